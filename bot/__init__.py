@@ -1,0 +1,1 @@
+"""BorderDesk runtime: configuration, models, storage, channel adapters and wiring."""

@@ -1,0 +1,1 @@
+"""Channel adapters: the only code that talks to chat platforms."""

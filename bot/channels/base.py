@@ -1,0 +1,88 @@
+"""The two seams: customer channels (shoppers) and the staff workspace (staff).
+
+Adapters translate between a platform and our models; they never decide. A new chat app
+is a new ``CustomerChannel``; a new staff tool is a new ``StaffWorkspace``.
+
+Example, a channel that prints::
+
+    class PrintChannel:
+        name = "print"
+        capabilities = ChannelCapabilities(buttons=False)
+
+        async def start(self, on_message: InboundHandler) -> None: ...
+        async def stop(self) -> None: ...
+        async def send(self, chat_id: str, text: str) -> str:
+            print(chat_id, text)
+            return "1"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Protocol
+
+from bot.models import Card, CardRef, ChannelCapabilities, InboundMessage, IntentChoice, StaffAction
+
+InboundHandler = Callable[[InboundMessage], Awaitable[None]]
+ActionHandler = Callable[[StaffAction], Awaitable[None]]
+
+
+class CustomerChannel(Protocol):
+    """Where shoppers write: receives their messages, delivers our replies."""
+
+    name: str
+    capabilities: ChannelCapabilities
+
+    async def start(self, on_message: InboundHandler) -> None:
+        """Begin receiving; every message is handed to ``on_message`` (which stores it first)."""
+
+    async def stop(self) -> None:
+        """Stop receiving and release connections."""
+
+    async def send(self, chat_id: str, text: str) -> str:
+        """Deliver ``text``; return the platform's message id. Raises ``ChannelError``."""
+        ...
+
+
+class StaffWorkspace(Protocol):
+    """Where staff decide: cards with buttons, threads, dialogs.
+
+    Example::
+
+        ref = await workspace.post_card(card)
+        await workspace.post_in_thread(ref, "Ana wrote again: ...")
+        await workspace.update_card(ref, replace(card, decision="Sent by Lee at 10:02"))
+    """
+
+    async def start(self, on_action: ActionHandler) -> None:
+        """Begin receiving staff actions; each is handed to ``on_action``."""
+
+    async def stop(self) -> None:
+        """Stop receiving and release connections."""
+
+    async def post_card(self, card: Card) -> CardRef:
+        """Post a new card in the inbox; return where it lives."""
+        ...
+
+    async def update_card(self, ref: CardRef, card: Card) -> None:
+        """Redraw a card (after a decision, its buttons give way to who did what and when)."""
+
+    async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
+        """Post plain text under a card (later messages, notes); return the reply's ref."""
+        ...
+
+    async def post_card_in_thread(self, ref: CardRef, card: Card) -> CardRef:
+        """Post a follow-up card (a later message needing an answer) in a card's thread."""
+        ...
+
+    async def post_to_department(self, department: str, text: str) -> CardRef | None:
+        """Post a notice to a department's channel; None when it has none configured."""
+        ...
+
+    async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
+        """Let staff edit a reply before it is sent (Slack: a modal prefilled with ``draft``)."""
+
+    async def open_picker(
+        self, handle: str, suggestion_id: int, choices: Sequence[IntentChoice]
+    ) -> None:
+        """Let staff choose another answer from the library."""

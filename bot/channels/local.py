@@ -1,0 +1,107 @@
+"""In-process channel and workspace for ``borderdesk demo`` and ``borderdesk chat``.
+
+They implement the same Protocols as Telegram and Slack, so the demo runs the real
+pipeline (store, engine, handlers, outbox) with no accounts and no network. Every event
+is handed to a ``listener`` (the transcript printer).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from bot.channels.base import ActionHandler, InboundHandler
+from bot.models import Card, CardRef, ChannelCapabilities, IntentChoice
+
+Listener = Callable[[str, dict[str, object]], None]
+
+
+def _ignore(_: str, __: dict[str, object]) -> None:
+    return None
+
+
+class LocalChannel:
+    """A customer channel whose 'shoppers' are driven by a script or a terminal."""
+
+    capabilities = ChannelCapabilities(max_text_length=4096)
+
+    def __init__(self, name: str = "telegram", listener: Listener = _ignore) -> None:
+        self.name = name
+        self.listener = listener
+        self.sent: list[tuple[str, str]] = []
+        self._ids = itertools.count(1)
+        self.on_message: InboundHandler | None = None
+
+    async def start(self, on_message: InboundHandler) -> None:
+        self.on_message = on_message
+
+    async def stop(self) -> None:
+        self.on_message = None
+
+    async def send(self, chat_id: str, text: str) -> str:
+        self.sent.append((chat_id, text))
+        self.listener("delivered", {"chat_id": chat_id, "text": text})
+        return str(next(self._ids))
+
+
+@dataclass
+class LocalCard:
+    ref: CardRef
+    card: Card
+    thread: list[str] = field(default_factory=list)
+
+
+class LocalWorkspace:
+    """A staff workspace kept in memory; dialogs are recorded for the script to answer."""
+
+    def __init__(self, listener: Listener = _ignore, departments: Sequence[str] = ()) -> None:
+        self.listener = listener
+        self.departments = set(departments)
+        self.cards: dict[str, LocalCard] = {}
+        self.department_posts: list[tuple[str, str]] = []
+        self.dialogs: list[tuple[str, int, object]] = []
+        self.on_action: ActionHandler | None = None
+        self._ts = itertools.count(1)
+
+    def _ref(self) -> CardRef:
+        return CardRef("CLOCALINBOX", f"1700000000.{next(self._ts):06d}")
+
+    async def start(self, on_action: ActionHandler) -> None:
+        self.on_action = on_action
+
+    async def stop(self) -> None:
+        self.on_action = None
+
+    async def post_card(self, card: Card) -> CardRef:
+        ref = self._ref()
+        self.cards[ref.ts] = LocalCard(ref, card)
+        self.listener("card", {"card": card, "ref": ref, "thread": None})
+        return ref
+
+    async def post_card_in_thread(self, ref: CardRef, card: Card) -> CardRef:
+        child = self._ref()
+        self.cards[child.ts] = LocalCard(child, card)
+        self.listener("card", {"card": card, "ref": child, "thread": ref})
+        return child
+
+    async def update_card(self, ref: CardRef, card: Card) -> None:
+        self.cards[ref.ts].card = card
+        self.listener("card_updated", {"card": card, "ref": ref})
+
+    async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
+        self.cards[ref.ts].thread.append(text)
+        self.listener("thread_note", {"ref": ref, "text": text})
+        return self._ref()
+
+    async def post_to_department(self, department: str, text: str) -> CardRef | None:
+        self.department_posts.append((department, text))
+        self.listener("department", {"department": department, "text": text})
+        return self._ref()
+
+    async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
+        self.dialogs.append(("editor", suggestion_id, draft))
+
+    async def open_picker(self, handle: str, suggestion_id: int,
+                          choices: Sequence[IntentChoice]) -> None:
+        self.dialogs.append(("picker", suggestion_id, list(choices)))

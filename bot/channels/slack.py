@@ -1,0 +1,250 @@
+"""Slack staff workspace over slack-bolt (async): the only module importing ``slack_bolt``.
+
+Socket Mode when an app-level token is given (no public URL needed), HTTP mode otherwise
+(bolt checks every request's signature and answers 401 to a bad one). One path serves
+events, interactivity and slash commands.
+
+    workspace = SlackWorkspace(bot_token="xoxb-…", signing_secret="…", inbox_channel="C0123456789")
+    await workspace.start(on_action)
+    ref = await workspace.post_card(card)
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.channels import slack_blocks as blocks
+from bot.channels.base import ActionHandler
+from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected, ChannelUnavailable
+from bot.models import ActionKind, Card, CardRef, IntentChoice, StaffAction
+
+logger = logging.getLogger(__name__)
+
+_BUTTONS = {
+    "bd_send": ActionKind.SEND,
+    "bd_edit": ActionKind.EDIT,
+    "bd_other": ActionKind.OTHER,
+    "bd_escalate": ActionKind.ESCALATE,
+    "bd_ignore": ActionKind.IGNORE,
+}
+EVENTS_PATH = "/slack/events"
+
+
+class SlackWorkspace:
+    """Staff work in a Slack inbox channel; departments in their own channels."""
+
+    def __init__(
+        self,
+        *,
+        bot_token: str,
+        inbox_channel: str,
+        signing_secret: str | None = None,
+        app_token: str | None = None,
+        api_url: str = "https://slack.com/api/",
+        listen: tuple[str, int] = ("0.0.0.0", 3000),
+        department_channels: Mapping[str, str] | None = None,
+    ) -> None:
+        self.inbox_channel = inbox_channel
+        self.app_token = app_token
+        self.listen = listen
+        self.department_channels = dict(department_channels or {})
+        self.client = AsyncWebClient(token=bot_token, base_url=api_url)
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=signing_secret,
+            request_verification_enabled=signing_secret is not None,
+        )
+        self._on_action: ActionHandler | None = None
+        self._runner: web.AppRunner | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+        self._names: dict[str, str] = {}
+        self._register()
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    async def start(self, on_action: ActionHandler) -> None:
+        self._on_action = on_action
+        if self.app_token:
+            self._socket = AsyncSocketModeHandler(self.app, self.app_token)
+            await self._socket.connect_async()
+            logger.info("slack workspace connected (Socket Mode)")
+            return
+        self._runner = web.AppRunner(self.app.web_app(path=EVENTS_PATH))
+        await self._runner.setup()
+        await web.TCPSite(self._runner, self.listen[0], self.listen[1]).start()
+        logger.info("slack workspace listening on http://%s:%s%s", *self.listen, EVENTS_PATH)
+
+    async def stop(self) -> None:
+        if self._socket is not None:
+            await self._socket.close_async()
+            self._socket = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    # -- staff workspace protocol ----------------------------------------------------
+
+    async def post_card(self, card: Card) -> CardRef:
+        return await self._post(self.inbox_channel, blocks.card_text(card), blocks.card_blocks(card))
+
+    async def post_card_in_thread(self, ref: CardRef, card: Card) -> CardRef:
+        return await self._post(ref.channel, blocks.card_text(card), blocks.card_blocks(card),
+                                thread_ts=ref.ts)
+
+    async def update_card(self, ref: CardRef, card: Card) -> None:
+        await self._call("chat_update", channel=ref.channel, ts=ref.ts,
+                         text=blocks.card_text(card), blocks=blocks.card_blocks(card))
+
+    async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
+        return await self._post(ref.channel, text, None, thread_ts=ref.ts)
+
+    async def post_to_department(self, department: str, text: str) -> CardRef | None:
+        channel = self.department_channels.get(department)
+        if channel is None:
+            return None
+        return await self._post(channel, text, None)
+
+    async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
+        await self._call("views_open", trigger_id=handle, view=blocks.edit_modal(suggestion_id, draft))
+
+    async def open_picker(self, handle: str, suggestion_id: int,
+                          choices: Sequence[IntentChoice]) -> None:
+        await self._call("views_open", trigger_id=handle,
+                         view=blocks.picker_modal(suggestion_id, choices))
+
+    # -- Slack calls -----------------------------------------------------------------
+
+    async def _post(self, channel: str, text: str, block_list: list[dict[str, Any]] | None,
+                    thread_ts: str | None = None) -> CardRef:
+        kwargs: dict[str, Any] = {"channel": channel, "text": blocks.clip(text, 3000)}
+        if block_list is not None:
+            kwargs["blocks"] = block_list
+        if thread_ts is not None:
+            kwargs["thread_ts"] = thread_ts
+        response = await self._call("chat_postMessage", **kwargs)
+        return CardRef(str(response["channel"]), str(response["ts"]))
+
+    async def _call(self, method: str, **kwargs: Any) -> Any:
+        try:
+            return await getattr(self.client, method)(**kwargs)
+        except SlackApiError as exc:
+            raise _wrap(exc) from exc
+        except (OSError, TimeoutError) as exc:
+            raise ChannelUnavailable(f"slack unreachable: {exc}") from exc
+
+    # -- listeners -------------------------------------------------------------------
+
+    def _register(self) -> None:
+        self.app.action(re.compile(r"^bd_(send|edit|other|escalate|ignore)$"))(self._on_button)
+        self.app.view(blocks.EDIT_CALLBACK)(self._on_edit_submit)
+        self.app.view(blocks.OTHER_CALLBACK)(self._on_other_submit)
+        self.app.event("message")(self._on_message_event)
+
+    async def _dispatch(self, action: StaffAction) -> None:
+        if self._on_action is None:
+            return
+        try:
+            await self._on_action(action)
+        except ChannelError:
+            logger.exception("staff action %s could not be completed", action.kind)
+
+    async def _on_button(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        pressed = body["actions"][0]
+        user = body.get("user", {})
+        suggestion_id = _int(pressed.get("value"))
+        if suggestion_id is None:
+            logger.warning("button %s without a card id ignored", pressed.get("action_id"))
+            return
+        await self._dispatch(StaffAction(
+            kind=_BUTTONS[pressed["action_id"]],
+            user_id=user.get("id", ""),
+            user_name=_user_name(user),
+            at=datetime.now(UTC),
+            suggestion_id=suggestion_id,
+            handle=body.get("trigger_id"),
+        ))
+
+    async def _on_edit_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        view = body["view"]
+        text = view["state"]["values"]["reply"]["text"].get("value") or ""
+        if not text.strip():
+            await ack(response_action="errors", errors={"reply": "Write the reply to send."})
+            return
+        await ack()
+        await self._submit(body, ActionKind.EDIT_SUBMIT, text=text)
+
+    async def _on_other_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        selected = body["view"]["state"]["values"]["answer"]["intent"].get("selected_option") or {}
+        await self._submit(body, ActionKind.OTHER_SUBMIT, intent=selected.get("value"))
+
+    async def _submit(self, body: dict[str, Any], kind: ActionKind, **fields: Any) -> None:
+        user = body.get("user", {})
+        suggestion_id = _int(body["view"].get("private_metadata"))
+        if suggestion_id is None:
+            return
+        await self._dispatch(StaffAction(kind=kind, user_id=user.get("id", ""),
+                                         user_name=_user_name(user), at=datetime.now(UTC),
+                                         suggestion_id=suggestion_id, **fields))
+
+    async def _on_message_event(self, event: dict[str, Any]) -> None:
+        """A human's reply in a card thread of the inbox becomes a message to the shopper."""
+        thread_ts = event.get("thread_ts")
+        if (event.get("subtype") or event.get("bot_id") or not thread_ts
+                or thread_ts == event.get("ts") or event.get("channel") != self.inbox_channel):
+            return
+        user_id = event.get("user", "")
+        await self._dispatch(StaffAction(
+            kind=ActionKind.THREAD_REPLY,
+            user_id=user_id,
+            user_name=await self._name_of(user_id),
+            at=datetime.now(UTC),
+            text=event.get("text", ""),
+            card=CardRef(event["channel"], thread_ts),
+            extra={"ts": event.get("ts", "")},
+        ))
+
+    async def _name_of(self, user_id: str) -> str:
+        if user_id not in self._names:
+            try:
+                info = await self.client.users_info(user=user_id)
+                profile = info["user"].get("profile", {})
+                self._names[user_id] = (profile.get("display_name") or info["user"].get("real_name")
+                                        or info["user"].get("name") or user_id)
+            except SlackApiError:
+                logger.warning("users.info failed for %s; showing the id", user_id)
+                return user_id
+        return self._names[user_id]
+
+
+def _user_name(user: Mapping[str, Any]) -> str:
+    return str(user.get("name") or user.get("username") or user.get("id") or "someone")
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _wrap(exc: SlackApiError) -> ChannelError:
+    error = exc.response.get("error", "") if exc.response is not None else ""
+    if exc.response is not None and exc.response.status_code == 429:
+        retry = float(exc.response.headers.get("Retry-After", 1) or 1)
+        return ChannelRateLimited(retry, f"slack rate limited ({error})")
+    if error in ("invalid_auth", "not_authed", "channel_not_found", "not_in_channel",
+                 "account_inactive", "invalid_arguments", "message_not_found"):
+        return ChannelRejected(f"slack refused the request: {error}")
+    return ChannelUnavailable(f"slack error: {error or exc}")

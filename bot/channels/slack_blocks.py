@@ -1,0 +1,143 @@
+"""Block Kit for the inbox: cards, the edit modal and the answer picker.
+
+Pure functions from our models to Slack JSON, so they are easy to test and the limits
+Slack enforces (3000 characters a section, 75 a button or option label, 24 a modal
+title) are respected in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bot.models import Card, IntentChoice
+
+SECTION_LIMIT = 3000
+INPUT_LIMIT = 3000
+ACTIONS = (
+    ("bd_send", "Send", "primary"),
+    ("bd_edit", "Edit", None),
+    ("bd_other", "Other answer", None),
+    ("bd_escalate", "Escalate", None),
+    ("bd_ignore", "Ignore", "danger"),
+)
+EDIT_CALLBACK = "bd_edit_submit"
+OTHER_CALLBACK = "bd_other_submit"
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quote(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in (text or " ").splitlines())
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}}
+
+
+def _context(text: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}]}
+
+
+def card_text(card: Card) -> str:
+    """Notification fallback text (shown in push notifications and screen readers)."""
+    return clip(f"{card.customer_name} ({card.channel}, {card.language}): {card.original_text}", 300)
+
+
+def card_blocks(card: Card) -> list[dict[str, Any]]:
+    """The inbox card: who, what they wrote, what we suggest, and the buttons (until decided)."""
+    s = card.suggestion
+    blocks: list[dict[str, Any]] = [
+        _section(f"*{card.customer_name}* · {card.channel} · language: `{card.language}`"),
+        _section(_quote(card.original_text)),
+    ]
+    if card.translated_text:
+        blocks.append(_context(f"Translation: {card.translated_text}"))
+    if s.reply is None:
+        blocks.append(_section("*No confident suggestion.* Use Edit to write an answer, or Other answer."))
+    else:
+        label = s.intent.replace("_", " ")
+        blocks.append(_section(f"*Suggested reply* — {label} ({s.confidence:.0%})\n{_quote(s.reply)}"))
+    alternatives = [f"{intent.replace('_', ' ')} {score:.0%}" for intent, score in s.top[1:3]]
+    details = []
+    if alternatives:
+        details.append("Also possible: " + ", ".join(alternatives))
+    if s.is_problem and s.department:
+        details.append(f"Problem report for *{s.department}*")
+    if details:
+        blocks.append(_context(" · ".join(details)))
+    for note in card.notes:
+        blocks.append(_context(note))
+    if card.decision:
+        blocks.append(_context(f":white_check_mark: {card.decision}"))
+    else:
+        value = str(card.suggestion_id)
+        blocks.append({
+            "type": "actions",
+            "block_id": f"bd_card_{card.suggestion_id}",
+            "elements": [_button(action_id, label, value, style) for action_id, label, style in ACTIONS
+                         if not (action_id == "bd_send" and s.reply is None)],
+        })
+    return blocks
+
+
+def _button(action_id: str, label: str, value: str, style: str | None) -> dict[str, Any]:
+    button: dict[str, Any] = {
+        "type": "button",
+        "action_id": action_id,
+        "text": {"type": "plain_text", "text": label},
+        "value": value,
+    }
+    if style:
+        button["style"] = style
+    return button
+
+
+def edit_modal(suggestion_id: int, draft: str) -> dict[str, Any]:
+    """The Edit dialog, prefilled with the suggested reply."""
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": "text",
+        "multiline": True,
+        "max_length": INPUT_LIMIT,
+    }
+    if draft:
+        element["initial_value"] = clip(draft, INPUT_LIMIT)
+    return {
+        "type": "modal",
+        "callback_id": EDIT_CALLBACK,
+        "private_metadata": str(suggestion_id),
+        "title": {"type": "plain_text", "text": "Edit reply"},
+        "submit": {"type": "plain_text", "text": "Send"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": [{
+            "type": "input",
+            "block_id": "reply",
+            "label": {"type": "plain_text", "text": "Reply to the shopper"},
+            "element": element,
+        }],
+    }
+
+
+def picker_modal(suggestion_id: int, choices: Sequence[IntentChoice]) -> dict[str, Any]:
+    """The Other answer dialog: pick an answer from the library (Slack allows 100 options)."""
+    options = [
+        {"text": {"type": "plain_text", "text": clip(c.title, 75)}, "value": c.intent}
+        for c in list(choices)[:100]
+    ]
+    return {
+        "type": "modal",
+        "callback_id": OTHER_CALLBACK,
+        "private_metadata": str(suggestion_id),
+        "title": {"type": "plain_text", "text": "Other answer"},
+        "submit": {"type": "plain_text", "text": "Send"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": [{
+            "type": "input",
+            "block_id": "answer",
+            "label": {"type": "plain_text", "text": "Answer to send"},
+            "element": {"type": "static_select", "action_id": "intent", "options": options},
+        }],
+    }

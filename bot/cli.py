@@ -1,0 +1,188 @@
+"""The ``borderdesk`` command line (see DESIGN.md; other tools rely on these names).
+
+    borderdesk run | demo [--db PATH] | chat [--db PATH] | classify | examples import FILE.csv
+    borderdesk check-config | db upgrade [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.config import Config, load_config
+from bot.errors import BorderDeskError, ConfigError
+from bot.logs import configure_logging
+from bot.storage import Store
+from bot.storage.store import sqlite_url
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="borderdesk", description="Multilingual support desk: "
+                                     "Telegram shoppers, Slack staff, department escalations.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="connect to Telegram and Slack and serve until stopped")
+    demo = sub.add_parser("demo", help="a scripted multilingual day, offline, no accounts")
+    demo.add_argument("--db", help="SQLite file for the demo (default: data/demo.sqlite3, recreated)")
+    chat = sub.add_parser("chat", help="play shopper and staff in the terminal")
+    chat.add_argument("--db", help="SQLite file (default: data/chat.sqlite3)")
+    sub.add_parser("classify", help="JSON lines {text, lang_hint} on stdin -> classification on stdout")
+    examples = sub.add_parser("examples", help="labelled examples the engine learns from")
+    examples_sub = examples.add_subparsers(dest="action", required=True)
+    importer = examples_sub.add_parser("import", help="add examples from a CSV with columns text,intent")
+    importer.add_argument("file", type=Path)
+    importer.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
+    sub.add_parser("check-config", help="validate the settings and show them (secrets masked)")
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="action", required=True)
+    upgrade = db_sub.add_parser("upgrade", help="apply migrations")
+    upgrade.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(require_platforms=args.command == "run")
+        if getattr(args, "db", None):
+            config = replace(config, database_url=sqlite_url(args.db))
+        configure_logging(config.log_level if args.command == "run" else "WARNING", config.secrets())
+        return _COMMANDS[args.command](config, args)
+    except ConfigError as exc:
+        print(f"borderdesk: {exc}", file=sys.stderr)
+        print("See .env.example for every setting.", file=sys.stderr)
+        return 2
+    except BorderDeskError as exc:
+        print(f"borderdesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(config: Config, args: argparse.Namespace) -> int:
+    from bot.runtime import serve
+
+    asyncio.run(serve(config))
+    return 0
+
+
+def _demo(config: Config, args: argparse.Namespace) -> int:
+    from bot.demo import run_demo
+
+    path = Path(args.db) if args.db else Path("data/demo.sqlite3")
+    if args.db and path.exists():
+        raise ConfigError(f"--db {path}: the file exists; the demo writes a new database, "
+                          "give a path that does not exist yet")
+    path.unlink(missing_ok=True)
+    return asyncio.run(run_demo(replace(config, database_url=sqlite_url(path)), print))
+
+
+def _chat(config: Config, args: argparse.Namespace) -> int:
+    from bot.chat import run_chat
+
+    if not args.db:
+        config = replace(config, database_url=sqlite_url("data/chat.sqlite3"))
+    return asyncio.run(run_chat(config))
+
+
+def _classify(config: Config, args: argparse.Namespace) -> int:
+    from replies.engine import SuggestionEngine
+
+    engine = SuggestionEngine.load(languages=config.languages, detector=config.language_detector)
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, hint = str(item.get("text", "")), item.get("lang_hint")
+        except (json.JSONDecodeError, AttributeError):
+            print(json.dumps({"error": f"line {number}: not a JSON object"}), flush=True)
+            continue
+        s = engine.suggest(text, lang_hint=hint)
+        print(json.dumps({
+            "language": s.language,
+            "intent": s.intent,
+            "confidence": round(s.confidence, 4),
+            "top": [[intent, round(score, 4)] for intent, score in s.top],
+            "department": s.department,
+            "problem": s.is_problem,
+        }, ensure_ascii=False), flush=True)
+    return 0
+
+
+def _examples(config: Config, args: argparse.Namespace) -> int:
+    from replies.engine import SuggestionEngine
+
+    known = {c.intent for c in SuggestionEngine.load(
+        languages=config.languages, detector=config.language_detector).choices()}
+    rows, problems = [], []
+    try:
+        with args.file.open(newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or not {"text", "intent"} <= set(reader.fieldnames):
+                raise ConfigError(f"{args.file}: the first line must name the columns text,intent")
+            for line, row in enumerate(reader, 2):
+                text, intent = (row.get("text") or "").strip(), (row.get("intent") or "").strip()
+                if not text or intent not in known:
+                    problems.append(f"{args.file}:{line}: skipped (empty text or unknown intent {intent!r})")
+                    continue
+                rows.append((text, intent))
+    except OSError as exc:
+        raise ConfigError(f"cannot read {args.file}: {exc.strerror}") from exc
+
+    async def store_rows() -> int:
+        store = await Store.open(config.database_url)
+        try:
+            now = datetime.now(UTC)
+            return sum([await store.add_example(t, i, "import", now) for t, i in rows])
+        finally:
+            await store.close()
+
+    added = asyncio.run(store_rows())
+    for problem in problems[:20]:
+        print(problem, file=sys.stderr)
+    print(f"imported {added} example(s), {len(rows) - added} already known, {len(problems)} skipped")
+    return 0
+
+
+def _check_config(config: Config, args: argparse.Namespace) -> int:
+    try:
+        load_config(require_platforms=True)
+        verdict = "ready for `borderdesk run`"
+    except ConfigError as exc:
+        verdict = f"not ready for `borderdesk run`:\n{str(exc).split(':', 1)[1]}"
+    width = max(len(name) for name, _ in config.describe())
+    for name, value in config.describe():
+        print(f"{name.ljust(width)}  {value}")
+    print(f"\nSettings are valid; {verdict}")
+    return 0
+
+
+def _db(config: Config, args: argparse.Namespace) -> int:
+    async def upgrade() -> None:
+        store = await Store.open(config.database_url)
+        await store.close()
+
+    asyncio.run(upgrade())
+    print(f"database at {config.database_url} is up to date")
+    return 0
+
+
+_COMMANDS = {
+    "run": _run,
+    "demo": _demo,
+    "chat": _chat,
+    "classify": _classify,
+    "examples": _examples,
+    "check-config": _check_config,
+    "db": _db,
+}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

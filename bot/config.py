@@ -1,0 +1,275 @@
+"""Settings: the only place that reads the environment.
+
+Values come from the process environment, then from a ``.env`` file in the working
+directory (the environment wins). Every problem is collected and reported at once, each
+naming the variable and how to fix it::
+
+    config = load_config()                       # raises ConfigError on bad settings
+    config = load_config({"TELEGRAM_BOT_TOKEN": "..."}, env_file=None)   # in tests
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from dotenv import dotenv_values
+
+from bot.errors import ConfigError
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/borderdesk.sqlite3"
+DEFAULT_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ja", "ko", "zh", "ar")
+DEPARTMENTS = ("purchasing", "warehouse", "logistics", "sales", "management")
+DETECTORS = ("lingua", "langdetect")
+
+Mode = Literal["polling", "webhook", "socket", "http"]
+
+_TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{10,}$")
+_SLACK_CHANNEL = re.compile(r"^[CGD][A-Z0-9]{8,}$")
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting BorderDesk reads; see ``.env.example`` for what each one means."""
+
+    database_url: str = DEFAULT_DATABASE_URL
+    log_level: str = "INFO"
+    store_name: str = "our store"
+    support_hours: str = "Monday to Friday, 9:00-18:00 (CET)"
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    language_detector: str = "lingua"
+    staff_language: str = "en"
+    telegram_token: str | None = None
+    telegram_api_url: str = "https://api.telegram.org/bot"
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    telegram_webhook_listen: tuple[str, int] = ("0.0.0.0", 8443)
+    slack_bot_token: str | None = None
+    slack_app_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_api_url: str = "https://slack.com/api/"
+    slack_listen: tuple[str, int] = ("0.0.0.0", 3000)
+    slack_inbox_channel: str | None = None
+    department_channels: Mapping[str, str] = field(default_factory=dict)
+    outbox_max_attempts: int = 8
+
+    @property
+    def telegram_mode(self) -> Mode:
+        """Webhook when a public URL is configured, long polling otherwise."""
+        return "webhook" if self.telegram_webhook_url else "polling"
+
+    @property
+    def slack_mode(self) -> Mode:
+        """Socket Mode when an app-level token is set, HTTP (Events API) otherwise."""
+        return "socket" if self.slack_app_token else "http"
+
+    def secrets(self) -> list[str]:
+        """Values that must never appear in logs."""
+        values = (
+            self.telegram_token,
+            self.telegram_webhook_secret,
+            self.slack_bot_token,
+            self.slack_app_token,
+            self.slack_signing_secret,
+        )
+        return [v for v in values if v]
+
+    def describe(self) -> list[tuple[str, str]]:
+        """Settings as (name, shown value) pairs, secrets masked, for ``check-config``."""
+
+        def mask(value: str | None) -> str:
+            return "(not set)" if not value else f"set, ends in …{value[-4:]}"
+
+        return [
+            ("BORDERDESK_DATABASE_URL", self.database_url),
+            ("BORDERDESK_STORE_NAME", self.store_name),
+            ("BORDERDESK_LANGUAGES", ",".join(self.languages)),
+            ("BORDERDESK_LANGUAGE_DETECTOR", self.language_detector),
+            ("BORDERDESK_STAFF_LANGUAGE", self.staff_language),
+            ("TELEGRAM_BOT_TOKEN", mask(self.telegram_token)),
+            ("Telegram mode", self.telegram_mode),
+            ("SLACK_BOT_TOKEN", mask(self.slack_bot_token)),
+            ("SLACK_APP_TOKEN", mask(self.slack_app_token)),
+            ("SLACK_SIGNING_SECRET", mask(self.slack_signing_secret)),
+            ("Slack mode", self.slack_mode),
+            ("BORDERDESK_SLACK_INBOX_CHANNEL", self.slack_inbox_channel or "(not set)"),
+            ("BORDERDESK_DEPARTMENT_CHANNELS",
+             ", ".join(f"{k}={v}" for k, v in self.department_channels.items()) or "(none)"),
+        ]
+
+
+def load_config(
+    environ: Mapping[str, str] | None = None,
+    *,
+    env_file: Path | None = Path(".env"),
+    require_platforms: bool = False,
+) -> Config:
+    """Build a Config from the environment and ``env_file``; raise ConfigError listing every problem.
+
+    ``require_platforms`` is set by ``borderdesk run``: the Telegram and Slack
+    credentials are then mandatory. Offline commands (demo, chat, classify) do not need them.
+    """
+    values: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+    source = f"the environment or {env_file}" if env_file else "the environment"
+    reader = _Reader(values, source)
+    config = Config(
+        database_url=reader.text("BORDERDESK_DATABASE_URL", DEFAULT_DATABASE_URL),
+        log_level=reader.choice("BORDERDESK_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")),
+        store_name=reader.text("BORDERDESK_STORE_NAME", Config.store_name),
+        support_hours=reader.text("BORDERDESK_SUPPORT_HOURS", Config.support_hours),
+        languages=reader.languages("BORDERDESK_LANGUAGES", DEFAULT_LANGUAGES),
+        language_detector=reader.choice("BORDERDESK_LANGUAGE_DETECTOR", "lingua", DETECTORS),
+        staff_language=reader.language("BORDERDESK_STAFF_LANGUAGE", "en"),
+        telegram_token=reader.secret("TELEGRAM_BOT_TOKEN", _TELEGRAM_TOKEN, require_platforms,
+                                     "the token @BotFather gave you, like 123456:ABC-..."),
+        telegram_api_url=reader.text("BORDERDESK_TELEGRAM_API_URL", Config.telegram_api_url),
+        telegram_webhook_url=reader.optional_url("BORDERDESK_TELEGRAM_WEBHOOK_URL"),
+        telegram_webhook_secret=reader.secret("BORDERDESK_TELEGRAM_WEBHOOK_SECRET", _WEBHOOK_SECRET,
+                                              False, "1-256 characters of A-Z, a-z, 0-9, _ and -"),
+        telegram_webhook_listen=reader.address("BORDERDESK_TELEGRAM_WEBHOOK_LISTEN", ("0.0.0.0", 8443)),
+        slack_bot_token=reader.secret("SLACK_BOT_TOKEN", re.compile(r"^xoxb-\S+$"), require_platforms,
+                                      "the Bot User OAuth Token, starting with xoxb-"),
+        slack_app_token=reader.secret("SLACK_APP_TOKEN", re.compile(r"^xapp-\S+$"), False,
+                                      "an app-level token with connections:write, starting with xapp-"),
+        slack_signing_secret=reader.secret("SLACK_SIGNING_SECRET", re.compile(r"^\S{8,}$"), False,
+                                           "the Signing Secret from Basic Information"),
+        slack_api_url=reader.text("BORDERDESK_SLACK_API_URL", Config.slack_api_url),
+        slack_listen=reader.address("BORDERDESK_SLACK_LISTEN", ("0.0.0.0", 3000)),
+        slack_inbox_channel=reader.channel("BORDERDESK_SLACK_INBOX_CHANNEL", require_platforms),
+        department_channels=reader.departments("BORDERDESK_DEPARTMENT_CHANNELS"),
+        outbox_max_attempts=reader.integer("BORDERDESK_OUTBOX_MAX_ATTEMPTS", 8, 1, 100),
+    )
+    if require_platforms and not (config.slack_app_token or config.slack_signing_secret):
+        reader.problems.append(
+            "SLACK_SIGNING_SECRET or SLACK_APP_TOKEN: set the app token for Socket Mode, "
+            "or the signing secret for HTTP mode"
+        )
+    if config.telegram_webhook_url and not config.telegram_webhook_secret:
+        reader.problems.append(
+            "BORDERDESK_TELEGRAM_WEBHOOK_SECRET: required with BORDERDESK_TELEGRAM_WEBHOOK_URL, "
+            "so only Telegram can post updates to the webhook"
+        )
+    if reader.problems:
+        lines = "\n".join(f"  - {p}" for p in reader.problems)
+        raise ConfigError(f"invalid settings (from {source}):\n{lines}")
+    return config
+
+
+class _Reader:
+    """Reads typed values and collects every problem instead of stopping at the first."""
+
+    def __init__(self, values: Mapping[str, str], source: str) -> None:
+        self.values = values
+        self.source = source
+        self.problems: list[str] = []
+
+    def _raw(self, name: str) -> str | None:
+        value = self.values.get(name, "").strip()
+        return value or None
+
+    def text(self, name: str, default: str) -> str:
+        return self._raw(name) or default
+
+    def choice(self, name: str, default: str, allowed: tuple[str, ...]) -> str:
+        value = self._raw(name) or default
+        if value not in allowed:
+            self.problems.append(f"{name}={value!r}: choose one of {', '.join(allowed)}")
+            return default
+        return value
+
+    def language(self, name: str, default: str) -> str:
+        value = (self._raw(name) or default).lower()
+        if not re.fullmatch(r"[a-z]{2}", value):
+            self.problems.append(f"{name}={value!r}: use a two-letter ISO 639-1 code such as en")
+            return default
+        return value
+
+    def languages(self, name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        codes = tuple(dict.fromkeys(c.strip().lower() for c in raw.split(",") if c.strip()))
+        bad = [c for c in codes if not re.fullmatch(r"[a-z]{2}", c)]
+        if bad or not codes:
+            self.problems.append(
+                f"{name}={raw!r}: give comma-separated ISO 639-1 codes, e.g. en,es,de (bad: {bad})"
+            )
+            return default
+        return codes
+
+    def secret(self, name: str, pattern: re.Pattern[str], required: bool, hint: str) -> str | None:
+        value = self._raw(name)
+        if value is None:
+            if required:
+                self.problems.append(f"{name} is missing: set it to {hint}")
+            return None
+        if not pattern.fullmatch(value):
+            # Never echo a secret back: say what shape it should have instead.
+            self.problems.append(f"{name} does not look right: it should be {hint}")
+            return None
+        return value
+
+    def optional_url(self, name: str) -> str | None:
+        value = self._raw(name)
+        if value is not None and not value.startswith("https://"):
+            self.problems.append(f"{name}={value!r}: Telegram only posts to https:// URLs")
+            return None
+        return value
+
+    def address(self, name: str, default: tuple[str, int]) -> tuple[str, int]:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        host, _, port = raw.rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            self.problems.append(f"{name}={raw!r}: write host:port, e.g. 0.0.0.0:8443")
+            return default
+        return host, int(port)
+
+    def channel(self, name: str, required: bool) -> str | None:
+        value = self._raw(name)
+        if value is None:
+            if required:
+                self.problems.append(
+                    f"{name} is missing: set it to the inbox channel's id (C0123456789; "
+                    "in Slack, open the channel details and copy the id at the bottom)"
+                )
+            return None
+        if not _SLACK_CHANNEL.fullmatch(value):
+            self.problems.append(f"{name}={value!r}: use the channel id (like C0123456789), not its name")
+            return None
+        return value
+
+    def departments(self, name: str) -> dict[str, str]:
+        raw = self._raw(name)
+        result: dict[str, str] = {}
+        if raw is None:
+            return result
+        for part in raw.split(","):
+            dept, _, channel = part.strip().partition("=")
+            dept, channel = dept.strip().lower(), channel.strip()
+            if dept not in DEPARTMENTS or not _SLACK_CHANNEL.fullmatch(channel):
+                self.problems.append(
+                    f"{name}: {part.strip()!r} should be department=CHANNEL_ID with a department "
+                    f"among {', '.join(DEPARTMENTS)}"
+                )
+                continue
+            result[dept] = channel
+        return result
+
+    def integer(self, name: str, default: int, low: int, high: int) -> int:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        if not raw.isdigit() or not low <= int(raw) <= high:
+            self.problems.append(f"{name}={raw!r}: use a whole number from {low} to {high}")
+            return default
+        return int(raw)

@@ -1,0 +1,38 @@
+"""The one context built at start-up and handed to every handler.
+
+Handlers receive what they need from here instead of reaching for globals::
+
+    await handle_inbound(ctx, message)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from bot.channels.base import CustomerChannel, StaffWorkspace
+from bot.storage import Store
+
+if TYPE_CHECKING:
+    from replies.engine import SuggestionEngine
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Context:
+    """Long-lived services, owned by the runtime that built them."""
+
+    store: Store
+    engine: SuggestionEngine
+    workspace: StaffWorkspace
+    channels: Mapping[str, CustomerChannel]
+    store_name: str = "our store"
+    support_hours: str = ""
+    clock: Callable[[], datetime] = utc_now
+    wake_outbox: Callable[[], None] = lambda: None
+    in_flight: set[int] = field(default_factory=set)

@@ -1,0 +1,201 @@
+"""``borderdesk demo``: a scripted multilingual day through the real pipeline, printed.
+
+Local adapters stand in for Telegram and Slack; everything else — storage, language
+detection, suggestions, handlers, outbox — is what ``borderdesk run`` uses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+
+from bot.channels.local import LocalChannel, LocalWorkspace
+from bot.config import DEPARTMENTS, Config
+from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, Step
+from bot.models import ActionKind, Card, InboundMessage, StaffAction
+from bot.runtime import Runtime
+
+Printer = Callable[[str], None]
+DEMO_DATE = datetime(2026, 11, 24, tzinfo=UTC)
+
+
+@dataclass
+class SimClock:
+    """The demo's clock: set by the script, so the transcript reads like a real day."""
+
+    now: datetime = DEMO_DATE
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, hhmm: str, plus_seconds: int = 0) -> None:
+        hour, minute = (int(part) for part in hhmm.split(":"))
+        self.now = datetime.combine(DEMO_DATE.date(), time(hour, minute), UTC) + timedelta(
+            seconds=plus_seconds
+        )
+
+
+@dataclass
+class Transcript:
+    """Prints what each party sees; remembers the last card posted for the script."""
+
+    out: Printer
+    clock: SimClock
+    names: dict[str, str] = field(default_factory=dict)
+    last_card: Card | None = None
+
+    def line(self, who: str, text: str) -> None:
+        prefix = f"{self.clock.now:%H:%M}  {who:<11}"
+        wrapped = textwrap.wrap(text, 100 - len(prefix)) or [""]
+        self.out(prefix + wrapped[0])
+        for rest in wrapped[1:]:
+            self.out(" " * len(prefix) + rest)
+
+    def __call__(self, event: str, data: dict[str, object]) -> None:
+        if event == "card":
+            card = data["card"]
+            assert isinstance(card, Card)
+            self.last_card = card
+            s = card.suggestion
+            where = "INBOX" if data.get("thread") is None else "INBOX/thr"
+            top = ", ".join(f"{i} {p:.0%}" for i, p in s.top[:3]) or "none"
+            self.line(where, f"card #{card.suggestion_id} · {card.customer_name} · language "
+                             f"{card.language} · intent {s.intent} ({s.confidence:.0%}) · top: {top}")
+            if s.reply:
+                self.line("", f"suggested ({s.reply_language}): {s.reply}")
+            else:
+                self.line("", "no confident suggestion")
+            for note in card.notes:
+                self.line("", f"note: {note}")
+            if card.decision:
+                self.line("", f"[{card.decision}]")
+        elif event == "card_updated":
+            card = data["card"]
+            assert isinstance(card, Card)
+            if card.decision:
+                self.line("INBOX", f"card #{card.suggestion_id} now shows: {card.decision}")
+        elif event == "delivered":
+            name = self.names.get(str(data["chat_id"]), str(data["chat_id"]))
+            self.line("TELEGRAM", f"-> {name}: {data['text']}")
+        elif event == "department":
+            self.line(str(data["department"]).upper(), str(data["text"]).replace("\n", " "))
+        elif event == "thread_note":
+            self.line("INBOX/thr", str(data["text"]))
+
+
+async def run_demo(config: Config, out: Printer) -> int:
+    clock = SimClock()
+    transcript = Transcript(out, clock)
+    telegram = LocalChannel("telegram", transcript)
+    workspace = LocalWorkspace(transcript, DEPARTMENTS)
+    message_ids = itertools.count(100)
+    out(f"BorderDesk demo — a day at {config.store_name}, {DEMO_DATE:%A %d %B %Y} (times UTC)")
+    out(f"Database: {config.database_url}\n")
+    async with Runtime(config, channels=[telegram], workspace=workspace, clock=clock,
+                       background=False) as runtime:
+        sent_cards: list[int] = []
+        for number, step in enumerate(DAY):
+            clock.set(step.time)
+            transcript.names[step.chat_id] = step.shopper.split()[0]
+            message = _inbound(step, next(message_ids), clock.now)
+            shown = message.display_text() or "(empty)"
+            transcript.line("SHOPPER", f"{step.shopper} [{step.language_code}]: {shown}")
+            transcript.last_card = None
+            await runtime.on_message(message)
+            if number == DUPLICATE_OF:
+                transcript.line("SHOPPER", f"{step.shopper}'s app delivers the same message again")
+                await runtime.on_message(message)
+                transcript.line("", "-> recognised as a duplicate: stored once, no second card")
+            await runtime.outbox.drain()
+            card = transcript.last_card
+            if card is not None and not card.decision:
+                clock.set(step.time, 60)
+                await _act(runtime, workspace, transcript, step, card)
+                sent_cards.append(card.suggestion_id)
+            await runtime.outbox.drain()
+            if number == DOUBLE_CLICK_OF and card is not None:
+                transcript.line("STAFF", f"Priya also clicks Send on card #{card.suggestion_id}")
+                await runtime.on_action(_action(ActionKind.SEND, "Priya", clock.now, card))
+                await runtime.outbox.drain()
+                transcript.line("", "-> already decided: nothing is sent twice")
+            out("")
+        counts = await runtime.ctx.store.counts()
+        outbox = await runtime.ctx.store.outbox_status()
+    _summary(out, counts, outbox, workspace)
+    return 0
+
+
+def _inbound(step: Step, message_id: int, at: datetime) -> InboundMessage:
+    return InboundMessage(
+        channel="telegram",
+        chat_id=step.chat_id,
+        platform_message_id=f"{step.chat_id}:{step.message_id or message_id}",
+        user_id=step.chat_id,
+        user_name=step.shopper,
+        text=step.text,
+        received_at=at,
+        kind=step.kind,
+        language_hint=step.language_code,
+        attachment=step.attachment,
+    )
+
+
+def _action(kind: ActionKind, staff: str, at: datetime, card: Card, **extra: object) -> StaffAction:
+    return StaffAction(kind=kind, user_id=f"U{staff.upper():0<9}"[:10], user_name=staff, at=at,
+                       suggestion_id=card.suggestion_id, handle="demo-trigger", **extra)  # type: ignore[arg-type]
+
+
+async def _act(runtime: Runtime, workspace: LocalWorkspace, transcript: Transcript, step: Step,
+               card: Card) -> None:
+    action = step.action
+    if action == "send" and card.suggestion.reply is None:
+        action = "other"  # nothing to send as is: staff pick the right answer
+    if action == "other" and card.suggestion.intent == step.expected and card.suggestion.reply:
+        action = "send"
+    now = transcript.clock.now
+    if action == "send":
+        transcript.line("STAFF", f"{step.staff} clicks Send")
+        await runtime.on_action(_action(ActionKind.SEND, step.staff, now, card))
+    elif action == "edit":
+        transcript.line("STAFF", f"{step.staff} clicks Edit, adds a line and sends")
+        await runtime.on_action(_action(ActionKind.EDIT, step.staff, now, card))
+        draft = str(workspace.dialogs[-1][2])
+        await runtime.on_action(_action(ActionKind.EDIT_SUBMIT, step.staff, now, card,
+                                        text=f"{draft}\n{step.staff_text or ''}".strip()))
+    elif action == "other":
+        transcript.line("STAFF", f"{step.staff} clicks Other answer and picks {step.expected}")
+        await runtime.on_action(_action(ActionKind.OTHER, step.staff, now, card))
+        await runtime.on_action(_action(ActionKind.OTHER_SUBMIT, step.staff, now, card,
+                                        intent=step.expected))
+    elif action == "escalate":
+        transcript.line("STAFF", f"{step.staff} clicks Escalate")
+        await runtime.on_action(_action(ActionKind.ESCALATE, step.staff, now, card))
+    elif action == "ignore":
+        transcript.line("STAFF", f"{step.staff} clicks Ignore")
+        await runtime.on_action(_action(ActionKind.IGNORE, step.staff, now, card))
+    elif action == "thread":
+        transcript.line("STAFF", f"{step.staff} replies in the thread: {step.staff_text}")
+        conversation = await runtime.ctx.store.conversation(
+            (await runtime.ctx.store.suggestion(card.suggestion_id)).conversation_id  # type: ignore[union-attr]
+        )
+        assert conversation.card is not None
+        await runtime.on_action(StaffAction(
+            kind=ActionKind.THREAD_REPLY, user_id="ULEE000001", user_name=step.staff, at=now,
+            text=step.staff_text, card=conversation.card, extra={"ts": now.isoformat()},
+        ))
+
+
+def _summary(out: Printer, counts: dict[str, dict[str, int]], outbox: dict[str, int],
+             workspace: LocalWorkspace) -> None:
+    messages = counts["messages"]
+    out("Summary of the day")
+    out(f"  shopper messages stored: {messages.get('in', 0)} · replies delivered: "
+        f"{messages.get('out', 0)} · outbox: " + ", ".join(f"{k} {v}" for k, v in sorted(outbox.items())))
+    out("  languages: " + ", ".join(f"{k} {v}" for k, v in sorted(counts["languages"].items())))
+    out("  decisions: " + ", ".join(f"{k} {v}" for k, v in sorted(counts["suggestions"].items())))
+    out("  escalations: " + (", ".join(f"{k} {v}" for k, v in sorted(counts["escalations"].items()))
+                             or "none"))
+    out(f"  inbox cards: {len(workspace.cards)}; department notices: {len(workspace.department_posts)}")

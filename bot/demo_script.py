@@ -1,0 +1,77 @@
+"""The scripted day of ``borderdesk demo``: who writes, what they write, what staff do.
+
+Each step names the answer staff expect, so the demo stays meaningful whatever the
+engine suggests: a "send" on a card with no suggestion becomes "other answer".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.models import MessageKind
+
+
+@dataclass(frozen=True)
+class Step:
+    time: str  # HH:MM, UTC, on the demo day
+    shopper: str
+    chat_id: str
+    language_code: str  # what Telegram reports for the user's app
+    text: str
+    expected: str  # the answer staff want to give (intent id)
+    action: str  # send | edit | other | escalate | ignore | thread | none
+    staff: str = "Lee"
+    kind: MessageKind = MessageKind.TEXT
+    attachment: str | None = None
+    staff_text: str | None = None  # edit addition, or thread reply text
+    message_id: int = 0  # 0: next id in this chat
+
+
+DAY: tuple[Step, ...] = (
+    Step("08:55", "Ana García", "5101", "es", "/start", "greeting", "none",
+         kind=MessageKind.COMMAND),
+    Step("09:02", "Ana García", "5101", "es",
+         "Hola, ¿dónde está mi pedido #A10293? Lo pedí hace dos semanas.", "track_order", "send"),
+    Step("09:10", "Lukas Müller", "5102", "de",
+         "Das Paket kam heute beschädigt an, die Tasse ist zerbrochen. Bestellung #B20411",
+         "damaged_item", "escalate"),
+    Step("09:25", "Yuki Tanaka", "5103", "ja",
+         "スニーカーのサイズについて質問です。US 9 は日本のサイズで何センチですか？",
+         "size_conversion", "send", staff="Priya"),
+    Step("09:40", "Chloé Martin", "5104", "fr",
+         "Bonjour, j'ai reçu un pull bleu au lieu du rouge que j'avais commandé.",
+         "wrong_item", "escalate", staff="Priya"),
+    Step("10:05", "Wei Zhang", "5105", "zh",
+         "你好，我的包裹已经三个星期了还没到，物流信息一直没有更新。", "delivery_delay", "edit",
+         staff_text="我们已经联系了承运商，明天会给您最新消息。"),
+    Step("10:30", "Giulia Rossi", "5106", "it",
+         "Il frullatore non si accende più dopo due giorni, guardate la foto.",
+         "product_defect", "escalate", kind=MessageKind.PHOTO),
+    Step("11:00", "Ivan Petrov", "5107", "ru",
+         "Нужно ли платить таможенную пошлину при доставке в Россию?", "customs_duties", "send"),
+    Step("11:20", "João Silva", "5108", "pt-br",
+         "Vocês aceitam Pix ou boleto?", "check_payment_methods", "other", staff="Priya"),
+    Step("12:05", "Fatima Haddad", "5109", "ar",
+         "مرحبا، هل يعمل هذا المجفف على كهرباء 220 فولت في المغرب؟", "voltage_plug", "send"),
+    Step("13:15", "Emma Wilson", "5110", "en",
+         "Hi, I'd like to cancel order #C55120 please, I picked the wrong colour.",
+         "cancel_order", "send"),
+    Step("13:17", "Emma Wilson", "5110", "en",
+         "Actually, could you switch it to the green one instead of cancelling?",
+         "change_order", "thread",
+         staff_text="No problem Emma, I've switched order #C55120 to green before it shipped."),
+    Step("14:40", "Sven de Vries", "5111", "nl",
+         "Mijn pakket is nooit aangekomen, maar de track & trace zegt dat het bezorgd is.",
+         "lost_package", "escalate", staff="Priya"),
+    Step("15:05", "Kasia Nowak", "5112", "pl",
+         "Dziękuję bardzo za szybką pomoc!", "thanks", "none"),
+    Step("15:30", "Min-jun Kim", "5113", "ko",
+         "환불 신청한 지 일주일이 지났는데 아직 돈이 안 들어왔어요.", "track_refund", "send"),
+    Step("16:30", "Mehmet Yılmaz", "5114", "tr", "", "thanks", "ignore",
+         kind=MessageKind.STICKER, attachment="👍"),
+)
+
+# Ana's app sends her 09:02 message twice (a flaky connection): it must be stored once.
+DUPLICATE_OF = 1
+# A second staff member clicks Send on Ana's card after it was sent: nothing is sent twice.
+DOUBLE_CLICK_OF = 1

@@ -1,0 +1,146 @@
+"""Domain models shared by every part of BorderDesk.
+
+They are frozen dataclasses on purpose: handlers, replies and scheduler only ever see
+these, never an SDK object, so a new channel is an adapter and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class MessageKind(StrEnum):
+    """What an inbound message carries; non-text kinds are shown to staff as placeholders."""
+
+    TEXT = "text"
+    COMMAND = "command"
+    PHOTO = "photo"
+    DOCUMENT = "document"
+    VOICE = "voice"
+    VIDEO = "video"
+    STICKER = "sticker"
+    LOCATION = "location"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    """One message from a shopper, as a channel adapter hands it over.
+
+    ``platform_message_id`` must be unique within the channel (Telegram message ids are
+    only unique per chat, so its adapter uses ``"<chat_id>:<message_id>"``).
+    """
+
+    channel: str
+    chat_id: str
+    platform_message_id: str
+    user_id: str
+    user_name: str
+    text: str
+    received_at: datetime
+    kind: MessageKind = MessageKind.TEXT
+    language_hint: str | None = None
+    attachment: str | None = None  # file name, sticker emoji, "lat,lon"...
+
+    def display_text(self) -> str:
+        """Text as staff see it: non-text messages become a labelled placeholder."""
+        if self.kind in (MessageKind.TEXT, MessageKind.COMMAND):
+            return self.text
+        label = f"[{self.kind.value}" + (f": {self.attachment}" if self.attachment else "") + "]"
+        return f"{label} {self.text}".strip()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What the suggestion engine proposes for one shopper message.
+
+    ``intent`` is ``"unknown"`` and ``reply`` is None when the engine abstains.
+    ``top`` lists ``(intent, score)`` best first.
+    """
+
+    language: str
+    intent: str
+    confidence: float
+    top: tuple[tuple[str, float], ...] = ()
+    department: str | None = None
+    is_problem: bool = False
+    reply: str | None = None
+    reply_language: str | None = None
+    machine_translated: bool = False
+    auto_send: bool = False
+
+
+@dataclass(frozen=True)
+class IntentChoice:
+    """An answer staff can pick with "Other answer"."""
+
+    intent: str
+    title: str
+
+
+@dataclass(frozen=True)
+class CardRef:
+    """Where a card lives in the staff workspace (Slack: channel id and message ts)."""
+
+    channel: str
+    ts: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """An inbox card: one shopper message that needs an answer, and what staff decided."""
+
+    suggestion_id: int
+    customer_name: str
+    channel: str
+    language: str
+    original_text: str
+    suggestion: Suggestion
+    decision: str | None = None  # human-readable outcome line once decided
+    translated_text: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+class ActionKind(StrEnum):
+    """Staff decisions on a card, independent of the workspace that produced them."""
+
+    SEND = "send"
+    EDIT = "edit"  # open the editor
+    EDIT_SUBMIT = "edit_submit"
+    OTHER = "other"  # open the answer picker
+    OTHER_SUBMIT = "other_submit"
+    ESCALATE = "escalate"
+    IGNORE = "ignore"
+    THREAD_REPLY = "thread_reply"
+
+
+@dataclass(frozen=True)
+class StaffAction:
+    """One staff action, as the workspace adapter hands it over.
+
+    ``suggestion_id`` identifies the card; for a thread reply the adapter gives the
+    card it belongs to via ``card`` instead. ``handle`` is opaque adapter data needed to
+    open a dialog in answer to a click (Slack's trigger_id).
+    """
+
+    kind: ActionKind
+    user_id: str
+    user_name: str
+    at: datetime
+    suggestion_id: int | None = None
+    text: str | None = None
+    intent: str | None = None
+    card: CardRef | None = None
+    handle: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChannelCapabilities:
+    """What a customer channel can render; replies degrade to plain text without them."""
+
+    max_text_length: int = 4096
+    buttons: bool = False
+    markdown: bool = False

@@ -1,0 +1,203 @@
+"""Wiring: open resources, connect the handlers to the adapters, and close it all on shutdown.
+
+    async with Runtime(config, channels=[telegram], workspace=slack) as runtime:
+        await stop_event.wait()
+
+Start order: database (migrated), suggestion engine, workspace, channels, outbox worker,
+then messages left unprocessed by an earlier run. Stop order is the reverse, so no new
+input arrives while the last replies go out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from types import TracebackType
+
+from bot.channels.base import CustomerChannel, StaffWorkspace
+from bot.config import Config
+from bot.context import Context, utc_now
+from bot.errors import ChannelError
+from bot.models import InboundMessage, StaffAction
+from bot.outbox import OutboxWorker
+from bot.storage import OutboxItem, Store
+from handlers.inbound import handle_inbound, resume_unprocessed
+from handlers.staff import handle_action
+from replies.engine import SuggestionEngine
+
+logger = logging.getLogger(__name__)
+
+RESUME_EVERY_SECONDS = 30.0
+
+
+class Runtime:
+    """One BorderDesk process: owns the store, the engine, the adapters and the outbox worker."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        channels: Sequence[CustomerChannel],
+        workspace: StaffWorkspace,
+        clock: Callable[[], datetime] = utc_now,
+        outbox_idle_seconds: float = 1.0,
+        background: bool = True,
+    ) -> None:
+        self.config = config
+        self.channels = {channel.name: channel for channel in channels}
+        self.workspace = workspace
+        self.clock = clock
+        self.outbox_idle_seconds = outbox_idle_seconds
+        self.background = background  # False: the caller drains the outbox itself (demo, chat)
+        self._tasks: list[asyncio.Task[None]] = []
+        self._ctx: Context | None = None
+        self._outbox: OutboxWorker | None = None
+
+    @property
+    def ctx(self) -> Context:
+        if self._ctx is None:
+            raise RuntimeError("the runtime is not started")
+        return self._ctx
+
+    @property
+    def outbox(self) -> OutboxWorker:
+        if self._outbox is None:
+            raise RuntimeError("the runtime is not started")
+        return self._outbox
+
+    async def __aenter__(self) -> Runtime:
+        await self.start()
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self.stop()
+
+    async def start(self) -> None:
+        store = await Store.open(self.config.database_url)
+        try:
+            learned = await store.examples()
+            engine = await asyncio.to_thread(
+                SuggestionEngine.load,
+                languages=self.config.languages,
+                detector=self.config.language_detector,
+                extra_examples=learned,
+            )
+        except Exception:
+            await store.close()
+            raise
+        self._outbox = OutboxWorker(
+            store, self.channels, clock=self.clock, max_attempts=self.config.outbox_max_attempts,
+            on_failed=self._delivery_failed, idle_seconds=self.outbox_idle_seconds,
+        )
+        self._ctx = Context(
+            store=store,
+            engine=engine,
+            workspace=self.workspace,
+            channels=self.channels,
+            store_name=self.config.store_name,
+            support_hours=self.config.support_hours,
+            clock=self.clock,
+            wake_outbox=self._outbox.wake,
+        )
+        await self.workspace.start(self.on_action)
+        for channel in self.channels.values():
+            await channel.start(self.on_message)
+        if self.background:
+            self._tasks = [
+                asyncio.create_task(self._outbox.run(), name="outbox"),
+                asyncio.create_task(self._resume_loop(), name="resume"),
+            ]
+        else:
+            await resume_unprocessed(self._ctx)
+        logger.info("BorderDesk started: channels %s", ", ".join(self.channels) or "none")
+
+    async def on_message(self, message: InboundMessage) -> None:
+        await handle_inbound(self.ctx, message)
+
+    async def on_action(self, action: StaffAction) -> None:
+        await handle_action(self.ctx, action)
+
+    async def stop(self) -> None:
+        if self._ctx is None:
+            return
+        for channel in self.channels.values():
+            await _quietly(channel.stop(), f"stopping {channel.name}")
+        await _quietly(self.workspace.stop(), "stopping the staff workspace")
+        self.outbox.stop()
+        for task in self._tasks:
+            if task.get_name() != "outbox":
+                task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self._ctx.store.close()
+        self._ctx = None
+        logger.info("BorderDesk stopped")
+
+    async def _resume_loop(self) -> None:
+        """Finish messages that an earlier run (or a failed Slack call) left unprocessed."""
+        while True:
+            try:
+                resumed = await resume_unprocessed(self.ctx)
+                if resumed:
+                    logger.info("resumed %d stored message(s)", resumed)
+            except Exception:
+                logger.exception("resuming stored messages failed; will try again")
+            await asyncio.sleep(RESUME_EVERY_SECONDS)
+
+    async def _delivery_failed(self, item: OutboxItem, reason: str) -> None:
+        conversation = await self.ctx.store.conversation(item.conversation_id)
+        if conversation.card is not None:
+            await self.workspace.post_in_thread(
+                conversation.card,
+                f":warning: This reply could not be delivered ({reason}):\n> {item.text}",
+            )
+
+
+async def _quietly(awaitable: object, what: str) -> None:
+    try:
+        await awaitable  # type: ignore[misc]
+    except (ChannelError, OSError):
+        logger.exception("error while %s", what)
+
+
+def platform_adapters(config: Config) -> tuple[list[CustomerChannel], StaffWorkspace]:
+    """The real Telegram channel and Slack workspace, as configured."""
+    from bot.channels.slack import SlackWorkspace
+    from bot.channels.telegram import TelegramChannel
+
+    assert config.telegram_token and config.slack_bot_token and config.slack_inbox_channel
+    telegram = TelegramChannel(
+        config.telegram_token,
+        base_url=config.telegram_api_url,
+        webhook_url=config.telegram_webhook_url,
+        webhook_secret=config.telegram_webhook_secret,
+        listen=config.telegram_webhook_listen,
+    )
+    slack = SlackWorkspace(
+        bot_token=config.slack_bot_token,
+        inbox_channel=config.slack_inbox_channel,
+        signing_secret=config.slack_signing_secret,
+        app_token=config.slack_app_token,
+        api_url=config.slack_api_url,
+        listen=config.slack_listen,
+        department_channels=config.department_channels,
+    )
+    return [telegram], slack
+
+
+async def serve(config: Config) -> None:
+    """``borderdesk run``: serve until SIGINT or SIGTERM, then stop cleanly."""
+    channels, workspace = platform_adapters(config)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with Runtime(config, channels=channels, workspace=workspace):
+        await stop.wait()
+        logger.info("signal received, stopping")

@@ -1,0 +1,166 @@
+"""Tables, as SQLAlchemy Core metadata. Alembic migrations in ``bot/migrations`` create them.
+
+Timestamps are stored as UTC and always read back timezone-aware (``UTCDateTime``),
+because SQLite keeps no zone and naive datetimes are bugs in a cross-border product.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as UTC; refuses naive ones."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; pass an aware one")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+metadata = MetaData()
+
+customers = Table(
+    "customers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(32), nullable=False),
+    Column("platform_user_id", String(128), nullable=False),
+    Column("name", String(256), nullable=False),
+    Column("language", String(8)),
+    Column("country", String(2)),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("channel", "platform_user_id", name="uq_customers_platform"),
+)
+
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", ForeignKey("customers.id"), nullable=False),
+    Column("channel", String(32), nullable=False),
+    Column("chat_id", String(128), nullable=False),
+    Column("language", String(8)),
+    Column("card_channel", String(32)),
+    Column("card_ts", String(32)),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("channel", "chat_id", name="uq_conversations_chat"),
+    UniqueConstraint("card_channel", "card_ts", name="uq_conversations_card"),
+)
+
+messages = Table(
+    "messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", ForeignKey("conversations.id"), nullable=False, index=True),
+    Column("direction", String(3), nullable=False),  # "in" | "out"
+    Column("channel", String(32), nullable=False),
+    Column("platform_message_id", String(128)),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("attachment", String(512)),
+    Column("language", String(8)),
+    Column("author", String(256)),  # staff member for outbound messages
+    Column("created_at", UTCDateTime, nullable=False, index=True),
+    Column("processed_at", UTCDateTime),
+    UniqueConstraint("channel", "platform_message_id", name="uq_messages_platform"),
+)
+
+suggestions = Table(
+    "suggestions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("message_id", ForeignKey("messages.id"), nullable=False, unique=True),
+    Column("conversation_id", ForeignKey("conversations.id"), nullable=False, index=True),
+    Column("language", String(8), nullable=False),
+    Column("intent", String(64), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("top", JSON, nullable=False),
+    Column("department", String(32)),
+    Column("is_problem", Boolean, nullable=False, default=False),
+    Column("reply_text", Text),
+    Column("reply_language", String(8)),
+    Column("status", String(16), nullable=False, default="pending"),
+    Column("decided_by", String(64)),
+    Column("decided_by_name", String(256)),
+    Column("decided_at", UTCDateTime),
+    Column("final_text", Text),
+    Column("final_intent", String(64)),
+    Column("card_channel", String(32)),
+    Column("card_ts", String(32)),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("idempotency_key", String(128), nullable=False, unique=True),
+    Column("conversation_id", ForeignKey("conversations.id"), nullable=False),
+    Column("channel", String(32), nullable=False),
+    Column("chat_id", String(128), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("author", String(256)),
+    Column("status", String(16), nullable=False, default="pending", index=True),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("last_error", Text),
+    Column("platform_message_id", String(128)),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime),
+)
+
+examples = Table(
+    "examples",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("intent", String(64), nullable=False),
+    Column("source", String(16), nullable=False),  # "staff" | "import"
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("text", "intent", name="uq_examples_text_intent"),
+)
+
+escalations = Table(
+    "escalations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("suggestion_id", ForeignKey("suggestions.id"), nullable=False, unique=True),
+    Column("conversation_id", ForeignKey("conversations.id"), nullable=False),
+    Column("department", String(32), nullable=False, index=True),
+    Column("intent", String(64), nullable=False),
+    Column("status", String(16), nullable=False, default="open"),
+    Column("opened_by", String(256), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("card_channel", String(32)),
+    Column("card_ts", String(32)),
+)

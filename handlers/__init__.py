@@ -1,0 +1,1 @@
+"""Business flows: what happens when a shopper writes and when staff act."""

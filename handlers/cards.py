@@ -1,0 +1,58 @@
+"""Building inbox cards from stored suggestions, and the line that records a decision."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.context import Context
+from bot.models import Card
+from bot.storage import SuggestionRecord
+
+_VERBS = {
+    "sent": "Sent",
+    "auto_sent": "Sent automatically",
+    "edited": "Edited and sent",
+    "replaced": "Other answer sent",
+    "escalated": "Escalated",
+    "ignored": "Ignored",
+    "answered": "Answered in the thread",
+}
+
+
+def decision_line(record: SuggestionRecord, extra: str = "") -> str | None:
+    """"Sent by Lee at 2026-11-28 10:02 UTC" — what the card shows once decided."""
+    if record.status == "pending" or record.decided_at is None:
+        return None
+    verb = _VERBS.get(record.status, record.status.capitalize())
+    when = _format_time(record.decided_at)
+    who = record.decided_by_name or "BorderDesk"
+    return f"{verb}{extra} by {who} at {when}"
+
+
+def _format_time(at: datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M UTC")
+
+
+async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> Card:
+    """The card for a suggestion as it stands now (pending, or with its decision)."""
+    message = await ctx.store.inbound_message(record.message_id)
+    conversation = await ctx.store.conversation(record.conversation_id)
+    notes: list[str] = []
+    suggestion = record.suggestion
+    if suggestion.reply is not None and suggestion.reply_language not in (None, suggestion.language):
+        notes.append(
+            f"No written answer in '{suggestion.language}': showing the "
+            f"'{suggestion.reply_language}' one."
+        )
+    if record.final_text and record.status in ("edited", "replaced"):
+        notes.append(f"Sent text: {record.final_text}")
+    return Card(
+        suggestion_id=record.id,
+        customer_name=conversation.customer_name,
+        channel=conversation.channel,
+        language=suggestion.language,
+        original_text=message.display_text(),
+        suggestion=suggestion,
+        decision=decision_line(record, extra),
+        notes=tuple(notes),
+    )

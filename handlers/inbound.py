@@ -1,0 +1,119 @@
+"""A shopper wrote: store it, understand it, and put a card in front of staff.
+
+The message is stored before anything else; if any later step fails (Slack down, a
+crash), the message stays unprocessed and ``resume_unprocessed`` finishes it later.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.context import Context
+from bot.errors import ChannelError
+from bot.models import InboundMessage, MessageKind
+from handlers.cards import card_for
+
+logger = logging.getLogger(__name__)
+
+_ORDER_NUMBER = re.compile(r"(?:#|\b(?:order|pedido|commande|bestellung|ordine|заказ)\D{0,12})"
+                           r"([A-Z]{0,3}-?\d{4,12})\b", re.IGNORECASE)
+
+
+async def handle_inbound(ctx: Context, message: InboundMessage) -> None:
+    """Entry point for every channel adapter: persist first, then act."""
+    stored = await ctx.store.record_inbound(message)
+    if not stored.is_new:
+        logger.info("duplicate %s message %s ignored", message.channel, message.platform_message_id)
+        return
+    await process_message(ctx, stored.message_id, stored.conversation_id)
+
+
+async def resume_unprocessed(ctx: Context) -> int:
+    """Finish messages stored but not handled (after a crash or a platform outage)."""
+    done = 0
+    for message_id, conversation_id in await ctx.store.unprocessed_inbound():
+        if await process_message(ctx, message_id, conversation_id):
+            done += 1
+    return done
+
+
+async def process_message(ctx: Context, message_id: int, conversation_id: int) -> bool:
+    """Suggest an answer and post (or re-post) its card; True when the message is done."""
+    if message_id in ctx.in_flight:
+        return False
+    ctx.in_flight.add(message_id)
+    try:
+        await _process(ctx, message_id, conversation_id)
+    except ChannelError as exc:
+        logger.warning("message %s kept for a retry: %s", message_id, exc)
+        return False
+    finally:
+        ctx.in_flight.discard(message_id)
+    return True
+
+
+async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
+    message = await ctx.store.inbound_message(message_id)
+    conversation = await ctx.store.conversation(conversation_id)
+    now = ctx.clock()
+    language = ctx.engine.detect_language(
+        message.text, hint=message.language_hint, history_language=conversation.language
+    )
+    if language != "unknown" and language != conversation.language:
+        await ctx.store.set_conversation_language(conversation_id, language)
+
+    if message.kind is MessageKind.COMMAND and message.text.split()[0].lower().startswith("/start"):
+        await _greet(ctx, message, conversation_id, language, message_id)
+        await ctx.store.mark_processed(message_id, now, language)
+        return
+
+    variables = _variables(ctx, message)
+    suggestion = ctx.engine.suggest(
+        message.text,
+        lang_hint=message.language_hint,
+        history_language=conversation.language,
+        variables=variables,
+    )
+    suggestion_id = await ctx.store.add_suggestion(message_id, conversation_id, suggestion, now)
+    if suggestion.auto_send and suggestion.reply:
+        await ctx.store.decide(
+            suggestion_id, status="auto_sent", user_id="borderdesk", user_name="BorderDesk",
+            at=now, final_text=suggestion.reply, final_intent=suggestion.intent,
+        )
+        ctx.wake_outbox()
+    record = await ctx.store.suggestion(suggestion_id)
+    assert record is not None
+    if record.card is None:
+        card = await card_for(ctx, record)
+        conversation = await ctx.store.conversation(conversation_id)
+        if conversation.card is None:
+            ref = await ctx.workspace.post_card(card)
+            await ctx.store.set_conversation_card(conversation_id, ref)
+        else:
+            ref = await ctx.workspace.post_card_in_thread(conversation.card, card)
+        await ctx.store.set_suggestion_card(suggestion_id, ref)
+    await ctx.store.mark_processed(message_id, now, language)
+
+
+async def _greet(
+    ctx: Context, message: InboundMessage, conversation_id: int, language: str, message_id: int
+) -> None:
+    """/start: greet in the shopper's language, straight away (no approval needed)."""
+    text, _ = ctx.engine.render("greeting", language if language != "unknown" else "en",
+                                _variables(ctx, message))
+    await ctx.store.enqueue(f"greeting:{message_id}", conversation_id, text, "BorderDesk",
+                            ctx.clock())
+    ctx.wake_outbox()
+
+
+def _variables(ctx: Context, message: InboundMessage) -> dict[str, str]:
+    variables = {
+        "shopper_name": message.user_name.split()[0] if message.user_name.strip() else "",
+        "store_name": ctx.store_name,
+        "support_hours": ctx.support_hours,
+    }
+    found = _ORDER_NUMBER.search(message.text)
+    if found:
+        variables["order_number"] = found.group(1)
+    return variables

@@ -1,0 +1,159 @@
+"""Staff acted on a card: send, edit, choose another answer, escalate, ignore, reply in thread.
+
+Every decision goes through ``Store.decide``, which only moves a pending suggestion:
+a second click, or two staff members at once, finds it decided and nothing is sent twice.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.context import Context
+from bot.models import ActionKind, StaffAction
+from bot.storage import SuggestionRecord
+from handlers.cards import card_for
+
+logger = logging.getLogger(__name__)
+
+
+async def handle_action(ctx: Context, action: StaffAction) -> None:
+    """Dispatch one staff action; unknown or stale actions are logged and ignored."""
+    if action.kind is ActionKind.THREAD_REPLY:
+        await _thread_reply(ctx, action)
+        return
+    record = await ctx.store.suggestion(action.suggestion_id) if action.suggestion_id else None
+    if record is None:
+        logger.warning("staff action %s for unknown suggestion %s ignored",
+                       action.kind, action.suggestion_id)
+        return
+    match action.kind:
+        case ActionKind.SEND:
+            await _send(ctx, action, record)
+        case ActionKind.EDIT:
+            if record.status == "pending" and action.handle:
+                await ctx.workspace.open_editor(action.handle, record.id,
+                                                record.suggestion.reply or "")
+        case ActionKind.EDIT_SUBMIT:
+            await _decide_and_send(ctx, action, record, "edited", (action.text or "").strip(),
+                                   record.suggestion.intent)
+        case ActionKind.OTHER:
+            if record.status == "pending" and action.handle:
+                await ctx.workspace.open_picker(action.handle, record.id, ctx.engine.choices())
+        case ActionKind.OTHER_SUBMIT:
+            await _other_answer(ctx, action, record)
+        case ActionKind.ESCALATE:
+            await _escalate(ctx, action, record)
+        case ActionKind.IGNORE:
+            if await _decide(ctx, action, record, "ignored"):
+                await _redraw(ctx, record.id)
+
+
+async def _send(ctx: Context, action: StaffAction, record: SuggestionRecord) -> None:
+    reply = record.suggestion.reply
+    if not reply:
+        if record.card is not None and record.status == "pending":
+            await ctx.workspace.post_in_thread(
+                record.card, "There is no suggested answer to send: use Edit or Other answer."
+            )
+        return
+    await _decide_and_send(ctx, action, record, "sent", reply, record.suggestion.intent)
+
+
+async def _other_answer(ctx: Context, action: StaffAction, record: SuggestionRecord) -> None:
+    intent = action.intent or ""
+    if intent not in {choice.intent for choice in ctx.engine.choices()}:
+        logger.warning("other answer with unknown intent %r ignored", intent)
+        return
+    message = await ctx.store.inbound_message(record.message_id)
+    language = record.suggestion.language if record.suggestion.language != "unknown" else "en"
+    variables = {
+        "shopper_name": message.user_name.split()[0] if message.user_name.strip() else "",
+        "store_name": ctx.store_name,
+        "support_hours": ctx.support_hours,
+    }
+    text, _ = ctx.engine.render(intent, language, variables)
+    await _decide_and_send(ctx, action, record, "replaced", text, intent)
+
+
+async def _decide_and_send(
+    ctx: Context, action: StaffAction, record: SuggestionRecord, status: str, text: str,
+    intent: str,
+) -> None:
+    if not text:
+        logger.warning("empty reply for suggestion %s not sent", record.id)
+        return
+    conversation = await ctx.store.conversation(record.conversation_id)
+    decided = await ctx.store.decide(
+        record.id, status=status, user_id=action.user_id, user_name=action.user_name,
+        at=action.at, final_text=text, final_intent=intent,
+        channel=conversation.channel, chat_id=conversation.chat_id,
+    )
+    if not decided:
+        logger.info("suggestion %s was already decided; %s by %s ignored",
+                    record.id, status, action.user_name)
+        return
+    ctx.wake_outbox()
+    await _learn(ctx, record, intent, action)
+    await _redraw(ctx, record.id)
+
+
+async def _learn(ctx: Context, record: SuggestionRecord, intent: str, action: StaffAction) -> None:
+    """A staff decision is a labelled example: remember it and use it from now on."""
+    if intent == "unknown":
+        return
+    message = await ctx.store.inbound_message(record.message_id)
+    if message.text.strip() and await ctx.store.add_example(message.text, intent, "staff", action.at):
+        ctx.engine.learn(message.text, intent)
+
+
+async def _decide(ctx: Context, action: StaffAction, record: SuggestionRecord, status: str) -> bool:
+    return await ctx.store.decide(
+        record.id, status=status, user_id=action.user_id, user_name=action.user_name, at=action.at
+    )
+
+
+async def _escalate(ctx: Context, action: StaffAction, record: SuggestionRecord) -> None:
+    suggestion = record.suggestion
+    intent = suggestion.intent
+    department = suggestion.department or "management"
+    if not await _decide(ctx, action, record, "escalated"):
+        return
+    await ctx.store.open_escalation(record.id, department, intent, action.user_name, action.at)
+    message = await ctx.store.inbound_message(record.message_id)
+    conversation = await ctx.store.conversation(record.conversation_id)
+    notice = (
+        f"Escalated by {action.user_name}: {intent.replace('_', ' ')} from "
+        f"{conversation.customer_name} ({conversation.channel}, {suggestion.language})\n"
+        f"> {message.display_text()}"
+    )
+    posted = await ctx.workspace.post_to_department(department, notice)
+    if posted is None and record.card is not None:
+        await ctx.workspace.post_in_thread(
+            record.card, f"No Slack channel is configured for {department}; recorded only."
+        )
+    await _redraw(ctx, record.id, extra=f" to {department}")
+
+
+async def _thread_reply(ctx: Context, action: StaffAction) -> None:
+    """A staff member typed in a card's thread: that text goes to the shopper."""
+    if action.card is None or not (action.text or "").strip():
+        return
+    conversation = await ctx.store.conversation_by_card(action.card)
+    if conversation is None:
+        logger.info("thread reply outside a BorderDesk card ignored")
+        return
+    key = f"thread:{action.card.ts}:{action.extra.get('ts', action.at.isoformat())}"
+    if not await ctx.store.enqueue(key, conversation.id, action.text or "", action.user_name,
+                                   action.at):
+        return
+    ctx.wake_outbox()
+    for pending in await ctx.store.pending_suggestions(conversation.id):
+        if await _decide(ctx, action, pending, "answered"):
+            await _redraw(ctx, pending.id)
+
+
+async def _redraw(ctx: Context, suggestion_id: int, extra: str = "") -> None:
+    record = await ctx.store.suggestion(suggestion_id)
+    if record is None or record.card is None:
+        return
+    await ctx.workspace.update_card(record.card, await card_for(ctx, record, extra))

@@ -1,0 +1,219 @@
+"""The answer library: one YAML file per intent, validated at start.
+
+A store owner edits these files by hand, so every mistake is reported as a
+``LibraryError`` naming the file, the intent, the field and (when YAML knows it) the
+line, with a hint on how to fix it. The format is described in ``replies/FORMAT.md``.
+
+    library = load_library(Path("replies/library"))
+    library["damaged_item"].replies["en"]
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_LIBRARY_DIR = Path(__file__).resolve().parent / "library"
+
+CATEGORIES = frozenset(
+    "order cancellation delivery shipping_address invoice payment refund feedback contact "
+    "account subscription product returns problem small_talk".split()
+)
+DEPARTMENTS = frozenset({"purchasing", "warehouse", "logistics", "sales", "management"})
+VARIABLES = frozenset(
+    {
+        "shopper_name",
+        "order_number",
+        "tracking_number",
+        "carrier",
+        "delivery_estimate",
+        "store_name",
+        "support_hours",
+        # Filled by replies/crossborder.py from the message and the shopper's country.
+        "size_advice",
+        "plug_advice",
+    }
+)
+MIN_EXAMPLES: Mapping[str, int] = {
+    "en": 15,
+    **{lang: 5 for lang in ("es", "fr", "de", "it", "pt", "ja", "zh")},
+}
+REQUIRED_REPLIES = ("en", "es", "fr", "de", "it", "pt", "ja", "zh")
+DEFAULT_AUTO_SEND_THRESHOLD = 0.9
+
+_REQUIRED_FIELDS = ("intent", "title", "category", "department", "problem", "auto_send",
+                    "examples", "replies")
+_OPTIONAL_FIELDS = ("auto_send_threshold",)
+
+
+class LibraryError(ValueError):
+    """A library file is missing, unreadable or invalid; the message says which and why."""
+
+    def __init__(self, file: Path | str, message: str, *, intent: str | None = None,
+                 field: str | None = None, line: int | None = None) -> None:
+        self.file, self.intent, self.field, self.line = str(file), intent, field, line
+        where = self.file + (f":{line}" if line else "")
+        if intent:
+            where += f": intent {intent!r}"
+        if field:
+            where += f", field {field!r}"
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class IntentSpec:
+    """One intent of the library: how to route it and what to answer."""
+
+    intent: str
+    title: str
+    category: str
+    department: str
+    problem: bool
+    auto_send: bool
+    auto_send_threshold: float = DEFAULT_AUTO_SEND_THRESHOLD
+    examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    replies: Mapping[str, str] = field(default_factory=dict)
+
+
+def load_library(directory: Path | None = None) -> dict[str, IntentSpec]:
+    """Read and validate every ``<intent>.yaml`` in ``directory``, keyed by intent."""
+    directory = directory or DEFAULT_LIBRARY_DIR
+    files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    if not files:
+        raise LibraryError(directory, "no <intent>.yaml files found; the answer library "
+                           "needs at least one intent (see replies/FORMAT.md)")
+    return {spec.intent: spec for spec in map(load_intent_file, files)}
+
+
+def load_intent_file(path: Path) -> IntentSpec:
+    """Parse and validate one library file."""
+    try:
+        loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LibraryError(path, f"cannot read the file: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise LibraryError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
+                           line=mark.line + 1 if mark else None) from exc
+    return _Validator(path, node, data).spec()
+
+
+class _Validator:
+    """Checks one parsed file; ``fail`` raises with the file, intent, field and line."""
+
+    def __init__(self, path: Path, node: yaml.Node | None, data: Any) -> None:
+        self.path, self.node, self.data = path, node, data
+        self.intent = data.get("intent") if isinstance(data, dict) else None
+
+    def fail(self, field: str | None, message: str) -> LibraryError:
+        return LibraryError(self.path, message, intent=str(self.intent or self.path.stem),
+                            field=field, line=self._line(field))
+
+    def _line(self, dotted: str | None) -> int | None:
+        node, line = self.node, None
+        for key in (dotted or "").split(".") if dotted else ():
+            if isinstance(node, yaml.MappingNode):
+                match = [(k, v) for k, v in node.value if k.value == key]
+                if not match:
+                    break
+                line, node = match[0][0].start_mark.line + 1, match[0][1]
+            elif isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(
+                    node.value):
+                node = node.value[int(key)]
+                line = node.start_mark.line + 1
+            else:
+                break
+        return line
+
+    def spec(self) -> IntentSpec:
+        data = self.data
+        if not isinstance(data, dict):
+            raise self.fail(None, "expected a mapping with the fields "
+                            + ", ".join(_REQUIRED_FIELDS))
+        for key in data:
+            if key not in _REQUIRED_FIELDS + _OPTIONAL_FIELDS:
+                raise self.fail(str(key), "unknown field; allowed fields are "
+                                + ", ".join(_REQUIRED_FIELDS + _OPTIONAL_FIELDS))
+        for key in _REQUIRED_FIELDS:
+            if key not in data:
+                raise self.fail(key, "missing required field")
+        if data["intent"] != self.path.stem:
+            raise self.fail("intent", f"must equal the file name {self.path.stem!r}")
+        for key in ("title", "category", "department"):
+            if not isinstance(data[key], str) or not data[key].strip():
+                raise self.fail(key, "must be a non-empty text")
+        if data["category"] not in CATEGORIES:
+            raise self.fail("category", "must be one of " + ", ".join(sorted(CATEGORIES)))
+        if data["department"] not in DEPARTMENTS:
+            raise self.fail("department", "must be one of " + ", ".join(sorted(DEPARTMENTS)))
+        for key in ("problem", "auto_send"):
+            if not isinstance(data[key], bool):
+                raise self.fail(key, "must be true or false")
+        threshold = data.get("auto_send_threshold", DEFAULT_AUTO_SEND_THRESHOLD)
+        if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not (
+                0 < threshold <= 1):
+            raise self.fail("auto_send_threshold", "must be a number between 0 and 1")
+        return IntentSpec(
+            intent=data["intent"], title=data["title"].strip(), category=data["category"],
+            department=data["department"], problem=data["problem"],
+            auto_send=data["auto_send"], auto_send_threshold=float(threshold),
+            examples=self._examples(), replies=self._replies(),
+        )
+
+    def _language_map(self, key: str) -> dict[str, Any]:
+        value = self.data[key]
+        if not isinstance(value, dict) or not value:
+            raise self.fail(key, "must map language codes (en, es, ...) to values")
+        for lang in value:
+            if not (isinstance(lang, str) and len(lang) == 2 and lang.isalpha()
+                    and lang.islower()):
+                raise self.fail(f"{key}.{lang}", "language codes are two lowercase letters "
+                                "(ISO 639-1), e.g. en, es, zh")
+        return value
+
+    def _examples(self) -> dict[str, tuple[str, ...]]:
+        examples: dict[str, tuple[str, ...]] = {}
+        for lang, items in self._language_map("examples").items():
+            where = f"examples.{lang}"
+            if not isinstance(items, list):
+                raise self.fail(where, "must be a list of example phrasings")
+            for i, item in enumerate(items):
+                if not isinstance(item, str) or not item.strip():
+                    raise self.fail(f"{where}.{i}", "examples must be non-empty texts")
+            examples[lang] = tuple(item.strip() for item in items)
+        for lang, minimum in MIN_EXAMPLES.items():
+            found = len(examples.get(lang, ()))
+            if found < minimum:
+                raise self.fail(f"examples.{lang}", f"needs at least {minimum} example "
+                                f"phrasings in {lang}, found {found}")
+        return examples
+
+    def _replies(self) -> dict[str, str]:
+        replies = self._language_map("replies")
+        for lang, text in replies.items():
+            where = f"replies.{lang}"
+            if not isinstance(text, str) or not text.strip():
+                raise self.fail(where, "must be a non-empty text")
+            try:
+                names = [name for _, name, _, _ in string.Formatter().parse(text) if name
+                         is not None]
+            except ValueError as exc:
+                raise self.fail(where, f"{exc}; write literal braces as {{{{ and }}}}") from exc
+            for name in names:
+                if name not in VARIABLES:
+                    raise self.fail(where, f"unknown variable {{{name}}}; available: "
+                                    + ", ".join(sorted(VARIABLES)))
+        missing = [lang for lang in REQUIRED_REPLIES if lang not in replies]
+        if missing:
+            raise self.fail("replies", "missing the reply in " + ", ".join(missing))
+        return {lang: text.strip() for lang, text in replies.items()}

@@ -1,0 +1,72 @@
+"""Settings: defaults work offline, every bad or missing setting is named, secrets never echoed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_DATABASE_URL, load_config
+from bot.errors import ConfigError
+
+GOOD = {
+    "TELEGRAM_BOT_TOKEN": "123456:ABCdefGHIjklMNOpqr",
+    "SLACK_BOT_TOKEN": "xoxb-1-2-abc",
+    "SLACK_SIGNING_SECRET": "0123456789abcdef",
+    "BORDERDESK_SLACK_INBOX_CHANNEL": "C0INBOX0001",
+}
+
+
+def test_offline_commands_need_no_settings() -> None:
+    config = load_config({}, env_file=None)
+    assert config.database_url == DEFAULT_DATABASE_URL
+    assert config.languages[:3] == ("en", "es", "fr") and len(config.languages) == 14
+    assert config.telegram_mode == "polling" and config.slack_mode == "http"
+
+
+def test_run_names_every_missing_setting() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config({}, env_file=None, require_platforms=True)
+    message = str(caught.value)
+    for name in ("TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "BORDERDESK_SLACK_INBOX_CHANNEL",
+                 "SLACK_SIGNING_SECRET or SLACK_APP_TOKEN"):
+        assert name in message
+
+
+def test_invalid_values_are_explained_and_secrets_not_echoed() -> None:
+    env = dict(GOOD, TELEGRAM_BOT_TOKEN="not-a-token-value", BORDERDESK_LANGUAGES="en,english",
+               BORDERDESK_SLACK_INBOX_CHANNEL="#support", BORDERDESK_LANGUAGE_DETECTOR="guess",
+               BORDERDESK_DEPARTMENT_CHANNELS="warehouse=C0WAREHSE01,shipping=C0SHIP00001")
+    with pytest.raises(ConfigError) as caught:
+        load_config(env, env_file=None, require_platforms=True)
+    message = str(caught.value)
+    assert "TELEGRAM_BOT_TOKEN does not look right" in message
+    assert "not-a-token-value" not in message
+    assert "BORDERDESK_LANGUAGES" in message and "english" in message
+    assert "use the channel id" in message
+    assert "lingua, langdetect" in message
+    assert "'shipping=C0SHIP00001'" in message
+
+
+def test_dotenv_file_is_read_and_environment_wins(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("BORDERDESK_STORE_NAME=Dot Env Shop\nBORDERDESK_STAFF_LANGUAGE=zh\n")
+    config = load_config({"BORDERDESK_STAFF_LANGUAGE": "de"}, env_file=env_file)
+    assert config.store_name == "Dot Env Shop"
+    assert config.staff_language == "de"
+
+
+def test_modes_follow_the_settings() -> None:
+    config = load_config(dict(GOOD, SLACK_APP_TOKEN="xapp-1-A1-abc",
+                              BORDERDESK_TELEGRAM_WEBHOOK_URL="https://shop.example.com/hook",
+                              BORDERDESK_TELEGRAM_WEBHOOK_SECRET="abc_123"),
+                         env_file=None, require_platforms=True)
+    assert config.slack_mode == "socket" and config.telegram_mode == "webhook"
+    described = dict(config.describe())
+    assert "xapp-1-A1-abc" not in str(described) and described["SLACK_APP_TOKEN"] == "set, ends in …-abc"
+
+
+def test_webhook_needs_a_secret() -> None:
+    with pytest.raises(ConfigError, match="BORDERDESK_TELEGRAM_WEBHOOK_SECRET: required"):
+        load_config(dict(GOOD, BORDERDESK_TELEGRAM_WEBHOOK_URL="https://shop.example.com/hook"),
+                    env_file=None)

@@ -1,0 +1,125 @@
+"""A BorderDesk runtime wired to the fake Telegram and Slack servers, and ways to click its cards."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from bot.config import Config
+from bot.runtime import Runtime, platform_adapters
+from bot.storage.store import sqlite_url
+from tests.fakes import slack_client
+from tests.fakes.slack_api import FakeSlackAPI
+from tests.fakes.telegram_api import FakeTelegramAPI
+
+SIGNING_SECRET = "test-signing-secret-0123"
+INBOX = "C0INBOX0001"
+WAREHOUSE = "C0WAREHSE01"
+STAFF_ID, STAFF_NAME = "U0STAFF0001", "lee"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Desk:
+    """A running desk plus what a test needs to play staff in Slack."""
+
+    runtime: Runtime
+    telegram: FakeTelegramAPI
+    slack: FakeSlackAPI
+    events_url: str
+
+    def inbox_cards(self) -> list[dict[str, Any]]:
+        """Top-level messages in the inbox channel that carry card buttons or a decision."""
+        return [m for m in self.slack.messages(INBOX) if m.get("blocks") and not m.get("thread_ts")]
+
+    async def wait_card(self, count: int = 1, thread_ts: str | None = None) -> dict[str, Any]:
+        def is_card(params: dict[str, Any]) -> bool:
+            return params.get("channel") == INBOX and bool(params.get("blocks")) and (
+                params.get("thread_ts") == thread_ts)
+
+        await self.slack.wait_for("chat.postMessage", count=count, predicate=is_card)
+        cards = [m for m in self.slack.messages(INBOX, thread_ts=thread_ts) if m.get("blocks")
+                 and m.get("thread_ts") == thread_ts]
+        return cards[count - 1]
+
+    async def click(self, card: dict[str, Any], action_id: str, *, user_id: str = STAFF_ID,
+                    user_name: str = STAFF_NAME, bad_signature: bool = False) -> int:
+        value = button_value(card, action_id)
+        payload = slack_client.block_action(
+            action_id, value, user_id=user_id, user_name=user_name, channel=INBOX,
+            message_ts=card["ts"], message=card)
+        status, _ = await slack_client.post_interaction(self.events_url, SIGNING_SECRET, payload,
+                                                        bad_signature=bad_signature)
+        return status
+
+    async def submit(self, callback_id: str, values: dict[str, dict[str, Any]],
+                     private_metadata: str) -> int:
+        payload = slack_client.view_submission(callback_id, values, private_metadata,
+                                               user_id=STAFF_ID, user_name=STAFF_NAME)
+        status, _ = await slack_client.post_interaction(self.events_url, SIGNING_SECRET, payload)
+        return status
+
+    async def thread_reply(self, card: dict[str, Any], text: str) -> int:
+        event = slack_client.message_event(INBOX, STAFF_ID, text, thread_ts=card["ts"])
+        status, _ = await slack_client.post_event(self.events_url, SIGNING_SECRET, event)
+        return status
+
+
+def button_value(card: dict[str, Any], action_id: str) -> str:
+    for block in card.get("blocks", []):
+        for element in block.get("elements", []):
+            if element.get("action_id") == action_id:
+                return str(element["value"])
+    raise AssertionError(f"card has no {action_id} button: {card.get('blocks')}")
+
+
+def card_text(card: dict[str, Any]) -> str:
+    """Everything a person reads on a card, flattened."""
+    parts: list[str] = []
+    for block in card.get("blocks", []):
+        if "text" in block:
+            parts.append(block["text"]["text"])
+        for element in block.get("elements", []):
+            if element.get("type") == "mrkdwn":
+                parts.append(element["text"])
+    return "\n".join(parts)
+
+
+def desk_config(db: Path, telegram: FakeTelegramAPI, slack: FakeSlackAPI, port: int,
+                **overrides: Any) -> Config:
+    config = Config(
+        database_url=sqlite_url(db),
+        store_name="Test Store",
+        telegram_token=telegram.token,
+        telegram_api_url=telegram.base_url,
+        slack_bot_token=slack.token,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=slack.base_url,
+        slack_listen=("127.0.0.1", port),
+        slack_inbox_channel=INBOX,
+        department_channels={"warehouse": WAREHOUSE},
+    )
+    return replace(config, **overrides)
+
+
+@asynccontextmanager
+async def running_desk(db: Path, telegram: FakeTelegramAPI, slack: FakeSlackAPI, *,
+                       background: bool = True, **overrides: Any) -> AsyncIterator[Desk]:
+    """Start a desk on the fakes (Telegram polling unless a webhook URL is given)."""
+    slack.add_user(STAFF_ID, STAFF_NAME, "Lee Staff")
+    port = free_port()
+    config = desk_config(db, telegram, slack, port, **overrides)
+    channels, workspace = platform_adapters(config)
+    runtime = Runtime(config, channels=channels, workspace=workspace, outbox_idle_seconds=0.05,
+                      background=background)
+    async with runtime:
+        yield Desk(runtime, telegram, slack, f"http://127.0.0.1:{port}/slack/events")
