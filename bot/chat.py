@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from datetime import UTC, datetime
+from typing import Any
 
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import DEPARTMENTS, Config
@@ -42,8 +43,9 @@ async def run_chat(config: Config) -> int:
     transcript.names[chat_id] = name.split()[0]
     ids = itertools.count(int(datetime.now(UTC).timestamp()))
     print("You are a shopper writing to the store. Commands: :lang xx, :name NAME, :quit")
-    async with Runtime(config, channels=[channel], workspace=workspace, clock=clock,
-                       background=False) as runtime:
+    async with Runtime(
+        config, channels=[channel], workspace=workspace, clock=clock, background=False
+    ) as runtime:
         while (line := await _ask("shopper> ")) is not None:
             line = line.strip()
             if not line:
@@ -59,11 +61,18 @@ async def run_chat(config: Config) -> int:
                     transcript.names[chat_id] = name.split()[0]
                 continue
             transcript.last_card = None
-            await runtime.on_message(InboundMessage(
-                channel="telegram", chat_id=chat_id, platform_message_id=f"{chat_id}:{next(ids)}",
-                user_id=chat_id, user_name=name, text=line, received_at=clock(),
-                language_hint=language,
-            ))
+            await runtime.on_message(
+                InboundMessage(
+                    channel="telegram",
+                    chat_id=chat_id,
+                    platform_message_id=f"{chat_id}:{next(ids)}",
+                    user_id=chat_id,
+                    user_name=name,
+                    text=line,
+                    received_at=clock(),
+                    language_hint=language,
+                )
+            )
             await runtime.outbox.drain()
             card = transcript.last_card
             if card is not None and not card.decision:
@@ -76,9 +85,16 @@ async def _staff_turn(runtime: Runtime, workspace: LocalWorkspace, card: Card) -
     choice = ((await _ask(MENU)) or "l").strip().lower()[:1]
     now = datetime.now(UTC)
 
-    def act(kind: ActionKind, **fields: object) -> StaffAction:
-        return StaffAction(kind=kind, user_id="UTERMINAL1", user_name="you", at=now,
-                           suggestion_id=card.suggestion_id, handle="terminal", **fields)  # type: ignore[arg-type]
+    def act(kind: ActionKind, **fields: Any) -> StaffAction:
+        return StaffAction(
+            kind=kind,
+            user_id="UTERMINAL1",
+            user_name="you",
+            at=now,
+            suggestion_id=card.suggestion_id,
+            handle="terminal",
+            **fields,
+        )  # type: ignore[arg-type]
 
     if choice == "s":
         await runtime.on_action(act(ActionKind.SEND))
@@ -94,7 +110,9 @@ async def _staff_turn(runtime: Runtime, workspace: LocalWorkspace, card: Card) -
             print(f"  {number:2}. {item.title}")
         picked = await _ask("answer number> ")
         if picked and picked.strip().isdigit() and 1 <= int(picked) <= len(choices):
-            await runtime.on_action(act(ActionKind.OTHER_SUBMIT, intent=choices[int(picked) - 1].intent))
+            await runtime.on_action(
+                act(ActionKind.OTHER_SUBMIT, intent=choices[int(picked) - 1].intent)
+            )
     elif choice == "x":
         await runtime.on_action(act(ActionKind.ESCALATE))
     elif choice == "i":
@@ -104,7 +122,14 @@ async def _staff_turn(runtime: Runtime, workspace: LocalWorkspace, card: Card) -
         record = await runtime.ctx.store.suggestion(card.suggestion_id)
         conversation = await runtime.ctx.store.conversation(record.conversation_id)  # type: ignore[union-attr]
         if text and conversation.card is not None:
-            await runtime.on_action(StaffAction(
-                kind=ActionKind.THREAD_REPLY, user_id="UTERMINAL1", user_name="you", at=now,
-                text=text, card=conversation.card, extra={"ts": now.isoformat()},
-            ))
+            await runtime.on_action(
+                StaffAction(
+                    kind=ActionKind.THREAD_REPLY,
+                    user_id="UTERMINAL1",
+                    user_name="you",
+                    at=now,
+                    text=text,
+                    card=conversation.card,
+                    extra={"ts": now.isoformat()},
+                )
+            )

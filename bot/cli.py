@@ -1,7 +1,7 @@
 """The ``borderdesk`` command line (see DESIGN.md; other tools rely on these names).
 
-    borderdesk run | demo [--db PATH] | chat [--db PATH] | classify | examples import FILE.csv
-    borderdesk check-config | db upgrade [--db PATH]
+borderdesk run | demo [--db PATH] | chat [--db PATH] | classify | examples import FILE.csv
+borderdesk check-config | db upgrade [--db PATH]
 """
 
 from __future__ import annotations
@@ -24,18 +24,27 @@ from bot.storage.store import sqlite_url
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="borderdesk", description="Multilingual support desk: "
-                                     "Telegram shoppers, Slack staff, department escalations.")
+    parser = argparse.ArgumentParser(
+        prog="borderdesk",
+        description="Multilingual support desk: "
+        "Telegram shoppers, Slack staff, department escalations.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="connect to Telegram and Slack and serve until stopped")
     demo = sub.add_parser("demo", help="a scripted multilingual day, offline, no accounts")
-    demo.add_argument("--db", help="SQLite file for the demo (default: data/demo.sqlite3, recreated)")
+    demo.add_argument(
+        "--db", help="SQLite file for the demo (default: data/demo.sqlite3, recreated)"
+    )
     chat = sub.add_parser("chat", help="play shopper and staff in the terminal")
     chat.add_argument("--db", help="SQLite file (default: data/chat.sqlite3)")
-    sub.add_parser("classify", help="JSON lines {text, lang_hint} on stdin -> classification on stdout")
+    sub.add_parser(
+        "classify", help="JSON lines {text, lang_hint} on stdin -> classification on stdout"
+    )
     examples = sub.add_parser("examples", help="labelled examples the engine learns from")
     examples_sub = examples.add_subparsers(dest="action", required=True)
-    importer = examples_sub.add_parser("import", help="add examples from a CSV with columns text,intent")
+    importer = examples_sub.add_parser(
+        "import", help="add examples from a CSV with columns text,intent"
+    )
     importer.add_argument("file", type=Path)
     importer.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
     sub.add_parser("check-config", help="validate the settings and show them (secrets masked)")
@@ -52,7 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(require_platforms=args.command == "run")
         if getattr(args, "db", None):
             config = replace(config, database_url=sqlite_url(args.db))
-        configure_logging(config.log_level if args.command == "run" else "WARNING", config.secrets())
+        configure_logging(
+            config.log_level if args.command == "run" else "WARNING", config.secrets()
+        )
         return _COMMANDS[args.command](config, args)
     except ConfigError as exc:
         print(f"borderdesk: {exc}", file=sys.stderr)
@@ -77,8 +88,10 @@ def _demo(config: Config, args: argparse.Namespace) -> int:
 
     path = Path(args.db) if args.db else Path("data/demo.sqlite3")
     if args.db and path.exists():
-        raise ConfigError(f"--db {path}: the file exists; the demo writes a new database, "
-                          "give a path that does not exist yet")
+        raise ConfigError(
+            f"--db {path}: the file exists; the demo writes a new database, "
+            "give a path that does not exist yet"
+        )
     path.unlink(missing_ok=True)
     return asyncio.run(run_demo(replace(config, database_url=sqlite_url(path)), print))
 
@@ -105,22 +118,32 @@ def _classify(config: Config, args: argparse.Namespace) -> int:
             print(json.dumps({"error": f"line {number}: not a JSON object"}), flush=True)
             continue
         s = engine.suggest(text, lang_hint=hint)
-        print(json.dumps({
-            "language": s.language,
-            "intent": s.intent,
-            "confidence": round(s.confidence, 4),
-            "top": [[intent, round(score, 4)] for intent, score in s.top],
-            "department": s.department,
-            "problem": s.is_problem,
-        }, ensure_ascii=False), flush=True)
+        print(
+            json.dumps(
+                {
+                    "language": s.language,
+                    "intent": s.intent,
+                    "confidence": round(s.confidence, 4),
+                    "top": [[intent, round(score, 4)] for intent, score in s.top],
+                    "department": s.department,
+                    "problem": s.is_problem,
+                },
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
     return 0
 
 
 def _examples(config: Config, args: argparse.Namespace) -> int:
     from replies.engine import SuggestionEngine
 
-    known = {c.intent for c in SuggestionEngine.load(
-        languages=config.languages, detector=config.language_detector).choices()}
+    known = {
+        c.intent
+        for c in SuggestionEngine.load(
+            languages=config.languages, detector=config.language_detector
+        ).choices()
+    }
     rows, problems = [], []
     try:
         with args.file.open(newline="", encoding="utf-8") as handle:
@@ -130,7 +153,9 @@ def _examples(config: Config, args: argparse.Namespace) -> int:
             for line, row in enumerate(reader, 2):
                 text, intent = (row.get("text") or "").strip(), (row.get("intent") or "").strip()
                 if not text or intent not in known:
-                    problems.append(f"{args.file}:{line}: skipped (empty text or unknown intent {intent!r})")
+                    problems.append(
+                        f"{args.file}:{line}: skipped (empty text or unknown intent {intent!r})"
+                    )
                     continue
                 rows.append((text, intent))
     except OSError as exc:
@@ -147,7 +172,9 @@ def _examples(config: Config, args: argparse.Namespace) -> int:
     added = asyncio.run(store_rows())
     for problem in problems[:20]:
         print(problem, file=sys.stderr)
-    print(f"imported {added} example(s), {len(rows) - added} already known, {len(problems)} skipped")
+    print(
+        f"imported {added} example(s), {len(rows) - added} already known, {len(problems)} skipped"
+    )
     return 0
 
 

@@ -22,7 +22,22 @@ from dotenv import dotenv_values
 from bot.errors import ConfigError
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/borderdesk.sqlite3"
-DEFAULT_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ja", "ko", "zh", "ar")
+DEFAULT_LANGUAGES = (
+    "en",
+    "es",
+    "fr",
+    "de",
+    "it",
+    "pt",
+    "nl",
+    "pl",
+    "ru",
+    "tr",
+    "ja",
+    "ko",
+    "zh",
+    "ar",
+)
 DEPARTMENTS = ("purchasing", "warehouse", "logistics", "sales", "management")
 DETECTORS = ("lingua", "langdetect")
 
@@ -98,8 +113,10 @@ class Config:
             ("SLACK_SIGNING_SECRET", mask(self.slack_signing_secret)),
             ("Slack mode", self.slack_mode),
             ("BORDERDESK_SLACK_INBOX_CHANNEL", self.slack_inbox_channel or "(not set)"),
-            ("BORDERDESK_DEPARTMENT_CHANNELS",
-             ", ".join(f"{k}={v}" for k, v in self.department_channels.items()) or "(none)"),
+            (
+                "BORDERDESK_DEPARTMENT_CHANNELS",
+                ", ".join(f"{k}={v}" for k, v in self.department_channels.items()) or "(none)",
+            ),
         ]
 
 
@@ -109,7 +126,7 @@ def load_config(
     env_file: Path | None = Path(".env"),
     require_platforms: bool = False,
 ) -> Config:
-    """Build a Config from the environment and ``env_file``; raise ConfigError listing every problem.
+    """Build a Config from the environment and ``env_file``; raise ConfigError naming each problem.
 
     ``require_platforms`` is set by ``borderdesk run``: the Telegram and Slack
     credentials are then mandatory. Offline commands (demo, chat, classify) do not need them.
@@ -122,25 +139,49 @@ def load_config(
     reader = _Reader(values, source)
     config = Config(
         database_url=reader.text("BORDERDESK_DATABASE_URL", DEFAULT_DATABASE_URL),
-        log_level=reader.choice("BORDERDESK_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")),
+        log_level=reader.choice(
+            "BORDERDESK_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")
+        ),
         store_name=reader.text("BORDERDESK_STORE_NAME", Config.store_name),
         support_hours=reader.text("BORDERDESK_SUPPORT_HOURS", Config.support_hours),
         languages=reader.languages("BORDERDESK_LANGUAGES", DEFAULT_LANGUAGES),
         language_detector=reader.choice("BORDERDESK_LANGUAGE_DETECTOR", "lingua", DETECTORS),
         staff_language=reader.language("BORDERDESK_STAFF_LANGUAGE", "en"),
-        telegram_token=reader.secret("TELEGRAM_BOT_TOKEN", _TELEGRAM_TOKEN, require_platforms,
-                                     "the token @BotFather gave you, like 123456:ABC-..."),
+        telegram_token=reader.secret(
+            "TELEGRAM_BOT_TOKEN",
+            _TELEGRAM_TOKEN,
+            require_platforms,
+            "the token @BotFather gave you, like 123456:ABC-...",
+        ),
         telegram_api_url=reader.text("BORDERDESK_TELEGRAM_API_URL", Config.telegram_api_url),
         telegram_webhook_url=reader.optional_url("BORDERDESK_TELEGRAM_WEBHOOK_URL"),
-        telegram_webhook_secret=reader.secret("BORDERDESK_TELEGRAM_WEBHOOK_SECRET", _WEBHOOK_SECRET,
-                                              False, "1-256 characters of A-Z, a-z, 0-9, _ and -"),
-        telegram_webhook_listen=reader.address("BORDERDESK_TELEGRAM_WEBHOOK_LISTEN", ("0.0.0.0", 8443)),
-        slack_bot_token=reader.secret("SLACK_BOT_TOKEN", re.compile(r"^xoxb-\S+$"), require_platforms,
-                                      "the Bot User OAuth Token, starting with xoxb-"),
-        slack_app_token=reader.secret("SLACK_APP_TOKEN", re.compile(r"^xapp-\S+$"), False,
-                                      "an app-level token with connections:write, starting with xapp-"),
-        slack_signing_secret=reader.secret("SLACK_SIGNING_SECRET", re.compile(r"^\S{8,}$"), False,
-                                           "the Signing Secret from Basic Information"),
+        telegram_webhook_secret=reader.secret(
+            "BORDERDESK_TELEGRAM_WEBHOOK_SECRET",
+            _WEBHOOK_SECRET,
+            False,
+            "1-256 characters of A-Z, a-z, 0-9, _ and -",
+        ),
+        telegram_webhook_listen=reader.address(
+            "BORDERDESK_TELEGRAM_WEBHOOK_LISTEN", ("0.0.0.0", 8443)
+        ),
+        slack_bot_token=reader.secret(
+            "SLACK_BOT_TOKEN",
+            re.compile(r"^xoxb-\S+$"),
+            require_platforms,
+            "the Bot User OAuth Token, starting with xoxb-",
+        ),
+        slack_app_token=reader.secret(
+            "SLACK_APP_TOKEN",
+            re.compile(r"^xapp-\S+$"),
+            False,
+            "an app-level token with connections:write, starting with xapp-",
+        ),
+        slack_signing_secret=reader.secret(
+            "SLACK_SIGNING_SECRET",
+            re.compile(r"^\S{8,}$"),
+            False,
+            "the Signing Secret from Basic Information",
+        ),
         slack_api_url=reader.text("BORDERDESK_SLACK_API_URL", Config.slack_api_url),
         slack_listen=reader.address("BORDERDESK_SLACK_LISTEN", ("0.0.0.0", 3000)),
         slack_inbox_channel=reader.channel("BORDERDESK_SLACK_INBOX_CHANNEL", require_platforms),
@@ -244,7 +285,9 @@ class _Reader:
                 )
             return None
         if not _SLACK_CHANNEL.fullmatch(value):
-            self.problems.append(f"{name}={value!r}: use the channel id (like C0123456789), not its name")
+            self.problems.append(
+                f"{name}={value!r}: use the channel id (like C0123456789), not its name"
+            )
             return None
         return value
 

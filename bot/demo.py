@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import DEPARTMENTS, Config
@@ -62,8 +63,11 @@ class Transcript:
             s = card.suggestion
             where = "INBOX" if data.get("thread") is None else "INBOX/thr"
             top = ", ".join(f"{i} {p:.0%}" for i, p in s.top[:3]) or "none"
-            self.line(where, f"card #{card.suggestion_id} · {card.customer_name} · language "
-                             f"{card.language} · intent {s.intent} ({s.confidence:.0%}) · top: {top}")
+            self.line(
+                where,
+                f"card #{card.suggestion_id} · {card.customer_name} · language "
+                f"{card.language} · intent {s.intent} ({s.confidence:.0%}) · top: {top}",
+            )
             if s.reply:
                 self.line("", f"suggested ({s.reply_language}): {s.reply}")
             else:
@@ -94,8 +98,9 @@ async def run_demo(config: Config, out: Printer) -> int:
     message_ids = itertools.count(100)
     out(f"BorderDesk demo — a day at {config.store_name}, {DEMO_DATE:%A %d %B %Y} (times UTC)")
     out(f"Database: {config.database_url}\n")
-    async with Runtime(config, channels=[telegram], workspace=workspace, clock=clock,
-                       background=False) as runtime:
+    async with Runtime(
+        config, channels=[telegram], workspace=workspace, clock=clock, background=False
+    ) as runtime:
         sent_cards: list[int] = []
         for number, step in enumerate(DAY):
             clock.set(step.time)
@@ -143,13 +148,21 @@ def _inbound(step: Step, message_id: int, at: datetime) -> InboundMessage:
     )
 
 
-def _action(kind: ActionKind, staff: str, at: datetime, card: Card, **extra: object) -> StaffAction:
-    return StaffAction(kind=kind, user_id=f"U{staff.upper():0<9}"[:10], user_name=staff, at=at,
-                       suggestion_id=card.suggestion_id, handle="demo-trigger", **extra)  # type: ignore[arg-type]
+def _action(kind: ActionKind, staff: str, at: datetime, card: Card, **extra: Any) -> StaffAction:
+    return StaffAction(
+        kind=kind,
+        user_id=f"U{staff.upper():0<9}"[:10],
+        user_name=staff,
+        at=at,
+        suggestion_id=card.suggestion_id,
+        handle="demo-trigger",
+        **extra,
+    )  # type: ignore[arg-type]
 
 
-async def _act(runtime: Runtime, workspace: LocalWorkspace, transcript: Transcript, step: Step,
-               card: Card) -> None:
+async def _act(
+    runtime: Runtime, workspace: LocalWorkspace, transcript: Transcript, step: Step, card: Card
+) -> None:
     action = step.action
     if action == "send" and card.suggestion.reply is None:
         action = "other"  # nothing to send as is: staff pick the right answer
@@ -163,13 +176,21 @@ async def _act(runtime: Runtime, workspace: LocalWorkspace, transcript: Transcri
         transcript.line("STAFF", f"{step.staff} clicks Edit, adds a line and sends")
         await runtime.on_action(_action(ActionKind.EDIT, step.staff, now, card))
         draft = str(workspace.dialogs[-1][2])
-        await runtime.on_action(_action(ActionKind.EDIT_SUBMIT, step.staff, now, card,
-                                        text=f"{draft}\n{step.staff_text or ''}".strip()))
+        await runtime.on_action(
+            _action(
+                ActionKind.EDIT_SUBMIT,
+                step.staff,
+                now,
+                card,
+                text=f"{draft}\n{step.staff_text or ''}".strip(),
+            )
+        )
     elif action == "other":
         transcript.line("STAFF", f"{step.staff} clicks Other answer and picks {step.expected}")
         await runtime.on_action(_action(ActionKind.OTHER, step.staff, now, card))
-        await runtime.on_action(_action(ActionKind.OTHER_SUBMIT, step.staff, now, card,
-                                        intent=step.expected))
+        await runtime.on_action(
+            _action(ActionKind.OTHER_SUBMIT, step.staff, now, card, intent=step.expected)
+        )
     elif action == "escalate":
         transcript.line("STAFF", f"{step.staff} clicks Escalate")
         await runtime.on_action(_action(ActionKind.ESCALATE, step.staff, now, card))
@@ -182,20 +203,39 @@ async def _act(runtime: Runtime, workspace: LocalWorkspace, transcript: Transcri
             (await runtime.ctx.store.suggestion(card.suggestion_id)).conversation_id  # type: ignore[union-attr]
         )
         assert conversation.card is not None
-        await runtime.on_action(StaffAction(
-            kind=ActionKind.THREAD_REPLY, user_id="ULEE000001", user_name=step.staff, at=now,
-            text=step.staff_text, card=conversation.card, extra={"ts": now.isoformat()},
-        ))
+        await runtime.on_action(
+            StaffAction(
+                kind=ActionKind.THREAD_REPLY,
+                user_id="ULEE000001",
+                user_name=step.staff,
+                at=now,
+                text=step.staff_text,
+                card=conversation.card,
+                extra={"ts": now.isoformat()},
+            )
+        )
 
 
-def _summary(out: Printer, counts: dict[str, dict[str, int]], outbox: dict[str, int],
-             workspace: LocalWorkspace) -> None:
+def _summary(
+    out: Printer,
+    counts: dict[str, dict[str, int]],
+    outbox: dict[str, int],
+    workspace: LocalWorkspace,
+) -> None:
     messages = counts["messages"]
     out("Summary of the day")
-    out(f"  shopper messages stored: {messages.get('in', 0)} · replies delivered: "
-        f"{messages.get('out', 0)} · outbox: " + ", ".join(f"{k} {v}" for k, v in sorted(outbox.items())))
+    out(
+        f"  shopper messages stored: {messages.get('in', 0)} · replies delivered: "
+        f"{messages.get('out', 0)} · outbox: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(outbox.items()))
+    )
     out("  languages: " + ", ".join(f"{k} {v}" for k, v in sorted(counts["languages"].items())))
     out("  decisions: " + ", ".join(f"{k} {v}" for k, v in sorted(counts["suggestions"].items())))
-    out("  escalations: " + (", ".join(f"{k} {v}" for k, v in sorted(counts["escalations"].items()))
-                             or "none"))
-    out(f"  inbox cards: {len(workspace.cards)}; department notices: {len(workspace.department_posts)}")
+    out(
+        "  escalations: "
+        + (", ".join(f"{k} {v}" for k, v in sorted(counts["escalations"].items())) or "none")
+    )
+    out(
+        f"  inbox cards: {len(workspace.cards)}; "
+        f"department notices: {len(workspace.department_posts)}"
+    )

@@ -10,7 +10,9 @@ import logging
 import re
 from collections.abc import Iterable
 
-_TOKEN_SHAPES = re.compile(r"\b\d{6,}:[A-Za-z0-9_-]{30,}\b|\bxox[abpr]-[A-Za-z0-9-]+|\bxapp-[A-Za-z0-9-]+")
+_TOKEN_SHAPES = re.compile(
+    r"(?<!\d)\d{6,}:[A-Za-z0-9_-]{30,}\b|\bxox[abpr]-[A-Za-z0-9-]+|\bxapp-[A-Za-z0-9-]+"
+)
 
 
 class RedactingFormatter(logging.Formatter):

@@ -33,7 +33,8 @@ def split_text(text: str, limit: int) -> list[str]:
     pieces: list[str] = []
     rest = text.strip()
     while len(rest) > limit:
-        cut = max(rest.rfind("\n\n", 0, limit), rest.rfind("\n", 0, limit), rest.rfind(" ", 0, limit))
+        window = rest[: limit + 1]  # a break right after the limit still leaves a full piece
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
         if cut <= 0:
             cut = limit
         pieces.append(rest[:cut].rstrip())
@@ -107,8 +108,9 @@ class OutboxWorker:
             for piece in split_text(item.text, channel.capabilities.max_text_length):
                 platform_id = await channel.send(item.chat_id, piece)
         except ChannelRateLimited as exc:
-            await self.store.outbox_retry(item.id, str(exc),
-                                          self.clock() + timedelta(seconds=exc.retry_after))
+            await self.store.outbox_retry(
+                item.id, str(exc), self.clock() + timedelta(seconds=exc.retry_after)
+            )
             return 0
         except ChannelRejected as exc:
             await self._fail(item, str(exc))

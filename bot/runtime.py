@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from types import TracebackType
 
+from replies.engine import SuggestionEngine
+
 from bot.channels.base import CustomerChannel, StaffWorkspace
 from bot.config import Config
 from bot.context import Context, utc_now
@@ -27,7 +29,6 @@ from bot.outbox import OutboxWorker
 from bot.storage import OutboxItem, Store
 from handlers.inbound import handle_inbound, resume_unprocessed
 from handlers.staff import handle_action
-from replies.engine import SuggestionEngine
 
 logger = logging.getLogger(__name__)
 
@@ -73,8 +74,12 @@ class Runtime:
         await self.start()
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                        tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         await self.stop()
 
     async def start(self) -> None:
@@ -91,8 +96,12 @@ class Runtime:
             await store.close()
             raise
         self._outbox = OutboxWorker(
-            store, self.channels, clock=self.clock, max_attempts=self.config.outbox_max_attempts,
-            on_failed=self._delivery_failed, idle_seconds=self.outbox_idle_seconds,
+            store,
+            self.channels,
+            clock=self.clock,
+            max_attempts=self.config.outbox_max_attempts,
+            on_failed=self._delivery_failed,
+            idle_seconds=self.outbox_idle_seconds,
         )
         self._ctx = Context(
             store=store,

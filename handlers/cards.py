@@ -20,7 +20,7 @@ _VERBS = {
 
 
 def decision_line(record: SuggestionRecord, extra: str = "") -> str | None:
-    """"Sent by Lee at 2026-11-28 10:02 UTC" — what the card shows once decided."""
+    """ "Sent by Lee at 2026-11-28 10:02 UTC" — what the card shows once decided."""
     if record.status == "pending" or record.decided_at is None:
         return None
     verb = _VERBS.get(record.status, record.status.capitalize())
@@ -39,7 +39,10 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
     conversation = await ctx.store.conversation(record.conversation_id)
     notes: list[str] = []
     suggestion = record.suggestion
-    if suggestion.reply is not None and suggestion.reply_language not in (None, suggestion.language):
+    if suggestion.reply is not None and suggestion.reply_language not in (
+        None,
+        suggestion.language,
+    ):
         notes.append(
             f"No written answer in '{suggestion.language}': showing the "
             f"'{suggestion.reply_language}' one."

@@ -16,8 +16,11 @@ from handlers.cards import card_for
 
 logger = logging.getLogger(__name__)
 
-_ORDER_NUMBER = re.compile(r"(?:#|\b(?:order|pedido|commande|bestellung|ordine|заказ)\D{0,12})"
-                           r"([A-Z]{0,3}-?\d{4,12})\b", re.IGNORECASE)
+_ORDER_NUMBER = re.compile(
+    r"(?:#|\b(?:order|pedido|commande|bestellung|ordine|заказ)\D{0,12})"
+    r"([A-Z]{0,3}-?\d{4,12})\b",
+    re.IGNORECASE,
+)
 
 
 async def handle_inbound(ctx: Context, message: InboundMessage) -> None:
@@ -78,8 +81,13 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
     suggestion_id = await ctx.store.add_suggestion(message_id, conversation_id, suggestion, now)
     if suggestion.auto_send and suggestion.reply:
         await ctx.store.decide(
-            suggestion_id, status="auto_sent", user_id="borderdesk", user_name="BorderDesk",
-            at=now, final_text=suggestion.reply, final_intent=suggestion.intent,
+            suggestion_id,
+            status="auto_sent",
+            user_id="borderdesk",
+            user_name="BorderDesk",
+            at=now,
+            final_text=suggestion.reply,
+            final_intent=suggestion.intent,
         )
         ctx.wake_outbox()
     record = await ctx.store.suggestion(suggestion_id)
@@ -100,10 +108,12 @@ async def _greet(
     ctx: Context, message: InboundMessage, conversation_id: int, language: str, message_id: int
 ) -> None:
     """/start: greet in the shopper's language, straight away (no approval needed)."""
-    text, _ = ctx.engine.render("greeting", language if language != "unknown" else "en",
-                                _variables(ctx, message))
-    await ctx.store.enqueue(f"greeting:{message_id}", conversation_id, text, "BorderDesk",
-                            ctx.clock())
+    text, _ = ctx.engine.render(
+        "greeting", language if language != "unknown" else "en", _variables(ctx, message)
+    )
+    await ctx.store.enqueue(
+        f"greeting:{message_id}", conversation_id, text, "BorderDesk", ctx.clock()
+    )
     ctx.wake_outbox()
 
 

@@ -23,19 +23,22 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
         return
     record = await ctx.store.suggestion(action.suggestion_id) if action.suggestion_id else None
     if record is None:
-        logger.warning("staff action %s for unknown suggestion %s ignored",
-                       action.kind, action.suggestion_id)
+        logger.warning(
+            "staff action %s for unknown suggestion %s ignored", action.kind, action.suggestion_id
+        )
         return
     match action.kind:
         case ActionKind.SEND:
             await _send(ctx, action, record)
         case ActionKind.EDIT:
             if record.status == "pending" and action.handle:
-                await ctx.workspace.open_editor(action.handle, record.id,
-                                                record.suggestion.reply or "")
+                await ctx.workspace.open_editor(
+                    action.handle, record.id, record.suggestion.reply or ""
+                )
         case ActionKind.EDIT_SUBMIT:
-            await _decide_and_send(ctx, action, record, "edited", (action.text or "").strip(),
-                                   record.suggestion.intent)
+            await _decide_and_send(
+                ctx, action, record, "edited", (action.text or "").strip(), record.suggestion.intent
+            )
         case ActionKind.OTHER:
             if record.status == "pending" and action.handle:
                 await ctx.workspace.open_picker(action.handle, record.id, ctx.engine.choices())
@@ -76,7 +79,11 @@ async def _other_answer(ctx: Context, action: StaffAction, record: SuggestionRec
 
 
 async def _decide_and_send(
-    ctx: Context, action: StaffAction, record: SuggestionRecord, status: str, text: str,
+    ctx: Context,
+    action: StaffAction,
+    record: SuggestionRecord,
+    status: str,
+    text: str,
     intent: str,
 ) -> None:
     if not text:
@@ -84,13 +91,23 @@ async def _decide_and_send(
         return
     conversation = await ctx.store.conversation(record.conversation_id)
     decided = await ctx.store.decide(
-        record.id, status=status, user_id=action.user_id, user_name=action.user_name,
-        at=action.at, final_text=text, final_intent=intent,
-        channel=conversation.channel, chat_id=conversation.chat_id,
+        record.id,
+        status=status,
+        user_id=action.user_id,
+        user_name=action.user_name,
+        at=action.at,
+        final_text=text,
+        final_intent=intent,
+        channel=conversation.channel,
+        chat_id=conversation.chat_id,
     )
     if not decided:
-        logger.info("suggestion %s was already decided; %s by %s ignored",
-                    record.id, status, action.user_name)
+        logger.info(
+            "suggestion %s was already decided; %s by %s ignored",
+            record.id,
+            status,
+            action.user_name,
+        )
         return
     ctx.wake_outbox()
     await _learn(ctx, record, intent, action)
@@ -102,7 +119,9 @@ async def _learn(ctx: Context, record: SuggestionRecord, intent: str, action: St
     if intent == "unknown":
         return
     message = await ctx.store.inbound_message(record.message_id)
-    if message.text.strip() and await ctx.store.add_example(message.text, intent, "staff", action.at):
+    if message.text.strip() and await ctx.store.add_example(
+        message.text, intent, "staff", action.at
+    ):
         ctx.engine.learn(message.text, intent)
 
 
@@ -143,8 +162,9 @@ async def _thread_reply(ctx: Context, action: StaffAction) -> None:
         logger.info("thread reply outside a BorderDesk card ignored")
         return
     key = f"thread:{action.card.ts}:{action.extra.get('ts', action.at.isoformat())}"
-    if not await ctx.store.enqueue(key, conversation.id, action.text or "", action.user_name,
-                                   action.at):
+    if not await ctx.store.enqueue(
+        key, conversation.id, action.text or "", action.user_name, action.at
+    ):
         return
     ctx.wake_outbox()
     for pending in await ctx.store.pending_suggestions(conversation.id):

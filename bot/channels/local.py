@@ -102,6 +102,7 @@ class LocalWorkspace:
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
         self.dialogs.append(("editor", suggestion_id, draft))
 
-    async def open_picker(self, handle: str, suggestion_id: int,
-                          choices: Sequence[IntentChoice]) -> None:
+    async def open_picker(
+        self, handle: str, suggestion_id: int, choices: Sequence[IntentChoice]
+    ) -> None:
         self.dialogs.append(("picker", suggestion_id, list(choices)))

@@ -95,15 +95,23 @@ class SlackWorkspace:
     # -- staff workspace protocol ----------------------------------------------------
 
     async def post_card(self, card: Card) -> CardRef:
-        return await self._post(self.inbox_channel, blocks.card_text(card), blocks.card_blocks(card))
+        return await self._post(
+            self.inbox_channel, blocks.card_text(card), blocks.card_blocks(card)
+        )
 
     async def post_card_in_thread(self, ref: CardRef, card: Card) -> CardRef:
-        return await self._post(ref.channel, blocks.card_text(card), blocks.card_blocks(card),
-                                thread_ts=ref.ts)
+        return await self._post(
+            ref.channel, blocks.card_text(card), blocks.card_blocks(card), thread_ts=ref.ts
+        )
 
     async def update_card(self, ref: CardRef, card: Card) -> None:
-        await self._call("chat_update", channel=ref.channel, ts=ref.ts,
-                         text=blocks.card_text(card), blocks=blocks.card_blocks(card))
+        await self._call(
+            "chat_update",
+            channel=ref.channel,
+            ts=ref.ts,
+            text=blocks.card_text(card),
+            blocks=blocks.card_blocks(card),
+        )
 
     async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
         return await self._post(ref.channel, text, None, thread_ts=ref.ts)
@@ -115,17 +123,26 @@ class SlackWorkspace:
         return await self._post(channel, text, None)
 
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
-        await self._call("views_open", trigger_id=handle, view=blocks.edit_modal(suggestion_id, draft))
+        await self._call(
+            "views_open", trigger_id=handle, view=blocks.edit_modal(suggestion_id, draft)
+        )
 
-    async def open_picker(self, handle: str, suggestion_id: int,
-                          choices: Sequence[IntentChoice]) -> None:
-        await self._call("views_open", trigger_id=handle,
-                         view=blocks.picker_modal(suggestion_id, choices))
+    async def open_picker(
+        self, handle: str, suggestion_id: int, choices: Sequence[IntentChoice]
+    ) -> None:
+        await self._call(
+            "views_open", trigger_id=handle, view=blocks.picker_modal(suggestion_id, choices)
+        )
 
     # -- Slack calls -----------------------------------------------------------------
 
-    async def _post(self, channel: str, text: str, block_list: list[dict[str, Any]] | None,
-                    thread_ts: str | None = None) -> CardRef:
+    async def _post(
+        self,
+        channel: str,
+        text: str,
+        block_list: list[dict[str, Any]] | None,
+        thread_ts: str | None = None,
+    ) -> CardRef:
         kwargs: dict[str, Any] = {"channel": channel, "text": blocks.clip(text, 3000)}
         if block_list is not None:
             kwargs["blocks"] = block_list
@@ -166,14 +183,16 @@ class SlackWorkspace:
         if suggestion_id is None:
             logger.warning("button %s without a card id ignored", pressed.get("action_id"))
             return
-        await self._dispatch(StaffAction(
-            kind=_BUTTONS[pressed["action_id"]],
-            user_id=user.get("id", ""),
-            user_name=_user_name(user),
-            at=datetime.now(UTC),
-            suggestion_id=suggestion_id,
-            handle=body.get("trigger_id"),
-        ))
+        await self._dispatch(
+            StaffAction(
+                kind=_BUTTONS[pressed["action_id"]],
+                user_id=user.get("id", ""),
+                user_name=_user_name(user),
+                at=datetime.now(UTC),
+                suggestion_id=suggestion_id,
+                handle=body.get("trigger_id"),
+            )
+        )
 
     async def _on_edit_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         view = body["view"]
@@ -194,34 +213,52 @@ class SlackWorkspace:
         suggestion_id = _int(body["view"].get("private_metadata"))
         if suggestion_id is None:
             return
-        await self._dispatch(StaffAction(kind=kind, user_id=user.get("id", ""),
-                                         user_name=_user_name(user), at=datetime.now(UTC),
-                                         suggestion_id=suggestion_id, **fields))
+        await self._dispatch(
+            StaffAction(
+                kind=kind,
+                user_id=user.get("id", ""),
+                user_name=_user_name(user),
+                at=datetime.now(UTC),
+                suggestion_id=suggestion_id,
+                **fields,
+            )
+        )
 
     async def _on_message_event(self, event: dict[str, Any]) -> None:
         """A human's reply in a card thread of the inbox becomes a message to the shopper."""
         thread_ts = event.get("thread_ts")
-        if (event.get("subtype") or event.get("bot_id") or not thread_ts
-                or thread_ts == event.get("ts") or event.get("channel") != self.inbox_channel):
+        if (
+            event.get("subtype")
+            or event.get("bot_id")
+            or not thread_ts
+            or thread_ts == event.get("ts")
+            or event.get("channel") != self.inbox_channel
+        ):
             return
         user_id = event.get("user", "")
-        await self._dispatch(StaffAction(
-            kind=ActionKind.THREAD_REPLY,
-            user_id=user_id,
-            user_name=await self._name_of(user_id),
-            at=datetime.now(UTC),
-            text=event.get("text", ""),
-            card=CardRef(event["channel"], thread_ts),
-            extra={"ts": event.get("ts", "")},
-        ))
+        await self._dispatch(
+            StaffAction(
+                kind=ActionKind.THREAD_REPLY,
+                user_id=user_id,
+                user_name=await self._name_of(user_id),
+                at=datetime.now(UTC),
+                text=event.get("text", ""),
+                card=CardRef(event["channel"], thread_ts),
+                extra={"ts": event.get("ts", "")},
+            )
+        )
 
     async def _name_of(self, user_id: str) -> str:
         if user_id not in self._names:
             try:
                 info = await self.client.users_info(user=user_id)
                 profile = info["user"].get("profile", {})
-                self._names[user_id] = (profile.get("display_name") or info["user"].get("real_name")
-                                        or info["user"].get("name") or user_id)
+                self._names[user_id] = (
+                    profile.get("display_name")
+                    or info["user"].get("real_name")
+                    or info["user"].get("name")
+                    or user_id
+                )
             except SlackApiError:
                 logger.warning("users.info failed for %s; showing the id", user_id)
                 return user_id
@@ -244,7 +281,14 @@ def _wrap(exc: SlackApiError) -> ChannelError:
     if exc.response is not None and exc.response.status_code == 429:
         retry = float(exc.response.headers.get("Retry-After", 1) or 1)
         return ChannelRateLimited(retry, f"slack rate limited ({error})")
-    if error in ("invalid_auth", "not_authed", "channel_not_found", "not_in_channel",
-                 "account_inactive", "invalid_arguments", "message_not_found"):
+    if error in (
+        "invalid_auth",
+        "not_authed",
+        "channel_not_found",
+        "not_in_channel",
+        "account_inactive",
+        "invalid_arguments",
+        "message_not_found",
+    ):
         return ChannelRejected(f"slack refused the request: {error}")
     return ChannelUnavailable(f"slack error: {error or exc}")

@@ -43,7 +43,9 @@ def _context(text: str) -> dict[str, Any]:
 
 def card_text(card: Card) -> str:
     """Notification fallback text (shown in push notifications and screen readers)."""
-    return clip(f"{card.customer_name} ({card.channel}, {card.language}): {card.original_text}", 300)
+    return clip(
+        f"{card.customer_name} ({card.channel}, {card.language}): {card.original_text}", 300
+    )
 
 
 def card_blocks(card: Card) -> list[dict[str, Any]]:
@@ -56,10 +58,14 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
     if card.translated_text:
         blocks.append(_context(f"Translation: {card.translated_text}"))
     if s.reply is None:
-        blocks.append(_section("*No confident suggestion.* Use Edit to write an answer, or Other answer."))
+        blocks.append(
+            _section("*No confident suggestion.* Use Edit to write an answer, or Other answer.")
+        )
     else:
         label = s.intent.replace("_", " ")
-        blocks.append(_section(f"*Suggested reply* — {label} ({s.confidence:.0%})\n{_quote(s.reply)}"))
+        blocks.append(
+            _section(f"*Suggested reply* — {label} ({s.confidence:.0%})\n{_quote(s.reply)}")
+        )
     alternatives = [f"{intent.replace('_', ' ')} {score:.0%}" for intent, score in s.top[1:3]]
     details = []
     if alternatives:
@@ -74,12 +80,17 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
         blocks.append(_context(f":white_check_mark: {card.decision}"))
     else:
         value = str(card.suggestion_id)
-        blocks.append({
-            "type": "actions",
-            "block_id": f"bd_card_{card.suggestion_id}",
-            "elements": [_button(action_id, label, value, style) for action_id, label, style in ACTIONS
-                         if not (action_id == "bd_send" and s.reply is None)],
-        })
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": f"bd_card_{card.suggestion_id}",
+                "elements": [
+                    _button(action_id, label, value, style)
+                    for action_id, label, style in ACTIONS
+                    if not (action_id == "bd_send" and s.reply is None)
+                ],
+            }
+        )
     return blocks
 
 
@@ -112,12 +123,14 @@ def edit_modal(suggestion_id: int, draft: str) -> dict[str, Any]:
         "title": {"type": "plain_text", "text": "Edit reply"},
         "submit": {"type": "plain_text", "text": "Send"},
         "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [{
-            "type": "input",
-            "block_id": "reply",
-            "label": {"type": "plain_text", "text": "Reply to the shopper"},
-            "element": element,
-        }],
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "reply",
+                "label": {"type": "plain_text", "text": "Reply to the shopper"},
+                "element": element,
+            }
+        ],
     }
 
 
@@ -134,10 +147,12 @@ def picker_modal(suggestion_id: int, choices: Sequence[IntentChoice]) -> dict[st
         "title": {"type": "plain_text", "text": "Other answer"},
         "submit": {"type": "plain_text", "text": "Send"},
         "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [{
-            "type": "input",
-            "block_id": "answer",
-            "label": {"type": "plain_text", "text": "Answer to send"},
-            "element": {"type": "static_select", "action_id": "intent", "options": options},
-        }],
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "answer",
+                "label": {"type": "plain_text", "text": "Answer to send"},
+                "element": {"type": "static_select", "action_id": "intent", "options": options},
+            }
+        ],
     }

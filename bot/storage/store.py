@@ -142,7 +142,7 @@ class Store:
             except IntegrityError:  # the same update raced in through another path
                 await conn.rollback()
                 return await self.record_inbound(msg)
-            message_id = result.inserted_primary_key[0]
+            message_id = _new_id(result)
         return StoredInbound(message_id, conversation_id, is_new=True)
 
     async def _conversation_for(self, conn: AsyncConnection, msg: InboundMessage) -> int:
@@ -155,7 +155,7 @@ class Store:
             )
         ).scalar()
         if customer is None:
-            customer = (
+            customer = _new_id(
                 await conn.execute(
                     insert(customers).values(
                         channel=msg.channel,
@@ -164,7 +164,7 @@ class Store:
                         created_at=msg.received_at,
                     )
                 )
-            ).inserted_primary_key[0]
+            )
         conversation = (
             await conn.execute(
                 select(conversations.c.id).where(
@@ -173,7 +173,7 @@ class Store:
             )
         ).scalar()
         if conversation is None:
-            conversation = (
+            conversation = _new_id(
                 await conn.execute(
                     insert(conversations).values(
                         customer_id=customer,
@@ -183,7 +183,7 @@ class Store:
                         updated_at=msg.received_at,
                     )
                 )
-            ).inserted_primary_key[0]
+            )
         else:
             await conn.execute(
                 update(conversations)
@@ -197,8 +197,12 @@ class Store:
         async with self.engine.connect() as conn:
             row = (
                 await conn.execute(
-                    select(messages, conversations.c.chat_id, customers.c.platform_user_id,
-                           customers.c.language.label("customer_language"))
+                    select(
+                        messages,
+                        conversations.c.chat_id,
+                        customers.c.platform_user_id,
+                        customers.c.language.label("customer_language"),
+                    )
                     .join(conversations, conversations.c.id == messages.c.conversation_id)
                     .join(customers, customers.c.id == conversations.c.customer_id)
                     .where(messages.c.id == message_id)
@@ -270,8 +274,12 @@ class Store:
             )
             await conn.execute(
                 update(customers)
-                .where(customers.c.id == select(conversations.c.customer_id)
-                       .where(conversations.c.id == conversation_id).scalar_subquery())
+                .where(
+                    customers.c.id
+                    == select(conversations.c.customer_id)
+                    .where(conversations.c.id == conversation_id)
+                    .scalar_subquery()
+                )
                 .values(language=language)
             )
 
@@ -313,7 +321,7 @@ class Store:
                     created_at=at,
                 )
             )
-            return int(result.inserted_primary_key[0])
+            return _new_id(result)
 
     async def set_suggestion_card(self, suggestion_id: int, card: CardRef) -> None:
         async with self.engine.begin() as conn:
@@ -334,8 +342,10 @@ class Store:
         async with self.engine.connect() as conn:
             rows = await conn.execute(
                 select(suggestions)
-                .where(suggestions.c.conversation_id == conversation_id,
-                       suggestions.c.status == "pending")
+                .where(
+                    suggestions.c.conversation_id == conversation_id,
+                    suggestions.c.status == "pending",
+                )
                 .order_by(suggestions.c.id)
             )
             return [_suggestion_record(r) for r in rows]
@@ -376,11 +386,21 @@ class Store:
             if final_text is not None:
                 conversation_id = (
                     await conn.execute(
-                        select(suggestions.c.conversation_id).where(suggestions.c.id == suggestion_id)
+                        select(suggestions.c.conversation_id).where(
+                            suggestions.c.id == suggestion_id
+                        )
                     )
                 ).scalar_one()
-                await self._enqueue(conn, f"suggestion:{suggestion_id}", conversation_id,
-                                    channel, chat_id, final_text, user_name, at)
+                await self._enqueue(
+                    conn,
+                    f"suggestion:{suggestion_id}",
+                    conversation_id,
+                    channel,
+                    chat_id,
+                    final_text,
+                    user_name,
+                    at,
+                )
         return True
 
     # -- outbox ----------------------------------------------------------------------
@@ -444,7 +464,9 @@ class Store:
                 .limit(limit)
             )
             return [
-                OutboxItem(r.id, r.conversation_id, r.channel, r.chat_id, r.text, r.author, r.attempts)
+                OutboxItem(
+                    r.id, r.conversation_id, r.channel, r.chat_id, r.text, r.author, r.attempts
+                )
                 for r in rows
             ]
 
@@ -458,8 +480,9 @@ class Store:
                     or_(outbox.c.status == "pending", outbox.c.status == "sending"),
                     outbox.c.next_attempt_at <= now,
                 )
-                .values(status="sending", attempts=outbox.c.attempts + 1,
-                        next_attempt_at=now + lease)
+                .values(
+                    status="sending", attempts=outbox.c.attempts + 1, next_attempt_at=now + lease
+                )
             )
             return result.rowcount == 1
 
@@ -469,8 +492,12 @@ class Store:
             await conn.execute(
                 update(outbox)
                 .where(outbox.c.id == item.id)
-                .values(status="sent", sent_at=at, platform_message_id=platform_message_id,
-                        last_error=None)
+                .values(
+                    status="sent",
+                    sent_at=at,
+                    platform_message_id=platform_message_id,
+                    last_error=None,
+                )
             )
             await conn.execute(
                 insert(messages).values(
@@ -497,7 +524,9 @@ class Store:
     async def outbox_failed(self, item_id: int, error: str) -> None:
         async with self.engine.begin() as conn:
             await conn.execute(
-                update(outbox).where(outbox.c.id == item_id).values(status="failed", last_error=error)
+                update(outbox)
+                .where(outbox.c.id == item_id)
+                .values(status="failed", last_error=error)
             )
 
     async def outbox_status(self) -> dict[str, int]:
@@ -522,7 +551,9 @@ class Store:
 
     async def examples(self) -> list[tuple[str, str]]:
         async with self.engine.connect() as conn:
-            rows = await conn.execute(select(examples.c.text, examples.c.intent).order_by(examples.c.id))
+            rows = await conn.execute(
+                select(examples.c.text, examples.c.intent).order_by(examples.c.id)
+            )
             return [(r.text, r.intent) for r in rows]
 
     async def open_escalation(
@@ -547,35 +578,54 @@ class Store:
                 )
         except IntegrityError:
             return None
-        return int(result.inserted_primary_key[0])
+        return _new_id(result)
 
     async def counts(self) -> dict[str, Any]:
-        """Totals for summaries: messages by direction, suggestions by status, escalations by department."""
+        """Totals for summaries: messages, suggestions by status, escalations by department."""
         async with self.engine.connect() as conn:
-            by_direction = dict(
-                (await conn.execute(
-                    select(messages.c.direction, func.count()).group_by(messages.c.direction)
-                )).all()
+            by_direction: dict[str, int] = dict(
+                (
+                    await conn.execute(
+                        select(messages.c.direction, func.count()).group_by(messages.c.direction)
+                    )
+                ).all()
             )
-            by_status = dict(
-                (await conn.execute(
-                    select(suggestions.c.status, func.count()).group_by(suggestions.c.status)
-                )).all()
+            by_status: dict[str, int] = dict(
+                (
+                    await conn.execute(
+                        select(suggestions.c.status, func.count()).group_by(suggestions.c.status)
+                    )
+                ).all()
             )
-            by_department = dict(
-                (await conn.execute(
-                    select(escalations.c.department, func.count()).group_by(escalations.c.department)
-                )).all()
+            by_department: dict[str, int] = dict(
+                (
+                    await conn.execute(
+                        select(escalations.c.department, func.count()).group_by(
+                            escalations.c.department
+                        )
+                    )
+                ).all()
             )
-            languages = dict(
-                (await conn.execute(
-                    select(messages.c.language, func.count())
-                    .where(and_(messages.c.direction == "in", messages.c.language.is_not(None)))
-                    .group_by(messages.c.language)
-                )).all()
+            languages: dict[str, int] = dict(
+                (
+                    await conn.execute(
+                        select(messages.c.language, func.count())
+                        .where(and_(messages.c.direction == "in", messages.c.language.is_not(None)))
+                        .group_by(messages.c.language)
+                    )
+                ).all()
             )
-        return {"messages": by_direction, "suggestions": by_status,
-                "escalations": by_department, "languages": languages}
+        return {
+            "messages": by_direction,
+            "suggestions": by_status,
+            "escalations": by_department,
+            "languages": languages,
+        }
+
+
+def _new_id(result: Any) -> int:
+    """The primary key an INSERT just created."""
+    return int(result.inserted_primary_key[0])
 
 
 def _suggestion_record(row: Any) -> SuggestionRecord:
@@ -603,5 +653,11 @@ def _suggestion_record(row: Any) -> SuggestionRecord:
     )
 
 
-__all__: Sequence[str] = ("ConversationInfo", "OutboxItem", "Store", "StoredInbound",
-                          "SuggestionRecord", "sqlite_url")
+__all__: Sequence[str] = (
+    "ConversationInfo",
+    "OutboxItem",
+    "Store",
+    "StoredInbound",
+    "SuggestionRecord",
+    "sqlite_url",
+)

@@ -28,15 +28,24 @@ def test_run_names_every_missing_setting() -> None:
     with pytest.raises(ConfigError) as caught:
         load_config({}, env_file=None, require_platforms=True)
     message = str(caught.value)
-    for name in ("TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "BORDERDESK_SLACK_INBOX_CHANNEL",
-                 "SLACK_SIGNING_SECRET or SLACK_APP_TOKEN"):
+    for name in (
+        "TELEGRAM_BOT_TOKEN",
+        "SLACK_BOT_TOKEN",
+        "BORDERDESK_SLACK_INBOX_CHANNEL",
+        "SLACK_SIGNING_SECRET or SLACK_APP_TOKEN",
+    ):
         assert name in message
 
 
 def test_invalid_values_are_explained_and_secrets_not_echoed() -> None:
-    env = dict(GOOD, TELEGRAM_BOT_TOKEN="not-a-token-value", BORDERDESK_LANGUAGES="en,english",
-               BORDERDESK_SLACK_INBOX_CHANNEL="#support", BORDERDESK_LANGUAGE_DETECTOR="guess",
-               BORDERDESK_DEPARTMENT_CHANNELS="warehouse=C0WAREHSE01,shipping=C0SHIP00001")
+    env = dict(
+        GOOD,
+        TELEGRAM_BOT_TOKEN="not-a-token-value",
+        BORDERDESK_LANGUAGES="en,english",
+        BORDERDESK_SLACK_INBOX_CHANNEL="#support",
+        BORDERDESK_LANGUAGE_DETECTOR="guess",
+        BORDERDESK_DEPARTMENT_CHANNELS="warehouse=C0WAREHSE01,shipping=C0SHIP00001",
+    )
     with pytest.raises(ConfigError) as caught:
         load_config(env, env_file=None, require_platforms=True)
     message = str(caught.value)
@@ -57,16 +66,27 @@ def test_dotenv_file_is_read_and_environment_wins(tmp_path: Path) -> None:
 
 
 def test_modes_follow_the_settings() -> None:
-    config = load_config(dict(GOOD, SLACK_APP_TOKEN="xapp-1-A1-abc",
-                              BORDERDESK_TELEGRAM_WEBHOOK_URL="https://shop.example.com/hook",
-                              BORDERDESK_TELEGRAM_WEBHOOK_SECRET="abc_123"),
-                         env_file=None, require_platforms=True)
+    config = load_config(
+        dict(
+            GOOD,
+            SLACK_APP_TOKEN="xapp-1-A1-abc",
+            BORDERDESK_TELEGRAM_WEBHOOK_URL="https://shop.example.com/hook",
+            BORDERDESK_TELEGRAM_WEBHOOK_SECRET="abc_123",
+        ),
+        env_file=None,
+        require_platforms=True,
+    )
     assert config.slack_mode == "socket" and config.telegram_mode == "webhook"
     described = dict(config.describe())
-    assert "xapp-1-A1-abc" not in str(described) and described["SLACK_APP_TOKEN"] == "set, ends in …-abc"
+    assert (
+        "xapp-1-A1-abc" not in str(described)
+        and described["SLACK_APP_TOKEN"] == "set, ends in …-abc"
+    )
 
 
 def test_webhook_needs_a_secret() -> None:
     with pytest.raises(ConfigError, match="BORDERDESK_TELEGRAM_WEBHOOK_SECRET: required"):
-        load_config(dict(GOOD, BORDERDESK_TELEGRAM_WEBHOOK_URL="https://shop.example.com/hook"),
-                    env_file=None)
+        load_config(
+            dict(GOOD, BORDERDESK_TELEGRAM_WEBHOOK_URL="https://shop.example.com/hook"),
+            env_file=None,
+        )

@@ -1,4 +1,4 @@
-"""A BorderDesk runtime wired to the fake Telegram and Slack servers, and ways to click its cards."""
+"""A BorderDesk runtime wired to the fake Telegram and Slack servers, and ways to click cards."""
 
 from __future__ import annotations
 
@@ -43,28 +43,50 @@ class Desk:
 
     async def wait_card(self, count: int = 1, thread_ts: str | None = None) -> dict[str, Any]:
         def is_card(params: dict[str, Any]) -> bool:
-            return params.get("channel") == INBOX and bool(params.get("blocks")) and (
-                params.get("thread_ts") == thread_ts)
+            return (
+                params.get("channel") == INBOX
+                and bool(params.get("blocks"))
+                and (params.get("thread_ts") == thread_ts)
+            )
 
         await self.slack.wait_for("chat.postMessage", count=count, predicate=is_card)
-        cards = [m for m in self.slack.messages(INBOX, thread_ts=thread_ts) if m.get("blocks")
-                 and m.get("thread_ts") == thread_ts]
+        cards = [
+            m
+            for m in self.slack.messages(INBOX, thread_ts=thread_ts)
+            if m.get("blocks") and m.get("thread_ts") == thread_ts
+        ]
         return cards[count - 1]
 
-    async def click(self, card: dict[str, Any], action_id: str, *, user_id: str = STAFF_ID,
-                    user_name: str = STAFF_NAME, bad_signature: bool = False) -> int:
+    async def click(
+        self,
+        card: dict[str, Any],
+        action_id: str,
+        *,
+        user_id: str = STAFF_ID,
+        user_name: str = STAFF_NAME,
+        bad_signature: bool = False,
+    ) -> int:
         value = button_value(card, action_id)
         payload = slack_client.block_action(
-            action_id, value, user_id=user_id, user_name=user_name, channel=INBOX,
-            message_ts=card["ts"], message=card)
-        status, _ = await slack_client.post_interaction(self.events_url, SIGNING_SECRET, payload,
-                                                        bad_signature=bad_signature)
+            action_id,
+            value,
+            user_id=user_id,
+            user_name=user_name,
+            channel=INBOX,
+            message_ts=card["ts"],
+            message=card,
+        )
+        status, _ = await slack_client.post_interaction(
+            self.events_url, SIGNING_SECRET, payload, bad_signature=bad_signature
+        )
         return status
 
-    async def submit(self, callback_id: str, values: dict[str, dict[str, Any]],
-                     private_metadata: str) -> int:
-        payload = slack_client.view_submission(callback_id, values, private_metadata,
-                                               user_id=STAFF_ID, user_name=STAFF_NAME)
+    async def submit(
+        self, callback_id: str, values: dict[str, dict[str, Any]], private_metadata: str
+    ) -> int:
+        payload = slack_client.view_submission(
+            callback_id, values, private_metadata, user_id=STAFF_ID, user_name=STAFF_NAME
+        )
         status, _ = await slack_client.post_interaction(self.events_url, SIGNING_SECRET, payload)
         return status
 
@@ -94,8 +116,9 @@ def card_text(card: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def desk_config(db: Path, telegram: FakeTelegramAPI, slack: FakeSlackAPI, port: int,
-                **overrides: Any) -> Config:
+def desk_config(
+    db: Path, telegram: FakeTelegramAPI, slack: FakeSlackAPI, port: int, **overrides: Any
+) -> Config:
     config = Config(
         database_url=sqlite_url(db),
         store_name="Test Store",
@@ -112,14 +135,25 @@ def desk_config(db: Path, telegram: FakeTelegramAPI, slack: FakeSlackAPI, port: 
 
 
 @asynccontextmanager
-async def running_desk(db: Path, telegram: FakeTelegramAPI, slack: FakeSlackAPI, *,
-                       background: bool = True, **overrides: Any) -> AsyncIterator[Desk]:
+async def running_desk(
+    db: Path,
+    telegram: FakeTelegramAPI,
+    slack: FakeSlackAPI,
+    *,
+    background: bool = True,
+    **overrides: Any,
+) -> AsyncIterator[Desk]:
     """Start a desk on the fakes (Telegram polling unless a webhook URL is given)."""
     slack.add_user(STAFF_ID, STAFF_NAME, "Lee Staff")
     port = free_port()
     config = desk_config(db, telegram, slack, port, **overrides)
     channels, workspace = platform_adapters(config)
-    runtime = Runtime(config, channels=channels, workspace=workspace, outbox_idle_seconds=0.05,
-                      background=background)
+    runtime = Runtime(
+        config,
+        channels=channels,
+        workspace=workspace,
+        outbox_idle_seconds=0.05,
+        background=background,
+    )
     async with runtime:
         yield Desk(runtime, telegram, slack, f"http://127.0.0.1:{port}/slack/events")

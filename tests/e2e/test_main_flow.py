@@ -27,8 +27,9 @@ async def test_send_click_delivers_the_suggestion_and_updates_the_card(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
-        telegram_api.push_update(telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, first_name="Ana",
-                                                          language_code="es"))
+        telegram_api.push_update(
+            telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, first_name="Ana", language_code="es")
+        )
         card = await desk.wait_card()
         shown = card_text(card)
         assert "Ana" in shown and "telegram" in shown and "`es`" in shown
@@ -54,16 +55,20 @@ async def test_webhook_mode_checks_the_secret_token(
 
     port = free_port()
     async with running_desk(
-        tmp_path / "desk.sqlite3", telegram_api, slack_api,
+        tmp_path / "desk.sqlite3",
+        telegram_api,
+        slack_api,
         telegram_webhook_url="https://shop.example.com/telegram/hook",
-        telegram_webhook_secret="s3cret-token", telegram_webhook_listen=("127.0.0.1", port),
+        telegram_webhook_secret="s3cret-token",
+        telegram_webhook_listen=("127.0.0.1", port),
     ) as desk:
         assert telegram_api.webhook_url == "https://shop.example.com/telegram/hook"
         url = f"http://127.0.0.1:{port}/telegram/hook"
         forged = telegram_api.text_update(CHAT, "forged", language_code="en")
         assert await telegram_api.post_webhook(url, forged, "wrong-secret") == 403
-        update = telegram_api.text_update(CHAT, "Where is my parcel? Order #A55555",
-                                          language_code="en")
+        update = telegram_api.text_update(
+            CHAT, "Where is my parcel? Order #A55555", language_code="en"
+        )
         assert await telegram_api.post_webhook(url, update, "s3cret-token") == 200
         card = await desk.wait_card()
         assert "Where is my parcel" in card_text(card)
@@ -75,7 +80,9 @@ async def test_edit_sends_the_edited_text(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
-        telegram_api.push_update(telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es"))
+        telegram_api.push_update(
+            telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es")
+        )
         card = await desk.wait_card()
         suggestion_id = button_value(card, "bd_edit")
         record = await desk.runtime.ctx.store.suggestion(int(suggestion_id))
@@ -98,8 +105,9 @@ async def test_other_answer_sends_the_chosen_template_in_the_shoppers_language(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
-        telegram_api.push_update(telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, first_name="Ana",
-                                                          language_code="es"))
+        telegram_api.push_update(
+            telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, first_name="Ana", language_code="es")
+        )
         card = await desk.wait_card()
         suggestion_id = button_value(card, "bd_other")
         assert await desk.click(card, "bd_other") == 200
@@ -111,9 +119,15 @@ async def test_other_answer_sends_the_chosen_template_in_the_shoppers_language(
         assert await desk.submit(OTHER_CALLBACK, values, suggestion_id) == 200
         [sent] = await telegram_api.wait_for("sendMessage")
         expected, language = desk.runtime.ctx.engine.render(
-            "lost_package", "es", {"shopper_name": "Ana", "store_name": "Test Store",
-                                   "support_hours": desk.runtime.config.support_hours,
-                                   "order_number": "A10293"})
+            "lost_package",
+            "es",
+            {
+                "shopper_name": "Ana",
+                "store_name": "Test Store",
+                "support_hours": desk.runtime.config.support_hours,
+                "order_number": "A10293",
+            },
+        )
         assert language == "es"
         assert sent["text"] == expected
         await slack_api.wait_for("chat.update")
@@ -125,9 +139,13 @@ async def test_later_messages_go_to_the_thread_and_a_thread_reply_reaches_the_sh
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
-        telegram_api.push_update(telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es"))
+        telegram_api.push_update(
+            telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es")
+        )
         card = await desk.wait_card()
-        telegram_api.push_update(telegram_api.text_update(CHAT, "¿Hay novedades?", language_code="es"))
+        telegram_api.push_update(
+            telegram_api.text_update(CHAT, "¿Hay novedades?", language_code="es")
+        )
         follow_up = await desk.wait_card(thread_ts=card["ts"])
         assert "¿Hay novedades?" in card_text(follow_up)
         assert len(desk.inbox_cards()) == 1
@@ -145,7 +163,9 @@ async def test_double_click_and_two_staff_at_once_send_once(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
-        telegram_api.push_update(telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es"))
+        telegram_api.push_update(
+            telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es")
+        )
         card = await desk.wait_card()
         statuses = await asyncio.gather(
             desk.click(card, "bd_send"),
@@ -179,7 +199,9 @@ async def test_a_bad_slack_signature_is_refused_and_nothing_happens(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
-        telegram_api.push_update(telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es"))
+        telegram_api.push_update(
+            telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es")
+        )
         card = await desk.wait_card()
         assert await desk.click(card, "bd_send", bad_signature=True) == 401
         await asyncio.sleep(0.3)
@@ -192,8 +214,9 @@ async def test_photo_with_caption_is_shown_as_a_labelled_placeholder(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
-        telegram_api.push_update(telegram_api.photo_update(
-            CHAT, caption="The mug arrived broken", language_code="en"))
+        telegram_api.push_update(
+            telegram_api.photo_update(CHAT, caption="The mug arrived broken", language_code="en")
+        )
         card = await desk.wait_card()
         assert "[photo] The mug arrived broken" in card_text(card)
         telegram_api.push_update(telegram_api.location_update(CHAT, 52.52, 13.405))
@@ -205,12 +228,19 @@ async def test_start_greets_in_the_users_language_without_a_card(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
-        telegram_api.push_update(telegram_api.command_update(CHAT, "/start", first_name="Lukas",
-                                                             language_code="de"))
+        telegram_api.push_update(
+            telegram_api.command_update(CHAT, "/start", first_name="Lukas", language_code="de")
+        )
         [sent] = await telegram_api.wait_for("sendMessage")
         expected, language = desk.runtime.ctx.engine.render(
-            "greeting", "de", {"shopper_name": "Lukas", "store_name": "Test Store",
-                               "support_hours": desk.runtime.config.support_hours})
+            "greeting",
+            "de",
+            {
+                "shopper_name": "Lukas",
+                "store_name": "Test Store",
+                "support_hours": desk.runtime.config.support_hours,
+            },
+        )
         assert language == "de" and sent["text"] == expected
         assert desk.inbox_cards() == []
 
@@ -219,13 +249,18 @@ async def test_escalate_posts_to_the_department_channel(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
-        telegram_api.push_update(telegram_api.text_update(
-            CHAT, "My order #B20411 arrived damaged, the cup is broken into pieces.",
-            language_code="en"))
+        telegram_api.push_update(
+            telegram_api.text_update(
+                CHAT,
+                "My order #B20411 arrived damaged, the cup is broken into pieces.",
+                language_code="en",
+            )
+        )
         card = await desk.wait_card()
         assert await desk.click(card, "bd_escalate") == 200
-        [notice] = await slack_api.wait_for("chat.postMessage",
-                                            predicate=lambda p: p.get("channel") == WAREHOUSE)
+        [notice] = await slack_api.wait_for(
+            "chat.postMessage", predicate=lambda p: p.get("channel") == WAREHOUSE
+        )
         assert "cup is broken" in notice["text"] and "lee" in notice["text"]
         await slack_api.wait_for("chat.update")
         updated = next(m for m in slack_api.messages(INBOX) if m["ts"] == card["ts"])

@@ -16,14 +16,27 @@ T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 def inbound(message_id: str = "4242:1", text: str = "hola", chat: str = "4242") -> InboundMessage:
-    return InboundMessage(channel="telegram", chat_id=chat, platform_message_id=message_id,
-                          user_id=chat, user_name="Ana García", text=text, received_at=T0,
-                          language_hint="es")
+    return InboundMessage(
+        channel="telegram",
+        chat_id=chat,
+        platform_message_id=message_id,
+        user_id=chat,
+        user_name="Ana García",
+        text=text,
+        received_at=T0,
+        language_hint="es",
+    )
 
 
-SUGGESTION = Suggestion(language="es", intent="track_order", confidence=0.9,
-                        top=(("track_order", 0.9), ("delivery_delay", 0.05)),
-                        department="logistics", reply="Hola Ana", reply_language="es")
+SUGGESTION = Suggestion(
+    language="es",
+    intent="track_order",
+    confidence=0.9,
+    top=(("track_order", 0.9), ("delivery_delay", 0.05)),
+    department="logistics",
+    reply="Hola Ana",
+    reply_language="es",
+)
 
 
 @pytest.fixture
@@ -38,8 +51,14 @@ async def test_open_creates_the_folder_and_migrates(tmp_path: Path) -> None:
     async with store.engine.connect() as conn:
         tables = await conn.run_sync(lambda sync: inspect(sync).get_table_names())
     await store.close()
-    assert {"customers", "conversations", "messages", "suggestions", "outbox",
-            "alembic_version"} <= set(tables)
+    assert {
+        "customers",
+        "conversations",
+        "messages",
+        "suggestions",
+        "outbox",
+        "alembic_version",
+    } <= set(tables)
     again = await Store.open(sqlite_url(tmp_path / "new" / "dir" / "bd.sqlite3"))  # idempotent
     await again.close()
 
@@ -59,11 +78,27 @@ async def test_inbound_is_stored_once_per_platform_message(store: Store) -> None
 async def test_a_suggestion_is_decided_once_and_queued_once(store: Store) -> None:
     stored = await store.record_inbound(inbound())
     sid = await store.add_suggestion(stored.message_id, stored.conversation_id, SUGGESTION, T0)
-    assert await store.add_suggestion(stored.message_id, stored.conversation_id, SUGGESTION, T0) == sid
-    won = await store.decide(sid, status="sent", user_id="U1", user_name="lee", at=T0,
-                             final_text="Hola Ana", final_intent="track_order")
-    lost = await store.decide(sid, status="sent", user_id="U2", user_name="priya", at=T0,
-                              final_text="Hola Ana", final_intent="track_order")
+    assert (
+        await store.add_suggestion(stored.message_id, stored.conversation_id, SUGGESTION, T0) == sid
+    )
+    won = await store.decide(
+        sid,
+        status="sent",
+        user_id="U1",
+        user_name="lee",
+        at=T0,
+        final_text="Hola Ana",
+        final_intent="track_order",
+    )
+    lost = await store.decide(
+        sid,
+        status="sent",
+        user_id="U2",
+        user_name="priya",
+        at=T0,
+        final_text="Hola Ana",
+        final_intent="track_order",
+    )
     assert won and not lost
     record = await store.suggestion(sid)
     assert record is not None and record.status == "sent" and record.decided_by_name == "lee"
