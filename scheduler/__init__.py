@@ -1,0 +1,1 @@
+"""Timed jobs and the pure time maths behind them: business hours, targets, reminders."""
