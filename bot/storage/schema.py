@@ -89,6 +89,7 @@ messages = Table(
     Column("text", Text, nullable=False),
     Column("attachment", String(512)),
     Column("language", String(8)),
+    Column("language_hint", String(16)),  # what the platform said about the user's app
     Column("author", String(256)),  # staff member for outbound messages
     Column("created_at", UTCDateTime, nullable=False, index=True),
     Column("processed_at", UTCDateTime),

@@ -135,6 +135,7 @@ class Store:
                         kind=msg.kind.value,
                         text=msg.text,
                         attachment=msg.attachment,
+                        language_hint=msg.language_hint,
                         author=msg.user_name,
                         created_at=msg.received_at,
                     )
@@ -197,12 +198,7 @@ class Store:
         async with self.engine.connect() as conn:
             row = (
                 await conn.execute(
-                    select(
-                        messages,
-                        conversations.c.chat_id,
-                        customers.c.platform_user_id,
-                        customers.c.language.label("customer_language"),
-                    )
+                    select(messages, conversations.c.chat_id, customers.c.platform_user_id)
                     .join(conversations, conversations.c.id == messages.c.conversation_id)
                     .join(customers, customers.c.id == conversations.c.customer_id)
                     .where(messages.c.id == message_id)
@@ -217,7 +213,7 @@ class Store:
             text=row.text,
             received_at=row.created_at,
             kind=MessageKind(row.kind),
-            language_hint=row.customer_language,
+            language_hint=row.language_hint,
             attachment=row.attachment,
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -39,23 +40,33 @@ class Desk:
 
     def inbox_cards(self) -> list[dict[str, Any]]:
         """Top-level messages in the inbox channel that carry card buttons or a decision."""
-        return [m for m in self.slack.messages(INBOX) if m.get("blocks") and not m.get("thread_ts")]
+        return [
+            m
+            for m in self.slack.messages(INBOX)
+            if m.get("blocks") and m.get("thread_ts") in (None, m["ts"])
+        ]
 
-    async def wait_card(self, count: int = 1, thread_ts: str | None = None) -> dict[str, Any]:
-        def is_card(params: dict[str, Any]) -> bool:
-            return (
-                params.get("channel") == INBOX
-                and bool(params.get("blocks"))
-                and (params.get("thread_ts") == thread_ts)
-            )
-
-        await self.slack.wait_for("chat.postMessage", count=count, predicate=is_card)
-        cards = [
+    def thread_cards(self, thread_ts: str) -> list[dict[str, Any]]:
+        """Cards posted in the thread under ``thread_ts``."""
+        return [
             m
             for m in self.slack.messages(INBOX, thread_ts=thread_ts)
-            if m.get("blocks") and m.get("thread_ts") == thread_ts
+            if m.get("blocks") and m["ts"] != thread_ts
         ]
-        return cards[count - 1]
+
+    async def wait_card(
+        self, count: int = 1, thread_ts: str | None = None, timeout: float = 5.0
+    ) -> dict[str, Any]:
+        """Wait until the inbox (or a card's thread) holds ``count`` cards; return the last."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            cards = self.inbox_cards() if thread_ts is None else self.thread_cards(thread_ts)
+            if len(cards) >= count:
+                return cards[count - 1]
+            if loop.time() > deadline:
+                raise AssertionError(f"{len(cards)} card(s) after {timeout}s, wanted {count}")
+            await asyncio.sleep(0.02)
 
     async def click(
         self,

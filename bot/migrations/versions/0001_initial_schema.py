@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 00:45:24.792589
+Create Date: 2026-11-28
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import bot.storage.schema
+
 
 revision = "0001"
 down_revision = None
@@ -72,6 +73,7 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("attachment", sa.String(length=512), nullable=True),
         sa.Column("language", sa.String(length=8), nullable=True),
+        sa.Column("language_hint", sa.String(length=16), nullable=True),
         sa.Column("author", sa.String(length=256), nullable=True),
         sa.Column("created_at", bot.storage.schema.UTCDateTime(), nullable=False),
         sa.Column("processed_at", bot.storage.schema.UTCDateTime(), nullable=True),
