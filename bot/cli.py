@@ -93,7 +93,9 @@ def _demo(config: Config, args: argparse.Namespace) -> int:
             "give a path that does not exist yet"
         )
     path.unlink(missing_ok=True)
-    return asyncio.run(run_demo(replace(config, database_url=sqlite_url(path)), print))
+    # Offline: no translation service is reachable, so the demo runs with translation off.
+    config = replace(config, database_url=sqlite_url(path), translator="none")
+    return asyncio.run(run_demo(config, print))
 
 
 def _chat(config: Config, args: argparse.Namespace) -> int:

@@ -40,6 +40,7 @@ DEFAULT_LANGUAGES = (
 )
 DEPARTMENTS = ("purchasing", "warehouse", "logistics", "sales", "management")
 DETECTORS = ("lingua", "langdetect")
+TRANSLATORS = ("google", "deepl", "microsoft", "mymemory", "libretranslate", "none")
 
 Mode = Literal["polling", "webhook", "socket", "http"]
 
@@ -59,6 +60,11 @@ class Config:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     language_detector: str = "lingua"
     staff_language: str = "en"
+    translator: str = "google"
+    translator_api_key: str | None = None
+    libretranslate_url: str | None = None
+    glossary: tuple[str, ...] = ()
+    translation_timeout: float = 4.0
     telegram_token: str | None = None
     telegram_api_url: str = "https://api.telegram.org/bot"
     telegram_webhook_url: str | None = None
@@ -88,6 +94,7 @@ class Config:
         values = (
             self.telegram_token,
             self.telegram_webhook_secret,
+            self.translator_api_key,
             self.slack_bot_token,
             self.slack_app_token,
             self.slack_signing_secret,
@@ -106,6 +113,10 @@ class Config:
             ("BORDERDESK_LANGUAGES", ",".join(self.languages)),
             ("BORDERDESK_LANGUAGE_DETECTOR", self.language_detector),
             ("BORDERDESK_STAFF_LANGUAGE", self.staff_language),
+            ("BORDERDESK_TRANSLATOR", self.translator),
+            ("BORDERDESK_TRANSLATOR_API_KEY", mask(self.translator_api_key)),
+            ("BORDERDESK_LIBRETRANSLATE_URL", self.libretranslate_url or "(not set)"),
+            ("BORDERDESK_GLOSSARY", ", ".join(self.glossary) or "(none)"),
             ("TELEGRAM_BOT_TOKEN", mask(self.telegram_token)),
             ("Telegram mode", self.telegram_mode),
             ("SLACK_BOT_TOKEN", mask(self.slack_bot_token)),
@@ -147,6 +158,18 @@ def load_config(
         languages=reader.languages("BORDERDESK_LANGUAGES", DEFAULT_LANGUAGES),
         language_detector=reader.choice("BORDERDESK_LANGUAGE_DETECTOR", "lingua", DETECTORS),
         staff_language=reader.language("BORDERDESK_STAFF_LANGUAGE", "en"),
+        translator=reader.choice("BORDERDESK_TRANSLATOR", "google", TRANSLATORS),
+        translator_api_key=reader.secret(
+            "BORDERDESK_TRANSLATOR_API_KEY",
+            re.compile(r"^\S+$"),
+            False,
+            "the API key of the translation provider",
+        ),
+        libretranslate_url=reader.optional_url(
+            "BORDERDESK_LIBRETRANSLATE_URL", ("http://", "https://")
+        ),
+        glossary=reader.terms("BORDERDESK_GLOSSARY"),
+        translation_timeout=reader.seconds("BORDERDESK_TRANSLATION_TIMEOUT", 4.0),
         telegram_token=reader.secret(
             "TELEGRAM_BOT_TOKEN",
             _TELEGRAM_TOKEN,
@@ -154,7 +177,7 @@ def load_config(
             "the token @BotFather gave you, like 123456:ABC-...",
         ),
         telegram_api_url=reader.text("BORDERDESK_TELEGRAM_API_URL", Config.telegram_api_url),
-        telegram_webhook_url=reader.optional_url("BORDERDESK_TELEGRAM_WEBHOOK_URL"),
+        telegram_webhook_url=reader.optional_url("BORDERDESK_TELEGRAM_WEBHOOK_URL", ("https://",)),
         telegram_webhook_secret=reader.secret(
             "BORDERDESK_TELEGRAM_WEBHOOK_SECRET",
             _WEBHOOK_SECRET,
@@ -197,6 +220,15 @@ def load_config(
         reader.problems.append(
             "BORDERDESK_TELEGRAM_WEBHOOK_SECRET: required with BORDERDESK_TELEGRAM_WEBHOOK_URL, "
             "so only Telegram can post updates to the webhook"
+        )
+    if config.translator == "libretranslate" and not config.libretranslate_url:
+        reader.problems.append(
+            "BORDERDESK_LIBRETRANSLATE_URL is missing: BORDERDESK_TRANSLATOR=libretranslate "
+            "needs the address of your LibreTranslate server"
+        )
+    if config.translator in ("deepl", "microsoft") and not config.translator_api_key:
+        reader.problems.append(
+            f"BORDERDESK_TRANSLATOR_API_KEY is missing: {config.translator} needs an API key"
         )
     if reader.problems:
         lines = "\n".join(f"  - {p}" for p in reader.problems)
@@ -258,11 +290,30 @@ class _Reader:
             return None
         return value
 
-    def optional_url(self, name: str) -> str | None:
+    def optional_url(self, name: str, schemes: tuple[str, ...]) -> str | None:
         value = self._raw(name)
-        if value is not None and not value.startswith("https://"):
-            self.problems.append(f"{name}={value!r}: Telegram only posts to https:// URLs")
+        if value is not None and not value.startswith(schemes):
+            self.problems.append(
+                f"{name}={value!r}: the URL must start with {' or '.join(schemes)}"
+            )
             return None
+        return value
+
+    def terms(self, name: str) -> tuple[str, ...]:
+        raw = self._raw(name) or ""
+        return tuple(dict.fromkeys(t.strip() for t in raw.split(",") if t.strip()))
+
+    def seconds(self, name: str, default: float) -> float:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        try:
+            value = float(raw)
+        except ValueError:
+            value = -1.0
+        if not 0 < value <= 60:
+            self.problems.append(f"{name}={raw!r}: give a number of seconds between 0 and 60")
+            return default
         return value
 
     def address(self, name: str, default: tuple[str, int]) -> tuple[str, int]:

@@ -18,6 +18,8 @@ from bot.storage import Store
 if TYPE_CHECKING:
     from replies.engine import SuggestionEngine
 
+    from bot.translation import Translator
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -31,6 +33,8 @@ class Context:
     engine: SuggestionEngine
     workspace: StaffWorkspace
     channels: Mapping[str, CustomerChannel]
+    translator: Translator
+    staff_language: str = "en"
     store_name: str = "our store"
     support_hours: str = ""
     clock: Callable[[], datetime] = utc_now

@@ -99,7 +99,8 @@ class Card:
     original_text: str
     suggestion: Suggestion
     decision: str | None = None  # human-readable outcome line once decided
-    translated_text: str | None = None
+    translated_text: str | None = None  # the shopper's text in the staff language
+    reply_in_staff_language: str | None = None
     notes: tuple[str, ...] = ()
 
 
@@ -114,6 +115,9 @@ class ActionKind(StrEnum):
     ESCALATE = "escalate"
     IGNORE = "ignore"
     THREAD_REPLY = "thread_reply"
+    CONFIRM_TRANSLATED = "confirm_translated"  # send the translation of what staff wrote
+    CONFIRM_ORIGINAL = "confirm_original"  # send what staff wrote, untranslated
+    CONFIRM_CANCEL = "confirm_cancel"
 
 
 @dataclass(frozen=True)
@@ -121,8 +125,10 @@ class StaffAction:
     """One staff action, as the workspace adapter hands it over.
 
     ``suggestion_id`` identifies the card; for a thread reply the adapter gives the
-    card it belongs to via ``card`` instead. ``handle`` is opaque adapter data needed to
-    open a dialog in answer to a click (Slack's trigger_id).
+    card it belongs to via ``card`` instead, and for a translation confirmation the
+    clicked message via ``card`` and the held reply via ``extra["outbox"]``. ``handle``
+    is opaque adapter data needed to open a dialog in answer to a click (Slack's
+    trigger_id).
     """
 
     kind: ActionKind

@@ -23,10 +23,11 @@ from replies.engine import SuggestionEngine
 from bot.channels.base import CustomerChannel, StaffWorkspace
 from bot.config import Config
 from bot.context import Context, utc_now
-from bot.errors import ChannelError
+from bot.errors import ChannelError, ConfigError
 from bot.models import InboundMessage, StaffAction
 from bot.outbox import OutboxWorker
 from bot.storage import OutboxItem, Store
+from bot.translation import TranslationCache, Translator
 from handlers.inbound import handle_inbound, resume_unprocessed
 from handlers.staff import handle_action
 
@@ -108,6 +109,8 @@ class Runtime:
             engine=engine,
             workspace=self.workspace,
             channels=self.channels,
+            translator=build_translator(self.config, store),
+            staff_language=self.config.staff_language,
             store_name=self.config.store_name,
             support_hours=self.config.support_hours,
             clock=self.clock,
@@ -173,6 +176,21 @@ async def _quietly(awaitable: object, what: str) -> None:
         await awaitable  # type: ignore[misc]
     except (ChannelError, OSError):
         logger.exception("error while %s", what)
+
+
+def build_translator(config: Config, cache: TranslationCache) -> Translator:
+    """The configured translator; settings were validated by ``load_config``."""
+    try:
+        return Translator(
+            config.translator,
+            cache=cache,
+            glossary=config.glossary,
+            timeout=config.translation_timeout,
+            api_key=config.translator_api_key,
+            url=config.libretranslate_url,
+        )
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from exc
 
 
 def platform_adapters(config: Config) -> tuple[list[CustomerChannel], StaffWorkspace]:

@@ -37,25 +37,18 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
     """The card for a suggestion as it stands now (pending, or with its decision)."""
     message = await ctx.store.inbound_message(record.message_id)
     conversation = await ctx.store.conversation(record.conversation_id)
-    notes: list[str] = []
-    suggestion = record.suggestion
-    if suggestion.reply is not None and suggestion.reply_language not in (
-        None,
-        suggestion.language,
-    ):
-        notes.append(
-            f"No written answer in '{suggestion.language}': showing the "
-            f"'{suggestion.reply_language}' one."
-        )
+    notes = list(record.display.get("notes") or [])
     if record.final_text and record.status in ("edited", "replaced"):
         notes.append(f"Sent text: {record.final_text}")
     return Card(
         suggestion_id=record.id,
         customer_name=conversation.customer_name,
         channel=conversation.channel,
-        language=suggestion.language,
+        language=record.suggestion.language,
         original_text=message.display_text(),
-        suggestion=suggestion,
+        suggestion=record.suggestion,
         decision=decision_line(record, extra),
+        translated_text=record.display.get("translation"),
+        reply_in_staff_language=record.display.get("reply_staff"),
         notes=tuple(notes),
     )

@@ -7,20 +7,21 @@ crash), the message stays unprocessed and ``resume_unprocessed`` finishes it lat
 from __future__ import annotations
 
 import logging
-import re
+from dataclasses import replace
+from typing import Any
 
 from bot.context import Context
 from bot.errors import ChannelError
-from bot.models import InboundMessage, MessageKind
+from bot.models import InboundMessage, MessageKind, Suggestion
 from handlers.cards import card_for
+from handlers.replying import (
+    answer_for_staff,
+    answer_in,
+    in_staff_language,
+    template_variables,
+)
 
 logger = logging.getLogger(__name__)
-
-_ORDER_NUMBER = re.compile(
-    r"(?:#|\b(?:order|pedido|commande|bestellung|ordine|заказ)\D{0,12})"
-    r"([A-Z]{0,3}-?\d{4,12})\b",
-    re.IGNORECASE,
-)
 
 
 async def handle_inbound(ctx: Context, message: InboundMessage) -> None:
@@ -71,14 +72,17 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
         await ctx.store.mark_processed(message_id, now, language)
         return
 
-    variables = _variables(ctx, message)
+    variables = template_variables(ctx, message)
     suggestion = ctx.engine.suggest(
         message.text,
         lang_hint=message.language_hint,
         history_language=conversation.language,
         variables=variables,
     )
-    suggestion_id = await ctx.store.add_suggestion(message_id, conversation_id, suggestion, now)
+    suggestion, display = await _localize(ctx, message, suggestion, language, variables)
+    suggestion_id = await ctx.store.add_suggestion(
+        message_id, conversation_id, suggestion, now, display
+    )
     if suggestion.auto_send and suggestion.reply:
         await ctx.store.decide(
             suggestion_id,
@@ -104,26 +108,37 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
     await ctx.store.mark_processed(message_id, now, language)
 
 
+async def _localize(
+    ctx: Context,
+    message: InboundMessage,
+    suggestion: Suggestion,
+    language: str,
+    variables: dict[str, str],
+) -> tuple[Suggestion, dict[str, Any]]:
+    """Add what staff read in their language, and the reply in the shopper's language."""
+    notes: list[str] = []
+    translation, note = await in_staff_language(ctx, message.text, language)
+    notes += [note] if note else []
+    if suggestion.reply is not None and language not in ("unknown", suggestion.reply_language):
+        text, used, note = await answer_in(ctx, suggestion.intent, language, variables)
+        notes += [note] if note else []
+        suggestion = replace(
+            suggestion, reply=text, reply_language=used, machine_translated=used == language
+        )
+    reply_for_staff = None
+    if suggestion.reply is not None and suggestion.reply_language:
+        reply_for_staff = await answer_for_staff(
+            ctx, suggestion.intent, suggestion.reply, suggestion.reply_language, variables
+        )
+    return suggestion, {"translation": translation, "reply_staff": reply_for_staff, "notes": notes}
+
+
 async def _greet(
     ctx: Context, message: InboundMessage, conversation_id: int, language: str, message_id: int
 ) -> None:
     """/start: greet in the shopper's language, straight away (no approval needed)."""
-    text, _ = ctx.engine.render(
-        "greeting", language if language != "unknown" else "en", _variables(ctx, message)
-    )
+    text, _, _ = await answer_in(ctx, "greeting", language, template_variables(ctx, message))
     await ctx.store.enqueue(
         f"greeting:{message_id}", conversation_id, text, "BorderDesk", ctx.clock()
     )
     ctx.wake_outbox()
-
-
-def _variables(ctx: Context, message: InboundMessage) -> dict[str, str]:
-    variables = {
-        "shopper_name": message.user_name.split()[0] if message.user_name.strip() else "",
-        "store_name": ctx.store_name,
-        "support_hours": ctx.support_hours,
-    }
-    found = _ORDER_NUMBER.search(message.text)
-    if found:
-        variables["order_number"] = found.group(1)
-    return variables

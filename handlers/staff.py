@@ -9,17 +9,28 @@ from __future__ import annotations
 import logging
 
 from bot.context import Context
-from bot.models import ActionKind, StaffAction
+from bot.models import ActionKind, CardRef, StaffAction
 from bot.storage import SuggestionRecord
+from bot.storage.outbox import reply_key
 from handlers.cards import card_for
+from handlers.replying import answer_in, staff_text_for_shopper, template_variables
 
 logger = logging.getLogger(__name__)
+
+_CONFIRMATIONS = {
+    ActionKind.CONFIRM_TRANSLATED,
+    ActionKind.CONFIRM_ORIGINAL,
+    ActionKind.CONFIRM_CANCEL,
+}
 
 
 async def handle_action(ctx: Context, action: StaffAction) -> None:
     """Dispatch one staff action; unknown or stale actions are logged and ignored."""
     if action.kind is ActionKind.THREAD_REPLY:
         await _thread_reply(ctx, action)
+        return
+    if action.kind in _CONFIRMATIONS:
+        await _confirm(ctx, action)
         return
     record = await ctx.store.suggestion(action.suggestion_id) if action.suggestion_id else None
     if record is None:
@@ -54,9 +65,10 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
 async def _send(ctx: Context, action: StaffAction, record: SuggestionRecord) -> None:
     reply = record.suggestion.reply
     if not reply:
-        if record.card is not None and record.status == "pending":
+        conversation = await ctx.store.conversation(record.conversation_id)
+        if conversation.card is not None and record.status == "pending":
             await ctx.workspace.post_in_thread(
-                record.card, "There is no suggested answer to send: use Edit or Other answer."
+                conversation.card, "There is no suggested answer to send: use Edit or Other answer."
             )
         return
     await _decide_and_send(ctx, action, record, "sent", reply, record.suggestion.intent)
@@ -68,13 +80,9 @@ async def _other_answer(ctx: Context, action: StaffAction, record: SuggestionRec
         logger.warning("other answer with unknown intent %r ignored", intent)
         return
     message = await ctx.store.inbound_message(record.message_id)
-    language = record.suggestion.language if record.suggestion.language != "unknown" else "en"
-    variables = {
-        "shopper_name": message.user_name.split()[0] if message.user_name.strip() else "",
-        "store_name": ctx.store_name,
-        "support_hours": ctx.support_hours,
-    }
-    text, _ = ctx.engine.render(intent, language, variables)
+    text, _, _ = await answer_in(
+        ctx, intent, record.suggestion.language, template_variables(ctx, message)
+    )
     await _decide_and_send(ctx, action, record, "replaced", text, intent)
 
 
@@ -85,21 +93,28 @@ async def _decide_and_send(
     status: str,
     text: str,
     intent: str,
+    *,
+    staff_wrote: bool = False,
 ) -> None:
+    """Decide and queue the reply; text staff wrote in their own language waits for them
+    to confirm its translation."""
     if not text:
         logger.warning("empty reply for suggestion %s not sent", record.id)
         return
     conversation = await ctx.store.conversation(record.conversation_id)
+    hold, translated = False, None
+    if staff_wrote:
+        hold, translated = await staff_text_for_shopper(ctx, text, conversation.language)
     decided = await ctx.store.decide(
         record.id,
         status=status,
         user_id=action.user_id,
         user_name=action.user_name,
         at=action.at,
-        final_text=text,
+        final_text=translated or text,
         final_intent=intent,
-        channel=conversation.channel,
-        chat_id=conversation.chat_id,
+        original_text=text if hold else None,
+        hold=hold,
     )
     if not decided:
         logger.info(
@@ -109,9 +124,46 @@ async def _decide_and_send(
             action.user_name,
         )
         return
-    ctx.wake_outbox()
+    if hold:
+        await _ask_confirmation(ctx, conversation.card, reply_key(record.id), text, translated)
+    else:
+        ctx.wake_outbox()
     await _learn(ctx, record, intent, action)
     await _redraw(ctx, record.id)
+
+
+async def _ask_confirmation(
+    ctx: Context, root: CardRef | None, key: str, original: str, translated: str | None
+) -> None:
+    outbox_id = await ctx.store.outbox_id(key)
+    if root is not None and outbox_id is not None:
+        await ctx.workspace.post_confirmation(root, outbox_id, original, translated)
+
+
+async def _confirm(ctx: Context, action: StaffAction) -> None:
+    """Staff answered a translation confirmation: send it, send the original, or cancel."""
+    held = await ctx.store.held(int(action.extra.get("outbox", "0") or 0))
+    if held is None:
+        return  # already answered (a second click)
+    when = action.at.strftime("%H:%M UTC")
+    if action.kind is ActionKind.CONFIRM_CANCEL:
+        if not await ctx.store.cancel_held(held.id):
+            return
+        if held.key.startswith("suggestion:"):
+            suggestion_id = int(held.key.split(":")[1])
+            await ctx.store.reopen(suggestion_id)
+            await _redraw(ctx, suggestion_id)
+        notice = f"Cancelled by {action.user_name} at {when}: nothing was sent."
+    else:
+        original = action.kind is ActionKind.CONFIRM_ORIGINAL
+        if not await ctx.store.release_held(held.id, action.at, use_original=original):
+            return
+        ctx.wake_outbox()
+        sent = held.original_text if original else held.text
+        how = "untranslated" if original else "translated"
+        notice = f"Sent {how} by {action.user_name} at {when}:\n> {sent}"
+    if action.card is not None:
+        await ctx.workspace.update_notice(action.card, notice)
 
 
 async def _learn(ctx: Context, record: SuggestionRecord, intent: str, action: StaffAction) -> None:
@@ -146,27 +198,39 @@ async def _escalate(ctx: Context, action: StaffAction, record: SuggestionRecord)
         f"> {message.display_text()}"
     )
     posted = await ctx.workspace.post_to_department(department, notice)
-    if posted is None and record.card is not None:
+    if posted is None and conversation.card is not None:
         await ctx.workspace.post_in_thread(
-            record.card, f"No Slack channel is configured for {department}; recorded only."
+            conversation.card, f"No Slack channel is configured for {department}; recorded only."
         )
     await _redraw(ctx, record.id, extra=f" to {department}")
 
 
 async def _thread_reply(ctx: Context, action: StaffAction) -> None:
     """A staff member typed in a card's thread: that text goes to the shopper."""
-    if action.card is None or not (action.text or "").strip():
+    text = (action.text or "").strip()
+    if action.card is None or not text:
         return
     conversation = await ctx.store.conversation_by_card(action.card)
     if conversation is None:
         logger.info("thread reply outside a BorderDesk card ignored")
         return
+    hold, translated = await staff_text_for_shopper(ctx, text, conversation.language)
     key = f"thread:{action.card.ts}:{action.extra.get('ts', action.at.isoformat())}"
-    if not await ctx.store.enqueue(
-        key, conversation.id, action.text or "", action.user_name, action.at
-    ):
-        return
-    ctx.wake_outbox()
+    queued = await ctx.store.enqueue(
+        key,
+        conversation.id,
+        translated or text,
+        action.user_name,
+        action.at,
+        original_text=text if hold else None,
+        hold=hold,
+    )
+    if queued is None:
+        return  # Slack delivered the same event again
+    if hold:
+        await ctx.workspace.post_confirmation(action.card, queued, text, translated)
+    else:
+        ctx.wake_outbox()
     for pending in await ctx.store.pending_suggestions(conversation.id):
         if await _decide(ctx, action, pending, "answered"):
             await _redraw(ctx, pending.id)

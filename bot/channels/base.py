@@ -79,6 +79,16 @@ class StaffWorkspace(Protocol):
         """Post a notice to a department's channel; None when it has none configured."""
         ...
 
+    async def post_confirmation(
+        self, ref: CardRef, outbox_id: int, original: str, translated: str | None
+    ) -> CardRef:
+        """Ask staff to confirm a translation of what they wrote (Send / Send untranslated /
+        Cancel); ``translated`` is None when translation failed."""
+        ...
+
+    async def update_notice(self, ref: CardRef, text: str) -> None:
+        """Replace a plain message (a confirmation once answered) with ``text``."""
+
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
         """Let staff edit a reply before it is sent (Slack: a modal prefilled with ``draft``)."""
 

@@ -99,6 +99,16 @@ class LocalWorkspace:
         self.listener("department", {"department": department, "text": text})
         return self._ref()
 
+    async def post_confirmation(
+        self, ref: CardRef, outbox_id: int, original: str, translated: str | None
+    ) -> CardRef:
+        self.dialogs.append(("confirm", outbox_id, translated))
+        self.listener("confirm", {"ref": ref, "original": original, "translated": translated})
+        return self._ref()
+
+    async def update_notice(self, ref: CardRef, text: str) -> None:
+        self.listener("thread_note", {"ref": ref, "text": text})
+
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
         self.dialogs.append(("editor", suggestion_id, draft))
 

@@ -36,7 +36,11 @@ _BUTTONS = {
     "bd_other": ActionKind.OTHER,
     "bd_escalate": ActionKind.ESCALATE,
     "bd_ignore": ActionKind.IGNORE,
+    "bd_tr_send": ActionKind.CONFIRM_TRANSLATED,
+    "bd_tr_raw": ActionKind.CONFIRM_ORIGINAL,
+    "bd_tr_cancel": ActionKind.CONFIRM_CANCEL,
 }
+_CONFIRMS = {ActionKind.CONFIRM_TRANSLATED, ActionKind.CONFIRM_ORIGINAL, ActionKind.CONFIRM_CANCEL}
 EVENTS_PATH = "/slack/events"
 
 
@@ -122,6 +126,16 @@ class SlackWorkspace:
             return None
         return await self._post(channel, text, None)
 
+    async def post_confirmation(
+        self, ref: CardRef, outbox_id: int, original: str, translated: str | None
+    ) -> CardRef:
+        block_list = blocks.confirmation_blocks(outbox_id, original, translated)
+        text = f"Confirm the translation: {translated}" if translated else "Translation unavailable"
+        return await self._post(ref.channel, text, block_list, thread_ts=ref.ts)
+
+    async def update_notice(self, ref: CardRef, text: str) -> None:
+        await self._call("chat_update", channel=ref.channel, ts=ref.ts, text=text, blocks=[])
+
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
         await self._call(
             "views_open", trigger_id=handle, view=blocks.edit_modal(suggestion_id, draft)
@@ -162,7 +176,9 @@ class SlackWorkspace:
     # -- listeners -------------------------------------------------------------------
 
     def _register(self) -> None:
-        self.app.action(re.compile(r"^bd_(send|edit|other|escalate|ignore)$"))(self._on_button)
+        self.app.action(
+            re.compile(r"^bd_(send|edit|other|escalate|ignore|tr_send|tr_raw|tr_cancel)$")
+        )(self._on_button)
         self.app.view(blocks.EDIT_CALLBACK)(self._on_edit_submit)
         self.app.view(blocks.OTHER_CALLBACK)(self._on_other_submit)
         self.app.event("message")(self._on_message_event)
@@ -179,18 +195,24 @@ class SlackWorkspace:
         await ack()
         pressed = body["actions"][0]
         user = body.get("user", {})
-        suggestion_id = _int(pressed.get("value"))
-        if suggestion_id is None:
-            logger.warning("button %s without a card id ignored", pressed.get("action_id"))
+        kind = _BUTTONS[pressed["action_id"]]
+        number = _int(pressed.get("value"))
+        if number is None:
+            logger.warning("button %s without an id ignored", pressed.get("action_id"))
             return
+        container = body.get("container", {})
+        clicked = CardRef(container.get("channel_id", ""), container.get("message_ts", ""))
+        confirm = kind in _CONFIRMS
         await self._dispatch(
             StaffAction(
-                kind=_BUTTONS[pressed["action_id"]],
+                kind=kind,
                 user_id=user.get("id", ""),
                 user_name=_user_name(user),
                 at=datetime.now(UTC),
-                suggestion_id=suggestion_id,
+                suggestion_id=None if confirm else number,
                 handle=body.get("trigger_id"),
+                card=clicked,
+                extra={"outbox": str(number)} if confirm else {},
             )
         )
 

@@ -106,6 +106,36 @@ def _button(action_id: str, label: str, value: str, style: str | None) -> dict[s
     return button
 
 
+CONFIRM_ACTIONS: tuple[tuple[str, str, str | None], ...] = (
+    ("bd_tr_send", "Send translation", "primary"),
+    ("bd_tr_raw", "Send untranslated", None),
+    ("bd_tr_cancel", "Cancel", "danger"),
+)
+
+
+def confirmation_blocks(
+    outbox_id: int, original: str, translated: str | None
+) -> list[dict[str, Any]]:
+    """Staff wrote in their own language: show the translation before it goes out."""
+    if translated is None:
+        intro = "*Translation unavailable.* Send what you wrote as it is, or cancel:"
+        body = _quote(original)
+        actions = CONFIRM_ACTIONS[1:]
+    else:
+        intro = "*The shopper will receive this translation:*"
+        body = f"{_quote(translated)}\n_You wrote:_\n{_quote(original)}"
+        actions = CONFIRM_ACTIONS
+    value = str(outbox_id)
+    return [
+        _section(f"{intro}\n{body}"),
+        {
+            "type": "actions",
+            "block_id": f"bd_confirm_{outbox_id}",
+            "elements": [_button(a, label, value, style) for a, label, style in actions],
+        },
+    ]
+
+
 def edit_modal(suggestion_id: int, draft: str) -> dict[str, Any]:
     """The Edit dialog, prefilled with the suggested reply."""
     element: dict[str, Any] = {

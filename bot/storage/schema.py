@@ -110,6 +110,9 @@ suggestions = Table(
     Column("is_problem", Boolean, nullable=False, default=False),
     Column("reply_text", Text),
     Column("reply_language", String(8)),
+    # What the card shows besides the suggestion: the shopper's text in the staff language,
+    # the reply in the staff language, and notes such as "translation unavailable".
+    Column("display", JSON, nullable=False, default=dict),
     Column("status", String(16), nullable=False, default="pending"),
     Column("decided_by", String(64)),
     Column("decided_by_name", String(256)),
@@ -130,7 +133,9 @@ outbox = Table(
     Column("channel", String(32), nullable=False),
     Column("chat_id", String(128), nullable=False),
     Column("text", Text, nullable=False),
+    Column("original_text", Text),  # what staff wrote, when ``text`` is its translation
     Column("author", String(256)),
+    # pending -> sending -> sent | failed; held: waits for staff to confirm a translation
     Column("status", String(16), nullable=False, default="pending", index=True),
     Column("attempts", Integer, nullable=False, default=0),
     Column("next_attempt_at", UTCDateTime, nullable=False),
@@ -164,4 +169,17 @@ escalations = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("card_channel", String(32)),
     Column("card_ts", String(32)),
+)
+
+translations = Table(
+    "translations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(64), nullable=False, unique=True),  # sha256 of provider, pair, text
+    Column("provider", String(32), nullable=False),
+    Column("source", String(8), nullable=False),
+    Column("target", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("translated", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
 )

@@ -1,12 +1,12 @@
 """Machine translation for staff and shoppers, over deep-translator.
 
-    translator.py   Translator, Translation, describe_translation: the policy (cache first,
-                    protected terms, circuit breaker, never raise)
-    providers.py    the deep-translator edge: provider settings, worker threads, timeouts,
-                    errors in plain words
-    protect.py      order numbers, links, names and {variables} kept out of translation
-    breaker.py      the circuit breaker
-    cache.py        the TranslationCache seam and an in-memory cache
+translator.py   Translator, Translation, describe_translation: the policy (cache first,
+                protected terms, circuit breaker, never raise)
+providers.py    the deep-translator edge: provider settings, worker threads, timeouts,
+                errors in plain words
+protect.py      order numbers, links, names and {variables} kept out of translation
+breaker.py      the circuit breaker
+cache.py        the TranslationCache seam and an in-memory cache
 """
 
 from .breaker import CircuitState

@@ -183,11 +183,15 @@ class Provider:
         if isinstance(exc, requests.ConnectionError | ConnectionError):
             return self._fault(f"could not connect to {label} ({self.where or 'network error'})")
         if isinstance(exc, TooManyRequests) or status in (429, 456):
-            return self._fault(f"{label} is rate-limiting us or the quota is used up"
-                               f" (HTTP {status or 429}); translation resumes by itself later")
+            return self._fault(
+                f"{label} is rate-limiting us or the quota is used up"
+                f" (HTTP {status or 429}); translation resumes by itself later"
+            )
         if isinstance(exc, AuthorizationException) or status in (401, 403):
-            return self._fault(f"{label} refused the API key (HTTP {status or 403});"
-                               " check BORDERDESK_TRANSLATOR_API_KEY")
+            return self._fault(
+                f"{label} refused the API key (HTTP {status or 403});"
+                " check BORDERDESK_TRANSLATOR_API_KEY"
+            )
         if status is not None and status >= 500:
             return self._fault(f"{label} had a server error (HTTP {status})")
         if status is not None and not 200 <= status < 300:
@@ -218,14 +222,20 @@ def make_provider(name: str, *, api_key: str | None, url: str | None) -> Provide
     _bound_requests_in(deepl, google, libre, microsoft, mymemory)
     if name == "google":
         return Provider(
-            name, "Google Translate", lambda s, t: GoogleTranslator(source=s, target=t),
-            known_languages=GOOGLE_LANGUAGES_TO_CODES.values(), aliases={"he": "iw"},
+            name,
+            "Google Translate",
+            lambda s, t: GoogleTranslator(source=s, target=t),
+            known_languages=GOOGLE_LANGUAGES_TO_CODES.values(),
+            aliases={"he": "iw"},
             where="translate.google.com",
         )
     if name == "mymemory":
         return Provider(
-            name, "MyMemory", lambda s, t: MyMemoryTranslator(source=s, target=t),
-            known_languages=MY_MEMORY_LANGUAGES_TO_CODES.values(), aliases={"en": "en-US"},
+            name,
+            "MyMemory",
+            lambda s, t: MyMemoryTranslator(source=s, target=t),
+            known_languages=MY_MEMORY_LANGUAGES_TO_CODES.values(),
+            aliases={"en": "en-US"},
             where="api.mymemory.translated.net",
         )
     if name == "deepl":
@@ -234,16 +244,19 @@ def make_provider(name: str, *, api_key: str | None, url: str | None) -> Provide
         # "refused the API key" until deep-translator catches up.
         free = str(api_key).endswith(":fx")  # keys of DeepL API Free end in ":fx"
         return Provider(
-            name, "DeepL",
+            name,
+            "DeepL",
             lambda s, t: DeeplTranslator(source=s, target=t, api_key=api_key, use_free_api=free),
             known_languages=DEEPL_LANGUAGE_TO_CODE.values(),
             where="api-free.deepl.com" if free else "api.deepl.com",
         )
     if name == "microsoft":  # its client fetches the language list itself, on every build
         return Provider(
-            name, "Microsoft Translator",
+            name,
+            "Microsoft Translator",
             lambda s, t: MicrosoftTranslator(source=s, target=t, api_key=api_key),
-            aliases={"zh": "zh-hans"}, where="api.cognitive.microsofttranslator.com",
+            aliases={"zh": "zh-hans"},
+            where="api.cognitive.microsofttranslator.com",
         )
     return _libretranslate(api_key, url)
 
@@ -258,13 +271,17 @@ def _libretranslate(api_key: str | None, url: str | None) -> Provider:
     base = f"{(url or '').rstrip('/')}/"  # deep-translator appends "translate"
 
     def build(source: str, target: str) -> BaseTranslator:
-        client = LibreTranslator(source=source, target=target, api_key=api_key or _NO_KEY,
-                                 custom_url=base)
+        client = LibreTranslator(
+            source=source, target=target, api_key=api_key or _NO_KEY, custom_url=base
+        )
         if not api_key:
             client.api_key = ""  # send no key at all: servers with key lists reject a dummy
         return client
 
     return Provider(
-        "libretranslate", "LibreTranslate", build,
-        known_languages=LIBRE_LANGUAGES_TO_CODES.values(), where=base,
+        "libretranslate",
+        "LibreTranslate",
+        build,
+        known_languages=LIBRE_LANGUAGES_TO_CODES.values(),
+        where=base,
     )

@@ -141,6 +141,7 @@ def desk_config(
         slack_listen=("127.0.0.1", port),
         slack_inbox_channel=INBOX,
         department_channels={"warehouse": WAREHOUSE},
+        translator="none",  # tests never reach the internet; translation tests use a fake
     )
     return replace(config, **overrides)
 

@@ -12,7 +12,6 @@ from alembic import op
 
 import bot.storage.schema
 
-
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -42,6 +41,19 @@ def upgrade() -> None:
         sa.Column("created_at", bot.storage.schema.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("text", "intent", name="uq_examples_text_intent"),
+    )
+    op.create_table(
+        "translations",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column("provider", sa.String(length=32), nullable=False),
+        sa.Column("source", sa.String(length=8), nullable=False),
+        sa.Column("target", sa.String(length=8), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("translated", sa.Text(), nullable=False),
+        sa.Column("created_at", bot.storage.schema.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("key"),
     )
     op.create_table(
         "conversations",
@@ -98,6 +110,7 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(length=32), nullable=False),
         sa.Column("chat_id", sa.String(length=128), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("original_text", sa.Text(), nullable=True),
         sa.Column("author", sa.String(length=256), nullable=True),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
@@ -129,6 +142,7 @@ def upgrade() -> None:
         sa.Column("is_problem", sa.Boolean(), nullable=False),
         sa.Column("reply_text", sa.Text(), nullable=True),
         sa.Column("reply_language", sa.String(length=8), nullable=True),
+        sa.Column("display", sa.JSON(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("decided_by", sa.String(length=64), nullable=True),
         sa.Column("decided_by_name", sa.String(length=256), nullable=True),
@@ -201,5 +215,6 @@ def downgrade() -> None:
 
     op.drop_table("messages")
     op.drop_table("conversations")
+    op.drop_table("translations")
     op.drop_table("examples")
     op.drop_table("customers")

@@ -1,0 +1,203 @@
+"""Suggestions and staff decisions (decided once), learned examples, escalations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.models import CardRef, Suggestion
+from bot.storage.outbox import insert_outbox, reply_key
+from bot.storage.records import SuggestionRecord, new_id, suggestion_record
+from bot.storage.schema import (
+    escalations,
+    examples,
+    suggestions,
+)
+
+
+class DecisionQueries:
+    engine: AsyncEngine
+
+    # -- suggestions -----------------------------------------------------------------
+
+    async def add_suggestion(
+        self,
+        message_id: int,
+        conversation_id: int,
+        suggestion: Suggestion,
+        at: datetime,
+        display: Mapping[str, Any] | None = None,
+    ) -> int:
+        """Store a suggestion once per message; returns the existing id on a second call."""
+        async with self.engine.begin() as conn:
+            existing = (
+                await conn.execute(
+                    select(suggestions.c.id).where(suggestions.c.message_id == message_id)
+                )
+            ).scalar()
+            if existing is not None:
+                return int(existing)
+            result = await conn.execute(
+                insert(suggestions).values(
+                    message_id=message_id,
+                    conversation_id=conversation_id,
+                    language=suggestion.language,
+                    intent=suggestion.intent,
+                    confidence=suggestion.confidence,
+                    top=[list(pair) for pair in suggestion.top],
+                    department=suggestion.department,
+                    is_problem=suggestion.is_problem,
+                    reply_text=suggestion.reply,
+                    reply_language=suggestion.reply_language,
+                    display=dict(display or {}),
+                    status="pending",
+                    created_at=at,
+                )
+            )
+            return new_id(result)
+
+    async def set_suggestion_card(self, suggestion_id: int, card: CardRef) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(suggestions)
+                .where(suggestions.c.id == suggestion_id)
+                .values(card_channel=card.channel, card_ts=card.ts)
+            )
+
+    async def suggestion(self, suggestion_id: int) -> SuggestionRecord | None:
+        async with self.engine.connect() as conn:
+            row = (
+                await conn.execute(select(suggestions).where(suggestions.c.id == suggestion_id))
+            ).first()
+        return None if row is None else suggestion_record(row)
+
+    async def pending_suggestions(self, conversation_id: int) -> list[SuggestionRecord]:
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(
+                select(suggestions)
+                .where(
+                    suggestions.c.conversation_id == conversation_id,
+                    suggestions.c.status == "pending",
+                )
+                .order_by(suggestions.c.id)
+            )
+            return [suggestion_record(r) for r in rows]
+
+    async def decide(
+        self,
+        suggestion_id: int,
+        *,
+        status: str,
+        user_id: str,
+        user_name: str,
+        at: datetime,
+        final_text: str | None = None,
+        final_intent: str | None = None,
+        original_text: str | None = None,
+        hold: bool = False,
+    ) -> bool:
+        """Record a staff decision, queueing ``final_text`` for the shopper in the same transaction.
+
+        Only a pending suggestion can be decided: of two clicks (or two staff members at
+        once) exactly one wins, and the loser gets False — nothing is sent twice. With
+        ``hold`` the reply waits for staff to confirm its translation (``reply_key``).
+        """
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                update(suggestions)
+                .where(suggestions.c.id == suggestion_id, suggestions.c.status == "pending")
+                .values(
+                    status=status,
+                    decided_by=user_id,
+                    decided_by_name=user_name,
+                    decided_at=at,
+                    final_text=final_text,
+                    final_intent=final_intent,
+                )
+            )
+            if result.rowcount != 1:
+                return False
+            if final_text is not None:
+                conversation_id = (
+                    await conn.execute(
+                        select(suggestions.c.conversation_id).where(
+                            suggestions.c.id == suggestion_id
+                        )
+                    )
+                ).scalar_one()
+                await insert_outbox(
+                    conn,
+                    reply_key(suggestion_id),
+                    conversation_id,
+                    final_text,
+                    user_name,
+                    at,
+                    original_text=original_text,
+                    hold=hold,
+                )
+        return True
+
+    async def reopen(self, suggestion_id: int) -> None:
+        """Undo a decision whose reply staff cancelled before it was sent."""
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(suggestions)
+                .where(suggestions.c.id == suggestion_id)
+                .values(
+                    status="pending",
+                    decided_by=None,
+                    decided_by_name=None,
+                    decided_at=None,
+                    final_text=None,
+                    final_intent=None,
+                )
+            )
+
+    # -- learning and escalation -----------------------------------------------------
+
+    async def add_example(self, text: str, intent: str, source: str, at: datetime) -> bool:
+        """Store a labelled example; False when the same text and intent exist already."""
+        try:
+            async with self.engine.begin() as conn:
+                await conn.execute(
+                    insert(examples).values(text=text, intent=intent, source=source, created_at=at)
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    async def examples(self) -> list[tuple[str, str]]:
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(
+                select(examples.c.text, examples.c.intent).order_by(examples.c.id)
+            )
+            return [(r.text, r.intent) for r in rows]
+
+    async def open_escalation(
+        self, suggestion_id: int, department: str, intent: str, opened_by: str, at: datetime
+    ) -> int | None:
+        """Open an escalation for a suggestion once; None when it already exists."""
+        record = await self.suggestion(suggestion_id)
+        if record is None:
+            return None
+        try:
+            async with self.engine.begin() as conn:
+                result = await conn.execute(
+                    insert(escalations).values(
+                        suggestion_id=suggestion_id,
+                        conversation_id=record.conversation_id,
+                        department=department,
+                        intent=intent,
+                        status="open",
+                        opened_by=opened_by,
+                        created_at=at,
+                    )
+                )
+        except IntegrityError:
+            return None
+        return new_id(result)

@@ -1,0 +1,198 @@
+"""Inbound messages and conversations: stored first, deduplicated, resumable."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.models import CardRef, InboundMessage, MessageKind
+from bot.storage.records import ConversationInfo, StoredInbound, new_id
+from bot.storage.schema import (
+    conversations,
+    customers,
+    messages,
+)
+
+
+class InboxQueries:
+    engine: AsyncEngine
+
+    # -- inbound ---------------------------------------------------------------------
+
+    async def record_inbound(self, msg: InboundMessage) -> StoredInbound:
+        """Store a shopper's message first of all; a duplicate is recognised, not stored twice."""
+        async with self.engine.begin() as conn:
+            existing = await conn.execute(
+                select(messages.c.id, messages.c.conversation_id).where(
+                    messages.c.channel == msg.channel,
+                    messages.c.platform_message_id == msg.platform_message_id,
+                )
+            )
+            row = existing.first()
+            if row is not None:
+                return StoredInbound(row.id, row.conversation_id, is_new=False)
+            conversation_id = await self._conversation_for(conn, msg)
+            try:
+                result = await conn.execute(
+                    insert(messages).values(
+                        conversation_id=conversation_id,
+                        direction="in",
+                        channel=msg.channel,
+                        platform_message_id=msg.platform_message_id,
+                        kind=msg.kind.value,
+                        text=msg.text,
+                        attachment=msg.attachment,
+                        language_hint=msg.language_hint,
+                        author=msg.user_name,
+                        created_at=msg.received_at,
+                    )
+                )
+            except IntegrityError:  # the same update raced in through another path
+                await conn.rollback()
+                return await self.record_inbound(msg)
+            message_id = new_id(result)
+        return StoredInbound(message_id, conversation_id, is_new=True)
+
+    async def _conversation_for(self, conn: AsyncConnection, msg: InboundMessage) -> int:
+        customer = (
+            await conn.execute(
+                select(customers.c.id).where(
+                    customers.c.channel == msg.channel,
+                    customers.c.platform_user_id == msg.user_id,
+                )
+            )
+        ).scalar()
+        if customer is None:
+            customer = new_id(
+                await conn.execute(
+                    insert(customers).values(
+                        channel=msg.channel,
+                        platform_user_id=msg.user_id,
+                        name=msg.user_name,
+                        created_at=msg.received_at,
+                    )
+                )
+            )
+        conversation = (
+            await conn.execute(
+                select(conversations.c.id).where(
+                    conversations.c.channel == msg.channel, conversations.c.chat_id == msg.chat_id
+                )
+            )
+        ).scalar()
+        if conversation is None:
+            conversation = new_id(
+                await conn.execute(
+                    insert(conversations).values(
+                        customer_id=customer,
+                        channel=msg.channel,
+                        chat_id=msg.chat_id,
+                        created_at=msg.received_at,
+                        updated_at=msg.received_at,
+                    )
+                )
+            )
+        else:
+            await conn.execute(
+                update(conversations)
+                .where(conversations.c.id == conversation)
+                .values(updated_at=msg.received_at)
+            )
+        return int(conversation)
+
+    async def inbound_message(self, message_id: int) -> InboundMessage:
+        """Rebuild a stored inbound message (used when resuming after a restart)."""
+        async with self.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    select(messages, conversations.c.chat_id, customers.c.platform_user_id)
+                    .join(conversations, conversations.c.id == messages.c.conversation_id)
+                    .join(customers, customers.c.id == conversations.c.customer_id)
+                    .where(messages.c.id == message_id)
+                )
+            ).one()
+        return InboundMessage(
+            channel=row.channel,
+            chat_id=row.chat_id,
+            platform_message_id=row.platform_message_id,
+            user_id=row.platform_user_id,
+            user_name=row.author or "",
+            text=row.text,
+            received_at=row.created_at,
+            kind=MessageKind(row.kind),
+            language_hint=row.language_hint,
+            attachment=row.attachment,
+        )
+
+    async def unprocessed_inbound(self) -> list[tuple[int, int]]:
+        """(message id, conversation id) of inbound messages stored but not fully handled."""
+        async with self.engine.connect() as conn:
+            result = await conn.execute(
+                select(messages.c.id, messages.c.conversation_id)
+                .where(messages.c.direction == "in", messages.c.processed_at.is_(None))
+                .order_by(messages.c.id)
+            )
+            return [(r.id, r.conversation_id) for r in result]
+
+    async def mark_processed(self, message_id: int, at: datetime, language: str | None) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(messages)
+                .where(messages.c.id == message_id)
+                .values(processed_at=at, language=language)
+            )
+
+    # -- conversations ---------------------------------------------------------------
+
+    async def conversation(self, conversation_id: int) -> ConversationInfo:
+        async with self.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    select(conversations, customers.c.name)
+                    .join(customers, customers.c.id == conversations.c.customer_id)
+                    .where(conversations.c.id == conversation_id)
+                )
+            ).one()
+        card = CardRef(row.card_channel, row.card_ts) if row.card_ts else None
+        return ConversationInfo(row.id, row.channel, row.chat_id, row.name, row.language, card)
+
+    async def conversation_by_card(self, card: CardRef) -> ConversationInfo | None:
+        async with self.engine.connect() as conn:
+            found = (
+                await conn.execute(
+                    select(conversations.c.id).where(
+                        conversations.c.card_channel == card.channel,
+                        conversations.c.card_ts == card.ts,
+                    )
+                )
+            ).scalar()
+        return None if found is None else await self.conversation(found)
+
+    async def set_conversation_language(self, conversation_id: int, language: str) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(conversations)
+                .where(conversations.c.id == conversation_id)
+                .values(language=language)
+            )
+            await conn.execute(
+                update(customers)
+                .where(
+                    customers.c.id
+                    == select(conversations.c.customer_id)
+                    .where(conversations.c.id == conversation_id)
+                    .scalar_subquery()
+                )
+                .values(language=language)
+            )
+
+    async def set_conversation_card(self, conversation_id: int, card: CardRef) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(conversations)
+                .where(conversations.c.id == conversation_id)
+                .values(card_channel=card.channel, card_ts=card.ts)
+            )

@@ -1,0 +1,226 @@
+"""The outbox: queued replies, leases for sending, delivery and failure."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.models import MessageKind
+from bot.storage.records import HeldReply, OutboxItem, new_id
+from bot.storage.schema import (
+    conversations,
+    messages,
+    outbox,
+)
+
+
+class OutboxQueries:
+    engine: AsyncEngine
+
+    # -- outbox ----------------------------------------------------------------------
+
+    async def enqueue(
+        self,
+        key: str,
+        conversation_id: int,
+        text: str,
+        author: str | None,
+        at: datetime,
+        *,
+        original_text: str | None = None,
+        hold: bool = False,
+    ) -> int | None:
+        """Queue a message for the shopper; None when ``key`` was already queued.
+
+        ``hold`` keeps it until staff confirm (a translation of what they wrote, kept in
+        ``original_text``): see ``release_held``.
+        """
+        try:
+            async with self.engine.begin() as conn:
+                return await insert_outbox(
+                    conn,
+                    key,
+                    conversation_id,
+                    text,
+                    author,
+                    at,
+                    original_text=original_text,
+                    hold=hold,
+                )
+        except IntegrityError:
+            return None
+
+    async def held(self, item_id: int) -> HeldReply | None:
+        """A reply waiting for staff to confirm its translation, or None if not held."""
+        async with self.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    select(outbox).where(outbox.c.id == item_id, outbox.c.status == "held")
+                )
+            ).first()
+        if row is None:
+            return None
+        return HeldReply(
+            row.id, row.idempotency_key, row.conversation_id, row.text, row.original_text
+        )
+
+    async def release_held(self, item_id: int, now: datetime, *, use_original: bool) -> bool:
+        """Staff confirmed: send the translation (or what they wrote). True only once."""
+        values: dict[str, object] = {"status": "pending", "next_attempt_at": now}
+        if use_original:
+            values["text"] = outbox.c.original_text
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                update(outbox)
+                .where(outbox.c.id == item_id, outbox.c.status == "held")
+                .values(**values)
+            )
+            return result.rowcount == 1
+
+    async def cancel_held(self, item_id: int) -> bool:
+        """Staff cancelled a held reply; its key is freed so the card can be decided again."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                update(outbox)
+                .where(outbox.c.id == item_id, outbox.c.status == "held")
+                .values(
+                    status="cancelled",
+                    idempotency_key=outbox.c.idempotency_key + f":cancelled:{item_id}",
+                )
+            )
+            return result.rowcount == 1
+
+    async def outbox_id(self, key: str) -> int | None:
+        async with self.engine.connect() as conn:
+            found = await conn.execute(select(outbox.c.id).where(outbox.c.idempotency_key == key))
+            return found.scalar()
+
+    async def due_outbox(self, now: datetime, limit: int = 20) -> list[OutboxItem]:
+        """Messages ready to go; ones left 'sending' by a crash are due again (at least once)."""
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(
+                select(outbox)
+                .where(
+                    or_(outbox.c.status == "pending", outbox.c.status == "sending"),
+                    outbox.c.next_attempt_at <= now,
+                )
+                .order_by(outbox.c.id)
+                .limit(limit)
+            )
+            return [
+                OutboxItem(
+                    r.id, r.conversation_id, r.channel, r.chat_id, r.text, r.author, r.attempts
+                )
+                for r in rows
+            ]
+
+    async def claim_outbox(self, item_id: int, now: datetime, lease: timedelta) -> bool:
+        """Take an item for sending; another worker cannot take it until the lease runs out."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                update(outbox)
+                .where(
+                    outbox.c.id == item_id,
+                    or_(outbox.c.status == "pending", outbox.c.status == "sending"),
+                    outbox.c.next_attempt_at <= now,
+                )
+                .values(
+                    status="sending", attempts=outbox.c.attempts + 1, next_attempt_at=now + lease
+                )
+            )
+            return result.rowcount == 1
+
+    async def outbox_sent(self, item: OutboxItem, platform_message_id: str, at: datetime) -> None:
+        """Mark an item delivered and store it as an outbound message of its conversation."""
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(outbox)
+                .where(outbox.c.id == item.id)
+                .values(
+                    status="sent",
+                    sent_at=at,
+                    platform_message_id=platform_message_id,
+                    last_error=None,
+                )
+            )
+            await conn.execute(
+                insert(messages).values(
+                    conversation_id=item.conversation_id,
+                    direction="out",
+                    channel=item.channel,
+                    platform_message_id=f"out:{item.chat_id}:{platform_message_id}",
+                    kind=MessageKind.TEXT.value,
+                    text=item.text,
+                    author=item.author,
+                    created_at=at,
+                    processed_at=at,
+                )
+            )
+
+    async def outbox_retry(self, item_id: int, error: str, next_attempt_at: datetime) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(outbox)
+                .where(outbox.c.id == item_id)
+                .values(status="pending", last_error=error, next_attempt_at=next_attempt_at)
+            )
+
+    async def outbox_failed(self, item_id: int, error: str) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(outbox)
+                .where(outbox.c.id == item_id)
+                .values(status="failed", last_error=error)
+            )
+
+    async def outbox_status(self) -> dict[str, int]:
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(
+                select(outbox.c.status, func.count()).group_by(outbox.c.status)
+            )
+            return {r[0]: r[1] for r in rows}
+
+
+async def insert_outbox(
+    conn: AsyncConnection,
+    key: str,
+    conversation_id: int,
+    text: str,
+    author: str | None,
+    at: datetime,
+    *,
+    original_text: str | None = None,
+    hold: bool = False,
+) -> int:
+    """Queue a reply inside the caller's transaction: a decision and its reply commit together."""
+    row = (
+        await conn.execute(
+            select(conversations.c.channel, conversations.c.chat_id).where(
+                conversations.c.id == conversation_id
+            )
+        )
+    ).one()
+    result = await conn.execute(
+        insert(outbox).values(
+            idempotency_key=key,
+            conversation_id=conversation_id,
+            channel=row.channel,
+            chat_id=row.chat_id,
+            text=text,
+            original_text=original_text,
+            author=author,
+            status="held" if hold else "pending",
+            attempts=0,
+            next_attempt_at=at,
+            created_at=at,
+        )
+    )
+    return new_id(result)
+
+
+def reply_key(suggestion_id: int) -> str:
+    """The outbox key of the reply decided on a card: one reply per card."""
+    return f"suggestion:{suggestion_id}"

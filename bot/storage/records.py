@@ -1,0 +1,97 @@
+"""What the store hands back: small frozen records, never SQLAlchemy rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.models import CardRef, Suggestion
+
+
+@dataclass(frozen=True)
+class StoredInbound:
+    """An inbound message as stored: ids plus whether it was new (False for a duplicate)."""
+
+    message_id: int
+    conversation_id: int
+    is_new: bool
+
+
+@dataclass(frozen=True)
+class ConversationInfo:
+    id: int
+    channel: str
+    chat_id: str
+    customer_name: str
+    language: str | None
+    card: CardRef | None
+
+
+@dataclass(frozen=True)
+class SuggestionRecord:
+    """A stored suggestion with its card and outcome."""
+
+    id: int
+    message_id: int
+    conversation_id: int
+    suggestion: Suggestion
+    status: str
+    card: CardRef | None
+    decided_by_name: str | None
+    decided_at: datetime | None
+    final_text: str | None
+    display: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    conversation_id: int
+    channel: str
+    chat_id: str
+    text: str
+    author: str | None
+    attempts: int
+
+
+def new_id(result: Any) -> int:
+    """The primary key an INSERT just created."""
+    return int(result.inserted_primary_key[0])
+
+
+def suggestion_record(row: Any) -> SuggestionRecord:
+    suggestion = Suggestion(
+        language=row.language,
+        intent=row.intent,
+        confidence=row.confidence,
+        top=tuple((str(i), float(s)) for i, s in row.top),
+        department=row.department,
+        is_problem=row.is_problem,
+        reply=row.reply_text,
+        reply_language=row.reply_language,
+    )
+    card = CardRef(row.card_channel, row.card_ts) if row.card_ts else None
+    return SuggestionRecord(
+        id=row.id,
+        message_id=row.message_id,
+        conversation_id=row.conversation_id,
+        suggestion=suggestion,
+        status=row.status,
+        card=card,
+        decided_by_name=row.decided_by_name,
+        decided_at=row.decided_at,
+        final_text=row.final_text,
+        display=dict(row.display or {}),
+    )
+
+
+@dataclass(frozen=True)
+class HeldReply:
+    """A reply staff wrote in their own language, translated, waiting for their confirmation."""
+
+    id: int
+    key: str
+    conversation_id: int
+    text: str  # the translation (or what staff wrote, when translation failed)
+    original_text: str | None

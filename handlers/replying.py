@@ -1,0 +1,103 @@
+"""Languages between staff and shoppers: what staff read, and what shoppers receive.
+
+Translation is a nicety on top of answering: when it fails the card says so and the flow
+goes on with the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from bot.context import Context
+from bot.models import InboundMessage
+
+_ORDER_NUMBER = re.compile(
+    r"(?:#|\b(?:order|pedido|commande|bestellung|ordine|заказ)\D{0,12})"
+    r"([A-Z]{0,3}-?\d{4,12})\b",
+    re.IGNORECASE,
+)
+
+
+async def in_staff_language(
+    ctx: Context, text: str, language: str
+) -> tuple[str | None, str | None]:
+    """(the text in the staff language, a note for the card); (None, None) when not needed."""
+    if language in ("unknown", ctx.staff_language) or not text.strip() or _off(ctx):
+        return None, None
+    result = await ctx.translator.translate(text, source=language, target=ctx.staff_language)
+    if result.ok:
+        return result.text, None
+    return None, f"Translation unavailable: {result.error}"
+
+
+async def answer_in(
+    ctx: Context, intent: str, language: str, variables: Mapping[str, str]
+) -> tuple[str, str, str | None]:
+    """The answer for ``intent`` in ``language``: (text, language of text, note for the card).
+
+    A language without a written answer gets the English one machine-translated, and the
+    card says so; if translation fails too, the English answer is offered as it is.
+    """
+    target = language if language != "unknown" else "en"
+    text, used = ctx.engine.render(intent, target, variables)
+    if used == target:
+        return text, used, None
+    result = await ctx.translator.translate(text, source=used, target=target)
+    if result.ok:
+        return result.text, target, f"Machine-translated: there is no written answer in '{target}'."
+    return (
+        text,
+        used,
+        (
+            f"No written answer in '{target}' and translation unavailable ({result.error}): "
+            f"showing the '{used}' one."
+        ),
+    )
+
+
+async def answer_for_staff(
+    ctx: Context, intent: str, reply: str, reply_language: str, variables: Mapping[str, str]
+) -> str | None:
+    """The suggested answer in the staff language, shown under the shopper-language one."""
+    if reply_language == ctx.staff_language:
+        return None
+    text, used = ctx.engine.render(intent, ctx.staff_language, variables)
+    if used == ctx.staff_language:
+        return text
+    result = await ctx.translator.translate(reply, source=reply_language, target=ctx.staff_language)
+    return result.text if result.ok else None
+
+
+async def staff_text_for_shopper(
+    ctx: Context, text: str, shopper_language: str | None
+) -> tuple[bool, str | None]:
+    """Did staff write in their own language to a shopper of another? (needs confirmation,
+    the translation or None when it failed)."""
+    if not shopper_language or shopper_language in ("unknown", ctx.staff_language) or _off(ctx):
+        return False, None
+    written = ctx.engine.detect_language(text, hint=ctx.staff_language)
+    if written != ctx.staff_language:
+        return False, None
+    result = await ctx.translator.translate(
+        text, source=ctx.staff_language, target=shopper_language
+    )
+    return True, result.text if result.ok else None
+
+
+def template_variables(ctx: Context, message: InboundMessage) -> dict[str, str]:
+    """Values for the {variables} of a reply that we know from the message itself."""
+    variables = {
+        "shopper_name": message.user_name.split()[0] if message.user_name.strip() else "",
+        "store_name": ctx.store_name,
+        "support_hours": ctx.support_hours,
+    }
+    found = _ORDER_NUMBER.search(message.text)
+    if found:
+        variables["order_number"] = found.group(1)
+    return variables
+
+
+def _off(ctx: Context) -> bool:
+    """Translation turned off (BORDERDESK_TRANSLATOR=none): nothing to say on every card."""
+    return ctx.translator.provider == "none"
