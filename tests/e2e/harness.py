@@ -68,6 +68,25 @@ class Desk:
                 raise AssertionError(f"{len(cards)} card(s) after {timeout}s, wanted {count}")
             await asyncio.sleep(0.02)
 
+    async def wait_confirmation(
+        self, card: dict[str, Any], count: int = 1, timeout: float = 5.0
+    ) -> dict[str, Any]:
+        """Wait for the ``count``-th translation confirmation in a card's thread."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            found = [
+                m
+                for m in self.slack.messages(INBOX, thread_ts=card["ts"])
+                if any(b.get("block_id", "").startswith("bd_confirm_") for b in m.get("blocks", []))
+                or m.get("text", "").startswith(("Sent ", "Cancelled "))
+            ]
+            if len(found) >= count:
+                return found[count - 1]
+            if loop.time() > deadline:
+                raise AssertionError(f"{len(found)} confirmation(s) after {timeout}s")
+            await asyncio.sleep(0.02)
+
     async def click(
         self,
         card: dict[str, Any],
