@@ -34,6 +34,7 @@ from handlers.staff import handle_action
 logger = logging.getLogger(__name__)
 
 RESUME_EVERY_SECONDS = 30.0
+CONNECT_RETRY_MAX_SECONDS = 60.0
 
 
 class Runtime:
@@ -56,6 +57,8 @@ class Runtime:
         self.outbox_idle_seconds = outbox_idle_seconds
         self.background = background  # False: the caller drains the outbox itself (demo, chat)
         self._tasks: list[asyncio.Task[None]] = []
+        self._connected: set[str] = set()
+        self.ready = asyncio.Event()  # set once every channel is connected
         self._ctx: Context | None = None
         self._outbox: OutboxWorker | None = None
 
@@ -117,14 +120,19 @@ class Runtime:
             wake_outbox=self._outbox.wake,
         )
         await self.workspace.start(self.on_action)
-        for channel in self.channels.values():
-            await channel.start(self.on_message)
         if self.background:
             self._tasks = [
                 asyncio.create_task(self._outbox.run(), name="outbox"),
                 asyncio.create_task(self._resume_loop(), name="resume"),
             ]
+            self._tasks += [
+                asyncio.create_task(self._connect(channel), name=f"connect {name}")
+                for name, channel in self.channels.items()
+            ]
         else:
+            for channel in self.channels.values():
+                await channel.start(self.on_message)
+            self.ready.set()
             await resume_unprocessed(self._ctx)
         logger.info("BorderDesk started: channels %s", ", ".join(self.channels) or "none")
 
@@ -137,19 +145,35 @@ class Runtime:
     async def stop(self) -> None:
         if self._ctx is None:
             return
+        for task in self._tasks:
+            if task.get_name() != "outbox":
+                task.cancel()
         for channel in self.channels.values():
             await _quietly(channel.stop(), f"stopping {channel.name}")
         await _quietly(self.workspace.stop(), "stopping the staff workspace")
         self.outbox.stop()
-        for task in self._tasks:
-            if task.get_name() != "outbox":
-                task.cancel()
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         await self._ctx.store.close()
         self._ctx = None
         logger.info("BorderDesk stopped")
+
+    async def _connect(self, channel: CustomerChannel) -> None:
+        """Start a channel, retrying while its platform is unreachable: the process stays up
+        (staff actions and the outbox keep working) and connects as soon as it can."""
+        delay = 1.0
+        while True:
+            try:
+                await channel.start(self.on_message)
+                self._connected.add(channel.name)
+                if self._connected >= set(self.channels):
+                    self.ready.set()
+                return
+            except ChannelError as exc:
+                logger.warning("%s not reachable (%s); retrying in %.0fs", channel.name, exc, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, CONNECT_RETRY_MAX_SECONDS)
 
     async def _resume_loop(self) -> None:
         """Finish messages that an earlier run (or a failed Slack call) left unprocessed."""

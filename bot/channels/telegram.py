@@ -72,11 +72,12 @@ class TelegramChannel:
             .build()
         )
         self._on_message: InboundHandler | None = None
-
-    async def start(self, on_message: InboundHandler) -> None:
-        self._on_message = on_message
         self.app.add_handler(MessageHandler(tg_filters.UpdateType.MESSAGE, self._receive))
         self.app.add_error_handler(self._on_error)
+
+    async def start(self, on_message: InboundHandler) -> None:
+        """Connect and start receiving; raises ChannelError (safe to call again) on failure."""
+        self._on_message = on_message
         try:
             await self.app.initialize()
             assert self.app.updater is not None
@@ -111,6 +112,8 @@ class TelegramChannel:
             sent = await self.app.bot.send_message(chat_id=int(chat_id), text=text)
         except TelegramError as exc:
             raise _wrap(exc) from exc
+        except RuntimeError as exc:  # not initialized: Telegram was unreachable at start
+            raise ChannelUnavailable(f"telegram not connected yet: {exc}") from exc
         return str(sent.message_id)
 
     async def _receive(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:

@@ -53,8 +53,9 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-def libre_translator(fake: FakeLibreTranslate, clock: FakeClock | None = None,
-                     **options: Any) -> Translator:
+def libre_translator(
+    fake: FakeLibreTranslate, clock: FakeClock | None = None, **options: Any
+) -> Translator:
     options.setdefault("cache", MemoryTranslationCache())
     options.setdefault("timeout", 2.0)
     return Translator("libretranslate", url=fake.url, clock=clock or FakeClock(), **options)
@@ -64,17 +65,26 @@ async def test_round_trip_through_the_real_client(libre: FakeLibreTranslate) -> 
     translator = libre_translator(libre)
 
     inbound = await translator.translate("Hola, ¿dónde está mi pedido?", source="es", target="en")
-    outbound = await translator.translate("Thanks, your package is shipped today",
-                                          source="en", target="es")
+    outbound = await translator.translate(
+        "Thanks, your package is shipped today", source="en", target="es"
+    )
 
     assert inbound.text == "Hello, ¿where is my order?"
     assert (inbound.ok, inbound.provider, inbound.cached, inbound.error) == (
-        True, "libretranslate", False, None)
+        True,
+        "libretranslate",
+        False,
+        None,
+    )
     assert outbound.text == "Gracias, tu paquete está enviado hoy"
     first = libre.requests[0]
     assert (first.method, first.path, first.encoding) == ("POST", "/translate", "query")
-    assert first.params == {"q": "Hola, ¿dónde está mi pedido?", "source": "es",
-                            "target": "en", "format": "text"}  # no dummy api_key
+    assert first.params == {
+        "q": "Hola, ¿dónde está mi pedido?",
+        "source": "es",
+        "target": "en",
+        "format": "text",
+    }  # no dummy api_key
 
 
 async def test_identical_text_is_translated_once(libre: FakeLibreTranslate) -> None:
@@ -92,12 +102,21 @@ async def test_identical_text_is_translated_once(libre: FakeLibreTranslate) -> N
     assert cache.entries[("libretranslate", "es", "en", "Hola")] == "Hello"
 
 
-PROTECTED = ("{shopper_name}", "#A10293", "Pedido Express", "1Z999AA10123456784",
-             "LX123456789CN", "https://shop.example/pedido/A10293", "ayuda@tienda.es",
-             "6123456789")
-SHOPPER_TEXT = ("Hola {shopper_name}, tu pedido #A10293 va con Pedido Express: "
-                "1Z999AA10123456784 y LX123456789CN. Enlace: https://shop.example/pedido/A10293"
-                " o ayuda@tienda.es, 6123456789")
+PROTECTED = (
+    "{shopper_name}",
+    "#A10293",
+    "Pedido Express",
+    "1Z999AA10123456784",
+    "LX123456789CN",
+    "https://shop.example/pedido/A10293",
+    "ayuda@tienda.es",
+    "6123456789",
+)
+SHOPPER_TEXT = (
+    "Hola {shopper_name}, tu pedido #A10293 va con Pedido Express: "
+    "1Z999AA10123456784 y LX123456789CN. Enlace: https://shop.example/pedido/A10293"
+    " o ayuda@tienda.es, 6123456789"
+)
 
 
 async def test_protected_terms_are_never_translated(libre: FakeLibreTranslate) -> None:
@@ -111,7 +130,8 @@ async def test_protected_terms_are_never_translated(libre: FakeLibreTranslate) -
     assert result.text == (
         "Hello {shopper_name}, your order #A10293 va with Pedido Express: "
         "1Z999AA10123456784 and LX123456789CN. Link: https://shop.example/pedido/A10293"
-        " o ayuda@tienda.es, 6123456789")
+        " o ayuda@tienda.es, 6123456789"
+    )
     sent = libre.requests[0].params["q"]
     assert not [term for term in PROTECTED if term in sent]
     assert sent.count("⟦") == len(PROTECTED)
@@ -120,8 +140,7 @@ async def test_protected_terms_are_never_translated(libre: FakeLibreTranslate) -
 async def test_placeholder_padded_by_the_engine_is_restored(libre: FakeLibreTranslate) -> None:
     libre.answer_next(lambda translated: translated.replace("⟦0⟧", "⟦ 0 ⟧"))
 
-    result = await libre_translator(libre).translate("Mi pedido #A10293", source="es",
-                                                     target="en")
+    result = await libre_translator(libre).translate("Mi pedido #A10293", source="es", target="en")
 
     assert (result.ok, result.text) == (True, "My order #A10293")
 
@@ -140,13 +159,16 @@ async def test_lost_order_number_shows_the_original(libre: FakeLibreTranslate) -
     assert translator.circuit is CircuitState.CLOSED  # the provider itself answered
 
 
-@pytest.mark.parametrize(("text", "source", "target"), [
-    ("Hola", "es", "es"),
-    ("Hola", "ES", "es"),
-    ("", "es", "en"),
-    ("12345 !!", "es", "en"),
-    ("#A10293 https://shop.example/t/LX123456789CN", "es", "en"),
-])
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Hola", "es", "es"),
+        ("Hola", "ES", "es"),
+        ("", "es", "en"),
+        ("12345 !!", "es", "en"),
+        ("#A10293 https://shop.example/t/LX123456789CN", "es", "en"),
+    ],
+)
 async def test_nothing_to_translate_needs_no_request(
     libre: FakeLibreTranslate, text: str, source: str, target: str
 ) -> None:
@@ -160,8 +182,7 @@ async def test_timeout_returns_the_original_quickly(libre: FakeLibreTranslate) -
     libre.delay(3.0)
     started = time.monotonic()
 
-    result = await libre_translator(libre, timeout=0.3).translate("Hola", source="es",
-                                                                  target="en")
+    result = await libre_translator(libre, timeout=0.3).translate("Hola", source="es", target="en")
 
     assert time.monotonic() - started < 1.0
     assert (result.ok, result.text) == (False, "Hola")
@@ -181,11 +202,14 @@ async def test_abandoned_worker_ends_by_itself(libre: FakeLibreTranslate) -> Non
     assert time.monotonic() - started < 1.5
 
 
-@pytest.mark.parametrize(("status", "words"), [
-    (500, "LibreTranslate had a server error (HTTP 500)"),
-    (503, "LibreTranslate had a server error (HTTP 503)"),
-    (429, "LibreTranslate is rate-limiting us or the quota is used up (HTTP 429)"),
-])
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        (500, "LibreTranslate had a server error (HTTP 500)"),
+        (503, "LibreTranslate had a server error (HTTP 503)"),
+        (429, "LibreTranslate is rate-limiting us or the quota is used up (HTTP 429)"),
+    ],
+)
 async def test_http_errors_return_the_original(
     libre: FakeLibreTranslate, status: int, words: str
 ) -> None:
@@ -213,7 +237,8 @@ async def test_unreachable_server_is_reported_in_plain_words() -> None:
 async def test_api_key_is_sent_and_a_missing_one_explained() -> None:
     async with FakeLibreTranslate(api_key="s3cret") as fake:
         keyed = await libre_translator(fake, api_key="s3cret").translate(
-            "Hola", source="es", target="en")
+            "Hola", source="es", target="en"
+        )
         keyless = await libre_translator(fake).translate("Hola", source="es", target="en")
 
     assert (keyed.ok, keyed.text) == (True, "Hello")
@@ -316,12 +341,14 @@ async def test_broken_cache_does_not_block_translation(libre: FakeLibreTranslate
         async def get(self, provider: str, source: str, target: str, text: str) -> str | None:
             raise OSError("database is locked")
 
-        async def put(self, provider: str, source: str, target: str, text: str,
-                      translated: str) -> None:
+        async def put(
+            self, provider: str, source: str, target: str, text: str, translated: str
+        ) -> None:
             raise OSError("database is locked")
 
     result = await libre_translator(libre, cache=BrokenCache()).translate(
-        "Hola", source="es", target="en")
+        "Hola", source="es", target="en"
+    )
 
     assert (result.ok, result.text) == (True, "Hello")
 
@@ -332,7 +359,11 @@ async def test_provider_none_keeps_the_original() -> None:
     result = await translator.translate("Hola", source="es", target="en")
 
     assert (result.text, result.ok, result.provider, result.error) == (
-        "Hola", False, "none", DISABLED)
+        "Hola",
+        False,
+        "none",
+        DISABLED,
+    )
 
 
 async def test_describe_translation_for_the_cli(libre: FakeLibreTranslate) -> None:
@@ -344,17 +375,21 @@ async def test_describe_translation_for_the_cli(libre: FakeLibreTranslate) -> No
 
     assert detected == "Hello, thanks"
     assert libre.requests[0].params["source"] == "auto"
-    assert failed == ("translation unavailable (libretranslate): "
-                      "LibreTranslate had a server error (HTTP 500)")
+    assert failed == (
+        "translation unavailable (libretranslate): LibreTranslate had a server error (HTTP 500)"
+    )
 
 
-@pytest.mark.parametrize(("provider", "api_key", "url", "setting"), [
-    ("yandex", None, None, "BORDERDESK_TRANSLATOR="),
-    ("deepl", None, None, "BORDERDESK_TRANSLATOR_API_KEY"),
-    ("microsoft", "", None, "BORDERDESK_TRANSLATOR_API_KEY"),
-    ("libretranslate", None, None, "BORDERDESK_LIBRETRANSLATE_URL"),
-    ("libretranslate", None, "localhost:5000", "BORDERDESK_LIBRETRANSLATE_URL"),
-])
+@pytest.mark.parametrize(
+    ("provider", "api_key", "url", "setting"),
+    [
+        ("yandex", None, None, "BORDERDESK_TRANSLATOR="),
+        ("deepl", None, None, "BORDERDESK_TRANSLATOR_API_KEY"),
+        ("microsoft", "", None, "BORDERDESK_TRANSLATOR_API_KEY"),
+        ("libretranslate", None, None, "BORDERDESK_LIBRETRANSLATE_URL"),
+        ("libretranslate", None, "localhost:5000", "BORDERDESK_LIBRETRANSLATE_URL"),
+    ],
+)
 def test_bad_settings_name_the_variable(
     provider: str, api_key: str | None, url: str | None, setting: str
 ) -> None:
@@ -362,28 +397,37 @@ def test_bad_settings_name_the_variable(
         Translator(provider, cache=MemoryTranslationCache(), api_key=api_key, url=url)
 
 
-@pytest.mark.parametrize(("provider", "api_key"), [
-    ("google", None), ("mymemory", None), ("deepl", "k:fx"), ("microsoft", "k"), ("NONE", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("provider", "api_key"),
+    [
+        ("google", None),
+        ("mymemory", None),
+        ("deepl", "k:fx"),
+        ("microsoft", "k"),
+        ("NONE", None),
+        ("", None),
+    ],
+)
 def test_good_settings_are_accepted(provider: str, api_key: str | None) -> None:
     translator = Translator(provider, cache=MemoryTranslationCache(), api_key=api_key)
 
     assert translator.provider == (provider.lower() or "google")
 
 
-@pytest.mark.parametrize(("provider", "code", "expected"), [
-    ("google", "zh", "zh-CN"),
-    ("google", "he", "iw"),
-    ("google", "es-MX", "es"),
-    ("mymemory", "es", "es-ES"),
-    ("mymemory", "en", "en-US"),
-    ("mymemory", "es-MX", "es-MX"),
-    ("deepl", "pt-BR", "pt"),
-    ("libretranslate", "ZH", "zh"),
-])
-def test_language_codes_are_spelt_for_the_provider(provider: str, code: str,
-                                                   expected: str) -> None:
+@pytest.mark.parametrize(
+    ("provider", "code", "expected"),
+    [
+        ("google", "zh", "zh-CN"),
+        ("google", "he", "iw"),
+        ("google", "es-MX", "es"),
+        ("mymemory", "es", "es-ES"),
+        ("mymemory", "en", "en-US"),
+        ("mymemory", "es-MX", "es-MX"),
+        ("deepl", "pt-BR", "pt"),
+        ("libretranslate", "ZH", "zh"),
+    ],
+)
+def test_language_codes_are_spelt_for_the_provider(provider: str, code: str, expected: str) -> None:
     backend = make_provider(provider, api_key="k", url="http://localhost:5000")
     assert backend is not None
 

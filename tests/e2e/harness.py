@@ -187,4 +187,5 @@ async def running_desk(
         background=background,
     )
     async with runtime:
+        await asyncio.wait_for(runtime.ready.wait(), 10)  # channels connect in the background
         yield Desk(runtime, telegram, slack, f"http://127.0.0.1:{port}/slack/events")

@@ -1,0 +1,133 @@
+"""The suggestion engine: what is this message about, and what do we answer?
+
+It puts together language detection (``bot.language``), the answer library
+(``replies.library``), the intent classifier (``replies.classifier``), variable filling
+(``replies.render``) and cross-border facts (``replies.crossborder``). Built once at
+startup; ``learn`` takes staff decisions into account without a restart.
+
+    engine = SuggestionEngine.load(languages=["en", "es", "de"])
+    s = engine.suggest("¿Dónde está mi pedido?", variables={"shopper_name": "Ana"})
+    s.language, s.intent, s.confidence, s.reply
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from bot.language import UNKNOWN, LanguageDetector, make_detector, normalize_code
+from bot.models import IntentChoice, Suggestion
+from replies.classifier import IntentClassifier
+from replies.crossborder import plug_advice, size_advice
+from replies.library import IntentSpec, load_library
+from replies.render import render
+
+logger = logging.getLogger(__name__)
+
+# Below this confidence the engine abstains ("no confident suggestion"); calibrated
+# with bench/intent_bench.py on held-out library examples.
+DEFAULT_THRESHOLD = 0.5
+FALLBACK_LANGUAGE = "en"
+
+
+class SuggestionEngine:
+    """Classifies shopper messages and renders the matching answer in their language."""
+
+    def __init__(self, library: Mapping[str, IntentSpec], classifier: IntentClassifier,
+                 detector: LanguageDetector, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.library = dict(library)
+        self.classifier = classifier
+        self.detector = detector
+        self.threshold = threshold
+
+    @classmethod
+    def load(cls, library_dir: Path | None = None, *, languages: Sequence[str],
+             detector: str = "lingua", threshold: float = DEFAULT_THRESHOLD,
+             extra_examples: Iterable[tuple[str, str]] = ()) -> SuggestionEngine:
+        """Read the library, build the detector and train the classifier.
+
+        ``extra_examples`` are ``(text, intent)`` pairs learned earlier (staff
+        decisions, imported history); pairs naming an intent the library no longer has
+        are skipped with a warning.
+        """
+        if not 0 <= threshold <= 1:
+            raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
+        library = load_library(library_dir)
+        examples = [(text, spec.intent) for spec in library.values()
+                    for texts in spec.examples.values() for text in texts]
+        skipped: dict[str, int] = {}
+        for text, intent in extra_examples:
+            if intent in library:
+                examples.append((text, intent))
+            else:
+                skipped[intent] = skipped.get(intent, 0) + 1
+        for intent, count in skipped.items():
+            logger.warning("skipped %d learned examples of intent %r: not in the library",
+                           count, intent)
+        classifier = IntentClassifier(examples, intents=list(library))
+        return cls(library, classifier, make_detector(detector, languages),
+                   threshold=threshold)
+
+    def detect_language(self, text: str, *, hint: str | None = None,
+                        history_language: str | None = None) -> str:
+        """ISO 639-1 code of the message's language among the store's, or "unknown"."""
+        return self.detector.detect(text, hint=hint, history=history_language)
+
+    def suggest(self, text: str, *, lang_hint: str | None = None,
+                history_language: str | None = None,
+                variables: Mapping[str, str] | None = None,
+                country: str | None = None) -> Suggestion:
+        """Language, intent with confidence and alternatives, and the rendered reply."""
+        language = self.detect_language(text, hint=lang_hint, history_language=history_language)
+        ranked = self.classifier.rank(text)
+        top = tuple((intent, round(score, 4)) for intent, score in ranked[:3])
+        intent, confidence = ranked[0]
+        if confidence < self.threshold:
+            return Suggestion(language=language, intent=UNKNOWN, confidence=confidence,
+                              top=top)
+        spec = self.library[intent]
+        reply_in = language
+        if reply_in == UNKNOWN:
+            reply_in = next((code for code in map(normalize_code, (lang_hint, history_language))
+                             if code), FALLBACK_LANGUAGE)
+        values = dict(variables or {})
+        template = spec.replies.get(reply_in, spec.replies[FALLBACK_LANGUAGE])
+        if "{size_advice}" in template and "size_advice" not in values and (
+                advice := size_advice(text, reply_in)):
+            values["size_advice"] = advice
+        reply, reply_language = self.render(intent, reply_in, values, country)
+        return Suggestion(
+            language=language, intent=intent, confidence=confidence, top=top,
+            department=spec.department, is_problem=spec.problem, reply=reply,
+            reply_language=reply_language,
+            auto_send=spec.auto_send and confidence >= spec.auto_send_threshold,
+        )
+
+    def render(self, intent: str, language: str, variables: Mapping[str, str] | None = None,
+               country: str | None = None) -> tuple[str, str]:
+        """The intent's reply in ``language`` (or English when none is written), filled."""
+        spec = self.intent_info(intent)
+        used = language if language in spec.replies else FALLBACK_LANGUAGE
+        values = dict(variables or {})
+        if "plug_advice" not in values and (advice := plug_advice(country, used)):
+            values["plug_advice"] = advice
+        return render(spec.replies[used], used, values), used
+
+    def choices(self) -> list[IntentChoice]:
+        """Every answer staff can pick instead, sorted by title."""
+        return sorted((IntentChoice(spec.intent, spec.title) for spec in self.library.values()),
+                      key=lambda choice: choice.title.casefold())
+
+    def intent_info(self, intent: str) -> IntentSpec:
+        """The library entry of ``intent``; KeyError names the unknown intent."""
+        try:
+            return self.library[intent]
+        except KeyError:
+            raise KeyError(f"unknown intent {intent!r}; the library has "
+                           + ", ".join(sorted(self.library))) from None
+
+    def learn(self, text: str, intent: str) -> None:
+        """A staff-labelled example, used from the next message on."""
+        self.intent_info(intent)
+        self.classifier.learn(text, intent)

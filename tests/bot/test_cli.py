@@ -1,0 +1,149 @@
+"""The command line as a user runs it: demo, chat, check-config, db upgrade, run + SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.harness import free_port
+from tests.fakes.slack_api import FakeSlackAPI
+from tests.fakes.telegram_api import FakeTelegramAPI
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def borderdesk(
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    clean = _clean_environment()
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=cwd,
+        env={**clean, **(env or {}), "PYTHONPATH": str(ROOT)},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_demo_prints_a_multilingual_day_and_leaves_its_database(tmp_path: Path) -> None:
+    result = borderdesk("demo", "--db", str(tmp_path / "demo.sqlite3"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    shoppers = {
+        line.split("SHOPPER", 1)[1].split("[")[0].strip()
+        for line in out.splitlines()
+        if "SHOPPER" in line and "[" in line
+    }
+    assert len(shoppers) >= 12
+    assert "Summary of the day" in out
+    for staff_action in ("clicks Send", "clicks Edit", "clicks Other answer", "clicks Escalate"):
+        assert staff_action in out
+    assert "TELEGRAM   -> Wei: " in out and "TELEGRAM   -> Yuki: " in out  # non-Latin scripts
+    with sqlite3.connect(tmp_path / "demo.sqlite3") as db:
+        languages = {
+            row[0] for row in db.execute("select language from messages where direction = 'in'")
+        }
+        delivered = db.execute("select count(*) from outbox where status = 'sent'").fetchone()[0]
+    assert len(languages - {None, "unknown"}) >= 6
+    assert delivered >= 8
+
+
+def test_demo_refuses_to_overwrite_an_existing_database(tmp_path: Path) -> None:
+    precious = tmp_path / "shop.sqlite3"
+    precious.write_bytes(b"not a demo")
+    result = borderdesk("demo", "--db", str(precious), cwd=tmp_path)
+    assert result.returncode == 2 and "exists" in result.stderr
+    assert precious.read_bytes() == b"not a demo"
+
+
+def test_chat_lets_a_person_play_shopper_and_staff(tmp_path: Path) -> None:
+    script = "Where is my order #A10293?\ns\n:quit\n"
+    result = borderdesk("chat", "--db", str(tmp_path / "chat.sqlite3"), cwd=tmp_path, stdin=script)
+    assert result.returncode == 0, result.stderr
+    assert "card #1" in result.stdout
+    assert "-> Sam: " in result.stdout  # the staff choice "s" sent the suggestion
+
+
+def test_check_config_names_what_is_missing_for_run(tmp_path: Path) -> None:
+    result = borderdesk("check-config", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "not ready for `borderdesk run`" in result.stdout
+    assert "TELEGRAM_BOT_TOKEN is missing" in result.stdout
+    bad = borderdesk("check-config", cwd=tmp_path, env={"BORDERDESK_LANGUAGES": "english"})
+    assert bad.returncode == 2 and "BORDERDESK_LANGUAGES" in bad.stderr
+
+
+def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
+    db = tmp_path / "nested" / "desk.sqlite3"
+    result = borderdesk("db", "upgrade", "--db", str(db), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        tables = {row[0] for row in conn.execute("select name from sqlite_master")}
+    assert {"messages", "outbox", "suggestions", "alembic_version"} <= tables
+
+
+def test_run_fails_at_start_naming_missing_settings(tmp_path: Path) -> None:
+    result = borderdesk("run", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN is missing" in result.stderr
+    assert "SLACK_BOT_TOKEN is missing" in result.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_run_serves_until_a_signal_then_stops_cleanly(
+    tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI, sig: signal.Signals
+) -> None:
+    env = {
+        **_clean_environment(),
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": telegram_api.token,
+        "BORDERDESK_TELEGRAM_API_URL": telegram_api.base_url,
+        "SLACK_BOT_TOKEN": slack_api.token,
+        "SLACK_SIGNING_SECRET": "signing-secret-value",
+        "BORDERDESK_SLACK_API_URL": slack_api.base_url,
+        "BORDERDESK_SLACK_INBOX_CHANNEL": "C0INBOX0001",
+        "BORDERDESK_SLACK_LISTEN": f"127.0.0.1:{free_port()}",
+        "BORDERDESK_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'run.sqlite3'}",
+        "BORDERDESK_TRANSLATOR": "none",
+        "NO_PROXY": "127.0.0.1,localhost",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "run",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    await telegram_api.wait_for("getUpdates", timeout=60)  # serving: long polling started
+    process.send_signal(sig)
+    out_bytes, _ = await asyncio.wait_for(process.communicate(), 30)
+    out = out_bytes.decode()
+    assert process.returncode == 0, out
+    assert "signal received, stopping" in out and "BorderDesk stopped" in out
+    assert telegram_api.token.split(":")[1] not in out, "the bot token leaked into the logs"
+    assert "signing-secret-value" not in out
+
+
+def _clean_environment() -> dict[str, str]:
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BORDERDESK_", "TELEGRAM_", "SLACK_"))
+    }
