@@ -12,9 +12,11 @@ from collections.abc import Mapping
 from bot.context import Context
 from bot.models import InboundMessage
 
+# "#A10293", "order 55120", "pedido nº A-10293", "注文番号 10293": a number after a marker.
 _ORDER_NUMBER = re.compile(
-    r"(?:#|\b(?:order|pedido|commande|bestellung|ordine|заказ)\D{0,12})"
-    r"([A-Z]{0,3}-?\d{4,12})\b",
+    r"(?:#|\b(?:order|pedido|commande|bestellung|ordine|encomenda|bestelling|zamówienie|"
+    r"заказ|sipariş)\b[^\w#]{0,6}(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?|注文番号|订单号|주문번호)"
+    r"\s*([A-Z]{0,3}-?\d{4,12})\b",
     re.IGNORECASE,
 )
 

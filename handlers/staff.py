@@ -186,7 +186,12 @@ async def _decide(ctx: Context, action: StaffAction, record: SuggestionRecord, s
 async def _escalate(ctx: Context, action: StaffAction, record: SuggestionRecord) -> None:
     suggestion = record.suggestion
     intent = suggestion.intent
-    department = suggestion.department or "management"
+    if intent == "unknown" and suggestion.top:
+        intent = suggestion.top[0][0]  # no confident suggestion: the best guess decides the owner
+    department = suggestion.department
+    if department is None:
+        department = ctx.engine.intent_info(intent).department if intent != "unknown" else None
+    department = department or "management"
     if not await _decide(ctx, action, record, "escalated"):
         return
     await ctx.store.open_escalation(record.id, department, intent, action.user_name, action.at)

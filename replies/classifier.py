@@ -107,12 +107,16 @@ class IntentClassifier:
             for f, s in sums.items():
                 w = self._weight(f, s)
                 self._norm2[c] += w * w
-                self._rows[f] = self._rows.get(f, 0) + (round(w * _SCALE) << (c * _LANE_BITS))
+                self._rows[f] = self._rows.get(f, 0) + (self._fixed(f, w) << (c * _LANE_BITS))
         for f, row in self._rows.items():
             self._rows[f] = row + self._idf_bits(f)
 
     def _idf_bits(self, f: str) -> int:
         return round(self._idf[f] ** 2 * _SCALE) << self._idf_lane
+
+    def _fixed(self, f: str, weight: float) -> int:
+        """Lane value: the centroid weight times the message's own weight (its IDF)."""
+        return round(self._idf[f] * weight * _SCALE)
 
     def _weight(self, f: str, summed: float) -> float:
         return self._idf[f] * math.log1p(_DAMPING * summed)
@@ -144,7 +148,7 @@ class IntentClassifier:
         for f in feats:
             old, new = self._weight(f, before[f]), self._weight(f, self._sums[c][f])
             self._norm2[c] += new * new - old * old
-            self._rows[f] += (round(new * _SCALE) - round(old * _SCALE)) << shift
+            self._rows[f] += (self._fixed(f, new) - self._fixed(f, old)) << shift
 
     def cosines(self, text: str) -> list[float]:
         """Cosine of the message with every intent centroid, in ``self.intents`` order."""

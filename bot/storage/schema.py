@@ -13,10 +13,12 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     Dialect,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -156,6 +158,27 @@ examples = Table(
     UniqueConstraint("text", "intent", name="uq_examples_text_intent"),
 )
 
+problems = Table(
+    "problems",
+    metadata,
+    # A problem a shopper reported (damaged, late, lost...), recorded against the department
+    # that owns its cause; what could be read from the text is kept for the daily digest.
+    Column("id", Integer, primary_key=True),
+    Column("suggestion_id", ForeignKey("suggestions.id"), nullable=False, unique=True),
+    Column("conversation_id", ForeignKey("conversations.id"), nullable=False),
+    Column("department", String(32), nullable=False),
+    Column("intent", String(64), nullable=False),
+    Column("channel", String(32), nullable=False),
+    Column("language", String(8)),
+    Column("country", String(2)),
+    Column("order_number", String(64)),
+    Column("product", String(128)),
+    Column("carrier", String(64)),
+    Column("tracking_number", String(64)),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_problems_department_created", "department", "created_at"),
+)
+
 escalations = Table(
     "escalations",
     metadata,
@@ -164,11 +187,52 @@ escalations = Table(
     Column("conversation_id", ForeignKey("conversations.id"), nullable=False),
     Column("department", String(32), nullable=False, index=True),
     Column("intent", String(64), nullable=False),
+    # open -> acknowledged -> resolved (need_info keeps it open and asks the inbox)
     Column("status", String(16), nullable=False, default="open"),
     Column("opened_by", String(256), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("acknowledged_at", UTCDateTime),
+    Column("acknowledged_by", String(256)),
+    Column("resolved_at", UTCDateTime),
+    Column("resolved_by", String(256)),
+    Column("root_cause", String(32)),  # see bot.models.ROOT_CAUSES
+    Column("resolution_note", Text),
     Column("card_channel", String(32)),
     Column("card_ts", String(32)),
+)
+
+reminders = Table(
+    "reminders",
+    metadata,
+    # One row per reminder sent, so a restart never repeats one.
+    Column("id", Integer, primary_key=True),
+    Column("subject", String(64), nullable=False),  # "escalation:12:acknowledge", ...
+    Column("kind", String(16), nullable=False),  # due_soon | missed
+    Column("sent_at", UTCDateTime, nullable=False),
+    UniqueConstraint("subject", "kind", name="uq_reminders_subject_kind"),
+)
+
+digests = Table(
+    "digests",
+    metadata,
+    # Claimed before posting: a digest for a department and day is posted once, whatever
+    # restarts, double fires or second processes happen.
+    Column("id", Integer, primary_key=True),
+    Column("department", String(32), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("status", String(16), nullable=False),  # claimed | posted
+    Column("claimed_at", UTCDateTime, nullable=False),
+    Column("posted_at", UTCDateTime),
+    UniqueConstraint("department", "day", name="uq_digests_department_day"),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(160), nullable=False, unique=True),  # department:intent:scope:window
+    Column("department", String(32), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
 )
 
 translations = Table(

@@ -21,6 +21,15 @@ depends_on = None
 def upgrade() -> None:
 
     op.create_table(
+        "alerts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=160), nullable=False),
+        sa.Column("department", sa.String(length=32), nullable=False),
+        sa.Column("created_at", bot.storage.schema.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("key"),
+    )
+    op.create_table(
         "customers",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("channel", sa.String(length=32), nullable=False),
@@ -33,6 +42,17 @@ def upgrade() -> None:
         sa.UniqueConstraint("channel", "platform_user_id", name="uq_customers_platform"),
     )
     op.create_table(
+        "digests",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("department", sa.String(length=32), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("claimed_at", bot.storage.schema.UTCDateTime(), nullable=False),
+        sa.Column("posted_at", bot.storage.schema.UTCDateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("department", "day", name="uq_digests_department_day"),
+    )
+    op.create_table(
         "examples",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
@@ -41,6 +61,15 @@ def upgrade() -> None:
         sa.Column("created_at", bot.storage.schema.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("text", "intent", name="uq_examples_text_intent"),
+    )
+    op.create_table(
+        "reminders",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("subject", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("sent_at", bot.storage.schema.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("subject", "kind", name="uq_reminders_subject_kind"),
     )
     op.create_table(
         "translations",
@@ -178,6 +207,12 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("opened_by", sa.String(length=256), nullable=False),
         sa.Column("created_at", bot.storage.schema.UTCDateTime(), nullable=False),
+        sa.Column("acknowledged_at", bot.storage.schema.UTCDateTime(), nullable=True),
+        sa.Column("acknowledged_by", sa.String(length=256), nullable=True),
+        sa.Column("resolved_at", bot.storage.schema.UTCDateTime(), nullable=True),
+        sa.Column("resolved_by", sa.String(length=256), nullable=True),
+        sa.Column("root_cause", sa.String(length=32), nullable=True),
+        sa.Column("resolution_note", sa.Text(), nullable=True),
         sa.Column("card_channel", sa.String(length=32), nullable=True),
         sa.Column("card_ts", sa.String(length=32), nullable=True),
         sa.ForeignKeyConstraint(
@@ -194,9 +229,44 @@ def upgrade() -> None:
     with op.batch_alter_table("escalations", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_escalations_department"), ["department"], unique=False)
 
+    op.create_table(
+        "problems",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("suggestion_id", sa.Integer(), nullable=False),
+        sa.Column("conversation_id", sa.Integer(), nullable=False),
+        sa.Column("department", sa.String(length=32), nullable=False),
+        sa.Column("intent", sa.String(length=64), nullable=False),
+        sa.Column("channel", sa.String(length=32), nullable=False),
+        sa.Column("language", sa.String(length=8), nullable=True),
+        sa.Column("country", sa.String(length=2), nullable=True),
+        sa.Column("order_number", sa.String(length=64), nullable=True),
+        sa.Column("product", sa.String(length=128), nullable=True),
+        sa.Column("carrier", sa.String(length=64), nullable=True),
+        sa.Column("tracking_number", sa.String(length=64), nullable=True),
+        sa.Column("created_at", bot.storage.schema.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["conversation_id"],
+            ["conversations.id"],
+        ),
+        sa.ForeignKeyConstraint(
+            ["suggestion_id"],
+            ["suggestions.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("suggestion_id"),
+    )
+    with op.batch_alter_table("problems", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_problems_department_created", ["department", "created_at"], unique=False
+        )
+
 
 def downgrade() -> None:
 
+    with op.batch_alter_table("problems", schema=None) as batch_op:
+        batch_op.drop_index("ix_problems_department_created")
+
+    op.drop_table("problems")
     with op.batch_alter_table("escalations", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_escalations_department"))
 
@@ -216,5 +286,8 @@ def downgrade() -> None:
     op.drop_table("messages")
     op.drop_table("conversations")
     op.drop_table("translations")
+    op.drop_table("reminders")
     op.drop_table("examples")
+    op.drop_table("digests")
     op.drop_table("customers")
+    op.drop_table("alerts")
