@@ -48,8 +48,7 @@ class LanguageDetector(Protocol):
                 return "en"
     """
 
-    def detect(self, text: str, *, hint: str | None = None,
-               history: str | None = None) -> str: ...
+    def detect(self, text: str, *, hint: str | None = None, history: str | None = None) -> str: ...
 
 
 def normalize_code(tag: str | None) -> str | None:
@@ -71,14 +70,14 @@ class _Detector:
     def __init__(self, languages: Sequence[str]) -> None:
         self.languages = _validated(languages)
 
-    def detect(self, text: str, *, hint: str | None = None,
-               history: str | None = None) -> str:
+    def detect(self, text: str, *, hint: str | None = None, history: str | None = None) -> str:
         cleaned = strip_noise(text or "")
         letters = sum(ch.isalpha() for ch in cleaned)
         if not letters:
             return UNKNOWN
-        fallback = next((code for code in map(normalize_code, (hint, history))
-                         if code in self.languages), None)
+        fallback = next(
+            (code for code in map(normalize_code, (hint, history)) if code in self.languages), None
+        )
         if len(self.languages) == 1:
             return self.languages[0]
         if fallback is None:
@@ -184,8 +183,9 @@ DETECTORS = {"lingua": LinguaDetector, "langdetect": LangdetectDetector}
 def make_detector(name: str, languages: Sequence[str]) -> LanguageDetector:
     """Build the detector named by the settings ("lingua" or "langdetect")."""
     if name not in DETECTORS:
-        raise ValueError(f"unknown language detector {name!r}; choose one of "
-                         + ", ".join(DETECTORS))
+        raise ValueError(
+            f"unknown language detector {name!r}; choose one of " + ", ".join(DETECTORS)
+        )
     return DETECTORS[name](languages)
 
 
@@ -202,4 +202,3 @@ def _validated(languages: Sequence[str]) -> tuple[str, ...]:
     if not codes:
         raise ValueError("no languages configured; give at least one ISO 639-1 code")
     return tuple(codes)
-

@@ -18,8 +18,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from types import TracebackType
 
-from replies.engine import SuggestionEngine
-
 from bot.channels.base import CustomerChannel, StaffWorkspace
 from bot.config import Config
 from bot.context import Context, utc_now
@@ -30,6 +28,7 @@ from bot.storage import OutboxItem, Store
 from bot.translation import TranslationCache, Translator
 from handlers.inbound import handle_inbound, resume_unprocessed
 from handlers.staff import handle_action
+from replies.engine import SuggestionEngine
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,6 @@ from bot.models import CardRef, Suggestion
 from bot.storage.outbox import insert_outbox, reply_key
 from bot.storage.records import SuggestionRecord, new_id, suggestion_record
 from bot.storage.schema import (
-    escalations,
     examples,
     suggestions,
 )
@@ -177,27 +176,3 @@ class DecisionQueries:
                 select(examples.c.text, examples.c.intent).order_by(examples.c.id)
             )
             return [(r.text, r.intent) for r in rows]
-
-    async def open_escalation(
-        self, suggestion_id: int, department: str, intent: str, opened_by: str, at: datetime
-    ) -> int | None:
-        """Open an escalation for a suggestion once; None when it already exists."""
-        record = await self.suggestion(suggestion_id)
-        if record is None:
-            return None
-        try:
-            async with self.engine.begin() as conn:
-                result = await conn.execute(
-                    insert(escalations).values(
-                        suggestion_id=suggestion_id,
-                        conversation_id=record.conversation_id,
-                        department=department,
-                        intent=intent,
-                        status="open",
-                        opened_by=opened_by,
-                        created_at=at,
-                    )
-                )
-        except IntegrityError:
-            return None
-        return new_id(result)

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from bot.errors import StorageError
 from bot.storage import migrate
 from bot.storage.decisions import DecisionQueries
+from bot.storage.escalations import EscalationQueries
 from bot.storage.inbox import InboxQueries
 from bot.storage.outbox import OutboxQueries
 from bot.storage.schema import escalations, messages, suggestions
@@ -32,7 +33,7 @@ def sqlite_url(path: str | Path) -> str:
     return f"sqlite+aiosqlite:///{Path(path).expanduser()}"
 
 
-class Store(InboxQueries, DecisionQueries, OutboxQueries, TranslationQueries):
+class Store(InboxQueries, DecisionQueries, EscalationQueries, OutboxQueries, TranslationQueries):
     """Async access to the BorderDesk database."""
 
     def __init__(self, engine: AsyncEngine) -> None:

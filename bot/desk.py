@@ -1,0 +1,181 @@
+"""Who owns what and when they work: departments, business hours and response targets.
+
+A store owner edits this in a YAML file (``BORDERDESK_DESK_FILE``, ``desk.yaml`` by
+default; see ``desk.example.yaml``). Without one, sensible defaults apply: support and every
+department work Monday to Friday 09:00-18:00 Berlin time, and each problem belongs to the
+department the answer library names. Mistakes are reported with the file and the field::
+
+    desk = load_desk(Path("desk.yaml"), channels={"warehouse": "C0WAREHSE01"})
+    desk.departments["warehouse"].calendar.is_open(now)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.errors import ConfigError
+from scheduler.hours import BusinessCalendar
+
+DEPARTMENTS = ("purchasing", "warehouse", "logistics", "sales", "management")
+_DEFAULT_HOURS: dict[str, Any] = {"timezone": "Europe/Berlin", "hours": {"mon-fri": "09:00-18:00"}}
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([hm])\s*$")
+
+
+@dataclass(frozen=True)
+class Department:
+    """A team that fixes the causes of problems, with its channel, hours and targets."""
+
+    name: str
+    calendar: BusinessCalendar
+    channel: str | None = None
+    owns: frozenset[str] = frozenset()  # intents routed here whatever the library says
+    auto_escalate: bool = False
+    acknowledge_within: timedelta = timedelta(hours=4)
+    resolve_within: timedelta = timedelta(hours=16)
+    warn_before: timedelta = timedelta(hours=1)
+    digest_hour: int = 8
+
+
+@dataclass(frozen=True)
+class Desk:
+    """The support team's hours and first-response target, and the departments."""
+
+    calendar: BusinessCalendar
+    departments: Mapping[str, Department]
+    first_response: timedelta = timedelta(hours=4)
+    first_response_warn: timedelta = timedelta(hours=1)
+    source: str = "built-in defaults"
+    _owners: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for department in self.departments.values():
+            for intent in department.owns:
+                self._owners[intent] = department.name
+
+    def department_for(self, intent: str, library_department: str | None) -> str:
+        """The department that owns ``intent``: the desk file first, then the library."""
+        name = self._owners.get(intent) or library_department or "management"
+        return name if name in self.departments else "management"
+
+
+def load_desk(path: Path | None, *, channels: Mapping[str, str] | None = None) -> Desk:
+    """Read the desk file (defaults when ``path`` is None or missing); channels from the
+    environment (BORDERDESK_DEPARTMENT_CHANNELS) override the file's."""
+    data: dict[str, Any] = {}
+    source = "built-in defaults"
+    if path is not None and path.is_file():
+        source = str(path)
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+        if not isinstance(loaded, dict):
+            raise ConfigError(f"{path}: expected a mapping with 'support' and 'departments'")
+        data = loaded
+    unknown = set(data) - {"support", "departments"}
+    if unknown:
+        raise ConfigError(
+            f"{source}: unknown section(s) {sorted(unknown)}; use support, departments"
+        )
+    support = _mapping(data.get("support"), f"{source}: support")
+    calendar = _calendar(support, f"{source}: support")
+    departments_data = _mapping(data.get("departments"), f"{source}: departments")
+    bad = set(departments_data) - set(DEPARTMENTS)
+    if bad:
+        raise ConfigError(
+            f"{source}: departments: unknown {sorted(bad)}; choose among {', '.join(DEPARTMENTS)}"
+        )
+    departments = {
+        name: _department(
+            name,
+            _mapping(departments_data.get(name), f"{source}: departments.{name}"),
+            support,
+            (channels or {}).get(name),
+            f"{source}: departments.{name}",
+        )
+        for name in DEPARTMENTS
+    }
+    return Desk(
+        calendar=calendar,
+        departments=departments,
+        first_response=_duration(support, "first_response", timedelta(hours=4), source),
+        first_response_warn=_duration(support, "warn_before", timedelta(hours=1), source),
+        source=source,
+    )
+
+
+def _mapping(value: Any, where: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a mapping, got {value!r}")
+    return value
+
+
+def _calendar(data: Mapping[str, Any], where: str) -> BusinessCalendar:
+    hours = {k: data[k] for k in ("timezone", "hours", "holidays") if k in data}
+    try:
+        return BusinessCalendar.from_dict({**_DEFAULT_HOURS, **hours})
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+
+
+def _department(
+    name: str,
+    data: Mapping[str, Any],
+    support: Mapping[str, Any],
+    channel: str | None,
+    where: str,
+) -> Department:
+    allowed = {
+        "channel",
+        "owns",
+        "auto_escalate",
+        "timezone",
+        "hours",
+        "holidays",
+        "acknowledge_within",
+        "resolve_within",
+        "warn_before",
+        "digest_hour",
+    }
+    unknown = set(data) - allowed
+    if unknown:
+        raise ConfigError(f"{where}: unknown field(s) {sorted(unknown)}")
+    inherited = {k: support[k] for k in ("timezone", "hours", "holidays") if k in support}
+    owns = data.get("owns") or []
+    if not isinstance(owns, list) or not all(isinstance(i, str) for i in owns):
+        raise ConfigError(f"{where}.owns: expected a list of intent ids")
+    hour = data.get("digest_hour", 8)
+    if not isinstance(hour, int) or not 0 <= hour <= 23:
+        raise ConfigError(f"{where}.digest_hour: expected an hour from 0 to 23, got {hour!r}")
+    return Department(
+        name=name,
+        calendar=_calendar({**inherited, **data}, where),
+        channel=channel or data.get("channel"),
+        owns=frozenset(owns),
+        auto_escalate=bool(data.get("auto_escalate", False)),
+        acknowledge_within=_duration(data, "acknowledge_within", timedelta(hours=4), where),
+        resolve_within=_duration(data, "resolve_within", timedelta(hours=16), where),
+        warn_before=_duration(data, "warn_before", timedelta(hours=1), where),
+        digest_hour=hour,
+    )
+
+
+def _duration(data: Mapping[str, Any], key: str, default: timedelta, where: str) -> timedelta:
+    """Business time written as "4h" or "30m"."""
+    raw = data.get(key)
+    if raw is None:
+        return default
+    match = _DURATION.match(str(raw))
+    if not match:
+        raise ConfigError(f"{where}.{key}: write business time like 4h or 30m, not {raw!r}")
+    amount, unit = float(match.group(1)), match.group(2)
+    return timedelta(hours=amount) if unit == "h" else timedelta(minutes=amount)
