@@ -78,6 +78,7 @@ class Config:
     slack_inbox_channel: str | None = None
     department_channels: Mapping[str, str] = field(default_factory=dict)
     outbox_max_attempts: int = 8
+    desk_file: Path = Path("desk.yaml")
 
     @property
     def telegram_mode(self) -> Mode:
@@ -210,6 +211,7 @@ def load_config(
         slack_inbox_channel=reader.channel("BORDERDESK_SLACK_INBOX_CHANNEL", require_platforms),
         department_channels=reader.departments("BORDERDESK_DEPARTMENT_CHANNELS"),
         outbox_max_attempts=reader.integer("BORDERDESK_OUTBOX_MAX_ATTEMPTS", 8, 1, 100),
+        desk_file=Path(reader.text("BORDERDESK_DESK_FILE", "desk.yaml")),
     )
     if require_platforms and not (config.slack_app_token or config.slack_signing_secret):
         reader.problems.append(

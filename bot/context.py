@@ -16,9 +16,10 @@ from bot.channels.base import CustomerChannel, StaffWorkspace
 from bot.storage import Store
 
 if TYPE_CHECKING:
-    from replies.engine import SuggestionEngine
-
+    from bot.desk import Desk
     from bot.translation import Translator
+    from replies.engine import SuggestionEngine
+    from replies.notices import Notices
 
 
 def utc_now() -> datetime:
@@ -34,7 +35,10 @@ class Context:
     workspace: StaffWorkspace
     channels: Mapping[str, CustomerChannel]
     translator: Translator
+    desk: Desk
+    notices: Notices
     staff_language: str = "en"
+    products: tuple[str, ...] = ()
     store_name: str = "our store"
     support_hours: str = ""
     clock: Callable[[], datetime] = utc_now

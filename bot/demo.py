@@ -15,8 +15,8 @@ from typing import Any
 
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import DEPARTMENTS, Config
-from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, Step
-from bot.models import ActionKind, Card, InboundMessage, StaffAction
+from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
+from bot.models import ActionKind, Card, EscalationCard, InboundMessage, StaffAction
 from bot.runtime import Runtime
 
 Printer = Callable[[str], None]
@@ -88,6 +88,26 @@ class Transcript:
             self.line(str(data["department"]).upper(), str(data["text"]).replace("\n", " "))
         elif event == "thread_note":
             self.line("INBOX/thr", str(data["text"]))
+        elif event in ("escalation", "escalation_updated"):
+            esc = data["card"]
+            assert isinstance(esc, EscalationCard)
+            where = esc.department.upper()
+            if event == "escalation":
+                facts = ", ".join(f"{label} {value}" for label, value in esc.facts)
+                self.line(
+                    where,
+                    f"escalation #{esc.escalation_id}: "
+                    f"{esc.intent.replace('_', ' ')} from {esc.customer_name} "
+                    f"({esc.language}) — {esc.original_text}" + (f" [{facts}]" if facts else ""),
+                )
+            elif esc.status_line:
+                self.line(where, f"escalation #{esc.escalation_id}: {esc.status_line}")
+        elif event == "confirm":
+            self.line(
+                "INBOX/thr",
+                f"prepared for the shopper (awaiting a click): "
+                f"{data['translated'] or data['original']}",
+            )
 
 
 async def run_demo(config: Config, out: Printer) -> int:
@@ -102,7 +122,10 @@ async def run_demo(config: Config, out: Printer) -> int:
         config, channels=[telegram], workspace=workspace, clock=clock, background=False
     ) as runtime:
         sent_cards: list[int] = []
+        resolved = False
         for number, step in enumerate(DAY):
+            if step.time > RESOLUTION[0] and not resolved:
+                resolved = await _department_follow_up(runtime, workspace, transcript)
             clock.set(step.time)
             transcript.names[step.chat_id] = step.shopper.split()[0]
             message = _inbound(step, next(message_ids), clock.now)
@@ -216,6 +239,53 @@ async def _act(
         )
 
 
+async def _department_follow_up(
+    runtime: Runtime, workspace: LocalWorkspace, transcript: Transcript
+) -> bool:
+    """The warehouse acknowledges and resolves its first escalation; staff send the update."""
+    time_, person, cause, note = RESOLUTION
+    transcript.clock.set(time_)
+    found = [
+        (ref, card) for ref, card in workspace.escalations.items() if card.department == "warehouse"
+    ]
+    if not found:
+        return True
+    card = found[0][1]
+    extra = {"escalation": str(card.escalation_id)}
+    now = transcript.clock.now
+
+    def act(kind: ActionKind, **fields: Any) -> StaffAction:
+        return StaffAction(
+            kind=kind,
+            user_id="UMEI000001",
+            user_name=person,
+            at=now,
+            handle="demo-trigger",
+            extra=extra,
+            **fields,
+        )
+
+    transcript.line("WAREHOUSE", f"{person} clicks Acknowledge")
+    await runtime.on_action(act(ActionKind.ACKNOWLEDGE))
+    transcript.line("WAREHOUSE", f'{person} clicks Resolve: root cause {cause}, "{note}"')
+    await runtime.on_action(act(ActionKind.RESOLVE_SUBMIT, text=note, intent=cause))
+    confirmations = [d for d in workspace.dialogs if d[0] == "confirm"]
+    if confirmations:
+        transcript.line("STAFF", "Lee clicks Send on the prepared update")
+        await runtime.on_action(
+            StaffAction(
+                kind=ActionKind.CONFIRM_TRANSLATED,
+                user_id="ULEE000001",
+                user_name="Lee",
+                at=now,
+                extra={"outbox": str(confirmations[-1][1])},
+            )
+        )
+        await runtime.outbox.drain()
+    transcript.out("")
+    return True
+
+
 def _summary(
     out: Printer,
     counts: dict[str, dict[str, int]],
@@ -235,7 +305,8 @@ def _summary(
         "  escalations: "
         + (", ".join(f"{k} {v}" for k, v in sorted(counts["escalations"].items())) or "none")
     )
+    resolved = sum(1 for card in workspace.escalations.values() if card.resolved)
     out(
-        f"  inbox cards: {len(workspace.cards)}; "
-        f"department notices: {len(workspace.department_posts)}"
+        f"  inbox cards: {len(workspace.cards)}; escalation cards: {len(workspace.escalations)} "
+        f"({resolved} resolved)"
     )

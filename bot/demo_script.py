@@ -27,6 +27,7 @@ class Step:
     message_id: int = 0  # 0: next id in this chat
 
 
+# fmt: off
 DAY: tuple[Step, ...] = (
     Step(
         "08:55", "Ana García", "5101", "es", "/start", "greeting", "none", kind=MessageKind.COMMAND
@@ -169,6 +170,24 @@ DAY: tuple[Step, ...] = (
         kind=MessageKind.STICKER,
         attachment="👍",
     ),
+    Step(
+        "21:40",
+        "Beatriz Souza",
+        "5115",
+        "pt-br",
+        "Oi! Meu pedido #D77812 chegou sem o carregador do fone.",
+        "missing_item",
+        "none",
+    ),
+)
+
+# At 16:45 the warehouse works through Lukas's broken mug: acknowledge, then resolve with a
+# root cause; the inbox confirms the prepared update for the shopper.
+RESOLUTION = (
+    "16:45",
+    "Mei",
+    "packing",
+    "A new mug was sent today with extra padding; glassware is now double-boxed.",
 )
 
 # Ana's app sends her 09:02 message twice (a flaky connection): it must be stored once.

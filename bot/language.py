@@ -33,6 +33,9 @@ _NOISE = re.compile(
     r"|[@#]\w+"  # mentions, hashtags, "#A10293"
     r"|\w*\d\w*",  # order and tracking numbers, amounts, dates
 )
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 class LanguageDetector(Protocol):
@@ -164,6 +167,10 @@ class LangdetectDetector(_Detector):
 
         if len(self.languages) < 2:
             return []
+        # langdetect confuses short CJK text; kana, Hangul and Han-only are decisive.
+        for script, code in ((_KANA, "ja"), (_HANGUL, "ko"), (_HAN, "zh")):
+            if code in self.languages and script.search(text):
+                return [(code, 1.0)]
         detector = self._factory.create()
         detector.append(text)
         try:

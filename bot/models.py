@@ -118,6 +118,12 @@ class ActionKind(StrEnum):
     CONFIRM_TRANSLATED = "confirm_translated"  # send the translation of what staff wrote
     CONFIRM_ORIGINAL = "confirm_original"  # send what staff wrote, untranslated
     CONFIRM_CANCEL = "confirm_cancel"
+    # On an escalation card in a department channel (``extra["escalation"]`` is its id):
+    ACKNOWLEDGE = "acknowledge"
+    NEED_INFO = "need_info"  # open the question dialog
+    NEED_INFO_SUBMIT = "need_info_submit"
+    RESOLVE = "resolve"  # open the resolution dialog
+    RESOLVE_SUBMIT = "resolve_submit"
 
 
 @dataclass(frozen=True)
@@ -150,3 +156,34 @@ class ChannelCapabilities:
     max_text_length: int = 4096
     buttons: bool = False
     markdown: bool = False
+
+
+ROOT_CAUSES: dict[str, str] = {
+    "supplier_product": "Supplier / product",
+    "packing": "Packing",
+    "warehouse_picking": "Warehouse picking",
+    "carrier": "Carrier",
+    "customs": "Customs",
+    "listing": "Listing / description",
+    "customer": "Customer",
+    "other": "Other",
+}
+
+
+@dataclass(frozen=True)
+class EscalationCard:
+    """What a department sees of an escalated problem."""
+
+    escalation_id: int
+    department: str
+    intent: str
+    customer_name: str
+    channel: str
+    language: str
+    original_text: str
+    translated_text: str | None
+    facts: tuple[tuple[str, str], ...]  # ("Order", "A10293"), ("Carrier", "DHL")...
+    link: str | None
+    opened_by: str
+    status_line: str | None = None  # who acknowledged / resolved, and when
+    resolved: bool = False

@@ -21,14 +21,17 @@ from types import TracebackType
 from bot.channels.base import CustomerChannel, StaffWorkspace
 from bot.config import Config
 from bot.context import Context, utc_now
+from bot.desk import Desk, load_desk
 from bot.errors import ChannelError, ConfigError
 from bot.models import InboundMessage, StaffAction
 from bot.outbox import OutboxWorker
 from bot.storage import OutboxItem, Store
 from bot.translation import TranslationCache, Translator
+from handlers.escalation import open_escalations_text
 from handlers.inbound import handle_inbound, resume_unprocessed
 from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
+from replies.notices import Notices
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +51,10 @@ class Runtime:
         clock: Callable[[], datetime] = utc_now,
         outbox_idle_seconds: float = 1.0,
         background: bool = True,
+        desk: Desk | None = None,
     ) -> None:
         self.config = config
+        self.desk = desk or load_desk(config.desk_file, channels=config.department_channels)
         self.channels = {channel.name: channel for channel in channels}
         self.workspace = workspace
         self.clock = clock
@@ -86,6 +91,7 @@ class Runtime:
         await self.stop()
 
     async def start(self) -> None:
+        notices = Notices.load()
         store = await Store.open(self.config.database_url)
         try:
             learned = await store.examples()
@@ -112,13 +118,16 @@ class Runtime:
             workspace=self.workspace,
             channels=self.channels,
             translator=build_translator(self.config, store),
+            desk=self.desk,
+            notices=notices,
+            products=self.config.glossary,
             staff_language=self.config.staff_language,
             store_name=self.config.store_name,
             support_hours=self.config.support_hours,
             clock=self.clock,
             wake_outbox=self._outbox.wake,
         )
-        await self.workspace.start(self.on_action)
+        await self.workspace.start(self.on_action, self.on_command)
         if self.background:
             self._tasks = [
                 asyncio.create_task(self._outbox.run(), name="outbox"),
@@ -140,6 +149,9 @@ class Runtime:
 
     async def on_action(self, action: StaffAction) -> None:
         await handle_action(self.ctx, action)
+
+    async def on_command(self, text: str) -> str:
+        return await open_escalations_text(self.ctx, text, self.clock())
 
     async def stop(self) -> None:
         if self._ctx is None:
@@ -236,7 +248,13 @@ def platform_adapters(config: Config) -> tuple[list[CustomerChannel], StaffWorks
         app_token=config.slack_app_token,
         api_url=config.slack_api_url,
         listen=config.slack_listen,
-        department_channels=config.department_channels,
+        department_channels={
+            name: department.channel
+            for name, department in load_desk(
+                config.desk_file, channels=config.department_channels
+            ).departments.items()
+            if department.channel
+        },
     )
     return [telegram], slack
 

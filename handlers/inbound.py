@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from bot.context import Context
 from bot.errors import ChannelError
 from bot.models import InboundMessage, MessageKind, Suggestion
 from handlers.cards import card_for
+from handlers.escalation import escalate, record_problem
 from handlers.replying import (
     answer_for_staff,
     answer_in,
     in_staff_language,
     template_variables,
 )
+from scheduler.countries import country_from_language_code, format_local, timezone_for
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +83,7 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
         variables=variables,
     )
     suggestion, display = await _localize(ctx, message, suggestion, language, variables)
+    await _acknowledge_out_of_hours(ctx, message, conversation_id, language, now)
     suggestion_id = await ctx.store.add_suggestion(
         message_id, conversation_id, suggestion, now, display
     )
@@ -96,6 +100,15 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
         ctx.wake_outbox()
     record = await ctx.store.suggestion(suggestion_id)
     assert record is not None
+    if suggestion.is_problem and suggestion.intent != "unknown" and record.card is None:
+        department = await record_problem(ctx, record, suggestion.intent, suggestion.department)
+        if ctx.desk.departments[department].auto_escalate and await escalate(
+            ctx, record, suggestion.intent, department, "BorderDesk (automatic)", now
+        ):
+            display["notes"] = [*display["notes"], f"Escalated automatically to {department}."]
+            await ctx.store.set_display(suggestion_id, display)
+            record = await ctx.store.suggestion(suggestion_id)
+            assert record is not None
     if record.card is None:
         card = await card_for(ctx, record)
         conversation = await ctx.store.conversation(conversation_id)
@@ -131,6 +144,28 @@ async def _localize(
             ctx, suggestion.intent, suggestion.reply, suggestion.reply_language, variables
         )
     return suggestion, {"translation": translation, "reply_staff": reply_for_staff, "notes": notes}
+
+
+async def _acknowledge_out_of_hours(
+    ctx: Context, message: InboundMessage, conversation_id: int, language: str, now: datetime
+) -> None:
+    """Outside support hours, tell the shopper when they will hear back, in their own time
+    zone and language; once per closed period, not for every message."""
+    calendar = ctx.desk.calendar
+    if calendar.is_open(now):
+        return
+    opening = calendar.next_opening(now)
+    country = country_from_language_code(message.language_hint)
+    shopper_zone = timezone_for(country, calendar.timezone)
+    shown_language = language if language != "unknown" else "en"
+    reply_time = format_local(opening, shopper_zone, shown_language)
+    name = message.user_name.split()[0] if message.user_name.strip() else ""
+    text, _ = ctx.notices.render(
+        "out_of_hours", shown_language, {"shopper_name": name, "reply_time": reply_time}
+    )
+    key = f"out-of-hours:{conversation_id}:{opening.isoformat()}"
+    if await ctx.store.enqueue(key, conversation_id, text, "BorderDesk", now) is not None:
+        ctx.wake_outbox()
 
 
 async def _greet(

@@ -6,19 +6,11 @@ goes on with the original text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from bot.context import Context
 from bot.models import InboundMessage
-
-# "#A10293", "order 55120", "pedido nº A-10293", "注文番号 10293": a number after a marker.
-_ORDER_NUMBER = re.compile(
-    r"(?:#|\b(?:order|pedido|commande|bestellung|ordine|encomenda|bestelling|zamówienie|"
-    r"заказ|sipariş)\b[^\w#]{0,6}(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?|注文番号|订单号|주문번호)"
-    r"\s*([A-Z]{0,3}-?\d{4,12})\b",
-    re.IGNORECASE,
-)
+from handlers.facts import order_number
 
 
 async def in_staff_language(
@@ -94,9 +86,9 @@ def template_variables(ctx: Context, message: InboundMessage) -> dict[str, str]:
         "store_name": ctx.store_name,
         "support_hours": ctx.support_hours,
     }
-    found = _ORDER_NUMBER.search(message.text)
+    found = order_number(message.text)
     if found:
-        variables["order_number"] = found.group(1)
+        variables["order_number"] = found
     return variables
 
 

@@ -13,6 +13,7 @@ from bot.models import ActionKind, CardRef, StaffAction
 from bot.storage import SuggestionRecord
 from bot.storage.outbox import reply_key
 from handlers.cards import card_for
+from handlers.escalation import escalate, handle_escalation_action, record_problem
 from handlers.replying import answer_in, staff_text_for_shopper, template_variables
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,9 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
         return
     if action.kind in _CONFIRMATIONS:
         await _confirm(ctx, action)
+        return
+    if "escalation" in action.extra:
+        await handle_escalation_action(ctx, action)
         return
     record = await ctx.store.suggestion(action.suggestion_id) if action.suggestion_id else None
     if record is None:
@@ -83,6 +87,11 @@ async def _other_answer(ctx: Context, action: StaffAction, record: SuggestionRec
     text, _, _ = await answer_in(
         ctx, intent, record.suggestion.language, template_variables(ctx, message)
     )
+    info = ctx.engine.intent_info(intent)
+    if info.problem:  # staff corrected the classification: count the right problem
+        await record_problem(ctx, record, intent, info.department)
+    else:
+        await ctx.store.forget_problem(record.id)
     await _decide_and_send(ctx, action, record, "replaced", text, intent)
 
 
@@ -188,25 +197,11 @@ async def _escalate(ctx: Context, action: StaffAction, record: SuggestionRecord)
     intent = suggestion.intent
     if intent == "unknown" and suggestion.top:
         intent = suggestion.top[0][0]  # no confident suggestion: the best guess decides the owner
-    department = suggestion.department
-    if department is None:
-        department = ctx.engine.intent_info(intent).department if intent != "unknown" else None
-    department = department or "management"
+    library_department = ctx.engine.intent_info(intent).department if intent != "unknown" else None
     if not await _decide(ctx, action, record, "escalated"):
         return
-    await ctx.store.open_escalation(record.id, department, intent, action.user_name, action.at)
-    message = await ctx.store.inbound_message(record.message_id)
-    conversation = await ctx.store.conversation(record.conversation_id)
-    notice = (
-        f"Escalated by {action.user_name}: {intent.replace('_', ' ')} from "
-        f"{conversation.customer_name} ({conversation.channel}, {suggestion.language})\n"
-        f"> {message.display_text()}"
-    )
-    posted = await ctx.workspace.post_to_department(department, notice)
-    if posted is None and conversation.card is not None:
-        await ctx.workspace.post_in_thread(
-            conversation.card, f"No Slack channel is configured for {department}; recorded only."
-        )
+    department = await record_problem(ctx, record, intent, library_department)
+    await escalate(ctx, record, intent, department, action.user_name, action.at)
     await _redraw(ctx, record.id, extra=f" to {department}")
 
 

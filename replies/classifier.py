@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 
 # Softmax temperature over cosine scores; calibrated with bench/intent_bench.py
 # (held-out library examples and tests/replies/multilingual_eval.yaml).
-DEFAULT_TEMPERATURE = 0.05
+DEFAULT_TEMPERATURE = 0.01
 _DAMPING = 5.0  # weight = idf * log1p(DAMPING * summed example weight)
 _LANE_BITS = 64
 _SCALE = float(1 << 32)

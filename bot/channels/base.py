@@ -21,10 +21,19 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol
 
-from bot.models import Card, CardRef, ChannelCapabilities, InboundMessage, IntentChoice, StaffAction
+from bot.models import (
+    Card,
+    CardRef,
+    ChannelCapabilities,
+    EscalationCard,
+    InboundMessage,
+    IntentChoice,
+    StaffAction,
+)
 
 InboundHandler = Callable[[InboundMessage], Awaitable[None]]
 ActionHandler = Callable[[StaffAction], Awaitable[None]]
+CommandHandler = Callable[[str], Awaitable[str]]  # "/borderdesk <text>" -> the answer
 
 
 class CustomerChannel(Protocol):
@@ -54,8 +63,10 @@ class StaffWorkspace(Protocol):
         await workspace.update_card(ref, replace(card, decision="Sent by Lee at 10:02"))
     """
 
-    async def start(self, on_action: ActionHandler) -> None:
-        """Begin receiving staff actions; each is handed to ``on_action``."""
+    async def start(
+        self, on_action: ActionHandler, on_command: CommandHandler | None = None
+    ) -> None:
+        """Begin receiving staff actions (handed to ``on_action``) and commands."""
 
     async def stop(self) -> None:
         """Stop receiving and release connections."""
@@ -88,6 +99,23 @@ class StaffWorkspace(Protocol):
 
     async def update_notice(self, ref: CardRef, text: str) -> None:
         """Replace a plain message (a confirmation once answered) with ``text``."""
+
+    async def post_escalation(self, card: EscalationCard) -> CardRef | None:
+        """Post an escalation card in its department's channel; None without a channel."""
+        ...
+
+    async def update_escalation(self, ref: CardRef, card: EscalationCard) -> None:
+        """Redraw an escalation card (acknowledged, waiting for information, resolved)."""
+
+    async def open_question(self, handle: str, escalation_id: int) -> None:
+        """Let a department ask the inbox for information."""
+
+    async def open_resolution(self, handle: str, escalation_id: int) -> None:
+        """Let a department resolve with a root cause and a note."""
+
+    def link_to(self, ref: CardRef) -> str | None:
+        """A link to a card for people in other channels, when the workspace has links."""
+        ...
 
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
         """Let staff edit a reply before it is sent (Slack: a modal prefilled with ``draft``)."""

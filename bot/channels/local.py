@@ -11,8 +11,8 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from bot.channels.base import ActionHandler, InboundHandler
-from bot.models import Card, CardRef, ChannelCapabilities, IntentChoice
+from bot.channels.base import ActionHandler, CommandHandler, InboundHandler
+from bot.models import Card, CardRef, ChannelCapabilities, EscalationCard, IntentChoice
 
 Listener = Callable[[str, dict[str, object]], None]
 
@@ -62,13 +62,18 @@ class LocalWorkspace:
         self.department_posts: list[tuple[str, str]] = []
         self.dialogs: list[tuple[str, int, object]] = []
         self.on_action: ActionHandler | None = None
+        self.on_command: CommandHandler | None = None
+        self.escalations: dict[str, EscalationCard] = {}
         self._ts = itertools.count(1)
 
     def _ref(self) -> CardRef:
         return CardRef("CLOCALINBOX", f"1700000000.{next(self._ts):06d}")
 
-    async def start(self, on_action: ActionHandler) -> None:
+    async def start(
+        self, on_action: ActionHandler, on_command: CommandHandler | None = None
+    ) -> None:
         self.on_action = on_action
+        self.on_command = on_command
 
     async def stop(self) -> None:
         self.on_action = None
@@ -108,6 +113,25 @@ class LocalWorkspace:
 
     async def update_notice(self, ref: CardRef, text: str) -> None:
         self.listener("thread_note", {"ref": ref, "text": text})
+
+    async def post_escalation(self, card: EscalationCard) -> CardRef | None:
+        ref = self._ref()
+        self.escalations[ref.ts] = card
+        self.listener("escalation", {"card": card, "ref": ref})
+        return ref
+
+    async def update_escalation(self, ref: CardRef, card: EscalationCard) -> None:
+        self.escalations[ref.ts] = card
+        self.listener("escalation_updated", {"card": card, "ref": ref})
+
+    async def open_question(self, handle: str, escalation_id: int) -> None:
+        self.dialogs.append(("question", escalation_id, None))
+
+    async def open_resolution(self, handle: str, escalation_id: int) -> None:
+        self.dialogs.append(("resolution", escalation_id, None))
+
+    def link_to(self, ref: CardRef) -> str | None:
+        return f"inbox card {ref.ts}"
 
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
         self.dialogs.append(("editor", suggestion_id, draft))

@@ -24,9 +24,10 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels import slack_blocks as blocks
-from bot.channels.base import ActionHandler
+from bot.channels import slack_escalations as escalations
+from bot.channels.base import ActionHandler, CommandHandler
 from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected, ChannelUnavailable
-from bot.models import ActionKind, Card, CardRef, IntentChoice, StaffAction
+from bot.models import ActionKind, Card, CardRef, EscalationCard, IntentChoice, StaffAction
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,11 @@ _BUTTONS = {
     "bd_tr_send": ActionKind.CONFIRM_TRANSLATED,
     "bd_tr_raw": ActionKind.CONFIRM_ORIGINAL,
     "bd_tr_cancel": ActionKind.CONFIRM_CANCEL,
+    "bd_esc_ack": ActionKind.ACKNOWLEDGE,
+    "bd_esc_info": ActionKind.NEED_INFO,
+    "bd_esc_resolve": ActionKind.RESOLVE,
 }
+_ON_ESCALATIONS = {ActionKind.ACKNOWLEDGE, ActionKind.NEED_INFO, ActionKind.RESOLVE}
 _CONFIRMS = {ActionKind.CONFIRM_TRANSLATED, ActionKind.CONFIRM_ORIGINAL, ActionKind.CONFIRM_CANCEL}
 EVENTS_PATH = "/slack/events"
 
@@ -57,6 +62,7 @@ class SlackWorkspace:
         api_url: str = "https://slack.com/api/",
         listen: tuple[str, int] = ("0.0.0.0", 3000),
         department_channels: Mapping[str, str] | None = None,
+        workspace_url: str = "https://slack.com/",
     ) -> None:
         self.inbox_channel = inbox_channel
         self.app_token = app_token
@@ -69,6 +75,8 @@ class SlackWorkspace:
             request_verification_enabled=signing_secret is not None,
         )
         self._on_action: ActionHandler | None = None
+        self._on_command_text: CommandHandler | None = None
+        self.workspace_url = workspace_url
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._names: dict[str, str] = {}
@@ -76,8 +84,11 @@ class SlackWorkspace:
 
     # -- lifecycle -------------------------------------------------------------------
 
-    async def start(self, on_action: ActionHandler) -> None:
+    async def start(
+        self, on_action: ActionHandler, on_command: CommandHandler | None = None
+    ) -> None:
         self._on_action = on_action
+        self._on_command_text = on_command
         if self.app_token:
             self._socket = AsyncSocketModeHandler(self.app, self.app_token)
             await self._socket.connect_async()
@@ -136,6 +147,37 @@ class SlackWorkspace:
     async def update_notice(self, ref: CardRef, text: str) -> None:
         await self._call("chat_update", channel=ref.channel, ts=ref.ts, text=text, blocks=[])
 
+    async def post_escalation(self, card: EscalationCard) -> CardRef | None:
+        channel = self.department_channels.get(card.department)
+        if channel is None:
+            return None
+        return await self._post(
+            channel, escalations.escalation_text(card), escalations.escalation_blocks(card)
+        )
+
+    async def update_escalation(self, ref: CardRef, card: EscalationCard) -> None:
+        await self._call(
+            "chat_update",
+            channel=ref.channel,
+            ts=ref.ts,
+            text=escalations.escalation_text(card),
+            blocks=escalations.escalation_blocks(card),
+        )
+
+    async def open_question(self, handle: str, escalation_id: int) -> None:
+        await self._call(
+            "views_open", trigger_id=handle, view=escalations.question_modal(escalation_id)
+        )
+
+    async def open_resolution(self, handle: str, escalation_id: int) -> None:
+        await self._call(
+            "views_open", trigger_id=handle, view=escalations.resolve_modal(escalation_id)
+        )
+
+    def link_to(self, ref: CardRef) -> str | None:
+        """A permalink to a message, in Slack's documented archive form."""
+        return f"{self.workspace_url}archives/{ref.channel}/p{ref.ts.replace('.', '')}"
+
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
         await self._call(
             "views_open", trigger_id=handle, view=blocks.edit_modal(suggestion_id, draft)
@@ -176,9 +218,10 @@ class SlackWorkspace:
     # -- listeners -------------------------------------------------------------------
 
     def _register(self) -> None:
-        self.app.action(
-            re.compile(r"^bd_(send|edit|other|escalate|ignore|tr_send|tr_raw|tr_cancel)$")
-        )(self._on_button)
+        self.app.action(re.compile(r"^bd_[a-z_]+$"))(self._on_button)
+        self.app.view(escalations.QUESTION_CALLBACK)(self._on_question_submit)
+        self.app.view(escalations.RESOLVE_CALLBACK)(self._on_resolve_submit)
+        self.app.command("/borderdesk")(self._on_command)
         self.app.view(blocks.EDIT_CALLBACK)(self._on_edit_submit)
         self.app.view(blocks.OTHER_CALLBACK)(self._on_other_submit)
         self.app.event("message")(self._on_message_event)
@@ -195,24 +238,31 @@ class SlackWorkspace:
         await ack()
         pressed = body["actions"][0]
         user = body.get("user", {})
-        kind = _BUTTONS[pressed["action_id"]]
+        kind = _BUTTONS.get(pressed["action_id"])
+        if kind is None:
+            logger.warning("unknown button %s ignored", pressed["action_id"])
+            return
         number = _int(pressed.get("value"))
         if number is None:
             logger.warning("button %s without an id ignored", pressed.get("action_id"))
             return
         container = body.get("container", {})
         clicked = CardRef(container.get("channel_id", ""), container.get("message_ts", ""))
-        confirm = kind in _CONFIRMS
+        extra: dict[str, str] = {}
+        if kind in _CONFIRMS:
+            extra = {"outbox": str(number)}
+        elif kind in _ON_ESCALATIONS:
+            extra = {"escalation": str(number)}
         await self._dispatch(
             StaffAction(
                 kind=kind,
                 user_id=user.get("id", ""),
                 user_name=_user_name(user),
                 at=datetime.now(UTC),
-                suggestion_id=None if confirm else number,
+                suggestion_id=None if extra else number,
                 handle=body.get("trigger_id"),
                 card=clicked,
-                extra={"outbox": str(number)} if confirm else {},
+                extra=extra,
             )
         )
 
@@ -229,6 +279,52 @@ class SlackWorkspace:
         await ack()
         selected = body["view"]["state"]["values"]["answer"]["intent"].get("selected_option") or {}
         await self._submit(body, ActionKind.OTHER_SUBMIT, intent=selected.get("value"))
+
+    async def _on_question_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        text = body["view"]["state"]["values"]["question"]["text"].get("value") or ""
+        if not text.strip():
+            await ack(response_action="errors", errors={"question": "Write your question."})
+            return
+        await ack()
+        await self._escalation_submit(body, ActionKind.NEED_INFO_SUBMIT, text=text)
+
+    async def _on_resolve_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        values = body["view"]["state"]["values"]
+        cause = (values["cause"]["value"].get("selected_option") or {}).get("value")
+        note = values["note"]["text"].get("value") or ""
+        if not cause or not note.strip():
+            errors = {"cause": "Choose the root cause."} if not cause else {}
+            if not note.strip():
+                errors["note"] = "Say what was done; the shopper's update is prepared from it."
+            await ack(response_action="errors", errors=errors)
+            return
+        await ack()
+        await self._escalation_submit(body, ActionKind.RESOLVE_SUBMIT, text=note, intent=cause)
+
+    async def _escalation_submit(
+        self, body: dict[str, Any], kind: ActionKind, **fields: Any
+    ) -> None:
+        user = body.get("user", {})
+        escalation_id = _int(body["view"].get("private_metadata"))
+        if escalation_id is None:
+            return
+        await self._dispatch(
+            StaffAction(
+                kind=kind,
+                user_id=user.get("id", ""),
+                user_name=_user_name(user),
+                at=datetime.now(UTC),
+                extra={"escalation": str(escalation_id)},
+                **fields,
+            )
+        )
+
+    async def _on_command(self, ack: AsyncAck, command: dict[str, Any]) -> None:
+        """/borderdesk open [department]: answered privately to the person who asked."""
+        if self._on_command_text is None:
+            await ack("BorderDesk is starting; try again in a moment.")
+            return
+        await ack(await self._on_command_text(command.get("text", "")))
 
     async def _submit(self, body: dict[str, Any], kind: ActionKind, **fields: Any) -> None:
         user = body.get("user", {})

@@ -60,6 +60,14 @@ class DecisionQueries:
             )
             return new_id(result)
 
+    async def set_display(self, suggestion_id: int, display: Mapping[str, Any]) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(suggestions)
+                .where(suggestions.c.id == suggestion_id)
+                .values(display=dict(display))
+            )
+
     async def set_suggestion_card(self, suggestion_id: int, card: CardRef) -> None:
         async with self.engine.begin() as conn:
             await conn.execute(
@@ -75,15 +83,16 @@ class DecisionQueries:
             ).first()
         return None if row is None else suggestion_record(row)
 
-    async def pending_suggestions(self, conversation_id: int) -> list[SuggestionRecord]:
+    async def pending_suggestions(
+        self, conversation_id: int | None = None
+    ) -> list[SuggestionRecord]:
+        """Cards still waiting for staff, of one conversation or of all."""
+        condition = suggestions.c.status == "pending"
+        if conversation_id is not None:
+            condition = condition & (suggestions.c.conversation_id == conversation_id)
         async with self.engine.connect() as conn:
             rows = await conn.execute(
-                select(suggestions)
-                .where(
-                    suggestions.c.conversation_id == conversation_id,
-                    suggestions.c.status == "pending",
-                )
-                .order_by(suggestions.c.id)
+                select(suggestions).where(condition).order_by(suggestions.c.id)
             )
             return [suggestion_record(r) for r in rows]
 

@@ -41,6 +41,7 @@ class SuggestionRecord:
     decided_by_name: str | None
     decided_at: datetime | None
     final_text: str | None
+    created_at: datetime
     display: dict[str, Any] = field(default_factory=dict)
 
 
@@ -82,6 +83,7 @@ def suggestion_record(row: Any) -> SuggestionRecord:
         decided_by_name=row.decided_by_name,
         decided_at=row.decided_at,
         final_text=row.final_text,
+        created_at=row.created_at,
         display=dict(row.display or {}),
     )
 

@@ -1,0 +1,238 @@
+"""Problems become work for the department that can fix their cause.
+
+A problem report is recorded against its department as soon as it is classified; it is
+escalated (a card in the department's channel) by the Escalate button, or at once when
+the department asked for automatic escalation. The department acknowledges, asks the
+inbox for information, and resolves with a root cause; the inbox then gets the outcome
+and a reply for the shopper, prepared but sent only when staff confirm it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.context import Context
+from bot.models import ROOT_CAUSES, ActionKind, EscalationCard, StaffAction
+from bot.storage import SuggestionRecord
+from bot.storage.escalations import EscalationRecord
+from handlers.facts import problem_facts
+
+logger = logging.getLogger(__name__)
+
+
+async def record_problem(
+    ctx: Context, record: SuggestionRecord, intent: str, library_department: str | None
+) -> str:
+    """Count the problem against its department; return the department."""
+    message = await ctx.store.inbound_message(record.message_id)
+    department = ctx.desk.department_for(intent, library_department)
+    facts = problem_facts(message.text, language_hint=message.language_hint, products=ctx.products)
+    await ctx.store.record_problem(
+        record.id,
+        department=department,
+        intent=intent,
+        language=record.suggestion.language,
+        facts=facts,
+        at=record.created_at,
+    )
+    return department
+
+
+async def escalate(
+    ctx: Context, record: SuggestionRecord, intent: str, department: str, by: str, at: datetime
+) -> bool:
+    """Open an escalation (once per card) and post it to the department's channel."""
+    escalation_id = await ctx.store.open_escalation(record.id, department, intent, by, at)
+    if escalation_id is None:
+        return False
+    escalation = await ctx.store.escalation(escalation_id)
+    assert escalation is not None
+    card = await escalation_card(ctx, escalation)
+    ref = await ctx.workspace.post_escalation(card)
+    if ref is not None:
+        await ctx.store.set_escalation_card(escalation_id, ref)
+    else:
+        conversation = await ctx.store.conversation(record.conversation_id)
+        if conversation.card is not None:
+            await ctx.workspace.post_in_thread(
+                conversation.card,
+                f"No Slack channel is configured for {department}: the escalation is "
+                "recorded and will appear in its digest.",
+            )
+    return True
+
+
+async def handle_escalation_action(ctx: Context, action: StaffAction) -> None:
+    escalation = await ctx.store.escalation(int(action.extra.get("escalation", "0") or 0))
+    if escalation is None:
+        logger.warning("action %s on an unknown escalation ignored", action.kind)
+        return
+    when = action.at.strftime("%Y-%m-%d %H:%M UTC")
+    match action.kind:
+        case ActionKind.ACKNOWLEDGE:
+            if await ctx.store.acknowledge(escalation.id, action.user_name, action.at):
+                await _redraw(ctx, escalation.id)
+                await _tell_inbox(
+                    ctx, escalation, f"{escalation.department} acknowledged ({action.user_name})."
+                )
+        case ActionKind.NEED_INFO:
+            if action.handle and escalation.status != "resolved":
+                await ctx.workspace.open_question(action.handle, escalation.id)
+        case ActionKind.NEED_INFO_SUBMIT:
+            question = (action.text or "").strip()
+            await _tell_inbox(
+                ctx,
+                escalation,
+                f":question: {escalation.department} ({action.user_name}) needs more "
+                f"information: {question}\nReply in this thread to ask the shopper.",
+            )
+            await _redraw(ctx, escalation.id, f"Asked the inbox for information ({when}).")
+        case ActionKind.RESOLVE:
+            if action.handle and escalation.status != "resolved":
+                await ctx.workspace.open_resolution(action.handle, escalation.id)
+        case ActionKind.RESOLVE_SUBMIT:
+            await _resolve(ctx, escalation, action)
+
+
+async def _resolve(ctx: Context, escalation: EscalationRecord, action: StaffAction) -> None:
+    cause = action.intent or "other"
+    if cause not in ROOT_CAUSES:
+        cause = "other"
+    note = (action.text or "").strip()
+    if not await ctx.store.resolve(escalation.id, action.user_name, action.at, cause, note):
+        return
+    await _redraw(ctx, escalation.id)
+    await _tell_inbox(
+        ctx,
+        escalation,
+        f":white_check_mark: {escalation.department} resolved it ({action.user_name}). "
+        f"Root cause: {ROOT_CAUSES[cause]}. {note}",
+    )
+    await _prepare_update(ctx, escalation, note, action)
+
+
+async def _prepare_update(
+    ctx: Context, escalation: EscalationRecord, note: str, action: StaffAction
+) -> None:
+    """A reply telling the shopper the outcome, held until staff confirm it."""
+    conversation = await ctx.store.conversation(escalation.conversation_id)
+    language = conversation.language if conversation.language not in (None, "unknown") else "en"
+    name = conversation.customer_name.split()[0] if conversation.customer_name.strip() else ""
+    resolution = note
+    if language != ctx.staff_language:
+        translated = await ctx.translator.translate(
+            note, source=ctx.staff_language, target=language
+        )
+        resolution = translated.text
+    for_shopper, _ = ctx.notices.render(
+        "resolved", language, {"shopper_name": name, "resolution": resolution}
+    )
+    for_staff, _ = ctx.notices.render(
+        "resolved", ctx.staff_language, {"shopper_name": name, "resolution": note}
+    )
+    outbox_id = await ctx.store.enqueue(
+        f"resolution:{escalation.id}",
+        conversation.id,
+        for_shopper,
+        action.user_name,
+        action.at,
+        original_text=for_staff,
+        hold=True,
+    )
+    if outbox_id is not None and conversation.card is not None:
+        await ctx.workspace.post_confirmation(
+            conversation.card,
+            outbox_id,
+            for_staff,
+            for_shopper if language != ctx.staff_language else for_staff,
+        )
+
+
+async def _tell_inbox(ctx: Context, escalation: EscalationRecord, text: str) -> None:
+    conversation = await ctx.store.conversation(escalation.conversation_id)
+    if conversation.card is not None:
+        await ctx.workspace.post_in_thread(conversation.card, text)
+
+
+async def _redraw(ctx: Context, escalation_id: int, status_line: str | None = None) -> None:
+    escalation = await ctx.store.escalation(escalation_id)
+    if escalation is None or escalation.card is None:
+        return
+    card = await escalation_card(ctx, escalation, status_line)
+    await ctx.workspace.update_escalation(escalation.card, card)
+
+
+async def escalation_card(
+    ctx: Context, escalation: EscalationRecord, status_line: str | None = None
+) -> EscalationCard:
+    record = await ctx.store.suggestion(escalation.suggestion_id)
+    assert record is not None
+    message = await ctx.store.inbound_message(record.message_id)
+    conversation = await ctx.store.conversation(escalation.conversation_id)
+    facts = escalation.facts
+    labelled = (
+        ("Order", facts.order_number),
+        ("Product", facts.product),
+        ("Carrier", facts.carrier),
+        ("Tracking", facts.tracking_number),
+        ("Country", facts.country),
+    )
+    return EscalationCard(
+        escalation_id=escalation.id,
+        department=escalation.department,
+        intent=escalation.intent,
+        customer_name=conversation.customer_name,
+        channel=conversation.channel,
+        language=record.suggestion.language,
+        original_text=message.display_text(),
+        translated_text=record.display.get("translation"),
+        facts=tuple((label, value) for label, value in labelled if value),
+        link=ctx.workspace.link_to(conversation.card) if conversation.card else None,
+        opened_by=escalation.opened_by,
+        status_line=status_line or _status(escalation),
+        resolved=escalation.status == "resolved",
+    )
+
+
+def _status(escalation: EscalationRecord) -> str | None:
+    def at(moment: datetime | None) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "?"
+
+    if escalation.status == "resolved":
+        cause = ROOT_CAUSES.get(escalation.root_cause or "", escalation.root_cause or "?")
+        return (
+            f":white_check_mark: Resolved by {escalation.resolved_by} at "
+            f"{at(escalation.resolved_at)} · root cause: {cause} · {escalation.resolution_note}"
+        )
+    if escalation.status == "acknowledged":
+        return f"Acknowledged by {escalation.acknowledged_by} at {at(escalation.acknowledged_at)}"
+    return None
+
+
+async def open_escalations_text(ctx: Context, text: str, now: datetime) -> str:
+    """``/borderdesk open [department]``: open escalations with their age, oldest first."""
+    words = text.split()
+    if not words or words[0] != "open":
+        return "Usage: /borderdesk open [department]"
+    department = words[1].lower() if len(words) > 1 else None
+    if department and department not in ctx.desk.departments:
+        return f"Unknown department {department!r}; choose among {', '.join(ctx.desk.departments)}."
+    rows = await ctx.store.open_escalations(department)
+    if not rows:
+        return f"No open escalations{f' for {department}' if department else ''}."
+    lines = [f"Open escalations{f' for {department}' if department else ''}: {len(rows)}"]
+    for row in rows:
+        age = now - row.created_at
+        hours = int(age.total_seconds() // 3600)
+        when = (
+            f"{hours // 24}d {hours % 24}h"
+            if hours >= 24
+            else f"{hours}h {age.seconds // 60 % 60}m"
+        )
+        order = f" · order {row.facts.order_number}" if row.facts.order_number else ""
+        lines.append(
+            f"• #{row.id} {row.department} · {row.intent.replace('_', ' ')} · {row.status} · "
+            f"open {when}{order}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,251 @@
+"""Spike alerts: a sudden run of one problem is raised within the hour, and raised once.
+
+The rule. Every few minutes, for each department and problem intent — and within it for
+each product, carrier and country — count the reports ``k`` of the last ``window``
+(3 hours by default). The expected count ``λ`` is the mean of the same clock window on
+each of the previous 28 days (``[now - d·24h - window, now - d·24h)``, d = 1..28), so the
+daily rhythm of a store's market is built in: a busy morning is compared with earlier
+mornings, not with the night. It is a spike when both hold:
+
+- ``P(X >= k) < 0.001`` for ``X ~ Poisson(λ)``: reports arrive independently of each
+  other, so a count this high is a one-in-a-thousand fluke at most; run every 10 minutes
+  over dozens of intents, that keeps false alarms to about one a week or fewer;
+- ``k >= max(5, 3·λ)``: the p-value alone flags "2 reports where 0.01 were expected"
+  for a rare product, and "130 where 100 were expected" for a big one; neither is worth
+  interrupting a team for. Five reports and three times the usual is.
+
+One event, one alert. When an intent spikes as a whole, its product, carrier and country
+spikes are the same event: they are recorded silently and their breakdown is given as
+evidence instead. An alert's key is ``department:intent:scope:bucket``, where the bucket is
+the window's start rounded down to a multiple of the window length; ``alerts.key`` is
+unique, so of two processes only one inserts it. A spike that persists keeps writing the
+key of each new bucket and stays silent as long as the previous bucket's key exists; a
+fresh alert needs the spike to have been gone for a whole bucket::
+
+    for spike in await new_spikes(engine, datetime.now(UTC)):
+        await post(department_channel[spike.department], spike)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Row, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.storage.schema import alerts, problems
+from scheduler.hours import aware_utc
+
+WINDOW = timedelta(hours=3)
+HISTORY_DAYS = 28
+P_VALUE = 1e-3
+MIN_COUNT = 5
+MIN_RATIO = 3.0
+SCOPES = ("product", "carrier", "country")
+EVIDENCE_ORDERS = 5
+_DAY = timedelta(days=1)
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+_KEY_LIMIT = 160  # alerts.key
+
+
+@dataclass(frozen=True)
+class Spike:
+    """A run of one problem, with the evidence a department needs to act on it."""
+
+    department: str
+    intent: str
+    scope: str  # "all" | "product" | "carrier" | "country"
+    value: str | None  # the product, carrier or country; None for "all"
+    count: int
+    expected: float
+    p_value: float
+    window_start: datetime
+    window_end: datetime
+    orders: tuple[str, ...] = ()  # a few of the orders concerned
+    breakdown: tuple[tuple[str, str, int], ...] = ()  # (field, value, count) that dominate
+
+    @property
+    def key(self) -> str:
+        """The ``alerts.key`` of this spike's bucket."""
+        return self._key(_bucket(self.window_start, self.window_end - self.window_start))
+
+    @property
+    def previous_key(self) -> str:
+        """The key the same spike wrote one bucket earlier, if it was already going on."""
+        length = self.window_end - self.window_start
+        return self._key(_bucket(self.window_start, length) - length)
+
+    def _key(self, bucket: datetime) -> str:
+        subject = "all" if self.value is None else f"{self.scope}={self.value}"
+        key = f"{self.department}:{self.intent}:{subject}:{bucket:%Y%m%dT%H%MZ}"
+        if len(key) > _KEY_LIMIT:  # a long product name: keep it unique, not readable
+            digest = hashlib.sha256(subject.encode()).hexdigest()[:16]
+            key = f"{self.department}:{self.intent}:{self.scope}#{digest}:{bucket:%Y%m%dT%H%MZ}"
+        return key
+
+
+def poisson_tail(k: int, mean: float) -> float:
+    """``P(X >= k)`` for ``X ~ Poisson(mean)``, accurate for tails far below 1e-16.
+
+    Summing the upper terms directly (rather than ``1 - lower``) keeps tiny tails exact;
+    when ``k`` is below the mean the tail is large and ``1 - lower`` is accurate enough.
+    """
+    if k <= 0:
+        return 1.0
+    if mean <= 0:
+        return 0.0
+
+    def pmf(i: int) -> float:
+        return math.exp(i * math.log(mean) - mean - math.lgamma(i + 1))
+
+    if k <= mean:
+        return max(0.0, 1.0 - math.fsum(pmf(i) for i in range(k)))
+    total, term, i = 0.0, pmf(k), k
+    while term > total * 1e-17:
+        total += term
+        i += 1
+        term *= mean / i
+    return min(total, 1.0)
+
+
+def is_spike(count: int, expected: float) -> bool:
+    """The rule of the module docstring, on one count and its expectation."""
+    return (
+        count >= max(MIN_COUNT, MIN_RATIO * expected) and poisson_tail(count, expected) < P_VALUE
+    )
+
+
+async def detect_spikes(
+    engine: AsyncEngine, now: datetime, *, window: timedelta = WINDOW
+) -> list[Spike]:
+    """Every spike going on at ``now``, widest scope first; nothing is written."""
+    now = aware_utc(now, "now")
+    if not timedelta(0) < window <= _DAY:
+        raise ValueError(f"window must be longer than 0 and at most one day, got {window}")
+    start = now - window
+    fields = [problems.c[name] for name in SCOPES]
+    async with engine.connect() as conn:
+        recent = await conn.execute(
+            select(problems.c.department, problems.c.intent, problems.c.order_number, *fields)
+            .where(problems.c.created_at >= start, problems.c.created_at < now)
+            .order_by(problems.c.created_at)
+        )
+        groups: dict[tuple[str, str], list[Row[Any]]] = defaultdict(list)
+        for row in recent:
+            groups[(row.department, row.intent)].append(row)
+        spikes: list[Spike] = []
+        for (department, intent), rows in sorted(groups.items()):
+            if len(rows) < MIN_COUNT:  # no narrower scope can reach it either
+                continue
+            history = (
+                await conn.execute(
+                    select(problems.c.created_at, *fields)
+                    .where(
+                        problems.c.department == department,
+                        problems.c.created_at >= now - HISTORY_DAYS * _DAY - window,
+                        problems.c.created_at < now - _DAY,
+                        problems.c.intent == intent,
+                    )
+                    .order_by(problems.c.created_at)
+                )
+            ).all()
+            for scope, value in _subjects(rows):
+                mine = _matching(rows, scope, value)
+                times = [r.created_at for r in _matching(history, scope, value)]
+                expected = _same_window_mean(times, now, window)
+                if is_spike(len(mine), expected):
+                    spikes.append(
+                        Spike(
+                            department=department,
+                            intent=intent,
+                            scope=scope,
+                            value=value,
+                            count=len(mine),
+                            expected=expected,
+                            p_value=poisson_tail(len(mine), expected),
+                            window_start=start,
+                            window_end=now,
+                            orders=tuple(dict.fromkeys(r.order_number for r in mine if r.order_number))[
+                                -EVIDENCE_ORDERS:
+                            ],
+                            breakdown=_breakdown(mine, scope),
+                        )
+                    )
+    return spikes
+
+
+async def new_spikes(
+    engine: AsyncEngine, now: datetime, *, window: timedelta = WINDOW
+) -> list[Spike]:
+    """The spikes to announce at ``now``: recorded in ``alerts``, each announced once."""
+    spikes = await detect_spikes(engine, now, window=window)
+    whole = {(s.department, s.intent) for s in spikes if s.scope == "all"}
+    fresh: list[Spike] = []
+    for spike in spikes:
+        inserted, continuing = await _record(engine, spike, aware_utc(now, "now"))
+        covered = spike.scope != "all" and (spike.department, spike.intent) in whole
+        if inserted and not continuing and not covered:
+            fresh.append(spike)
+    return fresh
+
+
+async def _record(engine: AsyncEngine, spike: Spike, now: datetime) -> tuple[bool, bool]:
+    """Insert the spike's key: (whether this caller inserted it, whether it continues)."""
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                insert(alerts).values(key=spike.key, department=spike.department, created_at=now)
+            )
+            previous = await conn.scalar(select(alerts.c.id).where(alerts.c.key == spike.previous_key))
+    except IntegrityError:
+        return False, True
+    return True, previous is not None
+
+
+def _subjects(rows: Sequence[Row[Any]]) -> list[tuple[str, str | None]]:
+    """The intent as a whole, then each product, carrier, country frequent enough to spike."""
+    subjects: list[tuple[str, str | None]] = [("all", None)]
+    for scope in SCOPES:
+        counts = Counter(getattr(r, scope) for r in rows if getattr(r, scope))
+        subjects += [(scope, value) for value, n in sorted(counts.items()) if n >= MIN_COUNT]
+    return subjects
+
+
+def _matching(rows: Sequence[Row[Any]], scope: str, value: str | None) -> list[Row[Any]]:
+    return list(rows) if value is None else [r for r in rows if getattr(r, scope) == value]
+
+
+def _same_window_mean(times: Sequence[datetime], now: datetime, window: timedelta) -> float:
+    """Mean count in the same clock window on each of the previous ``HISTORY_DAYS`` days."""
+    total = 0
+    for days in range(1, HISTORY_DAYS + 1):
+        end = now - days * _DAY
+        total += bisect_left(times, end) - bisect_left(times, end - window)
+    return total / HISTORY_DAYS
+
+
+def _breakdown(rows: Sequence[Row[Any]], scope: str) -> tuple[tuple[str, str, int], ...]:
+    """For each other field, the value most reports share, when at least two share it."""
+    found = []
+    for name in SCOPES:
+        if name == scope:
+            continue
+        counts = Counter(getattr(r, name) for r in rows if getattr(r, name))
+        if counts:
+            value, n = min(counts.items(), key=lambda vn: (-vn[1], vn[0]))
+            if n >= 2:
+                found.append((name, value, n))
+    return tuple(found)
+
+
+def _bucket(moment: datetime, length: timedelta) -> datetime:
+    """``moment`` rounded down to a multiple of ``length`` counted from a fixed epoch."""
+    return _EPOCH + ((moment - _EPOCH) // length) * length

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.language import make_detector, normalize_code
+
+LANGS = "en es fr de it pt nl pl ru tr ja ko zh ar".split()
+
+
+@pytest.fixture(scope="module", params=["lingua", "langdetect"])
+def detector(request: pytest.FixtureRequest):
+    return make_detector(request.param, LANGS)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wo ist mein Paket? Es sollte gestern ankommen.", "de"),
+    ("¿Dónde está mi pedido? Lo compré hace una semana.", "es"),
+    ("Где моя посылка? Жду уже две недели.", "ru"),
+    ("我的包裹什么时候到？", "zh"),
+    ("注文した商品がまだ届きません。", "ja"),
+    ("주문한 상품이 아직 안 왔어요", "ko"),
+    ("أين طلبي؟ لم يصل بعد", "ar"),
+])
+def test_detects_sentences(detector, text: str, expected: str) -> None:
+    assert detector.detect(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😀👍", "https://shop.example/p/123",
+                                  "#A10293", "LX123456789CN", "12.05.2024 !!!", "??"])
+def test_unknown_without_language(detector, text: str) -> None:
+    assert detector.detect(text, hint="de", history="fr") == "unknown"
+
+
+def test_short_text_follows_hint_then_history() -> None:
+    detector = make_detector("lingua", LANGS)
+    assert detector.detect("ok", hint="pt-BR") == "pt"
+    assert detector.detect("ok", hint="sv", history="fr") == "fr"  # sv not configured
+    assert detector.detect("hola", hint="pt-br") == "pt"  # plausible in the hint language
+    assert detector.detect("where is my order", hint="de") == "en"  # clearly not German
+    assert detector.detect("Danke", hint="en") == "de"
+
+
+def test_restricted_to_configured_languages() -> None:
+    detector = make_detector("lingua", ["en", "de"])
+    assert detector.detect("Dónde está mi pedido, por favor") in {"en", "de"}
+    assert make_detector("lingua", ["fr"]).detect("hello") == "fr"
+
+
+def test_hint_codes_are_normalised() -> None:
+    assert [normalize_code(c) for c in ("pt-br", "zh-hans", "en_US", "iw", "", None)] == [
+        "pt", "zh", "en", "he", None, None]
+
+
+@pytest.mark.parametrize(("name", "languages", "bad"), [
+    ("fasttext", LANGS, "'fasttext'"), ("lingua", ["en", "xx"], "'xx'"),
+    ("lingua", ["english"], "'english'"), ("langdetect", ["en", "eo"], "'eo'"),
+])
+def test_bad_settings_are_named(name: str, languages: list[str], bad: str) -> None:
+    with pytest.raises(ValueError, match=bad):
+        make_detector(name, languages)
