@@ -44,8 +44,8 @@ NEUTRAL: Mapping[str, Mapping[str, str]] = {
         "fr": "pendant nos heures d'ouverture", "de": "während unserer Geschäftszeiten",
         "it": "durante il nostro orario di assistenza", "pt": "em nosso horário de atendimento",
         "nl": "tijdens onze openingstijden", "pl": "w godzinach pracy", "ru": "в рабочее время",
-        "tr": "çalışma saatlerimizde", "ja": "営業時間内", "ko": "운영 시간 중", "zh": "在工作时间内",
-        "ar": "خلال ساعات العمل",
+        "tr": "çalışma saatlerimizde", "ja": "営業時間内", "ko": "운영 시간 중",
+        "zh": "在工作时间内", "ar": "خلال ساعات العمل",
     },
     "store_name": {
         "en": "our store", "es": "nuestra tienda", "fr": "notre boutique", "de": "unserem Shop",

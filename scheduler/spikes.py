@@ -118,9 +118,7 @@ def poisson_tail(k: int, mean: float) -> float:
 
 def is_spike(count: int, expected: float) -> bool:
     """The rule of the module docstring, on one count and its expectation."""
-    return (
-        count >= max(MIN_COUNT, MIN_RATIO * expected) and poisson_tail(count, expected) < P_VALUE
-    )
+    return count >= max(MIN_COUNT, MIN_RATIO * expected) and poisson_tail(count, expected) < P_VALUE
 
 
 async def detect_spikes(
@@ -173,9 +171,7 @@ async def detect_spikes(
                             p_value=poisson_tail(len(mine), expected),
                             window_start=start,
                             window_end=now,
-                            orders=tuple(dict.fromkeys(r.order_number for r in mine if r.order_number))[
-                                -EVIDENCE_ORDERS:
-                            ],
+                            orders=_latest_orders(mine),
                             breakdown=_breakdown(mine, scope),
                         )
                     )
@@ -187,12 +183,16 @@ async def new_spikes(
 ) -> list[Spike]:
     """The spikes to announce at ``now``: recorded in ``alerts``, each announced once."""
     spikes = await detect_spikes(engine, now, window=window)
+    recorded = [(spike, *await _record(engine, spike, aware_utc(now, "now"))) for spike in spikes]
     whole = {(s.department, s.intent) for s in spikes if s.scope == "all"}
+    running = {(s.department, s.intent) for s, _, continuing in recorded if continuing}
     fresh: list[Spike] = []
-    for spike in spikes:
-        inserted, continuing = await _record(engine, spike, aware_utc(now, "now"))
-        covered = spike.scope != "all" and (spike.department, spike.intent) in whole
-        if inserted and not continuing and not covered:
+    for spike, inserted, continuing in recorded:
+        subject = (spike.department, spike.intent)
+        # A narrow spike inside a whole-intent one, or a whole-intent spike grown out of a
+        # narrow one already announced, is the same event.
+        same_event = subject in (running if spike.scope == "all" else whole)
+        if inserted and not continuing and not same_event:
             fresh.append(spike)
     return fresh
 
@@ -204,7 +204,9 @@ async def _record(engine: AsyncEngine, spike: Spike, now: datetime) -> tuple[boo
             await conn.execute(
                 insert(alerts).values(key=spike.key, department=spike.department, created_at=now)
             )
-            previous = await conn.scalar(select(alerts.c.id).where(alerts.c.key == spike.previous_key))
+            previous = await conn.scalar(
+                select(alerts.c.id).where(alerts.c.key == spike.previous_key)
+            )
     except IntegrityError:
         return False, True
     return True, previous is not None
@@ -230,6 +232,12 @@ def _same_window_mean(times: Sequence[datetime], now: datetime, window: timedelt
         end = now - days * _DAY
         total += bisect_left(times, end) - bisect_left(times, end - window)
     return total / HISTORY_DAYS
+
+
+def _latest_orders(rows: Sequence[Row[Any]]) -> tuple[str, ...]:
+    """The most recent distinct order numbers, oldest first, so staff can look them up."""
+    distinct = list(dict.fromkeys(r.order_number for r in reversed(rows) if r.order_number))
+    return tuple(reversed(distinct[:EVIDENCE_ORDERS]))
 
 
 def _breakdown(rows: Sequence[Row[Any]], scope: str) -> tuple[tuple[str, str, int], ...]:

@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Config
+from bot.desk import DEPARTMENTS, Department
+from bot.desk import Desk as DeskSettings
+from scheduler.hours import BusinessCalendar
 from bot.runtime import Runtime, platform_adapters
 from bot.storage.store import sqlite_url
 from tests.fakes import slack_client
@@ -146,6 +149,18 @@ def card_text(card: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def always_open(**departments: dict[str, Any]) -> DeskSettings:
+    """Support open around the clock, so tests about other things never hit closed hours."""
+    calendar = BusinessCalendar.from_dict({"timezone": "UTC", "hours": {"mon-sun": "00:00-24:00"}})
+    return DeskSettings(
+        calendar=calendar,
+        departments={
+            name: Department(name=name, calendar=calendar, **departments.get(name, {}))
+            for name in DEPARTMENTS
+        },
+    )
+
+
 def desk_config(
     db: Path, telegram: FakeTelegramAPI, slack: FakeSlackAPI, port: int, **overrides: Any
 ) -> Config:
@@ -172,6 +187,7 @@ async def running_desk(
     slack: FakeSlackAPI,
     *,
     background: bool = True,
+    desk: DeskSettings | None = None,
     **overrides: Any,
 ) -> AsyncIterator[Desk]:
     """Start a desk on the fakes (Telegram polling unless a webhook URL is given)."""
@@ -179,12 +195,14 @@ async def running_desk(
     port = free_port()
     config = desk_config(db, telegram, slack, port, **overrides)
     channels, workspace = platform_adapters(config)
+    desk = desk or always_open()
     runtime = Runtime(
         config,
         channels=channels,
         workspace=workspace,
         outbox_idle_seconds=0.05,
         background=background,
+        desk=desk,
     )
     async with runtime:
         await asyncio.wait_for(runtime.ready.wait(), 10)  # channels connect in the background

@@ -21,7 +21,8 @@ def test_fills_known_variables() -> None:
      "お客様、ご注文のキャンセルを承りました。"),
     ("ko", "{shopper_name}님, 안녕하세요.", "고객님, 안녕하세요."),
     ("zh", "{shopper_name}，您好！订单{order_number}已取消。", "您好！订单已取消。"),
-    ("fr", "Suivi (numéro {tracking_number}) chez {carrier}.", "Suivi (numéro) chez le transporteur."),
+    ("fr", "Suivi (numéro {tracking_number}) chez {carrier}.",
+     "Suivi (numéro) chez le transporteur."),
     ("de", "Wir sind {support_hours} erreichbar.", "Wir sind während unserer Geschäftszeiten "
      "erreichbar."),
 ])
