@@ -29,6 +29,7 @@ from bot.storage import OutboxItem, Store
 from bot.translation import TranslationCache, Translator
 from handlers.escalation import open_escalations_text
 from handlers.inbound import handle_inbound, resume_unprocessed
+from handlers.reminders import send_reminders
 from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
 from replies.notices import Notices
@@ -37,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 RESUME_EVERY_SECONDS = 30.0
 CONNECT_RETRY_MAX_SECONDS = 60.0
+REMINDER_EVERY_SECONDS = 60.0
 
 
 class Runtime:
@@ -132,6 +134,7 @@ class Runtime:
             self._tasks = [
                 asyncio.create_task(self._outbox.run(), name="outbox"),
                 asyncio.create_task(self._resume_loop(), name="resume"),
+                asyncio.create_task(self._reminder_loop(), name="reminders"),
             ]
             self._tasks += [
                 asyncio.create_task(self._connect(channel), name=f"connect {name}")
@@ -196,6 +199,15 @@ class Runtime:
             except Exception:
                 logger.exception("resuming stored messages failed; will try again")
             await asyncio.sleep(RESUME_EVERY_SECONDS)
+
+    async def _reminder_loop(self) -> None:
+        """Response-time reminders, checked every minute."""
+        while True:
+            try:
+                await send_reminders(self.ctx, self.clock())
+            except Exception:
+                logger.exception("sending reminders failed; will try again")
+            await asyncio.sleep(REMINDER_EVERY_SECONDS)
 
     async def _delivery_failed(self, item: OutboxItem, reason: str) -> None:
         conversation = await self.ctx.store.conversation(item.conversation_id)

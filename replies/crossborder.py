@@ -175,9 +175,9 @@ def size_advice(text: str, language: str) -> str | None:
             if letter:
                 return _clothing_line(letter, language, men)
         return _shoe_line(system, value, language, women)
-    letter = _LETTER.search(text)
-    if letter and (_SIZE_CONTEXT.search(text) or len(text.split()) <= 3):
-        size = "XXL" if letter.group(1) == "2XL" else letter.group(1)
+    letter_match = _LETTER.search(text)
+    if letter_match and (_SIZE_CONTEXT.search(text) or len(text.split()) <= 3):
+        size = "XXL" if letter_match.group(1) == "2XL" else letter_match.group(1)
         return _clothing_line(size, language, men)
     return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.channels.base import ActionHandler, CommandHandler, InboundHandler
 from bot.models import Card, CardRef, ChannelCapabilities, EscalationCard, IntentChoice
@@ -49,7 +49,6 @@ class LocalChannel:
 class LocalCard:
     ref: CardRef
     card: Card
-    thread: list[str] = field(default_factory=list)
 
 
 class LocalWorkspace:
@@ -59,6 +58,7 @@ class LocalWorkspace:
         self.listener = listener
         self.departments = set(departments)
         self.cards: dict[str, LocalCard] = {}
+        self.threads: dict[str, list[str]] = {}  # plain replies under any message, by its ts
         self.department_posts: list[tuple[str, str]] = []
         self.dialogs: list[tuple[str, int, object]] = []
         self.on_action: ActionHandler | None = None
@@ -95,7 +95,7 @@ class LocalWorkspace:
         self.listener("card_updated", {"card": card, "ref": ref})
 
     async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
-        self.cards[ref.ts].thread.append(text)
+        self.threads.setdefault(ref.ts, []).append(text)
         self.listener("thread_note", {"ref": ref, "text": text})
         return self._ref()
 

@@ -264,7 +264,8 @@ async def test_escalate_posts_to_the_department_channel(
         [notice] = await slack_api.wait_for(
             "chat.postMessage", predicate=lambda p: p.get("channel") == WAREHOUSE
         )
-        assert "cup is broken" in notice["text"] and "lee" in notice["text"]
+        escalation = card_text(notice)
+        assert "cup is broken" in escalation and "escalated to *warehouse* by lee" in escalation
         await slack_api.wait_for("chat.update")
         updated = next(m for m in slack_api.messages(INBOX) if m["ts"] == card["ts"])
         assert "Escalated to warehouse by lee" in card_text(updated)

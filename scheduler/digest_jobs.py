@@ -1,0 +1,281 @@
+"""Posting each digest exactly once, at each department's hour in its own time zone.
+
+Exactly once rests on the ``digests`` table and its unique (department, day):
+
+1. claim: INSERT a ``claimed`` row. A unique violation means another run — a double
+   fire, a second process — has it, and this one stops;
+2. build and post the digest;
+3. mark the row ``posted``.
+
+A crash between 1 and 3 leaves a claim nobody finishes; after ``CLAIM_TIMEOUT`` (10
+minutes, far longer than any digest takes) a run may retake it, with a conditional UPDATE
+so that only one retaker wins. The trade-off: a crash after Slack accepted the post but
+before step 3 gives a second post once the claim is retaken; marking first would risk no
+post at all, and a digest lost is worse than a digest twice. A post that fails releases
+its claim, so the next run tries again.
+
+``due_digests`` is a pure function of ``now``: each department's latest due day is the
+previous local day once its hour has passed today. The same function serves the cron job
+and the catch-up at start, so a process that was down at the hour posts on start::
+
+    await post_due_digests(engine, schedules, datetime.now(UTC), post)  # catch up
+    schedule_digests(scheduler, schedules, run=lambda d: post_due_digests(...))
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.storage.schema import digests
+from scheduler.chart import problem_chart, problem_series
+from scheduler.digest import (
+    DEFAULT_TARGETS,
+    Translate,
+    build_digest,
+    build_management_digest,
+)
+from scheduler.digest_render import render_digest, render_management
+from scheduler.hours import BusinessCalendar, aware_utc
+
+logger = logging.getLogger(__name__)
+
+CLAIM_TIMEOUT = timedelta(minutes=10)
+# A digest hours late beats none; exactly-once makes a late run harmless.
+MISFIRE_GRACE = timedelta(hours=6)
+MANAGEMENT = "management"  # gets the store-wide digest
+
+
+@dataclass(frozen=True)
+class DepartmentSchedule:
+    """When a department gets its digest, and the escalation targets it is judged by."""
+
+    timezone: str
+    hour: int = 8
+    minute: int = 0
+    targets: Mapping[str, timedelta] = field(default_factory=lambda: dict(DEFAULT_TARGETS))
+    calendar: BusinessCalendar | None = None  # targets in business time when given
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.hour <= 23 and 0 <= self.minute <= 59):
+            raise ValueError(f"digest time {self.hour}:{self.minute:02d} is not a time of day")
+        ZoneInfo(self.timezone)  # an unknown zone fails here, at start, not at the hour
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class DigestMessage:
+    """What goes to a department channel: the message and, unless quiet, its chart."""
+
+    department: str
+    day: date
+    text: str  # plain, for the terminal
+    notification: str  # chat.postMessage ``text``: the escaped title line
+    blocks: list[dict[str, Any]]
+    chart: bytes | None
+    chart_name: str
+    quiet: bool
+
+
+async def compose_digest(
+    engine: AsyncEngine,
+    department: str,
+    day: date,
+    schedule: DepartmentSchedule,
+    *,
+    translate: Translate | None = None,
+) -> DigestMessage:
+    """Build, render and chart one digest without posting it (``digest --dry-run``)."""
+    tz = schedule.zone
+    if department == MANAGEMENT:
+        overview = await build_management_digest(engine, day, tz)
+        rendered, quiet, scope = render_management(overview), overview.quiet, None
+    else:
+        digest = await build_digest(
+            engine, department, day, tz, translate=translate,
+            targets=schedule.targets, calendar=schedule.calendar,
+        )  # fmt: skip
+        rendered, quiet, scope = render_digest(digest), digest.quiet, department
+    chart = None
+    if not quiet:
+        days, series = await problem_series(engine, scope, day, tz)
+        title = f"{'All departments' if scope is None else department.capitalize()}: problems"
+        title += f" by type, {days[0]:%d %b} to {days[-1]:%d %b}"
+        chart = await asyncio.to_thread(problem_chart, series, days, title)
+    return DigestMessage(
+        department=department,
+        day=day,
+        text=rendered.text,
+        notification=rendered.notification,
+        blocks=rendered.blocks,
+        chart=chart,
+        chart_name=f"{department}-{day.isoformat()}.png",
+        quiet=quiet,
+    )
+
+
+async def post_digest_once(
+    engine: AsyncEngine,
+    department: str,
+    day: date,
+    now: datetime,
+    post: Callable[[DigestMessage], Awaitable[None]],
+    *,
+    schedule: DepartmentSchedule,
+    translate: Translate | None = None,
+) -> bool:
+    """Post the digest of ``department`` for ``day`` unless it is or is being posted.
+
+    Returns True when this call posted it. An exception from ``post`` releases the claim
+    and propagates.
+    """
+    now = aware_utc(now, "now")
+    token = await _claim(engine, department, day, now)
+    if token is None:
+        return False
+    mine = (digests.c.department == department) & (digests.c.day == day)
+    mine &= (digests.c.status == "claimed") & (digests.c.claimed_at == token)
+    try:
+        await post(await compose_digest(engine, department, day, schedule, translate=translate))
+    except BaseException:
+        async with engine.begin() as conn:
+            await conn.execute(delete(digests).where(mine))
+        raise
+    async with engine.begin() as conn:
+        marked = await conn.execute(
+            update(digests).where(mine).values(status="posted", posted_at=now)
+        )
+    if marked.rowcount != 1:
+        logger.warning(
+            "digest %s %s took over %s to post and was retaken; it may appear twice",
+            department, day, CLAIM_TIMEOUT,
+        )  # fmt: skip
+    return True
+
+
+async def _claim(engine: AsyncEngine, department: str, day: date, now: datetime) -> datetime | None:
+    """The ``claimed_at`` this run holds the digest with, or None when another run has it."""
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                insert(digests).values(
+                    department=department, day=day, status="claimed", claimed_at=now
+                )
+            )
+        return now
+    except IntegrityError:
+        pass
+    mine = (digests.c.department == department) & (digests.c.day == day)
+    async with engine.begin() as conn:
+        row = (
+            await conn.execute(select(digests.c.status, digests.c.claimed_at).where(mine))
+        ).first()
+        if row is None or row.status != "claimed" or now - row.claimed_at < CLAIM_TIMEOUT:
+            return None
+        # Only one of several runs retaking the same stale claim matches its old timestamp.
+        retaken = await conn.execute(
+            update(digests)
+            .where(mine, digests.c.status == "claimed", digests.c.claimed_at == row.claimed_at)
+            .values(claimed_at=now)
+        )
+    if retaken.rowcount != 1:
+        return None
+    logger.warning("retook the digest %s %s left claimed since %s", department, day, row.claimed_at)
+    return now
+
+
+def due_digests(
+    departments: Mapping[str, DepartmentSchedule],
+    now: datetime,
+    last_posted: Mapping[str, date],
+) -> list[tuple[str, date]]:
+    """(department, day) pairs to post at ``now``: the latest due day of each department.
+
+    Once a department's local hour has passed today, yesterday is due; before it, the day
+    before yesterday. Only the latest day is caught up: after a week down, seven stale
+    digests would bury the one that matters (older ones stay available on the CLI).
+    """
+    now = aware_utc(now, "now")
+    due = []
+    for name, schedule in departments.items():
+        today = now.astimezone(schedule.zone).date()
+        posting = datetime.combine(today, time(schedule.hour, schedule.minute), schedule.zone)
+        day = today - timedelta(days=1 if now >= posting else 2)
+        last = last_posted.get(name)
+        if last is None or last < day:
+            due.append((name, day))
+    return due
+
+
+async def last_posted_days(engine: AsyncEngine) -> dict[str, date]:
+    """The latest day each department's digest was posted for."""
+    async with engine.connect() as conn:
+        rows = await conn.execute(
+            select(digests.c.department, func.max(digests.c.day))
+            .where(digests.c.status == "posted")
+            .group_by(digests.c.department)
+        )
+        return {department: day for department, day in rows}
+
+
+async def post_due_digests(
+    engine: AsyncEngine,
+    departments: Mapping[str, DepartmentSchedule],
+    now: datetime,
+    post: Callable[[DigestMessage], Awaitable[None]],
+    *,
+    translate: Translate | None = None,
+) -> list[tuple[str, date]]:
+    """Post whatever is due at ``now``; returns what this call posted. Run it at start."""
+    posted = []
+    for department, day in due_digests(departments, now, await last_posted_days(engine)):
+        schedule = departments[department]
+        if await post_digest_once(
+            engine, department, day, now, post, schedule=schedule, translate=translate
+        ):
+            posted.append((department, day))
+    return posted
+
+
+def schedule_digests(
+    scheduler: BaseScheduler,
+    departments: Mapping[str, DepartmentSchedule],
+    run: Callable[[str], Awaitable[None]],
+) -> None:
+    """One cron job a department, at its hour in its zone, calling ``run(department)``.
+
+    ``coalesce`` turns a backlog of missed fires into one run and ``max_instances=1`` keeps
+    a slow run from overlapping the next; neither is needed for correctness (the claim
+    is), they just save work.
+    """
+    for name, schedule in departments.items():
+        scheduler.add_job(
+            _run_digest,
+            CronTrigger(hour=schedule.hour, minute=schedule.minute, timezone=schedule.zone),
+            args=(run, name),
+            id=f"digest:{name}",
+            name=f"{name} digest",
+            replace_existing=True,
+            misfire_grace_time=int(MISFIRE_GRACE.total_seconds()),
+            coalesce=True,
+            max_instances=1,
+        )
+
+
+async def _run_digest(run: Callable[[str], Awaitable[None]], department: str) -> None:
+    """A coroutine function, so AsyncIOScheduler awaits it on the loop instead of a thread."""
+    await run(department)

@@ -1,0 +1,172 @@
+"""Time-dependent behaviour with fixed clocks: out-of-hours acknowledgements across time
+zones and holidays, and response-time reminders that are never repeated, even after a restart."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.channels.local import LocalChannel, LocalWorkspace
+from bot.config import Config
+from bot.desk import DEPARTMENTS, Department, Desk
+from bot.models import ActionKind, InboundMessage, StaffAction
+from bot.runtime import Runtime
+from bot.storage import sqlite_url
+from handlers.reminders import send_reminders
+from scheduler.hours import BusinessCalendar
+
+BERLIN = ZoneInfo("Europe/Berlin")
+CALENDAR = BusinessCalendar.from_dict(
+    {
+        "timezone": "Europe/Berlin",
+        "hours": {"mon-fri": "09:00-18:00"},
+        "holidays": ["2026-12-25"],
+    }
+)
+DESK = Desk(
+    calendar=CALENDAR,
+    departments={n: Department(name=n, calendar=CALENDAR) for n in DEPARTMENTS},
+    first_response=timedelta(hours=4),
+    first_response_warn=timedelta(hours=1),
+)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@asynccontextmanager
+async def desk_at(
+    tmp_path: Path, clock: Clock
+) -> AsyncIterator[tuple[Runtime, LocalChannel, LocalWorkspace]]:
+    config = replace(
+        Config(), database_url=sqlite_url(tmp_path / "desk.sqlite3"), translator="none"
+    )
+    channel, workspace = LocalChannel(), LocalWorkspace()
+    runtime = Runtime(
+        config, channels=[channel], workspace=workspace, clock=clock, background=False, desk=DESK
+    )
+    async with runtime:
+        yield runtime, channel, workspace
+
+
+def message(n: int, text: str, hint: str, at: datetime, chat: str = "77") -> InboundMessage:
+    return InboundMessage(
+        channel="telegram",
+        chat_id=chat,
+        platform_message_id=f"{chat}:{n}",
+        user_id=chat,
+        user_name="Yuki Tanaka",
+        text=text,
+        received_at=at,
+        language_hint=hint,
+    )
+
+
+async def deliver(runtime: Runtime, msg: InboundMessage) -> None:
+    await runtime.on_message(msg)
+    await runtime.outbox.drain()
+
+
+async def test_a_tokyo_shopper_writing_on_saturday_hears_monday_in_tokyo_time(
+    tmp_path: Path,
+) -> None:
+    saturday_night_tokyo = datetime(2025, 11, 29, 23, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+    clock = Clock(saturday_night_tokyo.astimezone(UTC))
+    async with desk_at(tmp_path, clock) as (runtime, channel, _):
+        await deliver(runtime, message(1, "注文した商品はいつ届きますか？", "ja-jp", clock.now))
+        acks = [text for _, text in channel.sent if "までにご返信" in text]
+        assert len(acks) == 1
+        assert "12月1日" in acks[0] and "17:00" in acks[0]  # Monday 09:00 Berlin, Tokyo time
+        clock.now += timedelta(minutes=5)
+        await deliver(runtime, message(2, "よろしくお願いします", "ja-jp", clock.now))
+        assert len([t for _, t in channel.sent if "までにご返信" in t]) == 1, (
+            "once per closed spell"
+        )
+
+
+async def test_christmas_is_skipped_and_new_york_sees_its_own_time(tmp_path: Path) -> None:
+    christmas_eve = datetime(2026, 12, 24, 19, 0, tzinfo=BERLIN)  # after hours; 25th holiday
+    clock = Clock(christmas_eve.astimezone(UTC))
+    async with desk_at(tmp_path, clock) as (runtime, channel, _):
+        await deliver(runtime, message(1, "Where is my order #A10293?", "en-us", clock.now))
+        [ack] = [text for _, text in channel.sent]
+        assert "Monday 28 December, 03:00" in ack  # 09:00 Berlin on the next working day
+
+
+async def test_no_acknowledgement_during_opening_hours(tmp_path: Path) -> None:
+    clock = Clock(datetime(2026, 11, 24, 10, 0, tzinfo=BERLIN).astimezone(UTC))
+    async with desk_at(tmp_path, clock) as (runtime, channel, workspace):
+        await deliver(runtime, message(1, "Where is my order #A10293?", "en-us", clock.now))
+        assert channel.sent == [] and len(workspace.cards) == 1
+
+
+def notes(workspace: LocalWorkspace) -> list[str]:
+    return [text for thread in workspace.threads.values() for text in thread]
+
+
+async def test_first_response_reminders_come_once_each_even_after_a_restart(
+    tmp_path: Path,
+) -> None:
+    monday_9 = datetime(2026, 11, 23, 9, 0, tzinfo=BERLIN).astimezone(UTC)
+    clock = Clock(monday_9)
+    async with desk_at(tmp_path, clock) as (runtime, _, workspace):
+        await deliver(runtime, message(1, "Where is my order #A10293?", "en", clock.now))
+        for minutes, expected in ((170, 0), (185, 1), (200, 0), (241, 1), (300, 0)):
+            clock.now = monday_9 + timedelta(minutes=minutes)
+            assert await send_reminders(runtime.ctx, clock.now) == expected, minutes
+        first_notes = notes(workspace)
+    assert any("due at" in n for n in first_notes)
+    assert any("target was missed" in n for n in first_notes)
+
+    clock.now = monday_9 + timedelta(hours=6)
+    async with desk_at(tmp_path, clock) as (runtime, _, workspace):
+        assert await send_reminders(runtime.ctx, clock.now) == 0, "nothing repeated after restart"
+
+
+async def test_reminders_stop_once_the_card_is_answered_and_wait_over_the_weekend(
+    tmp_path: Path,
+) -> None:
+    friday_16 = datetime(2026, 11, 27, 16, 0, tzinfo=BERLIN).astimezone(UTC)
+    clock = Clock(friday_16)
+    async with desk_at(tmp_path, clock) as (runtime, _, _):
+        await deliver(runtime, message(1, "Where is my order #A10293?", "en", clock.now))
+        # 4 business hours from Friday 16:00 end Monday 11:00; the warning is at 10:00.
+        clock.now = datetime(2026, 11, 28, 12, 0, tzinfo=BERLIN).astimezone(UTC)  # Saturday
+        assert await send_reminders(runtime.ctx, clock.now) == 0
+        clock.now = datetime(2026, 11, 30, 10, 5, tzinfo=BERLIN).astimezone(UTC)  # Monday
+        assert await send_reminders(runtime.ctx, clock.now) == 1
+
+
+async def test_escalation_acknowledge_reminder_goes_to_the_department_card(
+    tmp_path: Path,
+) -> None:
+    monday_9 = datetime(2026, 11, 23, 9, 0, tzinfo=BERLIN).astimezone(UTC)
+    clock = Clock(monday_9)
+    async with desk_at(tmp_path, clock) as (runtime, _, workspace):
+        await deliver(
+            runtime, message(1, "The parcel arrived and the cup inside is broken!", "en", clock.now)
+        )
+        [card] = [c.card for c in workspace.cards.values()]
+        await runtime.on_action(
+            StaffAction(
+                kind=ActionKind.ESCALATE,
+                user_id="U1",
+                user_name="lee",
+                at=clock.now,
+                suggestion_id=card.suggestion_id,
+            )
+        )
+        assert len(workspace.escalations) == 1
+        clock.now = monday_9 + timedelta(hours=3, minutes=5)  # acknowledge due 13:00, warn 12:00
+        await send_reminders(runtime.ctx, clock.now)
+        escalation_ref = next(iter(workspace.escalations))
+        assert any("Acknowledge due at" in n for n in workspace.threads[escalation_ref])
