@@ -47,6 +47,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("file", type=Path)
     importer.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
+    translate = sub.add_parser("translate", help="what the configured translator returns")
+    translate.add_argument("--to", required=True, metavar="LANG", help="target language, e.g. es")
+    translate.add_argument(
+        "--from",
+        dest="source",
+        default="auto",
+        metavar="LANG",
+        help="source language (default: detected)",
+    )
+    translate.add_argument("text", nargs="+")
     sub.add_parser("check-config", help="validate the settings and show them (secrets masked)")
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="action", required=True)
@@ -180,6 +190,17 @@ def _examples(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _translate(config: Config, args: argparse.Namespace) -> int:
+    from bot.runtime import build_translator
+    from bot.translation import MemoryTranslationCache, describe_translation
+
+    text = " ".join(args.text)
+    translator = build_translator(config, MemoryTranslationCache())
+    line = asyncio.run(describe_translation(translator, text, args.to.lower(), source=args.source))
+    print(line)
+    return 0 if not line.startswith("translation unavailable") else 1
+
+
 def _check_config(config: Config, args: argparse.Namespace) -> int:
     try:
         load_config(require_platforms=True)
@@ -209,6 +230,7 @@ _COMMANDS = {
     "chat": _chat,
     "classify": _classify,
     "examples": _examples,
+    "translate": _translate,
     "check-config": _check_config,
     "db": _db,
 }

@@ -34,19 +34,18 @@ async def answer_in(
     card says so; if translation fails too, the English answer is offered as it is.
     """
     target = language if language != "unknown" else "en"
-    text, used = ctx.engine.render(intent, target, variables)
+    template, used = ctx.engine.template(intent, target)
     if used == target:
-        return text, used, None
-    result = await ctx.translator.translate(text, source=used, target=target)
+        return ctx.engine.fill(template, target, variables), target, None
+    result = await ctx.translator.translate(template, source=used, target=target)
     if result.ok:
-        return result.text, target, f"Machine-translated: there is no written answer in '{target}'."
+        note = f"Machine-translated: there is no written answer in '{target}'."
+        return ctx.engine.fill(result.text, target, variables), target, note
     return (
-        text,
+        ctx.engine.fill(template, used, variables),
         used,
-        (
-            f"No written answer in '{target}' and translation unavailable ({result.error}): "
-            f"showing the '{used}' one."
-        ),
+        f"No written answer in '{target}' and translation unavailable ({result.error}): "
+        f"showing the '{used}' one.",
     )
 
 

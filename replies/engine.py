@@ -107,12 +107,24 @@ class SuggestionEngine:
     def render(self, intent: str, language: str, variables: Mapping[str, str] | None = None,
                country: str | None = None) -> tuple[str, str]:
         """The intent's reply in ``language`` (or English when none is written), filled."""
+        template, used = self.template(intent, language)
+        return self.fill(template, used, variables, country), used
+
+    def template(self, intent: str, language: str) -> tuple[str, str]:
+        """The intent's written reply with its ``{variables}`` unfilled, and its language
+        (English when ``language`` has none): what machine translation is asked to translate,
+        once per language rather than once per shopper."""
         spec = self.intent_info(intent)
         used = language if language in spec.replies else FALLBACK_LANGUAGE
+        return spec.replies[used], used
+
+    def fill(self, template: str, language: str, variables: Mapping[str, str] | None = None,
+             country: str | None = None) -> str:
+        """Fill a reply template's variables; unknown ones become neutral phrases."""
         values = dict(variables or {})
-        if "plug_advice" not in values and (advice := plug_advice(country, used)):
+        if "plug_advice" not in values and (advice := plug_advice(country, language)):
             values["plug_advice"] = advice
-        return render(spec.replies[used], used, values), used
+        return render(template, language, values)
 
     def choices(self) -> list[IntentChoice]:
         """Every answer staff can pick instead, sorted by title."""

@@ -19,6 +19,7 @@ on a million messages (see ``bench/digest_bench.py``)::
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 from collections import Counter
@@ -166,7 +167,7 @@ async def build_digest(
         trends = await _trends(conn, department, week_start, start, end)
         day_rows = (
             await conn.execute(
-                select(problems.c.id, problems.c.intent, *map(problems.c.get, RECURRING_FIELDS))
+                select(problems.c.id, problems.c.intent, *(problems.c[f] for f in RECURRING_FIELDS))
                 .where(_in_department_window(department, start, end))
                 .order_by(problems.c.created_at, problems.c.id)
             )
@@ -174,14 +175,14 @@ async def build_digest(
         opened, resolved, causes = await _escalation_flow(conn, department, start, end)
         overdue = await _overdue(conn, department, end, targets, calendar)
         quotes = await _quotes(conn, trends, day_rows)
-    recurring = {}
-    for name in RECURRING_FIELDS:
-        counts = Counter(getattr(row, name) for row in day_rows if getattr(row, name))
-        recurring[name] = tuple(
-            sorted(((v, n) for v, n in counts.items() if n >= 2), key=lambda vn: (-vn[1], vn[0]))
+    recurring = {
+        name: tuple(
+            (value, n) for value, n in _ranked(getattr(r, name) for r in day_rows) if n >= 2
         )
-    if translate is not None:
-        quotes = [await _translated(quote, translate) for quote in quotes]
+        for name in RECURRING_FIELDS
+    }
+    if translate is not None:  # concurrently: each may wait for its translator's timeout
+        quotes = list(await asyncio.gather(*(_translated(q, translate) for q in quotes)))
     return Digest(
         department=department,
         day=day,
@@ -490,6 +491,8 @@ def _median(ordered: Sequence[timedelta]) -> timedelta | None:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def _ranked(values: Iterable[str]) -> tuple[tuple[str, int], ...]:
-    """Counts, largest first, ties by name, so the digest reads the same every time."""
-    return tuple(sorted(Counter(values).items(), key=lambda vn: (-vn[1], vn[0])))
+def _ranked(values: Iterable[str | None]) -> tuple[tuple[str, int], ...]:
+    """Counts of the values given (None and "" skipped), largest first, ties by name, so
+    the digest reads the same every time."""
+    counts = Counter(value for value in values if value)
+    return tuple(sorted(counts.items(), key=lambda vn: (-vn[1], vn[0])))

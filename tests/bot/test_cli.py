@@ -147,3 +147,39 @@ def _clean_environment() -> dict[str, str]:
         for k, v in os.environ.items()
         if not k.startswith(("BORDERDESK_", "TELEGRAM_", "SLACK_"))
     }
+
+
+async def test_translate_reports_the_translation_or_the_error_in_plain_words(
+    tmp_path: Path,
+) -> None:
+    from tests.fakes.libretranslate_api import FakeLibreTranslate
+
+    async with FakeLibreTranslate() as fake:
+        env = {
+            **_clean_environment(),
+            "PYTHONPATH": str(ROOT),
+            "NO_PROXY": "127.0.0.1",
+            "BORDERDESK_TRANSLATOR": "libretranslate",
+            "BORDERDESK_LIBRETRANSLATE_URL": fake.url,
+        }
+        ok = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "translate",
+            "--to",
+            "es",
+            "--from",
+            "en",
+            "Hello, where is my order?",
+            cwd=tmp_path,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, _ = await ok.communicate()
+        assert ok.returncode == 0 and out.decode().strip() == "Hola, dónde está mi pedido?"
+    dead = {**env, "BORDERDESK_LIBRETRANSLATE_URL": f"http://127.0.0.1:{free_port()}"}
+    failed = borderdesk("translate", "--to", "es", "Hello", cwd=tmp_path, env=dead)
+    assert failed.returncode == 1
+    assert "translation unavailable (libretranslate): could not connect" in failed.stdout

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.config import Config
 from bot.desk import DEPARTMENTS, Department
 from bot.desk import Desk as DeskSettings
-from scheduler.hours import BusinessCalendar
 from bot.runtime import Runtime, platform_adapters
+from bot.storage import Store
 from bot.storage.store import sqlite_url
+from scheduler.hours import BusinessCalendar
 from tests.fakes import slack_client
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
@@ -188,10 +190,21 @@ async def running_desk(
     *,
     background: bool = True,
     desk: DeskSettings | None = None,
+    learned: Sequence[tuple[str, str]] = (),
     **overrides: Any,
 ) -> AsyncIterator[Desk]:
-    """Start a desk on the fakes (Telegram polling unless a webhook URL is given)."""
+    """Start a desk on the fakes (Telegram polling unless a webhook URL is given).
+
+    ``learned`` are labelled examples stored before start, as staff decisions would have
+    left them, so a test about the flow does not depend on how the classifier scores a
+    message it has never seen.
+    """
     slack.add_user(STAFF_ID, STAFF_NAME, "Lee Staff")
+    if learned:
+        store = await Store.open(sqlite_url(db))
+        for text, intent in learned:
+            await store.add_example(text, intent, "staff", datetime.now(UTC))
+        await store.close()
     port = free_port()
     config = desk_config(db, telegram, slack, port, **overrides)
     channels, workspace = platform_adapters(config)

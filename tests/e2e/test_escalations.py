@@ -30,8 +30,13 @@ DAMAGED = "My order #B20411 arrived today, the DHL box was crushed and the cup i
 
 async def click_escalation(desk: Any, card: dict[str, Any], action_id: str) -> int:
     payload = slack_client.block_action(
-        action_id, button_value(card, action_id), user_id="U0WARE00001", user_name="mei",
-        channel=WAREHOUSE, message_ts=card["ts"], message=card,
+        action_id,
+        button_value(card, action_id),
+        user_id="U0WARE00001",
+        user_name="mei",
+        channel=WAREHOUSE,
+        message_ts=card["ts"],
+        message=card,
     )
     status, _ = await slack_client.post_interaction(desk.events_url, SIGNING_SECRET, payload)
     return status
@@ -47,10 +52,15 @@ async def test_a_damaged_item_is_recorded_escalated_acknowledged_and_resolved(
 ) -> None:
     desk_settings = always_open(warehouse={"channel": WAREHOUSE, "auto_escalate": True})
     async with running_desk(
-        tmp_path / "desk.sqlite3", telegram_api, slack_api, desk=desk_settings
+        tmp_path / "desk.sqlite3",
+        telegram_api,
+        slack_api,
+        desk=desk_settings,
+        learned=[(DAMAGED, "damaged_item")],
     ) as desk:
-        telegram_api.push_update(telegram_api.text_update(CHAT, DAMAGED, first_name="Ana",
-                                                          language_code="en-gb"))
+        telegram_api.push_update(
+            telegram_api.text_update(CHAT, DAMAGED, first_name="Ana", language_code="en-gb")
+        )
         inbox_card = await desk.wait_card()
         assert "Escalated automatically to warehouse" in card_text(inbox_card)
         await slack_api.wait_for("chat.postMessage", predicate=lambda p: p["channel"] == WAREHOUSE)
@@ -73,8 +83,14 @@ async def test_a_damaged_item_is_recorded_escalated_acknowledged_and_resolved(
         [opened] = await slack_api.wait_for("views.open")
         assert opened["view"]["callback_id"] == "bd_need_info_submit"
         question = "Which colour was the cup? We need it to send the right one."
-        assert await desk.submit("bd_need_info_submit", {"question": {"text": question}},
-                                 opened["view"]["private_metadata"]) == 200
+        assert (
+            await desk.submit(
+                "bd_need_info_submit",
+                {"question": {"text": question}},
+                opened["view"]["private_metadata"],
+            )
+            == 200
+        )
         await slack_api.wait_for(
             "chat.postMessage",
             predicate=lambda p: p.get("thread_ts") == inbox_card["ts"] and question in p["text"],
@@ -84,10 +100,11 @@ async def test_a_damaged_item_is_recorded_escalated_acknowledged_and_resolved(
         assert await click_escalation(desk, escalation, "bd_esc_resolve") == 200
         [_, resolve_view] = await slack_api.wait_for("views.open", count=2)
         note = "A new cup was sent today by DHL with extra padding."
-        values = {"cause": {"value": slack_client.select_option("packing")},
-                  "note": {"text": note}}
-        assert await desk.submit("bd_resolve_submit", values,
-                                 resolve_view["view"]["private_metadata"]) == 200
+        values = {"cause": {"value": slack_client.select_option("packing")}, "note": {"text": note}}
+        assert (
+            await desk.submit("bd_resolve_submit", values, resolve_view["view"]["private_metadata"])
+            == 200
+        )
         confirmation = await desk.wait_confirmation(inbox_card)
         assert note in card_text(confirmation)
         resolved = card_text(warehouse_card(slack_api))
@@ -106,7 +123,11 @@ async def test_escalate_button_and_the_open_command(
 ) -> None:
     desk_settings = always_open(warehouse={"channel": WAREHOUSE})
     async with running_desk(
-        tmp_path / "desk.sqlite3", telegram_api, slack_api, desk=desk_settings
+        tmp_path / "desk.sqlite3",
+        telegram_api,
+        slack_api,
+        desk=desk_settings,
+        learned=[(DAMAGED, "damaged_item")],
     ) as desk:
         telegram_api.push_update(telegram_api.text_update(CHAT, DAMAGED, language_code="en"))
         card = await desk.wait_card()
@@ -122,7 +143,8 @@ async def test_escalate_button_and_the_open_command(
         assert "Open escalations for warehouse: 1" in answer
         assert "damaged item" in answer and "order B20411" in answer
         status, body = await slack_client.post_form(
-            desk.events_url, SIGNING_SECRET,
+            desk.events_url,
+            SIGNING_SECRET,
             slack_client.slash_command("/borderdesk", "open logistics", STAFF_ID, INBOX),
         )
         assert "No open escalations for logistics" in body

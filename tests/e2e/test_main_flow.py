@@ -17,6 +17,7 @@ from tests.fakes.telegram_api import FakeTelegramAPI
 
 CHAT = 4242
 WHERE_IS_MY_ORDER = "Hola, ¿dónde está mi pedido #A10293? Lo pedí hace dos semanas."
+LEARNED = [(WHERE_IS_MY_ORDER, "track_order")]
 
 
 def suggested_reply(desk, card: dict) -> str:  # type: ignore[no-untyped-def]
@@ -26,7 +27,9 @@ def suggested_reply(desk, card: dict) -> str:  # type: ignore[no-untyped-def]
 async def test_send_click_delivers_the_suggestion_and_updates_the_card(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
+    async with running_desk(
+        tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
         telegram_api.push_update(
             telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, first_name="Ana", language_code="es")
         )
@@ -79,7 +82,9 @@ async def test_webhook_mode_checks_the_secret_token(
 async def test_edit_sends_the_edited_text(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
+    async with running_desk(
+        tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
         telegram_api.push_update(
             telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es")
         )
@@ -104,7 +109,9 @@ async def test_edit_sends_the_edited_text(
 async def test_other_answer_sends_the_chosen_template_in_the_shoppers_language(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
+    async with running_desk(
+        tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
         telegram_api.push_update(
             telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, first_name="Ana", language_code="es")
         )
@@ -138,7 +145,9 @@ async def test_other_answer_sends_the_chosen_template_in_the_shoppers_language(
 async def test_later_messages_go_to_the_thread_and_a_thread_reply_reaches_the_shopper(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
+    async with running_desk(
+        tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
         telegram_api.push_update(
             telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es")
         )
@@ -162,7 +171,9 @@ async def test_later_messages_go_to_the_thread_and_a_thread_reply_reaches_the_sh
 async def test_double_click_and_two_staff_at_once_send_once(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
+    async with running_desk(
+        tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
         telegram_api.push_update(
             telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es")
         )
@@ -181,7 +192,9 @@ async def test_double_click_and_two_staff_at_once_send_once(
 async def test_a_duplicate_telegram_update_makes_one_card(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
+    async with running_desk(
+        tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
         update = telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es")
         telegram_api.push_update(update)
         await desk.wait_card()
@@ -201,7 +214,9 @@ async def test_a_duplicate_telegram_update_makes_one_card(
 async def test_a_bad_slack_signature_is_refused_and_nothing_happens(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
+    async with running_desk(
+        tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
         telegram_api.push_update(
             telegram_api.text_update(CHAT, WHERE_IS_MY_ORDER, language_code="es")
         )
@@ -216,7 +231,9 @@ async def test_a_bad_slack_signature_is_refused_and_nothing_happens(
 async def test_photo_with_caption_is_shown_as_a_labelled_placeholder(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
+    async with running_desk(
+        tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
         telegram_api.push_update(
             telegram_api.photo_update(CHAT, caption="The mug arrived broken", language_code="en")
         )
@@ -230,7 +247,9 @@ async def test_photo_with_caption_is_shown_as_a_labelled_placeholder(
 async def test_start_greets_in_the_users_language_without_a_card(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
+    async with running_desk(
+        tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
         telegram_api.push_update(
             telegram_api.command_update(CHAT, "/start", first_name="Lukas", language_code="de")
         )
@@ -251,7 +270,9 @@ async def test_start_greets_in_the_users_language_without_a_card(
 async def test_escalate_posts_to_the_department_channel(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
+    async with running_desk(
+        tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
         telegram_api.push_update(
             telegram_api.text_update(
                 CHAT,

@@ -10,6 +10,9 @@ from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
 
 CHAT = 4242
+WHERE = "Where is my order #A10293? I ordered two weeks ago."
+DAMAGED = "My parcel arrived damaged, order #B20411"
+LEARNED = [(WHERE, "track_order"), (DAMAGED, "damaged_item")]
 
 
 async def test_reply_approved_before_a_stop_is_delivered_once_after_the_restart(
@@ -17,12 +20,8 @@ async def test_reply_approved_before_a_stop_is_delivered_once_after_the_restart(
 ) -> None:
     db = tmp_path / "desk.sqlite3"
     # First run: no outbox worker, so the process stops with the approved reply still queued.
-    async with running_desk(db, telegram_api, slack_api, background=False) as desk:
-        telegram_api.push_update(
-            telegram_api.text_update(
-                CHAT, "Where is my order #A10293? I ordered two weeks ago.", language_code="en"
-            )
-        )
+    async with running_desk(db, telegram_api, slack_api, learned=LEARNED, background=False) as desk:
+        telegram_api.push_update(telegram_api.text_update(CHAT, WHERE, language_code="en"))
         card = await desk.wait_card()
         assert await desk.click(card, "bd_send") == 200
         await slack_api.wait_for("chat.update")
@@ -31,7 +30,7 @@ async def test_reply_approved_before_a_stop_is_delivered_once_after_the_restart(
     assert telegram_api.sent_messages() == []
 
     # Second run on the same database: the queued reply goes out exactly once.
-    async with running_desk(db, telegram_api, slack_api) as desk:
+    async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
         [sent] = await telegram_api.wait_for("sendMessage")
         assert sent["chat_id"] == CHAT and sent["text"] == record.suggestion.reply
         await asyncio.sleep(0.5)
@@ -45,17 +44,13 @@ async def test_a_message_stored_while_slack_was_down_gets_its_card_after_a_resta
 ) -> None:
     db = tmp_path / "desk.sqlite3"
     slack_api.fail_next("chat.postMessage", error="service_unavailable", status=503)
-    async with running_desk(db, telegram_api, slack_api) as desk:
-        telegram_api.push_update(
-            telegram_api.text_update(
-                CHAT, "My parcel arrived damaged, order #B20411", language_code="en"
-            )
-        )
+    async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
+        telegram_api.push_update(telegram_api.text_update(CHAT, DAMAGED, language_code="en"))
         await slack_api.wait_for("chat.postMessage")
         await asyncio.sleep(0.2)
         assert desk.inbox_cards() == []
         assert (await desk.runtime.ctx.store.counts())["messages"] == {"in": 1}
-    async with running_desk(db, telegram_api, slack_api) as desk:
+    async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
         card = await desk.wait_card()
         assert "arrived damaged" in str(card["blocks"])
         await asyncio.sleep(0.3)

@@ -27,6 +27,7 @@ async def libretranslate() -> AsyncIterator[FakeLibreTranslate]:
 
 def translating(fake: FakeLibreTranslate) -> dict[str, object]:
     return {
+        "learned": [("Hola, ¿dónde está mi pedido?", "track_order")],
         "translator": "libretranslate",
         "libretranslate_url": fake.url,
         "translation_timeout": 0.5,
