@@ -183,3 +183,46 @@ async def test_translate_reports_the_translation_or_the_error_in_plain_words(
     failed = borderdesk("translate", "--to", "es", "Hello", cwd=tmp_path, env=dead)
     assert failed.returncode == 1
     assert "translation unavailable (libretranslate): could not connect" in failed.stdout
+
+
+def test_classify_reads_json_lines_and_answers_one_line_each(tmp_path: Path) -> None:
+    lines = [
+        {"text": "Mein Paket ist beschädigt angekommen, die Tasse ist kaputt", "lang_hint": "de"},
+        {"text": "where is my parcel?? order 55120"},
+        "not json",
+        {"text": ""},
+    ]
+    stdin = "\n".join(x if isinstance(x, str) else __import__("json").dumps(x) for x in lines)
+    result = borderdesk("classify", cwd=tmp_path, stdin=stdin + "\n")
+    assert result.returncode == 0, result.stderr
+    import json
+
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(answers) == 4
+    damaged, parcel, bad, empty = answers
+    assert damaged["language"] == "de" and damaged["intent"] == "damaged_item"
+    assert damaged["department"] == "warehouse" and damaged["top"][0][0] == "damaged_item"
+    assert parcel["language"] == "en" and parcel["top"][0][0] in ("track_order", "delivery_delay")
+    assert "error" in bad and "line 3" in bad["error"]
+    assert empty["language"] == "unknown" and empty["intent"] == "unknown"
+
+
+def test_examples_import_adds_examples_and_reports_bad_rows(tmp_path: Path) -> None:
+    csv_file = tmp_path / "history.csv"
+    csv_file.write_text(
+        "text,intent\n"
+        "my blender stopped spinning after a week,product_defect\n"
+        "the kettle leaks from the bottom,product_defect\n"
+        "hello,not_an_intent\n"
+        ",track_order\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "desk.sqlite3"
+    result = borderdesk("examples", "import", str(csv_file), "--db", str(db), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "imported 2 example(s), 0 already known, 2 skipped" in result.stdout
+    assert "history.csv:4: skipped" in result.stderr
+    again = borderdesk("examples", "import", str(csv_file), "--db", str(db), cwd=tmp_path)
+    assert "imported 0 example(s), 2 already known" in again.stdout
+    missing = borderdesk("examples", "import", str(tmp_path / "nope.csv"), cwd=tmp_path)
+    assert missing.returncode == 2 and "cannot read" in missing.stderr

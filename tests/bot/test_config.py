@@ -90,3 +90,14 @@ def test_webhook_needs_a_secret() -> None:
             dict(GOOD, BORDERDESK_TELEGRAM_WEBHOOK_URL="https://shop.example.com/hook"),
             env_file=None,
         )
+
+
+def test_env_example_lists_every_setting_the_program_reads() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    source = (root / "bot" / "config.py").read_text()
+    read = set(re.findall(r'reader\.\w+\(\s*"([A-Z_]+)"', source))
+    listed = set(re.findall(r"^([A-Z_]+)=", (root / ".env.example").read_text(), re.M))
+    assert len(read) >= 20
+    assert read <= listed, f"missing from .env.example: {sorted(read - listed)}"
