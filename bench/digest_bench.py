@@ -22,7 +22,7 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,7 @@ def stamp(moment: datetime) -> str:
     return _stamp(moment.replace(tzinfo=None))  # type: ignore[misc]
 
 
-def pick(rng: random.Random, weights: dict[str, float], n: int) -> list[str]:
+def pick(rng: random.Random, weights: Mapping[str, float], n: int) -> list[str]:
     return rng.choices(list(weights), list(weights.values()), k=n)
 
 
@@ -113,7 +113,10 @@ def generate(db: Path, total: int, seed: int = 7) -> None:
             delay = timedelta(seconds=min(rng.expovariate(1 / 1500), 3 * 86400))
             events.append((at + delay, "out", conversation, ""))
     events.sort(key=lambda e: e[0])
-    message_rows, suggestion_rows, problem_rows, escalation_rows = [], [], [], []
+    message_rows: list[tuple[Any, ...]] = []
+    suggestion_rows: list[tuple[Any, ...]] = []
+    problem_rows: list[tuple[Any, ...]] = []
+    escalation_rows: list[tuple[Any, ...]] = []
     for message_id, (at, direction, conversation, intent) in enumerate(events, start=1):
         language, channel = languages[conversation - 1], channels[conversation - 1]
         order = f"A{rng.randint(10000, 60000)}"
@@ -169,13 +172,14 @@ def escalation(
     rng: random.Random, suggestion: int, conversation: int, department: str, intent: str,
     at: datetime,
 ) -> tuple[Any, ...]:  # fmt: skip
-    """An escalation acknowledged within hours and resolved within days, mostly."""
+    """An escalation acknowledged within hours and resolved within days; a few get stuck."""
     opened = at + timedelta(minutes=rng.randint(2, 90))
     acknowledged = opened + timedelta(hours=rng.expovariate(1 / 3))
     resolved = acknowledged + timedelta(hours=rng.expovariate(1 / 30))
-    status = "open"
-    if acknowledged < END and rng.random() < 0.9:
-        status = "resolved" if resolved < END and rng.random() < 0.85 else "acknowledged"
+    stuck = rng.random() < 0.02
+    status = "open" if stuck or acknowledged >= END else "acknowledged"
+    if status == "acknowledged" and resolved < END:
+        status = "resolved"
     return (suggestion, conversation, department, intent, status, "Staff", stamp(opened),
             stamp(acknowledged) if status != "open" else None,
             stamp(resolved) if status == "resolved" else None,

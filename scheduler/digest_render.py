@@ -99,6 +99,7 @@ def render_management(digest: ManagementDigest) -> Rendered:
         f"{_label(o.intent)}: {o.decided} decided, as is {o.share('as_is'):.0%}, edited "
         f"{o.share('edited'):.0%}, replaced {o.share('replaced'):.0%}, ignored "
         f"{o.share('ignored'):.0%}"
+        + (f", escalated or answered by hand {o.share('other'):.0%}" if o.other else "")
         for o in digest.outcomes
     ]
     top = [f"{department} / {_label(intent)}: {n}" for department, intent, n in digest.top_problems]

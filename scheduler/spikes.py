@@ -7,20 +7,23 @@ each of the previous 28 days (``[now - d·24h - window, now - d·24h)``, d = 1..
 daily rhythm of a store's market is built in: a busy morning is compared with earlier
 mornings, not with the night. It is a spike when both hold:
 
-- ``P(X >= k) < 0.001`` for ``X ~ Poisson(λ)``: reports arrive independently of each
-  other, so a count this high is a one-in-a-thousand fluke at most; run every 10 minutes
-  over dozens of intents, that keeps false alarms to about one a week or fewer;
+- ``P(X >= k) < 0.001`` for ``X ~ Poisson(λ)``, reports from different shoppers being
+  independent: with eight 3-hour windows a day, 30 problem types give at most about 1.7
+  false alarms a week, and fewer in practice, as the floor below is the stricter test
+  for rare problems;
 - ``k >= max(5, 3·λ)``: the p-value alone flags "2 reports where 0.01 were expected"
-  for a rare product, and "130 where 100 were expected" for a big one; neither is worth
-  interrupting a team for. Five reports and three times the usual is.
+  for a rare product, and "130 where 100 were expected" for a big one, where real
+  counts vary more than Poisson says; neither is worth interrupting a team for. Five
+  reports and three times the usual is.
 
 One event, one alert. When an intent spikes as a whole, its product, carrier and country
-spikes are the same event: they are recorded silently and their breakdown is given as
-evidence instead. An alert's key is ``department:intent:scope:bucket``, where the bucket is
-the window's start rounded down to a multiple of the window length; ``alerts.key`` is
-unique, so of two processes only one inserts it. A spike that persists keeps writing the
-key of each new bucket and stays silent as long as the previous bucket's key exists; a
-fresh alert needs the spike to have been gone for a whole bucket::
+spikes are the same event: they are recorded silently and the breakdown is given as
+evidence; likewise a whole-intent spike that grows out of a narrow one already announced.
+An alert's key is ``department:intent:scope:bucket``, the bucket being the window's start
+rounded down to a multiple of the window length; ``alerts.key`` is unique, so of two
+processes only one inserts it. A spike that persists writes the key of each new bucket
+and stays silent while the previous bucket's key exists; a new alert needs the spike to
+have been gone for a whole bucket. Run ``new_spikes`` every 10 minutes or so::
 
     for spike in await new_spikes(engine, datetime.now(UTC)):
         await post(department_channel[spike.department], spike)

@@ -18,6 +18,7 @@ from PIL import Image
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.storage.records import new_id
 from bot.storage.schema import (
     conversations,
     customers,
@@ -99,11 +100,11 @@ class Shop:
                 )  # fmt: skip
                 conversation = await conn.execute(
                     insert(conversations).values(
-                        customer_id=customer.inserted_primary_key[0], channel=channel, chat_id=chat,
+                        customer_id=new_id(customer), channel=channel, chat_id=chat,
                         language=language, created_at=at, updated_at=at,
                     )
                 )  # fmt: skip
-                self.chats[chat] = conversation.inserted_primary_key[0]
+                self.chats[chat] = new_id(conversation)
             result = await conn.execute(
                 insert(messages).values(
                     conversation_id=self.chats[chat], direction=direction, channel=channel,
@@ -111,7 +112,7 @@ class Shop:
                     language=language, created_at=at,
                 )
             )  # fmt: skip
-        return int(result.inserted_primary_key[0])
+        return new_id(result)
 
     async def suggest(
         self, message_id: int, intent: str, at: datetime, status: str = "sent"
@@ -130,7 +131,7 @@ class Shop:
                     display={}, created_at=at,
                 )
             )  # fmt: skip
-        return int(result.inserted_primary_key[0])
+        return new_id(result)
 
     async def problem(
         self,
@@ -156,7 +157,7 @@ class Shop:
                     created_at=at,
                 )
             )  # fmt: skip
-        return int(result.inserted_primary_key[0])
+        return new_id(result)
 
     async def escalation(
         self,
@@ -179,7 +180,7 @@ class Shop:
                     root_cause=root_cause,
                 )
             )  # fmt: skip
-        return int(result.inserted_primary_key[0])
+        return new_id(result)
 
     @classmethod
     @asynccontextmanager
