@@ -13,8 +13,9 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from bot.config import Config, load_config
 from bot.errors import BorderDeskError, ConfigError
@@ -57,6 +58,13 @@ def _parser() -> argparse.ArgumentParser:
         help="source language (default: detected)",
     )
     translate.add_argument("text", nargs="+")
+    digest = sub.add_parser("digest", help="a department's daily digest for one day")
+    digest.add_argument("--department", required=True)
+    digest.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    digest.add_argument(
+        "--dry-run", action="store_true", help="print it and write the chart, do not post to Slack"
+    )
+    digest.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
     sub.add_parser("check-config", help="validate the settings and show them (secrets masked)")
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="action", required=True)
@@ -201,6 +209,55 @@ def _translate(config: Config, args: argparse.Namespace) -> int:
     return 0 if not line.startswith("translation unavailable") else 1
 
 
+def _digest(config: Config, args: argparse.Namespace) -> int:
+    from bot.desk import load_desk
+    from bot.jobs import digest_schedules
+
+    desk = load_desk(config.desk_file, channels=config.department_channels)
+    schedules = digest_schedules(desk)
+    if args.department not in schedules:
+        raise ConfigError(f"--department {args.department!r}: choose one of {', '.join(schedules)}")
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError as exc:
+        raise ConfigError(f"--date {args.date!r}: write the day as YYYY-MM-DD") from exc
+    if not args.dry_run:
+        load_config(require_platforms=True)  # posting needs Slack: name what is missing
+    return asyncio.run(_digest_for(config, args.department, day, schedules, args.dry_run))
+
+
+async def _digest_for(
+    config: Config, department: str, day: date, schedules: dict[str, Any], dry_run: bool
+) -> int:
+    from bot.jobs import post_digest
+    from scheduler.digest_jobs import compose_digest, post_digest_once
+
+    store = await Store.open(config.database_url)
+    try:
+        schedule = schedules[department]
+        if dry_run:
+            message = await compose_digest(store.engine, department, day, schedule)
+            print(message.text)
+            if message.chart is not None:
+                Path(message.chart_name).write_bytes(message.chart)
+                print(f"\nchart written to {message.chart_name}")
+            return 0
+        from bot.runtime import platform_adapters
+
+        _, workspace = platform_adapters(config)  # the desk file's channels
+
+        async def post(message: Any) -> None:
+            await post_digest(workspace, message)
+
+        posted = await post_digest_once(
+            store.engine, department, day, datetime.now(UTC), post, schedule=schedule
+        )
+        print("posted" if posted else f"the {department} digest for {day} was posted already")
+        return 0
+    finally:
+        await store.close()
+
+
 def _check_config(config: Config, args: argparse.Namespace) -> int:
     try:
         load_config(require_platforms=True)
@@ -231,6 +288,7 @@ _COMMANDS = {
     "classify": _classify,
     "examples": _examples,
     "translate": _translate,
+    "digest": _digest,
     "check-config": _check_config,
     "db": _db,
 }

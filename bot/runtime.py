@@ -23,6 +23,7 @@ from bot.config import Config
 from bot.context import Context, utc_now
 from bot.desk import Desk, load_desk
 from bot.errors import ChannelError, ConfigError
+from bot.jobs import Jobs
 from bot.models import InboundMessage, StaffAction
 from bot.outbox import OutboxWorker
 from bot.storage import OutboxItem, Store
@@ -54,25 +55,33 @@ class Runtime:
         outbox_idle_seconds: float = 1.0,
         background: bool = True,
         desk: Desk | None = None,
+        jobs: bool = True,
     ) -> None:
         self.config = config
-        self.desk = desk or load_desk(config.desk_file, channels=config.department_channels)
+        self.desk = desk or load_desk_for(config)
         self.channels = {channel.name: channel for channel in channels}
         self.workspace = workspace
         self.clock = clock
         self.outbox_idle_seconds = outbox_idle_seconds
         self.background = background  # False: the caller drains the outbox itself (demo, chat)
+        self.with_jobs = jobs and background  # digests and spike alerts
         self._tasks: list[asyncio.Task[None]] = []
         self._connected: set[str] = set()
         self.ready = asyncio.Event()  # set once every channel is connected
         self._ctx: Context | None = None
         self._outbox: OutboxWorker | None = None
+        self._jobs: Jobs | None = None
 
     @property
     def ctx(self) -> Context:
         if self._ctx is None:
             raise RuntimeError("the runtime is not started")
         return self._ctx
+
+    @property
+    def jobs(self) -> Jobs | None:
+        """The digest and spike scheduler, when this runtime runs it."""
+        return self._jobs
 
     @property
     def outbox(self) -> OutboxWorker:
@@ -136,6 +145,9 @@ class Runtime:
                 asyncio.create_task(self._resume_loop(), name="resume"),
                 asyncio.create_task(self._reminder_loop(), name="reminders"),
             ]
+            if self.with_jobs:
+                self._jobs = Jobs(self._ctx, self.clock)
+                await self._jobs.start()
             self._tasks += [
                 asyncio.create_task(self._connect(channel), name=f"connect {name}")
                 for name, channel in self.channels.items()
@@ -159,6 +171,9 @@ class Runtime:
     async def stop(self) -> None:
         if self._ctx is None:
             return
+        if self._jobs is not None:
+            await self._jobs.stop()
+            self._jobs = None
         for task in self._tasks:
             if task.get_name() != "outbox":
                 task.cancel()
@@ -225,6 +240,11 @@ async def _quietly(awaitable: object, what: str) -> None:
         logger.exception("error while %s", what)
 
 
+def load_desk_for(config: Config) -> Desk:
+    """The desk file named by the settings, with channels from the environment on top."""
+    return load_desk(config.desk_file, channels=config.department_channels)
+
+
 def build_translator(config: Config, cache: TranslationCache) -> Translator:
     """The configured translator; settings were validated by ``load_config``."""
     try:
@@ -240,7 +260,9 @@ def build_translator(config: Config, cache: TranslationCache) -> Translator:
         raise ConfigError(str(exc)) from exc
 
 
-def platform_adapters(config: Config) -> tuple[list[CustomerChannel], StaffWorkspace]:
+def platform_adapters(
+    config: Config, desk: Desk | None = None
+) -> tuple[list[CustomerChannel], StaffWorkspace]:
     """The real Telegram channel and Slack workspace, as configured."""
     from bot.channels.slack import SlackWorkspace
     from bot.channels.telegram import TelegramChannel
@@ -262,9 +284,7 @@ def platform_adapters(config: Config) -> tuple[list[CustomerChannel], StaffWorks
         listen=config.slack_listen,
         department_channels={
             name: department.channel
-            for name, department in load_desk(
-                config.desk_file, channels=config.department_channels
-            ).departments.items()
+            for name, department in (desk or load_desk_for(config)).departments.items()
             if department.channel
         },
     )
@@ -273,11 +293,12 @@ def platform_adapters(config: Config) -> tuple[list[CustomerChannel], StaffWorks
 
 async def serve(config: Config) -> None:
     """``borderdesk run``: serve until SIGINT or SIGTERM, then stop cleanly."""
-    channels, workspace = platform_adapters(config)
+    desk = load_desk_for(config)
+    channels, workspace = platform_adapters(config, desk)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with Runtime(config, channels=channels, workspace=workspace):
+    async with Runtime(config, channels=channels, workspace=workspace, desk=desk):
         await stop.wait()
         logger.info("signal received, stopping")

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from scheduler.digest import Digest, ManagementDigest
+from scheduler.spikes import Spike
 
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
@@ -183,3 +184,22 @@ def _escape(text: str) -> str:
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_spike(spike: Spike) -> str:
+    """The alert a department gets for a spike, with the evidence behind it."""
+    what = _label(spike.intent)
+    scope = f" ({spike.scope} {spike.value})" if spike.value else ""
+    start, end = spike.window_start, spike.window_end
+    lines = [
+        f":chart_with_upwards_trend: *Spike: {what}{scope}* — {spike.count} reports between "
+        f"{start:%H:%M} and {end:%H:%M} UTC, where {spike.expected:.1f} were expected "
+        f"(Poisson p = {spike.p_value:.1e}).",
+    ]
+    if spike.breakdown:
+        lines.append(
+            "Mostly: " + ", ".join(f"{field} {value} ({n})" for field, value, n in spike.breakdown)
+        )
+    if spike.orders:
+        lines.append("Orders: " + ", ".join(spike.orders))
+    return "\n".join(lines)

@@ -19,7 +19,7 @@ Example, a channel that prints::
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.models import (
     Card,
@@ -86,8 +86,16 @@ class StaffWorkspace(Protocol):
         """Post a follow-up card (a later message needing an answer) in a card's thread."""
         ...
 
-    async def post_to_department(self, department: str, text: str) -> CardRef | None:
-        """Post a notice to a department's channel; None when it has none configured."""
+    async def post_report(
+        self,
+        department: str,
+        text: str,
+        blocks: list[dict[str, Any]] | None = None,
+        attachment: bytes | None = None,
+        attachment_name: str = "",
+    ) -> CardRef | None:
+        """Post a digest or an alert to a department's channel, with an optional file (a
+        chart); None when the department has no channel."""
         ...
 
     async def post_confirmation(

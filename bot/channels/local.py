@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bot.channels.base import ActionHandler, CommandHandler, InboundHandler
 from bot.models import Card, CardRef, ChannelCapabilities, EscalationCard, IntentChoice
@@ -59,7 +60,7 @@ class LocalWorkspace:
         self.departments = set(departments)
         self.cards: dict[str, LocalCard] = {}
         self.threads: dict[str, list[str]] = {}  # plain replies under any message, by its ts
-        self.department_posts: list[tuple[str, str]] = []
+        self.reports: list[tuple[str, str, str | None]] = []  # department, text, file name
         self.dialogs: list[tuple[str, int, object]] = []
         self.on_action: ActionHandler | None = None
         self.on_command: CommandHandler | None = None
@@ -99,9 +100,16 @@ class LocalWorkspace:
         self.listener("thread_note", {"ref": ref, "text": text})
         return self._ref()
 
-    async def post_to_department(self, department: str, text: str) -> CardRef | None:
-        self.department_posts.append((department, text))
-        self.listener("department", {"department": department, "text": text})
+    async def post_report(
+        self,
+        department: str,
+        text: str,
+        blocks: list[dict[str, Any]] | None = None,
+        attachment: bytes | None = None,
+        attachment_name: str = "",
+    ) -> CardRef | None:
+        self.reports.append((department, text, attachment_name if attachment else None))
+        self.listener("report", {"department": department, "text": text})
         return self._ref()
 
     async def post_confirmation(

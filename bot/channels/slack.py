@@ -131,11 +131,28 @@ class SlackWorkspace:
     async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
         return await self._post(ref.channel, text, None, thread_ts=ref.ts)
 
-    async def post_to_department(self, department: str, text: str) -> CardRef | None:
+    async def post_report(
+        self,
+        department: str,
+        text: str,
+        blocks: list[dict[str, Any]] | None = None,
+        attachment: bytes | None = None,
+        attachment_name: str = "",
+    ) -> CardRef | None:
         channel = self.department_channels.get(department)
         if channel is None:
             return None
-        return await self._post(channel, text, None)
+        ref = await self._post(channel, text, blocks)
+        if attachment is not None:
+            await self._call(
+                "files_upload_v2",
+                channel=channel,
+                content=attachment,
+                filename=attachment_name,
+                title=attachment_name,
+                thread_ts=ref.ts,
+            )
+        return ref
 
     async def post_confirmation(
         self, ref: CardRef, outbox_id: int, original: str, translated: str | None

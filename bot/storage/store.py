@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -43,9 +43,12 @@ class Store(InboxQueries, DecisionQueries, EscalationQueries, OutboxQueries, Tra
     async def open(cls, url: str, *, migrate_schema: bool = True) -> Store:
         """Open the database (creating a SQLite file's folder) and apply migrations."""
         parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        sqlite = parsed.get_backend_name() == "sqlite"
+        if sqlite and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url)
+        if sqlite:
+            _serialize_sqlite_writers(engine)
         try:
             if migrate_schema:
                 await migrate.upgrade(engine)
@@ -98,3 +101,25 @@ class Store(InboxQueries, DecisionQueries, EscalationQueries, OutboxQueries, Tra
             "escalations": by_department,
             "languages": languages,
         }
+
+
+def _serialize_sqlite_writers(engine: AsyncEngine) -> None:
+    """Make SQLite safe for our concurrent tasks (handlers, outbox, jobs).
+
+    The driver's default deferred transactions deadlock when two of them read and then
+    write ("database is locked" at once, the busy timeout never applies). Transactions
+    start with BEGIN IMMEDIATE instead, so writers queue for up to 30 s; WAL lets readers
+    go on meanwhile.
+    """
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -191,13 +191,15 @@ async def running_desk(
     background: bool = True,
     desk: DeskSettings | None = None,
     learned: Sequence[tuple[str, str]] = (),
+    jobs: bool = False,
+    clock: Callable[[], datetime] | None = None,
     **overrides: Any,
 ) -> AsyncIterator[Desk]:
     """Start a desk on the fakes (Telegram polling unless a webhook URL is given).
 
     ``learned`` are labelled examples stored before start, as staff decisions would have
     left them, so a test about the flow does not depend on how the classifier scores a
-    message it has never seen.
+    message it has never seen. ``jobs`` starts the digest and spike scheduler.
     """
     slack.add_user(STAFF_ID, STAFF_NAME, "Lee Staff")
     if learned:
@@ -207,8 +209,8 @@ async def running_desk(
         await store.close()
     port = free_port()
     config = desk_config(db, telegram, slack, port, **overrides)
-    channels, workspace = platform_adapters(config)
-    desk = desk or always_open()
+    desk = desk or always_open(warehouse={"channel": WAREHOUSE})
+    channels, workspace = platform_adapters(config, desk)
     runtime = Runtime(
         config,
         channels=channels,
@@ -216,6 +218,8 @@ async def running_desk(
         outbox_idle_seconds=0.05,
         background=background,
         desk=desk,
+        jobs=jobs,  # digests and spike alerts have their own tests
+        **({"clock": clock} if clock else {}),
     )
     async with runtime:
         await asyncio.wait_for(runtime.ready.wait(), 10)  # channels connect in the background

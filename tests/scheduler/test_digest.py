@@ -109,7 +109,7 @@ class Shop:
                 insert(messages).values(
                     conversation_id=self.chats[chat], direction=direction, channel=channel,
                     platform_message_id=f"{chat}:{self.count}", kind="text", text=text,
-                    language=language, created_at=at,
+                    language=language, created_at=at, processed_at=at,
                 )
             )  # fmt: skip
         return new_id(result)
