@@ -11,13 +11,18 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
+
+from sqlalchemy.engine import make_url
 
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import DEPARTMENTS, Config
 from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
+from bot.jobs import digest_schedules
 from bot.models import ActionKind, Card, EscalationCard, InboundMessage, StaffAction
 from bot.runtime import Runtime
+from scheduler.digest_jobs import compose_digest
 
 Printer = Callable[[str], None]
 DEMO_DATE = datetime(2026, 11, 24, tzinfo=UTC)
@@ -150,6 +155,7 @@ async def run_demo(config: Config, out: Printer) -> int:
                 await runtime.outbox.drain()
                 transcript.line("", "-> already decided: nothing is sent twice")
             out("")
+        await _next_morning(runtime, out, config)
         counts = await runtime.ctx.store.counts()
         outbox = await runtime.ctx.store.outbox_status()
     _summary(out, counts, outbox, workspace)
@@ -284,6 +290,23 @@ async def _department_follow_up(
         await runtime.outbox.drain()
     transcript.out("")
     return True
+
+
+async def _next_morning(runtime: Runtime, out: Printer, config: Config) -> None:
+    """What the warehouse and management read the next morning at 08:00."""
+    out("Next morning, 08:00 Berlin: the daily digests\n")
+    schedules = digest_schedules(runtime.desk)
+    folder = Path(make_url(config.database_url).database or "data/demo.sqlite3").parent
+    for department in ("warehouse", "management"):
+        message = await compose_digest(
+            runtime.ctx.store.engine, department, DEMO_DATE.date(), schedules[department]
+        )
+        out(message.text)
+        if message.chart is not None:
+            chart = folder / f"demo-{message.chart_name}"
+            chart.write_bytes(message.chart)
+            out(f"(chart: {chart})")
+        out("")
 
 
 def _summary(

@@ -29,7 +29,8 @@ logger = logging.getLogger(__name__)
 
 async def handle_inbound(ctx: Context, message: InboundMessage) -> None:
     """Entry point for every channel adapter: persist first, then act."""
-    stored = await ctx.store.record_inbound(message)
+    country = country_from_language_code(message.language_hint)
+    stored = await ctx.store.record_inbound(message, country=country)
     if not stored.is_new:
         logger.info("duplicate %s message %s ignored", message.channel, message.platform_message_id)
         return

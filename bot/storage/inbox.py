@@ -22,7 +22,9 @@ class InboxQueries:
 
     # -- inbound ---------------------------------------------------------------------
 
-    async def record_inbound(self, msg: InboundMessage) -> StoredInbound:
+    async def record_inbound(
+        self, msg: InboundMessage, *, country: str | None = None
+    ) -> StoredInbound:
         """Store a shopper's message first of all; a duplicate is recognised, not stored twice."""
         async with self.engine.begin() as conn:
             existing = await conn.execute(
@@ -34,7 +36,7 @@ class InboxQueries:
             row = existing.first()
             if row is not None:
                 return StoredInbound(row.id, row.conversation_id, is_new=False)
-            conversation_id = await self._conversation_for(conn, msg)
+            conversation_id = await self._conversation_for(conn, msg, country)
             try:
                 result = await conn.execute(
                     insert(messages).values(
@@ -52,11 +54,13 @@ class InboxQueries:
                 )
             except IntegrityError:  # the same update raced in through another path
                 await conn.rollback()
-                return await self.record_inbound(msg)
+                return await self.record_inbound(msg, country=country)
             message_id = new_id(result)
         return StoredInbound(message_id, conversation_id, is_new=True)
 
-    async def _conversation_for(self, conn: AsyncConnection, msg: InboundMessage) -> int:
+    async def _conversation_for(
+        self, conn: AsyncConnection, msg: InboundMessage, country: str | None
+    ) -> int:
         customer = (
             await conn.execute(
                 select(customers.c.id).where(
@@ -72,6 +76,7 @@ class InboxQueries:
                         channel=msg.channel,
                         platform_user_id=msg.user_id,
                         name=msg.user_name,
+                        country=country,
                         created_at=msg.received_at,
                     )
                 )
