@@ -127,7 +127,9 @@ def _chat(config: Config, args: argparse.Namespace) -> int:
 def _classify(config: Config, args: argparse.Namespace) -> int:
     from replies.engine import SuggestionEngine
 
-    engine = SuggestionEngine.load(languages=config.languages, detector=config.language_detector)
+    engine = SuggestionEngine.load(
+        config.library_dir, languages=config.languages, detector=config.language_detector
+    )
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
@@ -161,7 +163,7 @@ def _examples(config: Config, args: argparse.Namespace) -> int:
     known = {
         c.intent
         for c in SuggestionEngine.load(
-            languages=config.languages, detector=config.language_detector
+            config.library_dir, languages=config.languages, detector=config.language_detector
         ).choices()
     }
     rows, problems = [], []

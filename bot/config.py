@@ -79,6 +79,7 @@ class Config:
     department_channels: Mapping[str, str] = field(default_factory=dict)
     outbox_max_attempts: int = 8
     desk_file: Path = Path("desk.yaml")
+    library_dir: Path | None = None  # the store's own answer library; None: the built-in one
 
     @property
     def telegram_mode(self) -> Mode:
@@ -212,6 +213,7 @@ def load_config(
         department_channels=reader.departments("BORDERDESK_DEPARTMENT_CHANNELS"),
         outbox_max_attempts=reader.integer("BORDERDESK_OUTBOX_MAX_ATTEMPTS", 8, 1, 100),
         desk_file=Path(reader.text("BORDERDESK_DESK_FILE", "desk.yaml")),
+        library_dir=reader.folder("BORDERDESK_LIBRARY_DIR"),
     )
     if require_platforms and not (config.slack_app_token or config.slack_signing_secret):
         reader.problems.append(
@@ -300,6 +302,16 @@ class _Reader:
             )
             return None
         return value
+
+    def folder(self, name: str) -> Path | None:
+        raw = self._raw(name)
+        if raw is None:
+            return None
+        path = Path(raw).expanduser()
+        if not path.is_dir():
+            self.problems.append(f"{name}={raw!r}: no such folder")
+            return None
+        return path
 
     def terms(self, name: str) -> tuple[str, ...]:
         raw = self._raw(name) or ""

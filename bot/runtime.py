@@ -108,6 +108,7 @@ class Runtime:
             learned = await store.examples()
             engine = await asyncio.to_thread(
                 SuggestionEngine.load,
+                self.config.library_dir,
                 languages=self.config.languages,
                 detector=self.config.language_detector,
                 extra_examples=learned,

@@ -108,3 +108,37 @@ async def test_a_translation_timeout_leaves_a_note_and_the_shopper_still_gets_an
         assert await desk.click(card, "bd_send") == 200
         [sent] = await telegram_api.wait_for("sendMessage")
         assert sent["chat_id"] == CHAT and sent["text"]
+
+
+async def test_a_language_without_a_written_answer_gets_the_english_one_translated_once(
+    tmp_path: Path,
+    telegram_api: FakeTelegramAPI,
+    slack_api: FakeSlackAPI,
+    libretranslate: FakeLibreTranslate,
+) -> None:
+    indonesian = "Halo, di mana pesanan saya? Saya memesan dua minggu yang lalu."
+    options = {
+        **translating(libretranslate),
+        "learned": [(indonesian, "track_order")],
+        "languages": ("en", "es", "de", "id"),
+    }
+    async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api, **options) as desk:
+        telegram_api.push_update(
+            telegram_api.text_update(CHAT, indonesian, first_name="Astrid", language_code="id")
+        )
+        card = await desk.wait_card()
+        shown = card_text(card)
+        assert "Machine-translated: there is no written answer in 'id'" in shown
+        assert "[id]" in shown and "Astrid" in shown  # the fake marks Indonesian output
+        telegram_api.push_update(
+            telegram_api.text_update(
+                CHAT + 1, indonesian + "!", first_name="Nils", language_code="id"
+            )
+        )
+        second = await desk.wait_card(count=2)
+        assert "Nils" in card_text(second)
+        to_indonesian = [r for r in libretranslate.requests if r.params.get("target") == "id"]
+        assert len(to_indonesian) == 1, "the template is translated once, then cached"
+        assert await desk.click(second, "bd_send") == 200
+        [sent] = await telegram_api.wait_for("sendMessage")
+        assert sent["text"].startswith("[id]") and "Nils" in sent["text"]

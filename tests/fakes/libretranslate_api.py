@@ -38,7 +38,14 @@ from typing import Any, Self
 
 from aiohttp import web
 
-LANGUAGES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
+LANGUAGES = {
+    "en": "English",
+    "es": "Spanish",
+    "de": "German",
+    "fr": "French",
+    "zh": "Chinese",
+    "id": "Indonesian",
+}
 LEXICON_LANGUAGES = ("en", "es", "de")
 LEXICON = (
     ("hello", "hola", "hallo"),
@@ -98,8 +105,10 @@ def lexicon_translate(text: str, source: str, target: str) -> str:
 def detect(text: str) -> str:
     """The lexicon language with most known words in ``text``; English on a tie."""
     found = [w.lower() for w in _WORD.findall(text)]
-    scores = {lang: sum(w in {e[i] for e in LEXICON} for w in found)
-              for i, lang in enumerate(LEXICON_LANGUAGES)}
+    scores = {
+        lang: sum(w in {e[i] for e in LEXICON} for w in found)
+        for i, lang in enumerate(LEXICON_LANGUAGES)
+    }
     return max(LEXICON_LANGUAGES, key=lambda lang: (scores[lang], lang == "en"))
 
 
