@@ -120,13 +120,7 @@ class SlackWorkspace:
         )
 
     async def update_card(self, ref: CardRef, card: Card) -> None:
-        await self._call(
-            "chat_update",
-            channel=ref.channel,
-            ts=ref.ts,
-            text=blocks.card_text(card),
-            blocks=blocks.card_blocks(card),
-        )
+        await self._update(ref, blocks.card_text(card), blocks.card_blocks(card))
 
     async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
         return await self._post(ref.channel, text, None, thread_ts=ref.ts)
@@ -162,7 +156,7 @@ class SlackWorkspace:
         return await self._post(ref.channel, text, block_list, thread_ts=ref.ts)
 
     async def update_notice(self, ref: CardRef, text: str) -> None:
-        await self._call("chat_update", channel=ref.channel, ts=ref.ts, text=text, blocks=[])
+        await self._update(ref, text, [])
 
     async def post_escalation(self, card: EscalationCard) -> CardRef | None:
         channel = self.department_channels.get(card.department)
@@ -173,12 +167,8 @@ class SlackWorkspace:
         )
 
     async def update_escalation(self, ref: CardRef, card: EscalationCard) -> None:
-        await self._call(
-            "chat_update",
-            channel=ref.channel,
-            ts=ref.ts,
-            text=escalations.escalation_text(card),
-            blocks=escalations.escalation_blocks(card),
+        await self._update(
+            ref, escalations.escalation_text(card), escalations.escalation_blocks(card)
         )
 
     async def open_question(self, handle: str, escalation_id: int) -> None:
@@ -223,6 +213,11 @@ class SlackWorkspace:
             kwargs["thread_ts"] = thread_ts
         response = await self._call("chat_postMessage", **kwargs)
         return CardRef(str(response["channel"]), str(response["ts"]))
+
+    async def _update(self, ref: CardRef, text: str, block_list: list[dict[str, Any]]) -> None:
+        await self._call(
+            "chat_update", channel=ref.channel, ts=ref.ts, text=text, blocks=block_list
+        )
 
     async def _call(self, method: str, **kwargs: Any) -> Any:
         try:

@@ -136,53 +136,59 @@ def confirmation_blocks(
     ]
 
 
-def edit_modal(suggestion_id: int, draft: str) -> dict[str, Any]:
-    """The Edit dialog, prefilled with the suggested reply."""
-    element: dict[str, Any] = {
-        "type": "plain_text_input",
-        "action_id": "text",
-        "multiline": True,
-        "max_length": INPUT_LIMIT,
-    }
-    if draft:
-        element["initial_value"] = clip(draft, INPUT_LIMIT)
+def modal(
+    callback_id: str, metadata: int, title: str, submit: str, blocks: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """A dialog whose answer comes back as a ``view_submission`` for ``callback_id``."""
     return {
         "type": "modal",
-        "callback_id": EDIT_CALLBACK,
-        "private_metadata": str(suggestion_id),
-        "title": {"type": "plain_text", "text": "Edit reply"},
-        "submit": {"type": "plain_text", "text": "Send"},
+        "callback_id": callback_id,
+        "private_metadata": str(metadata),
+        "title": {"type": "plain_text", "text": title},
+        "submit": {"type": "plain_text", "text": submit},
         "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
-            {
-                "type": "input",
-                "block_id": "reply",
-                "label": {"type": "plain_text", "text": "Reply to the shopper"},
-                "element": element,
-            }
-        ],
+        "blocks": blocks,
     }
+
+
+def text_input(block_id: str, label: str, **element: Any) -> dict[str, Any]:
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "label": {"type": "plain_text", "text": label},
+        "element": {"type": "plain_text_input", "action_id": "text", "multiline": True, **element},
+    }
+
+
+def select_input(
+    block_id: str, label: str, action_id: str, options: list[tuple[str, str]]
+) -> dict[str, Any]:
+    """A menu of (value, label) pairs; Slack shows at most 100, labels up to 75 characters."""
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "label": {"type": "plain_text", "text": label},
+        "element": {
+            "type": "static_select",
+            "action_id": action_id,
+            "options": [
+                {"text": {"type": "plain_text", "text": clip(text, 75)}, "value": value}
+                for value, text in options[:100]
+            ],
+        },
+    }
+
+
+def edit_modal(suggestion_id: int, draft: str) -> dict[str, Any]:
+    """The Edit dialog, prefilled with the suggested reply."""
+    prefill = {"initial_value": clip(draft, INPUT_LIMIT)} if draft else {}
+    field = text_input("reply", "Reply to the shopper", max_length=INPUT_LIMIT, **prefill)
+    return modal(EDIT_CALLBACK, suggestion_id, "Edit reply", "Send", [field])
 
 
 def picker_modal(suggestion_id: int, choices: Sequence[IntentChoice]) -> dict[str, Any]:
-    """The Other answer dialog: pick an answer from the library (Slack allows 100 options)."""
-    options = [
-        {"text": {"type": "plain_text", "text": clip(c.title, 75)}, "value": c.intent}
-        for c in list(choices)[:100]
-    ]
-    return {
-        "type": "modal",
-        "callback_id": OTHER_CALLBACK,
-        "private_metadata": str(suggestion_id),
-        "title": {"type": "plain_text", "text": "Other answer"},
-        "submit": {"type": "plain_text", "text": "Send"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
-            {
-                "type": "input",
-                "block_id": "answer",
-                "label": {"type": "plain_text", "text": "Answer to send"},
-                "element": {"type": "static_select", "action_id": "intent", "options": options},
-            }
-        ],
-    }
+    """The Other answer dialog: pick an answer from the library."""
+    menu = select_input(
+        "answer", "Answer to send", "intent", [(c.intent, c.title) for c in choices]
+    )
+    return modal(OTHER_CALLBACK, suggestion_id, "Other answer", "Send", [menu])

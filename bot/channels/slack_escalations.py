@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.channels.slack_blocks import _button, _context, _quote, _section, clip
+from bot.channels.slack_blocks import (
+    _button,
+    _context,
+    _quote,
+    _section,
+    clip,
+    modal,
+    select_input,
+    text_input,
+)
 from bot.models import ROOT_CAUSES, EscalationCard
 
 QUESTION_CALLBACK = "bd_need_info_submit"
@@ -54,48 +63,11 @@ def escalation_blocks(card: EscalationCard) -> list[dict[str, Any]]:
 
 
 def question_modal(escalation_id: int) -> dict[str, Any]:
-    return {
-        "type": "modal",
-        "callback_id": QUESTION_CALLBACK,
-        "private_metadata": str(escalation_id),
-        "title": {"type": "plain_text", "text": "Need information"},
-        "submit": {"type": "plain_text", "text": "Ask the inbox"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
-            {
-                "type": "input",
-                "block_id": "question",
-                "label": {"type": "plain_text", "text": "What do you need to know?"},
-                "element": {"type": "plain_text_input", "action_id": "text", "multiline": True},
-            }
-        ],
-    }
+    field = text_input("question", "What do you need to know?")
+    return modal(QUESTION_CALLBACK, escalation_id, "Need information", "Ask the inbox", [field])
 
 
 def resolve_modal(escalation_id: int) -> dict[str, Any]:
-    options = [
-        {"text": {"type": "plain_text", "text": label}, "value": value}
-        for value, label in ROOT_CAUSES.items()
-    ]
-    return {
-        "type": "modal",
-        "callback_id": RESOLVE_CALLBACK,
-        "private_metadata": str(escalation_id),
-        "title": {"type": "plain_text", "text": "Resolve"},
-        "submit": {"type": "plain_text", "text": "Resolve"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
-            {
-                "type": "input",
-                "block_id": "cause",
-                "label": {"type": "plain_text", "text": "Root cause"},
-                "element": {"type": "static_select", "action_id": "value", "options": options},
-            },
-            {
-                "type": "input",
-                "block_id": "note",
-                "label": {"type": "plain_text", "text": "What was done (for the shopper)"},
-                "element": {"type": "plain_text_input", "action_id": "text", "multiline": True},
-            },
-        ],
-    }
+    cause = select_input("cause", "Root cause", "value", list(ROOT_CAUSES.items()))
+    note = text_input("note", "What was done (for the shopper)")
+    return modal(RESOLVE_CALLBACK, escalation_id, "Resolve", "Resolve", [cause, note])
