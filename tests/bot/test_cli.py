@@ -226,3 +226,48 @@ def test_examples_import_adds_examples_and_reports_bad_rows(tmp_path: Path) -> N
     assert "imported 0 example(s), 2 already known" in again.stdout
     missing = borderdesk("examples", "import", str(tmp_path / "nope.csv"), cwd=tmp_path)
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+def test_digest_dry_run_prints_the_digest_and_writes_the_chart(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    assert borderdesk("demo", "--db", str(db), cwd=tmp_path).returncode == 0
+    result = borderdesk(
+        "digest",
+        "--department",
+        "warehouse",
+        "--date",
+        "2026-11-24",
+        "--dry-run",
+        "--db",
+        str(db),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Warehouse digest, Tue 24 Nov 2026" in result.stdout
+    assert "damaged item: 1" in result.stdout and "root" not in result.stderr
+    chart = tmp_path / "warehouse-2026-11-24.png"
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    bad = borderdesk(
+        "digest",
+        "--department",
+        "shipping",
+        "--date",
+        "2026-11-24",
+        "--dry-run",
+        "--db",
+        str(db),
+        cwd=tmp_path,
+    )
+    assert bad.returncode == 2 and "choose one of" in bad.stderr
+    not_a_date = borderdesk(
+        "digest",
+        "--department",
+        "warehouse",
+        "--date",
+        "24/11/2026",
+        "--dry-run",
+        "--db",
+        str(db),
+        cwd=tmp_path,
+    )
+    assert not_a_date.returncode == 2 and "YYYY-MM-DD" in not_a_date.stderr

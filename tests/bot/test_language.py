@@ -12,21 +12,35 @@ def detector(request: pytest.FixtureRequest):
     return make_detector(request.param, LANGS)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Wo ist mein Paket? Es sollte gestern ankommen.", "de"),
-    ("¿Dónde está mi pedido? Lo compré hace una semana.", "es"),
-    ("Где моя посылка? Жду уже две недели.", "ru"),
-    ("我的包裹什么时候到？", "zh"),
-    ("注文した商品がまだ届きません。", "ja"),
-    ("주문한 상품이 아직 안 왔어요", "ko"),
-    ("أين طلبي؟ لم يصل بعد", "ar"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wo ist mein Paket? Es sollte gestern ankommen.", "de"),
+        ("¿Dónde está mi pedido? Lo compré hace una semana.", "es"),
+        ("Где моя посылка? Жду уже две недели.", "ru"),
+        ("我的包裹什么时候到？", "zh"),
+        ("注文した商品がまだ届きません。", "ja"),
+        ("주문한 상품이 아직 안 왔어요", "ko"),
+        ("أين طلبي؟ لم يصل بعد", "ar"),
+    ],
+)
 def test_detects_sentences(detector, text: str, expected: str) -> None:
     assert detector.detect(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "   ", "😀👍", "https://shop.example/p/123",
-                                  "#A10293", "LX123456789CN", "12.05.2024 !!!", "??"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "😀👍",
+        "https://shop.example/p/123",
+        "#A10293",
+        "LX123456789CN",
+        "12.05.2024 !!!",
+        "??",
+    ],
+)
 def test_unknown_without_language(detector, text: str) -> None:
     assert detector.detect(text, hint="de", history="fr") == "unknown"
 
@@ -48,13 +62,24 @@ def test_restricted_to_configured_languages() -> None:
 
 def test_hint_codes_are_normalised() -> None:
     assert [normalize_code(c) for c in ("pt-br", "zh-hans", "en_US", "iw", "", None)] == [
-        "pt", "zh", "en", "he", None, None]
+        "pt",
+        "zh",
+        "en",
+        "he",
+        None,
+        None,
+    ]
 
 
-@pytest.mark.parametrize(("name", "languages", "bad"), [
-    ("fasttext", LANGS, "'fasttext'"), ("lingua", ["en", "xx"], "'xx'"),
-    ("lingua", ["english"], "'english'"), ("langdetect", ["en", "eo"], "'eo'"),
-])
+@pytest.mark.parametrize(
+    ("name", "languages", "bad"),
+    [
+        ("fasttext", LANGS, "'fasttext'"),
+        ("lingua", ["en", "xx"], "'xx'"),
+        ("lingua", ["english"], "'english'"),
+        ("langdetect", ["en", "eo"], "'eo'"),
+    ],
+)
 def test_bad_settings_are_named(name: str, languages: list[str], bad: str) -> None:
     with pytest.raises(ValueError, match=bad):
         make_detector(name, languages)

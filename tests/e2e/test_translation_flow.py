@@ -89,13 +89,18 @@ async def test_send_untranslated_and_cancel(
         assert len(telegram_api.sent_messages()) == 1
 
 
-async def test_a_translation_timeout_leaves_a_note_and_the_shopper_still_gets_an_answer(
+@pytest.mark.parametrize("trouble", ["timeout", "server error"])
+async def test_translation_trouble_leaves_a_note_and_the_shopper_still_gets_an_answer(
     tmp_path: Path,
     telegram_api: FakeTelegramAPI,
     slack_api: FakeSlackAPI,
     libretranslate: FakeLibreTranslate,
+    trouble: str,
 ) -> None:
-    libretranslate.delay(2.0)
+    if trouble == "timeout":
+        libretranslate.delay(2.0)
+    else:
+        libretranslate.fail_next(503, times=10)
     async with running_desk(
         tmp_path / "desk.sqlite3", telegram_api, slack_api, **translating(libretranslate)
     ) as desk:

@@ -45,10 +45,23 @@ BOT_USER_ID, BOT_ID, BOT_NAME, APP_ID = "U0BOT00001", "B0BOT00001", "borderdesk"
 CHANNEL_RE = re.compile(r"^[CGD][A-Z0-9]{8,}$")
 TS_RE = re.compile(r"^\d{10}\.\d{6}$")
 BLOCK_TYPES = frozenset(
-    {"section", "actions", "context", "divider", "header", "input", "image", "rich_text"})
-VIEW_KEYS = frozenset({"type", "title", "blocks", "close", "submit", "private_metadata",
-                       "callback_id", "clear_on_close", "notify_on_close", "external_id",
-                       "submit_disabled"})
+    {"section", "actions", "context", "divider", "header", "input", "image", "rich_text"}
+)
+VIEW_KEYS = frozenset(
+    {
+        "type",
+        "title",
+        "blocks",
+        "close",
+        "submit",
+        "private_metadata",
+        "callback_id",
+        "clear_on_close",
+        "notify_on_close",
+        "external_id",
+        "submit_disabled",
+    }
+)
 # Parameters whose form/query value is JSON text; JSON bodies may carry them as structures.
 JSON_FIELDS = frozenset({"blocks", "attachments", "view", "files", "metadata"})
 # Real parameters the 2021 spec predates (slack_sdk only sends them when asked to).
@@ -61,11 +74,19 @@ NEWER_PARAMS: dict[str, set[str]] = {
 }
 # Methods newer than the spec, as (name, type, required) like the spec's parameters.
 EXTRA_OPERATIONS: dict[str, list[tuple[str, str, bool]]] = {
-    "files.getUploadURLExternal": [("filename", "string", True), ("length", "integer", True),
-                                   ("alt_txt", "string", False), ("snippet_type", "string", False)],
+    "files.getUploadURLExternal": [
+        ("filename", "string", True),
+        ("length", "integer", True),
+        ("alt_txt", "string", False),
+        ("snippet_type", "string", False),
+    ],
     "files.completeUploadExternal": [
-        ("files", "string", True), ("channel_id", "string", False), ("channels", "string", False),
-        ("initial_comment", "string", False), ("thread_ts", "string", False)],
+        ("files", "string", True),
+        ("channel_id", "string", False),
+        ("channels", "string", False),
+        ("initial_comment", "string", False),
+        ("thread_ts", "string", False),
+    ],
 }
 
 Params = dict[str, Any]
@@ -112,13 +133,17 @@ def _type_ok(kind: str, value: Any, from_json: bool) -> bool:
         pattern = r"-?\d+" if kind == "integer" else r"-?\d+(\.\d+)?"
         native = int if kind == "integer" else (int, float)
         return (isinstance(value, native) and not isinstance(value, bool)) or (
-            isinstance(value, str) and re.fullmatch(pattern, value) is not None)
+            isinstance(value, str) and re.fullmatch(pattern, value) is not None
+        )
     return isinstance(value, str) or (from_json and isinstance(value, (list, dict, bool)))
 
 
 def _text(obj: Any, where: str, problems: list[str], limit: int, plain: bool = False) -> None:
-    if not isinstance(obj, dict) or obj.get("type") not in ("plain_text", "mrkdwn") \
-            or not isinstance(obj.get("text"), str):
+    if (
+        not isinstance(obj, dict)
+        or obj.get("type") not in ("plain_text", "mrkdwn")
+        or not isinstance(obj.get("text"), str)
+    ):
         problems.append(f"{where} must be a text object {{type, text}}, got {obj!r:.80}")
     elif plain and obj["type"] != "plain_text":
         problems.append(f"{where}.type must be plain_text, got {obj['type']!r}")
@@ -204,8 +229,11 @@ def check_view(view: Any) -> list[str]:
         problems.append("view.callback_id is longer than 255 chars")
     blocks = view.get("blocks", [])
     problems += check_blocks(blocks, "view.blocks", 100)
-    if isinstance(blocks, list) and "submit" not in view and any(
-            isinstance(b, dict) and b.get("type") == "input" for b in blocks):
+    if (
+        isinstance(blocks, list)
+        and "submit" not in view
+        and any(isinstance(b, dict) and b.get("type") == "input" for b in blocks)
+    ):
         problems.append("view has input blocks but no submit button")
     return problems
 
@@ -232,11 +260,16 @@ class FakeSlackAPI:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self._handlers: dict[str, Callable[[Params], Params]] = {
-            "auth.test": self._auth_test, "chat.postMessage": self._post_message,
-            "chat.postEphemeral": self._post_ephemeral, "chat.update": self._update,
-            "views.open": self._view_open, "views.push": self._view_open,
-            "views.update": self._view_update, "users.info": self._users_info,
-            "conversations.info": self._conversations_info, "reactions.add": self._reactions_add,
+            "auth.test": self._auth_test,
+            "chat.postMessage": self._post_message,
+            "chat.postEphemeral": self._post_ephemeral,
+            "chat.update": self._update,
+            "views.open": self._view_open,
+            "views.push": self._view_open,
+            "views.update": self._view_update,
+            "users.info": self._users_info,
+            "conversations.info": self._conversations_info,
+            "reactions.add": self._reactions_add,
             "files.getUploadURLExternal": self._upload_url,
             "files.completeUploadExternal": self._complete_upload,
         }
@@ -282,16 +315,31 @@ class FakeSlackAPI:
         return f"{self.origin}/response/{TEAM_ID}/1/fakehook"
 
     # configuration and inspection -----------------------------------------------------------
-    def add_user(self, user_id: str, name: str, real_name: str,
-                 tz: str = "Europe/Berlin") -> Params:
+    def add_user(
+        self, user_id: str, name: str, real_name: str, tz: str = "Europe/Berlin"
+    ) -> Params:
         offset = datetime.now(zoneinfo.ZoneInfo(tz)).utcoffset()
         self.users[user_id] = {
-            "id": user_id, "team_id": TEAM_ID, "name": name, "deleted": False,
-            "real_name": real_name, "tz": tz, "tz_label": tz,
-            "tz_offset": int(offset.total_seconds()) if offset else 0, "is_admin": False,
-            "is_bot": False, "is_app_user": False, "updated": int(time.time()),
-            "profile": {"real_name": real_name, "display_name": name, "team": TEAM_ID,
-                        "real_name_normalized": real_name, "display_name_normalized": name}}
+            "id": user_id,
+            "team_id": TEAM_ID,
+            "name": name,
+            "deleted": False,
+            "real_name": real_name,
+            "tz": tz,
+            "tz_label": tz,
+            "tz_offset": int(offset.total_seconds()) if offset else 0,
+            "is_admin": False,
+            "is_bot": False,
+            "is_app_user": False,
+            "updated": int(time.time()),
+            "profile": {
+                "real_name": real_name,
+                "display_name": name,
+                "team": TEAM_ID,
+                "real_name_normalized": real_name,
+                "display_name_normalized": name,
+            },
+        }
         return copy.deepcopy(self.users[user_id])
 
     def add_channel(self, channel_id: str, name: str, is_private: bool = False) -> None:
@@ -299,24 +347,44 @@ class FakeSlackAPI:
 
     def seed_message(self, channel: str, user: str, text: str, ts: str | None = None) -> Params:
         """Put a human's message in the fake so the bot may thread under or react to it."""
-        record = {"type": "message", "channel": channel, "ts": ts or self._next_ts(),
-                  "text": text, "user": user, "team": TEAM_ID}
+        record = {
+            "type": "message",
+            "channel": channel,
+            "ts": ts or self._next_ts(),
+            "text": text,
+            "user": user,
+            "team": TEAM_ID,
+        }
         self._messages[(channel, record["ts"])] = record
         return copy.deepcopy(record)
 
     def messages(self, channel: str | None = None, thread_ts: str | None = None) -> list[Params]:
         """Current messages (after updates) ordered by ts; ``thread_ts`` gives parent+replies."""
-        found = [m for m in self._messages.values() if channel in (None, m["channel"])
-                 and (thread_ts is None or thread_ts in (m["ts"], m.get("thread_ts")))]
+        found = [
+            m
+            for m in self._messages.values()
+            if channel in (None, m["channel"])
+            and (thread_ts is None or thread_ts in (m["ts"], m.get("thread_ts")))
+        ]
         return copy.deepcopy(sorted(found, key=lambda m: m["ts"]))
 
-    def fail_next(self, method: str, error: str = "ratelimited", status: int = 429,
-                  retry_after: int | None = 1) -> None:
+    def fail_next(
+        self,
+        method: str,
+        error: str = "ratelimited",
+        status: int = 429,
+        retry_after: int | None = 1,
+    ) -> None:
         """Answer the next call of ``method`` with this error (queued, one per call)."""
         self._failures.setdefault(method, []).append((error, status, retry_after))
 
-    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0,
-                       predicate: Callable[[Params], bool] | None = None) -> list[Params]:
+    async def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 5.0,
+        predicate: Callable[[Params], bool] | None = None,
+    ) -> list[Params]:
         """Wait for ``count`` matching calls; bolt acks before its listener calls the API."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -325,12 +393,15 @@ class FakeSlackAPI:
             if len(found) >= count:
                 return found
             if (remaining := deadline - loop.time()) <= 0:
-                seen = "\n  ".join(f"{m} {json.dumps(p, default=repr)[:300]}"
-                                   for m, p in self.calls) or "(none)"
+                seen = (
+                    "\n  ".join(f"{m} {json.dumps(p, default=repr)[:300]}" for m, p in self.calls)
+                    or "(none)"
+                )
                 raise AssertionError(
                     f"waited {timeout}s for {count} {method} call(s)"
                     f"{' matching predicate' if predicate else ''}, got {len(found)}. "
-                    f"Calls seen:\n  {seen}\nViolations: {self.violations}")
+                    f"Calls seen:\n  {seen}\nViolations: {self.violations}"
+                )
             self._changed.clear()
             try:
                 await asyncio.wait_for(self._changed.wait(), remaining)
@@ -369,10 +440,14 @@ class FakeSlackAPI:
     def _check_params(self, method: str, params: Params, from_json: bool) -> list[str]:
         operation = EXTRA_OPERATIONS.get(method) or [
             (p["name"], p.get("type", "string"), bool(p.get("required")))
-            for p in self._spec_operation(method).get("parameters", [])]
+            for p in self._spec_operation(method).get("parameters", [])
+        ]
         known = {name for name, _, _ in operation} | {"token", "team_id"}
-        problems = [f"unknown parameter {key!r}" for key in params
-                    if key not in known | NEWER_PARAMS.get(method, set())]
+        problems = [
+            f"unknown parameter {key!r}"
+            for key in params
+            if key not in known | NEWER_PARAMS.get(method, set())
+        ]
         for name, kind, required in operation:
             if name == "token":
                 continue  # the Bearer header satisfies it
@@ -394,7 +469,8 @@ class FakeSlackAPI:
             schema = self._spec_operation(method).get("responses", {}).get("200", {}).get("schema")
             try:
                 self._validators[method] = schema and jsonschema.Draft4Validator(
-                    {**_loosen(schema), "definitions": self._spec["definitions"]})
+                    {**_loosen(schema), "definitions": self._spec["definitions"]}
+                )
             except Exception:  # an unusable spec fragment is skipped, not fatal
                 self._validators[method] = None
         if not (validator := self._validators[method]):
@@ -405,8 +481,9 @@ class FakeSlackAPI:
             return
         for err in errors:
             where = "/".join(map(str, err.absolute_path)) or "(root)"
-            self.violations.append(f"{method}: the fake's own response breaks the spec at "
-                                   f"{where}: {err.message}")
+            self.violations.append(
+                f"{method}: the fake's own response breaks the spec at {where}: {err.message}"
+            )
 
     async def _handle_api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -444,8 +521,10 @@ class FakeSlackAPI:
             return web.Response(status=404, text="unknown upload url")
         pending["content"] = data = await request.read()
         if len(data) != int(pending["length"]):
-            self.violations.append(f"upload {pending['file_id']}: sent {len(data)} bytes but "
-                                   f"files.getUploadURLExternal announced {pending['length']}")
+            self.violations.append(
+                f"upload {pending['file_id']}: sent {len(data)} bytes but "
+                f"files.getUploadURLExternal announced {pending['length']}"
+            )
         self._record("upload", {"file_id": pending["file_id"], "size": len(data)})
         return web.Response(text=f"OK - {len(data)}")
 
@@ -466,11 +545,14 @@ class FakeSlackAPI:
     def _channel_problems(channel: Any, name: str = "channel") -> list[str]:
         if isinstance(channel, str) and CHANNEL_RE.match(channel):
             return []
-        return [f"{name} {channel!r} is not a conversation id (^[CGD][A-Z0-9]{{8,}}$); "
-                "channel names are not accepted"]
+        return [
+            f"{name} {channel!r} is not a conversation id (^[CGD][A-Z0-9]{{8,}}$); "
+            "channel names are not accepted"
+        ]
 
-    def _ts_problems(self, channel: Any, ts: Any, name: str = "thread_ts",
-                     must_exist: bool = True) -> list[str]:
+    def _ts_problems(
+        self, channel: Any, ts: Any, name: str = "thread_ts", must_exist: bool = True
+    ) -> list[str]:
         if ts is None:
             return []
         if not isinstance(ts, str) or not TS_RE.match(ts):
@@ -496,16 +578,34 @@ class FakeSlackAPI:
     @staticmethod
     def _channel_info(channel_id: str, name: str, is_private: bool) -> Params:
         is_im = channel_id.startswith("D")
-        return {"id": channel_id, "name": name, "name_normalized": name, "created": 1_690_000_000,
-                "is_channel": not (is_im or is_private), "is_group": is_private, "is_im": is_im,
-                "is_mpim": False, "is_private": is_private or is_im, "is_archived": False,
-                "is_general": False, "is_shared": False, "is_member": True}
+        return {
+            "id": channel_id,
+            "name": name,
+            "name_normalized": name,
+            "created": 1_690_000_000,
+            "is_channel": not (is_im or is_private),
+            "is_group": is_private,
+            "is_im": is_im,
+            "is_mpim": False,
+            "is_private": is_private or is_im,
+            "is_archived": False,
+            "is_general": False,
+            "is_shared": False,
+            "is_member": True,
+        }
 
     # method handlers (params are checked against the spec before these run) ----------------
     def _auth_test(self, params: Params) -> Params:
-        return {"ok": True, "url": f"https://{TEAM_DOMAIN}.slack.com/", "team": TEAM_NAME,
-                "user": BOT_NAME, "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID,
-                "is_enterprise_install": False}
+        return {
+            "ok": True,
+            "url": f"https://{TEAM_DOMAIN}.slack.com/",
+            "team": TEAM_NAME,
+            "user": BOT_NAME,
+            "team_id": TEAM_ID,
+            "user_id": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "is_enterprise_install": False,
+        }
 
     def _post_ephemeral(self, params: Params) -> Params:
         return self._post_message(params, ephemeral=True)
@@ -520,15 +620,23 @@ class FakeSlackAPI:
         if ephemeral:
             self.ephemerals.append({**params, "message_ts": ts})
             return {"ok": True, "message_ts": ts}
-        record = {"type": "message", "channel": channel, "ts": ts, "text": params.get("text", ""),
-                  "user": BOT_USER_ID, "bot_id": BOT_ID, "team": TEAM_ID}
+        record = {
+            "type": "message",
+            "channel": channel,
+            "ts": ts,
+            "text": params.get("text", ""),
+            "user": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "team": TEAM_ID,
+        }
         record.update({k: params[k] for k in ("blocks", "attachments") if params.get(k)})
         if isinstance(record.get("attachments"), list):  # Slack numbers them
             record["attachments"] = [{**a, "id": i} for i, a in enumerate(record["attachments"], 1)]
         if thread_ts:
             parent = self._messages[(channel, thread_ts)]
-            parent.update(thread_ts=thread_ts, reply_count=parent.get("reply_count", 0) + 1,
-                          latest_reply=ts)
+            parent.update(
+                thread_ts=thread_ts, reply_count=parent.get("reply_count", 0) + 1, latest_reply=ts
+            )
             record.update(thread_ts=thread_ts, parent_user_id=parent["user"])
         self._messages[(channel, ts)] = record
         return {"ok": True, "channel": channel, "ts": ts, "message": self._public(record)}
@@ -541,16 +649,36 @@ class FakeSlackAPI:
             raise SlackError("message_not_found")
         record.update({k: params[k] for k in ("text", "blocks", "attachments") if k in params})
         record["edited"] = {"user": BOT_USER_ID, "ts": self._next_ts()}
-        return {"ok": True, "channel": channel, "ts": ts, "text": record["text"],
-                "message": self._public(record)}
+        return {
+            "ok": True,
+            "channel": channel,
+            "ts": ts,
+            "text": record["text"],
+            "message": self._public(record),
+        }
 
     def _store_view(self, view_id: str, view: Params) -> Params:
-        stored = {"id": view_id, "team_id": TEAM_ID, "type": "modal", "blocks": [],
-                  "private_metadata": "", "callback_id": "", "state": {"values": {}},
-                  "hash": f"{int(time.time())}.{next(self._ids)}", "clear_on_close": False,
-                  "notify_on_close": False, "close": None, "submit": None,
-                  "previous_view_id": None, "root_view_id": view_id, "app_id": APP_ID,
-                  "external_id": "", "app_installed_team_id": TEAM_ID, "bot_id": BOT_ID, **view}
+        stored = {
+            "id": view_id,
+            "team_id": TEAM_ID,
+            "type": "modal",
+            "blocks": [],
+            "private_metadata": "",
+            "callback_id": "",
+            "state": {"values": {}},
+            "hash": f"{int(time.time())}.{next(self._ids)}",
+            "clear_on_close": False,
+            "notify_on_close": False,
+            "close": None,
+            "submit": None,
+            "previous_view_id": None,
+            "root_view_id": view_id,
+            "app_id": APP_ID,
+            "external_id": "",
+            "app_installed_team_id": TEAM_ID,
+            "bot_id": BOT_ID,
+            **view,
+        }
         self.views[view_id] = stored
         return {"ok": True, "view": copy.deepcopy(stored)}
 
@@ -583,7 +711,8 @@ class FakeSlackAPI:
         if problems := self._channel_problems(channel):
             raise SlackError("invalid_arguments", problems)
         info = self.channels.get(channel) or self._channel_info(
-            channel, channel.lower(), channel.startswith("G"))
+            channel, channel.lower(), channel.startswith("G")
+        )
         return {"ok": True, "channel": copy.deepcopy(info)}
 
     def _reactions_add(self, params: Params) -> Params:
@@ -619,19 +748,29 @@ class FakeSlackAPI:
         for extra in filter(None, str(params.get("channels", "")).split(",")):
             problems += self._channel_problems(extra, "channels")
         if params.get("thread_ts") is not None:
-            problems += self._ts_problems(channel, params["thread_ts"]) if channel else [
-                "thread_ts needs channel_id"]
+            problems += (
+                self._ts_problems(channel, params["thread_ts"])
+                if channel
+                else ["thread_ts needs channel_id"]
+            )
         if problems:
             raise SlackError("invalid_arguments", problems)
         answer = []
         for item in files:
             pending = self._pending_files.pop(item["id"])
             title = item.get("title") or pending["filename"]
-            self.uploads.append({
-                "file_id": item["id"], "filename": pending["filename"], "title": title,
-                "content": pending["content"], "alt_txt": pending.get("alt_txt"),
-                "channel_id": channel, "channels": params.get("channels"),
-                "initial_comment": params.get("initial_comment"),
-                "thread_ts": params.get("thread_ts")})
+            self.uploads.append(
+                {
+                    "file_id": item["id"],
+                    "filename": pending["filename"],
+                    "title": title,
+                    "content": pending["content"],
+                    "alt_txt": pending.get("alt_txt"),
+                    "channel_id": channel,
+                    "channels": params.get("channels"),
+                    "initial_comment": params.get("initial_comment"),
+                    "thread_ts": params.get("thread_ts"),
+                }
+            )
             answer.append({"id": item["id"], "title": title})
         return {"ok": True, "files": answer}

@@ -162,8 +162,11 @@ class SpecValidator:
 
 
 def _missing(fields: JSON, present: JSON, kind: str) -> list[str]:
-    return [f"missing required {kind} '{n}'" for n, f in fields.items()
-            if f["required"] and n not in present]
+    return [
+        f"missing required {kind} '{n}'"
+        for n, f in fields.items()
+        if f["required"] and n not in present
+    ]
 
 
 class Sender(TypedDict):
@@ -199,10 +202,18 @@ class UpdateFactory:
 
     def bot_user(self, *, get_me: bool = False) -> JSON:
         """The bot as a User; getMe adds the fields only getMe returns."""
-        user = {"id": self.bot_id, "is_bot": True, "first_name": "BorderDesk Test",
-                "username": "borderdesk_test_bot"}
-        getme_only = {"can_join_groups": True, "can_read_all_group_messages": False,
-                      "supports_inline_queries": False, "can_connect_to_business": False}
+        user = {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "BorderDesk Test",
+            "username": "borderdesk_test_bot",
+        }
+        getme_only = {
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+            "can_connect_to_business": False,
+        }
         return user | getme_only if get_me else user
 
     def next_update_id(self, at_least: int = 0) -> int:
@@ -216,22 +227,29 @@ class UpdateFactory:
     def text_update(self, chat_id: int, text: str, **sender: Unpack[Sender]) -> JSON:
         return self._message_update(chat_id, sender, text=text)
 
-    def command_update(self, chat_id: int, command: str = "/start",
-                       **sender: Unpack[Sender]) -> JSON:
+    def command_update(
+        self, chat_id: int, command: str = "/start", **sender: Unpack[Sender]
+    ) -> JSON:
         """``command`` may carry arguments ("/start ref42"); the entity covers the command only."""
         entity = {"type": "bot_command", "offset": 0, "length": len(command.split()[0])}
         return self._message_update(chat_id, sender, text=command, entities=[entity])
 
-    def photo_update(self, chat_id: int, caption: str | None = None,
-                     **sender: Unpack[Sender]) -> JSON:
+    def photo_update(
+        self, chat_id: int, caption: str | None = None, **sender: Unpack[Sender]
+    ) -> JSON:
         """Two sizes, like Telegram's thumbnail plus full picture."""
         sizes = ((90, 67), (1280, 960))
         photo = [self._file("photo") | {"width": w, "height": h} for w, h in sizes]
         return self._message_update(chat_id, sender, photo=photo, caption=caption)
 
-    def document_update(self, chat_id: int, file_name: str = "invoice.pdf",
-                        caption: str | None = None, mime_type: str = "application/pdf",
-                        **sender: Unpack[Sender]) -> JSON:
+    def document_update(
+        self,
+        chat_id: int,
+        file_name: str = "invoice.pdf",
+        caption: str | None = None,
+        mime_type: str = "application/pdf",
+        **sender: Unpack[Sender],
+    ) -> JSON:
         document = self._file("document") | {"file_name": file_name, "mime_type": mime_type}
         return self._message_update(chat_id, sender, document=document, caption=caption)
 
@@ -244,8 +262,9 @@ class UpdateFactory:
         sticker |= {"is_animated": False, "is_video": False, "emoji": emoji}
         return self._message_update(chat_id, sender, sticker=sticker)
 
-    def location_update(self, chat_id: int, latitude: float, longitude: float,
-                        **sender: Unpack[Sender]) -> JSON:
+    def location_update(
+        self, chat_id: int, latitude: float, longitude: float, **sender: Unpack[Sender]
+    ) -> JSON:
         location = {"latitude": latitude, "longitude": longitude}
         return self._message_update(chat_id, sender, location=location)
 
@@ -299,8 +318,13 @@ class FakeTelegramAPI(UpdateFactory):
             assert not fake.violations
     """
 
-    def __init__(self, token: str = "123456:TEST-token", *, spec_path: Path | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        token: str = "123456:TEST-token",
+        *,
+        spec_path: Path | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         bot_id = token.split(":")[0]
         super().__init__(int(bot_id) if bot_id.isdigit() else 1, clock)
         self.token = token
@@ -375,8 +399,9 @@ class FakeTelegramAPI(UpdateFactory):
             async with session.post(url, json=update, headers=headers) as response:
                 return response.status
 
-    def fail_next(self, method: str, status: int = 429, retry_after: int = 1,
-                  description: str | None = None) -> None:
+    def fail_next(
+        self, method: str, status: int = 429, retry_after: int = 1, description: str | None = None
+    ) -> None:
         """Make the next call of ``method`` fail as the real API would (after validation)."""
         text = description or _FAILURE_TEXT.get(status, HTTPStatus(status).phrase)
         parameters = {"retry_after": retry_after} if status == 429 else None
@@ -387,8 +412,13 @@ class FakeTelegramAPI(UpdateFactory):
         """Successful sendMessage calls (decoded params plus the new ``message_id``)."""
         return [m for m in self._sent if chat_id is None or m["chat_id"] == chat_id]
 
-    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0,
-                       predicate: Callable[[JSON], bool] | None = None) -> list[JSON]:
+    async def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 5.0,
+        predicate: Callable[[JSON], bool] | None = None,
+    ) -> list[JSON]:
         """Wait until ``count`` calls of ``method`` matching ``predicate`` were recorded."""
         name = self._canonical(method)
 
@@ -458,8 +488,11 @@ class FakeTelegramAPI(UpdateFactory):
         if method == "getFile":
             if p["file_id"] not in self.files:
                 raise _ApiError(400, "Bad Request: invalid file_id")
-            return {"file_id": p["file_id"], "file_unique_id": "AQAD" + p["file_id"][-6:],
-                    "file_path": f"files/{p['file_id']}"}
+            return {
+                "file_id": p["file_id"],
+                "file_unique_id": "AQAD" + p["file_id"][-6:],
+                "file_path": f"files/{p['file_id']}",
+            }
         returns = self.spec.methods[method].get("returns", [])
         if method.startswith("edit") and "Message" in returns:
             return self._edit(p)
@@ -469,8 +502,11 @@ class FakeTelegramAPI(UpdateFactory):
 
     async def _get_updates(self, p: JSON) -> list[JSON]:
         if self.webhook_url:
-            raise _ApiError(409, "Conflict: can't use getUpdates method while webhook is active; "
-                                 "use deleteWebhook to delete the webhook first")
+            raise _ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         offset = p.get("offset", 0)
         if offset > 0:  # confirms everything before it
             self._queue = [u for u in self._queue if u["update_id"] >= offset]
@@ -490,11 +526,18 @@ class FakeTelegramAPI(UpdateFactory):
         chat_id = p["chat_id"]
         if not isinstance(chat_id, int):
             raise _ApiError(400, "Bad Request: chat not found")
-        chat = {"id": chat_id, "type": "private"} if chat_id > 0 else {
-            "id": chat_id, "type": "supergroup", "title": "Group"}
+        chat = (
+            {"id": chat_id, "type": "private"}
+            if chat_id > 0
+            else {"id": chat_id, "type": "supergroup", "title": "Group"}
+        )
         message_id = self.next_message_id(chat_id)
-        message = {"message_id": message_id, "from": self.bot_user(), "chat": chat,
-                   "date": int(self.clock())}
+        message = {
+            "message_id": message_id,
+            "from": self.bot_user(),
+            "chat": chat,
+            "date": int(self.clock()),
+        }
         message |= {k: p[k] for k in ("text", "entities", "caption", "caption_entities") if k in p}
         if "inline_keyboard" in p.get("reply_markup", {}):
             message["reply_markup"] = p["reply_markup"]
@@ -512,9 +555,12 @@ class FakeTelegramAPI(UpdateFactory):
         changes = {k: p[k] for k in ("text", "entities", "caption", "reply_markup") if k in p}
         same_markup = ("reply_markup" in p) == ("reply_markup" in message)
         if changes.items() <= message.items() and same_markup:
-            raise _ApiError(400, "Bad Request: message is not modified: specified new message "
-                            "content and reply markup are exactly the same as a current "
-                            "content and reply markup of the message")
+            raise _ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message "
+                "content and reply markup are exactly the same as a current "
+                "content and reply markup of the message",
+            )
         if "reply_markup" not in p:  # like Telegram: an edit without markup drops the keyboard
             message.pop("reply_markup", None)
         message |= changes | {"edit_date": int(self.clock())}
@@ -555,8 +601,9 @@ def _limit_errors(method: str, p: JSON) -> list[str]:
     return ["message is too long"] if len(text.strip()) > 4096 else []
 
 
-def _reply(status: int, *, result: Any = None, description: str = "",
-           parameters: JSON | None = None) -> web.Response:
+def _reply(
+    status: int, *, result: Any = None, description: str = "", parameters: JSON | None = None
+) -> web.Response:
     """The Bot API envelope: ``ok`` plus ``result``, or ``error_code`` and ``description``."""
     if status == 200:
         return web.json_response({"ok": True, "result": result})

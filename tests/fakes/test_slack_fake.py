@@ -49,20 +49,48 @@ def plain(text: str) -> dict[str, str]:
 
 def approve_blocks(label: str = "Approve", action_id: str = "approve") -> list[dict[str, Any]]:
     return [
-        {"type": "section", "block_id": "draft",
-         "text": {"type": "mrkdwn", "text": "*Reply draft*"}},
-        {"type": "actions", "block_id": "decide", "elements": [
-            {"type": "button", "action_id": action_id, "value": "ticket-7", "style": "primary",
-             "text": plain(label)},
-            {"type": "button", "action_id": "reject", "value": "ticket-7",
-             "text": plain("Reject")}]},
+        {
+            "type": "section",
+            "block_id": "draft",
+            "text": {"type": "mrkdwn", "text": "*Reply draft*"},
+        },
+        {
+            "type": "actions",
+            "block_id": "decide",
+            "elements": [
+                {
+                    "type": "button",
+                    "action_id": action_id,
+                    "value": "ticket-7",
+                    "style": "primary",
+                    "text": plain(label),
+                },
+                {
+                    "type": "button",
+                    "action_id": "reject",
+                    "value": "ticket-7",
+                    "text": plain("Reject"),
+                },
+            ],
+        },
     ]
 
 
-MODAL = {"type": "modal", "callback_id": "edit_reply", "private_metadata": "ticket-7",
-         "title": plain("Edit reply"), "submit": plain("Send"),
-         "blocks": [{"type": "input", "block_id": "reply", "label": plain("Reply"),
-                     "element": {"type": "plain_text_input", "action_id": "text"}}]}
+MODAL = {
+    "type": "modal",
+    "callback_id": "edit_reply",
+    "private_metadata": "ticket-7",
+    "title": plain("Edit reply"),
+    "submit": plain("Send"),
+    "blocks": [
+        {
+            "type": "input",
+            "block_id": "reply",
+            "label": plain("Reply"),
+            "element": {"type": "plain_text_input", "action_id": "text"},
+        }
+    ],
+}
 
 
 @pytest.fixture(autouse=True)
@@ -84,8 +112,9 @@ def client(fake: FakeSlackAPI) -> AsyncWebClient:
 
 
 async def test_post_message_with_blocks(fake: FakeSlackAPI, client: AsyncWebClient) -> None:
-    resp = await client.chat_postMessage(channel=CHANNEL, text="Reply draft",
-                                         blocks=approve_blocks())
+    resp = await client.chat_postMessage(
+        channel=CHANNEL, text="Reply draft", blocks=approve_blocks()
+    )
     assert resp["ok"] and resp["channel"] == CHANNEL and TS_RE.match(resp["ts"])
     assert resp["message"]["blocks"][1]["elements"][0]["action_id"] == "approve"
     second = await client.chat_postMessage(channel=CHANNEL, text="next")
@@ -93,20 +122,22 @@ async def test_post_message_with_blocks(fake: FakeSlackAPI, client: AsyncWebClie
     assert [m["text"] for m in fake.messages(CHANNEL)] == ["Reply draft", "next"]
     calls = await fake.wait_for("chat.postMessage", count=2)
     assert calls[0]["blocks"][0]["block_id"] == "draft"
-    legacy = await client.chat_postMessage(channel=CHANNEL, text="legacy",
-                                         attachments=[{"text": "old style", "fallback": "old"}])
+    legacy = await client.chat_postMessage(
+        channel=CHANNEL, text="legacy", attachments=[{"text": "old style", "fallback": "old"}]
+    )
     assert legacy["message"]["attachments"][0]["id"] == 1
     assert fake.violations == []
 
 
 async def test_own_responses_are_judged_by_the_spec(fake: FakeSlackAPI) -> None:
-    fake._check_response("chat.postMessage", {"ok": True, "channel": "general",
-                                              "ts": "1700000000.000100", "message": {}})
+    fake._check_response(
+        "chat.postMessage",
+        {"ok": True, "channel": "general", "ts": "1700000000.000100", "message": {}},
+    )
     assert any("breaks the spec at channel" in v for v in fake.violations), fake.violations
 
 
-async def test_thread_reply_update_and_reaction(fake: FakeSlackAPI,
-                                                client: AsyncWebClient) -> None:
+async def test_thread_reply_update_and_reaction(fake: FakeSlackAPI, client: AsyncWebClient) -> None:
     parent = await client.chat_postMessage(channel=CHANNEL, text="Ticket 7")
     await client.chat_postMessage(channel=CHANNEL, thread_ts=parent["ts"], text="Approved")
     thread = fake.messages(CHANNEL, thread_ts=parent["ts"])
@@ -124,17 +155,21 @@ async def test_thread_reply_update_and_reaction(fake: FakeSlackAPI,
 
 
 @pytest.mark.filterwarnings("ignore:The top-level `text` argument is missing")
-@pytest.mark.parametrize(("kwargs", "needle"), [
-    ({"text": "x", "blocks": approve_blocks(label="L" * 100)}, "allows 75"),
-    ({"channel": "general", "text": "x"}, "not a conversation id"),
-    ({"text": "x", "thread_ts": "1700000099.000001"}, "thread_ts"),
-    ({}, "no_text"),
-    ({"text": "x", "blocks": approve_blocks(action_id="reject")}, "not unique"),
-    ({"text": "x", "blocks": [{"type": "table"}]}, "'table'"),
-    ({"text": "x", "colour": "red"}, "unknown parameter 'colour'"),
-])
-async def test_invalid_post_message_is_a_violation(fake: FakeSlackAPI, client: AsyncWebClient,
-                                                   kwargs: dict[str, Any], needle: str) -> None:
+@pytest.mark.parametrize(
+    ("kwargs", "needle"),
+    [
+        ({"text": "x", "blocks": approve_blocks(label="L" * 100)}, "allows 75"),
+        ({"channel": "general", "text": "x"}, "not a conversation id"),
+        ({"text": "x", "thread_ts": "1700000099.000001"}, "thread_ts"),
+        ({}, "no_text"),
+        ({"text": "x", "blocks": approve_blocks(action_id="reject")}, "not unique"),
+        ({"text": "x", "blocks": [{"type": "table"}]}, "'table'"),
+        ({"text": "x", "colour": "red"}, "unknown parameter 'colour'"),
+    ],
+)
+async def test_invalid_post_message_is_a_violation(
+    fake: FakeSlackAPI, client: AsyncWebClient, kwargs: dict[str, Any], needle: str
+) -> None:
     with pytest.raises(SlackApiError) as err:
         await client.chat_postMessage(**{"channel": CHANNEL, **kwargs})
     assert err.value.response["error"] == "invalid_arguments"
@@ -151,16 +186,23 @@ async def test_views_open_and_update(fake: FakeSlackAPI, client: AsyncWebClient)
     assert fake.views[view["id"]]["private_metadata"] == "ticket-8"
     assert fake.violations == []
     with pytest.raises(SlackApiError):
-        await client.views_open(trigger_id="123.456.abc",
-                                view={**MODAL, "title": plain("A modal title that is too long")})
+        await client.views_open(
+            trigger_id="123.456.abc",
+            view={**MODAL, "title": plain("A modal title that is too long")},
+        )
     assert "allows 24" in fake.violations[0]
 
 
 async def test_files_upload_v2(fake: FakeSlackAPI, client: AsyncWebClient) -> None:
     parent = await client.chat_postMessage(channel=CHANNEL, text="Ticket 7")
     resp = await client.files_upload_v2(
-        channel=CHANNEL, content=PNG, filename="receipt.png", title="Receipt",
-        initial_comment="customer photo", thread_ts=parent["ts"])
+        channel=CHANNEL,
+        content=PNG,
+        filename="receipt.png",
+        title="Receipt",
+        initial_comment="customer photo",
+        thread_ts=parent["ts"],
+    )
     assert resp["file"]["title"] == "Receipt"
     [upload] = fake.uploads
     assert upload["content"] == PNG and upload["filename"] == "receipt.png"
@@ -202,23 +244,27 @@ def test_sign_and_envelope_match_published_schemas() -> None:
     jsonschema.Draft7Validator(wrapper).validate(envelope)
     asyncapi = json.loads((specs / "events-api.asyncapi.json").read_text())
     jsonschema.Draft7Validator(asyncapi["components"]["schemas"]["GenericEventWrapper"]).validate(
-        envelope)
+        envelope
+    )
 
 
 @pytest.fixture
 async def bolt(fake: FakeSlackAPI) -> AsyncIterator[Bolt]:
     """A real bolt AsyncApp on 127.0.0.1 whose Web API client talks to the fake."""
-    app = AsyncApp(signing_secret=SECRET,
-                   client=AsyncWebClient(token=fake.token, base_url=fake.base_url))
+    app = AsyncApp(
+        signing_secret=SECRET, client=AsyncWebClient(token=fake.token, base_url=fake.base_url)
+    )
     seen: dict[str, list[Any]] = {"actions": [], "messages": [], "views": [], "commands": []}
 
     @app.action("approve")
     async def on_approve(ack: Any, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
         seen["actions"].append(body)
-        await client.chat_postMessage(channel=body["channel"]["id"],
-                                      thread_ts=body["message"]["ts"],
-                                      text=f"Approved by {body['user']['name']}")
+        await client.chat_postMessage(
+            channel=body["channel"]["id"],
+            thread_ts=body["message"]["ts"],
+            text=f"Approved by {body['user']['name']}",
+        )
 
     @app.event("message")
     async def on_message(event: dict[str, Any]) -> None:
@@ -243,14 +289,22 @@ async def bolt(fake: FakeSlackAPI) -> AsyncIterator[Bolt]:
         await runner.cleanup()
 
 
-async def test_bolt_receives_signed_block_action(fake: FakeSlackAPI, client: AsyncWebClient,
-                                                 bolt: Bolt) -> None:
+async def test_bolt_receives_signed_block_action(
+    fake: FakeSlackAPI, client: AsyncWebClient, bolt: Bolt
+) -> None:
     url, seen = bolt
     await client.chat_postMessage(channel=CHANNEL, text="Reply draft", blocks=approve_blocks())
     [message] = fake.messages(CHANNEL)
-    payload = block_action("approve", "ticket-7", user_id=AGENT, user_name="ana",
-                           channel=CHANNEL, message_ts=message["ts"], message=message,
-                           response_url=fake.response_url)
+    payload = block_action(
+        "approve",
+        "ticket-7",
+        user_id=AGENT,
+        user_name="ana",
+        channel=CHANNEL,
+        message_ts=message["ts"],
+        message=message,
+        response_url=fake.response_url,
+    )
     assert payload["actions"][0]["block_id"] == "decide"
     assert (await post_interaction(url, SECRET, payload))[0] == 200
     [reply] = await fake.wait_for("chat.postMessage", predicate=lambda p: "thread_ts" in p)

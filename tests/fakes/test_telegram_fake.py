@@ -71,8 +71,12 @@ async def test_send_message_is_recorded_decoded_with_increasing_ids(fake: FakeTe
     assert first.reply_markup == keyboard
     assert second.message_id == first.message_id + 1
     assert fake.sent_messages(CHAT) == [
-        {"chat_id": CHAT, "text": "Hola", "message_id": first.message_id,
-         "reply_markup": {"inline_keyboard": [[{"text": "Sí", "callback_data": "yes"}]]}},
+        {
+            "chat_id": CHAT,
+            "text": "Hola",
+            "message_id": first.message_id,
+            "reply_markup": {"inline_keyboard": [[{"text": "Sí", "callback_data": "yes"}]]},
+        },
         {"chat_id": CHAT, "text": "¿Algo más?", "message_id": second.message_id},
     ]
     assert len(fake.sent_messages()) == 3
@@ -91,17 +95,25 @@ async def test_unknown_parameter_is_a_violation_and_bad_request(fake: FakeTelegr
     ("data", "expected"),
     [
         ({"chat_id": "4242"}, "missing required parameter 'text'"),
-        ({"chat_id": "4242", "text": "x", "message_thread_id": "abc"},
-         "message_thread_id: expected Integer, got String 'abc'"),
+        (
+            {"chat_id": "4242", "text": "x", "message_thread_id": "abc"},
+            "message_thread_id: expected Integer, got String 'abc'",
+        ),
         ({"chat_id": [1], "text": "x"}, "chat_id: expected Integer or String, got Array"),
         ({"chat_id": "4242", "text": "   "}, "message text is empty"),
         ({"chat_id": "4242", "text": "x" * 4097}, "message is too long"),
-        ({"chat_id": "4242", "text": "x", "disable_notification": "maybe"},
-         "disable_notification: expected Boolean, got String 'maybe'"),
-        ({"chat_id": "4242", "text": "x", "reply_markup": BAD_KEYBOARD},
-         "inline_keyboard[0][0]: missing required field 'text' of InlineKeyboardButton"),
-        ({"chat_id": "4242", "text": "x", "reply_markup": BAD_KEYBOARD},
-         "reply_markup.inline_keyboard[0][0]: unknown field 'txt' in InlineKeyboardButton"),
+        (
+            {"chat_id": "4242", "text": "x", "disable_notification": "maybe"},
+            "disable_notification: expected Boolean, got String 'maybe'",
+        ),
+        (
+            {"chat_id": "4242", "text": "x", "reply_markup": BAD_KEYBOARD},
+            "inline_keyboard[0][0]: missing required field 'text' of InlineKeyboardButton",
+        ),
+        (
+            {"chat_id": "4242", "text": "x", "reply_markup": BAD_KEYBOARD},
+            "reply_markup.inline_keyboard[0][0]: unknown field 'txt' in InlineKeyboardButton",
+        ),
     ],
 )
 async def test_spec_violations_are_answered_like_the_real_api(
@@ -116,7 +128,9 @@ async def test_spec_violations_are_answered_like_the_real_api(
 
 async def test_wrong_token_and_unknown_method_are_not_violations(fake: FakeTelegramAPI) -> None:
     assert await raw_post(fake, "getMe", token="1:wrong") == (
-        401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+        401,
+        {"ok": False, "error_code": 401, "description": "Unauthorized"},
+    )
     status, body = await raw_post(fake, "sendTelepathy")
     assert (status, body["description"]) == (404, "Not Found: method not found")
     assert fake.violations == []
@@ -151,8 +165,11 @@ async def test_malformed_pushed_update_is_a_violation(fake: FakeTelegramAPI) -> 
 
 async def test_builders_produce_spec_valid_updates_that_ptb_parses(fake: FakeTelegramAPI) -> None:
     async with build_app(fake) as app:
-        await app.bot.send_message(CHAT, "Elige", reply_markup=InlineKeyboardMarkup(
-            [[InlineKeyboardButton("Sí", callback_data="yes")]]))
+        await app.bot.send_message(
+            CHAT,
+            "Elige",
+            reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("Sí", callback_data="yes")]]),
+        )
     updates = [
         fake.text_update(CHAT, "hola", last_name="Pérez", username="ana_p"),
         fake.command_update(CHAT, "/start ref42", language_code="pt-BR"),
@@ -244,8 +261,9 @@ async def test_long_poll_waits_for_timeout_push_or_stop(fake: FakeTelegramAPI) -
     update = fake.push_update(fake.text_update(CHAT, "hola"))
     assert await asyncio.wait_for(poll, 1) == (200, {"ok": True, "result": [update]})
 
-    poll = asyncio.create_task(raw_post(fake, "getUpdates", offset=str(update["update_id"] + 1),
-                                        timeout="30"))
+    poll = asyncio.create_task(
+        raw_post(fake, "getUpdates", offset=str(update["update_id"] + 1), timeout="30")
+    )
     await fake.wait_for("getUpdates", count=3)
     await asyncio.sleep(0.05)
     assert not poll.done()
@@ -290,8 +308,9 @@ async def test_post_webhook_reaches_ptb_webhook_server_with_secret(fake: FakeTel
     url = f"http://127.0.0.1:{port}/hook"
     async with app:
         assert app.updater
-        await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="hook",
-                                        webhook_url=url, secret_token="s3cret")
+        await app.updater.start_webhook(
+            listen="127.0.0.1", port=port, url_path="hook", webhook_url=url, secret_token="s3cret"
+        )
         await app.start()
         assert (fake.webhook_url, fake.webhook_secret) == (url, "s3cret")
         assert await fake.post_webhook(url, fake.text_update(CHAT, "hola"), "wrong") == 403

@@ -15,11 +15,17 @@ def intent_data(intent: str, words: str, **overrides: object) -> dict[str, objec
     examples = {"en": [f"{words} please, case {i}" for i in range(15)]}
     examples.update({lang: [f"{words} {lang} {i}" for i in range(5)] for lang in LANGS[1:]})
     data: dict[str, object] = {
-        "intent": intent, "title": intent.replace("_", " ").capitalize(),
-        "category": "order", "department": "sales", "problem": False, "auto_send": False,
+        "intent": intent,
+        "title": intent.replace("_", " ").capitalize(),
+        "category": "order",
+        "department": "sales",
+        "problem": False,
+        "auto_send": False,
         "examples": examples,
-        "replies": {lang: f"[{lang}] Hi {{shopper_name}}, about {{order_number}}: {words}."
-                    for lang in LANGS},
+        "replies": {
+            lang: f"[{lang}] Hi {{shopper_name}}, about {{order_number}}: {words}."
+            for lang in LANGS
+        },
     }
     data.update(overrides)
     return data
@@ -35,8 +41,11 @@ def write_library(directory: Path, entries: list[dict[str, object]]) -> Path:
 
 @pytest.fixture
 def small_library(tmp_path: Path) -> Path:
-    return write_library(tmp_path / "library", [
-        intent_data("track_order", "where is my parcel tracking"),
-        intent_data("cancel_order", "cancel my order stop it"),
-        intent_data("thanks", "thank you so much", category="small_talk", auto_send=True),
-    ])
+    return write_library(
+        tmp_path / "library",
+        [
+            intent_data("track_order", "where is my parcel tracking"),
+            intent_data("cancel_order", "cancel my order stop it"),
+            intent_data("thanks", "thank you so much", category="small_talk", auto_send=True),
+        ],
+    )

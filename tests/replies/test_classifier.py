@@ -3,9 +3,12 @@ from __future__ import annotations
 from replies.classifier import IntentClassifier, features
 
 EXAMPLES = [
-    ("where is my parcel", "track_order"), ("track my package", "track_order"),
-    ("cancel my order", "cancel_order"), ("please cancel the purchase", "cancel_order"),
-    ("荷物はどこですか", "track_order"), ("注文をキャンセル", "cancel_order"),
+    ("where is my parcel", "track_order"),
+    ("track my package", "track_order"),
+    ("cancel my order", "cancel_order"),
+    ("please cancel the purchase", "cancel_order"),
+    ("荷物はどこですか", "track_order"),
+    ("注文をキャンセル", "cancel_order"),
 ]
 
 

@@ -5,15 +5,18 @@ import pytest
 from replies.crossborder import MAINS, plug_advice, size_advice
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Do you have these sneakers in EU 42?", ["EU 42 ≈", "US 9 (men)", "UK 8", "JP 27 cm"]),
-    ("I wear US 9 shoes", ["US 9 (men) ≈", "EU 42", "UK 8"]),
-    ("US women's 8 in boots please", ["US 8 (women)", "EU 39"]),
-    ("普段は26.5cmの靴です", ["JP 26.5 cm ≈", "EU 41"]),
-    ("what size M is in Europe?", ["M (women) ≈", "EU 40-42", "UK 12-14"]),
-    ("men size L", ["L (men) ≈", "EU 52-54"]),
-    ("UK 12 dress", ["M (women)"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Do you have these sneakers in EU 42?", ["EU 42 ≈", "US 9 (men)", "UK 8", "JP 27 cm"]),
+        ("I wear US 9 shoes", ["US 9 (men) ≈", "EU 42", "UK 8"]),
+        ("US women's 8 in boots please", ["US 8 (women)", "EU 39"]),
+        ("普段は26.5cmの靴です", ["JP 26.5 cm ≈", "EU 41"]),
+        ("what size M is in Europe?", ["M (women) ≈", "EU 40-42", "UK 12-14"]),
+        ("men size L", ["L (men) ≈", "EU 52-54"]),
+        ("UK 12 dress", ["M (women)"]),
+    ],
+)
 def test_states_converted_sizes(text: str, expected: list[str]) -> None:
     advice = size_advice(text, "en")
     assert advice is not None

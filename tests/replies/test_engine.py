@@ -16,8 +16,10 @@ def engine(small_library: Path) -> SuggestionEngine:
 
 
 def test_suggests_intent_and_reply_in_the_shoppers_language(engine: SuggestionEngine) -> None:
-    s = engine.suggest("where is my parcel? tracking please",
-                       variables={"shopper_name": "Ana", "order_number": "#A1"})
+    s = engine.suggest(
+        "where is my parcel? tracking please",
+        variables={"shopper_name": "Ana", "order_number": "#A1"},
+    )
     assert s.language == "en" and s.intent == "track_order"
     assert s.confidence >= 0.5 and s.top[0][0] == "track_order" and len(s.top) == 3
     assert s.department == "sales" and s.reply is not None and s.reply.startswith("[en] Hi Ana")
@@ -36,7 +38,8 @@ def test_falls_back_to_english_without_a_written_reply(engine: SuggestionEngine)
 
 
 def test_auto_send_only_for_auto_send_intents_above_their_threshold(
-        engine: SuggestionEngine) -> None:
+    engine: SuggestionEngine,
+) -> None:
     s = engine.suggest("thank you so much")
     assert s.intent == "thanks"
     assert s.auto_send == (s.confidence >= engine.intent_info("thanks").auto_send_threshold)
@@ -51,15 +54,20 @@ def test_learn_takes_effect_without_restart(engine: SuggestionEngine) -> None:
 
 
 def test_extra_examples_at_load_and_unknown_intents_skipped(small_library: Path) -> None:
-    engine = SuggestionEngine.load(small_library, languages=LANGS, extra_examples=[
-        ("zorbly flimp quaxed", "cancel_order"), ("whatever", "no_such_intent")])
+    engine = SuggestionEngine.load(
+        small_library,
+        languages=LANGS,
+        extra_examples=[("zorbly flimp quaxed", "cancel_order"), ("whatever", "no_such_intent")],
+    )
     assert engine.suggest("zorbly flimp quaxed").intent == "cancel_order"
 
 
 def test_choices_sorted_by_title_and_intent_info(engine: SuggestionEngine) -> None:
-    assert engine.choices() == [IntentChoice("cancel_order", "Cancel order"),
-                                IntentChoice("thanks", "Thanks"),
-                                IntentChoice("track_order", "Track order")]
+    assert engine.choices() == [
+        IntentChoice("cancel_order", "Cancel order"),
+        IntentChoice("thanks", "Thanks"),
+        IntentChoice("track_order", "Track order"),
+    ]
     assert engine.intent_info("thanks").category == "small_talk"
     with pytest.raises(KeyError, match="no_such"):
         engine.intent_info("no_such")
@@ -73,8 +81,24 @@ def test_bad_detector_name_is_named(small_library: Path) -> None:
 
 
 def test_real_library_size_and_plug_facts() -> None:
-    engine = SuggestionEngine.load(languages=["en", "es", "fr", "de", "it", "pt", "nl", "pl",
-                                              "ru", "tr", "ja", "ko", "zh", "ar"])
+    engine = SuggestionEngine.load(
+        languages=[
+            "en",
+            "es",
+            "fr",
+            "de",
+            "it",
+            "pt",
+            "nl",
+            "pl",
+            "ru",
+            "tr",
+            "ja",
+            "ko",
+            "zh",
+            "ar",
+        ]
+    )
     s = engine.suggest("What is EU 42 in US shoe sizes?")
     if s.intent == "size_conversion":
         assert s.reply and "US 9" in s.reply

@@ -15,18 +15,22 @@ def test_loads_a_valid_library(small_library: Path) -> None:
     assert len(library["track_order"].examples["en"]) == 15
 
 
-@pytest.mark.parametrize(("overrides", "field", "words"), [
-    ({"department": "shipping"}, "department", "must be one of"),
-    ({"category": "stuff"}, "category", "must be one of"),
-    ({"problem": "yes"}, "problem", "true or false"),
-    ({"exmaples": {}}, "exmaples", "unknown field"),
-    ({"replies": {"en": "Hi {name}"}}, "replies.en", "unknown variable {name}"),
-    ({"replies": {"en": "Hi {shopper_name"}}, "replies.en", "braces"),
-    ({"replies": {"en": "Hi"}}, "replies", "missing the reply in es"),
-    ({"examples": {"en": ["only one"]}}, "examples.en", "at least 15"),
-])
-def test_errors_name_file_intent_and_field(tmp_path: Path, overrides: dict[str, object],
-                                           field: str, words: str) -> None:
+@pytest.mark.parametrize(
+    ("overrides", "field", "words"),
+    [
+        ({"department": "shipping"}, "department", "must be one of"),
+        ({"category": "stuff"}, "category", "must be one of"),
+        ({"problem": "yes"}, "problem", "true or false"),
+        ({"exmaples": {}}, "exmaples", "unknown field"),
+        ({"replies": {"en": "Hi {name}"}}, "replies.en", "unknown variable {name}"),
+        ({"replies": {"en": "Hi {shopper_name"}}, "replies.en", "braces"),
+        ({"replies": {"en": "Hi"}}, "replies", "missing the reply in es"),
+        ({"examples": {"en": ["only one"]}}, "examples.en", "at least 15"),
+    ],
+)
+def test_errors_name_file_intent_and_field(
+    tmp_path: Path, overrides: dict[str, object], field: str, words: str
+) -> None:
     write_library(tmp_path, [intent_data("cancel_order", "cancel", **overrides)])
     with pytest.raises(LibraryError) as caught:
         load_library(tmp_path)

@@ -22,8 +22,14 @@ def test_eval_set_covers_every_default_language() -> None:
 def test_top1_on_multilingual_eval_set() -> None:
     library = load_library()
     data = yaml.safe_load(EVAL.read_text(encoding="utf-8"))
-    clf = IntentClassifier([(text, spec.intent) for spec in library.values()
-                            for texts in spec.examples.values() for text in texts])
+    clf = IntentClassifier(
+        [
+            (text, spec.intent)
+            for spec in library.values()
+            for texts in spec.examples.values()
+            for text in texts
+        ]
+    )
     misses: Counter[str] = Counter()
     total = correct = 0
     for lang, items in data.items():
