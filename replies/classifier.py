@@ -120,15 +120,15 @@ class IntentClassifier:
         encoded: list[tuple[np.ndarray, int]] = []
         for text, intent in examples:
             if feats := set(features(text)):
-                rows = [self._vocab.setdefault(f, len(self._vocab)) for f in feats]
-                encoded.append((np.array(rows, dtype=np.intp), self._index[intent]))
+                ids = [self._vocab.setdefault(f, len(self._vocab)) for f in feats]
+                encoded.append((np.array(ids, dtype=np.intp), self._index[intent]))
         df = np.bincount(np.concatenate([rows for rows, _ in encoded]) if encoded
                          else np.zeros(0, dtype=np.intp), minlength=len(self._vocab))
         self._default_idf = math.log(1 + max(len(encoded), 1))
         size = max(len(self._vocab), 16)
         self._idf = np.full(size, self._default_idf, dtype=np.float32)
         self._idf[:len(df)] = np.log1p(len(encoded) / df)
-        vectors = []
+        vectors: list[tuple[np.ndarray, np.ndarray, int]] = []
         # Centroid state: summed normalised example vectors per intent (what learn() adds to).
         self._sums = np.zeros((size, len(self.intents)), dtype=np.float32)
         for rows, c in encoded:
