@@ -82,6 +82,7 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
         lang_hint=message.language_hint,
         history_language=conversation.language,
         variables=variables,
+        language=language,
     )
     suggestion, display = await _localize(ctx, message, suggestion, language, variables)
     await _acknowledge_out_of_hours(ctx, message, conversation_id, language, now)

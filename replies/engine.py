@@ -77,9 +77,16 @@ class SuggestionEngine:
     def suggest(self, text: str, *, lang_hint: str | None = None,
                 history_language: str | None = None,
                 variables: Mapping[str, str] | None = None,
-                country: str | None = None) -> Suggestion:
-        """Language, intent with confidence and alternatives, and the rendered reply."""
-        language = self.detect_language(text, hint=lang_hint, history_language=history_language)
+                country: str | None = None, language: str | None = None) -> Suggestion:
+        """Language, intent with confidence and alternatives, and the rendered reply.
+
+        ``language`` is the message's language when the caller detected it already (the
+        inbound handler does, to keep the conversation's language): it is not detected twice.
+        """
+        if language is None:
+            language = self.detect_language(
+                text, hint=lang_hint, history_language=history_language
+            )
         ranked = self.classifier.rank(text)
         top = tuple((intent, round(score, 4)) for intent, score in ranked[:3])
         intent, confidence = ranked[0]

@@ -298,7 +298,7 @@ class SlackWorkspace:
             await ack(response_action="errors", errors={"question": "Write your question."})
             return
         await ack()
-        await self._escalation_submit(body, ActionKind.NEED_INFO_SUBMIT, text=text)
+        await self._submit(body, ActionKind.NEED_INFO_SUBMIT, escalation=True, text=text)
 
     async def _on_resolve_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         values = body["view"]["state"]["values"]
@@ -311,24 +311,8 @@ class SlackWorkspace:
             await ack(response_action="errors", errors=errors)
             return
         await ack()
-        await self._escalation_submit(body, ActionKind.RESOLVE_SUBMIT, text=note, intent=cause)
-
-    async def _escalation_submit(
-        self, body: dict[str, Any], kind: ActionKind, **fields: Any
-    ) -> None:
-        user = body.get("user", {})
-        escalation_id = _int(body["view"].get("private_metadata"))
-        if escalation_id is None:
-            return
-        await self._dispatch(
-            StaffAction(
-                kind=kind,
-                user_id=user.get("id", ""),
-                user_name=_user_name(user),
-                at=datetime.now(UTC),
-                extra={"escalation": str(escalation_id)},
-                **fields,
-            )
+        await self._submit(
+            body, ActionKind.RESOLVE_SUBMIT, escalation=True, text=note, intent=cause
         )
 
     async def _on_command(self, ack: AsyncAck, command: dict[str, Any]) -> None:
@@ -338,18 +322,24 @@ class SlackWorkspace:
             return
         await ack(await self._on_command_text(command.get("text", "")))
 
-    async def _submit(self, body: dict[str, Any], kind: ActionKind, **fields: Any) -> None:
+    async def _submit(
+        self, body: dict[str, Any], kind: ActionKind, *, escalation: bool = False, **fields: Any
+    ) -> None:
+        """A dialog was submitted; its private metadata names the card or the escalation."""
         user = body.get("user", {})
-        suggestion_id = _int(body["view"].get("private_metadata"))
-        if suggestion_id is None:
+        number = _int(body["view"].get("private_metadata"))
+        if number is None:
             return
+        target: dict[str, Any] = (
+            {"extra": {"escalation": str(number)}} if escalation else {"suggestion_id": number}
+        )
         await self._dispatch(
             StaffAction(
                 kind=kind,
                 user_id=user.get("id", ""),
                 user_name=_user_name(user),
                 at=datetime.now(UTC),
-                suggestion_id=suggestion_id,
+                **target,
                 **fields,
             )
         )

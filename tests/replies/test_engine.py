@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import DEFAULT_LANGUAGES
 from bot.models import IntentChoice
 from replies.engine import SuggestionEngine
 
@@ -81,24 +82,7 @@ def test_bad_detector_name_is_named(small_library: Path) -> None:
 
 
 def test_real_library_size_and_plug_facts() -> None:
-    engine = SuggestionEngine.load(
-        languages=[
-            "en",
-            "es",
-            "fr",
-            "de",
-            "it",
-            "pt",
-            "nl",
-            "pl",
-            "ru",
-            "tr",
-            "ja",
-            "ko",
-            "zh",
-            "ar",
-        ]
-    )
+    engine = SuggestionEngine.load(languages=DEFAULT_LANGUAGES)
     s = engine.suggest("What is EU 42 in US shoe sizes?")
     if s.intent == "size_conversion":
         assert s.reply and "US 9" in s.reply
