@@ -20,6 +20,7 @@ from typing import Literal
 from dotenv import dotenv_values
 
 from bot.errors import ConfigError
+from bot.models import Limit
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/borderdesk.sqlite3"
 DEFAULT_LANGUAGES = (
@@ -78,6 +79,10 @@ class Config:
     slack_inbox_channel: str | None = None
     department_channels: Mapping[str, str] = field(default_factory=dict)
     outbox_max_attempts: int = 8
+    # more than ``count`` messages in ``seconds`` from one shopper: the rest wait, together
+    shopper_flood_limit: Limit = Limit(10, 60.0)
+    staff_users: frozenset[str] = frozenset()  # Slack user ids allowed to act; empty: anyone
+    staff_group: str | None = None  # or a Slack user group id (S…) whose members may act
     desk_file: Path = Path("desk.yaml")
     library_dir: Path | None = None  # the store's own answer library; None: the built-in one
 
@@ -212,6 +217,9 @@ def load_config(
         slack_inbox_channel=reader.channel("BORDERDESK_SLACK_INBOX_CHANNEL", require_platforms),
         department_channels=reader.departments("BORDERDESK_DEPARTMENT_CHANNELS"),
         outbox_max_attempts=reader.integer("BORDERDESK_OUTBOX_MAX_ATTEMPTS", 8, 1, 100),
+        shopper_flood_limit=reader.rate("BORDERDESK_SHOPPER_FLOOD_LIMIT", Limit(10, 60.0)),
+        staff_users=reader.slack_ids("BORDERDESK_STAFF_USERS", "UW"),
+        staff_group=reader.slack_id("BORDERDESK_STAFF_GROUP", "S"),
         desk_file=Path(reader.text("BORDERDESK_DESK_FILE", "desk.yaml")),
         library_dir=reader.folder("BORDERDESK_LIBRARY_DIR"),
     )
@@ -372,6 +380,39 @@ class _Reader:
                 continue
             result[dept] = channel
         return result
+
+    def rate(self, name: str, default: Limit) -> Limit:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        count, _, seconds = raw.partition("/")
+        if not (count.strip().isdigit() and seconds.strip().isdigit()) or not (
+            1 <= int(count) <= 1000 and 1 <= int(seconds) <= 86400
+        ):
+            self.problems.append(
+                f"{name}={raw!r}: write messages/seconds, e.g. 10/60 for ten a minute"
+            )
+            return default
+        return Limit(int(count), float(seconds))
+
+    def slack_ids(self, name: str, prefixes: str) -> frozenset[str]:
+        raw = self._raw(name) or ""
+        ids = [part.strip() for part in raw.split(",") if part.strip()]
+        bad = [i for i in ids if not re.fullmatch(rf"[{prefixes}][A-Z0-9]{{6,}}", i)]
+        if bad:
+            self.problems.append(
+                f"{name}: {', '.join(bad)} are not Slack member ids (like U0123ABCD; in Slack, "
+                "open the person's profile, ⋮, Copy member ID)"
+            )
+            return frozenset(i for i in ids if i not in bad)
+        return frozenset(ids)
+
+    def slack_id(self, name: str, prefixes: str) -> str | None:
+        raw = self._raw(name)
+        if raw is not None and not re.fullmatch(rf"[{prefixes}][A-Z0-9]{{6,}}", raw):
+            self.problems.append(f"{name}={raw!r}: use the user group's id, like S0123ABCD")
+            return None
+        return raw
 
     def integer(self, name: str, default: int, low: int, high: int) -> int:
         raw = self._raw(name)

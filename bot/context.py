@@ -7,12 +7,14 @@ Handlers receive what they need from here instead of reaching for globals::
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from bot.channels.base import CustomerChannel, StaffWorkspace
+from bot.models import Limit
 from bot.storage import Store
 
 if TYPE_CHECKING:
@@ -44,3 +46,6 @@ class Context:
     clock: Callable[[], datetime] = utc_now
     wake_outbox: Callable[[], None] = lambda: None
     in_flight: set[int] = field(default_factory=set)
+    flood_limit: Limit = Limit(10, 60.0)
+    # one message of a conversation handled at a time, so its card is posted once
+    conversation_locks: dict[int, asyncio.Lock] = field(default_factory=dict)

@@ -150,12 +150,39 @@ class StaffAction:
 
 
 @dataclass(frozen=True)
+class Limit:
+    """At most ``count`` sends in any ``seconds``-long window (a platform rate limit)."""
+
+    count: int
+    seconds: float
+
+
+@dataclass(frozen=True)
 class ChannelCapabilities:
-    """What a customer channel can render; replies degrade to plain text without them."""
+    """What a customer channel can render and how fast it may be sent to.
+
+    Replies degrade to plain text without buttons or markdown. The limits are the
+    platform's published ones with a safety margin; the outbox queues to stay under them.
+    """
 
     max_text_length: int = 4096
     buttons: bool = False
     markdown: bool = False
+    per_chat: Limit | None = None  # one private chat
+    per_group: Limit | None = None  # one group chat (its id starts with ``group_prefix``)
+    overall: Limit | None = None  # everything the bot sends
+    group_prefix: str | None = None
+
+    def limits_for(self, channel: str, chat_id: str) -> list[tuple[str, Limit]]:
+        """The (pacing key, limit) pairs a send to ``chat_id`` counts against."""
+        rules: list[tuple[str, Limit]] = []
+        is_group = self.group_prefix is not None and chat_id.startswith(self.group_prefix)
+        chat_limit = self.per_group if is_group else self.per_chat
+        if chat_limit is not None:
+            rules.append((f"{channel}:{chat_id}", chat_limit))
+        if self.overall is not None:
+            rules.append((channel, self.overall))
+        return rules
 
 
 ROOT_CAUSES: dict[str, str] = {

@@ -1,9 +1,22 @@
-"""Delivers queued replies to shoppers, with retries; the only path out to a customer channel.
+"""Delivers queued messages to shoppers: stored first, sent by this worker, never dropped.
 
 A reply is queued in the same transaction as the decision that produced it, so a crash
 between "Send" and delivery loses nothing: on start the worker finds it and sends it.
-Delivery is at least once per queued item and each item is queued once (its key is
-unique), so a double click or a restart never produces a second reply.
+Each item is queued once (its key is unique), so a double click or a restart never
+produces a second reply. Sending:
+
+- per chat in order (only the oldest queued message of a chat is ever in flight);
+- within the platform's rate limits (``ChannelCapabilities`` limits, via a ``Pacer``):
+  a message over the limit waits its turn, it is never dropped;
+- retried with exponential backoff and jitter on outages, after the platform's
+  ``retry_after`` on a 429; long texts are split and a retry resumes after the last
+  piece delivered;
+- parked as ``dead`` with its error after ``max_attempts`` (or when the platform refuses
+  it for good); staff are told, and ``borderdesk outbox retry`` queues it again.
+
+One window remains: a crash after the platform accepted a message and before we recorded
+it resends that message (piece) once the 60 s lease runs out. Telegram's sendMessage has
+no idempotency key, so no client can close it.
 
     worker = OutboxWorker(store, channels, clock=utc_now)
     task = asyncio.create_task(worker.run())
@@ -20,6 +33,7 @@ from datetime import datetime, timedelta
 
 from bot.channels.base import CustomerChannel
 from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected
+from bot.pacing import Pacer, backoff_seconds
 from bot.storage import OutboxItem, Store
 
 logger = logging.getLogger(__name__)
@@ -45,8 +59,8 @@ def split_text(text: str, limit: int) -> list[str]:
 
 
 def backoff(attempts: int) -> timedelta:
-    """2, 4, 8 … seconds, at most 10 minutes."""
-    return timedelta(seconds=min(600, 2 ** max(1, attempts)))
+    """About 2, 4, 8 … seconds with jitter, at most 10 minutes."""
+    return timedelta(seconds=backoff_seconds(attempts))
 
 
 class OutboxWorker:
@@ -61,6 +75,8 @@ class OutboxWorker:
         max_attempts: int = 8,
         on_failed: FailureHandler | None = None,
         idle_seconds: float = 1.0,
+        pacer: Pacer | None = None,
+        concurrency: int = 8,
     ) -> None:
         self.store = store
         self.channels = channels
@@ -68,6 +84,8 @@ class OutboxWorker:
         self.max_attempts = max_attempts
         self.on_failed = on_failed
         self.idle_seconds = idle_seconds
+        self.pacer = pacer or Pacer()
+        self.concurrency = concurrency
         self._wake = asyncio.Event()
         self._stopping = False
 
@@ -76,12 +94,15 @@ class OutboxWorker:
 
     async def run(self) -> None:
         while not self._stopping:
+            pause = self.idle_seconds
             try:
-                await self.drain()
+                delivered, pause = await self._pass()
+                if delivered:
+                    continue  # more may be queued behind what just went out
             except Exception:
                 logger.exception("outbox pass failed; trying again shortly")
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.idle_seconds)
+                await asyncio.wait_for(self._wake.wait(), min(pause, self.idle_seconds))
             self._wake.clear()
 
     def stop(self) -> None:
@@ -90,24 +111,53 @@ class OutboxWorker:
 
     async def drain(self) -> int:
         """Send everything due now; return how many items were delivered."""
-        delivered = 0
-        for item in await self.store.due_outbox(self.clock()):
-            if self._stopping:
-                break
-            if await self.store.claim_outbox(item.id, self.clock(), LEASE):
-                delivered += await self._deliver(item)
+        delivered, _ = await self._pass()
         return delivered
+
+    async def _pass(self) -> tuple[int, float]:
+        """One pass: send what is due and allowed; (delivered, seconds until more may be)."""
+        pause = self.idle_seconds
+        batch: list[OutboxItem] = []
+        for item in await self.store.due_outbox(self.clock(), limit=self.concurrency * 4):
+            channel = self.channels.get(item.channel)
+            if channel is not None:
+                rules = channel.capabilities.limits_for(item.channel, item.chat_id)
+                # a chat still inside its limit waits here, without blocking other chats
+                wait = self.pacer.delay([r for r in rules if r[0] != item.channel])
+                if wait > 0:
+                    pause = min(pause, wait)
+                    continue
+            batch.append(item)
+            if len(batch) >= self.concurrency:
+                break
+        if self._stopping or not batch:
+            return 0, pause
+        results = await asyncio.gather(*(self._claim_and_deliver(item) for item in batch))
+        return sum(results), pause
+
+    async def _claim_and_deliver(self, item: OutboxItem) -> int:
+        if self._stopping or not await self.store.claim_outbox(item.id, self.clock(), LEASE):
+            return 0
+        return await self._deliver(item)
 
     async def _deliver(self, item: OutboxItem) -> int:
         channel = self.channels.get(item.channel)
         if channel is None:
             await self._fail(item, f"no channel named {item.channel!r} is running")
             return 0
+        rules = channel.capabilities.limits_for(item.channel, item.chat_id)
+        pieces = split_text(item.text, channel.capabilities.max_text_length)
+        platform_id = ""
         try:
-            platform_id = ""
-            for piece in split_text(item.text, channel.capabilities.max_text_length):
-                platform_id = await channel.send(item.chat_id, piece)
+            for number in range(item.parts_sent, len(pieces)):
+                await self.pacer.acquire(rules)
+                platform_id = await channel.send(item.chat_id, pieces[number])
+                if number + 1 < len(pieces):
+                    await self.store.outbox_part_sent(item.id, number + 1)
         except ChannelRateLimited as exc:
+            for key, _ in rules:
+                self.pacer.hold(key, exc.retry_after)
+            logger.warning("outbox item %s: rate limited, again in %.0fs", item.id, exc.retry_after)
             await self.store.outbox_retry(
                 item.id, str(exc), self.clock() + timedelta(seconds=exc.retry_after)
             )
@@ -116,19 +166,19 @@ class OutboxWorker:
             await self._fail(item, str(exc))
             return 0
         except ChannelError as exc:
-            attempts = item.attempts + 1
-            if attempts >= self.max_attempts:
-                await self._fail(item, f"gave up after {attempts} attempts: {exc}")
+            if item.attempts + 1 >= self.max_attempts:
+                await self._fail(item, f"gave up after {item.attempts + 1} attempts: {exc}")
             else:
                 logger.warning("outbox item %s: %s; retrying", item.id, exc)
-                await self.store.outbox_retry(item.id, str(exc), self.clock() + backoff(attempts))
+                retry_at = self.clock() + backoff(item.attempts + 1)
+                await self.store.outbox_retry(item.id, str(exc), retry_at)
             return 0
         await self.store.outbox_sent(item, platform_id, self.clock())
         return 1
 
     async def _fail(self, item: OutboxItem, reason: str) -> None:
-        logger.error("outbox item %s not delivered: %s", item.id, reason)
-        await self.store.outbox_failed(item.id, reason)
+        logger.error("outbox item %s parked as dead: %s", item.id, reason)
+        await self.store.outbox_dead(item.id, reason)
         if self.on_failed is not None:
             try:
                 await self.on_failed(item, reason)

@@ -26,10 +26,11 @@ from bot.errors import ChannelError, ConfigError
 from bot.jobs import Jobs
 from bot.models import InboundMessage, StaffAction
 from bot.outbox import OutboxWorker
+from bot.pacing import Pacer
 from bot.storage import OutboxItem, Store
 from bot.translation import TranslationCache, Translator
-from handlers.escalation import open_escalations_text
-from handlers.inbound import handle_inbound, resume_unprocessed
+from handlers.commands import staff_command
+from handlers.inbound import accept_inbound, process_message, release_floods, resume_unprocessed
 from handlers.reminders import send_reminders
 from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
@@ -56,7 +57,9 @@ class Runtime:
         background: bool = True,
         desk: Desk | None = None,
         jobs: bool = True,
+        pacer: Pacer | None = None,
     ) -> None:
+        self.pacer = pacer or Pacer()
         self.config = config
         self.desk = desk or load_desk_for(config)
         self.channels = {channel.name: channel for channel in channels}
@@ -66,6 +69,7 @@ class Runtime:
         self.background = background  # False: the caller drains the outbox itself (demo, chat)
         self.with_jobs = jobs and background  # digests and spike alerts
         self._tasks: list[asyncio.Task[None]] = []
+        self._processing: set[asyncio.Task[bool]] = set()
         self._connected: set[str] = set()
         self.ready = asyncio.Event()  # set once every channel is connected
         self._ctx: Context | None = None
@@ -119,6 +123,7 @@ class Runtime:
         self._outbox = OutboxWorker(
             store,
             self.channels,
+            pacer=self.pacer,
             clock=self.clock,
             max_attempts=self.config.outbox_max_attempts,
             on_failed=self._delivery_failed,
@@ -138,6 +143,7 @@ class Runtime:
             support_hours=self.config.support_hours,
             clock=self.clock,
             wake_outbox=self._outbox.wake,
+            flood_limit=self.config.shopper_flood_limit,
         )
         await self.workspace.start(self.on_action, self.on_command)
         if self.background:
@@ -161,13 +167,24 @@ class Runtime:
         logger.info("BorderDesk started: channels %s", ", ".join(self.channels) or "none")
 
     async def on_message(self, message: InboundMessage) -> None:
-        await handle_inbound(self.ctx, message)
+        """Store the message (the adapter acknowledges it to the platform only after this
+        returns), then handle it: in the background when serving, so a slow step (Slack
+        pacing, a translation) never holds up intake."""
+        stored = await accept_inbound(self.ctx, message)
+        if stored is None:
+            return
+        if not self.background:
+            await process_message(self.ctx, *stored)
+            return
+        task = asyncio.create_task(process_message(self.ctx, *stored))
+        self._processing.add(task)
+        task.add_done_callback(self._processing.discard)
 
     async def on_action(self, action: StaffAction) -> None:
         await handle_action(self.ctx, action)
 
     async def on_command(self, text: str) -> str:
-        return await open_escalations_text(self.ctx, text, self.clock())
+        return await staff_command(self.ctx, text)
 
     async def stop(self) -> None:
         if self._ctx is None:
@@ -180,6 +197,10 @@ class Runtime:
                 task.cancel()
         for channel in self.channels.values():
             await _quietly(channel.stop(), f"stopping {channel.name}")
+        if self._processing:  # stored already; what does not finish is resumed next start
+            _, late = await asyncio.wait(list(self._processing), timeout=10)
+            for unfinished in late:
+                unfinished.cancel()
         await _quietly(self.workspace.stop(), "stopping the staff workspace")
         self.outbox.stop()
         for task in self._tasks:
@@ -212,6 +233,7 @@ class Runtime:
                 resumed = await resume_unprocessed(self.ctx)
                 if resumed:
                     logger.info("resumed %d stored message(s)", resumed)
+                await release_floods(self.ctx)
             except Exception:
                 logger.exception("resuming stored messages failed; will try again")
             await asyncio.sleep(RESUME_EVERY_SECONDS)
@@ -230,7 +252,8 @@ class Runtime:
         if conversation.card is not None:
             await self.workspace.post_in_thread(
                 conversation.card,
-                f":warning: This reply could not be delivered ({reason}):\n> {item.text}",
+                f":warning: Message #{item.id} could not be delivered ({reason}). It is kept; "
+                f"`/borderdesk retry {item.id}` sends it again.\n> {item.text}",
             )
 
 
@@ -262,7 +285,7 @@ def build_translator(config: Config, cache: TranslationCache) -> Translator:
 
 
 def platform_adapters(
-    config: Config, desk: Desk | None = None
+    config: Config, desk: Desk | None = None, pacer: Pacer | None = None
 ) -> tuple[list[CustomerChannel], StaffWorkspace]:
     """The real Telegram channel and Slack workspace, as configured."""
     from bot.channels.slack import SlackWorkspace
@@ -283,6 +306,9 @@ def platform_adapters(
         app_token=config.slack_app_token,
         api_url=config.slack_api_url,
         listen=config.slack_listen,
+        staff_users=config.staff_users,
+        staff_group=config.staff_group,
+        pacer=pacer,
         department_channels={
             name: department.channel
             for name, department in (desk or load_desk_for(config)).departments.items()

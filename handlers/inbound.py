@@ -6,9 +6,10 @@ crash), the message stays unprocessed and ``resume_unprocessed`` finishes it lat
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.context import Context
@@ -28,13 +29,72 @@ logger = logging.getLogger(__name__)
 
 
 async def handle_inbound(ctx: Context, message: InboundMessage) -> None:
-    """Entry point for every channel adapter: persist first, then act."""
+    """Persist first, then act (``accept_inbound`` then ``process_message``)."""
+    stored = await accept_inbound(ctx, message)
+    if stored is not None:
+        await process_message(ctx, *stored)
+
+
+async def accept_inbound(ctx: Context, message: InboundMessage) -> tuple[int, int] | None:
+    """Store a message; (message id, conversation id) when it should be handled now.
+
+    None for a duplicate (a redelivered update) and for a message over the shopper's flood
+    limit: that one is kept, held, and shown to staff with the others once the shopper
+    pauses (``release_floods``); the shopper is told once that we have their messages.
+    """
     country = country_from_language_code(message.language_hint)
     stored = await ctx.store.record_inbound(message, country=country)
     if not stored.is_new:
         logger.info("duplicate %s message %s ignored", message.channel, message.platform_message_id)
-        return
-    await process_message(ctx, stored.message_id, stored.conversation_id)
+        return None
+    limit = ctx.flood_limit
+    held, first = await ctx.store.hold_if_flooding(
+        stored.message_id,
+        stored.conversation_id,
+        message.received_at - timedelta(seconds=limit.seconds),
+        limit.count,
+    )
+    if not held:
+        return stored.message_id, stored.conversation_id
+    logger.info("conversation %s over its flood limit; message held", stored.conversation_id)
+    if first:
+        conversation = await ctx.store.conversation(stored.conversation_id)
+        language = conversation.language or "en"
+        name = message.user_name.split()[0] if message.user_name.strip() else ""
+        text, _ = ctx.notices.render("flood", language, {"shopper_name": name})
+        key = f"flood:{stored.message_id}"
+        if await ctx.store.enqueue(key, stored.conversation_id, text, "BorderDesk", ctx.clock()):
+            ctx.wake_outbox()
+    return None
+
+
+async def release_floods(ctx: Context) -> int:
+    """Show staff, in one thread post per conversation, the messages held during a flood
+    once the shopper has paused for the flood window; returns how many were released."""
+    quiet_since = ctx.clock() - timedelta(seconds=ctx.flood_limit.seconds)
+    released = 0
+    for conversation_id, held in (await ctx.store.quiet_floods(quiet_since)).items():
+        conversation = await ctx.store.conversation(conversation_id)
+        if conversation.card is None:
+            continue  # its first card is not posted yet; the resume loop sees to that
+        lines = [f"{len(held)} more message(s) sent in quick succession, shown together:"]
+        lines += [f"> {_held_line(h.kind, h.text, h.attachment)}" for h in held]
+        try:
+            await ctx.workspace.post_in_thread(conversation.card, "\n".join(lines))
+        except ChannelError as exc:
+            logger.warning("held messages of conversation %s kept: %s", conversation_id, exc)
+            continue
+        await ctx.store.release_flood_held([h.id for h in held], ctx.clock())
+        released += len(held)
+    return released
+
+
+def _held_line(kind: str, text: str, attachment: str | None) -> str:
+    text = " ".join(text.split())
+    text = text if len(text) <= 300 else text[:299] + "…"
+    if kind in (MessageKind.TEXT.value, MessageKind.COMMAND.value):
+        return text
+    return f"[{kind}{': ' + attachment if attachment else ''}] {text}".strip()
 
 
 async def resume_unprocessed(ctx: Context) -> int:
@@ -51,13 +111,21 @@ async def process_message(ctx: Context, message_id: int, conversation_id: int) -
     if message_id in ctx.in_flight:
         return False
     ctx.in_flight.add(message_id)
+    lock = ctx.conversation_locks.setdefault(conversation_id, asyncio.Lock())
     try:
-        await _process(ctx, message_id, conversation_id)
+        async with lock:
+            await _process(ctx, message_id, conversation_id)
     except ChannelError as exc:
         logger.warning("message %s kept for a retry: %s", message_id, exc)
         return False
+    except Exception:
+        # a bug must not take the process down; the message stays stored and unprocessed
+        logger.exception("message %s could not be handled; kept for a retry", message_id)
+        return False
     finally:
         ctx.in_flight.discard(message_id)
+        if not lock.locked() and ctx.conversation_locks.get(conversation_id) is lock:
+            del ctx.conversation_locks[conversation_id]
     return True
 
 

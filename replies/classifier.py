@@ -67,8 +67,9 @@ def _fold_table() -> dict[int, str | None]:
     """
     table: dict[int, str | None] = {}
     for cp in (*range(0xC0, 0x250), *range(0x400, 0x500)):
-        base = "".join(c for c in unicodedata.normalize("NFD", chr(cp))
-                       if not unicodedata.combining(c))
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", chr(cp)) if not unicodedata.combining(c)
+        )
         if base and base != chr(cp):
             table[cp] = base
     table.update({ord(c): "ا" for c in "أإآٱ"})
@@ -94,20 +95,26 @@ def features(text: str) -> list[str]:
     for token in tokens:
         if token[0] >= "\u3040":  # kana, CJK ideographs, Hangul (and rarer scripts above)
             for n in (1, 2, 3):
-                out += [token[i:i + n] for i in range(len(token) - n + 1)]
+                out += [token[i : i + n] for i in range(len(token) - n + 1)]
         else:
             padded = " " + token + " "
             for n in (3, 4, 5):
-                out += [padded[i:i + n] for i in range(len(padded) - n + 1)]
+                out += [padded[i : i + n] for i in range(len(padded) - n + 1)]
     return out
 
 
 class IntentClassifier:
     """Ranks intents for a message; ``learn`` adds an example, effective immediately."""
 
-    def __init__(self, examples: Iterable[tuple[str, str]], *, intents: Sequence[str] = (),
-                 temperature: float = DEFAULT_TEMPERATURE, epochs: int = EPOCHS,
-                 seed: int = 0) -> None:
+    def __init__(
+        self,
+        examples: Iterable[tuple[str, str]],
+        *,
+        intents: Sequence[str] = (),
+        temperature: float = DEFAULT_TEMPERATURE,
+        epochs: int = EPOCHS,
+        seed: int = 0,
+    ) -> None:
         examples = [(text, intent) for text, intent in examples if text.strip()]
         self.intents: list[str] = sorted({*intents, *(intent for _, intent in examples)})
         if not self.intents:
@@ -122,12 +129,16 @@ class IntentClassifier:
             if feats := set(features(text)):
                 ids = [self._vocab.setdefault(f, len(self._vocab)) for f in feats]
                 encoded.append((np.array(ids, dtype=np.intp), self._index[intent]))
-        df = np.bincount(np.concatenate([rows for rows, _ in encoded]) if encoded
-                         else np.zeros(0, dtype=np.intp), minlength=len(self._vocab))
+        df = np.bincount(
+            np.concatenate([rows for rows, _ in encoded])
+            if encoded
+            else np.zeros(0, dtype=np.intp),
+            minlength=len(self._vocab),
+        )
         self._default_idf = math.log(1 + max(len(encoded), 1))
         size = max(len(self._vocab), 16)
         self._idf = np.full(size, self._default_idf, dtype=np.float32)
-        self._idf[:len(df)] = np.log1p(len(encoded) / df)
+        self._idf[: len(df)] = np.log1p(len(encoded) / df)
         vectors: list[tuple[np.ndarray, np.ndarray, int]] = []
         # Centroid state: summed normalised example vectors per intent (what learn() adds to).
         self._sums = np.zeros((size, len(self.intents)), dtype=np.float32)
@@ -155,7 +166,7 @@ class IntentClassifier:
         rows = np.fromiter((r for f in feats if (r := vocab.get(f)) is not None), np.intp)
         values = self._idf[rows]
         unseen = len(feats) - len(rows)
-        norm = math.sqrt(float(values @ values) + unseen * self._default_idf ** 2)
+        norm = math.sqrt(float(values @ values) + unseen * self._default_idf**2)
         return rows, values / norm if norm else values
 
     def learn(self, text: str, intent: str) -> None:
@@ -193,7 +204,7 @@ class IntentClassifier:
             self._idf = np.resize(self._idf, size)
         for i, f in enumerate(new, start):
             self._vocab[f] = i
-        self._idf[start:start + len(new)] = self._default_idf
+        self._idf[start : start + len(new)] = self._default_idf
 
     def cosines(self, text: str) -> np.ndarray:
         """Cosine of the message with every intent centroid, in ``self.intents`` order."""
@@ -223,12 +234,13 @@ class IntentClassifier:
 
 def _grown(matrix: np.ndarray, size: int) -> np.ndarray:
     grown = np.zeros((size, matrix.shape[1]), dtype=matrix.dtype)
-    grown[:len(matrix)] = matrix
+    grown[: len(matrix)] = matrix
     return grown
 
 
-def _pa_step(weights: np.ndarray, rows: np.ndarray, values: np.ndarray, c: int,
-             margin: float, cap: float) -> float:
+def _pa_step(
+    weights: np.ndarray, rows: np.ndarray, values: np.ndarray, c: int, margin: float, cap: float
+) -> float:
     """One multiclass passive-aggressive update toward intent ``c`` against the best other
     intent, if it leads by less than ``margin``; returns the step size (0: no update)."""
     scores = values @ weights[rows]
@@ -245,8 +257,13 @@ def _pa_step(weights: np.ndarray, rows: np.ndarray, values: np.ndarray, c: int,
     return tau
 
 
-def _train(vectors: list[tuple[np.ndarray, np.ndarray, int]], n_features: int,
-           n_intents: int, epochs: int, seed: int) -> np.ndarray:
+def _train(
+    vectors: list[tuple[np.ndarray, np.ndarray, int]],
+    n_features: int,
+    n_intents: int,
+    epochs: int,
+    seed: int,
+) -> np.ndarray:
     """Passive-aggressive training (PA-I) averaged over epochs, deterministic for a seed.
 
     Averaging the weights reached at the end of each epoch makes the result far less

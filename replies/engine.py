@@ -34,17 +34,29 @@ FALLBACK_LANGUAGE = "en"
 class SuggestionEngine:
     """Classifies shopper messages and renders the matching answer in their language."""
 
-    def __init__(self, library: Mapping[str, IntentSpec], classifier: IntentClassifier,
-                 detector: LanguageDetector, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(
+        self,
+        library: Mapping[str, IntentSpec],
+        classifier: IntentClassifier,
+        detector: LanguageDetector,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
         self.library = dict(library)
         self.classifier = classifier
         self.detector = detector
         self.threshold = threshold
 
     @classmethod
-    def load(cls, library_dir: Path | None = None, *, languages: Sequence[str],
-             detector: str = "lingua", threshold: float = DEFAULT_THRESHOLD,
-             extra_examples: Iterable[tuple[str, str]] = ()) -> SuggestionEngine:
+    def load(
+        cls,
+        library_dir: Path | None = None,
+        *,
+        languages: Sequence[str],
+        detector: str = "lingua",
+        threshold: float = DEFAULT_THRESHOLD,
+        extra_examples: Iterable[tuple[str, str]] = (),
+    ) -> SuggestionEngine:
         """Read the library, build the detector and train the classifier.
 
         ``extra_examples`` are ``(text, intent)`` pairs learned earlier (staff
@@ -54,8 +66,12 @@ class SuggestionEngine:
         if not 0 <= threshold <= 1:
             raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
         library = load_library(library_dir)
-        examples = [(text, spec.intent) for spec in library.values()
-                    for texts in spec.examples.values() for text in texts]
+        examples = [
+            (text, spec.intent)
+            for spec in library.values()
+            for texts in spec.examples.values()
+            for text in texts
+        ]
         skipped: dict[str, int] = {}
         for text, intent in extra_examples:
             if intent in library:
@@ -63,56 +79,75 @@ class SuggestionEngine:
             else:
                 skipped[intent] = skipped.get(intent, 0) + 1
         for intent, count in skipped.items():
-            logger.warning("skipped %d learned examples of intent %r: not in the library",
-                           count, intent)
+            logger.warning(
+                "skipped %d learned examples of intent %r: not in the library", count, intent
+            )
         classifier = IntentClassifier(examples, intents=list(library))
-        return cls(library, classifier, make_detector(detector, languages),
-                   threshold=threshold)
+        return cls(library, classifier, make_detector(detector, languages), threshold=threshold)
 
-    def detect_language(self, text: str, *, hint: str | None = None,
-                        history_language: str | None = None) -> str:
+    def detect_language(
+        self, text: str, *, hint: str | None = None, history_language: str | None = None
+    ) -> str:
         """ISO 639-1 code of the message's language among the store's, or "unknown"."""
         return self.detector.detect(text, hint=hint, history=history_language)
 
-    def suggest(self, text: str, *, lang_hint: str | None = None,
-                history_language: str | None = None,
-                variables: Mapping[str, str] | None = None,
-                country: str | None = None, language: str | None = None) -> Suggestion:
+    def suggest(
+        self,
+        text: str,
+        *,
+        lang_hint: str | None = None,
+        history_language: str | None = None,
+        variables: Mapping[str, str] | None = None,
+        country: str | None = None,
+        language: str | None = None,
+    ) -> Suggestion:
         """Language, intent with confidence and alternatives, and the rendered reply.
 
         ``language`` is the message's language when the caller detected it already (the
         inbound handler does, to keep the conversation's language): it is not detected twice.
         """
         if language is None:
-            language = self.detect_language(
-                text, hint=lang_hint, history_language=history_language
-            )
+            language = self.detect_language(text, hint=lang_hint, history_language=history_language)
         ranked = self.classifier.rank(text)
         top = tuple((intent, round(score, 4)) for intent, score in ranked[:3])
         intent, confidence = ranked[0]
         if confidence < self.threshold:
-            return Suggestion(language=language, intent=UNKNOWN, confidence=confidence,
-                              top=top)
+            return Suggestion(language=language, intent=UNKNOWN, confidence=confidence, top=top)
         spec = self.library[intent]
         reply_in = language
         if reply_in == UNKNOWN:
-            reply_in = next((code for code in map(normalize_code, (lang_hint, history_language))
-                             if code), FALLBACK_LANGUAGE)
+            reply_in = next(
+                (code for code in map(normalize_code, (lang_hint, history_language)) if code),
+                FALLBACK_LANGUAGE,
+            )
         values = dict(variables or {})
         template = spec.replies.get(reply_in, spec.replies[FALLBACK_LANGUAGE])
-        if "{size_advice}" in template and "size_advice" not in values and (
-                advice := size_advice(text, reply_in)):
+        if (
+            "{size_advice}" in template
+            and "size_advice" not in values
+            and (advice := size_advice(text, reply_in))
+        ):
             values["size_advice"] = advice
         reply, reply_language = self.render(intent, reply_in, values, country)
         return Suggestion(
-            language=language, intent=intent, confidence=confidence, top=top,
-            department=spec.department, is_problem=spec.problem, reply=reply,
+            language=language,
+            intent=intent,
+            confidence=confidence,
+            top=top,
+            department=spec.department,
+            is_problem=spec.problem,
+            reply=reply,
             reply_language=reply_language,
             auto_send=spec.auto_send and confidence >= spec.auto_send_threshold,
         )
 
-    def render(self, intent: str, language: str, variables: Mapping[str, str] | None = None,
-               country: str | None = None) -> tuple[str, str]:
+    def render(
+        self,
+        intent: str,
+        language: str,
+        variables: Mapping[str, str] | None = None,
+        country: str | None = None,
+    ) -> tuple[str, str]:
         """The intent's reply in ``language`` (or English when none is written), filled."""
         template, used = self.template(intent, language)
         return self.fill(template, used, variables, country), used
@@ -125,8 +160,13 @@ class SuggestionEngine:
         used = language if language in spec.replies else FALLBACK_LANGUAGE
         return spec.replies[used], used
 
-    def fill(self, template: str, language: str, variables: Mapping[str, str] | None = None,
-             country: str | None = None) -> str:
+    def fill(
+        self,
+        template: str,
+        language: str,
+        variables: Mapping[str, str] | None = None,
+        country: str | None = None,
+    ) -> str:
         """Fill a reply template's variables; unknown ones become neutral phrases."""
         values = dict(variables or {})
         if "plug_advice" not in values and (advice := plug_advice(country, language)):
@@ -135,16 +175,19 @@ class SuggestionEngine:
 
     def choices(self) -> list[IntentChoice]:
         """Every answer staff can pick instead, sorted by title."""
-        return sorted((IntentChoice(spec.intent, spec.title) for spec in self.library.values()),
-                      key=lambda choice: choice.title.casefold())
+        return sorted(
+            (IntentChoice(spec.intent, spec.title) for spec in self.library.values()),
+            key=lambda choice: choice.title.casefold(),
+        )
 
     def intent_info(self, intent: str) -> IntentSpec:
         """The library entry of ``intent``; KeyError names the unknown intent."""
         try:
             return self.library[intent]
         except KeyError:
-            raise KeyError(f"unknown intent {intent!r}; the library has "
-                           + ", ".join(sorted(self.library))) from None
+            raise KeyError(
+                f"unknown intent {intent!r}; the library has " + ", ".join(sorted(self.library))
+            ) from None
 
     def learn(self, text: str, intent: str) -> None:
         """A staff-labelled example, used from the next message on."""

@@ -46,16 +46,31 @@ MIN_EXAMPLES: Mapping[str, int] = {
 REQUIRED_REPLIES = ("en", "es", "fr", "de", "it", "pt", "ja", "zh")
 DEFAULT_AUTO_SEND_THRESHOLD = 0.9
 
-_REQUIRED_FIELDS = ("intent", "title", "category", "department", "problem", "auto_send",
-                    "examples", "replies")
+_REQUIRED_FIELDS = (
+    "intent",
+    "title",
+    "category",
+    "department",
+    "problem",
+    "auto_send",
+    "examples",
+    "replies",
+)
 _OPTIONAL_FIELDS = ("auto_send_threshold",)
 
 
 class LibraryError(ValueError):
     """A library file is missing, unreadable or invalid; the message says which and why."""
 
-    def __init__(self, file: Path | str, message: str, *, intent: str | None = None,
-                 field: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self,
+        file: Path | str,
+        message: str,
+        *,
+        intent: str | None = None,
+        field: str | None = None,
+        line: int | None = None,
+    ) -> None:
         self.file, self.intent, self.field, self.line = str(file), intent, field, line
         where = self.file + (f":{line}" if line else "")
         if intent:
@@ -85,8 +100,11 @@ def load_library(directory: Path | None = None) -> dict[str, IntentSpec]:
     directory = directory or DEFAULT_LIBRARY_DIR
     files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
     if not files:
-        raise LibraryError(directory, "no <intent>.yaml files found; the answer library "
-                           "needs at least one intent (see replies/FORMAT.md)")
+        raise LibraryError(
+            directory,
+            "no <intent>.yaml files found; the answer library "
+            "needs at least one intent (see replies/FORMAT.md)",
+        )
     return {spec.intent: spec for spec in map(load_intent_file, files)}
 
 
@@ -103,8 +121,11 @@ def load_intent_file(path: Path) -> IntentSpec:
         raise LibraryError(path, f"cannot read the file: {exc}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise LibraryError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                           line=mark.line + 1 if mark else None) from exc
+        raise LibraryError(
+            path,
+            f"not valid YAML: {getattr(exc, 'problem', exc)}",
+            line=mark.line + 1 if mark else None,
+        ) from exc
     return _Validator(path, node, data).spec()
 
 
@@ -116,8 +137,13 @@ class _Validator:
         self.intent = data.get("intent") if isinstance(data, dict) else None
 
     def fail(self, field: str | None, message: str) -> LibraryError:
-        return LibraryError(self.path, message, intent=str(self.intent or self.path.stem),
-                            field=field, line=self._line(field))
+        return LibraryError(
+            self.path,
+            message,
+            intent=str(self.intent or self.path.stem),
+            field=field,
+            line=self._line(field),
+        )
 
     def _line(self, dotted: str | None) -> int | None:
         node, line = self.node, None
@@ -127,8 +153,9 @@ class _Validator:
                 if not match:
                     break
                 line, node = match[0][0].start_mark.line + 1, match[0][1]
-            elif isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(
-                    node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value)
+            ):
                 node = node.value[int(key)]
                 line = node.start_mark.line + 1
             else:
@@ -138,12 +165,16 @@ class _Validator:
     def spec(self) -> IntentSpec:
         data = self.data
         if not isinstance(data, dict):
-            raise self.fail(None, "expected a mapping with the fields "
-                            + ", ".join(_REQUIRED_FIELDS))
+            raise self.fail(
+                None, "expected a mapping with the fields " + ", ".join(_REQUIRED_FIELDS)
+            )
         for key in data:
             if key not in _REQUIRED_FIELDS + _OPTIONAL_FIELDS:
-                raise self.fail(str(key), "unknown field; allowed fields are "
-                                + ", ".join(_REQUIRED_FIELDS + _OPTIONAL_FIELDS))
+                raise self.fail(
+                    str(key),
+                    "unknown field; allowed fields are "
+                    + ", ".join(_REQUIRED_FIELDS + _OPTIONAL_FIELDS),
+                )
         for key in _REQUIRED_FIELDS:
             if key not in data:
                 raise self.fail(key, "missing required field")
@@ -160,14 +191,22 @@ class _Validator:
             if not isinstance(data[key], bool):
                 raise self.fail(key, "must be true or false")
         threshold = data.get("auto_send_threshold", DEFAULT_AUTO_SEND_THRESHOLD)
-        if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not (
-                0 < threshold <= 1):
+        if (
+            isinstance(threshold, bool)
+            or not isinstance(threshold, int | float)
+            or not (0 < threshold <= 1)
+        ):
             raise self.fail("auto_send_threshold", "must be a number between 0 and 1")
         return IntentSpec(
-            intent=data["intent"], title=data["title"].strip(), category=data["category"],
-            department=data["department"], problem=data["problem"],
-            auto_send=data["auto_send"], auto_send_threshold=float(threshold),
-            examples=self._examples(), replies=self._replies(),
+            intent=data["intent"],
+            title=data["title"].strip(),
+            category=data["category"],
+            department=data["department"],
+            problem=data["problem"],
+            auto_send=data["auto_send"],
+            auto_send_threshold=float(threshold),
+            examples=self._examples(),
+            replies=self._replies(),
         )
 
     def _language_map(self, key: str) -> dict[str, Any]:
@@ -175,10 +214,11 @@ class _Validator:
         if not isinstance(value, dict) or not value:
             raise self.fail(key, "must map language codes (en, es, ...) to values")
         for lang in value:
-            if not (isinstance(lang, str) and len(lang) == 2 and lang.isalpha()
-                    and lang.islower()):
-                raise self.fail(f"{key}.{lang}", "language codes are two lowercase letters "
-                                "(ISO 639-1), e.g. en, es, zh")
+            if not (isinstance(lang, str) and len(lang) == 2 and lang.isalpha() and lang.islower()):
+                raise self.fail(
+                    f"{key}.{lang}",
+                    "language codes are two lowercase letters (ISO 639-1), e.g. en, es, zh",
+                )
         return value
 
     def _examples(self) -> dict[str, tuple[str, ...]]:
@@ -194,8 +234,10 @@ class _Validator:
         for lang, minimum in MIN_EXAMPLES.items():
             found = len(examples.get(lang, ()))
             if found < minimum:
-                raise self.fail(f"examples.{lang}", f"needs at least {minimum} example "
-                                f"phrasings in {lang}, found {found}")
+                raise self.fail(
+                    f"examples.{lang}",
+                    f"needs at least {minimum} example phrasings in {lang}, found {found}",
+                )
         return examples
 
     def _replies(self) -> dict[str, str]:
@@ -205,14 +247,17 @@ class _Validator:
             if not isinstance(text, str) or not text.strip():
                 raise self.fail(where, "must be a non-empty text")
             try:
-                names = [name for _, name, _, _ in string.Formatter().parse(text) if name
-                         is not None]
+                names = [
+                    name for _, name, _, _ in string.Formatter().parse(text) if name is not None
+                ]
             except ValueError as exc:
                 raise self.fail(where, f"{exc}; write literal braces as {{{{ and }}}}") from exc
             for name in names:
                 if name not in VARIABLES:
-                    raise self.fail(where, f"unknown variable {{{name}}}; available: "
-                                    + ", ".join(sorted(VARIABLES)))
+                    raise self.fail(
+                        where,
+                        f"unknown variable {{{name}}}; available: " + ", ".join(sorted(VARIABLES)),
+                    )
         missing = [lang for lang in REQUIRED_REPLIES if lang not in replies]
         if missing:
             raise self.fail("replies", "missing the reply in " + ", ".join(missing))

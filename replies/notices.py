@@ -16,11 +16,13 @@ from pathlib import Path
 import yaml
 
 from replies.library import LibraryError
+from replies.render import render
 
 NOTICES_DIR = Path(__file__).resolve().parent / "notices"
 REQUIRED = {
     "out_of_hours": {"shopper_name", "reply_time"},
     "resolved": {"shopper_name", "resolution"},
+    "flood": {"shopper_name"},
 }
 
 
@@ -54,4 +56,5 @@ class Notices:
         """(text, language used): English when the language has no version."""
         versions = self.texts[name]
         used = language if language in versions else "en"
-        return versions[used].format_map(dict(variables)).strip(), used
+        # Filled by name only: a value is never evaluated, ``{x.attr}`` never looked up.
+        return render(versions[used], used, variables), used

@@ -1,8 +1,15 @@
 """Slack staff workspace over slack-bolt (async): the only module importing ``slack_bolt``.
 
 Socket Mode when an app-level token is given (no public URL needed), HTTP mode otherwise
-(bolt checks every request's signature and answers 401 to a bad one). One path serves
+(bolt checks every request's signature and timestamp and answers 401 to a bad one; our
+server refuses bodies over 1 MB with 413 and unparseable ones with 400). One path serves
 events, interactivity and slash commands.
+
+Only configured staff (``staff_users``, or members of ``staff_group``) may press buttons,
+reply in card threads or use ``/borderdesk``; anyone else gets a private refusal. Every
+Web API call is paced (chat.postMessage about 1 per second per channel, chat.update
+within Tier 3) and retried after ``ratelimited`` (honouring Retry-After), 5xx answers,
+timeouts and dropped connections, with exponential backoff and jitter.
 
     workspace = SlackWorkspace(bot_token="xoxb-…", signing_secret="…", inbox_channel="C0123456789")
     await workspace.start(on_action)
@@ -13,11 +20,14 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import aiohttp
 from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError
@@ -27,7 +37,16 @@ from bot.channels import slack_blocks as blocks
 from bot.channels import slack_escalations as escalations
 from bot.channels.base import ActionHandler, CommandHandler
 from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected, ChannelUnavailable
-from bot.models import ActionKind, Card, CardRef, EscalationCard, IntentChoice, StaffAction
+from bot.models import (
+    ActionKind,
+    Card,
+    CardRef,
+    EscalationCard,
+    IntentChoice,
+    Limit,
+    StaffAction,
+)
+from bot.pacing import Pacer, backoff_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +66,18 @@ _BUTTONS = {
 _ON_ESCALATIONS = {ActionKind.ACKNOWLEDGE, ActionKind.NEED_INFO, ActionKind.RESOLVE}
 _CONFIRMS = {ActionKind.CONFIRM_TRANSLATED, ActionKind.CONFIRM_ORIGINAL, ActionKind.CONFIRM_CANCEL}
 EVENTS_PATH = "/slack/events"
+MAX_BODY_BYTES = 1024 * 1024
+# Slack's published limits with a margin: chat.postMessage ~1/s per channel, chat.update
+# Tier 3 (50+ a minute).
+POST_LIMIT = Limit(1, 1.1)
+UPDATE_LIMIT = Limit(45, 60.0)
+CALL_ATTEMPTS = 5
+MAX_RETRY_AFTER = 120.0
+GROUP_CACHE_SECONDS = 300.0
+NOT_STAFF = (
+    "Only BorderDesk staff can do that here. Ask an admin to add you to "
+    "BORDERDESK_STAFF_USERS (or the staff user group)."
+)
 
 
 class SlackWorkspace:
@@ -63,12 +94,21 @@ class SlackWorkspace:
         listen: tuple[str, int] = ("0.0.0.0", 3000),
         department_channels: Mapping[str, str] | None = None,
         workspace_url: str = "https://slack.com/",
+        staff_users: frozenset[str] = frozenset(),
+        staff_group: str | None = None,
+        pacer: Pacer | None = None,
+        timeout: int = 15,
     ) -> None:
         self.inbox_channel = inbox_channel
         self.app_token = app_token
         self.listen = listen
         self.department_channels = dict(department_channels or {})
-        self.client = AsyncWebClient(token=bot_token, base_url=api_url)
+        self.staff_users = staff_users
+        self.staff_group = staff_group
+        self.pacer = pacer or Pacer()
+        self._group_members: frozenset[str] | None = None
+        self._group_checked = -GROUP_CACHE_SECONDS
+        self.client = AsyncWebClient(token=bot_token, base_url=api_url, timeout=timeout)
         self.app = AsyncApp(
             client=self.client,
             signing_secret=signing_secret,
@@ -89,12 +129,19 @@ class SlackWorkspace:
     ) -> None:
         self._on_action = on_action
         self._on_command_text = on_command
+        if not self.staff_users and not self.staff_group:
+            logger.warning(
+                "no BORDERDESK_STAFF_USERS or BORDERDESK_STAFF_GROUP: anyone who can see the "
+                "Slack channels may answer shoppers"
+            )
         if self.app_token:
             self._socket = AsyncSocketModeHandler(self.app, self.app_token)
             await self._socket.connect_async()
             logger.info("slack workspace connected (Socket Mode)")
             return
-        self._runner = web.AppRunner(self.app.web_app(path=EVENTS_PATH))
+        server = web.Application(client_max_size=MAX_BODY_BYTES)
+        server.router.add_post(EVENTS_PATH, self._http)
+        self._runner = web.AppRunner(server, access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, self.listen[0], self.listen[1]).start()
         logger.info("slack workspace listening on http://%s:%s%s", *self.listen, EVENTS_PATH)
@@ -123,7 +170,8 @@ class SlackWorkspace:
         await self._update(ref, blocks.card_text(card), blocks.card_blocks(card))
 
     async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
-        return await self._post(ref.channel, text, None, thread_ts=ref.ts)
+        # plain text from handlers may quote a shopper: keep "> " quotes, defuse mentions/links
+        return await self._post(ref.channel, blocks.defuse(text), None, thread_ts=ref.ts)
 
     async def post_report(
         self,
@@ -152,7 +200,11 @@ class SlackWorkspace:
         self, ref: CardRef, outbox_id: int, original: str, translated: str | None
     ) -> CardRef:
         block_list = blocks.confirmation_blocks(outbox_id, original, translated)
-        text = f"Confirm the translation: {translated}" if translated else "Translation unavailable"
+        text = (
+            f"Confirm the translation: {blocks.escape(translated)}"
+            if translated
+            else "Translation unavailable"
+        )
         return await self._post(ref.channel, text, block_list, thread_ts=ref.ts)
 
     async def update_notice(self, ref: CardRef, text: str) -> None:
@@ -220,12 +272,83 @@ class SlackWorkspace:
         )
 
     async def _call(self, method: str, **kwargs: Any) -> Any:
+        """One Web API call, paced, retried on rate limits and outages; ChannelError after
+        ``CALL_ATTEMPTS`` (the caller's own durability — the resume loop, the outbox —
+        takes it from there)."""
+        rules = _pacing_rules(method, kwargs)
+        for attempt in range(1, CALL_ATTEMPTS + 1):
+            await self.pacer.acquire(rules)
+            try:
+                return await getattr(self.client, method)(**kwargs)
+            except SlackApiError as exc:
+                error = _wrap(exc)
+            except (OSError, TimeoutError, aiohttp.ClientError) as exc:
+                error = ChannelUnavailable(f"slack unreachable: {exc!r}")
+            if isinstance(error, ChannelRejected) or attempt == CALL_ATTEMPTS:
+                raise error
+            if isinstance(error, ChannelRateLimited):
+                wait = min(error.retry_after, MAX_RETRY_AFTER)
+                for key, _ in rules:
+                    self.pacer.hold(key, wait)
+            else:
+                wait = backoff_seconds(attempt, base=1.0, cap=30.0)
+                await self.pacer.sleep(wait)
+            logger.warning(
+                "slack %s failed (%s); attempt %d in %.1fs", method, error, attempt + 1, wait
+            )
+        raise AssertionError("unreachable")
+
+    # -- who may act -------------------------------------------------------------------
+
+    async def is_staff(self, user_id: str) -> bool:
+        """True for configured staff; everyone when neither users nor a group is configured."""
+        if not self.staff_users and not self.staff_group:
+            return True
+        if user_id in self.staff_users:
+            return True
+        if self.staff_group is None:
+            return False
+        now = time.monotonic()
+        if self._group_members is None or now - self._group_checked > GROUP_CACHE_SECONDS:
+            try:
+                found = await self.client.usergroups_users_list(usergroup=self.staff_group)
+                self._group_members = frozenset(found.get("users") or ())
+                self._group_checked = now
+            except (SlackApiError, OSError, TimeoutError, aiohttp.ClientError) as exc:
+                logger.warning("could not read staff group %s: %s", self.staff_group, exc)
+        return self._group_members is not None and user_id in self._group_members
+
+    async def _refuse(self, user_id: str, channel: str | None, what: str) -> None:
+        logger.warning("%s by %s refused: not on the staff list", what, user_id)
+        if not channel:
+            return
         try:
-            return await getattr(self.client, method)(**kwargs)
-        except SlackApiError as exc:
-            raise _wrap(exc) from exc
-        except (OSError, TimeoutError) as exc:
-            raise ChannelUnavailable(f"slack unreachable: {exc}") from exc
+            await self.client.chat_postEphemeral(channel=channel, user=user_id, text=NOT_STAFF)
+        except (SlackApiError, OSError, TimeoutError, aiohttp.ClientError):
+            logger.warning("could not tell %s privately that they are not staff", user_id)
+
+    async def _http(self, request: web.Request) -> web.StreamResponse:
+        """Bolt behind our own aiohttp route: bounded bodies, clear 4xx for bad input."""
+        try:
+            await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            logger.warning("slack request over %d bytes refused", MAX_BODY_BYTES)
+            return web.Response(status=413, text="request body too large")
+        if request.headers.get("X-Slack-Retry-Num"):
+            logger.info(
+                "slack retry %s (%s) of an event",
+                request.headers["X-Slack-Retry-Num"],
+                request.headers.get("X-Slack-Retry-Reason", "?"),
+            )
+        try:
+            bolt_request = await to_bolt_request(request)
+            if not isinstance(bolt_request.body, dict):
+                raise ValueError("the body is not an object")
+            response = await self.app.async_dispatch(bolt_request)
+        except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError) as exc:
+            logger.warning("slack request not understood (%s); refused", exc)
+            return web.Response(status=400, text="request body not understood")
+        return await to_aiohttp_response(response)
 
     # -- listeners -------------------------------------------------------------------
 
@@ -260,6 +383,9 @@ class SlackWorkspace:
             return
         container = body.get("container", {})
         clicked = CardRef(container.get("channel_id", ""), container.get("message_ts", ""))
+        if not await self.is_staff(user.get("id", "")):
+            await self._refuse(user.get("id", ""), clicked.channel, pressed["action_id"])
+            return
         extra: dict[str, str] = {}
         if kind in _CONFIRMS:
             extra = {"outbox": str(number)}
@@ -317,6 +443,12 @@ class SlackWorkspace:
 
     async def _on_command(self, ack: AsyncAck, command: dict[str, Any]) -> None:
         """/borderdesk open [department]: answered privately to the person who asked."""
+        if not await self.is_staff(command.get("user_id", "")):
+            logger.warning(
+                "/borderdesk by %s refused: not on the staff list", command.get("user_id")
+            )
+            await ack(NOT_STAFF)
+            return
         if self._on_command_text is None:
             await ack("BorderDesk is starting; try again in a moment.")
             return
@@ -329,6 +461,9 @@ class SlackWorkspace:
         user = body.get("user", {})
         number = _int(body["view"].get("private_metadata"))
         if number is None:
+            return
+        if not await self.is_staff(user.get("id", "")):
+            await self._refuse(user.get("id", ""), None, f"dialog {kind}")
             return
         target: dict[str, Any] = (
             {"extra": {"escalation": str(number)}} if escalation else {"suggestion_id": number}
@@ -356,6 +491,9 @@ class SlackWorkspace:
         ):
             return
         user_id = event.get("user", "")
+        if not await self.is_staff(user_id):
+            await self._refuse(user_id, event.get("channel"), "a reply in a card thread")
+            return
         await self._dispatch(
             StaffAction(
                 kind=ActionKind.THREAD_REPLY,
@@ -383,6 +521,14 @@ class SlackWorkspace:
                 logger.warning("users.info failed for %s; showing the id", user_id)
                 return user_id
         return self._names[user_id]
+
+
+def _pacing_rules(method: str, kwargs: Mapping[str, Any]) -> list[tuple[str, Limit]]:
+    if method == "chat_postMessage":
+        return [(f"slack:{kwargs.get('channel')}", POST_LIMIT)]
+    if method == "chat_update":
+        return [("slack:chat.update", UPDATE_LIMIT)]
+    return []
 
 
 def _user_name(user: Mapping[str, Any]) -> str:

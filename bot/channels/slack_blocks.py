@@ -26,37 +26,68 @@ OTHER_CALLBACK = "bd_other_submit"
 
 
 def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Cut to ``limit`` characters, saying so (a card links to the full text in storage)."""
+    if len(text) <= limit:
+        return text
+    note = " … [cut: longer than Slack shows]"
+    return text[: limit - len(note)] + note
+
+
+def escape(text: str) -> str:
+    """Shopper-written text as inert mrkdwn: ``<!channel>``, ``<@U…>`` and ``<url|label>``
+    become visible characters, never a mention or a link (Slack's own escaping rules)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def defuse(text: str) -> str:
+    """Plain-text posts that quote shoppers keep their "> " quotes; ``<`` is what every
+    mention and link needs, so escaping it (and ``&``) is enough to make them inert."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in (text or " ").splitlines())
 
 
-def _section(text: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}}
+def _section(text: str, *, verbatim: bool = False) -> dict[str, Any]:
+    """A mrkdwn section; ``verbatim`` for shopper text, so bare URLs stay unlinked."""
+    body: dict[str, Any] = {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}
+    if verbatim:
+        body["verbatim"] = True
+    return {"type": "section", "text": body}
 
 
-def _context(text: str) -> dict[str, Any]:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}]}
+def _context(text: str, *, verbatim: bool = False) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}
+    if verbatim:
+        element["verbatim"] = True
+    return {"type": "context", "elements": [element]}
 
 
 def card_text(card: Card) -> str:
     """Notification fallback text (shown in push notifications and screen readers)."""
     return clip(
-        f"{card.customer_name} ({card.channel}, {card.language}): {card.original_text}", 300
+        escape(f"{card.customer_name} ({card.channel}, {card.language}): {card.original_text}"),
+        300,
     )
 
 
 def card_blocks(card: Card) -> list[dict[str, Any]]:
-    """The inbox card: who, what they wrote, what we suggest, and the buttons (until decided)."""
+    """The inbox card: who, what they wrote, what we suggest, and the buttons (until decided).
+
+    Everything a shopper could have written (name, text, its translation, a reply quoting
+    them) is escaped and verbatim: it can never mention, link or ping anyone.
+    """
     s = card.suggestion
     blocks: list[dict[str, Any]] = [
-        _section(f"*{card.customer_name}* · {card.channel} · language: `{card.language}`"),
-        _section(_quote(card.original_text)),
+        _section(
+            f"*{escape(card.customer_name)}* · {card.channel} · language: `{card.language}`",
+            verbatim=True,
+        ),
+        _section(_quote(escape(card.original_text)), verbatim=True),
     ]
     if card.translated_text:
-        blocks.append(_context(f"Translation: {card.translated_text}"))
+        blocks.append(_context(f"Translation: {escape(card.translated_text)}", verbatim=True))
     if s.reply is None:
         blocks.append(
             _section("*No confident suggestion.* Use Edit to write an answer, or Other answer.")
@@ -64,7 +95,10 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
     else:
         label = s.intent.replace("_", " ")
         blocks.append(
-            _section(f"*Suggested reply* — {label} ({s.confidence:.0%})\n{_quote(s.reply)}")
+            _section(
+                f"*Suggested reply* — {label} ({s.confidence:.0%})\n{_quote(escape(s.reply))}",
+                verbatim=True,
+            )
         )
     alternatives = [f"{intent.replace('_', ' ')} {score:.0%}" for intent, score in s.top[1:3]]
     details = []
@@ -75,9 +109,9 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
     if details:
         blocks.append(_context(" · ".join(details)))
     for note in card.notes:
-        blocks.append(_context(note))
+        blocks.append(_context(escape(note), verbatim=True))
     if card.decision:
-        blocks.append(_context(f":white_check_mark: {card.decision}"))
+        blocks.append(_context(f":white_check_mark: {escape(card.decision)}", verbatim=True))
     else:
         value = str(card.suggestion_id)
         blocks.append(
@@ -119,11 +153,11 @@ def confirmation_blocks(
     """Staff wrote in their own language: show the translation before it goes out."""
     if translated is None:
         intro = "*Translation unavailable.* Send what you wrote as it is, or cancel:"
-        body = _quote(original)
+        body = _quote(escape(original))
         actions = CONFIRM_ACTIONS[1:]
     else:
         intro = "*The shopper will receive this translation:*"
-        body = f"{_quote(translated)}\n_You wrote:_\n{_quote(original)}"
+        body = f"{_quote(escape(translated))}\n_You wrote:_\n{_quote(escape(original))}"
         actions = CONFIRM_ACTIONS
     value = str(outbox_id)
     return [

@@ -10,6 +10,7 @@ from bot.channels.slack_blocks import (
     _quote,
     _section,
     clip,
+    escape,
     modal,
     select_input,
     text_input,
@@ -27,7 +28,8 @@ ESCALATION_ACTIONS = (
 
 def escalation_text(card: EscalationCard) -> str:
     return clip(
-        f"{card.department}: {card.intent.replace('_', ' ')} from {card.customer_name}", 300
+        escape(f"{card.department}: {card.intent.replace('_', ' ')} from {card.customer_name}"),
+        300,
     )
 
 
@@ -35,19 +37,21 @@ def escalation_blocks(card: EscalationCard) -> list[dict[str, Any]]:
     title = card.intent.replace("_", " ").capitalize()
     blocks: list[dict[str, Any]] = [
         _section(
-            f"*{title}* · escalated to *{card.department}* by {card.opened_by}\n"
-            f"{card.customer_name} · {card.channel} · language `{card.language}`"
+            f"*{title}* · escalated to *{card.department}* by {escape(card.opened_by)}\n"
+            f"{escape(card.customer_name)} · {card.channel} · language `{card.language}`",
+            verbatim=True,
         ),
-        _section(_quote(card.translated_text or card.original_text)),
+        _section(_quote(escape(card.translated_text or card.original_text)), verbatim=True),
     ]
     if card.translated_text:
-        blocks.append(_context(f"Original: {card.original_text}"))
+        blocks.append(_context(f"Original: {escape(card.original_text)}", verbatim=True))
     if card.facts:
-        blocks.append(_section("  ·  ".join(f"*{label}:* {value}" for label, value in card.facts)))
+        facts = "  ·  ".join(f"*{label}:* {escape(value)}" for label, value in card.facts)
+        blocks.append(_section(facts, verbatim=True))
     if card.link:
         blocks.append(_context(f"<{card.link}|Open the conversation in the inbox>"))
     if card.status_line:
-        blocks.append(_context(card.status_line))
+        blocks.append(_context(escape(card.status_line), verbatim=True))
     if not card.resolved:
         value = str(card.escalation_id)
         blocks.append(

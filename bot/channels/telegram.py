@@ -1,8 +1,15 @@
 """Telegram customer channel over python-telegram-bot 22 (the only module importing ``telegram``).
 
-Long polling by default; webhook mode (PTB's own server, with the secret-token header
-checked) when a public URL is configured. Every message — text, command, photo, document,
-voice, video, sticker, location — becomes an ``InboundMessage``.
+Long polling by default; a webhook (our own small aiohttp server, secret-token header
+required) when a public URL is configured. Every message — text, command, photo,
+document, voice, video, sticker, location — becomes an ``InboundMessage``.
+
+Nothing is acknowledged to Telegram before it is stored: polling only moves its offset
+past an update once ``on_message`` has returned, and the webhook answers 200 only then
+(a 500 makes Telegram send it again; duplicates are recognised by their message id).
+Bad input never reaches the handlers: a body over ``max_body_bytes`` gets 413, invalid
+JSON 400, a wrong secret 403, and updates of a kind we do not handle are logged and
+acknowledged.
 
     channel = TelegramChannel(token, base_url="https://api.telegram.org/bot")
     await channel.start(on_message)
@@ -12,12 +19,15 @@ voice, video, sticker, location — becomes an ``InboundMessage``.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import hmac
+import json
 import logging
-from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import Message, Update
+from aiohttp import web
+from telegram import Bot, Message, Update
 from telegram.error import (
     BadRequest,
     Forbidden,
@@ -26,27 +36,32 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.ext import (
-    AIORateLimiter,
-    Application,
-    ApplicationBuilder,
-    ContextTypes,
-    MessageHandler,
-)
-from telegram.ext import filters as tg_filters
 
 from bot.channels.base import InboundHandler
 from bot.errors import ChannelRateLimited, ChannelRejected, ChannelUnavailable
-from bot.models import ChannelCapabilities, InboundMessage, MessageKind
+from bot.models import ChannelCapabilities, InboundMessage, Limit, MessageKind
 
 logger = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_BODY_BYTES = 1024 * 1024  # an update is a few kB; Telegram's own limit on text is 4096
+POLL_RETRY_MAX_SECONDS = 30.0
 
 
 class TelegramChannel:
     """Shoppers on Telegram."""
 
     name = "telegram"
-    capabilities = ChannelCapabilities(max_text_length=4096, buttons=True)
+    # Telegram's published limits: about 1 message per second to a chat, 20 per minute to
+    # a group, 30 per second overall; paced with a margin.
+    capabilities = ChannelCapabilities(
+        max_text_length=4096,
+        buttons=True,
+        per_chat=Limit(1, 1.1),
+        per_group=Limit(20, 63.0),
+        overall=Limit(25, 1.0),
+        group_prefix="-",
+    )
 
     def __init__(
         self,
@@ -57,75 +72,143 @@ class TelegramChannel:
         webhook_secret: str | None = None,
         listen: tuple[str, int] = ("0.0.0.0", 8443),
         poll_timeout: int = 10,
+        max_body_bytes: int = MAX_BODY_BYTES,
     ) -> None:
         self.webhook_url = webhook_url
         self.webhook_secret = webhook_secret
         self.listen = listen
         self.poll_timeout = poll_timeout
+        self.max_body_bytes = max_body_bytes
         file_url = base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url
-        self.app: Application[Any, Any, Any, Any, Any, Any] = (
-            ApplicationBuilder()
-            .token(token)
-            .base_url(base_url)
-            .base_file_url(file_url)
-            .rate_limiter(AIORateLimiter(max_retries=0))
-            .build()
-        )
+        self.bot = Bot(token, base_url=base_url, base_file_url=file_url)
         self._on_message: InboundHandler | None = None
-        self.app.add_handler(MessageHandler(tg_filters.UpdateType.MESSAGE, self._receive))
-        self.app.add_error_handler(self._on_error)
+        self._initialized = False
+        self._poller: asyncio.Task[None] | None = None
+        self._runner: web.AppRunner | None = None
 
     async def start(self, on_message: InboundHandler) -> None:
         """Connect and start receiving; raises ChannelError (safe to call again) on failure."""
         self._on_message = on_message
         try:
-            await self.app.initialize()
-            assert self.app.updater is not None
+            if not self._initialized:
+                await self.bot.initialize()
+                self._initialized = True
             if self.webhook_url:
-                path = urlsplit(self.webhook_url).path.lstrip("/")
-                await self.app.updater.start_webhook(
-                    listen=self.listen[0],
-                    port=self.listen[1],
-                    url_path=path,
-                    webhook_url=self.webhook_url,
-                    secret_token=self.webhook_secret,
-                    allowed_updates=["message"],
-                )
+                await self._start_webhook(self.webhook_url)
             else:
-                await self.app.updater.start_polling(
-                    timeout=dt.timedelta(seconds=self.poll_timeout), allowed_updates=["message"]
-                )
-            await self.app.start()
+                await self.bot.delete_webhook()
+                self._poller = asyncio.create_task(self._poll(), name="telegram polling")
         except TelegramError as exc:
             raise _wrap(exc) from exc
         logger.info("telegram channel started (%s)", "webhook" if self.webhook_url else "polling")
 
     async def stop(self) -> None:
-        if self.app.updater is not None and self.app.updater.running:
-            await self.app.updater.stop()
-        if self.app.running:
-            await self.app.stop()
-        await self.app.shutdown()
+        if self._poller is not None:
+            self._poller.cancel()
+            try:
+                await self._poller
+            except asyncio.CancelledError:
+                pass
+            self._poller = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        if self._initialized:
+            await self.bot.shutdown()
+            self._initialized = False
 
     async def send(self, chat_id: str, text: str) -> str:
+        if not self._initialized:
+            raise ChannelUnavailable("telegram not connected yet")
         try:
-            sent = await self.app.bot.send_message(chat_id=int(chat_id), text=text)
+            sent = await self.bot.send_message(chat_id=int(chat_id), text=text)
         except TelegramError as exc:
             raise _wrap(exc) from exc
-        except RuntimeError as exc:  # not initialized: Telegram was unreachable at start
-            raise ChannelUnavailable(f"telegram not connected yet: {exc}") from exc
         return str(sent.message_id)
 
-    async def _receive(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
-        message = update.message
-        if message is None or self._on_message is None:
-            return
-        await self._on_message(to_inbound(message))
+    # -- intake ------------------------------------------------------------------------
 
-    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        # The update is logged whole so that nothing a shopper wrote is lost even when
-        # storing it failed (the platform will not send it again).
-        logger.error("telegram update not handled: %r", update, exc_info=context.error)
+    async def _poll(self) -> None:
+        """getUpdates in a loop; the offset moves past an update only once it is stored."""
+        offset: int | None = None
+        delay = 1.0
+        while True:
+            try:
+                updates = await self.bot.get_updates(
+                    offset=offset,
+                    timeout=self.poll_timeout,
+                    allowed_updates=["message"],
+                )
+            except TelegramError as exc:
+                logger.warning("telegram polling failed (%s); again in %.0fs", exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, POLL_RETRY_MAX_SECONDS)
+                continue
+            delay = 1.0
+            for update in updates:
+                if not await self._accept(update):
+                    break  # not stored: ask for it again from this offset
+                offset = update.update_id + 1
+
+    async def _start_webhook(self, url: str) -> None:
+        path = "/" + urlsplit(url).path.lstrip("/")
+        app = web.Application(client_max_size=self.max_body_bytes)
+        app.router.add_post(path, self._webhook)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        try:
+            await web.TCPSite(self._runner, self.listen[0], self.listen[1]).start()
+            await self.bot.set_webhook(
+                url=url, secret_token=self.webhook_secret, allowed_updates=["message"]
+            )
+        except (OSError, TelegramError):
+            await self._runner.cleanup()
+            self._runner = None
+            raise
+
+    async def _webhook(self, request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if self.webhook_secret and not hmac.compare_digest(given, self.webhook_secret):
+            logger.warning("telegram webhook call with a wrong secret token refused")
+            return web.Response(status=403, text="wrong secret token")
+        try:
+            body = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            logger.warning("telegram webhook body over %d bytes refused", self.max_body_bytes)
+            return web.Response(status=413, text="body too large")
+        try:
+            data = json.loads(body)
+            update = Update.de_json(data, self.bot) if isinstance(data, dict) else None
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            logger.warning("telegram webhook body is not an update (%s); refused", exc)
+            return web.Response(status=400, text="not a Telegram update")
+        if update is None:
+            logger.warning("telegram webhook body is not a JSON object; refused")
+            return web.Response(status=400, text="not a Telegram update")
+        if not await self._accept(update):
+            return web.Response(status=500, text="not stored; send it again")
+        return web.Response(text="ok")
+
+    async def _accept(self, update: Update) -> bool:
+        """Hand a message to the handler; True once it is stored (or deliberately skipped)."""
+        message = update.message
+        if message is None:
+            logger.info("telegram update %s has no new message; skipped", update.update_id)
+            return True
+        if self._on_message is None:
+            return False
+        try:
+            inbound = to_inbound(message)
+        except (AttributeError, TypeError, ValueError) as exc:
+            logger.warning("telegram update %s not understood (%s); skipped", update.update_id, exc)
+            return True
+        try:
+            await self._on_message(inbound)
+        except Exception:
+            logger.exception("telegram update %s not stored; it will come again", update.update_id)
+            await asyncio.sleep(1.0)
+            return False
+        return True
 
 
 def to_inbound(message: Message) -> InboundMessage:

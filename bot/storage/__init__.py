@@ -2,6 +2,7 @@
 
 from bot.storage.records import (
     ConversationInfo,
+    DeadLetter,
     HeldReply,
     OutboxItem,
     StoredInbound,
@@ -12,6 +13,7 @@ from bot.storage.store import Store, sqlite_url
 __all__ = [
     "ConversationInfo",
     "HeldReply",
+    "DeadLetter",
     "OutboxItem",
     "Store",
     "StoredInbound",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import CardRef, InboundMessage, MessageKind
-from bot.storage.records import ConversationInfo, StoredInbound, new_id
+from bot.storage.records import ConversationInfo, HeldText, StoredInbound, new_id
 from bot.storage.schema import (
     conversations,
     customers,
@@ -137,10 +137,87 @@ class InboxQueries:
         async with self.engine.connect() as conn:
             result = await conn.execute(
                 select(messages.c.id, messages.c.conversation_id)
-                .where(messages.c.direction == "in", messages.c.processed_at.is_(None))
+                .where(
+                    messages.c.direction == "in",
+                    messages.c.processed_at.is_(None),
+                    messages.c.hold_reason.is_(None),
+                )
                 .order_by(messages.c.id)
             )
             return [(r.id, r.conversation_id) for r in result]
+
+    async def hold_if_flooding(
+        self, message_id: int, conversation_id: int, since: datetime, limit: int
+    ) -> tuple[bool, bool]:
+        """Hold a message when its conversation sent more than ``limit`` since ``since``.
+
+        Returns (held, first): ``first`` when no other message of the conversation is held,
+        i.e. a new flood began (the shopper is told once).
+        """
+        async with self.engine.begin() as conn:
+            recent = (
+                await conn.execute(
+                    select(func.count()).where(
+                        messages.c.conversation_id == conversation_id,
+                        messages.c.direction == "in",
+                        messages.c.created_at >= since,
+                    )
+                )
+            ).scalar_one()
+            if recent <= limit:
+                return False, False
+            others = (
+                await conn.execute(
+                    select(func.count()).where(
+                        messages.c.conversation_id == conversation_id,
+                        messages.c.hold_reason == "flood",
+                        messages.c.processed_at.is_(None),
+                    )
+                )
+            ).scalar_one()
+            await conn.execute(
+                update(messages).where(messages.c.id == message_id).values(hold_reason="flood")
+            )
+            return True, others == 0
+
+    async def quiet_floods(self, quiet_since: datetime) -> dict[int, list[HeldText]]:
+        """Held messages of conversations that have sent nothing since ``quiet_since``."""
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(
+                select(
+                    messages.c.id,
+                    messages.c.conversation_id,
+                    messages.c.kind,
+                    messages.c.text,
+                    messages.c.attachment,
+                )
+                .where(messages.c.hold_reason == "flood", messages.c.processed_at.is_(None))
+                .order_by(messages.c.id)
+            )
+            held: dict[int, list[HeldText]] = {}
+            for r in rows:
+                held.setdefault(r.conversation_id, []).append(
+                    HeldText(r.id, r.kind, r.text, r.attachment)
+                )
+            if not held:
+                return {}
+            latest = await conn.execute(
+                select(messages.c.conversation_id, func.max(messages.c.created_at))
+                .where(
+                    messages.c.conversation_id.in_(list(held)),
+                    messages.c.direction == "in",
+                )
+                .group_by(messages.c.conversation_id)
+            )
+            busy = {r[0] for r in latest if r[1] >= quiet_since}
+        return {cid: texts for cid, texts in held.items() if cid not in busy}
+
+    async def release_flood_held(self, message_ids: list[int], at: datetime) -> None:
+        """Held messages were shown to staff together: they are processed now."""
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(messages).where(messages.c.id.in_(message_ids)).values(processed_at=at)
+            )
 
     async def mark_processed(self, message_id: int, at: datetime, language: str | None) -> None:
         async with self.engine.begin() as conn:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import MessageKind
-from bot.storage.records import HeldReply, OutboxItem, new_id
+from bot.storage.records import DeadLetter, HeldReply, OutboxItem, new_id
 from bot.storage.schema import (
     conversations,
     messages,
@@ -98,24 +100,25 @@ class OutboxQueries:
             found = await conn.execute(select(outbox.c.id).where(outbox.c.idempotency_key == key))
             return found.scalar()
 
-    async def due_outbox(self, now: datetime, limit: int = 20) -> list[OutboxItem]:
-        """Messages ready to go; ones left 'sending' by a crash are due again (at least once)."""
+    async def due_outbox(self, now: datetime, limit: int = 50) -> list[OutboxItem]:
+        """The first queued message of each chat, when it is due: chats get their messages
+        in order, and one chat waiting (a retry, a rate limit) never holds up the others.
+        Messages left 'sending' by a crash are due again when their lease ends."""
+        queued = or_(outbox.c.status == "pending", outbox.c.status == "sending")
+        heads = (
+            select(func.min(outbox.c.id))
+            .where(queued)
+            .group_by(outbox.c.channel, outbox.c.chat_id)
+            .scalar_subquery()
+        )
         async with self.engine.connect() as conn:
             rows = await conn.execute(
                 select(outbox)
-                .where(
-                    or_(outbox.c.status == "pending", outbox.c.status == "sending"),
-                    outbox.c.next_attempt_at <= now,
-                )
-                .order_by(outbox.c.id)
+                .where(outbox.c.id.in_(heads), outbox.c.next_attempt_at <= now)
+                .order_by(outbox.c.next_attempt_at, outbox.c.id)
                 .limit(limit)
             )
-            return [
-                OutboxItem(
-                    r.id, r.conversation_id, r.channel, r.chat_id, r.text, r.author, r.attempts
-                )
-                for r in rows
-            ]
+            return [_item(r) for r in rows]
 
     async def claim_outbox(self, item_id: int, now: datetime, lease: timedelta) -> bool:
         """Take an item for sending; another worker cannot take it until the lease runs out."""
@@ -133,12 +136,19 @@ class OutboxQueries:
             )
             return result.rowcount == 1
 
+    async def outbox_part_sent(self, item_id: int, parts_sent: int) -> None:
+        """A piece of a long message went out; a retry continues after it."""
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(outbox).where(outbox.c.id == item_id).values(parts_sent=parts_sent)
+            )
+
     async def outbox_sent(self, item: OutboxItem, platform_message_id: str, at: datetime) -> None:
         """Mark an item delivered and store it as an outbound message of its conversation."""
         async with self.engine.begin() as conn:
-            await conn.execute(
+            result = await conn.execute(
                 update(outbox)
-                .where(outbox.c.id == item.id)
+                .where(outbox.c.id == item.id, outbox.c.status == "sending")
                 .values(
                     status="sent",
                     sent_at=at,
@@ -146,6 +156,8 @@ class OutboxQueries:
                     last_error=None,
                 )
             )
+            if result.rowcount != 1:
+                return  # recorded already (another worker took it over after a lease ran out)
             await conn.execute(
                 insert(messages).values(
                     conversation_id=item.conversation_id,
@@ -168,13 +180,46 @@ class OutboxQueries:
                 .values(status="pending", last_error=error, next_attempt_at=next_attempt_at)
             )
 
-    async def outbox_failed(self, item_id: int, error: str) -> None:
+    async def outbox_dead(self, item_id: int, error: str) -> None:
+        """Park an item: it is kept, with its error, until staff retry it."""
         async with self.engine.begin() as conn:
             await conn.execute(
-                update(outbox)
-                .where(outbox.c.id == item_id)
-                .values(status="failed", last_error=error)
+                update(outbox).where(outbox.c.id == item_id).values(status="dead", last_error=error)
             )
+
+    async def dead_letters(self) -> list[DeadLetter]:
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(
+                select(outbox).where(outbox.c.status == "dead").order_by(outbox.c.id)
+            )
+            return [
+                DeadLetter(
+                    r.id,
+                    r.conversation_id,
+                    r.channel,
+                    r.chat_id,
+                    r.text,
+                    r.attempts,
+                    r.last_error or "",
+                    r.created_at,
+                )
+                for r in rows
+            ]
+
+    async def retry_dead(self, now: datetime, item_ids: Sequence[int] | None = None) -> list[int]:
+        """Queue parked items again (all of them when ``item_ids`` is None); their ids."""
+        condition = outbox.c.status == "dead"
+        if item_ids is not None:
+            condition = and_(condition, outbox.c.id.in_(list(item_ids)))
+        async with self.engine.begin() as conn:
+            ids = list((await conn.execute(select(outbox.c.id).where(condition))).scalars())
+            if ids:
+                await conn.execute(
+                    update(outbox)
+                    .where(outbox.c.id.in_(ids))
+                    .values(status="pending", attempts=0, next_attempt_at=now)
+                )
+            return ids
 
     async def outbox_status(self) -> dict[str, int]:
         async with self.engine.connect() as conn:
@@ -219,6 +264,19 @@ async def insert_outbox(
         )
     )
     return new_id(result)
+
+
+def _item(row: Any) -> OutboxItem:
+    return OutboxItem(
+        row.id,
+        row.conversation_id,
+        row.channel,
+        row.chat_id,
+        row.text,
+        row.author,
+        row.attempts,
+        row.parts_sent,
+    )
 
 
 def reply_key(suggestion_id: int) -> str:

@@ -54,6 +54,31 @@ class OutboxItem:
     text: str
     author: str | None
     attempts: int
+    parts_sent: int = 0
+
+
+@dataclass(frozen=True)
+class HeldText:
+    """A message held back during a flood, shown to staff later with the others."""
+
+    id: int
+    kind: str
+    text: str
+    attachment: str | None
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    """A message the outbox gave up on, kept with its error until staff retry it."""
+
+    id: int
+    conversation_id: int
+    channel: str
+    chat_id: str
+    text: str
+    attempts: int
+    error: str
+    created_at: datetime
 
 
 def new_id(result: Any) -> int:

@@ -95,6 +95,8 @@ messages = Table(
     Column("author", String(256)),  # staff member for outbound messages
     Column("created_at", UTCDateTime, nullable=False, index=True),
     Column("processed_at", UTCDateTime),
+    # why an unprocessed message waits (e.g. "flood": shown to staff together, later)
+    Column("hold_reason", String(16)),
     UniqueConstraint("channel", "platform_message_id", name="uq_messages_platform"),
 )
 
@@ -137,9 +139,12 @@ outbox = Table(
     Column("text", Text, nullable=False),
     Column("original_text", Text),  # what staff wrote, when ``text`` is its translation
     Column("author", String(256)),
-    # pending -> sending -> sent | failed; held: waits for staff to confirm a translation
+    # pending -> sending -> sent | dead; held: waits for staff to confirm a translation;
+    # dead: gave up (or refused), kept with its error until staff retry it
     Column("status", String(16), nullable=False, default="pending", index=True),
     Column("attempts", Integer, nullable=False, default=0),
+    # pieces of a long text already delivered, so a retry never repeats them
+    Column("parts_sent", Integer, nullable=False, default=0, server_default="0"),
     Column("next_attempt_at", UTCDateTime, nullable=False),
     Column("last_error", Text),
     Column("platform_message_id", String(128)),

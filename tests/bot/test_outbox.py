@@ -88,7 +88,7 @@ async def test_outage_backs_off_and_gives_up_telling_staff(tmp_path: Path) -> No
         await worker.drain()
         clock.now += timedelta(minutes=10)
     assert channel.sent == []
-    assert await store.outbox_status() == {"failed": 1}
+    assert await store.outbox_status() == {"dead": 1}
     [(item, reason)] = told
     assert item.text == "Hola Ana" and "gave up after 3 attempts" in reason
     await store.close()
@@ -100,7 +100,7 @@ async def test_a_refused_message_fails_at_once(tmp_path: Path) -> None:
         store, {"telegram": ScriptedChannel([ChannelRejected("blocked")])}, clock=clock
     )
     await worker.drain()
-    assert await store.outbox_status() == {"failed": 1}
+    assert await store.outbox_status() == {"dead": 1}
     await store.close()
 
 
