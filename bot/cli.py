@@ -1,7 +1,7 @@
 """The ``borderdesk`` command line (see DESIGN.md; other tools rely on these names).
 
 borderdesk run | demo [--db PATH] | chat [--db PATH] | classify | examples import FILE.csv
-borderdesk check-config | db upgrade [--db PATH]
+borderdesk check-config | db upgrade [--db PATH] | outbox list | outbox retry ID… | --all
 """
 
 from __future__ import annotations
@@ -70,6 +70,16 @@ def _parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="action", required=True)
     upgrade = db_sub.add_parser("upgrade", help="apply migrations")
     upgrade.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
+    outbox = sub.add_parser("outbox", help="messages that could not be delivered")
+    outbox_sub = outbox.add_subparsers(dest="action", required=True)
+    listing = outbox_sub.add_parser("list", help="show what is queued and what was parked")
+    listing.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
+    retry = outbox_sub.add_parser(
+        "retry", help="queue parked messages again (a running bot sends them within seconds)"
+    )
+    retry.add_argument("ids", nargs="*", type=int, help="message numbers, as `list` shows")
+    retry.add_argument("--all", action="store_true", help="every parked message")
+    retry.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
     return parser
 
 
@@ -283,6 +293,42 @@ def _db(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _outbox(config: Config, args: argparse.Namespace) -> int:
+    if args.action == "retry" and not args.ids and not args.all:
+        print("borderdesk: name the messages to retry (numbers from `outbox list`) or --all")
+        return 2
+
+    async def act() -> int:
+        store = await Store.open(config.database_url)
+        try:
+            if args.action == "list":
+                counts = await store.outbox_status()
+                print(
+                    "outbox: "
+                    + (", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "empty")
+                )
+                for item in await store.dead_letters():
+                    print(
+                        f"#{item.id}  {item.channel} {item.chat_id}  "
+                        f"{item.created_at:%Y-%m-%d %H:%M} UTC  {item.attempts} attempt(s)\n"
+                        f"    error: {item.error}\n    text:  {item.text[:200]!r}"
+                    )
+                return 0
+            queued = await store.retry_dead(datetime.now(UTC), None if args.all else args.ids)
+            missing = sorted(set(args.ids) - set(queued))
+            if queued:
+                print("queued again: " + ", ".join(f"#{i}" for i in queued))
+            if missing:
+                print("not parked (nothing done): " + ", ".join(f"#{i}" for i in missing))
+            if not queued and not missing:
+                print("no parked messages")
+            return 1 if missing else 0
+        finally:
+            await store.close()
+
+    return asyncio.run(act())
+
+
 _COMMANDS = {
     "run": _run,
     "demo": _demo,
@@ -293,6 +339,7 @@ _COMMANDS = {
     "digest": _digest,
     "check-config": _check_config,
     "db": _db,
+    "outbox": _outbox,
 }
 
 if __name__ == "__main__":
