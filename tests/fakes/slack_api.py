@@ -17,6 +17,11 @@ Usage::
 
 Errors are HTTP 200 with ``ok: false``, as Slack answers; a request that breaks the
 rules is also appended to ``fake.violations`` and answered ``invalid_arguments``.
+
+Faults (``fail_next``, ``reset_next``, ``stall_next``, see ``faults.py``) hit the next calls
+before any checks. chat.postMessage and chat.update are metered on ``rate_clock``; sends
+over Slack's limits land in ``rate_violations`` and, with ``enforce_limits``, are refused
+with HTTP 429 ``ratelimited`` and a ``Retry-After`` header instead of being delivered.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from typing import Any
 import jsonschema
 from aiohttp import web
 
+from .faults import Fail, FaultInjection, FaultPlan, RateLimit, RateMeter
 from .spec_paths import SPECS_DIR, require_specs
 
 TEAM_ID, TEAM_NAME, TEAM_DOMAIN = "T0000000001", "BorderDesk Test", "borderdesk-test"
@@ -90,14 +96,33 @@ EXTRA_OPERATIONS: dict[str, list[tuple[str, str, bool]]] = {
 }
 
 Params = dict[str, Any]
+# Slack's published limits: chat.postMessage "1 message per second per channel" (special
+# limit), chat.update Tier 3 (50+ per minute per workspace).
+RATE_LIMITS = (
+    RateLimit(
+        "1 chat.postMessage per second per channel",
+        1,
+        1.0,
+        lambda s: s.method == "chat.postMessage",
+    ),
+    RateLimit(
+        "50 chat.update per minute (Tier 3)",
+        50,
+        60.0,
+        lambda s: s.method == "chat.update",
+        per_target=False,
+    ),
+)
 
 
 class SlackError(Exception):
     """An ``ok: false`` answer; when it carries ``problems`` they become violations."""
 
-    def __init__(self, error: str, problems: list[str] | None = None) -> None:
+    def __init__(
+        self, error: str, problems: list[str] | None = None, retry_after: int | None = None
+    ) -> None:
         super().__init__(error)
-        self.error, self.problems = error, problems or []
+        self.error, self.problems, self.retry_after = error, problems or [], retry_after
 
 
 def _loosen(node: Any) -> Any:
@@ -238,10 +263,17 @@ def check_view(view: Any) -> list[str]:
     return problems
 
 
-class FakeSlackAPI:
+class FakeSlackAPI(FaultInjection):
     """In-process Slack Web API on ``127.0.0.1``; see the module docstring for usage."""
 
-    def __init__(self, token: str = "xoxb-test-token", spec_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        token: str = "xoxb-test-token",
+        spec_path: Path | None = None,
+        *,
+        rate_clock: Callable[[], float] = time.monotonic,
+        enforce_limits: bool = False,
+    ) -> None:
         self.token = token
         self._spec_path = spec_path or SPECS_DIR / "slack" / "web-api.openapi.json"
         self.calls: list[tuple[str, Params]] = []
@@ -253,7 +285,8 @@ class FakeSlackAPI:
         self.channels: dict[str, Params] = {}
         self._messages: dict[tuple[str, str], Params] = {}
         self._pending_files: dict[str, Params] = {}
-        self._failures: dict[str, list[tuple[str, int, int | None]]] = {}
+        self.faults = FaultPlan()
+        self.rates = RateMeter(RATE_LIMITS, rate_clock, enforce_limits)
         self._validators: dict[str, Any] = {}
         self._ids, self._ts = count(1), count(1)
         self._changed = asyncio.Event()
@@ -290,6 +323,7 @@ class FakeSlackAPI:
         return self
 
     async def stop(self) -> None:
+        self.faults.release()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -374,9 +408,22 @@ class FakeSlackAPI:
         error: str = "ratelimited",
         status: int = 429,
         retry_after: int | None = 1,
+        times: int = 1,
     ) -> None:
-        """Answer the next call of ``method`` with this error (queued, one per call)."""
-        self._failures.setdefault(method, []).append((error, status, retry_after))
+        """Answer the next ``times`` calls of ``method`` with this error; ``retry_after``
+        becomes the ``Retry-After`` header, which Slack always sends with a 429."""
+        if status == 429 and retry_after is None:
+            raise ValueError("a Slack 429 always carries Retry-After; give retry_after")
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+        self.faults.add(method, Fail(status, {"ok": False, "error": error}, headers), times)
+
+    def max_chat_rate(self, window: float = 1.0) -> int:
+        """Most chat.postMessage calls delivered to one channel within any ``window`` seconds."""
+        return self.rates.max_rate(window, method="chat.postMessage")
+
+    def max_method_rate(self, method: str, window: float = 60.0) -> int:
+        """Most successful ``method`` calls in the workspace within any ``window`` seconds."""
+        return self.rates.max_rate(window, method=method, per_target=False)
 
     async def wait_for(
         self,
@@ -492,10 +539,8 @@ class FakeSlackAPI:
         token = header[7:] if header.startswith("Bearer ") else params.get("token")
         params.pop("token", None)
         self._record(method, params)
-        if self._failures.get(method):
-            error, status, retry_after = self._failures[method].pop(0)
-            headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
-            return web.json_response({"ok": False, "error": error}, status=status, headers=headers)
+        if (answer := await self.faults.act(method, request)) is not None:
+            return answer
         if not token or token != self.token:
             error = "invalid_auth" if token else "not_authed"
             return web.json_response({"ok": False, "error": error})
@@ -510,6 +555,9 @@ class FakeSlackAPI:
             body = {"ok": False, "error": exc.error}
             if exc.problems:
                 body["response_metadata"] = {"messages": [f"[ERROR] {p}" for p in exc.problems]}
+            if exc.retry_after is not None:
+                headers = {"Retry-After": str(exc.retry_after)}
+                return web.json_response(body, status=429, headers=headers)
             return web.json_response(body)
         self._check_response(method, body)
         return web.json_response(body)
@@ -616,10 +664,13 @@ class FakeSlackAPI:
         problems = self._message_problems(params)
         if problems := problems + self._ts_problems(channel, thread_ts, must_exist=not ephemeral):
             raise SlackError("invalid_arguments", problems)
-        ts = self._next_ts()
         if ephemeral:
+            ts = self._next_ts()
             self.ephemerals.append({**params, "message_ts": ts})
             return {"ok": True, "message_ts": ts}
+        if (wait := self.rates.admit("chat.postMessage", channel)) is not None:
+            raise SlackError("ratelimited", retry_after=wait)
+        ts = self._next_ts()
         record = {
             "type": "message",
             "channel": channel,
@@ -647,6 +698,8 @@ class FakeSlackAPI:
             raise SlackError("invalid_arguments", problems)
         if (record := self._messages.get((channel, ts))) is None:
             raise SlackError("message_not_found")
+        if (wait := self.rates.admit("chat.update", channel)) is not None:
+            raise SlackError("ratelimited", retry_after=wait)
         record.update({k: params[k] for k in ("text", "blocks", "attachments") if k in params})
         record["edited"] = {"user": BOT_USER_ID, "ts": self._next_ts()}
         return {

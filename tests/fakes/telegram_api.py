@@ -6,6 +6,7 @@ Spec problems land in ``fake.violations`` and are answered with a 400, as the re
 
 Three parts, kept in one module so tests import a single thing: ``SpecValidator`` (the spec
 checks), ``UpdateFactory`` (realistic incoming updates) and ``FakeTelegramAPI`` (the server).
+Faults and rate limits come from ``faults.py``.
 """
 
 import asyncio
@@ -13,7 +14,6 @@ import copy
 import json
 import re
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -23,6 +23,7 @@ from typing import Any, NotRequired, Self, TypedDict, Unpack
 import aiohttp
 from aiohttp import web
 
+from .faults import Fail, FaultInjection, FaultPlan, RateLimit, RateMeter
 from .spec_paths import SPECS_DIR
 
 JSON = dict[str, Any]
@@ -34,6 +35,12 @@ _FAILURE_TEXT = {
     429: "Too Many Requests: retry after {n}",
     500: "Internal Server Error",
 }
+# Telegram's published broadcasting limits (core.telegram.org/bots/faq).
+RATE_LIMITS = (
+    RateLimit("1 message per second to one private chat", 1, 1.0, lambda s: int(s.target) > 0),
+    RateLimit("20 messages per minute to one group", 20, 60.0, lambda s: int(s.target) < 0),
+    RateLimit("30 messages per second overall", 30, 1.0, lambda s: True, per_target=False),
+)
 
 
 @dataclass(frozen=True)
@@ -60,9 +67,9 @@ _PRIMITIVES: dict[str, Callable[[Any], bool]] = {
 class _ApiError(Exception):
     """Raised by handlers to answer the way the real API does; not a spec violation."""
 
-    def __init__(self, status: int, description: str) -> None:
+    def __init__(self, status: int, description: str, parameters: JSON | None = None) -> None:
         super().__init__(description)
-        self.status, self.description = status, description
+        self.status, self.description, self.parameters = status, description, parameters
 
 
 def _describe(value: Any) -> str:
@@ -300,12 +307,17 @@ class UpdateFactory:
         return {"file_id": file_id, "file_unique_id": unique_id, "file_size": len(content)}
 
 
-class FakeTelegramAPI(UpdateFactory):
+class FakeTelegramAPI(UpdateFactory, FaultInjection):
     """The Bot API on 127.0.0.1 (random port), validating every request against the spec.
 
     Calls are recorded in ``calls`` (every attempt, decoded) and spec problems in
     ``violations``; tests should end with ``violations == []``. Unimplemented methods are
     validated and answered ``true`` (a wrong return type then shows up as a violation).
+
+    Faults (``fail_next``, ``reset_next``, ``stall_next``) hit valid calls only. Every
+    delivered message (send*, forwardMessage) is metered on ``rate_clock``; sends over
+    Telegram's limits land in ``rate_violations`` and, with ``enforce_limits``, are refused
+    with a 429 and ``parameters.retry_after`` instead of being delivered.
 
     Usage::
 
@@ -324,6 +336,8 @@ class FakeTelegramAPI(UpdateFactory):
         *,
         spec_path: Path | None = None,
         clock: Callable[[], float] = time.time,
+        rate_clock: Callable[[], float] = time.monotonic,
+        enforce_limits: bool = False,
     ) -> None:
         bot_id = token.split(":")[0]
         super().__init__(int(bot_id) if bot_id.isdigit() else 1, clock)
@@ -336,7 +350,8 @@ class FakeTelegramAPI(UpdateFactory):
         self.port = 0
         self._queue: list[JSON] = []
         self._sent: list[JSON] = []
-        self._failures: dict[str, deque[tuple[int, str, JSON | None]]] = {}
+        self.faults = FaultPlan()
+        self.rates = RateMeter(RATE_LIMITS, rate_clock, enforce_limits)
         self._changed = asyncio.Event()
         self._stopping = False
         self._runner: web.AppRunner | None = None
@@ -368,6 +383,7 @@ class FakeTelegramAPI(UpdateFactory):
         """Answer parked long polls with [] first, so shutdown never waits for their timeout."""
         self._stopping = True
         self._notify()
+        self.faults.release()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -400,13 +416,26 @@ class FakeTelegramAPI(UpdateFactory):
                 return response.status
 
     def fail_next(
-        self, method: str, status: int = 429, retry_after: int = 1, description: str | None = None
+        self,
+        method: str,
+        status: int = 429,
+        retry_after: int = 1,
+        description: str | None = None,
+        times: int = 1,
     ) -> None:
-        """Make the next call of ``method`` fail as the real API would (after validation)."""
+        """Make the next ``times`` calls of ``method`` fail as the real API would."""
         text = description or _FAILURE_TEXT.get(status, HTTPStatus(status).phrase)
-        parameters = {"retry_after": retry_after} if status == 429 else None
-        failure = (status, text.format(n=retry_after), parameters)
-        self._failures.setdefault(self._canonical(method), deque()).append(failure)
+        body = {"ok": False, "error_code": status, "description": text.format(n=retry_after)}
+        body |= {"parameters": {"retry_after": retry_after}} if status == 429 else {}
+        self.faults.add(self._canonical(method), Fail(status, body), times)
+
+    def max_chat_rate(self, window: float = 1.0) -> int:
+        """Most messages delivered to one chat within any ``window`` seconds."""
+        return self.rates.max_rate(window)
+
+    def max_overall_rate(self, window: float = 1.0) -> int:
+        """Most messages delivered to all chats together within any ``window`` seconds."""
+        return self.rates.max_rate(window, per_target=False)
 
     def sent_messages(self, chat_id: int | None = None) -> list[JSON]:
         """Successful sendMessage calls (decoded params plus the new ``message_id``)."""
@@ -460,13 +489,12 @@ class FakeTelegramAPI(UpdateFactory):
         if errors:
             self.violations += [f"{method}: {e}" for e in errors]
             return _reply(400, description="Bad Request: " + "; ".join(errors))
-        if failures := self._failures.get(method):
-            status, text, parameters = failures.popleft()
-            return _reply(status, description=text, parameters=parameters)
+        if (answer := await self.faults.act(method, request)) is not None:
+            return answer
         try:
             result = await self._result(method, params)
         except _ApiError as exc:
-            return _reply(exc.status, description=exc.description)
+            return _reply(exc.status, description=exc.description, parameters=exc.parameters)
         returns = self.spec.methods[method].get("returns", ["Boolean"])
         errors = self.spec.check(result, returns, "result")
         self.violations += [f"{method} response: {e}" for e in errors]
@@ -526,6 +554,8 @@ class FakeTelegramAPI(UpdateFactory):
         chat_id = p["chat_id"]
         if not isinstance(chat_id, int):
             raise _ApiError(400, "Bad Request: chat not found")
+        if (wait := self.rates.admit(method, chat_id)) is not None:
+            raise _ApiError(429, f"Too Many Requests: retry after {wait}", {"retry_after": wait})
         chat = (
             {"id": chat_id, "type": "private"}
             if chat_id > 0
