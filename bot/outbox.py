@@ -58,9 +58,9 @@ def split_text(text: str, limit: int) -> list[str]:
     return pieces
 
 
-def backoff(attempts: int) -> timedelta:
-    """About 2, 4, 8 … seconds with jitter, at most 10 minutes."""
-    return timedelta(seconds=backoff_seconds(attempts))
+def backoff(attempts: int, base: float = 2.0) -> timedelta:
+    """About 2, 4, 8 … seconds (with ``base`` 2) with jitter, at most 10 minutes."""
+    return timedelta(seconds=backoff_seconds(attempts, base=base))
 
 
 class OutboxWorker:
@@ -77,6 +77,7 @@ class OutboxWorker:
         idle_seconds: float = 1.0,
         pacer: Pacer | None = None,
         concurrency: int = 8,
+        retry_base: float = 2.0,
     ) -> None:
         self.store = store
         self.channels = channels
@@ -86,6 +87,7 @@ class OutboxWorker:
         self.idle_seconds = idle_seconds
         self.pacer = pacer or Pacer()
         self.concurrency = concurrency
+        self.retry_base = retry_base
         self._wake = asyncio.Event()
         self._stopping = False
 
@@ -170,7 +172,7 @@ class OutboxWorker:
                 await self._fail(item, f"gave up after {item.attempts + 1} attempts: {exc}")
             else:
                 logger.warning("outbox item %s: %s; retrying", item.id, exc)
-                retry_at = self.clock() + backoff(item.attempts + 1)
+                retry_at = self.clock() + backoff(item.attempts + 1, self.retry_base)
                 await self.store.outbox_retry(item.id, str(exc), retry_at)
             return 0
         await self.store.outbox_sent(item, platform_id, self.clock())

@@ -58,8 +58,10 @@ class Runtime:
         desk: Desk | None = None,
         jobs: bool = True,
         pacer: Pacer | None = None,
+        outbox_retry_base: float = 2.0,
     ) -> None:
         self.pacer = pacer or Pacer()
+        self.outbox_retry_base = outbox_retry_base
         self.config = config
         self.desk = desk or load_desk_for(config)
         self.channels = {channel.name: channel for channel in channels}
@@ -124,6 +126,7 @@ class Runtime:
             store,
             self.channels,
             pacer=self.pacer,
+            retry_base=self.outbox_retry_base,
             clock=self.clock,
             max_attempts=self.config.outbox_max_attempts,
             on_failed=self._delivery_failed,

@@ -14,6 +14,7 @@ from typing import Any
 from bot.config import Config
 from bot.desk import DEPARTMENTS, Department
 from bot.desk import Desk as DeskSettings
+from bot.pacing import Pacer
 from bot.runtime import Runtime, platform_adapters
 from bot.storage import Store
 from bot.storage.store import sqlite_url
@@ -193,6 +194,8 @@ async def running_desk(
     learned: Sequence[tuple[str, str]] = (),
     jobs: bool = False,
     clock: Callable[[], datetime] | None = None,
+    retry_base: float = 0.2,
+    pacer: Pacer | None = None,
     **overrides: Any,
 ) -> AsyncIterator[Desk]:
     """Start a desk on the fakes (Telegram polling unless a webhook URL is given).
@@ -200,6 +203,8 @@ async def running_desk(
     ``learned`` are labelled examples stored before start, as staff decisions would have
     left them, so a test about the flow does not depend on how the classifier scores a
     message it has never seen. ``jobs`` starts the digest and spike scheduler.
+    ``retry_base`` is the outbox's first retry delay (short, so fault tests stay quick);
+    ``pacer`` is shared by the outbox and the Slack adapter (a fast clock in benchmarks).
     """
     slack.add_user(STAFF_ID, STAFF_NAME, "Lee Staff")
     if learned:
@@ -210,7 +215,8 @@ async def running_desk(
     port = free_port()
     config = desk_config(db, telegram, slack, port, **overrides)
     desk = desk or always_open(warehouse={"channel": WAREHOUSE})
-    channels, workspace = platform_adapters(config, desk)
+    pacer = pacer or Pacer()
+    channels, workspace = platform_adapters(config, desk, pacer)
     runtime = Runtime(
         config,
         channels=channels,
@@ -219,6 +225,8 @@ async def running_desk(
         background=background,
         desk=desk,
         jobs=jobs,  # digests and spike alerts have their own tests
+        pacer=pacer,
+        outbox_retry_base=retry_base,
         **({"clock": clock} if clock else {}),
     )
     async with runtime:
