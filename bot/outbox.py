@@ -152,8 +152,8 @@ class OutboxWorker:
         platform_id = ""
         try:
             for number in range(item.parts_sent, len(pieces)):
-                await self.pacer.acquire(rules)
-                platform_id = await channel.send(item.chat_id, pieces[number])
+                async with self.pacer.slot(rules):
+                    platform_id = await channel.send(item.chat_id, pieces[number])
                 if number + 1 < len(pieces):
                     await self.store.outbox_part_sent(item.id, number + 1)
         except ChannelRateLimited as exc:

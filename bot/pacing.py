@@ -6,8 +6,8 @@ applies. Time comes from an injectable monotonic clock so tests and benchmarks c
 platform time faster than the wall clock.
 
     pacer = Pacer()
-    await pacer.acquire([("telegram:4242", Limit(1, 1.1)), ("telegram", Limit(25, 1.0))])
-    await channel.send("4242", "Hola")
+    async with pacer.slot([("telegram:4242", Limit(1, 1.1)), ("telegram", Limit(25, 1.0))]):
+        await channel.send("4242", "Hola")
     pacer.hold("telegram:4242", 3.0)   # the platform said "retry after 3 s"
 """
 
@@ -17,15 +17,31 @@ import asyncio
 import random
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 
 from bot.models import Limit
 
 Rules = Sequence[tuple[str, Limit]]
 
 
+class _Mark:
+    """One send against a key: in flight until ``done``, then dated by its completion."""
+
+    __slots__ = ("at", "done")
+
+    def __init__(self, at: float, done: bool) -> None:
+        self.at = at
+        self.done = done
+
+
 class Pacer:
-    """Sliding-window pacing per key, plus holds after a platform asked us to slow down."""
+    """Sliding-window pacing per key, plus holds after a platform asked us to slow down.
+
+    A send is dated by when its request *finished* (``slot``): the platform received it
+    no later than that, so the spacing the platform sees is never less than ours, however
+    long the network took. A send still in flight counts as happening now.
+    """
 
     def __init__(
         self,
@@ -34,7 +50,7 @@ class Pacer:
     ) -> None:
         self.clock = clock
         self.sleep = sleep
-        self._sent: dict[str, deque[float]] = {}
+        self._sent: dict[str, deque[_Mark]] = {}
         self._held_until: dict[str, float] = {}
 
     def delay(self, rules: Rules) -> float:
@@ -43,34 +59,56 @@ class Pacer:
         wait = 0.0
         for key, limit in rules:
             wait = max(wait, self._held_until.get(key, now) - now)
-            times = self._sent.get(key)
-            if times is None:
+            marks = self._sent.get(key)
+            if not marks:
                 continue
-            while times and times[0] <= now - limit.seconds:
-                times.popleft()
-            if len(times) >= limit.count:
+            recent = [m for m in marks if not m.done or m.at > now - limit.seconds]
+            if len(recent) != len(marks):
+                self._sent[key] = deque(recent)
+            if len(recent) >= limit.count:
+                times = sorted(m.at if m.done else now for m in recent)
                 wait = max(wait, times[-limit.count] + limit.seconds - now)
         return max(0.0, wait)
 
     def note(self, rules: Rules) -> None:
-        """Record a send against every rule's key."""
-        now = self.clock()
-        for key, limit in rules:
-            times = self._sent.setdefault(key, deque())
-            times.append(now)
-            while len(times) > limit.count:
-                times.popleft()
+        """Record a send, made now, against every rule's key."""
+        self._mark(rules, done=True)
 
     async def acquire(self, rules: Rules) -> None:
-        """Wait until a send is allowed, then record it (callers send right after)."""
+        """Wait until a send is allowed, then record it as made now."""
         while (wait := self.delay(rules)) > 0:
             await self.sleep(wait)
         self.note(rules)
+
+    @asynccontextmanager
+    async def slot(self, rules: Rules) -> AsyncIterator[None]:
+        """Wait until a send is allowed; the send happens inside the block and is dated by
+        when the block ends::
+
+            async with pacer.slot(rules):
+                await channel.send(chat_id, text)
+        """
+        while (wait := self.delay(rules)) > 0:
+            await self.sleep(wait)
+        marks = self._mark(rules, done=False)
+        try:
+            yield
+        finally:
+            finished = self.clock()
+            for mark in marks:
+                mark.at, mark.done = finished, True
 
     def hold(self, key: str, seconds: float) -> None:
         """Send nothing under ``key`` for ``seconds`` (after a 429 with retry-after)."""
         until = self.clock() + seconds
         self._held_until[key] = max(self._held_until.get(key, until), until)
+
+    def _mark(self, rules: Rules, *, done: bool) -> list[_Mark]:
+        now = self.clock()
+        marks = [_Mark(now, done) for _ in rules]
+        for (key, _), mark in zip(rules, marks, strict=True):
+            self._sent.setdefault(key, deque()).append(mark)
+        return marks
 
 
 def backoff_seconds(attempts: int, *, base: float = 2.0, cap: float = 600.0) -> float:

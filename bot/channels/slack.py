@@ -277,9 +277,9 @@ class SlackWorkspace:
         takes it from there)."""
         rules = _pacing_rules(method, kwargs)
         for attempt in range(1, CALL_ATTEMPTS + 1):
-            await self.pacer.acquire(rules)
             try:
-                return await getattr(self.client, method)(**kwargs)
+                async with self.pacer.slot(rules):
+                    return await getattr(self.client, method)(**kwargs)
             except SlackApiError as exc:
                 error = _wrap(exc)
             except (OSError, TimeoutError, aiohttp.ClientError) as exc:
