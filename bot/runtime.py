@@ -19,6 +19,7 @@ from datetime import datetime
 from types import TracebackType
 
 from bot.channels.base import CustomerChannel, StaffWorkspace
+from bot.channels.notes import StaffNotes
 from bot.config import Config
 from bot.context import Context, utc_now
 from bot.desk import Desk, load_desk
@@ -28,9 +29,11 @@ from bot.models import InboundMessage, StaffAction
 from bot.outbox import OutboxWorker
 from bot.pacing import Pacer
 from bot.storage import OutboxItem, Store
+from bot.storage.outbox import STAFF_NOTES
 from bot.translation import TranslationCache, Translator
 from handlers.commands import staff_command
 from handlers.inbound import accept_inbound, process_message, release_floods, resume_unprocessed
+from handlers.notes import note_for_staff
 from handlers.reminders import send_reminders
 from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
@@ -124,7 +127,7 @@ class Runtime:
             raise
         self._outbox = OutboxWorker(
             store,
-            self.channels,
+            {**self.channels, STAFF_NOTES: StaffNotes(self.workspace)},
             pacer=self.pacer,
             retry_base=self.outbox_retry_base,
             clock=self.clock,
@@ -251,12 +254,19 @@ class Runtime:
             await asyncio.sleep(REMINDER_EVERY_SECONDS)
 
     async def _delivery_failed(self, item: OutboxItem, reason: str) -> None:
+        """Tell staff under the card; a note that itself failed is only logged (and listed
+        by ``/borderdesk dead``), or one outage would feed on itself."""
+        if item.channel == STAFF_NOTES:
+            return
         conversation = await self.ctx.store.conversation(item.conversation_id)
         if conversation.card is not None:
-            await self.workspace.post_in_thread(
+            await note_for_staff(
+                self.ctx,
+                item.conversation_id,
                 conversation.card,
                 f":warning: Message #{item.id} could not be delivered ({reason}). It is kept; "
                 f"`/borderdesk retry {item.id}` sends it again.\n> {item.text}",
+                key=f"undelivered:{item.id}:{item.attempts}",
             )
 
 

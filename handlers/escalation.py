@@ -17,6 +17,7 @@ from bot.models import ROOT_CAUSES, ActionKind, EscalationCard, StaffAction
 from bot.storage import SuggestionRecord
 from bot.storage.escalations import EscalationRecord
 from handlers.facts import problem_facts
+from handlers.notes import note_for_staff
 
 logger = logging.getLogger(__name__)
 
@@ -55,10 +56,13 @@ async def escalate(
     else:
         conversation = await ctx.store.conversation(record.conversation_id)
         if conversation.card is not None:
-            await ctx.workspace.post_in_thread(
+            await note_for_staff(
+                ctx,
+                record.conversation_id,
                 conversation.card,
                 f"No Slack channel is configured for {department}: the escalation is "
                 "recorded and will appear in its digest.",
+                key=f"no-channel:{escalation_id}",
             )
     return True
 
@@ -152,7 +156,7 @@ async def _prepare_update(
 async def _tell_inbox(ctx: Context, escalation: EscalationRecord, text: str) -> None:
     conversation = await ctx.store.conversation(escalation.conversation_id)
     if conversation.card is not None:
-        await ctx.workspace.post_in_thread(conversation.card, text)
+        await note_for_staff(ctx, escalation.conversation_id, conversation.card, text)
 
 
 async def _redraw(ctx: Context, escalation_id: int, status_line: str | None = None) -> None:

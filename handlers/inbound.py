@@ -17,6 +17,7 @@ from bot.errors import ChannelError
 from bot.models import InboundMessage, MessageKind, Suggestion
 from handlers.cards import card_for
 from handlers.escalation import escalate, record_problem
+from handlers.notes import note_for_staff
 from handlers.replying import (
     answer_for_staff,
     answer_in,
@@ -79,11 +80,9 @@ async def release_floods(ctx: Context) -> int:
             continue  # its first card is not posted yet; the resume loop sees to that
         lines = [f"{len(held)} more message(s) sent in quick succession, shown together:"]
         lines += [f"> {_held_line(h.kind, h.text, h.attachment)}" for h in held]
-        try:
-            await ctx.workspace.post_in_thread(conversation.card, "\n".join(lines))
-        except ChannelError as exc:
-            logger.warning("held messages of conversation %s kept: %s", conversation_id, exc)
-            continue
+        await note_for_staff(
+            ctx, conversation_id, conversation.card, "\n".join(lines), key=f"flood:{held[0].id}"
+        )
         await ctx.store.release_flood_held([h.id for h in held], ctx.clock())
         released += len(held)
     return released

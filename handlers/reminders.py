@@ -11,6 +11,7 @@ import logging
 from datetime import datetime
 
 from bot.context import Context
+from handlers.notes import note_for_staff
 from scheduler.sla import Reminder, SlaItem, Target, reminders_due
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ async def _items(ctx: Context) -> list[SlaItem]:
 
 async def _post(ctx: Context, reminder: Reminder, now: datetime) -> None:
     kind, number = str(reminder.item_id).split(":")[:2]
+    key = f"reminder:{reminder.item_id}:{reminder.kind}"
     due = reminder.due_at.strftime("%a %H:%M UTC")
     if reminder.kind == "missed":
         text = f":rotating_light: The {reminder.target} target was missed (due {due})."
@@ -80,12 +82,13 @@ async def _post(ctx: Context, reminder: Reminder, now: datetime) -> None:
         record = await ctx.store.suggestion(int(number))
         if record is not None and record.card is not None:
             conversation = await ctx.store.conversation(record.conversation_id)
-            await ctx.workspace.post_in_thread(conversation.card or record.card, text)
+            ref = conversation.card or record.card
+            await note_for_staff(ctx, record.conversation_id, ref, text, key=key)
         return
     escalation = await ctx.store.escalation(int(number))
     if escalation is None:
         return
     if escalation.card is not None:
-        await ctx.workspace.post_in_thread(escalation.card, text)
+        await note_for_staff(ctx, escalation.conversation_id, escalation.card, text, key=key)
     else:
         logger.info("reminder for escalation %s has no channel to go to: %s", number, text)

@@ -14,6 +14,7 @@ from bot.storage import SuggestionRecord
 from bot.storage.outbox import reply_key
 from handlers.cards import card_for
 from handlers.escalation import escalate, handle_escalation_action, record_problem
+from handlers.notes import note_for_staff
 from handlers.replying import answer_in, staff_text_for_shopper, template_variables
 
 logger = logging.getLogger(__name__)
@@ -71,8 +72,11 @@ async def _send(ctx: Context, action: StaffAction, record: SuggestionRecord) -> 
     if not reply:
         conversation = await ctx.store.conversation(record.conversation_id)
         if conversation.card is not None and record.status == "pending":
-            await ctx.workspace.post_in_thread(
-                conversation.card, "There is no suggested answer to send: use Edit or Other answer."
+            await note_for_staff(
+                ctx,
+                record.conversation_id,
+                conversation.card,
+                "There is no suggested answer to send: use Edit or Other answer.",
             )
         return
     await _decide_and_send(ctx, action, record, "sent", reply, record.suggestion.intent)

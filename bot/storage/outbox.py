@@ -10,7 +10,7 @@ from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.models import MessageKind
+from bot.models import CardRef, MessageKind
 from bot.storage.records import DeadLetter, HeldReply, OutboxItem, new_id
 from bot.storage.schema import (
     conversations,
@@ -52,6 +52,31 @@ class OutboxQueries:
                     original_text=original_text,
                     hold=hold,
                 )
+        except IntegrityError:
+            return None
+
+    async def enqueue_note(
+        self, key: str, conversation_id: int, ref: CardRef, text: str, at: datetime
+    ) -> int | None:
+        """Queue a note for staff under a Slack message (``ref``); None when ``key`` was
+        queued already. Notes share the outbox, its retries and its per-thread order."""
+        try:
+            async with self.engine.begin() as conn:
+                result = await conn.execute(
+                    insert(outbox).values(
+                        idempotency_key=key,
+                        conversation_id=conversation_id,
+                        channel=STAFF_NOTES,
+                        chat_id=note_address(ref),
+                        text=text,
+                        author="BorderDesk",
+                        status="pending",
+                        attempts=0,
+                        next_attempt_at=at,
+                        created_at=at,
+                    )
+                )
+                return new_id(result)
         except IntegrityError:
             return None
 
@@ -156,8 +181,8 @@ class OutboxQueries:
                     last_error=None,
                 )
             )
-            if result.rowcount != 1:
-                return  # recorded already (another worker took it over after a lease ran out)
+            if result.rowcount != 1 or item.channel == STAFF_NOTES:
+                return  # recorded already (lease taken over), or a note for staff
             await conn.execute(
                 insert(messages).values(
                     conversation_id=item.conversation_id,
@@ -264,6 +289,19 @@ async def insert_outbox(
         )
     )
     return new_id(result)
+
+
+STAFF_NOTES = "staff"  # outbox channel of notes posted under Slack messages
+
+
+def note_address(ref: CardRef) -> str:
+    """Where a staff note goes, as the outbox's chat id: ``"<channel>/<ts>"``."""
+    return f"{ref.channel}/{ref.ts}"
+
+
+def note_ref(address: str) -> CardRef:
+    channel, _, ts = address.partition("/")
+    return CardRef(channel, ts)
 
 
 def _item(row: Any) -> OutboxItem:
