@@ -47,6 +47,7 @@ Mode = Literal["polling", "webhook", "socket", "http"]
 
 _TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{10,}$")
 _SLACK_CHANNEL = re.compile(r"^[CGD][A-Z0-9]{8,}$")
+PROACTIVE_KINDS = ("payment_reminder", "shipped", "delay", "review_request")
 _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
@@ -83,6 +84,20 @@ class Config:
     shopper_flood_limit: Limit = Limit(10, 60.0)
     staff_users: frozenset[str] = frozenset()  # Slack user ids allowed to act; empty: anyone
     staff_group: str | None = None  # or a Slack user group id (S…) whose members may act
+    # orders and customers (see README "Customers and orders")
+    webhook_listen: tuple[str, int] = ("0.0.0.0", 8080)
+    order_events_secret: str | None = None  # HMAC key of the generic order-event endpoint
+    shopify_webhook_secret: str | None = None  # the Shopify app's API secret key
+    managers: frozenset[str] = frozenset()  # Slack ids who approve refunds for flagged buyers
+    vip_spend: float = 500.0
+    vip_orders: int = 5
+    retention_days: int = 0  # 0: keep message text; else erase text older than this
+    proactive: frozenset[str] = frozenset(PROACTIVE_KINDS)
+    payment_reminder_hours: int = 24
+    review_request_days: int = 5
+    delay_grace_days: int = 1
+    quiet_hours: tuple[int, int] = (21, 9)  # shopper's local time, no proactive messages
+    notices_dir: Path | None = None  # the store's own notice texts; None: built-in
     desk_file: Path = Path("desk.yaml")
     library_dir: Path | None = None  # the store's own answer library; None: the built-in one
 
@@ -105,6 +120,8 @@ class Config:
             self.slack_bot_token,
             self.slack_app_token,
             self.slack_signing_secret,
+            self.order_events_secret,
+            self.shopify_webhook_secret,
         )
         return [v for v in values if v]
 
@@ -220,6 +237,29 @@ def load_config(
         shopper_flood_limit=reader.rate("BORDERDESK_SHOPPER_FLOOD_LIMIT", Limit(10, 60.0)),
         staff_users=reader.slack_ids("BORDERDESK_STAFF_USERS", "UW"),
         staff_group=reader.slack_id("BORDERDESK_STAFF_GROUP", "S"),
+        webhook_listen=reader.address("BORDERDESK_WEBHOOK_LISTEN", ("0.0.0.0", 8080)),
+        order_events_secret=reader.secret(
+            "BORDERDESK_ORDER_EVENTS_SECRET",
+            re.compile(r"^\S{16,}$"),
+            False,
+            "a random string of 16 or more characters shared with the system sending events",
+        ),
+        shopify_webhook_secret=reader.secret(
+            "BORDERDESK_SHOPIFY_WEBHOOK_SECRET",
+            re.compile(r"^\S{8,}$"),
+            False,
+            "the API secret key of your Shopify app (it signs the webhooks)",
+        ),
+        managers=reader.slack_ids("BORDERDESK_MANAGERS", "UW"),
+        vip_spend=float(reader.integer("BORDERDESK_VIP_SPEND", 500, 0, 10_000_000)),
+        vip_orders=reader.integer("BORDERDESK_VIP_ORDERS", 5, 1, 10_000),
+        retention_days=reader.integer("BORDERDESK_RETENTION_DAYS", 0, 0, 36_500),
+        proactive=reader.kinds("BORDERDESK_PROACTIVE", PROACTIVE_KINDS),
+        payment_reminder_hours=reader.integer("BORDERDESK_PAYMENT_REMINDER_HOURS", 24, 1, 720),
+        review_request_days=reader.integer("BORDERDESK_REVIEW_REQUEST_DAYS", 5, 1, 90),
+        delay_grace_days=reader.integer("BORDERDESK_DELAY_GRACE_DAYS", 1, 0, 30),
+        quiet_hours=reader.hours_span("BORDERDESK_QUIET_HOURS", (21, 9)),
+        notices_dir=reader.folder("BORDERDESK_NOTICES_DIR"),
         desk_file=Path(reader.text("BORDERDESK_DESK_FILE", "desk.yaml")),
         library_dir=reader.folder("BORDERDESK_LIBRARY_DIR"),
     )
@@ -413,6 +453,29 @@ class _Reader:
             self.problems.append(f"{name}={raw!r}: use the user group's id, like S0123ABCD")
             return None
         return raw
+
+    def kinds(self, name: str, allowed: tuple[str, ...]) -> frozenset[str]:
+        raw = self._raw(name)
+        if raw is None:
+            return frozenset(allowed)
+        if raw.lower() == "none":
+            return frozenset()
+        chosen = {part.strip() for part in raw.split(",") if part.strip()}
+        if bad := sorted(chosen - set(allowed)):
+            self.problems.append(
+                f"{name}: unknown {', '.join(bad)}; choose among {', '.join(allowed)} or none"
+            )
+        return frozenset(chosen & set(allowed))
+
+    def hours_span(self, name: str, default: tuple[int, int]) -> tuple[int, int]:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        match = re.fullmatch(r"(\d{1,2})(?::00)?-(\d{1,2})(?::00)?", raw)
+        if not match or not all(0 <= int(h) <= 24 for h in match.groups()):
+            self.problems.append(f"{name}={raw!r}: write start-end hours, e.g. 21:00-09:00")
+            return default
+        return int(match[1]) % 24, int(match[2]) % 24
 
     def integer(self, name: str, default: int, low: int, high: int) -> int:
         raw = self._raw(name)

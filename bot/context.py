@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from bot.channels.base import CustomerChannel, StaffWorkspace
+from bot.config import Config
 from bot.models import Limit
 from bot.storage import Store
 
@@ -47,5 +48,7 @@ class Context:
     wake_outbox: Callable[[], None] = lambda: None
     in_flight: set[int] = field(default_factory=set)
     flood_limit: Limit = Limit(10, 60.0)
+    # every setting, for handlers that need one not listed above (managers, VIP rules…)
+    config: Config = field(default_factory=Config)
     # one message of a conversation handled at a time, so its card is posted once
     conversation_locks: dict[int, asyncio.Lock] = field(default_factory=dict)

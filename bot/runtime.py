@@ -150,6 +150,7 @@ class Runtime:
             clock=self.clock,
             wake_outbox=self._outbox.wake,
             flood_limit=self.config.shopper_flood_limit,
+            config=self.config,
         )
         await self.workspace.start(self.on_action, self.on_command)
         if self.background:

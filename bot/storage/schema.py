@@ -60,7 +60,73 @@ customers = Table(
     Column("language", String(8)),
     Column("country", String(2)),
     Column("created_at", UTCDateTime, nullable=False),
+    # contact details, from a linked order or given by the shopper; used to link orders
+    Column("email", String(256)),
+    Column("phone", String(32)),
+    Column("timezone", String(64)),  # IANA name; else derived from the country
+    # blocklist: staff flagged the buyer (extortion, bad_faith_review, fraud, other)
+    Column("blocked_at", UTCDateTime),
+    Column("block_reason", String(32)),
+    Column("block_note", Text),
+    Column("blocked_by", String(256)),
+    Column("opted_out_at", UTCDateTime),  # said "stop": no proactive messages
+    Column("forgotten_at", UTCDateTime),  # personal data erased on request
     UniqueConstraint("channel", "platform_user_id", name="uq_customers_platform"),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    # An order from the shop (import, generic event or Shopify webhook), linked to the
+    # customer who wrote to us once they proved it is theirs (order number + e-mail/phone).
+    Column("id", Integer, primary_key=True),
+    Column("order_number", String(64), nullable=False, unique=True),
+    Column("source", String(16), nullable=False),  # import | event | shopify
+    Column("external_id", String(64)),
+    Column("customer_id", ForeignKey("customers.id"), index=True),
+    Column("name", String(256)),
+    Column("email", String(256), index=True),
+    Column("phone", String(32)),
+    Column("country", String(2)),
+    Column("language", String(8)),
+    Column("currency", String(3)),
+    Column("total", Float),
+    Column("items", JSON, nullable=False, default=list),  # [{"title": …, "quantity": n}]
+    Column("status", String(16), nullable=False),  # created|paid|shipped|delivered|cancelled
+    Column("ordered_at", UTCDateTime, nullable=False),
+    Column("paid_at", UTCDateTime),
+    Column("shipped_at", UTCDateTime),
+    Column("carrier", String(64)),
+    Column("tracking_number", String(64)),
+    Column("tracking_url", String(512)),
+    Column("estimated_delivery", Date),
+    Column("delivered_at", UTCDateTime),
+    Column("evaluation", String(8)),  # good | bad: the review the buyer left, if any
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    # Who did what to a customer's record: blocklist flags, approvals, exports, erasure.
+    Column("id", Integer, primary_key=True),
+    Column("at", UTCDateTime, nullable=False, index=True),
+    Column("actor", String(256), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("customer_id", Integer, index=True),  # no foreign key: survives erasure
+    Column("detail", JSON, nullable=False, default=dict),
+)
+
+webhook_events = Table(
+    "webhook_events",
+    metadata,
+    # Order events already applied (Shopify's X-Shopify-Webhook-Id, a generic event id),
+    # so a redelivered webhook changes nothing.
+    Column("id", Integer, primary_key=True),
+    Column("source", String(16), nullable=False),
+    Column("event_id", String(128), nullable=False),
+    Column("received_at", UTCDateTime, nullable=False),
+    UniqueConstraint("source", "event_id", name="uq_webhook_events"),
 )
 
 conversations = Table(
@@ -97,6 +163,7 @@ messages = Table(
     Column("processed_at", UTCDateTime),
     # why an unprocessed message waits (e.g. "flood": shown to staff together, later)
     Column("hold_reason", String(16)),
+    Column("purged_at", UTCDateTime),  # text erased (retention period over, or forgotten)
     UniqueConstraint("channel", "platform_message_id", name="uq_messages_platform"),
 )
 
@@ -169,8 +236,11 @@ problems = Table(
     # A problem a shopper reported (damaged, late, lost...), recorded against the department
     # that owns its cause; what could be read from the text is kept for the daily digest.
     Column("id", Integer, primary_key=True),
-    Column("suggestion_id", ForeignKey("suggestions.id"), nullable=False, unique=True),
+    # a shopper's report (suggestion) or one BorderDesk noticed itself (a late order)
+    Column("suggestion_id", ForeignKey("suggestions.id"), unique=True),
     Column("conversation_id", ForeignKey("conversations.id"), nullable=False),
+    Column("order_id", ForeignKey("orders.id")),
+    Column("source", String(16), nullable=False, default="shopper", server_default="shopper"),
     Column("department", String(32), nullable=False),
     Column("intent", String(64), nullable=False),
     Column("channel", String(32), nullable=False),

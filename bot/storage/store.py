@@ -20,10 +20,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StorageError
 from bot.storage import migrate
+from bot.storage.customers import CustomerQueries
 from bot.storage.decisions import DecisionQueries
 from bot.storage.escalations import EscalationQueries
 from bot.storage.inbox import InboxQueries
+from bot.storage.orders import OrderQueries
 from bot.storage.outbox import OutboxQueries
+from bot.storage.proactive import ProactiveQueries
 from bot.storage.schema import escalations, messages, suggestions
 from bot.storage.translations import TranslationQueries
 
@@ -33,7 +36,16 @@ def sqlite_url(path: str | Path) -> str:
     return f"sqlite+aiosqlite:///{Path(path).expanduser()}"
 
 
-class Store(InboxQueries, DecisionQueries, EscalationQueries, OutboxQueries, TranslationQueries):
+class Store(
+    InboxQueries,
+    DecisionQueries,
+    EscalationQueries,
+    OutboxQueries,
+    TranslationQueries,
+    CustomerQueries,
+    OrderQueries,
+    ProactiveQueries,
+):
     """Async access to the BorderDesk database."""
 
     def __init__(self, engine: AsyncEngine) -> None:
