@@ -1,0 +1,239 @@
+"""HTTP endpoints through which shops tell us about orders (aiohttp).
+
+    POST /orders/events     a generic order or shipment event (JSON, OrderEvent fields),
+                            signed with BORDERDESK_ORDER_EVENTS_SECRET
+    POST /shopify/webhooks  Shopify webhooks, signed with BORDERDESK_SHOPIFY_WEBHOOK_SECRET
+
+Each route exists only when its secret is set. A generic event carries two headers::
+
+    X-BorderDesk-Timestamp: 1772359200              (unix seconds, within 5 minutes)
+    X-BorderDesk-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">
+
+and an ``event_id`` in its body; Shopify's ``X-Shopify-Webhook-Id`` plays that part for
+webhooks, so a redelivered event is applied once. Answers: 413 for a body over 1 MiB,
+401 for a missing or wrong signature (nothing stored), 400 for a body that is not an
+order (naming the field), 200 once the event is stored or recognised as a duplicate, and
+500 when the database fails (the sender will retry)::
+
+    webhooks = OrderWebhooks(store, config, clock, on_change=notify)
+    await webhooks.start(config.webhook_listen)
+    await webhooks.stop()
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.config import Config
+from bot.orders.model import OrderDataError, OrderEvent, parse_order
+from bot.orders.shopify import shopify_event, verify_shopify
+from bot.storage import Store
+
+logger = logging.getLogger(__name__)
+
+EVENTS_PATH = "/orders/events"
+SHOPIFY_PATH = "/shopify/webhooks"
+MAX_BODY_BYTES = 1024 * 1024
+MAX_CLOCK_SKEW_SECONDS = 300
+TIMESTAMP_HEADER = "X-BorderDesk-Timestamp"
+SIGNATURE_HEADER = "X-BorderDesk-Signature"
+SHOPIFY_HMAC_HEADER = "X-Shopify-Hmac-Sha256"
+
+OnChange = Callable[[str], Awaitable[None]]
+
+
+def sign_event(body: bytes, timestamp: int, secret: str) -> str:
+    """The X-BorderDesk-Signature value for a body sent at ``timestamp`` (unix seconds)."""
+    message = str(timestamp).encode() + b"." + body
+    return "sha256=" + hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def order_webhooks_app(
+    store: Store,
+    config: Config,
+    clock: Callable[[], datetime],
+    on_change: OnChange | None = None,
+) -> web.Application:
+    """The endpoints whose secret is configured (none at all when neither is set)."""
+    intake = _Intake(store, clock, on_change)
+    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    if config.order_events_secret:
+        app.router.add_post(EVENTS_PATH, intake.order_event_handler(config.order_events_secret))
+    if config.shopify_webhook_secret:
+        app.router.add_post(SHOPIFY_PATH, intake.shopify_handler(config.shopify_webhook_secret))
+    return app
+
+
+class OrderWebhooks:
+    """Runs the order endpoints on their own port; does nothing when no secret is set."""
+
+    def __init__(
+        self,
+        store: Store,
+        config: Config,
+        clock: Callable[[], datetime],
+        on_change: OnChange | None = None,
+    ) -> None:
+        self.app = order_webhooks_app(store, config, clock, on_change)
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.app.router.routes())
+
+    @property
+    def addresses(self) -> list[Any]:
+        """Where it listens, e.g. [("127.0.0.1", 8080)]; empty when stopped."""
+        return [] if self._runner is None else list(self._runner.addresses)
+
+    async def start(self, listen: tuple[str, int]) -> None:
+        if not self.enabled:
+            logger.info("order webhooks off: no order-events or Shopify secret is set")
+            return
+        self._runner = web.AppRunner(self.app, access_log=None)
+        await self._runner.setup()
+        try:
+            await web.TCPSite(self._runner, listen[0], listen[1]).start()
+        except OSError:
+            await self._runner.cleanup()
+            self._runner = None
+            raise
+        routes = self.app.router.routes()
+        paths = ", ".join(sorted(r.resource.canonical for r in routes if r.resource))
+        logger.info("order webhooks listening on %s:%s (%s)", listen[0], listen[1], paths)
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+
+class _Intake:
+    """The two handlers; both read, check, store, then tell ``on_change``."""
+
+    def __init__(
+        self, store: Store, clock: Callable[[], datetime], on_change: OnChange | None
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.on_change = on_change
+
+    def order_event_handler(self, secret: str) -> Callable[[web.Request], Awaitable[web.Response]]:
+        async def handle(request: web.Request) -> web.Response:
+            body = await _body(request)
+            if isinstance(body, web.Response):
+                return body
+            refusal = self._check_event_signature(request, body, secret)
+            if refusal is not None:
+                logger.warning("order event from %s refused: %s", request.remote, refusal)
+                return web.Response(status=401, text=refusal)
+            data = _json_object(body)
+            if isinstance(data, web.Response):
+                return data
+            try:
+                event = parse_order(data)
+            except OrderDataError as exc:
+                logger.warning("order event refused: bad %s", exc.field)  # values are personal
+                return web.Response(status=400, text=str(exc))
+            if event.event_id is None:
+                text = "event_id: required, so an event sent twice is applied once"
+                return web.Response(status=400, text=text)
+            return await self._apply(event, "event", event.event_id, "order event")
+
+        return handle
+
+    def shopify_handler(self, secret: str) -> Callable[[web.Request], Awaitable[web.Response]]:
+        async def handle(request: web.Request) -> web.Response:
+            body = await _body(request)
+            if isinstance(body, web.Response):
+                return body
+            given = request.headers.get(SHOPIFY_HMAC_HEADER, "")
+            if not given or not verify_shopify(body, given, secret):
+                why = "wrong" if given else "missing"
+                logger.warning("shopify webhook from %s refused: %s HMAC", request.remote, why)
+                return web.Response(status=401, text=f"{why} {SHOPIFY_HMAC_HEADER}")
+            topic = request.headers.get("X-Shopify-Topic", "")
+            webhook_id = request.headers.get("X-Shopify-Webhook-Id") or None
+            shop = request.headers.get("X-Shopify-Shop-Domain", "an unnamed shop")
+            label = f"shopify {topic or 'webhook'} {webhook_id or '(no id)'} from {shop}"
+            if not topic:
+                return web.Response(status=400, text="missing X-Shopify-Topic")
+            data = _json_object(body)
+            if isinstance(data, web.Response):
+                return data
+            try:
+                event = shopify_event(topic, data)
+            except OrderDataError as exc:
+                logger.warning("%s refused: bad %s", label, exc.field)
+                return web.Response(status=400, text=str(exc))
+            if event is None:
+                logger.info("%s acknowledged: nothing to apply for this topic or state", label)
+                return web.Response(text="ignored")
+            if webhook_id is None:
+                logger.warning("%s has no X-Shopify-Webhook-Id: applied without dedupe", label)
+            return await self._apply(event, "shopify", webhook_id, label)
+
+        return handle
+
+    def _check_event_signature(self, request: web.Request, body: bytes, secret: str) -> str | None:
+        """Why a generic event's signature is refused, or None when it is good."""
+        stamp = request.headers.get(TIMESTAMP_HEADER, "").strip()
+        given = request.headers.get(SIGNATURE_HEADER, "").strip()
+        if not stamp or not given:
+            return f"missing {TIMESTAMP_HEADER} or {SIGNATURE_HEADER}"
+        if not stamp.isdigit() or len(stamp) > 12:
+            return f"{TIMESTAMP_HEADER} must be unix seconds"
+        if abs(self.clock().timestamp() - int(stamp)) > MAX_CLOCK_SKEW_SECONDS:
+            return f"{TIMESTAMP_HEADER} is more than 5 minutes from our clock (replayed?)"
+        expected = sign_event(body, int(stamp), secret).encode()
+        if not hmac.compare_digest(expected, given.encode("utf-8", "replace")):
+            return f"{SIGNATURE_HEADER} does not match the body"
+        return None
+
+    async def _apply(
+        self, event: OrderEvent, source: str, event_id: str | None, label: str
+    ) -> web.Response:
+        try:
+            change = await self.store.apply_order_event(event, source, self.clock(), event_id)
+        except SQLAlchemyError:
+            logger.exception("%s not stored; the sender will retry", label)
+            return web.Response(status=500, text="not stored; send it again")
+        if change is None:
+            logger.info("%s is a duplicate; already applied", label)
+            return web.Response(text="duplicate")
+        what = "new order" if change.created else "changed" if change.changed else "no change"
+        logger.info("%s applied to order %s (%s)", label, change.order_number, what)
+        if change.changed and self.on_change is not None:
+            try:
+                await self.on_change(change.order_number)
+            except Exception:
+                # stored already: the sender must not resend, so answer 200 and say so here
+                logger.exception("order %s stored, but reacting to it failed", change.order_number)
+        return web.Response(text="applied")
+
+
+async def _body(request: web.Request) -> bytes | web.Response:
+    try:
+        return await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        logger.warning("order webhook body over %d bytes refused", MAX_BODY_BYTES)
+        return web.Response(status=413, text=f"body over {MAX_BODY_BYTES} bytes")
+
+
+def _json_object(body: bytes) -> dict[str, Any] | web.Response:
+    try:
+        data = json.loads(body)
+    except ValueError as exc:
+        return web.Response(status=400, text=f"body is not JSON ({exc})")
+    if not isinstance(data, dict):
+        return web.Response(status=400, text="body is not a JSON object")
+    return data
