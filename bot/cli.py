@@ -2,6 +2,7 @@
 
 borderdesk run | demo [--db PATH] | chat [--db PATH] | classify | examples import FILE.csv
 borderdesk check-config | db upgrade [--db PATH] | outbox list | outbox retry ID… | --all
+borderdesk orders import FILE
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from bot import cli_orders
 from bot.config import Config, load_config
 from bot.errors import BorderDeskError, ConfigError
 from bot.logs import configure_logging
@@ -80,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     retry.add_argument("ids", nargs="*", type=int, help="message numbers, as `list` shows")
     retry.add_argument("--all", action="store_true", help="every parked message")
     retry.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
+    cli_orders.add_arguments(sub)
     return parser
 
 
@@ -340,6 +343,7 @@ _COMMANDS = {
     "check-config": _check_config,
     "db": _db,
     "outbox": _outbox,
+    "orders": cli_orders.run,
 }
 
 if __name__ == "__main__":

@@ -148,6 +148,13 @@ class Config:
             ("SLACK_SIGNING_SECRET", mask(self.slack_signing_secret)),
             ("Slack mode", self.slack_mode),
             ("BORDERDESK_SLACK_INBOX_CHANNEL", self.slack_inbox_channel or "(not set)"),
+            ("BORDERDESK_STAFF_USERS", ", ".join(sorted(self.staff_users)) or "(anyone)"),
+            ("BORDERDESK_STAFF_GROUP", self.staff_group or "(not set)"),
+            ("BORDERDESK_MANAGERS", ", ".join(sorted(self.managers)) or "(none)"),
+            ("BORDERDESK_WEBHOOK_LISTEN", "{}:{}".format(*self.webhook_listen)),
+            ("BORDERDESK_ORDER_EVENTS_SECRET", mask(self.order_events_secret)),
+            ("BORDERDESK_SHOPIFY_WEBHOOK_SECRET", mask(self.shopify_webhook_secret)),
+            ("BORDERDESK_PROACTIVE", ", ".join(sorted(self.proactive)) or "none"),
             (
                 "BORDERDESK_DEPARTMENT_CHANNELS",
                 ", ".join(f"{k}={v}" for k, v in self.department_channels.items()) or "(none)",
