@@ -102,6 +102,8 @@ class Card:
     translated_text: str | None = None  # the shopper's text in the staff language
     reply_in_staff_language: str | None = None
     notes: tuple[str, ...] = ()
+    profile: str | None = None  # one line about the shopper: segment, orders, problems…
+    warning: str | None = None  # a flagged buyer: the reason, and what that changes
 
 
 class ActionKind(StrEnum):

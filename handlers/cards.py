@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.context import Context
 from bot.models import Card
 from bot.storage import SuggestionRecord
+from handlers.customers import flag_warning, load_profile, summary_line
 
 _VERBS = {
     "sent": "Sent",
@@ -37,6 +38,9 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
     """The card for a suggestion as it stands now (pending, or with its decision)."""
     message = await ctx.store.inbound_message(record.message_id)
     conversation = await ctx.store.conversation(record.conversation_id)
+    customer = await ctx.store.customer_of_conversation(record.conversation_id)
+    now = ctx.clock()
+    profile = await load_profile(ctx, customer.id, now)
     notes = list(record.display.get("notes") or [])
     if record.final_text and record.status in ("edited", "replaced"):
         notes.append(f"Sent text: {record.final_text}")
@@ -51,4 +55,6 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
         translated_text=record.display.get("translation"),
         reply_in_staff_language=record.display.get("reply_staff"),
         notes=tuple(notes),
+        profile=summary_line(profile, now) if profile else None,
+        warning=flag_warning(profile) if profile else None,
     )

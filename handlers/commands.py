@@ -3,17 +3,30 @@
 /borderdesk open [department]   open escalations, oldest first
 /borderdesk dead                messages the outbox gave up on, with their errors
 /borderdesk retry ID… | all     queue parked messages again
+/borderdesk customer NAME | #ORDER | ID   a shopper's profile (id:N when a number is ambiguous)
+/borderdesk block ID | #ORDER REASON [note…]
+                                flag an abusive buyer: extortion, bad_faith_review, fraud, other
+/borderdesk unblock ID | #ORDER [note…]   remove the flag
 """
 
 from __future__ import annotations
 
+from bot.channels.slack_blocks import defuse
 from bot.context import Context
+from bot.storage.customers import CustomerRecord
+from handlers.cards import card_for
+from handlers.customers import REASONS, load_profile, profile_text, summary_line
 from handlers.escalation import open_escalations_text
 
-USAGE = "Usage: /borderdesk open [department] · /borderdesk dead · /borderdesk retry ID… | all"
+USAGE = (
+    "Usage: /borderdesk open [department] · /borderdesk dead · /borderdesk retry ID… | all · "
+    "/borderdesk customer NAME | #ORDER | ID · /borderdesk block ID | #ORDER REASON [note…] · "
+    "/borderdesk unblock ID | #ORDER [note…]"
+)
 
 
-async def staff_command(ctx: Context, text: str) -> str:
+async def staff_command(ctx: Context, text: str, *, actor: str = "staff (/borderdesk)") -> str:
+    """Answer one command; ``actor`` (who typed it) is recorded on blocklist changes."""
     words = text.split()
     if not words:
         return USAGE
@@ -23,6 +36,10 @@ async def staff_command(ctx: Context, text: str) -> str:
         return await dead_letters_text(ctx)
     if words[0] == "retry":
         return await retry_text(ctx, words[1:])
+    if words[0] == "customer":
+        return await customer_text(ctx, " ".join(words[1:]))
+    if words[0] in ("block", "unblock"):
+        return await block_text(ctx, words[0] == "block", words[1:], actor)
     return USAGE
 
 
@@ -58,3 +75,98 @@ async def retry_text(ctx: Context, args: list[str]) -> str:
     missing = sorted(set(ids or []) - set(queued))
     note = f" (not undelivered: {', '.join(f'#{i}' for i in missing)})" if missing else ""
     return f"Queued again: {', '.join(f'#{i}' for i in queued)}{note}."
+
+
+async def customer_text(ctx: Context, query: str) -> str:
+    """The full profile of one shopper, or a short list to choose from."""
+    query = query.strip()
+    if not query:
+        return "Say who: /borderdesk customer Ana, … customer #1001 or … customer 12"
+    found, problem = await find_customers(ctx, query)
+    if problem:
+        return problem
+    if not found:
+        return f"No customer matches “{defuse(query)}” (try a name, #order number or id)."
+    now = ctx.clock()
+    if len(found) > 1:
+        lines = [f"{len(found)} customers match; say which with /borderdesk customer id:N"]
+        for customer in found[:10]:
+            profile = await load_profile(ctx, customer.id, now)
+            summary = summary_line(profile, now) if profile else ""
+            lines.append(
+                f"• id:{customer.id} {defuse(customer.name)} ({customer.channel}) · {summary}"
+            )
+        if len(found) > 10:
+            lines.append(f"… and {len(found) - 10} more: add more of the name.")
+        return "\n".join(lines)
+    profile = await load_profile(ctx, found[0].id, now)
+    return defuse(profile_text(profile, now)) if profile else "That customer no longer exists."
+
+
+async def find_customers(ctx: Context, query: str) -> tuple[list[CustomerRecord], str | None]:
+    """Customers a name, "#order number", order number or customer id (also "id:12")
+    names; (customers, None), or ([], why not) when the answer is not a customer."""
+    text = query.strip()
+    if text.lower().startswith("id:") and text[3:].strip().isdigit():
+        customer = await ctx.store.customer(int(text[3:]))
+        return ([customer] if customer else []), None
+    found: dict[int, CustomerRecord] = {}
+    order = await ctx.store.find_order_numbered(text) if any(c.isdigit() for c in text) else None
+    if order is not None:
+        if order.customer_id is None:
+            return [], (
+                f"Order {order.shown_number} is not linked to a shopper yet: it links when "
+                "they write its number with the e-mail or phone on it."
+            )
+        linked = await ctx.store.customer(order.customer_id)
+        if linked is not None:
+            found[linked.id] = linked
+    if text.isdigit() and (by_id := await ctx.store.customer(int(text))) is not None:
+        found.setdefault(by_id.id, by_id)
+    if not text.startswith("#") and not found:
+        found.update((c.id, c) for c in await ctx.store.find_customers(text))
+    return list(found.values()), None
+
+
+async def block_text(ctx: Context, block: bool, args: list[str], actor: str) -> str:
+    """/borderdesk block ID | #ORDER REASON [note…] · /borderdesk unblock ID | #ORDER [note…]"""
+    verb = "block" if block else "unblock"
+    reasons = " | ".join(REASONS)
+    if not args or (block and len(args) < 2):
+        tail = f" {reasons} [note…]" if block else " [note…]"
+        return f"Usage: /borderdesk {verb} CUSTOMER-ID | #ORDER{tail}"
+    reason = args[1].lower().replace("-", "_") if block else None
+    if block and reason not in REASONS:
+        return f"Unknown reason “{defuse(args[1])}”: choose {reasons}."
+    note = " ".join(args[2:] if block else args[1:]).strip() or None
+    found, problem = await find_customers(ctx, args[0])
+    if problem:
+        return problem
+    if len(found) != 1:
+        if not found:
+            return f"No customer is {defuse(args[0])} (a customer id, or #order number)."
+        choices = ", ".join(f"id:{c.id} ({defuse(c.name)})" for c in found)
+        return f"“{defuse(args[0])}” is ambiguous: {choices}. Write id:N for a customer id."
+    customer = found[0]
+    person = await ctx.store.same_person(customer.id)
+    if not block and not any(c.blocked_at for c in person):
+        return f"Customer {customer.id} ({defuse(customer.name)}) is not flagged."
+    await ctx.store.set_customer_block(
+        [c.id for c in person], reason=reason, note=note, by=actor, at=ctx.clock()
+    )
+    await _redraw_pending(ctx, [c.id for c in person])
+    if block:
+        return (
+            f"Flagged customer {customer.id} ({defuse(customer.name)}) for {reason}: their cards "
+            "carry a warning, nothing is sent to them automatically, and refund or return "
+            "replies need a manager."
+        )
+    return f"Removed the flag from customer {customer.id} ({defuse(customer.name)})."
+
+
+async def _redraw_pending(ctx: Context, customer_ids: list[int]) -> None:
+    """Cards still waiting show the flag (or lose it) at once."""
+    for conversation_id in await ctx.store.customer_conversations(customer_ids):
+        for record in await ctx.store.pending_suggestions(conversation_id):
+            if record.card is not None:
+                await ctx.workspace.update_card(record.card, await card_for(ctx, record))

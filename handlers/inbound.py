@@ -16,6 +16,7 @@ from bot.context import Context
 from bot.errors import ChannelError
 from bot.models import InboundMessage, MessageKind, Suggestion
 from handlers.cards import card_for
+from handlers.customers import flagged_identity, handle_opt_word, link_from_message
 from handlers.escalation import escalate, record_problem
 from handlers.notes import note_for_staff
 from handlers.replying import (
@@ -138,12 +139,17 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
     if language != "unknown" and language != conversation.language:
         await ctx.store.set_conversation_language(conversation_id, language)
 
+    if await handle_opt_word(ctx, message, conversation_id, message_id, language):
+        await ctx.store.mark_processed(message_id, now, language)  # "stop": no card needed
+        return
     if message.kind is MessageKind.COMMAND and message.text.split()[0].lower().startswith("/start"):
         await _greet(ctx, message, conversation_id, language, message_id)
         await ctx.store.mark_processed(message_id, now, language)
         return
 
-    variables = template_variables(ctx, message)
+    customer = await ctx.store.customer_of_conversation(conversation_id)
+    link_note = await link_from_message(ctx, customer, message.text)
+    variables = await template_variables(ctx, message, language)
     suggestion = ctx.engine.suggest(
         message.text,
         lang_hint=message.language_hint,
@@ -152,11 +158,16 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
         language=language,
     )
     suggestion, display = await _localize(ctx, message, suggestion, language, variables)
+    if link_note:
+        display["notes"] = [link_note, *display["notes"]]
+    flagged = await flagged_identity(ctx, conversation_id)
+    if flagged is not None and suggestion.auto_send:
+        display["notes"] = [*display["notes"], "Not sent automatically: the buyer is flagged."]
     await _acknowledge_out_of_hours(ctx, message, conversation_id, language, now)
     suggestion_id = await ctx.store.add_suggestion(
         message_id, conversation_id, suggestion, now, display
     )
-    if suggestion.auto_send and suggestion.reply:
+    if suggestion.auto_send and suggestion.reply and flagged is None:
         await ctx.store.decide(
             suggestion_id,
             status="auto_sent",
@@ -241,7 +252,8 @@ async def _greet(
     ctx: Context, message: InboundMessage, conversation_id: int, language: str, message_id: int
 ) -> None:
     """/start: greet in the shopper's language, straight away (no approval needed)."""
-    text, _, _ = await answer_in(ctx, "greeting", language, template_variables(ctx, message))
+    variables = await template_variables(ctx, message, language)
+    text, _, _ = await answer_in(ctx, "greeting", language, variables)
     await ctx.store.enqueue(
         f"greeting:{message_id}", conversation_id, text, "BorderDesk", ctx.clock()
     )

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from bot.context import Context
 from bot.models import InboundMessage
+from handlers.customers import order_variables
 from handlers.facts import order_number
 
 
@@ -78,8 +79,12 @@ async def staff_text_for_shopper(
     return True, result.text if result.ok else None
 
 
-def template_variables(ctx: Context, message: InboundMessage) -> dict[str, str]:
-    """Values for the {variables} of a reply that we know from the message itself."""
+async def template_variables(
+    ctx: Context, message: InboundMessage, language: str | None = None
+) -> dict[str, str]:
+    """Values for the {variables} of a reply: from the message itself, and from the
+    shopper's own order (order number, items, carrier, tracking number and link, estimated
+    delivery in ``language``) once it is linked to them — never from a number alone."""
     variables = {
         "shopper_name": message.user_name.split()[0] if message.user_name.strip() else "",
         "store_name": ctx.store_name,
@@ -88,6 +93,10 @@ def template_variables(ctx: Context, message: InboundMessage) -> dict[str, str]:
     found = order_number(message.text)
     if found:
         variables["order_number"] = found
+    customer = await ctx.store.customer_by_identity(message.channel, message.user_id)
+    if customer is not None:
+        shown = language if language and language != "unknown" else customer.language or "en"
+        variables.update(await order_variables(ctx, customer, message.text, shown))
     return variables
 
 

@@ -13,12 +13,20 @@ from bot.models import ActionKind, CardRef, StaffAction
 from bot.storage import SuggestionRecord
 from bot.storage.outbox import reply_key
 from handlers.cards import card_for
+from handlers.customers import Approval, reply_approval
 from handlers.escalation import escalate, handle_escalation_action, record_problem
 from handlers.notes import note_for_staff
 from handlers.replying import answer_in, staff_text_for_shopper, template_variables
 
 logger = logging.getLogger(__name__)
 
+_REPLIES = {
+    ActionKind.SEND,
+    ActionKind.EDIT,
+    ActionKind.EDIT_SUBMIT,
+    ActionKind.OTHER,
+    ActionKind.OTHER_SUBMIT,
+}
 _CONFIRMATIONS = {
     ActionKind.CONFIRM_TRANSLATED,
     ActionKind.CONFIRM_ORIGINAL,
@@ -43,31 +51,60 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
             "staff action %s for unknown suggestion %s ignored", action.kind, action.suggestion_id
         )
         return
+    approval, flagged = Approval.NOT_NEEDED, None
+    if action.kind in _REPLIES and record.status == "pending":
+        chosen = action.intent if action.kind is ActionKind.OTHER_SUBMIT else None
+        approval, flagged = await reply_approval(
+            ctx, record.conversation_id, [*_asked(record), chosen], action.user_id
+        )
+        if approval is Approval.REFUSED:
+            return
+    decided = False
     match action.kind:
         case ActionKind.SEND:
-            await _send(ctx, action, record)
+            decided = await _send(ctx, action, record)
         case ActionKind.EDIT:
             if record.status == "pending" and action.handle:
                 await ctx.workspace.open_editor(
                     action.handle, record.id, record.suggestion.reply or ""
                 )
         case ActionKind.EDIT_SUBMIT:
-            await _decide_and_send(
+            decided = await _decide_and_send(
                 ctx, action, record, "edited", (action.text or "").strip(), record.suggestion.intent
             )
         case ActionKind.OTHER:
             if record.status == "pending" and action.handle:
                 await ctx.workspace.open_picker(action.handle, record.id, ctx.engine.choices())
         case ActionKind.OTHER_SUBMIT:
-            await _other_answer(ctx, action, record)
+            decided = await _other_answer(ctx, action, record)
         case ActionKind.ESCALATE:
             await _escalate(ctx, action, record)
         case ActionKind.IGNORE:
             if await _decide(ctx, action, record, "ignored"):
                 await _redraw(ctx, record.id)
+    if decided and approval is Approval.APPROVED and flagged is not None:
+        await _audit_approval(ctx, action, flagged.id, record.id)
 
 
-async def _send(ctx: Context, action: StaffAction, record: SuggestionRecord) -> None:
+def _asked(record: SuggestionRecord) -> list[str]:
+    """What the shopper asked: the suggested intent, and the best guess when unsure."""
+    guess = [record.suggestion.top[0][0]] if record.suggestion.top else []
+    return [record.suggestion.intent, *guess]
+
+
+async def _audit_approval(
+    ctx: Context, action: StaffAction, customer_id: int, suggestion_id: int | None
+) -> None:
+    """A manager answered a flagged buyer's refund or return: that is their approval."""
+    detail = {"kind": action.kind.value, "manager": action.user_id}
+    if suggestion_id is not None:
+        detail["suggestion"] = str(suggestion_id)
+    await ctx.store.audit_customer(
+        action.user_name, "approve_refund", customer_id, detail, action.at
+    )
+
+
+async def _send(ctx: Context, action: StaffAction, record: SuggestionRecord) -> bool:
     reply = record.suggestion.reply
     if not reply:
         conversation = await ctx.store.conversation(record.conversation_id)
@@ -78,25 +115,25 @@ async def _send(ctx: Context, action: StaffAction, record: SuggestionRecord) -> 
                 conversation.card,
                 "There is no suggested answer to send: use Edit or Other answer.",
             )
-        return
-    await _decide_and_send(ctx, action, record, "sent", reply, record.suggestion.intent)
+        return False
+    return await _decide_and_send(ctx, action, record, "sent", reply, record.suggestion.intent)
 
 
-async def _other_answer(ctx: Context, action: StaffAction, record: SuggestionRecord) -> None:
+async def _other_answer(ctx: Context, action: StaffAction, record: SuggestionRecord) -> bool:
     intent = action.intent or ""
     if intent not in {choice.intent for choice in ctx.engine.choices()}:
         logger.warning("other answer with unknown intent %r ignored", intent)
-        return
+        return False
     message = await ctx.store.inbound_message(record.message_id)
-    text, _, _ = await answer_in(
-        ctx, intent, record.suggestion.language, template_variables(ctx, message)
-    )
+    language = record.suggestion.language
+    variables = await template_variables(ctx, message, language)
+    text, _, _ = await answer_in(ctx, intent, language, variables)
     info = ctx.engine.intent_info(intent)
     if info.problem:  # staff corrected the classification: count the right problem
         await record_problem(ctx, record, intent, info.department)
     else:
         await ctx.store.forget_problem(record.id)
-    await _decide_and_send(ctx, action, record, "replaced", text, intent)
+    return await _decide_and_send(ctx, action, record, "replaced", text, intent)
 
 
 async def _decide_and_send(
@@ -108,12 +145,12 @@ async def _decide_and_send(
     intent: str,
     *,
     staff_wrote: bool = False,
-) -> None:
-    """Decide and queue the reply; text staff wrote in their own language waits for them
-    to confirm its translation."""
+) -> bool:
+    """Decide and queue the reply (True when this action decided it); text staff wrote in
+    their own language waits for them to confirm its translation."""
     if not text:
         logger.warning("empty reply for suggestion %s not sent", record.id)
-        return
+        return False
     conversation = await ctx.store.conversation(record.conversation_id)
     hold, translated = False, None
     if staff_wrote:
@@ -136,13 +173,14 @@ async def _decide_and_send(
             status,
             action.user_name,
         )
-        return
+        return False
     if hold:
         await _ask_confirmation(ctx, conversation.card, reply_key(record.id), text, translated)
     else:
         ctx.wake_outbox()
     await _learn(ctx, record, intent, action)
     await _redraw(ctx, record.id)
+    return True
 
 
 async def _ask_confirmation(
@@ -218,6 +256,11 @@ async def _thread_reply(ctx: Context, action: StaffAction) -> None:
     if conversation is None:
         logger.info("thread reply outside a BorderDesk card ignored")
         return
+    pending = await ctx.store.pending_suggestions(conversation.id)
+    asked = [intent for record in pending for intent in _asked(record)]
+    approval, flagged = await reply_approval(ctx, conversation.id, asked, action.user_id)
+    if approval is Approval.REFUSED:
+        return
     hold, translated = await staff_text_for_shopper(ctx, text, conversation.language)
     key = f"thread:{action.card.ts}:{action.extra.get('ts', action.at.isoformat())}"
     queued = await ctx.store.enqueue(
@@ -231,13 +274,15 @@ async def _thread_reply(ctx: Context, action: StaffAction) -> None:
     )
     if queued is None:
         return  # Slack delivered the same event again
+    if approval is Approval.APPROVED and flagged is not None:
+        await _audit_approval(ctx, action, flagged.id, None)
     if hold:
         await ctx.workspace.post_confirmation(action.card, queued, text, translated)
     else:
         ctx.wake_outbox()
-    for pending in await ctx.store.pending_suggestions(conversation.id):
-        if await _decide(ctx, action, pending, "answered"):
-            await _redraw(ctx, pending.id)
+    for record in pending:
+        if await _decide(ctx, action, record, "answered"):
+            await _redraw(ctx, record.id)
 
 
 async def _redraw(ctx: Context, suggestion_id: int, extra: str = "") -> None:

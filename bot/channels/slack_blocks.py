@@ -84,8 +84,12 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
             f"*{escape(card.customer_name)}* · {card.channel} · language: `{card.language}`",
             verbatim=True,
         ),
-        _section(_quote(escape(card.original_text)), verbatim=True),
     ]
+    if card.warning:
+        blocks.append(_section(f":no_entry: *{escape(card.warning)}*", verbatim=True))
+    if card.profile:
+        blocks.append(_context(escape(card.profile), verbatim=True))
+    blocks.append(_section(_quote(escape(card.original_text)), verbatim=True))
     if card.translated_text:
         blocks.append(_context(f"Translation: {escape(card.translated_text)}", verbatim=True))
     if s.reply is None:

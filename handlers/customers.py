@@ -1,0 +1,492 @@
+"""Who is writing: the shopper's profile, their orders, and the flags on them.
+
+A profile gathers every identity of the shopper (same e-mail or phone), their linked
+orders and past problems, and sorts them into a segment staff read at a glance::
+
+    profile = await load_profile(ctx, customer_id, ctx.clock())
+    summary_line(profile)   # "VIP · at risk · 6 orders (5 repeat) · 812.50 EUR · …"
+
+Segments: exactly one of *new* (0–1 orders), *repeat* (2 or more) and *VIP* (spent at least
+``vip_spend`` or ordered ``vip_orders`` times), VIP taking precedence over repeat. *At risk*
+(2 or more problems in 90 days, or a bad review) is a separate flag shown next to it, so
+a VIP at risk reads "VIP · at risk": both matter, and neither hides the other. Cancelled
+orders do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+
+from bot.context import Context
+from bot.models import InboundMessage
+from bot.storage.customers import (
+    CustomerOrder,
+    CustomerRecord,
+    PastProblem,
+    normalize_email,
+    normalize_order_number,
+    phones_match,
+)
+from handlers.facts import order_number
+from handlers.notes import note_for_staff
+from scheduler.countries import format_local, timezone_for
+
+RISK_WINDOW = timedelta(days=90)
+RISK_PROBLEMS = 2
+OPEN_STATUSES = frozenset({"created", "paid", "shipped"})
+
+
+class Segment(StrEnum):
+    NEW = "new"
+    REPEAT = "repeat"
+    VIP = "vip"
+
+
+_SEGMENT_LABELS = {
+    Segment.NEW: "New customer",
+    Segment.REPEAT: "Repeat customer",
+    Segment.VIP: "VIP",
+}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything staff see about a shopper, read at ``now``."""
+
+    customer: CustomerRecord  # the identity asked about
+    identities: tuple[CustomerRecord, ...]  # every identity of the person, this one first
+    orders: tuple[CustomerOrder, ...]  # linked orders, oldest first (cancelled included)
+    problems: tuple[PastProblem, ...]
+    timezone: str
+    segment: Segment
+    at_risk: bool
+    recent_problems: int  # within RISK_WINDOW
+
+    @property
+    def counted_orders(self) -> tuple[CustomerOrder, ...]:
+        return tuple(o for o in self.orders if o.status != "cancelled")
+
+    @property
+    def repeat_purchases(self) -> int:
+        count = len(self.counted_orders)
+        return count - 1 if count >= 2 else 0
+
+    @property
+    def spend(self) -> dict[str, float]:
+        """Total spent by currency ("" when the order gave none)."""
+        totals: dict[str, float] = defaultdict(float)
+        for order in self.counted_orders:
+            totals[order.currency or ""] += order.total or 0.0
+        return dict(totals)
+
+    @property
+    def evaluations(self) -> tuple[int, int]:
+        """(good, bad) reviews the shopper left on their orders."""
+        found = [o.evaluation for o in self.orders]
+        return found.count("good"), found.count("bad")
+
+    @property
+    def flag(self) -> CustomerRecord | None:
+        """The identity staff flagged (blocklist), if any."""
+        return next((c for c in self.identities if c.blocked_at), None)
+
+    @property
+    def opted_out_at(self) -> datetime | None:
+        return next((c.opted_out_at for c in self.identities if c.opted_out_at), None)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (_SEGMENT_LABELS[self.segment],) + (("at risk",) if self.at_risk else ())
+
+
+async def load_profile(ctx: Context, customer_id: int, now: datetime) -> Profile | None:
+    identities = await ctx.store.same_person(customer_id)
+    if not identities:
+        return None
+    ids = [c.id for c in identities]
+    linked = await ctx.store.customer_orders(ids)
+    found = await ctx.store.customer_problems(ids, [o.id for o in linked])
+    me = identities[0]
+    zone = me.timezone or next((c.timezone for c in identities if c.timezone), None)
+    country = me.country or next((c.country for c in identities if c.country), None)
+    if zone is None:
+        zone = timezone_for(country, ctx.desk.calendar.timezone).key
+    recent = sum(1 for p in found if p.created_at >= now - RISK_WINDOW)
+    counted = [o for o in linked if o.status != "cancelled"]
+    spent = sum(o.total or 0.0 for o in counted)
+    config = ctx.config
+    if spent >= config.vip_spend or len(counted) >= config.vip_orders:
+        segment = Segment.VIP
+    elif len(counted) >= 2:
+        segment = Segment.REPEAT
+    else:
+        segment = Segment.NEW
+    bad_review = any(o.evaluation == "bad" for o in linked)
+    return Profile(
+        customer=me,
+        identities=tuple(identities),
+        orders=tuple(linked),
+        problems=tuple(found),
+        timezone=zone,
+        segment=segment,
+        at_risk=recent >= RISK_PROBLEMS or bad_review,
+        recent_problems=recent,
+    )
+
+
+def summary_line(profile: Profile, now: datetime) -> str:
+    """The one line on every inbox card."""
+    parts = [" · ".join(profile.labels)]
+    count = len(profile.counted_orders)
+    if count:
+        repeat = f" ({profile.repeat_purchases} repeat)" if profile.repeat_purchases else ""
+        parts.append(f"{count} order{'s' * (count != 1)}{repeat}, {money(profile.spend)}")
+    else:
+        parts.append("no linked orders")
+    good, bad = profile.evaluations
+    if good or bad:
+        parts.append(f"reviews {good} good / {bad} bad")
+    if profile.problems:
+        still_open = sum(1 for p in profile.problems if p.escalation_status in _UNRESOLVED)
+        opened = f", {still_open} open" if still_open else ""
+        parts.append(f"{profile.recent_problems} problem(s) in 90 days{opened}")
+    if len(profile.identities) > 1:
+        parts.append(f"{len(profile.identities)} channel identities")
+    if profile.opted_out_at:
+        parts.append("opted out of notices")
+    parts.append(f"local time {_local_time(profile, now)}")
+    return " · ".join(parts)
+
+
+def flag_warning(profile: Profile) -> str | None:
+    """What a flagged buyer's card says at the top."""
+    flagged = profile.flag
+    if flagged is None:
+        return None
+    reason = (flagged.block_reason or "other").replace("_", " ")
+    note = f" ({flagged.block_note})" if flagged.block_note else ""
+    return (
+        f"Flagged buyer: {reason}{note}, by {flagged.blocked_by or 'staff'}. "
+        "Nothing is sent automatically; refund and return replies need a manager."
+    )
+
+
+_UNRESOLVED = frozenset({"open", "acknowledged"})
+
+
+def money(totals: dict[str, float]) -> str:
+    if not totals:
+        return "0.00"
+    return " + ".join(f"{amount:.2f} {currency}".strip() for currency, amount in totals.items())
+
+
+def _local_time(profile: Profile, now: datetime) -> str:
+    return now.astimezone(timezone_for(None, profile.timezone)).strftime("%H:%M")
+
+
+def profile_text(profile: Profile, now: datetime, *, shown: int = 5) -> str:
+    """The full profile, for ``/borderdesk customer``. Shopper-written values are quoted
+    as they are; the caller makes them inert for its workspace."""
+    me = profile.customer
+    lines = [f"Customer {me.id}: {me.name} — {' · '.join(profile.labels)}"]
+    lines.append(
+        "Channels: "
+        + ", ".join(f"{c.channel} {c.platform_user_id} (id {c.id})" for c in profile.identities)
+    )
+    emails = sorted({mask_email(c.email) for c in profile.identities if c.email})
+    phones = sorted({mask_phone(c.phone) for c in profile.identities if c.phone})
+    if emails or phones:
+        lines.append("Contact: " + ", ".join(emails + phones))
+    country = next((c.country for c in profile.identities if c.country), None)
+    lines.append(
+        f"Language: {me.language or 'unknown'} · country: {country or 'unknown'} · "
+        f"time zone: {profile.timezone} (local time {_local_time(profile, now)})"
+    )
+    counted = len(profile.counted_orders)
+    lines.append(
+        f"Orders: {counted} · repeat purchases: {profile.repeat_purchases} · "
+        f"spent: {money(profile.spend)}"
+    )
+    for order in reversed(profile.orders[-shown:]):
+        lines.append("  • " + order_line(order))
+    good, bad = profile.evaluations
+    lines.append(f"Reviews: {good} good, {bad} bad")
+    lines.append(
+        f"Problems: {len(profile.problems)} ({profile.recent_problems} in the last 90 days)"
+    )
+    for problem in reversed(profile.problems[-shown:]):
+        lines.append("  • " + problem_line(problem))
+    flagged = profile.flag
+    if flagged is not None and flagged.blocked_at is not None:
+        note = f" — {flagged.block_note}" if flagged.block_note else ""
+        lines.append(
+            f"Flagged: {flagged.block_reason} by {flagged.blocked_by} on "
+            f"{flagged.blocked_at:%Y-%m-%d}{note}"
+        )
+    if profile.opted_out_at:
+        lines.append(f"Opted out of proactive messages on {profile.opted_out_at:%Y-%m-%d}")
+    return "\n".join(lines)
+
+
+def order_line(order: CustomerOrder) -> str:
+    parts = [order.shown_number, f"{order.ordered_at:%Y-%m-%d}", order.status]
+    if order.items:
+        parts.append(items_text(order))
+    if order.total is not None:
+        parts.append(f"{order.total:.2f} {order.currency or ''}".strip())
+    if order.carrier or order.tracking_number:
+        parts.append(" ".join(p for p in (order.carrier, order.tracking_number) if p))
+    if order.estimated_delivery and order.status != "delivered":
+        parts.append(f"estimated {order.estimated_delivery:%Y-%m-%d}")
+    if order.evaluation:
+        parts.append(f"review: {order.evaluation}")
+    return " · ".join(parts)
+
+
+def problem_line(problem: PastProblem) -> str:
+    outcome = {
+        None: "not escalated",
+        "open": "escalated, open",
+        "acknowledged": "escalated, acknowledged",
+        "resolved": "resolved",
+    }.get(problem.escalation_status, problem.escalation_status or "")
+    if problem.root_cause:
+        outcome += f" (root cause: {problem.root_cause.replace('_', ' ')})"
+    order = f" · order #{problem.order_number.lstrip('#')}" if problem.order_number else ""
+    return (
+        f"{problem.created_at:%Y-%m-%d} · {problem.intent.replace('_', ' ')} → "
+        f"{problem.department}{order} · {outcome}"
+    )
+
+
+def items_text(order: CustomerOrder) -> str:
+    return ", ".join(f"{quantity} × {title}" for title, quantity in order.items if title)
+
+
+def mask_email(email: str | None) -> str:
+    local, _, domain = (email or "").partition("@")
+    return f"{local[:1]}***@{domain}" if domain else "***"
+
+
+def mask_phone(phone: str | None) -> str:
+    digits = re.sub(r"\D", "", phone or "")
+    return f"…{digits[-4:]}" if digits else "***"
+
+
+# -- linking orders --------------------------------------------------------------------
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\d[\d\s().\-/]{6,}\d")
+
+
+async def link_from_message(ctx: Context, customer: CustomerRecord, text: str) -> str | None:
+    """Link the order a message names when the message also gives the e-mail or phone on
+    that order; returns the note for the card, or None when no known order is named.
+
+    An order number alone links nothing and reveals nothing: anyone can type a number.
+    """
+    number = order_number(text)
+    if number is None:
+        return None
+    order = await ctx.store.find_order_numbered(number)
+    if order is None:
+        return None
+    person = await ctx.store.same_person(customer.id)
+    if order.customer_id in {c.id for c in person}:
+        return None  # theirs already
+    rest = text.replace(number, " ")
+    emails = [e for e in _EMAIL.findall(rest) if normalize_email(e) == normalize_email(order.email)]
+    phones = [p for p in _PHONE.findall(_EMAIL.sub(" ", rest)) if phones_match(p, order.phone)]
+    if order.email and emails:
+        proof, email, phone = "e-mail", emails[0], None
+    elif order.phone and phones:
+        proof, email, phone = "phone", None, phones[0]
+    else:
+        return (
+            f"Order {order.shown_number} mentioned, not linked: the message gives no e-mail or "
+            "phone matching the order, so nothing about it is shown to the shopper."
+        )
+    await ctx.store.link_customer_order(
+        customer.id, order.id, email=email, phone=phone, country=order.country
+    )
+    return f"Linked order {order.shown_number} ({proof} matches)."
+
+
+async def order_variables(
+    ctx: Context, customer: CustomerRecord, text: str, language: str
+) -> dict[str, str]:
+    """Reply variables from the shopper's order: the linked one the message names, else
+    (when it names none) their latest open linked order; nothing for an order that is not
+    theirs."""
+    person = await ctx.store.same_person(customer.id)
+    linked = await ctx.store.customer_orders([c.id for c in person])
+    mentioned = order_number(text)
+    if mentioned:
+        wanted = normalize_order_number(mentioned)
+        order = next((o for o in linked if normalize_order_number(o.order_number) == wanted), None)
+    else:
+        still_open = [o for o in linked if o.status in OPEN_STATUSES]
+        order = max(still_open, key=lambda o: o.ordered_at, default=None)
+    if order is None:
+        return {}
+    values = {
+        "order_number": order.order_number.lstrip("#"),
+        "items": items_text(order),
+        "carrier": order.carrier or "",
+        "tracking_number": order.tracking_number or "",
+        "tracking_link": order.tracking_url or "",
+    }
+    if order.estimated_delivery is not None:
+        values["delivery_estimate"] = values["estimated_delivery"] = format_day(
+            order.estimated_delivery, language
+        )
+    return {k: v for k, v in values.items() if v}
+
+
+def format_day(day: date, language: str) -> str:
+    """A date as the shopper reads it ("Friday 20 November", "11月20日(金曜日)")."""
+    noon = datetime.combine(day, time(12), tzinfo=UTC)
+    shown = format_local(noon, UTC, language)
+    return re.sub(r"[,،]?\s*\d{2}:\d{2}(?:\s*Uhr)?\s*$", "", shown)
+
+
+# -- opting out of proactive messages ---------------------------------------------------
+
+# The whole message is one of these words (any case, trailing punctuation ignored). Short
+# on purpose: "stop" inside a sentence ("stop sending the wrong size!") is a complaint.
+STOP_WORDS = frozenset(
+    {"stop", "/stop", "stopp", "unsubscribe", "parar", "arrêter", "arreter", "стоп", "停止",
+     "ストップ", "중지", "توقف"}
+)  # fmt: skip
+START_WORDS = frozenset({"start", "/start", "старт", "开始", "開始", "スタート", "시작", "ابدأ"})
+
+
+def opt_word(text: str) -> str | None:
+    """ "stop" or "start" when the message is just that word, in one of the desk's languages."""
+    word = re.sub(r"@\w+$", "", text.strip())  # "/stop@ShopBot" in a group
+    word = word.rstrip(".!?。！？ ").strip(" \"'«»“”").casefold()
+    if word in STOP_WORDS:
+        return "stop"
+    if word in START_WORDS:
+        return "start"
+    return None
+
+
+async def handle_opt_word(
+    ctx: Context, message: InboundMessage, conversation_id: int, message_id: int, language: str
+) -> bool:
+    """ "stop": no more proactive messages, confirmed once; "start": they are back on.
+    True when the message needs nothing more (no card): staff read it in the thread."""
+    word = opt_word(message.text)
+    if word is None:
+        return False
+    customer = await ctx.store.customer_of_conversation(conversation_id)
+    person = await ctx.store.same_person(customer.id)
+    ids = [c.id for c in person]
+    already = any(c.opted_out_at for c in person)
+    now = ctx.clock()
+    if word == "start":
+        if not already:
+            return False  # nothing to undo: a plain message (or the /start greeting)
+        await ctx.store.set_opted_out(ids, None)
+        await _thread_note(
+            ctx,
+            conversation_id,
+            f"The shopper wrote “{message.text.strip()}”: proactive "
+            "messages (order updates, reminders, review requests) are on again.",
+        )
+        return not message.text.strip().startswith("/")
+    if already:
+        await _thread_note(
+            ctx, conversation_id, "The shopper wrote “stop” again; they had opted out already."
+        )
+        return True
+    name = message.user_name.split()[0] if message.user_name.strip() else ""
+    shown = language if language != "unknown" else (customer.language or "en")
+    text, _ = ctx.notices.render("stopped", shown, {"shopper_name": name})
+    # queued first, under the message's key: a retry after a crash confirms exactly once
+    if await ctx.store.enqueue(f"stopped:{message_id}", conversation_id, text, "BorderDesk", now):
+        ctx.wake_outbox()
+    await ctx.store.set_opted_out(ids, now)
+    await _thread_note(
+        ctx,
+        conversation_id,
+        f"The shopper wrote “{message.text.strip()}”: no more proactive "
+        "messages (order updates, reminders, review requests). They were told so; "
+        "“start” turns them back on. Nothing to answer.",
+    )
+    return True
+
+
+async def _thread_note(ctx: Context, conversation_id: int, text: str) -> None:
+    conversation = await ctx.store.conversation(conversation_id)
+    if conversation.card is not None:
+        await note_for_staff(ctx, conversation_id, conversation.card, text)
+
+
+# -- the blocklist: manager approval for refunds and returns -----------------------------
+
+REASONS = ("extortion", "bad_faith_review", "fraud", "other")
+APPROVAL_CATEGORIES = frozenset({"refund", "returns"})  # library categories needing a manager
+
+
+class Approval(StrEnum):
+    NOT_NEEDED = "not_needed"  # not a flagged buyer, or not a refund or return
+    APPROVED = "approved"  # a manager acted
+    REFUSED = "refused"  # a flagged buyer's refund or return, and not a manager
+
+
+async def flagged_identity(ctx: Context, conversation_id: int) -> CustomerRecord | None:
+    """The flagged identity of the shopper behind a conversation, if staff flagged them."""
+    customer = await ctx.store.customer_of_conversation(conversation_id)
+    return next((c for c in await ctx.store.same_person(customer.id) if c.blocked_at), None)
+
+
+def needs_manager(ctx: Context, intents: Sequence[str | None]) -> bool:
+    """A refund or return (by the library's categories) is among these intents."""
+    for intent in intents:
+        if intent and intent in ctx.engine.library:
+            if ctx.engine.intent_info(intent).category in APPROVAL_CATEGORIES:
+                return True
+    return False
+
+
+async def reply_approval(
+    ctx: Context, conversation_id: int, intents: Sequence[str | None], user_id: str
+) -> tuple[Approval, CustomerRecord | None]:
+    """May this staff member answer? A non-manager is told in the thread why not."""
+    flagged = await flagged_identity(ctx, conversation_id)
+    if flagged is None or not needs_manager(ctx, intents):
+        return Approval.NOT_NEEDED, flagged
+    if user_id in ctx.config.managers:
+        return Approval.APPROVED, flagged
+    who = (
+        "a manager (BORDERDESK_MANAGERS)"
+        if ctx.config.managers
+        else "a manager, and none is configured (set BORDERDESK_MANAGERS)"
+    )
+    reason = (flagged.block_reason or "other").replace("_", " ")
+    await _thread_note(
+        ctx,
+        conversation_id,
+        f":no_entry: Not sent: this buyer is flagged ({reason}), so a reply to a refund or "
+        f"return request needs {who}. Ask a manager to send it.",
+    )
+    return Approval.REFUSED, flagged
+
+
+# -- retention ---------------------------------------------------------------------------
+
+
+async def purge_expired(ctx: Context, now: datetime) -> int:
+    """Erase message text older than the retention setting (``BORDERDESK_RETENTION_DAYS``;
+    0 keeps it); returns how many messages were purged. Run once a day."""
+    days = ctx.config.retention_days
+    if days <= 0:
+        return 0
+    return await ctx.store.purge_message_texts(now - timedelta(days=days), now)
