@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+import aiohttp
 
 from bot.config import Config
 from bot.desk import DEPARTMENTS, Department
@@ -118,18 +121,88 @@ class Desk:
         return status
 
     async def submit(
-        self, callback_id: str, values: dict[str, dict[str, Any]], private_metadata: str
+        self,
+        callback_id: str,
+        values: dict[str, dict[str, Any]],
+        private_metadata: str,
+        *,
+        user_id: str = STAFF_ID,
+        user_name: str = STAFF_NAME,
     ) -> int:
         payload = slack_client.view_submission(
-            callback_id, values, private_metadata, user_id=STAFF_ID, user_name=STAFF_NAME
+            callback_id, values, private_metadata, user_id=user_id, user_name=user_name
         )
         status, _ = await slack_client.post_interaction(self.events_url, SIGNING_SECRET, payload)
         return status
 
-    async def thread_reply(self, card: dict[str, Any], text: str) -> int:
-        event = slack_client.message_event(INBOX, STAFF_ID, text, thread_ts=card["ts"])
+    async def thread_reply(
+        self, card: dict[str, Any], text: str, *, user_id: str = STAFF_ID
+    ) -> int:
+        event = slack_client.message_event(INBOX, user_id, text, thread_ts=card["ts"])
         status, _ = await slack_client.post_event(self.events_url, SIGNING_SECRET, event)
         return status
+
+    async def command(
+        self, text: str, *, user_id: str = STAFF_ID, user_name: str = STAFF_NAME
+    ) -> tuple[int, str]:
+        """``/borderdesk <text>`` typed in the inbox: (HTTP status, the answer Slack shows)."""
+        fields = slack_client.slash_command(
+            "/borderdesk", text, user_id, INBOX, user_name=user_name, channel_name="inbox"
+        )
+        return await slack_client.post_form(self.events_url, SIGNING_SECRET, fields)
+
+
+class MovableClock:
+    """The runtime's clock: the real time plus however far a test has moved it on.
+
+    ``running_desk(..., clock=clock)``, then ``clock.advance(61)`` to let a minute pass for
+    the flood window, the reminders and the outbox without sleeping.
+    """
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += timedelta(seconds=seconds)
+
+
+def fast_pacer(speed: float = 50.0) -> Pacer:
+    """A Pacer whose time runs ``speed`` times faster than the wall clock: the same
+    sequence of waits and sends, so tests of many sends stay quick."""
+    start = time.monotonic()
+
+    def clock() -> float:
+        return start + (time.monotonic() - start) * speed
+
+    async def sleep(seconds: float) -> None:
+        await asyncio.sleep(seconds / speed)
+
+    return Pacer(clock=clock, sleep=sleep)
+
+
+async def post_raw(url: str, body: bytes, headers: dict[str, str]) -> int:
+    """POST exact bytes (too big, not JSON, …) and return the HTTP status."""
+    async with aiohttp.ClientSession(trust_env=False) as session:
+        async with session.post(url, data=body, headers=headers) as response:
+            return response.status
+
+
+async def wait_until(condition: Callable[[], Any], what: str, timeout: float = 5.0) -> None:
+    """Poll ``condition`` (sync or async) until it is truthy; fail naming ``what``."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        result = condition()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return
+        if loop.time() > deadline:
+            raise AssertionError(f"still not {what} after {timeout}s")
+        await asyncio.sleep(0.02)
 
 
 def button_value(card: dict[str, Any], action_id: str) -> str:

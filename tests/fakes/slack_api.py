@@ -283,6 +283,7 @@ class FakeSlackAPI(FaultInjection):
         self.views: dict[str, Params] = {}
         self.users: dict[str, Params] = {}
         self.channels: dict[str, Params] = {}
+        self.usergroups: dict[str, list[str]] = {}
         self._messages: dict[tuple[str, str], Params] = {}
         self._pending_files: dict[str, Params] = {}
         self.faults = FaultPlan()
@@ -302,6 +303,7 @@ class FakeSlackAPI(FaultInjection):
             "views.update": self._view_update,
             "users.info": self._users_info,
             "conversations.info": self._conversations_info,
+            "usergroups.users.list": self._usergroup_users,
             "reactions.add": self._reactions_add,
             "files.getUploadURLExternal": self._upload_url,
             "files.completeUploadExternal": self._complete_upload,
@@ -378,6 +380,10 @@ class FakeSlackAPI(FaultInjection):
 
     def add_channel(self, channel_id: str, name: str, is_private: bool = False) -> None:
         self.channels[channel_id] = self._channel_info(channel_id, name, is_private)
+
+    def add_usergroup(self, group_id: str, user_ids: list[str]) -> None:
+        """A user group (``S…``) whose members usergroups.users.list answers."""
+        self.usergroups[group_id] = list(user_ids)
 
     def seed_message(self, channel: str, user: str, text: str, ts: str | None = None) -> Params:
         """Put a human's message in the fake so the bot may thread under or react to it."""
@@ -827,3 +833,11 @@ class FakeSlackAPI(FaultInjection):
             )
             answer.append({"id": item["id"], "title": title})
         return {"ok": True, "files": answer}
+
+    def _usergroup_users(self, params: Params) -> Params:
+        group = params["usergroup"]
+        if not re.fullmatch(r"S[A-Z0-9]{2,}", str(group)):
+            raise SlackError("invalid_arguments", [f"usergroup {group!r} is not a group id (S…)"])
+        if group not in self.usergroups:
+            raise SlackError("no_such_subteam")
+        return {"ok": True, "users": list(self.usergroups[group])}
