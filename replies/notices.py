@@ -1,13 +1,17 @@
-"""Fixed notices BorderDesk sends or prepares itself (out-of-hours, resolution updates).
+"""Fixed notices BorderDesk sends or prepares itself: out-of-hours, resolution updates, and
+the proactive order messages (payment reminder, shipped, delay, review request).
 
-One YAML file per notice in ``replies/notices/``, one line per language, validated at load:
+One YAML file per notice in ``replies/notices/``, one line per language, validated at load.
+A store edits a notice by copying its file into its own folder (``BORDERDESK_NOTICES_DIR``);
+a copy there replaces the built-in file, the other notices stay built in::
 
-    notices = Notices.load()
+    notices = Notices.load(config.notices_dir)
     text, language = notices.render("out_of_hours", "es", {"shopper_name": "Ana", ...})
 """
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,11 +23,23 @@ from replies.library import LibraryError
 from replies.render import render
 
 NOTICES_DIR = Path(__file__).resolve().parent / "notices"
-REQUIRED = {
-    "out_of_hours": {"shopper_name", "reply_time"},
-    "resolved": {"shopper_name", "resolution"},
-    "flood": {"shopper_name"},
+_ORDER = frozenset({"shopper_name", "order_number"})
+_SHIPMENT = _ORDER | {"carrier", "tracking_number"}
+REQUIRED: Mapping[str, frozenset[str]] = {
+    "out_of_hours": frozenset({"shopper_name", "reply_time"}),
+    "resolved": frozenset({"shopper_name", "resolution"}),
+    "flood": frozenset({"shopper_name"}),
+    # proactive messages (handlers/proactive.py), each ending with a "reply STOP" line
+    "payment_reminder": _ORDER,
+    "shipped": _SHIPMENT | {"tracking_link", "estimated_delivery"},
+    "delay": _SHIPMENT,
+    "review_request": _ORDER,
+    # confirms a "stop": no more proactive messages until the shopper writes "start"
+    "stopped": frozenset({"shopper_name"}),
 }
+# A line that only exists to show one of these is left out when the value is unknown
+# ("Track it here: {tracking_link}" with no link), rather than left dangling.
+LINE_VARIABLES = frozenset({"tracking_link", "estimated_delivery"})
 
 
 @dataclass(frozen=True)
@@ -31,30 +47,73 @@ class Notices:
     texts: Mapping[str, Mapping[str, str]]
 
     @classmethod
-    def load(cls, directory: Path = NOTICES_DIR) -> Notices:
+    def load(cls, directory: Path | None = None) -> Notices:
+        """The built-in notices, each replaced by the store's copy in ``directory`` if any.
+
+        A store's copy may leave variables out (say, no tracking link) but not use unknown
+        ones; a file there that is no notice is refused, so a misspelt name is noticed.
+        """
+        own = _own_files(directory)
         texts: dict[str, dict[str, str]] = {}
         for name, variables in REQUIRED.items():
-            path = directory / f"{name}.yaml"
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except (OSError, yaml.YAMLError) as exc:
-                raise LibraryError(path, f"cannot be read: {exc}") from exc
-            if not isinstance(data, dict) or "en" not in data:
-                raise LibraryError(path, "expected one line per language, English included")
-            for language, text in data.items():
-                used = {f for _, f, _, _ in string.Formatter().parse(str(text)) if f}
-                if used != variables:
-                    raise LibraryError(
-                        path,
-                        f"uses {sorted(used)}, expected {sorted(variables)}",
-                        field=str(language),
-                    )
-            texts[name] = {str(k): str(v) for k, v in data.items()}
+            path = own.get(name, NOTICES_DIR / f"{name}.yaml")
+            texts[name] = _read(path, variables, exact=name not in own)
         return cls(texts)
 
     def render(self, name: str, language: str, variables: Mapping[str, str]) -> tuple[str, str]:
-        """(text, language used): English when the language has no version."""
+        """(text, language used): English when the language has no version.
+
+        Unknown values are tidied away (``replies.render``); a line that shows only an
+        unknown tracking link or delivery date is dropped, and so is an unknown value in
+        brackets, "(…)", with the space before it.
+        """
         versions = self.texts[name]
         used = language if language in versions else "en"
+        template = versions[used]
+        known = {k for k, v in variables.items() if v is not None and str(v).strip()}
+        for missing in {f for _, f, _, _ in string.Formatter().parse(template) if f} - known:
+            token = "{" + missing + "}"
+            if missing in LINE_VARIABLES:
+                template = "\n".join(line for line in template.split("\n") if token not in line)
+            template = re.sub(rf"\s*[(（]{re.escape(token)}[)）]", "", template)
         # Filled by name only: a value is never evaluated, ``{x.attr}`` never looked up.
-        return render(versions[used], used, variables), used
+        return render(template, used, variables), used
+
+
+def _own_files(directory: Path | None) -> dict[str, Path]:
+    """The store's notice files by name; the built-in folder itself counts as none."""
+    if directory is None or directory.resolve() == NOTICES_DIR:
+        return {}
+    if not directory.is_dir():
+        raise LibraryError(directory, "is not a folder (check BORDERDESK_NOTICES_DIR)")
+    own: dict[str, Path] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        if path.stem not in REQUIRED:
+            raise LibraryError(
+                path, f"is not a notice; name it after one of {', '.join(sorted(REQUIRED))}"
+            )
+        own[path.stem] = path
+    return own
+
+
+def _read(path: Path, variables: frozenset[str], *, exact: bool) -> dict[str, str]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LibraryError(path, f"cannot be read: {exc}") from exc
+    if not isinstance(data, dict) or "en" not in data:
+        raise LibraryError(path, "expected one line per language, English included")
+    for language, text in data.items():
+        try:
+            used = {f for _, f, _, _ in string.Formatter().parse(str(text)) if f is not None}
+        except ValueError as exc:  # a lone "{" or "}": literal braces are written {{ }}
+            message = f"{exc} (write {{{{ and }}}} for literal braces)"
+            raise LibraryError(path, message, field=str(language)) from exc
+        if (used != variables) if exact else not used <= variables:
+            expected = "" if exact else "at most "
+            raise LibraryError(
+                path,
+                f"uses {sorted(used)}, expected {expected}{sorted(variables)}",
+                field=str(language),
+            )
+    return {str(k): str(v) for k, v in data.items()}
