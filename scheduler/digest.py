@@ -167,7 +167,12 @@ async def build_digest(
         trends = await _trends(conn, department, week_start, start, end)
         day_rows = (
             await conn.execute(
-                select(problems.c.id, problems.c.intent, *(problems.c[f] for f in RECURRING_FIELDS))
+                select(
+                    problems.c.id,
+                    problems.c.intent,
+                    problems.c.suggestion_id,
+                    *(problems.c[f] for f in RECURRING_FIELDS),
+                )
                 .where(_in_department_window(department, start, end))
                 .order_by(problems.c.created_at, problems.c.id)
             )
@@ -291,9 +296,13 @@ async def _overdue(
 async def _quotes(
     conn: AsyncConnection, trends: list[IntentTrend], day_rows: Sequence[Row[*tuple[Any, ...]]]
 ) -> list[Quote]:
-    """The most recent report of each of the top problem types, in the shopper's words."""
-    latest = {row.intent: row.id for row in day_rows}  # rows are in time order
-    chosen = [latest[t.intent] for t in trends if t.count][:QUOTES]
+    """The most recent report of each of the top problem types, in the shopper's words.
+
+    Problems BorderDesk noticed itself (a late order: no shopper message behind it) are
+    counted like the others but have nothing to quote."""
+    # rows are in time order
+    latest = {row.intent: row.id for row in day_rows if row.suggestion_id is not None}
+    chosen = [latest[t.intent] for t in trends if t.count and t.intent in latest][:QUOTES]
     if not chosen:
         return []
     rows = await conn.execute(
