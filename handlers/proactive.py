@@ -12,7 +12,6 @@ shopper's inbox card, if they have one::
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 
 from bot.context import Context
@@ -27,8 +26,6 @@ from scheduler.proactive import (
     late_orders,
     shopper_language,
 )
-
-logger = logging.getLogger(__name__)
 
 AUTHOR = "BorderDesk"
 
@@ -46,7 +43,6 @@ async def send_proactive(ctx: Context, now: datetime) -> int:
             queued += 1
     if queued:
         ctx.wake_outbox()
-        logger.info("%d proactive notice(s) queued", queued)
     return queued
 
 
