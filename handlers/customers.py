@@ -24,14 +24,8 @@ from enum import StrEnum
 
 from bot.context import Context
 from bot.models import InboundMessage
-from bot.storage.customers import (
-    CustomerOrder,
-    CustomerRecord,
-    PastProblem,
-    normalize_email,
-    normalize_order_number,
-    phones_match,
-)
+from bot.storage.contacts import normalize_email, normalize_order_number, phones_match
+from bot.storage.customers import CustomerOrder, CustomerRecord, PastProblem
 from handlers.facts import order_number
 from handlers.notes import note_for_staff
 from scheduler.countries import format_local, timezone_for

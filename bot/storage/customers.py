@@ -1,4 +1,4 @@
-"""Customers: profiles, contact details, the blocklist, opt-outs, export and erasure.
+"""Customers: who they are, their orders and problems, the blocklist and opt-outs.
 
 One shopper may write from several channels; each (channel, platform user id) is a row
 of ``customers``. Rows sharing an e-mail address or a phone number are the same person
@@ -6,71 +6,31 @@ of ``customers``. Rows sharing an e-mail address or a phone number are the same 
 
 Orders are read here directly (the ``orders`` table is filled by the order import and
 webhooks); linking only ever sets ``orders.customer_id`` once the shopper proved the order
-is theirs (``link_customer_order``).
+is theirs (``link_customer_order``). Export, erasure and retention are in
+``bot.storage.customer_privacy``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, case, delete, func, insert, literal, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.storage.outbox import STAFF_NOTES
+from bot.storage.contacts import normalize_email, normalize_order_number, phone_digits, phones_match
+from bot.storage.customer_privacy import CustomerPrivacyQueries, audit_row
 from bot.storage.schema import (
     audit,
     conversations,
     customers,
     escalations,
-    examples,
-    messages,
     orders,
-    outbox,
     problems,
-    suggestions,
-    translations,
 )
-
-FORGOTTEN_NAME = "(forgotten)"
-_CHUNK = 500  # values per IN (...) list: far below SQLite's limit on bound parameters
-
-
-# -- contact details -----------------------------------------------------------------
-
-
-def normalize_email(email: str | None) -> str | None:
-    """E-mail addresses compare case-insensitively, without surrounding spaces."""
-    cleaned = (email or "").strip().casefold()
-    return cleaned or None
-
-
-def phone_digits(phone: str | None) -> str | None:
-    """Digits only ("+49 151-1234 5678" -> "4915112345678"); None with fewer than 8."""
-    digits = re.sub(r"\D", "", phone or "")
-    return digits if len(digits) >= 8 else None
-
-
-def phones_match(a: str | None, b: str | None) -> bool:
-    """The same phone written two ways: without trunk or international zeros, the shorter
-    number (8 digits at least) ends the longer one, so "0151 12345678" matches
-    "+49 151 12345678" and a missing country code does not matter."""
-    da, db = (phone_digits(p) for p in (a, b))
-    if da is None or db is None:
-        return False
-    da, db = da.lstrip("0"), db.lstrip("0")
-    short, long = sorted((da, db), key=len)
-    return len(short) >= 8 and long.endswith(short)
-
-
-def normalize_order_number(number: str) -> str:
-    """ "#A-1001", "a1001" and "A1001" are the same order."""
-    return re.sub(r"[\s#-]", "", number).upper()
-
 
 # -- records -------------------------------------------------------------------------
 
@@ -178,12 +138,7 @@ def _order(row: Any) -> CustomerOrder:
     )
 
 
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
-class CustomerQueries:
+class CustomerQueries(CustomerPrivacyQueries):
     engine: AsyncEngine
 
     # -- who is writing ----------------------------------------------------------------
@@ -370,7 +325,9 @@ class CustomerQueries:
                 detail["reason"] = reason
             if note:
                 detail["note"] = note
-            await _audit(conn, by, "block" if flagged else "unblock", customer_ids[0], detail, at)
+            await audit_row(
+                conn, by, "block" if flagged else "unblock", customer_ids[0], detail, at
+            )
 
     async def set_opted_out(self, customer_ids: Sequence[int], at: datetime | None) -> None:
         """The shopper said "stop" (``at``) or "start" again (None)."""
@@ -385,7 +342,7 @@ class CustomerQueries:
         self, actor: str, action: str, customer_id: int | None, detail: dict[str, Any], at: datetime
     ) -> None:
         async with self.engine.begin() as conn:
-            await _audit(conn, actor, action, customer_id, detail, at)
+            await audit_row(conn, actor, action, customer_id, detail, at)
 
     async def customer_audit(self, customer_ids: Sequence[int]) -> list[AuditEntry]:
         async with self.engine.connect() as conn:
@@ -398,220 +355,6 @@ class CustomerQueries:
                 AuditEntry(r.at, r.actor, r.action, r.customer_id, dict(r.detail or {}))
                 for r in rows
             ]
-
-    # -- privacy: export, erasure, retention -------------------------------------------
-
-    async def customer_export(self, customer_ids: Sequence[int]) -> dict[str, list[dict[str, Any]]]:
-        """Every stored row about these identities, table by table (values as stored)."""
-        async with self.engine.connect() as conn:
-            scope = await _scope(conn, customer_ids)
-            wanted: list[tuple[str, Table, Any]] = [
-                ("customers", customers, customers.c.id.in_(scope.customers)),
-                ("conversations", conversations, conversations.c.id.in_(scope.conversations)),
-                ("messages", messages, messages.c.conversation_id.in_(scope.conversations)),
-                (
-                    "suggestions",
-                    suggestions,
-                    suggestions.c.conversation_id.in_(scope.conversations),
-                ),
-                ("outbox", outbox, outbox.c.conversation_id.in_(scope.conversations)),
-                ("orders", orders, orders.c.id.in_(scope.orders)),
-                (
-                    "problems",
-                    problems,
-                    or_(
-                        problems.c.conversation_id.in_(scope.conversations),
-                        problems.c.order_id.in_(scope.orders),
-                    ),
-                ),
-                (
-                    "escalations",
-                    escalations,
-                    escalations.c.conversation_id.in_(scope.conversations),
-                ),
-                ("audit", audit, audit.c.customer_id.in_(scope.customers)),
-            ]
-            export: dict[str, list[dict[str, Any]]] = {}
-            for name, table, condition in wanted:
-                rows = await conn.execute(select(table).where(condition).order_by(table.c.id))
-                export[name] = [dict(r._mapping) for r in rows]
-        return export
-
-    async def forget_customers(
-        self, customer_ids: Sequence[int], at: datetime, *, actor: str = "borderdesk"
-    ) -> dict[str, int]:
-        """Erase personal data and message text of these identities, keep anonymous rows.
-
-        Names become "(forgotten)", platform and chat ids opaque placeholders, contact
-        details and texts empty; intents, departments, languages, countries and dates stay,
-        so digests and counts do not change. Runs with ``secure_delete`` so erased values
-        are overwritten in the file; ``reclaim_space`` then drops what the WAL still holds.
-        Returns how many rows of each kind were erased.
-        """
-        async with self.engine.begin() as conn:
-            await conn.exec_driver_sql("PRAGMA secure_delete=ON")
-            scope = await _scope(conn, customer_ids)
-            texts = await _texts(conn, scope.conversations)
-            inbound = await _texts(conn, scope.conversations, inbound_only=True)
-            for chunk in _chunks(sorted(texts)):
-                await conn.execute(
-                    delete(translations).where(
-                        or_(translations.c.text.in_(chunk), translations.c.translated.in_(chunk))
-                    )
-                )
-            for chunk in _chunks(sorted(inbound)):
-                await conn.execute(
-                    delete(examples).where(examples.c.text.in_(chunk), examples.c.source == "staff")
-                )
-            in_conversations = messages.c.conversation_id.in_(scope.conversations)
-            erased_messages = await conn.execute(
-                update(messages)
-                .where(in_conversations)
-                .values(
-                    text="",
-                    attachment=None,
-                    author=case((messages.c.direction == "in", None), else_=messages.c.author),
-                    platform_message_id=literal("forgotten:") + messages.c.id,
-                    purged_at=func.coalesce(messages.c.purged_at, at),
-                )
-            )
-            await conn.execute(
-                update(suggestions)
-                .where(suggestions.c.conversation_id.in_(scope.conversations))
-                .values(reply_text=None, final_text=None, display={})
-            )
-            await conn.execute(
-                update(outbox)
-                .where(outbox.c.conversation_id.in_(scope.conversations))
-                .values(
-                    text="",
-                    original_text=None,
-                    last_error=None,
-                    platform_message_id=None,
-                    chat_id=case(
-                        (outbox.c.channel == STAFF_NOTES, outbox.c.chat_id),
-                        else_=literal("forgotten:") + outbox.c.conversation_id,
-                    ),
-                    status=case(
-                        (outbox.c.status.in_(["sent", "cancelled"]), outbox.c.status),
-                        else_="cancelled",  # never deliver an erased text to an erased chat
-                    ),
-                )
-            )
-            await conn.execute(
-                update(conversations)
-                .where(conversations.c.id.in_(scope.conversations))
-                .values(chat_id=literal("forgotten:") + conversations.c.id)
-            )
-            await conn.execute(
-                update(problems)
-                .where(
-                    or_(
-                        problems.c.conversation_id.in_(scope.conversations),
-                        problems.c.order_id.in_(scope.orders),
-                    )
-                )
-                .values(order_number=None, tracking_number=None)
-            )
-            await conn.execute(
-                update(escalations)
-                .where(escalations.c.conversation_id.in_(scope.conversations))
-                .values(resolution_note=None)
-            )
-            await conn.execute(
-                update(orders)
-                .where(orders.c.id.in_(scope.orders))
-                .values(name=None, email=None, phone=None, tracking_number=None, tracking_url=None)
-            )
-            for entry in (
-                await conn.execute(
-                    select(audit.c.id, audit.c.detail).where(
-                        audit.c.customer_id.in_(scope.customers)
-                    )
-                )
-            ).all():
-                kept = {k: v for k, v in (entry.detail or {}).items() if k in _ANONYMOUS_DETAIL}
-                await conn.execute(update(audit).where(audit.c.id == entry.id).values(detail=kept))
-            await conn.execute(
-                update(customers)
-                .where(customers.c.id.in_(scope.customers))
-                .values(
-                    name=FORGOTTEN_NAME,
-                    platform_user_id=literal("forgotten:") + customers.c.id,
-                    email=None,
-                    phone=None,
-                    block_note=None,
-                    forgotten_at=at,
-                )
-            )
-            counts = {
-                "identities": len(scope.customers),
-                "conversations": len(scope.conversations),
-                "messages": erased_messages.rowcount,
-                "orders": len(scope.orders),
-            }
-            await _audit(conn, actor, "forget", customer_ids[0], dict(counts), at)
-            await conn.exec_driver_sql("PRAGMA secure_delete=OFF")
-        return counts
-
-    async def reclaim_space(self) -> None:
-        """Rewrite the SQLite file without free pages and empty the WAL, so erased bytes are
-        really gone from disk (VACUUM cannot run inside a transaction: use the driver)."""
-        if self.engine.dialect.name != "sqlite":
-            return
-        async with self.engine.connect() as conn:
-            raw = await conn.get_raw_connection()
-            driver = raw.driver_connection
-            assert driver is not None
-            await driver.execute("VACUUM")
-            await driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-    async def purge_message_texts(self, before: datetime, at: datetime) -> int:
-        """Erase the text of messages stored before ``before`` (the retention period), and
-        the replies, translations and queued copies made from them; returns messages purged.
-        Messages still waiting to be handled keep their text until they are."""
-        async with self.engine.begin() as conn:
-            await conn.exec_driver_sql("PRAGMA secure_delete=ON")
-            old = select(messages.c.id).where(
-                messages.c.created_at < before,
-                messages.c.purged_at.is_(None),
-                or_(messages.c.direction == "out", messages.c.processed_at.is_not(None)),
-            )
-            ids = [r.id for r in await conn.execute(old)]
-            for chunk in _chunks(ids):
-                await conn.execute(
-                    update(messages)
-                    .where(messages.c.id.in_(chunk))
-                    .values(text="", attachment=None, purged_at=at)
-                )
-                await conn.execute(
-                    update(suggestions)
-                    .where(suggestions.c.message_id.in_(chunk), suggestions.c.status != "pending")
-                    .values(reply_text=None, final_text=None, display={})
-                )
-            await conn.execute(
-                update(outbox)
-                .where(
-                    outbox.c.created_at < before,
-                    outbox.c.status.in_(["sent", "cancelled", "dead"]),
-                    outbox.c.text != "",
-                )
-                .values(text="", original_text=None)
-            )
-            await conn.execute(delete(translations).where(translations.c.created_at < before))
-            await conn.exec_driver_sql("PRAGMA secure_delete=OFF")
-        return len(ids)
-
-
-# audit details that say nothing about the person: kept when they are forgotten
-_ANONYMOUS_DETAIL = frozenset({"reason", "intent", "identities", "suggestion", "kind"})
-
-
-@dataclass(frozen=True)
-class _Scope:
-    customers: list[int]
-    conversations: list[int]
-    orders: list[int]
 
 
 async def _same_person(conn: AsyncConnection, customer_id: int) -> list[CustomerRecord]:
@@ -635,74 +378,3 @@ async def _same_person(conn: AsyncConnection, customer_id: int) -> list[Customer
             if (me.email and other.email == me.email) or phones_match(me.phone, other.phone):
                 found.append(other)
     return found
-
-
-async def _scope(conn: AsyncConnection, customer_ids: Sequence[int]) -> _Scope:
-    """The conversations and orders of these identities: orders linked to them, or carrying
-    one of their e-mail addresses or phone numbers."""
-    ids = list(customer_ids)
-    people = [
-        _customer(r) for r in await conn.execute(select(customers).where(customers.c.id.in_(ids)))
-    ]
-    conversation_ids = [
-        r.id
-        for r in await conn.execute(
-            select(conversations.c.id).where(conversations.c.customer_id.in_(ids))
-        )
-    ]
-    emails = sorted({p.email for p in people if p.email})
-    phones = [p.phone for p in people if p.phone]
-    contact: ColumnElement[bool] = orders.c.customer_id.in_(ids)
-    if emails:
-        contact = or_(contact, func.lower(orders.c.email).in_(emails))
-    order_ids = {r.id for r in await conn.execute(select(orders.c.id).where(contact))}
-    if phones:
-        unlinked = await conn.execute(
-            select(orders.c.id, orders.c.phone).where(orders.c.phone.is_not(None))
-        )
-        order_ids |= {r.id for r in unlinked if any(phones_match(r.phone, p) for p in phones)}
-    return _Scope(ids, conversation_ids, sorted(order_ids))
-
-
-async def _texts(
-    conn: AsyncConnection, conversation_ids: Sequence[int], *, inbound_only: bool = False
-) -> set[str]:
-    """Every text of these conversations: messages, and unless ``inbound_only`` the
-    suggested, sent and queued replies and the card's translations."""
-    found: set[str] = set()
-    condition: ColumnElement[bool] = messages.c.conversation_id.in_(conversation_ids)
-    if inbound_only:
-        condition = condition & (messages.c.direction == "in")
-    found |= {r.text for r in await conn.execute(select(messages.c.text).where(condition))}
-    if not inbound_only:
-        rows = await conn.execute(
-            select(suggestions.c.reply_text, suggestions.c.final_text, suggestions.c.display).where(
-                suggestions.c.conversation_id.in_(conversation_ids)
-            )
-        )
-        for reply, final, display in rows:
-            found |= {reply, final}
-            found |= {v for v in (display or {}).values() if isinstance(v, str)}
-        queued = await conn.execute(
-            select(outbox.c.text, outbox.c.original_text).where(
-                outbox.c.conversation_id.in_(conversation_ids)
-            )
-        )
-        for text, original in queued:
-            found |= {text, original}
-    return {t for t in found if isinstance(t, str) and t.strip()}
-
-
-async def _audit(
-    conn: AsyncConnection,
-    actor: str,
-    action: str,
-    customer_id: int | None,
-    detail: dict[str, Any],
-    at: datetime,
-) -> None:
-    await conn.execute(
-        insert(audit).values(
-            at=at, actor=actor, action=action, customer_id=customer_id, detail=detail
-        )
-    )

@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import Config
 from bot.desk import DEPARTMENTS, Department, Desk
-from bot.models import ActionKind, Card, InboundMessage, StaffAction
+from bot.models import ActionKind, Card, CardRef, InboundMessage, StaffAction
 from bot.runtime import Runtime
 from bot.storage import Store, sqlite_url
 from bot.storage.customers import CustomerRecord
@@ -76,7 +76,7 @@ class LocalDesk:
     async def act(
         self,
         kind: ActionKind,
-        card: Card | None = None,
+        on: Card | None = None,
         *,
         user: tuple[str, str] = (AGENT, AGENT_NAME),
         **fields: Any,
@@ -87,7 +87,7 @@ class LocalDesk:
                 user_id=user[0],
                 user_name=user[1],
                 at=self.clock.now,
-                suggestion_id=card.suggestion_id if card else None,
+                suggestion_id=on.suggestion_id if on else None,
                 handle="trigger",
                 **fields,
             )
@@ -104,6 +104,10 @@ class LocalDesk:
     def cards(self) -> list[Card]:
         """Cards in the order they were posted (as redrawn since)."""
         return [c.card for c in self.workspace.cards.values()]
+
+    def first_card(self) -> CardRef:
+        """Where the conversation's thread hangs (its first card)."""
+        return next(iter(self.workspace.cards.values())).ref
 
     def notes(self) -> list[str]:
         return [text for thread in self.workspace.threads.values() for text in thread]

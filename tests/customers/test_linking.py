@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.models import ActionKind
-from bot.storage.customers import phones_match
+from bot.storage.contacts import phones_match
 from bot.storage.schema import orders
 from handlers.customers import format_day, opt_word
 from tests.customers.desk import add_order, local_desk, shipped
