@@ -1,0 +1,315 @@
+"""Load: thousands of shopper messages through the fake Telegram and Slack, with approvals.
+
+    python bench/load.py [--messages 5000] [--shoppers 1000] [--seed 7] [--time-scale 40]
+                         [--push-rate 300] [--timeout 1800] [--db PATH]
+
+A desk (real python-telegram-bot polling and slack-bolt, SQLite file, support open around
+the clock, no translator) runs against the spec-checking fakes. The bench pushes the
+shoppers' messages into the fake Telegram at a steady pace (each shopper's in order) while
+a staff coroutine approves every card in the Slack inbox once (Send, or Edit with a short
+reply when the card offers no Send). The run ends when every card is decided and every
+reply delivered (or at ``--timeout``), then the desk is stopped cleanly.
+
+Platform time runs ``--time-scale`` times faster than the wall clock: the desk's Pacer and
+both fakes' rate meters share one scaled clock, so Slack's 1 post per second in the inbox
+channel and Tier 3 chat.update are kept (and measured) in platform seconds, and a workload
+real Slack would pace over about two hours takes minutes. The fakes record every send over
+a platform limit instead of refusing it.
+
+Definitions (last line ``accepted=N answered=N lost=N duplicated=N p50_ms=X p99_ms=Y
+max_chat_rate=R``):
+
+- accepted: shopper messages stored (``messages`` rows, direction 'in'); every pushed
+  update must also have been confirmed to the fake by a getUpdates offset.
+- answered: stored messages whose card decision queued a reply (outbox key
+  ``suggestion:<id>``: a staff Send or Edit, or an automatic send) that is 'sent' AND that
+  the fake Telegram recorded as a sendMessage to the shopper's chat, with the same text and
+  message id.
+- parked: messages whose reply was parked as 'dead' (printed above the last line).
+- lost: pushed − answered − parked (never stored, never got a card or a decision, or the
+  approved reply never arrived); equals accepted − answered − parked when all were stored.
+- duplicated: messages stored twice + cards posted more than once for one message (cards
+  in the inbox, top level or in threads, that show its order number) + replies delivered
+  more often than the desk queued them (same text to the same chat).
+- p50_ms / p99_ms: our own processing per message, wall clock: from when the bench pushed
+  it to when its card was handed to the Slack adapter, minus the time it waited for Slack
+  to take the previous card of its conversation (the desk handles a conversation's
+  messages one at a time). That covers polling intake, storing, language detection,
+  classification, the suggestion row and card preparation, and queueing for any of them,
+  but not Slack's rate limit. Printed above the last line with push → stored and push →
+  ``suggestions.created_at`` (taken when the desk starts on the message, so it includes
+  waiting behind the conversation's earlier cards). Step times come from wrapping the
+  running desk's ``record_inbound``, ``post_card`` and ``post_card_in_thread``.
+- max_chat_rate: most sendMessage calls to one chat in any platform second.
+
+Exit status 1 when anything was lost or duplicated, a platform rate limit was exceeded or
+a fake saw a request the real API would refuse; 2 when the published specs are missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _load_probe import LogTally, Timings, watch_loop_lag  # noqa: E402
+from _load_report import Outcome, Pushed, measure, percentile  # noqa: E402
+from _load_shoppers import Shopper, make_plan, make_shoppers  # noqa: E402
+from _load_staff import Staff, read_rows  # noqa: E402
+
+from bot.config import Config  # noqa: E402
+from bot.models import Limit  # noqa: E402
+from bot.pacing import Pacer  # noqa: E402
+from tests.e2e.harness import Desk, always_open, running_desk  # noqa: E402
+from tests.fakes.slack_api import FakeSlackAPI  # noqa: E402
+from tests.fakes.spec_paths import SPECS_DIR  # noqa: E402
+from tests.fakes.telegram_api import FakeTelegramAPI  # noqa: E402
+
+SPEC_FILES = ("telegram/bot-api.json", "slack/web-api.openapi.json")
+
+
+async def push_all(
+    telegram: FakeTelegramAPI, plan: list[tuple[Shopper, str, str]], rate: float
+) -> list[Pushed]:
+    """Push the plan at ``rate`` messages per wall second, in small steady batches."""
+    pushed: list[Pushed] = []
+    began = time.monotonic()
+    for number, (shopper, text, token) in enumerate(plan):
+        due = began + number / rate
+        if (wait := due - time.monotonic()) > 0.002:
+            await asyncio.sleep(wait)
+        update = telegram.text_update(
+            shopper.chat_id,
+            text,
+            first_name=shopper.first_name,
+            last_name=shopper.last_name,
+            language_code=shopper.language_code,
+        )
+        telegram.push_update(update)
+        message_id = update["message"]["message_id"]
+        key = f"{shopper.chat_id}:{message_id}"
+        pushed.append(Pushed(key, shopper.chat_id, token, time.time()))
+    return pushed
+
+
+def progress(db: Path) -> dict[str, int]:
+    """Where the desk stands, from its database."""
+    [(accepted,)] = read_rows(db, "SELECT count(*) FROM messages WHERE direction = 'in'")
+    [(suggested, pending, uncarded)] = read_rows(
+        db,
+        "SELECT count(*), coalesce(sum(status = 'pending'), 0),"
+        " coalesce(sum(card_ts IS NULL), 0) FROM suggestions",
+    )
+    [(queued, unsent)] = read_rows(
+        db,
+        "SELECT count(*), coalesce(sum(status NOT IN ('sent', 'dead')), 0) FROM outbox",
+    )
+    return {
+        "accepted": accepted,
+        "suggested": suggested,
+        "pending": pending,
+        "uncarded": uncarded,
+        "replies": queued,
+        "unsent": unsent,
+    }
+
+
+async def wait_until_done(
+    desk: Desk, db: Path, staff: Staff, pushed: int, deadline: float
+) -> tuple[bool, dict[str, int]]:
+    """Poll until every message is stored, carded, decided and answered and every decided
+    card redrawn; False at the deadline."""
+    last_report = time.monotonic()
+    while True:
+        state = await asyncio.to_thread(progress, db)
+        redrawn = {p.get("ts") for m, p in desk.slack.calls if m == "chat.update"}
+        state["redraws_waiting"] = len(set(staff.card_ts.values()) - redrawn)
+        done = (
+            not desk.telegram.pending_updates
+            and state["accepted"] == state["suggested"] == pushed
+            and state["pending"] == state["uncarded"] == state["unsent"] == 0
+            and state["redraws_waiting"] == 0
+        )
+        if done or time.monotonic() > deadline:
+            return done, state
+        if time.monotonic() - last_report > 15:
+            last_report = time.monotonic()
+            print("progress " + " ".join(f"{k}={v}" for k, v in state.items()), file=sys.stderr)
+        await asyncio.sleep(0.5)
+
+
+async def run(args: argparse.Namespace, db: Path) -> int:
+    scale = args.time_scale
+
+    def platform_now() -> float:
+        return time.monotonic() * scale
+
+    async def platform_sleep(seconds: float) -> None:
+        await asyncio.sleep(seconds / scale)
+
+    rng = random.Random(args.seed)
+    shoppers = make_shoppers(rng, args.shoppers)
+    plan = make_plan(rng, shoppers, args.messages)
+    per_shopper = -(-args.messages // args.shoppers)
+    overrides: dict[str, Any] = {}
+    if per_shopper > Config.shopper_flood_limit.count:
+        overrides["shopper_flood_limit"] = Limit(per_shopper, Config.shopper_flood_limit.seconds)
+        print(f"shopper_flood_limit raised to {per_shopper} (each shopper writes that many)")
+    print(f"platform time ×{scale:g}; rates are per platform second")
+    languages = Counter(s.language for s in shoppers)
+    print(
+        f"workload: messages={args.messages} shoppers={args.shoppers} seed={args.seed}"
+        f" push_rate={args.push_rate:g}/s languages="
+        + ",".join(f"{k}:{v}" for k, v in languages.most_common())
+    )
+
+    tally = LogTally()
+    logging.getLogger().addHandler(tally)
+    logging.getLogger().setLevel(logging.WARNING)
+    pacer = Pacer(clock=platform_now, sleep=platform_sleep)
+    timings = Timings()
+    began = time.monotonic()
+    async with (
+        FakeTelegramAPI(rate_clock=platform_now, enforce_limits=False) as telegram,
+        FakeSlackAPI(rate_clock=platform_now, enforce_limits=False) as slack,
+    ):
+        async with running_desk(
+            db, telegram, slack, pacer=pacer, desk=always_open(), **overrides
+        ) as desk:
+            started = time.monotonic()
+            print(f"desk_start_s={started - began:.1f}")
+            timings.attach(desk)
+            staff = Staff(desk, db, platform_now)
+            staff_task = asyncio.create_task(staff.run())
+            lags: list[float] = []
+            lag_stop = asyncio.Event()
+            lag_task = asyncio.create_task(watch_loop_lag(lags, lag_stop))
+            pushed = await push_all(telegram, plan, args.push_rate)
+            push_s = time.monotonic() - started
+            print(f"pushed={len(pushed)} in {push_s:.1f} s wall ({len(pushed) / push_s:.0f}/s)")
+            done, state = await wait_until_done(
+                desk, db, staff, len(pushed), started + args.timeout
+            )
+            run_s = time.monotonic() - started
+            staff.stop()
+            lag_stop.set()
+            await asyncio.gather(staff_task, lag_task)
+            unconfirmed = len(telegram.pending_updates)
+        stop_s = time.monotonic() - started - run_s
+        outcome = measure(db, pushed, telegram, slack, timings, staff.approved_at)
+        report(outcome, telegram, slack, staff, tally, state, done, unconfirmed)
+        print(
+            f"event_loop_lag_ms: p50={percentile(lags, 0.5):.1f} p99={percentile(lags, 0.99):.1f}"
+            f" max={max(lags, default=0.0):.1f}"
+        )
+        print(f"wall_s={run_s:.1f} (stop {stop_s:.1f} s; platform {run_s * scale:.0f} s)")
+        bad = (
+            outcome.lost
+            or outcome.duplicated
+            or telegram.rate_violations
+            or slack.rate_violations
+            or telegram.violations
+            or slack.violations
+        )
+    print(
+        f"accepted={outcome.accepted} answered={outcome.answered} lost={outcome.lost}"
+        f" duplicated={outcome.duplicated} p50_ms={percentile(outcome.own_ms, 0.5):.1f}"
+        f" p99_ms={percentile(outcome.own_ms, 0.99):.1f}"
+        f" max_chat_rate={telegram.max_chat_rate(1.0)}"
+    )
+    return 1 if bad else 0
+
+
+def report(
+    out: Outcome,
+    telegram: FakeTelegramAPI,
+    slack: FakeSlackAPI,
+    staff: Staff,
+    tally: LogTally,
+    state: dict[str, int],
+    done: bool,
+    unconfirmed: int,
+) -> None:
+    if not done:
+        print("TIMEOUT: still waiting " + " ".join(f"{k}={v}" for k, v in state.items()))
+    print(f"updates_unconfirmed={unconfirmed} pushed_not_stored={out.not_stored}")
+    print("suggestions: " + " ".join(f"{k}={v}" for k, v in sorted(out.statuses.items())))
+    print("staff: " + " ".join(f"{k}={v}" for k, v in sorted(staff.actions.items())))
+    print(f"cards.top_level={out.cards_top_level} cards.in_threads={out.cards_in_threads}")
+    print(f"cards.missing={out.cards_missing} cards.posted_twice={out.cards_twice}")
+    print(f"stored_twice={out.stored_twice} replies_delivered_twice={out.replies_twice}")
+    print(f"parked={out.parked}")
+    for label, values, unit in (
+        ("push_to_stored_ms", out.intake_ms, "ms"),
+        ("push_to_suggestion_row_ms", out.row_ms, "ms"),
+        ("own_processing_ms", out.own_ms, "ms"),
+        ("approval_to_sendMessage_platform_s", out.approval_s, "s"),
+    ):
+        p50, p99 = percentile(values, 0.5), percentile(values, 0.99)
+        print(f"{label}: n={len(values)} p50={p50:.1f}{unit} p99={p99:.1f}{unit}")
+    print(f"telegram.max_chat_rate_per_s={telegram.max_chat_rate(1.0)}")
+    print(f"telegram.max_overall_rate_per_s={telegram.max_overall_rate(1.0)}")
+    print(f"slack.max_channel_post_rate_per_s={slack.max_chat_rate(1.0)}")
+    print(f"slack.max_chat_update_per_60s={slack.max_method_rate('chat.update', 60.0)}")
+    print(f"telegram.rate_violations={len(telegram.rate_violations)}")
+    print(f"slack.rate_violations={len(slack.rate_violations)}")
+    for line in (telegram.rate_violations + slack.rate_violations)[:5]:
+        print(f"  {line}")
+    print(f"spec_violations telegram={len(telegram.violations)} slack={len(slack.violations)}")
+    for line in (telegram.violations + slack.violations)[:5]:
+        print(f"  {line[:300]}")
+    print(f"staff.problems={len(staff.problems)}")
+    for line in staff.problems[:5]:
+        print(f"  {line}")
+    print(f"desk_log warnings={tally.counts['WARNING']} errors={tally.counts['ERROR']}")
+    for line in tally.samples.values():
+        print(f"  {line}")
+    for line in out.examples[:10]:
+        print(f"  unanswered: {line}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--messages", type=int, default=5000)
+    parser.add_argument("--shoppers", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--time-scale", type=float, default=40.0, help="platform s per wall s")
+    parser.add_argument("--push-rate", type=float, default=300.0, help="messages per wall s")
+    parser.add_argument("--timeout", type=float, default=1800.0, help="wall s for the run")
+    parser.add_argument("--db", type=Path, help="keep the desk's SQLite file here (new file)")
+    args = parser.parse_args()
+    missing = [name for name in SPEC_FILES if not (SPECS_DIR / name).is_file()]
+    if missing:
+        print(
+            f"the published API specs are missing ({', '.join(missing)} under {SPECS_DIR}): "
+            "the fakes validate every request against them; check out ../shared/specs "
+            "beside the repository",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
+    if args.db is not None:
+        if args.db.exists():
+            parser.error(f"{args.db} exists; the bench needs a new database file")
+        sys.exit(asyncio.run(run(args, args.db)))
+    with tempfile.TemporaryDirectory(prefix="load-bench-") as scratch:
+        sys.exit(asyncio.run(run(args, Path(scratch) / "desk.sqlite3")))
+
+
+if __name__ == "__main__":
+    main()
