@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
@@ -90,37 +91,50 @@ class OutboxWorker:
         self.retry_base = retry_base
         self._wake = asyncio.Event()
         self._stopping = False
+        self._in_flight: dict[tuple[str, str], asyncio.Task[int]] = {}
 
     def wake(self) -> None:
         self._wake.set()
 
     async def run(self) -> None:
+        """Start sends as they fall due, up to ``concurrency`` at once (one per chat), until
+        stopped; a slow or hanging send holds up only its own chat."""
         while not self._stopping:
             pause = self.idle_seconds
             try:
-                delivered, pause = await self._pass()
-                if delivered:
-                    continue  # more may be queued behind what just went out
+                batch, pause = await self._select()
+                if self._start(batch):
+                    pause = 0.0  # look again at once: more may be due behind these
             except Exception:
                 logger.exception("outbox pass failed; trying again shortly")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), min(pause, self.idle_seconds))
             self._wake.clear()
+        if self._in_flight:  # let sends already on the wire finish and be recorded
+            await asyncio.wait(list(self._in_flight.values()), timeout=10)
 
     def stop(self) -> None:
         self._stopping = True
         self._wake.set()
 
     async def drain(self) -> int:
-        """Send everything due now; return how many items were delivered."""
-        delivered, _ = await self._pass()
-        return delivered
+        """Send everything due now and wait for it; return how many items were delivered.
+        (For callers that run no worker: the demo, the terminal chat, tests.)"""
+        batch, _ = await self._select()
+        results = await asyncio.gather(*(self._claim_and_deliver(item) for item in batch))
+        return sum(results)
 
-    async def _pass(self) -> tuple[int, float]:
-        """One pass: send what is due and allowed; (delivered, seconds until more may be)."""
+    async def _select(self) -> tuple[list[OutboxItem], float]:
+        """Due items that may go now: the oldest of each chat with nothing in flight and
+        within its rate limit; and the seconds until a held-back one may go."""
         pause = self.idle_seconds
+        free = self.concurrency - len(self._in_flight)
         batch: list[OutboxItem] = []
+        if free <= 0 or self._stopping:
+            return batch, pause
         for item in await self.store.due_outbox(self.clock(), limit=self.concurrency * 4):
+            if (item.channel, item.chat_id) in self._in_flight:
+                continue
             channel = self.channels.get(item.channel)
             if channel is not None:
                 rules = channel.capabilities.limits_for(item.channel, item.chat_id)
@@ -130,12 +144,22 @@ class OutboxWorker:
                     pause = min(pause, wait)
                     continue
             batch.append(item)
-            if len(batch) >= self.concurrency:
+            if len(batch) >= free:
                 break
-        if self._stopping or not batch:
-            return 0, pause
-        results = await asyncio.gather(*(self._claim_and_deliver(item) for item in batch))
-        return sum(results), pause
+        return batch, pause
+
+    def _start(self, batch: list[OutboxItem]) -> int:
+        """Send each item in its own task; when one ends, the loop looks again."""
+        for item in batch:
+            key = (item.channel, item.chat_id)
+            task = asyncio.create_task(self._claim_and_deliver(item), name=f"outbox {item.id}")
+            self._in_flight[key] = task
+            task.add_done_callback(functools.partial(self._finished, key))
+        return len(batch)
+
+    def _finished(self, key: tuple[str, str], _: asyncio.Task[int]) -> None:
+        self._in_flight.pop(key, None)
+        self._wake.set()
 
     async def _claim_and_deliver(self, item: OutboxItem) -> int:
         if self._stopping or not await self.store.claim_outbox(item.id, self.clock(), LEASE):
@@ -160,8 +184,12 @@ class OutboxWorker:
             for key, _ in rules:
                 self.pacer.hold(key, exc.retry_after)
             logger.warning("outbox item %s: rate limited, again in %.0fs", item.id, exc.retry_after)
+            # waiting as told is queueing, not failing: it does not use up an attempt
             await self.store.outbox_retry(
-                item.id, str(exc), self.clock() + timedelta(seconds=exc.retry_after)
+                item.id,
+                str(exc),
+                self.clock() + timedelta(seconds=exc.retry_after),
+                count_attempt=False,
             )
             return 0
         except ChannelRejected as exc:

@@ -170,8 +170,10 @@ class SlackWorkspace:
         await self._update(ref, blocks.card_text(card), blocks.card_blocks(card))
 
     async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
-        # plain text from handlers may quote a shopper: keep "> " quotes, defuse mentions/links
-        return await self._post(ref.channel, blocks.defuse(text), None, thread_ts=ref.ts)
+        # plain text from handlers may quote a shopper: keep "> " quotes, defuse mentions and
+        # links, and post it verbatim so a bare URL a shopper wrote is not made clickable
+        safe = blocks.defuse(text)
+        return await self._post(ref.channel, safe, [blocks.plain_section(safe)], thread_ts=ref.ts)
 
     async def post_report(
         self,
@@ -208,7 +210,8 @@ class SlackWorkspace:
         return await self._post(ref.channel, text, block_list, thread_ts=ref.ts)
 
     async def update_notice(self, ref: CardRef, text: str) -> None:
-        await self._update(ref, text, [])
+        safe = blocks.defuse(text)  # it may quote what was sent to the shopper
+        await self._update(ref, safe, [blocks.plain_section(safe)])
 
     async def post_escalation(self, card: EscalationCard) -> CardRef | None:
         channel = self.department_channels.get(card.department)

@@ -197,13 +197,20 @@ class OutboxQueries:
                 )
             )
 
-    async def outbox_retry(self, item_id: int, error: str, next_attempt_at: datetime) -> None:
+    async def outbox_retry(
+        self, item_id: int, error: str, next_attempt_at: datetime, *, count_attempt: bool = True
+    ) -> None:
+        """Try again at ``next_attempt_at``; ``count_attempt=False`` gives back the attempt
+        the claim took (a rate limit: the platform said when, nothing failed)."""
+        values: dict[str, Any] = {
+            "status": "pending",
+            "last_error": error,
+            "next_attempt_at": next_attempt_at,
+        }
+        if not count_attempt:
+            values["attempts"] = outbox.c.attempts - 1
         async with self.engine.begin() as conn:
-            await conn.execute(
-                update(outbox)
-                .where(outbox.c.id == item_id)
-                .values(status="pending", last_error=error, next_attempt_at=next_attempt_at)
-            )
+            await conn.execute(update(outbox).where(outbox.c.id == item_id).values(**values))
 
     async def outbox_dead(self, item_id: int, error: str) -> None:
         """Park an item: it is kept, with its error, until staff retry it."""

@@ -265,13 +265,6 @@ class HangingChat(ScriptedChats):
         return await super().send(chat_id, text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: OutboxWorker.run awaits a whole batch (_pass gathers it) before it looks "
-    "for newly due items, so one chat's hanging send (up to PTB's 5 s timeout) holds up "
-    "every other chat's replies",
-)
 async def test_a_send_hanging_on_one_chat_does_not_hold_up_another_chat(tmp_path: Path) -> None:
     store, conversation = await store_with_chats(tmp_path, "111", "222")
     channel = HangingChat("111")
@@ -296,13 +289,6 @@ async def test_a_send_hanging_on_one_chat_does_not_hold_up_another_chat(tmp_path
         await store.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: every claim counts as an attempt, so after 7 rate limits (the platform "
-    "said 'wait', the message did not fail) one outage parks the message as dead with "
-    "'gave up after 8 attempts'",
-)
 async def test_rate_limits_do_not_use_up_the_attempts_before_a_message_is_parked(
     tmp_path: Path,
 ) -> None:
