@@ -26,14 +26,17 @@ from bot.desk import Desk, load_desk
 from bot.errors import ChannelError, ConfigError
 from bot.jobs import Jobs
 from bot.models import InboundMessage, StaffAction
+from bot.orders.server import OrderWebhooks
 from bot.outbox import OutboxWorker
 from bot.pacing import Pacer
 from bot.storage import OutboxItem, Store
 from bot.storage.outbox import STAFF_NOTES
 from bot.translation import TranslationCache, Translator
 from handlers.commands import staff_command
+from handlers.customers import purge_expired
 from handlers.inbound import accept_inbound, process_message, release_floods, resume_unprocessed
 from handlers.notes import note_for_staff
+from handlers.proactive import send_proactive
 from handlers.reminders import send_reminders
 from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
@@ -44,6 +47,8 @@ logger = logging.getLogger(__name__)
 RESUME_EVERY_SECONDS = 30.0
 CONNECT_RETRY_MAX_SECONDS = 60.0
 REMINDER_EVERY_SECONDS = 60.0
+PROACTIVE_EVERY_SECONDS = 60.0
+RETENTION_EVERY_SECONDS = 3600.0
 
 
 class Runtime:
@@ -75,11 +80,13 @@ class Runtime:
         self.with_jobs = jobs and background  # digests and spike alerts
         self._tasks: list[asyncio.Task[None]] = []
         self._processing: set[asyncio.Task[bool]] = set()
+        self._proactive_now = asyncio.Event()
         self._connected: set[str] = set()
         self.ready = asyncio.Event()  # set once every channel is connected
         self._ctx: Context | None = None
         self._outbox: OutboxWorker | None = None
         self._jobs: Jobs | None = None
+        self._webhooks: OrderWebhooks | None = None
 
     @property
     def ctx(self) -> Context:
@@ -111,7 +118,7 @@ class Runtime:
         await self.stop()
 
     async def start(self) -> None:
-        notices = Notices.load()
+        notices = Notices.load(self.config.notices_dir)
         store = await Store.open(self.config.database_url)
         try:
             learned = await store.examples()
@@ -154,10 +161,22 @@ class Runtime:
         )
         await self.workspace.start(self.on_action, self.on_command)
         if self.background:
+            self._webhooks = OrderWebhooks(
+                store, self.config, self.clock, on_change=self._order_changed
+            )
+            try:
+                await self._webhooks.start(self.config.webhook_listen)
+            except OSError as exc:
+                raise ConfigError(
+                    f"BORDERDESK_WEBHOOK_LISTEN: cannot listen on "
+                    f"{self.config.webhook_listen[0]}:{self.config.webhook_listen[1]} ({exc})"
+                ) from exc
             self._tasks = [
                 asyncio.create_task(self._outbox.run(), name="outbox"),
                 asyncio.create_task(self._resume_loop(), name="resume"),
                 asyncio.create_task(self._reminder_loop(), name="reminders"),
+                asyncio.create_task(self._proactive_loop(), name="proactive"),
+                asyncio.create_task(self._retention_loop(), name="retention"),
             ]
             if self.with_jobs:
                 self._jobs = Jobs(self._ctx, self.clock)
@@ -204,6 +223,9 @@ class Runtime:
                 task.cancel()
         for channel in self.channels.values():
             await _quietly(channel.stop(), f"stopping {channel.name}")
+        if self._webhooks is not None:
+            await _quietly(self._webhooks.stop(), "stopping the order webhooks")
+            self._webhooks = None
         if self._processing:  # stored already; what does not finish is resumed next start
             _, late = await asyncio.wait(list(self._processing), timeout=10)
             for unfinished in late:
@@ -253,6 +275,37 @@ class Runtime:
             except Exception:
                 logger.exception("sending reminders failed; will try again")
             await asyncio.sleep(REMINDER_EVERY_SECONDS)
+
+    async def _proactive_loop(self) -> None:
+        """Payment reminders, shipped and delay notices, review requests: checked every
+        minute, and at once when an order event arrives."""
+        while True:
+            try:
+                queued = await send_proactive(self.ctx, self.clock())
+                if queued:
+                    logger.info("queued %d proactive message(s)", queued)
+            except Exception:
+                logger.exception("proactive messages failed; will try again")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._proactive_now.wait(), PROACTIVE_EVERY_SECONDS)
+            self._proactive_now.clear()
+
+    async def _retention_loop(self) -> None:
+        """Erase message text older than BORDERDESK_RETENTION_DAYS, hourly (when set)."""
+        if self.config.retention_days <= 0:
+            return
+        while True:
+            try:
+                purged = await purge_expired(self.ctx, self.clock())
+                if purged:
+                    logger.info("erased the text of %d message(s) past retention", purged)
+            except Exception:
+                logger.exception("retention purge failed; will try again")
+            await asyncio.sleep(RETENTION_EVERY_SECONDS)
+
+    async def _order_changed(self, order_number: str) -> None:
+        """An order event arrived: proactive notices are checked at once, not in a minute."""
+        self._proactive_now.set()
 
     async def _delivery_failed(self, item: OutboxItem, reason: str) -> None:
         """Tell staff under the card; a note that itself failed is only logged (and listed

@@ -61,7 +61,12 @@ async def accept_inbound(ctx: Context, message: InboundMessage) -> tuple[int, in
     logger.info("conversation %s over its flood limit; message held", stored.conversation_id)
     if first:
         conversation = await ctx.store.conversation(stored.conversation_id)
-        language = conversation.language or "en"
+        # the conversation's language, or — while its first messages are still being
+        # handled in the background — this message's own
+        language = conversation.language or ctx.engine.detect_language(
+            message.text, hint=message.language_hint, history_language=None
+        )
+        language = "en" if language == "unknown" else language
         name = message.user_name.split()[0] if message.user_name.strip() else ""
         text, _ = ctx.notices.render("flood", language, {"shopper_name": name})
         key = f"flood:{stored.message_id}"
@@ -81,9 +86,8 @@ async def release_floods(ctx: Context) -> int:
             continue  # its first card is not posted yet; the resume loop sees to that
         lines = [f"{len(held)} more message(s) sent in quick succession, shown together:"]
         lines += [f"> {_held_line(h.kind, h.text, h.attachment)}" for h in held]
-        await note_for_staff(
-            ctx, conversation_id, conversation.card, "\n".join(lines), key=f"flood:{held[0].id}"
-        )
+        key = f"flood-held:{held[0].id}"
+        await note_for_staff(ctx, conversation_id, conversation.card, "\n".join(lines), key=key)
         await ctx.store.release_flood_held([h.id for h in held], ctx.clock())
         released += len(held)
     return released

@@ -45,6 +45,15 @@ def defuse(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
+NOTE_BLOCK = "bd_note"
+
+
+def plain_section(text: str) -> dict[str, Any]:
+    """A handler's plain text (already defused) as one verbatim section, so a bare URL a
+    shopper wrote is shown, not linked; its block id marks it as a note, not a card."""
+    return {**_section(text, verbatim=True), "block_id": NOTE_BLOCK}
+
+
 def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in (text or " ").splitlines())
 
@@ -165,7 +174,7 @@ def confirmation_blocks(
         actions = CONFIRM_ACTIONS
     value = str(outbox_id)
     return [
-        _section(f"{intro}\n{body}"),
+        _section(f"{intro}\n{body}", verbatim=True),
         {
             "type": "actions",
             "block_id": f"bd_confirm_{outbox_id}",

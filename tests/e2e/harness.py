@@ -14,6 +14,7 @@ from typing import Any
 
 import aiohttp
 
+from bot.channels.slack_blocks import NOTE_BLOCK
 from bot.config import Config
 from bot.desk import DEPARTMENTS, Department
 from bot.desk import Desk as DeskSettings
@@ -60,7 +61,7 @@ class Desk:
         return [
             m
             for m in self.slack.messages(INBOX, thread_ts=thread_ts)
-            if m.get("blocks") and m["ts"] != thread_ts
+            if m.get("blocks") and m["ts"] != thread_ts and not is_note(m)
         ]
 
     async def wait_card(
@@ -203,6 +204,12 @@ async def wait_until(condition: Callable[[], Any], what: str, timeout: float = 5
         if loop.time() > deadline:
             raise AssertionError(f"still not {what} after {timeout}s")
         await asyncio.sleep(0.02)
+
+
+def is_note(message: dict[str, Any]) -> bool:
+    """A plain note BorderDesk posted (one verbatim section), as opposed to a card."""
+    found = message.get("blocks") or []
+    return len(found) == 1 and found[0].get("block_id") == NOTE_BLOCK
 
 
 def button_value(card: dict[str, Any], action_id: str) -> str:

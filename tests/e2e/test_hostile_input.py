@@ -19,7 +19,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from bot.channels.slack_blocks import EDIT_CALLBACK
@@ -37,6 +36,7 @@ from tests.e2e.harness import (
     card_text,
     fast_pacer,
     free_port,
+    is_note,
     post_raw,
     running_desk,
     wait_until,
@@ -113,7 +113,7 @@ def thread_posts(slack: FakeSlackAPI, card: dict[str, Any]) -> list[dict[str, An
     return [
         m
         for m in slack.messages(INBOX, thread_ts=card["ts"])
-        if m["ts"] != card["ts"] and not m.get("blocks")
+        if m["ts"] != card["ts"] and is_note(m)
     ]
 
 
@@ -186,12 +186,6 @@ async def test_mentions_and_links_written_by_a_shopper_stay_plain_text(
                         assert text.get("verbatim") is True, text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: confirmation_blocks' section is not verbatim (bot/channels/slack_blocks.py) "
-    "and the notice after 'Send translation' quotes the reply unescaped (handlers/staff.py "
-    "_confirm, posted as is by SlackWorkspace.update_notice)",
-)
 async def test_confirming_an_update_for_a_shopper_keeps_their_name_inert(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
@@ -386,12 +380,6 @@ async def test_a_flood_is_stored_and_answered_once_in_the_shoppers_language(
         assert len(telegram_api.sent_messages()) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: release_floods queues its staff note under the key f'flood:{first held id}' "
-    "that accept_inbound already used for the shopper's notice (handlers/inbound.py), so the "
-    "note is never queued while the messages are marked processed",
-)
 async def test_messages_held_in_a_flood_are_shown_to_staff_in_one_thread_post(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
