@@ -214,8 +214,9 @@ SECRETS = {"good": SIGNING_SECRET, "stale": SIGNING_SECRET, "wrong": "not-the-se
 @st.composite
 def slack_requests(draw: st.DrawFn) -> tuple[str, SlackBody]:
     """How a request is signed, and its body. A badly signed request whose body does not
-    parse gets 400 today, not 401 (pinned by test_badly_signed_request_gets_401_whatever_
-    its_body), so bad signatures go on Slack's own shapes only."""
+    parse gets 400 today, not 401 (pinned by
+    test_badly_signed_request_gets_401_whatever_its_body), so bad signatures go on Slack's
+    own shapes only."""
     signing = draw(st.sampled_from(["good"] * 6 + ["wrong", "none", "stale"]))
     return signing, draw(slack_bodies() if signing == "good" else slack_payloads())
 
@@ -436,6 +437,12 @@ async def _interact(url: str, payload: JSON) -> int:
     return status
 
 
+async def _command(url: str, text: str) -> int:
+    command = slack_client.slash_command("/borderdesk", text, STAFF_ID, INBOX)
+    status, _ = await slack_client.post_form(url, SIGNING_SECRET, command)
+    return status
+
+
 def _answered_cleanly(statuses: list[int], caplog: pytest.LogCaptureFixture) -> None:
     assert all(status in (200, 400, 404) for status in statuses), statuses
     assert unhandled_errors(caplog.records) == []
@@ -524,32 +531,35 @@ async def test_badly_signed_request_gets_401_whatever_its_body(slack_only: str) 
 @pytest.mark.xfail(
     strict=True,
     reason="ids are parsed with an unbounded int() (bot/channels/slack.py _int for button "
-    "values and dialog metadata; handlers/commands.py retry_text) and reach SQLite: "
-    "OverflowError, an unhandled listener error (a click) or a 500 (the command)",
+    "values and dialog metadata; handlers/commands.py retry_text and find_customers) and reach "
+    "SQLite: OverflowError, an unhandled listener error (a click) or a 500 (the commands)",
 )
 async def test_ids_beyond_sqlite_integers_are_ignored_not_raised(
     webhook_desk: Served, caplog: pytest.LogCaptureFixture
 ) -> None:
     url, huge = webhook_desk.desk.events_url, "9" * 30
-    command = slack_client.slash_command("/borderdesk", f"retry {huge}", STAFF_ID, INBOX)
     statuses = await asyncio.gather(
         _interact(url, _click(actions=[{"action_id": "bd_send", "value": huge}])),
-        slack_client.post_form(url, SIGNING_SECRET, command),
+        *(
+            _command(url, text)
+            for text in (f"retry {huge}", f"customer {huge}", f"customer id:{huge}")
+        ),
     )
-    _answered_cleanly([statuses[0], statuses[1][0]], caplog)
+    _answered_cleanly(statuses, caplog)
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="handlers/commands.py retry_text accepts ids with str.isdigit, which is true for "
-    "'²', then int('²') raises ValueError: /borderdesk answers 500",
+    reason="handlers/commands.py retry_text and find_customers accept ids with str.isdigit, "
+    "which is true for '²', then int('²') raises ValueError: /borderdesk answers 500",
 )
-async def test_retry_command_with_a_non_ascii_digit_is_answered(
+async def test_commands_with_a_non_ascii_digit_are_answered(
     webhook_desk: Served, caplog: pytest.LogCaptureFixture
 ) -> None:
-    command = slack_client.slash_command("/borderdesk", "retry ²", STAFF_ID, INBOX)
-    status, _ = await slack_client.post_form(webhook_desk.desk.events_url, SIGNING_SECRET, command)
-    assert status == 200
+    url = webhook_desk.desk.events_url
+    texts = ("retry ²", "customer ²", "customer id:²", "unblock ²")
+    statuses = await asyncio.gather(*(_command(url, text) for text in texts))
+    assert statuses == [200] * len(texts)
     assert unhandled_errors(caplog.records) == []
 
 
