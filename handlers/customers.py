@@ -147,8 +147,10 @@ def summary_line(profile: Profile, now: datetime) -> str:
         parts.append(f"reviews {good} good / {bad} bad")
     if profile.problems:
         still_open = sum(1 for p in profile.problems if p.escalation_status in _UNRESOLVED)
-        opened = f", {still_open} open" if still_open else ""
-        parts.append(f"{profile.recent_problems} problem(s) in 90 days{opened}")
+        details = f"{profile.recent_problems} in 90 days"
+        if still_open:
+            details += f", {still_open} open"
+        parts.append(f"problems: {len(profile.problems)} ({details})")
     if len(profile.identities) > 1:
         parts.append(f"{len(profile.identities)} channel identities")
     if profile.opted_out_at:

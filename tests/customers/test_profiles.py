@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from bot.models import ActionKind
 from bot.storage.schema import problems
-from handlers.customers import Segment, load_profile
+from handlers.customers import Segment, load_profile, summary_line
 from tests.customers.desk import MONDAY, LocalDesk, add_order, local_desk
 
 
@@ -71,6 +72,9 @@ async def test_segments_new_repeat_vip_and_at_risk(tmp_path: Path) -> None:
         assert uwe.labels == ("VIP", "at risk")
         tom = await profile(troubled)
         assert tom.at_risk and tom.recent_problems == 2 and tom.segment is Segment.NEW
+        line = summary_line(tom, MONDAY)
+        assert line.startswith("New customer · at risk · no linked orders")
+        assert "problems: 2 (2 in 90 days)" in line
         lia = await profile(long_ago)
         assert not lia.at_risk and lia.recent_problems == 1 and len(lia.problems) == 2
         assert not (await profile(new)).at_risk
@@ -100,6 +104,18 @@ async def test_card_line_and_the_full_profile_by_name_order_and_id(tmp_path: Pat
         assert "2 customers match" in listing and "Anabel Souza" in listing
         assert f"id:{ana} Ana Lima" in listing
         assert "No customer matches" in await desk.command("customer Zed")
+        await desk.say("The parcel arrived and the cup inside is broken!", chat="11")
+        await desk.act(ActionKind.ESCALATE, desk.cards()[-1])
+        [escalation] = await desk.store.open_escalations()
+        await desk.act(
+            ActionKind.RESOLVE_SUBMIT,
+            extra={"escalation": str(escalation.id)},
+            intent="packing",
+            text="sent a new cup",
+        )
+        full = await desk.command(f"customer id:{ana}")
+        assert "Problems: 1 (1 in the last 90 days)" in full
+        assert "damaged item → warehouse · resolved (root cause: packing)" in full
         await add_order(desk.store, "#3003")
         assert "not linked to a shopper yet" in await desk.command("customer #3003")
         assert "No customer matches" in await desk.command("customer #7777")
