@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from bot.channels.slack_blocks import defuse
+from bot.channels.slack_shapes import positive_id
 from bot.context import Context
 from bot.storage.customers import CustomerRecord
 from handlers.cards import card_for
@@ -64,7 +65,7 @@ async def retry_text(ctx: Context, args: list[str]) -> str:
         return "Say which: /borderdesk retry 12 15, or /borderdesk retry all"
     if args == ["all"]:
         ids = None
-    elif all(a.lstrip("#").isdigit() for a in args):
+    elif all(positive_id(a.lstrip("#")) is not None for a in args):
         ids = [int(a.lstrip("#")) for a in args]
     else:
         return "Give message numbers (as /borderdesk dead lists them) or all."
@@ -107,8 +108,8 @@ async def find_customers(ctx: Context, query: str) -> tuple[list[CustomerRecord]
     """Customers a name, "#order number", order number or customer id (also "id:12")
     names; (customers, None), or ([], why not) when the answer is not a customer."""
     text = query.strip()
-    if text.lower().startswith("id:") and text[3:].strip().isdigit():
-        customer = await ctx.store.customer(int(text[3:]))
+    if text.lower().startswith("id:") and (number := positive_id(text[3:].strip())) is not None:
+        customer = await ctx.store.customer(number)
         return ([customer] if customer else []), None
     found: dict[int, CustomerRecord] = {}
     order = await ctx.store.find_order_numbered(text) if any(c.isdigit() for c in text) else None
@@ -121,7 +122,9 @@ async def find_customers(ctx: Context, query: str) -> tuple[list[CustomerRecord]
         linked = await ctx.store.customer(order.customer_id)
         if linked is not None:
             found[linked.id] = linked
-    if text.isdigit() and (by_id := await ctx.store.customer(int(text))) is not None:
+    if (number := positive_id(text)) is not None and (
+        by_id := await ctx.store.customer(number)
+    ) is not None:
         found.setdefault(by_id.id, by_id)
     if not text.startswith("#") and not found:
         found.update((c.id, c) for c in await ctx.store.find_customers(text))

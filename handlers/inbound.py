@@ -146,7 +146,8 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
     if await handle_opt_word(ctx, message, conversation_id, message_id, language):
         await ctx.store.mark_processed(message_id, now, language)  # "stop": no card needed
         return
-    if message.kind is MessageKind.COMMAND and message.text.split()[0].lower().startswith("/start"):
+    words = message.text.split()
+    if message.kind is MessageKind.COMMAND and words and words[0].lower().startswith("/start"):
         await _greet(ctx, message, conversation_id, language, message_id)
         await ctx.store.mark_processed(message_id, now, language)
         return

@@ -18,6 +18,8 @@ timeouts and dropped connections, with exponential backoff and jitter.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import re
 import time
@@ -36,6 +38,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.channels import slack_blocks as blocks
 from bot.channels import slack_escalations as escalations
 from bot.channels.base import ActionHandler, CommandHandler
+from bot.channels.slack_shapes import (
+    object_at,
+    positive_id,
+    shape_problem,
+    text_at,
+)
 from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected, ChannelUnavailable
 from bot.models import (
     ActionKind,
@@ -74,6 +82,7 @@ UPDATE_LIMIT = Limit(45, 60.0)
 CALL_ATTEMPTS = 5
 MAX_RETRY_AFTER = 120.0
 GROUP_CACHE_SECONDS = 300.0
+SIGNATURE_MAX_AGE = 300
 NOT_STAFF = (
     "Only BorderDesk staff can do that here. Ask an admin to add you to "
     "BORDERDESK_STAFF_USERS (or the staff user group)."
@@ -109,6 +118,7 @@ class SlackWorkspace:
         self._group_members: frozenset[str] | None = None
         self._group_checked = -GROUP_CACHE_SECONDS
         self.client = AsyncWebClient(token=bot_token, base_url=api_url, timeout=timeout)
+        self._signing_secret = signing_secret.encode() if signing_secret else None
         self.app = AsyncApp(
             client=self.client,
             signing_secret=signing_secret,
@@ -343,14 +353,24 @@ class SlackWorkspace:
                 request.headers["X-Slack-Retry-Num"],
                 request.headers.get("X-Slack-Retry-Reason", "?"),
             )
+        if self._signing_secret is not None and not _signed(
+            self._signing_secret, request, await request.read()
+        ):
+            logger.warning("slack request with a bad or old signature refused")
+            return web.Response(status=401, text="invalid signature")
         try:
             bolt_request = await to_bolt_request(request)
-            if not isinstance(bolt_request.body, dict):
-                raise ValueError("the body is not an object")
+            problem = shape_problem(bolt_request.body)
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            problem = f"unparseable ({type(exc).__name__})"
+        if problem is not None:
+            logger.warning("slack request refused: %s", problem)
+            return web.Response(status=400, text=f"request not understood: {problem}")
+        try:
             response = await self.app.async_dispatch(bolt_request)
-        except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError) as exc:
-            logger.warning("slack request not understood (%s); refused", exc)
-            return web.Response(status=400, text="request body not understood")
+        except Exception:
+            logger.warning("slack request could not be dispatched; refused", exc_info=True)
+            return web.Response(status=400, text="request not understood")
         return await to_aiohttp_response(response)
 
     # -- listeners -------------------------------------------------------------------
@@ -374,20 +394,22 @@ class SlackWorkspace:
 
     async def _on_button(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
-        pressed = body["actions"][0]
-        user = body.get("user", {})
+        pressed = body["actions"][0]  # shape_problem() made sure there is one, with an id
+        user = object_at(body, "user")
+        user_id = text_at(user, "id")
         kind = _BUTTONS.get(pressed["action_id"])
         if kind is None:
             logger.warning("unknown button %s ignored", pressed["action_id"])
             return
-        number = _int(pressed.get("value"))
+        number = positive_id(pressed.get("value"))
         if number is None:
-            logger.warning("button %s without an id ignored", pressed.get("action_id"))
+            logger.warning("button %s without a valid id ignored", pressed["action_id"])
             return
-        container = body.get("container", {})
-        clicked = CardRef(container.get("channel_id", ""), container.get("message_ts", ""))
-        if not await self.is_staff(user.get("id", "")):
-            await self._refuse(user.get("id", ""), clicked.channel, pressed["action_id"])
+        clicked = CardRef(
+            text_at(body, "container", "channel_id"), text_at(body, "container", "message_ts")
+        )
+        if not await self.is_staff(user_id):
+            await self._refuse(user_id, clicked.channel, pressed["action_id"])
             return
         extra: dict[str, str] = {}
         if kind in _CONFIRMS:
@@ -397,19 +419,18 @@ class SlackWorkspace:
         await self._dispatch(
             StaffAction(
                 kind=kind,
-                user_id=user.get("id", ""),
+                user_id=user_id,
                 user_name=_user_name(user),
                 at=datetime.now(UTC),
                 suggestion_id=None if extra else number,
-                handle=body.get("trigger_id"),
+                handle=text_at(body, "trigger_id") or None,
                 card=clicked,
                 extra=extra,
             )
         )
 
     async def _on_edit_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
-        view = body["view"]
-        text = view["state"]["values"]["reply"]["text"].get("value") or ""
+        text = text_at(body, "view", "state", "values", "reply", "text", "value")
         if not text.strip():
             await ack(response_action="errors", errors={"reply": "Write the reply to send."})
             return
@@ -418,11 +439,16 @@ class SlackWorkspace:
 
     async def _on_other_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
-        selected = body["view"]["state"]["values"]["answer"]["intent"].get("selected_option") or {}
-        await self._submit(body, ActionKind.OTHER_SUBMIT, intent=selected.get("value"))
+        intent = text_at(
+            body, "view", "state", "values", "answer", "intent", "selected_option", "value"
+        )
+        if not intent:
+            logger.warning("Other answer submitted without a choice; ignored")
+            return
+        await self._submit(body, ActionKind.OTHER_SUBMIT, intent=intent)
 
     async def _on_question_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
-        text = body["view"]["state"]["values"]["question"]["text"].get("value") or ""
+        text = text_at(body, "view", "state", "values", "question", "text", "value")
         if not text.strip():
             await ack(response_action="errors", errors={"question": "Write your question."})
             return
@@ -430,9 +456,9 @@ class SlackWorkspace:
         await self._submit(body, ActionKind.NEED_INFO_SUBMIT, escalation=True, text=text)
 
     async def _on_resolve_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
-        values = body["view"]["state"]["values"]
-        cause = (values["cause"]["value"].get("selected_option") or {}).get("value")
-        note = values["note"]["text"].get("value") or ""
+        values = object_at(body, "view", "state", "values")
+        cause = text_at(values, "cause", "value", "selected_option", "value")
+        note = text_at(values, "note", "text", "value")
         if not cause or not note.strip():
             errors = {"cause": "Choose the root cause."} if not cause else {}
             if not note.strip():
@@ -446,27 +472,27 @@ class SlackWorkspace:
 
     async def _on_command(self, ack: AsyncAck, command: dict[str, Any]) -> None:
         """/borderdesk open [department]: answered privately to the person who asked."""
-        if not await self.is_staff(command.get("user_id", "")):
-            logger.warning(
-                "/borderdesk by %s refused: not on the staff list", command.get("user_id")
-            )
+        user_id = text_at(command, "user_id")
+        if not await self.is_staff(user_id):
+            logger.warning("/borderdesk by %s refused: not on the staff list", user_id)
             await ack(NOT_STAFF)
             return
         if self._on_command_text is None:
             await ack("BorderDesk is starting; try again in a moment.")
             return
-        await ack(await self._on_command_text(command.get("text", "")))
+        await ack(await self._on_command_text(text_at(command, "text")))
 
     async def _submit(
         self, body: dict[str, Any], kind: ActionKind, *, escalation: bool = False, **fields: Any
     ) -> None:
         """A dialog was submitted; its private metadata names the card or the escalation."""
-        user = body.get("user", {})
-        number = _int(body["view"].get("private_metadata"))
+        user = object_at(body, "user")
+        number = positive_id(text_at(body, "view", "private_metadata"))
         if number is None:
+            logger.warning("dialog %s without a valid id ignored", kind)
             return
-        if not await self.is_staff(user.get("id", "")):
-            await self._refuse(user.get("id", ""), None, f"dialog {kind}")
+        if not await self.is_staff(text_at(user, "id")):
+            await self._refuse(text_at(user, "id"), None, f"dialog {kind}")
             return
         target: dict[str, Any] = (
             {"extra": {"escalation": str(number)}} if escalation else {"suggestion_id": number}
@@ -474,7 +500,7 @@ class SlackWorkspace:
         await self._dispatch(
             StaffAction(
                 kind=kind,
-                user_id=user.get("id", ""),
+                user_id=text_at(user, "id"),
                 user_name=_user_name(user),
                 at=datetime.now(UTC),
                 **target,
@@ -484,18 +510,19 @@ class SlackWorkspace:
 
     async def _on_message_event(self, event: dict[str, Any]) -> None:
         """A human's reply in a card thread of the inbox becomes a message to the shopper."""
-        thread_ts = event.get("thread_ts")
+        thread_ts = text_at(event, "thread_ts")
+        user_id = text_at(event, "user")
         if (
             event.get("subtype")
             or event.get("bot_id")
             or not thread_ts
-            or thread_ts == event.get("ts")
-            or event.get("channel") != self.inbox_channel
+            or not user_id
+            or thread_ts == text_at(event, "ts")
+            or text_at(event, "channel") != self.inbox_channel
         ):
             return
-        user_id = event.get("user", "")
         if not await self.is_staff(user_id):
-            await self._refuse(user_id, event.get("channel"), "a reply in a card thread")
+            await self._refuse(user_id, self.inbox_channel, "a reply in a card thread")
             return
         await self._dispatch(
             StaffAction(
@@ -503,9 +530,9 @@ class SlackWorkspace:
                 user_id=user_id,
                 user_name=await self._name_of(user_id),
                 at=datetime.now(UTC),
-                text=event.get("text", ""),
-                card=CardRef(event["channel"], thread_ts),
-                extra={"ts": event.get("ts", "")},
+                text=text_at(event, "text"),
+                card=CardRef(self.inbox_channel, thread_ts),
+                extra={"ts": text_at(event, "ts")},
             )
         )
 
@@ -520,10 +547,23 @@ class SlackWorkspace:
                     or info["user"].get("name")
                     or user_id
                 )
-            except SlackApiError:
+            except (SlackApiError, OSError, TimeoutError, aiohttp.ClientError):
                 logger.warning("users.info failed for %s; showing the id", user_id)
                 return user_id
         return self._names[user_id]
+
+
+def _signed(secret: bytes, request: web.Request, body: bytes) -> bool:
+    """Slack's v0 signature (HMAC-SHA256 of ``v0:<timestamp>:<body>``) over the exact
+    bytes received, with a timestamp at most five minutes old."""
+    timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+    if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) < 12):
+        return False
+    if abs(time.time() - int(timestamp)) > SIGNATURE_MAX_AGE:
+        return False
+    base = b"v0:" + timestamp.encode() + b":" + body
+    expected = "v0=" + hmac.new(secret, base, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, request.headers.get("X-Slack-Signature", ""))
 
 
 def _pacing_rules(method: str, kwargs: Mapping[str, Any]) -> list[tuple[str, Limit]]:
@@ -535,14 +575,10 @@ def _pacing_rules(method: str, kwargs: Mapping[str, Any]) -> list[tuple[str, Lim
 
 
 def _user_name(user: Mapping[str, Any]) -> str:
-    return str(user.get("name") or user.get("username") or user.get("id") or "someone")
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    for key in ("name", "username", "id"):
+        if value := text_at(user, key):
+            return value
+    return "someone"
 
 
 def _wrap(exc: SlackApiError) -> ChannelError:

@@ -179,7 +179,14 @@ class TelegramChannel:
         try:
             data = json.loads(body)
             update = Update.de_json(data, self.bot) if isinstance(data, dict) else None
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (
+            ValueError,
+            TypeError,
+            KeyError,
+            AttributeError,
+            RecursionError,
+            OverflowError,
+        ) as exc:
             logger.warning("telegram webhook body is not an update (%s); refused", exc)
             return web.Response(status=400, text="not a Telegram update")
         if update is None:
@@ -199,7 +206,7 @@ class TelegramChannel:
             return False
         try:
             inbound = to_inbound(message)
-        except (AttributeError, TypeError, ValueError) as exc:
+        except (AttributeError, TypeError, ValueError, OverflowError) as exc:
             logger.warning("telegram update %s not understood (%s); skipped", update.update_id, exc)
             return True
         try:
@@ -214,7 +221,10 @@ class TelegramChannel:
 def to_inbound(message: Message) -> InboundMessage:
     """Translate a Telegram message into our model; non-text kinds get a labelled placeholder."""
     user = message.from_user
-    name = user.full_name if user else (message.chat.title or "unknown")
+    if user is not None:
+        name = user.full_name or user.username or f"user {user.id}"
+    else:
+        name = message.chat.title or message.chat.full_name or "unknown"
     kind, attachment = _kind(message)
     text = message.text or message.caption or ""
     return InboundMessage(
@@ -222,13 +232,23 @@ def to_inbound(message: Message) -> InboundMessage:
         chat_id=str(message.chat.id),
         platform_message_id=f"{message.chat.id}:{message.message_id}",
         user_id=str(user.id if user else message.chat.id),
-        user_name=name,
-        text=text,
+        user_name=_clean(name),
+        text=_clean(text),
         received_at=message.date.astimezone(dt.UTC),
         kind=kind,
-        language_hint=user.language_code if user else None,
-        attachment=attachment,
+        language_hint=_clean(user.language_code) if user and user.language_code else None,
+        attachment=_clean(attachment) if attachment else None,
     )
+
+
+def _clean(text: str) -> str:
+    """Text any database can store: a lone UTF-16 surrogate (half an emoji, cut by a
+    client) becomes U+FFFD; a proper pair becomes its character."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def _kind(message: Message) -> tuple[MessageKind, str | None]:

@@ -38,10 +38,11 @@ _CHUNK = 500  # values per IN (...) list: far below SQLite's limit on bound para
 
 class CustomerPrivacyQueries:
     engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
 
     async def customer_export(self, customer_ids: Sequence[int]) -> dict[str, list[dict[str, Any]]]:
         """Every stored row about these identities, table by table (values as stored)."""
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             scope = await _scope(conn, customer_ids)
             wanted: list[tuple[str, Table, Any]] = [
                 ("customers", customers, customers.c.id.in_(scope.customers)),
@@ -197,7 +198,7 @@ class CustomerPrivacyQueries:
         really gone from disk (VACUUM cannot run inside a transaction: use the driver)."""
         if self.engine.dialect.name != "sqlite":
             return
-        async with self.engine.connect() as conn:
+        async with self.engine.connect() as conn:  # raw: no transaction is begun
             raw = await conn.get_raw_connection()
             driver = raw.driver_connection
             assert driver is not None

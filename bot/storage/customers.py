@@ -140,18 +140,19 @@ def _order(row: Any) -> CustomerOrder:
 
 class CustomerQueries(CustomerPrivacyQueries):
     engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
 
     # -- who is writing ----------------------------------------------------------------
 
     async def customer(self, customer_id: int) -> CustomerRecord | None:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             row = (
                 await conn.execute(select(customers).where(customers.c.id == customer_id))
             ).first()
         return None if row is None else _customer(row)
 
     async def customer_of_conversation(self, conversation_id: int) -> CustomerRecord:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             row = (
                 await conn.execute(
                     select(customers)
@@ -162,7 +163,7 @@ class CustomerQueries(CustomerPrivacyQueries):
         return _customer(row)
 
     async def customer_by_identity(self, channel: str, user_id: str) -> CustomerRecord | None:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             row = (
                 await conn.execute(
                     select(customers).where(
@@ -174,11 +175,11 @@ class CustomerQueries(CustomerPrivacyQueries):
 
     async def same_person(self, customer_id: int) -> list[CustomerRecord]:
         """Every identity of the shopper: this row and those with the same e-mail or phone."""
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             return await _same_person(conn, customer_id)
 
     async def customer_conversations(self, customer_ids: Sequence[int]) -> list[int]:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(conversations.c.id)
                 .where(conversations.c.customer_id.in_(list(customer_ids)))
@@ -194,7 +195,7 @@ class CustomerQueries(CustomerPrivacyQueries):
         condition: ColumnElement[bool] = customers.c.name.ilike(f"%{needle}%")
         if (email := normalize_email(needle)) and "@" in email:
             condition = or_(condition, customers.c.email == email)
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(customers)
                 .where(condition, customers.c.forgotten_at.is_(None))
@@ -211,7 +212,7 @@ class CustomerQueries(CustomerPrivacyQueries):
         if not wanted:
             return None
         bare = number.strip().lstrip("#")
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             exact = orders.c.order_number.in_([bare, f"#{bare}"])
             rows = (await conn.execute(select(orders).where(exact))).all()
             if not rows:  # written differently: compare without "#", "-", spaces and case
@@ -225,7 +226,7 @@ class CustomerQueries(CustomerPrivacyQueries):
 
     async def customer_orders(self, customer_ids: Sequence[int]) -> list[CustomerOrder]:
         """Orders linked to any of these identities, oldest first."""
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(orders)
                 .where(orders.c.customer_id.in_(list(customer_ids)))
@@ -276,7 +277,7 @@ class CustomerQueries(CustomerPrivacyQueries):
         condition: ColumnElement[bool] = problems.c.conversation_id.in_(conversation_ids)
         if order_ids:
             condition = or_(condition, problems.c.order_id.in_(list(order_ids)))
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(
                     problems.c.intent,
@@ -345,7 +346,7 @@ class CustomerQueries(CustomerPrivacyQueries):
             await audit_row(conn, actor, action, customer_id, detail, at)
 
     async def customer_audit(self, customer_ids: Sequence[int]) -> list[AuditEntry]:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(audit)
                 .where(audit.c.customer_id.in_(list(customer_ids)))

@@ -21,6 +21,7 @@ from bot.storage.schema import (
 
 class DecisionQueries:
     engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
 
     # -- suggestions -----------------------------------------------------------------
 
@@ -77,7 +78,7 @@ class DecisionQueries:
             )
 
     async def suggestion(self, suggestion_id: int) -> SuggestionRecord | None:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             row = (
                 await conn.execute(select(suggestions).where(suggestions.c.id == suggestion_id))
             ).first()
@@ -90,7 +91,7 @@ class DecisionQueries:
         condition = suggestions.c.status == "pending"
         if conversation_id is not None:
             condition = condition & (suggestions.c.conversation_id == conversation_id)
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(suggestions).where(condition).order_by(suggestions.c.id)
             )
@@ -180,7 +181,7 @@ class DecisionQueries:
         return True
 
     async def examples(self) -> list[tuple[str, str]]:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(examples.c.text, examples.c.intent).order_by(examples.c.id)
             )

@@ -47,6 +47,7 @@ class EscalationRecord:
 
 class EscalationQueries:
     engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
 
     async def record_problem(
         self,
@@ -137,7 +138,7 @@ class EscalationQueries:
         return await self._escalations(condition)
 
     async def _escalations(self, condition: object) -> list[EscalationRecord]:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(
                     escalations,

@@ -19,6 +19,7 @@ from bot.storage.schema import (
 
 class InboxQueries:
     engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
 
     # -- inbound ---------------------------------------------------------------------
 
@@ -110,7 +111,7 @@ class InboxQueries:
 
     async def inbound_message(self, message_id: int) -> InboundMessage:
         """Rebuild a stored inbound message (used when resuming after a restart)."""
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             row = (
                 await conn.execute(
                     select(messages, conversations.c.chat_id, customers.c.platform_user_id)
@@ -134,7 +135,7 @@ class InboxQueries:
 
     async def unprocessed_inbound(self) -> list[tuple[int, int]]:
         """(message id, conversation id) of inbound messages stored but not fully handled."""
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             result = await conn.execute(
                 select(messages.c.id, messages.c.conversation_id)
                 .where(
@@ -182,7 +183,7 @@ class InboxQueries:
 
     async def quiet_floods(self, quiet_since: datetime) -> dict[int, list[HeldText]]:
         """Held messages of conversations that have sent nothing since ``quiet_since``."""
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(
                     messages.c.id,
@@ -230,7 +231,7 @@ class InboxQueries:
     # -- conversations ---------------------------------------------------------------
 
     async def conversation(self, conversation_id: int) -> ConversationInfo:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             row = (
                 await conn.execute(
                     select(conversations, customers.c.name)
@@ -242,7 +243,7 @@ class InboxQueries:
         return ConversationInfo(row.id, row.channel, row.chat_id, row.name, row.language, card)
 
     async def conversation_by_card(self, card: CardRef) -> ConversationInfo | None:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             found = (
                 await conn.execute(
                     select(conversations.c.id).where(

@@ -112,6 +112,7 @@ class _Duplicate(Exception):
 
 class OrderQueries:
     engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
 
     async def upsert_order(self, event: OrderEvent, source: str, at: datetime) -> tuple[int, bool]:
         """Merge an event into its order (creating it); returns (order id, created)."""
@@ -156,18 +157,18 @@ class OrderQueries:
 
     async def order_by_number(self, number: str) -> OrderRecord | None:
         """The order with this number, written with or without "#", in any case."""
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             row = (await conn.execute(_by_number(number))).first()
         return None if row is None else _record(row)
 
     async def order_by_id(self, order_id: int) -> OrderRecord | None:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             row = (await conn.execute(select(orders).where(orders.c.id == order_id))).first()
         return None if row is None else _record(row)
 
     async def orders_of_customer(self, customer_id: int) -> list[OrderRecord]:
         """A customer's linked orders, newest first."""
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(orders)
                 .where(orders.c.customer_id == customer_id)

@@ -21,6 +21,7 @@ from bot.storage.schema import (
 
 class OutboxQueries:
     engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
 
     # -- outbox ----------------------------------------------------------------------
 
@@ -82,7 +83,7 @@ class OutboxQueries:
 
     async def held(self, item_id: int) -> HeldReply | None:
         """A reply waiting for staff to confirm its translation, or None if not held."""
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             row = (
                 await conn.execute(
                     select(outbox).where(outbox.c.id == item_id, outbox.c.status == "held")
@@ -121,7 +122,7 @@ class OutboxQueries:
             return result.rowcount == 1
 
     async def outbox_id(self, key: str) -> int | None:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             found = await conn.execute(select(outbox.c.id).where(outbox.c.idempotency_key == key))
             return found.scalar()
 
@@ -136,7 +137,7 @@ class OutboxQueries:
             .group_by(outbox.c.channel, outbox.c.chat_id)
             .scalar_subquery()
         )
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(outbox)
                 .where(outbox.c.id.in_(heads), outbox.c.next_attempt_at <= now)
@@ -220,7 +221,7 @@ class OutboxQueries:
             )
 
     async def dead_letters(self) -> list[DeadLetter]:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(outbox).where(outbox.c.status == "dead").order_by(outbox.c.id)
             )
@@ -254,7 +255,7 @@ class OutboxQueries:
             return ids
 
     async def outbox_status(self) -> dict[str, int]:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(outbox.c.status, func.count()).group_by(outbox.c.status)
             )

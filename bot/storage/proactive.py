@@ -84,6 +84,7 @@ class ProactiveOrder:
 
 class ProactiveQueries:
     engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
 
     async def proactive_orders(self, since: datetime) -> list[ProactiveOrder]:
         """Orders placed since ``since``, linked to a customer and not cancelled."""
@@ -95,7 +96,7 @@ class ProactiveQueries:
             .correlate(customers)
             .scalar_subquery()
         )
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             rows = (
                 await conn.execute(
                     select(

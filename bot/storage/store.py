@@ -30,6 +30,8 @@ from bot.storage.proactive import ProactiveQueries
 from bot.storage.schema import escalations, messages, suggestions
 from bot.storage.translations import TranslationQueries
 
+READ_ONLY = "borderdesk_read_only"
+
 
 def sqlite_url(path: str | Path) -> str:
     """The database URL for a SQLite file, as ``--db PATH`` gives it."""
@@ -50,6 +52,8 @@ class Store(
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        # reads begin a plain (deferred) transaction: they never wait for the write lock
+        self.reader = engine.execution_options(**{READ_ONLY: True})
 
     @classmethod
     async def open(cls, url: str, *, migrate_schema: bool = True) -> Store:
@@ -74,7 +78,7 @@ class Store(
 
     async def counts(self) -> dict[str, Any]:
         """Totals for summaries: messages, suggestions by status, escalations by department."""
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             by_direction: dict[str, int] = dict(
                 (
                     await conn.execute(
@@ -119,9 +123,9 @@ def _serialize_sqlite_writers(engine: AsyncEngine) -> None:
     """Make SQLite safe for our concurrent tasks (handlers, outbox, jobs).
 
     The driver's default deferred transactions deadlock when two of them read and then
-    write ("database is locked" at once, the busy timeout never applies). Transactions
-    start with BEGIN IMMEDIATE instead, so writers queue for up to 30 s; WAL lets readers
-    go on meanwhile.
+    write ("database is locked" at once, the busy timeout never applies). Write
+    transactions start with BEGIN IMMEDIATE instead, so writers queue for up to 30 s;
+    read-only ones (``Store.reader``) begin deferred and, with WAL, never wait for a writer.
     """
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -134,4 +138,5 @@ def _serialize_sqlite_writers(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -20,9 +20,10 @@ class TranslationQueries:
     """Implements ``bot.translation.TranslationCache`` (``get``/``put``) on the store."""
 
     engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
 
     async def get(self, provider: str, source: str, target: str, text: str) -> str | None:
-        async with self.engine.connect() as conn:
+        async with self.reader.connect() as conn:
             found = await conn.execute(
                 select(translations.c.translated).where(
                     translations.c.key == _key(provider, source, target, text)

@@ -1,0 +1,88 @@
+"""What a Slack request must look like before bolt and our listeners see it.
+
+Slack itself never sends a malformed payload, but anyone can post to a public endpoint, and
+a signed request can still be odd. Bolt assumes the documented shapes (an action has an
+``action_id``, an event is an object…) and fails with a 500 otherwise, so the adapter
+checks those shapes first and answers 400 instead. Listeners then read fields with the
+small accessors here, which give None rather than raising.
+
+    if (problem := shape_problem(body)) is not None:
+        return web.Response(status=400, text=problem)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+MAX_ID = 2**63 - 1  # the largest id the database can hold
+
+
+def shape_problem(body: Any) -> str | None:
+    """Why ``body`` cannot be a Slack request we handle, or None when it can."""
+    if not isinstance(body, Mapping):
+        return "the body is not an object"
+    kind = body.get("type")
+    if kind == "block_actions":
+        actions = body.get("actions")
+        if not isinstance(actions, list) or not actions:
+            return "block_actions without actions"
+        if not all(isinstance(a, Mapping) and isinstance(a.get("action_id"), str) for a in actions):
+            return "an action without an action_id"
+        return _objects(body, "user", "container", "channel", "message", "view")
+    if kind in ("view_submission", "view_closed"):
+        view = body.get("view")
+        if not isinstance(view, Mapping):
+            return f"{kind} without a view"
+        if (problem := _objects(view, "state")) is not None:
+            return problem
+        return _objects(body, "user")
+    if kind == "event_callback":
+        event = body.get("event")
+        if not isinstance(event, Mapping):
+            return "event_callback without an event object"
+        for name in ("type", "user", "channel", "ts", "thread_ts", "text", "subtype", "bot_id"):
+            if event.get(name) is not None and not isinstance(event[name], str):
+                return f"event field {name} is not a string"
+        return None
+    if "command" in body:
+        for name in ("command", "text", "user_id", "channel_id"):
+            if body.get(name) is not None and not isinstance(body[name], str):
+                return f"command field {name} is not a string"
+    return None
+
+
+def _objects(parent: Mapping[str, Any], *names: str) -> str | None:
+    for name in names:
+        if parent.get(name) is not None and not isinstance(parent[name], Mapping):
+            return f"{name} is not an object"
+    return None
+
+
+def dig(node: Any, *path: str) -> Any:
+    """``node[path[0]][path[1]]…``, or None as soon as a step is missing or not an object."""
+    for key in path:
+        if not isinstance(node, Mapping):
+            return None
+        node = node.get(key)
+    return node
+
+
+def text_at(node: Any, *path: str) -> str:
+    value = dig(node, *path)
+    return value if isinstance(value, str) else ""
+
+
+def object_at(node: Any, *path: str) -> Mapping[str, Any]:
+    value = dig(node, *path)
+    return value if isinstance(value, Mapping) else {}
+
+
+def positive_id(value: Any) -> int | None:
+    """A database id written as ASCII digits (a button value, dialog metadata), else None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 0 < value <= MAX_ID else None
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit():
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
