@@ -2,7 +2,7 @@
 
 borderdesk run | demo [--db PATH] | chat [--db PATH] | classify | examples import FILE.csv
 borderdesk check-config | db upgrade [--db PATH] | outbox list | outbox retry ID… | --all
-borderdesk orders import FILE
+borderdesk orders import FILE | customer export ID | customer forget ID
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from bot import cli_orders
+from bot import cli_customers, cli_orders
 from bot.config import Config, load_config
 from bot.errors import BorderDeskError, ConfigError
 from bot.logs import configure_logging
@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     retry.add_argument("--all", action="store_true", help="every parked message")
     retry.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
     cli_orders.add_arguments(sub)
+    cli_customers.add_arguments(sub)
     return parser
 
 
@@ -344,6 +345,7 @@ _COMMANDS = {
     "db": _db,
     "outbox": _outbox,
     "orders": cli_orders.run,
+    "customer": cli_customers.run,
 }
 
 if __name__ == "__main__":

@@ -209,8 +209,8 @@ class Runtime:
     async def on_action(self, action: StaffAction) -> None:
         await handle_action(self.ctx, action)
 
-    async def on_command(self, text: str) -> str:
-        return await staff_command(self.ctx, text)
+    async def on_command(self, text: str, actor: str = "staff (/borderdesk)") -> str:
+        return await staff_command(self.ctx, text, actor=actor)
 
     async def stop(self) -> None:
         if self._ctx is None:

@@ -173,13 +173,16 @@ async def _decide_and_send(
             status,
             action.user_name,
         )
+        # the card may still show buttons (a crash or an outage between the decision and
+        # its redraw): show the decision now, so nobody keeps clicking
+        await _redraw(ctx, record.id)
         return False
     if hold:
         await _ask_confirmation(ctx, conversation.card, reply_key(record.id), text, translated)
     else:
         ctx.wake_outbox()
+    await _redraw(ctx, record.id)  # before learning, which takes a moment
     await _learn(ctx, record, intent, action)
-    await _redraw(ctx, record.id)
     return True
 
 

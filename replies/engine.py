@@ -138,7 +138,11 @@ class SuggestionEngine:
             is_problem=spec.problem,
             reply=reply,
             reply_language=reply_language,
-            auto_send=spec.auto_send and confidence >= spec.auto_send_threshold,
+            auto_send=(
+                spec.auto_send
+                and confidence >= spec.auto_send_threshold
+                and only_pleasantry(text)
+            ),
         )
 
     def render(
@@ -193,3 +197,21 @@ class SuggestionEngine:
         """A staff-labelled example, used from the next message on."""
         self.intent_info(intent)
         self.classifier.learn(text, intent)
+
+
+_QUESTION_MARKS = ("?", "？", "؟")
+
+
+def only_pleasantry(text: str) -> bool:
+    """True when a message is short enough to be just a greeting or thanks.
+
+    Auto-sent answers (greeting, thanks) must never swallow a real question that merely
+    starts with "Hi" or ends with "Thanks!": a question mark, a number (an order, a size)
+    or more than eight words sends the message to staff instead.
+    """
+    if any(mark in text for mark in _QUESTION_MARKS) or any(c.isdigit() for c in text):
+        return False
+    words = text.split()
+    if len(words) == 1:  # also scripts written without spaces: count characters
+        return len(words[0]) <= 12
+    return len(words) <= 8

@@ -33,7 +33,8 @@ from bot.models import (
 
 InboundHandler = Callable[[InboundMessage], Awaitable[None]]
 ActionHandler = Callable[[StaffAction], Awaitable[None]]
-CommandHandler = Callable[[str], Awaitable[str]]  # "/borderdesk <text>" -> the answer
+# "/borderdesk <text>" typed by <who> -> the answer
+CommandHandler = Callable[[str, str], Awaitable[str]]
 
 
 class CustomerChannel(Protocol):

@@ -480,7 +480,8 @@ class SlackWorkspace:
         if self._on_command_text is None:
             await ack("BorderDesk is starting; try again in a moment.")
             return
-        await ack(await self._on_command_text(text_at(command, "text")))
+        who = f"{text_at(command, 'user_name') or user_id} ({user_id})"
+        await ack(await self._on_command_text(text_at(command, "text"), who))
 
     async def _submit(
         self, body: dict[str, Any], kind: ActionKind, *, escalation: bool = False, **fields: Any
