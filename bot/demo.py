@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,16 @@ from sqlalchemy.engine import make_url
 
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import DEPARTMENTS, Config
+from bot.demo_orders import (
+    MANAGER,
+    ORDERS,
+    SCENES,
+    Narrator,
+    OrderTally,
+    Scene,
+    check_proactive,
+    staff_types,
+)
 from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
 from bot.jobs import digest_schedules
 from bot.models import ActionKind, Card, EscalationCard, InboundMessage, StaffAction
@@ -55,7 +65,12 @@ class Transcript:
 
     def line(self, who: str, text: str) -> None:
         prefix = f"{self.clock.now:%H:%M}  {who:<11}"
-        wrapped = textwrap.wrap(text, 100 - len(prefix)) or [""]
+        width = 100 - len(prefix)
+        wrapped = [
+            line
+            for part in text.split("\n")
+            for line in textwrap.wrap(part, width, break_on_hyphens=False)
+        ] or [""]
         self.out(prefix + wrapped[0])
         for rest in wrapped[1:]:
             self.out(" " * len(prefix) + rest)
@@ -73,6 +88,10 @@ class Transcript:
                 f"card #{card.suggestion_id} · {card.customer_name} · language "
                 f"{card.language} · intent {s.intent} ({s.confidence:.0%}) · top: {top}",
             )
+            if card.warning:
+                self.line("", f"WARNING: {card.warning}")
+            if card.profile:
+                self.line("", f"shopper: {card.profile}")
             if s.reply:
                 self.line("", f"suggested ({s.reply_language}): {s.reply}")
             else:
@@ -86,6 +105,8 @@ class Transcript:
             assert isinstance(card, Card)
             if card.decision:
                 self.line("INBOX", f"card #{card.suggestion_id} now shows: {card.decision}")
+            elif card.warning:
+                self.line("INBOX", f"card #{card.suggestion_id} redrawn with: {card.warning}")
         elif event == "delivered":
             name = self.names.get(str(data["chat_id"]), str(data["chat_id"]))
             self.line("TELEGRAM", f"-> {name}: {data['text']}")
@@ -121,16 +142,32 @@ async def run_demo(config: Config, out: Printer) -> int:
     telegram = LocalChannel("telegram", transcript)
     workspace = LocalWorkspace(transcript, DEPARTMENTS)
     message_ids = itertools.count(100)
+    tally = OrderTally()
+    # the demo's manager approves refunds for the flagged buyer
+    config = replace(config, managers=config.managers | {_staff_id(MANAGER)})
     out(f"BorderDesk demo — a day at {config.store_name}, {DEMO_DATE:%A %d %B %Y} (times UTC)")
     out(f"Database: {config.database_url}\n")
+
+    async def resolution(runtime: Runtime, _: Narrator, __: OrderTally) -> None:
+        await _department_follow_up(runtime, workspace, transcript)
+
+    scenes: list[tuple[str, Scene]] = sorted(
+        [(RESOLUTION[0], resolution), *SCENES], key=lambda scene: scene[0]
+    )
     async with Runtime(
         config, channels=[telegram], workspace=workspace, clock=clock, background=False
     ) as runtime:
-        sent_cards: list[int] = []
-        resolved = False
+
+        async def scenes_until(time_: str) -> None:
+            while scenes and scenes[0][0] < time_:
+                at, scene = scenes.pop(0)
+                clock.set(at)
+                await scene(runtime, transcript, tally)
+                await check_proactive(runtime, transcript, tally)
+                out("")
+
         for number, step in enumerate(DAY):
-            if step.time > RESOLUTION[0] and not resolved:
-                resolved = await _department_follow_up(runtime, workspace, transcript)
+            await scenes_until(step.time)
             clock.set(step.time)
             transcript.names[step.chat_id] = step.shopper.split()[0]
             message = _inbound(step, next(message_ids), clock.now)
@@ -147,18 +184,28 @@ async def run_demo(config: Config, out: Printer) -> int:
             if card is not None and not card.decision:
                 clock.set(step.time, 60)
                 await _act(runtime, workspace, transcript, step, card)
-                sent_cards.append(card.suggestion_id)
             await runtime.outbox.drain()
+            if step.command:
+                clock.set(step.time, 120)
+                await staff_types(runtime, transcript, step.staff, step.command)
+            await check_proactive(runtime, transcript, tally)
             if number == DOUBLE_CLICK_OF and card is not None:
                 transcript.line("STAFF", f"Priya also clicks Send on card #{card.suggestion_id}")
                 await runtime.on_action(_action(ActionKind.SEND, "Priya", clock.now, card))
                 await runtime.outbox.drain()
                 transcript.line("", "-> already decided: nothing is sent twice")
             out("")
+        await scenes_until("24:00")
         await _next_morning(runtime, out, config)
         counts = await runtime.ctx.store.counts()
         outbox = await runtime.ctx.store.outbox_status()
+        linked = [await runtime.ctx.store.order_by_number(o["order_number"]) for o in ORDERS]
     _summary(out, counts, outbox, workspace)
+    out(
+        f"  orders: {len(ORDERS)} imported, "
+        f"{sum(1 for o in linked if o and o.customer_id)} linked by their shoppers · "
+        f"proactive notices: {tally.notices}"
+    )
     return 0
 
 
@@ -177,10 +224,15 @@ def _inbound(step: Step, message_id: int, at: datetime) -> InboundMessage:
     )
 
 
+def _staff_id(staff: str) -> str:
+    """The demo's Slack user id for a staff member: "Lee" -> "ULEE000000"."""
+    return f"U{staff.upper():0<9}"[:10]
+
+
 def _action(kind: ActionKind, staff: str, at: datetime, card: Card, **extra: Any) -> StaffAction:
     return StaffAction(
         kind=kind,
-        user_id=f"U{staff.upper():0<9}"[:10],
+        user_id=_staff_id(staff),
         user_name=staff,
         at=at,
         suggestion_id=card.suggestion_id,
@@ -220,6 +272,12 @@ async def _act(
         await runtime.on_action(
             _action(ActionKind.OTHER_SUBMIT, step.staff, now, card, intent=step.expected)
         )
+    elif action == "manager":
+        transcript.line("STAFF", f"{step.staff} clicks Send")
+        await runtime.on_action(_action(ActionKind.SEND, step.staff, now, card))
+        await runtime.outbox.drain()
+        transcript.line("STAFF", f"{MANAGER}, a manager, clicks Send")
+        await runtime.on_action(_action(ActionKind.SEND, MANAGER, now, card))
     elif action == "escalate":
         transcript.line("STAFF", f"{step.staff} clicks Escalate")
         await runtime.on_action(_action(ActionKind.ESCALATE, step.staff, now, card))
@@ -247,15 +305,14 @@ async def _act(
 
 async def _department_follow_up(
     runtime: Runtime, workspace: LocalWorkspace, transcript: Transcript
-) -> bool:
+) -> None:
     """The warehouse acknowledges and resolves its first escalation; staff send the update."""
-    time_, person, cause, note = RESOLUTION
-    transcript.clock.set(time_)
+    _, person, cause, note = RESOLUTION
     found = [
         (ref, card) for ref, card in workspace.escalations.items() if card.department == "warehouse"
     ]
     if not found:
-        return True
+        return
     card = found[0][1]
     extra = {"escalation": str(card.escalation_id)}
     now = transcript.clock.now
@@ -288,16 +345,14 @@ async def _department_follow_up(
             )
         )
         await runtime.outbox.drain()
-    transcript.out("")
-    return True
 
 
 async def _next_morning(runtime: Runtime, out: Printer, config: Config) -> None:
-    """What the warehouse and management read the next morning at 08:00."""
+    """What the warehouse, logistics and management read the next morning at 08:00."""
     out("Next morning, 08:00 Berlin: the daily digests\n")
     schedules = digest_schedules(runtime.desk)
     folder = Path(make_url(config.database_url).database or "data/demo.sqlite3").parent
-    for department in ("warehouse", "management"):
+    for department in ("warehouse", "logistics", "management"):
         message = await compose_digest(
             runtime.ctx.store.engine, department, DEMO_DATE.date(), schedules[department]
         )

@@ -2,6 +2,8 @@
 
 Each step names the answer staff expect, so the demo stays meaningful whatever the
 engine suggests: a "send" on a card with no suggestion becomes "other answer".
+Shoppers with an order at the shop (``bot.demo_orders``) write its number and their
+e-mail, which links it to them.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ class Step:
     language_code: str  # what Telegram reports for the user's app
     text: str
     expected: str  # the answer staff want to give (intent id)
-    action: str  # send | edit | other | escalate | ignore | thread | none
+    action: str  # send | edit | other | escalate | ignore | thread | manager | none
     staff: str = "Lee"
     kind: MessageKind = MessageKind.TEXT
     attachment: str | None = None
     staff_text: str | None = None  # edit addition, or thread reply text
     message_id: int = 0  # 0: next id in this chat
+    command: str | None = None  # a /borderdesk command staff type after reading the card
 
 
 # fmt: off
@@ -71,6 +74,15 @@ DAY: tuple[Step, ...] = (
         staff="Priya",
     ),
     Step(
+        "09:50",
+        "Jonas Weber",
+        "5116",
+        "de",
+        "Hallo, wo ist meine Bestellung #10421? Meine E-Mail ist jonas.weber@example.de",
+        "track_order",
+        "send",
+    ),
+    Step(
         "10:05",
         "Wei Zhang",
         "5105",
@@ -89,6 +101,18 @@ DAY: tuple[Step, ...] = (
         "product_defect",
         "escalate",
         kind=MessageKind.PHOTO,
+    ),
+    Step(
+        "10:45",
+        "Élodie Bernard",
+        "5117",
+        "fr",
+        "Bonjour, je voudrais modifier ma commande #10437 : deux tasses au lieu d'une. "
+        "Mon e-mail : elodie.bernard@example.fr",
+        "change_order",
+        "edit",
+        staff="Priya",
+        staff_text="C'est noté : deux tasses. Votre colis part cet après-midi.",
     ),
     Step(
         "11:00",
@@ -110,6 +134,25 @@ DAY: tuple[Step, ...] = (
         staff="Priya",
     ),
     Step(
+        "11:40",
+        "Carmen Ruiz",
+        "5118",
+        "es",
+        "Hola, ¿me podéis enviar la factura del pedido #10398? Mi correo es carmen.ruiz@example.es",
+        "get_invoice",
+        "send",
+    ),
+    Step(
+        "11:55",
+        "Carmen Ruiz",
+        "5118",
+        "es",
+        "Mi pedido #10398 todavía no ha llegado y el seguimiento de Correos no se actualiza "
+        "desde hace días.",
+        "delivery_delay",
+        "escalate",
+    ),
+    Step(
         "12:05",
         "Fatima Haddad",
         "5109",
@@ -117,6 +160,26 @@ DAY: tuple[Step, ...] = (
         "مرحبا، هل يعمل هذا المجفف على كهرباء 220 فولت في المغرب؟",
         "voltage_plug",
         "send",
+    ),
+    Step(
+        "12:30",
+        "Victor Hale",
+        "5119",
+        "en",
+        "I want a full refund for order #10412 today, or I will leave one-star reviews on every "
+        "site. Email: v.hale@example.com",
+        "get_refund",
+        "none",
+        command='block #10412 extortion "threatened a bad review unless refunded"',
+    ),
+    Step(
+        "12:50",
+        "Victor Hale",
+        "5119",
+        "en",
+        "I want my money back for order #10412. Refund me now.",
+        "get_refund",
+        "manager",
     ),
     Step(
         "13:15",

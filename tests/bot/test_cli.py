@@ -39,10 +39,28 @@ def borderdesk(
     )
 
 
-def test_demo_prints_a_multilingual_day_and_leaves_its_database(tmp_path: Path) -> None:
-    result = borderdesk("demo", "--db", str(tmp_path / "demo.sqlite3"), cwd=tmp_path)
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """One run of ``borderdesk demo`` for the tests that read its transcript: (stdout, db)."""
+    folder = tmp_path_factory.mktemp("demo")
+    result = borderdesk("demo", "--db", str(folder / "demo.sqlite3"), cwd=folder)
     assert result.returncode == 0, result.stderr
-    out = result.stdout
+    return result.stdout, folder / "demo.sqlite3"
+
+
+def entries(transcript: str) -> list[str]:
+    """The demo's transcript entries ("09:51  TELEGRAM   -> Jonas: …"), wrapped lines joined."""
+    found: list[str] = []
+    for line in transcript.splitlines():
+        if line.startswith(" " * 18) and found:
+            found[-1] += " " + line.strip()
+        else:
+            found.append(line)
+    return found
+
+
+def test_demo_prints_a_multilingual_day_and_leaves_its_database(demo: tuple[str, Path]) -> None:
+    out, database = demo
     shoppers = {
         line.split("SHOPPER", 1)[1].split("[")[0].strip()
         for line in out.splitlines()
@@ -53,13 +71,65 @@ def test_demo_prints_a_multilingual_day_and_leaves_its_database(tmp_path: Path) 
     for staff_action in ("clicks Send", "clicks Edit", "clicks Other answer", "clicks Escalate"):
         assert staff_action in out
     assert "TELEGRAM   -> Wei: " in out and "TELEGRAM   -> Yuki: " in out  # non-Latin scripts
-    with sqlite3.connect(tmp_path / "demo.sqlite3") as db:
+    with sqlite3.connect(database) as db:
         languages = {
             row[0] for row in db.execute("select language from messages where direction = 'in'")
         }
         delivered = db.execute("select count(*) from outbox where status = 'sent'").fetchone()[0]
     assert len(languages - {None, "unknown"}) >= 6
     assert delivered >= 8
+
+
+def test_demo_answers_a_linked_order_with_its_tracking_number(demo: tuple[str, Path]) -> None:
+    said = entries(demo[0])
+    card = next(e for e in said if "INBOX" in e and "· Jonas Weber ·" in e)
+    notes = said[said.index(card) : said.index(card) + 4]
+    assert any("note: Linked order #10421 (e-mail matches)." in e for e in notes)
+    assert any("shopper: New customer · 1 order, 89.50 EUR" in e for e in notes)
+    reply = next(e for e in said if "TELEGRAM   -> Jonas: " in e)
+    assert "DHL" in reply and "Sendungsnummer JJD0001490267384512" in reply
+
+
+def test_demo_tells_shoppers_first_shipped_and_late(demo: tuple[str, Path]) -> None:
+    out, database = demo
+    said = entries(out)
+    shipped = next(e for e in said if "TELEGRAM   -> Élodie: Bonne nouvelle" in e)
+    assert "Colissimo" in shipped and "Numéro de suivi : 6A23948571034" in shipped
+    delay = next(e for e in said if "TELEGRAM   -> Carmen: " in e and "tardando" in e)
+    assert "PQ4B1C0712345670128043M" in delay
+    assert any(":hourglass: Order #10398 is late" in e for e in said)
+    logistics = out.split("Logistics digest, Tue 24 Nov 2026")[1].split("Management digest")[0]
+    assert "delivery delay: 2" in logistics  # the late order and Carmen's own report
+    assert "Orders: 10398 ×2" in logistics and "Carriers: Correos ×2" in logistics
+    with sqlite3.connect(database) as db:
+        notices = {
+            row[0].split(":")[1]
+            for row in db.execute(
+                "select idempotency_key from outbox where idempotency_key like 'proactive:%'"
+                " and status = 'sent'"
+            )
+        }
+    assert notices == {"shipped", "delay"}
+
+
+def test_demo_holds_a_flagged_buyers_refund_for_a_manager(demo: tuple[str, Path]) -> None:
+    said = entries(demo[0])
+    command = next(e for e in said if "types /borderdesk block #10412 extortion" in e)
+    refund = next(e for e in said if "· Victor Hale ·" in e and "intent get_refund" in e)
+    assert said.index(command) < said.index(refund)
+    assert said[said.index(refund) + 1].endswith(
+        'WARNING: Flagged buyer: extortion ("threatened a bad review unless refunded"), by '
+        "Lee. Nothing is sent automatically; refund and return replies need a manager."
+    )
+    after = said[said.index(refund) :]
+    refused = next(i for i, e in enumerate(after) if ":no_entry: Not sent" in e)
+    sent = next(i for i, e in enumerate(after) if "TELEGRAM   -> Victor: " in e)
+    assert "Lee clicks Send" in after[refused - 1]
+    assert "Noor, a manager, clicks Send" in after[refused + 1] and refused < sent
+    assert sum("TELEGRAM   -> Victor: " in e for e in said) == 1  # nothing before the manager
+    profile = [e.split("PRIVATE", 1)[1].strip() for e in said if "  PRIVATE  " in e]
+    assert any(p.startswith("Customer ") and "Carmen Ruiz — New customer" in p for p in profile)
+    assert "Problems: 2 (2 in the last 90 days)" in profile
 
 
 def test_demo_refuses_to_overwrite_an_existing_database(tmp_path: Path) -> None:
