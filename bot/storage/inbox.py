@@ -53,11 +53,12 @@ class InboxQueries:
                         created_at=msg.received_at,
                     )
                 )
-            except IntegrityError:  # the same update raced in through another path
+            except IntegrityError:  # the same update raced in (from another process)
                 await conn.rollback()
-                return await self.record_inbound(msg, country=country)
-            message_id = new_id(result)
-        return StoredInbound(message_id, conversation_id, is_new=True)
+                result = None
+        if result is None:  # stored meanwhile: answer as for a duplicate, outside the lock
+            return await self.record_inbound(msg, country=country)
+        return StoredInbound(new_id(result), conversation_id, is_new=True)
 
     async def _conversation_for(
         self, conn: AsyncConnection, msg: InboundMessage, country: str | None
