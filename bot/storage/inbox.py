@@ -156,17 +156,20 @@ class InboxQueries:
         Returns (held, first): ``first`` when no other message of the conversation is held,
         i.e. a new flood began (the shopper is told once).
         """
+        recent_count = (
+            select(func.count())
+            .where(
+                messages.c.conversation_id == conversation_id,
+                messages.c.direction == "in",
+                messages.c.created_at >= since,
+            )
+            .scalar_subquery()
+        )
+        async with self.reader.connect() as conn:  # the usual case: no write lock needed
+            if (await conn.execute(select(recent_count))).scalar_one() <= limit:
+                return False, False
         async with self.engine.begin() as conn:
-            recent = (
-                await conn.execute(
-                    select(func.count()).where(
-                        messages.c.conversation_id == conversation_id,
-                        messages.c.direction == "in",
-                        messages.c.created_at >= since,
-                    )
-                )
-            ).scalar_one()
-            if recent <= limit:
+            if (await conn.execute(select(recent_count))).scalar_one() <= limit:
                 return False, False
             others = (
                 await conn.execute(
