@@ -141,7 +141,10 @@ async def block_text(ctx: Context, block: bool, args: list[str], actor: str) -> 
     reason = args[1].lower().replace("-", "_") if block else None
     if block and reason not in REASONS:
         return f"Unknown reason “{defuse(args[1])}”: choose {reasons}."
-    note = " ".join(args[2:] if block else args[1:]).strip() or None
+    typed = " ".join(args[2:] if block else args[1:]).strip()
+    if len(typed) >= 2 and (typed[0], typed[-1]) in (('"', '"'), ("'", "'"), ("“", "”")):
+        typed = typed[1:-1].strip()  # "threatened a bad review", typed with quotes
+    note = typed or None
     found, problem = await find_customers(ctx, args[0])
     if problem:
         return problem
