@@ -12,6 +12,8 @@ def require(relative: str) -> Path:
     """The data path, or exit with a message saying what is missing and where."""
     path = DATA / relative
     if not path.exists():
-        sys.exit(f"benchmark data not found: {path}\n"
-                 f"Put the shared data set next to the repository ({DATA}).")
+        sys.exit(
+            f"benchmark data not found: {path}\n"
+            f"Put the shared data set next to the repository ({DATA})."
+        )
     return path

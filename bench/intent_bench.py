@@ -41,8 +41,9 @@ def accuracy(engine: SuggestionEngine, rows: list[tuple[str, str]], prefix: str)
         buckets[min(int(ranked[0][1] * 10), 9)].append(names[0] == intent)
         if names[0] != intent:
             confusions[(intent, names[0])] += 1
-    ece = sum(abs(sum(hits) / len(hits) - (b + 0.5) / 10) * len(hits)
-              for b, hits in buckets.items()) / len(rows)
+    ece = sum(
+        abs(sum(hits) / len(hits) - (b + 0.5) / 10) * len(hits) for b, hits in buckets.items()
+    ) / len(rows)
     covered = [hit for b, hits in buckets.items() if b / 10 >= engine.threshold for hit in hits]
     print(f"{prefix}.top1={top1 / len(rows):.4f}")
     print(f"{prefix}.top3={top3 / len(rows):.4f}")
@@ -73,7 +74,7 @@ def main() -> None:
         group = by_intent[intent][:]
         rng.shuffle(group)
         imported += group[: len(group) // 2]
-        held_out += group[len(group) // 2:]
+        held_out += group[len(group) // 2 :]
     start = time.perf_counter()
     learned = SuggestionEngine.load(languages=LANGUAGES, extra_examples=imported)
     print(f"load_with_imported_seconds={time.perf_counter() - start:.2f}")

@@ -25,9 +25,15 @@ CATEGORIES = ("single-words", "word-pairs", "sentences")
 def main() -> None:
     root = require("langid")
     languages = sorted(p.name for p in root.iterdir() if p.is_dir())
-    samples = {cat: [(lang, line.strip()) for lang in languages
-                     for line in (root / lang / f"{cat}.txt").read_text("utf-8").splitlines()
-                     if line.strip()] for cat in CATEGORIES}
+    samples = {
+        cat: [
+            (lang, line.strip())
+            for lang in languages
+            for line in (root / lang / f"{cat}.txt").read_text("utf-8").splitlines()
+            if line.strip()
+        ]
+        for cat in CATEGORIES
+    }
     print(f"languages={','.join(languages)}")
     for name in ("lingua", "langdetect"):
         detector = make_detector(name, languages)

@@ -139,9 +139,7 @@ class SuggestionEngine:
             reply=reply,
             reply_language=reply_language,
             auto_send=(
-                spec.auto_send
-                and confidence >= spec.auto_send_threshold
-                and only_pleasantry(text)
+                spec.auto_send and confidence >= spec.auto_send_threshold and only_pleasantry(text)
             ),
         )
 

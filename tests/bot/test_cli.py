@@ -118,7 +118,7 @@ def test_demo_holds_a_flagged_buyers_refund_for_a_manager(demo: tuple[str, Path]
     refund = next(e for e in said if "· Victor Hale ·" in e and "intent get_refund" in e)
     assert said.index(command) < said.index(refund)
     assert said[said.index(refund) + 1].endswith(
-        'WARNING: Flagged buyer: extortion (threatened a bad review unless refunded), by '
+        "WARNING: Flagged buyer: extortion (threatened a bad review unless refunded), by "
         "Lee. Nothing is sent automatically; refund and return replies need a manager."
     )
     after = said[said.index(refund) :]

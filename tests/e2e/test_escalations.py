@@ -113,8 +113,9 @@ async def test_a_damaged_item_is_recorded_escalated_acknowledged_and_resolved(
         # the outcome is a note for staff, delivered by the outbox under the inbox card
         await slack_api.wait_for(
             "chat.postMessage",
-            predicate=lambda p: p.get("thread_ts") == inbox_card["ts"]
-            and "Root cause: Packing" in p["text"],
+            predicate=lambda p: (
+                p.get("thread_ts") == inbox_card["ts"] and "Root cause: Packing" in p["text"]
+            ),
         )
 
         assert await desk.click(confirmation, "bd_tr_send") == 200
