@@ -18,11 +18,8 @@ timeouts and dropped connections, with exponential backoff and jitter.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import re
-import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -42,19 +39,21 @@ from bot.channels.slack_shapes import (
     object_at,
     positive_id,
     shape_problem,
+    signed,
     text_at,
 )
-from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected, ChannelUnavailable
+from bot.channels.slack_staff import NOT_STAFF, StaffList
+from bot.channels.slack_web import SlackWeb
+from bot.errors import ChannelError
 from bot.models import (
     ActionKind,
     Card,
     CardRef,
     EscalationCard,
     IntentChoice,
-    Limit,
     StaffAction,
 )
-from bot.pacing import Pacer, backoff_seconds
+from bot.pacing import Pacer
 
 logger = logging.getLogger(__name__)
 
@@ -75,18 +74,6 @@ _ON_ESCALATIONS = {ActionKind.ACKNOWLEDGE, ActionKind.NEED_INFO, ActionKind.RESO
 _CONFIRMS = {ActionKind.CONFIRM_TRANSLATED, ActionKind.CONFIRM_ORIGINAL, ActionKind.CONFIRM_CANCEL}
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1024 * 1024
-# Slack's published limits with a margin: chat.postMessage ~1/s per channel, chat.update
-# Tier 3 (50+ a minute).
-POST_LIMIT = Limit(1, 1.1)
-UPDATE_LIMIT = Limit(45, 60.0)
-CALL_ATTEMPTS = 5
-MAX_RETRY_AFTER = 120.0
-GROUP_CACHE_SECONDS = 300.0
-SIGNATURE_MAX_AGE = 300
-NOT_STAFF = (
-    "Only BorderDesk staff can do that here. Ask an admin to add you to "
-    "BORDERDESK_STAFF_USERS (or the staff user group)."
-)
 
 
 class SlackWorkspace:
@@ -112,12 +99,9 @@ class SlackWorkspace:
         self.app_token = app_token
         self.listen = listen
         self.department_channels = dict(department_channels or {})
-        self.staff_users = staff_users
-        self.staff_group = staff_group
-        self.pacer = pacer or Pacer()
-        self._group_members: frozenset[str] | None = None
-        self._group_checked = -GROUP_CACHE_SECONDS
         self.client = AsyncWebClient(token=bot_token, base_url=api_url, timeout=timeout)
+        self.web = SlackWeb(self.client, pacer or Pacer())
+        self.staff = StaffList(self.client, staff_users, staff_group)
         self._signing_secret = signing_secret.encode() if signing_secret else None
         self.app = AsyncApp(
             client=self.client,
@@ -139,7 +123,7 @@ class SlackWorkspace:
     ) -> None:
         self._on_action = on_action
         self._on_command_text = on_command
-        if not self.staff_users and not self.staff_group:
+        if self.staff.anyone:
             logger.warning(
                 "no BORDERDESK_STAFF_USERS or BORDERDESK_STAFF_GROUP: anyone who can see the "
                 "Slack channels may answer shoppers"
@@ -198,7 +182,7 @@ class SlackWorkspace:
             return None
         ref = await self._post(channel, text, blocks)
         if attachment is not None:
-            await self._call(
+            await self.web.call(
                 "files_upload_v2",
                 channel=channel,
                 content=attachment,
@@ -237,12 +221,12 @@ class SlackWorkspace:
         )
 
     async def open_question(self, handle: str, escalation_id: int) -> None:
-        await self._call(
+        await self.web.call(
             "views_open", trigger_id=handle, view=escalations.question_modal(escalation_id)
         )
 
     async def open_resolution(self, handle: str, escalation_id: int) -> None:
-        await self._call(
+        await self.web.call(
             "views_open", trigger_id=handle, view=escalations.resolve_modal(escalation_id)
         )
 
@@ -251,14 +235,14 @@ class SlackWorkspace:
         return f"{self.workspace_url}archives/{ref.channel}/p{ref.ts.replace('.', '')}"
 
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
-        await self._call(
+        await self.web.call(
             "views_open", trigger_id=handle, view=blocks.edit_modal(suggestion_id, draft)
         )
 
     async def open_picker(
         self, handle: str, suggestion_id: int, choices: Sequence[IntentChoice]
     ) -> None:
-        await self._call(
+        await self.web.call(
             "views_open", trigger_id=handle, view=blocks.picker_modal(suggestion_id, choices)
         )
 
@@ -276,69 +260,24 @@ class SlackWorkspace:
             kwargs["blocks"] = block_list
         if thread_ts is not None:
             kwargs["thread_ts"] = thread_ts
-        response = await self._call("chat_postMessage", **kwargs)
+        response = await self.web.call("chat_postMessage", **kwargs)
         return CardRef(str(response["channel"]), str(response["ts"]))
 
     async def _update(self, ref: CardRef, text: str, block_list: list[dict[str, Any]]) -> None:
-        await self._call(
+        await self.web.call(
             "chat_update", channel=ref.channel, ts=ref.ts, text=text, blocks=block_list
         )
 
-    async def _call(self, method: str, **kwargs: Any) -> Any:
-        """One Web API call, paced, retried on rate limits and outages; ChannelError after
-        ``CALL_ATTEMPTS`` (the caller's own durability — the resume loop, the outbox —
-        takes it from there)."""
-        rules = _pacing_rules(method, kwargs)
-        for attempt in range(1, CALL_ATTEMPTS + 1):
-            try:
-                async with self.pacer.slot(rules):
-                    return await getattr(self.client, method)(**kwargs)
-            except SlackApiError as exc:
-                error = _wrap(exc)
-            except (OSError, TimeoutError, aiohttp.ClientError) as exc:
-                error = ChannelUnavailable(f"slack unreachable: {exc!r}")
-            if isinstance(error, ChannelRejected) or attempt == CALL_ATTEMPTS:
-                raise error
-            if isinstance(error, ChannelRateLimited):
-                wait = min(error.retry_after, MAX_RETRY_AFTER)
-                for key, _ in rules:
-                    self.pacer.hold(key, wait)
-            else:
-                wait = backoff_seconds(attempt, base=1.0, cap=30.0)
-                await self.pacer.sleep(wait)
-            logger.warning(
-                "slack %s failed (%s); attempt %d in %.1fs", method, error, attempt + 1, wait
-            )
-        raise AssertionError("unreachable")
+    @property
+    def pacer(self) -> Pacer:
+        """Paces the Web API calls (shared with the outbox; a fast clock in benchmarks)."""
+        return self.web.pacer
+
+    @pacer.setter
+    def pacer(self, pacer: Pacer) -> None:
+        self.web.pacer = pacer
 
     # -- who may act -------------------------------------------------------------------
-
-    async def is_staff(self, user_id: str) -> bool:
-        """True for configured staff; everyone when neither users nor a group is configured."""
-        if not self.staff_users and not self.staff_group:
-            return True
-        if user_id in self.staff_users:
-            return True
-        if self.staff_group is None:
-            return False
-        now = time.monotonic()
-        if self._group_members is None or now - self._group_checked > GROUP_CACHE_SECONDS:
-            try:
-                found = await self.client.usergroups_users_list(usergroup=self.staff_group)
-                self._group_members = frozenset(found.get("users") or ())
-                self._group_checked = now
-            except (SlackApiError, OSError, TimeoutError, aiohttp.ClientError) as exc:
-                logger.warning("could not read staff group %s: %s", self.staff_group, exc)
-        return self._group_members is not None and user_id in self._group_members
-
-    async def _refuse(self, user_id: str, channel: str | None, what: str) -> None:
-        logger.warning("%s by %s refused: not on the staff list", what, user_id)
-        if not channel:
-            return
-        try:
-            await self.client.chat_postEphemeral(channel=channel, user=user_id, text=NOT_STAFF)
-        except (SlackApiError, OSError, TimeoutError, aiohttp.ClientError):
-            logger.warning("could not tell %s privately that they are not staff", user_id)
 
     async def _http(self, request: web.Request) -> web.StreamResponse:
         """Bolt behind our own aiohttp route: bounded bodies, clear 4xx for bad input."""
@@ -353,7 +292,7 @@ class SlackWorkspace:
                 request.headers["X-Slack-Retry-Num"],
                 request.headers.get("X-Slack-Retry-Reason", "?"),
             )
-        if self._signing_secret is not None and not _signed(
+        if self._signing_secret is not None and not signed(
             self._signing_secret, request, await request.read()
         ):
             logger.warning("slack request with a bad or old signature refused")
@@ -408,8 +347,8 @@ class SlackWorkspace:
         clicked = CardRef(
             text_at(body, "container", "channel_id"), text_at(body, "container", "message_ts")
         )
-        if not await self.is_staff(user_id):
-            await self._refuse(user_id, clicked.channel, pressed["action_id"])
+        if not await self.staff.includes(user_id):
+            await self.staff.refuse(user_id, clicked.channel, pressed["action_id"])
             return
         extra: dict[str, str] = {}
         if kind in _CONFIRMS:
@@ -473,7 +412,7 @@ class SlackWorkspace:
     async def _on_command(self, ack: AsyncAck, command: dict[str, Any]) -> None:
         """/borderdesk open [department]: answered privately to the person who asked."""
         user_id = text_at(command, "user_id")
-        if not await self.is_staff(user_id):
+        if not await self.staff.includes(user_id):
             logger.warning("/borderdesk by %s refused: not on the staff list", user_id)
             await ack(NOT_STAFF)
             return
@@ -492,8 +431,8 @@ class SlackWorkspace:
         if number is None:
             logger.warning("dialog %s without a valid id ignored", kind)
             return
-        if not await self.is_staff(text_at(user, "id")):
-            await self._refuse(text_at(user, "id"), None, f"dialog {kind}")
+        if not await self.staff.includes(text_at(user, "id")):
+            await self.staff.refuse(text_at(user, "id"), None, f"dialog {kind}")
             return
         target: dict[str, Any] = (
             {"extra": {"escalation": str(number)}} if escalation else {"suggestion_id": number}
@@ -522,8 +461,8 @@ class SlackWorkspace:
             or text_at(event, "channel") != self.inbox_channel
         ):
             return
-        if not await self.is_staff(user_id):
-            await self._refuse(user_id, self.inbox_channel, "a reply in a card thread")
+        if not await self.staff.includes(user_id):
+            await self.staff.refuse(user_id, self.inbox_channel, "a reply in a card thread")
             return
         await self._dispatch(
             StaffAction(
@@ -554,47 +493,8 @@ class SlackWorkspace:
         return self._names[user_id]
 
 
-def _signed(secret: bytes, request: web.Request, body: bytes) -> bool:
-    """Slack's v0 signature (HMAC-SHA256 of ``v0:<timestamp>:<body>``) over the exact
-    bytes received, with a timestamp at most five minutes old."""
-    timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
-    if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) < 12):
-        return False
-    if abs(time.time() - int(timestamp)) > SIGNATURE_MAX_AGE:
-        return False
-    base = b"v0:" + timestamp.encode() + b":" + body
-    expected = "v0=" + hmac.new(secret, base, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, request.headers.get("X-Slack-Signature", ""))
-
-
-def _pacing_rules(method: str, kwargs: Mapping[str, Any]) -> list[tuple[str, Limit]]:
-    if method == "chat_postMessage":
-        return [(f"slack:{kwargs.get('channel')}", POST_LIMIT)]
-    if method == "chat_update":
-        return [("slack:chat.update", UPDATE_LIMIT)]
-    return []
-
-
 def _user_name(user: Mapping[str, Any]) -> str:
     for key in ("name", "username", "id"):
         if value := text_at(user, key):
             return value
     return "someone"
-
-
-def _wrap(exc: SlackApiError) -> ChannelError:
-    error = exc.response.get("error", "") if exc.response is not None else ""
-    if exc.response is not None and exc.response.status_code == 429:
-        retry = float(exc.response.headers.get("Retry-After", 1) or 1)
-        return ChannelRateLimited(retry, f"slack rate limited ({error})")
-    if error in (
-        "invalid_auth",
-        "not_authed",
-        "channel_not_found",
-        "not_in_channel",
-        "account_inactive",
-        "invalid_arguments",
-        "message_not_found",
-    ):
-        return ChannelRejected(f"slack refused the request: {error}")
-    return ChannelUnavailable(f"slack error: {error or exc}")

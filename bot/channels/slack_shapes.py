@@ -12,10 +12,16 @@ small accessors here, which give None rather than raising.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import time
 from collections.abc import Mapping
 from typing import Any
 
+from aiohttp import web
+
 MAX_ID = 2**63 - 1  # the largest id the database can hold
+SIGNATURE_MAX_AGE = 300  # seconds
 
 
 def shape_problem(body: Any) -> str | None:
@@ -86,3 +92,16 @@ def positive_id(value: Any) -> int | None:
         return None
     number = int(value)
     return number if 0 < number <= MAX_ID else None
+
+
+def signed(secret: bytes, request: web.Request, body: bytes) -> bool:
+    """Slack's v0 signature (HMAC-SHA256 of ``v0:<timestamp>:<body>``) over the exact
+    bytes received, with a timestamp at most five minutes old."""
+    timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+    if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) < 12):
+        return False
+    if abs(time.time() - int(timestamp)) > SIGNATURE_MAX_AGE:
+        return False
+    base = b"v0:" + timestamp.encode() + b":" + body
+    expected = "v0=" + hmac.new(secret, base, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, request.headers.get("X-Slack-Signature", ""))

@@ -30,7 +30,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot import cli
-from bot.channels.slack import CALL_ATTEMPTS
+from bot.channels.slack_web import CALL_ATTEMPTS
 from bot.models import InboundMessage
 from bot.pacing import Pacer
 from bot.storage import DeadLetter, Store
