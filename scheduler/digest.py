@@ -1,17 +1,14 @@
 """The daily digests: what shoppers reported to one department yesterday, and the overview.
 
-Customer service sees every defect first; the digest hands that back to the team that can
-fix it, every morning, so the same defect stops recurring. A department digest answers
-"what went wrong, how often compared with last week, is it the same order, product,
-carrier or country again, and what is still waiting on us". The management digest answers
-"how busy were we, how fast did we answer, which suggested answers staff had to rewrite,
-and what is stuck".
+Customer service sees every defect first; the digest hands it back to the team that can
+fix it, every morning, so the same defect stops recurring: what went wrong, how often
+against last week, whether it is the same order, product, carrier or country again, and
+what is still waiting. The management digest: volume, answer times, rewritten answers.
 
 A "day" is the department's local calendar day, ``[00:00, next 00:00)`` in its zone, so a
 23- or 25-hour day around a clock change is counted whole. Problems and messages are read
 by range queries on ``ix_problems_department_created`` and ``ix_messages_created_at``, so
-the cost follows the day's volume, not the database's: about 30 ms for a department on a
-million messages (``bench/digest_bench.py``)::
+the cost follows the day's volume: ~30 ms for a department on a million messages::
 
     digest = await build_digest(engine, "logistics", date(2026, 3, 2), ZoneInfo("Asia/Tokyo"))
     digest.problems[0].count, digest.recurring["carrier"], digest.quiet
@@ -296,11 +293,8 @@ async def _overdue(
 async def _quotes(
     conn: AsyncConnection, trends: list[IntentTrend], day_rows: Sequence[Row[*tuple[Any, ...]]]
 ) -> list[Quote]:
-    """The most recent report of each of the top problem types, in the shopper's words.
-
-    Problems BorderDesk noticed itself (a late order: no shopper message behind it) are
-    counted like the others but have nothing to quote."""
-    # rows are in time order
+    """The latest report (rows are in time order) of each top problem type, in the shopper's
+    words; a late order BorderDesk noticed itself has no words to quote."""
     latest = {row.intent: row.id for row in day_rows if row.suggestion_id is not None}
     chosen = [latest[t.intent] for t in trends if t.count and t.intent in latest][:QUOTES]
     if not chosen:
