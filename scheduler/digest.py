@@ -5,10 +5,9 @@ fix it, every morning, so the same defect stops recurring: what went wrong, how 
 against last week, whether it is the same order, product, carrier or country again, and
 what is still waiting. The management digest: volume, answer times, rewritten answers.
 
-A "day" is the department's local calendar day, ``[00:00, next 00:00)`` in its zone, so a
-23- or 25-hour day around a clock change is counted whole. Problems and messages are read
-by range queries on ``ix_problems_department_created`` and ``ix_messages_created_at``, so
-the cost follows the day's volume: ~30 ms for a department on a million messages::
+A "day" is the department's local calendar day in its zone (a 23- or 25-hour day counts
+whole). Range queries on ``ix_problems_department_created`` and ``ix_messages_created_at``
+make the cost follow the day's volume: ~30 ms for a department on a million messages::
 
     digest = await build_digest(engine, "logistics", date(2026, 3, 2), ZoneInfo("Asia/Tokyo"))
     digest.problems[0].count, digest.recurring["carrier"], digest.quiet
