@@ -12,9 +12,9 @@
 from __future__ import annotations
 
 from bot.channels.slack_blocks import defuse
-from bot.channels.slack_shapes import positive_id
 from bot.context import Context
 from bot.storage.customers import CustomerRecord
+from bot.storage.records import positive_id
 from handlers.cards import card_for
 from handlers.customers import REASONS, load_profile, profile_text, summary_line
 from handlers.escalation import open_escalations_text

@@ -37,7 +37,6 @@ from bot.channels import slack_escalations as escalations
 from bot.channels.base import ActionHandler, CommandHandler
 from bot.channels.slack_shapes import (
     object_at,
-    positive_id,
     shape_problem,
     signed,
     text_at,
@@ -54,6 +53,7 @@ from bot.models import (
     StaffAction,
 )
 from bot.pacing import Pacer
+from bot.storage.records import positive_id
 
 logger = logging.getLogger(__name__)
 

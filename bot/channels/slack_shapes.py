@@ -20,7 +20,6 @@ from typing import Any
 
 from aiohttp import web
 
-MAX_ID = 2**63 - 1  # the largest id the database can hold
 SIGNATURE_MAX_AGE = 300  # seconds
 
 
@@ -82,16 +81,6 @@ def text_at(node: Any, *path: str) -> str:
 def object_at(node: Any, *path: str) -> Mapping[str, Any]:
     value = dig(node, *path)
     return value if isinstance(value, Mapping) else {}
-
-
-def positive_id(value: Any) -> int | None:
-    """A database id written as ASCII digits (a button value, dialog metadata), else None."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value if 0 < value <= MAX_ID else None
-    if not isinstance(value, str) or not value.isascii() or not value.isdigit():
-        return None
-    number = int(value)
-    return number if 0 < number <= MAX_ID else None
 
 
 def signed(secret: bytes, request: web.Request, body: bytes) -> bool:
