@@ -72,6 +72,9 @@ class Config:
     telegram_webhook_url: str | None = None
     telegram_webhook_secret: str | None = None
     telegram_webhook_listen: tuple[str, int] = ("0.0.0.0", 8443)
+    # "ignore": only private chats are shoppers; "allow": group messages get cards too, and
+    # replies to a group never carry order data (see README "Telegram groups")
+    telegram_groups: str = "ignore"
     slack_bot_token: str | None = None
     slack_app_token: str | None = None
     slack_signing_secret: str | None = None
@@ -218,6 +221,7 @@ def load_config(
         telegram_webhook_listen=reader.address(
             "BORDERDESK_TELEGRAM_WEBHOOK_LISTEN", ("0.0.0.0", 8443)
         ),
+        telegram_groups=reader.choice("BORDERDESK_TELEGRAM_GROUPS", "ignore", ("ignore", "allow")),
         slack_bot_token=reader.secret(
             "SLACK_BOT_TOKEN",
             re.compile(r"^xoxb-\S+$"),

@@ -22,7 +22,25 @@ class MessageKind(StrEnum):
     VIDEO = "video"
     STICKER = "sticker"
     LOCATION = "location"
+    VENUE = "venue"  # a place: its title and address
+    CONTACT = "contact"  # a shared contact card: name and phone
+    AUDIO = "audio"
+    VIDEO_NOTE = "video_note"
+    ANIMATION = "animation"
+    POLL = "poll"  # the question
+    DICE = "dice"  # the emoji and the value thrown
     OTHER = "other"
+    # Not written by the shopper but about their chat: they blocked or unblocked us.
+    # Stored like messages (persist first, deduplicated), shown to staff as notes.
+    CHAT_BLOCKED = "chat_blocked"
+    CHAT_UNBLOCKED = "chat_unblocked"
+
+
+class ChatType(StrEnum):
+    """Who is on the other side of a chat: one shopper, or a group of people."""
+
+    PRIVATE = "private"
+    GROUP = "group"  # groups, supergroups and broadcast channels alike
 
 
 @dataclass(frozen=True)
@@ -43,6 +61,10 @@ class InboundMessage:
     kind: MessageKind = MessageKind.TEXT
     language_hint: str | None = None
     attachment: str | None = None  # file name, sticker emoji, "lat,lon"...
+    chat_type: ChatType = ChatType.PRIVATE
+    # An edit of an earlier message: that message's ``platform_message_id``. The edit is
+    # stored as a message of its own (its id says which edit), shown as a correction.
+    edit_of: str | None = None
 
     def display_text(self) -> str:
         """Text as staff see it: non-text messages become a labelled placeholder."""
@@ -117,6 +139,11 @@ class ActionKind(StrEnum):
     ESCALATE = "escalate"
     IGNORE = "ignore"
     THREAD_REPLY = "thread_reply"
+    # A staff message in a card thread changed or went away after it was written; or one
+    # of a kind that cannot reach the shopper. Each gets a note in the thread, never silence.
+    THREAD_REPLY_EDITED = "thread_reply_edited"
+    THREAD_REPLY_DELETED = "thread_reply_deleted"
+    THREAD_REPLY_UNSENDABLE = "thread_reply_unsendable"
     CONFIRM_TRANSLATED = "confirm_translated"  # send the translation of what staff wrote
     CONFIRM_ORIGINAL = "confirm_original"  # send what staff wrote, untranslated
     CONFIRM_CANCEL = "confirm_cancel"
@@ -126,6 +153,18 @@ class ActionKind(StrEnum):
     NEED_INFO_SUBMIT = "need_info_submit"
     RESOLVE = "resolve"  # open the resolution dialog
     RESOLVE_SUBMIT = "resolve_submit"
+
+
+@dataclass(frozen=True)
+class StaffFile:
+    """A file staff attached to a reply, as the workspace describes it (not its bytes:
+    ``StaffWorkspace.fetch_file`` gets those)."""
+
+    name: str
+    mimetype: str
+    size: int
+    url: str  # where the workspace serves it (Slack: url_private_download)
+    file_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -149,6 +188,7 @@ class StaffAction:
     card: CardRef | None = None
     handle: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    files: tuple[StaffFile, ...] = ()  # attached to a thread reply
 
 
 @dataclass(frozen=True)
@@ -169,6 +209,8 @@ class ChannelCapabilities:
 
     max_text_length: int = 4096
     buttons: bool = False
+    files: bool = False  # can deliver a file (``CustomerChannel.send_file``)
+    max_file_bytes: int = 0  # the largest file it accepts
     markdown: bool = False
     per_chat: Limit | None = None  # one private chat
     per_group: Limit | None = None  # one group chat (its id starts with ``group_prefix``)

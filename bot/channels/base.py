@@ -29,6 +29,7 @@ from bot.models import (
     InboundMessage,
     IntentChoice,
     StaffAction,
+    StaffFile,
 )
 
 InboundHandler = Callable[[InboundMessage], Awaitable[None]]
@@ -51,6 +52,13 @@ class CustomerChannel(Protocol):
 
     async def send(self, chat_id: str, text: str) -> str:
         """Deliver ``text``; return the platform's message id. Raises ``ChannelError``."""
+        ...
+
+    async def send_file(
+        self, chat_id: str, name: str, data: bytes, mimetype: str, caption: str = ""
+    ) -> str:
+        """Deliver a file (only called when ``capabilities.files``); return the platform's
+        message id. Raises ``ChannelError``."""
         ...
 
 
@@ -124,6 +132,10 @@ class StaffWorkspace(Protocol):
 
     def link_to(self, ref: CardRef) -> str | None:
         """A link to a card for people in other channels, when the workspace has links."""
+        ...
+
+    async def fetch_file(self, file: StaffFile) -> bytes:
+        """The bytes of a file staff attached to a reply. Raises ``ChannelError``."""
         ...
 
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    LargeBinary,
     Column,
     Date,
     DateTime,
@@ -70,6 +71,8 @@ customers = Table(
     Column("block_note", Text),
     Column("blocked_by", String(256)),
     Column("opted_out_at", UTCDateTime),  # said "stop": no proactive messages
+    # blocked the bot on the platform (Telegram my_chat_member "kicked"): nothing proactive
+    Column("channel_blocked_at", UTCDateTime),
     Column("forgotten_at", UTCDateTime),  # personal data erased on request
     UniqueConstraint("channel", "platform_user_id", name="uq_customers_platform"),
 )
@@ -141,6 +144,8 @@ conversations = Table(
     Column("card_ts", String(32)),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    # "private" (one shopper) or "group"; NULL in rows older than the column: private
+    Column("chat_type", String(16)),
     UniqueConstraint("channel", "chat_id", name="uq_conversations_chat"),
     UniqueConstraint("card_channel", "card_ts", name="uq_conversations_card"),
 )
@@ -164,6 +169,8 @@ messages = Table(
     # why an unprocessed message waits (e.g. "flood": shown to staff together, later)
     Column("hold_reason", String(16)),
     Column("purged_at", UTCDateTime),  # text erased (retention period over, or forgotten)
+    # an edit of an earlier message (the shopper corrected it): that message's row
+    Column("edit_of", Integer),
     UniqueConstraint("channel", "platform_message_id", name="uq_messages_platform"),
 )
 
@@ -217,6 +224,21 @@ outbox = Table(
     Column("platform_message_id", String(128)),
     Column("created_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),
+    # a file staff attached to the reply, sent before its text
+    Column("attachment_id", Integer),
+)
+
+attachments = Table(
+    "attachments",
+    metadata,
+    # Files staff attach to replies, fetched from the workspace when the reply is written
+    # (stored first, like everything that leaves), so a send never depends on Slack.
+    Column("id", Integer, primary_key=True),
+    Column("name", String(256), nullable=False),
+    Column("mimetype", String(128), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
 )
 
 examples = Table(
