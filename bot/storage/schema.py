@@ -106,6 +106,55 @@ orders = Table(
     Column("delivered_at", UTCDateTime),
     Column("evaluation", String(8)),  # good | bad: the review the buyer left, if any
     Column("updated_at", UTCDateTime, nullable=False),
+    # what the shopper saw at checkout when it differs from the shop's currency (Shopify)
+    Column("presentment_currency", String(3)),
+    Column("presentment_total", Float),
+    # refunds made, by the shop's refund id: {"890088186": 20.0}, in ``currency``
+    Column("refunds", JSON),
+)
+
+shipments = Table(
+    "shipments",
+    metadata,
+    # One row per parcel: a split shipment, or a fulfillment with several tracking numbers,
+    # is several rows. The order's own carrier/tracking columns hold the latest parcel.
+    Column("id", Integer, primary_key=True),
+    Column("order_id", ForeignKey("orders.id"), nullable=False, index=True),
+    # "shopify:<fulfillment id>:<n>" (n-th tracking number), or "tracking:<number>"
+    Column("parcel_key", String(160), nullable=False),
+    Column("fulfillment_id", String(64)),
+    # the shop's fulfillment status: pending | open | success | cancelled | error | failure
+    Column("status", String(16), nullable=False),
+    # the carrier's latest word: in_transit, out_for_delivery, attempted_delivery,
+    # failure, delivered, ... (Shopify fulfillment events)
+    Column("shipment_status", String(32)),
+    Column("shipment_status_at", UTCDateTime),
+    Column("carrier", String(64)),
+    Column("tracking_number", String(64)),
+    Column("tracking_url", String(512)),
+    Column("shipped_at", UTCDateTime),
+    Column("delivered_at", UTCDateTime),
+    Column("estimated_delivery", Date),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("order_id", "parcel_key", name="uq_shipments_parcel"),
+)
+
+shop_events = Table(
+    "shop_events",
+    metadata,
+    # Shop webhooks accepted but not applied: "waiting" for an order we do not know yet
+    # (applied when it arrives), "unknown" for a topic BorderDesk does not use. Kept so
+    # nothing the shop sent is lost, and listed for staff.
+    Column("id", Integer, primary_key=True),
+    Column("source", String(16), nullable=False),
+    Column("topic", String(64), nullable=False),
+    Column("event_id", String(128)),
+    Column("order_external_id", String(64), index=True),
+    Column("order_number", String(64)),
+    Column("status", String(16), nullable=False),  # waiting | unknown | applied
+    Column("payload", JSON, nullable=False),
+    Column("received_at", UTCDateTime, nullable=False),
+    Column("applied_at", UTCDateTime),
 )
 
 audit = Table(
