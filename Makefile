@@ -5,7 +5,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 $(wildcard $
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test clean
+.PHONY: demo test bench install install-test clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "BorderDesk needs Python 3.12 or newer on PATH (python3.12, python3.13 or python3)." >&2; exit 1; }
@@ -28,6 +28,14 @@ demo: install
 
 test: install-test
 	$(BIN)/python -m pytest -q
+
+# The benchmarks use the test extras (the fake servers validate with jsonschema) and the
+# labelled data in ../shared/data/ when it is there; each prints name=value figures.
+bench: install-test
+	$(BIN)/python bench/langid_bench.py
+	$(BIN)/python bench/intent_bench.py
+	$(BIN)/python bench/digest_bench.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) data/demo.sqlite3

@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from bot import cli_customers, cli_orders
+from bot.cli_database import announce, require_database
 from bot.config import Config, load_config
-from bot.errors import BorderDeskError, ConfigError
+from bot.errors import BorderDeskError, ConfigError, UsageError
 from bot.logs import configure_logging
 from bot.storage import Store
 from bot.storage.store import sqlite_url
+from bot.storage.urls import database_label, sqlite_file
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("file", type=Path)
     importer.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
+    importer.add_argument(CREATE, action="store_true", help=CREATE_HELP)
     translate = sub.add_parser("translate", help="what the configured translator returns")
     translate.add_argument("--to", required=True, metavar="LANG", help="target language, e.g. es")
     translate.add_argument(
@@ -67,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="print it and write the chart, do not post to Slack"
     )
     digest.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
+    digest.add_argument(
+        "--charts",
+        type=Path,
+        metavar="DIR",
+        help="folder for the chart of --dry-run (default: a charts folder beside the database)",
+    )
     sub.add_parser("check-config", help="validate the settings and show them (secrets masked)")
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="action", required=True)
@@ -87,6 +96,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+CREATE = "--create"
+CREATE_HELP = "create the database if the file does not exist yet (else that is an error)"
+# Commands that open the database, and whether they create a missing SQLite file:
+# True always, False never, None only when asked (--create). Others do not open it here
+# (run and demo say which database they use themselves).
+_OPENS_DATABASE: dict[str, bool | None] = {
+    "chat": True,
+    "db": True,
+    "examples": None,
+    "digest": False,
+    "outbox": False,
+    "orders": None,
+    "customer": False,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -96,7 +121,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(
             config.log_level if args.command == "run" else "WARNING", config.secrets()
         )
+        if args.command in _OPENS_DATABASE:
+            creates = _OPENS_DATABASE[args.command]
+            require_database(
+                config.database_url,
+                create=creates if creates is not None else bool(getattr(args, "create", False)),
+                flag=CREATE if creates is None else None,
+            )
+            announce(config.database_url)
         return _COMMANDS[args.command](config, args)
+    except UsageError as exc:
+        print(f"borderdesk: {exc}", file=sys.stderr)
+        return 2
     except ConfigError as exc:
         print(f"borderdesk: {exc}", file=sys.stderr)
         print("See .env.example for every setting.", file=sys.stderr)
@@ -120,7 +156,7 @@ def _demo(config: Config, args: argparse.Namespace) -> int:
 
     path = Path(args.db) if args.db else Path("data/demo.sqlite3")
     if args.db and path.exists():
-        raise ConfigError(
+        raise UsageError(
             f"--db {path}: the file exists; the demo writes a new database, "
             "give a path that does not exist yet"
         )
@@ -185,7 +221,7 @@ def _examples(config: Config, args: argparse.Namespace) -> int:
         with args.file.open(newline="", encoding="utf-8") as handle:
             reader = csv.DictReader(handle)
             if reader.fieldnames is None or not {"text", "intent"} <= set(reader.fieldnames):
-                raise ConfigError(f"{args.file}: the first line must name the columns text,intent")
+                raise UsageError(f"{args.file}: the first line must name the columns text,intent")
             for line, row in enumerate(reader, 2):
                 text, intent = (row.get("text") or "").strip(), (row.get("intent") or "").strip()
                 if not text or intent not in known:
@@ -195,7 +231,7 @@ def _examples(config: Config, args: argparse.Namespace) -> int:
                     continue
                 rows.append((text, intent))
     except OSError as exc:
-        raise ConfigError(f"cannot read {args.file}: {exc.strerror}") from exc
+        raise UsageError(f"cannot read {args.file}: {exc.strerror}") from exc
 
     async def store_rows() -> int:
         store = await Store.open(config.database_url)
@@ -232,18 +268,31 @@ def _digest(config: Config, args: argparse.Namespace) -> int:
     desk = load_desk(config.desk_file, channels=config.department_channels)
     schedules = digest_schedules(desk)
     if args.department not in schedules:
-        raise ConfigError(f"--department {args.department!r}: choose one of {', '.join(schedules)}")
+        raise UsageError(f"--department {args.department!r}: choose one of {', '.join(schedules)}")
     try:
         day = date.fromisoformat(args.date)
     except ValueError as exc:
-        raise ConfigError(f"--date {args.date!r}: write the day as YYYY-MM-DD") from exc
+        raise UsageError(f"--date {args.date!r}: write the day as YYYY-MM-DD") from exc
     if not args.dry_run:
         load_config(require_platforms=True)  # posting needs Slack: name what is missing
-    return asyncio.run(_digest_for(config, args.department, day, schedules, args.dry_run))
+    charts = args.charts or chart_folder(config.database_url)
+    return asyncio.run(_digest_for(config, args.department, day, schedules, args.dry_run, charts))
+
+
+def chart_folder(database_url: str) -> Path:
+    """Where charts go by default: a ``charts`` folder beside the SQLite file (``data/``
+    for other databases), never the folder the command happens to run in."""
+    path = sqlite_file(database_url)
+    return (path.parent if path is not None else Path("data")) / "charts"
 
 
 async def _digest_for(
-    config: Config, department: str, day: date, schedules: dict[str, Any], dry_run: bool
+    config: Config,
+    department: str,
+    day: date,
+    schedules: dict[str, Any],
+    dry_run: bool,
+    charts: Path,
 ) -> int:
     from bot.jobs import post_digest
     from scheduler.digest_jobs import compose_digest, post_digest_once
@@ -255,8 +304,12 @@ async def _digest_for(
             message = await compose_digest(store.engine, department, day, schedule)
             print(message.text)
             if message.chart is not None:
-                Path(message.chart_name).write_bytes(message.chart)
-                print(f"\nchart written to {message.chart_name}")
+                try:
+                    charts.mkdir(parents=True, exist_ok=True)
+                    (charts / message.chart_name).write_bytes(message.chart)
+                except OSError as exc:
+                    raise UsageError(f"--charts {charts}: cannot write ({exc.strerror})") from exc
+                print(f"\nchart written to {charts / message.chart_name}")
             return 0
         from bot.runtime import platform_adapters
 
@@ -275,16 +328,61 @@ async def _digest_for(
 
 
 def _check_config(config: Config, args: argparse.Namespace) -> int:
+    """Everything ``run`` would check before serving, without connecting; 1 when not ready."""
+    from bot.desk import load_desk
+
+    problems: list[str] = []
+    notes: list[str] = []
     try:
         load_config(require_platforms=True)
-        verdict = "ready for `borderdesk run`"
     except ConfigError as exc:
-        verdict = f"not ready for `borderdesk run`:\n{str(exc).split(':', 1)[1]}"
+        problems += [line.strip().removeprefix("- ") for line in str(exc).splitlines()[1:]]
+    if not config.desk_file.is_file():
+        if config.desk_file != Config.desk_file:
+            problems.append(
+                f"BORDERDESK_DESK_FILE={config.desk_file}: no such file "
+                "(copy desk.example.yaml there, or correct the path)"
+            )
+        else:
+            notes.append(
+                f"no desk file at {config.desk_file}: built-in defaults are used "
+                "(copy desk.example.yaml to desk.yaml to set your hours and departments)"
+            )
+    try:
+        load_desk(config.desk_file, channels=config.department_channels)
+    except ConfigError as exc:
+        problems.append(str(exc))
+    notes.append(translator_privacy(config.translator))
     width = max(len(name) for name, _ in config.describe())
     for name, value in config.describe():
+        if name == "BORDERDESK_DATABASE_URL":
+            value = database_label(value)
         print(f"{name.ljust(width)}  {value}")
-    print(f"\nSettings are valid; {verdict}")
+    for note in notes:
+        print(f"\nNote: {note}")
+    if problems:
+        print("\nNot ready for `borderdesk run`:")
+        print("\n".join(f"  - {problem}" for problem in problems))
+        return 1
+    print("\nReady for `borderdesk run`.")
     return 0
+
+
+def translator_privacy(translator: str) -> str:
+    """Where shopper texts go with each translator: a store must be able to tell them."""
+    where = {
+        "google": "Google's free web translation endpoint (no account, no contract)",
+        "deepl": "DeepL's API under your DeepL account",
+        "microsoft": "Microsoft Translator under your Azure account",
+        "mymemory": "MyMemory's public translation service",
+        "libretranslate": "your LibreTranslate server (BORDERDESK_LIBRETRANSLATE_URL)",
+    }
+    if translator == "none":
+        return "translation is off (BORDERDESK_TRANSLATOR=none): cards show the shopper's text only"
+    return (
+        f"shopper messages and staff replies are sent to {where[translator]} for translation; "
+        "set BORDERDESK_TRANSLATOR to choose another (README: Translation and privacy)"
+    )
 
 
 def _db(config: Config, args: argparse.Namespace) -> int:
@@ -293,7 +391,7 @@ def _db(config: Config, args: argparse.Namespace) -> int:
         await store.close()
 
     asyncio.run(upgrade())
-    print(f"database at {config.database_url} is up to date")
+    print(f"database {database_label(config.database_url)} is up to date")
     return 0
 
 

@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import json
 import sys
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ from typing import Any
 from bot.config import Config
 from bot.errors import ConfigError
 from bot.storage import Store
-from bot.storage.store import sqlite_url
 
 ACTOR = "borderdesk CLI"
 
@@ -45,8 +43,7 @@ def add_arguments(subparsers: Any) -> None:
 
 
 def run(config: Config, args: argparse.Namespace) -> int:
-    if getattr(args, "db", None):
-        config = replace(config, database_url=sqlite_url(args.db))
+    """``config`` already names the database (``--db`` applied, its existence checked)."""
     if args.action == "export":
         return asyncio.run(_export(config, args.id, args.out))
     return asyncio.run(_forget(config, args.id))

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from bot.orders.importer import OrderFileError, read_orders
 from bot.orders.model import OrderEvent
 from bot.storage import Store
 from bot.storage.orders import OrderChange
-from bot.storage.store import sqlite_url
 
 
 def add_arguments(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,11 +36,15 @@ def add_arguments(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
     )
     importer.add_argument("file", type=Path, help="orders.csv, orders.jsonl or orders.ndjson")
     importer.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
+    importer.add_argument(
+        "--create",
+        action="store_true",
+        help="create the database if the file does not exist yet (else that is an error)",
+    )
 
 
 def run(config: Config, args: argparse.Namespace) -> int:
-    if args.db:
-        config = replace(config, database_url=sqlite_url(args.db))
+    """``config`` already names the database (``--db`` applied, its existence checked)."""
     try:
         result = read_orders(args.file)
     except OrderFileError as exc:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from babel import Locale, UnknownLocaleError
 from dotenv import dotenv_values
 
 from bot.errors import ConfigError
@@ -299,6 +300,18 @@ def load_config(
     return config
 
 
+def _is_language(code: str) -> bool:
+    """A two-letter ISO 639-1 code of a real language ("ja", not "jp" or "xx"), as CLDR
+    (through Babel) knows them."""
+    if not re.fullmatch(r"[a-z]{2}", code):
+        return False
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
 class _Reader:
     """Reads typed values and collects every problem instead of stopping at the first."""
 
@@ -323,8 +336,10 @@ class _Reader:
 
     def language(self, name: str, default: str) -> str:
         value = (self._raw(name) or default).lower()
-        if not re.fullmatch(r"[a-z]{2}", value):
-            self.problems.append(f"{name}={value!r}: use a two-letter ISO 639-1 code such as en")
+        if not _is_language(value):
+            self.problems.append(
+                f"{name}={value!r}: use a two-letter ISO 639-1 language code such as en"
+            )
             return default
         return value
 
@@ -333,7 +348,7 @@ class _Reader:
         if raw is None:
             return default
         codes = tuple(dict.fromkeys(c.strip().lower() for c in raw.split(",") if c.strip()))
-        bad = [c for c in codes if not re.fullmatch(r"[a-z]{2}", c)]
+        bad = [c for c in codes if not _is_language(c)]
         if bad or not codes:
             self.problems.append(
                 f"{name}={raw!r}: give comma-separated ISO 639-1 codes, e.g. en,es,de (bad: {bad})"

@@ -2,6 +2,7 @@
 
     BorderDeskError
     ├── ConfigError            a setting is missing or invalid (names the variable)
+    ├── UsageError             a command's arguments cannot work (names the argument)
     ├── StorageError           the database cannot be opened or migrated
     └── ChannelError           a platform call failed (SDK errors are wrapped here)
         ├── ChannelRateLimited     the platform asked us to wait ``retry_after`` seconds
@@ -21,6 +22,11 @@ class BorderDeskError(Exception):
 
 class ConfigError(BorderDeskError):
     """A setting is missing or invalid; the message names it and says how to fix it."""
+
+
+class UsageError(BorderDeskError):
+    """A command line argument is wrong (a missing file, a bad date); the message names the
+    argument and says what would work. Unlike ``ConfigError``, no setting is involved."""
 
 
 class StorageError(BorderDeskError):

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 
 from bot.errors import StorageError
 from bot.storage import migrate
+from bot.storage.attachments import AttachmentQueries
 from bot.storage.customers import CustomerQueries
 from bot.storage.decisions import DecisionQueries
 from bot.storage.escalations import EscalationQueries
@@ -32,8 +33,18 @@ from bot.storage.outbox import OutboxQueries
 from bot.storage.proactive import ProactiveQueries
 from bot.storage.schema import escalations, messages, suggestions
 from bot.storage.translations import TranslationQueries
+from bot.storage.urls import database_label
 
 READ_ONLY = "borderdesk_read_only"
+
+
+def _missing_driver(url: str, module: str) -> str:
+    if module == "asyncpg":
+        return (
+            f"{database_label(url)} needs the PostgreSQL driver, which is not installed: "
+            "pip install 'borderdesk[postgres]' (or: .venv/bin/pip install asyncpg)"
+        )
+    return f"{database_label(url)} needs the Python module {module!r}: pip install it"
 
 
 def sqlite_url(path: str | Path) -> str:
@@ -50,6 +61,7 @@ class Store(
     CustomerQueries,
     OrderQueries,
     ProactiveQueries,
+    AttachmentQueries,
 ):
     """Async access to the BorderDesk database."""
 
@@ -65,7 +77,10 @@ class Store(
         sqlite = parsed.get_backend_name() == "sqlite"
         if sqlite and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url)
+        try:
+            engine = create_async_engine(url)
+        except ModuleNotFoundError as exc:
+            raise StorageError(_missing_driver(url, exc.name or "its driver")) from exc
         if sqlite:
             _serialize_sqlite_writers(engine)
             engine = WriterQueue(engine.sync_engine)
@@ -74,7 +89,9 @@ class Store(
                 await migrate.upgrade(engine)
         except Exception as exc:
             await engine.dispose()
-            raise StorageError(f"cannot open or migrate the database at {url}: {exc}") from exc
+            raise StorageError(
+                f"cannot open or migrate the database {database_label(url)}: {exc}"
+            ) from exc
         return cls(engine)
 
     async def close(self) -> None:

@@ -148,10 +148,10 @@ def test_chat_lets_a_person_play_shopper_and_staff(tmp_path: Path) -> None:
     assert "-> Sam: " in result.stdout  # the staff choice "s" sent the suggestion
 
 
-def test_check_config_names_what_is_missing_for_run(tmp_path: Path) -> None:
+def test_check_config_names_what_is_missing_for_run_and_fails(tmp_path: Path) -> None:
     result = borderdesk("check-config", cwd=tmp_path)
-    assert result.returncode == 0
-    assert "not ready for `borderdesk run`" in result.stdout
+    assert result.returncode == 1
+    assert "Not ready for `borderdesk run`" in result.stdout
     assert "TELEGRAM_BOT_TOKEN is missing" in result.stdout
     bad = borderdesk("check-config", cwd=tmp_path, env={"BORDERDESK_LANGUAGES": "english"})
     assert bad.returncode == 2 and "BORDERDESK_LANGUAGES" in bad.stderr
@@ -298,9 +298,10 @@ def test_examples_import_adds_examples_and_reports_bad_rows(tmp_path: Path) -> N
     assert missing.returncode == 2 and "cannot read" in missing.stderr
 
 
-def test_digest_dry_run_prints_the_digest_and_writes_the_chart(tmp_path: Path) -> None:
-    db = tmp_path / "demo.sqlite3"
-    assert borderdesk("demo", "--db", str(db), cwd=tmp_path).returncode == 0
+def test_digest_dry_run_prints_the_digest_and_writes_the_chart_beside_the_database(
+    demo: tuple[str, Path], tmp_path: Path
+) -> None:
+    _, db = demo
     result = borderdesk(
         "digest",
         "--department",
@@ -313,10 +314,27 @@ def test_digest_dry_run_prints_the_digest_and_writes_the_chart(tmp_path: Path) -
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
+    assert f"database {db}" in result.stderr  # says which database it read
     assert "Warehouse digest, Tue 24 Nov 2026" in result.stdout
     assert "damaged item: 1" in result.stdout and "root" not in result.stderr
-    chart = tmp_path / "warehouse-2026-11-24.png"
+    chart = db.parent / "charts" / "warehouse-2026-11-24.png"
     assert chart.read_bytes().startswith(b"\x89PNG")
+    assert f"chart written to {chart}" in result.stdout
+    assert list(tmp_path.iterdir()) == []  # nothing dropped into the current folder
+    named = borderdesk(
+        "digest",
+        "--department",
+        "warehouse",
+        "--date",
+        "2026-11-24",
+        "--dry-run",
+        "--db",
+        str(db),
+        "--charts",
+        str(tmp_path / "reports"),
+        cwd=tmp_path,
+    )
+    assert (tmp_path / "reports" / "warehouse-2026-11-24.png").is_file(), named.stderr
     bad = borderdesk(
         "digest",
         "--department",
@@ -329,6 +347,7 @@ def test_digest_dry_run_prints_the_digest_and_writes_the_chart(tmp_path: Path) -
         cwd=tmp_path,
     )
     assert bad.returncode == 2 and "choose one of" in bad.stderr
+    assert ".env.example" not in bad.stderr  # an argument, not a setting
     not_a_date = borderdesk(
         "digest",
         "--department",
