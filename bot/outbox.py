@@ -6,6 +6,8 @@ Each item is queued once (its key is unique), so a double click or a restart nev
 produces a second reply. Sending:
 
 - per chat in order (only the oldest queued message of a chat is ever in flight);
+- a file staff attached (stored with the reply) first, then the text: the file counts
+  as the first piece, so a retry after it went out sends only the text;
 - within the platform's rate limits (``ChannelCapabilities`` limits, via a ``Pacer``):
   a message over the limit waits its turn, it is never dropped;
 - retried with exponential backoff and jitter on outages, after the platform's
@@ -29,7 +31,7 @@ import asyncio
 import contextlib
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from bot.channels.base import CustomerChannel
@@ -172,12 +174,12 @@ class OutboxWorker:
             await self._fail(item, f"no channel named {item.channel!r} is running")
             return 0
         rules = channel.capabilities.limits_for(item.channel, item.chat_id)
-        pieces = split_text(item.text, channel.capabilities.max_text_length)
         platform_id = ""
         try:
+            pieces = await self._pieces(item, channel)
             for number in range(item.parts_sent, len(pieces)):
                 async with self.pacer.slot(rules):
-                    platform_id = await channel.send(item.chat_id, pieces[number])
+                    platform_id = await pieces[number]()
                 if number + 1 < len(pieces):
                     await self.store.outbox_part_sent(item.id, number + 1)
         except ChannelRateLimited as exc:
@@ -206,6 +208,29 @@ class OutboxWorker:
         await self.store.outbox_sent(item, platform_id, self.clock())
         return 1
 
+    async def _pieces(
+        self, item: OutboxItem, channel: CustomerChannel
+    ) -> Sequence[Callable[[], Awaitable[str]]]:
+        """What goes out, in order, as calls returning the platform's message id: the
+        attached file (unless it went out already), then the text cut to size."""
+        text = [
+            functools.partial(channel.send, item.chat_id, piece)
+            for piece in split_text(item.text, channel.capabilities.max_text_length)
+        ]
+        if item.attachment_id is None:
+            return text
+        if item.parts_sent > 0:  # the file went out already: a placeholder keeps the count
+            return [_already_sent, *text]
+        if not channel.capabilities.files:
+            raise ChannelRejected(f"{channel.name} cannot send files")
+        stored = await self.store.attachment(item.attachment_id)
+        if stored is None:
+            raise ChannelRejected(f"the attached file {item.attachment_id} is no longer stored")
+        send_file = functools.partial(
+            channel.send_file, item.chat_id, stored.name, stored.data, stored.mimetype
+        )
+        return [send_file, *text]
+
     async def _fail(self, item: OutboxItem, reason: str) -> None:
         logger.error("outbox item %s parked as dead: %s", item.id, reason)
         await self.store.outbox_dead(item.id, reason)
@@ -214,3 +239,7 @@ class OutboxWorker:
                 await self.on_failed(item, reason)
             except ChannelError:
                 logger.exception("could not tell staff that outbox item %s failed", item.id)
+
+
+async def _already_sent() -> str:
+    raise AssertionError("a piece already delivered is never sent again")

@@ -13,9 +13,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.channels.base import ActionHandler, CommandHandler, InboundHandler
-from bot.models import Card, CardRef, ChannelCapabilities, EscalationCard, IntentChoice
+from bot.errors import ChannelRejected
+from bot.models import (
+    Card,
+    CardRef,
+    ChannelCapabilities,
+    EscalationCard,
+    IntentChoice,
+    StaffFile,
+)
 
 Listener = Callable[[str, dict[str, object]], None]
+LOCAL_FILE_LIMIT = 20 * 1024 * 1024
 
 
 def _ignore(_: str, __: dict[str, object]) -> None:
@@ -23,14 +32,22 @@ def _ignore(_: str, __: dict[str, object]) -> None:
 
 
 class LocalChannel:
-    """A customer channel whose 'shoppers' are driven by a script or a terminal."""
+    """A customer channel whose 'shoppers' are driven by a script or a terminal.
 
-    capabilities = ChannelCapabilities(max_text_length=4096)
+    It takes files only when asked to (``files=True``), so the demo can show both a file
+    reaching the shopper and the note staff get where a channel cannot send files.
+    """
 
-    def __init__(self, name: str = "telegram", listener: Listener = _ignore) -> None:
+    def __init__(
+        self, name: str = "telegram", listener: Listener = _ignore, *, files: bool = False
+    ) -> None:
         self.name = name
         self.listener = listener
+        self.capabilities = ChannelCapabilities(
+            max_text_length=4096, files=files, max_file_bytes=LOCAL_FILE_LIMIT if files else 0
+        )
         self.sent: list[tuple[str, str]] = []
+        self.files: list[tuple[str, str, int]] = []  # chat id, file name, size
         self._ids = itertools.count(1)
         self.on_message: InboundHandler | None = None
 
@@ -43,6 +60,15 @@ class LocalChannel:
     async def send(self, chat_id: str, text: str) -> str:
         self.sent.append((chat_id, text))
         self.listener("delivered", {"chat_id": chat_id, "text": text})
+        return str(next(self._ids))
+
+    async def send_file(
+        self, chat_id: str, name: str, data: bytes, mimetype: str, caption: str = ""
+    ) -> str:
+        if not self.capabilities.files:
+            raise ChannelRejected(f"{self.name} (local) was started without files")
+        self.files.append((chat_id, name, len(data)))
+        self.listener("delivered_file", {"chat_id": chat_id, "name": name, "size": len(data)})
         return str(next(self._ids))
 
 
@@ -65,6 +91,7 @@ class LocalWorkspace:
         self.on_action: ActionHandler | None = None
         self.on_command: CommandHandler | None = None
         self.escalations: dict[str, EscalationCard] = {}
+        self.files: dict[str, bytes] = {}  # what staff attached, by the url a reply names
         self._ts = itertools.count(1)
 
     def _ref(self) -> CardRef:
@@ -140,6 +167,12 @@ class LocalWorkspace:
 
     def link_to(self, ref: CardRef) -> str | None:
         return f"inbox card {ref.ts}"
+
+    async def fetch_file(self, file: StaffFile) -> bytes:
+        """A file the script attached (put in ``files`` under ``file.url`` first)."""
+        if file.url not in self.files:
+            raise ChannelRejected(f"no local file at {file.url!r}")
+        return self.files[file.url]
 
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
         self.dialogs.append(("editor", suggestion_id, draft))

@@ -10,6 +10,7 @@ To the outbox worker this is one more channel, whose "chats" are Slack threads.
 from __future__ import annotations
 
 from bot.channels.base import InboundHandler, StaffWorkspace
+from bot.errors import ChannelRejected
 from bot.models import ChannelCapabilities
 from bot.storage.outbox import STAFF_NOTES, note_ref
 
@@ -32,3 +33,9 @@ class StaffNotes:
     async def send(self, chat_id: str, text: str) -> str:
         ref = await self.workspace.post_in_thread(note_ref(chat_id), text)
         return ref.ts
+
+    async def send_file(
+        self, chat_id: str, name: str, data: bytes, mimetype: str, caption: str = ""
+    ) -> str:
+        """Notes are text (``capabilities.files`` is False): the outbox never calls this."""
+        raise ChannelRejected("notes for staff carry no files")

@@ -27,7 +27,7 @@ import logging
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from telegram import Bot, Message, Update
+from telegram import Bot, InputFile, Message, Update
 from telegram.error import (
     BadRequest,
     Forbidden,
@@ -46,6 +46,8 @@ logger = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY_BYTES = 1024 * 1024  # an update is a few kB; Telegram's own limit on text is 4096
 POLL_RETRY_MAX_SECONDS = 30.0
+PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
+MAX_PHOTO_BYTES = 10 * 1024 * 1024  # Bot API: sendPhoto takes at most 10 MB
 
 
 class TelegramChannel:
@@ -61,6 +63,8 @@ class TelegramChannel:
         per_group=Limit(20, 63.0),
         overall=Limit(25, 1.0),
         group_prefix="-",
+        files=True,
+        max_file_bytes=50 * 1024 * 1024,  # Bot API: files uploaded with multipart, 50 MB
     )
 
     def __init__(
@@ -122,6 +126,30 @@ class TelegramChannel:
             raise ChannelUnavailable("telegram not connected yet")
         try:
             sent = await self.bot.send_message(chat_id=int(chat_id), text=text)
+        except TelegramError as exc:
+            raise _wrap(exc) from exc
+        return str(sent.message_id)
+
+    async def send_file(
+        self, chat_id: str, name: str, data: bytes, mimetype: str, caption: str = ""
+    ) -> str:
+        """A picture Telegram can show inline (JPEG, PNG, WebP up to 10 MB) goes as a photo,
+        anything else — or a picture Telegram refuses as a photo — as a document."""
+        if not self._initialized:
+            raise ChannelUnavailable("telegram not connected yet")
+        extra = {"caption": caption} if caption else {}
+        try:
+            if mimetype in PHOTO_TYPES and len(data) <= MAX_PHOTO_BYTES:
+                try:
+                    sent = await self.bot.send_photo(
+                        chat_id=int(chat_id), photo=InputFile(data, filename=name), **extra
+                    )
+                    return str(sent.message_id)
+                except BadRequest as exc:  # e.g. PHOTO_INVALID_DIMENSIONS: keep it whole
+                    logger.info("telegram refused a photo (%s); sending it as a file", exc)
+            sent = await self.bot.send_document(
+                chat_id=int(chat_id), document=InputFile(data, filename=name), **extra
+            )
         except TelegramError as exc:
             raise _wrap(exc) from exc
         return str(sent.message_id)

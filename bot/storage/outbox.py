@@ -11,12 +11,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import CardRef, MessageKind
+from bot.storage.attachments import NewFile, insert_attachment
 from bot.storage.records import DeadLetter, HeldReply, OutboxItem, new_id
 from bot.storage.schema import (
+    attachments,
     conversations,
     messages,
     outbox,
 )
+
+# Statuses of a reply nobody has started sending: it can still be edited or cancelled.
+UNSENT = ("pending", "held", "dead")
 
 
 class OutboxQueries:
@@ -35,15 +40,19 @@ class OutboxQueries:
         *,
         original_text: str | None = None,
         hold: bool = False,
+        files: Sequence[NewFile] = (),
     ) -> int | None:
         """Queue a message for the shopper; None when ``key`` was already queued.
 
         ``hold`` keeps it until staff confirm (a translation of what they wrote, kept in
-        ``original_text``): see ``release_held``.
+        ``original_text``): see ``release_held``. ``files`` are stored with it: the first
+        goes out before the text, each further one as a reply of its own right after
+        (keyed ``file_key(key, n)``), held and released together with the text.
         """
         try:
             async with self.engine.begin() as conn:
-                return await insert_outbox(
+                first = await insert_attachment(conn, files[0], at) if files else None
+                queued = await insert_outbox(
                     conn,
                     key,
                     conversation_id,
@@ -52,7 +61,20 @@ class OutboxQueries:
                     at,
                     original_text=original_text,
                     hold=hold,
+                    attachment_id=first,
                 )
+                for number, file in enumerate(files[1:], start=2):
+                    await insert_outbox(
+                        conn,
+                        file_key(key, number),
+                        conversation_id,
+                        "",
+                        author,
+                        at,
+                        hold=hold,
+                        attachment_id=await insert_attachment(conn, file, at),
+                    )
+                return queued
         except IntegrityError:
             return None
 
@@ -106,11 +128,19 @@ class OutboxQueries:
                 .where(outbox.c.id == item_id, outbox.c.status == "held")
                 .values(**values)
             )
-            return result.rowcount == 1
+            if result.rowcount != 1:
+                return False
+            await conn.execute(
+                update(outbox)
+                .where(_files_of(await _key_of(conn, item_id)), outbox.c.status == "held")
+                .values(status="pending", next_attempt_at=now)
+            )
+            return True
 
     async def cancel_held(self, item_id: int) -> bool:
         """Staff cancelled a held reply; its key is freed so the card can be decided again."""
         async with self.engine.begin() as conn:
+            key = await _key_of(conn, item_id)
             result = await conn.execute(
                 update(outbox)
                 .where(outbox.c.id == item_id, outbox.c.status == "held")
@@ -119,7 +149,69 @@ class OutboxQueries:
                     idempotency_key=outbox.c.idempotency_key + f":cancelled:{item_id}",
                 )
             )
-            return result.rowcount == 1
+            if result.rowcount != 1:
+                return False
+            await conn.execute(
+                update(outbox)
+                .where(_files_of(key), outbox.c.status == "held")
+                .values(status="cancelled")
+            )
+            return True
+
+    async def edit_unsent(
+        self, key: str, text: str, *, original_text: str | None, hold: bool
+    ) -> tuple[int, str] | None:
+        """Staff changed a reply: (its id, the status it had), or None if never queued.
+
+        The new text replaces the old only while nothing of it has gone out (status in
+        ``UNSENT`` and no piece delivered); a held one is held again for a new
+        confirmation, a parked one stays parked. Otherwise the status says why not
+        ("sending", "sent", "cancelled").
+        """
+        async with self.engine.begin() as conn:
+            row = (
+                await conn.execute(
+                    select(outbox.c.id, outbox.c.status, outbox.c.parts_sent).where(
+                        outbox.c.idempotency_key == key
+                    )
+                )
+            ).first()
+            if row is None:
+                return None
+            if row.status not in UNSENT or row.parts_sent:
+                return row.id, "sending" if row.status in UNSENT else row.status
+            status = row.status if row.status == "dead" else ("held" if hold else "pending")
+            await conn.execute(
+                update(outbox)
+                .where(outbox.c.id == row.id)
+                .values(text=text, original_text=original_text, status=status)
+            )
+            return row.id, row.status
+
+    async def cancel_unsent(self, key: str) -> str | None:
+        """Staff deleted a reply: cancel whatever of it has not gone out (its files too);
+        the status the reply had, or None if it was never queued."""
+        async with self.engine.begin() as conn:
+            row = (
+                await conn.execute(
+                    select(outbox.c.id, outbox.c.status, outbox.c.parts_sent).where(
+                        outbox.c.idempotency_key == key
+                    )
+                )
+            ).first()
+            if row is None:
+                return None
+            unsent = outbox.c.status.in_(UNSENT)
+            if row.status in UNSENT and not row.parts_sent:
+                await conn.execute(
+                    update(outbox).where(outbox.c.id == row.id).values(status="cancelled")
+                )
+            await conn.execute(
+                update(outbox).where(_files_of(key), unsent).values(status="cancelled")
+            )
+            if row.status in UNSENT and row.parts_sent:
+                return "sending"
+            return str(row.status)
 
     async def outbox_id(self, key: str) -> int | None:
         async with self.reader.connect() as conn:
@@ -184,13 +276,20 @@ class OutboxQueries:
             )
             if result.rowcount != 1 or item.channel == STAFF_NOTES:
                 return  # recorded already (lease taken over), or a note for staff
+            file_name = None
+            if item.attachment_id is not None:
+                found = await conn.execute(
+                    select(attachments.c.name).where(attachments.c.id == item.attachment_id)
+                )
+                file_name = found.scalar()
             await conn.execute(
                 insert(messages).values(
                     conversation_id=item.conversation_id,
                     direction="out",
                     channel=item.channel,
                     platform_message_id=f"out:{item.chat_id}:{platform_message_id}",
-                    kind=MessageKind.TEXT.value,
+                    kind=(MessageKind.DOCUMENT if file_name else MessageKind.TEXT).value,
+                    attachment=file_name,
                     text=item.text,
                     author=item.author,
                     created_at=at,
@@ -272,6 +371,7 @@ async def insert_outbox(
     *,
     original_text: str | None = None,
     hold: bool = False,
+    attachment_id: int | None = None,
 ) -> int:
     """Queue a reply inside the caller's transaction: a decision and its reply commit together."""
     row = (
@@ -294,9 +394,27 @@ async def insert_outbox(
             attempts=0,
             next_attempt_at=at,
             created_at=at,
+            attachment_id=attachment_id,
         )
     )
     return new_id(result)
+
+
+def file_key(key: str, number: int) -> str:
+    """The outbox key of the ``number``-th file (from 2) attached to the reply ``key``."""
+    return f"{key}:file:{number}"
+
+
+def _files_of(key: str | None) -> Any:
+    """The further file rows of the reply ``key`` (a condition; matches nothing for None)."""
+    if key is None:
+        return outbox.c.id.is_(None)
+    return outbox.c.idempotency_key.startswith(f"{key}:file:", autoescape=True)
+
+
+async def _key_of(conn: AsyncConnection, item_id: int) -> str | None:
+    found = await conn.execute(select(outbox.c.idempotency_key).where(outbox.c.id == item_id))
+    return found.scalar()
 
 
 STAFF_NOTES = "staff"  # outbox channel of notes posted under Slack messages
@@ -322,6 +440,7 @@ def _item(row: Any) -> OutboxItem:
         row.author,
         row.attempts,
         row.parts_sent,
+        row.attachment_id,
     )
 
 

@@ -54,7 +54,18 @@ class OutboxItem:
     text: str
     author: str | None
     attempts: int
-    parts_sent: int = 0
+    parts_sent: int = 0  # pieces delivered (the attached file, when there is one, is piece 0)
+    attachment_id: int | None = None  # a file staff attached, sent before the text
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file staff attached to a reply, as stored (fetched when the reply was written)."""
+
+    id: int
+    name: str
+    mimetype: str
+    data: bytes
 
 
 @dataclass(frozen=True)
