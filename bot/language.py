@@ -27,11 +27,22 @@ MIN_LETTERS = 3
 MIN_CONFIDENCE = 0.3
 FALLBACK_RATIO = 0.5
 
+# Kana, CJK ideographs and Hangul. Japanese and Chinese put no spaces between words, so
+# Python's \w runs straight from "注文番号" into "10421" and on into "の荷物": a number, a
+# size ("US9") or a unit ("100V") glued to these scripts must end the word, or the whole
+# sentence counts as one number.
+CJK = (
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+)
+# Words: a run of those scripts, or a run of other word characters.
+WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}]+")
+_NOT_CJK_WORD = rf"[^\W{CJK}]"
 _NOISE = re.compile(
     r"(?:https?://|www\.)\S+"  # URLs
     r"|\S+@\S+\.\w+"  # e-mail addresses
-    r"|[@#]\w+"  # mentions, hashtags, "#A10293"
-    r"|\w*\d\w*",  # order and tracking numbers, amounts, dates
+    rf"|[@#]{_NOT_CJK_WORD}+"  # mentions, hashtags, "#A10293"
+    rf"|{_NOT_CJK_WORD}*\d{_NOT_CJK_WORD}*",  # order and tracking numbers, amounts, sizes
 )
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
@@ -67,6 +78,17 @@ def strip_noise(text: str) -> str:
     return _NOISE.sub(" ", text)
 
 
+def has_words(text: str) -> bool:
+    """Whether there is anything to understand: a word of two letters or more, or a
+    character of a script that writes whole words in one (漢, 谢). A stray letter ("l"),
+    punctuation, an emoji or an order number alone is not."""
+    for word in WORD.findall(strip_noise(text)):
+        letters = sum(ch.isalpha() for ch in word)
+        if letters >= 2 or (letters and re.match(f"[{CJK}]", word)):
+            return True
+    return False
+
+
 class _Detector:
     """Shared rules; subclasses rank the candidate languages of cleaned text."""
 
@@ -84,6 +106,8 @@ class _Detector:
         if len(self.languages) == 1:
             return self.languages[0]
         if fallback is None:
+            if letters < MIN_LETTERS and not re.search(f"[{CJK}]", cleaned):
+                return UNKNOWN  # "l", "ok": any language could have written that
             return self._best(cleaned) or UNKNOWN
         if letters < MIN_LETTERS:
             return fallback

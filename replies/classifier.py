@@ -37,6 +37,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from bot.language import WORD
+
 # Softmax temperature over the combined scores: lowest log-loss (and ECE 0.02) on
 # out-of-fold English library examples, 5-fold cross-validation.
 DEFAULT_TEMPERATURE = 2.0
@@ -55,7 +57,7 @@ AGGRESSIVENESS = 1.0
 # after LEARN_STEPS updates), so one staff decision visibly changes the next suggestion.
 LEARN_MARGIN = 1.0
 LEARN_STEPS = 8
-_TOKEN = re.compile(r"\w+")
+_TOKEN = WORD  # words; a number glued to Japanese or Chinese text is a word of its own
 _DIGIT = re.compile(r"\d")
 
 

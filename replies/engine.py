@@ -16,7 +16,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from bot.language import UNKNOWN, LanguageDetector, make_detector, normalize_code
+from bot.language import UNKNOWN, LanguageDetector, has_words, make_detector, normalize_code
 from bot.models import IntentChoice, Suggestion
 from replies.classifier import IntentClassifier
 from replies.crossborder import plug_advice, size_advice
@@ -108,6 +108,10 @@ class SuggestionEngine:
         """
         if language is None:
             language = self.detect_language(text, hint=lang_hint, history_language=history_language)
+        if not has_words(text):
+            # a stray letter, an emoji, "?" or an order number alone: nothing to classify,
+            # and a guess here would be counted as a problem and flag the shopper
+            return Suggestion(language=language, intent=UNKNOWN, confidence=0.0)
         ranked = self.classifier.rank(text)
         top = tuple((intent, round(score, 4)) for intent, score in ranked[:3])
         intent, confidence = ranked[0]
