@@ -12,6 +12,7 @@ in a complaint pings nobody::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -51,7 +52,7 @@ def render_digest(digest: Digest) -> Rendered:
     ]
     parts.append((f"Problems reported: {digest.total}", problems))
     recurring = [
-        f"{_FIELD_NAMES[name]}: " + ", ".join(f"{value} ×{n}" for value, n in values[:LIST_LIMIT])
+        f"{_FIELD_NAMES[name]}: " + _first(values, "{} ×{}")
         for name, values in digest.recurring.items()
         if values
     ]
@@ -81,7 +82,7 @@ def render_management(digest: ManagementDigest) -> Rendered:
     if digest.quiet:
         return _one_line(f"{title}: a quiet day. No messages, no problems, nothing open.")
     volume = [
-        f"{name}: " + ", ".join(f"{key} {n:,}" for key, n in counts[:LIST_LIMIT])
+        f"{name}: " + _first(counts, "{} {:,}")
         for name, counts in (
             ("Channels", digest.by_channel),
             ("Languages", digest.by_language),
@@ -147,6 +148,16 @@ def _sections(head: str, lines: list[str]) -> list[Block]:
 
 def _one_line(text: str) -> Rendered:
     return Rendered(text, [{"type": "section", "text": {"type": "mrkdwn", "text": _escape(text)}}])
+
+
+def _first(pairs: Sequence[tuple[Any, int]], form: str) -> str:
+    """The first ``LIST_LIMIT`` (value, count) pairs, saying how many more were left out, so
+    a reader never takes a cut list for the whole one ("… and 4 more languages: 9 messages")."""
+    shown = ", ".join(form.format(value, n) for value, n in pairs[:LIST_LIMIT])
+    rest = pairs[LIST_LIMIT:]
+    if rest:
+        shown += f", and {len(rest)} more ({sum(n for _, n in rest):,} in all)"
+    return shown
 
 
 def _capped(lines: list[str], limit: int = 3 * LIST_LIMIT) -> list[str]:

@@ -32,6 +32,7 @@ from scheduler.chart import problem_chart, problem_series
 from scheduler.digest import (
     Digest,
     IntentTrend,
+    ManagementDigest,
     Outcomes,
     Overdue,
     Quote,
@@ -446,3 +447,19 @@ async def test_management_quiet_day_is_one_line(shop: Shop) -> None:
 def test_a_naive_day_window_is_impossible() -> None:
     start = datetime.combine(DAY, datetime.min.time(), tzinfo=TOKYO)
     assert start.astimezone(UTC) == datetime(2026, 3, 1, 15, tzinfo=UTC)
+
+
+def test_a_cut_list_says_how_much_was_left_out() -> None:
+    """Regression: the management digest listed 10 of 14 languages as if that were all."""
+    languages = tuple(
+        (code, 20 - n) for n, code in enumerate("en es de fr it pt nl pl ru tr ja ko zh ar".split())
+    )
+    digest = ManagementDigest(
+        day=DAY, timezone="Europe/Berlin", by_channel=(("telegram", 200),),
+        by_language=languages, by_country=(), first_response_median=None,
+        first_response_p90=None, answered=0, unanswered=0, outcomes=(), top_problems=(),
+        open_by_age=(),
+    )  # fmt: skip
+    text, _ = render_management(digest)
+    assert "tr 11" in text and "ja 10" not in text
+    assert "and 4 more (34 in all)" in text  # ja 10 + ko 9 + zh 8 + ar 7
