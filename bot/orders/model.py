@@ -61,6 +61,9 @@ class OrderEvent:
     language: str | None = None  # ISO 639-1, lower-case ("pt-BR" -> "pt")
     currency: str | None = None  # ISO 4217, upper-case
     total: float | None = None
+    # what the shopper paid in their own currency, when the shop converted (Shopify)
+    presentment_currency: str | None = None
+    presentment_total: float | None = None
     items: tuple[tuple[str, int], ...] = ()  # (title, quantity); () = not given
     status: str | None = None
     ordered_at: datetime | None = None
@@ -127,6 +130,18 @@ def parse_order(data: Mapping[str, Any]) -> OrderEvent:
     if "items" in values and not values["items"]:
         del values["items"]
     return OrderEvent(**values)
+
+
+def parse_field(name: str, raw: Any, label: str | None = None) -> Any:
+    """One value checked as field ``name`` would be (None when absent), for parts of a
+    shop's payload that are not an order, such as one parcel of a shipment; an error names
+    ``label`` (the sender's own field name), else ``name``. Raises ``OrderDataError``."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    try:
+        return _PARSERS[name](raw)
+    except _Invalid as exc:
+        raise OrderDataError(label or name, str(exc)) from None
 
 
 # -- field parsers: each takes a raw value and returns the clean one or raises _Invalid ----
@@ -341,6 +356,8 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "language": _language,
     "currency": _currency,
     "total": _total,
+    "presentment_currency": _currency,
+    "presentment_total": _total,
     "items": _items,
     "status": _choice(STATUSES),
     "ordered_at": _moment,

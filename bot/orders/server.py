@@ -35,7 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Config
 from bot.orders.model import OrderDataError, OrderEvent, parse_order
-from bot.orders.shopify import shopify_event, verify_shopify
+from bot.orders.shopify import ShopifyUpdate, shopify_update, verify_shopify
 from bot.storage import Store
 
 logger = logging.getLogger(__name__)
@@ -156,33 +156,98 @@ class _Intake:
             body = await _body(request)
             if isinstance(body, web.Response):
                 return body
-            given = request.headers.get(SHOPIFY_HMAC_HEADER, "")
-            if not given or not verify_shopify(body, given, secret):
-                why = "wrong" if given else "missing"
-                logger.warning("shopify webhook from %s refused: %s HMAC", request.remote, why)
-                return web.Response(status=401, text=f"{why} {SHOPIFY_HMAC_HEADER}")
             topic = request.headers.get("X-Shopify-Topic", "")
             webhook_id = request.headers.get("X-Shopify-Webhook-Id") or None
             shop = request.headers.get("X-Shopify-Shop-Domain", "an unnamed shop")
             label = f"shopify {topic or 'webhook'} {webhook_id or '(no id)'} from {shop}"
+            given = request.headers.get(SHOPIFY_HMAC_HEADER, "")
+            if not given or not verify_shopify(body, given, secret):
+                why = "wrong" if given else "missing"
+                text = f"{why} {SHOPIFY_HMAC_HEADER}: sign the raw body with the app's secret"
+                return _refuse(label, 401, text)
             if not topic:
-                return web.Response(status=400, text="missing X-Shopify-Topic")
+                return _refuse(label, 400, "missing X-Shopify-Topic")
             data = _json_object(body)
             if isinstance(data, web.Response):
-                return data
+                return _refuse(label, data.status, data.text or "")
             try:
-                event = shopify_event(topic, data)
+                update = shopify_update(topic, data)
             except OrderDataError as exc:
+                # the value may be personal data: the log names the field, the answer says why
                 logger.warning("%s refused: bad %s", label, exc.field)
                 return web.Response(status=400, text=str(exc))
-            if event is None:
-                logger.info("%s acknowledged: nothing to apply for this topic or state", label)
-                return web.Response(text="ignored")
             if webhook_id is None:
                 logger.warning("%s has no X-Shopify-Webhook-Id: applied without dedupe", label)
-            return await self._apply(event, "shopify", webhook_id, label)
+            if update is None:
+                return await self._keep_unknown(topic, data, webhook_id, label)
+            return await self._apply_shopify(update, data, webhook_id, label)
 
         return handle
+
+    async def _keep_unknown(
+        self, topic: str, data: dict[str, Any], webhook_id: str | None, label: str
+    ) -> web.Response:
+        """A topic BorderDesk does not use: kept for staff (``shop_events``), answered 200."""
+        try:
+            kept = await self.store.keep_shop_event(topic, data, self.clock(), webhook_id)
+        except SQLAlchemyError:
+            logger.exception("%s not stored; the sender will retry", label)
+            return web.Response(status=500, text="not stored; send it again")
+        if not kept:
+            logger.info("%s is a duplicate; already kept", label)
+            return web.Response(text="duplicate")
+        logger.warning("%s kept but not used: BorderDesk does not handle this topic", label)
+        return web.Response(text="stored, topic not used")
+
+    async def _apply_shopify(
+        self, update: ShopifyUpdate, data: dict[str, Any], webhook_id: str | None, label: str
+    ) -> web.Response:
+        try:
+            result = await self.store.apply_shopify(update, data, self.clock(), webhook_id)
+        except SQLAlchemyError:
+            logger.exception("%s not stored; the sender will retry", label)
+            return web.Response(status=500, text="not stored; send it again")
+        if result.outcome == "duplicate":
+            logger.info("%s is a duplicate; already applied", label)
+            return web.Response(text="duplicate")
+        if result.outcome == "waiting" or result.change is None:
+            logger.warning(
+                "%s kept waiting: no order %s is known yet; applied when it arrives",
+                label,
+                update.order_number or f"with id {update.external_id}",
+            )
+            return web.Response(text="stored, waiting for its order")
+        change = result.change
+        what = "new order" if change.created else "changed" if change.changed else "no change"
+        logger.info("%s applied to order %s (%s)", label, change.order_number, what)
+        changed = change.changed
+        changed = await self._release_waiting(change.order_id) or changed
+        if changed:
+            await self._tell(change.order_number)
+        return web.Response(text="applied")
+
+    async def _release_waiting(self, order_id: int) -> bool:
+        """Apply the webhooks that were waiting for this order; True if any changed it."""
+        order = await self.store.order_by_id(order_id)
+        if order is None:
+            return False
+        changed = False
+        for held in await self.store.waiting_shop_events(order.external_id, order.order_number):
+            label = f"shopify {held.topic} {held.event_id or '(no id)'} (kept waiting)"
+            try:
+                update = shopify_update(held.topic, held.payload)
+                if update is None:
+                    continue
+                result = await self.store.apply_shopify(
+                    update, held.payload, self.clock(), held.event_id, release=held.id
+                )
+            except (OrderDataError, SQLAlchemyError):
+                logger.exception("%s could not be applied to order %s", label, order.order_number)
+                continue
+            if result.outcome == "applied" and result.change is not None:
+                logger.info("%s applied to order %s, which has arrived", label, order.order_number)
+                changed = changed or result.change.changed
+        return changed
 
     def _check_event_signature(self, request: web.Request, body: bytes, secret: str) -> str | None:
         """Why a generic event's signature is refused, or None when it is good."""
@@ -212,13 +277,24 @@ class _Intake:
             return web.Response(text="duplicate")
         what = "new order" if change.created else "changed" if change.changed else "no change"
         logger.info("%s applied to order %s (%s)", label, change.order_number, what)
-        if change.changed and self.on_change is not None:
-            try:
-                await self.on_change(change.order_number)
-            except Exception:
-                # stored already: the sender must not resend, so answer 200 and say so here
-                logger.exception("order %s stored, but reacting to it failed", change.order_number)
+        if change.changed:
+            await self._tell(change.order_number)
         return web.Response(text="applied")
+
+    async def _tell(self, order_number: str) -> None:
+        if self.on_change is None:
+            return
+        try:
+            await self.on_change(order_number)
+        except Exception:
+            # stored already: the sender must not resend, so answer 200 and say so here
+            logger.exception("order %s stored, but reacting to it failed", order_number)
+
+
+def _refuse(label: str, status: int, text: str) -> web.Response:
+    """A refusal the sender can act on, logged once with the webhook's id."""
+    logger.warning("%s refused (%d): %s", label, status, text)
+    return web.Response(status=status, text=text)
 
 
 async def _body(request: web.Request) -> bytes | web.Response:

@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.orders.model import PROGRESS, OrderEvent, normalise_email, normalise_phone, order_key
+from bot.storage.parcels import parcel_of_event, upsert_parcels
 from bot.storage.records import new_id
 from bot.storage.schema import orders, webhook_events
 
@@ -42,6 +43,8 @@ _PLAIN = (
     "language",
     "currency",
     "total",
+    "presentment_currency",
+    "presentment_total",
     "ordered_at",
     "paid_at",
     "shipped_at",
@@ -83,6 +86,9 @@ class OrderRecord:
     estimated_delivery: date | None = None
     delivered_at: datetime | None = None
     evaluation: str | None = None
+    presentment_currency: str | None = None
+    presentment_total: float | None = None
+    refunded: float | None = None  # the sum of the shop's refunds, in ``currency``
 
     def matches_contact(self, email: str | None = None, phone: str | None = None) -> bool:
         """Whether a shopper's e-mail or phone is the one on this order (proof it is theirs)."""
@@ -117,7 +123,7 @@ class OrderQueries:
     async def upsert_order(self, event: OrderEvent, source: str, at: datetime) -> tuple[int, bool]:
         """Merge an event into its order (creating it); returns (order id, created)."""
         async with self.engine.begin() as conn:
-            change = await _merge(conn, event, source, at)
+            change = await merge_order(conn, event, source, at)
         return change.order_id, change.created
 
     async def upsert_orders(
@@ -125,7 +131,7 @@ class OrderQueries:
     ) -> list[OrderChange]:
         """Merge many events in one transaction (an import), in the order given."""
         async with self.engine.begin() as conn:
-            return [await _merge(conn, event, source, at) for event in events]
+            return [await merge_order(conn, event, source, at) for event in events]
 
     async def apply_order_event(
         self, event: OrderEvent, source: str, at: datetime, event_id: str | None
@@ -139,10 +145,10 @@ class OrderQueries:
             async with self.engine.begin() as conn:
                 if event_id is not None:
                     try:
-                        await conn.execute(_seen(source, event_id, at))
+                        await conn.execute(seen_event(source, event_id, at))
                     except IntegrityError:
                         raise _Duplicate from None
-                return await _merge(conn, event, source, at)
+                return await merge_order(conn, event, source, at)
         except _Duplicate:
             return None
 
@@ -150,7 +156,7 @@ class OrderQueries:
         """Record an event id; True if it was recorded before (the unique constraint decides)."""
         try:
             async with self.engine.begin() as conn:
-                await conn.execute(_seen(source, event_id, at))
+                await conn.execute(seen_event(source, event_id, at))
         except IntegrityError:
             return True
         return False
@@ -158,7 +164,7 @@ class OrderQueries:
     async def order_by_number(self, number: str) -> OrderRecord | None:
         """The order with this number, written with or without "#", in any case."""
         async with self.reader.connect() as conn:
-            row = (await conn.execute(_by_number(number))).first()
+            row = (await conn.execute(by_number(number))).first()
         return None if row is None else _record(row)
 
     async def order_by_id(self, order_id: int) -> OrderRecord | None:
@@ -186,20 +192,20 @@ class OrderQueries:
             )
 
 
-def _seen(source: str, event_id: str, at: datetime) -> Any:
+def seen_event(source: str, event_id: str, at: datetime) -> Any:
     return insert(webhook_events).values(source=source, event_id=event_id, received_at=at)
 
 
-def _by_number(number: str) -> Any:
+def by_number(number: str) -> Any:
     # No index covers this expression; a shop's order table stays small enough to scan.
     normalised = func.lower(func.ltrim(orders.c.order_number, "#"))
     return select(orders).where(normalised == order_key(number)).order_by(orders.c.id).limit(1)
 
 
-async def _merge(
+async def merge_order(
     conn: AsyncConnection, event: OrderEvent, source: str, at: datetime
 ) -> OrderChange:
-    row = (await conn.execute(_by_number(event.order_number))).first()
+    row = (await conn.execute(by_number(event.order_number))).first()
     current: dict[str, Any] = {} if row is None else dict(row._mapping)
     values = {name: getattr(event, name) for name in _PLAIN if getattr(event, name) is not None}
     if event.items:
@@ -223,6 +229,8 @@ async def _merge(
                 )
             )
         )
+        if (parcel := parcel_of_event(event)) is not None:
+            await upsert_parcels(conn, order_id, [parcel], at)
         return OrderChange(order_id, event.order_number, created=True, changed=True)
     if event.order_number.strip().startswith("#") and not row.order_number.startswith("#"):
         values["order_number"] = event.order_number.strip()
@@ -231,8 +239,10 @@ async def _merge(
         await conn.execute(
             update(orders).where(orders.c.id == row.id).values(updated_at=at, **changes)
         )
+    parcel = parcel_of_event(event)
+    parcel_changed = parcel is not None and await upsert_parcels(conn, row.id, [parcel], at)
     number = changes.get("order_number", row.order_number)
-    return OrderChange(row.id, number, created=False, changed=bool(changes))
+    return OrderChange(row.id, number, created=False, changed=bool(changes) or parcel_changed)
 
 
 def next_status(current: str | None, reached: str | None) -> str:
@@ -249,7 +259,15 @@ def next_status(current: str | None, reached: str | None) -> str:
 def _record(row: Any) -> OrderRecord:
     data = {name: row._mapping[name] for name in _RECORD_FIELDS}
     data["items"] = tuple((str(i["title"]), int(i["quantity"])) for i in data["items"] or ())
+    data["refunded"] = refunded(row.refunds)
     return OrderRecord(**data)
 
 
-_RECORD_FIELDS = tuple(f.name for f in fields(OrderRecord))
+def refunded(refunds: Any) -> float | None:
+    """The total of an order's ``refunds`` column ({refund id: amount}); None: no refund."""
+    if not isinstance(refunds, dict) or not refunds:
+        return None
+    return round(sum(float(amount) for amount in refunds.values()), 2)
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(OrderRecord) if f.name != "refunded")

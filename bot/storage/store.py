@@ -32,6 +32,7 @@ from bot.storage.orders import OrderQueries
 from bot.storage.outbox import OutboxQueries
 from bot.storage.proactive import ProactiveQueries
 from bot.storage.schema import escalations, messages, suggestions
+from bot.storage.shipments import ShipmentQueries
 from bot.storage.translations import TranslationQueries
 from bot.storage.urls import database_label
 
@@ -62,6 +63,7 @@ class Store(
     OrderQueries,
     ProactiveQueries,
     AttachmentQueries,
+    ShipmentQueries,
 ):
     """Async access to the BorderDesk database."""
 
