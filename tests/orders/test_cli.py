@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ def orders_command(*argv: str) -> int:
     cli_orders.add_arguments(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(list(argv))
     assert args.command == "orders"
-    return cli_orders.run(Config(), args)
+    # bot.cli applies --db before handing over (and checks the file exists, or --create)
+    config = replace(Config(), database_url=sqlite_url(args.db)) if args.db else Config()
+    return cli_orders.run(config, args)
 
 
 def stored_numbers(db: Path) -> list[str]:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.orders.model import FIELDS, OrderDataError, OrderEvent, order_key, parse_order
@@ -165,6 +165,7 @@ _raw = st.one_of(
 )
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # a busy machine
 @given(st.dictionaries(st.sampled_from(FIELDS + ("misc",)), _raw, max_size=8))
 def test_any_input_gives_an_event_or_a_named_error(data: dict[str, Any]) -> None:
     try:

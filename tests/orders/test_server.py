@@ -159,12 +159,22 @@ async def test_a_redelivered_webhook_is_applied_once(server: Server, store: Stor
     assert server.changed == ["#1042"]
 
 
-async def test_other_topics_are_acknowledged_and_change_nothing(
+async def test_other_topics_are_kept_for_staff_and_change_no_order(
     server: Server, store: Store
 ) -> None:
     product = {"id": 632910392, "title": "Linen apron", "vendor": "BorderDesk Demo"}
-    assert await server.shopify("products/update", product, "p-1") == (200, "ignored")
-    assert await rows(store) == (0, 0)
+    assert await server.shopify("products/update", product, "p-1") == (
+        200,
+        "stored, topic not used",
+    )
+    assert await server.shopify("products/update", product, "p-1") == (200, "duplicate")
+    assert await rows(store) == (0, 1)
+    [kept] = await store.shop_events()
+    assert (kept.topic, kept.status, kept.payload["title"]) == (
+        "products/update",
+        "unknown",
+        "Linen apron",
+    )
 
 
 async def test_a_signed_but_broken_shopify_body_is_a_400_naming_the_field(

@@ -7,11 +7,12 @@ import hashlib
 import hmac
 import json
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
-from bot.orders.model import OrderDataError
-from bot.orders.shopify import shopify_event, verify_shopify
+from bot.orders.model import OrderDataError, OrderEvent
+from bot.orders.shopify import shopify_update, verify_shopify
 from tests.orders.payloads import TRACKING, shopify_fulfillment, shopify_order
 
 SECRET = "shpss_0f3c9a7d51e24b8e"
@@ -31,9 +32,14 @@ def test_verify_accepts_only_the_hmac_of_these_exact_bytes() -> None:
     assert not verify_shopify(body, "ünïcode-garbage", SECRET)
 
 
+def order_event(topic: str, payload: dict[str, Any]) -> OrderEvent:
+    update = shopify_update(topic, payload)
+    assert update is not None and update.order is not None
+    return update.order
+
+
 def test_an_order_maps_onto_our_fields() -> None:
-    event = shopify_event("orders/create", shopify_order())
-    assert event is not None
+    event = order_event("orders/create", shopify_order())
     assert event.order_number == "#1042"
     assert event.external_id == "5820371468331"
     assert event.name == "Lucía Moreno"
@@ -47,28 +53,44 @@ def test_an_order_maps_onto_our_fields() -> None:
 
 
 def test_paid_and_cancelled_orders() -> None:
-    paid = shopify_event("orders/paid", shopify_order(financial_status="paid"))
-    assert paid is not None and paid.status == "paid"
-    created_paid = shopify_event("orders/create", shopify_order(financial_status="paid"))
-    assert created_paid is not None and created_paid.status == "paid"
-    cancelled = shopify_event(
-        "orders/paid", shopify_order(cancelled_at="2026-03-02T08:00:00+01:00")
+    assert order_event("orders/paid", shopify_order(financial_status="paid")).status == "paid"
+    assert order_event("orders/create", shopify_order(financial_status="paid")).status == "paid"
+    cancelled = shopify_order(cancelled_at="2026-03-02T08:00:00+01:00")
+    assert order_event("orders/paid", cancelled).status == "cancelled"
+    assert order_event("orders/cancelled", shopify_order()).status == "cancelled"
+    assert order_event("orders/updated", shopify_order()).status == "created"
+
+
+def test_a_fulfillment_is_one_parcel_per_tracking_number() -> None:
+    update = shopify_update("fulfillments/create", shopify_fulfillment())
+    assert update is not None and update.order is None
+    assert (update.order_number, update.external_id) == ("#1042", "5820371468331")
+    [parcel] = update.parcels
+    assert (parcel.carrier, parcel.tracking_number, parcel.status) == (
+        "Correos",
+        TRACKING,
+        "success",
     )
-    assert cancelled is not None and cancelled.status == "cancelled"
+    assert parcel.tracking_url is not None and parcel.tracking_url.endswith(TRACKING)
+    assert parcel.shipped_at == datetime(2026, 3, 3, 10, 5, tzinfo=UTC)
 
-
-def test_a_fulfillment_brings_tracking_to_its_order() -> None:
-    event = shopify_event("fulfillments/create", shopify_fulfillment())
-    assert event is not None
-    assert event.order_number == "#1042"
-    assert (event.carrier, event.tracking_number) == ("Correos", TRACKING)
-    assert event.tracking_url is not None and event.tracking_url.endswith(TRACKING)
-    assert event.status == "shipped"
-    assert event.shipped_at == datetime(2026, 3, 3, 10, 5, tzinfo=UTC)
+    split = shopify_update(
+        "fulfillments/update",
+        shopify_fulfillment(
+            tracking_number="LX1",
+            tracking_numbers=["LX1", "LX2"],
+            tracking_urls=["https://t.example/LX1"],
+        ),
+    )
+    assert split is not None
+    assert [(p.parcel_key, p.tracking_number, p.tracking_url) for p in split.parcels] == [
+        ("shopify:4410028851243:0", "LX1", "https://t.example/LX1"),
+        ("shopify:4410028851243:1", "LX2", None),
+    ]
 
 
 def test_a_delivered_fulfillment_with_only_the_plural_fields() -> None:
-    event = shopify_event(
+    update = shopify_update(
         "fulfillments/update",
         shopify_fulfillment(
             name="#EU-1042.2",
@@ -79,17 +101,39 @@ def test_a_delivered_fulfillment_with_only_the_plural_fields() -> None:
             estimated_delivery_at="2026-03-06T00:00:00+01:00",
         ),
     )
-    assert event is not None
-    assert event.order_number == "#EU-1042"
-    assert event.tracking_number == TRACKING and event.tracking_url is not None
-    assert event.status == "delivered"
-    assert event.delivered_at == datetime(2026, 3, 6, 13, 20, tzinfo=UTC)
-    assert event.estimated_delivery == date(2026, 3, 6)
+    assert update is not None and update.order_number == "#EU-1042"
+    [parcel] = update.parcels
+    assert parcel.tracking_number == TRACKING and parcel.tracking_url is not None
+    assert parcel.delivered and parcel.delivered_at == datetime(2026, 3, 6, 13, 20, tzinfo=UTC)
+    assert parcel.estimated_delivery == date(2026, 3, 6)
 
 
-def test_a_cancelled_fulfillment_and_other_topics_apply_nothing() -> None:
-    assert shopify_event("fulfillments/update", shopify_fulfillment(status="cancelled")) is None
-    assert shopify_event("products/update", {"id": 1, "title": "Mug"}) is None
+def test_pending_and_cancelled_fulfillments_ship_nothing() -> None:
+    for status in ("pending", "open", "cancelled", "error", "failure"):
+        update = shopify_update("fulfillments/update", shopify_fulfillment(status=status))
+        assert update is not None
+        assert [p.travelling for p in update.parcels] == [False], status
+        assert update.parcels[0].shipped_at is None
+
+
+def test_control_characters_are_cleaned_not_refused() -> None:
+    update = shopify_update(
+        "fulfillments/create",
+        shopify_fulfillment(
+            tracking_number=None,
+            tracking_numbers=["LX 123\n456DE\r\n"],
+            tracking_company="DHL\tExpress\x00",
+            tracking_urls=["https://t.example/LX\n123"],
+        ),
+    )
+    assert update is not None
+    [parcel] = update.parcels
+    assert (parcel.tracking_number, parcel.carrier) == ("LX 123 456DE", "DHL Express")
+    assert parcel.tracking_url == "https://t.example/LX123"
+
+
+def test_other_topics_give_nothing() -> None:
+    assert shopify_update("products/update", {"id": 1, "title": "Mug"}) is None
 
 
 def test_a_typo_in_a_shopper_typed_phone_does_not_lose_the_order(
@@ -97,16 +141,19 @@ def test_a_typo_in_a_shopper_typed_phone_does_not_lose_the_order(
 ) -> None:
     payload = shopify_order(phone="call me after six")
     payload["customer"] = {**payload["customer"], "phone": None}
-    event = shopify_event("orders/create", payload)
-    assert event is not None and event.phone is None and event.email is not None
+    event = order_event("orders/create", payload)
+    assert event.phone is None and event.email is not None
     assert "the phone does not validate; left out" in caplog.text
     assert "call me" not in caplog.text  # personal data stays out of the logs
 
 
 def test_shop_data_that_does_not_validate_is_refused_naming_the_field() -> None:
     with pytest.raises(OrderDataError) as caught:
-        shopify_event("orders/create", shopify_order(total_price="-3.00"))
+        shopify_update("orders/create", shopify_order(total_price="-3.00"))
     assert caught.value.field == "total"
     with pytest.raises(OrderDataError) as caught:
-        shopify_event("fulfillments/create", shopify_fulfillment(name=None))
-    assert caught.value.field == "name"
+        shopify_update("fulfillments/create", shopify_fulfillment(name=None, order_id=None))
+    assert caught.value.field == "order_id" and "give order_id or name" in str(caught.value)
+    with pytest.raises(OrderDataError) as caught:
+        shopify_update("fulfillments/create", shopify_fulfillment(status="shipped-ish"))
+    assert caught.value.field == "status"
