@@ -1,4 +1,6 @@
-"""Staff acted on a card: send, edit, choose another answer, escalate, ignore, reply in thread.
+"""Staff acted on a card: send, edit, choose another answer, escalate, ignore.
+
+What staff write in a card's thread is ``handlers.thread_replies``; this module hands it on.
 
 Every decision goes through ``Store.decide``, which only moves a pending suggestion:
 a second click, or two staff members at once, finds it decided and nothing is sent twice.
@@ -12,11 +14,12 @@ from bot.context import Context
 from bot.models import ActionKind, CardRef, StaffAction
 from bot.storage import SuggestionRecord
 from bot.storage.outbox import reply_key
-from handlers.cards import card_for
+from handlers.card_decisions import asked, audit_approval, decide, redraw
 from handlers.customers import Approval, reply_approval
 from handlers.escalation import escalate, handle_escalation_action, record_problem
 from handlers.notes import note_for_staff
 from handlers.replying import answer_in, staff_text_for_shopper, template_variables
+from handlers.thread_replies import THREAD_ACTIONS, handle_thread_action
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +39,8 @@ _CONFIRMATIONS = {
 
 async def handle_action(ctx: Context, action: StaffAction) -> None:
     """Dispatch one staff action; unknown or stale actions are logged and ignored."""
-    if action.kind is ActionKind.THREAD_REPLY:
-        await _thread_reply(ctx, action)
+    if action.kind in THREAD_ACTIONS:
+        await handle_thread_action(ctx, action)
         return
     if action.kind in _CONFIRMATIONS:
         await _confirm(ctx, action)
@@ -55,7 +58,7 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
     if action.kind in _REPLIES and record.status == "pending":
         chosen = action.intent if action.kind is ActionKind.OTHER_SUBMIT else None
         approval, flagged = await reply_approval(
-            ctx, record.conversation_id, [*_asked(record), chosen], action.user_id
+            ctx, record.conversation_id, [*asked(record), chosen], action.user_id
         )
         if approval is Approval.REFUSED:
             return
@@ -80,28 +83,10 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
         case ActionKind.ESCALATE:
             await _escalate(ctx, action, record)
         case ActionKind.IGNORE:
-            if await _decide(ctx, action, record, "ignored"):
-                await _redraw(ctx, record.id)
+            if await decide(ctx, action, record, "ignored"):
+                await redraw(ctx, record.id)
     if decided and approval is Approval.APPROVED and flagged is not None:
-        await _audit_approval(ctx, action, flagged.id, record.id)
-
-
-def _asked(record: SuggestionRecord) -> list[str]:
-    """What the shopper asked: the suggested intent, and the best guess when unsure."""
-    guess = [record.suggestion.top[0][0]] if record.suggestion.top else []
-    return [record.suggestion.intent, *guess]
-
-
-async def _audit_approval(
-    ctx: Context, action: StaffAction, customer_id: int, suggestion_id: int | None
-) -> None:
-    """A manager answered a flagged buyer's refund or return: that is their approval."""
-    detail = {"kind": action.kind.value, "manager": action.user_id}
-    if suggestion_id is not None:
-        detail["suggestion"] = str(suggestion_id)
-    await ctx.store.audit_customer(
-        action.user_name, "approve_refund", customer_id, detail, action.at
-    )
+        await audit_approval(ctx, action, flagged.id, record.id)
 
 
 async def _send(ctx: Context, action: StaffAction, record: SuggestionRecord) -> bool:
@@ -175,13 +160,13 @@ async def _decide_and_send(
         )
         # the card may still show buttons (a crash or an outage between the decision and
         # its redraw): show the decision now, so nobody keeps clicking
-        await _redraw(ctx, record.id)
+        await redraw(ctx, record.id)
         return False
     if hold:
         await _ask_confirmation(ctx, conversation.card, reply_key(record.id), text, translated)
     else:
         ctx.wake_outbox()
-    await _redraw(ctx, record.id)  # before learning, which takes a moment
+    await redraw(ctx, record.id)  # before learning, which takes a moment
     await _learn(ctx, record, intent, action)
     return True
 
@@ -206,7 +191,7 @@ async def _confirm(ctx: Context, action: StaffAction) -> None:
         if held.key.startswith("suggestion:"):
             suggestion_id = int(held.key.split(":")[1])
             await ctx.store.reopen(suggestion_id)
-            await _redraw(ctx, suggestion_id)
+            await redraw(ctx, suggestion_id)
         notice = f"Cancelled by {action.user_name} at {when}: nothing was sent."
     else:
         original = action.kind is ActionKind.CONFIRM_ORIGINAL
@@ -231,65 +216,14 @@ async def _learn(ctx: Context, record: SuggestionRecord, intent: str, action: St
         ctx.engine.learn(message.text, intent)
 
 
-async def _decide(ctx: Context, action: StaffAction, record: SuggestionRecord, status: str) -> bool:
-    return await ctx.store.decide(
-        record.id, status=status, user_id=action.user_id, user_name=action.user_name, at=action.at
-    )
-
-
 async def _escalate(ctx: Context, action: StaffAction, record: SuggestionRecord) -> None:
     suggestion = record.suggestion
     intent = suggestion.intent
     if intent == "unknown" and suggestion.top:
         intent = suggestion.top[0][0]  # no confident suggestion: the best guess decides the owner
     library_department = ctx.engine.intent_info(intent).department if intent != "unknown" else None
-    if not await _decide(ctx, action, record, "escalated"):
+    if not await decide(ctx, action, record, "escalated"):
         return
     department = await record_problem(ctx, record, intent, library_department)
     await escalate(ctx, record, intent, department, action.user_name, action.at)
-    await _redraw(ctx, record.id, extra=f" to {department}")
-
-
-async def _thread_reply(ctx: Context, action: StaffAction) -> None:
-    """A staff member typed in a card's thread: that text goes to the shopper."""
-    text = (action.text or "").strip()
-    if action.card is None or not text:
-        return
-    conversation = await ctx.store.conversation_by_card(action.card)
-    if conversation is None:
-        logger.info("thread reply outside a BorderDesk card ignored")
-        return
-    pending = await ctx.store.pending_suggestions(conversation.id)
-    asked = [intent for record in pending for intent in _asked(record)]
-    approval, flagged = await reply_approval(ctx, conversation.id, asked, action.user_id)
-    if approval is Approval.REFUSED:
-        return
-    hold, translated = await staff_text_for_shopper(ctx, text, conversation.language)
-    key = f"thread:{action.card.ts}:{action.extra.get('ts', action.at.isoformat())}"
-    queued = await ctx.store.enqueue(
-        key,
-        conversation.id,
-        translated or text,
-        action.user_name,
-        action.at,
-        original_text=text if hold else None,
-        hold=hold,
-    )
-    if queued is None:
-        return  # Slack delivered the same event again
-    if approval is Approval.APPROVED and flagged is not None:
-        await _audit_approval(ctx, action, flagged.id, None)
-    if hold:
-        await ctx.workspace.post_confirmation(action.card, queued, text, translated)
-    else:
-        ctx.wake_outbox()
-    for record in pending:
-        if await _decide(ctx, action, record, "answered"):
-            await _redraw(ctx, record.id)
-
-
-async def _redraw(ctx: Context, suggestion_id: int, extra: str = "") -> None:
-    record = await ctx.store.suggestion(suggestion_id)
-    if record is None or record.card is None:
-        return
-    await ctx.workspace.update_card(record.card, await card_for(ctx, record, extra))
+    await redraw(ctx, record.id, extra=f" to {department}")

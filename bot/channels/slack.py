@@ -35,6 +35,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.channels import slack_blocks as blocks
 from bot.channels import slack_escalations as escalations
 from bot.channels.base import ActionHandler, CommandHandler
+from bot.channels.slack_files import MAX_FETCH_BYTES, SlackFiles
+from bot.channels.slack_messages import ThreadMessage, thread_message
 from bot.channels.slack_shapes import (
     object_at,
     shape_problem,
@@ -51,6 +53,7 @@ from bot.models import (
     EscalationCard,
     IntentChoice,
     StaffAction,
+    StaffFile,
 )
 from bot.pacing import Pacer
 from bot.storage.records import positive_id
@@ -94,6 +97,7 @@ class SlackWorkspace:
         staff_group: str | None = None,
         pacer: Pacer | None = None,
         timeout: int = 15,
+        max_file_bytes: int = MAX_FETCH_BYTES,
     ) -> None:
         self.inbox_channel = inbox_channel
         self.app_token = app_token
@@ -101,6 +105,9 @@ class SlackWorkspace:
         self.department_channels = dict(department_channels or {})
         self.client = AsyncWebClient(token=bot_token, base_url=api_url, timeout=timeout)
         self.web = SlackWeb(self.client, pacer or Pacer())
+        self.files = SlackFiles(
+            bot_token, api_url=api_url, pacer=self.web.pacer, max_bytes=max_file_bytes
+        )
         self.staff = StaffList(self.client, staff_users, staff_group)
         self._signing_secret = signing_secret.encode() if signing_secret else None
         self.app = AsyncApp(
@@ -230,6 +237,9 @@ class SlackWorkspace:
             "views_open", trigger_id=handle, view=escalations.resolve_modal(escalation_id)
         )
 
+    async def fetch_file(self, file: StaffFile) -> bytes:
+        return await self.files.fetch(file)
+
     def link_to(self, ref: CardRef) -> str | None:
         """A permalink to a message, in Slack's documented archive form."""
         return f"{self.workspace_url}archives/{ref.channel}/p{ref.ts.replace('.', '')}"
@@ -276,6 +286,7 @@ class SlackWorkspace:
     @pacer.setter
     def pacer(self, pacer: Pacer) -> None:
         self.web.pacer = pacer
+        self.files.pacer = pacer
 
     # -- who may act -------------------------------------------------------------------
 
@@ -448,32 +459,32 @@ class SlackWorkspace:
             )
         )
 
-    async def _on_message_event(self, event: dict[str, Any]) -> None:
-        """A human's reply in a card thread of the inbox becomes a message to the shopper."""
-        thread_ts = text_at(event, "thread_ts")
-        user_id = text_at(event, "user")
-        if (
-            event.get("subtype")
-            or event.get("bot_id")
-            or not thread_ts
-            or not user_id
-            or thread_ts == text_at(event, "ts")
-            or text_at(event, "channel") != self.inbox_channel
-        ):
+    async def _on_message_event(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        """A person writing in a card thread of the inbox: a reply for the shopper, an edit
+        or deletion of one, or something that cannot be sent (see ``slack_messages``)."""
+        found = thread_message(event, self.inbox_channel)
+        if found is None:
             return
-        if not await self.staff.includes(user_id):
-            await self.staff.refuse(user_id, self.inbox_channel, "a reply in a card thread")
+        if not await self.staff.includes(found.user_id):
+            if found.kind in (ActionKind.THREAD_REPLY, ActionKind.THREAD_REPLY_UNSENDABLE):
+                await self.staff.refuse(
+                    found.user_id, self.inbox_channel, "a reply in a card thread"
+                )
+            else:  # their reply was refused when written: there is nothing to change
+                logger.info("%s by %s (not staff) ignored", found.kind, found.user_id)
             return
-        await self._dispatch(
-            StaffAction(
-                kind=ActionKind.THREAD_REPLY,
-                user_id=user_id,
-                user_name=await self._name_of(user_id),
-                at=datetime.now(UTC),
-                text=text_at(event, "text"),
-                card=CardRef(self.inbox_channel, thread_ts),
-                extra={"ts": text_at(event, "ts")},
-            )
+        await self._dispatch(await self._thread_action(found, text_at(body, "event_id")))
+
+    async def _thread_action(self, found: ThreadMessage, event_id: str) -> StaffAction:
+        return StaffAction(
+            kind=found.kind,
+            user_id=found.user_id,
+            user_name=await self._name_of(found.user_id),
+            at=datetime.now(UTC),
+            text=found.text,
+            card=CardRef(self.inbox_channel, found.thread_ts),
+            extra={"ts": found.ts, "event_id": event_id, **found.extra},
+            files=found.files,
         )
 
     async def _name_of(self, user_id: str) -> str:
