@@ -18,6 +18,9 @@ Usage::
 Errors are HTTP 200 with ``ok: false``, as Slack answers; a request that breaks the
 rules is also appended to ``fake.violations`` and answered ``invalid_arguments``.
 
+Files staff share (``add_file``) are served at their ``url_private_download`` to the bot
+token only, with Slack's sign-in page for anyone else (see ``slack_files.py``).
+
 Faults (``fail_next``, ``reset_next``, ``stall_next``, see ``faults.py``) hit the next calls
 before any checks. chat.postMessage and chat.update are metered on ``rate_clock``; sends
 over Slack's limits land in ``rate_violations`` and, with ``enforce_limits``, are refused
@@ -43,6 +46,7 @@ import jsonschema
 from aiohttp import web
 
 from .faults import Fail, FaultInjection, FaultPlan, RateLimit, RateMeter
+from .slack_files import SharedFiles
 from .spec_paths import SPECS_DIR, require_specs
 
 TEAM_ID, TEAM_NAME, TEAM_DOMAIN = "T0000000001", "BorderDesk Test", "borderdesk-test"
@@ -263,7 +267,7 @@ def check_view(view: Any) -> list[str]:
     return problems
 
 
-class FakeSlackAPI(FaultInjection):
+class FakeSlackAPI(FaultInjection, SharedFiles):
     """In-process Slack Web API on ``127.0.0.1``; see the module docstring for usage."""
 
     def __init__(
@@ -286,6 +290,7 @@ class FakeSlackAPI(FaultInjection):
         self.usergroups: dict[str, list[str]] = {}
         self._messages: dict[tuple[str, str], Params] = {}
         self._pending_files: dict[str, Params] = {}
+        self._init_files(TEAM_ID)
         self.faults = FaultPlan()
         self.rates = RateMeter(RATE_LIMITS, rate_clock, enforce_limits)
         self._validators: dict[str, Any] = {}
@@ -317,6 +322,7 @@ class FakeSlackAPI(FaultInjection):
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/upload/v1/{file_id}", self._handle_upload)
+        self._route_files(app)
         app.router.add_post("/response/{hook:.*}", self._handle_response_url)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()

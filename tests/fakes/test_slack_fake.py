@@ -14,6 +14,7 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
+import aiohttp
 import jsonschema
 import pytest
 from aiohttp import web
@@ -21,6 +22,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from . import slack_message_events as events
 from .slack_api import BOT_USER_ID, TEAM_ID, TS_RE, FakeSlackAPI
 from .slack_client import (
     block_action,
@@ -340,3 +342,66 @@ async def test_bolt_rejects_bad_and_stale_signatures(fake: FakeSlackAPI, bolt: B
     assert (await post_event(url, SECRET, event, timestamp=1_600_000_000))[0] == 401
     await asyncio.sleep(0.05)
     assert seen["messages"] == []
+
+
+async def test_shared_files_are_served_only_with_the_bot_token(fake: FakeSlackAPI) -> None:
+    shared = fake.add_file("label.png", PNG, "image/png", user=AGENT, channel=CHANNEL)
+    assert shared["size"] == len(PNG) and shared["channels"] == [CHANNEL]
+    url = shared["url_private_download"]
+    async with aiohttp.ClientSession() as session:
+        async with session.get(url, headers={"Authorization": f"Bearer {fake.token}"}) as got:
+            assert (got.status, got.content_type, await got.read()) == (200, "image/png", PNG)
+        for headers in ({}, {"Authorization": "Bearer xoxb-someone-else"}):
+            async with session.get(url, headers=headers) as got:
+                # like Slack: 200 and its sign-in page, not the file and not an error
+                assert (got.status, got.content_type) == (200, "text/html")
+                assert "Sign in" in await got.text()
+    assert fake.downloads == [(shared["id"], True), (shared["id"], False), (shared["id"], False)]
+
+
+async def test_message_event_builders_match_published_schemas(fake: FakeSlackAPI) -> None:
+    shared = fake.add_file(
+        "invoice.pdf", b"%PDF-1.7\n", "application/pdf", user=AGENT, channel=CHANNEL
+    )
+    parent = "1700000000.000100"
+    reply = message_event(CHANNEL, AGENT, "hello", thread_ts=parent)
+    built = [
+        events.thread_broadcast_event(CHANNEL, AGENT, "hello", thread_ts=parent),
+        events.file_share_event(CHANNEL, AGENT, "", [shared], thread_ts=parent),
+        events.me_message_event(CHANNEL, AGENT, "waves", thread_ts=parent),
+        events.message_changed_event(CHANNEL, events.edited(reply, "hello again"), reply),
+        events.message_changed_event(CHANNEL, events.unfurled(reply), reply),
+        events.message_deleted_event(CHANNEL, reply),
+        events.bot_message_event(CHANNEL, "order 1001 paid", thread_ts=parent),
+        events.channel_join_event(CHANNEL, AGENT),
+    ]
+    assert {event.get("subtype"): events.validate_event(event) for event in built} == {
+        event.get("subtype"): [] for event in built
+    }
+    broken = events.file_share_event(CHANNEL, AGENT, "x", [{**shared, "size": "12 kB"}])
+    assert events.validate_event(broken) == [
+        "event: files/0/size: '12 kB' is not of type 'integer'"
+    ]
+
+
+async def test_bolt_passes_every_message_subtype_to_a_message_listener(
+    fake: FakeSlackAPI, bolt: Bolt
+) -> None:
+    url, seen = bolt
+    reply = message_event(CHANNEL, AGENT, "hello", thread_ts="1700000000.000100")
+    sent = [
+        events.thread_broadcast_event(CHANNEL, AGENT, "hello", thread_ts="1700000000.000100"),
+        events.message_changed_event(CHANNEL, events.edited(reply, "hi"), reply),
+        events.message_deleted_event(CHANNEL, reply),
+    ]
+    for event in sent:
+        assert (await post_event(url, SECRET, event))[0] == 200
+    for _ in range(100):
+        if len(seen["messages"]) == len(sent):
+            break
+        await asyncio.sleep(0.02)
+    assert [m["subtype"] for m in seen["messages"]] == [
+        "thread_broadcast",
+        "message_changed",
+        "message_deleted",
+    ]
