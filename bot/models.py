@@ -65,6 +65,9 @@ class InboundMessage:
     # An edit of an earlier message: that message's ``platform_message_id``. The edit is
     # stored as a message of its own (its id says which edit), shown as a correction.
     edit_of: str | None = None
+    # the platform's id of the delivery that brought it (Telegram's update_id), for the log
+    # line of a message the intake turns away
+    delivery_id: str | None = None
 
     def display_text(self) -> str:
         """Text as staff see it: non-text messages become a labelled placeholder."""

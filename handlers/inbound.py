@@ -2,6 +2,11 @@
 
 The message is stored before anything else; if any later step fails (Slack down, a
 crash), the message stays unprocessed and ``resume_unprocessed`` finishes it later.
+
+Intake decides once what is ours to keep: a group chat's messages are not stored unless
+``BORDERDESK_TELEGRAM_GROUPS=allow`` (strangers' group chatter is not ours to keep), and a
+group's replies never carry order data. An edit is shown as a correction
+(``corrections``), a blocked or unblocked bot marks the shopper (``chat_members``).
 """
 
 from __future__ import annotations
@@ -14,8 +19,10 @@ from typing import Any
 
 from bot.context import Context
 from bot.errors import ChannelError
-from bot.models import InboundMessage, MessageKind, Suggestion
+from bot.models import ChatType, InboundMessage, MessageKind, Suggestion
 from handlers.cards import card_for
+from handlers.chat_members import CHAT_MEMBER_KINDS, chat_member_changed
+from handlers.corrections import Correction, show_correction
 from handlers.customers import flagged_identity, handle_opt_word, link_from_message
 from handlers.escalation import escalate, record_problem
 from handlers.notes import note_for_staff
@@ -28,6 +35,8 @@ from handlers.replying import (
 from scheduler.countries import country_from_language_code, format_local, timezone_for
 
 logger = logging.getLogger(__name__)
+
+CORRECTED_NOTE = "The shopper edited their message to this; the earlier card is superseded."
 
 
 async def handle_inbound(ctx: Context, message: InboundMessage) -> None:
@@ -43,12 +52,23 @@ async def accept_inbound(ctx: Context, message: InboundMessage) -> tuple[int, in
     None for a duplicate (a redelivered update) and for a message over the shopper's flood
     limit: that one is kept, held, and shown to staff with the others once the shopper
     pauses (``release_floods``); the shopper is told once that we have their messages.
+    A group's message is not even stored unless groups are allowed (None, logged).
     """
+    if message.chat_type is ChatType.GROUP and ctx.config.telegram_groups != "allow":
+        logger.info(
+            "%s update %s is from a group chat; ignored, not stored "
+            "(BORDERDESK_TELEGRAM_GROUPS=ignore)",
+            message.channel,
+            message.delivery_id or message.platform_message_id,
+        )
+        return None
     country = country_from_language_code(message.language_hint)
     stored = await ctx.store.record_inbound(message, country=country)
     if not stored.is_new:
         logger.info("duplicate %s message %s ignored", message.channel, message.platform_message_id)
         return None
+    if message.kind in CHAT_MEMBER_KINDS:
+        return stored.message_id, stored.conversation_id  # not words: never held
     limit = ctx.flood_limit
     held, first = await ctx.store.hold_if_flooding(
         stored.message_id,
@@ -118,7 +138,7 @@ async def process_message(ctx: Context, message_id: int, conversation_id: int) -
     lock = ctx.conversation_locks.setdefault(conversation_id, asyncio.Lock())
     try:
         async with lock:
-            await _process(ctx, message_id, conversation_id)
+            done = await _process(ctx, message_id, conversation_id)
     except ChannelError as exc:
         logger.warning("message %s kept for a retry: %s", message_id, exc)
         return False
@@ -130,30 +150,47 @@ async def process_message(ctx: Context, message_id: int, conversation_id: int) -
         ctx.in_flight.discard(message_id)
         if not lock.locked() and ctx.conversation_locks.get(conversation_id) is lock:
             del ctx.conversation_locks[conversation_id]
-    return True
+    return done
 
 
-async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
+async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
+    """Handle one stored message; False when it must wait (an edit of one not handled yet)."""
     message = await ctx.store.inbound_message(message_id)
     conversation = await ctx.store.conversation(conversation_id)
     now = ctx.clock()
+    if message.kind in CHAT_MEMBER_KINDS:
+        await chat_member_changed(ctx, message, message_id, conversation_id)
+        await ctx.store.mark_processed(message_id, now, None)
+        return True
     language = ctx.engine.detect_language(
         message.text, hint=message.language_hint, history_language=conversation.language
     )
     if language != "unknown" and language != conversation.language:
         await ctx.store.set_conversation_language(conversation_id, language)
+    corrected = False
+    if message.edit_of is not None:
+        outcome = await show_correction(ctx, message_id, message, conversation, language)
+        if outcome is Correction.WAIT:
+            return False
+        if outcome is Correction.SHOWN:
+            await ctx.store.mark_processed(message_id, now, language)
+            return True
+        corrected = outcome is Correction.RESUGGEST
 
     if await handle_opt_word(ctx, message, conversation_id, message_id, language):
         await ctx.store.mark_processed(message_id, now, language)  # "stop": no card needed
-        return
+        return True
     words = message.text.split()
     if message.kind is MessageKind.COMMAND and words and words[0].lower().startswith("/start"):
         await _greet(ctx, message, conversation_id, language, message_id)
         await ctx.store.mark_processed(message_id, now, language)
-        return
+        return True
 
     customer = await ctx.store.customer_of_conversation(conversation_id)
-    link_note = await link_from_message(ctx, customer, message.text)
+    first_notes = [CORRECTED_NOTE] if corrected else []
+    if message.chat_type is ChatType.PRIVATE:  # a group's message links no order
+        link_note = await link_from_message(ctx, customer, message.text)
+        first_notes += [link_note] if link_note else []
     variables = await template_variables(ctx, message, language)
     suggestion = ctx.engine.suggest(
         message.text,
@@ -163,8 +200,8 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
         language=language,
     )
     suggestion, display = await _localize(ctx, message, suggestion, language, variables)
-    if link_note:
-        display["notes"] = [link_note, *display["notes"]]
+    if first_notes:
+        display["notes"] = [*first_notes, *display["notes"]]
     flagged = await flagged_identity(ctx, conversation_id)
     if flagged is not None and suggestion.auto_send:
         display["notes"] = [*display["notes"], "Not sent automatically: the buyer is flagged."]
@@ -204,6 +241,7 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> None:
             ref = await ctx.workspace.post_card_in_thread(conversation.card, card)
         await ctx.store.set_suggestion_card(suggestion_id, ref)
     await ctx.store.mark_processed(message_id, now, language)
+    return True
 
 
 async def _localize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.context import Context
-from bot.models import InboundMessage
+from bot.models import ChatType, InboundMessage
 from handlers.customers import order_variables
 from handlers.facts import order_number
 
@@ -84,12 +84,18 @@ async def template_variables(
 ) -> dict[str, str]:
     """Values for the {variables} of a reply: from the message itself, and from the
     shopper's own order (order number, items, carrier, tracking number and link, estimated
-    delivery in ``language``) once it is linked to them — never from a number alone."""
+    delivery in ``language``) once it is linked to them — never from a number alone.
+
+    A group chat gets none of the order values: everyone in the group would read the
+    reply, and an order is one person's business.
+    """
     variables = {
         "shopper_name": message.user_name.split()[0] if message.user_name.strip() else "",
         "store_name": ctx.store_name,
         "support_hours": ctx.support_hours,
     }
+    if message.chat_type is ChatType.GROUP:
+        return variables
     found = order_number(message.text)
     if found:
         variables["order_number"] = found

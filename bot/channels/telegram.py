@@ -1,8 +1,13 @@
 """Telegram customer channel over python-telegram-bot 22 (the only module importing ``telegram``).
 
 Long polling by default; a webhook (our own small aiohttp server, secret-token header
-required) when a public URL is configured. Every message — text, command, photo,
-document, voice, video, sticker, location — becomes an ``InboundMessage``.
+required) when a public URL is configured. It subscribes to what the desk needs
+(``ALLOWED_UPDATES``): every message a person writes becomes an ``InboundMessage`` with its
+meaningful content (``telegram_content``) and its chat type; an edit becomes one naming the
+message it corrects (``edit_of``); a shopper blocking or unblocking the bot (``my_chat_member``
+in a private chat) becomes one of kind CHAT_BLOCKED / CHAT_UNBLOCKED. Service messages (a
+pinned message, members joining) are nobody's words: logged and acknowledged. Whether a
+group's messages are wanted is not decided here but in the handlers' intake.
 
 Nothing is acknowledged to Telegram before it is stored: polling only moves its offset
 past an update once ``on_message`` has returned, and the webhook answers 200 only then
@@ -24,10 +29,11 @@ import datetime as dt
 import hmac
 import json
 import logging
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from telegram import Bot, InputFile, Message, Update
+from telegram import Bot, ChatMemberUpdated, InputFile, Message, Update
 from telegram.error import (
     BadRequest,
     Forbidden,
@@ -38,14 +44,24 @@ from telegram.error import (
 )
 
 from bot.channels.base import InboundHandler
+from bot.channels.telegram_content import Content, describe, service_kind
 from bot.errors import ChannelRateLimited, ChannelRejected, ChannelUnavailable
-from bot.models import ChannelCapabilities, InboundMessage, Limit, MessageKind
+from bot.models import ChannelCapabilities, ChatType, InboundMessage, Limit, MessageKind
 
 logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY_BYTES = 1024 * 1024  # an update is a few kB; Telegram's own limit on text is 4096
 POLL_RETRY_MAX_SECONDS = 30.0
+# New messages, their edits, and the shopper blocking or unblocking the bot; the same list
+# for polling and the webhook (Telegram keeps the last one given).
+ALLOWED_UPDATES = ("message", "edited_message", "my_chat_member")
+# Telegram keeps an undelivered update for 24 hours; a date far outside that is a client's
+# or a relay's mistake (0, 1970), and the time it was received is stored instead.
+OLDEST_PLAUSIBLE = dt.timedelta(days=7)
+LATEST_PLAUSIBLE = dt.timedelta(days=1)
+# my_chat_member statuses in a private chat: the shopper blocked the bot, or came back
+MEMBER_KINDS = {"kicked": MessageKind.CHAT_BLOCKED, "member": MessageKind.CHAT_UNBLOCKED}
 PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
 MAX_PHOTO_BYTES = 10 * 1024 * 1024  # Bot API: sendPhoto takes at most 10 MB
 
@@ -77,7 +93,9 @@ class TelegramChannel:
         listen: tuple[str, int] = ("0.0.0.0", 8443),
         poll_timeout: int = 10,
         max_body_bytes: int = MAX_BODY_BYTES,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     ) -> None:
+        self.clock = clock  # when an update with an impossible date was received
         self.webhook_url = webhook_url
         self.webhook_secret = webhook_secret
         self.listen = listen
@@ -137,18 +155,21 @@ class TelegramChannel:
         anything else — or a picture Telegram refuses as a photo — as a document."""
         if not self._initialized:
             raise ChannelUnavailable("telegram not connected yet")
-        extra = {"caption": caption} if caption else {}
         try:
             if mimetype in PHOTO_TYPES and len(data) <= MAX_PHOTO_BYTES:
                 try:
                     sent = await self.bot.send_photo(
-                        chat_id=int(chat_id), photo=InputFile(data, filename=name), **extra
+                        chat_id=int(chat_id),
+                        photo=InputFile(data, filename=name),
+                        caption=caption or None,
                     )
                     return str(sent.message_id)
                 except BadRequest as exc:  # e.g. PHOTO_INVALID_DIMENSIONS: keep it whole
                     logger.info("telegram refused a photo (%s); sending it as a file", exc)
             sent = await self.bot.send_document(
-                chat_id=int(chat_id), document=InputFile(data, filename=name), **extra
+                chat_id=int(chat_id),
+                document=InputFile(data, filename=name),
+                caption=caption or None,
             )
         except TelegramError as exc:
             raise _wrap(exc) from exc
@@ -165,7 +186,7 @@ class TelegramChannel:
                 updates = await self.bot.get_updates(
                     offset=offset,
                     timeout=self.poll_timeout,
-                    allowed_updates=["message"],
+                    allowed_updates=list(ALLOWED_UPDATES),
                 )
             except TelegramError as exc:
                 logger.warning("telegram polling failed (%s); again in %.0fs", exc, delay)
@@ -187,7 +208,9 @@ class TelegramChannel:
         try:
             await web.TCPSite(self._runner, self.listen[0], self.listen[1]).start()
             await self.bot.set_webhook(
-                url=url, secret_token=self.webhook_secret, allowed_updates=["message"]
+                url=url,
+                secret_token=self.webhook_secret,
+                allowed_updates=list(ALLOWED_UPDATES),
             )
         except (OSError, TelegramError):
             await self._runner.cleanup()
@@ -225,17 +248,16 @@ class TelegramChannel:
         return web.Response(text="ok")
 
     async def _accept(self, update: Update) -> bool:
-        """Hand a message to the handler; True once it is stored (or deliberately skipped)."""
-        message = update.message
-        if message is None:
-            logger.info("telegram update %s has no new message; skipped", update.update_id)
-            return True
+        """Hand what a person did to the handler; True once it is stored (or deliberately
+        skipped: a service message, an update kind the desk does not use)."""
         if self._on_message is None:
             return False
         try:
-            inbound = to_inbound(message)
+            inbound = self._translate(update)
         except (AttributeError, TypeError, ValueError, OverflowError) as exc:
             logger.warning("telegram update %s not understood (%s); skipped", update.update_id, exc)
+            return True
+        if inbound is None:
             return True
         try:
             await self._on_message(inbound)
@@ -245,27 +267,107 @@ class TelegramChannel:
             return False
         return True
 
+    def _translate(self, update: Update) -> InboundMessage | None:
+        """The update as our model, or None (logged) when nobody wrote anything."""
+        uid = update.update_id
+        if (message := update.message or update.channel_post) is not None:
+            return self._message(uid, message, edited=False)
+        if (edited := update.edited_message or update.edited_channel_post) is not None:
+            return self._message(uid, edited, edited=True)
+        if update.my_chat_member is not None:
+            return self._membership(uid, update.my_chat_member)
+        logger.info("telegram update %s is of a kind the desk does not use; skipped", uid)
+        return None
 
-def to_inbound(message: Message) -> InboundMessage:
-    """Translate a Telegram message into our model; non-text kinds get a labelled placeholder."""
+    def _message(self, update_id: int, message: Message, *, edited: bool) -> InboundMessage | None:
+        data = message.to_dict()
+        content = describe(data)
+        if content is None:
+            logger.info(
+                "telegram update %s is a service message (%s) in a %s chat; skipped",
+                update_id,
+                service_kind(data),
+                message.chat.type,
+            )
+            return None
+        if not edited:
+            sent = self._plausible(message.date, update_id)
+            return to_inbound(message, content, sent, update_id=update_id)
+        when = message.edit_date or message.date
+        edit = f"edit:{int(when.timestamp())}" if message.edit_date else f"edit:u{update_id}"
+        return to_inbound(
+            message, content, self._plausible(when, update_id), update_id=update_id, edit=edit
+        )
+
+    def _membership(self, update_id: int, changed: ChatMemberUpdated) -> InboundMessage | None:
+        """A private chat's member update is the shopper blocking (``kicked``) or unblocking
+        (``member``) the bot; the bot joining or leaving a group is not a shopper's doing."""
+        status = changed.new_chat_member.status
+        kind = MEMBER_KINDS.get(status)
+        if changed.chat.type != "private" or kind is None:
+            logger.info(
+                "telegram update %s: the bot is now %s in a %s chat; nothing to do",
+                update_id,
+                status,
+                changed.chat.type,
+            )
+            return None
+        user = changed.from_user
+        at = self._plausible(changed.date, update_id)
+        return InboundMessage(
+            channel="telegram",
+            chat_id=str(changed.chat.id),
+            platform_message_id=f"{changed.chat.id}:{status}:{int(changed.date.timestamp())}",
+            user_id=str(user.id),
+            user_name=_clean(user.full_name or user.username or f"user {user.id}"),
+            text="",
+            received_at=at,
+            kind=kind,
+            language_hint=_clean(user.language_code) if user.language_code else None,
+            delivery_id=str(update_id),
+        )
+
+    def _plausible(self, sent: dt.datetime | None, update_id: int) -> dt.datetime:
+        """The date Telegram gave, unless it cannot be true (0, decades ago, next week):
+        then the time we received it, so nothing is filed under 1970."""
+        now = self.clock()
+        if sent is not None and now - OLDEST_PLAUSIBLE <= sent <= now + LATEST_PLAUSIBLE:
+            return sent.astimezone(dt.UTC)
+        shown = sent.isoformat() if sent is not None else "no date"
+        logger.info("telegram update %s is dated %s; stored as received now", update_id, shown)
+        return now
+
+
+def to_inbound(
+    message: Message,
+    content: Content,
+    received_at: dt.datetime,
+    *,
+    update_id: int | None = None,
+    edit: str | None = None,
+) -> InboundMessage:
+    """Translate a Telegram message into our model. An edit (``edit`` names which one,
+    e.g. "edit:1700000000") gets an id of its own and ``edit_of`` the message it corrects."""
     user = message.from_user
     if user is not None:
         name = user.full_name or user.username or f"user {user.id}"
     else:
         name = message.chat.title or message.chat.full_name or "unknown"
-    kind, attachment = _kind(message)
-    text = message.text or message.caption or ""
+    platform_id = f"{message.chat.id}:{message.message_id}"
     return InboundMessage(
         channel="telegram",
         chat_id=str(message.chat.id),
-        platform_message_id=f"{message.chat.id}:{message.message_id}",
+        platform_message_id=f"{platform_id}:{edit}" if edit else platform_id,
         user_id=str(user.id if user else message.chat.id),
         user_name=_clean(name),
-        text=_clean(text),
-        received_at=message.date.astimezone(dt.UTC),
-        kind=kind,
+        text=_clean(content.text),
+        received_at=received_at,
+        kind=content.kind,
         language_hint=_clean(user.language_code) if user and user.language_code else None,
-        attachment=_clean(attachment) if attachment else None,
+        attachment=_clean(content.attachment) if content.attachment else None,
+        chat_type=ChatType.PRIVATE if message.chat.type == "private" else ChatType.GROUP,
+        edit_of=platform_id if edit else None,
+        delivery_id=str(update_id) if update_id is not None else None,
     )
 
 
@@ -277,32 +379,6 @@ def _clean(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return text
-
-
-def _kind(message: Message) -> tuple[MessageKind, str | None]:
-    if message.text is not None:
-        if message.text.startswith("/"):
-            return MessageKind.COMMAND, None
-        return MessageKind.TEXT, None
-    if message.photo:
-        return MessageKind.PHOTO, None
-    if message.document is not None:
-        return MessageKind.DOCUMENT, message.document.file_name
-    if message.voice is not None:
-        return MessageKind.VOICE, _duration(message.voice.duration)
-    if message.video is not None:
-        return MessageKind.VIDEO, _duration(message.video.duration)
-    if message.sticker is not None:
-        return MessageKind.STICKER, message.sticker.emoji
-    if message.location is not None:
-        loc = message.location
-        return MessageKind.LOCATION, f"{loc.latitude:.5f},{loc.longitude:.5f}"
-    return MessageKind.OTHER, None
-
-
-def _duration(value: int | dt.timedelta) -> str:
-    seconds = value.total_seconds() if isinstance(value, dt.timedelta) else value
-    return f"{int(seconds)}s"
 
 
 def _wrap(exc: TelegramError) -> Exception:

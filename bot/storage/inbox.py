@@ -1,15 +1,23 @@
-"""Inbound messages and conversations: stored first, deduplicated, resumable."""
+"""Inbound messages and conversations: stored first, deduplicated, resumable.
+
+A conversation remembers its chat type (a private chat is one shopper; a group is many
+people, whose replies must never carry one person's order data); an edit remembers the
+message it corrects (``edits``).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.models import CardRef, InboundMessage, MessageKind
-from bot.storage.records import ConversationInfo, HeldText, StoredInbound, new_id
+from bot.models import CardRef, ChatType, InboundMessage, MessageKind
+from bot.storage.blocked import ChannelBlockQueries
+from bot.storage.edits import EditQueries
+from bot.storage.floods import FloodQueries
+from bot.storage.records import ConversationInfo, StoredInbound, new_id
 from bot.storage.schema import (
     conversations,
     customers,
@@ -17,7 +25,7 @@ from bot.storage.schema import (
 )
 
 
-class InboxQueries:
+class InboxQueries(FloodQueries, EditQueries, ChannelBlockQueries):
     engine: AsyncEngine
     reader: AsyncEngine  # read-only transactions (see Store)
 
@@ -38,6 +46,16 @@ class InboxQueries:
             if row is not None:
                 return StoredInbound(row.id, row.conversation_id, is_new=False)
             conversation_id = await self._conversation_for(conn, msg, country)
+            original = None
+            if msg.edit_of is not None:  # unknown (edited before we stored it): None
+                original = (
+                    await conn.execute(
+                        select(messages.c.id).where(
+                            messages.c.channel == msg.channel,
+                            messages.c.platform_message_id == msg.edit_of,
+                        )
+                    )
+                ).scalar()
             try:
                 result = await conn.execute(
                     insert(messages).values(
@@ -51,6 +69,7 @@ class InboxQueries:
                         language_hint=msg.language_hint,
                         author=msg.user_name,
                         created_at=msg.received_at,
+                        edit_of=original,
                     )
                 )
             except IntegrityError:  # the same update raced in (from another process)
@@ -97,6 +116,7 @@ class InboxQueries:
                         customer_id=customer,
                         channel=msg.channel,
                         chat_id=msg.chat_id,
+                        chat_type=msg.chat_type.value,
                         created_at=msg.received_at,
                         updated_at=msg.received_at,
                     )
@@ -111,13 +131,22 @@ class InboxQueries:
         return int(conversation)
 
     async def inbound_message(self, message_id: int) -> InboundMessage:
-        """Rebuild a stored inbound message (used when resuming after a restart)."""
+        """Rebuild a stored inbound message (used when resuming after a restart). An edit
+        of a message we never stored comes back as a plain message (``edit_of`` None)."""
+        original = messages.alias("original")
         async with self.reader.connect() as conn:
             row = (
                 await conn.execute(
-                    select(messages, conversations.c.chat_id, customers.c.platform_user_id)
+                    select(
+                        messages,
+                        conversations.c.chat_id,
+                        conversations.c.chat_type,
+                        customers.c.platform_user_id,
+                        original.c.platform_message_id.label("original_platform_id"),
+                    )
                     .join(conversations, conversations.c.id == messages.c.conversation_id)
                     .join(customers, customers.c.id == conversations.c.customer_id)
+                    .outerjoin(original, original.c.id == messages.c.edit_of)
                     .where(messages.c.id == message_id)
                 )
             ).one()
@@ -132,6 +161,8 @@ class InboxQueries:
             kind=MessageKind(row.kind),
             language_hint=row.language_hint,
             attachment=row.attachment,
+            chat_type=ChatType(row.chat_type or ChatType.PRIVATE),
+            edit_of=row.original_platform_id,
         )
 
     async def unprocessed_inbound(self) -> list[tuple[int, int]]:
@@ -147,82 +178,6 @@ class InboxQueries:
                 .order_by(messages.c.id)
             )
             return [(r.id, r.conversation_id) for r in result]
-
-    async def hold_if_flooding(
-        self, message_id: int, conversation_id: int, since: datetime, limit: int
-    ) -> tuple[bool, bool]:
-        """Hold a message when its conversation sent more than ``limit`` since ``since``.
-
-        Returns (held, first): ``first`` when no other message of the conversation is held,
-        i.e. a new flood began (the shopper is told once).
-        """
-        recent_count = (
-            select(func.count())
-            .where(
-                messages.c.conversation_id == conversation_id,
-                messages.c.direction == "in",
-                messages.c.created_at >= since,
-            )
-            .scalar_subquery()
-        )
-        async with self.reader.connect() as conn:  # the usual case: no write lock needed
-            if (await conn.execute(select(recent_count))).scalar_one() <= limit:
-                return False, False
-        async with self.engine.begin() as conn:
-            if (await conn.execute(select(recent_count))).scalar_one() <= limit:
-                return False, False
-            others = (
-                await conn.execute(
-                    select(func.count()).where(
-                        messages.c.conversation_id == conversation_id,
-                        messages.c.hold_reason == "flood",
-                        messages.c.processed_at.is_(None),
-                    )
-                )
-            ).scalar_one()
-            await conn.execute(
-                update(messages).where(messages.c.id == message_id).values(hold_reason="flood")
-            )
-            return True, others == 0
-
-    async def quiet_floods(self, quiet_since: datetime) -> dict[int, list[HeldText]]:
-        """Held messages of conversations that have sent nothing since ``quiet_since``."""
-        async with self.reader.connect() as conn:
-            rows = await conn.execute(
-                select(
-                    messages.c.id,
-                    messages.c.conversation_id,
-                    messages.c.kind,
-                    messages.c.text,
-                    messages.c.attachment,
-                )
-                .where(messages.c.hold_reason == "flood", messages.c.processed_at.is_(None))
-                .order_by(messages.c.id)
-            )
-            held: dict[int, list[HeldText]] = {}
-            for r in rows:
-                held.setdefault(r.conversation_id, []).append(
-                    HeldText(r.id, r.kind, r.text, r.attachment)
-                )
-            if not held:
-                return {}
-            latest = await conn.execute(
-                select(messages.c.conversation_id, func.max(messages.c.created_at))
-                .where(
-                    messages.c.conversation_id.in_(list(held)),
-                    messages.c.direction == "in",
-                )
-                .group_by(messages.c.conversation_id)
-            )
-            busy = {r[0] for r in latest if r[1] >= quiet_since}
-        return {cid: texts for cid, texts in held.items() if cid not in busy}
-
-    async def release_flood_held(self, message_ids: list[int], at: datetime) -> None:
-        """Held messages were shown to staff together: they are processed now."""
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                update(messages).where(messages.c.id.in_(message_ids)).values(processed_at=at)
-            )
 
     async def mark_processed(self, message_id: int, at: datetime, language: str | None) -> None:
         async with self.engine.begin() as conn:
@@ -244,7 +199,10 @@ class InboxQueries:
                 )
             ).one()
         card = CardRef(row.card_channel, row.card_ts) if row.card_ts else None
-        return ConversationInfo(row.id, row.channel, row.chat_id, row.name, row.language, card)
+        chat_type = ChatType(row.chat_type or ChatType.PRIVATE)
+        return ConversationInfo(
+            row.id, row.channel, row.chat_id, row.name, row.language, card, chat_type
+        )
 
     async def conversation_by_card(self, card: CardRef) -> ConversationInfo | None:
         async with self.reader.connect() as conn:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.models import CardRef, Suggestion
+from bot.models import CardRef, ChatType, Suggestion
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class ConversationInfo:
     customer_name: str
     language: str | None
     card: CardRef | None
+    # a group's replies never carry one person's order data; NULL in old rows: private
+    chat_type: ChatType = ChatType.PRIVATE
 
 
 @dataclass(frozen=True)

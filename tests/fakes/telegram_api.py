@@ -4,9 +4,13 @@ End-to-end tests point the real python-telegram-bot at this server, so a bug in 
 Telegram (a misspelt parameter, a malformed keyboard) fails a test instead of production.
 Spec problems land in ``fake.violations`` and are answered with a 400, as the real API would.
 
-Three parts, kept in one module so tests import a single thing: ``SpecValidator`` (the spec
-checks), ``UpdateFactory`` (realistic incoming updates) and ``FakeTelegramAPI`` (the server).
-Faults and rate limits come from ``faults.py``.
+Tests import everything from here: ``SpecValidator`` (the spec checks), ``UpdateFactory``
+(realistic incoming updates, built in ``telegram_updates`` and ``telegram_chats``) and
+``FakeTelegramAPI`` (the server). Faults and rate limits come from ``faults.py``.
+
+Like Telegram, getUpdates delivers only the update kinds subscribed to with
+``allowed_updates`` (kept from the last getUpdates or setWebhook that gave it): a bot that
+forgets to subscribe to edits never sees one, and a test shows it.
 """
 
 import asyncio
@@ -18,15 +22,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
-from typing import Any, NotRequired, Self, TypedDict, Unpack
+from typing import Any, Self
 
 import aiohttp
 from aiohttp import web
 
 from .faults import Fail, FaultInjection, FaultPlan, RateLimit, RateMeter
 from .spec_paths import SPECS_DIR
+from .telegram_chats import UpdateFactory
+from .telegram_updates import JSON, Sender
 
-JSON = dict[str, Any]
+__all__ = ["FakeTelegramAPI", "Sender", "SpecValidator", "UpdateFactory", "Upload"]
+# What Telegram sends when no allowed_updates was ever given: everything but these.
+NOT_BY_DEFAULT = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 _FAILURE_TEXT = {
     400: "Bad Request: injected failure",
     401: "Unauthorized",
@@ -176,137 +184,6 @@ def _missing(fields: JSON, present: JSON, kind: str) -> list[str]:
     ]
 
 
-class Sender(TypedDict):
-    """Who sends a built update; ``message_id`` overrides the next id of the chat."""
-
-    first_name: NotRequired[str]
-    last_name: NotRequired[str | None]
-    username: NotRequired[str | None]
-    language_code: NotRequired[str | None]
-    message_id: NotRequired[int | None]
-
-
-def _compact(data: JSON) -> JSON:
-    return {k: v for k, v in data.items() if v is not None}
-
-
-class UpdateFactory:
-    """Builds realistic incoming updates from a customer in a private chat (user id = chat id).
-
-    Update ids increase globally and message ids per chat, shared with the bot's own messages,
-    as on Telegram. Media builders register fake file contents in ``files`` so that getFile and
-    downloads work. It also remembers the bot's messages so callback queries can point at them.
-    """
-
-    def __init__(self, bot_id: int, clock: Callable[[], float] = time.time) -> None:
-        self.bot_id = bot_id
-        self.clock = clock
-        self.files: dict[str, bytes] = {}
-        self.messages: dict[tuple[int, int], JSON] = {}
-        self._last_update_id = 100_000
-        self._message_ids: dict[int, int] = {}
-        self._file_seq = 0
-
-    def bot_user(self, *, get_me: bool = False) -> JSON:
-        """The bot as a User; getMe adds the fields only getMe returns."""
-        user = {
-            "id": self.bot_id,
-            "is_bot": True,
-            "first_name": "BorderDesk Test",
-            "username": "borderdesk_test_bot",
-        }
-        getme_only = {
-            "can_join_groups": True,
-            "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
-            "can_connect_to_business": False,
-        }
-        return user | getme_only if get_me else user
-
-    def next_update_id(self, at_least: int = 0) -> int:
-        self._last_update_id = max(self._last_update_id + 1, at_least)
-        return self._last_update_id
-
-    def next_message_id(self, chat_id: int, at_least: int = 0) -> int:
-        self._message_ids[chat_id] = max(self._message_ids.get(chat_id, 0) + 1, at_least)
-        return self._message_ids[chat_id]
-
-    def text_update(self, chat_id: int, text: str, **sender: Unpack[Sender]) -> JSON:
-        return self._message_update(chat_id, sender, text=text)
-
-    def command_update(
-        self, chat_id: int, command: str = "/start", **sender: Unpack[Sender]
-    ) -> JSON:
-        """``command`` may carry arguments ("/start ref42"); the entity covers the command only."""
-        entity = {"type": "bot_command", "offset": 0, "length": len(command.split()[0])}
-        return self._message_update(chat_id, sender, text=command, entities=[entity])
-
-    def photo_update(
-        self, chat_id: int, caption: str | None = None, **sender: Unpack[Sender]
-    ) -> JSON:
-        """Two sizes, like Telegram's thumbnail plus full picture."""
-        sizes = ((90, 67), (1280, 960))
-        photo = [self._file("photo") | {"width": w, "height": h} for w, h in sizes]
-        return self._message_update(chat_id, sender, photo=photo, caption=caption)
-
-    def document_update(
-        self,
-        chat_id: int,
-        file_name: str = "invoice.pdf",
-        caption: str | None = None,
-        mime_type: str = "application/pdf",
-        **sender: Unpack[Sender],
-    ) -> JSON:
-        document = self._file("document") | {"file_name": file_name, "mime_type": mime_type}
-        return self._message_update(chat_id, sender, document=document, caption=caption)
-
-    def voice_update(self, chat_id: int, duration: int = 3, **sender: Unpack[Sender]) -> JSON:
-        voice = self._file("voice") | {"duration": duration, "mime_type": "audio/ogg"}
-        return self._message_update(chat_id, sender, voice=voice)
-
-    def sticker_update(self, chat_id: int, emoji: str = "👍", **sender: Unpack[Sender]) -> JSON:
-        sticker = self._file("sticker") | {"type": "regular", "width": 512, "height": 512}
-        sticker |= {"is_animated": False, "is_video": False, "emoji": emoji}
-        return self._message_update(chat_id, sender, sticker=sticker)
-
-    def location_update(
-        self, chat_id: int, latitude: float, longitude: float, **sender: Unpack[Sender]
-    ) -> JSON:
-        location = {"latitude": latitude, "longitude": longitude}
-        return self._message_update(chat_id, sender, location=location)
-
-    def callback_update(self, chat_id: int, data: str, **sender: Unpack[Sender]) -> JSON:
-        """A button press on the bot's message ``message_id`` (default: its latest in the chat)."""
-        own = sorted(mid for cid, mid in self.messages if cid == chat_id)
-        message_id = sender.pop("message_id", None) or (own[-1] if own else 0)
-        if (chat_id, message_id) not in self.messages:
-            raise ValueError(f"the bot sent no message {message_id or ''} to chat {chat_id}")
-        message = copy.deepcopy(self.messages[chat_id, message_id])
-        query = {"id": f"{self.next_update_id()}{chat_id}", "from": self._user(chat_id, sender)}
-        query |= {"message": message, "chat_instance": f"-{chat_id}7", "data": data}
-        return {"update_id": self.next_update_id(), "callback_query": query}
-
-    def _user(self, chat_id: int, sender: Sender) -> JSON:
-        user = {"id": chat_id, "is_bot": False, "first_name": sender.get("first_name", "Ana")}
-        user |= {k: sender.get(k) for k in ("last_name", "username")}
-        return _compact(user | {"language_code": sender.get("language_code", "es")})
-
-    def _message_update(self, chat_id: int, sender: Sender, **content: Any) -> JSON:
-        user = self._user(chat_id, sender)
-        chat = {"id": chat_id, "type": "private"}
-        chat |= {k: user[k] for k in ("first_name", "last_name", "username") if k in user}
-        message_id = self.next_message_id(chat_id, sender.get("message_id") or 0)
-        message = {"message_id": message_id, "from": user, "chat": chat, "date": int(self.clock())}
-        return {"update_id": self.next_update_id(), "message": message | _compact(content)}
-
-    def _file(self, kind: str) -> JSON:
-        self._file_seq += 1
-        file_id = f"{kind.upper()[:4]}AgADBAAD{self._file_seq:06d}"
-        self.files[file_id] = content = f"fake {kind} #{self._file_seq}".encode()
-        unique_id = f"AQAD{self._file_seq:06d}"
-        return {"file_id": file_id, "file_unique_id": unique_id, "file_size": len(content)}
-
-
 class FakeTelegramAPI(UpdateFactory, FaultInjection):
     """The Bot API on 127.0.0.1 (random port), validating every request against the spec.
 
@@ -347,6 +224,7 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
         self.violations: list[str] = []
         self.webhook_url = ""
         self.webhook_secret: str | None = None
+        self.allowed_updates: list[str] = []  # [] as on Telegram: all but NOT_BY_DEFAULT
         self.port = 0
         self._queue: list[JSON] = []
         self._sent: list[JSON] = []
@@ -507,6 +385,8 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
             return await self._get_updates(p)
         if method in ("setWebhook", "deleteWebhook"):
             self.webhook_url, self.webhook_secret = p.get("url", ""), p.get("secret_token")
+            if method == "setWebhook" and "allowed_updates" in p:
+                self.allowed_updates = list(p["allowed_updates"])
             if p.get("drop_pending_updates"):
                 self._queue.clear()
             return True
@@ -535,6 +415,8 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
                 "Conflict: can't use getUpdates method while webhook is active; "
                 "use deleteWebhook to delete the webhook first",
             )
+        if "allowed_updates" in p:
+            self.allowed_updates = list(p["allowed_updates"])
         offset = p.get("offset", 0)
         if offset > 0:  # confirms everything before it
             self._queue = [u for u in self._queue if u["update_id"] >= offset]
@@ -542,13 +424,25 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
             self._queue = self._queue[offset:]
         loop = asyncio.get_running_loop()
         deadline = loop.time() + p.get("timeout", 0)
-        while not self._queue and not self._stopping and loop.time() < deadline:
+        while not self._drop_unsubscribed() and not self._stopping and loop.time() < deadline:
             try:
                 async with asyncio.timeout_at(deadline):
                     await self._changed.wait()
             except TimeoutError:
                 break
         return [] if self._stopping else self._queue[: p.get("limit", 100)]
+
+    def subscribed(self, update: JSON) -> bool:
+        """Whether Telegram would deliver ``update`` to this bot, given ``allowed_updates``."""
+        kinds = set(update) - {"update_id"}
+        if self.allowed_updates:
+            return bool(kinds & set(self.allowed_updates))
+        return not kinds <= NOT_BY_DEFAULT
+
+    def _drop_unsubscribed(self) -> list[JSON]:
+        """Updates of kinds the bot did not subscribe to are never delivered: dropped."""
+        self._queue = [u for u in self._queue if self.subscribed(u)]
+        return self._queue
 
     def _send(self, method: str, p: JSON) -> JSON:
         chat_id = p["chat_id"]
