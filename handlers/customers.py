@@ -28,6 +28,7 @@ from bot.storage.contacts import normalize_email, normalize_order_number, phones
 from bot.storage.customers import CustomerOrder, CustomerRecord, PastProblem
 from handlers.facts import order_number
 from handlers.notes import note_for_staff
+from handlers.shipments import parcel_variables, parcels_text
 from scheduler.countries import format_local, timezone_for
 
 RISK_WINDOW = timedelta(days=90)
@@ -235,9 +236,16 @@ def order_line(order: CustomerOrder) -> str:
         parts.append(items_text(order))
     if order.total is not None:
         parts.append(f"{order.total:.2f} {order.currency or ''}".strip())
-    if order.carrier or order.tracking_number:
-        parts.append(" ".join(p for p in (order.carrier, order.tracking_number) if p))
-    if order.estimated_delivery and order.status != "delivered":
+    if order.presentment_total is not None and order.presentment_currency not in (
+        None,
+        order.currency,
+    ):
+        parts.append(f"shopper paid {order.presentment_total:.2f} {order.presentment_currency}")
+    if order.refunded:
+        parts.append(f"refunded {order.refunded:.2f} {order.currency or ''}".strip())
+    if order.parcels:
+        parts.append(parcels_text(order.parcels))
+    if order.estimated_delivery and order.status != "delivered" and not order.parcels:
         parts.append(f"estimated {order.estimated_delivery:%Y-%m-%d}")
     if order.evaluation:
         parts.append(f"review: {order.evaluation}")
@@ -333,9 +341,7 @@ async def order_variables(
     values = {
         "order_number": order.order_number.lstrip("#"),
         "items": items_text(order),
-        "carrier": order.carrier or "",
-        "tracking_number": order.tracking_number or "",
-        "tracking_link": order.tracking_url or "",
+        **parcel_variables(order.parcels),  # every parcel of a split shipment
     }
     if order.estimated_delivery is not None:
         values["delivery_estimate"] = values["estimated_delivery"] = format_day(

@@ -18,12 +18,14 @@ from bot.context import Context
 from bot.storage.proactive import ProactiveOrder
 from handlers.customers import format_day
 from handlers.notes import note_for_staff
+from handlers.shipments import parcel_variables, undelivered_names
 from scheduler.proactive import (
     LOOKBACK,
     Due,
     ProactiveSettings,
     due_notices,
     late_orders,
+    may_notify,
     shopper_language,
 )
 
@@ -53,9 +55,7 @@ def notice_variables(order: ProactiveOrder, language: str) -> dict[str, str]:
     return {
         "shopper_name": names[0] if names else "",
         "order_number": order.order_number.lstrip("#"),  # the texts write "#{order_number}"
-        "carrier": order.carrier or "",
-        "tracking_number": order.tracking_number or "",
-        "tracking_link": order.tracking_url or "",
+        **parcel_variables(order.parcels),  # every parcel of a split shipment
         "estimated_delivery": format_day(estimate, language) if estimate else "",
     }
 
@@ -78,8 +78,8 @@ async def _record_delay(
     """
     assert order.conversation_id is not None  # late_orders only picks orders with a chat
     if order.card is not None:
-        shipment = " ".join(p for p in (order.carrier, order.tracking_number) if p)
-        told = "delay" in settings.kinds and not order.opted_out
+        shipment = undelivered_names(order.parcels)
+        told = "delay" in settings.kinds and may_notify(order)
         text = (
             f":hourglass: Order #{order.order_number.lstrip('#')} is late: estimated for "
             f"{order.estimated_delivery}, still not delivered"
@@ -88,7 +88,8 @@ async def _record_delay(
             + (
                 "The shopper gets a delay notice."
                 if told
-                else "The shopper is not told automatically (opted out or delay notices off)."
+                else "The shopper is not told automatically (opted out, blocked the bot, "
+                "no private chat, or delay notices off)."
             )
         )
         key = f"note:order-late:{order.id}"

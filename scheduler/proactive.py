@@ -9,8 +9,9 @@ Four notices, each at most once per order (its outbox key is ``proactive:<kind>:
 - ``review_request``: ``review_request_days`` after delivery, unless the order had an
   unresolved problem or the buyer is flagged.
 
-None goes to a shopper who said "stop", was forgotten, or has no chat with us; none is
-sent in their quiet hours (local time): it waits until those end. A notice that could not
+None goes to a shopper who said "stop", was forgotten, blocked the bot on their chat app,
+or has no private chat with us (a group chat is never sent order details); none is sent
+in their quiet hours (local time): it waits until those end. A notice that could not
 go out within ``WINDOW`` of falling due (BorderDesk was down, orders imported long after
 the fact) is dropped rather than sent out of context::
 
@@ -28,6 +29,7 @@ from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.config import PROACTIVE_KINDS, Config
+from bot.models import ChatType
 from bot.orders.model import order_key
 from bot.storage.proactive import ProactiveOrder, notice_key
 from scheduler.countries import timezone_for
@@ -86,7 +88,7 @@ def due_notices(
     now = aware_utc(now, "now")
     due: list[Due] = []
     for order in orders:
-        if order.conversation_id is None or order.opted_out or order.forgotten:
+        if not may_notify(order):
             continue
         zone = shopper_zone(order)
         if quiet_until(now, zone, settings.quiet_hours) is not None:
@@ -98,6 +100,15 @@ def due_notices(
             if start is not None and start <= now < start + WINDOW[kind]:
                 due.append(Due(kind, order))
     return due
+
+
+def may_notify(order: ProactiveOrder) -> bool:
+    """Whether the shopper may get a notice at all (when is ``due_notices``' business)."""
+    if order.conversation_id is None or order.opted_out or order.forgotten:
+        return False
+    if order.channel_blocked:  # a send would fail; the shopper chose not to hear from us
+        return False
+    return order.chat_type in (None, ChatType.PRIVATE.value)
 
 
 def late_orders(

@@ -21,8 +21,11 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
+from bot.orders.shipments import Parcel
 from bot.storage.contacts import normalize_email, normalize_order_number, phone_digits, phones_match
 from bot.storage.customer_privacy import CustomerPrivacyQueries, audit_row
+from bot.storage.orders import refunded
+from bot.storage.parcels import parcels_of, with_columns_parcel
 from bot.storage.schema import (
     audit,
     conversations,
@@ -79,6 +82,11 @@ class CustomerOrder:
     estimated_delivery: date | None
     delivered_at: datetime | None
     evaluation: str | None
+    # every parcel, cancelled ones too (bot.orders.shipments); the columns above hold the latest
+    parcels: tuple[Parcel, ...] = ()
+    refunded: float | None = None  # in ``currency``
+    presentment_currency: str | None = None  # what the shopper paid in, when it differs
+    presentment_total: float | None = None
 
     @property
     def shown_number(self) -> str:
@@ -110,7 +118,7 @@ def _customer(row: Any) -> CustomerRecord:
     return CustomerRecord(**{f.name: getattr(row, f.name) for f in fields(CustomerRecord)})
 
 
-def _order(row: Any) -> CustomerOrder:
+def _order(row: Any, parcels: Sequence[Parcel] = ()) -> CustomerOrder:
     items = tuple(
         (str(item.get("title", "")), int(item.get("quantity") or 1))
         for item in (row.items or [])
@@ -135,6 +143,10 @@ def _order(row: Any) -> CustomerOrder:
         estimated_delivery=row.estimated_delivery,
         delivered_at=row.delivered_at,
         evaluation=row.evaluation,
+        parcels=with_columns_parcel(row, parcels),
+        refunded=refunded(row.refunds),
+        presentment_currency=row.presentment_currency,
+        presentment_total=row.presentment_total,
     )
 
 
@@ -227,12 +239,15 @@ class CustomerQueries(CustomerPrivacyQueries):
     async def customer_orders(self, customer_ids: Sequence[int]) -> list[CustomerOrder]:
         """Orders linked to any of these identities, oldest first."""
         async with self.reader.connect() as conn:
-            rows = await conn.execute(
-                select(orders)
-                .where(orders.c.customer_id.in_(list(customer_ids)))
-                .order_by(orders.c.ordered_at, orders.c.id)
-            )
-            return [_order(r) for r in rows]
+            rows = (
+                await conn.execute(
+                    select(orders)
+                    .where(orders.c.customer_id.in_(list(customer_ids)))
+                    .order_by(orders.c.ordered_at, orders.c.id)
+                )
+            ).all()
+            parcels = await parcels_of(conn, [r.id for r in rows])
+        return [_order(r, parcels.get(r.id, ())) for r in rows]
 
     async def link_customer_order(
         self,

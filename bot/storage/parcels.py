@@ -107,5 +107,26 @@ async def parcels_of(conn: AsyncConnection, order_ids: Iterable[int]) -> dict[in
     return found
 
 
+def with_columns_parcel(row: Any, parcels: Sequence[Parcel]) -> tuple[Parcel, ...]:
+    """An order's parcels; one made from its own carrier/tracking columns when it has no
+    rows (orders written before parcels were kept, or straight into the table)."""
+    if parcels or not row.tracking_number:
+        return tuple(parcels)
+    delivered = row.status == "delivered"
+    return (
+        Parcel(
+            parcel_key=f"tracking:{row.tracking_number}",
+            status="success",
+            carrier=row.carrier,
+            tracking_number=row.tracking_number,
+            tracking_url=row.tracking_url,
+            shipment_status="delivered" if delivered else None,
+            shipped_at=row.shipped_at,
+            delivered_at=row.delivered_at,
+            estimated_delivery=row.estimated_delivery,
+        ),
+    )
+
+
 def _parcel(row: Any) -> Parcel:
     return Parcel(**{name: row._mapping[name] for name in _COLUMNS})

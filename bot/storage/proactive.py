@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.config import PROACTIVE_KINDS
-from bot.models import CardRef
+from bot.models import CardRef, ChatType
+from bot.orders.shipments import Parcel
+from bot.storage.parcels import parcels_of, with_columns_parcel
 from bot.storage.schema import (
     conversations,
     customers,
@@ -74,9 +76,12 @@ class ProactiveOrder:
     opted_out: bool = False
     blocked: bool = False
     forgotten: bool = False
-    conversation_id: int | None = None  # the chat to write to: the customer's latest
+    channel_blocked: bool = False  # the shopper blocked the bot on their chat app
+    conversation_id: int | None = None  # the chat to write to: the customer's latest private one
+    chat_type: str | None = None  # of that chat: "private" (or None, older rows) or "group"
     conversation_language: str | None = None
     card: CardRef | None = None  # the conversation's inbox card, for notes to staff
+    parcels: tuple[Parcel, ...] = ()  # every parcel, cancelled ones too
     sent: frozenset[str] = frozenset()  # notice kinds already queued for this order
     delay_recorded: bool = False  # its late delivery is already counted for logistics
     open_problems: tuple[OpenProblem, ...] = ()  # of the customer, any order
@@ -87,10 +92,19 @@ class ProactiveQueries:
     reader: AsyncEngine  # read-only transactions (see Store)
 
     async def proactive_orders(self, since: datetime) -> list[ProactiveOrder]:
-        """Orders placed since ``since``, linked to a customer and not cancelled."""
+        """Orders placed since ``since``, linked to a customer and not cancelled.
+
+        The chat to write to is the customer's latest private one: a group chat is never
+        written to with order details (its members are not all the buyer)."""
         latest_chat = (
             select(conversations.c.id)
-            .where(conversations.c.customer_id == customers.c.id)
+            .where(
+                conversations.c.customer_id == customers.c.id,
+                or_(
+                    conversations.c.chat_type.is_(None),
+                    conversations.c.chat_type == ChatType.PRIVATE.value,
+                ),
+            )
             .order_by(conversations.c.updated_at.desc(), conversations.c.id.desc())
             .limit(1)
             .correlate(customers)
@@ -108,6 +122,7 @@ class ProactiveQueries:
                         customers.c.opted_out_at,
                         customers.c.blocked_at,
                         customers.c.forgotten_at,
+                        customers.c.channel_blocked_at,
                         latest_chat.label("conversation_id"),
                     )
                     .join(customers, customers.c.id == orders.c.customer_id)
@@ -121,9 +136,11 @@ class ProactiveQueries:
             sent = await _sent(conn, [r.id for r in rows])
             recorded = await _delays_recorded(conn, [r.id for r in rows])
             open_problems = await _open_problems(conn, {r.customer_id for r in rows})
+            parcels = await parcels_of(conn, [r.id for r in rows])
         return [
             _order(
                 row,
+                with_columns_parcel(row, parcels.get(row.id, ())),
                 chats.get(row.conversation_id),
                 sent.get(row.id, frozenset()),
                 row.id in recorded,
@@ -201,6 +218,7 @@ async def _chats(conn: AsyncConnection, ids: Iterable[int]) -> dict[int, Any]:
                 conversations.c.language,
                 conversations.c.card_channel,
                 conversations.c.card_ts,
+                conversations.c.chat_type,
             ).where(conversations.c.id.in_(chunk))
         )
         found.update((r.id, r) for r in rows)
@@ -287,6 +305,7 @@ def _first_product(items: Any) -> str | None:
 
 def _order(
     row: Any,
+    parcels: tuple[Parcel, ...],
     chat: Any,
     sent: frozenset[str],
     delay_recorded: bool,
@@ -314,7 +333,10 @@ def _order(
         opted_out=row.opted_out_at is not None,
         blocked=row.blocked_at is not None,
         forgotten=row.forgotten_at is not None,
+        channel_blocked=row.channel_blocked_at is not None,
         conversation_id=None if chat is None else chat.id,
+        chat_type=None if chat is None else chat.chat_type,
+        parcels=parcels,
         conversation_language=None if chat is None else chat.language,
         card=None if chat is None or not chat.card_ts else CardRef(chat.card_channel, chat.card_ts),
         sent=sent,
