@@ -139,3 +139,20 @@ def test_language_from_the_chat_then_profile_then_order() -> None:
     assert shopper_language(replace(ORDER, language="de", customer_language="pt-BR")) == "pt"
     assert shopper_language(replace(ORDER, language="de", conversation_language="unknown")) == "de"
     assert shopper_language(replace(ORDER, conversation_language="ja", language="de")) == "ja"
+
+
+def test_nothing_for_a_shopper_who_blocked_the_bot_or_a_group_chat() -> None:
+    now = ORDERED + timedelta(days=1)
+    assert kinds(replace(ORDER, chat_type="private"), now) == ["payment_reminder"]
+    assert kinds(replace(ORDER, chat_type=None), now) == ["payment_reminder"]  # older rows
+    assert kinds(replace(ORDER, channel_blocked=True), now) == []
+    assert kinds(replace(ORDER, chat_type="group"), now) == []
+
+
+def test_a_blocked_shoppers_late_order_still_counts_for_logistics() -> None:
+    late = replace(
+        ORDER, status="shipped", estimated_delivery=date(2026, 3, 5), channel_blocked=True
+    )
+    now = tokyo(7, 10)
+    assert [o.id for o in late_orders([late], now, SETTINGS)] == [7]
+    assert kinds(late, now) == []
