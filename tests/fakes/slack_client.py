@@ -113,9 +113,10 @@ async def post_event(
     retry_reason: str = "http_timeout",
     timestamp: int | None = None,
     bad_signature: bool = False,
+    event_id: str | None = None,
 ) -> tuple[int, str]:
     """POST an ``event_callback`` as JSON; ``retry_num`` marks it as Slack's redelivery."""
-    body = json.dumps(event_envelope(event)).encode()
+    body = json.dumps(event_envelope(event, event_id=event_id)).encode()
     headers = {}
     if retry_num is not None:
         headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": retry_reason}

@@ -57,6 +57,8 @@ class SharedFiles:
         self.file_contents: dict[str, bytes] = {}
         # (file id, whether the request carried the bot token): every download attempt
         self.downloads: list[tuple[str, bool]] = []
+        # False: the app lacks files:read, and Slack shows it the sign-in page like anyone
+        self.files_readable = True
 
     def _route_files(self, app: web.Application) -> None:
         app.router.add_get("/files-pri/{team_file}/download/{name}", self._handle_download)
@@ -122,7 +124,7 @@ class SharedFiles:
         """The file to a request with the bot token; Slack's sign-in page to anyone else."""
         file_id = request.match_info["team_file"].rpartition("-")[2]
         header = request.headers.get("Authorization", "")
-        authorised = header == f"Bearer {self.token}"
+        authorised = header == f"Bearer {self.token}" and self.files_readable
         self.downloads.append((file_id, authorised))
         if (answer := await self.faults.act("files.download", request)) is not None:
             return answer  # fail_next("files.download", ...) for outages
