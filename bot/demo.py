@@ -7,9 +7,7 @@ detection, suggestions, handlers, outbox — is what ``borderdesk run`` uses.
 from __future__ import annotations
 
 import itertools
-import textwrap
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,11 +28,11 @@ from bot.demo_orders import (
 )
 from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
 from bot.jobs import digest_schedules
-from bot.models import ActionKind, Card, EscalationCard, InboundMessage, StaffAction
+from bot.models import ActionKind, Card, InboundMessage, StaffAction
 from bot.runtime import Runtime
+from bot.transcript import Printer, Transcript
 from scheduler.digest_jobs import compose_digest
 
-Printer = Callable[[str], None]
 DEMO_DATE = datetime(2026, 11, 24, tzinfo=UTC)
 
 
@@ -52,88 +50,6 @@ class SimClock:
         self.now = datetime.combine(DEMO_DATE.date(), time(hour, minute), UTC) + timedelta(
             seconds=plus_seconds
         )
-
-
-@dataclass
-class Transcript:
-    """Prints what each party sees; remembers the last card posted for the script."""
-
-    out: Printer
-    clock: SimClock
-    names: dict[str, str] = field(default_factory=dict)
-    last_card: Card | None = None
-
-    def line(self, who: str, text: str) -> None:
-        prefix = f"{self.clock.now:%H:%M}  {who:<11}"
-        width = 100 - len(prefix)
-        wrapped = [
-            line
-            for part in text.split("\n")
-            for line in textwrap.wrap(part, width, break_on_hyphens=False)
-        ] or [""]
-        self.out(prefix + wrapped[0])
-        for rest in wrapped[1:]:
-            self.out(" " * len(prefix) + rest)
-
-    def __call__(self, event: str, data: dict[str, object]) -> None:
-        if event == "card":
-            card = data["card"]
-            assert isinstance(card, Card)
-            self.last_card = card
-            s = card.suggestion
-            where = "INBOX" if data.get("thread") is None else "INBOX/thr"
-            top = ", ".join(f"{i} {p:.0%}" for i, p in s.top[:3]) or "none"
-            self.line(
-                where,
-                f"card #{card.suggestion_id} · {card.customer_name} · language "
-                f"{card.language} · intent {s.intent} ({s.confidence:.0%}) · top: {top}",
-            )
-            if card.warning:
-                self.line("", f"WARNING: {card.warning}")
-            if card.profile:
-                self.line("", f"shopper: {card.profile}")
-            if s.reply:
-                self.line("", f"suggested ({s.reply_language}): {s.reply}")
-            else:
-                self.line("", "no confident suggestion")
-            for note in card.notes:
-                self.line("", f"note: {note}")
-            if card.decision:
-                self.line("", f"[{card.decision}]")
-        elif event == "card_updated":
-            card = data["card"]
-            assert isinstance(card, Card)
-            if card.decision:
-                self.line("INBOX", f"card #{card.suggestion_id} now shows: {card.decision}")
-            elif card.warning:
-                self.line("INBOX", f"card #{card.suggestion_id} redrawn with: {card.warning}")
-        elif event == "delivered":
-            name = self.names.get(str(data["chat_id"]), str(data["chat_id"]))
-            self.line("TELEGRAM", f"-> {name}: {data['text']}")
-        elif event == "department":
-            self.line(str(data["department"]).upper(), str(data["text"]).replace("\n", " "))
-        elif event == "thread_note":
-            self.line("INBOX/thr", str(data["text"]))
-        elif event in ("escalation", "escalation_updated"):
-            esc = data["card"]
-            assert isinstance(esc, EscalationCard)
-            where = esc.department.upper()
-            if event == "escalation":
-                facts = ", ".join(f"{label} {value}" for label, value in esc.facts)
-                self.line(
-                    where,
-                    f"escalation #{esc.escalation_id}: "
-                    f"{esc.intent.replace('_', ' ')} from {esc.customer_name} "
-                    f"({esc.language}) — {esc.original_text}" + (f" [{facts}]" if facts else ""),
-                )
-            elif esc.status_line:
-                self.line(where, f"escalation #{esc.escalation_id}: {esc.status_line}")
-        elif event == "confirm":
-            self.line(
-                "INBOX/thr",
-                f"prepared for the shopper (awaiting a click): "
-                f"{data['translated'] or data['original']}",
-            )
 
 
 async def run_demo(config: Config, out: Printer) -> int:

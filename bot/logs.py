@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 _TOKEN_SHAPES = re.compile(
     r"(?<!\d)\d{6,}:[A-Za-z0-9_-]{30,}\b|\bxox[abpr]-[A-Za-z0-9-]+|\bxapp-[A-Za-z0-9-]+"
@@ -29,8 +30,17 @@ class RedactingFormatter(logging.Formatter):
         return _TOKEN_SHAPES.sub("***", text)
 
 
-def configure_logging(level: str = "INFO", secrets: Iterable[str] = ()) -> None:
-    handler = logging.StreamHandler()
+def configure_logging(
+    level: str = "INFO", secrets: Iterable[str] = (), *, path: Path | None = None
+) -> None:
+    """One handler on the root logger: stderr, or the file ``path`` (appended to; for
+    ``borderdesk chat``, whose screen is the conversation)."""
+    handler: logging.Handler
+    if path is None:
+        handler = logging.StreamHandler()
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(
         RedactingFormatter(secrets, "%(asctime)s %(levelname)s %(name)s: %(message)s")
     )
