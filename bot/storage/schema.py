@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
-    LargeBinary,
     Column,
     Date,
     DateTime,
@@ -21,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
