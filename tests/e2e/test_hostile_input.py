@@ -294,9 +294,8 @@ async def test_bad_and_oversized_bodies_are_refused_and_both_endpoints_keep_serv
         assert await post_raw(hook, b'{"update_id": 1, "message": {', signed) == 400
         assert await post_raw(hook, b"[1, 2, 3]", signed) == 400
         assert await post_raw(hook, b'{"hello": "world"}', signed) == 400
-        edited = telegram_api.text_update(CHAT, "changed my mind", language_code="en")
-        edited["edited_message"] = edited.pop("message") | {"edit_date": 1_700_000_000}
-        assert await telegram_api.post_webhook(hook, edited, secret) == 200  # skipped
+        pinned = telegram_api.pinned_update(CHAT, 1)  # a service message: nobody wrote it
+        assert await telegram_api.post_webhook(hook, pinned, secret) == 200  # skipped
         assert (await desk.runtime.ctx.store.counts())["messages"] == {}
 
         # The real update: 200 only once it is stored.
@@ -474,7 +473,7 @@ MIXED = "Hello! Привет 你好 مرحبا שלום — order #A10293 ✅ ok
 EMOJI = "😀🎉👍🔥"
 
 
-async def test_unusual_messages_each_get_a_card_and_edits_are_skipped(
+async def test_unusual_messages_each_get_a_card_and_service_messages_are_skipped(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
     longest = ("Ünïcödé and plain words, " * 200)[:4096]
@@ -486,9 +485,8 @@ async def test_unusual_messages_each_get_a_card_and_edits_are_skipped(
         telegram_api.push_update(telegram_api.text_update(1003, ARABIC, first_name="Layla"))
         telegram_api.push_update(telegram_api.text_update(1004, MIXED, first_name="Mixed"))
         telegram_api.push_update(telegram_api.text_update(1005, longest, first_name="Long"))
-        edited = telegram_api.text_update(1006, "EDITED: never mind", first_name="Ed")
-        edited["edited_message"] = edited.pop("message") | {"edit_date": 1_700_000_000}
-        skipped = telegram_api.push_update(edited)
+        # Ed pins a message in his chat with the bot: Telegram's service message, no card
+        skipped = telegram_api.push_update(telegram_api.pinned_update(1006, 1, "PINNED"))
         telegram_api.push_update(telegram_api.text_update(1006, "Still there?", first_name="Ed"))
 
         await desk.wait_card(count=6)
@@ -500,9 +498,9 @@ async def test_unusual_messages_each_get_a_card_and_edits_are_skipped(
         assert MIXED in cards["Mixed"]
         assert longest[:200] in cards["Long"] and CUT_NOTE in cards["Long"]
         assert "Still there?" in cards["Ed"]
-        assert not any("EDITED" in text for text in cards.values())
+        assert not any("PINNED" in text for text in cards.values())
 
-        # The edit was acknowledged (polling moved past it) and never stored.
+        # The service message was acknowledged (polling moved past it) and never stored.
         await telegram_api.wait_for(
             "getUpdates", predicate=lambda p: p.get("offset", 0) > skipped["update_id"]
         )
