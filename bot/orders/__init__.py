@@ -2,8 +2,11 @@
 
     model.py     OrderEvent and parse_order, the one gate every order passes through
     importer.py  CSV and JSON-lines files -> good events plus bad rows by line number
-    shopify.py   Shopify webhook signatures and payloads -> OrderEvent
-    server.py    the aiohttp endpoints for signed order events and Shopify webhooks
+    shipments.py          parcels of an order, carrier events, the order's state from them
+    shopify.py            Shopify webhook signatures and payloads -> ShopifyUpdate
+    shopify_shipments.py  Shopify fulfillments, fulfillment events and refunds
+    server.py             the aiohttp endpoints for signed order events and Shopify webhooks
 
-Storage lives in ``bot/storage/orders.py`` (``OrderQueries``) like every other table.
+Storage lives in ``bot/storage/orders.py`` (``OrderQueries``), ``bot/storage/parcels.py``
+and ``bot/storage/shipments.py`` (``ShipmentQueries``) like every other table.
 """

@@ -13,7 +13,14 @@ and an ``event_id`` in its body; Shopify's ``X-Shopify-Webhook-Id`` plays that p
 webhooks, so a redelivered event is applied once. Answers: 413 for a body over 1 MiB,
 401 for a missing or wrong signature (nothing stored), 400 for a body that is not an
 order (naming the field), 200 once the event is stored or recognised as a duplicate, and
-500 when the database fails (the sender will retry)::
+500 when the database fails (the sender will retry). Every refusal is logged once, with
+the webhook's id.
+
+Shopify is answered 200 for everything it may send that we can keep: a topic BorderDesk
+does not use is kept as "not understood" ("stored, topic not used"), and a fulfillment,
+carrier event or refund for an order not known yet waits for it ("stored, waiting for
+its order"; ``bot.storage.shipments``); when that order arrives, the waiting webhooks
+are applied after it. Both are listed by ``Store.shop_events``::
 
     webhooks = OrderWebhooks(store, config, clock, on_change=notify)
     await webhooks.start(config.webhook_listen)

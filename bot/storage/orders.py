@@ -14,6 +14,9 @@ merge, never an overwrite::
   with the time of receipt when the status moves on and the event gave no time; an
   import describes the past, so it stamps nothing. A new order without ``ordered_at``
   gets the time it was first heard of (the column cannot be empty).
+- An event with a tracking number also records that parcel (``shipments``, keyed by the
+  number), so a second number is a second parcel rather than a replacement. Shopify's
+  fulfillments and carrier events are applied by ``bot.storage.shipments``.
 """
 
 from __future__ import annotations
