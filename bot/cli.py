@@ -126,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             require_database(
                 config.database_url,
                 create=creates if creates is not None else bool(getattr(args, "create", False)),
-                flag=CREATE if creates is None else None,
+                flag=CREATE if creates is None and hasattr(args, "create") else None,
             )
             announce(config.database_url)
         return _COMMANDS[args.command](config, args)

@@ -1,4 +1,5 @@
-"""``borderdesk orders import FILE [--db PATH]``: load orders from a CSV or JSON-lines file.
+"""``borderdesk orders import FILE [--db PATH]``: load orders from a CSV or JSON-lines file;
+``borderdesk orders kept``: the shop's webhooks stored without being applied.
 
 Good rows are stored (merged into orders already known) even when others are bad; the bad
 ones are listed by line number so they can be fixed and the file imported again::
@@ -25,6 +26,7 @@ from bot.orders.importer import OrderFileError, read_orders
 from bot.orders.model import OrderEvent
 from bot.storage import Store
 from bot.storage.orders import OrderChange
+from handlers.shop_events import kept_events_text
 
 
 def add_arguments(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,10 +43,17 @@ def add_arguments(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
         action="store_true",
         help="create the database if the file does not exist yet (else that is an error)",
     )
+    kept = actions.add_parser(
+        "kept", help="shop webhooks waiting for their order, or of topics BorderDesk does not use"
+    )
+    kept.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
 
 
 def run(config: Config, args: argparse.Namespace) -> int:
     """``config`` already names the database (``--db`` applied, its existence checked)."""
+    if args.action == "kept":
+        sys.stdout.write(asyncio.run(_kept(config)) + "\n")
+        return 0
     try:
         result = read_orders(args.file)
     except OrderFileError as exc:
@@ -57,6 +66,14 @@ def run(config: Config, args: argparse.Namespace) -> int:
     lines += [f"line {line}: {message}" for line, message in result.bad]
     sys.stdout.write("\n".join(lines) + "\n")
     return 1 if result.bad else 0
+
+
+async def _kept(config: Config) -> str:
+    store = await Store.open(config.database_url)
+    try:
+        return kept_events_text(await store.shop_events(), datetime.now(UTC))
+    finally:
+        await store.close()
 
 
 async def _store(config: Config, events: list[OrderEvent]) -> list[OrderChange]:

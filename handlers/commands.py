@@ -7,6 +7,7 @@
 /borderdesk block ID | #ORDER REASON [note…]
                                 flag an abusive buyer: extortion, bad_faith_review, fraud, other
 /borderdesk unblock ID | #ORDER [note…]   remove the flag
+/borderdesk shop                shop webhooks waiting for their order, or of unused topics
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from bot.storage.records import positive_id
 from handlers.cards import card_for
 from handlers.customers import REASONS, load_profile, profile_text, summary_line
 from handlers.escalation import open_escalations_text
+from handlers.shop_events import kept_events_text
 
 USAGE = (
     "Usage: /borderdesk open [department] · /borderdesk dead · /borderdesk retry ID… | all · "
     "/borderdesk customer NAME | #ORDER | ID · /borderdesk block ID | #ORDER REASON [note…] · "
-    "/borderdesk unblock ID | #ORDER [note…]"
+    "/borderdesk unblock ID | #ORDER [note…] · /borderdesk shop"
 )
 
 
@@ -41,6 +43,8 @@ async def staff_command(ctx: Context, text: str, *, actor: str = "staff (/border
         return await customer_text(ctx, " ".join(words[1:]))
     if words[0] in ("block", "unblock"):
         return await block_text(ctx, words[0] == "block", words[1:], actor)
+    if words[0] == "shop":
+        return defuse(kept_events_text(await ctx.store.shop_events(), ctx.clock()))
     return USAGE
 
 
