@@ -4,22 +4,36 @@ and ``borderdesk orders kept``."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 from types import SimpleNamespace
 
+import aiohttp
+import pytest
+
+from bot.config import Config
 from bot.storage import Store
 from handlers.commands import staff_command
 from tests.bot.test_cli import borderdesk
 from tests.orders.payloads import shopify_fulfillment
-from tests.orders.test_server import NOW, Server, server  # noqa: F401 (fixture)
+from tests.orders.test_server import NOW, SHOPIFY_SECRET, Server, running
 
 
-async def test_waiting_and_unused_webhooks_are_listed_for_staff(
-    server: Server, store: Store
-) -> None:
+@pytest.fixture
+async def shop(store: Store) -> AsyncIterator[Server]:
+    """The real webhook endpoint on a free port, signing with the shop's secret."""
+    webhooks, changed, url = await running(store, Config(shopify_webhook_secret=SHOPIFY_SECRET))
+    try:
+        async with aiohttp.ClientSession(base_url=url) as session:
+            yield Server(session, changed)
+    finally:
+        await webhooks.stop()
+
+
+async def test_waiting_and_unused_webhooks_are_listed_for_staff(shop: Server, store: Store) -> None:
     early = shopify_fulfillment(order_id=7000000000001, name=None)  # its order is unknown
-    assert (await server.shopify("fulfillments/create", early, "kept-0001"))[0] == 200
-    assert (await server.shopify("customers/update", {"id": 1}, "kept-0002"))[0] == 200
+    assert (await shop.shopify("fulfillments/create", early, "kept-0001"))[0] == 200
+    assert (await shop.shopify("customers/update", {"id": 1}, "kept-0002"))[0] == 200
     ctx = SimpleNamespace(store=store, clock=lambda: NOW)
     text = await staff_command(ctx, "shop")  # type: ignore[arg-type]
     assert "Waiting for their order (1)" in text
