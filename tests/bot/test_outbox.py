@@ -14,7 +14,8 @@ from bot.models import ChannelCapabilities, InboundMessage
 from bot.outbox import OutboxWorker, backoff, split_text
 from bot.pacing import backoff_seconds
 from bot.storage import OutboxItem, Store
-from bot.storage.schema import outbox
+from bot.storage.attachments import NewFile
+from bot.storage.schema import messages, outbox
 from bot.storage.store import sqlite_url
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -301,4 +302,111 @@ async def test_rate_limits_do_not_use_up_the_attempts_before_a_message_is_parked
         clock.now += timedelta(minutes=1)
     assert await store.dead_letters() == []
     assert channel.sent == [("4242", "Hola Ana")]
+    await store.close()
+
+
+class FileChannel(ScriptedChannel):
+    """A scripted channel that also takes files; only its texts fail as scripted."""
+
+    capabilities = ChannelCapabilities(max_text_length=20, files=True, max_file_bytes=1000)
+
+    async def send_file(
+        self, chat_id: str, name: str, data: bytes, mimetype: str, caption: str = ""
+    ) -> str:
+        self.sent.append((chat_id, f"file {name} {len(data)} {mimetype}"))
+        return str(len(self.sent))
+
+
+async def store_with_file_reply(tmp_path: Path, *files: NewFile) -> tuple[Store, int]:
+    store = await queued_store(tmp_path)  # "reply-1" is queued first: a chat's order holds
+    conversation = (await store.due_outbox(T0))[0].conversation_id
+    queued = await store.enqueue(
+        "reply-2", conversation, "Aquí tienes tu factura", "lee", T0, files=files
+    )
+    assert queued is not None
+    return store, queued
+
+
+INVOICE = NewFile("factura.pdf", "application/pdf", b"%PDF-1.7 " * 10)
+LABEL = NewFile("label.png", "image/png", b"\x89PNG" * 5)
+
+
+async def test_a_file_goes_before_its_text_and_a_retry_does_not_send_it_again(
+    tmp_path: Path,
+) -> None:
+    store, _ = await store_with_file_reply(tmp_path, INVOICE)
+    channel = FileChannel([])
+    worker = OutboxWorker(store, {"telegram": channel}, clock=Clock())
+    assert await worker.drain() == 1  # "reply-1": one item of a chat at a time
+    # the file goes, then the text fails: the retry sends only the text
+    channel.failures = [ChannelUnavailable("down")]
+    assert await worker.drain() == 0
+    later = Clock()
+    later.now = T0 + timedelta(minutes=15)
+    worker.clock = later
+    assert await worker.drain() == 1
+    assert channel.sent == [
+        ("4242", "Hola Ana"),
+        ("4242", "file factura.pdf 90 application/pdf"),
+        ("4242", "Aquí tienes tu"),
+        ("4242", "factura"),
+    ]
+    async with store.reader.connect() as conn:
+        kinds = (await conn.execute(select(messages.c.kind, messages.c.attachment))).all()
+    assert ("document", "factura.pdf") in kinds, "the shopper's history shows the file"
+    await store.close()
+
+
+async def test_further_files_follow_the_text_and_are_held_and_released_with_it(
+    tmp_path: Path,
+) -> None:
+    store = await queued_store(tmp_path)
+    conversation = (await store.due_outbox(T0))[0].conversation_id
+    held = await store.enqueue(
+        "reply-2", conversation, "Here you are", "lee", T0, hold=True, files=(INVOICE, LABEL)
+    )
+    assert held is not None
+    channel = FileChannel([])
+    worker = OutboxWorker(store, {"telegram": channel}, clock=Clock())
+    await worker.drain()
+    assert await worker.drain() == 0, "held: nothing of the reply goes before staff confirm"
+    assert await store.release_held(held, T0, use_original=False)
+    while await worker.drain():
+        pass
+    assert channel.sent == [
+        ("4242", "Hola Ana"),
+        ("4242", "file factura.pdf 90 application/pdf"),
+        ("4242", "Here you are"),
+        ("4242", "file label.png 20 image/png"),
+    ]
+    await store.close()
+
+
+async def test_a_file_for_a_channel_without_files_is_parked_not_dropped(tmp_path: Path) -> None:
+    store, queued = await store_with_file_reply(tmp_path, INVOICE)
+    worker = OutboxWorker(store, {"telegram": ScriptedChannel([])}, clock=Clock())
+    while await worker.drain():
+        pass
+    [dead] = await store.dead_letters()
+    assert (dead.id, dead.error) == (queued, "telegram cannot send files")
+    await store.close()
+
+
+async def test_unsent_replies_can_be_edited_or_cancelled_sent_ones_cannot(tmp_path: Path) -> None:
+    store, queued = await store_with_file_reply(tmp_path, INVOICE, LABEL)
+    assert await store.edit_unsent("reply-2", "Nueva", original_text=None, hold=False) == (
+        queued,
+        "pending",
+    )
+    assert await store.edit_unsent("nothing", "x", original_text=None, hold=False) is None
+    worker = OutboxWorker(store, {"telegram": FileChannel([])}, clock=Clock())
+    await worker.drain()  # "reply-1" goes
+    assert await store.edit_unsent("reply-1", "Otra", original_text=None, hold=False) == (
+        1,
+        "sent",
+    )
+    assert await store.cancel_unsent("reply-1") == "sent"
+    assert await store.cancel_unsent("reply-2") == "pending"
+    assert await worker.drain() == 0, "the cancelled reply and its second file stay unsent"
+    assert await store.outbox_status() == {"sent": 1, "cancelled": 2}
     await store.close()
