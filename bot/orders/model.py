@@ -40,10 +40,13 @@ _ITEM = re.compile(r"(?P<title>.+?)\s+[x×]\s?(?P<quantity>\d+)")
 
 
 class OrderDataError(BorderDeskError):
-    """An order field is missing or malformed; ``field`` names it, the message says why."""
+    """Order fields are missing or malformed. ``field`` and ``message`` are the first
+    problem; ``problems`` lists every one, so a row with five mistakes is fixed in one go
+    and not in five rounds of import, read, fix."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, message: str, more: tuple[tuple[str, str], ...] = ()) -> None:
+        self.problems = ((field, message), *more)
+        super().__init__("; ".join(f"{name}: {why}" for name, why in self.problems))
         self.field = field
         self.message = message
 
@@ -117,6 +120,7 @@ def parse_order(data: Mapping[str, Any]) -> OrderEvent:
             unknown[0], f"unknown field; the known fields are {', '.join(_PARSERS)}"
         )
     values: dict[str, Any] = {}
+    problems: list[tuple[str, str]] = []
     for name, parse in _PARSERS.items():
         raw = data.get(name)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -124,9 +128,11 @@ def parse_order(data: Mapping[str, Any]) -> OrderEvent:
         try:
             values[name] = parse(raw)
         except _Invalid as exc:
-            raise OrderDataError(name, str(exc)) from None
-    if "order_number" not in values:
-        raise OrderDataError("order_number", "required (the shop's order number, e.g. #1001)")
+            problems.append((name, str(exc)))
+    if "order_number" not in values and "order_number" not in dict(problems):
+        problems.insert(0, ("order_number", "required (the shop's order number, e.g. #1001)"))
+    if problems:
+        raise OrderDataError(*problems[0], more=tuple(problems[1:]))
     if "items" in values and not values["items"]:
         del values["items"]
     return OrderEvent(**values)

@@ -110,3 +110,20 @@ def test_an_unreadable_file_is_one_error_naming_it(tmp_path: Path) -> None:
     latin.write_bytes("order_number,name\n1001,Mu\xf1oz\n".encode("latin-1"))
     with pytest.raises(OrderFileError, match="not UTF-8"):
         read_orders(latin)
+
+
+def test_a_row_with_several_mistakes_lists_every_one(tmp_path: Path) -> None:
+    """Regression: only the first bad field of a row was reported, so fixing a row with
+    five mistakes took five imports."""
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "order_number,email,phone,country,total,ordered_at\n"
+        "#1001,ana@,call me,Spain,59;90,2026-03-01 10:00\n",
+        encoding="utf-8",
+    )
+    result = read_orders(path)
+    assert result.good == []
+    [(line, message)] = result.bad
+    assert line == 2
+    for field in ("email:", "phone:", "country:", "total:", "ordered_at:"):
+        assert field in message, message
