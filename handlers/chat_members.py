@@ -39,16 +39,17 @@ async def chat_member_changed(
     if conversation.card is None:
         return  # nothing to write under; the mark alone pauses proactive messages
     who = conversation.customer_name or "The shopper"
+    platform = message.channel.capitalize()
     if blocked:
         text = (
-            f":no_entry_sign: {who} blocked the bot on {message.channel}. Nothing reaches "
+            f":no_entry_sign: {who} blocked the bot on {platform}. Nothing reaches "
             "them now: replies are kept and shown here as undelivered, and proactive "
             "messages (order updates, reminders, review requests) are paused until they "
             "unblock it."
         )
     else:
         text = (
-            f":white_check_mark: {who} unblocked the bot on {message.channel}: replies "
+            f":white_check_mark: {who} unblocked the bot on {platform}: replies "
             "reach them again and proactive messages resume."
         )
     await note_for_staff(ctx, conversation_id, conversation.card, text, key=f"member:{message_id}")

@@ -210,6 +210,15 @@ class MessageUpdates:
             chat_id, sender, animation=animation, document=document, caption=caption
         )
 
+    def content_update(self, chat_id: int, **content: Any) -> JSON:
+        """A message with any content fields (a story, a game, a kind newer than the spec),
+        for kinds without a builder of their own."""
+        return self._message_update(chat_id, {}, **content)
+
+    def file_object(self, kind: str) -> JSON:
+        """The file fields of a media object (ids, size), its fake contents registered."""
+        return self._file(kind)
+
     def _user(self, user_id: int, sender: Sender) -> JSON:
         user = {"id": user_id, "is_bot": False, "first_name": sender.get("first_name", "Ana")}
         user |= {k: sender.get(k) for k in ("last_name", "username")}
