@@ -15,12 +15,14 @@ from tests.e2e.harness import (
     SIGNING_SECRET,
     STAFF_ID,
     Desk,
+    card_text,
     is_note,
     running_desk,
     wait_until,
 )
 from tests.fakes import slack_client
 from tests.fakes import slack_message_events as events
+from tests.fakes.libretranslate_api import FakeLibreTranslate
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI, Upload
 
@@ -176,3 +178,40 @@ async def test_a_deletion_before_sending_cancels_the_reply(
 
         await wait_until(reply_cancelled_note_sent, "the reply cancelled and the note sent")
         assert telegram_api.sent_messages(CHAT) == []
+
+
+async def test_an_edit_of_a_reply_waiting_for_its_translation_is_confirmed_anew(
+    tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
+) -> None:
+    async with (
+        FakeLibreTranslate() as libretranslate,
+        running_desk(
+            tmp_path / "d.sqlite3",
+            telegram_api,
+            slack_api,
+            learned=[("Hola, ¿dónde está mi pedido?", "track_order")],
+            translator="libretranslate",
+            libretranslate_url=libretranslate.url,
+            translation_timeout=0.5,
+        ) as desk,
+    ):
+        telegram_api.push_update(
+            telegram_api.text_update(CHAT, "Hola, ¿dónde está mi pedido?", language_code="es")
+        )
+        card = await desk.wait_card()
+        first = slack_client.message_event(
+            INBOX, STAFF_ID, "Hello, your package shipped", thread_ts=card["ts"]
+        )
+        assert await post(desk, first) == 200
+        await desk.wait_confirmation(card)
+        changed = events.message_changed_event(
+            INBOX, events.edited(first, "Hello, your package shipped today"), first
+        )
+        assert await post(desk, changed) == 200
+        note = await wait_note(slack_api, card)
+        assert "Edited before it was sent: the shopper will get the new version." in note
+        second = await desk.wait_confirmation(card, count=2)
+        assert "Hola, tu paquete enviado hoy" in card_text(second)
+        assert await desk.click(second, "bd_tr_send") == 200
+        [sent] = await telegram_api.wait_for("sendMessage")
+        assert sent["text"] == "Hola, tu paquete enviado hoy"
