@@ -199,6 +199,97 @@ async def test_builders_produce_spec_valid_updates_that_ptb_parses(fake: FakeTel
     assert query and query.data == "yes" and query.message and query.message.message_id == 1
 
 
+async def test_builders_for_every_content_kind_are_spec_valid_and_ptb_reads_them(
+    fake: FakeTelegramAPI,
+) -> None:
+    updates = [
+        fake.venue_update(CHAT, "Café Central", "Herrengasse 14"),
+        fake.contact_update(CHAT, "+34 600 123 456", "Luis"),
+        fake.poll_update(CHAT, "Blue or green?", ("Blue", "Green")),
+        fake.dice_update(CHAT, "🎯", 6),
+        fake.audio_update(CHAT, title="Song", performer="Band", duration=61),
+        fake.video_note_update(CHAT, 9),
+        fake.animation_update(CHAT, caption="lol"),
+        fake.text_update(CHAT, "from 1970", date=0),
+    ]
+    assert [e for u in updates for e in fake.validate_update(u)] == []
+    async with build_app(fake) as app:
+        parsed = [Update.de_json(u, app.bot).message for u in updates]
+    venue, contact, poll, dice, audio, video_note, animation, dated = parsed
+    assert venue and venue.venue and venue.location  # a venue carries its location too
+    assert (venue.venue.title, venue.venue.address) == ("Café Central", "Herrengasse 14")
+    assert contact and contact.contact and contact.contact.phone_number == "+34 600 123 456"
+    assert poll and poll.poll and [o.text for o in poll.poll.options] == ["Blue", "Green"]
+    assert dice and dice.dice and (dice.dice.emoji, dice.dice.value) == ("🎯", 6)
+    assert audio and audio.audio and audio.audio.performer == "Band"
+    assert video_note and video_note.video_note
+    assert animation and animation.animation and animation.document  # as Telegram sends it
+    assert animation.caption == "lol"
+    assert dated and dated.date.timestamp() == 0
+
+
+async def test_builders_around_messages_are_spec_valid_and_ptb_reads_them(
+    fake: FakeTelegramAPI,
+) -> None:
+    first = fake.text_update(CHAT, "order 10389", date=1_760_000_000)
+    original_id = first["message"]["message_id"]
+    updates = [
+        fake.group_update(-4242, "hi all", user_id=77, supergroup=False),
+        fake.group_update(-1001234567890, "hi all", user_id=77),
+        fake.channel_post_update(-1009876543210, "news"),
+        fake.pinned_update(CHAT, original_id),
+        fake.migrate_update(-4242, -1004242000000),
+        fake.new_members_update(-1001234567890, (88, 99)),
+        fake.edited_update(CHAT, original_id, "order 10398", date=1_760_000_060),
+        fake.chat_member_update(CHAT, "kicked"),
+        fake.chat_member_update(CHAT, "member"),
+        fake.chat_member_update(-1001234567890, "member", user_id=77),
+    ]
+    assert [e for u in updates for e in fake.validate_update(u)] == []
+    async with build_app(fake) as app:
+        group, supergroup, post, pinned, migrate, joined, edit, kicked, back, added = [
+            Update.de_json(u, app.bot) for u in updates
+        ]
+    assert group.message and group.message.chat.type == "group"
+    assert group.message.from_user and group.message.from_user.id == 77
+    assert supergroup.message and supergroup.message.chat.type == "supergroup"
+    assert post.channel_post and post.channel_post.from_user is None
+    assert pinned.message and pinned.message.pinned_message
+    assert pinned.message.pinned_message.message_id == original_id
+    assert migrate.message and migrate.message.migrate_to_chat_id == -1004242000000
+    assert joined.message and [u.id for u in joined.message.new_chat_members] == [88, 99]
+    assert edit.edited_message and edit.edited_message.message_id == original_id
+    assert edit.edited_message.date.timestamp() == 1_760_000_000  # the original's date
+    assert edit.edited_message.edit_date and edit.edited_message.edit_date.timestamp() == (
+        1_760_000_060
+    )
+    assert kicked.my_chat_member and kicked.my_chat_member.new_chat_member.status == "kicked"
+    assert kicked.my_chat_member.old_chat_member.status == "member"
+    assert back.my_chat_member and back.my_chat_member.new_chat_member.status == "member"
+    assert back.my_chat_member.old_chat_member.status == "kicked"
+    assert added.my_chat_member and added.my_chat_member.chat.type == "supergroup"
+    assert added.my_chat_member.old_chat_member.status == "left"
+
+
+async def test_get_updates_delivers_only_the_subscribed_kinds(fake: FakeTelegramAPI) -> None:
+    """Like Telegram: a bot that forgets to subscribe to edits never gets one."""
+    message = fake.push_update(fake.text_update(CHAT, "order 10389"))
+    edit = fake.push_update(fake.edited_update(CHAT, message["message"]["message_id"], "10398"))
+    reaction = {"chat": {"id": CHAT, "type": "private", "first_name": "Ana"}, "message_id": 1}
+    reaction |= {"date": 1_760_000_000, "old_reaction": [], "new_reaction": []}
+    fake.push_update({"message_reaction": reaction})  # not sent unless asked for
+    async with build_app(fake) as app:
+        by_default = await app.bot.get_updates(timeout=0)
+        assert [u.update_id for u in by_default] == [message["update_id"], edit["update_id"]]
+        only_messages = await app.bot.get_updates(timeout=0, allowed_updates=["message"])
+        assert [u.update_id for u in only_messages] == [message["update_id"]]
+        later = fake.push_update(fake.edited_update(CHAT, 1, "again"))
+        kept = await app.bot.get_updates(timeout=0)  # the last setting is kept
+        assert later["update_id"] not in [u.update_id for u in kept]
+        await app.bot.set_webhook("https://bot.example.com/hook", allowed_updates=["message"])
+    assert fake.allowed_updates == ["message"]
+
+
 async def test_media_files_can_be_fetched_and_downloaded(fake: FakeTelegramAPI) -> None:
     file_id = fake.voice_update(CHAT)["message"]["voice"]["file_id"]
     async with build_app(fake) as app:
