@@ -1,13 +1,18 @@
-"""``borderdesk customer export ID`` and ``borderdesk customer forget ID``: a shopper's
+"""``borderdesk customer export WHO`` and ``borderdesk customer forget WHO``: a shopper's
 right to see their data and to have it erased.
 
-Both act on the person: the identity ``ID`` and every other identity with the same e-mail
-or phone. ``export`` writes all stored rows about them as JSON; ``forget`` erases their
-personal data and texts, keeps anonymous counts (so digests do not change), audits it,
-and compacts the SQLite file so the erased bytes are gone from disk::
+WHO is what the store knows the shopper by: a name, an e-mail, a phone number, an order
+number (``#1001``) or a customer id (as ``/borderdesk customer`` shows it). When it names
+several shoppers, they are listed and nothing is done.
 
-    borderdesk customer export 12 --out ana.json
-    borderdesk customer forget 12
+Both act on the person: the identity found and every other identity with the same e-mail
+or phone. ``export`` writes all stored rows about them as JSON; ``forget`` shows who would
+be erased and asks first (``--yes`` for scripts), then erases their personal data and
+texts, keeps anonymous counts (so digests do not change), audits it, and compacts the
+SQLite file so the erased bytes are gone from disk::
+
+    borderdesk customer export ana@example.es --out ana.json
+    borderdesk customer forget "#1001"
 """
 
 from __future__ import annotations
@@ -16,15 +21,20 @@ import argparse
 import asyncio
 import json
 import sys
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.config import Config
-from bot.errors import ConfigError
+from bot.errors import UsageError
 from bot.storage import Store
+from bot.storage.customers import CustomerRecord
+from handlers.customer_lookup import find_customers
 
 ACTOR = "borderdesk CLI"
+WHO_HELP = "the shopper: a name, e-mail, phone, order number (#1001) or customer id"
+Ask = Callable[[str], str]
 
 
 def add_arguments(subparsers: Any) -> None:
@@ -32,34 +42,57 @@ def add_arguments(subparsers: Any) -> None:
     customer = subparsers.add_parser("customer", help="a shopper's stored data: export, forget")
     actions = customer.add_subparsers(dest="action", required=True)
     export = actions.add_parser("export", help="everything stored about a shopper, as JSON")
-    export.add_argument("id", type=int, help="customer id (as /borderdesk customer shows it)")
+    export.add_argument("who", help=WHO_HELP)
     export.add_argument("--out", type=Path, help="write to this file instead of stdout")
     export.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
     forget = actions.add_parser(
         "forget", help="erase a shopper's personal data and message texts, keep counts"
     )
-    forget.add_argument("id", type=int, help="customer id (as /borderdesk customer shows it)")
+    forget.add_argument("who", help=WHO_HELP)
+    forget.add_argument(
+        "--yes", action="store_true", help="erase without asking (for scripts; check WHO first)"
+    )
     forget.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
 
 
-def run(config: Config, args: argparse.Namespace) -> int:
+def run(config: Config, args: argparse.Namespace, ask: Ask = input) -> int:
     """``config`` already names the database (``--db`` applied, its existence checked)."""
     if args.action == "export":
-        return asyncio.run(_export(config, args.id, args.out))
-    return asyncio.run(_forget(config, args.id))
+        return asyncio.run(_export(config, args.who, args.out))
+    if not args.yes and not sys.stdin.isatty():
+        raise UsageError(
+            "customer forget asks before erasing, and there is nobody to ask (input is not "
+            "a terminal): add --yes to erase without asking"
+        )
+    return asyncio.run(_forget(config, args.who, confirmed=args.yes, ask=ask))
 
 
-async def _export(config: Config, customer_id: int, out: Path | None) -> int:
+async def _one(store: Store, who: str) -> CustomerRecord:
+    """The one shopper ``who`` names; UsageError (listing them) for none or several."""
+    found, why_not = await find_customers(store, who)
+    if why_not:
+        raise UsageError(why_not)
+    if not found:
+        raise UsageError(
+            f"no shopper matches {who!r}: give a name, e-mail, phone, #order number or id"
+        )
+    if len(found) > 1:
+        listed = "\n".join(
+            f"  id:{c.id}  {c.name} ({c.channel} {c.platform_user_id})" for c in found
+        )
+        raise UsageError(f"{len(found)} shoppers match {who!r}; give one id:N\n{listed}")
+    return found[0]
+
+
+async def _export(config: Config, who: str, out: Path | None) -> int:
     store = await Store.open(config.database_url)
     try:
-        person = await store.same_person(customer_id)
-        if not person:
-            sys.stderr.write(f"borderdesk: no customer {customer_id}\n")
-            return 1
+        customer = await _one(store, who)
+        person = await store.same_person(customer.id)
         ids = [c.id for c in person]
         data = await store.customer_export(ids)
         document = {
-            "customer_id": customer_id,
+            "customer_id": customer.id,
             "identities": ids,
             "exported_at": datetime.now(UTC).isoformat(),
             **data,
@@ -71,23 +104,37 @@ async def _export(config: Config, customer_id: int, out: Path | None) -> int:
             try:
                 out.write_text(text + "\n", encoding="utf-8")
             except OSError as exc:
-                raise ConfigError(f"--out {out}: cannot write ({exc.strerror})") from exc
-            sys.stdout.write(f"exported customer {customer_id} ({len(ids)} identities) to {out}\n")
+                raise UsageError(f"--out {out}: cannot write ({exc.strerror})") from exc
+            sys.stdout.write(
+                f"exported customer {customer.id} ({customer.name}, {len(ids)} identities) "
+                f"to {out}\n"
+            )
         await store.audit_customer(
-            ACTOR, "export", customer_id, {"identities": ids}, datetime.now(UTC)
+            ACTOR, "export", customer.id, {"identities": ids}, datetime.now(UTC)
         )
         return 0
     finally:
         await store.close()
 
 
-async def _forget(config: Config, customer_id: int) -> int:
+async def _forget(config: Config, who: str, *, confirmed: bool, ask: Ask) -> int:
     store = await Store.open(config.database_url)
     try:
-        person = await store.same_person(customer_id)
-        if not person:
-            sys.stderr.write(f"borderdesk: no customer {customer_id}\n")
-            return 1
+        customer = await _one(store, who)
+        person = await store.same_person(customer.id)
+        orders = await store.customer_orders([c.id for c in person])
+        channels = ", ".join(f"{c.channel} {c.platform_user_id} (id {c.id})" for c in person)
+        sys.stdout.write(
+            f"customer {customer.id}: {customer.name}\n  channels: {channels}\n"
+            f"  linked orders: {len(orders)}\n"
+        )
+        if not confirmed:
+            answer = await asyncio.to_thread(
+                ask, "Erase their personal data and message texts for good? Type yes: "
+            )
+            if answer.strip().lower() != "yes":
+                sys.stdout.write("nothing erased\n")
+                return 1
         counts = await store.forget_customers(
             [c.id for c in person], datetime.now(UTC), actor=ACTOR
         )
@@ -95,7 +142,7 @@ async def _forget(config: Config, customer_id: int) -> int:
     finally:
         await store.close()
     sys.stdout.write(
-        f"forgot customer {customer_id}: {counts['identities']} identities, "
+        f"forgot customer {customer.id}: {counts['identities']} identities, "
         f"{counts['conversations']} conversations, {counts['messages']} messages and "
         f"{counts['orders']} orders erased; counts kept, database compacted\n"
     )

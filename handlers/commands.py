@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from bot.channels.slack_blocks import defuse
 from bot.context import Context
-from bot.storage.customers import CustomerRecord
 from bot.storage.records import positive_id
 from handlers.cards import card_for
+from handlers.customer_lookup import find_customers
 from handlers.customers import REASONS, load_profile, profile_text, summary_line
 from handlers.escalation import open_escalations_text
 from handlers.shop_events import kept_events_text
@@ -87,7 +87,7 @@ async def customer_text(ctx: Context, query: str) -> str:
     query = query.strip()
     if not query:
         return "Say who: /borderdesk customer Ana, … customer #1001 or … customer 12"
-    found, problem = await find_customers(ctx, query)
+    found, problem = await find_customers(ctx.store, query)
     if problem:
         return problem
     if not found:
@@ -108,33 +108,6 @@ async def customer_text(ctx: Context, query: str) -> str:
     return defuse(profile_text(profile, now)) if profile else "That customer no longer exists."
 
 
-async def find_customers(ctx: Context, query: str) -> tuple[list[CustomerRecord], str | None]:
-    """Customers a name, "#order number", order number or customer id (also "id:12")
-    names; (customers, None), or ([], why not) when the answer is not a customer."""
-    text = query.strip()
-    if text.lower().startswith("id:") and (number := positive_id(text[3:].strip())) is not None:
-        customer = await ctx.store.customer(number)
-        return ([customer] if customer else []), None
-    found: dict[int, CustomerRecord] = {}
-    order = await ctx.store.find_order_numbered(text) if any(c.isdigit() for c in text) else None
-    if order is not None:
-        if order.customer_id is None:
-            return [], (
-                f"Order {order.shown_number} is not linked to a shopper yet: it links when "
-                "they write its number with the e-mail or phone on it."
-            )
-        linked = await ctx.store.customer(order.customer_id)
-        if linked is not None:
-            found[linked.id] = linked
-    if (number := positive_id(text)) is not None and (
-        by_id := await ctx.store.customer(number)
-    ) is not None:
-        found.setdefault(by_id.id, by_id)
-    if not text.startswith("#") and not found:
-        found.update((c.id, c) for c in await ctx.store.find_customers(text))
-    return list(found.values()), None
-
-
 async def block_text(ctx: Context, block: bool, args: list[str], actor: str) -> str:
     """/borderdesk block ID | #ORDER REASON [note…] · /borderdesk unblock ID | #ORDER [note…]"""
     verb = "block" if block else "unblock"
@@ -149,7 +122,7 @@ async def block_text(ctx: Context, block: bool, args: list[str], actor: str) -> 
     if len(typed) >= 2 and (typed[0], typed[-1]) in (('"', '"'), ("'", "'"), ("“", "”")):
         typed = typed[1:-1].strip()  # "threatened a bad review", typed with quotes
     note = typed or None
-    found, problem = await find_customers(ctx, args[0])
+    found, problem = await find_customers(ctx.store, args[0])
     if problem:
         return problem
     if len(found) != 1:

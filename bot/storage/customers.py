@@ -12,6 +12,7 @@ is theirs (``link_customer_order``). Export, erasure and retention are in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
@@ -34,6 +35,9 @@ from bot.storage.schema import (
     orders,
     problems,
 )
+
+# what a typed phone number looks like: digits, spaces, + - ( ) . (at least 8 digits)
+_PHONE_LIKE = re.compile(r"\+?[\d\s().-]{8,}")
 
 # -- records -------------------------------------------------------------------------
 
@@ -200,13 +204,15 @@ class CustomerQueries(CustomerPrivacyQueries):
             return [r.id for r in rows]
 
     async def find_customers(self, text: str, limit: int = 20) -> list[CustomerRecord]:
-        """Customers whose name contains ``text`` (or whose e-mail is ``text``)."""
+        """Customers whose name contains ``text``, or whose e-mail or phone is ``text``
+        (their own, or the one on an order linked to them)."""
         needle = text.strip()
         if not needle:
             return []
         condition: ColumnElement[bool] = customers.c.name.ilike(f"%{needle}%")
         if (email := normalize_email(needle)) and "@" in email:
             condition = or_(condition, customers.c.email == email)
+        phone = _PHONE_LIKE.fullmatch(needle) is not None and phone_digits(needle) is not None
         async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(customers)
@@ -214,7 +220,28 @@ class CustomerQueries(CustomerPrivacyQueries):
                 .order_by(customers.c.id)
                 .limit(limit)
             )
-            return [_customer(r) for r in rows]
+            found = {r.id: _customer(r) for r in rows}
+            if phone:  # phones are written many ways: compare them here, not in SQL
+                owners = await conn.execute(
+                    select(customers.c.id, customers.c.phone, orders.c.phone.label("order_phone"))
+                    .select_from(
+                        customers.outerjoin(orders, orders.c.customer_id == customers.c.id)
+                    )
+                    .where(
+                        customers.c.forgotten_at.is_(None),
+                        or_(customers.c.phone.is_not(None), orders.c.phone.is_not(None)),
+                    )
+                )
+                ids = {
+                    r.id
+                    for r in owners
+                    if phones_match(r.phone, needle) or phones_match(r.order_phone, needle)
+                }
+                rows = await conn.execute(
+                    select(customers).where(customers.c.id.in_(sorted(ids - set(found))))
+                )
+                found.update((r.id, _customer(r)) for r in rows)
+        return sorted(found.values(), key=lambda c: c.id)[:limit]
 
     # -- orders ------------------------------------------------------------------------
 

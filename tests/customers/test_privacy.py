@@ -104,7 +104,8 @@ async def test_export_then_forget_leaves_no_personal_data_in_the_file(tmp_path: 
     assert exported["problems"] and exported["escalations"] and exported["suggestions"]
     assert [a["action"] for a in exported["audit"]] == ["block"]
 
-    assert await asyncio.to_thread(run, config, cli("customer", "forget", str(customer.id))) == 0
+    forget = cli("customer", "forget", f"id:{customer.id}", "--yes")
+    assert await asyncio.to_thread(run, config, forget) == 0
 
     on_disk = raw_bytes(db)
     secrets = [NAME, "Brzęczyszczykiewicz", EMAIL, "601 234 567", "601234567", *TEXTS]
