@@ -95,7 +95,7 @@ def _game(t: FakeTelegramAPI) -> JSON:
 
 
 def _invoice(t: FakeTelegramAPI) -> JSON:
-    invoice = {"title": "Mug set", "description": "Two mugs", "start_parameter": "mugs"}
+    invoice: JSON = {"title": "Mug set", "description": "Two mugs", "start_parameter": "mugs"}
     invoice |= {"currency": "EUR", "total_amount": 2400}
     return t.content_update(CHAT, invoice=invoice)
 

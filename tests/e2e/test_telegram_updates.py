@@ -200,7 +200,7 @@ async def test_a_blocked_shopper_gets_no_proactive_shipped_notice(
     now = datetime.now(UTC)
     store = await Store.open(sqlite_url(db))
     for number, email in (("#1001", "ana@example.com"), ("#1002", "ben@example.com")):
-        fields = shipped("DHL", TRACKING, date.today() + timedelta(days=5))
+        fields = shipped("DHL", TRACKING, now.date() + timedelta(days=5))
         fields |= {"shipped_at": now - timedelta(hours=1), "ordered_at": now - timedelta(days=2)}
         await add_order(store, number, email=email, **fields)
     await store.close()

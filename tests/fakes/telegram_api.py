@@ -286,7 +286,10 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
         return [f"update: {e}" for e in self.spec.check(update, ["Update"], "update")]
 
     async def post_webhook(self, url: str, update: JSON, secret_token: str | None = None) -> int:
-        """Deliver an update like Telegram's webhook push; returns the bot's HTTP status."""
+        """Deliver an update like Telegram's webhook push; returns the bot's HTTP status.
+
+        It is posted whatever ``allowed_updates`` says (as anyone holding the secret could);
+        ``subscribed(update)`` tells whether Telegram itself would have sent it."""
         self.violations += self.validate_update(update)
         headers = {"X-Telegram-Bot-Api-Secret-Token": secret_token} if secret_token else {}
         async with aiohttp.ClientSession() as session:
