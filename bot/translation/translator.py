@@ -18,17 +18,30 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .breaker import CircuitBreaker, CircuitState
 from .cache import TranslationCache
 from .protect import Protector
-from .providers import make_provider
+from .providers import Outcome, make_provider
 
 logger = logging.getLogger(__name__)
 
 DISABLED = "translation disabled (BORDERDESK_TRANSLATOR=none)"
 PAUSED = "translation paused after repeated failures"
 MANGLED = "the translation lost a protected term (order number, link, name); showing the original"
+
+
+class Backend(Protocol):
+    """What the translator calls: a configured provider, or the demo's phrasebook.
+
+    ``translate`` gets the text with protected terms already masked, never raises (except
+    on cancellation) and reports failure in the ``Outcome``.
+    """
+
+    async def translate(
+        self, text: str, *, source: str, target: str, timeout: float
+    ) -> Outcome: ...
 
 
 @dataclass(frozen=True)
@@ -61,11 +74,15 @@ class Translator:
         clock: Callable[[], float] = time.monotonic,
         failure_threshold: int = 3,
         open_seconds: float = 60.0,
+        backend: Backend | None = None,
     ) -> None:
         if timeout <= 0:
             raise ValueError(f"the translation timeout must be positive, not {timeout}")
         self.provider = (provider or "google").strip().lower()
-        self._backend = make_provider(self.provider, api_key=api_key, url=url)
+        # ``backend`` stands in for the provider the setting names (the demo's phrasebook)
+        self._backend: Backend | None = backend or make_provider(
+            self.provider, api_key=api_key, url=url
+        )
         self._cache = cache
         self._protector = Protector(glossary)
         self._timeout = timeout
