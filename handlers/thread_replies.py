@@ -92,10 +92,10 @@ async def _reply(ctx: Context, action: StaffAction, conversation: ConversationIn
     approval, flagged = await reply_approval(ctx, conversation.id, intents, action.user_id)
     if approval is Approval.REFUSED:
         return
-    files, problems = await _fetch_files(ctx, conversation, action.files)
+    files, refused = await _fetch_files(ctx, conversation, action.files)
     if not text and not files:
         await _note(
-            ctx, action, conversation, f":warning: Nothing was sent to the shopper: {problems}"
+            ctx, action, conversation, f":warning: Nothing was sent to the shopper: {refused}."
         )
         return
     hold, translated = (
@@ -113,11 +113,13 @@ async def _reply(ctx: Context, action: StaffAction, conversation: ConversationIn
     )
     if queued is None:
         return  # queued meanwhile by a redelivery of the same event
-    if problems:
+    if refused:
         rest = "The other files go." if not text else "Your text goes without them."
         if text and files:
             rest = "Your text and the other files go."
-        await _note(ctx, action, conversation, f":warning: {problems} {rest}")
+        await _note(
+            ctx, action, conversation, f":warning: Not sent to the shopper: {refused}. {rest}"
+        )
     if approval is Approval.APPROVED and flagged is not None:
         await audit_approval(ctx, action, flagged.id, None)
     if hold and action.card is not None:
@@ -132,8 +134,8 @@ async def _reply(ctx: Context, action: StaffAction, conversation: ConversationIn
 async def _fetch_files(
     ctx: Context, conversation: ConversationInfo, attached: tuple[StaffFile, ...]
 ) -> tuple[list[NewFile], str]:
-    """The attached files the shopper's channel can take, fetched; and a sentence naming
-    each one that will not be sent, and why ("" when all will)."""
+    """The attached files the shopper's channel can take, fetched; and each one that will
+    not be sent, with why ("" when all will)."""
     channel = ctx.channels.get(conversation.channel)
     capabilities = channel.capabilities if channel is not None else None
     fetched: list[NewFile] = []
@@ -161,9 +163,7 @@ async def _fetch_files(
             )
             continue
         fetched.append(NewFile(name, file.mimetype, data))
-    if not refused:
-        return fetched, ""
-    return fetched, "Not sent to the shopper: " + "; ".join(refused) + "."
+    return fetched, "; ".join(refused)
 
 
 async def _edited(ctx: Context, action: StaffAction, conversation: ConversationInfo) -> None:

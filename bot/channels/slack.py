@@ -36,7 +36,7 @@ from bot.channels import slack_blocks as blocks
 from bot.channels import slack_escalations as escalations
 from bot.channels.base import ActionHandler, CommandHandler
 from bot.channels.slack_files import MAX_FETCH_BYTES, SlackFiles
-from bot.channels.slack_messages import ThreadMessage, thread_message
+from bot.channels.slack_messages import thread_message
 from bot.channels.slack_shapes import (
     object_at,
     shape_problem,
@@ -473,18 +473,17 @@ class SlackWorkspace:
             else:  # their reply was refused when written: there is nothing to change
                 logger.info("%s by %s (not staff) ignored", found.kind, found.user_id)
             return
-        await self._dispatch(await self._thread_action(found, text_at(body, "event_id")))
-
-    async def _thread_action(self, found: ThreadMessage, event_id: str) -> StaffAction:
-        return StaffAction(
-            kind=found.kind,
-            user_id=found.user_id,
-            user_name=await self._name_of(found.user_id),
-            at=datetime.now(UTC),
-            text=found.text,
-            card=CardRef(self.inbox_channel, found.thread_ts),
-            extra={"ts": found.ts, "event_id": event_id, **found.extra},
-            files=found.files,
+        await self._dispatch(
+            StaffAction(
+                kind=found.kind,
+                user_id=found.user_id,
+                user_name=await self._name_of(found.user_id),
+                at=datetime.now(UTC),
+                text=found.text,
+                card=CardRef(self.inbox_channel, found.thread_ts),
+                extra={"ts": found.ts, "event_id": text_at(body, "event_id"), **found.extra},
+                files=found.files,
+            )
         )
 
     async def _name_of(self, user_id: str) -> str:

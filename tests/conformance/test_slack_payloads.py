@@ -46,6 +46,7 @@ ANSWER = "Tu paquete llega mañana."
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 8
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(200))
 OUTSIDER = "U0OUTSIDER1"
+WAIT = 30.0  # seconds at most: a busy machine is slow, never wrong
 
 
 @dataclass
@@ -80,7 +81,9 @@ class Scene:
         async def queued() -> bool:
             return len(await stored(self.desk)) >= before + rows
 
-        await wait_until(queued, f"{rows} outbox row(s) queued for {event.get('subtype')}")
+        await wait_until(
+            queued, f"{rows} outbox row(s) queued for {event.get('subtype')}", timeout=WAIT
+        )
 
     async def ignored(self, event: dict[str, Any], **kwargs: Any) -> None:
         """Post ``event``, which must change nothing; a reply posted after it still goes
@@ -95,7 +98,7 @@ class Scene:
             await self.desk.runtime.outbox.drain()
             return not any(row[1] in ("pending", "sending") for row in await stored(self.desk))
 
-        await wait_until(done, "the outbox drained")
+        await wait_until(done, "the outbox drained", timeout=WAIT)
 
 
 async def stored(desk: Desk) -> list[tuple[str, str, str | None]]:
@@ -284,7 +287,10 @@ ROWS = {
         file_gone,
         [NOTE],
         [],
-        ["Nothing was sent to the shopper: Not sent to the shopper: invoice.pdf"],
+        [
+            "Nothing was sent to the shopper: invoice.pdf (it could not be fetched from Slack: "
+            "Slack refused the file (404))."
+        ],
     ),
     "message_changed before sending": Row(
         edit(sent_first=False),
@@ -345,7 +351,7 @@ async def scene_for(
         desk = await context.__aenter__()
         desks.append(context)
         telegram_api.push_update(telegram_api.text_update(CHAT, SHOPPER, language_code="es"))
-        return Scene(desk, await desk.wait_card())
+        return Scene(desk, await desk.wait_card(timeout=WAIT))
 
     yield start
     for context in desks:

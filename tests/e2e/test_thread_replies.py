@@ -30,11 +30,12 @@ CHAT = 4242
 SHOPPER = "Hola, ¿dónde está mi pedido #A10293?"
 LEARNED = [(SHOPPER, "track_order")]
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 40
+WAIT = 30.0  # seconds at most: a busy machine is slow, never wrong
 
 
 async def shopper_card(desk: Desk) -> dict[str, Any]:
     desk.telegram.push_update(desk.telegram.text_update(CHAT, SHOPPER, language_code="es"))
-    return await desk.wait_card()
+    return await desk.wait_card(timeout=WAIT)
 
 
 async def post(desk: Desk, event: dict[str, Any]) -> int:
@@ -46,7 +47,7 @@ async def wait_note(slack: FakeSlackAPI, card: dict[str, Any]) -> str:
     def is_thread_note(params: dict[str, Any]) -> bool:
         return params.get("thread_ts") == card["ts"] and is_note(params)
 
-    [note] = await slack.wait_for("chat.postMessage", predicate=is_thread_note)
+    [note] = await slack.wait_for("chat.postMessage", predicate=is_thread_note, timeout=WAIT)
     return str(note["text"])
 
 
@@ -61,7 +62,7 @@ async def test_a_broadcast_thread_reply_reaches_the_shopper(
             INBOX, STAFF_ID, "Tu paquete llega mañana.", thread_ts=card["ts"]
         )
         assert await post(desk, event) == 200
-        [sent] = await telegram_api.wait_for("sendMessage")
+        [sent] = await telegram_api.wait_for("sendMessage", timeout=WAIT)
         assert (sent["chat_id"], sent["text"]) == (CHAT, "Tu paquete llega mañana.")
 
 
@@ -79,10 +80,10 @@ async def test_a_thread_reply_with_a_file_reaches_the_shopper_as_an_upload(
             INBOX, STAFF_ID, "Aquí tienes tu factura.", [shared], thread_ts=card["ts"]
         )
         assert await post(desk, event) == 200
-        [document] = await telegram_api.wait_for("sendDocument")
+        [document] = await telegram_api.wait_for("sendDocument", timeout=WAIT)
         assert document["chat_id"] == CHAT
         assert document["document"] == Upload("factura-A10293.pdf", len(PDF))
-        [text] = await telegram_api.wait_for("sendMessage")
+        [text] = await telegram_api.wait_for("sendMessage", timeout=WAIT)
         assert text["text"] == "Aquí tienes tu factura."
         # fetched once, with the bot token; the file came before its text
         assert slack_api.downloads == [(shared["id"], True)]
@@ -103,7 +104,7 @@ async def test_a_slack_outage_while_fetching_the_file_is_retried(
         slack_api.fail_next("files.download", error="fatal_error", status=503, retry_after=None)
         event = events.file_share_event(INBOX, STAFF_ID, "", [shared], thread_ts=card["ts"])
         assert await post(desk, event) == 200
-        [photo] = await telegram_api.wait_for("sendPhoto")
+        [photo] = await telegram_api.wait_for("sendPhoto", timeout=WAIT)
         assert photo["photo"] == Upload("label.png", 500)
         assert slack_api.downloads == [(shared["id"], True), (shared["id"], True)]
 
@@ -127,7 +128,7 @@ async def test_a_file_the_channel_cannot_take_sends_the_text_and_says_so(
             INBOX, STAFF_ID, "Mira el vídeo.", [shared], thread_ts=card["ts"]
         )
         assert await post(desk, event) == 200
-        [sent] = await telegram_api.wait_for("sendMessage")
+        [sent] = await telegram_api.wait_for("sendMessage", timeout=WAIT)
         assert sent["text"] == "Mira el vídeo."
         note = await wait_note(slack_api, card)
         assert "unboxing.mov (80 MB; telegram takes up to 50 MB)" in note
@@ -144,7 +145,7 @@ async def test_an_edit_after_sending_gets_a_note_and_changes_nothing_for_the_sho
         card = await shopper_card(desk)
         first = slack_client.message_event(INBOX, STAFF_ID, "Llega el lunes.", thread_ts=card["ts"])
         assert await post(desk, first) == 200
-        await telegram_api.wait_for("sendMessage")
+        await telegram_api.wait_for("sendMessage", timeout=WAIT)
         changed = events.message_changed_event(
             INBOX, events.edited(first, "Llega el martes."), first
         )
@@ -167,7 +168,7 @@ async def test_a_deletion_before_sending_cancels_the_reply(
         card = await shopper_card(desk)
         first = slack_client.message_event(INBOX, STAFF_ID, "Llega el lunes.", thread_ts=card["ts"])
         assert await post(desk, first) == 200
-        await telegram_api.wait_for("sendMessage")  # the failed attempt
+        await telegram_api.wait_for("sendMessage", timeout=WAIT)  # the failed attempt
         assert await post(desk, events.message_deleted_event(INBOX, first)) == 200
         note = await wait_note(slack_api, card)
         assert "Deleted before it was sent: cancelled, the shopper gets nothing." in note
@@ -176,7 +177,9 @@ async def test_a_deletion_before_sending_cancels_the_reply(
         async def reply_cancelled_note_sent() -> bool:
             return await store.outbox_status() == {"cancelled": 1, "sent": 1}
 
-        await wait_until(reply_cancelled_note_sent, "the reply cancelled and the note sent")
+        await wait_until(
+            reply_cancelled_note_sent, "the reply cancelled and the note sent", timeout=WAIT
+        )
         assert telegram_api.sent_messages(CHAT) == []
 
 
@@ -198,20 +201,20 @@ async def test_an_edit_of_a_reply_waiting_for_its_translation_is_confirmed_anew(
         telegram_api.push_update(
             telegram_api.text_update(CHAT, "Hola, ¿dónde está mi pedido?", language_code="es")
         )
-        card = await desk.wait_card()
+        card = await desk.wait_card(timeout=WAIT)
         first = slack_client.message_event(
             INBOX, STAFF_ID, "Hello, your package shipped", thread_ts=card["ts"]
         )
         assert await post(desk, first) == 200
-        await desk.wait_confirmation(card)
+        await desk.wait_confirmation(card, timeout=WAIT)
         changed = events.message_changed_event(
             INBOX, events.edited(first, "Hello, your package shipped today"), first
         )
         assert await post(desk, changed) == 200
         note = await wait_note(slack_api, card)
         assert "Edited before it was sent: the shopper will get the new version." in note
-        second = await desk.wait_confirmation(card, count=2)
+        second = await desk.wait_confirmation(card, count=2, timeout=WAIT)
         assert "Hola, tu paquete enviado hoy" in card_text(second)
         assert await desk.click(second, "bd_tr_send") == 200
-        [sent] = await telegram_api.wait_for("sendMessage")
+        [sent] = await telegram_api.wait_for("sendMessage", timeout=WAIT)
         assert sent["text"] == "Hola, tu paquete enviado hoy"
