@@ -210,6 +210,10 @@ async def _shopper_turn(
     await runtime.outbox.drain()
     card = transcript.last_card
     if card is None:
+        if await runtime.ctx.store.unprocessed_inbound():
+            out(
+                "(stored, but handling it failed: it is retried at the next start; chat.log says why)"
+            )
         return
     if card.decision:
         out("(decided without staff: nothing for you to choose; back to the shopper)")

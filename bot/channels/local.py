@@ -8,6 +8,7 @@ is handed to a ``listener`` (the transcript printer).
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -92,10 +93,13 @@ class LocalWorkspace:
         self.on_command: CommandHandler | None = None
         self.escalations: dict[str, EscalationCard] = {}
         self.files: dict[str, bytes] = {}  # what staff attached, by the url a reply names
+        # message ids unique across sessions on one database (``borderdesk chat`` keeps
+        # its database: a second session restarting at the same id would clash)
+        self._seconds = int(time.time())
         self._ts = itertools.count(1)
 
     def _ref(self) -> CardRef:
-        return CardRef("CLOCALINBOX", f"1700000000.{next(self._ts):06d}")
+        return CardRef("CLOCALINBOX", f"{self._seconds}.{next(self._ts):06d}")
 
     async def start(
         self, on_action: ActionHandler, on_command: CommandHandler | None = None

@@ -44,6 +44,7 @@ from bot.channels.slack_shapes import (
     text_at,
 )
 from bot.channels.slack_staff import NOT_STAFF, StaffList
+from bot.channels.slack_text import plain_text
 from bot.channels.slack_web import SlackWeb
 from bot.errors import ChannelError
 from bot.models import (
@@ -479,7 +480,7 @@ class SlackWorkspace:
                 user_id=found.user_id,
                 user_name=await self._name_of(found.user_id),
                 at=datetime.now(UTC),
-                text=found.text,
+                text=await plain_text(found.text, self._name_of),
                 card=CardRef(self.inbox_channel, found.thread_ts),
                 extra={"ts": found.ts, "event_id": text_at(body, "event_id"), **found.extra},
                 files=found.files,

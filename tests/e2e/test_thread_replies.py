@@ -218,3 +218,19 @@ async def test_an_edit_of_a_reply_waiting_for_its_translation_is_confirmed_anew(
         assert await desk.click(second, "bd_tr_send") == 200
         [sent] = await telegram_api.wait_for("sendMessage", timeout=WAIT)
         assert sent["text"] == "Hola, tu paquete enviado hoy"
+
+
+async def test_a_reply_with_a_link_and_an_ampersand_reaches_the_shopper_as_plain_text(
+    tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
+) -> None:
+    """Regression: Slack's markup went to the shopper as written ("&amp;", "<url|label>")."""
+    async with running_desk(
+        tmp_path / "d.sqlite3", telegram_api, slack_api, learned=LEARNED
+    ) as desk:
+        card = await shopper_card(desk)
+        typed = "Devoluciones &amp; cambios: <https://shop.example/devoluciones|nuestra página>"
+        assert await desk.thread_reply(card, typed) == 200
+        [sent] = await telegram_api.wait_for("sendMessage", timeout=WAIT)
+        assert sent["text"] == (
+            "Devoluciones & cambios: nuestra página (https://shop.example/devoluciones)"
+        )
