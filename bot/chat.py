@@ -212,7 +212,8 @@ async def _shopper_turn(
     if card is None:
         if await runtime.ctx.store.unprocessed_inbound():
             out(
-                "(stored, but handling it failed: it is retried at the next start; chat.log says why)"
+                "(stored, but handling it failed: it is retried at the next start; "
+                "chat.log says why)"
             )
         return
     if card.decision:
