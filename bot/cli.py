@@ -161,8 +161,9 @@ def _demo(config: Config, args: argparse.Namespace) -> int:
             "give a path that does not exist yet"
         )
     path.unlink(missing_ok=True)
-    # Offline: no translation service is reachable, so the demo runs with translation off.
-    config = replace(config, database_url=sqlite_url(path), translator="none")
+    # Offline: no translation service is reachable, so the demo translates its own
+    # sentences with a phrasebook (bot/demo_phrasebook.py), named "demo" on every card.
+    config = replace(config, database_url=sqlite_url(path), translator="demo")
     return asyncio.run(run_demo(config, print))
 
 

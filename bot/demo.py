@@ -26,6 +26,7 @@ from bot.demo_orders import (
     check_proactive,
     staff_types,
 )
+from bot.demo_phrasebook import demo_phrasebook
 from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
 from bot.jobs import digest_schedules
 from bot.models import ActionKind, Card, InboundMessage, StaffAction
@@ -70,8 +71,17 @@ async def run_demo(config: Config, out: Printer) -> int:
     scenes: list[tuple[str, Scene]] = sorted(
         [(RESOLUTION[0], resolution), *SCENES], key=lambda scene: scene[0]
     )
+    out(
+        "Translation: an offline stand-in that knows only this script's sentences "
+        "(bot/demo_phrasebook.py); a real desk uses BORDERDESK_TRANSLATOR.\n"
+    )
     async with Runtime(
-        config, channels=[telegram], workspace=workspace, clock=clock, background=False
+        config,
+        channels=[telegram],
+        workspace=workspace,
+        clock=clock,
+        background=False,
+        translation_backend=demo_phrasebook(),
     ) as runtime:
 
         async def scenes_until(time_: str) -> None:

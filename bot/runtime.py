@@ -32,6 +32,7 @@ from bot.pacing import Pacer
 from bot.storage import OutboxItem, Store
 from bot.storage.outbox import STAFF_NOTES
 from bot.translation import TranslationCache, Translator
+from bot.translation.translator import Backend
 from handlers.commands import staff_command
 from handlers.customers import purge_expired
 from handlers.inbound import accept_inbound, process_message, release_floods, resume_unprocessed
@@ -67,8 +68,11 @@ class Runtime:
         jobs: bool = True,
         pacer: Pacer | None = None,
         outbox_retry_base: float = 2.0,
+        translation_backend: Backend | None = None,
     ) -> None:
         self.pacer = pacer or Pacer()
+        # stands in for the configured translation provider (the demo's phrasebook)
+        self.translation_backend = translation_backend
         self.outbox_retry_base = outbox_retry_base
         self.config = config
         self.desk = desk or load_desk_for(config)
@@ -147,7 +151,7 @@ class Runtime:
             engine=engine,
             workspace=self.workspace,
             channels=self.channels,
-            translator=build_translator(self.config, store),
+            translator=build_translator(self.config, store, self.translation_backend),
             desk=self.desk,
             notices=notices,
             products=self.config.glossary,
@@ -336,8 +340,11 @@ def load_desk_for(config: Config) -> Desk:
     return load_desk(config.desk_file, channels=config.department_channels)
 
 
-def build_translator(config: Config, cache: TranslationCache) -> Translator:
-    """The configured translator; settings were validated by ``load_config``."""
+def build_translator(
+    config: Config, cache: TranslationCache, backend: Backend | None = None
+) -> Translator:
+    """The configured translator (settings were validated by ``load_config``), or one over
+    ``backend`` instead of the configured provider."""
     try:
         return Translator(
             config.translator,
@@ -346,6 +353,7 @@ def build_translator(config: Config, cache: TranslationCache) -> Translator:
             timeout=config.translation_timeout,
             api_key=config.translator_api_key,
             url=config.libretranslate_url,
+            backend=backend,
         )
     except ValueError as exc:
         raise ConfigError(str(exc)) from exc

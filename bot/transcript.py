@@ -100,6 +100,8 @@ class Transcript:
                 f"card #{card.suggestion_id} · {card.customer_name} · language "
                 f"{card.language} · intent {s.intent} ({s.confidence:.0%}) · top: {top}",
             )
+            if card.translated_text:
+                self.line("", f"reads, translated: {card.translated_text}")
             if card.warning:
                 self.line("", f"WARNING: {card.warning}")
             if card.profile:

@@ -83,7 +83,7 @@ def test_demo_prints_a_multilingual_day_and_leaves_its_database(demo: tuple[str,
 def test_demo_answers_a_linked_order_with_its_tracking_number(demo: tuple[str, Path]) -> None:
     said = entries(demo[0])
     card = next(e for e in said if "INBOX" in e and "· Jonas Weber ·" in e)
-    notes = said[said.index(card) : said.index(card) + 4]
+    notes = said[said.index(card) : said.index(card) + 6]
     assert any("note: Linked order #10421 (e-mail matches)." in e for e in notes)
     assert any("shopper: New customer · 1 order, 89.50 EUR" in e for e in notes)
     reply = next(e for e in said if "TELEGRAM   -> Jonas: " in e)
