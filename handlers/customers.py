@@ -10,7 +10,9 @@ Segments: exactly one of *new* (0–1 orders), *repeat* (2 or more) and *VIP* (s
 ``vip_spend`` or ordered ``vip_orders`` times), VIP taking precedence over repeat. *At risk*
 (2 or more problems in 90 days, or a bad review) is a separate flag shown next to it, so
 a VIP at risk reads "VIP · at risk": both matter, and neither hides the other. Cancelled
-orders do not count.
+orders do not count. A problem is a cause, counted once however often it was reported
+(the shopper writing twice about one late parcel, which BorderDesk also noticed, is one
+problem with three reports): one mishap does not make a shopper "at risk".
 """
 
 from __future__ import annotations
@@ -262,9 +264,10 @@ def problem_line(problem: PastProblem) -> str:
     if problem.root_cause:
         outcome += f" (root cause: {problem.root_cause.replace('_', ' ')})"
     order = f" · order #{problem.order_number.lstrip('#')}" if problem.order_number else ""
+    reports = f" · {problem.reports} reports" if problem.reports > 1 else ""
     return (
         f"{problem.created_at:%Y-%m-%d} · {problem.intent.replace('_', ' ')} → "
-        f"{problem.department}{order} · {outcome}"
+        f"{problem.department}{order}{reports} · {outcome}"
     )
 
 

@@ -5,6 +5,12 @@ fix it, every morning, so the same defect stops recurring: what went wrong, how 
 against last week, whether it is the same order, product, carrier or country again, and
 what is still waiting. The management digest: volume, answer times, rewritten answers.
 
+Problems are causes (``bot/storage/problem_causes.py``): a late parcel the shopper wrote
+about twice and BorderDesk noticed itself is one problem with three reports. A problem is
+counted on the day of its first report; the reports of the day are counted beside it,
+including those about problems first reported earlier ("late delivery: 3 (5 reports, 1
+about an earlier problem)"), so a shopper's message never vanishes from the digest.
+
 A "day" is the department's local calendar day in its zone (a 23- or 25-hour day counts
 whole). Range queries on ``ix_problems_department_created`` and ``ix_messages_created_at``
 make the cost follow the day's volume: ~30 ms for a department on a million messages::
@@ -34,6 +40,7 @@ from bot.storage.schema import (
     customers,
     escalations,
     messages,
+    problem_reports,
     problems,
     suggestions,
 )
@@ -81,11 +88,16 @@ def day_window(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
 
 @dataclass(frozen=True)
 class IntentTrend:
-    """One problem type on the day, against its average over the seven days before."""
+    """One problem type on the day, against its average over the seven days before.
+
+    ``count`` is problems first reported on the day, ``reports`` the reports made on the
+    day (of those and of ``earlier`` ones: problems first reported before the day)."""
 
     intent: str
     count: int
     average: float
+    reports: int = 0
+    earlier: int = 0  # reports on the day about problems first reported before it
 
     @property
     def change(self) -> float | None:
@@ -131,12 +143,18 @@ class Digest:
 
     @property
     def total(self) -> int:
+        """Problems first reported on the day (causes, not messages)."""
         return sum(trend.count for trend in self.problems)
+
+    @property
+    def reports(self) -> int:
+        """Reports made on the day, of new problems and of earlier ones."""
+        return sum(trend.reports for trend in self.problems)
 
     @property
     def quiet(self) -> bool:
         """Nothing reported, opened or resolved, and nothing overdue: one line is enough."""
-        return not (self.total or self.opened or self.resolved or self.overdue)
+        return not (self.total or self.reports or self.opened or self.resolved or self.overdue)
 
 
 async def build_digest(
@@ -160,22 +178,18 @@ async def build_digest(
     start, end = day_window(day, tz)
     week_start = day_window(day - timedelta(days=TREND_DAYS), tz)[0]
     async with engine.connect() as conn:
-        trends = await _trends(conn, department, week_start, start, end)
+        reports = await _reports(conn, department, start, end)
+        trends = await _trends(conn, department, week_start, start, end, reports)
         day_rows = (
             await conn.execute(
-                select(
-                    problems.c.id,
-                    problems.c.intent,
-                    problems.c.suggestion_id,
-                    *(problems.c[f] for f in RECURRING_FIELDS),
-                )
+                select(problems.c.id, *(problems.c[f] for f in RECURRING_FIELDS))
                 .where(_in_department_window(department, start, end))
                 .order_by(problems.c.created_at, problems.c.id)
             )
         ).all()
         opened, resolved, causes = await _escalation_flow(conn, department, start, end)
         overdue = await _overdue(conn, department, end, targets, calendar)
-        quotes = await _quotes(conn, trends, day_rows)
+        quotes = await _quotes(conn, trends, reports)
     recurring = {
         name: tuple(
             (value, n) for value, n in _ranked(getattr(r, name) for r in day_rows) if n >= 2
@@ -207,21 +221,52 @@ def _in_department_window(department: str, start: datetime, end: datetime) -> Co
     )
 
 
+async def _reports(
+    conn: AsyncConnection, department: str, start: datetime, end: datetime
+) -> Sequence[Row[*tuple[Any, ...]]]:
+    """The reports made on the day about the department's problems, in time order, with
+    their problem's intent and first report (``problem_at``)."""
+    query = (
+        select(
+            problems.c.intent,
+            problems.c.created_at.label("problem_at"),
+            problem_reports.c.suggestion_id,
+        )
+        .join(problems, problems.c.id == problem_reports.c.problem_id)
+        .where(
+            problems.c.department == department,
+            problem_reports.c.created_at >= start,
+            problem_reports.c.created_at < end,
+        )
+        .order_by(problem_reports.c.created_at, problem_reports.c.id)
+    )
+    return (await conn.execute(query)).all()
+
+
 async def _trends(
-    conn: AsyncConnection, department: str, week_start: datetime, start: datetime, end: datetime
+    conn: AsyncConnection,
+    department: str,
+    week_start: datetime,
+    start: datetime,
+    end: datetime,
+    reports: Sequence[Row[*tuple[Any, ...]]],
 ) -> list[IntentTrend]:
-    """Problem types seen on the day or in the week before: a drop to zero is news too."""
+    """Problem types seen on the day or in the week before (a drop to zero is news too),
+    or reported again on the day, with the day's reports beside the problems."""
     on_day = func.sum(case((problems.c.created_at >= start, 1), else_=0))
     rows = await conn.execute(
         select(problems.c.intent, on_day, func.count())
         .where(_in_department_window(department, week_start, end))
         .group_by(problems.c.intent)
     )
+    counts = {intent: (int(today), (total - today) / TREND_DAYS) for intent, today, total in rows}
+    made = Counter(r.intent for r in reports)
+    earlier = Counter(r.intent for r in reports if r.problem_at < start)
     trends = [
-        IntentTrend(intent, int(today), (total - today) / TREND_DAYS)
-        for intent, today, total in rows
+        IntentTrend(intent, *counts.get(intent, (0, 0.0)), made[intent], earlier[intent])
+        for intent in counts.keys() | made.keys()
     ]
-    return sorted(trends, key=lambda t: (-t.count, -t.average, t.intent))
+    return sorted(trends, key=lambda t: (-t.count, -t.reports, -t.average, t.intent))
 
 
 async def _escalation_flow(
@@ -290,23 +335,23 @@ async def _overdue(
 
 
 async def _quotes(
-    conn: AsyncConnection, trends: list[IntentTrend], day_rows: Sequence[Row[*tuple[Any, ...]]]
+    conn: AsyncConnection, trends: list[IntentTrend], reports: Sequence[Row[*tuple[Any, ...]]]
 ) -> list[Quote]:
-    """The latest report (rows are in time order) of each top problem type, in the shopper's
-    words; a late order BorderDesk noticed itself has no words to quote."""
-    latest = {row.intent: row.id for row in day_rows if row.suggestion_id is not None}
-    chosen = [latest[t.intent] for t in trends if t.count and t.intent in latest][:QUOTES]
+    """The day's latest report (rows are in time order) of each top problem type, in the
+    shopper's words; a late order BorderDesk noticed itself has no words to quote."""
+    latest = {r.intent: r.suggestion_id for r in reports if r.suggestion_id is not None}
+    chosen = [latest[t.intent] for t in trends if t.intent in latest][:QUOTES]
     if not chosen:
         return []
     rows = await conn.execute(
-        select(problems.c.id, problems.c.intent, messages.c.text, messages.c.language)
-        .join(suggestions, suggestions.c.id == problems.c.suggestion_id)
+        select(suggestions.c.id, messages.c.text, messages.c.language)
         .join(messages, messages.c.id == suggestions.c.message_id)
-        .where(problems.c.id.in_(chosen))
+        .where(suggestions.c.id.in_(chosen))
     )
     by_id = {row.id: row for row in rows}
+    intents = {suggestion: intent for intent, suggestion in latest.items()}
     return [
-        Quote(by_id[i].intent, by_id[i].language, _clip(by_id[i].text, QUOTE_LIMIT))
+        Quote(intents[i], by_id[i].language, _clip(by_id[i].text, QUOTE_LIMIT))
         for i in chosen
         if i in by_id and by_id[i].text.strip()
     ]

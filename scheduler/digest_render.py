@@ -47,10 +47,14 @@ def render_digest(digest: Digest) -> Rendered:
         return _one_line(f"{title}: a quiet day. No problems reported, nothing overdue.")
     parts: list[Part] = []
     problems = [
-        f"{_label(t.intent)}: {t.count} (7-day average {t.average:.1f}, {_change(t.change)})"
+        f"{_label(t.intent)}: {t.count} ({_reports(t.reports, t.count, t.earlier)}7-day "
+        f"average {t.average:.1f}, {_change(t.change)})"
         for t in digest.problems
     ]
-    parts.append((f"Problems reported: {digest.total}", problems))
+    head = f"Problems reported: {digest.total}"
+    if reports := _reports(digest.reports, digest.total).removesuffix("; "):
+        head += f" ({reports})"
+    parts.append((head, problems))
     recurring = [
         f"{_FIELD_NAMES[name]}: " + _first(values, "{} ×{}")
         for name, values in digest.recurring.items()
@@ -162,6 +166,15 @@ def _first(pairs: Sequence[tuple[Any, int]], form: str) -> str:
 
 def _capped(lines: list[str], limit: int = 3 * LIST_LIMIT) -> list[str]:
     return lines if len(lines) <= limit else lines[:limit] + [f"and {len(lines) - limit} more"]
+
+
+def _reports(reports: int, problems: int, earlier: int = 0) -> str:
+    """ "5 reports; " when the problems were reported more often than once each (a problem
+    is a cause: the shopper's complaint and the desk's own finding are one), "" otherwise."""
+    if reports <= problems:
+        return ""
+    about = f", {earlier} about earlier problem{'s' * (earlier != 1)}" if earlier else ""
+    return f"{reports} report{'s' * (reports != 1)}{about}; "
 
 
 def _label(name: str) -> str:

@@ -1,13 +1,15 @@
 """Spike alerts: a sudden run of one problem is raised within the hour, and raised once.
 
 The rule. Every few minutes, for each department and problem intent — and within it for
-each product, carrier and country — count the reports ``k`` of the last ``window``
-(3 hours by default). The expected count ``λ`` is the mean of the same clock window on
-each of the previous 28 days (``[now - d·24h - window, now - d·24h)``, d = 1..28), so the
-daily rhythm of a store's market is built in: a busy morning is compared with earlier
-mornings, not with the night. It is a spike when both hold:
+each product, carrier and country — count the problems ``k`` first reported in the last
+``window`` (3 hours by default). A problem is a cause (``bot/storage/problem_causes.py``):
+a shopper writing three times about one parcel is one, not a run of three. The expected
+count ``λ`` is the mean of the same clock window on each of the previous 28 days
+(``[now - d·24h - window, now - d·24h)``, d = 1..28), so the daily rhythm of a store's
+market is built in: a busy morning is compared with earlier mornings, not with the night.
+It is a spike when both hold:
 
-- ``P(X >= k) < 0.001`` for ``X ~ Poisson(λ)``, reports from different shoppers being
+- ``P(X >= k) < 0.001`` for ``X ~ Poisson(λ)``, problems of different shoppers being
   independent: with eight 3-hour windows a day, 30 problem types give at most about 1.7
   false alarms a week, and fewer in practice, as the floor below is the stricter test
   for rare problems;

@@ -150,7 +150,7 @@ class CustomerPrivacyQueries:
                         problems.c.order_id.in_(scope.orders),
                     )
                 )
-                .values(order_number=None, tracking_number=None)
+                .values(order_number=None, order_key=None, tracking_number=None)
             )
             await conn.execute(
                 update(escalations)

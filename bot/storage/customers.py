@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -33,11 +33,14 @@ from bot.storage.schema import (
     customers,
     escalations,
     orders,
+    problem_reports,
     problems,
 )
 
 # what a typed phone number looks like: digits, spaces, + - ( ) . (at least 8 digits)
 _PHONE_LIKE = re.compile(r"\+?[\d\s().-]{8,}")
+# how far a problem's escalations got: the furthest one is the problem's outcome
+_STAGES = ("open", "acknowledged", "resolved")
 
 # -- records -------------------------------------------------------------------------
 
@@ -107,6 +110,7 @@ class PastProblem:
     order_number: str | None
     escalation_status: str | None  # open | acknowledged | resolved
     root_cause: str | None
+    reports: int = 1  # the shopper's messages and the desk's own findings about it
 
 
 @dataclass(frozen=True)
@@ -312,31 +316,67 @@ class CustomerQueries(CustomerPrivacyQueries):
     async def customer_problems(
         self, customer_ids: Sequence[int], order_ids: Sequence[int] = ()
     ) -> list[PastProblem]:
-        """Problems of these identities' conversations or orders, with escalation outcomes."""
+        """Problems (causes) these identities reported or their orders had, oldest first,
+        each once however often it was reported, with what became of its escalations."""
         conversation_ids = select(conversations.c.id).where(
             conversations.c.customer_id.in_(list(customer_ids))
         )
-        condition: ColumnElement[bool] = problems.c.conversation_id.in_(conversation_ids)
+        reported_here = exists(
+            select(problem_reports.c.id).where(
+                problem_reports.c.problem_id == problems.c.id,
+                problem_reports.c.conversation_id.in_(conversation_ids),
+            )
+        )
+        condition: ColumnElement[bool] = or_(
+            problems.c.conversation_id.in_(conversation_ids), reported_here
+        )
         if order_ids:
             condition = or_(condition, problems.c.order_id.in_(list(order_ids)))
         async with self.reader.connect() as conn:
-            rows = await conn.execute(
-                select(
-                    problems.c.intent,
-                    problems.c.department,
-                    problems.c.created_at,
-                    problems.c.order_number,
-                    escalations.c.status,
-                    escalations.c.root_cause,
+            rows = (
+                await conn.execute(
+                    select(
+                        problems.c.id,
+                        problems.c.intent,
+                        problems.c.department,
+                        problems.c.created_at,
+                        problems.c.order_number,
+                    )
+                    .where(condition)
+                    .order_by(problems.c.created_at, problems.c.id)
                 )
-                .outerjoin(escalations, escalations.c.suggestion_id == problems.c.suggestion_id)
-                .where(condition)
-                .order_by(problems.c.created_at, problems.c.id)
+            ).all()
+            reports = await conn.execute(
+                select(problem_reports.c.problem_id, escalations.c.status, escalations.c.root_cause)
+                .outerjoin(
+                    escalations, escalations.c.suggestion_id == problem_reports.c.suggestion_id
+                )
+                .where(problem_reports.c.problem_id.in_([r.id for r in rows]))
             )
-            return [
-                PastProblem(r.intent, r.department, r.created_at, r.order_number, r[4], r[5])
-                for r in rows
-            ]
+            counts: dict[int, int] = {}
+            outcome: dict[int, tuple[str, str | None]] = {}
+            for report in reports:
+                counts[report.problem_id] = counts.get(report.problem_id, 0) + 1
+                if report.status is None:
+                    continue
+                seen = outcome.get(report.problem_id)
+                if seen is None or _STAGES.index(report.status) > _STAGES.index(seen[0]):
+                    outcome[report.problem_id] = (report.status, report.root_cause)
+        found = []
+        for r in rows:
+            status, cause = outcome.get(r.id, (None, None))
+            found.append(
+                PastProblem(
+                    r.intent,
+                    r.department,
+                    r.created_at,
+                    r.order_number,
+                    status,
+                    cause,
+                    reports=counts.get(r.id, 1),
+                )
+            )
+        return found
 
     # -- flags: blocklist and opt-out ---------------------------------------------------
 

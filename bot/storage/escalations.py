@@ -5,13 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.models import CardRef
+from bot.storage.problem_causes import (
+    Cause,
+    Report,
+    file_report,
+    fill_facts,
+    order_key_of,
+    withdraw_report,
+)
 from bot.storage.records import new_id
-from bot.storage.schema import conversations, escalations, problems, reminders, suggestions
+from bot.storage.schema import (
+    conversations,
+    escalations,
+    problem_reports,
+    problems,
+    reminders,
+    suggestions,
+)
 
 
 @dataclass(frozen=True)
@@ -58,46 +73,47 @@ class EscalationQueries:
         language: str | None,
         facts: ProblemFacts,
         at: datetime,
-    ) -> None:
-        """Count a problem against its department; a later correction (staff chose another
-        problem answer or escalated elsewhere) updates the same row."""
+    ) -> int:
+        """File the card's report under the problem of its cause (see ``problem_causes``):
+        a second report of the same cause joins it instead of counting again. A correction
+        (staff chose another problem answer or escalated elsewhere) moves only this report;
+        the same intent again only adds what the text tells. Returns the problem's id."""
         async with self.engine.begin() as conn:
-            row = (
+            chat = (
                 await conn.execute(
-                    select(suggestions.c.conversation_id).where(suggestions.c.id == suggestion_id)
+                    select(suggestions.c.conversation_id, conversations.c.channel)
+                    .join(conversations, conversations.c.id == suggestions.c.conversation_id)
+                    .where(suggestions.c.id == suggestion_id)
                 )
             ).one()
-            values = {
-                "department": department,
-                "intent": intent,
-                "language": language,
-                **{k: v for k, v in facts.__dict__.items() if v is not None},
-            }
-            changed = await conn.execute(
-                update(problems).where(problems.c.suggestion_id == suggestion_id).values(**values)
-            )
-            if changed.rowcount == 0:
-                channel = (
-                    await conn.execute(
-                        select(conversations.c.channel).where(
-                            conversations.c.id == row.conversation_id
-                        )
-                    )
-                ).scalar_one()
+            current = (
                 await conn.execute(
-                    insert(problems).values(
-                        suggestion_id=suggestion_id,
-                        conversation_id=row.conversation_id,
-                        channel=channel,
-                        created_at=at,
-                        **values,
-                    )
+                    select(problems.c.id, problems.c.department, problems.c.intent)
+                    .join(problem_reports, problem_reports.c.problem_id == problems.c.id)
+                    .where(problem_reports.c.suggestion_id == suggestion_id)
                 )
+            ).first()
+            known = {k: v for k, v in facts.__dict__.items() if v is not None}
+            key = order_key_of(facts.order_number)
+            if current is not None and (current.department, current.intent) == (department, intent):
+                await fill_facts(conn, current.id, {"order_key": key, **known})
+                return int(current.id)
+            if current is not None:
+                await withdraw_report(conn, suggestion_id)
+            return await file_report(
+                conn,
+                Report(chat.conversation_id, "shopper", at, suggestion_id=suggestion_id),
+                Cause(department, intent, order_key=key),
+                channel=chat.channel,
+                language=language,
+                facts=known,
+            )
 
     async def forget_problem(self, suggestion_id: int) -> None:
-        """Staff said it was not a problem after all (they chose a non-problem answer)."""
+        """Staff said it was not a problem after all (they chose a non-problem answer): the
+        card's report leaves its problem; other reports of the same cause still count."""
         async with self.engine.begin() as conn:
-            await conn.execute(delete(problems).where(problems.c.suggestion_id == suggestion_id))
+            await withdraw_report(conn, suggestion_id)
 
     async def open_escalation(
         self, suggestion_id: int, department: str, intent: str, opened_by: str, at: datetime
@@ -148,7 +164,11 @@ class EscalationQueries:
                     problems.c.tracking_number,
                     problems.c.country,
                 )
-                .outerjoin(problems, problems.c.suggestion_id == escalations.c.suggestion_id)
+                .outerjoin(
+                    problem_reports,
+                    problem_reports.c.suggestion_id == escalations.c.suggestion_id,
+                )
+                .outerjoin(problems, problems.c.id == problem_reports.c.problem_id)
                 .where(condition)  # type: ignore[arg-type]
                 .order_by(escalations.c.created_at)
             )

@@ -3,8 +3,8 @@
 ``proactive_orders`` reads, in a handful of queries, everything ``scheduler.proactive``
 decides on: each recent order with its customer (zone, language, opt-out, flag), the chat
 to write to, which notices were already queued, and the customer's unresolved problems.
-``record_order_problem`` counts a late order against logistics like a shopper's report,
-so it lands in the department digest::
+``record_order_problem`` reports a late order to logistics like a shopper would, joining
+the shopper's own report of it if there is one, so it lands once in the digest::
 
     orders = await store.proactive_orders(since=now - LOOKBACK)
     await store.record_order_problem(order.id, order.conversation_id, at=now)
@@ -17,19 +17,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.config import PROACTIVE_KINDS
 from bot.models import CardRef, ChatType
 from bot.orders.shipments import Parcel
 from bot.storage.parcels import parcels_of, with_columns_parcel
+from bot.storage.problem_causes import Cause, Report, file_report, is_open, order_key_of
 from bot.storage.schema import (
     conversations,
     customers,
     escalations,
     orders,
     outbox,
+    problem_reports,
     problems,
 )
 
@@ -158,18 +160,22 @@ class ProactiveQueries:
         intent: str = DELAY_INTENT,
         at: datetime,
     ) -> bool:
-        """Count a problem BorderDesk noticed on an order (no shopper message behind it:
-        ``suggestion_id`` is NULL, ``source`` is 'order'); once per order and intent.
-        True when recorded now, False when it was already.
+        """Report a problem BorderDesk noticed on an order (no shopper message behind it:
+        a report without a card, ``source`` 'order'); once per order and intent. True when
+        reported now, False when it was already.
 
-        The order's number, carrier, tracking number, country and first product are copied,
-        so the digest's "same carrier again" counts include it.
+        It joins the shopper's own report of the same cause when there is one (see
+        ``problem_causes``), so a late order the shopper complained about counts once. The
+        order's number, carrier, tracking number, country and first product fill what the
+        problem did not know, so the digest's "same carrier again" counts include it.
         """
         async with self.engine.begin() as conn:  # BEGIN IMMEDIATE: the check and insert
             done = await conn.scalar(
-                select(problems.c.id).where(
-                    problems.c.order_id == order_id,
-                    problems.c.source == "order",
+                select(problem_reports.c.id)
+                .join(problems, problems.c.id == problem_reports.c.problem_id)
+                .where(
+                    problem_reports.c.order_id == order_id,
+                    problem_reports.c.source == "order",
                     problems.c.intent == intent,
                 )
             )
@@ -183,23 +189,19 @@ class ProactiveQueries:
                     )
                 )
             ).one()
-            await conn.execute(
-                insert(problems).values(
-                    suggestion_id=None,
-                    conversation_id=conversation_id,
-                    order_id=order_id,
-                    source="order",
-                    department=department,
-                    intent=intent,
-                    channel=chat.channel,
-                    language=chat.language or order.language,
-                    country=order.country,
-                    order_number=order.order_number.strip().lstrip("#"),  # as in reports
-                    product=_first_product(order.items),
-                    carrier=order.carrier,
-                    tracking_number=order.tracking_number,
-                    created_at=at,
-                )
+            await file_report(
+                conn,
+                Report(conversation_id, "order", at, order_id=order_id),
+                Cause(department, intent, order_id, order_key_of(order.order_number)),
+                channel=chat.channel,
+                language=chat.language or order.language,
+                facts={
+                    "country": order.country,
+                    "order_number": order.order_number.strip().lstrip("#"),  # as in reports
+                    "product": _first_product(order.items),
+                    "carrier": order.carrier,
+                    "tracking_number": order.tracking_number,
+                },
             )
         return True
 
@@ -244,9 +246,11 @@ async def _delays_recorded(conn: AsyncConnection, order_ids: Sequence[int]) -> s
     for chunk in _chunks(order_ids):
         recorded.update(
             await conn.scalars(
-                select(problems.c.order_id).where(
-                    problems.c.order_id.in_(chunk),
-                    problems.c.source == "order",
+                select(problem_reports.c.order_id)
+                .join(problems, problems.c.id == problem_reports.c.problem_id)
+                .where(
+                    problem_reports.c.order_id.in_(chunk),
+                    problem_reports.c.source == "order",
                     problems.c.intent == DELAY_INTENT,
                 )
             )
@@ -257,9 +261,10 @@ async def _delays_recorded(conn: AsyncConnection, order_ids: Sequence[int]) -> s
 async def _open_problems(
     conn: AsyncConnection, customer_ids: Iterable[int]
 ) -> dict[int, tuple[OpenProblem, ...]]:
-    """Per customer: reports not resolved by an escalation (a report staff only answered
-    stays open), and unresolved escalations of anything else. Late orders BorderDesk
-    noticed itself are not counted: the delivery settles them."""
+    """Per customer: problems they reported that no resolved escalation closed (a report
+    staff only answered stays open), once per problem however often reported, and
+    unresolved escalations of anything else. Late orders only BorderDesk noticed are not
+    counted: the delivery settles them."""
     found: dict[int, list[OpenProblem]] = {}
     for chunk in _chunks(sorted(customer_ids)):
         reports = await conn.execute(
@@ -269,22 +274,26 @@ async def _open_problems(
                 problems.c.order_id,
                 problems.c.order_number,
             )
-            .join(conversations, conversations.c.id == problems.c.conversation_id)
-            .outerjoin(escalations, escalations.c.suggestion_id == problems.c.suggestion_id)
+            .distinct()
+            .select_from(problem_reports)
+            .join(problems, problems.c.id == problem_reports.c.problem_id)
+            .join(conversations, conversations.c.id == problem_reports.c.conversation_id)
             .where(
                 conversations.c.customer_id.in_(chunk),
-                problems.c.source != "order",
-                escalations.c.resolved_at.is_(None),
+                problem_reports.c.source != "order",
+                is_open(),
             )
         )
         others = await conn.execute(
             select(conversations.c.customer_id, escalations.c.created_at)
             .join(conversations, conversations.c.id == escalations.c.conversation_id)
-            .outerjoin(problems, problems.c.suggestion_id == escalations.c.suggestion_id)
+            .outerjoin(
+                problem_reports, problem_reports.c.suggestion_id == escalations.c.suggestion_id
+            )
             .where(
                 conversations.c.customer_id.in_(chunk),
                 escalations.c.resolved_at.is_(None),
-                problems.c.id.is_(None),
+                problem_reports.c.id.is_(None),
             )
         )
         for report in reports:

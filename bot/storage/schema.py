@@ -304,13 +304,14 @@ examples = Table(
 problems = Table(
     "problems",
     metadata,
-    # A problem a shopper reported (damaged, late, lost...), recorded against the department
-    # that owns its cause; what could be read from the text is kept for the daily digest.
+    # One problem per cause (damaged, late, lost... about one order or, without an order, one
+    # conversation), recorded against the department that owns it; what could be read from
+    # its reports is kept for the daily digest. Its reports are in ``problem_reports``;
+    # ``bot/storage/problem_causes.py`` decides which problem a report belongs to.
     Column("id", Integer, primary_key=True),
-    # a shopper's report (suggestion) or one BorderDesk noticed itself (a late order)
-    Column("suggestion_id", ForeignKey("suggestions.id"), unique=True),
-    Column("conversation_id", ForeignKey("conversations.id"), nullable=False),
+    Column("conversation_id", ForeignKey("conversations.id"), nullable=False),  # first report's
     Column("order_id", ForeignKey("orders.id")),
+    # "shopper" when a shopper reported it, "order" when only BorderDesk noticed it (late order)
     Column("source", String(16), nullable=False, default="shopper", server_default="shopper"),
     Column("department", String(32), nullable=False),
     Column("intent", String(64), nullable=False),
@@ -318,11 +319,28 @@ problems = Table(
     Column("language", String(8)),
     Column("country", String(2)),
     Column("order_number", String(64)),
+    # the order number as compared ("#A-1001" and "a1001" alike), erased with it
+    Column("order_key", String(64), index=True),
     Column("product", String(128)),
     Column("carrier", String(64)),
     Column("tracking_number", String(64)),
-    Column("created_at", UTCDateTime, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),  # its first report's
     Index("ix_problems_department_created", "department", "created_at"),
+)
+
+problem_reports = Table(
+    "problem_reports",
+    metadata,
+    # Each time a problem was reported: a shopper's message classified (or corrected) as a
+    # problem, or BorderDesk noticing a late order. Ids and dates only, nothing personal.
+    Column("id", Integer, primary_key=True),
+    Column("problem_id", ForeignKey("problems.id"), nullable=False, index=True),
+    # the shopper's card; NULL for what BorderDesk noticed itself
+    Column("suggestion_id", ForeignKey("suggestions.id"), unique=True),
+    Column("conversation_id", ForeignKey("conversations.id"), nullable=False, index=True),
+    Column("order_id", ForeignKey("orders.id")),  # the order BorderDesk found late
+    Column("source", String(16), nullable=False),  # "shopper" | "order"
+    Column("created_at", UTCDateTime, nullable=False, index=True),
 )
 
 escalations = Table(

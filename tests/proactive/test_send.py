@@ -28,6 +28,7 @@ from bot.storage.records import new_id
 from bot.storage.schema import (
     conversations,
     escalations,
+    problem_reports,
     problems,
     suggestions,
 )
@@ -139,10 +140,13 @@ class Shopfront:
                     )
                 )
             )  # fmt: skip
+            problem = await conn.execute(
+                insert(problems).values(department="warehouse", channel="telegram", **common)
+            )
             await conn.execute(
-                insert(problems).values(
-                    suggestion_id=suggestion, department="warehouse", channel="telegram",
-                    **common,
+                insert(problem_reports).values(
+                    problem_id=new_id(problem), suggestion_id=suggestion, source="shopper",
+                    conversation_id=conversation_id, created_at=at,
                 )
             )  # fmt: skip
             escalation = await conn.execute(
@@ -305,18 +309,19 @@ async def test_a_late_order_is_noted_for_staff_counted_in_the_logistics_digest_a
         assert len(desk.workspace.threads[card.ts]) == 1 and len(desk.sent("2")) == 2
 
         digest = await build_digest(desk.store.engine, "logistics", date(2026, 3, 7), BERLIN)
-        assert digest.problems == (IntentTrend("delivery_delay", 2, 0.0),)
+        assert digest.problems == (IntentTrend("delivery_delay", 2, 0.0, reports=2),)
         assert digest.recurring["carrier"] == (("DHL", 2),)
         assert [q.text for q in digest.quotes] == ["Wo bleibt mein Paket?"]
         assert "Problems reported: 2" in render_digest(digest).text
         async with desk.store.engine.connect() as conn:
             row = (await conn.execute(select(problems).where(problems.c.order_id == order))).one()
-        assert (row.source, row.suggestion_id, row.order_number, row.product) == (
-            "order",
-            None,
-            "B77",
-            "Desk lamp",
-        )
+            [report] = (
+                await conn.execute(
+                    select(problem_reports).where(problem_reports.c.problem_id == row.id)
+                )
+            ).all()
+        assert (row.source, row.order_number, row.product) == ("order", "B77", "Desk lamp")
+        assert (report.source, report.suggestion_id, report.order_id) == ("order", None, order)
 
 
 def test_the_delay_problem_uses_the_librarys_logistics_intent() -> None:

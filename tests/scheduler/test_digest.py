@@ -24,6 +24,7 @@ from bot.storage.schema import (
     customers,
     escalations,
     messages,
+    problem_reports,
     problems,
     suggestions,
 )
@@ -149,13 +150,20 @@ class Shop:
     ) -> int:
         message_id = await self.message(at, text=text or f"{intent} report", language=language)
         suggestion_id = await self.suggest(message_id, intent, at)
+        conversation_id = self.chats[f"chat{self.count}"]
         async with self._writing() as conn:
             result = await conn.execute(
                 insert(problems).values(
-                    suggestion_id=suggestion_id, conversation_id=self.chats[f"chat{self.count}"],
+                    conversation_id=conversation_id,
                     department=department, intent=intent, channel="telegram", language=language,
                     country=country, order_number=order, product=product, carrier=carrier,
                     created_at=at,
+                )
+            )  # fmt: skip
+            await conn.execute(
+                insert(problem_reports).values(
+                    problem_id=new_id(result), suggestion_id=suggestion_id,
+                    conversation_id=conversation_id, source="shopper", created_at=at,
                 )
             )  # fmt: skip
         return new_id(result)
@@ -250,9 +258,9 @@ async def test_counts_and_trends_against_the_seven_days_before(shop: Shop) -> No
     await fill_logistics_week(shop)
     digest = await build_digest(shop.engine, "logistics", DAY, TOKYO)
     assert digest.problems == (
-        IntentTrend("delivery_delay", 6, 1.0),
-        IntentTrend("customs_duties", 2, 0.0),
-        IntentTrend("lost_package", 1, 2.0),
+        IntentTrend("delivery_delay", 6, 1.0, reports=6),
+        IntentTrend("customs_duties", 2, 0.0, reports=2),
+        IntentTrend("lost_package", 1, 2.0, reports=1),
     )
     assert [t.change for t in digest.problems] == [5.0, None, -0.5]
     assert digest.total == 9 and not digest.quiet
