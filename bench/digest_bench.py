@@ -154,10 +154,15 @@ def generate(db: Path, total: int, seed: int = 7) -> None:
             suggestion_rows,
         )
         conn.executemany(
-            "INSERT INTO problems (id, suggestion_id, conversation_id, department, intent,"
+            "INSERT INTO problems (id, conversation_id, department, intent,"
             " channel, language, country, order_number, product, carrier, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            problem_rows,
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row[:1] + row[2:] for row in problem_rows),
+        )
+        conn.executemany(  # one report each: every shopper writes about a cause of their own
+            "INSERT INTO problem_reports (problem_id, suggestion_id, conversation_id, source,"
+            " created_at) VALUES (?, ?, ?, 'shopper', ?)",
+            ((row[0], row[1], row[2], row[-1]) for row in problem_rows),
         )
         conn.executemany(
             "INSERT INTO escalations (suggestion_id, conversation_id, department, intent, status,"
