@@ -7,6 +7,7 @@ detection, suggestions, handlers, outbox — is what ``borderdesk run`` uses.
 from __future__ import annotations
 
 import itertools
+import shlex
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -31,6 +32,7 @@ from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
 from bot.jobs import digest_schedules
 from bot.models import ActionKind, Card, InboundMessage, StaffAction
 from bot.runtime import Runtime
+from bot.storage.urls import database_label
 from bot.transcript import Printer, Transcript
 from scheduler.digest_jobs import compose_digest
 
@@ -132,7 +134,24 @@ async def run_demo(config: Config, out: Printer) -> int:
         f"{sum(1 for o in linked if o and o.customer_id)} linked by their shoppers · "
         f"proactive notices: {tally.notices}"
     )
+    _follow_up(out, config.database_url)
     return 0
+
+
+def _follow_up(out: Printer, database_url: str) -> None:
+    """Commands to paste next, on this demo's database (not the default one)."""
+    program = ".venv/bin/borderdesk" if Path(".venv/bin/borderdesk").exists() else "borderdesk"
+    db = shlex.quote(database_label(database_url))
+    day = DEMO_DATE.date().isoformat()
+    out("\nLook around the demo's data (copy and paste):")
+    for command, what in (
+        (f"digest --department logistics --date {day} --dry-run --db {db}", "a digest + chart"),
+        (f"customer export 'Carmen Ruiz' --db {db}", "everything stored about a shopper"),
+        (f"outbox list --db {db}", "what was sent and what is queued"),
+        (f"orders kept --db {db}", "shop webhooks kept unapplied"),
+        ("chat", "play shopper and staff yourself"),
+    ):
+        out(f"  {program} {command}    # {what}")
 
 
 def _inbound(step: Step, message_id: int, at: datetime) -> InboundMessage:
