@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.storage.contacts import normalize_email, phones_match
+from bot.storage.erasure import erase_files, erase_kept_webhooks, erase_old_files, erase_parcels
 from bot.storage.outbox import STAFF_NOTES
 from bot.storage.schema import (
     audit,
@@ -157,6 +158,9 @@ class CustomerPrivacyQueries:
                 .where(escalations.c.conversation_id.in_(scope.conversations))
                 .values(resolution_note=None)
             )
+            await erase_files(conn, scope.conversations)
+            await erase_parcels(conn, scope.orders)
+            await erase_kept_webhooks(conn, scope.orders)  # before the order numbers go
             await conn.execute(
                 update(orders)
                 .where(orders.c.id.in_(scope.orders))
@@ -238,6 +242,7 @@ class CustomerPrivacyQueries:
                 .values(text="", original_text=None)
             )
             await conn.execute(delete(translations).where(translations.c.created_at < before))
+            await erase_old_files(conn, before)
             await _secure_delete(conn, previous)
         return len(ids)
 

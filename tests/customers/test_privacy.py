@@ -10,13 +10,14 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from bot.cli_customers import add_arguments, run
 from bot.config import Config
 from bot.models import ActionKind
 from bot.storage import Store, sqlite_url
-from bot.storage.schema import messages, problems, suggestions
+from bot.storage.attachments import NewFile
+from bot.storage.schema import attachments, messages, problems, shop_events, suggestions
 from handlers.customers import purge_expired
 from tests.customers.desk import Clock, add_order, local_desk, shipped
 
@@ -81,6 +82,21 @@ async def test_export_then_forget_leaves_no_personal_data_in_the_file(tmp_path: 
         )
         customer = await desk.customer("5150")
         await desk.command(f"block {customer.id} other wrote as {NAME} from {EMAIL}")
+        # a file staff attached to a reply, and a shop webhook kept about the order
+        conversation = (await desk.store.customer_conversations([customer.id]))[0]
+        invoice = NewFile("invoice-zuzanna.pdf", "application/pdf", b"%PDF " + NAME.encode())
+        await desk.store.enqueue("file:1", conversation, "", "Lee", desk.clock.now, files=[invoice])
+        async with desk.store.engine.begin() as conn:
+            await conn.execute(
+                insert(shop_events).values(
+                    source="shopify",
+                    topic="fulfillments/update",
+                    order_number="#1001",
+                    status="unknown",
+                    payload={"shipping_address": {"name": NAME, "phone": PHONE}},
+                    received_at=desk.clock.now,
+                )
+            )
         await desk.say("Hello, a question from someone else", chat="6160", name="Other Person")
         assert desk.sent("5150"), "a reply went out"
         db = desk.db
@@ -110,6 +126,7 @@ async def test_export_then_forget_leaves_no_personal_data_in_the_file(tmp_path: 
     on_disk = raw_bytes(db)
     secrets = [NAME, "Brzęczyszczykiewicz", EMAIL, "601 234 567", "601234567", *TEXTS]
     secrets += ["Krystyna", "teapot I got from you", "620111222333444555666777", "5150:"]
+    secrets += ["invoice-zuzanna.pdf", PHONE]  # the attached file; the kept webhook
     for secret in secrets:
         assert secret.encode() not in on_disk, f"{secret!r} is still in the database file"
     assert b"Other Person" in on_disk, "other shoppers are untouched"
@@ -132,9 +149,18 @@ async def test_retention_purges_old_message_text_only(tmp_path: Path) -> None:
     clock = Clock()
     async with local_desk(tmp_path, clock, retention_days=30) as desk:
         await desk.say("An old question about my blue teapot")
+        [conversation] = await desk.store.customer_conversations([1])
+        label = NewFile("label.pdf", "application/pdf", b"%PDF old label")
+        old_file = await desk.store.enqueue(
+            "file:old", conversation, "", "Lee", clock.now, files=[label]
+        )
+        await desk.store.outbox_dead(old_file, "refused")  # done with, like a sent one
         clock.now += timedelta(days=31)
         await desk.say("A new question about my red teapot")
         assert await purge_expired(desk.runtime.ctx, clock.now) == 1
+        async with desk.store.engine.connect() as conn:
+            files = (await conn.execute(select(func.count()).select_from(attachments))).scalar()
+        assert files == 0, "files of old replies go with their texts"
         assert await purge_expired(desk.runtime.ctx, clock.now) == 0, "purged once"
         async with desk.store.engine.connect() as conn:
             rows = (
