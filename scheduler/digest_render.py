@@ -173,7 +173,8 @@ def _reports(reports: int, problems: int, earlier: int = 0) -> str:
     is a cause: the shopper's complaint and the desk's own finding are one), "" otherwise."""
     if reports <= problems:
         return ""
-    about = f", {earlier} about earlier problem{'s' * (earlier != 1)}" if earlier else ""
+    about = f", {earlier} about earlier problems" if earlier > 1 else ""
+    about = ", 1 about an earlier problem" if earlier == 1 else about
     return f"{reports} report{'s' * (reports != 1)}{about}; "
 
 
