@@ -1,5 +1,6 @@
-"""Fixed notices BorderDesk sends or prepares itself: out-of-hours, resolution updates, and
-the proactive order messages (payment reminder, shipped, delay, review request).
+"""Fixed notices BorderDesk sends or prepares itself: out-of-hours, escalation and
+resolution updates, and the proactive order messages (payment reminder, shipped, delay,
+review request).
 
 One YAML file per notice in ``replies/notices/``, one line per language, validated at load.
 A store edits a notice by copying its file into its own folder (``BORDERDESK_NOTICES_DIR``);
@@ -36,7 +37,11 @@ REQUIRED: Mapping[str, frozenset[str]] = {
     "review_request": _ORDER,
     # confirms a "stop": no more proactive messages until the shopper writes "start"
     "stopped": frozenset({"shopper_name"}),
+    # a card was escalated without a suggested answer: the shopper is told who has it;
+    # {team} comes from TEAMS_FILE, in the words that language's sentence needs
+    "escalated": frozenset({"shopper_name", "team"}),
 }
+TEAMS_FILE = "escalated_teams"
 # A line that only exists to show one of these is left out when the value is unknown
 # ("Track it here: {tracking_link}" with no link), rather than left dangling.
 LINE_VARIABLES = frozenset({"tracking_link", "estimated_delivery"})
@@ -45,6 +50,7 @@ LINE_VARIABLES = frozenset({"tracking_link", "estimated_delivery"})
 @dataclass(frozen=True)
 class Notices:
     texts: Mapping[str, Mapping[str, str]]
+    teams: Mapping[str, Mapping[str, str]]  # department -> language -> words for {team}
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Notices:
@@ -58,7 +64,14 @@ class Notices:
         for name, variables in REQUIRED.items():
             path = own.get(name, NOTICES_DIR / f"{name}.yaml")
             texts[name] = _read(path, variables, exact=name not in own)
-        return cls(texts)
+        teams = _read_teams(own.get(TEAMS_FILE, NOTICES_DIR / f"{TEAMS_FILE}.yaml"))
+        return cls(texts, teams)
+
+    def team(self, department: str, language: str) -> str:
+        """How the escalated notice names ``department`` in ``language`` (English words
+        when that language has none, the bare name for a department the file lacks)."""
+        names = self.teams.get(department, {})
+        return names.get(language) or names.get("en") or department
 
     def render(self, name: str, language: str, variables: Mapping[str, str]) -> tuple[str, str]:
         """(text, language used): English when the language has no version.
@@ -88,7 +101,7 @@ def _own_files(directory: Path | None) -> dict[str, Path]:
         raise LibraryError(directory, "is not a folder (check BORDERDESK_NOTICES_DIR)")
     own: dict[str, Path] = {}
     for path in sorted(directory.glob("*.yaml")):
-        if path.stem not in REQUIRED:
+        if path.stem not in REQUIRED and path.stem != TEAMS_FILE:
             raise LibraryError(
                 path, f"is not a notice; name it after one of {', '.join(sorted(REQUIRED))}"
             )
@@ -117,3 +130,21 @@ def _read(path: Path, variables: frozenset[str], *, exact: bool) -> dict[str, st
                 field=str(language),
             )
     return {str(k): str(v) for k, v in data.items()}
+
+
+def _read_teams(path: Path) -> dict[str, dict[str, str]]:
+    """Department names per language: a mapping of mappings of short lines."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LibraryError(path, f"cannot be read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LibraryError(path, "expected each department with one line per language")
+    for department, names in data.items():
+        if not isinstance(names, dict) or not all(
+            isinstance(v, str) and v.strip() and "{" not in v for v in names.values()
+        ):
+            raise LibraryError(
+                path, "expected one line per language, without braces", field=str(department)
+            )
+    return {str(d): {str(k): str(v) for k, v in names.items()} for d, names in data.items()}
