@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.storage.escalations import ProblemFacts
 from bot.storage.schema import alerts
 from bot.storage.store import Store, sqlite_url
 from scheduler.spikes import detect_spikes, is_spike, new_spikes, poisson_tail
@@ -150,3 +151,30 @@ def test_is_spike(count: int, expected: float, spike: bool) -> None:
 async def test_the_window_must_fit_in_a_day(shop: Shop) -> None:
     with pytest.raises(ValueError, match="at most one day"):
         await detect_spikes(shop.engine, NOW, window=timedelta(days=2))
+
+
+async def test_one_shopper_writing_seven_times_about_one_parcel_raised_a_spike(
+    tmp_path: Path,
+) -> None:
+    """The bug: each report counted as a problem, so one upset shopper looked like a run.
+    Spikes count problems (causes); seven different orders are still a spike."""
+    store = await Store.open(sqlite_url(tmp_path / "x.sqlite3"))
+    try:
+        shop = Shop(store.engine)
+
+        async def report(at: datetime, chat: str, order: str) -> None:
+            suggestion = await shop.suggest(await shop.message(at, chat=chat), "lost_package", at)
+            await store.record_problem(
+                suggestion, department="logistics", intent="lost_package", language="de",
+                facts=ProblemFacts(order_number=order), at=at,
+            )  # fmt: skip
+
+        for i in range(7):
+            await report(NOW - 2 * H + i * timedelta(minutes=10), "upset", "#A-1001")
+        assert await detect_spikes(store.engine, NOW) == []
+        for i in range(7):
+            await report(NOW - H + i * timedelta(minutes=5), f"chat-{i}", f"#B{i}")
+        [spike] = await detect_spikes(store.engine, NOW)
+        assert (spike.intent, spike.count) == ("lost_package", 8)
+    finally:
+        await store.close()
