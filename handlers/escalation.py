@@ -25,7 +25,9 @@ logger = logging.getLogger(__name__)
 async def record_problem(
     ctx: Context, record: SuggestionRecord, intent: str, library_department: str | None
 ) -> str:
-    """Count the problem against its department; return the department."""
+    """Report the problem to its department; return the department. A report of a cause
+    already open (the same order, or the same chat lately) joins that problem instead of
+    counting again (see ``bot/storage/problem_causes.py``)."""
     message = await ctx.store.inbound_message(record.message_id)
     department = ctx.desk.department_for(intent, library_department)
     facts = problem_facts(message.text, language_hint=message.language_hint, products=ctx.products)
