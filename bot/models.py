@@ -129,6 +129,9 @@ class Card:
     notes: tuple[str, ...] = ()
     profile: str | None = None  # one line about the shopper: segment, orders, problems…
     warning: str | None = None  # a flagged buyer: the reason, and what that changes
+    # A reply waits for staff to choose how it goes out (its translation, untranslated, or
+    # not at all): who wrote it and when. The card shows this, and no buttons, meanwhile.
+    waiting: str | None = None
 
 
 class ActionKind(StrEnum):
@@ -139,7 +142,8 @@ class ActionKind(StrEnum):
     EDIT_SUBMIT = "edit_submit"
     OTHER = "other"  # open the answer picker
     OTHER_SUBMIT = "other_submit"
-    ESCALATE = "escalate"
+    ESCALATE = "escalate"  # and answer the shopper (the suggestion, or an acknowledgement)
+    ESCALATE_QUIETLY = "escalate_quietly"  # escalate without replying to the shopper
     IGNORE = "ignore"
     THREAD_REPLY = "thread_reply"
     # A staff message in a card thread changed or went away after it was written; or one
@@ -150,6 +154,7 @@ class ActionKind(StrEnum):
     CONFIRM_TRANSLATED = "confirm_translated"  # send the translation of what staff wrote
     CONFIRM_ORIGINAL = "confirm_original"  # send what staff wrote, untranslated
     CONFIRM_CANCEL = "confirm_cancel"
+    CONFIRM_RETRY = "confirm_retry"  # the translation failed: ask the translator again
     # On an escalation card in a department channel (``extra["escalation"]`` is its id):
     ACKNOWLEDGE = "acknowledge"
     NEED_INFO = "need_info"  # open the question dialog
@@ -261,3 +266,6 @@ class EscalationCard:
     opened_by: str
     status_line: str | None = None  # who acknowledged / resolved, and when
     resolved: bool = False
+    # what the shopper was told when it was escalated, as a line for the department
+    # ("Shopper not answered: ..." when staff chose not to reply); None when not known
+    shopper_reply: str | None = None

@@ -198,7 +198,20 @@ async def escalation_card(
         opened_by=escalation.opened_by,
         status_line=status_line or _status(escalation),
         resolved=escalation.status == "resolved",
+        shopper_reply=escalation_outcome(record),
     )
+
+
+def escalation_outcome(record: SuggestionRecord) -> str | None:
+    """What the shopper was told when the card was escalated, in a line for staff (see
+    ``handlers.escalation_reply``); None when the card was not decided by escalating."""
+    if record.status != "escalated":
+        return None
+    if not record.final_text:
+        return "Shopper not answered: escalated without replying."
+    if record.final_text == record.suggestion.reply:
+        return "Shopper answered with the suggested reply."
+    return "Shopper told the team has it (an acknowledgement in their language)."
 
 
 def _status(escalation: EscalationRecord) -> str | None:

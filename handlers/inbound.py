@@ -24,7 +24,8 @@ from handlers.cards import card_for
 from handlers.chat_members import CHAT_MEMBER_KINDS, chat_member_changed
 from handlers.corrections import Correction, show_correction
 from handlers.customers import flagged_identity, handle_opt_word, link_from_message
-from handlers.escalation import escalate, record_problem
+from handlers.escalation import record_problem
+from handlers.escalation_reply import AUTOMATIC, escalate_card
 from handlers.notes import note_for_staff
 from handlers.replying import (
     answer_for_staff,
@@ -224,9 +225,9 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
     assert record is not None
     if suggestion.is_problem and suggestion.intent != "unknown" and record.card is None:
         department = await record_problem(ctx, record, suggestion.intent, suggestion.department)
-        if ctx.desk.departments[department].auto_escalate and await escalate(
-            ctx, record, suggestion.intent, department, "BorderDesk (automatic)", now
-        ):
+        if ctx.desk.departments[department].auto_escalate and await escalate_card(
+            ctx, record, suggestion.intent, by=AUTOMATIC, at=now, reply=True
+        ):  # the shopper is answered as by the Escalate button
             display["notes"] = [*display["notes"], f"Escalated automatically to {department}."]
             await ctx.store.set_display(suggestion_id, display)
             record = await ctx.store.suggestion(suggestion_id)

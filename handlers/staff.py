@@ -1,6 +1,10 @@
 """Staff acted on a card: send, edit, choose another answer, escalate, ignore.
 
-What staff write in a card's thread is ``handlers.thread_replies``; this module hands it on.
+What staff write in a card's thread is ``handlers.thread_replies``, their choice on a held
+reply's confirmation ``handlers.held_replies``, and escalating (which answers the shopper
+too, unless they choose "Escalate without replying") ``handlers.escalation_reply``; this
+module hands those on. An edit typed in the staff language to a shopper of another
+language is held for its translation to be confirmed, like a thread reply.
 
 Every decision goes through ``Store.decide``, which only moves a pending suggestion:
 a second click, or two staff members at once, finds it decided and nothing is sent twice.
@@ -11,12 +15,15 @@ from __future__ import annotations
 import logging
 
 from bot.context import Context
-from bot.models import ActionKind, CardRef, StaffAction
+from bot.models import ActionKind, StaffAction
 from bot.storage import SuggestionRecord
 from bot.storage.outbox import reply_key
 from handlers.card_decisions import asked, audit_approval, decide, redraw
+from handlers.cards import waiting_line
 from handlers.customers import Approval, reply_approval
-from handlers.escalation import escalate, handle_escalation_action, record_problem
+from handlers.escalation import handle_escalation_action, record_problem
+from handlers.escalation_reply import escalate_card
+from handlers.held_replies import CONFIRMATIONS, ask_choice, handle_confirmation
 from handlers.notes import note_for_staff
 from handlers.replying import answer_in, staff_text_for_shopper, template_variables
 from handlers.thread_replies import THREAD_ACTIONS, handle_thread_action
@@ -30,11 +37,6 @@ _REPLIES = {
     ActionKind.OTHER,
     ActionKind.OTHER_SUBMIT,
 }
-_CONFIRMATIONS = {
-    ActionKind.CONFIRM_TRANSLATED,
-    ActionKind.CONFIRM_ORIGINAL,
-    ActionKind.CONFIRM_CANCEL,
-}
 
 
 async def handle_action(ctx: Context, action: StaffAction) -> None:
@@ -42,8 +44,8 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
     if action.kind in THREAD_ACTIONS:
         await handle_thread_action(ctx, action)
         return
-    if action.kind in _CONFIRMATIONS:
-        await _confirm(ctx, action)
+    if action.kind in CONFIRMATIONS:
+        await handle_confirmation(ctx, action)
         return
     if "escalation" in action.extra:
         await handle_escalation_action(ctx, action)
@@ -53,6 +55,11 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
         logger.warning(
             "staff action %s for unknown suggestion %s ignored", action.kind, action.suggestion_id
         )
+        return
+    if record.status == "pending" and await waiting_line(ctx, record):
+        # a reply in the thread waits for a translation choice: choose there first
+        logger.info("%s on suggestion %s ignored: a reply is held", action.kind, record.id)
+        await redraw(ctx, record.id)
         return
     approval, flagged = Approval.NOT_NEEDED, None
     if action.kind in _REPLIES and record.status == "pending":
@@ -73,15 +80,21 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
                 )
         case ActionKind.EDIT_SUBMIT:
             decided = await _decide_and_send(
-                ctx, action, record, "edited", (action.text or "").strip(), record.suggestion.intent
+                ctx,
+                action,
+                record,
+                "edited",
+                (action.text or "").strip(),
+                record.suggestion.intent,
+                staff_wrote=True,  # typed in the staff language, it is confirmed first
             )
         case ActionKind.OTHER:
             if record.status == "pending" and action.handle:
                 await ctx.workspace.open_picker(action.handle, record.id, ctx.engine.choices())
         case ActionKind.OTHER_SUBMIT:
             decided = await _other_answer(ctx, action, record)
-        case ActionKind.ESCALATE:
-            await _escalate(ctx, action, record)
+        case ActionKind.ESCALATE | ActionKind.ESCALATE_QUIETLY:
+            await _escalate(ctx, action, record, reply=action.kind is ActionKind.ESCALATE)
         case ActionKind.IGNORE:
             if await decide(ctx, action, record, "ignored"):
                 await redraw(ctx, record.id)
@@ -163,46 +176,13 @@ async def _decide_and_send(
         await redraw(ctx, record.id)
         return False
     if hold:
-        await _ask_confirmation(ctx, conversation.card, reply_key(record.id), text, translated)
+        outbox_id = await ctx.store.outbox_id(reply_key(record.id))
+        await ask_choice(ctx, conversation.card, outbox_id, text, translated)
     else:
         ctx.wake_outbox()
     await redraw(ctx, record.id)  # before learning, which takes a moment
     await _learn(ctx, record, intent, action)
     return True
-
-
-async def _ask_confirmation(
-    ctx: Context, root: CardRef | None, key: str, original: str, translated: str | None
-) -> None:
-    outbox_id = await ctx.store.outbox_id(key)
-    if root is not None and outbox_id is not None:
-        await ctx.workspace.post_confirmation(root, outbox_id, original, translated)
-
-
-async def _confirm(ctx: Context, action: StaffAction) -> None:
-    """Staff answered a translation confirmation: send it, send the original, or cancel."""
-    held = await ctx.store.held(int(action.extra.get("outbox", "0") or 0))
-    if held is None:
-        return  # already answered (a second click)
-    when = action.at.strftime("%H:%M UTC")
-    if action.kind is ActionKind.CONFIRM_CANCEL:
-        if not await ctx.store.cancel_held(held.id):
-            return
-        if held.key.startswith("suggestion:"):
-            suggestion_id = int(held.key.split(":")[1])
-            await ctx.store.reopen(suggestion_id)
-            await redraw(ctx, suggestion_id)
-        notice = f"Cancelled by {action.user_name} at {when}: nothing was sent."
-    else:
-        original = action.kind is ActionKind.CONFIRM_ORIGINAL
-        if not await ctx.store.release_held(held.id, action.at, use_original=original):
-            return
-        ctx.wake_outbox()
-        sent = held.original_text if original else held.text
-        how = "untranslated" if original else "translated"
-        notice = f"Sent {how} by {action.user_name} at {when}:\n> {sent}"
-    if action.card is not None:
-        await ctx.workspace.update_notice(action.card, notice)
 
 
 async def _learn(ctx: Context, record: SuggestionRecord, intent: str, action: StaffAction) -> None:
@@ -216,14 +196,13 @@ async def _learn(ctx: Context, record: SuggestionRecord, intent: str, action: St
         ctx.engine.learn(message.text, intent)
 
 
-async def _escalate(ctx: Context, action: StaffAction, record: SuggestionRecord) -> None:
+async def _escalate(
+    ctx: Context, action: StaffAction, record: SuggestionRecord, *, reply: bool
+) -> None:
     suggestion = record.suggestion
     intent = suggestion.intent
     if intent == "unknown" and suggestion.top:
         intent = suggestion.top[0][0]  # no confident suggestion: the best guess decides the owner
-    library_department = ctx.engine.intent_info(intent).department if intent != "unknown" else None
-    if not await decide(ctx, action, record, "escalated"):
-        return
-    department = await record_problem(ctx, record, intent, library_department)
-    await escalate(ctx, record, intent, department, action.user_name, action.at)
-    await redraw(ctx, record.id, extra=f" to {department}")
+    by = (action.user_id, action.user_name)
+    department = await escalate_card(ctx, record, intent, by=by, at=action.at, reply=reply)
+    await redraw(ctx, record.id, extra=f" to {department}" if department else "")

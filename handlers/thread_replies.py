@@ -1,7 +1,8 @@
 """Staff wrote in a card's thread: it reaches the shopper, or the thread says why not.
 
 Staff believe what they write under a card reaches the shopper, so nothing they write
-there may vanish. A reply — with its files — is queued for the shopper (files fetched
+there may vanish. A reply — with its files — is queued for the shopper (held for a
+translation choice when written in the staff language: ``handlers.held_replies``) (files fetched
 now and stored with it, so the send never depends on Slack). Whatever cannot go out gets
 a note in the thread naming what and why: a file the shopper's channel cannot take or
 that could not be fetched, an edit or deletion made after the reply was sent, a kind of
@@ -22,6 +23,7 @@ from bot.storage.attachments import NewFile
 from bot.storage.records import ConversationInfo
 from handlers.card_decisions import asked, audit_approval, decide, redraw
 from handlers.customers import Approval, reply_approval
+from handlers.held_replies import ask_choice, settle, wait_on
 from handlers.notes import note_for_staff
 from handlers.replying import staff_text_for_shopper
 
@@ -122,10 +124,11 @@ async def _reply(ctx: Context, action: StaffAction, conversation: ConversationIn
         )
     if approval is Approval.APPROVED and flagged is not None:
         await audit_approval(ctx, action, flagged.id, None)
-    if hold and action.card is not None:
-        await ctx.workspace.post_confirmation(action.card, queued, text, translated)
-    else:
-        ctx.wake_outbox()
+    if hold:  # nothing is answered until staff choose how it goes out
+        await ask_choice(ctx, action.card, queued, text, translated)
+        await wait_on(ctx, pending, queued, action)
+        return
+    ctx.wake_outbox()
     for record in pending:
         if await decide(ctx, action, record, "answered"):
             await redraw(ctx, record.id)
@@ -189,8 +192,11 @@ async def _edited(ctx: Context, action: StaffAction, conversation: ConversationI
     else:
         item_id, status = changed
         note = _after_edit(status, item_id)
-        if status in ("pending", "held") and hold and action.card is not None:
-            await ctx.workspace.post_confirmation(action.card, item_id, text, translated)
+        if status in ("pending", "held") and hold:
+            await ask_choice(ctx, action.card, item_id, text, translated)
+        elif status == "held":  # now in the shopper's language: it goes, its cards answered
+            ctx.wake_outbox()
+            await settle(ctx, conversation.id, item_id, action.at, sent=True)
     await _note(ctx, action, conversation, note)
 
 

@@ -27,7 +27,6 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
-from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -35,6 +34,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.channels import slack_blocks as blocks
 from bot.channels import slack_escalations as escalations
 from bot.channels.base import ActionHandler, CommandHandler
+from bot.channels.slack_connect import SocketConnection, auth_check
 from bot.channels.slack_files import MAX_FETCH_BYTES, SlackFiles
 from bot.channels.slack_messages import thread_message
 from bot.channels.slack_shapes import (
@@ -66,16 +66,23 @@ _BUTTONS = {
     "bd_edit": ActionKind.EDIT,
     "bd_other": ActionKind.OTHER,
     "bd_escalate": ActionKind.ESCALATE,
+    "bd_escalate_quietly": ActionKind.ESCALATE_QUIETLY,
     "bd_ignore": ActionKind.IGNORE,
     "bd_tr_send": ActionKind.CONFIRM_TRANSLATED,
     "bd_tr_raw": ActionKind.CONFIRM_ORIGINAL,
     "bd_tr_cancel": ActionKind.CONFIRM_CANCEL,
+    "bd_tr_retry": ActionKind.CONFIRM_RETRY,
     "bd_esc_ack": ActionKind.ACKNOWLEDGE,
     "bd_esc_info": ActionKind.NEED_INFO,
     "bd_esc_resolve": ActionKind.RESOLVE,
 }
 _ON_ESCALATIONS = {ActionKind.ACKNOWLEDGE, ActionKind.NEED_INFO, ActionKind.RESOLVE}
-_CONFIRMS = {ActionKind.CONFIRM_TRANSLATED, ActionKind.CONFIRM_ORIGINAL, ActionKind.CONFIRM_CANCEL}
+_CONFIRMS = {
+    ActionKind.CONFIRM_TRANSLATED,
+    ActionKind.CONFIRM_ORIGINAL,
+    ActionKind.CONFIRM_CANCEL,
+    ActionKind.CONFIRM_RETRY,
+}
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1024 * 1024
 
@@ -99,9 +106,11 @@ class SlackWorkspace:
         pacer: Pacer | None = None,
         timeout: int = 15,
         max_file_bytes: int = MAX_FETCH_BYTES,
+        connect_timeout: float = 30.0,
     ) -> None:
         self.inbox_channel = inbox_channel
         self.app_token = app_token
+        self.connect_timeout = connect_timeout  # for Socket Mode's first connection
         self.listen = listen
         self.department_channels = dict(department_channels or {})
         self.client = AsyncWebClient(token=bot_token, base_url=api_url, timeout=timeout)
@@ -120,15 +129,22 @@ class SlackWorkspace:
         self._on_command_text: CommandHandler | None = None
         self.workspace_url = workspace_url
         self._runner: web.AppRunner | None = None
-        self._socket: AsyncSocketModeHandler | None = None
+        self._socket: SocketConnection | None = None
         self._names: dict[str, str] = {}
         self._register()
 
     # -- lifecycle -------------------------------------------------------------------
 
+    async def check(self) -> str:
+        """auth.test with the bot token, not retried (``run`` checks before it starts):
+        the bot and its workspace, or ChannelRejected / ChannelUnavailable."""
+        return await auth_check(self.client)
+
     async def start(
         self, on_action: ActionHandler, on_command: CommandHandler | None = None
     ) -> None:
+        """Listen for staff: Socket Mode connected within ``connect_timeout`` seconds (else
+        ChannelError, and nothing is left open), or our HTTP server."""
         self._on_action = on_action
         self._on_command_text = on_command
         if self.staff.anyone:
@@ -137,8 +153,12 @@ class SlackWorkspace:
                 "Slack channels may answer shoppers"
             )
         if self.app_token:
-            self._socket = AsyncSocketModeHandler(self.app, self.app_token)
-            await self._socket.connect_async()
+            self._socket = SocketConnection(self.app, self.app_token, timeout=self.connect_timeout)
+            try:
+                await self._socket.open()
+            except BaseException:  # a failure or a signal: close the SDK's session and tasks
+                await self.stop()
+                raise
             logger.info("slack workspace connected (Socket Mode)")
             return
         server = web.Application(client_max_size=MAX_BODY_BYTES)
@@ -150,8 +170,8 @@ class SlackWorkspace:
 
     async def stop(self) -> None:
         if self._socket is not None:
-            await self._socket.close_async()
-            self._socket = None
+            socket, self._socket = self._socket, None
+            await socket.close()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

@@ -19,6 +19,7 @@ ACTIONS = (
     ("bd_edit", "Edit", None),
     ("bd_other", "Other answer", None),
     ("bd_escalate", "Escalate", None),
+    ("bd_escalate_quietly", "Escalate without replying", None),
     ("bd_ignore", "Ignore", "danger"),
 )
 EDIT_CALLBACK = "bd_edit_submit"
@@ -125,6 +126,13 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
         blocks.append(_context(escape(note), verbatim=True))
     if card.decision:
         blocks.append(_context(f":white_check_mark: {escape(card.decision)}", verbatim=True))
+    elif card.waiting:  # no buttons: a second answer must not overtake the one waiting
+        blocks.append(
+            _context(
+                f":hourglass_flowing_sand: {escape(card.waiting)} (choose in the thread)",
+                verbatim=True,
+            )
+        )
     else:
         value = str(card.suggestion_id)
         blocks.append(
@@ -158,16 +166,28 @@ CONFIRM_ACTIONS: tuple[tuple[str, str, str | None], ...] = (
     ("bd_tr_raw", "Send untranslated", None),
     ("bd_tr_cancel", "Cancel", "danger"),
 )
+UNTRANSLATED_ACTIONS: tuple[tuple[str, str, str | None], ...] = (
+    ("bd_tr_raw", "Send untranslated", None),
+    ("bd_tr_retry", "Retry translation", "primary"),
+    ("bd_tr_cancel", "Cancel", "danger"),
+)
 
 
 def confirmation_blocks(
     outbox_id: int, original: str, translated: str | None
 ) -> list[dict[str, Any]]:
-    """Staff wrote in their own language: show the translation before it goes out."""
+    """Staff wrote in their own language: show the translation before it goes out.
+
+    When the translator could not be reached nothing goes out by itself: staff send what
+    they wrote as it is, ask the translator again, or cancel.
+    """
     if translated is None:
-        intro = "*Translation unavailable.* Send what you wrote as it is, or cancel:"
+        intro = (
+            "*Translation unavailable: nothing has been sent.* Send what you wrote as it is, "
+            "retry the translation, or cancel:"
+        )
         body = _quote(escape(original))
-        actions = CONFIRM_ACTIONS[1:]
+        actions = UNTRANSLATED_ACTIONS
     else:
         intro = "*The shopper will receive this translation:*"
         body = f"{_quote(escape(translated))}\n_You wrote:_\n{_quote(escape(original))}"

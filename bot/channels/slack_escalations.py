@@ -48,6 +48,8 @@ def escalation_blocks(card: EscalationCard) -> list[dict[str, Any]]:
     if card.facts:
         facts = "  ·  ".join(f"*{label}:* {escape(value)}" for label, value in card.facts)
         blocks.append(_section(facts, verbatim=True))
+    if card.shopper_reply:
+        blocks.append(_context(escape(card.shopper_reply), verbatim=True))
     if card.link:
         blocks.append(_context(f"<{card.link}|Open the conversation in the inbox>"))
     if card.status_line:

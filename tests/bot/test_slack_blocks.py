@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.channels.slack_blocks import card_blocks, edit_modal, picker_modal
+from dataclasses import replace
+
+from bot.channels.slack_blocks import card_blocks, confirmation_blocks, edit_modal, picker_modal
 from bot.models import Card, IntentChoice, Suggestion
 
 
@@ -27,7 +29,7 @@ def card(reply: str | None = "Hola Ana", decision: str | None = None, text: str 
     )
 
 
-def test_pending_card_has_the_five_buttons_carrying_its_id() -> None:
+def test_pending_card_has_the_six_buttons_carrying_its_id() -> None:
     blocks = card_blocks(card())
     [actions] = [b for b in blocks if b["type"] == "actions"]
     assert [e["text"]["text"] for e in actions["elements"]] == [
@@ -35,6 +37,7 @@ def test_pending_card_has_the_five_buttons_carrying_its_id() -> None:
         "Edit",
         "Other answer",
         "Escalate",
+        "Escalate without replying",
         "Ignore",
     ]
     assert {e["value"] for e in actions["elements"]} == {"7"}
@@ -68,3 +71,27 @@ def test_modals_respect_title_and_option_limits() -> None:
     editor = edit_modal(7, "draft")
     assert editor["blocks"][0]["element"]["initial_value"] == "draft"
     assert all(len(m["title"]["text"]) <= 24 for m in (picker, editor))
+
+
+def test_a_card_waiting_for_a_translation_choice_says_so_and_has_no_buttons() -> None:
+    waiting = "Waiting for a translation choice: reply by lee at 2026-11-24 09:03 UTC"
+    blocks = card_blocks(replace(card(), waiting=waiting))
+    assert not [b for b in blocks if b["type"] == "actions"]
+    assert waiting in str(blocks) and "white_check_mark" not in str(blocks)
+
+
+def test_an_unavailable_translation_offers_send_untranslated_retry_and_cancel() -> None:
+    [section, actions] = confirmation_blocks(12, "Hello, it shipped", None)
+    assert "nothing has been sent" in section["text"]["text"]
+    assert [e["text"]["text"] for e in actions["elements"]] == [
+        "Send untranslated",
+        "Retry translation",
+        "Cancel",
+    ]
+    assert {e["value"] for e in actions["elements"]} == {"12"}
+    [_, translated] = confirmation_blocks(12, "Hello", "Hola")
+    assert [e["action_id"] for e in translated["elements"]] == [
+        "bd_tr_send",
+        "bd_tr_raw",
+        "bd_tr_cancel",
+    ]

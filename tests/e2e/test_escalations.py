@@ -63,10 +63,16 @@ async def test_a_damaged_item_is_recorded_escalated_acknowledged_and_resolved(
         )
         inbox_card = await desk.wait_card()
         assert "Escalated automatically to warehouse" in card_text(inbox_card)
+        # automatic escalation answers the shopper as the Escalate button does (issue 13)
+        assert "Shopper answered with the suggested reply" in card_text(inbox_card)
+        assert not any(b["type"] == "actions" for b in inbox_card["blocks"])
+        [answer] = await telegram_api.wait_for("sendMessage")
+        assert answer["chat_id"] == CHAT and "warehouse team will review" in answer["text"]
         await slack_api.wait_for("chat.postMessage", predicate=lambda p: p["channel"] == WAREHOUSE)
         escalation = warehouse_card(slack_api)
         shown = card_text(escalation)
         assert "cup is broken" in shown
+        assert "Shopper answered with the suggested reply" in shown
         for fact in ("*Order:* B20411", "*Carrier:* DHL", "*Country:* GB"):
             assert fact in shown
         async with desk.runtime.ctx.store.engine.connect() as conn:
@@ -119,7 +125,7 @@ async def test_a_damaged_item_is_recorded_escalated_acknowledged_and_resolved(
         )
 
         assert await desk.click(confirmation, "bd_tr_send") == 200
-        [update] = await telegram_api.wait_for("sendMessage")
+        [_, update] = await telegram_api.wait_for("sendMessage", count=2)
         assert update["chat_id"] == CHAT and note in update["text"] and "Ana" in update["text"]
 
 
