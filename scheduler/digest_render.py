@@ -217,7 +217,7 @@ def render_spike(spike: Spike) -> str:
     scope = f" ({spike.scope} {spike.value})" if spike.value else ""
     start, end = spike.window_start, spike.window_end
     lines = [
-        f":chart_with_upwards_trend: *Spike: {what}{scope}* — {spike.count} reports between "
+        f":chart_with_upwards_trend: *Spike: {what}{scope}* — {spike.count} problems between "
         f"{start:%H:%M} and {end:%H:%M} UTC, where {spike.expected:.1f} were expected "
         f"(Poisson p = {spike.p_value:.1e}).",
     ]

@@ -78,4 +78,4 @@ async def test_a_spike_is_raised_once_in_the_department_channel(
         assert await jobs.check_spikes() == 1
         assert await jobs.check_spikes() == 0
         [alert] = [m for m in slack_api.messages(LOGISTICS) if "Spike" in str(m.get("text"))]
-        assert "8 reports" in str(alert["text"]) and "carrier DHL (7)" in str(alert["text"])
+        assert "8 problems" in str(alert["text"]) and "carrier DHL (7)" in str(alert["text"])
