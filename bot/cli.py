@@ -145,7 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(config: Config, args: argparse.Namespace) -> int:
-    from bot.runtime import serve
+    """Serve until a signal (0); a platform that refuses a token or does not answer at
+    start ends it with one line (1, from ``main``)."""
+    from bot.startup import serve
 
     asyncio.run(serve(config))
     return 0

@@ -81,6 +81,8 @@ class Config:
     slack_signing_secret: str | None = None
     slack_api_url: str = "https://slack.com/api/"
     slack_listen: tuple[str, int] = ("0.0.0.0", 3000)
+    # ``run`` gives up at start when Telegram, Slack or Socket Mode has not answered by then
+    connect_timeout: float = 30.0
     slack_inbox_channel: str | None = None
     department_channels: Mapping[str, str] = field(default_factory=dict)
     outbox_max_attempts: int = 8
@@ -243,6 +245,7 @@ def load_config(
         ),
         slack_api_url=reader.text("BORDERDESK_SLACK_API_URL", Config.slack_api_url),
         slack_listen=reader.address("BORDERDESK_SLACK_LISTEN", ("0.0.0.0", 3000)),
+        connect_timeout=reader.seconds("BORDERDESK_CONNECT_TIMEOUT", 30.0),
         slack_inbox_channel=reader.channel("BORDERDESK_SLACK_INBOX_CHANNEL", require_platforms),
         department_channels=reader.departments("BORDERDESK_DEPARTMENT_CHANNELS"),
         outbox_max_attempts=reader.integer("BORDERDESK_OUTBOX_MAX_ATTEMPTS", 8, 1, 100),

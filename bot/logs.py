@@ -24,10 +24,16 @@ class RedactingFormatter(logging.Formatter):
         self.secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
 
     def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        for secret in self.secrets:
-            text = text.replace(secret, "***")
-        return _TOKEN_SHAPES.sub("***", text)
+        return redact(super().format(record), self.secrets)
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with each secret, and anything shaped like a token, replaced by ``***``:
+    for log lines and for messages printed without a logger (``run``'s start-up errors;
+    python-telegram-bot puts a refused token in its exception)."""
+    for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return _TOKEN_SHAPES.sub("***", text)
 
 
 def configure_logging(
@@ -47,5 +53,6 @@ def configure_logging(
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("httpx", "apscheduler", "aiohttp.access"):
+    # slack_sdk logs each of its own retries at INFO ("A retry handler found"); ours say it
+    for noisy in ("httpx", "apscheduler", "aiohttp.access", "slack_sdk"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

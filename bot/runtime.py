@@ -5,7 +5,9 @@
 
 Start order: database (migrated), suggestion engine, workspace, channels, outbox worker,
 then messages left unprocessed by an earlier run. Stop order is the reverse, so no new
-input arrives while the last replies go out.
+input arrives while the last replies go out. ``stop`` also closes what a start that
+failed or was cancelled half-way had opened (``borderdesk run`` stops on a signal at any
+moment, see ``bot.startup``).
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from bot.channels.base import CustomerChannel, StaffWorkspace
 from bot.channels.notes import StaffNotes
@@ -42,6 +44,10 @@ from handlers.reminders import send_reminders
 from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
 from replies.notices import Notices
+
+if TYPE_CHECKING:  # the SDK adapters load only when the platforms are used (not in chat)
+    from bot.channels.slack import SlackWorkspace
+    from bot.channels.telegram import TelegramChannel
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +94,8 @@ class Runtime:
         self._connected: set[str] = set()
         self.ready = asyncio.Event()  # set once every channel is connected
         self._ctx: Context | None = None
+        self._store: Store | None = None
+        self._started = False  # start was called: stop has something to close
         self._outbox: OutboxWorker | None = None
         self._jobs: Jobs | None = None
         self._webhooks: OrderWebhooks | None = None
@@ -110,7 +118,11 @@ class Runtime:
         return self._outbox
 
     async def __aenter__(self) -> Runtime:
-        await self.start()
+        try:
+            await self.start()
+        except BaseException:
+            await self.stop()
+            raise
         return self
 
     async def __aexit__(
@@ -122,20 +134,19 @@ class Runtime:
         await self.stop()
 
     async def start(self) -> None:
+        """Open everything; on an error or a cancellation part-way, ``stop`` closes what
+        was opened (the caller calls it, as ``async with`` does)."""
+        self._started = True
         notices = Notices.load(self.config.notices_dir)
-        store = await Store.open(self.config.database_url)
-        try:
-            learned = await store.examples()
-            engine = await asyncio.to_thread(
-                SuggestionEngine.load,
-                self.config.library_dir,
-                languages=self.config.languages,
-                detector=self.config.language_detector,
-                extra_examples=learned,
-            )
-        except Exception:
-            await store.close()
-            raise
+        self._store = store = await _finished(Store.open(self.config.database_url), _close)
+        learned = await store.examples()
+        engine = await asyncio.to_thread(
+            SuggestionEngine.load,
+            self.config.library_dir,
+            languages=self.config.languages,
+            detector=self.config.language_detector,
+            extra_examples=learned,
+        )
         self._outbox = OutboxWorker(
             store,
             {**self.channels, STAFF_NOTES: StaffNotes(self.workspace)},
@@ -217,8 +228,11 @@ class Runtime:
         return await staff_command(self.ctx, text, actor=actor)
 
     async def stop(self) -> None:
-        if self._ctx is None:
+        """Close in reverse order what ``start`` opened, all of it or (after a failed or
+        cancelled start) part of it; a second call does nothing."""
+        if not self._started:
             return
+        self._started = False
         if self._jobs is not None:
             await self._jobs.stop()
             self._jobs = None
@@ -235,12 +249,15 @@ class Runtime:
             for unfinished in late:
                 unfinished.cancel()
         await _quietly(self.workspace.stop(), "stopping the staff workspace")
-        self.outbox.stop()
+        if self._outbox is not None:
+            self._outbox.stop()
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        await self._ctx.store.close()
-        self._ctx = None
+        self._tasks = []
+        if self._store is not None:
+            await self._store.close()
+        self._ctx, self._store, self._outbox = None, None, None
         logger.info("BorderDesk stopped")
 
     async def _connect(self, channel: CustomerChannel) -> None:
@@ -328,6 +345,23 @@ class Runtime:
             )
 
 
+async def _finished[T](step: Awaitable[T], undo: Callable[[T], Awaitable[None]]) -> T:
+    """Await a step that must not be cut in half (opening and migrating the database):
+    when cancelled meanwhile, the step still ends, ``undo`` closes what it made, and the
+    cancellation goes on."""
+    task = asyncio.ensure_future(step)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        with contextlib.suppress(Exception):
+            await undo(await task)
+        raise
+
+
+async def _close(store: Store) -> None:
+    await store.close()
+
+
 async def _quietly(awaitable: object, what: str) -> None:
     try:
         await awaitable  # type: ignore[misc]
@@ -363,18 +397,31 @@ def platform_adapters(
     config: Config, desk: Desk | None = None, pacer: Pacer | None = None
 ) -> tuple[list[CustomerChannel], StaffWorkspace]:
     """The real Telegram channel and Slack workspace, as configured."""
-    from bot.channels.slack import SlackWorkspace
+    return [telegram_channel(config)], slack_workspace(config, desk, pacer)
+
+
+def telegram_channel(config: Config) -> TelegramChannel:
+    """The Telegram channel as configured (``run`` checks its token before starting)."""
     from bot.channels.telegram import TelegramChannel
 
-    assert config.telegram_token and config.slack_bot_token and config.slack_inbox_channel
-    telegram = TelegramChannel(
+    assert config.telegram_token
+    return TelegramChannel(
         config.telegram_token,
         base_url=config.telegram_api_url,
         webhook_url=config.telegram_webhook_url,
         webhook_secret=config.telegram_webhook_secret,
         listen=config.telegram_webhook_listen,
     )
-    slack = SlackWorkspace(
+
+
+def slack_workspace(
+    config: Config, desk: Desk | None = None, pacer: Pacer | None = None
+) -> SlackWorkspace:
+    """The Slack workspace as configured, its departments' channels from the desk file."""
+    from bot.channels.slack import SlackWorkspace
+
+    assert config.slack_bot_token and config.slack_inbox_channel
+    return SlackWorkspace(
         bot_token=config.slack_bot_token,
         inbox_channel=config.slack_inbox_channel,
         signing_secret=config.slack_signing_secret,
@@ -384,23 +431,10 @@ def platform_adapters(
         staff_users=config.staff_users,
         staff_group=config.staff_group,
         pacer=pacer,
+        connect_timeout=config.connect_timeout,
         department_channels={
             name: department.channel
             for name, department in (desk or load_desk_for(config)).departments.items()
             if department.channel
         },
     )
-    return [telegram], slack
-
-
-async def serve(config: Config) -> None:
-    """``borderdesk run``: serve until SIGINT or SIGTERM, then stop cleanly."""
-    desk = load_desk_for(config)
-    channels, workspace = platform_adapters(config, desk)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    async with Runtime(config, channels=channels, workspace=workspace, desk=desk):
-        await stop.wait()
-        logger.info("signal received, stopping")

@@ -108,13 +108,22 @@ class TelegramChannel:
         self._poller: asyncio.Task[None] | None = None
         self._runner: web.AppRunner | None = None
 
+    async def check(self) -> str:
+        """getMe: the token is accepted and Telegram answers (``run`` checks this before it
+        starts; ``start`` does it when not done yet). The bot's @username, or ChannelError."""
+        if not self._initialized:
+            try:
+                await self.bot.initialize()
+            except TelegramError as exc:
+                raise _wrap(exc) from exc
+            self._initialized = True
+        return f"@{self.bot.username}"
+
     async def start(self, on_message: InboundHandler) -> None:
         """Connect and start receiving; raises ChannelError (safe to call again) on failure."""
         self._on_message = on_message
+        await self.check()
         try:
-            if not self._initialized:
-                await self.bot.initialize()
-                self._initialized = True
             if self.webhook_url:
                 await self._start_webhook(self.webhook_url)
             else:

@@ -47,6 +47,7 @@ from aiohttp import web
 
 from .faults import Fail, FaultInjection, FaultPlan, RateLimit, RateMeter
 from .slack_files import SharedFiles
+from .slack_socket_mode import SocketMode
 from .spec_paths import SPECS_DIR, require_specs
 
 TEAM_ID, TEAM_NAME, TEAM_DOMAIN = "T0000000001", "BorderDesk Test", "borderdesk-test"
@@ -267,7 +268,7 @@ def check_view(view: Any) -> list[str]:
     return problems
 
 
-class FakeSlackAPI(FaultInjection, SharedFiles):
+class FakeSlackAPI(FaultInjection, SharedFiles, SocketMode):
     """In-process Slack Web API on ``127.0.0.1``; see the module docstring for usage."""
 
     def __init__(
@@ -291,6 +292,7 @@ class FakeSlackAPI(FaultInjection, SharedFiles):
         self._messages: dict[tuple[str, str], Params] = {}
         self._pending_files: dict[str, Params] = {}
         self._init_files(TEAM_ID)
+        self._init_socket_mode(APP_ID)
         self.faults = FaultPlan()
         self.rates = RateMeter(RATE_LIMITS, rate_clock, enforce_limits)
         self._validators: dict[str, Any] = {}
@@ -300,6 +302,7 @@ class FakeSlackAPI(FaultInjection, SharedFiles):
         self.port = 0
         self._handlers: dict[str, Callable[[Params], Params]] = {
             "auth.test": self._auth_test,
+            "apps.connections.open": self._connections_open,
             "chat.postMessage": self._post_message,
             "chat.postEphemeral": self._post_ephemeral,
             "chat.update": self._update,
@@ -323,6 +326,7 @@ class FakeSlackAPI(FaultInjection, SharedFiles):
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/upload/v1/{file_id}", self._handle_upload)
         self._route_files(app)
+        self._route_socket_mode(app)
         app.router.add_post("/response/{hook:.*}", self._handle_response_url)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -332,6 +336,7 @@ class FakeSlackAPI(FaultInjection, SharedFiles):
 
     async def stop(self) -> None:
         self.faults.release()
+        await self._close_sockets()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -553,8 +558,10 @@ class FakeSlackAPI(FaultInjection, SharedFiles):
         self._record(method, params)
         if (answer := await self.faults.act(method, request)) is not None:
             return answer
-        if not token or token != self.token:
+        if not token or token != self._token_for(method):
             error = "invalid_auth" if token else "not_authed"
+            if token in (self.token, self.app_token):  # the other kind of token
+                error = "not_allowed_token_type"
             return web.json_response({"ok": False, "error": error})
         if (handler := self._handlers.get(method)) is None:
             return web.json_response({"ok": False, "error": "unknown_method", "req_method": method})
