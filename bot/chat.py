@@ -1,6 +1,9 @@
 """``borderdesk chat``: play the shopper and the staff in one terminal.
 
 Type as a shopper; each card is shown with its suggestion, then choose what staff do.
+A reply written in English to a shopper of another language is held, as in Slack: the
+prompt asks how it goes out (send the translation, untranslated, retry the translation
+when the translator could not be reached, or cancel), and nothing is sent before.
 Lines starting with ``:`` are commands (``:help`` lists them). Each session starts a new
 shopper, so one session's history never carries into the next; ``:new`` starts another.
 
@@ -37,10 +40,34 @@ commands (as the shopper):
   :lang CODE     the shopper's app language, as Telegram reports it (es, pt-BR, ja...)
   :quit          leave (Ctrl-C and Ctrl-D leave too)
 at a card (as staff):
-  s send  e edit  o other answer  x escalate  i ignore  r reply in the thread
-  l later (the card stays open: nothing is sent)"""
-MENU = "staff> [s]end [e]dit [o]ther [x]escalate [i]gnore [r]eply in thread [l]ater: "
-CHOICES = "seoxirl"
+  s send  e edit  o other answer  x escalate (and answer the shopper)
+  w escalate without replying  i ignore  r reply in the thread
+  l later (the card stays open: nothing is sent)
+a reply written in English to a shopper of another language waits for your choice:
+  t send the translation  u send untranslated  r retry the translation  c cancel"""
+MENU = (
+    "staff> [s]end [e]dit [o]ther [x]escalate [w]escalate, no reply [i]gnore "
+    "[r]eply in thread [l]ater: "
+)
+CHOICES = "seoxwirl"
+HELD_CHOICES = {  # a held reply: translated, or the translator could not be reached
+    True: (
+        "choice> [t]ranslation [u]ntranslated [c]ancel: ",
+        {
+            "t": ActionKind.CONFIRM_TRANSLATED,
+            "u": ActionKind.CONFIRM_ORIGINAL,
+            "c": ActionKind.CONFIRM_CANCEL,
+        },
+    ),
+    False: (
+        "choice> [u]ntranslated [r]etry translation [c]ancel: ",
+        {
+            "u": ActionKind.CONFIRM_ORIGINAL,
+            "r": ActionKind.CONFIRM_RETRY,
+            "c": ActionKind.CONFIRM_CANCEL,
+        },
+    ),
+}
 NAMES = ("Sam Shopper", "Ana García", "Jonas Weber", "Yuki Tanaka", "Chloé Martin", "Li Wei")
 STAFF_ID, STAFF_NAME = "UTERMINAL1", "you"
 
@@ -237,6 +264,7 @@ async def _staff_turn(
             break
         out(f"choose one of {', '.join(CHOICES)} (l: later)")
     now = datetime.now(UTC)
+    seen = len(workspace.confirmations)
 
     def act(kind: ActionKind, **fields: Any) -> StaffAction:
         return StaffAction(
@@ -270,12 +298,51 @@ async def _staff_turn(
             out(f"(no answer chosen: card #{card.suggestion_id} stays open, nothing sent)")
     elif choice == "x":
         await runtime.on_action(act(ActionKind.ESCALATE))
+    elif choice == "w":
+        await runtime.on_action(act(ActionKind.ESCALATE_QUIETLY))
     elif choice == "i":
         await runtime.on_action(act(ActionKind.IGNORE))
     elif choice == "r":
         await _thread_reply(runtime, reader, card, now, out)
     else:
         out(f"(later: card #{card.suggestion_id} stays open in the inbox, nothing sent)")
+    await _held_choices(runtime, workspace, reader, seen, out)
+
+
+async def _held_choices(
+    runtime: Runtime,
+    workspace: LocalWorkspace,
+    reader: LineReader,
+    seen: int,
+    out: Callable[[str], None],
+) -> None:
+    """A reply the staff turn left held (written in English to a shopper of another
+    language): ask how it goes out, as the confirmation in Slack would, until it is sent
+    or cancelled. A retry posts a new confirmation, which is asked in turn."""
+    while len(workspace.confirmations) > seen:
+        seen = len(workspace.confirmations)
+        held = workspace.confirmations[-1]
+        if await runtime.ctx.store.held(held.outbox_id) is None:
+            return
+        prompt, keys = HELD_CHOICES[held.translated is not None]
+        while (answer := await reader.ask(prompt)) is not None:
+            choice = answer.strip().lower()[:1]
+            if choice in keys:
+                break
+            out(f"choose one of {', '.join(keys)}: the reply waits, nothing is sent yet")
+        else:
+            out("(the reply stays held, nothing sent: the card waits for a translation choice)")
+            return
+        await runtime.on_action(
+            StaffAction(
+                kind=keys[choice],
+                user_id=STAFF_ID,
+                user_name=STAFF_NAME,
+                at=datetime.now(UTC),
+                card=held.ref,
+                extra={"outbox": str(held.outbox_id)},
+            )
+        )
 
 
 async def _thread_reply(

@@ -112,13 +112,15 @@ class Transcript:
                 self.line("", "no confident suggestion")
             for note in card.notes:
                 self.line("", f"note: {note}")
-            if card.decision:
-                self.line("", f"[{card.decision}]")
+            if card.decision or card.waiting:
+                self.line("", f"[{card.decision or card.waiting}]")
         elif event == "card_updated":
             card = data["card"]
             assert isinstance(card, Card)
             if card.decision:
                 self.line("INBOX", f"card #{card.suggestion_id} now shows: {card.decision}")
+            elif card.waiting:
+                self.line("INBOX", f"card #{card.suggestion_id} now shows: {card.waiting}")
             elif card.warning:
                 self.line("INBOX", f"card #{card.suggestion_id} redrawn with: {card.warning}")
         elif event == "delivered":
@@ -140,11 +142,26 @@ class Transcript:
                     f"{esc.intent.replace('_', ' ')} from {esc.customer_name} "
                     f"({esc.language}) — {esc.original_text}" + (f" [{facts}]" if facts else ""),
                 )
+                if esc.shopper_reply:
+                    self.line("", esc.shopper_reply)
             elif esc.status_line:
                 self.line(where, f"escalation #{esc.escalation_id}: {esc.status_line}")
         elif event == "confirm":
+            self._confirmation(data)
+
+    def _confirmation(self, data: dict[str, object]) -> None:
+        """A reply held for staff to choose how it goes out: nothing has been sent yet."""
+        translated, original = data.get("translated"), data.get("original")
+        if translated:
             self.line(
                 "INBOX/thr",
-                f"prepared for the shopper (awaiting a click): "
-                f"{data['translated'] or data['original']}",
+                f"waiting for a choice, nothing sent yet — the shopper would get: {translated}\n"
+                f"(you wrote: {original})\n"
+                "choices: Send translation / Send untranslated / Cancel",
+            )
+        else:
+            self.line(
+                "INBOX/thr",
+                f"translation unavailable, nothing sent yet: {original}\n"
+                "choices: Send untranslated / Retry translation / Cancel",
             )

@@ -79,6 +79,17 @@ class LocalCard:
     card: Card
 
 
+@dataclass(frozen=True)
+class LocalConfirmation:
+    """A held reply waiting for a choice: answer it with a ``CONFIRM_*`` action whose
+    ``card`` is ``ref`` and ``extra["outbox"]`` is ``outbox_id``."""
+
+    ref: CardRef
+    outbox_id: int
+    original: str
+    translated: str | None  # None: the translator could not be reached
+
+
 class LocalWorkspace:
     """A staff workspace kept in memory; dialogs are recorded for the script to answer."""
 
@@ -89,6 +100,7 @@ class LocalWorkspace:
         self.threads: dict[str, list[str]] = {}  # plain replies under any message, by its ts
         self.reports: list[tuple[str, str, str | None]] = []  # department, text, file name
         self.dialogs: list[tuple[str, int, object]] = []
+        self.confirmations: list[LocalConfirmation] = []
         self.on_action: ActionHandler | None = None
         self.on_command: CommandHandler | None = None
         self.escalations: dict[str, EscalationCard] = {}
@@ -146,9 +158,15 @@ class LocalWorkspace:
     async def post_confirmation(
         self, ref: CardRef, outbox_id: int, original: str, translated: str | None
     ) -> CardRef:
+        """A held reply's choices, kept for the script or the terminal to answer."""
         self.dialogs.append(("confirm", outbox_id, translated))
-        self.listener("confirm", {"ref": ref, "original": original, "translated": translated})
-        return self._ref()
+        posted = self._ref()
+        self.confirmations.append(LocalConfirmation(posted, outbox_id, original, translated))
+        self.listener(
+            "confirm",
+            {"ref": ref, "outbox": outbox_id, "original": original, "translated": translated},
+        )
+        return posted
 
     async def update_notice(self, ref: CardRef, text: str) -> None:
         self.listener("thread_note", {"ref": ref, "text": text})
