@@ -7,15 +7,25 @@ The process runs for real (a subprocess) against the fake Telegram and Slack ser
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
+import sqlite3
 import sys
+import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 
+from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.channels.slack_connect import SDK_LOGGER, OneLineRetries
+from bot.config import load_config
+from bot.runtime import Runtime
+from bot.storage.migrate import MIGRATIONS_DIR
+from bot.storage.store import sqlite_url
 from tests.bot.test_cli import ROOT, _clean_environment
 from tests.e2e.harness import free_port
 from tests.fakes.slack_api import FakeSlackAPI
@@ -282,3 +292,36 @@ def test_socket_urls_lose_their_one_time_ticket_in_logs(
         "400, message='Invalid response status', url='wss://x.slack.com/link/?ticket=ab-12'"
     )
     assert sdk_records[0].getMessage().endswith("url='wss://x.slack.com/link/?…'")
+
+
+def _sqlite_threads() -> list[threading.Thread]:
+    """aiosqlite's connection threads: one left running keeps the process from exiting."""
+    return [t for t in threading.enumerate() if "_connection_worker_thread" in t.name]
+
+
+async def test_a_start_cancelled_while_migrating_finishes_the_migration_and_closes_it(
+    tmp_path: Path,
+) -> None:
+    """What a signal during start-up does to the Runtime: the migration is not cut in half,
+    and nothing stays open (an open SQLite connection thread would keep the process up)."""
+    database = tmp_path / "desk.sqlite3"
+    config = replace(
+        load_config(environ={}, env_file=None, require_platforms=False),
+        database_url=sqlite_url(database),
+    )
+    runtime = Runtime(
+        config, channels=[LocalChannel()], workspace=LocalWorkspace(), background=False
+    )
+    starting = asyncio.create_task(runtime.start())
+    async with asyncio.timeout(WAIT):
+        while not database.exists():  # the migration has begun
+            await asyncio.sleep(0.005)
+    assert not starting.done()
+    starting.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await starting
+    await runtime.stop()
+    assert _sqlite_threads() == []
+    with sqlite3.connect(database) as db:
+        (revision,) = db.execute("select version_num from alembic_version").fetchone()
+    assert revision == ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
