@@ -195,6 +195,7 @@ async def _act(
     if action == "other" and card.suggestion.intent == step.expected and card.suggestion.reply:
         action = "send"
     now = transcript.clock.now
+    seen = len(workspace.confirmations)
     if action == "send":
         transcript.line("STAFF", f"{step.staff} clicks Send")
         await runtime.on_action(_action(ActionKind.SEND, step.staff, now, card))
@@ -244,6 +245,34 @@ async def _act(
                 text=step.staff_text,
                 card=conversation.card,
                 extra={"ts": now.isoformat()},
+            )
+        )
+    await _choose_held(runtime, workspace, transcript, step.staff, seen)
+
+
+async def _choose_held(
+    runtime: Runtime, workspace: LocalWorkspace, transcript: Transcript, staff: str, seen: int
+) -> None:
+    """A reply the step left held (English to a shopper of another language) is never
+    left waiting: staff choose in the thread, as in Slack — the translation when there is
+    one, else what they wrote."""
+    for held in workspace.confirmations[seen:]:
+        if await runtime.ctx.store.held(held.outbox_id) is None:
+            continue
+        kind, label = (
+            (ActionKind.CONFIRM_TRANSLATED, "Send translation")
+            if held.translated
+            else (ActionKind.CONFIRM_ORIGINAL, "Send untranslated")
+        )
+        transcript.line("STAFF", f"{staff} clicks {label}")
+        await runtime.on_action(
+            StaffAction(
+                kind=kind,
+                user_id=_staff_id(staff),
+                user_name=staff,
+                at=transcript.clock.now,
+                card=held.ref,
+                extra={"outbox": str(held.outbox_id)},
             )
         )
 

@@ -47,9 +47,10 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
     profile = await load_profile(ctx, customer.id, now)
     notes = list(record.display.get("notes") or [])
     waiting = await waiting_line(ctx, record)
+    decision = None if waiting else decision_line(record, extra)
     outcome = escalation_outcome(record)
-    if outcome:
-        notes.append(outcome)
+    if decision and outcome:  # what the shopper was told, beside who escalated it
+        decision = f"{decision} · {outcome}"
     if (
         not waiting
         and record.final_text
@@ -64,7 +65,7 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
         language=record.suggestion.language,
         original_text=message.display_text(),
         suggestion=record.suggestion,
-        decision=None if waiting else decision_line(record, extra),
+        decision=decision,
         waiting=waiting,
         translated_text=record.display.get("translation"),
         reply_in_staff_language=record.display.get("reply_staff"),
