@@ -124,6 +124,7 @@ class SlackWorkspace:
             client=self.client,
             signing_secret=signing_secret,
             request_verification_enabled=signing_secret is not None,
+            logger=_bolt_logger(),
         )
         self._on_action: ActionHandler | None = None
         self._on_command_text: CommandHandler | None = None
@@ -522,6 +523,22 @@ class SlackWorkspace:
                 logger.warning("users.info failed for %s; showing the id", user_id)
                 return user_id
         return self._names[user_id]
+
+
+class _SameToken(logging.Filter):
+    """bolt reads SLACK_BOT_TOKEN from the environment itself and, seeing it beside our
+    client (built with that very token), warns that the token "will be unused" at every
+    start. It is the same token: nothing is unused, so the line would only mislead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+def _bolt_logger() -> logging.Logger:
+    found = logging.getLogger("slack_bolt.AsyncApp")
+    if not any(isinstance(f, _SameToken) for f in found.filters):
+        found.addFilter(_SameToken())
+    return found
 
 
 def _user_name(user: Mapping[str, Any]) -> str:
