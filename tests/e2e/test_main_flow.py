@@ -290,4 +290,7 @@ async def test_escalate_posts_to_the_department_channel(
         await slack_api.wait_for("chat.update")
         updated = next(m for m in slack_api.messages(INBOX) if m["ts"] == card["ts"])
         assert "Escalated to warehouse by lee" in card_text(updated)
-        assert telegram_api.sent_messages() == []
+        # escalating answers the shopper too (issue 13): the card's suggested reply, once
+        [sent] = await telegram_api.wait_for("sendMessage")
+        assert sent["text"].startswith("We're very sorry your item from order B20411")
+        assert "Shopper answered with the suggested reply" in card_text(updated)
