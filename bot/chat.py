@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.channels.local import LocalChannel, LocalWorkspace
+from bot.chat_choices import STAFF_ID, STAFF_NAME, ask_held_choices
 from bot.config import DEPARTMENTS, Config
 from bot.logs import configure_logging
 from bot.models import ActionKind, Card, InboundMessage, StaffAction
@@ -50,26 +51,7 @@ MENU = (
     "[r]eply in thread [l]ater: "
 )
 CHOICES = "seoxwirl"
-HELD_CHOICES = {  # a held reply: translated, or the translator could not be reached
-    True: (
-        "choice> [t]ranslation [u]ntranslated [c]ancel: ",
-        {
-            "t": ActionKind.CONFIRM_TRANSLATED,
-            "u": ActionKind.CONFIRM_ORIGINAL,
-            "c": ActionKind.CONFIRM_CANCEL,
-        },
-    ),
-    False: (
-        "choice> [u]ntranslated [r]etry translation [c]ancel: ",
-        {
-            "u": ActionKind.CONFIRM_ORIGINAL,
-            "r": ActionKind.CONFIRM_RETRY,
-            "c": ActionKind.CONFIRM_CANCEL,
-        },
-    ),
-}
 NAMES = ("Sam Shopper", "Ana García", "Jonas Weber", "Yuki Tanaka", "Chloé Martin", "Li Wei")
-STAFF_ID, STAFF_NAME = "UTERMINAL1", "you"
 
 
 class LineReader:
@@ -306,43 +288,7 @@ async def _staff_turn(
         await _thread_reply(runtime, reader, card, now, out)
     else:
         out(f"(later: card #{card.suggestion_id} stays open in the inbox, nothing sent)")
-    await _held_choices(runtime, workspace, reader, seen, out)
-
-
-async def _held_choices(
-    runtime: Runtime,
-    workspace: LocalWorkspace,
-    reader: LineReader,
-    seen: int,
-    out: Callable[[str], None],
-) -> None:
-    """A reply the staff turn left held (written in English to a shopper of another
-    language): ask how it goes out, as the confirmation in Slack would, until it is sent
-    or cancelled. A retry posts a new confirmation, which is asked in turn."""
-    while len(workspace.confirmations) > seen:
-        seen = len(workspace.confirmations)
-        held = workspace.confirmations[-1]
-        if await runtime.ctx.store.held(held.outbox_id) is None:
-            return
-        prompt, keys = HELD_CHOICES[held.translated is not None]
-        while (answer := await reader.ask(prompt)) is not None:
-            choice = answer.strip().lower()[:1]
-            if choice in keys:
-                break
-            out(f"choose one of {', '.join(keys)}: the reply waits, nothing is sent yet")
-        else:
-            out("(the reply stays held, nothing sent: the card waits for a translation choice)")
-            return
-        await runtime.on_action(
-            StaffAction(
-                kind=keys[choice],
-                user_id=STAFF_ID,
-                user_name=STAFF_NAME,
-                at=datetime.now(UTC),
-                card=held.ref,
-                extra={"outbox": str(held.outbox_id)},
-            )
-        )
+    await ask_held_choices(runtime, workspace, reader.ask, seen, out)
 
 
 async def _thread_reply(
