@@ -36,7 +36,7 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
     },
     "ja": {
         "スニーカーのサイズについて質問です。US 9 は日本のサイズで何センチですか？": (
-            "A question about sneaker sizes: what is US 9 in Japanese sizes, in centimetres?"
+            "A question about sneaker sizes: how many centimetres is US 9 in Japanese sizing?"
         ),
     },
     "fr": {
@@ -52,7 +52,7 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
     "zh": {
         "你好，我的包裹已经三个星期了还没到，物流信息一直没有更新。": (
             "Hello, my parcel still hasn't arrived after three weeks, and the tracking "
-            "information has not been updated."
+            "information has not been updated at all."
         ),
     },
     "it": {
@@ -62,7 +62,7 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
     },
     "ru": {
         "Нужно ли платить таможенную пошлину при доставке в Россию?": (
-            "Do I have to pay customs duty for delivery to Russia?"
+            "Do I have to pay customs duty on deliveries to Russia?"
         ),
     },
     "pt": {
@@ -78,15 +78,16 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
     },
     "nl": {
         "Mijn pakket is nooit aangekomen, maar de track & trace zegt dat het bezorgd is.": (
-            "My parcel never arrived, but the track & trace says it was delivered."
+            "My parcel never arrived, but the tracking says it was delivered."
         ),
     },
     "pl": {
-        "Dziękuję bardzo za szybką pomoc!": "Thank you very much for the quick help!",
+        "Dziękuję bardzo za szybką pomoc!": "Thank you very much for your quick help!",
     },
     "ko": {
         "환불 신청한 지 일주일이 지났는데 아직 돈이 안 들어왔어요.": (
-            "It has been a week since I asked for a refund, and the money still hasn't arrived."
+            "It has been a week since I requested a refund, and the money still hasn't come "
+            "through."
         ),
     },
 }
