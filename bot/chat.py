@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -127,7 +128,8 @@ async def run_chat(config: Config, out: Callable[[str], None] = print) -> int:
     transcript = Transcript(out, clock)
     channel = LocalChannel("telegram", transcript)
     workspace = LocalWorkspace(transcript, DEPARTMENTS)
-    chats = itertools.count(int(datetime.now(UTC).timestamp()))
+    # a chat of its own for every shopper, across sessions on one database too
+    chats = itertools.count(1_000_000_000 + secrets.randbelow(8_000_000_000))
     message_ids = itertools.count(1)
     reader = LineReader(asyncio.get_running_loop())
     shopper = _new_shopper(chats, NAMES[0], "en", transcript)

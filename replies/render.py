@@ -145,6 +145,7 @@ _HONORIFICS = {
 }
 
 _TIDY = [
+    (re.compile(r"\s*يا\s*" + _GAP), ""),  # Arabic "يا {shopper_name}": no name, no vocative
     (re.compile(r"#" + _GAP), _GAP),  # "#{order_number}"
     (re.compile(r"\(\s*" + _GAP + r"\s*\)"), ""),  # "({tracking_number})"
     (re.compile(r"^\s*" + _GAP + r"\s*[,،，、:：]?\s*"), ""),  # "{shopper_name}，您好"

@@ -8,7 +8,7 @@ is handed to a ``listener`` (the transcript printer).
 from __future__ import annotations
 
 import itertools
-import time
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,7 +49,9 @@ class LocalChannel:
         )
         self.sent: list[tuple[str, str]] = []
         self.files: list[tuple[str, str, int]] = []  # chat id, file name, size
-        self._ids = itertools.count(1)
+        # message ids, unique per chat like the platforms' even when a later session on the
+        # same database delivers what an earlier one left queued
+        self._ids = itertools.count(1_000_000 + secrets.randbelow(10**9))
         self.on_message: InboundHandler | None = None
 
     async def start(self, on_message: InboundHandler) -> None:
@@ -106,8 +108,9 @@ class LocalWorkspace:
         self.escalations: dict[str, EscalationCard] = {}
         self.files: dict[str, bytes] = {}  # what staff attached, by the url a reply names
         # message ids unique across sessions on one database (``borderdesk chat`` keeps
-        # its database: a second session restarting at the same id would clash)
-        self._seconds = int(time.time())
+        # its database: a second session restarting at the same id would clash, and two
+        # sessions can start within the same second)
+        self._seconds = 1_000_000_000 + secrets.randbelow(9_000_000_000)
         self._ts = itertools.count(1)
 
     def _ref(self) -> CardRef:

@@ -123,3 +123,18 @@ def test_each_session_is_a_new_shopper(tmp_path: Path) -> None:
     assert "INBOX      card #2" in second.before  # a card of its own, not in the old thread
     assert "New customer" in second.before
     second.close(force=True)
+
+
+def test_a_session_after_one_left_with_ctrl_c_carries_on(tmp_path: Path) -> None:
+    """Regression: the second session crashed on a duplicate message id when it delivered
+    what the first had left queued (local message ids restarted at 1 in every session)."""
+    db = tmp_path / "chat.sqlite3"
+    for _ in range(3):
+        child = spawn(db)
+        child.sendline("hello")
+        child.expect_exact(SHOPPER)
+        assert "Traceback" not in child.before
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+        assert "Traceback" not in child.before
+        child.close()

@@ -63,3 +63,17 @@ def test_never_leaves_a_placeholder_and_keeps_literal_braces() -> None:
 
 def test_empty_value_counts_as_unknown() -> None:
     assert render("Hi {shopper_name}, hello", "en", {"shopper_name": "  "}) == "Hi, hello"
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "شكرًا على رسالتك يا {shopper_name}! فريقنا غير متاح الآن.",
+        "العفو يا {shopper_name}! راسلنا في أي وقت.",
+    ],
+)
+def test_an_arabic_vocative_goes_with_a_missing_name(template: str) -> None:
+    """Regression: without a name, "يا {shopper_name}!" left a dangling "يا!"."""
+    text = render(template, "ar", {})
+    assert "يا" not in text.split() and "{" not in text
+    assert render(template, "ar", {"shopper_name": "ليلى"}).count("يا ليلى") == 1
