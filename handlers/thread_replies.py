@@ -14,6 +14,7 @@ else, keyed by the Slack message, so Slack's redeliveries never repeat them.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from bot.context import Context
@@ -63,6 +64,9 @@ async def handle_thread_action(ctx: Context, action: StaffAction) -> None:
             )
 
 
+CARD_RECORD_GRACE = 5.0  # seconds
+
+
 def thread_key(action: StaffAction) -> str:
     """The outbox key of a thread reply: the card's ts and the reply's own ts."""
     card_ts = action.card.ts if action.card is not None else "?"
@@ -70,9 +74,18 @@ def thread_key(action: StaffAction) -> str:
 
 
 async def _conversation(ctx: Context, action: StaffAction) -> ConversationInfo | None:
+    """The conversation whose card ``action`` is under. A card is posted first and its
+    place recorded right after: a reply that arrives in between (Slack can deliver it
+    before our write lands) waits up to ``CARD_RECORD_GRACE`` seconds for the record
+    instead of being taken for a thread that is not a card."""
     if action.card is None:
         return None
-    conversation = await ctx.store.conversation_by_card(action.card)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + CARD_RECORD_GRACE
+    while (conversation := await ctx.store.conversation_by_card(action.card)) is None:
+        if loop.time() >= deadline:
+            break
+        await asyncio.sleep(0.1)
     if conversation is None:
         logger.info(
             "%s in a thread that is not a BorderDesk card ignored (event %s)",
