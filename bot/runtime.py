@@ -33,6 +33,7 @@ from bot.outbox import OutboxWorker
 from bot.pacing import Pacer
 from bot.storage import OutboxItem, Store
 from bot.storage.outbox import STAFF_NOTES
+from bot.storage.urls import database_label
 from bot.translation import TranslationCache, Translator
 from bot.translation.translator import Backend
 from handlers.commands import staff_command
@@ -205,7 +206,11 @@ class Runtime:
                 await channel.start(self.on_message)
             self.ready.set()
             await resume_unprocessed(self._ctx)
-        logger.info("BorderDesk started: channels %s", ", ".join(self.channels) or "none")
+        logger.info(
+            "BorderDesk started on %s: channels %s",
+            database_label(self.config.database_url),
+            ", ".join(self.channels) or "none",
+        )
 
     async def on_message(self, message: InboundMessage) -> None:
         """Store the message (the adapter acknowledges it to the platform only after this
