@@ -37,11 +37,16 @@ from datetime import datetime, timedelta
 from bot.channels.base import CustomerChannel
 from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected
 from bot.pacing import Pacer, backoff_seconds
+from bot.repeated_failures import RepeatedFailures
 from bot.storage import OutboxItem, Store
+from bot.storage.outbox import LONGEST_WAIT
 
 logger = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=60)
+# A platform asking for a longer pause is asked again after this (a wait beyond the
+# storage's LONGEST_WAIT would read as a time set by a wrong clock).
+LONGEST_RATE_WAIT = LONGEST_WAIT / 2
 FailureHandler = Callable[[OutboxItem, str], Awaitable[None]]
 
 
@@ -94,6 +99,7 @@ class OutboxWorker:
         self._wake = asyncio.Event()
         self._stopping = False
         self._in_flight: dict[tuple[str, str], asyncio.Task[int]] = {}
+        self._pass_failures = RepeatedFailures(logger, "outbox pass")
 
     def wake(self) -> None:
         self._wake.set()
@@ -107,8 +113,10 @@ class OutboxWorker:
                 batch, pause = await self._select()
                 if self._start(batch):
                     pause = 0.0  # look again at once: more may be due behind these
-            except Exception:
-                logger.exception("outbox pass failed; trying again shortly")
+            except Exception as exc:  # a full disk, a vanished database: counted, not spun
+                self._pass_failures.failed(exc)
+            else:
+                self._pass_failures.succeeded()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), min(pause, self.idle_seconds))
             self._wake.clear()
@@ -164,9 +172,16 @@ class OutboxWorker:
         self._wake.set()
 
     async def _claim_and_deliver(self, item: OutboxItem) -> int:
-        if self._stopping or not await self.store.claim_outbox(item.id, self.clock(), LEASE):
+        """Claim and send one item; a storage failure (a full disk) is counted and its chat
+        rests for ``idle_seconds`` instead of being tried again in a tight loop."""
+        try:
+            if self._stopping or not await self.store.claim_outbox(item.id, self.clock(), LEASE):
+                return 0
+            return await self._deliver(item)
+        except Exception as exc:
+            self._pass_failures.failed(exc, f"item {item.id}")
+            await asyncio.sleep(self.idle_seconds)
             return 0
-        return await self._deliver(item)
 
     async def _deliver(self, item: OutboxItem) -> int:
         channel = self.channels.get(item.channel)
@@ -187,11 +202,9 @@ class OutboxWorker:
                 self.pacer.hold(key, exc.retry_after)
             logger.warning("outbox item %s: rate limited, again in %.0fs", item.id, exc.retry_after)
             # waiting as told is queueing, not failing: it does not use up an attempt
+            wait = min(timedelta(seconds=exc.retry_after), LONGEST_RATE_WAIT)
             await self.store.outbox_retry(
-                item.id,
-                str(exc),
-                self.clock() + timedelta(seconds=exc.retry_after),
-                count_attempt=False,
+                item.id, str(exc), self.clock() + wait, count_attempt=False
             )
             return 0
         except ChannelRejected as exc:
@@ -205,8 +218,22 @@ class OutboxWorker:
                 retry_at = self.clock() + backoff(item.attempts + 1, self.retry_base)
                 await self.store.outbox_retry(item.id, str(exc), retry_at)
             return 0
-        await self.store.outbox_sent(item, platform_id, self.clock())
+        await self._record_sent(item, platform_id)
         return 1
+
+    async def _record_sent(self, item: OutboxItem, platform_id: str) -> None:
+        """Record a delivery, retrying while storage fails (a full disk): once the platform
+        has the message, giving up here would send it again when the lease runs out."""
+        while True:
+            try:
+                await self.store.outbox_sent(item, platform_id, self.clock())
+            except Exception as exc:
+                if self._stopping:
+                    raise
+                self._pass_failures.failed(exc, f"recording item {item.id} as sent")
+                await asyncio.sleep(self.idle_seconds)
+            else:
+                return
 
     async def _pieces(
         self, item: OutboxItem, channel: CustomerChannel

@@ -2,7 +2,7 @@
 
 /borderdesk open [department]   open escalations, oldest first
 /borderdesk dead                messages the outbox gave up on, with their errors
-/borderdesk retry ID… | all     queue parked messages again
+/borderdesk retry ID… | all     send parked or waiting messages now
 /borderdesk customer NAME | #ORDER | ID   a shopper's profile (id:N when a number is ambiguous)
 /borderdesk block ID | #ORDER REASON [note…]
                                 flag an abusive buyer: extortion, bad_faith_review, fraud, other
@@ -65,6 +65,8 @@ async def dead_letters_text(ctx: Context) -> str:
 
 
 async def retry_text(ctx: Context, args: list[str]) -> str:
+    """Undelivered and still-waiting messages go now: a wait set by a clock that was
+    wrong (or a long backoff) is not something staff should have to sit out."""
     if not args:
         return "Say which: /borderdesk retry 12 15, or /borderdesk retry all"
     if args == ["all"]:
@@ -76,9 +78,11 @@ async def retry_text(ctx: Context, args: list[str]) -> str:
     queued = await ctx.store.retry_dead(ctx.clock(), ids)
     ctx.wake_outbox()
     if not queued:
-        return "Nothing to retry: no undelivered message has that number."
+        return "Nothing to retry: no undelivered or waiting message has that number."
     missing = sorted(set(ids or []) - set(queued))
-    note = f" (not undelivered: {', '.join(f'#{i}' for i in missing)})" if missing else ""
+    note = (
+        f" (not undelivered or waiting: {', '.join(f'#{i}' for i in missing)})" if missing else ""
+    )
     return f"Queued again: {', '.join(f'#{i}' for i in queued)}{note}."
 
 

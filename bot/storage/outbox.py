@@ -23,6 +23,16 @@ from bot.storage.schema import (
 # Statuses of a reply nobody has started sending: it can still be edited or cancelled.
 UNSENT = ("pending", "held", "dead")
 
+# The longest the outbox ever waits on purpose (backoff, a rate limit, a lease). A "not
+# before" time further ahead than this was computed by a clock that has since stepped back
+# (NTP correcting a fast clock): the item is due now instead of parking its chat for a day.
+LONGEST_WAIT = timedelta(hours=1)
+
+
+def _due(now: datetime) -> Any:
+    """Items whose time has come, or whose time cannot be trusted (see ``LONGEST_WAIT``)."""
+    return or_(outbox.c.next_attempt_at <= now, outbox.c.next_attempt_at > now + LONGEST_WAIT)
+
 
 class OutboxQueries:
     engine: AsyncEngine
@@ -232,7 +242,7 @@ class OutboxQueries:
         async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(outbox)
-                .where(outbox.c.id.in_(heads), outbox.c.next_attempt_at <= now)
+                .where(outbox.c.id.in_(heads), _due(now))
                 .order_by(outbox.c.next_attempt_at, outbox.c.id)
                 .limit(limit)
             )
@@ -246,7 +256,7 @@ class OutboxQueries:
                 .where(
                     outbox.c.id == item_id,
                     or_(outbox.c.status == "pending", outbox.c.status == "sending"),
-                    outbox.c.next_attempt_at <= now,
+                    _due(now),
                 )
                 .values(
                     status="sending", attempts=outbox.c.attempts + 1, next_attempt_at=now + lease
@@ -339,12 +349,19 @@ class OutboxQueries:
             ]
 
     async def retry_dead(self, now: datetime, item_ids: Sequence[int] | None = None) -> list[int]:
-        """Queue parked items again (all of them when ``item_ids`` is None); their ids."""
-        condition = outbox.c.status == "dead"
+        """Queue again, due now, what staff ask for (all of it when ``item_ids`` is None):
+        parked items, and items still waiting for a later attempt (a backoff, a rate limit,
+        a time set by a clock that was wrong); their ids. Attempts start from zero."""
+        waiting = and_(outbox.c.status == "pending", outbox.c.next_attempt_at > now)
+        condition = or_(outbox.c.status == "dead", waiting)
         if item_ids is not None:
             condition = and_(condition, outbox.c.id.in_(list(item_ids)))
         async with self.engine.begin() as conn:
-            ids = list((await conn.execute(select(outbox.c.id).where(condition))).scalars())
+            ids = list(
+                (
+                    await conn.execute(select(outbox.c.id).where(condition).order_by(outbox.c.id))
+                ).scalars()
+            )
             if ids:
                 await conn.execute(
                     update(outbox)
