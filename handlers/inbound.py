@@ -19,7 +19,8 @@ from typing import Any
 
 from bot.context import Context
 from bot.errors import ChannelError
-from bot.models import ChatType, InboundMessage, MessageKind, Suggestion
+from bot.models import CardRef, ChatType, InboundMessage, MessageKind, Suggestion
+from bot.repeated_failures import RepeatedFailures
 from handlers.cards import card_for
 from handlers.chat_members import CHAT_MEMBER_KINDS, chat_member_changed
 from handlers.corrections import Correction, show_correction
@@ -37,6 +38,9 @@ from scheduler.countries import country_from_language_code, format_local, timezo
 
 logger = logging.getLogger(__name__)
 
+SAVE_RETRY_SECONDS = 1.0
+# Like the logger it writes to, one per process: failures are counted across messages.
+_HANDLING_FAILURES = RepeatedFailures(logger, "handling stored messages")
 CORRECTED_NOTE = "The shopper edited their message to this; the earlier card is superseded."
 
 
@@ -143,10 +147,14 @@ async def process_message(ctx: Context, message_id: int, conversation_id: int) -
     except ChannelError as exc:
         logger.warning("message %s kept for a retry: %s", message_id, exc)
         return False
-    except Exception:
-        # a bug must not take the process down; the message stays stored and unprocessed
-        logger.exception("message %s could not be handled; kept for a retry", message_id)
+    except Exception as exc:
+        # a bug or a full disk must not take the process down; the message stays stored
+        # and unprocessed, and the same failure again and again is one line a minute
+        _HANDLING_FAILURES.failed(exc, f"message {message_id}, kept for a retry")
         return False
+    else:
+        if done:
+            _HANDLING_FAILURES.succeeded()
     finally:
         ctx.in_flight.discard(message_id)
         if not lock.locked() and ctx.conversation_locks.get(conversation_id) is lock:
@@ -235,14 +243,32 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
     if record.card is None:
         card = await card_for(ctx, record)
         conversation = await ctx.store.conversation(conversation_id)
+        first = conversation.card is None
         if conversation.card is None:
             ref = await ctx.workspace.post_card(card)
-            await ctx.store.set_conversation_card(conversation_id, ref)
         else:
             ref = await ctx.workspace.post_card_in_thread(conversation.card, card)
-        await ctx.store.set_suggestion_card(suggestion_id, ref)
+        await _save_posted_card(ctx, conversation_id, suggestion_id, ref, first=first)
     await ctx.store.mark_processed(message_id, now, language)
     return True
+
+
+async def _save_posted_card(
+    ctx: Context, conversation_id: int, suggestion_id: int, ref: CardRef, *, first: bool
+) -> None:
+    """Record a card Slack already shows, retrying while storage fails (a full disk):
+    giving up would leave the message unprocessed and the resume loop would post the card
+    a second time. The conversation's lock is held meanwhile, so nothing overtakes it."""
+    failures = RepeatedFailures(logger, f"saving the card of suggestion {suggestion_id}")
+    while True:
+        try:
+            await ctx.store.save_posted_card(conversation_id, suggestion_id, ref, first=first)
+        except Exception as exc:  # the store's own failure: nothing else runs here
+            failures.failed(exc)
+            await asyncio.sleep(SAVE_RETRY_SECONDS)
+        else:
+            failures.succeeded()
+            return
 
 
 async def _localize(

@@ -47,6 +47,7 @@ from bot.channels.base import InboundHandler
 from bot.channels.telegram_content import Content, describe, service_kind
 from bot.errors import ChannelRateLimited, ChannelRejected, ChannelUnavailable
 from bot.models import ChannelCapabilities, ChatType, InboundMessage, Limit, MessageKind
+from bot.repeated_failures import RepeatedFailures
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +108,7 @@ class TelegramChannel:
         self._initialized = False
         self._poller: asyncio.Task[None] | None = None
         self._runner: web.AppRunner | None = None
+        self._intake_failures = RepeatedFailures(logger, "storing telegram updates")
 
     async def check(self) -> str:
         """getMe: the token is accepted and Telegram answers (``run`` checks this before it
@@ -270,10 +272,11 @@ class TelegramChannel:
             return True
         try:
             await self._on_message(inbound)
-        except Exception:
-            logger.exception("telegram update %s not stored; it will come again", update.update_id)
+        except Exception as exc:  # a full disk: Telegram keeps the update, we ask again
+            self._intake_failures.failed(exc, f"update {update.update_id}, it will come again")
             await asyncio.sleep(1.0)
             return False
+        self._intake_failures.succeeded()
         return True
 
     def _translate(self, update: Update) -> InboundMessage | None:

@@ -22,6 +22,7 @@ from bot.storage.schema import (
     conversations,
     customers,
     messages,
+    suggestions,
 )
 
 
@@ -239,5 +240,24 @@ class InboxQueries(FloodQueries, EditQueries, ChannelBlockQueries):
             await conn.execute(
                 update(conversations)
                 .where(conversations.c.id == conversation_id)
+                .values(card_channel=card.channel, card_ts=card.ts)
+            )
+
+    async def save_posted_card(
+        self, conversation_id: int, suggestion_id: int, card: CardRef, *, first: bool
+    ) -> None:
+        """Where a just-posted card is, in one transaction: the suggestion's card and, for
+        the ``first`` card of a conversation, the conversation's. Both or neither, so a
+        card is never half-recorded and posted again."""
+        async with self.engine.begin() as conn:
+            if first:
+                await conn.execute(
+                    update(conversations)
+                    .where(conversations.c.id == conversation_id)
+                    .values(card_channel=card.channel, card_ts=card.ts)
+                )
+            await conn.execute(
+                update(suggestions)
+                .where(suggestions.c.id == suggestion_id)
                 .values(card_channel=card.channel, card_ts=card.ts)
             )
