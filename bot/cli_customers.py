@@ -29,6 +29,7 @@ from typing import Any
 from bot.config import Config
 from bot.errors import UsageError
 from bot.storage import Store
+from bot.storage.customer_privacy import SCOPE
 from bot.storage.customers import CustomerRecord
 from handlers.customer_lookup import find_customers
 
@@ -94,6 +95,7 @@ async def _export(config: Config, who: str, out: Path | None) -> int:
         document = {
             "customer_id": customer.id,
             "identities": ids,
+            "covers": SCOPE,
             "exported_at": datetime.now(UTC).isoformat(),
             **data,
         }
@@ -126,7 +128,7 @@ async def _forget(config: Config, who: str, *, confirmed: bool, ask: Ask) -> int
         channels = ", ".join(f"{c.channel} {c.platform_user_id} (id {c.id})" for c in person)
         sys.stdout.write(
             f"customer {customer.id}: {customer.name}\n  channels: {channels}\n"
-            f"  linked orders: {len(orders)}\n"
+            f"  linked orders: {len(orders)}\n  erases {SCOPE}\n"
         )
         if not confirmed:
             answer = await asyncio.to_thread(

@@ -1,7 +1,8 @@
 """Who is writing: the shopper's profile, their orders, and the flags on them.
 
-A profile gathers every identity of the shopper (same e-mail or phone), their linked
-orders and past problems, and sorts them into a segment staff read at a glance::
+A profile gathers the shopper's identities (``same_person``: only those proven to be one
+person, see ``bot.storage.customers``), the orders linked to them and their past problems,
+and sorts them into a segment staff read at a glance::
 
     profile = await load_profile(ctx, customer_id, ctx.clock())
     summary_line(profile)   # "VIP · at risk · 6 orders (5 repeat) · 812.50 EUR · …"
@@ -26,7 +27,7 @@ from enum import StrEnum
 
 from bot.context import Context
 from bot.models import InboundMessage
-from bot.storage.contacts import normalize_email, normalize_order_number, phones_match
+from bot.storage.contacts import normalize_email, normalize_order_number, same_phone
 from bot.storage.customers import CustomerOrder, CustomerRecord, PastProblem
 from handlers.facts import order_number
 from handlers.notes import note_for_staff
@@ -292,10 +293,14 @@ _PHONE = re.compile(r"\+?\d[\d\s().\-/]{6,}\d")
 
 
 async def link_from_message(ctx: Context, customer: CustomerRecord, text: str) -> str | None:
-    """Link the order a message names when the message also gives the e-mail or phone on
-    that order; returns the note for the card, or None when no known order is named.
+    """Link the order a message names to this identity when the message also gives the
+    e-mail or phone on that order; returns the note for the card, or None when no known
+    order is named or it is theirs already.
 
-    An order number alone links nothing and reveals nothing: anyone can type a number.
+    An order number alone links nothing and reveals nothing: anyone can type a number. An
+    order another identity proved first stays theirs, whatever this message gives: the
+    first proof wins, and nothing about the order is shown here. Linking never joins two
+    identities into one person (see ``bot.storage.customers``).
     """
     number = order_number(text)
     if number is None:
@@ -303,12 +308,15 @@ async def link_from_message(ctx: Context, customer: CustomerRecord, text: str) -
     order = await ctx.store.find_order_numbered(number)
     if order is None:
         return None
-    person = await ctx.store.same_person(customer.id)
-    if order.customer_id in {c.id for c in person}:
+    if order.customer_id == customer.id:
         return None  # theirs already
     rest = text.replace(number, " ")
     emails = [e for e in _EMAIL.findall(rest) if normalize_email(e) == normalize_email(order.email)]
-    phones = [p for p in _PHONE.findall(_EMAIL.sub(" ", rest)) if phones_match(p, order.phone)]
+    phones = [
+        number
+        for given in _PHONE.findall(_EMAIL.sub(" ", rest))
+        if (number := same_phone(given, order.phone, order.country))
+    ]
     if order.email and emails:
         proof, email, phone = "e-mail", emails[0], None
     elif order.phone and phones:
@@ -318,20 +326,24 @@ async def link_from_message(ctx: Context, customer: CustomerRecord, text: str) -
             f"Order {order.shown_number} mentioned, not linked: the message gives no e-mail or "
             "phone matching the order, so nothing about it is shown to the shopper."
         )
-    await ctx.store.link_customer_order(
+    if order.customer_id is not None or not await ctx.store.link_customer_order(
         customer.id, order.id, email=email, phone=phone, country=order.country
-    )
+    ):
+        return (
+            f"Order {order.shown_number} mentioned with its {proof}, not linked: another chat "
+            "proved it first, so nothing about it is shown here. If this is the same shopper, "
+            "answer them yourself."
+        )
     return f"Linked order {order.shown_number} ({proof} matches)."
 
 
 async def order_variables(
     ctx: Context, customer: CustomerRecord, text: str, language: str
 ) -> dict[str, str]:
-    """Reply variables from the shopper's order: the linked one the message names, else
-    (when it names none) their latest open linked order; nothing for an order that is not
-    theirs."""
-    person = await ctx.store.same_person(customer.id)
-    linked = await ctx.store.customer_orders([c.id for c in person])
+    """Reply variables from the shopper's order: the one linked to this identity that the
+    message names, else (when it names none) its latest open linked order; nothing for an
+    order that is not linked to this identity, whoever else it is linked to."""
+    linked = await ctx.store.customer_orders([customer.id])
     mentioned = order_number(text)
     if mentioned:
         wanted = normalize_order_number(mentioned)

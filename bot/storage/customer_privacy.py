@@ -16,7 +16,6 @@ from sqlalchemy import Table, case, delete, func, insert, literal, or_, select, 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.storage.contacts import normalize_email, phones_match
 from bot.storage.erasure import erase_files, erase_kept_webhooks, erase_old_files, erase_parcels
 from bot.storage.outbox import STAFF_NOTES
 from bot.storage.schema import (
@@ -251,6 +250,14 @@ class CustomerPrivacyQueries:
 _ANONYMOUS_DETAIL = frozenset({"reason", "intent", "identities", "suggestion", "kind"})
 
 
+# what an export or erasure of a shopper reaches, said with every export and forget
+SCOPE = (
+    "these channel identities, their conversations (messages, replies, cards' problems and "
+    "escalations) and the orders linked to them; not other chats or orders that merely "
+    "share an e-mail address or phone number, which prove nothing about who controls them"
+)
+
+
 @dataclass(frozen=True)
 class _Scope:
     customers: list[int]
@@ -259,32 +266,24 @@ class _Scope:
 
 
 async def _scope(conn: AsyncConnection, customer_ids: Sequence[int]) -> _Scope:
-    """The conversations and orders of these identities: orders linked to them, or carrying
-    one of their e-mail addresses or phone numbers."""
+    """The conversations and orders of these identities: their own conversations and the
+    orders linked to them (proven theirs). Never orders that merely carry one of their
+    e-mail addresses or phone numbers: anyone can type someone else's e-mail at checkout,
+    and an export or erasure must not reach the person it belongs to."""
     ids = list(customer_ids)
-    contacts = (
-        await conn.execute(
-            select(customers.c.email, customers.c.phone).where(customers.c.id.in_(ids))
-        )
-    ).all()
     conversation_ids = [
         r.id
         for r in await conn.execute(
             select(conversations.c.id).where(conversations.c.customer_id.in_(ids))
         )
     ]
-    emails = sorted({n for e, _ in contacts if (n := normalize_email(e))})
-    phones = [phone for _, phone in contacts if phone]
-    contact: ColumnElement[bool] = orders.c.customer_id.in_(ids)
-    if emails:
-        contact = or_(contact, func.lower(orders.c.email).in_(emails))
-    order_ids = {r.id for r in await conn.execute(select(orders.c.id).where(contact))}
-    if phones:
-        unlinked = await conn.execute(
-            select(orders.c.id, orders.c.phone).where(orders.c.phone.is_not(None))
+    order_ids = [
+        r.id
+        for r in await conn.execute(
+            select(orders.c.id).where(orders.c.customer_id.in_(ids)).order_by(orders.c.id)
         )
-        order_ids |= {r.id for r in unlinked if any(phones_match(r.phone, p) for p in phones)}
-    return _Scope(ids, conversation_ids, sorted(order_ids))
+    ]
+    return _Scope(ids, conversation_ids, order_ids)
 
 
 async def _texts(

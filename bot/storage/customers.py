@@ -1,13 +1,28 @@
 """Customers: who they are, their orders and problems, the blocklist and opt-outs.
 
-One shopper may write from several channels; each (channel, platform user id) is a row
-of ``customers``. Rows sharing an e-mail address or a phone number are the same person
-(``same_person``): their orders, problems and flags are read together.
+Each (channel, platform user id) is a row of ``customers``: one channel identity.
+
+Who is whom, and what each identity may see (the rule every reader here keeps):
+
+- An order links to the one identity that proved it (its number plus the e-mail or phone
+  on it, ``link_customer_order``), once: an order linked to one identity is never moved to
+  another or shared with it, so knowing someone's order number and e-mail later gets
+  nothing once they linked it.
+- Replies, profiles, export and forget read the orders linked to the identity itself,
+  never orders found by an e-mail or phone.
+- Identities are merged (``same_person``) only on proof the shopper controls both: a
+  verified channel identity or a contact detail the shop itself verified. BorderDesk has
+  neither today (an order's e-mail is whatever the buyer typed at checkout, and no
+  channel gives us a verified phone), so it merges nothing automatically: two chats that
+  gave the same e-mail stay two people. Otherwise anyone could place a cheap order with
+  someone else's e-mail, prove it, and become "the same person" as them (their orders,
+  tracking numbers, messages in an export, their erasure in a forget).
+
+The e-mail or phone a shopper proved an order with is kept on their identity so staff can
+find them by it (``find_customers``); it is a search key, never proof of identity.
 
 Orders are read here directly (the ``orders`` table is filled by the order import and
-webhooks); linking only ever sets ``orders.customer_id`` once the shopper proved the order
-is theirs (``link_customer_order``). Export, erasure and retention are in
-``bot.storage.customer_privacy``.
+webhooks). Export, erasure and retention are in ``bot.storage.customer_privacy``.
 """
 
 from __future__ import annotations
@@ -23,7 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.orders.shipments import Parcel
-from bot.storage.contacts import normalize_email, normalize_order_number, phone_digits, phones_match
+from bot.storage.contacts import e164, normalize_email, normalize_order_number, phones_match
 from bot.storage.customer_privacy import CustomerPrivacyQueries, audit_row
 from bot.storage.orders import refunded
 from bot.storage.parcels import parcels_of, with_columns_parcel
@@ -194,7 +209,8 @@ class CustomerQueries(CustomerPrivacyQueries):
         return None if row is None else _customer(row)
 
     async def same_person(self, customer_id: int) -> list[CustomerRecord]:
-        """Every identity of the shopper: this row and those with the same e-mail or phone."""
+        """Every identity proven to be this shopper, this one first (see the module
+        docstring: today only this one, since nothing verified links two identities)."""
         async with self.reader.connect() as conn:
             return await _same_person(conn, customer_id)
 
@@ -216,7 +232,7 @@ class CustomerQueries(CustomerPrivacyQueries):
         condition: ColumnElement[bool] = customers.c.name.ilike(f"%{needle}%")
         if (email := normalize_email(needle)) and "@" in email:
             condition = or_(condition, customers.c.email == email)
-        phone = _PHONE_LIKE.fullmatch(needle) is not None and phone_digits(needle) is not None
+        phone = _PHONE_LIKE.fullmatch(needle) is not None
         async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(customers)
@@ -227,7 +243,13 @@ class CustomerQueries(CustomerPrivacyQueries):
             found = {r.id: _customer(r) for r in rows}
             if phone:  # phones are written many ways: compare them here, not in SQL
                 owners = await conn.execute(
-                    select(customers.c.id, customers.c.phone, orders.c.phone.label("order_phone"))
+                    select(
+                        customers.c.id,
+                        customers.c.phone,
+                        customers.c.country,
+                        orders.c.phone.label("order_phone"),
+                        orders.c.country.label("order_country"),
+                    )
                     .select_from(
                         customers.outerjoin(orders, orders.c.customer_id == customers.c.id)
                     )
@@ -239,7 +261,8 @@ class CustomerQueries(CustomerPrivacyQueries):
                 ids = {
                     r.id
                     for r in owners
-                    if phones_match(r.phone, needle) or phones_match(r.order_phone, needle)
+                    if phones_match(r.phone, needle, r.country)
+                    or phones_match(r.order_phone, needle, r.order_country or r.country)
                 }
                 rows = await conn.execute(
                     select(customers).where(customers.c.id.in_(sorted(ids - set(found))))
@@ -288,20 +311,23 @@ class CustomerQueries(CustomerPrivacyQueries):
         email: str | None = None,
         phone: str | None = None,
         country: str | None = None,
-    ) -> None:
-        """The shopper proved an order is theirs: link it (unless another identity of theirs
-        holds it already) and keep the contact detail that proved it."""
+    ) -> bool:
+        """The shopper proved an order is theirs: link it to this identity unless one
+        already holds it (then nothing changes; False), and keep the contact detail that
+        proved it (a phone in E.164, a national format read in ``country``)."""
         async with self.engine.begin() as conn:
-            await conn.execute(
+            linked = await conn.execute(
                 update(orders)
                 .where(orders.c.id == order_id, orders.c.customer_id.is_(None))
                 .values(customer_id=customer_id)
             )
+            if linked.rowcount != 1:
+                return False
             values: dict[str, Any] = {}
             if email := normalize_email(email):
                 values["email"] = email
-            if digits := phone_digits(phone):
-                values["phone"] = digits
+            if number := e164(phone, country):
+                values["phone"] = number
             if values:
                 await conn.execute(
                     update(customers).where(customers.c.id == customer_id).values(**values)
@@ -312,6 +338,7 @@ class CustomerQueries(CustomerPrivacyQueries):
                     .where(customers.c.id == customer_id, customers.c.country.is_(None))
                     .values(country=country)
                 )
+        return True
 
     async def customer_problems(
         self, customer_ids: Sequence[int], order_ids: Sequence[int] = ()
@@ -442,22 +469,4 @@ class CustomerQueries(CustomerPrivacyQueries):
 
 async def _same_person(conn: AsyncConnection, customer_id: int) -> list[CustomerRecord]:
     row = (await conn.execute(select(customers).where(customers.c.id == customer_id))).first()
-    if row is None:
-        return []
-    me = _customer(row)
-    conditions = []
-    if me.email:
-        conditions.append(customers.c.email == me.email)
-    if me.phone and (digits := phone_digits(me.phone)):
-        conditions.append(func.substr(customers.c.phone, -8) == digits[-8:])
-    found = [me]
-    if conditions:
-        rows = await conn.execute(
-            select(customers)
-            .where(or_(*conditions), customers.c.id != me.id)
-            .order_by(customers.c.id)
-        )
-        for other in map(_customer, rows):
-            if (me.email and other.email == me.email) or phones_match(me.phone, other.phone):
-                found.append(other)
-    return found
+    return [] if row is None else [_customer(row)]

@@ -86,16 +86,23 @@ async def test_phone_on_the_order_links_too_however_it_is_written(tmp_path: Path
         assert "Linked order #A-20931 (phone matches)." in card.notes
         customer = await desk.customer()
         assert await linked_customer(desk.store, order) == customer.id
-        assert customer.phone == "015112345678"
+        assert customer.phone == "+4915112345678"  # E.164, read in the order's country
         assert "01234567890123" in (card.suggestion.reply or "")
         assert "Freitag, 27. November" in (card.suggestion.reply or "")
 
 
-def test_phone_numbers_match_on_their_last_eight_digits_or_more() -> None:
+def test_phone_numbers_match_as_whole_numbers_never_by_suffix() -> None:
     assert phones_match("+49 151 12345678", "0151-1234-5678")
-    assert phones_match("0044 20 7946 0958", "020 7946 0958")
+    assert phones_match("0044 20 7946 0958", "020 7946 0958", "GB")
+    assert phones_match("+44 20 7946 0958", "0044 20 7946 0958", "DE"), "00 dialled from DE"
     assert phones_match("(212) 555-0143", "+1 212 555 0143")
+    assert phones_match("612 34 56 78", "+34612345678", "ES")
     assert not phones_match("+33 6 12 34 56 78", "+33 7 12 34 56 78")
+    # the bug: the last 8 digits were enough, so any number ending alike proved an order
+    assert not phones_match("12345678", "+49 151 12345678")
+    assert not phones_match("5112345678", "+4915112345678")
+    assert not phones_match("+43 151 12345678", "+49 151 12345678")
+    assert not phones_match("020 7946 0958", "0044 20 7946 0958"), "no country to read it in"
     assert not phones_match("12345", "12345"), "too short to prove anything"
     assert not phones_match(None, "+49 151 12345678")
 

@@ -121,15 +121,18 @@ async def test_card_line_and_the_full_profile_by_name_order_and_id(tmp_path: Pat
         assert "No customer matches" in await desk.command("customer #7777")
 
 
-async def test_the_same_email_on_two_accounts_is_one_person(tmp_path: Path) -> None:
+async def test_the_same_email_on_two_accounts_is_two_people(tmp_path: Path) -> None:
+    """Was "one person": an e-mail typed at checkout proves nothing about who controls it,
+    so sharing it joined an attacker to their victim (issue 14)."""
     async with local_desk(tmp_path) as desk:
         await add_order(desk.store, "#1001", email="ana@example.com")
         await add_order(desk.store, "#1002", email="ana@example.com", ordered_at=MONDAY)
         await desk.say("Order #1001, ana@example.com", chat="21")
         await desk.say("Order #1002, e-mail ANA@example.com", chat="22")
         first, second = await desk.customer("21"), await desk.customer("22")
-        profile = await load_profile(desk.runtime.ctx, first.id, MONDAY)
-        assert profile is not None
-        assert {c.id for c in profile.identities} == {first.id, second.id}
-        assert [o.order_number for o in profile.orders] == ["#1001", "#1002"]
-        assert "2 channel identities" in (desk.cards()[-1].profile or "")
+        for customer, number in ((first, "#1001"), (second, "#1002")):
+            profile = await load_profile(desk.runtime.ctx, customer.id, MONDAY)
+            assert profile is not None
+            assert [c.id for c in profile.identities] == [customer.id]
+            assert [o.order_number for o in profile.orders] == [number]
+        assert "channel identities" not in (desk.cards()[-1].profile or "")
