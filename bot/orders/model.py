@@ -103,11 +103,6 @@ def normalise_email(value: str) -> str:
     return value.strip().lower()
 
 
-def normalise_phone(value: str) -> str:
-    """Digits only, keeping a leading "+": "+34 (612) 345-678" -> "+34612345678"."""
-    return _PHONE_PUNCTUATION.sub("", value.strip())
-
-
 def parse_order(data: Mapping[str, Any]) -> OrderEvent:
     """Validate a mapping of field names to raw values (strings, numbers, lists, None).
 
@@ -189,7 +184,9 @@ def _email(raw: Any) -> str:
 
 
 def _phone(raw: Any) -> str:
-    value = normalise_phone(_text(32)(raw))
+    # stored as the shop wrote it without punctuation ("+34612345678", "0612345678"): it
+    # is read as a full number, in the order's country, when compared (bot.storage.contacts)
+    value = _PHONE_PUNCTUATION.sub("", _text(32)(raw))
     digits = value.removeprefix("+")
     if not digits.isdigit() or not 6 <= len(digits) <= 15:
         raise _Invalid(

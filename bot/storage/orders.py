@@ -30,7 +30,8 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.orders.model import PROGRESS, OrderEvent, normalise_email, normalise_phone, order_key
+from bot.orders.model import PROGRESS, OrderEvent, order_key
+from bot.storage.contacts import normalize_email, phones_match
 from bot.storage.parcels import parcel_of_event, upsert_parcels
 from bot.storage.records import new_id
 from bot.storage.schema import orders, webhook_events
@@ -95,14 +96,9 @@ class OrderRecord:
 
     def matches_contact(self, email: str | None = None, phone: str | None = None) -> bool:
         """Whether a shopper's e-mail or phone is the one on this order (proof it is theirs)."""
-        if email and self.email and normalise_email(email) == self.email:
+        if email and self.email and normalize_email(email) == normalize_email(self.email):
             return True
-        if phone and self.phone:
-            given, known = normalise_phone(phone), self.phone
-            # "+34612345678" and "612345678" are one number written with and without prefix
-            shorter, longer = sorted((given.lstrip("+"), known.lstrip("+")), key=len)
-            return len(shorter) >= 7 and longer.endswith(shorter)
-        return False
+        return phones_match(phone, self.phone, self.country)
 
 
 @dataclass(frozen=True)
