@@ -24,6 +24,7 @@ from bot.config import Config, load_config
 from bot.errors import BorderDeskError, ConfigError, UsageError
 from bot.logs import configure_logging
 from bot.storage import Store
+from bot.storage.file_guard import DatabaseGuard
 from bot.storage.store import sqlite_url
 from bot.storage.urls import database_label, sqlite_file
 
@@ -81,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="action", required=True)
     upgrade = db_sub.add_parser("upgrade", help="apply migrations")
     upgrade.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
+    upgrade.add_argument(
+        CREATE, action="store_true", help="start a new database in an empty (0-byte) file"
+    )
     outbox = sub.add_parser("outbox", help="messages that could not be delivered")
     outbox_sub = outbox.add_subparsers(dest="action", required=True)
     listing = outbox_sub.add_parser("list", help="show what is queued and what was parked")
@@ -100,8 +104,9 @@ CREATE = "--create"
 CREATE_HELP = "create the database if the file does not exist yet (else that is an error)"
 # Commands that open the database, and whether they create a missing SQLite file:
 # True always, False never, None only when asked (--create). Others do not open it here
-# (run and demo say which database they use themselves).
+# (run and demo say which database they use themselves; run refuses an empty file too).
 _OPENS_DATABASE: dict[str, bool | None] = {
+    "run": True,
     "chat": True,
     "db": True,
     "examples": None,
@@ -123,12 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if args.command in _OPENS_DATABASE:
             creates = _OPENS_DATABASE[args.command]
+            asked = bool(getattr(args, "create", False))
             require_database(
                 config.database_url,
-                create=creates if creates is not None else bool(getattr(args, "create", False)),
+                create=creates if creates is not None else asked,
                 flag=CREATE if creates is None and hasattr(args, "create") else None,
+                empty_ok=asked,
             )
-            announce(config.database_url)
+            if args.command != "run":
+                announce(config.database_url)
         return _COMMANDS[args.command](config, args)
     except UsageError as exc:
         print(f"borderdesk: {exc}", file=sys.stderr)
@@ -162,6 +170,9 @@ def _demo(config: Config, args: argparse.Namespace) -> int:
             f"--db {path}: the file exists; the demo writes a new database, "
             "give a path that does not exist yet"
         )
+    guard = DatabaseGuard.take(sqlite_url(path))  # not while another desk uses it
+    if guard is not None:
+        guard.release()
     path.unlink(missing_ok=True)
     # Offline: no translation service is reachable, so the demo translates its own
     # sentences with a phrasebook (bot/demo_phrasebook.py), named "demo" on every card.
@@ -265,10 +276,10 @@ def _translate(config: Config, args: argparse.Namespace) -> int:
 
 
 def _digest(config: Config, args: argparse.Namespace) -> int:
-    from bot.desk import load_desk
     from bot.jobs import digest_schedules
+    from bot.runtime import load_desk_for
 
-    desk = load_desk(config.desk_file, channels=config.department_channels)
+    desk = load_desk_for(config)
     schedules = digest_schedules(desk)
     if args.department not in schedules:
         raise UsageError(f"--department {args.department!r}: choose one of {', '.join(schedules)}")
@@ -332,7 +343,7 @@ async def _digest_for(
 
 def _check_config(config: Config, args: argparse.Namespace) -> int:
     """Everything ``run`` would check before serving, without connecting; 1 when not ready."""
-    from bot.desk import load_desk
+    from bot.runtime import load_desk_for
 
     problems: list[str] = []
     notes: list[str] = []
@@ -340,19 +351,13 @@ def _check_config(config: Config, args: argparse.Namespace) -> int:
         load_config(require_platforms=True)
     except ConfigError as exc:
         problems += [line.strip().removeprefix("- ") for line in str(exc).splitlines()[1:]]
-    if not config.desk_file.is_file():
-        if config.desk_file != Config.desk_file:
-            problems.append(
-                f"BORDERDESK_DESK_FILE={config.desk_file}: no such file "
-                "(copy desk.example.yaml there, or correct the path)"
-            )
-        else:
-            notes.append(
-                f"no desk file at {config.desk_file}: built-in defaults are used "
-                "(copy desk.example.yaml to desk.yaml to set your hours and departments)"
-            )
+    if config.desk_file == Config.desk_file and not config.desk_file.is_file():
+        notes.append(
+            f"no desk file at {config.desk_file}: built-in defaults are used "
+            "(copy desk.example.yaml to desk.yaml to set your hours and departments)"
+        )
     try:
-        load_desk(config.desk_file, channels=config.department_channels)
+        load_desk_for(config)  # a named desk file that is missing is an error there
     except ConfigError as exc:
         problems.append(str(exc))
     notes.append(translator_privacy(config.translator))

@@ -47,7 +47,7 @@ TRANSLATORS = ("google", "deepl", "microsoft", "mymemory", "libretranslate", "no
 Mode = Literal["polling", "webhook", "socket", "http"]
 
 _TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{10,}$")
-_SLACK_CHANNEL = re.compile(r"^[CGD][A-Z0-9]{8,}$")
+SLACK_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{8,}$")
 PROACTIVE_KINDS = ("payment_reminder", "shipped", "delay", "review_request")
 _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
@@ -426,7 +426,7 @@ class _Reader:
                     "in Slack, open the channel details and copy the id at the bottom)"
                 )
             return None
-        if not _SLACK_CHANNEL.fullmatch(value):
+        if not SLACK_CHANNEL_ID.fullmatch(value):
             self.problems.append(
                 f"{name}={value!r}: use the channel id (like C0123456789), not its name"
             )
@@ -441,7 +441,7 @@ class _Reader:
         for part in raw.split(","):
             dept, _, channel = part.strip().partition("=")
             dept, channel = dept.strip().lower(), channel.strip()
-            if dept not in DEPARTMENTS or not _SLACK_CHANNEL.fullmatch(channel):
+            if dept not in DEPARTMENTS or not SLACK_CHANNEL_ID.fullmatch(channel):
                 self.problems.append(
                     f"{name}: {part.strip()!r} should be department=CHANNEL_ID with a department "
                     f"among {', '.join(DEPARTMENTS)}"

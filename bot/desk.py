@@ -3,16 +3,20 @@
 A store owner edits this in a YAML file (``BORDERDESK_DESK_FILE``, ``desk.yaml`` by
 default; see ``desk.example.yaml``). Without one, sensible defaults apply: support and every
 department work Monday to Friday 09:00-18:00 Berlin time, and each problem belongs to the
-department the answer library names. Mistakes are reported with the file and the field::
+department the answer library names. Mistakes are reported with the file and the field,
+and the ones that would otherwise pass quietly are mistakes too: a channel given by name
+(``"#general"``: Slack posts need the channel's ID) and an intent in ``owns:`` that the
+library does not have (a typo would route nothing)::
 
-    desk = load_desk(Path("desk.yaml"), channels={"warehouse": "C0WAREHSE01"})
+    desk = load_desk(Path("desk.yaml"), channels={"warehouse": "C0WAREHSE01"}, intents=library)
     desk.departments["warehouse"].calendar.is_open(now)
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from bot.config import SLACK_CHANNEL_ID
 from bot.errors import ConfigError
 from scheduler.hours import BusinessCalendar
 
@@ -65,9 +70,15 @@ class Desk:
         return name if name in self.departments else "management"
 
 
-def load_desk(path: Path | None, *, channels: Mapping[str, str] | None = None) -> Desk:
+def load_desk(
+    path: Path | None,
+    *,
+    channels: Mapping[str, str] | None = None,
+    intents: Collection[str] | None = None,
+) -> Desk:
     """Read the desk file (defaults when ``path`` is None or missing); channels from the
-    environment (BORDERDESK_DEPARTMENT_CHANNELS) override the file's."""
+    environment (BORDERDESK_DEPARTMENT_CHANNELS) override the file's. ``intents``: the
+    library's, which ``owns:`` may name (None: not checked)."""
     data: dict[str, Any] = {}
     source = "built-in defaults"
     if path is not None and path.is_file():
@@ -99,6 +110,7 @@ def load_desk(path: Path | None, *, channels: Mapping[str, str] | None = None) -
             support,
             (channels or {}).get(name),
             f"{source}: departments.{name}",
+            intents,
         )
         for name in DEPARTMENTS
     }
@@ -133,6 +145,7 @@ def _department(
     support: Mapping[str, Any],
     channel: str | None,
     where: str,
+    intents: Collection[str] | None = None,
 ) -> Department:
     allowed = {
         "channel",
@@ -153,19 +166,48 @@ def _department(
     owns = data.get("owns") or []
     if not isinstance(owns, list) or not all(isinstance(i, str) for i in owns):
         raise ConfigError(f"{where}.owns: expected a list of intent ids")
+    if intents is not None:
+        for intent in owns:
+            if intent not in intents:
+                raise ConfigError(
+                    f"{where}.owns: unknown intent {intent!r}{_guess(intent, intents)}"
+                )
     hour = data.get("digest_hour", 8)
     if not isinstance(hour, int) or not 0 <= hour <= 23:
         raise ConfigError(f"{where}.digest_hour: expected an hour from 0 to 23, got {hour!r}")
     return Department(
         name=name,
         calendar=_calendar({**inherited, **data}, where),
-        channel=channel or data.get("channel"),
+        channel=channel or _channel_id(data.get("channel"), where),
         owns=frozenset(owns),
         auto_escalate=bool(data.get("auto_escalate", False)),
         acknowledge_within=_duration(data, "acknowledge_within", timedelta(hours=4), where),
         resolve_within=_duration(data, "resolve_within", timedelta(hours=16), where),
         warn_before=_duration(data, "warn_before", timedelta(hours=1), where),
         digest_hour=hour,
+    )
+
+
+def _channel_id(value: Any, where: str) -> str | None:
+    if value is None or (isinstance(value, str) and SLACK_CHANNEL_ID.fullmatch(value)):
+        return value
+    raise ConfigError(
+        f"{where}.channel: {value!r} is not a Slack channel ID; write the ID (like C0123ABCDE: "
+        "open the channel's details in Slack, it is at the bottom), not the channel's name"
+    )
+
+
+def _guess(intent: str, intents: Collection[str]) -> str:
+    close = difflib.get_close_matches(intent, list(intents), n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f" (not an intent of the answer library; {hint}each intent is one <intent>.yaml there)"
+
+
+def missing_desk_file(path: Path) -> str:
+    """The error for a desk file that was named (BORDERDESK_DESK_FILE) but is not there."""
+    return (
+        f"BORDERDESK_DESK_FILE={path}: no such file "
+        "(copy desk.example.yaml there, or correct the path)"
     )
 
 

@@ -24,14 +24,16 @@ from bot.channels.base import CustomerChannel, StaffWorkspace
 from bot.channels.notes import StaffNotes
 from bot.config import Config
 from bot.context import Context, utc_now
-from bot.desk import Desk, load_desk
+from bot.desk import Desk, load_desk, missing_desk_file
 from bot.errors import ChannelError, ConfigError
 from bot.jobs import Jobs
+from bot.listening import listen_failed
 from bot.models import InboundMessage, StaffAction
 from bot.orders.server import OrderWebhooks
 from bot.outbox import OutboxWorker
 from bot.pacing import Pacer
 from bot.storage import OutboxItem, Store
+from bot.storage.file_guard import DatabaseGuard, DatabaseLost
 from bot.storage.outbox import STAFF_NOTES
 from bot.storage.urls import database_label
 from bot.translation import TranslationCache, Translator
@@ -44,6 +46,7 @@ from handlers.proactive import send_proactive
 from handlers.reminders import send_reminders
 from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
+from replies.library import LibraryError, load_library
 from replies.notices import Notices
 
 if TYPE_CHECKING:  # the SDK adapters load only when the platforms are used (not in chat)
@@ -57,6 +60,7 @@ CONNECT_RETRY_MAX_SECONDS = 60.0
 REMINDER_EVERY_SECONDS = 60.0
 PROACTIVE_EVERY_SECONDS = 60.0
 RETENTION_EVERY_SECONDS = 3600.0
+DATABASE_CHECK_SECONDS = 2.0
 
 
 class Runtime:
@@ -100,6 +104,8 @@ class Runtime:
         self._outbox: OutboxWorker | None = None
         self._jobs: Jobs | None = None
         self._webhooks: OrderWebhooks | None = None
+        self._guard: DatabaseGuard | None = None  # one desk per SQLite file, still there
+        self._database_lost = False
 
     @property
     def ctx(self) -> Context:
@@ -139,7 +145,10 @@ class Runtime:
         was opened (the caller calls it, as ``async with`` does)."""
         self._started = True
         notices = Notices.load(self.config.notices_dir)
+        self._guard = DatabaseGuard.take(self.config.database_url)
         self._store = store = await _finished(Store.open(self.config.database_url), _close)
+        if self._guard is not None:
+            self._guard.remember()
         learned = await store.examples()
         engine = await asyncio.to_thread(
             SuggestionEngine.load,
@@ -175,7 +184,10 @@ class Runtime:
             flood_limit=self.config.shopper_flood_limit,
             config=self.config,
         )
-        await self.workspace.start(self.on_action, self.on_command)
+        try:
+            await self.workspace.start(self.on_action, self.on_command)
+        except OSError as exc:  # our HTTP server for Slack: the port is taken
+            raise listen_failed("BORDERDESK_SLACK_LISTEN", self.config.slack_listen, exc) from exc
         if self.background:
             self._webhooks = OrderWebhooks(
                 store, self.config, self.clock, on_change=self._order_changed
@@ -183,9 +195,8 @@ class Runtime:
             try:
                 await self._webhooks.start(self.config.webhook_listen)
             except OSError as exc:
-                raise ConfigError(
-                    f"BORDERDESK_WEBHOOK_LISTEN: cannot listen on "
-                    f"{self.config.webhook_listen[0]}:{self.config.webhook_listen[1]} ({exc})"
+                raise listen_failed(
+                    "BORDERDESK_WEBHOOK_LISTEN", self.config.webhook_listen, exc
                 ) from exc
             self._tasks = [
                 asyncio.create_task(self._outbox.run(), name="outbox"),
@@ -193,6 +204,7 @@ class Runtime:
                 asyncio.create_task(self._reminder_loop(), name="reminders"),
                 asyncio.create_task(self._proactive_loop(), name="proactive"),
                 asyncio.create_task(self._retention_loop(), name="retention"),
+                asyncio.create_task(self._database_loop(), name="database watch"),
             ]
             if self.with_jobs:
                 self._jobs = Jobs(self._ctx, self.clock)
@@ -215,8 +227,11 @@ class Runtime:
     async def on_message(self, message: InboundMessage) -> None:
         """Store the message (the adapter acknowledges it to the platform only after this
         returns), then handle it: in the background when serving, so a slow step (Slack
-        pacing, a translation) never holds up intake."""
+        pacing, a translation) never holds up intake. Once the SQLite file is gone or
+        replaced, it raises instead: the platform keeps what was not acknowledged."""
+        self._check_database()
         stored = await accept_inbound(self.ctx, message)
+        self._check_database()  # stored in the file that is still there: only then acknowledged
         if stored is None:
             return
         if not self.background:
@@ -262,6 +277,9 @@ class Runtime:
         self._tasks = []
         if self._store is not None:
             await self._store.close()
+        if self._guard is not None:
+            self._guard.release()
+            self._guard = None
         self._ctx, self._store, self._outbox = None, None, None
         logger.info("BorderDesk stopped")
 
@@ -278,8 +296,36 @@ class Runtime:
                 return
             except ChannelError as exc:
                 logger.warning("%s not reachable (%s); retrying in %.0fs", channel.name, exc, delay)
+            except OSError as exc:  # its webhook server: the port is taken
+                error = listen_failed(
+                    "BORDERDESK_TELEGRAM_WEBHOOK_LISTEN", self.config.telegram_webhook_listen, exc
+                )
+                logger.error("%s not started: %s; retrying in %.0fs", channel.name, error, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, CONNECT_RETRY_MAX_SECONDS)
+
+    def _check_database(self) -> None:
+        """DatabaseLost once the SQLite file was deleted, moved or replaced: said once in
+        the log, and the outbox stops too (what it sent could not be recorded)."""
+        if self._guard is None:
+            return
+        try:
+            self._guard.check()
+        except DatabaseLost as exc:
+            if not self._database_lost:
+                self._database_lost = True
+                logger.error("%s", exc)
+                if self._outbox is not None:
+                    self._outbox.stop()
+            raise
+
+    async def _database_loop(self) -> None:
+        """Look at the SQLite file every few seconds, so a lost file is noticed (and
+        reported) even while nobody writes."""
+        while not self._database_lost:
+            with contextlib.suppress(DatabaseLost):
+                self._check_database()
+            await asyncio.sleep(DATABASE_CHECK_SECONDS)
 
     async def _resume_loop(self) -> None:
         """Finish messages that an earlier run (or a failed Slack call) left unprocessed."""
@@ -375,8 +421,16 @@ async def _quietly(awaitable: object, what: str) -> None:
 
 
 def load_desk_for(config: Config) -> Desk:
-    """The desk file named by the settings, with channels from the environment on top."""
-    return load_desk(config.desk_file, channels=config.department_channels)
+    """The desk file named by the settings, with channels from the environment on top.
+    A file named in BORDERDESK_DESK_FILE but missing is an error (only the default
+    ``desk.yaml`` may be absent), and ``owns:`` may name only the library's intents."""
+    if config.desk_file != Config.desk_file and not config.desk_file.is_file():
+        raise ConfigError(missing_desk_file(config.desk_file))
+    try:
+        intents = load_library(config.library_dir)
+    except LibraryError as exc:
+        raise ConfigError(str(exc)) from exc
+    return load_desk(config.desk_file, channels=config.department_channels, intents=intents)
 
 
 def build_translator(

@@ -6,6 +6,8 @@ and Ctrl-C must work even while it is still connecting. So ``serve``
 
 - handles SIGINT and SIGTERM before anything else: a signal while checking, migrating or
   connecting cancels that step, closes what was opened and exits 0, as after serving;
+- binds each port it will listen on once (``bot.listening``): one taken by another
+  program or another desk is a ``ConfigError`` naming the setting and the port;
 - asks Telegram (getMe) and Slack (auth.test) whether they accept our tokens, once each,
   within BORDERDESK_CONNECT_TIMEOUT seconds; in Socket Mode the workspace's first
   connection has the same bound (see ``bot.channels.slack_connect``);
@@ -33,6 +35,7 @@ from bot.channels.slack import SlackWorkspace
 from bot.channels.telegram import TelegramChannel
 from bot.config import Config
 from bot.errors import ChannelError, ChannelRejected, ChannelUnavailable
+from bot.listening import check_ports
 from bot.logs import redact
 from bot.runtime import Runtime, load_desk_for, slack_workspace, telegram_channel
 
@@ -47,6 +50,7 @@ async def serve(config: Config) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    check_ports(config)
     desk = load_desk_for(config)
     telegram, slack = telegram_channel(config), slack_workspace(config, desk)
     channels: list[CustomerChannel] = [telegram]

@@ -1,0 +1,118 @@
+"""A database file deleted or replaced under a running desk stops intake instead of
+acknowledging into nowhere (issue 14, "Operator mistakes": every message acknowledged
+after the deletion was lost, with no error logged).
+
+The real python-telegram-bot polls the fake Telegram, which only forgets an update once
+a getUpdates offset has moved past it; what the desk did not acknowledge stays there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.harness import free_port, running_desk, wait_until
+from tests.fakes.slack_api import FakeSlackAPI
+from tests.fakes.telegram_api import FakeTelegramAPI
+
+WHERE = "Where is my order #A10293? I ordered two weeks ago."
+DAMAGED = "My parcel arrived damaged, order #B20411"
+LEARNED = [(WHERE, "track_order"), (DAMAGED, "damaged_item")]
+FIRST_CHAT, LATER_CHAT = 4242, 5151
+RETRIED_FOR = 2.5  # polling asks again every second: a few tries must all be refused
+
+
+def _backup(db: Path, to: Path) -> None:
+    """A consistent copy of a live database, as an operator's backup tool makes it."""
+    with sqlite3.connect(db) as source, sqlite3.connect(to) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+
+
+def _stored_texts(db: Path) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT text FROM messages WHERE direction = 'in' ORDER BY id")
+        texts = [text for (text,) in rows]
+    conn.close()
+    return texts
+
+
+def _lost(caplog: pytest.LogCaptureFixture, what: str) -> list[str]:
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.levelno == logging.ERROR and what in r.getMessage() and r.name == "bot.runtime"
+    ]
+
+
+async def test_deleting_the_database_stops_intake_and_loses_nothing_acknowledged(
+    tmp_path: Path,
+    telegram_api: FakeTelegramAPI,
+    slack_api: FakeSlackAPI,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.ERROR)
+    db, backup = tmp_path / "desk.sqlite3", tmp_path / "backup.sqlite3"
+    async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
+        telegram_api.push_update(telegram_api.text_update(FIRST_CHAT, WHERE, language_code="en"))
+        await desk.wait_card()
+        await wait_until(lambda: not telegram_api.pending_updates, "the first update confirmed")
+        _backup(db, backup)
+
+        for name in (db.name, f"{db.name}-wal", f"{db.name}-shm"):
+            (tmp_path / name).unlink(missing_ok=True)  # an operator's clean-up
+        later = telegram_api.push_update(
+            telegram_api.text_update(LATER_CHAT, DAMAGED, language_code="en")
+        )
+        await asyncio.sleep(RETRIED_FOR)
+        assert telegram_api.pending_updates == [later], "acknowledged into a deleted file"
+        assert len(desk.inbox_cards()) == 1
+        await wait_until(lambda: _lost(caplog, "was deleted or moved"), "the loss said")
+    [said] = _lost(caplog, "was deleted or moved")
+    assert str(db) in said and "restart" in said
+
+    shutil.copyfile(backup, db)  # the operator restores the backup and restarts
+    async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
+        await wait_until(lambda: not telegram_api.pending_updates, "the later update stored")
+        await wait_until(lambda: len(desk.inbox_cards()) == 2, "its card posted")
+    assert _stored_texts(db) == [WHERE, DAMAGED]
+
+
+async def test_a_database_replaced_by_another_file_refuses_the_telegram_webhook(
+    tmp_path: Path,
+    telegram_api: FakeTelegramAPI,
+    slack_api: FakeSlackAPI,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The webhook answers 500, so Telegram delivers the update again later."""
+    caplog.set_level(logging.ERROR)
+    db, other = tmp_path / "desk.sqlite3", tmp_path / "other.sqlite3"
+    secret, port = "webhook-secret-1", free_port()
+    async with running_desk(
+        db,
+        telegram_api,
+        slack_api,
+        learned=LEARNED,
+        telegram_webhook_url="https://desk.example.com/telegram",
+        telegram_webhook_secret=secret,
+        telegram_webhook_listen=("127.0.0.1", port),
+    ) as desk:
+        url = f"http://127.0.0.1:{port}/telegram"
+        first = telegram_api.text_update(FIRST_CHAT, WHERE, language_code="en")
+        assert await telegram_api.post_webhook(url, first, secret) == 200
+        await desk.wait_card()
+
+        _backup(db, other)
+        other.replace(db)  # another file now has the database's name
+        later = telegram_api.text_update(LATER_CHAT, DAMAGED, language_code="en")
+        assert await telegram_api.post_webhook(url, later, secret) == 500
+        assert _lost(caplog, "was replaced by another file")
+        await asyncio.sleep(0.3)
+        assert len(desk.inbox_cards()) == 1
+    assert _stored_texts(db) == [WHERE]
