@@ -61,6 +61,7 @@ REMINDER_EVERY_SECONDS = 60.0
 PROACTIVE_EVERY_SECONDS = 60.0
 RETENTION_EVERY_SECONDS = 3600.0
 DATABASE_CHECK_SECONDS = 2.0
+_SENDING_LOOPS = ("resume", "reminders", "proactive", "retention")
 
 
 class Runtime:
@@ -306,7 +307,8 @@ class Runtime:
 
     def _check_database(self) -> None:
         """DatabaseLost once the SQLite file was deleted, moved or replaced: said once in
-        the log, and the outbox stops too (what it sent could not be recorded)."""
+        the log, and the outbox and the timed loops stop too (what they sent could not be
+        recorded, so it would be sent again from the restored file)."""
         if self._guard is None:
             return
         try:
@@ -317,6 +319,9 @@ class Runtime:
                 logger.error("%s", exc)
                 if self._outbox is not None:
                     self._outbox.stop()
+                for task in self._tasks:
+                    if task.get_name() in _SENDING_LOOPS:
+                        task.cancel()
             raise
 
     async def _database_loop(self) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.storage.file_guard import DatabaseGuard, DatabaseInUse, DatabaseLost
+from bot.storage.store import sqlite_url
 from tests.bot.test_cli import borderdesk
 from tests.bot.test_run_startup import settings, start, the_one_line
 from tests.e2e.harness import free_port
@@ -136,3 +138,41 @@ async def test_an_empty_database_file_is_refused_unless_creation_is_asked(
     assert created.returncode == 0, created.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+
+
+def test_the_lock_is_per_sqlite_file_and_postgresql_gets_none(tmp_path: Path) -> None:
+    """Several processes on one PostgreSQL database are the supported way to scale."""
+    url = sqlite_url(tmp_path / "desk.sqlite3")
+    held = DatabaseGuard.take(url)
+    assert held is not None
+    with pytest.raises(DatabaseInUse):
+        DatabaseGuard.take(url)
+    other = DatabaseGuard.take(sqlite_url(tmp_path / "other.sqlite3"))
+    assert other is not None
+    held.release()
+    other.release()
+    again = DatabaseGuard.take(url)
+    assert again is not None
+    again.release()
+    assert DatabaseGuard.take("postgresql+asyncpg://desk:pw@127.0.0.1/desk") is None
+    assert DatabaseGuard.take("sqlite+aiosqlite:///:memory:") is None
+
+
+def test_a_file_moved_back_in_place_is_still_lost(tmp_path: Path) -> None:
+    """A copy put back under the old name is another file: what the desk wrote meanwhile
+    went to the old one."""
+    db = tmp_path / "desk.sqlite3"
+    db.write_bytes(b"x")
+    guard = DatabaseGuard.take(sqlite_url(db))
+    assert guard is not None
+    guard.remember()
+    guard.check()
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(db.read_bytes())
+    db.unlink()
+    with pytest.raises(DatabaseLost, match="was deleted or moved"):
+        guard.check()
+    copy.rename(db)
+    with pytest.raises(DatabaseLost, match="was replaced by another file"):
+        guard.check()
+    guard.release()
