@@ -360,6 +360,10 @@ def _check_config(config: Config, args: argparse.Namespace) -> int:
         load_desk_for(config)  # a named desk file that is missing is an error there
     except ConfigError as exc:
         problems.append(str(exc))
+    try:
+        require_database(config.database_url, create=True)  # an empty file is refused
+    except UsageError as exc:
+        problems.append(str(exc))
     notes.append(translator_privacy(config.translator))
     width = max(len(name) for name, _ in config.describe())
     for name, value in config.describe():

@@ -78,18 +78,33 @@ def load_desk(
 ) -> Desk:
     """Read the desk file (defaults when ``path`` is None or missing); channels from the
     environment (BORDERDESK_DEPARTMENT_CHANNELS) override the file's. ``intents``: the
-    library's, which ``owns:`` may name (None: not checked)."""
+    library's, which ``owns:`` may name (None: not checked). An error names the file,
+    the line and the key: ``desk.yaml:4: departments.warehouse.channel: ...``."""
     data: dict[str, Any] = {}
-    source = "built-in defaults"
+    source, lines = "built-in defaults", {}
     if path is not None and path.is_file():
         source = str(path)
         try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            text = path.read_text(encoding="utf-8")
+            loaded = yaml.safe_load(text) or {}
+            lines = _key_lines(yaml.compose(text, Loader=yaml.SafeLoader))
         except yaml.YAMLError as exc:
             raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
         if not isinstance(loaded, dict):
             raise ConfigError(f"{path}: expected a mapping with 'support' and 'departments'")
         data = loaded
+    try:
+        return _desk(data, source, channels, intents)
+    except ConfigError as exc:
+        raise ConfigError(_with_line(str(exc), source, lines)) from exc
+
+
+def _desk(
+    data: Mapping[str, Any],
+    source: str,
+    channels: Mapping[str, str] | None,
+    intents: Collection[str] | None,
+) -> Desk:
     unknown = set(data) - {"support", "departments"}
     if unknown:
         raise ConfigError(
@@ -117,10 +132,36 @@ def load_desk(
     return Desk(
         calendar=calendar,
         departments=departments,
-        first_response=_duration(support, "first_response", timedelta(hours=4), source),
-        first_response_warn=_duration(support, "warn_before", timedelta(hours=1), source),
+        first_response=_duration(
+            support, "first_response", timedelta(hours=4), f"{source}: support"
+        ),
+        first_response_warn=_duration(
+            support, "warn_before", timedelta(hours=1), f"{source}: support"
+        ),
         source=source,
     )
+
+
+def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
+    """The line of every key, by its dotted path ("departments.warehouse.owns": 4)."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                name = f"{prefix}{key.value}"
+                lines[name] = key.start_mark.line + 1
+                lines.update(_key_lines(value, f"{name}."))
+    return lines
+
+
+def _with_line(message: str, source: str, lines: Mapping[str, int]) -> str:
+    """The checks below name the key; the line of the most precise key they name is put
+    after the file name, where editors and terminals look for it."""
+    rest = message.removeprefix(f"{source}: ")
+    named = [key for key in lines if rest.startswith(key) and rest[len(key) : len(key) + 1] in ".:"]
+    if rest == message or not named:
+        return message
+    return f"{source}:{lines[max(named, key=len)]}: {rest}"
 
 
 def _mapping(value: Any, where: str) -> dict[str, Any]:

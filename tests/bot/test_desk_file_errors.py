@@ -28,12 +28,12 @@ def _desk_file(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_a_channel_given_by_name_is_an_error_naming_the_file_and_key(tmp_path: Path) -> None:
+def test_a_channel_given_by_name_is_an_error_naming_the_file_line_and_key(tmp_path: Path) -> None:
     path = _desk_file(tmp_path, CHANNEL_BY_NAME)
     with pytest.raises(ConfigError) as raised:
         load_desk(path)
     message = str(raised.value)
-    assert message.startswith(f"{path}: departments.warehouse.channel: '#general'"), message
+    assert message.startswith(f"{path}:3: departments.warehouse.channel: '#general'"), message
     assert "not a Slack channel ID" in message
 
 
@@ -42,8 +42,16 @@ def test_an_intent_the_library_does_not_have_is_an_error_with_a_guess(tmp_path: 
     with pytest.raises(ConfigError) as raised:
         load_desk(path, intents=load_library())
     message = str(raised.value)
-    assert message.startswith(f"{path}: departments.warehouse.owns: unknown intent 'damaged_itme'")
+    assert message.startswith(
+        f"{path}:4: departments.warehouse.owns: unknown intent 'damaged_itme'"
+    )
     assert "did you mean 'damaged_item'?" in message
+
+
+def test_an_older_mistake_gets_its_line_too(tmp_path: Path) -> None:
+    path = _desk_file(tmp_path, "support:\n  timezone: UTC\n  first_response: soon\n")
+    with pytest.raises(ConfigError, match=r":3: support\.first_response: write business time"):
+        load_desk(path)
 
 
 def test_the_example_desk_file_is_valid_with_the_library() -> None:
@@ -56,8 +64,8 @@ def test_the_example_desk_file_is_valid_with_the_library() -> None:
     ("desk_text", "desk_setting", "said"),
     [
         (None, "dsk.yaml", "BORDERDESK_DESK_FILE=dsk.yaml: no such file"),
-        (CHANNEL_BY_NAME, "desk.yaml", "desk.yaml: departments.warehouse.channel: '#general'"),
-        (TYPO_IN_OWNS, "desk.yaml", "desk.yaml: departments.warehouse.owns: unknown intent"),
+        (CHANNEL_BY_NAME, "desk.yaml", "desk.yaml:3: departments.warehouse.channel: '#general'"),
+        (TYPO_IN_OWNS, "desk.yaml", "desk.yaml:4: departments.warehouse.owns: unknown intent"),
     ],
     ids=["named-but-missing", "channel-by-name", "unknown-intent"],
 )

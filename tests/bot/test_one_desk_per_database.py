@@ -18,6 +18,7 @@ import pytest
 from bot.storage.file_guard import DatabaseGuard, DatabaseInUse, DatabaseLost
 from bot.storage.store import sqlite_url
 from tests.bot.test_cli import borderdesk
+from tests.bot.test_cli_first_hour import READY
 from tests.bot.test_run_startup import settings, start, the_one_line
 from tests.e2e.harness import free_port
 from tests.fakes.slack_api import FakeSlackAPI
@@ -130,6 +131,9 @@ async def test_an_empty_database_file_is_refused_unless_creation_is_asked(
             borderdesk, *command, "--db", str(db), cwd=tmp_path, stdin=""
         )
         assert refused.returncode == 2 and "is empty (0 bytes)" in refused.stderr, command
+    env = {**READY, "BORDERDESK_DATABASE_URL": sqlite_url(db)}
+    checked = await asyncio.to_thread(borderdesk, "check-config", cwd=tmp_path, env=env)
+    assert checked.returncode == 1 and "is empty (0 bytes)" in checked.stdout, checked.stdout
     assert db.stat().st_size == 0
 
     created = await asyncio.to_thread(
