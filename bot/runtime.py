@@ -243,9 +243,20 @@ class Runtime:
         task.add_done_callback(self._processing.discard)
 
     async def on_action(self, action: StaffAction) -> None:
+        """A staff click or dialog; refused (logged) once the database file is lost, as its
+        decision could not be recorded."""
+        try:
+            self._check_database()
+        except DatabaseLost:
+            logger.warning("staff action %s not done: the database file is lost", action.kind)
+            return
         await handle_action(self.ctx, action)
 
     async def on_command(self, text: str, actor: str = "staff (/borderdesk)") -> str:
+        try:
+            self._check_database()
+        except DatabaseLost as exc:
+            return f":warning: BorderDesk cannot act now: {exc}"
         return await staff_command(self.ctx, text, actor=actor)
 
     async def stop(self) -> None:

@@ -61,7 +61,7 @@ async def test_deleting_the_database_stops_intake_and_loses_nothing_acknowledged
     db, backup = tmp_path / "desk.sqlite3", tmp_path / "backup.sqlite3"
     async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
         telegram_api.push_update(telegram_api.text_update(FIRST_CHAT, WHERE, language_code="en"))
-        await desk.wait_card()
+        card = await desk.wait_card()
         await wait_until(lambda: not telegram_api.pending_updates, "the first update confirmed")
         _backup(db, backup)
 
@@ -74,6 +74,13 @@ async def test_deleting_the_database_stops_intake_and_loses_nothing_acknowledged
         assert telegram_api.pending_updates == [later], "acknowledged into a deleted file"
         assert len(desk.inbox_cards()) == 1
         await wait_until(lambda: _lost(caplog, "was deleted or moved"), "the loss said")
+        status, answer = await desk.command("open")
+        assert status == 200 and "cannot act now" in answer and "was deleted" in answer
+        slack_calls = len(slack_api.calls)
+        assert await desk.click(card, "bd_send") == 200
+        await asyncio.sleep(0.5)
+        assert slack_api.calls[slack_calls:] == [], "a card shown as decided, never recorded"
+        assert telegram_api.sent_messages() == []
     [said] = _lost(caplog, "was deleted or moved")
     assert str(db) in said and "restart" in said
 
