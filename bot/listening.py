@@ -18,8 +18,11 @@ from bot.errors import ConfigError
 
 
 def listening_addresses(config: Config) -> list[tuple[str, tuple[str, int]]]:
-    """(setting, address) for every server this configuration starts."""
-    addresses = [("BORDERDESK_WEBHOOK_LISTEN", config.webhook_listen)]
+    """(setting, address) for every server this configuration starts (the order webhooks
+    only when a secret for them is set)."""
+    addresses = []
+    if config.order_events_secret or config.shopify_webhook_secret:
+        addresses.append(("BORDERDESK_WEBHOOK_LISTEN", config.webhook_listen))
     if config.slack_mode == "http":
         addresses.append(("BORDERDESK_SLACK_LISTEN", config.slack_listen))
     if config.telegram_mode == "webhook":

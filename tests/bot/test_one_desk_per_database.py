@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import Config
+from bot.listening import listening_addresses
 from bot.storage.file_guard import DatabaseGuard, DatabaseInUse, DatabaseLost
 from bot.storage.store import sqlite_url
 from tests.bot.test_cli import borderdesk
@@ -72,7 +74,7 @@ async def test_a_second_desk_on_the_same_sqlite_file_refuses_until_the_first_is_
                 "BORDERDESK_TELEGRAM_WEBHOOK_SECRET": "s3cret-token",
             },
         ),
-        ("BORDERDESK_WEBHOOK_LISTEN", {}),
+        ("BORDERDESK_WEBHOOK_LISTEN", {"BORDERDESK_SHOPIFY_WEBHOOK_SECRET": "shpss_0123abcd"}),
     ],
 )
 async def test_a_port_another_program_has_is_one_line_naming_the_setting(
@@ -97,6 +99,7 @@ async def test_a_port_another_program_has_is_one_line_naming_the_setting(
 async def test_two_settings_naming_one_port_are_refused(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
+    """The order webhooks listen only when a secret for them is set; then their port counts."""
     port = free_port()
     env = settings(
         tmp_path,
@@ -106,6 +109,7 @@ async def test_two_settings_naming_one_port_are_refused(
         SLACK_SIGNING_SECRET="0123abcd",
         BORDERDESK_SLACK_LISTEN=f"127.0.0.1:{port}",
         BORDERDESK_WEBHOOK_LISTEN=f"127.0.0.1:{port}",
+        BORDERDESK_ORDER_EVENTS_SECRET="order-events-secret-0123",
     )
     run = await start(tmp_path, env)
     assert await run.finished() != 0
@@ -180,3 +184,11 @@ def test_a_file_moved_back_in_place_is_still_lost(tmp_path: Path) -> None:
     with pytest.raises(DatabaseLost, match="was replaced by another file"):
         guard.check()
     guard.release()
+
+
+def test_only_the_servers_a_configuration_starts_have_their_port_checked() -> None:
+    """A taken 8080 must not stop a desk whose order webhooks are off (no secret set)."""
+    assert listening_addresses(Config(slack_app_token="xapp-1")) == []
+    assert [setting for setting, _ in listening_addresses(Config())] == ["BORDERDESK_SLACK_LISTEN"]
+    shop = Config(slack_app_token="xapp-1", shopify_webhook_secret="shpss_0123abcd")
+    assert listening_addresses(shop) == [("BORDERDESK_WEBHOOK_LISTEN", ("0.0.0.0", 8080))]
