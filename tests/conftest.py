@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import copy
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any
 
 import pytest
 
+import replies.engine as engine_module
+from replies.classifier import IntentClassifier
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.spec_paths import require_specs
 from tests.fakes.telegram_api import FakeTelegramAPI
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _train_each_library_once() -> Iterator[None]:
+    """Training the intent classifier takes about 2 s of CPU and is deterministic (seeded),
+    and the suite starts hundreds of desks on the same answer library. So the engine's
+    classifier is trained once per set of examples and every desk gets its own deep copy:
+    the real model, and learning in one test never reaches another. (Only this process:
+    the command-line tests run their own processes and train as users do.)"""
+    trained: dict[tuple[tuple[tuple[str, str], ...], str], IntentClassifier] = {}
+
+    def classifier(examples: Iterable[tuple[str, str]], **options: Any) -> IntentClassifier:
+        pairs = tuple((str(text), str(intent)) for text, intent in examples)
+        key = (pairs, repr(sorted(options.items())))
+        if key not in trained:
+            trained[key] = IntentClassifier(pairs, **options)
+        return copy.deepcopy(trained[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine_module, "IntentClassifier", classifier)
+        yield
 
 
 @pytest.fixture(autouse=True)
