@@ -337,11 +337,15 @@ class Runtime:
 
     async def _database_loop(self) -> None:
         """Look at the SQLite file every few seconds, so a lost file is noticed (and
-        reported) even while nobody writes."""
+        reported) even while nobody writes; then close the order webhooks, whose senders
+        retry what is not answered."""
         while not self._database_lost:
             with contextlib.suppress(DatabaseLost):
                 self._check_database()
-            await asyncio.sleep(DATABASE_CHECK_SECONDS)
+            if not self._database_lost:
+                await asyncio.sleep(DATABASE_CHECK_SECONDS)
+        if self._webhooks is not None:  # closed: the shop and the order feed deliver again
+            await _quietly(self._webhooks.stop(), "stopping the order webhooks")
 
     async def _resume_loop(self) -> None:
         """Finish messages that an earlier run (or a failed Slack call) left unprocessed."""

@@ -11,12 +11,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
+import socket
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import free_port, running_desk, wait_until
+from tests.e2e.harness import free_port, post_raw, running_desk, wait_until
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
 
@@ -41,6 +42,15 @@ def _stored_texts(db: Path) -> list[str]:
         texts = [text for (text,) in rows]
     conn.close()
     return texts
+
+
+def _refused(port: int) -> bool:
+    """Nobody listens on ``port`` (a shop's delivery fails, so it is sent again later)."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return False
+    except OSError:
+        return True
 
 
 def _lost(caplog: pytest.LogCaptureFixture, what: str) -> list[str]:
@@ -100,7 +110,7 @@ async def test_a_database_replaced_by_another_file_refuses_the_telegram_webhook(
     """The webhook answers 500, so Telegram delivers the update again later."""
     caplog.set_level(logging.ERROR)
     db, other = tmp_path / "desk.sqlite3", tmp_path / "other.sqlite3"
-    secret, port = "webhook-secret-1", free_port()
+    secret, port, orders_port = "webhook-secret-1", free_port(), free_port()
     async with running_desk(
         db,
         telegram_api,
@@ -109,7 +119,11 @@ async def test_a_database_replaced_by_another_file_refuses_the_telegram_webhook(
         telegram_webhook_url="https://desk.example.com/telegram",
         telegram_webhook_secret=secret,
         telegram_webhook_listen=("127.0.0.1", port),
+        order_events_secret="order-events-secret-0123",
+        webhook_listen=("127.0.0.1", orders_port),
     ) as desk:
+        orders = f"http://127.0.0.1:{orders_port}/orders/events"
+        assert await post_raw(orders, b"{}", {"Content-Type": "application/json"}) == 401
         url = f"http://127.0.0.1:{port}/telegram"
         first = telegram_api.text_update(FIRST_CHAT, WHERE, language_code="en")
         assert await telegram_api.post_webhook(url, first, secret) == 200
@@ -122,4 +136,5 @@ async def test_a_database_replaced_by_another_file_refuses_the_telegram_webhook(
         assert _lost(caplog, "was replaced by another file")
         await asyncio.sleep(0.3)
         assert len(desk.inbox_cards()) == 1
+        await wait_until(lambda: _refused(orders_port), "the order webhooks closed", timeout=10)
     assert _stored_texts(db) == [WHERE]
