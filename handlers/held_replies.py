@@ -30,6 +30,7 @@ from bot.models import ActionKind, CardRef, StaffAction
 from bot.storage import SuggestionRecord
 from bot.storage.records import HeldReply
 from handlers.card_decisions import redraw
+from handlers.card_refs import same_card
 from handlers.cards import HELD_MARK
 
 logger = logging.getLogger(__name__)
@@ -96,6 +97,14 @@ async def handle_confirmation(ctx: Context, action: StaffAction) -> None:
     held = await ctx.store.held(int(action.extra.get("outbox", "0") or 0))
     if held is None:
         return  # already answered (a second click)
+    if action.card is not None and "thread" in action.extra:
+        # a confirmation lives in its conversation card's thread: an old one names another
+        conversation = await ctx.store.conversation(held.conversation_id)
+        root = CardRef(action.card.channel, action.extra["thread"])
+        if not await same_card(
+            ctx, action, conversation.card, f"held reply {held.id}", clicked=root
+        ):
+            return
     when = action.at.strftime("%H:%M UTC")
     if action.kind is ActionKind.CONFIRM_RETRY:
         notice = await _retry(ctx, held, action)

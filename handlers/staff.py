@@ -8,6 +8,7 @@ language is held for its translation to be confirmed, like a thread reply.
 
 Every decision goes through ``Store.decide``, which only moves a pending suggestion:
 a second click, or two staff members at once, finds it decided and nothing is sent twice.
+A click on a card of an earlier database is refused (``handlers.card_refs``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from bot.context import Context
 from bot.models import ActionKind, StaffAction
 from bot.storage import SuggestionRecord
 from bot.storage.outbox import reply_key
+from bot.storage.records import positive_id
 from handlers.card_decisions import asked, audit_approval, decide, redraw
+from handlers.card_refs import same_card, with_card
 from handlers.cards import waiting_line
 from handlers.customers import Approval, reply_approval
 from handlers.escalation import handle_escalation_action, record_problem
@@ -48,9 +51,18 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
         await handle_confirmation(ctx, action)
         return
     if "escalation" in action.extra:
-        await handle_escalation_action(ctx, action)
+        if await _on_its_escalation(ctx, action):
+            await handle_escalation_action(ctx, action)
         return
-    record = await ctx.store.suggestion(action.suggestion_id) if action.suggestion_id else None
+    number = action.suggestion_id
+    if number is None:
+        record = None
+    elif action.card is None:
+        record = await ctx.store.suggestion(number)
+    else:  # its card may be a moment from being recorded
+        record = await with_card(lambda: ctx.store.suggestion(number), lambda r: r.card)
+    if not await same_card(ctx, action, record.card if record else None, f"suggestion {number}"):
+        return
     if record is None:
         logger.warning(
             "staff action %s for unknown suggestion %s ignored", action.kind, action.suggestion_id
@@ -100,6 +112,18 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
                 await redraw(ctx, record.id)
     if decided and approval is Approval.APPROVED and flagged is not None:
         await audit_approval(ctx, action, flagged.id, record.id)
+
+
+async def _on_its_escalation(ctx: Context, action: StaffAction) -> bool:
+    """Whether an escalation button or dialog came from that escalation's own card."""
+    if action.card is None:
+        return True
+    written = action.extra["escalation"]
+    stored = None
+    if (number := positive_id(written)) is not None:
+        escalation = await with_card(lambda: ctx.store.escalation(number), lambda e: e.card)
+        stored = escalation.card if escalation else None
+    return await same_card(ctx, action, stored, f"escalation {written}")
 
 
 async def _send(ctx: Context, action: StaffAction, record: SuggestionRecord) -> bool:

@@ -145,3 +145,7 @@ class StaffWorkspace(Protocol):
         self, handle: str, suggestion_id: int, choices: Sequence[IntentChoice]
     ) -> None:
         """Let staff choose another answer from the library."""
+
+    async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
+        """A note only ``user_id`` sees, beside ``ref`` (Slack: an ephemeral message), such
+        as why their click was refused. Never raises: the note is a courtesy."""

@@ -206,3 +206,6 @@ class LocalWorkspace:
         self, handle: str, suggestion_id: int, choices: Sequence[IntentChoice]
     ) -> None:
         self.dialogs.append(("picker", suggestion_id, list(choices)))
+
+    async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
+        self.listener("private_note", {"user": user_id, "ref": ref, "text": text})

@@ -85,6 +85,8 @@ _CONFIRMS = {
 }
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1024 * 1024
+# clicks remembered until their dialog opens (Slack's trigger_id lives 3 seconds)
+_OPENED_FROM_LIMIT = 256
 
 
 class SlackWorkspace:
@@ -132,6 +134,7 @@ class SlackWorkspace:
         self._runner: web.AppRunner | None = None
         self._socket: SocketConnection | None = None
         self._names: dict[str, str] = {}
+        self._opened_from: dict[str, CardRef] = {}  # trigger_id -> the card clicked
         self._register()
 
     # -- lifecycle -------------------------------------------------------------------
@@ -250,14 +253,12 @@ class SlackWorkspace:
         )
 
     async def open_question(self, handle: str, escalation_id: int) -> None:
-        await self.web.call(
-            "views_open", trigger_id=handle, view=escalations.question_modal(escalation_id)
-        )
+        view = escalations.question_modal(escalation_id, self._opened_from.pop(handle, None))
+        await self.web.call("views_open", trigger_id=handle, view=view)
 
     async def open_resolution(self, handle: str, escalation_id: int) -> None:
-        await self.web.call(
-            "views_open", trigger_id=handle, view=escalations.resolve_modal(escalation_id)
-        )
+        view = escalations.resolve_modal(escalation_id, self._opened_from.pop(handle, None))
+        await self.web.call("views_open", trigger_id=handle, view=view)
 
     async def fetch_file(self, file: StaffFile) -> bytes:
         return await self.files.fetch(file)
@@ -267,16 +268,20 @@ class SlackWorkspace:
         return f"{self.workspace_url}archives/{ref.channel}/p{ref.ts.replace('.', '')}"
 
     async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
-        await self.web.call(
-            "views_open", trigger_id=handle, view=blocks.edit_modal(suggestion_id, draft)
-        )
+        view = blocks.edit_modal(suggestion_id, draft, self._opened_from.pop(handle, None))
+        await self.web.call("views_open", trigger_id=handle, view=view)
 
     async def open_picker(
         self, handle: str, suggestion_id: int, choices: Sequence[IntentChoice]
     ) -> None:
-        await self.web.call(
-            "views_open", trigger_id=handle, view=blocks.picker_modal(suggestion_id, choices)
-        )
+        view = blocks.picker_modal(suggestion_id, choices, self._opened_from.pop(handle, None))
+        await self.web.call("views_open", trigger_id=handle, view=view)
+
+    async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
+        try:
+            await self.web.call("chat_postEphemeral", channel=ref.channel, user=user_id, text=text)
+        except ChannelError as exc:
+            logger.warning("could not tell %s privately (%s): %s", user_id, exc, text)
 
     # -- Slack calls -----------------------------------------------------------------
 
@@ -385,9 +390,19 @@ class SlackWorkspace:
             return
         extra: dict[str, str] = {}
         if kind in _CONFIRMS:
-            extra = {"outbox": str(number)}
+            # a confirmation is posted in its card's thread: the root names the conversation
+            thread = text_at(body, "container", "thread_ts") or text_at(
+                body, "message", "thread_ts"
+            )
+            extra = {"outbox": str(number), **({"thread": thread} if thread else {})}
         elif kind in _ON_ESCALATIONS:
             extra = {"escalation": str(number)}
+        trigger = text_at(body, "trigger_id")
+        if trigger and clicked.channel and clicked.ts:
+            # a dialog this click opens names this card (see blocks.dialog_metadata)
+            self._opened_from[trigger] = clicked
+            while len(self._opened_from) > _OPENED_FROM_LIMIT:
+                del self._opened_from[next(iter(self._opened_from))]
         await self._dispatch(
             StaffAction(
                 kind=kind,
@@ -395,7 +410,7 @@ class SlackWorkspace:
                 user_name=_user_name(user),
                 at=datetime.now(UTC),
                 suggestion_id=None if extra else number,
-                handle=text_at(body, "trigger_id") or None,
+                handle=trigger or None,
                 card=clicked,
                 extra=extra,
             )
@@ -458,9 +473,11 @@ class SlackWorkspace:
     async def _submit(
         self, body: dict[str, Any], kind: ActionKind, *, escalation: bool = False, **fields: Any
     ) -> None:
-        """A dialog was submitted; its private metadata names the card or the escalation."""
+        """A dialog was submitted; its private metadata names the suggestion or the
+        escalation, and the card the dialog was opened from (checked by the handlers)."""
         user = object_at(body, "user")
-        number = positive_id(text_at(body, "view", "private_metadata"))
+        written, card = blocks.read_metadata(text_at(body, "view", "private_metadata"))
+        number = positive_id(written)
         if number is None:
             logger.warning("dialog %s without a valid id ignored", kind)
             return
@@ -476,6 +493,7 @@ class SlackWorkspace:
                 user_id=text_at(user, "id"),
                 user_name=_user_name(user),
                 at=datetime.now(UTC),
+                card=card,
                 **target,
                 **fields,
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bot.models import Card, IntentChoice
+from bot.models import Card, CardRef, IntentChoice
 
 SECTION_LIMIT = 3000
 INPUT_LIMIT = 3000
@@ -24,6 +24,10 @@ ACTIONS = (
 )
 EDIT_CALLBACK = "bd_edit_submit"
 OTHER_CALLBACK = "bd_other_submit"
+# U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C: removed from shopper text
+_BIDI_CONTROLS = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
+)
 
 
 def clip(text: str, limit: int) -> str:
@@ -34,16 +38,27 @@ def clip(text: str, limit: int) -> str:
     return text[: limit - len(note)] + note
 
 
+def neutralise_bidi(text: str) -> str:
+    """``text`` without bidirectional controls (embeddings, overrides, isolates, marks).
+
+    A shopper named "Ann\u202eredner\u202c" would otherwise make a card header read
+    right-to-left from her name on, so staff see words she never wrote in places she
+    does not own. The letters themselves keep their natural direction without them.
+    """
+    return text.translate(_BIDI_CONTROLS)
+
+
 def escape(text: str) -> str:
     """Shopper-written text as inert mrkdwn: ``<!channel>``, ``<@U…>`` and ``<url|label>``
-    become visible characters, never a mention or a link (Slack's own escaping rules)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    become visible characters, never a mention or a link (Slack's own escaping rules),
+    and bidirectional controls are dropped (``neutralise_bidi``)."""
+    return neutralise_bidi(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def defuse(text: str) -> str:
     """Plain-text posts that quote shoppers keep their "> " quotes; ``<`` is what every
     mention and link needs, so escaping it (and ``&``) is enough to make them inert."""
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+    return neutralise_bidi(text).replace("&", "&amp;").replace("<", "&lt;")
 
 
 NOTE_BLOCK = "bd_note"
@@ -203,14 +218,31 @@ def confirmation_blocks(
     ]
 
 
+def dialog_metadata(target_id: int, card: CardRef | None) -> str:
+    """What a dialog carries back: the id it acts on and the card it was opened from
+    ("42 C0123456789 1772359200.000100"), so a dialog from a card of an earlier database
+    cannot act on the new row with that id (a submission has no clicked message)."""
+    return str(target_id) if card is None else f"{target_id} {card.channel} {card.ts}"
+
+
+def read_metadata(text: str) -> tuple[str, CardRef | None]:
+    """``dialog_metadata`` read back: (the id as written, the card or None); a bare id is a
+    dialog opened by an earlier version, which did not name its card."""
+    parts = text.split()
+    if len(parts) == 3:
+        return parts[0], CardRef(parts[1], parts[2])
+    return (parts[0] if len(parts) == 1 else ""), None
+
+
 def modal(
-    callback_id: str, metadata: int, title: str, submit: str, blocks: list[dict[str, Any]]
+    callback_id: str, metadata: str, title: str, submit: str, blocks: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    """A dialog whose answer comes back as a ``view_submission`` for ``callback_id``."""
+    """A dialog whose answer comes back as a ``view_submission`` for ``callback_id``;
+    ``metadata`` is ``dialog_metadata``."""
     return {
         "type": "modal",
         "callback_id": callback_id,
-        "private_metadata": str(metadata),
+        "private_metadata": metadata,
         "title": {"type": "plain_text", "text": title},
         "submit": {"type": "plain_text", "text": submit},
         "close": {"type": "plain_text", "text": "Cancel"},
@@ -246,16 +278,20 @@ def select_input(
     }
 
 
-def edit_modal(suggestion_id: int, draft: str) -> dict[str, Any]:
-    """The Edit dialog, prefilled with the suggested reply."""
+def edit_modal(suggestion_id: int, draft: str, card: CardRef | None = None) -> dict[str, Any]:
+    """The Edit dialog, prefilled with the suggested reply; ``card`` is the card it is for."""
     prefill = {"initial_value": clip(draft, INPUT_LIMIT)} if draft else {}
     field = text_input("reply", "Reply to the shopper", max_length=INPUT_LIMIT, **prefill)
-    return modal(EDIT_CALLBACK, suggestion_id, "Edit reply", "Send", [field])
+    metadata = dialog_metadata(suggestion_id, card)
+    return modal(EDIT_CALLBACK, metadata, "Edit reply", "Send", [field])
 
 
-def picker_modal(suggestion_id: int, choices: Sequence[IntentChoice]) -> dict[str, Any]:
+def picker_modal(
+    suggestion_id: int, choices: Sequence[IntentChoice], card: CardRef | None = None
+) -> dict[str, Any]:
     """The Other answer dialog: pick an answer from the library."""
     menu = select_input(
         "answer", "Answer to send", "intent", [(c.intent, c.title) for c in choices]
     )
-    return modal(OTHER_CALLBACK, suggestion_id, "Other answer", "Send", [menu])
+    metadata = dialog_metadata(suggestion_id, card)
+    return modal(OTHER_CALLBACK, metadata, "Other answer", "Send", [menu])

@@ -10,12 +10,13 @@ from bot.channels.slack_blocks import (
     _quote,
     _section,
     clip,
+    dialog_metadata,
     escape,
     modal,
     select_input,
     text_input,
 )
-from bot.models import ROOT_CAUSES, EscalationCard
+from bot.models import ROOT_CAUSES, CardRef, EscalationCard
 
 QUESTION_CALLBACK = "bd_need_info_submit"
 RESOLVE_CALLBACK = "bd_resolve_submit"
@@ -68,12 +69,14 @@ def escalation_blocks(card: EscalationCard) -> list[dict[str, Any]]:
     return blocks
 
 
-def question_modal(escalation_id: int) -> dict[str, Any]:
+def question_modal(escalation_id: int, card: CardRef | None = None) -> dict[str, Any]:
     field = text_input("question", "What do you need to know?")
-    return modal(QUESTION_CALLBACK, escalation_id, "Need information", "Ask the inbox", [field])
+    metadata = dialog_metadata(escalation_id, card)
+    return modal(QUESTION_CALLBACK, metadata, "Need information", "Ask the inbox", [field])
 
 
-def resolve_modal(escalation_id: int) -> dict[str, Any]:
+def resolve_modal(escalation_id: int, card: CardRef | None = None) -> dict[str, Any]:
     cause = select_input("cause", "Root cause", "value", list(ROOT_CAUSES.items()))
     note = text_input("note", "What was done (for the shopper)")
-    return modal(RESOLVE_CALLBACK, escalation_id, "Resolve", "Resolve", [cause, note])
+    metadata = dialog_metadata(escalation_id, card)
+    return modal(RESOLVE_CALLBACK, metadata, "Resolve", "Resolve", [cause, note])

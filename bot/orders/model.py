@@ -9,6 +9,8 @@ A CSV row, a signed order event and a Shopify webhook all become an ``OrderEvent
 
 An event says only what its sender knows: every field but ``order_number`` may be absent
 (None, or ``()`` for items), and storage never lets an absent field erase a known one.
+An event that gives ``updated_at`` (when the sender's record last changed) is applied only
+if it is not older than the last one applied, so a replayed or late event changes nothing.
 
 Times must carry a zone (``2026-03-01T10:00:00+01:00`` or ``...Z``): a naive time is
 refused rather than guessed, because an order placed at "10:00" in Seoul and one in Lima
@@ -79,6 +81,9 @@ class OrderEvent:
     delivered_at: datetime | None = None
     evaluation: str | None = None
     event_id: str | None = None  # the sender's id for this event, to apply it once
+    # when the sender's record of the order last changed (Shopify's updated_at): an event
+    # older than the one stored changes nothing, whatever its delivery id says
+    updated_at: datetime | None = None
 
     def status_reached(self) -> str | None:
         """The status the event states, or the furthest one its dates imply."""
@@ -373,5 +378,6 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "delivered_at": _moment,
     "evaluation": _choice(EVALUATIONS),
     "event_id": _text(128),
+    "updated_at": _moment,
 }
 FIELDS = tuple(_PARSERS)  # in OrderEvent's order; a test keeps the two in step

@@ -16,6 +16,11 @@ order (naming the field), 200 once the event is stored or recognised as a duplic
 500 when the database fails (the sender will retry). Every refusal is logged once, with
 the webhook's id.
 
+A delivery id is no proof of freshness (``X-Shopify-Webhook-Id`` is not signed, and a
+captured body keeps its valid signature): an event older than what is stored (Shopify's
+``updated_at`` on the order or fulfillment, a generic event's ``updated_at``) is answered
+200 "stale; nothing changed", logged once as stale with its ids, and changes nothing.
+
 Shopify is answered 200 for everything it may send that we can keep: a topic BorderDesk
 does not use is kept as "not understood" ("stored, topic not used"), and a fulfillment,
 carrier event or refund for an order not known yet waits for it ("stored, waiting for
@@ -44,6 +49,7 @@ from bot.config import Config
 from bot.orders.model import OrderDataError, OrderEvent, parse_order
 from bot.orders.shopify import ShopifyUpdate, shopify_update, verify_shopify
 from bot.storage import Store
+from bot.storage.orders import OrderChange
 
 logger = logging.getLogger(__name__)
 
@@ -217,6 +223,8 @@ class _Intake:
         if result.outcome == "duplicate":
             logger.info("%s is a duplicate; already applied", label)
             return web.Response(text="duplicate")
+        if result.outcome == "stale":
+            return _stale(label, result.change, update.fulfillment_id)
         if result.outcome == "waiting" or result.change is None:
             logger.warning(
                 "%s kept waiting: no order %s is known yet; applied when it arrives",
@@ -251,7 +259,9 @@ class _Intake:
             except (OrderDataError, SQLAlchemyError):
                 logger.exception("%s could not be applied to order %s", label, order.order_number)
                 continue
-            if result.outcome == "applied" and result.change is not None:
+            if result.outcome == "stale":
+                _stale(label, result.change, update.fulfillment_id)
+            elif result.outcome == "applied" and result.change is not None:
                 logger.info("%s applied to order %s, which has arrived", label, order.order_number)
                 changed = changed or result.change.changed
         return changed
@@ -282,6 +292,8 @@ class _Intake:
         if change is None:
             logger.info("%s is a duplicate; already applied", label)
             return web.Response(text="duplicate")
+        if change.stale:
+            return _stale(f"{label} {event_id}", change, None)
         what = "new order" if change.created else "changed" if change.changed else "no change"
         logger.info("%s applied to order %s (%s)", label, change.order_number, what)
         if change.changed:
@@ -296,6 +308,20 @@ class _Intake:
         except Exception:
             # stored already: the sender must not resend, so answer 200 and say so here
             logger.exception("order %s stored, but reacting to it failed", order_number)
+
+
+def _stale(label: str, change: OrderChange | None, fulfillment_id: str | None) -> web.Response:
+    """An event older than what is stored: a replay or a late delivery. Acknowledged, so
+    the sender stops, and logged once with its ids; it changed nothing."""
+    order = change.order_number if change is not None else "?"
+    fulfillment = f", fulfillment {fulfillment_id}" if fulfillment_id else ""
+    logger.warning(
+        "%s is stale (older than what order %s%s has stored); nothing changed",
+        label,
+        order,
+        fulfillment,
+    )
+    return web.Response(text="stale; nothing changed")
 
 
 def _refuse(label: str, status: int, text: str) -> web.Response:

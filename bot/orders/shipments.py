@@ -60,6 +60,9 @@ class Parcel:
     shipped_at: datetime | None = None
     delivered_at: datetime | None = None
     estimated_delivery: date | None = None
+    # when the shop last changed its fulfillment (Shopify's updated_at): an older
+    # description of the fulfillment is stale and changes nothing
+    shop_updated_at: datetime | None = None
 
     @property
     def travelling(self) -> bool:

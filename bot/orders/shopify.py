@@ -161,6 +161,7 @@ def _order_fields(topic: str, order: Mapping[str, Any]) -> dict[str, Any]:
         "items": [_line_item(item) for item in _list(order, "line_items")],
         "status": status,
         "ordered_at": order.get("created_at"),
+        "updated_at": order.get("updated_at"),
     }
 
 

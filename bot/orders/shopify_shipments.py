@@ -55,6 +55,7 @@ def fulfillment_parcels(fulfillment: Mapping[str, Any]) -> tuple[Parcel, ...]:
             fulfillment.get("estimated_delivery_at"),
             "estimated_delivery_at",
         ),
+        "shop_updated_at": parse_field("updated_at", fulfillment.get("updated_at"), "updated_at"),
     }
     if not numbers:
         url = _url(urls[0] if len(urls) == 1 else None, fulfillment_id)

@@ -14,6 +14,9 @@ merge, never an overwrite::
   with the time of receipt when the status moves on and the event gave no time; an
   import describes the past, so it stamps nothing. A new order without ``ordered_at``
   gets the time it was first heard of (the column cannot be empty).
+- An event that says when the shop last changed the order (``updated_at``) and is older
+  than the newest one applied changes nothing (``OrderChange.stale``): a replay or a
+  late delivery cannot turn data back, whatever delivery id it comes with.
 - An event with a tracking number also records that parcel (``shipments``, keyed by the
   number), so a second number is a second parcel rather than a replacement. Shopify's
   fulfillments and carrier events are applied by ``bot.storage.shipments``.
@@ -103,12 +106,14 @@ class OrderRecord:
 
 @dataclass(frozen=True)
 class OrderChange:
-    """What applying an event did: ``changed`` is False when it told us nothing new."""
+    """What applying an event did: ``changed`` is False when it told us nothing new, and
+    ``stale`` is True when it was older than what is stored (so nothing was applied)."""
 
     order_id: int
     order_number: str
     created: bool
     changed: bool
+    stale: bool = False
 
 
 class _Duplicate(Exception):
@@ -205,8 +210,12 @@ async def merge_order(
     conn: AsyncConnection, event: OrderEvent, source: str, at: datetime
 ) -> OrderChange:
     row = (await conn.execute(by_number(event.order_number))).first()
+    if row is not None and is_older(event.updated_at, row.shop_updated_at):
+        return OrderChange(row.id, row.order_number, created=False, changed=False, stale=True)
     current: dict[str, Any] = {} if row is None else dict(row._mapping)
     values = {name: getattr(event, name) for name in _PLAIN if getattr(event, name) is not None}
+    if event.updated_at is not None:
+        values["shop_updated_at"] = event.updated_at
     if event.items:
         values["items"] = [{"title": t, "quantity": q} for t, q in event.items]
     status = next_status(current.get("status"), event.status_reached())
@@ -241,7 +250,14 @@ async def merge_order(
     parcel = parcel_of_event(event)
     parcel_changed = parcel is not None and await upsert_parcels(conn, row.id, [parcel], at)
     number = changes.get("order_number", row.order_number)
-    return OrderChange(row.id, number, created=False, changed=bool(changes) or parcel_changed)
+    changed = bool(changes.keys() - {"shop_updated_at"}) or parcel_changed  # what people see
+    return OrderChange(row.id, number, created=False, changed=changed)
+
+
+def is_older(given: datetime | None, stored: datetime | None) -> bool:
+    """Whether an event stamped ``given`` is older than the ``stored`` stamp (an event or
+    a row without a stamp is never older: there is nothing to compare)."""
+    return given is not None and stored is not None and given < stored
 
 
 def next_status(current: str | None, reached: str | None) -> str:

@@ -111,6 +111,8 @@ orders = Table(
     Column("presentment_total", Float),
     # refunds made, by the shop's refund id: {"890088186": 20.0}, in ``currency``
     Column("refunds", JSON),
+    # the shop's own "last changed" of the newest event applied: older ones change nothing
+    Column("shop_updated_at", UTCDateTime),
 )
 
 shipments = Table(
@@ -136,6 +138,8 @@ shipments = Table(
     Column("delivered_at", UTCDateTime),
     Column("estimated_delivery", Date),
     Column("updated_at", UTCDateTime, nullable=False),
+    # the shop's "last changed" of its fulfillment: an older description changes nothing
+    Column("shop_updated_at", UTCDateTime),
     UniqueConstraint("order_id", "parcel_key", name="uq_shipments_parcel"),
 )
 

@@ -1,7 +1,13 @@
 """Applying a Shopify webhook to its order, its parcels and its refunds, in one transaction.
 
     result = await store.apply_shopify(update, payload, now, webhook_id)
-    result.outcome   # "applied", "waiting" (order not known yet) or "duplicate"
+    result.outcome   # "applied", "waiting" (order not known yet), "duplicate" or "stale"
+
+**Replays change nothing.** ``X-Shopify-Webhook-Id`` is not signed, so a captured
+webhook can come back under a new id. An order event older than the order's stored
+``updated_at`` (Shopify's), a fulfillment description older than the one stored, and a
+``fulfillments/create`` for a fulfillment already described are *stale*: answered 200,
+and nothing is changed (``is_older`` in ``bot.storage.orders``).
 
 **An order we do not know yet.** Shopify does not promise the order's own webhook comes
 first, and a fulfillment may name its order only by ``order_id``. Such a webhook is kept
@@ -33,7 +39,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.orders.model import order_key
 from bot.orders.shipments import Parcel, apply_carrier_event, order_progress
 from bot.orders.shopify import ShopifyUpdate
-from bot.storage.orders import OrderChange, by_number, merge_order, next_status, seen_event
+from bot.storage.orders import (
+    OrderChange,
+    by_number,
+    is_older,
+    merge_order,
+    next_status,
+    seen_event,
+)
 from bot.storage.parcels import drop_other_parcels, parcels_of, upsert_parcels
 from bot.storage.records import new_id
 from bot.storage.schema import orders, shop_events
@@ -43,8 +56,8 @@ SOURCE = "shopify"
 
 @dataclass(frozen=True)
 class ShopifyResult:
-    outcome: Literal["applied", "waiting", "duplicate"]
-    change: OrderChange | None = None  # when applied
+    outcome: Literal["applied", "waiting", "duplicate", "stale"]
+    change: OrderChange | None = None  # when applied or stale (the order it was about)
     held_id: int | None = None  # when waiting
 
 
@@ -89,9 +102,9 @@ class ShipmentQueries:
                     except IntegrityError:
                         raise _Duplicate from None
                 result = await _apply(conn, update, payload, at, webhook_id, release)
-                if release is not None and result.outcome == "applied":
+                if release is not None and result.outcome in ("applied", "stale"):
                     await conn.execute(
-                        update_event(release).values(status="applied", applied_at=at)
+                        update_event(release).values(status=result.outcome, applied_at=at)
                     )
                 return result
         except _Duplicate:
@@ -166,6 +179,8 @@ async def _apply(
 ) -> ShopifyResult:
     if upd.order is not None:
         change = await merge_order(conn, upd.order, SOURCE, at)
+        if change.stale:
+            return ShopifyResult("stale", change)
         row = (await conn.execute(select(orders).where(orders.c.id == change.order_id))).one()
     else:
         row = await _find_order(conn, upd.external_id, upd.order_number)
@@ -184,7 +199,9 @@ async def _apply(
             )
             return ShopifyResult("waiting", held_id=held)
         change = OrderChange(row.id, row.order_number, created=False, changed=False)
-    touched = await _apply_parcels(conn, row.id, upd, at)
+    touched, fresh = await _apply_parcels(conn, row.id, upd, at)
+    if upd.parcels and not upd.order and not fresh:
+        return ShopifyResult("stale", change)
     if upd.carrier_event is not None:
         touched = await _apply_carrier_event(conn, row.id, upd, at) or touched
     changed = change.changed or touched
@@ -202,16 +219,35 @@ async def _apply(
 
 async def _apply_parcels(
     conn: AsyncConnection, order_id: int, upd: ShopifyUpdate, at: datetime
-) -> bool:
-    touched = False
-    by_fulfillment: dict[str, list[str]] = {}
+) -> tuple[bool, bool]:
+    """Each fulfillment's parcels replace what we had for it, unless the description is
+    stale; (anything changed, any fulfillment was fresh)."""
+    touched = fresh = False
+    by_fulfillment: dict[str, list[Parcel]] = {}
     for parcel in upd.parcels:
-        by_fulfillment.setdefault(parcel.fulfillment_id or "", []).append(parcel.parcel_key)
-    for fulfillment_id, keys in by_fulfillment.items():
+        by_fulfillment.setdefault(parcel.fulfillment_id or "", []).append(parcel)
+    known = (await parcels_of(conn, [order_id])).get(order_id, [])
+    for fulfillment_id, given in by_fulfillment.items():
+        if _stale(upd.topic, given, [p for p in known if p.fulfillment_id == fulfillment_id]):
+            continue
+        fresh = True
+        keys = [p.parcel_key for p in given]
         touched = await drop_other_parcels(conn, order_id, fulfillment_id, keys) or touched
-    if upd.parcels:
-        touched = await upsert_parcels(conn, order_id, upd.parcels, at) or touched
-    return touched
+        touched = await upsert_parcels(conn, order_id, given, at) or touched
+    return touched, fresh
+
+
+def _stale(topic: str, given: Sequence[Parcel], known: Sequence[Parcel]) -> bool:
+    """Whether a fulfillment's description is older than the one stored. A carrier's
+    news may have made a parcel before any description (no stamp): that one is filled."""
+    stamps = [p.shop_updated_at for p in known if p.shop_updated_at is not None]
+    if not stamps:
+        return False
+    if topic == "fulfillments/create":  # a fulfillment is created once
+        return True
+    return is_older(
+        max((p.shop_updated_at for p in given if p.shop_updated_at), default=None), max(stamps)
+    )
 
 
 async def _apply_carrier_event(

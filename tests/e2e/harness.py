@@ -112,7 +112,7 @@ class Desk:
             value,
             user_id=user_id,
             user_name=user_name,
-            channel=INBOX,
+            channel=card.get("channel", INBOX),  # an escalation is in its department's
             message_ts=card["ts"],
             message=card,
         )

@@ -380,7 +380,10 @@ class Staff:
     def _editor(self, suggestion_id: int) -> dict[str, Any] | None:
         """The Edit dialog the bot opened for this card (it stays open across restarts)."""
         opened = (v for v in self.slack.views.values() if v.get("callback_id") == EDIT_CALLBACK)
-        return next((v for v in opened if v["private_metadata"] == str(suggestion_id)), None)
+        # its metadata is "<suggestion id> <card channel> <card ts>" (slack_blocks)
+        return next(
+            (v for v in opened if v["private_metadata"].split()[0] == str(suggestion_id)), None
+        )
 
     async def _click(self, card: dict[str, Any], action_id: str) -> bool:
         payload = slack_client.block_action(

@@ -94,11 +94,14 @@ async def test_edit_sends_the_edited_text(
         assert await desk.click(card, "bd_edit") == 200
         [opened] = await slack_api.wait_for("views.open")
         view = opened["view"]
-        assert view["private_metadata"] == suggestion_id
+        assert view["private_metadata"] == f"{suggestion_id} {INBOX} {card['ts']}"
         assert view["blocks"][0]["element"]["initial_value"] == record.suggestion.reply  # type: ignore[union-attr]
 
         edited = "Hola Ana, tu pedido #A10293 sale hoy con DHL."
-        assert await desk.submit(EDIT_CALLBACK, {"reply": {"text": edited}}, suggestion_id) == 200
+        submitted = await desk.submit(
+            EDIT_CALLBACK, {"reply": {"text": edited}}, view["private_metadata"]
+        )
+        assert submitted == 200
         [sent] = await telegram_api.wait_for("sendMessage")
         assert sent["text"] == edited
         await slack_api.wait_for("chat.update")
