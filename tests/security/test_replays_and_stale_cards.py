@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,15 @@ from bot.config import Config
 from bot.orders.server import sign_event
 from bot.storage import Store, sqlite_url
 from handlers.card_refs import STALE_CARD_NOTE
-from tests.e2e.harness import INBOX, STAFF_ID, Desk, button_value, running_desk
+from tests.e2e.harness import (
+    INBOX,
+    STAFF_ID,
+    WAREHOUSE,
+    Desk,
+    always_open,
+    button_value,
+    running_desk,
+)
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.orders.payloads import TRACKING, shopify_fulfillment, shopify_order
@@ -37,6 +47,7 @@ LATER = "2026-03-03T15:40:00+01:00"  # after the payloads' own updated_at
 WHERE_IS_MY_ORDER = "Hola, ¿dónde está mi pedido #A10293? Lo pedí hace dos semanas."
 LEARNED = [(WHERE_IS_MY_ORDER, "track_order")]
 OLD_SHOPPER, NEW_SHOPPER = 4242, 5353
+DAMAGED = "My order #B20411 arrived today, the DHL box was crushed and the cup is broken."
 
 
 class Shop:
@@ -241,6 +252,42 @@ async def test_an_edit_dialog_opened_before_a_reset_is_refused_on_submit(
         assert telegram_api.sent_messages() == []
         record = await desk.runtime.ctx.store.suggestion(int(button_value(new, "bd_edit")))
         assert record is not None and record.status == "pending"
+
+
+@contextlib.asynccontextmanager
+async def escalated(
+    db: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI, chat: int, count: int
+) -> AsyncIterator[tuple[Desk, dict[str, Any]]]:
+    """A desk that escalated a damaged item at once; the ``count``-th warehouse card."""
+    settings = always_open(warehouse={"channel": WAREHOUSE, "auto_escalate": True})
+    async with running_desk(
+        db, telegram_api, slack_api, desk=settings, learned=[(DAMAGED, "damaged_item")]
+    ) as desk:
+        telegram_api.push_update(telegram_api.text_update(chat, DAMAGED))
+        await slack_api.wait_for(
+            "chat.postMessage", count=count, predicate=lambda p: p["channel"] == WAREHOUSE
+        )
+        cards = [m for m in slack_api.messages(WAREHOUSE) if m.get("blocks")]
+        yield desk, cards[count - 1]
+
+
+async def test_an_escalation_card_of_an_earlier_database_is_refused(
+    tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
+) -> None:
+    before, after = tmp_path / "before.sqlite3", tmp_path / "after-reset.sqlite3"
+    async with escalated(before, telegram_api, slack_api, OLD_SHOPPER, 1) as (_, old):
+        pass
+    async with escalated(after, telegram_api, slack_api, NEW_SHOPPER, 2) as (desk, new):
+        assert button_value(new, "bd_esc_ack") == button_value(old, "bd_esc_ack")  # same id
+        updates = len([m for m, _ in slack_api.calls if m == "chat.update"])
+
+        assert await desk.click(old, "bd_esc_ack") == 200
+
+        [note] = await slack_api.wait_for("chat.postEphemeral")
+        assert (note["channel"], note["text"]) == (WAREHOUSE, STALE_CARD_NOTE)
+        escalation = await desk.runtime.ctx.store.escalation(int(button_value(new, "bd_esc_ack")))
+        assert escalation is not None and escalation.acknowledged_at is None
+        assert len([m for m, _ in slack_api.calls if m == "chat.update"]) == updates
 
 
 async def test_a_right_to_left_override_in_a_name_does_not_turn_the_card_header(
