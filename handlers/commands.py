@@ -8,6 +8,7 @@
                                 flag an abusive buyer: extortion, bad_faith_review, fraud, other
 /borderdesk unblock ID | #ORDER [note…]   remove the flag
 /borderdesk shop                shop webhooks waiting for their order, or of unused topics
+/borderdesk held ID [page]      every message a flooding shopper sent (ID: conversation)
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ from handlers.cards import card_for
 from handlers.customer_lookup import find_customers
 from handlers.customers import REASONS, load_profile, profile_text, summary_line
 from handlers.escalation import open_escalations_text
+from handlers.inbound import held_line
 from handlers.shop_events import kept_events_text
 
 USAGE = (
     "Usage: /borderdesk open [department] · /borderdesk dead · /borderdesk retry ID… | all · "
     "/borderdesk customer NAME | #ORDER | ID · /borderdesk block ID | #ORDER REASON [note…] · "
-    "/borderdesk unblock ID | #ORDER [note…] · /borderdesk shop"
+    "/borderdesk unblock ID | #ORDER [note…] · /borderdesk shop · /borderdesk held ID [page]"
 )
+HELD_PAGE = 50
 
 
 async def staff_command(ctx: Context, text: str, *, actor: str = "staff (/borderdesk)") -> str:
@@ -45,7 +48,31 @@ async def staff_command(ctx: Context, text: str, *, actor: str = "staff (/border
         return await block_text(ctx, words[0] == "block", words[1:], actor)
     if words[0] == "shop":
         return defuse(kept_events_text(await ctx.store.shop_events(), ctx.clock()))
+    if words[0] == "held":
+        return await held_text(ctx, words[1:])
     return USAGE
+
+
+async def held_text(ctx: Context, args: list[str]) -> str:
+    """All of a flood, page by page: the thread post summarises it and names this."""
+    numbers = [positive_id(a.lstrip("#")) for a in args[:2]]
+    if not args or len(args) > 2 or None in numbers:
+        return "Say which: /borderdesk held CONVERSATION [page], as the flood's summary names it."
+    conversation_id, page = numbers[0] or 0, (numbers[1] if len(numbers) > 1 else 1) or 1
+    total, held = await ctx.store.flood_messages(conversation_id, (page - 1) * HELD_PAGE, HELD_PAGE)
+    if not total:
+        return f"Conversation {conversation_id} has no messages held in a flood."
+    if not held:
+        return f"Conversation {conversation_id} has {total} held messages; page {page} is empty."
+    first = (page - 1) * HELD_PAGE + 1
+    lines = [
+        f"Conversation {conversation_id}: messages {first}-{first + len(held) - 1} "
+        f"of {total} sent in a flood"
+    ]
+    lines += [f"{first + n}. {held_line(h)}" for n, h in enumerate(held)]
+    if first + len(held) - 1 < total:
+        lines.append(f"Next: /borderdesk held {conversation_id} {page + 1}")
+    return defuse("\n".join(lines))
 
 
 async def dead_letters_text(ctx: Context) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,6 +22,8 @@ from bot.context import Context
 from bot.errors import ChannelError
 from bot.models import CardRef, ChatType, InboundMessage, MessageKind, Suggestion
 from bot.repeated_failures import RepeatedFailures
+from bot.storage.inbox import MAX_INBOUND_TEXT, cut_note
+from bot.storage.records import HeldText
 from handlers.cards import card_for
 from handlers.chat_members import CHAT_MEMBER_KINDS, chat_member_changed
 from handlers.corrections import Correction, show_correction
@@ -39,6 +42,8 @@ from scheduler.countries import country_from_language_code, format_local, timezo
 logger = logging.getLogger(__name__)
 
 SAVE_RETRY_SECONDS = 1.0
+FLOOD_QUOTED_WHOLE = 20  # held messages quoted in full; more are summarised
+FLOOD_ENDS = 3  # first and last messages quoted in a summary
 # Like the logger it writes to, one per process: failures are counted across messages.
 _HANDLING_FAILURES = RepeatedFailures(logger, "handling stored messages")
 CORRECTED_NOTE = "The shopper edited their message to this; the earlier card is superseded."
@@ -89,7 +94,7 @@ async def accept_inbound(ctx: Context, message: InboundMessage) -> tuple[int, in
         # the conversation's language, or — while its first messages are still being
         # handled in the background — this message's own
         language = conversation.language or ctx.engine.detect_language(
-            message.text, hint=message.language_hint, history_language=None
+            message.text[:MAX_INBOUND_TEXT], hint=message.language_hint, history_language=None
         )
         language = "en" if language == "unknown" else language
         name = message.user_name.split()[0] if message.user_name.strip() else ""
@@ -102,28 +107,50 @@ async def accept_inbound(ctx: Context, message: InboundMessage) -> tuple[int, in
 
 async def release_floods(ctx: Context) -> int:
     """Show staff, in one thread post per conversation, the messages held during a flood
-    once the shopper has paused for the flood window; returns how many were released."""
+    once the shopper has paused for the flood window; returns how many were released.
+
+    A short flood is quoted whole; a long one (a shopper pasting 10,000 messages) as a
+    summary: how many, over what time, the first and the last few, and the command that
+    lists them all (``/borderdesk held ID``), never hundreds of posts."""
     quiet_since = ctx.clock() - timedelta(seconds=ctx.flood_limit.seconds)
     released = 0
     for conversation_id, held in (await ctx.store.quiet_floods(quiet_since)).items():
         conversation = await ctx.store.conversation(conversation_id)
         if conversation.card is None:
             continue  # its first card is not posted yet; the resume loop sees to that
-        lines = [f"{len(held)} more message(s) sent in quick succession, shown together:"]
-        lines += [f"> {_held_line(h.kind, h.text, h.attachment)}" for h in held]
         key = f"flood-held:{held[0].id}"
-        await note_for_staff(ctx, conversation_id, conversation.card, "\n".join(lines), key=key)
+        text = flood_summary(conversation_id, held)
+        await note_for_staff(ctx, conversation_id, conversation.card, text, key=key)
         await ctx.store.release_flood_held([h.id for h in held], ctx.clock())
         released += len(held)
     return released
 
 
-def _held_line(kind: str, text: str, attachment: str | None) -> str:
-    text = " ".join(text.split())
+def flood_summary(conversation_id: int, held: list[HeldText]) -> str:
+    """The staff post for messages held in a flood (see ``release_floods``)."""
+    lines = [f"{len(held)} more message(s) sent in quick succession, shown together:"]
+    if len(held) <= FLOOD_QUOTED_WHOLE:
+        return "\n".join(lines + [f"> {held_line(h)}" for h in held])
+    kinds = Counter(h.kind for h in held)
+    made_of = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+    lines = [
+        f"{len(held)} more messages sent in quick succession ({made_of}); the first and "
+        f"last {FLOOD_ENDS} are shown, /borderdesk held {conversation_id} lists them all:",
+        *(f"> {held_line(h)}" for h in held[:FLOOD_ENDS]),
+        f"> … {len(held) - 2 * FLOOD_ENDS} more …",
+        *(f"> {held_line(h)}" for h in held[-FLOOD_ENDS:]),
+    ]
+    return "\n".join(lines)
+
+
+def held_line(held: HeldText) -> str:
+    """One held message on one line, at most 300 characters, its kind shown if not text."""
+    text = " ".join(held.text.split())
     text = text if len(text) <= 300 else text[:299] + "…"
-    if kind in (MessageKind.TEXT.value, MessageKind.COMMAND.value):
+    if held.kind in (MessageKind.TEXT.value, MessageKind.COMMAND.value):
         return text
-    return f"[{kind}{': ' + attachment if attachment else ''}] {text}".strip()
+    attachment = f": {held.attachment}" if held.attachment else ""
+    return f"[{held.kind}{attachment}] {text}".strip()
 
 
 async def resume_unprocessed(ctx: Context) -> int:
@@ -197,6 +224,7 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
 
     customer = await ctx.store.customer_of_conversation(conversation_id)
     first_notes = [CORRECTED_NOTE] if corrected else []
+    first_notes += [cut] if (cut := cut_note(message.text)) else []
     if message.chat_type is ChatType.PRIVATE:  # a group's message links no order
         link_note = await link_from_message(ctx, customer, message.text)
         first_notes += [link_note] if link_note else []

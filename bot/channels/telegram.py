@@ -29,7 +29,7 @@ import datetime as dt
 import hmac
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -205,10 +205,31 @@ class TelegramChannel:
                 delay = min(delay * 2, POLL_RETRY_MAX_SECONDS)
                 continue
             delay = 1.0
-            for update in updates:
+            offset = await self._accept_batch(updates, offset)
+
+    async def _accept_batch(self, updates: Sequence[Update], offset: int | None) -> int | None:
+        """Store a getUpdates batch, each chat's updates in order and the chats side by side
+        (one shopper's flood does not queue everyone else's messages behind it); the new
+        offset confirms only the unbroken run of stored updates from the start, so one
+        not stored comes again (with those after it: stored ones are recognised)."""
+        by_chat: dict[object, list[Update]] = {}
+        for update in updates:
+            chat = update.effective_chat
+            by_chat.setdefault(chat.id if chat else ("update", update.update_id), []).append(update)
+        stored: set[int] = set()
+
+        async def one_chat(queue: list[Update]) -> None:
+            for update in queue:
                 if not await self._accept(update):
-                    break  # not stored: ask for it again from this offset
-                offset = update.update_id + 1
+                    return  # not stored: this chat's later updates wait for it
+                stored.add(update.update_id)
+
+        await asyncio.gather(*(one_chat(queue) for queue in by_chat.values()))
+        for update in updates:
+            if update.update_id not in stored:
+                break  # not stored: ask for it again from this offset
+            offset = update.update_id + 1
+        return offset
 
     async def _start_webhook(self, url: str) -> None:
         path = "/" + urlsplit(url).path.lstrip("/")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.storage.records import HeldText
@@ -33,6 +33,7 @@ class FloodQueries:
                 messages.c.conversation_id == conversation_id,
                 messages.c.direction == "in",
                 messages.c.created_at >= since,
+                or_(messages.c.hold_reason.is_(None), messages.c.hold_reason != "full_text"),
             )
             .scalar_subquery()
         )
@@ -94,3 +95,22 @@ class FloodQueries:
             await conn.execute(
                 update(messages).where(messages.c.id.in_(message_ids)).values(processed_at=at)
             )
+
+    async def flood_messages(
+        self, conversation_id: int, offset: int, limit: int
+    ) -> tuple[int, list[HeldText]]:
+        """A page of the messages a conversation sent over its flood limit (held or already
+        summarised for staff), oldest first, and how many there are in all."""
+        flood = and_(
+            messages.c.conversation_id == conversation_id, messages.c.hold_reason == "flood"
+        )
+        async with self.reader.connect() as conn:
+            total = (await conn.execute(select(func.count()).where(flood))).scalar_one()
+            rows = await conn.execute(
+                select(messages.c.id, messages.c.kind, messages.c.text, messages.c.attachment)
+                .where(flood)
+                .order_by(messages.c.id)
+                .offset(offset)
+                .limit(limit)
+            )
+            return total, [HeldText(r.id, r.kind, r.text, r.attachment) for r in rows]

@@ -7,6 +7,7 @@ message it corrects (``edits``).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy import insert, select, update
@@ -24,6 +25,48 @@ from bot.storage.schema import (
     messages,
     suggestions,
 )
+
+# Longer than any platform lets a person type (Telegram: 4,096): a longer text is a
+# client's or a relay's doing, and handling megabytes (language, intent, a Slack card)
+# would stall intake. It is cut, and the whole text kept in a row of its own.
+MAX_INBOUND_TEXT = 8192
+FULL_TEXT = "full_text"  # hold_reason of the row keeping an oversized message whole
+
+
+async def _cut_to_size(conn: AsyncConnection, msg: InboundMessage, conversation_id: int) -> str:
+    """The text to handle: ``msg.text``, or its start with a note saying where the whole
+    text is kept (a processed row of the same conversation: exported and erased with it)."""
+    if len(msg.text) <= MAX_INBOUND_TEXT:
+        return msg.text
+    kept = new_id(
+        await conn.execute(
+            insert(messages).values(
+                conversation_id=conversation_id,
+                direction="in",
+                channel=msg.channel,
+                platform_message_id=f"{msg.platform_message_id}:{FULL_TEXT}",
+                kind=msg.kind.value,
+                text=msg.text,
+                author=msg.user_name,
+                created_at=msg.received_at,
+                processed_at=msg.received_at,
+                hold_reason=FULL_TEXT,
+            )
+        )
+    )
+    return (
+        f"{msg.text[:MAX_INBOUND_TEXT]} … [cut at {MAX_INBOUND_TEXT:,} of {len(msg.text):,} "
+        f"characters; the whole text is kept as message {kept}]"
+    )
+
+
+_CUT_NOTE = re.compile(r" … \[(cut at [\d,]+ of [\d,]+ characters; [^\]]+)\]\Z")
+
+
+def cut_note(text: str) -> str | None:
+    """The note at the end of a text ``record_inbound`` cut, for staff; None if not cut."""
+    found = _CUT_NOTE.search(text[-200:])
+    return f"The shopper's message was {found.group(1)}." if found else None
 
 
 class InboxQueries(FloodQueries, EditQueries, ChannelBlockQueries):
@@ -58,6 +101,7 @@ class InboxQueries(FloodQueries, EditQueries, ChannelBlockQueries):
                     )
                 ).scalar()
             try:
+                text = await _cut_to_size(conn, msg, conversation_id)
                 result = await conn.execute(
                     insert(messages).values(
                         conversation_id=conversation_id,
@@ -65,7 +109,7 @@ class InboxQueries(FloodQueries, EditQueries, ChannelBlockQueries):
                         channel=msg.channel,
                         platform_message_id=msg.platform_message_id,
                         kind=msg.kind.value,
-                        text=msg.text,
+                        text=text,
                         attachment=msg.attachment,
                         language_hint=msg.language_hint,
                         author=msg.user_name,

@@ -63,13 +63,17 @@ class StoredRow:
 
 
 def stored_inbound(db: Path, platform_id: str, channel: str = "telegram") -> list[StoredRow]:
-    """Inbound rows for one platform message id, read straight from the SQLite file."""
+    """Inbound rows for one platform message id, read straight from the SQLite file; an
+    oversized text, cut for handling, with the whole text kept in its own row."""
+    query = (
+        "SELECT text, processed_at, hold_reason FROM messages "
+        "WHERE direction = 'in' AND channel = ? AND platform_message_id = ?"
+    )
     with sqlite3.connect(db) as conn:
-        rows = conn.execute(
-            "SELECT text, processed_at, hold_reason FROM messages "
-            "WHERE direction = 'in' AND channel = ? AND platform_message_id = ?",
-            (channel, platform_id),
-        ).fetchall()
+        rows = conn.execute(query, (channel, platform_id)).fetchall()
+        whole = conn.execute(query, (channel, f"{platform_id}:full_text")).fetchall()
+    if len(rows) == 1 and len(whole) == 1:
+        rows = [(whole[0][0], *rows[0][1:])]
     return [StoredRow(text, processed is not None, hold) for text, processed, hold in rows]
 
 
