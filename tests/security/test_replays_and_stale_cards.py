@@ -35,6 +35,7 @@ from tests.e2e.harness import (
     button_value,
     running_desk,
 )
+from tests.fakes.libretranslate_api import FakeLibreTranslate
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.orders.payloads import TRACKING, shopify_fulfillment, shopify_order
@@ -288,6 +289,55 @@ async def test_an_escalation_card_of_an_earlier_database_is_refused(
         escalation = await desk.runtime.ctx.store.escalation(int(button_value(new, "bd_esc_ack")))
         assert escalation is not None and escalation.acknowledged_at is None
         assert len([m for m, _ in slack_api.calls if m == "chat.update"]) == updates
+
+
+@pytest.fixture
+async def libretranslate() -> AsyncIterator[FakeLibreTranslate]:
+    async with FakeLibreTranslate() as fake:
+        yield fake
+
+
+@contextlib.asynccontextmanager
+async def held_reply(
+    db: Path, slack_api: FakeSlackAPI, telegram_api: FakeTelegramAPI, translator: Any, count: int
+) -> AsyncIterator[tuple[Desk, dict[str, Any]]]:
+    """A desk where staff answered the ``count``-th card in English while the translator
+    was down: the reply is held, and its confirmation waits in the card's thread."""
+    async with running_desk(
+        db,
+        telegram_api,
+        slack_api,
+        learned=LEARNED,
+        translator="libretranslate",
+        libretranslate_url=translator.url,
+        translation_timeout=0.5,
+    ) as desk:
+        chat = OLD_SHOPPER if count == 1 else NEW_SHOPPER
+        telegram_api.push_update(telegram_api.text_update(chat, WHERE_IS_MY_ORDER))
+        card = await desk.wait_card(count=count)
+        translator.fail_next(503)
+        assert await desk.thread_reply(card, "Hello, your package shipped today") == 200
+        yield desk, await desk.wait_confirmation(card)
+
+
+async def test_a_translation_choice_of_an_earlier_database_is_refused(
+    tmp_path: Path,
+    telegram_api: FakeTelegramAPI,
+    slack_api: FakeSlackAPI,
+    libretranslate: FakeLibreTranslate,
+) -> None:
+    before, after = tmp_path / "before.sqlite3", tmp_path / "after-reset.sqlite3"
+    async with held_reply(before, slack_api, telegram_api, libretranslate, 1) as (_, old):
+        pass
+    async with held_reply(after, slack_api, telegram_api, libretranslate, 2) as (desk, new):
+        assert button_value(new, "bd_tr_raw") == button_value(old, "bd_tr_raw")  # same id
+
+        assert await desk.click(old, "bd_tr_raw") == 200
+
+        [note] = await slack_api.wait_for("chat.postEphemeral")
+        assert note["text"] == STALE_CARD_NOTE
+        assert telegram_api.sent_messages() == []
+        assert await desk.runtime.ctx.store.held(int(button_value(new, "bd_tr_raw"))) is not None
 
 
 async def test_a_right_to_left_override_in_a_name_does_not_turn_the_card_header(
