@@ -16,7 +16,13 @@ from bot.config import Config
 from bot.orders.server import OrderWebhooks, sign_event
 from bot.storage import Store
 from bot.storage.schema import orders, webhook_events
-from tests.orders.payloads import TRACKING, shipment_event, shopify_fulfillment, shopify_order
+from tests.orders.payloads import (
+    TRACKING,
+    shipment_event,
+    shopify_fulfillment,
+    shopify_fulfillment_event,
+    shopify_order,
+)
 from tests.orders.test_shopify import SECRET as SHOPIFY_SECRET
 from tests.orders.test_shopify import shopify_hmac
 
@@ -129,6 +135,27 @@ async def test_a_fulfillment_puts_tracking_on_the_order(server: Server, store: S
     assert order.shipped_at == datetime(2026, 3, 3, 10, 5, tzinfo=UTC)
     assert order.email == "lucia.moreno@example.es"  # the fulfillment erased nothing
     assert server.changed == ["#1042", "#1042", "#1042"]
+
+
+async def test_a_carriers_news_before_its_fulfillment_does_not_make_the_create_stale(
+    server: Server, store: Store
+) -> None:
+    """A replayed fulfillments/create is stale once the fulfillment was described, but a
+    carrier's event can arrive first: the create that follows still gives the parcel its
+    tracking number."""
+    await server.shopify("orders/create", shopify_order(), "b7f1e2d4-0001")
+    news = shopify_fulfillment_event()
+    assert await server.shopify("fulfillment_events/create", news, "b7f1e2d4-0002") == (
+        200,
+        "applied",
+    )
+
+    answer = await server.shopify("fulfillments/create", shopify_fulfillment(), "b7f1e2d4-0003")
+
+    assert answer == (200, "applied")
+    order = await store.order_by_number("#1042")
+    assert order is not None
+    assert (order.carrier, order.tracking_number) == ("Correos", TRACKING)
 
 
 async def test_a_wrong_hmac_is_refused_and_nothing_is_stored(server: Server, store: Store) -> None:
