@@ -3,7 +3,8 @@
 A Shopify fulfillment is one shipment from one location; it may carry several tracking
 numbers (``tracking_numbers``, with ``tracking_urls`` in the same order), and each number
 is a parcel of its own: ``shopify:<fulfillment id>:<n>``. A fulfillment webhook describes
-the whole fulfillment as it stands, so its parcels replace what we had for it.
+the whole fulfillment as it stands, so its parcels replace what we had for it, unless
+its ``updated_at`` is older than the description stored (``bot.storage.shipments``).
 
     parcels = fulfillment_parcels(payload)       # fulfillments/create, .../update
     event = carrier_event(payload)               # fulfillment_events/create

@@ -155,7 +155,7 @@ shop_events = Table(
     Column("event_id", String(128)),
     Column("order_external_id", String(64), index=True),
     Column("order_number", String(64)),
-    Column("status", String(16), nullable=False),  # waiting | unknown | applied
+    Column("status", String(16), nullable=False),  # waiting | unknown | applied | stale
     Column("payload", JSON, nullable=False),
     Column("received_at", UTCDateTime, nullable=False),
     Column("applied_at", UTCDateTime),

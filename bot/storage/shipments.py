@@ -67,7 +67,7 @@ class ShopEvent:
 
     id: int
     topic: str
-    status: str  # waiting | unknown | applied
+    status: str  # waiting | unknown | applied | stale (released, but older than stored)
     event_id: str | None
     order_external_id: str | None
     order_number: str | None
