@@ -192,3 +192,18 @@ def test_only_the_servers_a_configuration_starts_have_their_port_checked() -> No
     assert [setting for setting, _ in listening_addresses(Config())] == ["BORDERDESK_SLACK_LISTEN"]
     shop = Config(slack_app_token="xapp-1", shopify_webhook_secret="shpss_0123abcd")
     assert listening_addresses(shop) == [("BORDERDESK_WEBHOOK_LISTEN", ("0.0.0.0", 8080))]
+
+
+def test_the_demo_does_not_delete_a_database_another_desk_is_using(tmp_path: Path) -> None:
+    """The demo starts over by deleting its database: never under a running desk."""
+    db = tmp_path / "data" / "demo.sqlite3"
+    db.parent.mkdir()
+    db.write_bytes(b"a desk's data")
+    held = DatabaseGuard.take(sqlite_url(db))  # as a running `chat --db data/demo.sqlite3`
+    assert held is not None
+    try:
+        result = borderdesk("demo", cwd=tmp_path)
+    finally:
+        held.release()
+    assert result.returncode == 1 and IN_USE in result.stderr, result.stderr
+    assert db.read_bytes() == b"a desk's data"
