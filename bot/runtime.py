@@ -8,6 +8,11 @@ then messages left unprocessed by an earlier run. Stop order is the reverse, so 
 input arrives while the last replies go out. ``stop`` also closes what a start that
 failed or was cancelled half-way had opened (``borderdesk run`` stops on a signal at any
 moment, see ``bot.startup``).
+
+A SQLite database is this process's alone while it runs (``bot.storage.file_guard``), and
+watched: once its file is deleted, moved or replaced, intake, staff actions, the outbox,
+the timed loops and the order webhooks stop, so nothing is acknowledged into a file that
+is gone; the platforms deliver it again once the desk is restarted on the restored file.
 """
 
 from __future__ import annotations
