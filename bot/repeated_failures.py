@@ -68,11 +68,13 @@ class RepeatedFailures:
             )
             self._count, self._reported_at = 0, now
 
-    def succeeded(self) -> None:
-        """The work went through again: say so once if it had been failing."""
-        if self._total:
+    def succeeded(self) -> bool:
+        """The work went through again: say so once if it had been failing (then True)."""
+        recovered = self._total > 0
+        if recovered:
             self.logger.info("%s works again after %d failure(s)", self.what, self._total)
         self._count, self._total, self._reported_at = 0, 0, None
+        return recovered
 
 
 def _one_line(exc: BaseException) -> str:

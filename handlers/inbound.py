@@ -180,8 +180,8 @@ async def process_message(ctx: Context, message_id: int, conversation_id: int) -
         _HANDLING_FAILURES.failed(exc, f"message {message_id}, kept for a retry")
         return False
     else:
-        if done:
-            _HANDLING_FAILURES.succeeded()
+        if done and _HANDLING_FAILURES.succeeded():
+            await _space_returned(ctx)
     finally:
         ctx.in_flight.discard(message_id)
         if not lock.locked() and ctx.conversation_locks.get(conversation_id) is lock:
@@ -295,8 +295,17 @@ async def _save_posted_card(
             failures.failed(exc)
             await asyncio.sleep(SAVE_RETRY_SECONDS)
         else:
-            failures.succeeded()
+            if failures.succeeded():
+                await _space_returned(ctx)
             return
+
+
+async def _space_returned(ctx: Context) -> None:
+    """Writes work again after failing: give back the space the write-ahead log took."""
+    try:
+        await ctx.store.checkpoint_wal()
+    except Exception as exc:  # it is only housekeeping; the next recovery tries again
+        logger.warning("could not checkpoint the database after write failures: %s", exc)
 
 
 async def _localize(

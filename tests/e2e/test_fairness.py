@@ -87,7 +87,7 @@ async def test_a_long_flood_reaches_staff_as_one_summary_with_a_way_to_see_all(
 
         # Once the shopper pauses, staff get one post under the card, not one per message.
         clock.advance(61)
-        assert await release_floods(desk.runtime.ctx) == FLOOD_SIZE - 2
+        await release_floods(desk.runtime.ctx)  # or the resume loop's pass got there first
         await wait_until(lambda: summaries(desk, card["ts"]), "the flood's summary", 10)
         await asyncio.sleep(0.3)  # a second post would have been queued with the first
         [summary] = summaries(desk, card["ts"])

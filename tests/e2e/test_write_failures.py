@@ -54,6 +54,11 @@ async def test_a_card_whose_reference_could_not_be_saved_is_not_posted_again(
         tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=LEARNED
     ) as desk:
         store = desk.runtime.ctx.store
+        wal = tmp_path / "desk.sqlite3-wal"
+        async with store.engine.begin() as conn:  # what filled the disk: the log grows
+            await conn.exec_driver_sql("CREATE TABLE ballast (data BLOB)")
+            await conn.exec_driver_sql("INSERT INTO ballast VALUES (randomblob(3000000))")
+        assert wal.stat().st_size > 3_000_000
         with disk_full_once(store.engine, "UPDATE conversations", "card_ts") as failed:
             telegram_api.push_update(telegram_api.text_update(CHAT, WHERE, language_code="en"))
             card = await desk.wait_card(timeout=10)
@@ -70,6 +75,7 @@ async def test_a_card_whose_reference_could_not_be_saved_is_not_posted_again(
         async with store.engine.connect() as conn:
             saved = (await conn.execute(select(conversations.c.card_ts))).scalars().all()
         assert saved == [card["ts"]], "the card's place was not kept"
+        assert wal.stat().st_size < 1_000_000, "the log kept the space once writes worked"
     assert "database or disk is full" in caplog.text
 
 
