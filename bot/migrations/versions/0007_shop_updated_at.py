@@ -1,6 +1,6 @@
 """the shop's own "last changed" on orders and parcels, so replays change nothing
 
-Revision ID: 0008
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-09
 
@@ -18,7 +18,7 @@ from alembic import op
 
 import bot.storage.schema
 
-revision = "0008"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
