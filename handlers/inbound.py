@@ -110,7 +110,7 @@ async def release_floods(ctx: Context) -> int:
     once the shopper has paused for the flood window; returns how many were released.
 
     A short flood is quoted whole; a long one (a shopper pasting 10,000 messages) as a
-    summary: how many, over what time, the first and the last few, and the command that
+    summary: how many of each kind, the first and the last few, and the command that
     lists them all (``/borderdesk held ID``), never hundreds of posts."""
     quiet_since = ctx.clock() - timedelta(seconds=ctx.flood_limit.seconds)
     released = 0
