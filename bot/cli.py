@@ -433,9 +433,11 @@ def _outbox(config: Config, args: argparse.Namespace) -> int:
             if queued:
                 print("queued again: " + ", ".join(f"#{i}" for i in queued))
             if missing:
-                print("not parked (nothing done): " + ", ".join(f"#{i}" for i in missing))
+                print(
+                    "not waiting or parked (nothing done): " + ", ".join(f"#{i}" for i in missing)
+                )
             if not queued and not missing:
-                print("no parked messages")
+                print("nothing waiting or parked")
             return 1 if missing else 0
         finally:
             await store.close()

@@ -506,7 +506,7 @@ async def test_outbox_cli_lists_parked_replies_and_queues_them_for_the_next_star
     code, out = await borderdesk("outbox", "retry", str(one.id), "--db", str(db))
     assert code == 0 and f"queued again: #{one.id}" in out
     code, out = await borderdesk("outbox", "retry", str(one.id), "--db", str(db))
-    assert code == 1 and f"not parked (nothing done): #{one.id}" in out
+    assert code == 1 and f"not waiting or parked (nothing done): #{one.id}" in out
     code, out = await borderdesk("outbox", "retry", "--all", "--db", str(db))
     assert code == 0 and f"queued again: #{two.id}" in out
     code, out = await borderdesk("outbox", "list", "--db", str(db))
