@@ -27,7 +27,7 @@ demo: install
 	$(BIN)/borderdesk demo
 
 test: install-test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 # The benchmarks use the test extras (the fake servers validate with jsonschema) and the
 # labelled data in ../shared/data/ when it is there; each prints name=value figures.
