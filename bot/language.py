@@ -31,10 +31,7 @@ FALLBACK_RATIO = 0.5
 # Python's \w runs straight from "注文番号" into "10421" and on into "の荷物": a number, a
 # size ("US9") or a unit ("100V") glued to these scripts must end the word, or the whole
 # sentence counts as one number.
-CJK = (
-    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-)
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
 # Words: a run of those scripts, or a run of other word characters.
 WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}]+")
 _NOT_CJK_WORD = rf"[^\W{CJK}]"
