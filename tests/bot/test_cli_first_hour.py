@@ -93,3 +93,10 @@ def test_a_postgresql_url_without_its_driver_says_how_to_install_it(tmp_path: Pa
     assert "pip install 'borderdesk[postgres]'" in result.stderr
     assert "Traceback" not in result.stderr
     assert "hunter2secret" not in result.stderr + result.stdout
+
+
+def test_check_config_never_prints_the_database_password(tmp_path: Path) -> None:
+    url = "postgresql+asyncpg://desk:hunter2secret@db.internal:5432/desk"
+    result = borderdesk("check-config", cwd=tmp_path, env={**READY, "BORDERDESK_DATABASE_URL": url})
+    assert "postgresql+asyncpg://desk:***@db.internal:5432/desk" in result.stdout
+    assert "hunter2secret" not in result.stdout + result.stderr
