@@ -31,7 +31,7 @@ from bot.config import DEPARTMENTS, Config
 from bot.logs import configure_logging
 from bot.models import ActionKind, Card, InboundMessage, StaffAction
 from bot.runtime import Runtime
-from bot.storage.urls import database_label, sqlite_file
+from bot.storage.urls import beside_database, database_label
 from bot.transcript import Transcript
 
 HELP = """\
@@ -318,6 +318,5 @@ async def _thread_reply(
 
 
 def _log_file(database_url: str) -> Path:
-    """Logs of a chat session: beside its SQLite file (``data/`` for other databases)."""
-    path = sqlite_file(database_url)
-    return (path.parent if path is not None else Path("data")) / "chat.log"
+    """Logs of a chat session: beside its database."""
+    return beside_database(database_url, "chat.log")

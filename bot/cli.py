@@ -26,7 +26,7 @@ from bot.logs import configure_logging
 from bot.storage import Store
 from bot.storage.file_guard import DatabaseGuard
 from bot.storage.store import sqlite_url
-from bot.storage.urls import database_label, sqlite_file
+from bot.storage.urls import beside_database, database_label
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -294,10 +294,8 @@ def _digest(config: Config, args: argparse.Namespace) -> int:
 
 
 def chart_folder(database_url: str) -> Path:
-    """Where charts go by default: a ``charts`` folder beside the SQLite file (``data/``
-    for other databases), never the folder the command happens to run in."""
-    path = sqlite_file(database_url)
-    return (path.parent if path is not None else Path("data")) / "charts"
+    """Where charts go by default: a ``charts`` folder beside the database."""
+    return beside_database(database_url, "charts")
 
 
 async def _digest_for(

@@ -30,7 +30,7 @@ from bot.config import Config
 from bot.errors import UsageError
 from bot.storage import Store
 from bot.storage.customer_privacy import SCOPE
-from bot.storage.customers import CustomerRecord
+from bot.storage.customer_records import CustomerRecord
 from handlers.customer_lookup import find_customers
 
 ACTOR = "borderdesk CLI"

@@ -13,8 +13,6 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import make_url
-
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import DEPARTMENTS, Config
 from bot.demo_orders import (
@@ -32,7 +30,7 @@ from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
 from bot.jobs import digest_schedules
 from bot.models import ActionKind, Card, InboundMessage, StaffAction
 from bot.runtime import Runtime
-from bot.storage.urls import database_label
+from bot.storage.urls import beside_database, database_label
 from bot.transcript import Printer, Transcript
 from scheduler.digest_jobs import compose_digest
 
@@ -325,14 +323,13 @@ async def _next_morning(runtime: Runtime, out: Printer, config: Config) -> None:
     """What the warehouse, logistics and management read the next morning at 08:00."""
     out("Next morning, 08:00 Berlin: the daily digests\n")
     schedules = digest_schedules(runtime.desk)
-    folder = Path(make_url(config.database_url).database or "data/demo.sqlite3").parent
     for department in ("warehouse", "logistics", "management"):
         message = await compose_digest(
             runtime.ctx.store.engine, department, DEMO_DATE.date(), schedules[department]
         )
         out(message.text)
         if message.chart is not None:
-            chart = folder / f"demo-{message.chart_name}"
+            chart = beside_database(config.database_url, f"demo-{message.chart_name}")
             chart.write_bytes(message.chart)
             out(f"(chart: {chart})")
         out("")

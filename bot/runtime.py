@@ -44,11 +44,11 @@ from bot.storage.urls import database_label
 from bot.translation import TranslationCache, Translator
 from bot.translation.translator import Backend
 from handlers.commands import staff_command
-from handlers.customers import purge_expired
 from handlers.inbound import accept_inbound, process_message, release_floods, resume_unprocessed
 from handlers.notes import note_for_staff
 from handlers.proactive import send_proactive
 from handlers.reminders import send_reminders
+from handlers.retention import purge_expired
 from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
 from replies.library import LibraryError, load_library

@@ -16,9 +16,10 @@ from __future__ import annotations
 from bot.channels.slack_blocks import defuse
 from bot.context import Context
 from bot.storage.records import positive_id
+from handlers.approvals import REASONS
 from handlers.cards import card_for
 from handlers.customer_lookup import find_customers
-from handlers.customers import REASONS, load_profile, profile_text, summary_line
+from handlers.customers import load_profile, profile_text, summary_line
 from handlers.escalation import open_escalations_text
 from handlers.inbound import held_line
 from handlers.shop_events import kept_events_text

@@ -11,7 +11,7 @@ a shopper as "Ana", "ana@example.es", "+34 612 345 678" or "#1001". One lookup s
 from __future__ import annotations
 
 from bot.storage import Store
-from bot.storage.customers import CustomerRecord
+from bot.storage.customer_records import CustomerRecord
 from bot.storage.records import positive_id
 
 

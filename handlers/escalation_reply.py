@@ -24,7 +24,7 @@ from datetime import datetime
 
 from bot.context import Context
 from bot.storage import SuggestionRecord
-from handlers.customers import flagged_identity, needs_manager
+from handlers.approvals import flagged_identity, needs_manager
 from handlers.escalation import escalate, record_problem
 
 AUTOMATIC = ("borderdesk", "BorderDesk (automatic)")

@@ -24,13 +24,15 @@ from bot.models import CardRef, ChatType, InboundMessage, MessageKind, Suggestio
 from bot.repeated_failures import RepeatedFailures
 from bot.storage.inbox import MAX_INBOUND_TEXT, cut_note
 from bot.storage.records import HeldText
+from handlers.approvals import flagged_identity
 from handlers.cards import card_for
 from handlers.chat_members import CHAT_MEMBER_KINDS, chat_member_changed
 from handlers.corrections import Correction, show_correction
-from handlers.customers import flagged_identity, handle_opt_word, link_from_message
 from handlers.escalation import record_problem
 from handlers.escalation_reply import AUTOMATIC, escalate_card
 from handlers.notes import note_for_staff
+from handlers.opt_out import handle_opt_word
+from handlers.order_links import link_from_message
 from handlers.replying import (
     answer_for_staff,
     answer_in,

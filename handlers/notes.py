@@ -1,6 +1,7 @@
 """Telling staff something under a card: queued in the outbox, never lost to an outage.
 
 await note_for_staff(ctx, conversation_id, conversation.card, "Escalated to warehouse.")
+await note_in_conversation(ctx, conversation_id, "The shopper wrote “stop” again.")
 """
 
 from __future__ import annotations
@@ -24,3 +25,10 @@ async def note_for_staff(
     if queued is not None:
         ctx.wake_outbox()
     return queued is not None
+
+
+async def note_in_conversation(ctx: Context, conversation_id: int, text: str) -> None:
+    """Queue ``text`` under the conversation's card; nothing when it has no card yet."""
+    conversation = await ctx.store.conversation(conversation_id)
+    if conversation.card is not None:
+        await note_for_staff(ctx, conversation_id, conversation.card, text)

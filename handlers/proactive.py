@@ -16,8 +16,8 @@ from datetime import datetime
 
 from bot.context import Context
 from bot.storage.proactive import ProactiveOrder
-from handlers.customers import format_day
 from handlers.notes import note_for_staff
+from handlers.order_links import format_day
 from handlers.shipments import parcel_variables, undelivered_names
 from scheduler.proactive import (
     LOOKBACK,

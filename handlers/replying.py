@@ -10,8 +10,8 @@ from collections.abc import Mapping
 
 from bot.context import Context
 from bot.models import ChatType, InboundMessage
-from handlers.customers import order_variables
 from handlers.facts import order_number
+from handlers.order_links import order_variables
 
 
 async def in_staff_language(

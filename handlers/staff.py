@@ -20,10 +20,10 @@ from bot.models import ActionKind, StaffAction
 from bot.storage import SuggestionRecord
 from bot.storage.outbox import reply_key
 from bot.storage.records import positive_id
+from handlers.approvals import Approval, reply_approval
 from handlers.card_decisions import asked, audit_approval, decide, redraw
 from handlers.card_refs import same_card, with_card
 from handlers.cards import waiting_line
-from handlers.customers import Approval, reply_approval
 from handlers.escalation import handle_escalation_action, record_problem
 from handlers.escalation_reply import escalate_card
 from handlers.held_replies import CONFIRMATIONS, ask_choice, handle_confirmation

@@ -22,8 +22,8 @@ from bot.errors import ChannelError
 from bot.models import ActionKind, StaffAction, StaffFile
 from bot.storage.attachments import NewFile
 from bot.storage.records import ConversationInfo
+from handlers.approvals import Approval, reply_approval
 from handlers.card_decisions import asked, audit_approval, decide, redraw
-from handlers.customers import Approval, reply_approval
 from handlers.held_replies import ask_choice, settle, wait_on
 from handlers.notes import note_for_staff
 from handlers.replying import staff_text_for_shopper

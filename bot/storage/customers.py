@@ -29,19 +29,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.orders.shipments import Parcel
 from bot.storage.contacts import e164, normalize_email, normalize_order_number, phones_match
 from bot.storage.customer_privacy import CustomerPrivacyQueries, audit_row
-from bot.storage.orders import refunded
-from bot.storage.parcels import parcels_of, with_columns_parcel
+from bot.storage.customer_records import (
+    AuditEntry,
+    CustomerOrder,
+    CustomerRecord,
+    PastProblem,
+    customer_order,
+    customer_record,
+)
+from bot.storage.parcels import parcels_of
 from bot.storage.schema import (
     audit,
     conversations,
@@ -57,121 +62,6 @@ _PHONE_LIKE = re.compile(r"\+?[\d\s().-]{8,}")
 # how far a problem's escalations got: the furthest one is the problem's outcome
 _STAGES = ("open", "acknowledged", "resolved")
 
-# -- records -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CustomerRecord:
-    """One channel identity of a shopper, with the flags staff and the shopper set."""
-
-    id: int
-    channel: str
-    platform_user_id: str
-    name: str
-    language: str | None
-    country: str | None
-    timezone: str | None
-    email: str | None
-    phone: str | None
-    created_at: datetime
-    blocked_at: datetime | None
-    block_reason: str | None
-    block_note: str | None
-    blocked_by: str | None
-    opted_out_at: datetime | None
-    forgotten_at: datetime | None
-
-
-@dataclass(frozen=True)
-class CustomerOrder:
-    """An order as a profile and template variables need it."""
-
-    id: int
-    order_number: str
-    customer_id: int | None
-    email: str | None
-    phone: str | None
-    country: str | None
-    currency: str | None
-    total: float | None
-    items: tuple[tuple[str, int], ...]  # (title, quantity)
-    status: str
-    ordered_at: datetime
-    shipped_at: datetime | None
-    carrier: str | None
-    tracking_number: str | None
-    tracking_url: str | None
-    estimated_delivery: date | None
-    delivered_at: datetime | None
-    evaluation: str | None
-    # every parcel, cancelled ones too (bot.orders.shipments); the columns above hold the latest
-    parcels: tuple[Parcel, ...] = ()
-    refunded: float | None = None  # in ``currency``
-    presentment_currency: str | None = None  # what the shopper paid in, when it differs
-    presentment_total: float | None = None
-
-    @property
-    def shown_number(self) -> str:
-        return "#" + self.order_number.lstrip("#")
-
-
-@dataclass(frozen=True)
-class PastProblem:
-    """A problem the shopper had, and what became of it (None: never escalated)."""
-
-    intent: str
-    department: str
-    created_at: datetime
-    order_number: str | None
-    escalation_status: str | None  # open | acknowledged | resolved
-    root_cause: str | None
-    reports: int = 1  # the shopper's messages and the desk's own findings about it
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    at: datetime
-    actor: str
-    action: str
-    customer_id: int | None
-    detail: dict[str, Any]
-
-
-def _customer(row: Any) -> CustomerRecord:
-    return CustomerRecord(**{f.name: getattr(row, f.name) for f in fields(CustomerRecord)})
-
-
-def _order(row: Any, parcels: Sequence[Parcel] = ()) -> CustomerOrder:
-    items = tuple(
-        (str(item.get("title", "")), int(item.get("quantity") or 1))
-        for item in (row.items or [])
-        if isinstance(item, dict)
-    )
-    return CustomerOrder(
-        id=row.id,
-        order_number=row.order_number,
-        customer_id=row.customer_id,
-        email=row.email,
-        phone=row.phone,
-        country=row.country,
-        currency=row.currency,
-        total=row.total,
-        items=items,
-        status=row.status,
-        ordered_at=row.ordered_at,
-        shipped_at=row.shipped_at,
-        carrier=row.carrier,
-        tracking_number=row.tracking_number,
-        tracking_url=row.tracking_url,
-        estimated_delivery=row.estimated_delivery,
-        delivered_at=row.delivered_at,
-        evaluation=row.evaluation,
-        parcels=with_columns_parcel(row, parcels),
-        refunded=refunded(row.refunds),
-        presentment_currency=row.presentment_currency,
-        presentment_total=row.presentment_total,
-    )
-
 
 class CustomerQueries(CustomerPrivacyQueries):
     engine: AsyncEngine
@@ -184,7 +74,7 @@ class CustomerQueries(CustomerPrivacyQueries):
             row = (
                 await conn.execute(select(customers).where(customers.c.id == customer_id))
             ).first()
-        return None if row is None else _customer(row)
+        return None if row is None else customer_record(row)
 
     async def customer_of_conversation(self, conversation_id: int) -> CustomerRecord:
         async with self.reader.connect() as conn:
@@ -195,7 +85,7 @@ class CustomerQueries(CustomerPrivacyQueries):
                     .where(conversations.c.id == conversation_id)
                 )
             ).one()
-        return _customer(row)
+        return customer_record(row)
 
     async def customer_by_identity(self, channel: str, user_id: str) -> CustomerRecord | None:
         async with self.reader.connect() as conn:
@@ -206,7 +96,7 @@ class CustomerQueries(CustomerPrivacyQueries):
                     )
                 )
             ).first()
-        return None if row is None else _customer(row)
+        return None if row is None else customer_record(row)
 
     async def same_person(self, customer_id: int) -> list[CustomerRecord]:
         """Every identity proven to be this shopper, this one first (see the module
@@ -240,7 +130,7 @@ class CustomerQueries(CustomerPrivacyQueries):
                 .order_by(customers.c.id)
                 .limit(limit)
             )
-            found = {r.id: _customer(r) for r in rows}
+            found = {r.id: customer_record(r) for r in rows}
             if phone:  # phones are written many ways: compare them here, not in SQL
                 owners = await conn.execute(
                     select(
@@ -267,7 +157,7 @@ class CustomerQueries(CustomerPrivacyQueries):
                 rows = await conn.execute(
                     select(customers).where(customers.c.id.in_(sorted(ids - set(found))))
                 )
-                found.update((r.id, _customer(r)) for r in rows)
+                found.update((r.id, customer_record(r)) for r in rows)
         return sorted(found.values(), key=lambda c: c.id)[:limit]
 
     # -- orders ------------------------------------------------------------------------
@@ -288,7 +178,7 @@ class CustomerQueries(CustomerPrivacyQueries):
                     )
                 )
                 rows = (await conn.execute(select(orders).where(stored == wanted))).all()
-        return _order(rows[0]) if len(rows) == 1 else None
+        return customer_order(rows[0]) if len(rows) == 1 else None
 
     async def customer_orders(self, customer_ids: Sequence[int]) -> list[CustomerOrder]:
         """Orders linked to any of these identities, oldest first."""
@@ -301,7 +191,7 @@ class CustomerQueries(CustomerPrivacyQueries):
                 )
             ).all()
             parcels = await parcels_of(conn, [r.id for r in rows])
-        return [_order(r, parcels.get(r.id, ())) for r in rows]
+        return [customer_order(r, parcels.get(r.id, ())) for r in rows]
 
     async def link_customer_order(
         self,
@@ -469,4 +359,4 @@ class CustomerQueries(CustomerPrivacyQueries):
 
 async def _same_person(conn: AsyncConnection, customer_id: int) -> list[CustomerRecord]:
     row = (await conn.execute(select(customers).where(customers.c.id == customer_id))).first()
-    return [] if row is None else [_customer(row)]
+    return [] if row is None else [customer_record(row)]

@@ -179,13 +179,7 @@ class OutboxQueries:
         ("sending", "sent", "cancelled").
         """
         async with self.engine.begin() as conn:
-            row = (
-                await conn.execute(
-                    select(outbox.c.id, outbox.c.status, outbox.c.parts_sent).where(
-                        outbox.c.idempotency_key == key
-                    )
-                )
-            ).first()
+            row = await _progress(conn, key)
             if row is None:
                 return None
             if row.status not in UNSENT or row.parts_sent:
@@ -202,13 +196,7 @@ class OutboxQueries:
         """Staff deleted a reply: cancel whatever of it has not gone out (its files too);
         the status the reply had, or None if it was never queued."""
         async with self.engine.begin() as conn:
-            row = (
-                await conn.execute(
-                    select(outbox.c.id, outbox.c.status, outbox.c.parts_sent).where(
-                        outbox.c.idempotency_key == key
-                    )
-                )
-            ).first()
+            row = await _progress(conn, key)
             if row is None:
                 return None
             unsent = outbox.c.status.in_(UNSENT)
@@ -445,6 +433,14 @@ def note_address(ref: CardRef) -> str:
 def note_ref(address: str) -> CardRef:
     channel, _, ts = address.partition("/")
     return CardRef(channel, ts)
+
+
+async def _progress(conn: AsyncConnection, key: str) -> Any:
+    """How far the reply queued under ``key`` has gone (id, status, pieces sent), or None."""
+    query = select(outbox.c.id, outbox.c.status, outbox.c.parts_sent).where(
+        outbox.c.idempotency_key == key
+    )
+    return (await conn.execute(query)).first()
 
 
 def _item(row: Any) -> OutboxItem:

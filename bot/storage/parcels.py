@@ -33,17 +33,22 @@ def parcel_of_event(event: OrderEvent) -> Parcel | None:
     number (None when it gives none): another number is another parcel."""
     if event.tracking_number is None:
         return None
-    delivered = event.status_reached() == "delivered"
+    return _tracked_parcel(event, delivered=event.status_reached() == "delivered")
+
+
+def _tracked_parcel(source: Any, *, delivered: bool) -> Parcel:
+    """The one parcel an event or an order row names by its tracking number (``source``
+    has the carrier, tracking and date fields under the parcel's own names)."""
     return Parcel(
-        parcel_key=f"tracking:{event.tracking_number}",
+        parcel_key=f"tracking:{source.tracking_number}",
         status="success",
-        carrier=event.carrier,
-        tracking_number=event.tracking_number,
-        tracking_url=event.tracking_url,
+        carrier=source.carrier,
+        tracking_number=source.tracking_number,
+        tracking_url=source.tracking_url,
         shipment_status="delivered" if delivered else None,
-        shipped_at=event.shipped_at,
-        delivered_at=event.delivered_at,
-        estimated_delivery=event.estimated_delivery,
+        shipped_at=source.shipped_at,
+        delivered_at=source.delivered_at,
+        estimated_delivery=source.estimated_delivery,
     )
 
 
@@ -112,20 +117,7 @@ def with_columns_parcel(row: Any, parcels: Sequence[Parcel]) -> tuple[Parcel, ..
     rows (orders written before parcels were kept, or straight into the table)."""
     if parcels or not row.tracking_number:
         return tuple(parcels)
-    delivered = row.status == "delivered"
-    return (
-        Parcel(
-            parcel_key=f"tracking:{row.tracking_number}",
-            status="success",
-            carrier=row.carrier,
-            tracking_number=row.tracking_number,
-            tracking_url=row.tracking_url,
-            shipment_status="delivered" if delivered else None,
-            shipped_at=row.shipped_at,
-            delivered_at=row.delivered_at,
-            estimated_delivery=row.estimated_delivery,
-        ),
-    )
+    return (_tracked_parcel(row, delivered=row.status == "delivered"),)
 
 
 def _parcel(row: Any) -> Parcel:

@@ -34,7 +34,7 @@ from bot.storage.proactive import ProactiveQueries
 from bot.storage.schema import escalations, messages, suggestions
 from bot.storage.shipments import ShipmentQueries
 from bot.storage.translations import TranslationQueries
-from bot.storage.urls import database_label
+from bot.storage.urls import database_label, sqlite_file
 
 READ_ONLY = "borderdesk_read_only"
 
@@ -75,10 +75,9 @@ class Store(
     @classmethod
     async def open(cls, url: str, *, migrate_schema: bool = True) -> Store:
         """Open the database (creating a SQLite file's folder) and apply migrations."""
-        parsed = make_url(url)
-        sqlite = parsed.get_backend_name() == "sqlite"
-        if sqlite and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        sqlite = make_url(url).get_backend_name() == "sqlite"
+        if (path := sqlite_file(url)) is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
         try:
             engine = create_async_engine(url)
         except ModuleNotFoundError as exc:

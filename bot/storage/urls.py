@@ -23,6 +23,13 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database).expanduser()
 
 
+def beside_database(url: str, name: str) -> Path:
+    """A file or folder ``name`` next to the SQLite file (charts, chat logs), or in
+    ``data/`` for other databases: never wherever a command happens to run."""
+    path = sqlite_file(url)
+    return (path.parent if path is not None else Path("data")) / name
+
+
 def database_label(url: str) -> str:
     """How a database is named to people: a SQLite file's path, else the URL with its
     password hidden (it must never reach a terminal or a log)."""

@@ -18,7 +18,7 @@ from bot.desk import DEPARTMENTS, Department, Desk
 from bot.models import ActionKind, Card, CardRef, InboundMessage, StaffAction
 from bot.runtime import Runtime
 from bot.storage import Store, sqlite_url
-from bot.storage.customers import CustomerRecord
+from bot.storage.customer_records import CustomerRecord
 from bot.storage.records import new_id
 from bot.storage.schema import audit, orders
 from scheduler.hours import BusinessCalendar

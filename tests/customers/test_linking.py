@@ -11,7 +11,8 @@ from sqlalchemy import select
 from bot.models import ActionKind
 from bot.storage.contacts import phones_match
 from bot.storage.schema import orders
-from handlers.customers import format_day, opt_word
+from handlers.opt_out import opt_word
+from handlers.order_links import format_day
 from tests.customers.desk import add_order, local_desk, shipped
 
 TRACKING = "JD014600003623440000"

@@ -18,7 +18,7 @@ from bot.models import ActionKind
 from bot.storage import Store, sqlite_url
 from bot.storage.attachments import NewFile
 from bot.storage.schema import attachments, messages, problems, shop_events, suggestions
-from handlers.customers import purge_expired
+from handlers.retention import purge_expired
 from tests.customers.desk import Clock, add_order, local_desk, shipped
 
 NAME = "Zuzanna Brzęczyszczykiewicz"

@@ -1,0 +1,107 @@
+"""A shopper proves an order is theirs, and replies are filled from it.
+
+An order links to the chat whose message names it together with the e-mail or phone on
+it; from then on "where is my order?" in that chat gets the order's real items, parcels and
+delivery estimate. Nothing about an order reaches a chat that did not prove it::
+
+    note = await link_from_message(ctx, customer, "#10421, jonas.weber@example.de")
+    variables = await order_variables(ctx, customer, "where is it?", "de")
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time
+
+from bot.context import Context
+from bot.storage.contacts import normalize_email, normalize_order_number, same_phone
+from bot.storage.customer_records import CustomerRecord
+from handlers.customers import items_text
+from handlers.facts import order_number
+from handlers.shipments import parcel_variables
+from scheduler.countries import format_local
+
+OPEN_STATUSES = frozenset({"created", "paid", "shipped"})
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\d[\d\s().\-/]{6,}\d")
+
+
+async def link_from_message(ctx: Context, customer: CustomerRecord, text: str) -> str | None:
+    """Link the order a message names to this identity when the message also gives the
+    e-mail or phone on that order; returns the note for the card, or None when no known
+    order is named or it is theirs already.
+
+    An order number alone links nothing and reveals nothing: anyone can type a number. An
+    order another identity proved first stays theirs, whatever this message gives: the
+    first proof wins, and nothing about the order is shown here. Linking never joins two
+    identities into one person (see ``bot.storage.customers``).
+    """
+    number = order_number(text)
+    if number is None:
+        return None
+    order = await ctx.store.find_order_numbered(number)
+    if order is None:
+        return None
+    if order.customer_id == customer.id:
+        return None  # theirs already
+    rest = text.replace(number, " ")
+    emails = [e for e in _EMAIL.findall(rest) if normalize_email(e) == normalize_email(order.email)]
+    phones = [
+        number
+        for given in _PHONE.findall(_EMAIL.sub(" ", rest))
+        if (number := same_phone(given, order.phone, order.country))
+    ]
+    if order.email and emails:
+        proof, email, phone = "e-mail", emails[0], None
+    elif order.phone and phones:
+        proof, email, phone = "phone", None, phones[0]
+    else:
+        return (
+            f"Order {order.shown_number} mentioned, not linked: the message gives no e-mail or "
+            "phone matching the order, so nothing about it is shown to the shopper."
+        )
+    if order.customer_id is not None or not await ctx.store.link_customer_order(
+        customer.id, order.id, email=email, phone=phone, country=order.country
+    ):
+        return (
+            f"Order {order.shown_number} mentioned with its {proof}, not linked: another chat "
+            "proved it first, so nothing about it is shown here. If this is the same shopper, "
+            "answer them yourself."
+        )
+    return f"Linked order {order.shown_number} ({proof} matches)."
+
+
+async def order_variables(
+    ctx: Context, customer: CustomerRecord, text: str, language: str
+) -> dict[str, str]:
+    """Reply variables from the shopper's order: the one linked to this identity that the
+    message names, else (when it names none) its latest open linked order; nothing for an
+    order that is not linked to this identity, whoever else it is linked to."""
+    linked = await ctx.store.customer_orders([customer.id])
+    mentioned = order_number(text)
+    if mentioned:
+        wanted = normalize_order_number(mentioned)
+        order = next((o for o in linked if normalize_order_number(o.order_number) == wanted), None)
+    else:
+        still_open = [o for o in linked if o.status in OPEN_STATUSES]
+        order = max(still_open, key=lambda o: o.ordered_at, default=None)
+    if order is None:
+        return {}
+    values = {
+        "order_number": order.order_number.lstrip("#"),
+        "items": items_text(order),
+        **parcel_variables(order.parcels),  # every parcel of a split shipment
+    }
+    if order.estimated_delivery is not None:
+        values["delivery_estimate"] = values["estimated_delivery"] = format_day(
+            order.estimated_delivery, language
+        )
+    return {k: v for k, v in values.items() if v}
+
+
+def format_day(day: date, language: str) -> str:
+    """A date as the shopper reads it ("Friday 20 November", "11月20日(金曜日)")."""
+    noon = datetime.combine(day, time(12), tzinfo=UTC)
+    shown = format_local(noon, UTC, language)
+    return re.sub(r"[,،]?\s*\d{2}:\d{2}(?:\s*Uhr)?\s*$", "", shown)
