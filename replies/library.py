@@ -6,13 +6,17 @@ line, with a hint on how to fix it. The format is described in ``replies/FORMAT.
 
     library = load_library(Path("replies/library"))
     library["damaged_item"].replies["en"]
+
+Example phrasings may also live per language in ``<library>/examples/<lang>.yaml`` (intent
+-> list of phrasings): a native speaker writes a whole language in one file without
+touching the 41 intent files, and the loader adds them to each intent's own examples.
 """
 
 from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -105,11 +109,57 @@ def load_library(directory: Path | None = None) -> dict[str, IntentSpec]:
             "no <intent>.yaml files found; the answer library "
             "needs at least one intent (see replies/FORMAT.md)",
         )
-    return {spec.intent: spec for spec in map(load_intent_file, files)}
+    library = {spec.intent: spec for spec in map(load_intent_file, files)}
+    for path in sorted((directory / "examples").glob("*.yaml")):
+        library = _add_language_examples(library, path)
+    return library
+
+
+def _add_language_examples(library: dict[str, IntentSpec], path: Path) -> dict[str, IntentSpec]:
+    """Add the phrasings of one ``examples/<lang>.yaml`` to the intents they name; an
+    unknown intent, a bad language code or a non-text phrasing names the file and line."""
+    lang = path.stem
+    if not (len(lang) == 2 and lang.isalpha() and lang.islower()):
+        raise LibraryError(
+            path, "example files are named by a two-letter language code, e.g. es.yaml"
+        )
+    node, data = _read_yaml(path)
+    if data is None:
+        return library
+    if not isinstance(data, dict):
+        raise LibraryError(path, "expected a mapping of intent names to lists of phrasings")
+    lines = {key.value: key.start_mark.line + 1 for key, _ in getattr(node, "value", ())}
+    updated = dict(library)
+    for intent, items in data.items():
+        line = lines.get(intent)
+        if intent not in library:
+            raise LibraryError(
+                path,
+                "unknown intent; the library has " + ", ".join(sorted(library)),
+                intent=str(intent),
+                line=line,
+            )
+        if not isinstance(items, list) or not all(
+            isinstance(item, str) and item.strip() for item in items
+        ):
+            raise LibraryError(
+                path, "must be a list of non-empty phrasings", intent=intent, line=line
+            )
+        spec = updated[intent]
+        known = spec.examples.get(lang, ())
+        added = tuple(dict.fromkeys(item.strip() for item in items if item.strip() not in known))
+        updated[intent] = replace(spec, examples={**spec.examples, lang: known + added})
+    return updated
 
 
 def load_intent_file(path: Path) -> IntentSpec:
     """Parse and validate one library file."""
+    node, data = _read_yaml(path)
+    return _Validator(path, node, data).spec()
+
+
+def _read_yaml(path: Path) -> tuple[yaml.Node | None, Any]:
+    """The file's YAML node (for line numbers) and its data; LibraryError if unreadable."""
     try:
         loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
         try:
@@ -126,7 +176,7 @@ def load_intent_file(path: Path) -> IntentSpec:
             f"not valid YAML: {getattr(exc, 'problem', exc)}",
             line=mark.line + 1 if mark else None,
         ) from exc
-    return _Validator(path, node, data).spec()
+    return node, data
 
 
 class _Validator:

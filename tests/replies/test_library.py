@@ -71,3 +71,38 @@ def test_the_shipped_library_is_valid() -> None:
     assert library, "replies/library/ holds no intents"
     for spec in library.values():
         assert spec.auto_send == (spec.intent in {"greeting", "thanks"}), spec.intent
+
+
+def test_language_example_files_add_phrasings_to_their_intents(small_library: Path) -> None:
+    (small_library / "examples").mkdir()
+    (small_library / "examples" / "es.yaml").write_text(
+        "track_order:\n  - ¿dónde anda mi paquete?\n  - ¿dónde anda mi paquete?\n"
+        "cancel_order: [ya no lo quiero, cancélalo]\n",
+        encoding="utf-8",
+    )
+    library = load_library(small_library)
+    assert library["track_order"].examples["es"][-1] == "¿dónde anda mi paquete?"
+    assert library["track_order"].examples["es"].count("¿dónde anda mi paquete?") == 1
+    assert {"ya no lo quiero", "cancélalo"} <= set(library["cancel_order"].examples["es"])
+    assert "ya no lo quiero" not in library["thanks"].examples.get("es", ())
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "words"),
+    [
+        ("es.yaml", "trak_order:\n  - dónde está\n", "unknown intent"),
+        ("es.yaml", "track_order: dónde está\n", "list of non-empty phrasings"),
+        ("spanish.yaml", "track_order: [dónde está]\n", "two-letter language code"),
+        ("es.yaml", "- dónde está\n", "mapping of intent names"),
+    ],
+)
+def test_language_example_file_mistakes_name_the_file(
+    small_library: Path, name: str, text: str, words: str
+) -> None:
+    (small_library / "examples").mkdir()
+    (small_library / "examples" / name).write_text(text, encoding="utf-8")
+    with pytest.raises(LibraryError) as caught:
+        load_library(small_library)
+    assert name in str(caught.value) and words in str(caught.value)
+    if "unknown intent" in words:
+        assert caught.value.line == 1
