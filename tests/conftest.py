@@ -7,12 +7,18 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import replies.engine as engine_module
 from replies.classifier import IntentClassifier
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.spec_paths import require_specs
 from tests.fakes.telegram_api import FakeTelegramAPI
+
+# A busy machine (CI shares two cores between two test processes) makes input generation
+# and examples slow without anything being wrong: no deadline, no "too slow" check.
+settings.register_profile("borderdesk", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("borderdesk")
 
 
 @pytest.fixture(autouse=True, scope="session")
