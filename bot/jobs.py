@@ -4,6 +4,13 @@ Digests go out at each department's hour in its own time zone, exactly once per
 department and day (claimed in the database); a digest missed while the process was down
 is caught up at start. Spike alerts are checked every 10 minutes and raised once per spike.
 
+Once the desk's SQLite file is lost (deleted, replaced, or a backup copied over it), the
+runtime pauses the jobs: a report computed from a file that is not the desk's must not be
+posted, and a digest claimed in it would be marked done in the wrong file. A job already
+running finds out at its next database step (``DatabaseLost``) or right before it posts,
+and stops without a traceback; the runtime has said why, once. A digest that fell due
+meanwhile is caught up when the desk starts again on the right file.
+
     jobs = Jobs(ctx, clock)
     await jobs.start()      # schedules, and catches up on a missed digest
     await jobs.stop()
@@ -23,6 +30,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.channels.base import StaffWorkspace
 from bot.context import Context
 from bot.desk import Desk
+from bot.storage.file_guard import DatabaseLost
 from scheduler.digest_jobs import (
     DepartmentSchedule,
     DigestMessage,
@@ -88,6 +96,17 @@ class Jobs:
         self.scheduler.start()
         self._catch_up = asyncio.create_task(self._post_due(), name="digest catch-up")
 
+    def pause(self) -> None:
+        """No job starts any more (the database file is lost); say so once."""
+        if self.scheduler.running:
+            self.scheduler.pause()
+        if self._catch_up is not None:
+            self._catch_up.cancel()
+        logger.warning(
+            "digests and spike alerts are paused until borderdesk restarts on the right "
+            "database file; a digest due meanwhile is posted then"
+        )
+
     async def stop(self) -> None:
         if self._catch_up is not None:
             self._catch_up.cancel()
@@ -108,6 +127,8 @@ class Jobs:
                 self.post_digest,
                 translate=self.translate,
             )
+        except DatabaseLost:
+            return  # paused: nothing posted from a file that is not the desk's
         except Exception:
             logger.exception("posting digests failed; the next run tries again")
             return
@@ -115,14 +136,19 @@ class Jobs:
             logger.info("digest for %s on %s posted", department, day)
 
     async def post_digest(self, message: DigestMessage) -> None:
+        self.ctx.store.check_file()  # composing took a while: still the desk's file?
         await post_digest(self.ctx.workspace, message)
 
     async def check_spikes(self) -> int:
         """Raise each new spike once in its department's channel."""
         raised = 0
-        for spike in await new_spikes(self.ctx.store.engine, self.clock()):
-            await self.ctx.workspace.post_report(spike.department, render_spike(spike))
-            raised += 1
+        try:
+            for spike in await new_spikes(self.ctx.store.engine, self.clock()):
+                self.ctx.store.check_file()
+                await self.ctx.workspace.post_report(spike.department, render_spike(spike))
+                raised += 1
+        except DatabaseLost:
+            pass  # paused: nothing raised from a file that is not the desk's
         return raised
 
     async def translate(self, text: str, source: str) -> str | None:

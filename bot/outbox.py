@@ -39,6 +39,7 @@ from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected
 from bot.pacing import Pacer, backoff_seconds
 from bot.repeated_failures import RepeatedFailures
 from bot.storage import OutboxItem, Store
+from bot.storage.file_guard import DatabaseLost
 from bot.storage.outbox import LONGEST_WAIT
 
 logger = logging.getLogger(__name__)
@@ -113,6 +114,8 @@ class OutboxWorker:
                 batch, pause = await self._select()
                 if self._start(batch):
                     pause = 0.0  # look again at once: more may be due behind these
+            except DatabaseLost:
+                break  # the runtime said it and stops the worker: nothing is sent unrecorded
             except Exception as exc:  # a full disk, a vanished database: counted, not spun
                 self._pass_failures.failed(exc)
             else:
@@ -178,6 +181,8 @@ class OutboxWorker:
             if self._stopping or not await self.store.claim_outbox(item.id, self.clock(), LEASE):
                 return 0
             return await self._deliver(item)
+        except DatabaseLost:
+            return 0
         except Exception as exc:
             self._pass_failures.failed(exc, f"item {item.id}")
             await asyncio.sleep(self.idle_seconds)

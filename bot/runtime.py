@@ -10,9 +10,12 @@ failed or was cancelled half-way had opened (``borderdesk run`` stops on a signa
 moment, see ``bot.startup``).
 
 A SQLite database is this process's alone while it runs (``bot.storage.file_guard``), and
-watched: once its file is deleted, moved or replaced, intake, staff actions, the outbox,
-the timed loops and the order webhooks stop, so nothing is acknowledged into a file that
-is gone; the platforms deliver it again once the desk is restarted on the restored file.
+watched: once its file is deleted, moved, replaced or overwritten (a backup copied over
+it), intake, staff actions, the outbox, the timed loops, the digests and spike alerts and
+the order webhooks stop, so nothing is acknowledged into, or reported from, a file that is
+not the desk's; the platforms deliver it again once the desk is restarted on the right
+file. The desk also checkpoints that file itself, every few seconds (see
+``bot.storage.sqlite``), so that any other write to it shows.
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ REMINDER_EVERY_SECONDS = 60.0
 PROACTIVE_EVERY_SECONDS = 60.0
 RETENTION_EVERY_SECONDS = 3600.0
 DATABASE_CHECK_SECONDS = 2.0
+CHECKPOINT_EVERY_SECONDS = 10.0
 _SENDING_LOOPS = ("resume", "reminders", "proactive", "retention")
 
 
@@ -152,9 +156,11 @@ class Runtime:
         self._started = True
         notices = Notices.load(self.config.notices_dir)
         self._guard = DatabaseGuard.take(self.config.database_url)
-        self._store = store = await _finished(Store.open(self.config.database_url), _close)
         if self._guard is not None:
-            self._guard.remember()
+            self._guard.when_lost(self._database_gone)
+        self._store = store = await _finished(
+            Store.open(self.config.database_url, guard=self._guard), _close
+        )
         learned = await store.examples()
         engine = await asyncio.to_thread(
             SuggestionEngine.load,
@@ -322,35 +328,57 @@ class Runtime:
             delay = min(delay * 2, CONNECT_RETRY_MAX_SECONDS)
 
     def _check_database(self) -> None:
-        """DatabaseLost once the SQLite file was deleted, moved or replaced: said once in
-        the log, and the outbox and the timed loops stop too (what they sent could not be
-        recorded, so it would be sent again from the restored file)."""
-        if self._guard is None:
-            return
-        try:
+        """DatabaseLost once the SQLite file was deleted, moved, replaced or overwritten
+        (every transaction checks too; ``_database_gone`` says it and stops the rest)."""
+        if self._guard is not None:
             self._guard.check()
-        except DatabaseLost as exc:
-            if not self._database_lost:
-                self._database_lost = True
-                logger.error("%s", exc)
-                if self._outbox is not None:
-                    self._outbox.stop()
-                for task in self._tasks:
-                    if task.get_name() in _SENDING_LOOPS:
-                        task.cancel()
-            raise
+
+    def _database_gone(self, lost: DatabaseLost) -> None:
+        """The guard found the file lost (once): said in one line, and the outbox, the
+        timed loops and the digests and spike alerts stop too (what they sent could not
+        be recorded, so it would be sent again from the right file, and what they report
+        would be read from a file that is not the desk's)."""
+        self._database_lost = True
+        logger.error("%s", lost)
+        if self._outbox is not None:
+            self._outbox.stop()
+        for task in self._tasks:
+            if task.get_name() in _SENDING_LOOPS:
+                task.cancel()
+        if self._jobs is not None:
+            self._jobs.pause()
 
     async def _database_loop(self) -> None:
         """Look at the SQLite file every few seconds, so a lost file is noticed (and
-        reported) even while nobody writes; then close the order webhooks, whose senders
-        retry what is not answered."""
+        reported) even while nobody writes, and checkpoint it when it was written to;
+        once it is lost, close the order webhooks, whose senders retry what is not
+        answered."""
+        loop = asyncio.get_running_loop()
+        checkpointed_at = loop.time()
         while not self._database_lost:
-            with contextlib.suppress(DatabaseLost):
+            try:
                 self._check_database()
-            if not self._database_lost:
-                await asyncio.sleep(DATABASE_CHECK_SECONDS)
+                if loop.time() - checkpointed_at >= CHECKPOINT_EVERY_SECONDS:
+                    checkpointed_at = loop.time()
+                    await self._checkpoint()
+            except DatabaseLost:
+                break
+            await asyncio.sleep(DATABASE_CHECK_SECONDS)
         if self._webhooks is not None:  # closed: the shop and the order feed deliver again
             await _quietly(self._webhooks.stop(), "stopping the order webhooks")
+
+    async def _checkpoint(self) -> None:
+        """The desk's own checkpoint (SQLite's automatic ones are off), when the log has
+        anything in it; a failure (a full disk) is only logged: the next one tries again."""
+        guard = self._guard
+        if guard is None or not guard.wal.exists() or guard.wal.stat().st_size == 0:
+            return
+        try:
+            await self.ctx.store.checkpoint_wal()
+        except DatabaseLost:
+            raise
+        except Exception as exc:
+            logger.warning("checkpointing the database failed (%s); will try again", exc)
 
     async def _resume_loop(self) -> None:
         """Finish messages that an earlier run (or a failed Slack call) left unprocessed."""
@@ -360,6 +388,8 @@ class Runtime:
                 if resumed:
                     logger.info("resumed %d stored message(s)", resumed)
                 await release_floods(self.ctx)
+            except DatabaseLost:
+                return  # said once by _database_gone
             except Exception:
                 logger.exception("resuming stored messages failed; will try again")
             await asyncio.sleep(RESUME_EVERY_SECONDS)
@@ -369,6 +399,8 @@ class Runtime:
         while True:
             try:
                 await send_reminders(self.ctx, self.clock())
+            except DatabaseLost:
+                return
             except Exception:
                 logger.exception("sending reminders failed; will try again")
             await asyncio.sleep(REMINDER_EVERY_SECONDS)
@@ -381,6 +413,8 @@ class Runtime:
                 queued = await send_proactive(self.ctx, self.clock())
                 if queued:
                     logger.info("queued %d proactive message(s)", queued)
+            except DatabaseLost:
+                return
             except Exception:
                 logger.exception("proactive messages failed; will try again")
             with contextlib.suppress(TimeoutError):
@@ -396,6 +430,8 @@ class Runtime:
                 purged = await purge_expired(self.ctx, self.clock())
                 if purged:
                     logger.info("erased the text of %d message(s) past retention", purged)
+            except DatabaseLost:
+                return
             except Exception:
                 logger.exception("retention purge failed; will try again")
             await asyncio.sleep(RETENTION_EVERY_SECONDS)

@@ -11,15 +11,12 @@ run in one transaction, so a crash never leaves half a decision behind::
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, event, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StorageError
 from bot.storage import migrate
@@ -27,16 +24,16 @@ from bot.storage.attachments import AttachmentQueries
 from bot.storage.customers import CustomerQueries
 from bot.storage.decisions import DecisionQueries
 from bot.storage.escalations import EscalationQueries
+from bot.storage.file_guard import DatabaseGuard
 from bot.storage.inbox import InboxQueries
 from bot.storage.orders import OrderQueries
 from bot.storage.outbox import OutboxQueries
 from bot.storage.proactive import ProactiveQueries
 from bot.storage.schema import escalations, messages, suggestions
 from bot.storage.shipments import ShipmentQueries
+from bot.storage.sqlite import READ_ONLY, WriterQueue, checkpoint, configure
 from bot.storage.translations import TranslationQueries
 from bot.storage.urls import database_label, sqlite_file
-
-READ_ONLY = "borderdesk_read_only"
 
 
 def _missing_driver(url: str, module: str) -> str:
@@ -67,14 +64,26 @@ class Store(
 ):
     """Async access to the BorderDesk database."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        *,
+        sqlite_path: Path | None = None,
+        guard: DatabaseGuard | None = None,
+    ) -> None:
         self.engine = engine
         # reads begin a plain (deferred) transaction: they never wait for the write lock
         self.reader = engine.execution_options(**{READ_ONLY: True})
+        self.sqlite_path = sqlite_path
+        self.guard = guard
 
     @classmethod
-    async def open(cls, url: str, *, migrate_schema: bool = True) -> Store:
-        """Open the database (creating a SQLite file's folder) and apply migrations."""
+    async def open(
+        cls, url: str, *, migrate_schema: bool = True, guard: DatabaseGuard | None = None
+    ) -> Store:
+        """Open the database (creating a SQLite file's folder) and apply migrations; with
+        the desk's ``guard`` (``DatabaseGuard.take``), every transaction checks first that
+        the file is still the one opened here."""
         sqlite = make_url(url).get_backend_name() == "sqlite"
         if (path := sqlite_file(url)) is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -83,20 +92,34 @@ class Store(
         except ModuleNotFoundError as exc:
             raise StorageError(_missing_driver(url, exc.name or "its driver")) from exc
         if sqlite:
-            _serialize_sqlite_writers(engine)
+            configure(engine, guard)
             engine = WriterQueue(engine.sync_engine)
         try:
             if migrate_schema:
                 await migrate.upgrade(engine)
+            if guard is not None:
+                guard.remember()
         except Exception as exc:
             await engine.dispose()
             raise StorageError(
                 f"cannot open or migrate the database {database_label(url)}: {exc}"
             ) from exc
-        return cls(engine)
+        return cls(engine, sqlite_path=path, guard=guard)
 
     async def close(self) -> None:
         await self.engine.dispose()
+
+    def check_file(self) -> None:
+        """DatabaseLost once the desk's SQLite file was deleted, replaced or overwritten
+        (see ``bot.storage.file_guard``); nothing without a guard."""
+        if self.guard is not None:
+            self.guard.check()
+
+    async def checkpoint_wal(self) -> None:
+        """Fold SQLite's write-ahead log into the database file and truncate it: the
+        desk's periodic checkpoint, and after writes failed (a full disk) to give back the
+        space the log took. Nothing to do on PostgreSQL; see ``bot.storage.sqlite``."""
+        await checkpoint(self.engine, self.sqlite_path, self.guard)
 
     async def counts(self) -> dict[str, Any]:
         """Totals for summaries: messages, suggestions by status, escalations by department."""
@@ -139,46 +162,3 @@ class Store(
             "escalations": by_department,
             "languages": languages,
         }
-
-
-class WriterQueue(AsyncEngine):
-    """An engine whose write transactions (``begin()``) take turns in this process.
-
-    SQLite has one write lock; tasks that all ask for it at once are left to its busy
-    handler, which sleeps up to 100 ms between tries and wastes most of the time under
-    load. Queueing writers on an asyncio lock first hands the database from one writer to
-    the next at once; SQLite's own lock still guards against other processes.
-    """
-
-    def __init__(self, sync_engine: Any) -> None:
-        super().__init__(sync_engine)
-        self._writers = asyncio.Lock()
-
-    @contextlib.asynccontextmanager
-    async def begin(self) -> AsyncIterator[AsyncConnection]:
-        async with self._writers:
-            async with super().begin() as conn:
-                yield conn
-
-
-def _serialize_sqlite_writers(engine: AsyncEngine) -> None:
-    """Make SQLite safe for our concurrent tasks (handlers, outbox, jobs).
-
-    The driver's default deferred transactions deadlock when two of them read and then
-    write ("database is locked" at once, the busy timeout never applies). Write
-    transactions start with BEGIN IMMEDIATE instead, so writers queue for up to 30 s;
-    read-only ones (``Store.reader``) begin deferred and, with WAL, never wait for a writer.
-    """
-
-    @event.listens_for(engine.sync_engine, "connect")
-    def _on_connect(dbapi_connection: Any, _: Any) -> None:
-        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()
-
-    @event.listens_for(engine.sync_engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        read_only = connection.get_execution_options().get(READ_ONLY, False)
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -138,3 +138,52 @@ async def test_a_database_replaced_by_another_file_refuses_the_telegram_webhook(
         assert len(desk.inbox_cards()) == 1
         await wait_until(lambda: _refused(orders_port), "the order webhooks closed", timeout=10)
     assert _stored_texts(db) == [WHERE]
+
+
+async def test_a_backup_copied_over_the_database_stops_intake_and_loses_nothing_acknowledged(
+    tmp_path: Path,
+    telegram_api: FakeTelegramAPI,
+    slack_api: FakeSlackAPI,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """``cp backup.sqlite3 desk.sqlite3`` while the desk runs keeps the file's inode, and
+    SQLite reads recent pages through its write-ahead log, so neither saw it: messages were
+    acknowledged into a log belonging to a file that was no longer there."""
+    caplog.set_level(logging.WARNING)
+    db, earlier, right = (
+        tmp_path / name for name in ("desk.sqlite3", "early.sqlite3", "right.sqlite3")
+    )
+    async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
+        telegram_api.push_update(telegram_api.text_update(FIRST_CHAT, WHERE, language_code="en"))
+        await desk.wait_card()
+        await wait_until(lambda: not telegram_api.pending_updates, "the first update confirmed")
+        _backup(db, earlier)
+        telegram_api.push_update(telegram_api.text_update(LATER_CHAT, DAMAGED, language_code="en"))
+        await desk.wait_card(2)
+        await wait_until(lambda: not telegram_api.pending_updates, "the second update confirmed")
+        _backup(db, right)  # what the operator will put back
+
+        inode = db.stat().st_ino
+        shutil.copyfile(earlier, db)  # the mistake: an earlier copy written over the file
+        assert db.stat().st_ino == inode, "the test must overwrite in place"
+        third = telegram_api.push_update(
+            telegram_api.text_update(FIRST_CHAT, "Any news? #A10293", language_code="en")
+        )
+        await asyncio.sleep(RETRIED_FOR)
+        assert telegram_api.pending_updates == [third], "acknowledged into an overwritten file"
+        assert len(desk.inbox_cards()) == 2
+        status, answer = await desk.command("open")
+        assert status == 200 and "cannot act now" in answer and "overwritten in place" in answer
+    [said] = _lost(caplog, "was overwritten in place")
+    assert str(db) in said and "restart" in said
+    [aside] = tmp_path.glob("desk.sqlite3-wal.lost-*")
+    assert any(str(aside) in r.getMessage() for r in caplog.records), "where the log went"
+
+    shutil.copyfile(right, db)  # the operator puts the right file back and restarts
+    async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
+        await wait_until(lambda: not telegram_api.pending_updates, "the third update stored")
+        await wait_until(lambda: len(desk.inbox_cards()) == 3, "its card posted")
+    assert _stored_texts(db) == [WHERE, DAMAGED, "Any news? #A10293"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
