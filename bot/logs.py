@@ -56,3 +56,6 @@ def configure_logging(
     # slack_sdk logs each of its own retries at INFO ("A retry handler found"); ours say it
     for noisy in ("httpx", "apscheduler", "aiohttp.access", "slack_sdk"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    # aiosqlite logs every statement with its values at DEBUG: shoppers' messages, one-time
+    # join codes. Those are never written out, whatever the level.
+    logging.getLogger("aiosqlite").setLevel(max(logging.INFO, root.level))

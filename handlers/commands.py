@@ -4,6 +4,8 @@
 /borderdesk dead                messages the outbox gave up on, with their errors
 /borderdesk retry ID… | all     send parked or waiting messages now
 /borderdesk customer NAME | #ORDER | ID   a shopper's profile (id:N when a number is ambiguous)
+/borderdesk customer join CHAT CHAT   two chats are one shopper (CHAT: telegram:123, id:N, …)
+/borderdesk customer split CHAT       a joined chat is a shopper of its own again
 /borderdesk block ID | #ORDER REASON [note…]
                                 flag an abusive buyer: extortion, bad_faith_review, fraud, other
 /borderdesk unblock ID | #ORDER [note…]   remove the flag
@@ -18,6 +20,7 @@ from bot.context import Context
 from bot.storage.records import positive_id
 from handlers.approvals import REASONS
 from handlers.cards import card_for
+from handlers.customer_joins import join_chats, split_chat
 from handlers.customer_lookup import find_customers
 from handlers.customers import load_profile, profile_text, summary_line
 from handlers.escalation import open_escalations_text
@@ -26,14 +29,16 @@ from handlers.shop_events import kept_events_text
 
 USAGE = (
     "Usage: /borderdesk open [department] · /borderdesk dead · /borderdesk retry ID… | all · "
-    "/borderdesk customer NAME | #ORDER | ID · /borderdesk block ID | #ORDER REASON [note…] · "
+    "/borderdesk customer NAME | #ORDER | ID · /borderdesk customer join CHAT CHAT · "
+    "/borderdesk customer split CHAT · /borderdesk block ID | #ORDER REASON [note…] · "
     "/borderdesk unblock ID | #ORDER [note…] · /borderdesk shop · /borderdesk held ID [page]"
 )
 HELD_PAGE = 50
 
 
 async def staff_command(ctx: Context, text: str, *, actor: str = "staff (/borderdesk)") -> str:
-    """Answer one command; ``actor`` (who typed it) is recorded on blocklist changes."""
+    """Answer one command; ``actor`` (who typed it) is recorded on blocklist changes and
+    on chats joined or split."""
     words = text.split()
     if not words:
         return USAGE
@@ -43,6 +48,8 @@ async def staff_command(ctx: Context, text: str, *, actor: str = "staff (/border
         return await dead_letters_text(ctx)
     if words[0] == "retry":
         return await retry_text(ctx, words[1:])
+    if words[0] == "customer" and words[1:2] in (["join"], ["split"]):
+        return await join_or_split_text(ctx, words[1], words[2:], actor)
     if words[0] == "customer":
         return await customer_text(ctx, " ".join(words[1:]))
     if words[0] in ("block", "unblock"):
@@ -138,6 +145,21 @@ async def customer_text(ctx: Context, query: str) -> str:
         return "\n".join(lines)
     profile = await load_profile(ctx, found[0].id, now)
     return defuse(profile_text(profile, now)) if profile else "That customer no longer exists."
+
+
+async def join_or_split_text(ctx: Context, verb: str, chats: list[str], actor: str) -> str:
+    """/borderdesk customer join CHAT CHAT · /borderdesk customer split CHAT"""
+    if verb == "join" and len(chats) == 2:
+        _, answer = await join_chats(ctx.store, *chats, actor=actor, at=ctx.clock())
+    elif verb == "split" and len(chats) == 1:
+        _, answer = await split_chat(ctx.store, chats[0], actor=actor, at=ctx.clock())
+    else:
+        what = "CHAT CHAT" if verb == "join" else "CHAT"
+        return (
+            f"Usage: /borderdesk customer {verb} {what} (a chat as telegram:123456, as "
+            "profiles show it, or id:N)"
+        )
+    return defuse(answer)
 
 
 async def block_text(ctx: Context, block: bool, args: list[str], actor: str) -> str:

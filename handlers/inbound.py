@@ -28,6 +28,7 @@ from handlers.approvals import flagged_identity
 from handlers.cards import card_for
 from handlers.chat_members import CHAT_MEMBER_KINDS, chat_member_changed
 from handlers.corrections import Correction, show_correction
+from handlers.customer_joins import ProofMessage, handle_join_code
 from handlers.escalation import record_problem
 from handlers.escalation_reply import AUTOMATIC, escalate_card
 from handlers.notes import note_for_staff
@@ -218,6 +219,9 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
     if await handle_opt_word(ctx, message, conversation_id, message_id, language):
         await ctx.store.mark_processed(message_id, now, language)  # "stop": no card needed
         return True
+    if await handle_join_code(ctx, message, conversation_id, message_id, language):
+        await ctx.store.mark_processed(message_id, now, language)  # a join code: no card
+        return True
     words = message.text.split()
     if message.kind is MessageKind.COMMAND and words and words[0].lower().startswith("/start"):
         await _greet(ctx, message, conversation_id, language, message_id)
@@ -228,7 +232,8 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
     first_notes = [CORRECTED_NOTE] if corrected else []
     first_notes += [cut] if (cut := cut_note(message.text)) else []
     if message.chat_type is ChatType.PRIVATE:  # a group's message links no order
-        link_note = await link_from_message(ctx, customer, message.text)
+        where = ProofMessage(conversation_id, message_id, language)
+        link_note = await link_from_message(ctx, customer, message.text, where)
         first_notes += [link_note] if link_note else []
     variables = await template_variables(ctx, message, language)
     suggestion = ctx.engine.suggest(

@@ -1,10 +1,12 @@
 """A shopper proves an order is theirs, and replies are filled from it.
 
 An order links to the chat whose message names it together with the e-mail or phone on
-it; from then on "where is my order?" in that chat gets the order's real items, parcels and
-delivery estimate. Nothing about an order reaches a chat that did not prove it::
+it; from then on "where is my order?" in that chat (and in the chats joined with it, see
+``handlers.customer_joins``) gets the order's real items, parcels and delivery estimate.
+Nothing about an order reaches a chat that did not prove it::
 
-    note = await link_from_message(ctx, customer, "#10421, jonas.weber@example.de")
+    where = ProofMessage(conversation_id, message_id, "de")
+    note = await link_from_message(ctx, customer, "#10421, jonas.weber@example.de", where)
     variables = await order_variables(ctx, customer, "where is it?", "de")
 """
 
@@ -16,9 +18,11 @@ from datetime import UTC, date, datetime, time
 from bot.context import Context
 from bot.storage.contacts import normalize_email, normalize_order_number, same_phone
 from bot.storage.customer_records import CustomerRecord
+from handlers.customer_joins import ProofMessage, offer_join
 from handlers.customers import items_text
 from handlers.facts import order_number
 from handlers.shipments import parcel_variables
+from replies.situations import LINKED_ORDER_MARKER
 from scheduler.countries import format_local
 
 OPEN_STATUSES = frozenset({"created", "paid", "shipped"})
@@ -27,15 +31,17 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\d[\d\s().\-/]{6,}\d")
 
 
-async def link_from_message(ctx: Context, customer: CustomerRecord, text: str) -> str | None:
-    """Link the order a message names to this identity when the message also gives the
-    e-mail or phone on that order; returns the note for the card, or None when no known
-    order is named or it is theirs already.
+async def link_from_message(
+    ctx: Context, customer: CustomerRecord, text: str, where: ProofMessage
+) -> str | None:
+    """Link the order a message (``where``) names to this identity when the message also
+    gives the e-mail or phone on that order; returns the note for the card, or None when
+    no known order is named or it is theirs already.
 
     An order number alone links nothing and reveals nothing: anyone can type a number. An
-    order another identity proved first stays theirs, whatever this message gives: the
-    first proof wins, and nothing about the order is shown here. Linking never joins two
-    identities into one person (see ``bot.storage.customers``).
+    order another chat proved first stays theirs, whatever this message gives: the first
+    proof wins, and nothing about the order is shown here. That chat is sent a one-time
+    code instead (``offer_join``): typed here, it joins the two chats into one customer.
     """
     number = order_number(text)
     if number is None:
@@ -43,8 +49,8 @@ async def link_from_message(ctx: Context, customer: CustomerRecord, text: str) -
     order = await ctx.store.find_order_numbered(number)
     if order is None:
         return None
-    if order.customer_id == customer.id:
-        return None  # theirs already
+    if order.customer_id in await ctx.store.person_ids(customer.id):
+        return None  # theirs already (this chat's, or a chat joined with it)
     rest = text.replace(number, " ")
     emails = [e for e in _EMAIL.findall(rest) if normalize_email(e) == normalize_email(order.email)]
     phones = [
@@ -61,13 +67,15 @@ async def link_from_message(ctx: Context, customer: CustomerRecord, text: str) -
             f"Order {order.shown_number} mentioned, not linked: the message gives no e-mail or "
             "phone matching the order, so nothing about it is shown to the shopper."
         )
-    if order.customer_id is not None or not await ctx.store.link_customer_order(
+    if order.customer_id is not None:
+        return await offer_join(ctx, customer, order, proof, where)
+    if not await ctx.store.link_customer_order(
         customer.id, order.id, email=email, phone=phone, country=order.country
     ):
         return (
             f"Order {order.shown_number} mentioned with its {proof}, not linked: another chat "
-            "proved it first, so nothing about it is shown here. If this is the same shopper, "
-            "answer them yourself."
+            "proved it a moment before, so nothing about it is shown here. Proving it again "
+            "sends that chat a code to join the two."
         )
     return f"Linked order {order.shown_number} ({proof} matches)."
 
@@ -75,10 +83,10 @@ async def link_from_message(ctx: Context, customer: CustomerRecord, text: str) -
 async def order_variables(
     ctx: Context, customer: CustomerRecord, text: str, language: str
 ) -> dict[str, str]:
-    """Reply variables from the shopper's order: the one linked to this identity that the
-    message names, else (when it names none) its latest open linked order; nothing for an
-    order that is not linked to this identity, whoever else it is linked to."""
-    linked = await ctx.store.customer_orders([customer.id])
+    """Reply variables from the shopper's order: the one linked to this identity (or one
+    joined with it) that the message names, else (when it names none) their latest open
+    linked order; nothing for an order that is not theirs, whoever else it is linked to."""
+    linked = await ctx.store.customer_orders(await ctx.store.person_ids(customer.id))
     mentioned = order_number(text)
     if mentioned:
         wanted = normalize_order_number(mentioned)
@@ -90,6 +98,7 @@ async def order_variables(
         return {}
     values = {
         "order_number": order.order_number.lstrip("#"),
+        LINKED_ORDER_MARKER: order.status,  # answers may now speak of this order
         "items": items_text(order),
         **parcel_variables(order.parcels),  # every parcel of a split shipment
     }

@@ -40,6 +40,14 @@ REQUIRED: Mapping[str, frozenset[str]] = {
     # a card was escalated without a suggested answer: the shopper is told who has it;
     # {team} comes from TEAMS_FILE, in the words that language's sentence needs
     "escalated": frozenset({"shopper_name", "team"}),
+    # joining two chats of one shopper by a one-time code (handlers/customer_joins.py)
+    "join_code_sent": frozenset({"order_number"}),  # to the chat that asked
+    "join_code": frozenset({"order_number", "code"}),  # to the chat that holds the order
+    "join_code_wrong": frozenset({"tries_left"}),
+    "join_code_locked": frozenset(),
+    "join_code_expired": frozenset(),
+    "join_code_elsewhere": frozenset(),  # typed in the chat it was sent to
+    "joined": frozenset(),  # to both chats
 }
 TEAMS_FILE = "escalated_teams"
 # A line that only exists to show one of these is left out when the value is unknown

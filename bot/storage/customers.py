@@ -10,13 +10,14 @@ Who is whom, and what each identity may see (the rule every reader here keeps):
   nothing once they linked it.
 - Replies, profiles, export and forget read the orders linked to the identity itself,
   never orders found by an e-mail or phone.
-- Identities are merged (``same_person``) only on proof the shopper controls both: a
-  verified channel identity or a contact detail the shop itself verified. BorderDesk has
-  neither today (an order's e-mail is whatever the buyer typed at checkout, and no
-  channel gives us a verified phone), so it merges nothing automatically: two chats that
-  gave the same e-mail stay two people. Otherwise anyone could place a cheap order with
-  someone else's e-mail, prove it, and become "the same person" as them (their orders,
-  tracking numbers, messages in an export, their erasure in a forget).
+- Identities are one person (``same_person``) only on proof the shopper controls both,
+  never because they gave the same e-mail or phone: an order's e-mail is whatever the
+  buyer typed at checkout, and no channel gives us a verified phone. Otherwise anyone
+  could place a cheap order with someone else's e-mail, prove it, and become "the same
+  person" as them (their orders, tracking numbers, messages in an export, their erasure
+  in a forget). The proof is a one-time code sent to the chat that holds the order and
+  typed in the other (a verified channel identity: only its owner reads it), or staff
+  joining two chats themselves (``bot.storage.customer_joins``).
 
 The e-mail or phone a shopper proved an order with is kept on their identity so staff can
 find them by it (``find_customers``); it is a search key, never proof of identity.
@@ -33,10 +34,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, func, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.storage.contacts import e164, normalize_email, normalize_order_number, phones_match
+from bot.storage.customer_joins import CustomerJoinQueries, person_ids
 from bot.storage.customer_privacy import CustomerPrivacyQueries, audit_row
 from bot.storage.customer_records import (
     AuditEntry,
@@ -63,7 +65,7 @@ _PHONE_LIKE = re.compile(r"\+?[\d\s().-]{8,}")
 _STAGES = ("open", "acknowledged", "resolved")
 
 
-class CustomerQueries(CustomerPrivacyQueries):
+class CustomerQueries(CustomerPrivacyQueries, CustomerJoinQueries):
     engine: AsyncEngine
     reader: AsyncEngine  # read-only transactions (see Store)
 
@@ -99,10 +101,13 @@ class CustomerQueries(CustomerPrivacyQueries):
         return None if row is None else customer_record(row)
 
     async def same_person(self, customer_id: int) -> list[CustomerRecord]:
-        """Every identity proven to be this shopper, this one first (see the module
-        docstring: today only this one, since nothing verified links two identities)."""
+        """Every identity proven to be this shopper (joined, see the module docstring),
+        this one first."""
         async with self.reader.connect() as conn:
-            return await _same_person(conn, customer_id)
+            ids = await person_ids(conn, customer_id)
+            rows = await conn.execute(select(customers).where(customers.c.id.in_(ids)))
+            found = {r.id: customer_record(r) for r in rows}
+        return [found[i] for i in ids if i in found]
 
     async def customer_conversations(self, customer_ids: Sequence[int]) -> list[int]:
         async with self.reader.connect() as conn:
@@ -355,8 +360,3 @@ class CustomerQueries(CustomerPrivacyQueries):
                 AuditEntry(r.at, r.actor, r.action, r.customer_id, dict(r.detail or {}))
                 for r in rows
             ]
-
-
-async def _same_person(conn: AsyncConnection, customer_id: int) -> list[CustomerRecord]:
-    row = (await conn.execute(select(customers).where(customers.c.id == customer_id))).first()
-    return [] if row is None else [customer_record(row)]

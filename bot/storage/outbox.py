@@ -51,6 +51,7 @@ class OutboxQueries:
         original_text: str | None = None,
         hold: bool = False,
         files: Sequence[NewFile] = (),
+        kept_text: str | None = None,
     ) -> int | None:
         """Queue a message for the shopper; None when ``key`` was already queued.
 
@@ -58,6 +59,7 @@ class OutboxQueries:
         ``original_text``): see ``release_held``. ``files`` are stored with it: the first
         goes out before the text, each further one as a reply of its own right after
         (keyed ``file_key(key, n)``), held and released together with the text.
+        ``kept_text`` replaces the text once it is sent (a one-time code is not kept).
         """
         try:
             async with self.engine.begin() as conn:
@@ -72,6 +74,7 @@ class OutboxQueries:
                     original_text=original_text,
                     hold=hold,
                     attachment_id=first,
+                    kept_text=kept_text,
                 )
                 for number, file in enumerate(files[1:], start=2):
                     await insert_outbox(
@@ -260,7 +263,8 @@ class OutboxQueries:
             )
 
     async def outbox_sent(self, item: OutboxItem, platform_message_id: str, at: datetime) -> None:
-        """Mark an item delivered and store it as an outbound message of its conversation."""
+        """Mark an item delivered and store it as an outbound message of its conversation
+        (with its ``kept_text`` instead of its text, when it has one)."""
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 update(outbox)
@@ -270,10 +274,13 @@ class OutboxQueries:
                     sent_at=at,
                     platform_message_id=platform_message_id,
                     last_error=None,
+                    text=func.coalesce(outbox.c.kept_text, outbox.c.text),
+                    kept_text=None,
                 )
             )
             if result.rowcount != 1 or item.channel == STAFF_NOTES:
                 return  # recorded already (lease taken over), or a note for staff
+            kept = await conn.execute(select(outbox.c.text).where(outbox.c.id == item.id))
             file_name = None
             if item.attachment_id is not None:
                 found = await conn.execute(
@@ -288,7 +295,7 @@ class OutboxQueries:
                     platform_message_id=f"out:{item.chat_id}:{platform_message_id}",
                     kind=(MessageKind.DOCUMENT if file_name else MessageKind.TEXT).value,
                     attachment=file_name,
-                    text=item.text,
+                    text=kept.scalar_one(),
                     author=item.author,
                     created_at=at,
                     processed_at=at,
@@ -377,8 +384,10 @@ async def insert_outbox(
     original_text: str | None = None,
     hold: bool = False,
     attachment_id: int | None = None,
+    kept_text: str | None = None,
 ) -> int:
-    """Queue a reply inside the caller's transaction: a decision and its reply commit together."""
+    """Queue a reply inside the caller's transaction: a decision and its reply commit together.
+    ``kept_text`` replaces ``text`` once it is sent (see ``OutboxQueries.enqueue``)."""
     row = (
         await conn.execute(
             select(conversations.c.channel, conversations.c.chat_id).where(
@@ -400,6 +409,7 @@ async def insert_outbox(
             next_attempt_at=at,
             created_at=at,
             attachment_id=attachment_id,
+            kept_text=kept_text,
         )
     )
     return new_id(result)

@@ -74,7 +74,33 @@ customers = Table(
     # blocked the bot on the platform (Telegram my_chat_member "kicked"): nothing proactive
     Column("channel_blocked_at", UTCDateTime),
     Column("forgotten_at", UTCDateTime),  # personal data erased on request
+    # identities proven to be one person (a code typed in the other chat, or staff joined
+    # them) share it: the lowest customer id among them; NULL: this identity alone
+    Column("person_id", Integer, index=True),
     UniqueConstraint("channel", "platform_user_id", name="uq_customers_platform"),
+)
+
+join_codes = Table(
+    "join_codes",
+    metadata,
+    # A one-time code sent to the chat an order is linked to, when another chat proves the
+    # same order: typed in the asking chat, it joins the two (handlers/customer_joins.py).
+    # Only a salted hash of the code is kept; a copy of the database hands out no code.
+    Column("id", Integer, primary_key=True),
+    Column("asking_customer_id", ForeignKey("customers.id"), nullable=False, index=True),
+    Column("owner_customer_id", ForeignKey("customers.id"), nullable=False, index=True),
+    Column("order_id", ForeignKey("orders.id"), nullable=False),
+    # the asking shopper's message that proved the order: one code per message
+    Column("message_id", ForeignKey("messages.id"), nullable=False, unique=True),
+    Column("code_salt", String(32), nullable=False),
+    Column("code_hash", String(64), nullable=False),
+    Column("wrong_tries", Integer, nullable=False, default=0),
+    Column("status", String(16), nullable=False),  # pending | joined | locked | expired
+    # the shopper's latest try: a message handled again after a crash counts once
+    Column("last_message_id", Integer),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("finished_at", UTCDateTime),
 )
 
 orders = Table(
@@ -279,6 +305,9 @@ outbox = Table(
     Column("sent_at", UTCDateTime),
     # a file staff attached to the reply, sent before its text
     Column("attachment_id", Integer),
+    # what is kept of ``text`` once sent, when the text itself must not be (a one-time
+    # code); NULL keeps the text
+    Column("kept_text", Text),
 )
 
 attachments = Table(
