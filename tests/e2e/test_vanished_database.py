@@ -13,13 +13,16 @@ import logging
 import shutil
 import socket
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.harness import free_port, post_raw, running_desk, wait_until
+from tests.e2e.test_digests import DESK, TUESDAY_9_TOKYO, digests_posted
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.scheduler.test_digest import Shop, fill_logistics_week
 
 WHERE = "Where is my order #A10293? I ordered two weeks ago."
 DAMAGED = "My parcel arrived damaged, order #B20411"
@@ -187,3 +190,44 @@ async def test_a_backup_copied_over_the_database_stops_intake_and_loses_nothing_
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
+
+
+async def test_a_digest_due_while_the_database_is_overwritten_waits_for_the_right_file(
+    tmp_path: Path,
+    telegram_api: FakeTelegramAPI,
+    slack_api: FakeSlackAPI,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A report read from an earlier copy would be wrong (here: Monday's digest again, as
+    the copy has not recorded it), and one claimed in it would be marked done in a file
+    that is not the desk's. Nothing is posted, nothing logs a traceback, and the digest is
+    caught up once the desk runs on the right file again."""
+    caplog.set_level(logging.INFO)
+    db, earlier, right = (tmp_path / n for n in ("desk.sqlite3", "early.sqlite3", "right.sqlite3"))
+    async with Shop.opened(db) as shop:
+        await fill_logistics_week(shop)
+    _backup(db, earlier)
+    now = [TUESDAY_9_TOKYO]
+    async with running_desk(
+        db, telegram_api, slack_api, desk=DESK, jobs=True, clock=lambda: now[0]
+    ) as desk:
+        await wait_until(lambda: len(digests_posted(slack_api)) == 1, "Monday's digest posted")
+        _backup(db, right)
+        shutil.copyfile(earlier, db)
+        now[0] = TUESDAY_9_TOKYO + timedelta(days=1)  # Tuesday's digest falls due
+        jobs = desk.runtime.jobs
+        assert jobs is not None
+        await jobs.run_digest("logistics")  # what the 08:00 cron job runs
+        assert await jobs.check_spikes() == 0
+        assert len(digests_posted(slack_api)) == 1, "a digest read from the earlier copy"
+    assert len(_lost(caplog, "was overwritten in place")) == 1
+    assert "digests and spike alerts are paused" in caplog.text
+    assert [r.getMessage() for r in caplog.records if r.exc_info] == [], "a traceback logged"
+
+    shutil.copyfile(right, db)
+    async with running_desk(
+        db, telegram_api, slack_api, desk=DESK, jobs=True, clock=lambda: now[0]
+    ):
+        await wait_until(lambda: len(digests_posted(slack_api)) == 2, "the digest caught up")
+    texts = [str(m["text"]) for m in digests_posted(slack_api)]
+    assert "Mon 2 Mar 2026" in texts[0] and "Tue 3 Mar 2026" in texts[1]
