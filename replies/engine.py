@@ -2,8 +2,14 @@
 
 It puts together language detection (``bot.language``), the answer library
 (``replies.library``), the intent classifier (``replies.classifier``), variable filling
-(``replies.render``) and cross-border facts (``replies.crossborder``). Built once at
-startup; ``learn`` takes staff decisions into account without a restart.
+(``replies.render``), cross-border facts (``replies.crossborder``) and the store's own name
+and hours (``replies.store``). Built once at startup; ``learn`` takes staff decisions into
+account without a restart.
+
+Which wording of an answer is used depends on the order facts in ``variables``
+(``replies.situations``): an answer about an order never describes a shipment nobody
+looked up; without a linked order it asks for the order number and the checkout e-mail or
+phone, and the suggestion's ``asks_for`` says so.
 
     engine = SuggestionEngine.load(languages=["en", "es", "de"])
     s = engine.suggest("¿Dónde está mi pedido?", variables={"shopper_name": "Ana"})
@@ -18,10 +24,15 @@ from pathlib import Path
 
 from bot.language import UNKNOWN, LanguageDetector, has_words, make_detector, normalize_code
 from bot.models import IntentChoice, Suggestion
-from replies.classifier import IntentClassifier
+from replies.calibration import load_temperatures
+from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
 from replies.crossborder import plug_advice, size_advice
 from replies.library import IntentSpec, load_library
+from replies.reading import EarlierTurn, read_message
 from replies.render import render
+from replies.situations import ASKS_FOR, order_situation
+from replies.store import StoreDetails
+from scheduler.countries import COUNTRY_ZONES
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +52,13 @@ class SuggestionEngine:
         detector: LanguageDetector,
         *,
         threshold: float = DEFAULT_THRESHOLD,
+        store: StoreDetails | None = None,
     ) -> None:
         self.library = dict(library)
         self.classifier = classifier
         self.detector = detector
         self.threshold = threshold
+        self.store = store or StoreDetails()
 
     @classmethod
     def load(
@@ -56,12 +69,13 @@ class SuggestionEngine:
         detector: str = "lingua",
         threshold: float = DEFAULT_THRESHOLD,
         extra_examples: Iterable[tuple[str, str]] = (),
+        store: StoreDetails | None = None,
     ) -> SuggestionEngine:
         """Read the library, build the detector and train the classifier.
 
         ``extra_examples`` are ``(text, intent)`` pairs learned earlier (staff
         decisions, imported history); pairs naming an intent the library no longer has
-        are skipped with a warning.
+        are skipped with a warning. ``store`` gives answers the store's name and hours.
         """
         if not 0 <= threshold <= 1:
             raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
@@ -82,8 +96,21 @@ class SuggestionEngine:
             logger.warning(
                 "skipped %d learned examples of intent %r: not in the library", count, intent
             )
-        classifier = IntentClassifier(examples, intents=list(library))
-        return cls(library, classifier, make_detector(detector, languages), threshold=threshold)
+        # the per-language confidence calibration is fitted on the built-in library only
+        default, temperatures = load_temperatures() if library_dir is None else (None, {})
+        classifier = IntentClassifier(
+            examples,
+            intents=list(library),
+            temperature=default or DEFAULT_TEMPERATURE,
+            temperatures=temperatures,
+        )
+        return cls(
+            library,
+            classifier,
+            make_detector(detector, languages),
+            threshold=threshold,
+            store=store,
+        )
 
     def detect_language(
         self, text: str, *, hint: str | None = None, history_language: str | None = None
@@ -100,11 +127,16 @@ class SuggestionEngine:
         variables: Mapping[str, str] | None = None,
         country: str | None = None,
         language: str | None = None,
+        english: str | None = None,
+        earlier: EarlierTurn | None = None,
     ) -> Suggestion:
         """Language, intent with confidence and alternatives, and the rendered reply.
 
         ``language`` is the message's language when the caller detected it already (the
         inbound handler does, to keep the conversation's language): it is not detected twice.
+        ``english`` is the message's English translation when the caller has one (a second
+        view, ``replies.reading``); ``earlier`` is what the conversation was about before,
+        which a follow-up ("the green one instead") is read with.
         """
         if language is None:
             language = self.detect_language(text, hint=lang_hint, history_language=history_language)
@@ -112,11 +144,25 @@ class SuggestionEngine:
             # a stray letter, an emoji, "?" or an order number alone: nothing to classify,
             # and a guess here would be counted as a problem and flag the shopper
             return Suggestion(language=language, intent=UNKNOWN, confidence=0.0)
-        ranked = self.classifier.rank(text)
-        top = tuple((intent, round(score, 4)) for intent, score in ranked[:3])
-        intent, confidence = ranked[0]
+        reading = read_message(
+            self.classifier,
+            text,
+            language if language != UNKNOWN else normalize_code(lang_hint),
+            english=english,
+            earlier=earlier,
+            threshold=self.threshold,
+        )
+        top = tuple((intent, round(score, 4)) for intent, score in reading.top())
+        intent, confidence = reading.ranked[0]
         if confidence < self.threshold:
-            return Suggestion(language=language, intent=UNKNOWN, confidence=confidence, top=top)
+            return Suggestion(
+                language=language,
+                intent=UNKNOWN,
+                confidence=confidence,
+                top=top,
+                flags=reading.flags,
+                also_asks=reading.also,
+            )
         spec = self.library[intent]
         reply_in = language
         if reply_in == UNKNOWN:
@@ -125,7 +171,7 @@ class SuggestionEngine:
                 FALLBACK_LANGUAGE,
             )
         values = dict(variables or {})
-        template = spec.replies.get(reply_in, spec.replies[FALLBACK_LANGUAGE])
+        template, _ = self.template(intent, reply_in, values)
         if (
             "{size_advice}" in template
             and "size_advice" not in values
@@ -142,9 +188,15 @@ class SuggestionEngine:
             is_problem=spec.problem,
             reply=reply,
             reply_language=reply_language,
+            asks_for=ASKS_FOR[order_situation(values)] if spec.replies_without_order else (),
             auto_send=(
-                spec.auto_send and confidence >= spec.auto_send_threshold and only_pleasantry(text)
+                spec.auto_send
+                and confidence >= spec.auto_send_threshold
+                and only_pleasantry(text)
+                and not reading.flags
             ),
+            flags=reading.flags,
+            also_asks=reading.also,
         )
 
     def render(
@@ -155,16 +207,22 @@ class SuggestionEngine:
         country: str | None = None,
     ) -> tuple[str, str]:
         """The intent's reply in ``language`` (or English when none is written), filled."""
-        template, used = self.template(intent, language)
+        template, used = self.template(intent, language, variables)
         return self.fill(template, used, variables, country), used
 
-    def template(self, intent: str, language: str) -> tuple[str, str]:
+    def template(
+        self, intent: str, language: str, variables: Mapping[str, str] | None = None
+    ) -> tuple[str, str]:
         """The intent's written reply with its ``{variables}`` unfilled, and its language
         (English when ``language`` has none): what machine translation is asked to translate,
-        once per language rather than once per shopper."""
-        spec = self.intent_info(intent)
-        used = language if language in spec.replies else FALLBACK_LANGUAGE
-        return spec.replies[used], used
+        once per language rather than once per shopper.
+
+        The wording is the one for the order situation ``variables`` describe; no variables
+        means no linked order, so nothing about an order is assumed.
+        """
+        replies = self.intent_info(intent).replies_for(order_situation(variables or {}))
+        used = language if language in replies else FALLBACK_LANGUAGE
+        return replies[used], used
 
     def fill(
         self,
@@ -173,8 +231,13 @@ class SuggestionEngine:
         variables: Mapping[str, str] | None = None,
         country: str | None = None,
     ) -> str:
-        """Fill a reply template's variables; unknown ones become neutral phrases."""
-        values = dict(variables or {})
+        """Fill a reply template's variables; unknown ones become neutral phrases.
+
+        The store's name and hours are added in ``language`` (the hours in the zone of
+        ``country`` when it is known) unless ``variables`` already give them.
+        """
+        shopper_zone = COUNTRY_ZONES.get((country or "").strip().upper())
+        values = {**self.store.variables(language, shopper_zone), **(variables or {})}
         if "plug_advice" not in values and (advice := plug_advice(country, language)):
             values["plug_advice"] = advice
         return render(template, language, values)

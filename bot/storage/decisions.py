@@ -15,6 +15,7 @@ from bot.storage.outbox import insert_outbox, reply_key
 from bot.storage.records import SuggestionRecord, new_id, suggestion_record
 from bot.storage.schema import (
     examples,
+    messages,
     suggestions,
 )
 
@@ -60,6 +61,38 @@ class DecisionQueries:
                 )
             )
             return new_id(result)
+
+    async def earlier_turn(
+        self, conversation_id: int, before_message_id: int, since: datetime
+    ) -> tuple[str | None, str | None] | None:
+        """The shopper's previous message in a conversation, received after ``since``, and
+        the intent it was about: (text, intent), None when there is none. The intent is
+        staff's final choice when they made one, else the suggested one; None when the
+        suggestion abstained. The text is None once erased (retention, forgetting)."""
+        query = (
+            select(
+                messages.c.text,
+                messages.c.purged_at,
+                suggestions.c.intent,
+                suggestions.c.final_intent,
+            )
+            .select_from(messages.outerjoin(suggestions, suggestions.c.message_id == messages.c.id))
+            .where(
+                messages.c.conversation_id == conversation_id,
+                messages.c.direction == "in",
+                messages.c.id < before_message_id,
+                messages.c.created_at >= since,
+            )
+            .order_by(messages.c.id.desc())
+            .limit(1)
+        )
+        async with self.reader.connect() as conn:
+            row = (await conn.execute(query)).first()
+        if row is None:
+            return None
+        intent = row.final_intent or row.intent
+        text = None if row.purged_at is not None or not row.text.strip() else row.text
+        return text, None if intent in (None, "unknown") else intent
 
     async def set_display(self, suggestion_id: int, display: Mapping[str, Any]) -> None:
         async with self.engine.begin() as conn:
