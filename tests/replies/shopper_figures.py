@@ -37,6 +37,7 @@ from bot.config import Config
 from bot.language import UNKNOWN
 from bot.models import Suggestion
 from replies.engine import SuggestionEngine
+from replies.reading import EarlierTurn
 
 SHOPPERS = Path(__file__).with_name("shoppers")
 KINDS = (
@@ -162,14 +163,19 @@ def runtime_engine(config: Config | None = None) -> SuggestionEngine:
 def evaluate(engine: SuggestionEngine, shoppers: Iterable[Shopper]) -> list[Outcome]:
     """Each message as the inbound handler passes it: the channel's language hint (the
     ``lang`` field), and for a follow-up the conversation language its previous message
-    gave. The engine takes no earlier text today, so a follow-up is read on its own."""
+    gave and that message itself (``EarlierTurn``; the set records no intent staff chose
+    for it, so the engine reads the previous message on its own)."""
     outcomes = []
     for shopper in shoppers:
         history = None
+        earlier = None
         if shopper.context is not None:
             history = engine.detect_language(shopper.context, hint=shopper.lang)
             history = None if history == UNKNOWN else history
-        suggestion = engine.suggest(shopper.text, lang_hint=shopper.lang, history_language=history)
+            earlier = EarlierTurn(text=shopper.context)
+        suggestion = engine.suggest(
+            shopper.text, lang_hint=shopper.lang, history_language=history, earlier=earlier
+        )
         outcomes.append(Outcome(shopper, suggestion))
     return outcomes
 
