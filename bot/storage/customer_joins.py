@@ -7,14 +7,16 @@ split identities themselves. Joined identities share ``customers.person_id`` (th
 customer id among them), so ``same_person`` and everything built on it (replies, profiles,
 export, forget) sees them together::
 
-    code = await store.create_join_code(JoinRequest(...), "042917", code_message, notice)
-    outcome = await store.try_join_code(asking_id, "042917", message_id, now)
+    code = await store.create_join_code(request, "042917", now, [code_message, notice])
+    code, outcome = await store.try_join_code(code.id, "042917", typed_in_message_id, now)
 
-A code is kept as a salted SHA-256 hash: a copy of the database (a backup, an export)
-hands out no live code. What makes six digits safe is the rest: a code works for
-``CODE_LIFETIME``, for ``WRONG_TRIES`` wrong tries, once, and only in the asking chat; one
-pair of chats gets at most one code per lifetime, so nobody can flood a chat with codes.
-The message that carries a code keeps only its ``kept_text`` once sent.
+A code is kept as a salted SHA-256 hash, so nobody reading the tables (a backup, an
+export, a query) sees it. That is no vault: six digits are quickly found from their hash
+by whoever holds a copy. What makes a code safe is the rest: it works for
+``CODE_LIFETIME``, for ``WRONG_TRIES`` wrong tries, once, and only typed in the asking
+chat; while a pair of chats has a code waiting or locked, proving the order again sends
+none, so nobody can flood a chat with codes. The message that carries a code keeps only
+its ``kept_text`` once sent.
 """
 
 from __future__ import annotations
