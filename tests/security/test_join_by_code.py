@@ -15,13 +15,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.cli_customers import run
 from bot.config import Config
 from bot.logs import configure_logging
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import join_codes, messages, outbox
+from handlers.customer_joins import handle_join_code
 from tests.customers.desk import LocalDesk, add_order, local_desk, shipped
 from tests.customers.test_privacy import cli
 from tests.security.test_identity_merge import (
@@ -150,6 +151,34 @@ async def test_a_code_typed_after_15_minutes_has_expired(tmp_path: Path) -> None
         fresh = code_in(desk.sent(VICTIM)[-1])
         await desk.say(fresh, chat=NEW_PHONE, name="Vera")
         assert len(await desk.store.same_person(new_phone.id)) == 2
+
+
+async def test_a_code_handled_again_after_a_crash_counts_once(tmp_path: Path) -> None:
+    async with local_desk(tmp_path) as desk:
+        code = await vera_on_a_new_phone(desk)
+        await desk.say(not_the(code, 1), chat=NEW_PHONE, name="Vera")
+        new_phone = await desk.customer(NEW_PHONE)
+        [conversation_id] = await desk.store.customer_conversations([new_phone.id])
+        async with desk.store.engine.connect() as conn:
+            typed = await conn.execute(
+                select(func.max(messages.c.id)).where(
+                    messages.c.conversation_id == conversation_id, messages.c.direction == "in"
+                )
+            )
+            message_id = typed.scalar_one()
+        message = await desk.store.inbound_message(message_id)
+        assert message.text == not_the(code, 1)
+
+        # the resume loop handles the same stored message again
+        assert await handle_join_code(desk.runtime.ctx, message, conversation_id, message_id, "en")
+        await desk.runtime.outbox.drain()
+        wrong = [t for t in desk.sent(NEW_PHONE) if t.startswith("That code is not right")]
+        assert wrong == [
+            "That code is not right. Please check the message we sent to your "
+            "other chat and try again. Tries left: 4"
+        ]
+        pending = await desk.store.pending_join_code(new_phone.id)
+        assert pending is not None and pending.tries_left == 4
 
 
 @pytest.fixture
