@@ -1,6 +1,7 @@
 """The ``borderdesk`` command line (see DESIGN.md; other tools rely on these names).
 
-borderdesk run | demo [--db PATH] | chat [--db PATH] | classify | examples import FILE.csv
+borderdesk run | demo [--db PATH] | chat [--db PATH] | classify | suggest [FILE] [--now ISO]
+borderdesk examples import FILE.csv
 borderdesk check-config | db upgrade [--db PATH] | outbox list | outbox retry ID… | --all
 borderdesk orders import FILE | customer export ID | customer forget ID
 """
@@ -18,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from bot import cli_customers, cli_orders
+from bot import cli_customers, cli_orders, cli_suggest
 from bot.cli_database import announce, require_database
 from bot.config import Config, load_config
 from bot.errors import BorderDeskError, ConfigError, UsageError
@@ -97,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     retry.add_argument("--db", help="SQLite file instead of BORDERDESK_DATABASE_URL")
     cli_orders.add_arguments(sub)
     cli_customers.add_arguments(sub)
+    cli_suggest.add_arguments(sub)
     return parser
 
 
@@ -456,6 +458,7 @@ _COMMANDS = {
     "outbox": _outbox,
     "orders": cli_orders.run,
     "customer": cli_customers.run,
+    "suggest": cli_suggest.run,
 }
 
 if __name__ == "__main__":

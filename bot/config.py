@@ -58,8 +58,8 @@ class Config:
 
     database_url: str = DEFAULT_DATABASE_URL
     log_level: str = "INFO"
-    store_name: str = "our store"
-    support_hours: str = "Monday to Friday, 9:00-18:00 (CET)"
+    # empty: answers use a neutral phrase in the shopper's language ("nuestra tienda")
+    store_name: str = ""
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     language_detector: str = "lingua"
     staff_language: str = "en"
@@ -139,7 +139,7 @@ class Config:
 
         return [
             ("BORDERDESK_DATABASE_URL", self.database_url),
-            ("BORDERDESK_STORE_NAME", self.store_name),
+            ("BORDERDESK_STORE_NAME", self.store_name or "(not set: a neutral phrase)"),
             ("BORDERDESK_LANGUAGES", ",".join(self.languages)),
             ("BORDERDESK_LANGUAGE_DETECTOR", self.language_detector),
             ("BORDERDESK_STAFF_LANGUAGE", self.staff_language),
@@ -191,7 +191,6 @@ def load_config(
             "BORDERDESK_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR")
         ),
         store_name=reader.text("BORDERDESK_STORE_NAME", Config.store_name),
-        support_hours=reader.text("BORDERDESK_SUPPORT_HOURS", Config.support_hours),
         languages=reader.languages("BORDERDESK_LANGUAGES", DEFAULT_LANGUAGES),
         language_detector=reader.choice("BORDERDESK_LANGUAGE_DETECTOR", "lingua", DETECTORS),
         staff_language=reader.language("BORDERDESK_STAFF_LANGUAGE", "en"),

@@ -42,8 +42,6 @@ class Context:
     notices: Notices
     staff_language: str = "en"
     products: tuple[str, ...] = ()
-    store_name: str = "our store"
-    support_hours: str = ""
     clock: Callable[[], datetime] = utc_now
     wake_outbox: Callable[[], None] = lambda: None
     in_flight: set[int] = field(default_factory=set)

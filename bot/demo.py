@@ -62,7 +62,8 @@ async def run_demo(config: Config, out: Printer) -> int:
     tally = OrderTally()
     # the demo's manager approves refunds for the flagged buyer
     config = replace(config, managers=config.managers | {_staff_id(MANAGER)})
-    out(f"BorderDesk demo — a day at {config.store_name}, {DEMO_DATE:%A %d %B %Y} (times UTC)")
+    store = config.store_name or "the store"
+    out(f"BorderDesk demo — a day at {store}, {DEMO_DATE:%A %d %B %Y} (times UTC)")
     out(f"Database: {database_label(config.database_url)}\n")
 
     async def resolution(runtime: Runtime, _: Narrator, __: OrderTally) -> None:

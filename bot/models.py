@@ -82,9 +82,10 @@ class Suggestion:
     """What the suggestion engine proposes for one shopper message.
 
     ``intent`` is ``"unknown"`` and ``reply`` is None when the engine abstains.
-    ``top`` lists ``(intent, score)`` best first. ``flags`` are for staff (``"threat"``: bad
-    reviews, a chargeback, a lawyer...); ``also_asks`` lists other intents the same message
-    confidently asks about.
+    ``top`` lists ``(intent, score)`` best first. ``asks_for`` names what the reply asks the
+    shopper to send (``order_number``, ``checkout_contact``) when no order is linked.
+    ``flags`` are for staff (``"threat"``: bad reviews, a chargeback, a lawyer...);
+    ``also_asks`` lists other intents the same message confidently asks about.
     """
 
     language: str
@@ -97,6 +98,7 @@ class Suggestion:
     reply_language: str | None = None
     machine_translated: bool = False
     auto_send: bool = False
+    asks_for: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     also_asks: tuple[str, ...] = ()
 

@@ -56,6 +56,7 @@ from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
 from replies.library import LibraryError, load_library
 from replies.notices import Notices
+from replies.store import StoreDetails
 
 if TYPE_CHECKING:  # the SDK adapters load only when the platforms are used (not in chat)
     from bot.channels.slack import SlackWorkspace
@@ -168,6 +169,7 @@ class Runtime:
             languages=self.config.languages,
             detector=self.config.language_detector,
             extra_examples=learned,
+            store=StoreDetails(self.config.store_name, self.desk.calendar, self.clock),
         )
         self._outbox = OutboxWorker(
             store,
@@ -189,8 +191,6 @@ class Runtime:
             notices=notices,
             products=self.config.glossary,
             staff_language=self.config.staff_language,
-            store_name=self.config.store_name,
-            support_hours=self.config.support_hours,
             clock=self.clock,
             wake_outbox=self._outbox.wake,
             flood_limit=self.config.shopper_flood_limit,

@@ -35,7 +35,7 @@ async def answer_in(
     card says so; if translation fails too, the English answer is offered as it is.
     """
     target = language if language != "unknown" else "en"
-    template, used = ctx.engine.template(intent, target)
+    template, used = ctx.engine.template(intent, target, variables)
     if used == target:
         return ctx.engine.fill(template, target, variables), target, None
     result = await ctx.translator.translate(template, source=used, target=target)
@@ -84,15 +84,14 @@ async def template_variables(
 ) -> dict[str, str]:
     """Values for the {variables} of a reply: from the message itself, and from the
     shopper's own order (order number, items, carrier, tracking number and link, estimated
-    delivery in ``language``) once it is linked to them — never from a number alone.
+    delivery in ``language``) once it is linked to them — never from a number alone. The
+    engine adds the store's name and hours itself, in the language it writes.
 
     A group chat gets none of the order values: everyone in the group would read the
     reply, and an order is one person's business.
     """
     variables = {
         "shopper_name": message.user_name.split()[0] if message.user_name.strip() else "",
-        "store_name": ctx.store_name,
-        "support_hours": ctx.support_hours,
     }
     if message.chat_type is ChatType.GROUP:
         return variables

@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from replies.situations import FORBIDDEN_VARIABLES, OrderSituation
+
 DEFAULT_LIBRARY_DIR = Path(__file__).resolve().parent / "library"
 
 CATEGORIES = frozenset(
@@ -60,7 +62,18 @@ _REQUIRED_FIELDS = (
     "examples",
     "replies",
 )
-_OPTIONAL_FIELDS = ("auto_send_threshold",)
+# The answer for each order situation (see replies/situations.py); ``replies`` is the one
+# with everything known, and the only one an answer that needs no order has.
+SITUATION_FIELDS: Mapping[OrderSituation, str] = {
+    OrderSituation.WITH_TRACKING: "replies",
+    OrderSituation.WITHOUT_TRACKING: "replies_without_tracking",
+    OrderSituation.WITHOUT_ORDER: "replies_without_order",
+}
+_OPTIONAL_FIELDS = (
+    "auto_send_threshold",
+    SITUATION_FIELDS[OrderSituation.WITHOUT_TRACKING],
+    SITUATION_FIELDS[OrderSituation.WITHOUT_ORDER],
+)
 
 
 class LibraryError(ValueError):
@@ -97,6 +110,21 @@ class IntentSpec:
     auto_send_threshold: float = DEFAULT_AUTO_SEND_THRESHOLD
     examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     replies: Mapping[str, str] = field(default_factory=dict)
+    replies_without_tracking: Mapping[str, str] = field(default_factory=dict)
+    replies_without_order: Mapping[str, str] = field(default_factory=dict)
+
+    def replies_for(self, situation: OrderSituation) -> Mapping[str, str]:
+        """The answer's wording for ``situation``, by language.
+
+        An intent whose answer does not mention a shipment has no separate wording without
+        tracking, and one that mentions no order none without an order: its ``replies``
+        serve every situation (the validator made sure of that).
+        """
+        if situation is OrderSituation.WITHOUT_ORDER and self.replies_without_order:
+            return self.replies_without_order
+        if situation is not OrderSituation.WITH_TRACKING and self.replies_without_tracking:
+            return self.replies_without_tracking
+        return self.replies
 
 
 def load_library(directory: Path | None = None) -> dict[str, IntentSpec]:
@@ -256,7 +284,7 @@ class _Validator:
             auto_send=data["auto_send"],
             auto_send_threshold=float(threshold),
             examples=self._examples(),
-            replies=self._replies(),
+            **self._all_replies(),
         )
 
     def _language_map(self, key: str) -> dict[str, Any]:
@@ -290,16 +318,53 @@ class _Validator:
                 )
         return examples
 
-    def _replies(self) -> dict[str, str]:
-        replies = self._language_map("replies")
+    def _all_replies(self) -> dict[str, dict[str, str]]:
+        """``replies`` and the wordings for the order situations it needs.
+
+        An answer that uses an order's variables needs ``replies_without_order``; one that
+        names a carrier or tracking number also needs ``replies_without_tracking``. Each
+        covers every language of ``replies``, so no shopper falls back to a wording that
+        invents a shipment, and uses none of the variables its situation lacks.
+        """
+        replies = self._replies("replies")
+        missing = [lang for lang in REQUIRED_REPLIES if lang not in replies]
+        if missing:
+            raise self.fail("replies", "missing the reply in " + ", ".join(missing))
+        used = {name for text in replies.values() for name in _variables(text)}
+        found = {"replies": replies}
+        for situation in (OrderSituation.WITHOUT_TRACKING, OrderSituation.WITHOUT_ORDER):
+            key = SITUATION_FIELDS[situation]
+            if key not in self.data:
+                if needs := used & FORBIDDEN_VARIABLES[situation]:
+                    raise self.fail(
+                        key,
+                        f"missing: the replies use {_listed(needs)}, so the "
+                        f"answer needs its wording for when {_WHEN[situation]} "
+                        "(see replies/FORMAT.md)",
+                    )
+                continue
+            texts = self._replies(key)
+            absent = [lang for lang in replies if lang not in texts]
+            if absent:
+                raise self.fail(key, "missing the reply in " + ", ".join(absent))
+            for lang, text in texts.items():
+                wrong = set(_variables(text)) & FORBIDDEN_VARIABLES[situation]
+                if wrong:
+                    raise self.fail(
+                        f"{key}.{lang}",
+                        f"uses {_listed(wrong)}, which are unknown when {_WHEN[situation]}",
+                    )
+            found[key] = texts
+        return found
+
+    def _replies(self, key: str) -> dict[str, str]:
+        replies = self._language_map(key)
         for lang, text in replies.items():
-            where = f"replies.{lang}"
+            where = f"{key}.{lang}"
             if not isinstance(text, str) or not text.strip():
                 raise self.fail(where, "must be a non-empty text")
             try:
-                names = [
-                    name for _, name, _, _ in string.Formatter().parse(text) if name is not None
-                ]
+                names = _variables(text)
             except ValueError as exc:
                 raise self.fail(where, f"{exc}; write literal braces as {{{{ and }}}}") from exc
             for name in names:
@@ -308,7 +373,19 @@ class _Validator:
                         where,
                         f"unknown variable {{{name}}}; available: " + ", ".join(sorted(VARIABLES)),
                     )
-        missing = [lang for lang in REQUIRED_REPLIES if lang not in replies]
-        if missing:
-            raise self.fail("replies", "missing the reply in " + ", ".join(missing))
         return {lang: text.strip() for lang, text in replies.items()}
+
+
+_WHEN: Mapping[OrderSituation, str] = {
+    OrderSituation.WITHOUT_TRACKING: "the linked order has no tracking number yet",
+    OrderSituation.WITHOUT_ORDER: "no order is linked to the shopper",
+}
+
+
+def _variables(text: str) -> list[str]:
+    """The ``{variables}`` a reply uses; ValueError on unbalanced braces."""
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+
+
+def _listed(names: set[str]) -> str:
+    return ", ".join("{" + name + "}" for name in sorted(names))

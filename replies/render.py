@@ -150,6 +150,7 @@ _TIDY = [
     (re.compile(r"\(\s*" + _GAP + r"\s*\)"), ""),  # "({tracking_number})"
     (re.compile(r"^\s*" + _GAP + r"\s*[,،，、:：]?\s*"), ""),  # "{shopper_name}，您好"
     (re.compile(r",\s*" + _GAP + r"\s*:"), ","),  # "Hola, {shopper_name}: ..."
+    (re.compile(r"([,،，、])\s*" + _GAP + r"\s*[,،，、]"), r"\1"),  # "Olá, {shopper_name}, sem"
     (re.compile(r"[,،，、]\s*" + _GAP + r"\s*(?=[.!?。！？])"), ""),  # "Olá, {shopper_name}!"
     (re.compile(r"\s*" + _GAP + r"(?=\s*[,.!?;:،，。！？、；：)])"), ""),  # "order {order_number}."
     (re.compile(r"\s?" + _GAP), ""),

@@ -26,6 +26,10 @@ def intent_data(intent: str, words: str, **overrides: object) -> dict[str, objec
             lang: f"[{lang}] Hi {{shopper_name}}, about {{order_number}}: {words}."
             for lang in LANGS
         },
+        "replies_without_order": {
+            lang: f"[{lang}] Hi {{shopper_name}}, send us the order number: {words}."
+            for lang in LANGS
+        },
     }
     data.update(overrides)
     return data

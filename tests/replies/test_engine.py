@@ -35,7 +35,10 @@ def test_abstains_below_threshold(engine: SuggestionEngine) -> None:
 
 def test_falls_back_to_english_without_a_written_reply(engine: SuggestionEngine) -> None:
     text, used = engine.render("cancel_order", "ko", {})
-    assert used == "en" and text.startswith("[en] Hi, about: cancel")
+    assert used == "en" and text.startswith("[en] Hi, send us the order number: cancel")
+    linked = {"order_status": "paid", "order_number": "A1"}
+    text, used = engine.render("cancel_order", "ko", linked)
+    assert used == "en" and text.startswith("[en] Hi, about A1: cancel")
 
 
 def test_auto_send_only_for_auto_send_intents_above_their_threshold(

@@ -1,0 +1,52 @@
+"""What an answer says about the store itself: its name and its support hours.
+
+Both reach the shopper in the reply's language. The name is the store's own (a name is
+not translated); when none is set, the renderer's neutral phrase in the reply's language
+stands in. The hours come from the desk file's support calendar and are written with
+locale data (``scheduler.hours_text``) in the shopper's zone when it is known, else in the
+store's, named either way: never one English sentence pasted into every language.
+
+    details = StoreDetails(name="Tienda Sol", calendar=desk.calendar, clock=clock)
+    details.variables("es", shopper_zone="America/Mexico_City")
+    # {"store_name": "Tienda Sol", "support_hours": "lunes – viernes 2:00–11:00, hora del centro"}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from scheduler.hours import BusinessCalendar
+from scheduler.hours_text import describe_hours
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class StoreDetails:
+    """The store's name (empty when not set) and its support team's calendar.
+
+    ``clock`` picks the week whose clock changes apply when the hours are converted to the
+    shopper's zone; the runtime passes its own clock, ``borderdesk suggest`` its ``--now``.
+    """
+
+    name: str = ""
+    calendar: BusinessCalendar | None = None
+    clock: Callable[[], datetime] = _utc_now
+
+    def variables(self, language: str, shopper_zone: str | None = None) -> dict[str, str]:
+        """``store_name`` and ``support_hours`` in ``language``; what is unknown is left out."""
+        values: dict[str, str] = {}
+        if self.name.strip():
+            values["store_name"] = self.name.strip()
+        if self.calendar is not None:
+            values["support_hours"] = describe_hours(
+                self.calendar,
+                language,
+                week_of=self.clock().astimezone(self.calendar.zone).date(),
+                shopper_zone=shopper_zone,
+            )
+        return values

@@ -1,0 +1,89 @@
+"""``borderdesk suggest`` as a tool would run it: JSON lines in, one answer line each."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.bot.test_cli import borderdesk
+
+DESK_FILE = """\
+support:
+  timezone: Asia/Tokyo
+  hours:
+    mon-fri: "10:00-19:00"
+"""
+NOW = "2026-12-07T10:00:00+00:00"
+
+
+def test_suggest_renders_each_order_situation_in_the_shoppers_language(tmp_path: Path) -> None:
+    (tmp_path / "desk.yaml").write_text(DESK_FILE, encoding="utf-8")
+    tracked = {
+        "number": "#A10293",
+        "status": "shipped",
+        "carrier": "DHL",
+        "tracking_number": "JD0146",
+        "estimated_delivery": "2026-12-11",
+        "items": ["Lamp", {"title": "Cable", "quantity": 2}],
+    }
+    lines = [
+        {"text": "¿Dónde está mi paquete?", "lang_hint": "es"},
+        {"text": "where is my parcel??", "lang_hint": "en", "order": tracked},
+        {"text": "Wo ist mein Paket?", "order": {"number": "1001", "status": "paid"}},
+        {"text": "Quiero hablar con una persona, por favor", "lang_hint": "es"},
+        {"text": "Quiero hablar con una persona, por favor", "lang_hint": "es", "country": "MX"},
+        "not json",
+        "",
+        {"text": "hi", "order": {"estimated_delivery": "soon"}},
+        ["a", "list"],
+    ]
+    stdin = "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines)
+    result = borderdesk(
+        "suggest",
+        "--now",
+        NOW,
+        cwd=tmp_path,
+        env={"BORDERDESK_STORE_NAME": "Vorlo"},
+        stdin=stdin + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    # CLDR puts thin spaces around the dash of a range ("lunes – viernes")
+    plain = result.stdout.replace("\u2009", " ")
+    answers = [json.loads(line) for line in plain.splitlines()]
+    assert len(answers) == 8  # the empty line is skipped, every other line answered
+    unlinked, tracked_en, untracked_de, hours_store, hours_shopper, *bad = answers
+
+    # no linked order: no shipment invented, the reply asks for what links the order
+    assert unlinked["language"] == "es" and unlinked["intent"] == "track_order"
+    assert unlinked["asks_for"] == ["order_number", "checkout_contact"]
+    assert "correo electrónico o el teléfono" in unlinked["reply"]
+    assert "seguimiento es" not in unlinked["reply"]
+    assert len(unlinked["top"]) == 3 and unlinked["top"][0]["intent"] == "track_order"
+
+    # a linked order with tracking: its facts, in the shopper's language
+    assert tracked_en["intent"] == "track_order" and tracked_en["asks_for"] == []
+    for fact in ("A10293", "DHL", "JD0146", "Friday 11 December"):
+        assert fact in tracked_en["reply"]
+
+    # linked, not shipped yet: no tracking number, and none invented
+    assert untracked_de["language"] == "de" and untracked_de["asks_for"] == []
+    assert "1001" in untracked_de["reply"] and "noch keine Sendungsnummer" in untracked_de["reply"]
+
+    # the support hours come from the desk file, in Spanish, in the store's zone named as
+    # such, or in the shopper's zone once their country is known
+    assert hours_store["intent"] == "contact_human_agent"
+    assert "lunes" in hours_store["reply"] and "10:00–19:00" in hours_store["reply"]
+    assert "hora de Japón" in hours_store["reply"] and "Monday" not in hours_store["reply"]
+    assert "domingo – jueves 19:00–4:00, hora central" in hours_shopper["reply"]
+
+    not_json, bad_date, not_object = bad
+    assert not_json["line"] == 6 and "not JSON" in not_json["error"]
+    assert bad_date["line"] == 8 and "estimated_delivery" in bad_date["error"]
+    assert not_object["line"] == 9 and "JSON object" in not_object["error"]
+
+
+def test_suggest_refuses_a_clock_without_a_zone_and_a_missing_file(tmp_path: Path) -> None:
+    naive = borderdesk("suggest", "--now", "2026-12-07T10:00", cwd=tmp_path, stdin="")
+    assert naive.returncode == 2 and "has no time zone" in naive.stderr
+    missing = borderdesk("suggest", str(tmp_path / "nope.jsonl"), cwd=tmp_path)
+    assert missing.returncode == 2 and "nope.jsonl: cannot read the file" in missing.stderr
