@@ -305,14 +305,3 @@ class InboxQueries(FloodQueries, EditQueries, ChannelBlockQueries):
                 .where(suggestions.c.id == suggestion_id)
                 .values(card_channel=card.channel, card_ts=card.ts)
             )
-
-    async def checkpoint_wal(self) -> None:
-        """Writes work again after failing (a full disk): fold SQLite's write-ahead log into
-        the database and truncate it, or it keeps the space it grew into and the next
-        burst fills the disk again. Nothing to do on PostgreSQL."""
-        if self.engine.dialect.name != "sqlite":
-            return
-        async with self.engine.connect() as conn:  # outside a transaction, or it is locked
-            driver = (await conn.get_raw_connection()).driver_connection
-            assert driver is not None, "a connection just taken from the pool"
-            await driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
