@@ -114,6 +114,10 @@ def stored_lengths(db: Path) -> list[int]:
     return [length for (length,) in rows]
 
 
+def stored_any(db: Path) -> bool:
+    return bool(stored_lengths(db))
+
+
 async def line_from(process: asyncio.subprocess.Process) -> str:
     assert process.stdout is not None
     return (await process.stdout.readline()).decode().strip()
@@ -148,7 +152,7 @@ async def run(args: argparse.Namespace, db: Path) -> int:
             deadline = pushed_at + args.timeout
             while card_s is None and time.monotonic() < deadline:
                 await asyncio.sleep(0.05)
-                if stored_s is None and await asyncio.to_thread(stored_lengths, db):
+                if stored_s is None and await asyncio.to_thread(stored_any, db):
                     stored_s = time.monotonic() - pushed_at
                 if desk.inbox_cards():
                     card_s = time.monotonic() - pushed_at
