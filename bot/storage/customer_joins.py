@@ -262,7 +262,10 @@ class CustomerJoinQueries:
         when it is right and still valid (with an audit row), else count the wrong try
         (the last one locks the code) or close an expired code."""
         async with self.engine.begin() as conn:
-            row = (await conn.execute(select(join_codes).where(join_codes.c.id == code_id))).one()
+            # locked for the try on PostgreSQL (desks in several processes); SQLite's write
+            # transaction already is
+            mine = select(join_codes).where(join_codes.c.id == code_id).with_for_update()
+            row = (await conn.execute(mine)).one()
             code = _join_code(row)
             values: dict[str, Any] = {"last_message_id": message_id}
             if code.status != "pending" or now >= code.expires_at:
