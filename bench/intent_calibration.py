@@ -10,8 +10,10 @@ top-1, the expected calibration error (``ece``), the share abstained below the 0
 threshold and the share wrong at or above it, first with the single default temperature
 (``before.``) and then with the per-language ones (``after.``); then the temperatures and
 a reliability table (``reliability.<bin>``: mean confidence and accuracy of each
-confidence bin, all languages). In-sample for one parameter per language, so ``after``
-flatters a little; the shopper evaluation (``bench/shopper_eval.py``) is the honest test.
+confidence bin, all languages) and, for a few abstain thresholds, the share abstained
+and the share wrong but shown (``threshold.<t>``). In-sample for one parameter per
+language, so ``after`` flatters a little; the shopper evaluation (``bench/shopper_eval.py``)
+is the honest test.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ from replies.calibration import (  # noqa: E402
 from replies.classifier import DEFAULT_TEMPERATURE  # noqa: E402
 from replies.engine import DEFAULT_THRESHOLD  # noqa: E402
 from replies.library import load_library  # noqa: E402
+
+# Abstain thresholds whose trade-off (abstained against wrong and shown) is printed.
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 
 
 def main() -> None:
@@ -82,6 +87,12 @@ def main() -> None:
                 f"reliability.{b / BINS:.1f}-{(b + 1) / BINS:.1f}: n={int(inside.sum())} "
                 f"confidence={confidence[inside].mean():.3f} accuracy={right[inside].mean():.3f}"
             )
+    for threshold in THRESHOLDS:
+        r = reliability(calibrated, labels, threshold)
+        print(
+            f"threshold.{threshold:.2f}: abstained={r.abstained:.3f} "
+            f"wrong_confident={r.wrong_confident:.3f}"
+        )
     if args.write:
         save_temperatures(default, per_language)
         print("written=replies/calibration.json")

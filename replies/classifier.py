@@ -21,7 +21,9 @@ a message with no known feature is uniform and the engine abstains rather than g
 the example's intent leads, effective for the next message.
 
 Weights live in numpy float32 matrices (features x intents): scoring is one row gather
-and two small vector-matrix products; 85k features x 41 intents take ~14 MB a matrix.
+and two small vector-matrix products; the 226k features of 21,700 examples x 41 intents
+take 37 MB a matrix (forgetting the features seen once halved that, but cost 0.5 points
+of top-1 out of fold, 2-3 in Japanese and Korean).
 
     clf = IntentClassifier([("where is my parcel", "track_order"), ...])
     clf.rank("where's my package?", language="en")[:3]   # [("track_order", 0.93), ...]

@@ -138,9 +138,12 @@ def _with_context(
 ) -> np.ndarray:
     """``probs`` mixed with the conversation's reading, the more the weaker ``probs`` is."""
     parts: list[np.ndarray] = []
+    small_talk = [classifier.intents.index(i) for i in NOT_A_QUESTION if i in classifier.intents]
     if earlier.text and has_words(earlier.text):
-        parts.append(classifier.probabilities(earlier.text, language))
-    if earlier.intent in classifier.intents:
+        previous = classifier.probabilities(earlier.text, language)
+        if int(previous.argmax()) not in small_talk:  # a "hi" is no topic to continue
+            parts.append(previous)
+    if earlier.intent in classifier.intents and earlier.intent not in NOT_A_QUESTION:
         one_hot = np.zeros_like(probs)
         one_hot[classifier.intents.index(earlier.intent)] = 1.0
         parts.append(one_hot)
