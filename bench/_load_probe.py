@@ -1,9 +1,10 @@
 """Probes ``bench/load.py`` attaches to a running desk: step times, log tally, loop lag.
 
 ``Timings.attach`` wraps three methods of the running desk's own objects (the store's
-``record_inbound``, the Slack workspace's ``post_card`` and ``post_card_in_thread``) to
-note, on the wall clock, when each shopper message was stored and when its card was
-handed to the Slack adapter and came back posted. Nothing else changes: the wrappers
+``record_arrivals``, through which every message is stored, a batch at a time; the Slack
+workspace's ``post_card`` and ``post_card_in_thread``) to note, on the wall clock, when
+each shopper message was stored and when its card was handed to the Slack adapter and
+came back posted. Nothing else changes: the wrappers
 call the originals with the same arguments and return what they return.
 
     timings = Timings()
@@ -16,11 +17,11 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from bot.models import Card, CardRef, InboundMessage
-from bot.storage.records import StoredInbound
+from bot.models import Card, CardRef
+from bot.storage.intake import Arrival, Recorded
 from tests.e2e.harness import Desk
 
 
@@ -34,14 +35,16 @@ class Timings:
 
     def attach(self, desk: Desk) -> None:
         store = desk.runtime.ctx.store
-        record_inbound = store.record_inbound
+        record_arrivals = store.record_arrivals
 
-        async def recorded(message: InboundMessage, *, country: str | None = None) -> StoredInbound:
-            result = await record_inbound(message, country=country)
-            self.stored.setdefault(message.platform_message_id, time.time())
+        async def recorded(arrivals: Sequence[Arrival], **options: Any) -> list[Recorded]:
+            result = await record_arrivals(arrivals, **options)
+            now = time.time()
+            for arrival in arrivals:
+                self.stored.setdefault(arrival.message.platform_message_id, now)
             return result
 
-        store.record_inbound = recorded  # type: ignore[method-assign, assignment]
+        store.record_arrivals = recorded  # type: ignore[method-assign]
         workspace = desk.runtime.workspace
         for name in ("post_card", "post_card_in_thread"):
             setattr(workspace, name, self._timed(getattr(workspace, name)))

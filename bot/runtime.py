@@ -28,7 +28,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from bot.channels.base import CustomerChannel, StaffWorkspace
+from bot.channels.base import BatchReceiving, CustomerChannel, StaffWorkspace
 from bot.channels.notes import StaffNotes
 from bot.config import Config
 from bot.context import Context, utc_now
@@ -47,7 +47,8 @@ from bot.storage.urls import database_label
 from bot.translation import TranslationCache, Translator
 from bot.translation.translator import Backend
 from handlers.commands import staff_command
-from handlers.inbound import accept_inbound, process_message, release_floods, resume_unprocessed
+from handlers.inbound import process_message, release_floods, resume_unprocessed
+from handlers.intake import accept_inbound_batch
 from handlers.notes import note_for_staff
 from handlers.proactive import send_proactive
 from handlers.reminders import send_reminders
@@ -99,6 +100,9 @@ class Runtime:
         self.config = config
         self.desk = desk or load_desk_for(config)
         self.channels = {channel.name: channel for channel in channels}
+        for channel in channels:  # Telegram's polling: each getUpdates batch stored at once
+            if isinstance(channel, BatchReceiving):
+                channel.receive_batches(self.on_messages)
         self.workspace = workspace
         self.clock = clock
         self.outbox_idle_seconds = outbox_idle_seconds
@@ -237,21 +241,26 @@ class Runtime:
         )
 
     async def on_message(self, message: InboundMessage) -> None:
-        """Store the message (the adapter acknowledges it to the platform only after this
-        returns), then handle it: in the background when serving, so a slow step (Slack
-        pacing, a translation) never holds up intake. Once the SQLite file is gone or
-        replaced, it raises instead: the platform keeps what was not acknowledged."""
+        """A message from a channel that delivers one at a time: a batch of one."""
+        await self.on_messages([message])
+
+    async def on_messages(self, messages: Sequence[InboundMessage]) -> None:
+        """Store the messages, a platform's whole batch in one transaction (the adapter
+        acknowledges them to the platform only after this returns), then handle each one
+        not held nor a duplicate: in the background when serving, so a slow step (Slack
+        pacing, a translation) never holds up intake, and a flood still being stored
+        holds up no card. Once the SQLite file is gone or replaced, it raises instead:
+        the platform keeps what was not acknowledged."""
         self._check_database()
-        stored = await accept_inbound(self.ctx, message)
+        accepted = await accept_inbound_batch(self.ctx, messages)
         self._check_database()  # stored in the file that is still there: only then acknowledged
-        if stored is None:
-            return
-        if not self.background:
-            await process_message(self.ctx, *stored)
-            return
-        task = asyncio.create_task(process_message(self.ctx, *stored))
-        self._processing.add(task)
-        task.add_done_callback(self._processing.discard)
+        for stored in accepted:
+            if not self.background:
+                await process_message(self.ctx, *stored)
+                continue
+            task = asyncio.create_task(process_message(self.ctx, *stored))
+            self._processing.add(task)
+            task.add_done_callback(self._processing.discard)
 
     async def on_action(self, action: StaffAction) -> None:
         """A staff click or dialog; refused (logged) once the database file is lost, as its

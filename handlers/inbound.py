@@ -1,11 +1,8 @@
 """A shopper wrote: store it, understand it, and put a card in front of staff.
 
-The message is stored before anything else; if any later step fails (Slack down, a
-crash), the message stays unprocessed and ``resume_unprocessed`` finishes it later.
-
-Intake decides once what is ours to keep: a group chat's messages are not stored unless
-``BORDERDESK_TELEGRAM_GROUPS=allow`` (strangers' group chatter is not ours to keep), and a
-group's replies never carry order data. An edit is shown as a correction
+The message is stored before anything else (``handlers.intake``); if any later step fails
+(Slack down, a crash), the message stays unprocessed and ``resume_unprocessed`` finishes
+it later. A group's replies never carry order data. An edit is shown as a correction
 (``corrections``), a blocked or unblocked bot marks the shopper (``chat_members``).
 """
 
@@ -22,7 +19,7 @@ from bot.context import Context
 from bot.errors import ChannelError
 from bot.models import CardRef, ChatType, InboundMessage, MessageKind, Suggestion
 from bot.repeated_failures import RepeatedFailures
-from bot.storage.inbox import MAX_INBOUND_TEXT, cut_note
+from bot.storage.oversized import cut_note
 from bot.storage.records import HeldText
 from handlers.approvals import flagged_identity
 from handlers.cards import card_for
@@ -31,6 +28,7 @@ from handlers.corrections import Correction, show_correction
 from handlers.customer_joins import ProofMessage, handle_join_code
 from handlers.escalation import record_problem
 from handlers.escalation_reply import AUTOMATIC, escalate_card
+from handlers.intake import accept_inbound
 from handlers.notes import note_for_staff
 from handlers.opt_out import handle_opt_word
 from handlers.order_links import link_from_message
@@ -58,55 +56,6 @@ async def handle_inbound(ctx: Context, message: InboundMessage) -> None:
     stored = await accept_inbound(ctx, message)
     if stored is not None:
         await process_message(ctx, *stored)
-
-
-async def accept_inbound(ctx: Context, message: InboundMessage) -> tuple[int, int] | None:
-    """Store a message; (message id, conversation id) when it should be handled now.
-
-    None for a duplicate (a redelivered update) and for a message over the shopper's flood
-    limit: that one is kept, held, and shown to staff with the others once the shopper
-    pauses (``release_floods``); the shopper is told once that we have their messages.
-    A group's message is not even stored unless groups are allowed (None, logged).
-    """
-    if message.chat_type is ChatType.GROUP and ctx.config.telegram_groups != "allow":
-        logger.info(
-            "%s update %s is from a group chat; ignored, not stored "
-            "(BORDERDESK_TELEGRAM_GROUPS=ignore)",
-            message.channel,
-            message.delivery_id or message.platform_message_id,
-        )
-        return None
-    country = country_from_language_code(message.language_hint)
-    stored = await ctx.store.record_inbound(message, country=country)
-    if not stored.is_new:
-        logger.info("duplicate %s message %s ignored", message.channel, message.platform_message_id)
-        return None
-    if message.kind in CHAT_MEMBER_KINDS:
-        return stored.message_id, stored.conversation_id  # not words: never held
-    limit = ctx.flood_limit
-    held, first = await ctx.store.hold_if_flooding(
-        stored.message_id,
-        stored.conversation_id,
-        message.received_at - timedelta(seconds=limit.seconds),
-        limit.count,
-    )
-    if not held:
-        return stored.message_id, stored.conversation_id
-    logger.info("conversation %s over its flood limit; message held", stored.conversation_id)
-    if first:
-        conversation = await ctx.store.conversation(stored.conversation_id)
-        # the conversation's language, or — while its first messages are still being
-        # handled in the background — this message's own
-        language = conversation.language or ctx.engine.detect_language(
-            message.text[:MAX_INBOUND_TEXT], hint=message.language_hint, history_language=None
-        )
-        language = "en" if language == "unknown" else language
-        name = message.user_name.split()[0] if message.user_name.strip() else ""
-        text, _ = ctx.notices.render("flood", language, {"shopper_name": name})
-        key = f"flood:{stored.message_id}"
-        if await ctx.store.enqueue(key, stored.conversation_id, text, "BorderDesk", ctx.clock()):
-            ctx.wake_outbox()
-    return None
 
 
 async def release_floods(ctx: Context) -> int:

@@ -19,7 +19,7 @@ Example, a channel that prints::
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bot.models import (
     Card,
@@ -33,6 +33,8 @@ from bot.models import (
 )
 
 InboundHandler = Callable[[InboundMessage], Awaitable[None]]
+# a platform's whole batch (Telegram's getUpdates), stored in one go; see BatchReceiving
+InboundBatchHandler = Callable[[Sequence[InboundMessage]], Awaitable[None]]
 ActionHandler = Callable[[StaffAction], Awaitable[None]]
 # "/borderdesk <text>" typed by <who> -> the answer
 CommandHandler = Callable[[str, str], Awaitable[str]]
@@ -60,6 +62,33 @@ class CustomerChannel(Protocol):
         """Deliver a file (only called when ``capabilities.files``); return the platform's
         message id. Raises ``ChannelError``."""
         ...
+
+
+@runtime_checkable
+class BatchReceiving(Protocol):
+    """A customer channel whose platform hands messages over in batches may implement this
+    too; channels that receive one message at a time (a webhook, the local chat) need not.
+
+    The runtime gives it, before ``start``, a handler that stores a whole batch in one
+    transaction (or raises, having stored none of it); the channel acknowledges the batch
+    to its platform only once the handler has returned. Storing message by message, a
+    shopper's flood of thousands would hold up everyone queued behind it.
+
+    Example::
+
+        class PollingChannel:
+            def receive_batches(self, on_batch: InboundBatchHandler) -> None:
+                self._on_batch = on_batch
+
+            async def _poll(self) -> None:
+                batch = await self._fetch()
+                await self._on_batch([self._translate(item) for item in batch])
+                await self._confirm(batch)  # only now may the platform forget them
+    """
+
+    def receive_batches(self, on_batch: InboundBatchHandler) -> None:
+        """From now on, hand whole batches to ``on_batch`` rather than each message to the
+        ``on_message`` given to ``start`` (which still takes what comes one at a time)."""
 
 
 class StaffWorkspace(Protocol):

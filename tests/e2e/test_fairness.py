@@ -5,13 +5,15 @@ a note and kept whole."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from bot.models import InboundMessage, Limit
-from bot.storage.inbox import MAX_INBOUND_TEXT
+from bot.models import Limit
+from bot.storage.intake import Arrival
+from bot.storage.oversized import MAX_INBOUND_TEXT
 from bot.storage.schema import messages
 from handlers.inbound import release_floods
 from tests.e2e.harness import (
@@ -39,15 +41,17 @@ async def test_a_chat_whose_messages_cannot_be_stored_does_not_hold_up_another_c
         tmp_path / "desk.sqlite3", telegram_api, slack_api, learned=[(WHERE, "track_order")]
     ) as desk:
         store = desk.runtime.ctx.store
-        record = store.record_inbound
+        record = store.record_arrivals
         failing = {str(FLOODER)}
 
-        async def flaky(message: InboundMessage, **options: Any) -> Any:
-            if message.chat_id in failing:
+        async def flaky(arrivals: Sequence[Arrival], **options: Any) -> Any:
+            """Storing fails whenever Ana's message is among what is stored (the whole
+            batch first, then chat by chat)."""
+            if any(arrival.message.chat_id in failing for arrival in arrivals):
                 raise OSError("database or disk is full")
-            return await record(message, **options)
+            return await record(arrivals, **options)
 
-        store.record_inbound = flaky  # type: ignore[method-assign]
+        store.record_arrivals = flaky  # type: ignore[method-assign]
         telegram_api.push_update(telegram_api.text_update(FLOODER, "hello?? first"))
         telegram_api.push_update(telegram_api.text_update(OTHER, WHERE, first_name="Bea"))
 

@@ -1,0 +1,101 @@
+"""What shoppers send: kept or turned away, and stored a whole batch at a time.
+
+Intake decides once what is ours to keep: a group chat's messages are not stored unless
+``BORDERDESK_TELEGRAM_GROUPS=allow`` (strangers' group chatter is not ours to keep). The
+rest of a batch is stored in one transaction (``Store.record_arrivals``), so a shopper
+pasting thousands of messages costs a few transactions, not thousands, and holds up nobody
+queued behind them. A redelivered message is recognised and ignored. A shopper's messages
+over their flood limit are kept, held, and shown to staff together once the shopper
+pauses (``handlers.inbound.release_floods``); the shopper is told once that we have them.
+Everything else is handed back, to be handled right away (``process_message``)::
+
+    for message_id, conversation_id in await accept_inbound_batch(ctx, messages):
+        await process_message(ctx, message_id, conversation_id)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+
+from bot.context import Context
+from bot.models import ChatType, InboundMessage
+from bot.storage.intake import Arrival, Recorded
+from bot.storage.oversized import MAX_INBOUND_TEXT
+from handlers.chat_members import CHAT_MEMBER_KINDS
+from scheduler.countries import country_from_language_code
+
+logger = logging.getLogger(__name__)
+
+
+async def accept_inbound(ctx: Context, message: InboundMessage) -> tuple[int, int] | None:
+    """Store one message (a channel that delivers one at a time); (message id,
+    conversation id) when it should be handled now, None when it is a duplicate, held in
+    a flood, or a group's message not kept."""
+    accepted = await accept_inbound_batch(ctx, [message])
+    return accepted[0] if accepted else None
+
+
+async def accept_inbound_batch(
+    ctx: Context, messages: Sequence[InboundMessage]
+) -> list[tuple[int, int]]:
+    """Store what is ours to keep of ``messages`` (in the order they came, in one
+    transaction); (message id, conversation id) of those to handle now, in that order.
+    Raises, having stored nothing, when the database does: the platform sends it again."""
+    kept = [message for message in messages if _ours_to_keep(ctx, message)]
+    arrivals = [
+        Arrival(
+            message,
+            country_from_language_code(message.language_hint),
+            holdable=message.kind not in CHAT_MEMBER_KINDS,  # not words: never held
+        )
+        for message in kept
+    ]
+    recorded = await ctx.store.record_arrivals(arrivals, flood=ctx.flood_limit)
+    handle_now: list[tuple[int, int]] = []
+    held: Counter[int] = Counter()
+    for message, stored in zip(kept, recorded, strict=True):
+        if not stored.is_new:
+            logger.info(
+                "duplicate %s message %s ignored", message.channel, message.platform_message_id
+            )
+        elif stored.held:
+            held[stored.conversation_id] += 1
+            if stored.flood_began:
+                await _tell_flooding(ctx, message, stored)
+        else:
+            handle_now.append((stored.message_id, stored.conversation_id))
+    for conversation_id, count in held.items():
+        logger.info(
+            "conversation %s over its flood limit; %d message(s) held", conversation_id, count
+        )
+    return handle_now
+
+
+def _ours_to_keep(ctx: Context, message: InboundMessage) -> bool:
+    if message.chat_type is ChatType.GROUP and ctx.config.telegram_groups != "allow":
+        logger.info(
+            "%s update %s is from a group chat; ignored, not stored "
+            "(BORDERDESK_TELEGRAM_GROUPS=ignore)",
+            message.channel,
+            message.delivery_id or message.platform_message_id,
+        )
+        return False
+    return True
+
+
+async def _tell_flooding(ctx: Context, message: InboundMessage, stored: Recorded) -> None:
+    """A flood began: tell the shopper once that we have their messages."""
+    conversation = await ctx.store.conversation(stored.conversation_id)
+    # the conversation's language, or — while its first messages are still being handled
+    # in the background — this message's own
+    language = conversation.language or ctx.engine.detect_language(
+        message.text[:MAX_INBOUND_TEXT], hint=message.language_hint, history_language=None
+    )
+    language = "en" if language == "unknown" else language
+    name = message.user_name.split()[0] if message.user_name.strip() else ""
+    text, _ = ctx.notices.render("flood", language, {"shopper_name": name})
+    key = f"flood:{stored.message_id}"
+    if await ctx.store.enqueue(key, stored.conversation_id, text, "BorderDesk", ctx.clock()):
+        ctx.wake_outbox()
