@@ -5,7 +5,8 @@ Each input line is one shopper message, optionally with what is known about them
     {"text": "¿dónde está mi pedido?", "lang_hint": "es", "country": "MX",
      "order": {"number": "A10293", "status": "shipped", "carrier": "DHL",
                "tracking_number": "JD0146", "tracking_url": "https://...",
-               "estimated_delivery": "2026-12-11", "items": ["Lamp"], "country": "MX"}}
+               "estimated_delivery": "2026-12-11", "items": ["Lamp"], "country": "MX",
+               "ordered_at": "2026-12-01"}}
 
 and each output line is the suggestion, with the reply rendered in the shopper's language
 exactly as the running desk would render it (same engine, same renderer, the store name
@@ -54,6 +55,7 @@ ORDER_FIELDS = frozenset(
         "estimated_delivery",
         "items",
         "country",
+        "ordered_at",  # YYYY-MM-DD: delivery_delay says how late the order is
     }
 )
 _MESSAGE_FIELDS = frozenset({"text", "lang_hint", "country", "order"})
@@ -95,7 +97,7 @@ def run(config: Config, args: argparse.Namespace) -> int:
             config.library_dir,
             languages=config.languages,
             detector=config.language_detector,
-            store=StoreDetails(config.store_name, desk.calendar, clock),
+            store=StoreDetails(config.store_name, desk.calendar, clock, shipping=desk.shipping),
         )
         _answer_all(engine, lines, sys.stdout)
     return 0
@@ -198,6 +200,12 @@ def order_variables(order: Mapping[str, Any], language: str) -> dict[str, str]:
                 f'order "estimated_delivery" {estimate!r} is not a YYYY-MM-DD date'
             ) from exc
         values["delivery_estimate"] = format_day(day, language)
+    ordered_at = _text(order, "ordered_at")
+    if ordered_at:
+        try:
+            values["ordered_on"] = date.fromisoformat(ordered_at[:10]).isoformat()
+        except ValueError as exc:
+            raise BadLine(f'order "ordered_at" {ordered_at!r} is not a YYYY-MM-DD date') from exc
     return {key: value for key, value in values.items() if value}
 
 

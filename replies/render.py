@@ -73,11 +73,11 @@ NEUTRAL: Mapping[str, Mapping[str, str]] = {
         "en": "our store",
         "es": "nuestra tienda",
         "fr": "notre boutique",
-        "de": "unserem Shop",
+        "de": "unserem Shop",  # dative: "bei {store_name}"
         "it": "il nostro negozio",
         "pt": "nossa loja",
         "nl": "onze winkel",
-        "pl": "nasz sklep",
+        "pl": "naszym sklepie",  # locative: "witamy w {store_name}", "zakupy w {store_name}"
         "ru": "наш магазин",
         "tr": "mağazamız",
         "ja": "当店",
@@ -151,7 +151,8 @@ _TIDY = [
     (re.compile(r"^\s*" + _GAP + r"\s*[,،，、:：]?\s*"), ""),  # "{shopper_name}，您好"
     (re.compile(r",\s*" + _GAP + r"\s*:"), ","),  # "Hola, {shopper_name}: ..."
     (re.compile(r"([,،，、])\s*" + _GAP + r"\s*[,،，、]"), r"\1"),  # "Olá, {shopper_name}, sem"
-    (re.compile(r"[,،，、]\s*" + _GAP + r"\s*(?=[.!?。！？])"), ""),  # "Olá, {shopper_name}!"
+    # "Olá, {shopper_name}!"; French "Avec plaisir, {shopper_name} !" keeps its space
+    (re.compile(r"[,،，、]\s*" + _GAP + r"(?=\s*[.!?。！？])"), ""),
     (re.compile(r"\s*" + _GAP + r"(?=\s*[,.!?;:،，。！？、；：)])"), ""),  # "order {order_number}."
     (re.compile(r"\s?" + _GAP), ""),
     (re.compile(r"\(\s*\)"), ""),

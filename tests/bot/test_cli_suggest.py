@@ -45,6 +45,7 @@ def test_suggest_renders_each_order_situation_in_the_shoppers_language(tmp_path:
         cwd=tmp_path,
         env={"BORDERDESK_STORE_NAME": "Vorlo"},
         stdin=stdin + "\n",
+        timeout=900,  # a safety net only: loading the engine is slow on a busy machine
     )
     assert result.returncode == 0, result.stderr
     # CLDR puts thin spaces around the dash of a range ("lunes – viernes")

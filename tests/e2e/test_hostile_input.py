@@ -241,7 +241,8 @@ async def test_braces_in_a_shopper_name_are_shown_literally_never_evaluated(
         telegram_api.push_update(telegram_api.text_update(CHAT, ORDER_QUESTION, **shopper))
         card = await desk.wait_card()
         assert f"*{CURLY} {{store_name}}*" in card_text(card)
-        assert f"Hi {CURLY}, here's the latest on your order A10293" in card_text(card)
+        # the typed number links no order: the answer asks for what links it (issue 15)
+        assert f"Hi {CURLY}, we'd be glad to check where your order is." in card_text(card)
 
         # A third message goes over the flood limit: the notice names them literally too.
         telegram_api.push_update(telegram_api.text_update(CHAT, "Hello??", **shopper))
@@ -250,7 +251,7 @@ async def test_braces_in_a_shopper_name_are_shown_literally_never_evaluated(
 
         assert await desk.click(card, "bd_send") == 200
         reply = (await telegram_api.wait_for("sendMessage", count=3))[2]
-        assert reply["text"].startswith(f"Hi {CURLY}, here's the latest on your order A10293:")
+        assert reply["text"].startswith(f"Hi {CURLY}, we'd be glad to check where your order is.")
         assert not any("<class" in m["text"] for m in telegram_api.sent_messages(CHAT))
 
 

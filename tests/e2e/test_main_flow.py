@@ -295,5 +295,7 @@ async def test_escalate_posts_to_the_department_channel(
         assert "Escalated to warehouse by lee" in card_text(updated)
         # escalating answers the shopper too (issue 13): the card's suggested reply, once
         [sent] = await telegram_api.wait_for("sendMessage")
-        assert sent["text"].startswith("We're very sorry your item from order B20411")
+        # B20411 is only typed, not linked: the reply asks for what links it (issue 15)
+        assert sent["text"].startswith("We're very sorry your item arrived damaged")
+        assert "e-mail address or phone number you used at checkout" in sent["text"]
         assert "Shopper answered with the suggested reply" in card_text(updated)
