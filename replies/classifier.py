@@ -118,10 +118,10 @@ class IntentClassifier:
         del centroids
         # Averaging over a few shuffles: the model no longer swings with the order in which
         # examples happen to be visited (one example more moved top-1 by ±0.3 points).
-        self._weights = _train(vectors, size, len(self.intents), epochs, seed)
-        for extra in range(1, BAGS):
-            self._weights += _train(vectors, size, len(self.intents), epochs, seed + extra)
-        self._weights /= BAGS
+        self._weights = np.zeros((size, len(self.intents)), dtype=np.float32)
+        for bag in range(BAGS):
+            _train(vectors, self._weights, epochs, seed + bag)
+        self._weights /= epochs * BAGS
 
     def _vector(self, feats: set[str]) -> tuple[np.ndarray, np.ndarray]:
         """Rows of the known features and their normalised TF-IDF values."""
@@ -235,22 +235,21 @@ def _pa_step(
 
 def _train(
     vectors: list[tuple[np.ndarray, np.ndarray, int]],
-    n_features: int,
-    n_intents: int,
+    total: np.ndarray,
     epochs: int,
     seed: int,
-) -> np.ndarray:
-    """Passive-aggressive training (PA-I) averaged over epochs, deterministic for a seed.
+) -> None:
+    """Passive-aggressive training (PA-I), deterministic for a seed: adds the weights
+    reached at the end of each epoch to ``total`` (the caller divides by the number of
+    epochs summed: averaging makes the result far less sensitive to the order of the last
+    examples; summing in place keeps one matrix fewer in memory while training).
 
     Examples are visited in small shuffled batches that all see the same weights: one
     gather, one product and two scattered updates per batch instead of per example, which
-    made training six times faster at the same cross-validated accuracy (the library
-    grew past 13,000 examples, and the engine trains at every desk start). Averaging
-    the weights reached at the end of each epoch makes the result far less sensitive to
-    the order of the last examples.
+    made training faster at the same cross-validated accuracy (the library grew past
+    20,000 examples, and the engine trains at every desk start).
     """
-    weights = np.zeros((n_features, n_intents), dtype=np.float32)
-    total = np.zeros_like(weights)
+    weights = np.zeros_like(total)
     order = list(range(len(vectors)))
     rng = random.Random(seed)
     for _ in range(epochs):
@@ -258,8 +257,6 @@ def _train(
         for start in range(0, len(order), BATCH):
             _pa_batch(weights, [vectors[i] for i in order[start : start + BATCH]])
         total += weights
-    total /= epochs
-    return total
 
 
 def _pa_batch(weights: np.ndarray, batch: list[tuple[np.ndarray, np.ndarray, int]]) -> None:
