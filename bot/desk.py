@@ -1,4 +1,5 @@
-"""Who owns what and when they work: departments, business hours and response targets.
+"""Who owns what and when they work: departments, business hours and response targets,
+and what the store promises shoppers about delivery times and customs (``shipping:``).
 
 A store owner edits this in a YAML file (``BORDERDESK_DESK_FILE``, ``desk.yaml`` by
 default; see ``desk.example.yaml``). Without one, sensible defaults apply: support and every
@@ -26,6 +27,7 @@ import yaml
 
 from bot.config import SLACK_CHANNEL_ID
 from bot.errors import ConfigError
+from replies.facts.terms import ShippingError, ShippingTerms, parse_shipping
 from scheduler.hours import BusinessCalendar
 
 DEPARTMENTS = ("purchasing", "warehouse", "logistics", "sales", "management")
@@ -57,6 +59,7 @@ class Desk:
     first_response: timedelta = timedelta(hours=4)
     first_response_warn: timedelta = timedelta(hours=1)
     source: str = "built-in defaults"
+    shipping: ShippingTerms = field(default_factory=ShippingTerms)
     _owners: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -105,10 +108,10 @@ def _desk(
     channels: Mapping[str, str] | None,
     intents: Collection[str] | None,
 ) -> Desk:
-    unknown = set(data) - {"support", "departments"}
+    unknown = set(data) - {"support", "departments", "shipping"}
     if unknown:
         raise ConfigError(
-            f"{source}: unknown section(s) {sorted(unknown)}; use support, departments"
+            f"{source}: unknown section(s) {sorted(unknown)}; use support, departments, shipping"
         )
     support = _mapping(data.get("support"), f"{source}: support")
     calendar = _calendar(support, f"{source}: support")
@@ -139,7 +142,16 @@ def _desk(
             support, "warn_before", timedelta(hours=1), f"{source}: support"
         ),
         source=source,
+        shipping=_shipping(data.get("shipping"), source),
     )
+
+
+def _shipping(data: Any, source: str) -> ShippingTerms:
+    """Delivery times and customs terms (``replies.facts.terms``); errors name the key."""
+    try:
+        return parse_shipping(_mapping(data, f"{source}: shipping"))
+    except ShippingError as exc:
+        raise ConfigError(f"{source}: shipping.{exc}") from exc
 
 
 def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:

@@ -2,7 +2,7 @@
 
 It puts together language detection (``bot.language``), the answer library
 (``replies.library``), the intent classifier (``replies.classifier``), variable filling
-(``replies.render``), cross-border facts (``replies.crossborder``) and the store's own name
+(``replies.render``), cross-border facts (``replies.facts``) and the store's own name
 and hours (``replies.store``). Built once at startup; ``learn`` takes staff decisions into
 account without a restart.
 
@@ -26,7 +26,7 @@ from bot.language import UNKNOWN, LanguageDetector, has_words, make_detector, no
 from bot.models import IntentChoice, Suggestion
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
-from replies.crossborder import plug_advice, size_advice
+from replies.facts.fill import fact_variables
 from replies.library import IntentSpec, load_library
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
@@ -172,12 +172,16 @@ class SuggestionEngine:
             )
         values = dict(variables or {})
         template, _ = self.template(intent, reply_in, values)
-        if (
-            "{size_advice}" in template
-            and "size_advice" not in values
-            and (advice := size_advice(text, reply_in))
-        ):
-            values["size_advice"] = advice
+        values |= fact_variables(
+            text,
+            template,
+            reply_in,
+            values,
+            terms=self.store.shipping,
+            today=self.store.today(),
+            country=country,
+            language_code=lang_hint,
+        )
         reply, reply_language = self.render(intent, reply_in, values, country)
         return Suggestion(
             language=language,
@@ -234,12 +238,22 @@ class SuggestionEngine:
         """Fill a reply template's variables; unknown ones become neutral phrases.
 
         The store's name and hours are added in ``language`` (the hours in the zone of
-        ``country`` when it is known) unless ``variables`` already give them.
+        ``country`` when it is known) unless ``variables`` already give them, and so are
+        the fact sentences (voltage, delivery time, customs) for ``country``.
         """
         shopper_zone = COUNTRY_ZONES.get((country or "").strip().upper())
         values = {**self.store.variables(language, shopper_zone), **(variables or {})}
-        if "plug_advice" not in values and (advice := plug_advice(country, language)):
-            values["plug_advice"] = advice
+        # facts the caller has not worked out from a message: from the country alone, or a
+        # sentence asking for what is missing (``replies.facts``), never a gap
+        values |= fact_variables(
+            "",
+            template,
+            language,
+            values,
+            terms=self.store.shipping,
+            today=self.store.today(),
+            country=country,
+        )
         return render(template, language, values)
 
     def choices(self) -> list[IntentChoice]:

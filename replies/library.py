@@ -40,9 +40,13 @@ VARIABLES = frozenset(
         "delivery_estimate",
         "store_name",
         "support_hours",
-        # Filled by replies/crossborder.py from the message and the shopper's country.
+        # Filled by replies/facts/ from the message, the shopper's country and the
+        # store's shipping terms (replies/facts/fill.py).
         "size_advice",
         "plug_advice",
+        "delivery_time",
+        "delivery_lateness",
+        "customs_advice",
     }
 )
 MIN_EXAMPLES: Mapping[str, int] = {

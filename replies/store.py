@@ -14,9 +14,10 @@ store's, named either way: never one English sentence pasted into every language
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 
+from replies.facts.terms import ShippingTerms
 from scheduler.hours import BusinessCalendar
 from scheduler.hours_text import describe_hours
 
@@ -36,6 +37,13 @@ class StoreDetails:
     name: str = ""
     calendar: BusinessCalendar | None = None
     clock: Callable[[], datetime] = _utc_now
+    # delivery times and customs terms from the desk file's ``shipping:`` section
+    shipping: ShippingTerms = field(default_factory=ShippingTerms)
+
+    def today(self) -> date:
+        """Today in the store's zone (UTC without a calendar): when an order is late."""
+        now = self.clock()
+        return (now.astimezone(self.calendar.zone) if self.calendar else now).date()
 
     def variables(self, language: str, shopper_zone: str | None = None) -> dict[str, str]:
         """``store_name`` and ``support_hours`` in ``language``; what is unknown is left out."""

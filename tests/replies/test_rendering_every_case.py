@@ -24,6 +24,7 @@ from bot.language import make_detector
 from handlers.order_links import format_day
 from replies.classifier import IntentClassifier
 from replies.engine import SuggestionEngine
+from replies.facts.fill import FACT_VARIABLES
 from replies.library import load_library
 from replies.situations import OrderSituation
 from replies.store import StoreDetails
@@ -44,9 +45,10 @@ FACTS: dict[OrderSituation, dict[str, str]] = {
     # the shopper typed a number, but no order is linked: nothing about it was looked up
     OrderSituation.WITHOUT_ORDER: {"order_number": "A10293"},
 }
-# Always known: the store's hours (desk file), advice written from the message; the
-# shopper's and store's names are dropped or replaced cleanly, which the texts show.
-FILLED = {"support_hours", "size_advice", "plug_advice", "shopper_name", "store_name"}
+# Always known: the store's hours (desk file), the fact sentences (replies/facts: each asks
+# for what it misses, such as the country); the shopper's and store's names are dropped or
+# replaced cleanly, which the texts show.
+FILLED = {"support_hours", "shopper_name", "store_name", *FACT_VARIABLES}
 ESTIMATE = date(2026, 12, 11)
 
 # Where a value went missing: an article or possessive before punctuation ("your ."), or

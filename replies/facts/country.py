@@ -1,0 +1,227 @@
+"""Which country the shopper is in, and how we know it.
+
+Voltage, delivery times and customs all depend on the destination. We take it from the
+most trustworthy source available, in this order:
+
+1. ``order``: the shipping country of the linked order (or one the caller already knows);
+2. ``phone``: the region of the shopper's phone number (``phonenumbers``);
+3. ``language``: the region of the app's language setting (Telegram ``pt-BR`` -> BR);
+4. ``message``: a country, region or big city the message names in passing ("I'm in
+   Toronto", "nach Wien", "東京に住んでいます"). Country names come from Babel's CLDR data
+   in all 14 reply languages; the cities and regions are a short list written here.
+
+    shopper_country(text="Will it work in Toronto?")
+    # ShopperCountry(code="CA", source="message")
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import phonenumbers
+from babel import Locale
+
+from scheduler.countries import country_from_language_code
+
+LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ja", "ko", "zh", "ar")
+
+
+@dataclass(frozen=True)
+class ShopperCountry:
+    """An ISO 3166-1 alpha-2 code and where it came from: order, phone, language, message."""
+
+    code: str
+    source: str
+
+
+# Names that are also everyday words or first names in some reply language (English
+# "Jordan", "island" = German Iceland, French "réunion" = meeting, Polish "mali" = small,
+# Korean "이란" = a particle and "인도" = handing over goods, Arabic "مالي" = financial,
+# "ネクタイ" holding "タイ"); a shopper naming one of these countries is asked "which country?",
+# which is better than a wrong voltage.
+_AMBIGUOUS = frozenset(
+    "jersey guinea georgia jordan chad man niger mali togo guernsey samoa island réunion "
+    "reunion maurice granada dominica 인도 이란 가나 말리 차드 통가 토고 오만 타이 빈 "
+    "タイ マリ チャド トーゴ 马里 多哥 乍得 مالي توغو".split()
+)
+
+# Short forms shoppers write that CLDR's names do not cover.
+_ALIASES: dict[str, str] = {
+    "usa": "US", "u.s.": "US", "u.s.a.": "US", "america": "US", "eeuu": "US", "ee.uu.": "US",
+    "ee. uu.": "US", "estados unidos": "US", "états-unis": "US", "etats-unis": "US",
+    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "inglaterra": "GB", "angleterre": "GB",
+    "inghilterra": "GB", "engeland": "GB", "anglia": "GB", "escocia": "GB",
+    "écosse": "GB", "schottland": "GB", "holland": "NL", "holanda": "NL", "hollande": "NL",
+    "olanda": "NL", "türkiye": "TR", "turkiye": "TR", "emirates": "AE", "uae": "AE",
+    "emiratos": "AE", "emirati": "AE", "korea": "KR", "corea": "KR", "corée": "KR",
+    "россия": "RU", "рф": "RU", "日本": "JP", "中国": "CN", "大陆": "CN", "台灣": "TW",
+    "한국": "KR", "韓国": "KR", "السعودية": "SA", "الإمارات": "AE", "مصر": "EG",
+    # Polish, Russian and Turkish inflect names ("do Polski", "в Россию", "Almanya'ya")
+    "polski": "PL", "polsce": "PL", "niemiec": "DE", "niemczech": "DE", "francji": "FR",
+    "hiszpanii": "ES", "włoch": "IT", "anglii": "GB", "россию": "RU", "россии": "RU",
+    "германию": "DE", "германии": "DE", "украину": "UA", "украине": "UA", "казахстана": "KZ",
+    "беларусь": "BY", "беларуси": "BY", "францию": "FR", "испанию": "ES", "италию": "IT",
+}  # fmt: skip
+
+# Big cities and regions per country, in the spellings shoppers use; ambiguous words
+# (Lima, Porto, Lagos, Santiago) are left out.
+_PLACES: dict[str, str] = {
+    "US": "new york|nueva york|nova york|los angeles|chicago|houston|miami|san francisco|"
+    "seattle|boston|california|texas|florida|нью-йорк|ニューヨーク|纽约|뉴욕|نيويورك",
+    "CA": "toronto|vancouver|montreal|montréal|ottawa|calgary|ontario|québec|quebec|"
+    "british columbia|торонто|トロント|多伦多|토론토|تورونتو",
+    "MX": "ciudad de méxico|ciudad de mexico|cdmx|guadalajara|monterrey|puebla|cancún|cancun",
+    "BR": "são paulo|sao paulo|rio de janeiro|belo horizonte|brasília|salvador da bahia|"
+    "curitiba|porto alegre|recife",
+    "AR": "buenos aires|córdoba argentina|mendoza",
+    "CO": "bogotá|bogota|medellín|medellin|cali colombia|barranquilla",
+    "CL": "santiago de chile|valparaíso|valparaiso",
+    "GB": "london|londres|londra|londen|londyn|лондон|ロンドン|伦敦|런던|لندن|manchester|"
+    "birmingham|liverpool|edinburgh|glasgow|bristol|leeds",
+    "IE": "dublin|dublín|dublino|cork",
+    "FR": "paris|parís|parigi|parijs|paryż|париж|パリ|巴黎|파리|باريس|lyon|marseille|toulouse|"
+    "bordeaux|lille|île-de-france|ile-de-france",
+    "DE": "berlin|berlín|berlino|берлин|ベルリン|柏林|베를린|برلين|münchen|munich|múnich|"
+    "monaco di baviera|hamburg|hamburgo|köln|cologne|frankfurt|stuttgart|düsseldorf|bayern|"
+    "bavaria|baviera",
+    "AT": "wien|vienna|viena|vienne|wenen|wiedeń|вена|ウィーン|维也纳|비엔나|فيينا|graz|salzburg|"
+    "innsbruck|linz",
+    "CH": "zürich|zurich|zurigo|genève|geneva|genf|ginevra|ginebra|basel|bâle|bern|berne|"
+    "lausanne|lugano",
+    "ES": "madrid|barcelona|valencia|sevilla|seville|málaga|malaga|bilbao|zaragoza|"
+    "canarias|tenerife|mallorca|cataluña|catalunya|andalucía|andalucia|мадрид|マドリード",
+    "IT": "roma|rome|rom|milano|milan|milán|mailand|napoli|naples|torino|turin|firenze|"
+    "florence|bologna|venezia|venice|palermo|lombardia|sicilia|рим|ミラノ|米兰|로마",
+    "PT": "lisboa|lisbon|lissabon|lisbonne|braga|coimbra|faro|algarve|madeira|açores",
+    "NL": "amsterdam|rotterdam|den haag|the hague|utrecht|eindhoven|groningen",
+    "BE": "bruxelles|brussels|brussel|bruselas|bruxelas|antwerpen|anvers|antwerp|gent|liège",
+    "PL": "warszawa|warsaw|varsovia|varsovie|warschau|kraków|krakow|wrocław|wroclaw|"
+    "gdańsk|gdansk|poznań|poznan|łódź|lodz|варшава",
+    "CZ": "praha|prague|prag|praga|brno",
+    "HU": "budapest|будапешт",
+    "GR": "athens|atenas|athènes|athen|atene|αθήνα|thessaloniki",
+    "SE": "stockholm|estocolmo|göteborg|gothenburg|malmö",
+    "NO": "oslo",
+    "DK": "københavn|copenhagen|copenhague|kopenhagen|copenaghen",
+    "FI": "helsinki|helsingfors",
+    "RU": "москва|moscow|moskau|moscou|mosca|moscú|moskwa|санкт-петербург|петербург|"
+    "st petersburg|saint petersburg|новосибирск|екатеринбург|казань|モスクワ|莫斯科|모스크바",
+    "UA": "kyiv|kiev|київ|киев|kijów|львів|lviv|одеса|odesa|odessa|харків|kharkiv",
+    "TR": "istanbul|i̇stanbul|estambul|стамбул|イスタンブール|伊斯坦布尔|이스탄불|إسطنبول|ankara|"
+    "izmir|i̇zmir|antalya|bursa",
+    "JP": "東京|tokyo|tokio|tóquio|токио|도쿄|东京|طوكيو|大阪|osaka|京都|kyoto|横浜|yokohama|"
+    "名古屋|nagoya|札幌|sapporo|福岡|fukuoka|北海道|hokkaido|沖縄|okinawa",
+    "KR": "서울|seoul|séoul|seúl|сеул|ソウル|首尔|سيول|부산|busan|인천|incheon|대구|daegu",
+    "CN": "北京|beijing|pékin|peking|pechino|pekín|пекин|베이징|上海|shanghai|xangai|шанхай|"
+    "상하이|广州|guangzhou|深圳|shenzhen|成都|chengdu|杭州|hangzhou|武汉|南京|天津|重庆",
+    "TW": "台北|臺北|taipei|高雄|kaohsiung|台中|taichung",
+    "HK": "九龍|九龙|kowloon",
+    "IN": "mumbai|delhi|new delhi|bangalore|bengaluru|chennai|kolkata|hyderabad",
+    "SG": "新加坡",
+    "MY": "kuala lumpur|吉隆坡|penang",
+    "TH": "bangkok|กรุงเทพ|曼谷|phuket",
+    "ID": "jakarta|bali|surabaya",
+    "PH": "manila|quezon city|cebu",
+    "VN": "hanoi|hà nội|ho chi minh|hồ chí minh|saigon|sài gòn",
+    "AU": "sydney|melbourne|brisbane|perth|adelaide|悉尼|シドニー|시드니",
+    "NZ": "auckland|wellington|christchurch",
+    "AE": "dubai|dubái|doubaï|دبي|أبوظبي|abu dhabi|sharjah|الشارقة|ドバイ|迪拜|두바이",
+    "SA": "الرياض|riyadh|jeddah|جدة|جده|الدمام|dammam|مكة|المدينة المنورة",
+    "EG": "القاهرة|cairo|el cairo|le caire|kairo|الإسكندرية|alexandria",
+    "MA": "casablanca|الدار البيضاء|marrakech|rabat|الرباط",
+    "IL": "tel aviv|jerusalem|haifa",
+    "ZA": "johannesburg|cape town|durban|pretoria",
+    "KE": "nairobi|mombasa",
+    "NG": "abuja",
+    "QA": "doha|الدوحة",
+    "KW": "الكويت",
+}
+
+# In scripts written without spaces, and in Arabic with its attached prepositions
+# ("بالرياض", "وللسعودية"), a name touches the next letters; Latin names need word edges.
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff]")
+# Case matters for these: "send us" is not the United States.
+_CAPITALS = re.compile(r"(?<![\w.])(US|USA|UK|U\.S\.|U\.K\.)(?![\w])")
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Lower-cased name -> country code: CLDR names in every language, aliases, places."""
+    names: dict[str, str] = {}
+    for language in LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO"}:
+                folded = _fold(name)
+                if folded not in _AMBIGUOUS and len(folded) > 2:
+                    names.setdefault(folded, code)
+    names.update({_fold(alias): code for alias, code in _ALIASES.items()})
+    for code, places in _PLACES.items():
+        for place in places.split("|"):
+            names.setdefault(_fold(place), code)
+    return names
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    # longest names first, so "South Korea" wins over "Korea" and "New York" over "York"
+    parts = []
+    for name in sorted(_names(), key=len, reverse=True):
+        escaped = re.escape(name)
+        if _SPACELESS.search(name):
+            parts.append(escaped)
+        else:
+            parts.append(rf"(?<![\w.]){escaped}(?![\w])")
+    return re.compile("|".join(parts))
+
+
+def country_in_text(text: str) -> str | None:
+    """The country a message names, by its name, a region or a big city; None if none.
+
+    "Will it work in Toronto?" -> "CA"; "Lieferung nach Wien?" -> "AT"; "東京です" -> "JP".
+    """
+    if capitals := _CAPITALS.search(text):
+        return "GB" if "K" in capitals.group(1) else "US"
+    found = _pattern().search(_fold(text))
+    return _names()[found.group(0)] if found else None
+
+
+def country_from_phone(phone: str | None) -> str | None:
+    """The region of an international phone number ("+81 90-1234-5678" -> "JP")."""
+    if not phone or not phone.strip():
+        return None
+    try:
+        number = phonenumbers.parse(phone.strip(), None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    region = phonenumbers.region_code_for_number(number)
+    return region if region and region != "ZZ" else None
+
+
+def shopper_country(
+    *,
+    order_country: str | None = None,
+    phone: str | None = None,
+    language_code: str | None = None,
+    text: str = "",
+) -> ShopperCountry | None:
+    """The shopper's country from the most trusted source that has one; None if none does."""
+    order = (order_country or "").strip().upper()
+    if order == "UK":
+        order = "GB"
+    candidates = (
+        ("order", order if len(order) == 2 and order.isalpha() else None),
+        ("phone", country_from_phone(phone)),
+        ("language", country_from_language_code(language_code)),
+        ("message", country_in_text(text)),
+    )
+    return next((ShopperCountry(code, source) for source, code in candidates if code), None)

@@ -1,0 +1,96 @@
+"""Fill the fact variables a reply template uses, from the message, order and store terms.
+
+The engine calls this once per suggestion with the template it is about to render; only
+the variables the template names, and that the caller has not given already, are worked
+out. Besides the reply variables, ``values`` may carry what is known about the shopper
+and their order without being shown: ``order_country`` (the linked order's shipping
+country), ``shopper_phone`` (an international number), ``ordered_on`` (the order date,
+YYYY-MM-DD) and ``order_status``.
+
+    fact_variables("Plugs in Toronto?", "{plug_advice}", "en", {}, terms=ShippingTerms(),
+                   today=date(2026, 12, 7))
+    # {"plug_advice": "Canada: 120 V, 60 Hz, plug type A/B. Heating appliances ..."}
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from replies.facts.country import ShopperCountry, shopper_country
+from replies.facts.customs import customs_advice, is_duty_bill
+from replies.facts.delivery import delivery_lateness, delivery_time
+from replies.facts.sizes import size_advice
+from replies.facts.terms import ShippingTerms
+from replies.facts.voltage import plug_advice
+
+logger = logging.getLogger(__name__)
+
+FACT_VARIABLES = frozenset(
+    {"plug_advice", "size_advice", "delivery_time", "delivery_lateness", "customs_advice"}
+)
+# Order statuses after which a question about customs is about a bill, not the terms.
+_DELIVERED = frozenset({"delivered", "held_at_customs", "customs"})
+_NAMED = re.compile(r"\{(\w+)\}")
+
+
+def fact_variables(
+    text: str,
+    template: str,
+    language: str,
+    values: Mapping[str, str],
+    *,
+    terms: ShippingTerms,
+    today: date,
+    country: str | None = None,
+    language_code: str | None = None,
+) -> dict[str, str]:
+    """The fact sentences ``template`` needs, in ``language``; never an empty one."""
+    wanted = (set(_NAMED.findall(template)) & FACT_VARIABLES) - set(values)
+    if not wanted:
+        return {}
+    where = where_is_shopper(text, values, country=country, language_code=language_code)
+    code = where.code if where else None
+    facts: dict[str, str] = {}
+    if "plug_advice" in wanted:
+        facts["plug_advice"] = plug_advice(code, language)
+    if "size_advice" in wanted:
+        facts["size_advice"] = size_advice(text, language)
+    if "delivery_time" in wanted:
+        facts["delivery_time"] = delivery_time(code, terms, language)
+    if "delivery_lateness" in wanted:
+        ordered_on = _date(values.get("ordered_on"))
+        facts["delivery_lateness"] = delivery_lateness(ordered_on, code, terms, today, language)
+    if "customs_advice" in wanted:
+        bill = is_duty_bill(text) or str(values.get("order_status", "")).lower() in _DELIVERED
+        facts["customs_advice"] = customs_advice(code, terms, language, bill=bill)
+    return facts
+
+
+def where_is_shopper(
+    text: str,
+    values: Mapping[str, str],
+    *,
+    country: str | None = None,
+    language_code: str | None = None,
+) -> ShopperCountry | None:
+    """The shopper's country: the caller's (an order's), the order's, the phone's, the
+    app language's region, or one the message names."""
+    return shopper_country(
+        order_country=country or values.get("order_country"),
+        phone=values.get("shopper_phone"),
+        language_code=language_code,
+        text=text,
+    )
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        logger.warning("ordered_on %r is not a YYYY-MM-DD date; lateness left unknown", value)
+        return None

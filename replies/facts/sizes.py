@@ -1,0 +1,279 @@
+"""Clothes and shoe sizes as shoppers write them, converted between the size systems.
+
+Shoppers write "EU 42", "US women's 8.5", "calzo un 39", "je chausse du 40", "ich trage
+Größe M", "26.5cmの靴", "신발 260", "平时穿42码": a system (US, UK, EU, JP, CN, KR) or
+none, a number with or without a half, a letter size, and often men's or women's. A size
+written without a system is read in the system of the shopper's language (EU in Europe,
+US in English, cm in Japanese, mm in Korean). ``{size_advice}`` is the conversion, written
+with system labels (EU, US, UK, JP, KR, CN) so one line reads in every language; when no
+size is found the sentence asks for one.
+
+    size_advice("Do you have these sneakers in EU 42?", "en")
+    # "EU 42 ≈ US 8.5 (men) / 10 (women) · UK 7.5 · JP 26.5 cm · KR 265 mm · CN 42."
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Shoes by foot length (cm, US men, UK, EU), as the big sports brands chart them; US women
+# is US men + 1.5, KR is the length in mm and CN uses the EU numbers. Brands vary by half
+# a size, which the answer's template says.
+_SHOES: tuple[tuple[float, float, float, float], ...] = (
+    (22.5, 3.5, 3, 35.5),
+    (23.0, 4, 3.5, 36),
+    (23.5, 4.5, 4, 36.5),
+    (24.0, 5.5, 5, 38),
+    (24.5, 6.5, 6, 39),
+    (25.0, 7, 6, 40),
+    (25.5, 7.5, 6.5, 40.5),
+    (26.0, 8, 7, 41),
+    (26.5, 8.5, 7.5, 42),
+    (27.0, 9, 8, 42.5),
+    (27.5, 9.5, 8.5, 43),
+    (28.0, 10, 9, 44),
+    (28.5, 10.5, 9.5, 44.5),
+    (29.0, 11, 10, 45),
+    (29.5, 11.5, 10.5, 45.5),
+    (30.0, 12, 11, 46),
+    (31.0, 13, 12, 47.5),
+)
+_WOMEN_OFFSET = 1.5
+
+
+@dataclass(frozen=True)
+class _Clothing:
+    letter: str
+    us: str
+    uk: str
+    eu: str
+    jp: str
+    kr: str
+    cn: str
+
+
+_WOMEN = (
+    _Clothing("XS", "0-2", "4-6", "32-34", "5", "44 (85)", "155/80A"),
+    _Clothing("S", "4-6", "8-10", "36-38", "7", "55 (90)", "160/84A"),
+    _Clothing("M", "8-10", "12-14", "40-42", "9", "66 (95)", "165/88A"),
+    _Clothing("L", "12-14", "16-18", "44-46", "11", "77 (100)", "170/92A"),
+    _Clothing("XL", "16-18", "20-22", "48-50", "13", "88 (105)", "175/96A"),
+    _Clothing("XXL", "20", "24", "52", "15", "110", "180/100A"),
+)
+_MEN = (
+    _Clothing("XS", "34", "34", "44", "S", "85", "160/80A"),
+    _Clothing("S", "36", "36", "46", "M", "90", "165/84A"),
+    _Clothing("M", "38-40", "38-40", "48-50", "L", "95", "170/88A"),
+    _Clothing("L", "42-44", "42-44", "52-54", "XL", "100", "175/92A"),
+    _Clothing("XL", "46", "46", "56", "XXL", "105", "180/96A"),
+    _Clothing("XXL", "48", "48", "58", "3XL", "110", "185/100A"),
+)
+
+_WORDS = {  # men, women
+    "en": ("men", "women"),
+    "es": ("hombre", "mujer"),
+    "fr": ("homme", "femme"),
+    "de": ("Herren", "Damen"),
+    "it": ("uomo", "donna"),
+    "pt": ("masculino", "feminino"),
+    "nl": ("heren", "dames"),
+    "pl": ("męskie", "damskie"),
+    "ru": ("муж.", "жен."),
+    "tr": ("erkek", "kadın"),
+    "ja": ("メンズ", "レディース"),
+    "ko": ("남성", "여성"),
+    "zh": ("男款", "女款"),
+    "ar": ("رجالي", "نسائي"),
+}
+# Asked for when no size is found in the message.
+_ASK = {
+    "en": "Tell us the size you usually wear and in which system (EU, US, UK, JP); for shoes, "
+    "your foot length in cm is the surest.",
+    "es": "Dinos la talla que sueles usar y en qué sistema (EU, US, UK, JP); para calzado, lo "
+    "más seguro es el largo del pie en cm.",
+    "fr": "Indiquez-nous la taille que vous portez d'habitude et dans quel système (EU, US, UK, "
+    "JP) ; pour les chaussures, la longueur du pied en cm est le plus sûr.",
+    "de": "Nennen Sie uns Ihre übliche Größe und das System (EU, US, UK, JP); bei Schuhen ist "
+    "die Fußlänge in cm am sichersten.",
+    "it": "Dicci la taglia che porti di solito e in quale sistema (EU, US, UK, JP); per le "
+    "scarpe, la lunghezza del piede in cm è la cosa più sicura.",
+    "pt": "Diga-nos o tamanho que costuma usar e em que sistema (EU, US, UK, JP); para calçado, "
+    "o comprimento do pé em cm é o mais seguro.",
+    "nl": "Laat ons weten welke maat je meestal draagt en in welk systeem (EU, US, UK, JP); bij "
+    "schoenen is je voetlengte in cm het zekerst.",
+    "pl": "Napisz, jaki rozmiar zwykle nosisz i w jakim systemie (EU, US, UK, JP); przy butach "
+    "najpewniejsza jest długość stopy w cm.",
+    "ru": "Напишите, какой размер вы обычно носите и в какой системе (EU, US, UK, JP); для обуви "
+    "надёжнее всего длина стопы в см.",
+    "tr": "Genellikle giydiğiniz bedeni ve hangi sistemde olduğunu (EU, US, UK, JP) yazın; "
+    "ayakkabı için en güvenlisi ayak uzunluğunuzdur (cm).",
+    "ja": "普段お使いのサイズと表記（EU・US・UK・JP）を教えてください。靴の場合は足の長さ（cm）が最も確実です。",  # noqa: E501 (CJK text is wide, not long)
+    "ko": "평소 입거나 신으시는 사이즈와 기준(EU, US, UK, JP)을 알려 주세요. 신발은 발 길이(mm)가 가장 정확합니다.",  # noqa: E501 (CJK text is wide, not long)
+    "zh": "请告诉我们您平时穿的尺码及其标准（EU、US、UK、JP）；鞋子的话，脚长（厘米）最准确。",
+    "ar": "أخبرنا بالمقاس الذي ترتديه عادةً وبأي نظام (EU أو US أو UK أو JP)؛ وبالنسبة للأحذية "
+    "فطول القدم بالسنتيمتر هو الأدق.",
+}
+
+# Shoe words, including the local words for "shoe size" (número, pointure, Schuhgröße,
+# 鞋码, 신발 사이즈) and the verbs used only for shoes (calzar, chausser, calçar, 履く, 신다).
+_SHOE_WORDS = re.compile(
+    r"shoe|sneaker|trainer|boot|sandal|heel|loafer|zapat|zapatilla|bota|calz[oa]|"
+    r"chaussure|basket|pointure|chausse|schuh|stiefel|scarp|stival|sapat|t[eê]nis|cal[çc]o|"
+    r"schoen|laars|but[óyа]|obuw|обув|ботин|кроссов|туфл|ayakkab|numara|靴|スニーカー|ブーツ|履|"
+    r"신발|운동화|구두|신어|신는|鞋|码|حذاء|أحذية|cm\b",
+    re.IGNORECASE,
+)
+_CLOTHES_WORDS = re.compile(
+    r"dress|shirt|jean|pant|trouser|skirt|jacket|coat|blouse|sweater|hoodie|vestido|camis|"
+    r"falda|chaqueta|robe|jupe|veste|manteau|kleid|hemd|hose|rock|jacke|abito|gonna|giacca|"
+    r"calç|saia|jurk|broek|sukienk|spodni|плать|рубаш|брюк|куртк|elbise|gömlek|pantolon|"
+    r"ceket|服|ワンピース|シャツ|옷|원피스|셔츠|衣|裙|裤|فستان|قميص",
+    re.IGNORECASE,
+)
+_MEN_WORDS = re.compile(
+    r"\bmen|\bmale|\bman\b|hombre|caballero|homme|herren|uomo|masculin|heren|męsk|мужск|"
+    r"erkek|メンズ|男|남성|رجال",
+    re.IGNORECASE,
+)
+_WOMEN_WORDS = re.compile(
+    r"women|female|woman|lady|ladies|mujer|dama|femme|damen|donna|feminin|dames|damsk|"
+    r"женск|kadın|レディース|女|여성|نسائ",
+    re.IGNORECASE,
+)
+
+_SYSTEM = r"(US|USA|UK|EU|EUR|JP|JPN|CN|KR)"
+_NUMBER = r"(\d{1,2}\s?½|\d{1,2}(?:[.,]5)?)"
+_SYSTEM_FIRST = re.compile(
+    rf"(?<![A-Za-z]){_SYSTEM}\s*(?:size\s*)?(?:(men|women|m|w)'?s?\s*)?{_NUMBER}(?![\d/])",
+    re.IGNORECASE,
+)
+_NUMBER_FIRST = re.compile(rf"(?<![\d.,]){_NUMBER}\s*{_SYSTEM}(?![A-Za-z])", re.IGNORECASE)
+_CENTIMETRES = re.compile(r"(?<![\d.,])(2\d(?:[.,]5)?)\s*(?:cm|センチ|厘米|㎝)", re.IGNORECASE)
+_MILLIMETRES = re.compile(r"(?<!\d)(2[2-9][05])(?:\s*(?:mm|밀리))?(?!\d)")
+_LETTER = re.compile(r"(?<![A-Za-z0-9-])(XXL|2XL|XL|XS|L|M|S)(?![A-Za-z0-9-])")
+# The local words for "size" and the verbs for wearing one: a bare number after them is
+# a size ("calzo un 39", "ich trage 42", "noszę 38", "平时穿42码").
+_SIZE_CONTEXT = re.compile(
+    r"size|wear|talla|número|numero|taille|pointure|gr[öo]ß|taglia|tamanho|maat|rozmiar|"
+    r"размер|beden|numara|サイズ|사이즈|치수|尺码|码|مقاس|calz[oa]|uso|gasto|chausse|je fais du|"
+    r"trage|porto|cal[çc]o|visto|draag|nosz[eę]|ношу|giyiyorum|giyerim|履いて|着て|신어|입어|穿",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"(?<![\d.,#])(\d{1,2}(?:[.,]5)?)(?![\d.,]?\d)")
+# The system a size written without one is in, by the shopper's language.
+_LOCAL_SYSTEM = {"en": "US", "ja": "JP", "ko": "KR", "zh": "CN"}
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def _nearest_shoe(system: str, value: float, women: bool) -> tuple[float, ...] | None:
+    if system == "KR":
+        system, value = "JP", value / 10
+    column = {"JP": 0, "US": 1, "UK": 2, "EU": 3, "CN": 3}[system]
+    if system == "US" and women:
+        value -= _WOMEN_OFFSET
+    row = min(_SHOES, key=lambda r: abs(r[column] - value))
+    return row if abs(row[column] - value) <= 1 else None
+
+
+def _shoe_line(system: str, value: float, language: str, women: bool | None) -> str | None:
+    row = _nearest_shoe(system, value, bool(women))
+    if row is None:
+        return None
+    cm, us_men, uk, eu = row
+    men_word, women_word = _WORDS.get(language, _WORDS["en"])
+    if women is None:
+        us = f"US {_fmt(us_men)} ({men_word}) / {_fmt(us_men + _WOMEN_OFFSET)} ({women_word})"
+    else:
+        us = f"US {_fmt(us_men + _WOMEN_OFFSET if women else us_men)}"
+    parts = {
+        "US": us,
+        "UK": f"UK {_fmt(uk)}",
+        "EU": f"EU {_fmt(eu)}",
+        "JP": f"JP {_fmt(cm)} cm",
+        "KR": f"KR {_fmt(cm * 10)} mm",
+        "CN": f"CN {_fmt(eu)}",
+    }
+    source = {"JP": f"JP {_fmt(value)} cm", "KR": f"KR {_fmt(value)} mm"}.get(
+        system, f"{system} {_fmt(value)}"
+    )
+    if system == "US":
+        source += f" ({women_word if women else men_word})"
+    return source + " ≈ " + " · ".join(v for k, v in parts.items() if k != system) + "."
+
+
+def _clothing_line(letter: str, language: str, men: bool) -> str:
+    table = _MEN if men else _WOMEN
+    row = next(r for r in table if r.letter == letter)
+    label = _WORDS.get(language, _WORDS["en"])[0 if men else 1]
+    return (
+        f"{letter} ({label}) ≈ US {row.us} · UK {row.uk} · EU {row.eu} · JP {row.jp} · "
+        f"KR {row.kr} · CN {row.cn}."
+    )
+
+
+def _clothing_by_number(system: str, value: float, men: bool) -> str | None:
+    column = {"US": "us", "UK": "uk", "EU": "eu"}.get(system)
+    if column is None:
+        return None
+    for row in _MEN if men else _WOMEN:
+        bounds = [float(x) for x in getattr(row, column).split("-")]
+        if bounds[0] - 1 <= value <= bounds[-1] + 1:
+            return row.letter
+    return None
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ".").replace("½", ".5").replace(" ", ""))
+
+
+def _size_found(text: str, language: str) -> tuple[str, float, bool] | None:
+    """(system, value, whether it is surely a shoe size) of the size in ``text``."""
+    if match := _SYSTEM_FIRST.search(text):
+        system, _, number = match.groups()
+    elif match := _NUMBER_FIRST.search(text):
+        number, system = match.groups()
+    elif match := _CENTIMETRES.search(text):
+        return "JP", _number(match.group(1)), True
+    elif language == "ko" and (match := _MILLIMETRES.search(text)):
+        return "KR", float(match.group(1)), True
+    elif _SIZE_CONTEXT.search(text) and (match := _BARE_NUMBER.search(text)):
+        system = _LOCAL_SYSTEM.get(language, "EU")
+        number = match.group(1)
+        if system in {"JP", "KR"} and _number(number) > 32:
+            system = "EU"  # "42" in Japanese or Korean is a European size
+    else:
+        return None
+    system = {"USA": "US", "EUR": "EU", "JPN": "JP"}.get(system.upper(), system.upper())
+    return system, _number(number), False
+
+
+def size_advice(text: str, language: str) -> str:
+    """The converted sizes for the size mentioned in ``text``, or a request for one."""
+    men = bool(_MEN_WORDS.search(text)) and not _WOMEN_WORDS.search(text)
+    women: bool | None = True if _WOMEN_WORDS.search(text) and not men else None
+    if men:
+        women = False
+    if marker := _SYSTEM_FIRST.search(text):
+        if marker.group(2):
+            women = marker.group(2).lower().startswith("w")
+            men = not women
+    shoes = bool(_SHOE_WORDS.search(text))
+    if found := _size_found(text, language):
+        system, value, surely_shoes = found
+        shoes = shoes or surely_shoes
+        if not shoes and (
+            _CLOTHES_WORDS.search(text) or _nearest_shoe(system, value, False) is None
+        ):
+            if letter := _clothing_by_number(system, value, men):
+                return _clothing_line(letter, language, men)
+        if line := _shoe_line(system, value, language, women):
+            return line
+    letter_match = _LETTER.search(text)
+    if letter_match and (_SIZE_CONTEXT.search(text) or len(text.split()) <= 3):
+        size = "XXL" if letter_match.group(1) == "2XL" else letter_match.group(1)
+        return _clothing_line(size, language, men)
+    return _ASK.get(language, _ASK["en"])

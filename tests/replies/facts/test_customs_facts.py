@@ -1,0 +1,100 @@
+"""Customs terms from the store: before buying, and a duty bill after delivery."""
+
+from __future__ import annotations
+
+import pytest
+
+from replies.facts.country import LANGUAGES
+from replies.facts.customs import customs_advice, is_duty_bill
+from replies.facts.terms import ShippingError, parse_shipping
+
+DAP_WITH_IOSS = parse_shipping(
+    {"ships_from": "DE", "customs": {"duties": "on_delivery", "ioss": True, "uk_vat": True}}
+)
+DAP_ONLY = parse_shipping({"ships_from": "US"})
+DDP = parse_shipping({"customs": {"duties": "DDP"}})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the courier wants 30 EUR before handing it over",
+        "DHL me pide 25€ de aduana",
+        "Der Zusteller verlangt 12 Euro Zoll",
+        "Le livreur : on me demande de payer des frais de douane",
+        "关税要我付200元",
+        "관세 청구 받았어요",
+        "UPS charged me import fees",
+        "المندوب يطلب مني دفع رسوم جمركية",
+    ],
+)
+def test_a_bill_in_hand_is_told_apart(text: str) -> None:
+    assert is_duty_bill(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will I have to pay customs?",
+        "Muss ich Zoll zahlen, wenn ich in die Schweiz bestelle?",
+        "¿tengo que pagar aduana en Chile?",
+        "关税需要我自己交吗？",
+        "will there be import duties to Canada",
+    ],
+)
+def test_a_question_before_buying_is_not_a_bill(text: str) -> None:
+    assert not is_duty_bill(text)
+
+
+def test_before_buying_states_the_terms_for_the_country() -> None:
+    assert customs_advice("CH", DAP_WITH_IOSS, "en", bill=False) == (
+        "Customs (Switzerland): duties and import taxes are not included in the price; the "
+        "carrier collects them on delivery at the local rates."
+    )
+    assert "(IOSS) sont payés lors de la commande" in customs_advice(
+        "FR", parse_shipping({"customs": {"ioss": True}}), "fr", bill=False
+    )
+    assert "(UK VAT) are paid at checkout" in customs_advice("GB", DAP_WITH_IOSS, "en", bill=False)
+    assert "not included" in customs_advice("FR", DAP_ONLY, "en", bill=False)
+    assert "are paid at checkout, so there" in customs_advice("JP", DDP, "en", bill=False)
+
+
+def test_inside_one_customs_area_there_are_no_customs() -> None:
+    assert customs_advice("AT", DAP_WITH_IOSS, "de", bill=False) == (
+        "Zoll (Österreich): keiner, die Bestellung überquert keine Zollgrenze."
+    )
+    assert customs_advice("US", DAP_ONLY, "en", bill=True).startswith(
+        "Customs (United States): none"
+    )
+
+
+def test_a_bill_is_answered_by_who_was_to_pay() -> None:
+    assert customs_advice("JP", DDP, "en", bill=True).startswith(
+        "Duties and import taxes for this order were already paid at checkout, so please do "
+        "not pay the courier"
+    )
+    assert customs_advice("CH", DAP_WITH_IOSS, "en", bill=True).startswith(
+        "Under our terms, duties and import taxes are paid on delivery"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_every_customs_sentence(language: str) -> None:
+    sentences = {
+        customs_advice("AT", DAP_WITH_IOSS, language, bill=False),
+        customs_advice("FR", DAP_ONLY, language, bill=False),
+        customs_advice("CH", DDP, language, bill=False),
+        customs_advice("CH", DDP, language, bill=True),
+        customs_advice("CH", DAP_WITH_IOSS, language, bill=True),
+        customs_advice(None, DDP, language, bill=False),
+    }
+    assert len(sentences) == 6 and all(s.strip() and "{" not in s for s in sentences)
+    if language != "en":
+        assert customs_advice(None, DDP, "en", bill=False) not in sentences
+
+
+def test_wrong_customs_terms_name_their_key() -> None:
+    with pytest.raises(ShippingError, match="customs.duties"):
+        parse_shipping({"customs": {"duties": "sometimes"}})
+    with pytest.raises(ShippingError, match="customs.ioss"):
+        parse_shipping({"customs": {"ioss": "yes"}})
