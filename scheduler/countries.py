@@ -2,16 +2,19 @@
 
 A reply like "we will answer on Monday at 09:00" is only useful in the shopper's own zone
 and language. The zone comes from the country (order address, profile, or the region in
-a Telegram language code such as ``pt-br``); the wording from hand-written day and month
-names, so output does not depend on which locales the server happens to have installed.
+a Telegram language code such as ``pt-br``); the day and month names from Babel's CLDR
+data, so output does not depend on which locales the server happens to have installed.
+The country -> zone table stays written out: CLDR lists every zone of a country but not
+the one most of its people live in.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
 from types import MappingProxyType
-from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel.dates import format_datetime
 
 from scheduler.hours import aware_utc
 
@@ -97,99 +100,26 @@ def country_from_language_code(code: str | None) -> str | None:
     return None
 
 
-class _Style(NamedTuple):
-    pattern: str
-    weekdays: tuple[str, ...]  # Monday first
-    months: tuple[str, ...]  # January first
-
-
-def _style(pattern: str, weekdays: str, months: str | tuple[str, ...]) -> _Style:
-    """Names are written space-separated to keep the tables readable."""
-    if isinstance(months, str):
-        months = tuple(months.split())
-    return _Style(pattern, tuple(weekdays.split()), months)
-
-
-def _numbered(suffix: str) -> tuple[str, ...]:
-    """Months in Japanese, Chinese and Korean are numbers: 1月, 12월."""
-    return tuple(f"{n}{suffix}" for n in range(1, 13))
-
-
-_STYLES: dict[str, _Style] = {
-    "en": _style(
-        "{weekday} {day} {month}, {time}",
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
-        "January February March April May June July August September October November December",
-    ),
-    "es": _style(
-        "{weekday} {day} de {month}, {time}",
-        "lunes martes miércoles jueves viernes sábado domingo",
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    ),
-    "fr": _style(
-        "{weekday} {day} {month}, {time}",
-        "lundi mardi mercredi jeudi vendredi samedi dimanche",
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    ),
-    "de": _style(
-        "{weekday}, {day}. {month}, {time} Uhr",
-        "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
-        "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-    ),
-    "it": _style(
-        "{weekday} {day} {month}, {time}",
-        "lunedì martedì mercoledì giovedì venerdì sabato domenica",
-        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
-        "dicembre",
-    ),
-    "pt": _style(
-        "{weekday}, {day} de {month}, {time}",
-        "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
-        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    ),
-    "nl": _style(
-        "{weekday} {day} {month}, {time}",
-        "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
-        "januari februari maart april mei juni juli augustus september oktober november december",
-    ),
-    "pl": _style(  # months in the genitive, as in "1 grudnia"
-        "{weekday}, {day} {month}, {time}",
-        "poniedziałek wtorek środa czwartek piątek sobota niedziela",
-        "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
-        "listopada grudnia",
-    ),
-    "ru": _style(  # months in the genitive, as in "1 декабря"
-        "{weekday}, {day} {month}, {time}",
-        "понедельник вторник среда четверг пятница суббота воскресенье",
-        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    ),
-    "tr": _style(
-        "{day} {month} {weekday}, {time}",
-        "Pazartesi Salı Çarşamba Perşembe Cuma Cumartesi Pazar",
-        "Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık",
-    ),
-    "ja": _style(
-        "{month}{day}日({weekday}) {time}",
-        "月曜日 火曜日 水曜日 木曜日 金曜日 土曜日 日曜日",
-        _numbered("月"),
-    ),
-    "ko": _style(
-        "{month} {day}일 {weekday} {time}",
-        "월요일 화요일 수요일 목요일 금요일 토요일 일요일",
-        _numbered("월"),
-    ),
-    "zh": _style(
-        "{month}{day}日 {weekday} {time}",
-        "星期一 星期二 星期三 星期四 星期五 星期六 星期日",
-        _numbered("月"),
-    ),
-    "ar": _style(
-        "{weekday} {day} {month}، {time}",
-        "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد",
-        "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
-    ),
+# How each language writes "weekday day month, time" (CLDR date-field patterns, 24-hour
+# clock); the day and month names come from Babel's CLDR data, in the grammatical form
+# the pattern needs (Polish and Russian months in the genitive: "1 grudnia", "1 декабря").
+_PATTERNS: dict[str, str] = {
+    "en": "EEEE d MMMM, HH:mm",
+    "es": "EEEE d 'de' MMMM, HH:mm",
+    "fr": "EEEE d MMMM, HH:mm",
+    "de": "EEEE, d. MMMM, HH:mm 'Uhr'",
+    "it": "EEEE d MMMM, HH:mm",
+    "pt": "EEEE, d 'de' MMMM, HH:mm",
+    "nl": "EEEE d MMMM, HH:mm",
+    "pl": "EEEE, d MMMM, HH:mm",
+    "ru": "EEEE, d MMMM, HH:mm",
+    "tr": "d MMMM EEEE, HH:mm",
+    "ja": "M月d日(EEEE) HH:mm",
+    "ko": "M월 d일 EEEE HH:mm",
+    "zh": "M月d日 EEEE HH:mm",
+    "ar": "EEEE d MMMM، HH:mm",
 }
-LANGUAGES = frozenset(_STYLES)
+LANGUAGES = frozenset(_PATTERNS)
 
 
 def format_local(moment: datetime, tz: tzinfo, language: str | None) -> str:
@@ -200,10 +130,6 @@ def format_local(moment: datetime, tz: tzinfo, language: str | None) -> str:
     """
     local = aware_utc(moment, "moment").astimezone(tz)
     primary = (language or "").replace("_", "-").split("-")[0].lower()
-    style = _STYLES.get(primary, _STYLES["en"])
-    return style.pattern.format(
-        weekday=style.weekdays[local.weekday()],
-        day=local.day,
-        month=style.months[local.month - 1],
-        time=f"{local.hour:02d}:{local.minute:02d}",
-    )
+    if primary not in _PATTERNS:
+        primary = "en"
+    return format_datetime(local, _PATTERNS[primary], tzinfo=tz, locale=primary)
