@@ -165,6 +165,11 @@ _BARE_NUMBER = re.compile(r"(?<![\d.,#])(\d{1,2}(?:[.,]5)?)(?![\d.,]?\d)")
 _LOCAL_SYSTEM = {"en": "US", "ja": "JP", "ko": "KR", "zh": "CN"}
 
 
+def _stop(language: str) -> str:
+    """The full stop ending the line: Japanese and Chinese text goes on after "。"."""
+    return "。" if language in {"ja", "zh"} else "."
+
+
 def _fmt(value: float) -> str:
     return f"{value:g}"
 
@@ -202,7 +207,7 @@ def _shoe_line(system: str, value: float, language: str, women: bool | None) -> 
     )
     if system == "US":
         source += f" ({women_word if women else men_word})"
-    return source + " ≈ " + " · ".join(v for k, v in parts.items() if k != system) + "."
+    return source + " ≈ " + " · ".join(v for k, v in parts.items() if k != system) + _stop(language)
 
 
 def _clothing_line(letter: str, language: str, men: bool) -> str:
@@ -211,7 +216,7 @@ def _clothing_line(letter: str, language: str, men: bool) -> str:
     label = _WORDS.get(language, _WORDS["en"])[0 if men else 1]
     return (
         f"{letter} ({label}) ≈ US {row.us} · UK {row.uk} · EU {row.eu} · JP {row.jp} · "
-        f"KR {row.kr} · CN {row.cn}."
+        f"KR {row.kr} · CN {row.cn}{_stop(language)}"
     )
 
 

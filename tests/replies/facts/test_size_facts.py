@@ -40,6 +40,12 @@ def test_states_the_conversion_asked_for(text: str, language: str, expected: lis
         assert part in advice
 
 
+def test_the_line_ends_as_the_language_ends_a_sentence() -> None:
+    assert size_advice("EU 42 shoes", "en").endswith("CN 42.")
+    assert size_advice("26.5cmの靴", "ja").endswith("CN 42。")
+    assert size_advice("42码的鞋", "zh").endswith("KR 265 mm。")
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_without_a_size_it_asks_for_one_in_every_language(language: str) -> None:
     asked = size_advice("where is my order 12345?", language)
