@@ -26,7 +26,7 @@ from bot.language import UNKNOWN, LanguageDetector, has_words, make_detector, no
 from bot.models import IntentChoice, Suggestion
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
-from replies.facts.fill import fact_variables
+from replies.facts.fill import fact_variables, prepare
 from replies.library import IntentSpec, load_library
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
@@ -104,6 +104,7 @@ class SuggestionEngine:
             temperature=default or DEFAULT_TEMPERATURE,
             temperatures=temperatures,
         )
+        prepare()  # the fact sentences' country names, loaded before the first message
         return cls(
             library,
             classifier,
