@@ -101,6 +101,8 @@ def _key(message: InboundMessage) -> tuple[str, str]:
 async def _store(
     conn: AsyncConnection, arrivals: Sequence[Arrival], flood: Limit | None
 ) -> list[Recorded]:
+    """``record_arrivals`` inside its transaction: what is new, where it goes, whether a
+    flood holds it, then one insert for all of it."""
     wanted = [_key(a.message) for a in arrivals]
     wanted += [(a.message.channel, a.message.edit_of) for a in arrivals if a.message.edit_of]
     before = await _stored_already(conn, wanted)
