@@ -9,8 +9,11 @@ pay", "me cobran", "soll zahlen"). The terms come from the desk file
 collected under IOSS, UK VAT collected. Inside one customs area (a domestic order, or EU
 to EU) there are no customs at all.
 
+    terms = parse_shipping({"ships_from": "DE", "customs": {"duties": "on_delivery"}})
     customs_advice("CH", terms, "de", bill=False)
-    # "Zoll (Schweiz): Zölle und Einfuhrsteuern werden beim Kauf bezahlt; ..."
+    # "Zoll (Schweiz): Zölle und Einfuhrsteuern sind nicht im Preis enthalten; ..."
+    customs_advice("AT", terms, "de", bill=False)
+    # "Zoll (Österreich): keiner, die Bestellung überquert keine Zollgrenze."
 """
 
 from __future__ import annotations

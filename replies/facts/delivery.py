@@ -9,7 +9,8 @@ Country names and dates come from CLDR; the sentences put the country in bracket
     delivery_time("JP", terms, "en")
     # "Delivery time (Japan): 5–8 business days."
     delivery_lateness(date(2026, 11, 20), "JP", terms, today, "en")
-    # "Ordered on November 20, 2026; delivery time (Japan): 5–8 business days, ..."
+    # "It was ordered on November 20, 2026 and the delivery time is 5–8 business days
+    #  (Japan), so it should have arrived by December 2, 2026: it is late, and we are sorry."
 """
 
 from __future__ import annotations
@@ -242,7 +243,7 @@ _LATENESS: dict[str, tuple[str, str, str]] = {
 
 
 def days_text(window: DeliveryWindow, language: str) -> str:
-    """ "5–8 business days", "od 2 do 4 dni roboczych", "5～8営業日" in ``language``."""
+    """ "5–8 business days", "od 2 do 4 dni roboczych", "5–8営業日" in ``language``."""
     language = language if language in _DAYS else "en"
     low, high = window.min_days, window.max_days
     if low != high and language in _RANGES:
