@@ -73,6 +73,8 @@ REVIEW = "review"
 # A "Hi!" or "thanks" beside a question is not another question to answer.
 NOT_A_QUESTION = ("greeting", "thanks")
 THREAT = "threat"
+# Sentences read one by one, at most (a pasted essay is read whole, not line by line).
+MAX_SENTENCES = 12
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s*|\n+|;\s*")
 
 
@@ -170,7 +172,7 @@ def _sentences(
 ) -> tuple[np.ndarray, tuple[str, ...]]:
     """(the distribution to use, intents other sentences confidently ask about)."""
     sentences = [s for s in _SENTENCE_END.split(text) if s and has_words(s)]
-    if len(sentences) < 2:
+    if not 2 <= len(sentences) <= MAX_SENTENCES:
         return probs, ()
     confident: list[tuple[float, str, np.ndarray]] = []
     for sentence in sentences:
