@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from replies.facts.names import country_name
-from replies.facts.terms import EU_MEMBERS, Duties, ShippingTerms
+from replies.facts.terms import EU_MEMBERS, CustomsTerms, Duties, ShippingTerms
 
 # An amount of money ("30 EUR", "€30", "45,90 zł", "3000円") or a request to pay.
 _BILL = re.compile(
@@ -217,16 +217,47 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
 }
 
 
+# When the desk file gives no customs terms: true whoever pays, and staff confirm.
+_UNSET: dict[str, str] = {
+    "en": "Customs ({country}): the order crosses a customs border, so import duties and "
+    "taxes may apply; our team will confirm who pays them.",
+    "es": "Aduanas ({country}): el pedido cruza una frontera aduanera, así que pueden aplicarse "
+    "aranceles e impuestos de importación; nuestro equipo te confirmará quién los paga.",
+    "fr": "Douane ({country}) : la commande passe une frontière douanière, des droits et taxes "
+    "d'importation peuvent donc s'appliquer ; notre équipe vous confirmera qui les paie.",
+    "de": "Zoll ({country}): Die Bestellung überquert eine Zollgrenze, daher können Zölle und "
+    "Einfuhrsteuern anfallen; unser Team bestätigt Ihnen, wer sie bezahlt.",
+    "it": "Dogana ({country}): l'ordine attraversa un confine doganale, quindi possono esserci "
+    "dazi e tasse d'importazione; il nostro team ti confermerà chi li paga.",
+    "pt": "Alfândega ({country}): a encomenda atravessa uma fronteira aduaneira, por isso podem "
+    "aplicar-se direitos e impostos de importação; a nossa equipa confirma quem os paga.",
+    "nl": "Douane ({country}): de bestelling passeert een douanegrens, dus er kunnen "
+    "invoerrechten en belastingen gelden; ons team bevestigt wie ze betaalt.",
+    "pl": "Cło ({country}): zamówienie przekracza granicę celną, więc mogą obowiązywać cło i "
+    "podatki importowe; nasz zespół potwierdzi, kto je płaci.",
+    "ru": "Таможня ({country}): заказ пересекает таможенную границу, поэтому возможны пошлины и "
+    "налоги на импорт; наша команда уточнит, кто их оплачивает.",
+    "tr": "Gümrük ({country}): sipariş bir gümrük sınırından geçiyor, bu nedenle gümrük ve "
+    "ithalat vergileri çıkabilir; ekibimiz bunları kimin ödeyeceğini size teyit edecek.",
+    "ja": "関税（{country}）：税関の境界をまたぐお届けのため、関税・輸入税がかかる場合があります。"
+    "どちらがお支払いするかは担当者からご連絡いたします。",
+    "ko": "관세({country}): 세관 경계를 넘는 배송이므로 관세와 수입세가 부과될 수 있습니다. "
+    "누가 부담하는지는 담당자가 확인해 드리겠습니다.",
+    "zh": "关税（{country}）：订单需要跨越关境，可能会产生关税和进口税；由谁支付将由我们的团队向您确认。",  # noqa: E501 (CJK text is wide, not long)
+    "ar": "الجمارك ({country}): يعبر الطلب حدوداً جمركية، لذا قد تُفرض رسوم جمركية وضرائب "
+    "استيراد؛ وسيؤكد لك فريقنا من يدفعها.",
+}
+
+
 def is_duty_bill(text: str) -> bool:
     """True when the message is about a charge already asked for ("the courier wants 30
     EUR"), not a question before buying ("will I pay customs to Canada?")."""
     return bool(_BILL.search(text))
 
 
-def paid_at_checkout(country: str, terms: ShippingTerms) -> tuple[bool, str]:
+def paid_at_checkout(country: str, customs: CustomsTerms) -> tuple[bool, str]:
     """Whether the shopper's duties and taxes are collected at checkout, and the scheme
     that collects them (" (IOSS)", " (UK VAT)") or "" when it is the store's DDP terms."""
-    customs = terms.customs
     if country in EU_MEMBERS and customs.ioss and customs.duties is Duties.ON_DELIVERY:
         return True, " (IOSS)"
     if country == "GB" and customs.uk_vat and customs.duties is Duties.ON_DELIVERY:
@@ -243,7 +274,9 @@ def customs_advice(country: str | None, terms: ShippingTerms, language: str, *, 
     name = country_name(country, language)
     if not terms.crosses_customs(country):
         return none.format(country=name)
-    paid, scheme = paid_at_checkout(country, terms)
+    if terms.customs is None:  # the store has not said who pays: promise nothing
+        return _UNSET.get(language, _UNSET["en"]).format(country=name)
+    paid, scheme = paid_at_checkout(country, terms.customs)
     if bill:
         return bill_paid if paid else bill_due
     return (before_paid if paid else before_due).format(country=name, scheme=scheme)

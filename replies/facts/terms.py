@@ -94,7 +94,7 @@ class ShippingTerms:
 
     ships_from: str | None = None
     delivery: DeliveryTimes = field(default_factory=DeliveryTimes)
-    customs: CustomsTerms = field(default_factory=CustomsTerms)
+    customs: CustomsTerms | None = None  # None: the desk file does not say
 
     def crosses_customs(self, country: str) -> bool:
         """False for a domestic order, or inside the EU when the store ships from the EU."""
@@ -153,9 +153,9 @@ def _window(value: Any, key: str) -> DeliveryWindow:
     return DeliveryWindow(low, high)
 
 
-def _customs(data: Any) -> CustomsTerms:
+def _customs(data: Any) -> CustomsTerms | None:
     if data is None:
-        return CustomsTerms()
+        return None
     if not isinstance(data, dict):
         raise ShippingError("customs", "expected a mapping with duties, ioss, uk_vat")
     _known(data, "customs.", {"duties", "ioss", "uk_vat"})

@@ -9,7 +9,7 @@ import pytest
 
 from bot.desk import load_desk
 from bot.errors import ConfigError
-from replies.facts.terms import DeliveryWindow, Duties
+from replies.facts.terms import CustomsTerms, DeliveryWindow, Duties
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "desk.example.yaml"
 
@@ -20,8 +20,7 @@ def test_the_example_desk_file_sets_times_and_terms() -> None:
     assert shipping.delivery.window_for("US") == DeliveryWindow(5, 8)
     assert shipping.delivery.window_for("IT") == DeliveryWindow(2, 5)  # the EU line
     assert shipping.delivery.window_for("JP") == DeliveryWindow(7, 14)  # the default
-    assert shipping.customs.duties is Duties.ON_DELIVERY
-    assert shipping.customs.ioss and shipping.customs.uk_vat
+    assert shipping.customs == CustomsTerms(Duties.ON_DELIVERY, ioss=True, uk_vat=True)
 
 
 def test_without_the_section_nothing_is_promised(tmp_path: Path) -> None:
@@ -29,7 +28,7 @@ def test_without_the_section_nothing_is_promised(tmp_path: Path) -> None:
     desk.write_text("support:\n  timezone: Europe/Berlin\n", encoding="utf-8")
     shipping = load_desk(desk).shipping
     assert shipping.delivery.window_for("US") is None
-    assert shipping.customs.duties is Duties.ON_DELIVERY and not shipping.customs.ioss
+    assert shipping.customs is None  # answers then promise nothing about who pays
 
 
 @pytest.mark.parametrize(

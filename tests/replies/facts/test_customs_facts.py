@@ -11,7 +11,8 @@ from replies.facts.terms import ShippingError, parse_shipping
 DAP_WITH_IOSS = parse_shipping(
     {"ships_from": "DE", "customs": {"duties": "on_delivery", "ioss": True, "uk_vat": True}}
 )
-DAP_ONLY = parse_shipping({"ships_from": "US"})
+DAP_ONLY = parse_shipping({"ships_from": "US", "customs": {"duties": "on_delivery"}})
+UNSET = parse_shipping({"ships_from": "DE"})
 DDP = parse_shipping({"customs": {"duties": "DDP"}})
 
 
@@ -68,6 +69,15 @@ def test_inside_one_customs_area_there_are_no_customs() -> None:
     )
 
 
+def test_terms_the_store_has_not_given_are_not_invented() -> None:
+    assert customs_advice("CH", UNSET, "en", bill=False) == (
+        "Customs (Switzerland): the order crosses a customs border, so import duties and taxes "
+        "may apply; our team will confirm who pays them."
+    )
+    assert customs_advice("CH", UNSET, "ja", bill=True).startswith("関税（スイス）：")
+    assert customs_advice("AT", UNSET, "en", bill=False).startswith("Customs (Austria): none")
+
+
 def test_a_bill_is_answered_by_who_was_to_pay() -> None:
     assert customs_advice("JP", DDP, "en", bill=True).startswith(
         "Duties and import taxes for this order were already paid at checkout, so please do "
@@ -87,8 +97,9 @@ def test_every_language_has_every_customs_sentence(language: str) -> None:
         customs_advice("CH", DDP, language, bill=True),
         customs_advice("CH", DAP_WITH_IOSS, language, bill=True),
         customs_advice(None, DDP, language, bill=False),
+        customs_advice("CH", UNSET, language, bill=False),
     }
-    assert len(sentences) == 6 and all(s.strip() and "{" not in s for s in sentences)
+    assert len(sentences) == 7 and all(s.strip() and "{" not in s for s in sentences)
     if language != "en":
         assert customs_advice(None, DDP, "en", bill=False) not in sentences
 
