@@ -194,7 +194,10 @@ def _classify(config: Config, args: argparse.Namespace) -> int:
     from replies.engine import SuggestionEngine
 
     engine = SuggestionEngine.load(
-        config.library_dir, languages=config.languages, detector=config.language_detector
+        config.library_dir,
+        languages=config.languages,
+        detector=config.language_detector,
+        model_cache=config.model_cache,
     )
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
@@ -229,7 +232,10 @@ def _examples(config: Config, args: argparse.Namespace) -> int:
     known = {
         c.intent
         for c in SuggestionEngine.load(
-            config.library_dir, languages=config.languages, detector=config.language_detector
+            config.library_dir,
+            languages=config.languages,
+            detector=config.language_detector,
+            model_cache=config.model_cache,
         ).choices()
     }
     rows, problems = [], []

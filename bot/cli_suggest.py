@@ -98,6 +98,7 @@ def run(config: Config, args: argparse.Namespace) -> int:
             languages=config.languages,
             detector=config.language_detector,
             store=StoreDetails(config.store_name, desk.calendar, clock, shipping=desk.shipping),
+            model_cache=config.model_cache,
         )
         _answer_all(engine, lines, sys.stdout)
     return 0

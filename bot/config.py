@@ -106,6 +106,7 @@ class Config:
     notices_dir: Path | None = None  # the store's own notice texts; None: built-in
     desk_file: Path = Path("desk.yaml")
     library_dir: Path | None = None  # the store's own answer library; None: the built-in one
+    model_cache: Path | None = None  # where the trained intent model is kept; None: no cache
 
     @property
     def telegram_mode(self) -> Mode:
@@ -166,6 +167,17 @@ class Config:
                 ", ".join(f"{k}={v}" for k, v in self.department_channels.items()) or "(none)",
             ),
         ]
+
+
+def _model_cache(raw: str) -> Path | None:
+    """BORDERDESK_MODEL_CACHE: a folder, or "off"; unset: the user's cache folder (the
+    XDG one, from the process environment: it belongs to the machine, not the desk)."""
+    if raw.strip().lower() == "off":
+        return None
+    if raw.strip():
+        return Path(raw.strip()).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "borderdesk"
 
 
 def load_config(
@@ -276,6 +288,7 @@ def load_config(
         notices_dir=reader.folder("BORDERDESK_NOTICES_DIR"),
         desk_file=Path(reader.text("BORDERDESK_DESK_FILE", "desk.yaml")),
         library_dir=reader.folder("BORDERDESK_LIBRARY_DIR"),
+        model_cache=_model_cache(reader.text("BORDERDESK_MODEL_CACHE", "")),
     )
     if require_platforms and not (config.slack_app_token or config.slack_signing_secret):
         reader.problems.append(

@@ -174,6 +174,7 @@ class Runtime:
             detector=self.config.language_detector,
             extra_examples=learned,
             store=StoreDetails(self.config.store_name, self.desk.calendar, self.clock),
+            model_cache=self.config.model_cache,
         )
         self._outbox = OutboxWorker(
             store,

@@ -123,6 +123,66 @@ class IntentClassifier:
             _train(vectors, self._weights, epochs, seed + bag)
         self._weights /= epochs * BAGS
 
+    def arrays(self) -> tuple[dict[str, object], dict[str, np.ndarray]]:
+        """The trained model as plain data, for ``replies.model_cache``: JSON-ready
+        metadata (intents, temperatures, the vocabulary in row order) and the numpy
+        matrices. ``from_arrays`` of the two is a classifier that scores every message
+        exactly as this one does."""
+        meta: dict[str, object] = {
+            "intents": self.intents,
+            "temperature": self.temperature,
+            "temperatures": self.temperatures,
+            "default_idf": self._default_idf,
+            "vocabulary": list(self._vocab),  # a dict keeps insertion order: row order
+        }
+        matrices = {
+            "idf": self._idf,
+            "sums": self._sums,
+            "norms": self._norms,
+            "weights": self._weights,
+        }
+        return meta, matrices
+
+    @classmethod
+    def from_arrays(
+        cls, meta: Mapping[str, object], matrices: Mapping[str, np.ndarray]
+    ) -> IntentClassifier:
+        """The classifier ``arrays`` described, without training; ValueError when the
+        parts do not fit together (a damaged or foreign file)."""
+        intents, vocabulary = meta["intents"], meta["vocabulary"]
+        temperatures = meta["temperatures"]
+        if not (
+            isinstance(intents, list)
+            and intents
+            and isinstance(vocabulary, list)
+            and isinstance(temperatures, dict)
+        ):
+            raise ValueError("the model's intents, vocabulary or temperatures are missing")
+        idf, sums, norms, weights = (
+            np.asarray(matrices[name], dtype=np.float32)
+            for name in ("idf", "sums", "norms", "weights")
+        )
+        rows = len(idf)
+        if (
+            idf.ndim != 1
+            or rows < len(vocabulary)
+            or sums.shape != (rows, len(intents))
+            or weights.shape != sums.shape
+            or norms.shape != (len(intents),)
+        ):
+            raise ValueError("the model's matrices do not match its vocabulary and intents")
+        model = cls.__new__(cls)
+        model.intents = [str(intent) for intent in intents]
+        model.temperature = float(meta["temperature"])  # type: ignore[arg-type]
+        model.temperatures = {str(k): float(v) for k, v in temperatures.items()}
+        model._index = {intent: i for i, intent in enumerate(model.intents)}
+        model._vocab = {str(feature): row for row, feature in enumerate(vocabulary)}
+        if len(model._vocab) != len(vocabulary):
+            raise ValueError("the model's vocabulary repeats a feature")
+        model._default_idf = float(meta["default_idf"])  # type: ignore[arg-type]
+        model._idf, model._sums, model._norms, model._weights = idf, sums, norms, weights
+        return model
+
     def _vector(self, feats: set[str]) -> tuple[np.ndarray, np.ndarray]:
         """Rows of the known features and their normalised TF-IDF values."""
         vocab = self._vocab

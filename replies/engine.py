@@ -28,6 +28,7 @@ from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
 from replies.facts.fill import fact_variables, prepare
 from replies.library import IntentSpec, load_library
+from replies.model_cache import ModelCache, model_key
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
 from replies.situations import ASKS_FOR, order_situation
@@ -70,12 +71,15 @@ class SuggestionEngine:
         threshold: float = DEFAULT_THRESHOLD,
         extra_examples: Iterable[tuple[str, str]] = (),
         store: StoreDetails | None = None,
+        model_cache: Path | None = None,
     ) -> SuggestionEngine:
         """Read the library, build the detector and train the classifier.
 
         ``extra_examples`` are ``(text, intent)`` pairs learned earlier (staff
         decisions, imported history); pairs naming an intent the library no longer has
         are skipped with a warning. ``store`` gives answers the store's name and hours.
+        ``model_cache`` is a folder where the trained classifier is kept between starts
+        (``replies.model_cache``); None trains it every time.
         """
         if not 0 <= threshold <= 1:
             raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
@@ -98,12 +102,17 @@ class SuggestionEngine:
             )
         # the per-language confidence calibration is fitted on the built-in library only
         default, temperatures = load_temperatures() if library_dir is None else (None, {})
-        classifier = IntentClassifier(
-            examples,
-            intents=list(library),
-            temperature=default or DEFAULT_TEMPERATURE,
-            temperatures=temperatures,
-        )
+        intents, temperature = list(library), default or DEFAULT_TEMPERATURE
+        cache = ModelCache(model_cache) if model_cache else None
+        options = {"intents": intents, "temperature": temperature, "temperatures": temperatures}
+        key = model_key(examples, options) if cache else ""
+        classifier = cache.load(key) if cache else None
+        if classifier is None:
+            classifier = IntentClassifier(
+                examples, intents=intents, temperature=temperature, temperatures=temperatures
+            )
+            if cache:
+                cache.save(key, classifier)
         prepare()  # the fact sentences' country names, loaded before the first message
         return cls(
             library,

@@ -42,6 +42,19 @@ def _train_each_library_once() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_model_cache_per_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The command-line tests start desks in processes of their own, each of which would
+    train the intent model for 10 s or more; they share one model cache folder for the
+    session instead, so only the first trains. A temporary folder: the user's own cache
+    (``~/.cache/borderdesk``) is never read or written by tests."""
+    folder = tmp_path_factory.mktemp("model-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BORDERDESK_MODEL_CACHE", str(folder / "borderdesk"))
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _local_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """httpx and aiohttp honour proxy variables; loopback traffic must never go through one."""

@@ -1,0 +1,167 @@
+"""The trained intent model is kept between desk starts: same answers, never a crash."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import replies.engine as engine_module
+from bot.config import load_config
+from replies.classifier import IntentClassifier
+from replies.engine import SuggestionEngine
+from replies.model_cache import ModelCache, model_key
+
+LANGS = ["en", "es", "fr", "de", "it", "pt", "ja", "zh"]
+EXAMPLES = [
+    ("where is my parcel", "track_order"),
+    ("track my package", "track_order"),
+    ("cancel my order", "cancel_order"),
+    ("please cancel the purchase", "cancel_order"),
+    ("荷物はどこですか", "track_order"),
+    ("注文をキャンセル", "cancel_order"),
+    ("thank you so much", "thanks"),
+]
+MESSAGES = ["where's my package?", "cancel it", "注文をキャンセルしたい", "thanks!", "hello"]
+OPTIONS: dict[str, Any] = {"intents": ["thanks"], "temperature": 2.0, "temperatures": {"ja": 1.5}}
+
+
+def _trained() -> IntentClassifier:
+    return IntentClassifier(EXAMPLES, **OPTIONS)
+
+
+def _refuse_training(monkeypatch: pytest.MonkeyPatch) -> None:
+    def train(*args: object, **kwargs: object) -> IntentClassifier:
+        raise AssertionError("the model was trained although a cached one was there")
+
+    monkeypatch.setattr(engine_module, "IntentClassifier", train)
+
+
+def test_a_cached_model_ranks_exactly_like_a_freshly_trained_one(tmp_path: Path) -> None:
+    fresh, cache = _trained(), ModelCache(tmp_path)
+    key = model_key(EXAMPLES, OPTIONS)
+    cache.save(key, _trained())
+    cached = cache.load(key)
+    assert cached is not None
+    for language in ("en", "ja"):
+        for message in MESSAGES:
+            assert cached.rank(message, language) == fresh.rank(message, language)
+    # staff decisions taught after the load (new features included) act the same way
+    for model in (fresh, cached):
+        model.learn("wheres my stuff mate", "track_order")
+        model.learn("annuler la commande", "cancel_order")
+    for message in [*MESSAGES, "stuff mate?", "annuler"]:
+        assert cached.rank(message) == fresh.rank(message)
+
+
+def test_the_second_desk_start_reads_the_model_instead_of_training(
+    small_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    first = SuggestionEngine.load(small_library, languages=LANGS, model_cache=folder)
+    _refuse_training(monkeypatch)
+    second = SuggestionEngine.load(small_library, languages=LANGS, model_cache=folder)
+    for message in ["where is my parcel?", "stop my order", "thank you"]:
+        assert second.suggest(message).top == first.suggest(message).top
+
+
+def test_a_changed_example_trains_the_model_again(
+    small_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    SuggestionEngine.load(small_library, languages=LANGS, model_cache=folder)
+    trained: list[int] = []
+    real = engine_module.IntentClassifier
+
+    def counting(*args: Any, **kwargs: Any) -> IntentClassifier:
+        trained.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "IntentClassifier", counting)
+    learned = [("refund me for the broken lamp", "cancel_order")]
+    engine = SuggestionEngine.load(
+        small_library, languages=LANGS, model_cache=folder, extra_examples=learned
+    )
+    assert trained == [1]
+    assert engine.suggest("broken lamp refund").top[0][0] == "cancel_order"
+    # the library itself: one example's text changed
+    track = small_library / next(p.name for p in small_library.iterdir() if "track" in p.name)
+    track.write_text(track.read_text().replace("case 0", "case zero"), encoding="utf-8")
+    SuggestionEngine.load(small_library, languages=LANGS, model_cache=folder)
+    assert trained == [1, 1]
+
+
+def test_the_key_follows_every_example_and_option() -> None:
+    key = model_key(EXAMPLES, OPTIONS)
+    assert model_key(list(EXAMPLES), dict(OPTIONS)) == key
+    assert model_key(EXAMPLES[::-1], OPTIONS) != key  # training visits examples in order
+    assert model_key([*EXAMPLES[:-1], ("thank you so much", "track_order")], OPTIONS) != key
+    assert model_key([*EXAMPLES, ("merci", "thanks")], OPTIONS) != key
+    assert model_key(EXAMPLES, {**OPTIONS, "temperatures": {"ja": 1.4}}) != key
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # a truncated write
+        lambda data: b"not a model at all",
+        lambda data: data.replace(b"track_order", b"track_other"),  # an edited vocabulary
+    ],
+    ids=["truncated", "garbage", "tampered"],
+)
+def test_a_damaged_cache_file_is_retrained_with_one_log_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, damage: Any
+) -> None:
+    cache, key = ModelCache(tmp_path), model_key(EXAMPLES, OPTIONS)
+    cache.save(key, _trained())
+    path = cache.path(key)
+    path.write_bytes(damage(path.read_bytes()))
+    with caplog.at_level(logging.WARNING, logger="replies.model_cache"):
+        loaded = cache.load(key)
+    if loaded is not None:  # a change that left a consistent model: it must still rank
+        assert loaded.rank("where is my parcel")[0][0] in ("track_order", "track_other")
+        return
+    assert [r.message for r in caplog.records if "ignoring the cached" in r.message]
+    assert len(caplog.records) == 1 and str(path) in caplog.records[0].message
+
+
+def test_a_damaged_cache_file_is_replaced_by_the_desk(
+    small_library: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "cache"
+    fresh = SuggestionEngine.load(small_library, languages=LANGS, model_cache=folder)
+    (model,) = folder.glob("*.npz")
+    model.write_bytes(model.read_bytes()[:1000])
+    with caplog.at_level(logging.WARNING, logger="replies.model_cache"):
+        again = SuggestionEngine.load(small_library, languages=LANGS, model_cache=folder)
+    assert again.suggest("where is my parcel").top == fresh.suggest("where is my parcel").top
+    assert len([r for r in caplog.records if "ignoring the cached" in r.message]) == 1
+    assert ModelCache(folder).load(model_key([], {})) is None  # another key: just absent
+    assert model.stat().st_size > 1000  # rewritten whole
+
+
+def test_a_folder_that_cannot_be_written_still_starts_the_desk(
+    small_library: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="replies.model_cache"):
+        engine = SuggestionEngine.load(small_library, languages=LANGS, model_cache=blocker / "x")
+    assert engine.suggest("where is my parcel?").intent == "track_order"
+    messages = [r.message for r in caplog.records]
+    assert len(messages) == 1 and "BORDERDESK_MODEL_CACHE" in messages[0]
+    assert blocker.read_text(encoding="utf-8") == "in the way"
+
+
+def test_the_cache_folder_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_config({"BORDERDESK_MODEL_CACHE": "off"}, env_file=None).model_cache is None
+    chosen = load_config({"BORDERDESK_MODEL_CACHE": str(tmp_path)}, env_file=None)
+    assert chosen.model_cache == tmp_path
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert load_config({}, env_file=None).model_cache == tmp_path / "xdg" / "borderdesk"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    expected = tmp_path / "home" / ".cache" / "borderdesk"
+    assert load_config({}, env_file=None).model_cache == expected
