@@ -40,6 +40,8 @@ from replies.engine import SuggestionEngine
 from replies.reading import EarlierTurn
 
 SHOPPERS = Path(__file__).with_name("shoppers")
+# The second, harder set (see its README): figures only, no target holds it.
+SHOPPERS_HARD = Path(__file__).with_name("shoppers_hard")
 KINDS = (
     "plain",
     "typo",

@@ -17,6 +17,7 @@ from bot.config import DEFAULT_LANGUAGES
 from bot.models import Suggestion
 from replies.engine import SuggestionEngine
 from tests.replies.shopper_figures import (
+    SHOPPERS_HARD,
     Outcome,
     Shopper,
     ShopperSetError,
@@ -52,6 +53,17 @@ def test_the_set_has_every_store_language_and_every_intent(engine: SuggestionEng
     per_language = {lang: sum(s.lang == lang for s in shoppers) for lang in DEFAULT_LANGUAGES}
     assert all(count >= 30 for count in per_language.values()), per_language
     assert {s.intent for s in shoppers} == set(engine.library)
+
+
+def test_the_hard_set_has_every_store_language_and_only_library_intents(
+    engine: SuggestionEngine,
+) -> None:
+    # Figures only (bench/shopper_eval.py --set hard): no target, so the library is not
+    # tuned on the one set meant to give an honest figure.
+    shoppers = load_shoppers(SHOPPERS_HARD, intents=engine.library)
+    per_language = {lang: sum(s.lang == lang for s in shoppers) for lang in DEFAULT_LANGUAGES}
+    assert all(count >= 20 for count in per_language.values()), per_language
+    assert {s.lang for s in shoppers} == set(DEFAULT_LANGUAGES)
 
 
 def test_top1_reaches_the_issue_target(figures: dict[str, float]) -> None:
