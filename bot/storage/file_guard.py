@@ -64,6 +64,7 @@ import fcntl
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -81,6 +82,7 @@ OVERWRITTEN = (
     "was overwritten in place (another program wrote into it, as copying a backup over it does)"
 )
 LOG_LOST = "lost its write-ahead log (the -wal file beside it was deleted or replaced)"
+LOCK_TRIES, LOCK_RETRY_SECONDS = 3, 0.05
 
 
 class DatabaseInUse(StorageError):
@@ -139,7 +141,7 @@ class DatabaseGuard:
         except OSError as exc:
             raise StorageError(f"cannot create the lock file {lock}: {exc.strerror}") from exc
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _flock_soon(fd)
         except OSError as exc:
             os.close(fd)
             raise DatabaseInUse(
@@ -257,6 +259,18 @@ class DatabaseGuard:
                 aside,
                 self.path,
             )
+
+
+def _flock_soon(fd: int) -> None:
+    """Take the exclusive lock, trying again briefly: a ``borderdesk`` command asking
+    ``held`` takes a shared lock for a moment, which must not pass for a running desk."""
+    for _ in range(LOCK_TRIES - 1):
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError:
+            time.sleep(LOCK_RETRY_SECONDS)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _lock_path(path: Path) -> Path:
