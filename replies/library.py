@@ -190,10 +190,15 @@ def load_intent_file(path: Path) -> IntentSpec:
     return _Validator(path, node, data).spec()
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> tuple[yaml.Node | None, Any]:
     """The file's YAML node (for line numbers) and its data; LibraryError if unreadable."""
     try:
-        loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML has it: the same nodes (line numbers included) and
+        # data, read about 10 times faster (the library is most of a cached desk start)
+        loader = _LOADER(path.read_text(encoding="utf-8"))
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
