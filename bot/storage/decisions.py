@@ -6,12 +6,13 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.models import CardRef, Suggestion
 from bot.storage.outbox import insert_outbox, reply_key
+from bot.storage.oversized import FULL_TEXT
 from bot.storage.records import SuggestionRecord, new_id, suggestion_record
 from bot.storage.schema import (
     examples,
@@ -82,6 +83,9 @@ class DecisionQueries:
                 messages.c.direction == "in",
                 messages.c.id < before_message_id,
                 messages.c.created_at >= since,
+                # the whole text of a message cut to size is not a turn of its own, and
+                # reading its megabytes would undo the cap (bench/big_update.py)
+                or_(messages.c.hold_reason.is_(None), messages.c.hold_reason != FULL_TEXT),
             )
             .order_by(messages.c.id.desc())
             .limit(1)
