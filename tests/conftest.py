@@ -27,7 +27,7 @@ def _train_each_library_once() -> Iterator[None]:
     and the suite starts hundreds of desks on the same answer library. So the engine's
     classifier is trained once per set of examples and every desk gets its own deep copy:
     the real model, and learning in one test never reaches another. (Only this process:
-    the command-line tests run their own processes and train as users do.)"""
+    the command-line tests run their own processes, which share one model cache folder.)"""
     trained: dict[tuple[tuple[tuple[str, str], ...], str], IntentClassifier] = {}
 
     def classifier(examples: Iterable[tuple[str, str]], **options: Any) -> IntentClassifier:

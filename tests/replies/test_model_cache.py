@@ -107,7 +107,7 @@ def test_the_key_follows_every_example_and_option() -> None:
     [
         lambda data: data[: len(data) // 2],  # a truncated write
         lambda data: b"not a model at all",
-        lambda data: data.replace(b"track_order", b"track_other"),  # an edited vocabulary
+        lambda data: data.replace(b"track_order", b"track_other"),  # an edited file
     ],
     ids=["truncated", "garbage", "tampered"],
 )
@@ -119,12 +119,10 @@ def test_a_damaged_cache_file_is_retrained_with_one_log_line(
     path = cache.path(key)
     path.write_bytes(damage(path.read_bytes()))
     with caplog.at_level(logging.WARNING, logger="replies.model_cache"):
-        loaded = cache.load(key)
-    if loaded is not None:  # a change that left a consistent model: it must still rank
-        assert loaded.rank("where is my parcel")[0][0] in ("track_order", "track_other")
-        return
-    assert [r.message for r in caplog.records if "ignoring the cached" in r.message]
-    assert len(caplog.records) == 1 and str(path) in caplog.records[0].message
+        assert cache.load(key) is None
+    assert len(caplog.records) == 1
+    assert "ignoring the cached" in caplog.records[0].message
+    assert str(path) in caplog.records[0].message
 
 
 def test_a_damaged_cache_file_is_replaced_by_the_desk(
