@@ -101,6 +101,11 @@ async def order_variables(
         LINKED_ORDER_MARKER: order.status,  # answers may now speak of this order
         "items": items_text(order),
         **parcel_variables(order.parcels),  # every parcel of a split shipment
+        # facts the answer works with but never shows (replies.facts.fill): where the
+        # order goes, for voltage, delivery times and customs, and when it was placed,
+        # for how late it is
+        "order_country": order.country or "",
+        "ordered_on": order.ordered_at.date().isoformat(),
     }
     if order.estimated_delivery is not None:
         values["delivery_estimate"] = values["estimated_delivery"] = format_day(

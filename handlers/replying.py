@@ -102,6 +102,8 @@ async def template_variables(
     if customer is not None:
         shown = language if language and language != "unknown" else customer.language or "en"
         variables.update(await order_variables(ctx, customer, message.text, shown))
+        if customer.phone:  # where the shopper is, when nothing better says it (never shown)
+            variables["shopper_phone"] = customer.phone
     return variables
 
 
