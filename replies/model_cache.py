@@ -42,6 +42,7 @@ import logging
 import os
 import platform
 import tempfile
+import time
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -63,6 +64,7 @@ PREFIX = "intent-model-"
 # Models kept in one folder (the least recently used beyond are removed): a desk with
 # staff-learned examples and a ``borderdesk classify`` without them, say, on one machine.
 KEEP = 3
+STALE_SECONDS = 3600  # a temporary file this old is what a crashed write left behind
 
 
 def model_key(examples: Iterable[tuple[str, str]], options: Mapping[str, object]) -> str:
@@ -149,12 +151,17 @@ class ModelCache:
         self._remove_old()
 
     def _remove_old(self) -> None:
-        """Keep the ``KEEP`` most recently used models (each is tens of megabytes)."""
+        """Keep the ``KEEP`` most recently used models (each is tens of megabytes), and
+        remove temporary files a crashed write left (not the one another desk starting at
+        the same time is writing: only those untouched for ``STALE_SECONDS``)."""
         try:
             models = sorted(
                 self.folder.glob(f"{PREFIX}*.npz"), key=lambda p: p.stat().st_mtime, reverse=True
             )
             for old in models[KEEP:]:
                 old.unlink(missing_ok=True)
+            for partial in self.folder.glob(f"{PREFIX}*.tmp"):
+                if time.time() - partial.stat().st_mtime > STALE_SECONDS:
+                    partial.unlink(missing_ok=True)
         except OSError as exc:
             logger.warning("cannot remove old intent models from %s: %s", self.folder, exc)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,7 @@ import replies.engine as engine_module
 from bot.config import load_config
 from replies.classifier import IntentClassifier
 from replies.engine import SuggestionEngine
-from replies.model_cache import ModelCache, model_key
+from replies.model_cache import KEEP, STALE_SECONDS, ModelCache, model_key
 
 LANGS = ["en", "es", "fr", "de", "it", "pt", "ja", "zh"]
 EXAMPLES = [
@@ -138,6 +140,20 @@ def test_a_damaged_cache_file_is_replaced_by_the_desk(
     assert len([r for r in caplog.records if "ignoring the cached" in r.message]) == 1
     assert ModelCache(folder).load(model_key([], {})) is None  # another key: just absent
     assert model.stat().st_size > 1000  # rewritten whole
+
+
+def test_only_recent_models_and_no_crashed_writes_are_kept(tmp_path: Path) -> None:
+    cache = ModelCache(tmp_path)
+    crashed, writing = tmp_path / "intent-model-crashed.tmp", tmp_path / "intent-model-now.tmp"
+    crashed.write_bytes(b"half a model")
+    writing.write_bytes(b"another desk is writing this")
+    os.utime(crashed, (time.time() - 2 * STALE_SECONDS,) * 2)
+    keys = [model_key([*EXAMPLES, (f"thanks {i}", "thanks")], OPTIONS) for i in range(KEEP + 1)]
+    for age, key in zip(range(len(keys), 0, -1), keys, strict=True):
+        cache.save(key, _trained())
+        os.utime(cache.path(key), (time.time() - age,) * 2)  # used in this order
+    assert sorted(tmp_path.glob("*.npz")) == sorted(cache.path(key) for key in keys[1:])
+    assert not crashed.exists() and writing.exists()
 
 
 def test_a_folder_that_cannot_be_written_still_starts_the_desk(
