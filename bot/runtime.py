@@ -173,7 +173,9 @@ class Runtime:
             languages=self.config.languages,
             detector=self.config.language_detector,
             extra_examples=learned,
-            store=StoreDetails(self.config.store_name, self.desk.calendar, self.clock),
+            store=StoreDetails(
+                self.config.store_name, self.desk.calendar, self.clock, shipping=self.desk.shipping
+            ),
             model_cache=self.config.model_cache,
         )
         self._outbox = OutboxWorker(
