@@ -138,6 +138,9 @@ class Card:
     # A reply waits for staff to choose how it goes out (its translation, untranslated, or
     # not at all): who wrote it and when. The card shows this, and no buttons, meanwhile.
     waiting: str | None = None
+    # The shopper's conversation: cards of different conversations take turns for the
+    # inbox channel's posting pace, so one flooding shopper cannot hold up the others.
+    conversation_id: int | None = None
 
 
 class ActionKind(StrEnum):

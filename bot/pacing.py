@@ -9,11 +9,22 @@ platform time faster than the wall clock.
     async with pacer.slot([("telegram:4242", Limit(1, 1.1)), ("telegram", Limit(25, 1.0))]):
         await channel.send("4242", "Hola")
     pacer.hold("telegram:4242", 3.0)   # the platform said "retry after 3 s"
+
+Turns: sends that name a ``turn`` (whose send it is, e.g. one shopper's conversation) and
+wait for the same keys are served fairly, not in whatever order their sleeps end: the
+next free slot goes to the waiting turn served least recently, first come first served
+within one turn. So one shopper with ten cards queued for the inbox channel (Slack allows
+about one post a second there) delays another shopper's card by one slot, not ten::
+
+    async with pacer.slot([("slack:C0INBOX", Limit(1, 1.1))], turn="conversation:17"):
+        await post_card(...)
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
+import math
 import random
 import time
 from collections import deque
@@ -35,6 +46,21 @@ class _Mark:
         self.done = done
 
 
+class _Waiter:
+    """A send waiting for its slot: whose turn it is, and in which order it came."""
+
+    __slots__ = ("order", "turn", "woken")
+
+    def __init__(self, turn: str, order: int) -> None:
+        self.turn = turn
+        self.order = order
+        self.woken = asyncio.Event()
+
+
+# Turns served longer ago than this are forgotten (they would go first anyway).
+_TURN_MEMORY_SECONDS = 3600.0
+
+
 class Pacer:
     """Sliding-window pacing per key, plus holds after a platform asked us to slow down.
 
@@ -52,6 +78,9 @@ class Pacer:
         self.sleep = sleep
         self._sent: dict[str, deque[_Mark]] = {}
         self._held_until: dict[str, float] = {}
+        self._waiting: dict[tuple[str, ...], list[_Waiter]] = {}
+        self._served: dict[str, float] = {}  # turn -> when it last got a slot
+        self._arrivals = itertools.count()
 
     def delay(self, rules: Rules) -> float:
         """Seconds until one more send is allowed under every rule (0 when allowed now)."""
@@ -81,15 +110,18 @@ class Pacer:
         self.note(rules)
 
     @asynccontextmanager
-    async def slot(self, rules: Rules) -> AsyncIterator[None]:
-        """Wait until a send is allowed; the send happens inside the block and is dated by
-        when the block ends::
+    async def slot(self, rules: Rules, *, turn: str | None = None) -> AsyncIterator[None]:
+        """Wait until a send is allowed (and, with a ``turn``, until it is this turn's go);
+        the send happens inside the block and is dated by when the block ends::
 
             async with pacer.slot(rules):
                 await channel.send(chat_id, text)
         """
-        while (wait := self.delay(rules)) > 0:
-            await self.sleep(wait)
+        if turn is None or not rules:
+            while (wait := self.delay(rules)) > 0:
+                await self.sleep(wait)
+        else:
+            await self._wait_for_turn(rules, turn)
         marks = self._mark(rules, done=False)
         try:
             yield
@@ -97,6 +129,41 @@ class Pacer:
             finished = self.clock()
             for mark in marks:
                 mark.at, mark.done = finished, True
+
+    async def _wait_for_turn(self, rules: Rules, turn: str) -> None:
+        """Wait among the sends for the same keys: only the one that goes next (the turn
+        served least recently, then the earliest) watches the clock; the others wait until
+        it has gone (or given up), then look again."""
+        keys = tuple(key for key, _ in rules)
+        queue = self._waiting.setdefault(keys, [])
+        me = _Waiter(turn, next(self._arrivals))
+        queue.append(me)
+        try:
+            while True:
+                if min(queue, key=self._priority) is not me:
+                    me.woken.clear()
+                    await me.woken.wait()
+                elif (wait := self.delay(rules)) > 0:
+                    await self.sleep(wait)
+                else:
+                    break
+        finally:
+            queue.remove(me)
+            if not queue:
+                del self._waiting[keys]
+            for other in queue:
+                other.woken.set()
+        self._remember_served(turn)
+
+    def _priority(self, waiter: _Waiter) -> tuple[float, int]:
+        return self._served.get(waiter.turn, -math.inf), waiter.order
+
+    def _remember_served(self, turn: str) -> None:
+        now = self.clock()
+        self._served[turn] = now
+        if len(self._served) > 1024:
+            old = now - _TURN_MEMORY_SECONDS
+            self._served = {t: at for t, at in self._served.items() if at > old}
 
     def hold(self, key: str, seconds: float) -> None:
         """Send nothing under ``key`` for ``seconds`` (after a 429 with retry-after)."""

@@ -72,6 +72,7 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
         notes=tuple(notes),
         profile=summary_line(profile, now) if profile else None,
         warning=flag_warning(profile) if profile else None,
+        conversation_id=record.conversation_id,
     )
 
 

@@ -184,7 +184,10 @@ class SlackWorkspace:
 
     async def post_card(self, card: Card) -> CardRef:
         return await self._post(
-            self.inbox_channel, blocks.card_text(card), blocks.card_blocks(card)
+            self.inbox_channel,
+            blocks.card_text(card),
+            blocks.card_blocks(card),
+            turn=f"conversation:{card.conversation_id}" if card.conversation_id else None,
         )
 
     async def post_card_in_thread(self, ref: CardRef, card: Card) -> CardRef:
@@ -291,13 +294,14 @@ class SlackWorkspace:
         text: str,
         block_list: list[dict[str, Any]] | None,
         thread_ts: str | None = None,
+        turn: str | None = None,
     ) -> CardRef:
         kwargs: dict[str, Any] = {"channel": channel, "text": blocks.clip(text, 3000)}
         if block_list is not None:
             kwargs["blocks"] = block_list
         if thread_ts is not None:
             kwargs["thread_ts"] = thread_ts
-        response = await self.web.call("chat_postMessage", **kwargs)
+        response = await self.web.call("chat_postMessage", pacing_turn=turn, **kwargs)
         return CardRef(str(response["channel"]), str(response["ts"]))
 
     async def _update(self, ref: CardRef, text: str, block_list: list[dict[str, Any]]) -> None:

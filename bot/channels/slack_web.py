@@ -39,14 +39,15 @@ class SlackWeb:
         self.client = client
         self.pacer = pacer
 
-    async def call(self, method: str, **kwargs: Any) -> Any:
+    async def call(self, method: str, *, pacing_turn: str | None = None, **kwargs: Any) -> Any:
         """One Web API call, paced, retried on rate limits and outages; ChannelError after
         ``CALL_ATTEMPTS`` (the caller's own durability — the resume loop, the outbox —
-        takes it from there)."""
+        takes it from there). ``pacing_turn`` names whose post it is (a conversation), so
+        posts waiting for the same channel take turns (``bot.pacing``)."""
         rules = _pacing_rules(method, kwargs)
         for attempt in range(1, CALL_ATTEMPTS + 1):
             try:
-                async with self.pacer.slot(rules):
+                async with self.pacer.slot(rules, turn=pacing_turn):
                     return await getattr(self.client, method)(**kwargs)
             except SlackApiError as exc:
                 error = _wrap(exc)

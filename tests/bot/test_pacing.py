@@ -6,6 +6,7 @@ moves it), and every sleep is recorded, so the exact schedule of sends can be ch
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Coroutine
 from typing import Any
 
@@ -186,3 +187,50 @@ def test_backoff_is_jittered_and_doubles_per_attempt() -> None:
     assert all(1.0 <= w <= 32.0 for w in fifth) and max(fifth) > 2.0
     assert all(1.0 <= w <= 600.0 for w in capped) and max(capped) > 32.0
     assert len(set(fifth)) > 100  # spread out, so retries do not arrive together
+
+
+class YieldingTime(VirtualTime):
+    """Virtual time whose sleeps let other tasks run, as real sleeps do."""
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+        await asyncio.sleep(0)
+
+
+async def _posts_in_order(turns: list[str | None]) -> list[tuple[str | None, float]]:
+    """Queue one inbox post per entry of ``turns`` (in that order); when each went out."""
+    time = YieldingTime()
+    pacer = time.pacer()
+    inbox = [("slack:C0INBOX0001", Limit(1, 1.1))]
+    went: list[tuple[str | None, float]] = []
+
+    async def post(turn: str | None) -> None:
+        async with pacer.slot(inbox, turn=turn):
+            went.append((turn, time.now))
+            await asyncio.sleep(0)
+
+    # all queued before any runs (virtual time jumps at each sleep, so a post queued later
+    # would find most of the earlier ones already gone)
+    tasks = [asyncio.create_task(post(turn)) for turn in turns]
+    await asyncio.gather(*tasks)
+    return went
+
+
+async def test_a_flooding_shopper_delays_another_shoppers_card_by_one_slot_not_ten() -> None:
+    went = await _posts_in_order(["conversation:1"] * 10 + ["conversation:2"])
+    order = [turn for turn, _ in went]
+    assert order.index("conversation:2") == 1  # right after the flood's first card
+    times = [at for _, at in went]
+    assert all(b - a >= 1.1 - 1e-9 for a, b in zip(times, times[1:], strict=False))
+
+
+async def test_waiting_shoppers_take_turns_for_the_inbox() -> None:
+    went = await _posts_in_order(["conversation:1"] * 3 + ["conversation:2"] * 2)
+    assert [turn for turn, _ in went] == [
+        "conversation:1",
+        "conversation:2",
+        "conversation:1",
+        "conversation:2",
+        "conversation:1",
+    ]
