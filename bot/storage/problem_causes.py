@@ -6,7 +6,10 @@ them "at risk" and show the order twice in the department's digest. So a report 
 open problem about the same cause when there is one, whatever arrived first:
 
 - same department and intent, and the same order: by order id, or by order number however
-  written (``normalize_order_number``: "#A-1001" and "a1001" alike);
+  written (``normalize_order_number``: "#A-1001" and "a1001" alike). A late parcel and a
+  lost one are one intent here (``SAME_PARCEL``): a shopper whose late order's tracking
+  has not moved for days calls it lost, while BorderDesk noticed it as late; it is the
+  same parcel not arriving, and the problem keeps the intent it was first filed under;
 - otherwise, when no order is known on one side, a problem of the same department and
   intent with a report from the same conversation within ``SAME_CAUSE_WINDOW`` (14 days,
   either side: a correction may file an older report after a newer one). Two weeks cover
@@ -38,6 +41,8 @@ from bot.storage.records import new_id
 from bot.storage.schema import escalations, problem_reports, problems
 
 SAME_CAUSE_WINDOW = timedelta(days=14)
+# Intents that name one cause, the parcel not arriving, in different words.
+SAME_PARCEL = frozenset({"delivery_delay", "lost_package"})
 FACT_FIELDS = ("order_number", "product", "carrier", "tracking_number", "country")
 
 
@@ -157,9 +162,10 @@ async def withdraw_report(conn: AsyncConnection, suggestion_id: int) -> None:
 
 async def _same_cause(conn: AsyncConnection, report: Report, cause: Cause) -> int | None:
     """The open problem ``report`` is about, by order first, then by conversation."""
+    intents = SAME_PARCEL if cause.intent in SAME_PARCEL else {cause.intent}
     same_kind = (
         (problems.c.department == cause.department)
-        & (problems.c.intent == cause.intent)
+        & problems.c.intent.in_(sorted(intents))
         & is_open()
     )
     latest = (problems.c.created_at.desc(), problems.c.id.desc())

@@ -122,6 +122,23 @@ async def test_late_order_noticed_by_the_desk_and_the_shoppers_complaint_counted
         assert "×2" not in text
 
 
+async def test_a_late_order_the_shopper_calls_lost_is_one_problem(tmp_path: Path) -> None:
+    """The desk noticed order 1001 late; the shopper, seeing tracking stuck for days,
+    calls it lost. One parcel not arriving: one problem, filed as the delay it began as."""
+    lost = "Order 1001 never arrived, the tracking has not moved in two weeks, it is lost."
+    async with local_desk(tmp_path) as desk:
+        await desk.say("hello, a question")
+        await late_order(desk)
+        await notice_late_orders(desk)
+        later(desk, hours=1)
+        await desk.say(lost)
+        assert card_saying(desk, lost).suggestion.intent == "lost_package"
+
+        assert await reports_per_problem(desk) == {("delivery_delay", "1001"): ["order", "shopper"]}
+        ana = await profile_of(desk)
+        assert not ana.at_risk and ana.recent_problems == 1
+
+
 async def test_two_messages_about_the_same_damaged_order_are_one_problem(tmp_path: Path) -> None:
     async with local_desk(tmp_path) as desk:
         await desk.say(BROKEN)
