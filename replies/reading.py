@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.language import has_words
+from bot.language import CJK, WORD, has_words, strip_noise
 from replies.classifier import IntentClassifier
 from replies.follow_ups import changes_mind
 from replies.threats import threat_words
@@ -72,6 +72,12 @@ THREAT_INSTEAD_OF_REVIEW = ("get_refund", "complaint")
 REVIEW = "review"
 # A "Hi!" or "thanks" beside a question is not another question to answer.
 NOT_A_QUESTION = ("greeting", "thanks")
+# Another sentence's intent is shown as "also asks about" only this confidently, and only
+# when the sentence says something beyond contact details: "Email: ana@example.com" or
+# "Order #10412" is the shopper identifying themselves, not a second question (an e-mail
+# line once read as "edit account").
+ALSO_CONFIDENCE = 0.7
+ALSO_MIN_WORDS = 2
 THREAT = "threat"
 # Sentences read one by one, at most (a pasted essay is read whole, not line by line).
 MAX_SENTENCES = 12
@@ -174,21 +180,33 @@ def _sentences(
     sentences = [s for s in _SENTENCE_END.split(text) if s and has_words(s)]
     if not 2 <= len(sentences) <= MAX_SENTENCES:
         return probs, ()
-    confident: list[tuple[float, str, np.ndarray]] = []
+    confident: list[tuple[tuple[float, str, np.ndarray], str]] = []
     for sentence in sentences:
         own = classifier.probabilities(sentence, language)
         best = int(own.argmax())
         if own[best] >= threshold:
-            confident.append((float(own[best]), classifier.intents[best], own))
+            confident.append(((float(own[best]), classifier.intents[best], own), sentence))
     if probs.max() < threshold and confident:
-        probs = max(confident, key=lambda c: c[0])[2]
+        probs = max(confident, key=lambda c: c[0][0])[0][2]
     lead = classifier.intents[int(probs.argmax())]
     also = tuple(
         dict.fromkeys(
-            intent for _, intent, _ in confident if intent != lead and intent not in NOT_A_QUESTION
+            intent
+            for (confidence, intent, _), sentence in confident
+            if intent != lead
+            and intent not in NOT_A_QUESTION
+            and confidence >= ALSO_CONFIDENCE
+            and _says_something(sentence)
         )
     )
     return probs, also
+
+
+def _says_something(sentence: str) -> bool:
+    """More than a label and a contact detail: two words besides e-mails, links and
+    numbers, or any run of Chinese, Japanese or Korean (whole words in few characters)."""
+    words = WORD.findall(strip_noise(sentence))
+    return len(words) >= ALSO_MIN_WORDS or any(re.match(f"[{CJK}]", word) for word in words)
 
 
 def _mass(classifier: IntentClassifier, probs: np.ndarray, intents: tuple[str, ...]) -> float:

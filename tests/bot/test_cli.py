@@ -115,9 +115,15 @@ def test_demo_tells_shoppers_first_shipped_and_late(demo: tuple[str, Path]) -> N
 
 def test_demo_holds_a_flagged_buyers_refund_for_a_manager(demo: tuple[str, Path]) -> None:
     said = entries(demo[0])
+    first = next(e for e in said if "· Victor Hale ·" in e and "intent get_refund" in e)
+    # his first message threatens a review unless refunded: a refund case, flagged
+    assert "note: ⚠ Threat" in " ".join(said[said.index(first) : said.index(first) + 8])
     command = next(e for e in said if "types /borderdesk block #10412 extortion" in e)
-    refund = next(e for e in said if "· Victor Hale ·" in e and "intent get_refund" in e)
-    assert said.index(command) < said.index(refund)
+    refund = next(
+        e
+        for e in said[said.index(command) :]
+        if "· Victor Hale ·" in e and "intent get_refund" in e
+    )
     assert said[said.index(refund) + 1].endswith(
         "WARNING: Flagged buyer: extortion (threatened a bad review unless refunded), by "
         "Lee. Nothing is sent automatically; refund and return replies need a manager."

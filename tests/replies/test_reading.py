@@ -158,6 +158,20 @@ def test_a_greeting_before_the_question_is_not_another_question(engine: Suggesti
     assert s.intent == "track_order" and s.also_asks == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want a full refund for order #10412 today. Email: v.hale@example.com",
+        "Quiero que me devuelvan el dinero del pedido 10412. Correo: ana.ruiz@example.es",
+        "Wo ist meine Bestellung? Bestellnummer: #A10293",
+    ],
+)
+def test_contact_details_after_the_question_are_not_another_question(
+    engine: SuggestionEngine, text: str
+) -> None:
+    assert engine.suggest(text).also_asks == ()
+
+
 def test_the_english_translation_is_a_second_view_and_its_absence_changes_nothing(
     engine: SuggestionEngine,
 ) -> None:
