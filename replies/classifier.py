@@ -32,6 +32,7 @@ of top-1 out of fold, 2-3 in Japanese and Korean).
 
 from __future__ import annotations
 
+import copy
 import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
@@ -182,6 +183,19 @@ class IntentClassifier:
         model._default_idf = float(meta["default_idf"])  # type: ignore[arg-type]
         model._idf, model._sums, model._norms, model._weights = idf, sums, norms, weights
         return model
+
+    def copy(self) -> IntentClassifier:
+        """An independent classifier scoring exactly like this one: what one ``learn``s
+        never reaches the other. Copies the vocabulary and the matrices as they are (a
+        generic deep copy walks every one of the ~200,000 feature strings, ~50x slower)."""
+        twin = copy.copy(self)
+        twin.temperatures = dict(self.temperatures)
+        twin._index = dict(self._index)
+        twin.intents = list(self.intents)
+        twin._vocab = dict(self._vocab)
+        twin._idf, twin._norms = self._idf.copy(), self._norms.copy()
+        twin._sums, twin._weights = self._sums.copy(), self._weights.copy()
+        return twin
 
     def _vector(self, feats: set[str]) -> tuple[np.ndarray, np.ndarray]:
         """Rows of the known features and their normalised TF-IDF values."""

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import AsyncIterator, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+import bot.runtime as runtime_module
 import replies.engine as engine_module
+import replies.library as library_module
 from replies.classifier import IntentClassifier
+from replies.library import IntentSpec
+from replies.model_cache import ModelCache
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.spec_paths import require_specs
 from tests.fakes.telegram_api import FakeTelegramAPI
@@ -22,28 +26,7 @@ settings.load_profile("borderdesk")
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _train_each_library_once() -> Iterator[None]:
-    """Training the intent classifier takes about 2 s of CPU and is deterministic (seeded),
-    and the suite starts hundreds of desks on the same answer library. So the engine's
-    classifier is trained once per set of examples and every desk gets its own deep copy:
-    the real model, and learning in one test never reaches another. (Only this process:
-    the command-line tests run their own processes, which share one model cache folder.)"""
-    trained: dict[tuple[tuple[tuple[str, str], ...], str], IntentClassifier] = {}
-
-    def classifier(examples: Iterable[tuple[str, str]], **options: Any) -> IntentClassifier:
-        pairs = tuple((str(text), str(intent)) for text, intent in examples)
-        key = (pairs, repr(sorted(options.items())))
-        if key not in trained:
-            trained[key] = IntentClassifier(pairs, **options)
-        return copy.deepcopy(trained[key])
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(engine_module, "IntentClassifier", classifier)
-        yield
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _one_model_cache_per_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+def _one_model_cache_per_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The command-line tests start desks in processes of their own, each of which would
     train the intent model for 10 s or more; they share one model cache folder for the
     session instead, so only the first trains. A temporary folder: the user's own cache
@@ -52,6 +35,70 @@ def _one_model_cache_per_session(tmp_path_factory: pytest.TempPathFactory) -> It
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BORDERDESK_MODEL_CACHE", str(folder / "borderdesk"))
         patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder / "borderdesk"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _train_each_library_once(_one_model_cache_per_session: Path) -> Iterator[None]:
+    """Training the intent classifier takes about 10 s of CPU and is deterministic (seeded),
+    and the suite starts hundreds of desks on the same answer library. So in this process
+    the engine's classifier is trained once per set of examples, and every desk gets its
+    own copy (``IntentClassifier.copy``): the real model, and learning in one test never
+    reaches another. Desks on the session's cache folder (the one every desk of this
+    process is configured with) also skip reading the 80 MB cache file at each start;
+    the model cache's own tests use folders of their own and see the real cache."""
+    trained: dict[tuple[tuple[tuple[str, str], ...], str], IntentClassifier] = {}
+    remembered: dict[str, IntentClassifier] = {}
+    session_folder = _one_model_cache_per_session
+
+    def classifier(examples: Iterable[tuple[str, str]], **options: Any) -> IntentClassifier:
+        pairs = tuple((str(text), str(intent)) for text, intent in examples)
+        key = (pairs, repr(sorted(options.items())))
+        if key not in trained:
+            trained[key] = IntentClassifier(pairs, **options)
+        return trained[key].copy()
+
+    class RememberingCache(ModelCache):
+        def load(self, key: str) -> IntentClassifier | None:
+            if self.folder != session_folder:
+                return super().load(key)
+            if key not in remembered:
+                found = super().load(key)
+                if found is None:
+                    return None
+                remembered[key] = found
+            return remembered[key].copy()
+
+        def save(self, key: str, model: IntentClassifier) -> None:
+            super().save(key, model)
+            if self.folder == session_folder:
+                remembered[key] = model.copy()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine_module, "IntentClassifier", classifier)
+        patch.setattr(engine_module, "ModelCache", RememberingCache)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _read_each_library_once() -> Iterator[None]:
+    """Parsing the answer library (41 intent files, ~22,000 phrasings) takes a third of a
+    second, twice per desk start; the suite starts hundreds. A library is read again
+    whenever any of its files changed (tests that write their own libraries get theirs)."""
+    read: dict[tuple[object, ...], dict[str, IntentSpec]] = {}
+    real = library_module.load_library
+
+    def load_library(directory: Path | None = None) -> dict[str, IntentSpec]:
+        folder = directory or library_module.DEFAULT_LIBRARY_DIR
+        files = sorted([*folder.glob("*.yaml"), *folder.glob("examples/*.yaml")])
+        key = (folder, *((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+        if key not in read:
+            read[key] = real(directory)
+        return dict(read[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine_module, "load_library", load_library)
+        patch.setattr(runtime_module, "load_library", load_library)
         yield
 
 

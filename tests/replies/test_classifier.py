@@ -34,3 +34,15 @@ def test_learning_matches_training_from_scratch_for_known_features() -> None:
 def test_intents_without_examples_are_ranked_too() -> None:
     clf = IntentClassifier(EXAMPLES, intents=["greeting"])
     assert "greeting" in dict(clf.rank("hello"))
+
+
+def test_a_copy_scores_alike_and_learning_in_it_never_reaches_the_original() -> None:
+    original = IntentClassifier(EXAMPLES)
+    twin = original.copy()
+    assert twin.rank("where is my package?") == original.rank("where is my package?")
+    before = original.rank("zorbly the parcel")
+    for _ in range(3):
+        twin.learn("zorbly the parcel", "cancel_order")  # a word new to both
+    assert twin.rank("zorbly the parcel")[0][0] == "cancel_order"
+    assert original.rank("zorbly the parcel") == before
+    assert "zorbly" not in original._vocab  # noqa: SLF001 (the copy's vocabulary is its own)
