@@ -162,7 +162,7 @@ async def test_mentions_and_links_written_by_a_shopper_stay_plain_text(
         telegram_api.push_update(telegram_api.text_update(CHAT, HOSTILE_FOLLOW_UP, **SHOPPER))
         follow_up = await desk.wait_card(thread_ts=card["ts"])
         assert "&lt;!everyone&gt; where is my order" in card_text(follow_up)
-        assert "Hi &lt;!channel&gt;, here" in card_text(follow_up)
+        assert "Hi &lt;!channel&gt;, we'd be glad" in card_text(follow_up)
 
         # The shopper blocked the bot: staff are told in a plain thread post quoting the
         # undelivered reply, name included.
@@ -170,7 +170,7 @@ async def test_mentions_and_links_written_by_a_shopper_stay_plain_text(
         assert await desk.click(follow_up, "bd_send") == 200
         await wait_until(lambda: thread_posts(slack_api, card), "reporting the undelivered reply")
         [warning] = thread_posts(slack_api, card)
-        assert "> Hi &lt;!channel>, here" in warning["text"]
+        assert "> Hi &lt;!channel>, we'd be glad" in warning["text"]
 
         # The department resolves it: the update prepared for the shopper quotes the name.
         await resolve(desk, slack_api.messages(WAREHOUSE)[0])
