@@ -40,11 +40,11 @@ async def test_escalate_sends_the_suggested_reply_once(
     ) as desk:
         telegram_api.push_update(telegram_api.text_update(CHAT, DAMAGED, first_name="Ana"))
         card = await desk.wait_card()
-        assert "warehouse team will review" in card_text(card)  # the suggested reply
+        assert "a few photos of the damaged item" in card_text(card)  # the suggested reply
 
         assert await desk.click(card, "bd_escalate") == 200
         [sent] = await telegram_api.wait_for("sendMessage")
-        assert sent["chat_id"] == CHAT and "warehouse team will review" in sent["text"]
+        assert sent["chat_id"] == CHAT and "a few photos of the damaged item" in sent["text"]
         await wait_until(
             lambda: "Escalated to warehouse by lee" in card_text(current(slack_api, card)),
             "the card showing the escalation",

@@ -67,7 +67,7 @@ async def test_a_damaged_item_is_recorded_escalated_acknowledged_and_resolved(
         assert "Shopper answered with the suggested reply" in card_text(inbox_card)
         assert not any(b["type"] == "actions" for b in inbox_card["blocks"])
         [answer] = await telegram_api.wait_for("sendMessage")
-        assert answer["chat_id"] == CHAT and "warehouse team will review" in answer["text"]
+        assert answer["chat_id"] == CHAT and "a few photos of the damaged item" in answer["text"]
         await slack_api.wait_for("chat.postMessage", predicate=lambda p: p["channel"] == WAREHOUSE)
         escalation = warehouse_card(slack_api)
         shown = card_text(escalation)
