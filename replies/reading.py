@@ -186,8 +186,11 @@ def _sentences(
         best = int(own.argmax())
         if own[best] >= threshold:
             confident.append(((float(own[best]), classifier.intents[best], own), sentence))
-    if probs.max() < threshold and confident:
-        probs = max(confident, key=lambda c: c[0][0])[0][2]
+    # a "hi!" or "thanks!" beside a question never leads: it would be answered (greetings
+    # are sent without approval) instead of the question
+    leaders = [c for c in confident if c[0][1] not in NOT_A_QUESTION]
+    if probs.max() < threshold and leaders:
+        probs = max(leaders, key=lambda c: c[0][0])[0][2]
     lead = classifier.intents[int(probs.argmax())]
     also = tuple(
         dict.fromkeys(

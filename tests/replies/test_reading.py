@@ -158,6 +158,17 @@ def test_a_greeting_before_the_question_is_not_another_question(engine: Suggesti
     assert s.intent == "track_order" and s.also_asks == ()
 
 
+def test_a_greeting_before_a_question_the_library_does_not_know_is_not_the_answer(
+    engine: SuggestionEngine,
+) -> None:
+    """Greetings are sent without approval: "Oi!" must not answer a coupon question."""
+    s = engine.suggest(
+        "Oi! Comprei ontem e esqueci de usar o cupom de desconto, ainda dá pra usar?",
+        lang_hint="pt",
+    )
+    assert s.intent not in ("greeting", "thanks")
+
+
 @pytest.mark.parametrize(
     "text",
     [
