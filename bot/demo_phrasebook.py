@@ -66,7 +66,7 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
         ),
     },
     "pt": {
-        "Vocês aceitam Pix ou boleto?": "Do you accept Pix or boleto?",
+        "Oi, o boleto venceu, e agora?": "Hi, the boleto expired, what now?",
         "Oi! Meu pedido #D77812 chegou sem o carregador do fone.": (
             "Hi! My order #D77812 arrived without the headphone charger."
         ),

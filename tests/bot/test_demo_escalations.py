@@ -40,10 +40,16 @@ def test_every_escalated_shopper_gets_an_answer_and_the_transcript_shows_it(
         )  # the inbox card says which happened too
 
 
-def test_without_a_suggestion_the_shopper_hears_who_has_it_in_their_language(
+def test_a_late_parcel_escalated_to_logistics_tells_the_shopper_its_carrier_and_number(
     demo: tuple[str, Path],
 ) -> None:
+    """Carmen's parcel is late and its tracking has not moved for days: the card suggests
+    the lost-parcel answer, staff escalate it to logistics, and she hears, in Spanish,
+    what happens next with her own carrier and tracking number (her order is linked)."""
     transcript = entries(demo[0])
-    [carmen] = [e for e in transcript if "TELEGRAM   -> Carmen: Gracias, Carmen. Hemos" in e]
-    assert "nuestro equipo de envíos" in carmen and "te escribiremos por aquí" in carmen
-    assert any("acknowledgement in their language" in e for e in transcript)
+    [escalation] = [e for e in transcript if "escalation #" in e and "from Carmen Ruiz" in e]
+    assert "LOGISTICS" in escalation
+    after = transcript[transcript.index(escalation) :]
+    told = next(e for e in after if "TELEGRAM   -> Carmen: " in e)
+    assert "Correos" in told and "PQ4B1C0712345670128043M" in told
+    assert "logística" in told
