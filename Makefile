@@ -34,7 +34,14 @@ test: install-test
 bench: install-test
 	$(BIN)/python bench/langid_bench.py
 	$(BIN)/python bench/intent_bench.py
+	$(BIN)/python bench/intent_calibration.py
+	$(BIN)/python bench/shopper_eval.py
+	$(BIN)/python bench/shopper_eval.py --set hard
+	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/facts_bench.py
 	$(BIN)/python bench/digest_bench.py
+	$(BIN)/python bench/flood.py
+	$(BIN)/python bench/big_update.py
 	$(BIN)/python bench/load.py
 
 clean:
