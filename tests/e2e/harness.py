@@ -65,7 +65,7 @@ class Desk:
         ]
 
     async def wait_card(
-        self, count: int = 1, thread_ts: str | None = None, timeout: float = 5.0
+        self, count: int = 1, thread_ts: str | None = None, timeout: float = 30.0
     ) -> dict[str, Any]:
         """Wait until the inbox (or a card's thread) holds ``count`` cards; return the last."""
         loop = asyncio.get_running_loop()
@@ -79,7 +79,7 @@ class Desk:
             await asyncio.sleep(0.02)
 
     async def wait_confirmation(
-        self, card: dict[str, Any], count: int = 1, timeout: float = 5.0
+        self, card: dict[str, Any], count: int = 1, timeout: float = 30.0
     ) -> dict[str, Any]:
         """Wait for the ``count``-th translation confirmation in a card's thread."""
         loop = asyncio.get_running_loop()
@@ -191,7 +191,7 @@ async def post_raw(url: str, body: bytes, headers: dict[str, str]) -> int:
             return response.status
 
 
-async def wait_until(condition: Callable[[], Any], what: str, timeout: float = 5.0) -> None:
+async def wait_until(condition: Callable[[], Any], what: str, timeout: float = 30.0) -> None:
     """Poll ``condition`` (sync or async) until it is truthy; fail naming ``what``."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

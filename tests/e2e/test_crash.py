@@ -351,10 +351,15 @@ class Staff:
     async def run(self) -> None:
         while True:
             self.timeline.look()
+            # a card posted again after a crash (the one window left) makes the earlier
+            # one stale: the desk refuses clicks there, so staff use the newest
+            newest: dict[int, dict[str, Any]] = {}
             for card in self.slack.messages(INBOX):
                 suggestion_id = _card_suggestion(card)
                 if suggestion_id is not None:
-                    await self._act(card, suggestion_id)
+                    newest[suggestion_id] = card
+            for suggestion_id, card in newest.items():
+                await self._act(card, suggestion_id)
             await asyncio.sleep(0.1)
 
     async def _act(self, card: dict[str, Any], suggestion_id: int) -> None:
