@@ -5,7 +5,7 @@
 A desk (real python-telegram-bot polling and slack-bolt, SQLite file, support open around
 the clock, default settings: a shopper's flood limit of 10 messages a minute, Slack's real
 pace of one post per second in the inbox) runs against the spec-checking fake Slack in
-this process and the fake Telegram in a process of its own (``bench/_flood_telegram.py``:
+this process and the fake Telegram in a process of its own (``bench/_telegram_process.py``:
 its work is not the desk's), on the wall clock. Once the desk is up, the fake Telegram
 queues the whole flood at once, then one message from another shopper, Bea. Last line
 ``flood_messages=N other_card_seconds=X flood_stored_seconds=Y updates_per_second=Z``:
@@ -51,7 +51,7 @@ from tests.fakes.spec_paths import SPECS_DIR  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramAPI  # noqa: E402
 
 SPEC_FILES = ("telegram/bot-api.json", "slack/web-api.openapi.json")
-HELPER = Path(__file__).resolve().parent / "_flood_telegram.py"
+HELPER = Path(__file__).resolve().parent / "_telegram_process.py"
 OTHER_NAME = "Bea"  # as the helper names her
 POLL_SECONDS = 0.01  # how often the bench looks at the fake Slack (the figures' resolution)
 
