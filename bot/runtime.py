@@ -55,7 +55,7 @@ from handlers.reminders import send_reminders
 from handlers.retention import purge_expired
 from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
-from replies.library import LibraryError, load_library
+from replies.library import LibraryError, load_intents
 from replies.notices import Notices
 from replies.store import StoreDetails
 
@@ -500,7 +500,7 @@ def load_desk_for(config: Config) -> Desk:
     if config.desk_file != Config.desk_file and not config.desk_file.is_file():
         raise ConfigError(missing_desk_file(config.desk_file))
     try:
-        intents = load_library(config.library_dir)
+        intents = load_intents(config.library_dir)
     except LibraryError as exc:
         raise ConfigError(str(exc)) from exc
     return load_desk(config.desk_file, channels=config.department_channels, intents=intents)

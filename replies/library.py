@@ -132,7 +132,19 @@ class IntentSpec:
 
 
 def load_library(directory: Path | None = None) -> dict[str, IntentSpec]:
-    """Read and validate every ``<intent>.yaml`` in ``directory``, keyed by intent."""
+    """Read and validate every ``<intent>.yaml`` in ``directory``, and the per-language
+    example files beside them, keyed by intent."""
+    directory = directory or DEFAULT_LIBRARY_DIR
+    library = load_intents(directory)
+    for path in sorted((directory / "examples").glob("*.yaml")):
+        library = _add_language_examples(library, path)
+    return library
+
+
+def load_intents(directory: Path | None = None) -> dict[str, IntentSpec]:
+    """The intent files alone, validated, without the per-language example files: enough
+    to know which intents exist (the desk file's ``owns:``) without reading ~20,000
+    phrasings that only the classifier needs."""
     directory = directory or DEFAULT_LIBRARY_DIR
     files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
     if not files:
@@ -141,10 +153,7 @@ def load_library(directory: Path | None = None) -> dict[str, IntentSpec]:
             "no <intent>.yaml files found; the answer library "
             "needs at least one intent (see replies/FORMAT.md)",
         )
-    library = {spec.intent: spec for spec in map(load_intent_file, files)}
-    for path in sorted((directory / "examples").glob("*.yaml")):
-        library = _add_language_examples(library, path)
-    return library
+    return {spec.intent: spec for spec in map(load_intent_file, files)}
 
 
 def _add_language_examples(library: dict[str, IntentSpec], path: Path) -> dict[str, IntentSpec]:

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-import bot.runtime as runtime_module
 import replies.engine as engine_module
 import replies.library as library_module
 from replies.classifier import IntentClassifier
@@ -83,7 +82,7 @@ def _train_each_library_once(_one_model_cache_per_session: Path) -> Iterator[Non
 @pytest.fixture(autouse=True, scope="session")
 def _read_each_library_once() -> Iterator[None]:
     """Parsing the answer library (41 intent files, ~22,000 phrasings) takes a third of a
-    second, twice per desk start; the suite starts hundreds. A library is read again
+    second at every desk start; the suite starts hundreds. A library is read again
     whenever any of its files changed (tests that write their own libraries get theirs)."""
     read: dict[tuple[object, ...], dict[str, IntentSpec]] = {}
     real = library_module.load_library
@@ -98,7 +97,6 @@ def _read_each_library_once() -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(engine_module, "load_library", load_library)
-        patch.setattr(runtime_module, "load_library", load_library)
         yield
 
 
