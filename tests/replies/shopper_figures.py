@@ -42,6 +42,11 @@ from replies.reading import EarlierTurn
 SHOPPERS = Path(__file__).with_name("shoppers")
 # The second, harder set (see its README): figures only, no target holds it.
 SHOPPERS_HARD = Path(__file__).with_name("shoppers_hard")
+# Two blind sets written later by people who never saw the library's examples nor the
+# engine's answers (see their README): ``shoppers_fresh`` is the development set whose
+# misses may be looked at; ``shoppers_heldout`` is measured, never studied.
+SHOPPERS_FRESH = Path(__file__).with_name("shoppers_fresh")
+SHOPPERS_HELDOUT = Path(__file__).with_name("shoppers_heldout")
 KINDS = (
     "plain",
     "typo",
