@@ -18,6 +18,7 @@ from bot.storage import SuggestionRecord
 from bot.storage.escalations import EscalationRecord
 from handlers.facts import problem_facts
 from handlers.notes import note_for_staff
+from handlers.replying import note_for_shopper
 
 logger = logging.getLogger(__name__)
 
@@ -121,22 +122,31 @@ async def _resolve(ctx: Context, escalation: EscalationRecord, action: StaffActi
 async def _prepare_update(
     ctx: Context, escalation: EscalationRecord, note: str, action: StaffAction
 ) -> None:
-    """A reply telling the shopper the outcome, held until staff confirm it."""
+    """A reply telling the shopper the outcome, held until staff confirm it.
+
+    The department's note goes in when it can be given in the shopper's language (as
+    written, or translated: ``handlers.replying.note_for_shopper``). When it cannot (the
+    translator failed or is off) the update says only that the problem is dealt with
+    ("resolved_plain"), never an English note inside a German text, and staff are told
+    under the card why the note was left out, so they can send the plain update or write
+    their own in the thread. An empty note gets the plain update too.
+    """
     conversation = await ctx.store.conversation(escalation.conversation_id)
     language = conversation.language if conversation.language not in (None, "unknown") else "en"
     name = conversation.customer_name.split()[0] if conversation.customer_name.strip() else ""
-    resolution = note
-    if language != ctx.staff_language:
-        translated = await ctx.translator.translate(
-            note, source=ctx.staff_language, target=language
+    resolution, why_not = await note_for_shopper(ctx, note, language)
+    if resolution:
+        for_shopper, _ = ctx.notices.render(
+            "resolved", language, {"shopper_name": name, "resolution": resolution}
         )
-        resolution = translated.text
-    for_shopper, _ = ctx.notices.render(
-        "resolved", language, {"shopper_name": name, "resolution": resolution}
-    )
-    for_staff, _ = ctx.notices.render(
-        "resolved", ctx.staff_language, {"shopper_name": name, "resolution": note}
-    )
+        for_staff, _ = ctx.notices.render(
+            "resolved", ctx.staff_language, {"shopper_name": name, "resolution": note}
+        )
+    else:
+        for_shopper, _ = ctx.notices.render("resolved_plain", language, {"shopper_name": name})
+        for_staff, _ = ctx.notices.render(
+            "resolved_plain", ctx.staff_language, {"shopper_name": name}
+        )
     outbox_id = await ctx.store.enqueue(
         f"resolution:{escalation.id}",
         conversation.id,
@@ -146,13 +156,25 @@ async def _prepare_update(
         original_text=for_staff,
         hold=True,
     )
-    if outbox_id is not None and conversation.card is not None:
-        await ctx.workspace.post_confirmation(
+    if outbox_id is None or conversation.card is None:
+        return
+    if why_not is not None:
+        await note_for_staff(
+            ctx,
+            conversation.id,
             conversation.card,
-            outbox_id,
-            for_staff,
-            for_shopper if language != ctx.staff_language else for_staff,
+            f"The note from {escalation.department} could not be translated into "
+            f"'{language}' ({why_not}), so it was left out of the update prepared for the "
+            "shopper: it only says the problem is dealt with. Send it, or write your own "
+            "in this thread.",
+            key=f"resolution-note:{escalation.id}",
         )
+    await ctx.workspace.post_confirmation(
+        conversation.card,
+        outbox_id,
+        for_staff,
+        for_shopper if language != ctx.staff_language else for_staff,
+    )
 
 
 async def _tell_inbox(ctx: Context, escalation: EscalationRecord, text: str) -> None:

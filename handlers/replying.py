@@ -79,6 +79,35 @@ async def staff_text_for_shopper(
     return True, result.text if result.ok else None
 
 
+async def note_for_shopper(
+    ctx: Context, note: str, shopper_language: str
+) -> tuple[str | None, str | None]:
+    """A note staff wrote (a department's resolution) as the shopper reads it: (the text,
+    None), or (None, why not) when it cannot be given in their language; (None, None) for
+    an empty note.
+
+    The note is taken as written when it is in the shopper's language already (a department
+    may write in it); otherwise it is translated from the language it is written in, told
+    with the staff language as hint, as ``staff_text_for_shopper`` does. When translation
+    fails or is off nothing of the note is given: an English sentence inside a German
+    update is worse than no sentence, and the caller tells staff why it is missing.
+
+        text, why_not = await note_for_shopper(ctx, "The new cup left today.", "de")
+    """
+    note = note.strip()
+    if not note:
+        return None, None
+    written = ctx.engine.detect_language(note, hint=ctx.staff_language)
+    if written == "unknown":  # too short to tell: staff write in their own language
+        written = ctx.staff_language
+    if written == shopper_language:
+        return note, None
+    result = await ctx.translator.translate(note, source=written, target=shopper_language)
+    if result.ok:
+        return result.text, None
+    return None, result.error or "the translator gave no text"
+
+
 async def template_variables(
     ctx: Context, message: InboundMessage, language: str | None = None
 ) -> dict[str, str]:

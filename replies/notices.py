@@ -29,6 +29,9 @@ _SHIPMENT = _ORDER | {"carrier", "tracking_number"}
 REQUIRED: Mapping[str, frozenset[str]] = {
     "out_of_hours": frozenset({"shopper_name", "reply_time"}),
     "resolved": frozenset({"shopper_name", "resolution"}),
+    # "resolved" without the department's note, when it cannot be given in the shopper's
+    # language (handlers/escalation.py)
+    "resolved_plain": frozenset({"shopper_name"}),
     "flood": frozenset({"shopper_name"}),
     # proactive messages (handlers/proactive.py), each ending with a "reply STOP" line
     "payment_reminder": _ORDER,

@@ -34,7 +34,7 @@ def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-@pytest.mark.parametrize("name", [*PROACTIVE, "stopped"])
+@pytest.mark.parametrize("name", [*PROACTIVE, "stopped", "resolved", "resolved_plain"])
 def test_each_notice_has_all_fourteen_languages_with_exactly_its_variables(name: str) -> None:
     data = yaml.safe_load((NOTICES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
     assert set(data) == set(DEFAULT_LANGUAGES) and len(data) == 14
@@ -51,6 +51,19 @@ def test_every_proactive_text_ends_with_a_short_opt_out_line(name: str) -> None:
         last = text.splitlines()[-1]
         assert STOP_WORDS[language] in last and len(last) < 80, (name, language, last)
         assert "{" not in text and "}" not in text
+
+
+def test_the_plain_resolution_update_greets_with_or_without_a_name_in_every_language() -> None:
+    """Prepared when the department's note cannot be given in the shopper's language
+    (handlers/escalation.py): it is the whole update, so it must read on its own."""
+    notices = Notices.load()
+    for language in DEFAULT_LANGUAGES:
+        named, used = notices.render("resolved_plain", language, {"shopper_name": "Ana"})
+        nameless, _ = notices.render("resolved_plain", language, {"shopper_name": ""})
+        assert used == language and "Ana" in named, language
+        assert "{" not in nameless and ", ," not in nameless and not nameless.startswith(","), (
+            language
+        )
 
 
 def test_the_stop_confirmation_says_how_to_undo_it_in_every_language() -> None:
