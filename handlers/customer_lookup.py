@@ -24,7 +24,7 @@ async def find_customers(store: Store, query: str) -> tuple[list[CustomerRecord]
         customer = await store.customer(number)
         return ([customer] if customer else []), None
     found: dict[int, CustomerRecord] = {}
-    order = await store.find_order_numbered(text) if any(c.isdigit() for c in text) else None
+    order = await store.order_by_number(text) if any(c.isdigit() for c in text) else None
     if order is not None:
         if order.customer_id is None:
             return [], (

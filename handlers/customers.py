@@ -25,7 +25,9 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.context import Context
-from bot.storage.customer_records import CustomerOrder, CustomerRecord, PastProblem
+from bot.orders.matching import shown_number
+from bot.storage.customer_records import CustomerRecord, PastProblem
+from bot.storage.order_records import OrderRecord
 from handlers.shipments import parcels_text
 from scheduler.countries import timezone_for
 
@@ -52,7 +54,7 @@ class Profile:
 
     customer: CustomerRecord  # the identity asked about
     identities: tuple[CustomerRecord, ...]  # every identity of the person, this one first
-    orders: tuple[CustomerOrder, ...]  # linked orders, oldest first (cancelled included)
+    orders: tuple[OrderRecord, ...]  # linked orders, oldest first (cancelled included)
     problems: tuple[PastProblem, ...]
     timezone: str
     segment: Segment
@@ -60,7 +62,7 @@ class Profile:
     recent_problems: int  # within RISK_WINDOW
 
     @property
-    def counted_orders(self) -> tuple[CustomerOrder, ...]:
+    def counted_orders(self) -> tuple[OrderRecord, ...]:
         return tuple(o for o in self.orders if o.status != "cancelled")
 
     @property
@@ -227,7 +229,7 @@ def profile_text(profile: Profile, now: datetime, *, shown: int = 5) -> str:
     return "\n".join(lines)
 
 
-def order_line(order: CustomerOrder) -> str:
+def order_line(order: OrderRecord) -> str:
     parts = [order.shown_number, f"{order.ordered_at:%Y-%m-%d}", order.status]
     if order.items:
         parts.append(items_text(order))
@@ -258,7 +260,7 @@ def problem_line(problem: PastProblem) -> str:
     }.get(problem.escalation_status, problem.escalation_status or "")
     if problem.root_cause:
         outcome += f" (root cause: {problem.root_cause.replace('_', ' ')})"
-    order = f" · order #{problem.order_number.lstrip('#')}" if problem.order_number else ""
+    order = f" · order {shown_number(problem.order_number)}" if problem.order_number else ""
     reports = f" · {problem.reports} reports" if problem.reports > 1 else ""
     return (
         f"{problem.created_at:%Y-%m-%d} · {problem.intent.replace('_', ' ')} → "
@@ -266,7 +268,7 @@ def problem_line(problem: PastProblem) -> str:
     )
 
 
-def items_text(order: CustomerOrder) -> str:
+def items_text(order: OrderRecord) -> str:
     return ", ".join(f"{quantity} × {title}" for title, quantity in order.items if title)
 
 

@@ -16,7 +16,7 @@ import re
 from datetime import UTC, date, datetime, time
 
 from bot.context import Context
-from bot.storage.contacts import normalize_email, normalize_order_number, same_phone
+from bot.orders.matching import bare_number, emails_in, order_key, phones_in, same_email, same_phone
 from bot.storage.customer_records import CustomerRecord
 from handlers.customer_joins import ProofMessage, offer_join
 from handlers.customers import items_text
@@ -26,9 +26,6 @@ from replies.situations import LINKED_ORDER_MARKER
 from scheduler.countries import format_local
 
 OPEN_STATUSES = frozenset({"created", "paid", "shipped"})
-
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"\+?\d[\d\s().\-/]{6,}\d")
 
 
 async def link_from_message(
@@ -46,16 +43,16 @@ async def link_from_message(
     number = order_number(text)
     if number is None:
         return None
-    order = await ctx.store.find_order_numbered(number)
+    order = await ctx.store.order_by_number(number)
     if order is None:
         return None
     if order.customer_id in await ctx.store.person_ids(customer.id):
         return None  # theirs already (this chat's, or a chat joined with it)
     rest = text.replace(number, " ")
-    emails = [e for e in _EMAIL.findall(rest) if normalize_email(e) == normalize_email(order.email)]
+    emails = [e for e in emails_in(rest) if same_email(e, order.email)]
     phones = [
         number
-        for given in _PHONE.findall(_EMAIL.sub(" ", rest))
+        for given in phones_in(rest)
         if (number := same_phone(given, order.phone, order.country))
     ]
     if order.email and emails:
@@ -89,15 +86,15 @@ async def order_variables(
     linked = await ctx.store.customer_orders(await ctx.store.person_ids(customer.id))
     mentioned = order_number(text)
     if mentioned:
-        wanted = normalize_order_number(mentioned)
-        order = next((o for o in linked if normalize_order_number(o.order_number) == wanted), None)
+        wanted = order_key(mentioned)
+        order = next((o for o in linked if order_key(o.order_number) == wanted), None)
     else:
         still_open = [o for o in linked if o.status in OPEN_STATUSES]
         order = max(still_open, key=lambda o: o.ordered_at, default=None)
     if order is None:
         return {}
     values = {
-        "order_number": order.order_number.lstrip("#"),
+        "order_number": bare_number(order.order_number),
         LINKED_ORDER_MARKER: order.status,  # answers may now speak of this order
         "items": items_text(order),
         **parcel_variables(order.parcels),  # every parcel of a split shipment

@@ -28,15 +28,13 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.errors import BorderDeskError
+from bot.orders.matching import EMAIL, ORDER_NUMBER, clean_phone, normalize_email, order_key
 
 STATUSES = ("created", "paid", "shipped", "delivered", "cancelled")
 EVALUATIONS = ("good", "bad")
 # how far along an order is; "cancelled" is outside this line (allowed at any time, final)
 PROGRESS = {"created": 0, "paid": 1, "shipped": 2, "delivered": 3}
 
-_ORDER_NUMBER = re.compile(r"[A-Za-z0-9#._/-]{1,64}")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
-_PHONE_PUNCTUATION = re.compile(r"[\s().-]")
 _LANGUAGE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 _ITEM = re.compile(r"(?P<title>.+?)\s+[x×]\s?(?P<quantity>\d+)")
 
@@ -60,8 +58,8 @@ class OrderEvent:
     order_number: str  # the shop's display form, e.g. "#1001"
     external_id: str | None = None  # the shop system's own id (Shopify's order id)
     name: str | None = None
-    email: str | None = None  # lower-cased
-    phone: str | None = None  # digits, with a leading + when given
+    email: str | None = None  # case-folded (bot.orders.matching.normalize_email)
+    phone: str | None = None  # digits, with a leading + when given (clean_phone)
     country: str | None = None  # ISO 3166 alpha-2, upper-case
     language: str | None = None  # ISO 639-1, lower-case ("pt-BR" -> "pt")
     currency: str | None = None  # ISO 4217, upper-case
@@ -97,15 +95,6 @@ class OrderEvent:
             if stamp is not None:
                 return status
         return None
-
-
-def order_key(number: str) -> str:
-    """The form order numbers are compared in: "#1001", "1001" and " #1001 " are one order."""
-    return number.strip().lstrip("#").lower()
-
-
-def normalise_email(value: str) -> str:
-    return value.strip().lower()
 
 
 def parse_order(data: Mapping[str, Any]) -> OrderEvent:
@@ -173,7 +162,7 @@ def _text(max_length: int) -> Callable[[Any], str]:
 
 def _order_number(raw: Any) -> str:
     value = _text(64)(raw)
-    if not _ORDER_NUMBER.fullmatch(value) or not order_key(value):
+    if not ORDER_NUMBER.fullmatch(value) or not order_key(value):
         raise _Invalid(
             f"{value!r} is not an order number: use letters, digits and # . _ / - "
             "(up to 64), e.g. #1001 or BD-1001"
@@ -182,18 +171,17 @@ def _order_number(raw: Any) -> str:
 
 
 def _email(raw: Any) -> str:
-    value = normalise_email(_text(256)(raw))
-    if not _EMAIL.fullmatch(value):
+    value = normalize_email(_text(256)(raw)) or ""
+    if not EMAIL.fullmatch(value):
         raise _Invalid(f"{value!r} does not look like an e-mail address (name@example.com)")
     return value
 
 
 def _phone(raw: Any) -> str:
     # stored as the shop wrote it without punctuation ("+34612345678", "0612345678"): it
-    # is read as a full number, in the order's country, when compared (bot.storage.contacts)
-    value = _PHONE_PUNCTUATION.sub("", _text(32)(raw))
-    digits = value.removeprefix("+")
-    if not digits.isdigit() or not 6 <= len(digits) <= 15:
+    # is read as a full number, in the order's country, when compared (bot.orders.matching)
+    value = clean_phone(_text(32)(raw))
+    if value is None:
         raise _Invalid(
             f"{raw!r} is not a phone number: 6 to 15 digits, optionally after a +, "
             "spaces and - ( ) . allowed"

@@ -22,54 +22,40 @@ Who is whom, and what each identity may see (the rule every reader here keeps):
 The e-mail or phone a shopper proved an order with is kept on their identity so staff can
 find them by it (``find_customers``); it is a search key, never proof of identity.
 
-Orders are read here directly (the ``orders`` table is filled by the order import and
-webhooks). Export, erasure and retention are in ``bot.storage.customer_privacy``.
+The queries are split by idea: who is writing and whom staff mean (here), which orders
+are theirs (``bot.storage.customer_orders``; the ``orders`` table is filled by the order
+import and webhooks), their past problems (``bot.storage.customer_problems``), the flags
+on them (``bot.storage.customer_flags``), joins (``bot.storage.customer_joins``), and
+export, erasure and retention (``bot.storage.customer_privacy``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from datetime import datetime
-from typing import Any
 
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.storage.contacts import e164, normalize_email, normalize_order_number, phones_match
+from bot.orders.matching import looks_like_phone, normalize_email, phones_match
+from bot.storage.customer_flags import CustomerFlagQueries
 from bot.storage.customer_joins import CustomerJoinQueries, person_ids
-from bot.storage.customer_privacy import CustomerPrivacyQueries, audit_row
-from bot.storage.customer_records import (
-    AuditEntry,
-    CustomerOrder,
-    CustomerRecord,
-    PastProblem,
-    customer_order,
-    customer_record,
-)
-from bot.storage.parcels import parcels_of
-from bot.storage.schema import (
-    audit,
-    conversations,
-    customers,
-    escalations,
-    orders,
-    problem_reports,
-    problems,
-)
-
-# what a typed phone number looks like: digits, spaces, + - ( ) . (at least 8 digits)
-_PHONE_LIKE = re.compile(r"\+?[\d\s().-]{8,}")
-# how far a problem's escalations got: the furthest one is the problem's outcome
-_STAGES = ("open", "acknowledged", "resolved")
+from bot.storage.customer_orders import CustomerOrderQueries
+from bot.storage.customer_privacy import CustomerPrivacyQueries
+from bot.storage.customer_problems import CustomerProblemQueries
+from bot.storage.customer_records import CustomerRecord, customer_record
+from bot.storage.schema import conversations, customers, orders
 
 
-class CustomerQueries(CustomerPrivacyQueries, CustomerJoinQueries):
+class CustomerQueries(
+    CustomerOrderQueries,
+    CustomerProblemQueries,
+    CustomerFlagQueries,
+    CustomerPrivacyQueries,
+    CustomerJoinQueries,
+):
     engine: AsyncEngine
     reader: AsyncEngine  # read-only transactions (see Store)
-
-    # -- who is writing ----------------------------------------------------------------
 
     async def customer(self, customer_id: int) -> CustomerRecord | None:
         async with self.reader.connect() as conn:
@@ -127,7 +113,7 @@ class CustomerQueries(CustomerPrivacyQueries, CustomerJoinQueries):
         condition: ColumnElement[bool] = customers.c.name.ilike(f"%{needle}%")
         if (email := normalize_email(needle)) and "@" in email:
             condition = or_(condition, customers.c.email == email)
-        phone = _PHONE_LIKE.fullmatch(needle) is not None
+        phone = looks_like_phone(needle)
         async with self.reader.connect() as conn:
             rows = await conn.execute(
                 select(customers)
@@ -164,199 +150,3 @@ class CustomerQueries(CustomerPrivacyQueries, CustomerJoinQueries):
                 )
                 found.update((r.id, customer_record(r)) for r in rows)
         return sorted(found.values(), key=lambda c: c.id)[:limit]
-
-    # -- orders ------------------------------------------------------------------------
-
-    async def find_order_numbered(self, number: str) -> CustomerOrder | None:
-        """The order with this number however it is written ("#1001", "1001", "a-1001")."""
-        wanted = normalize_order_number(number)
-        if not wanted:
-            return None
-        bare = number.strip().lstrip("#")
-        async with self.reader.connect() as conn:
-            exact = orders.c.order_number.in_([bare, f"#{bare}"])
-            rows = (await conn.execute(select(orders).where(exact))).all()
-            if not rows:  # written differently: compare without "#", "-", spaces and case
-                stored = func.upper(
-                    func.replace(
-                        func.replace(func.replace(orders.c.order_number, "#", ""), "-", ""), " ", ""
-                    )
-                )
-                rows = (await conn.execute(select(orders).where(stored == wanted))).all()
-        return customer_order(rows[0]) if len(rows) == 1 else None
-
-    async def customer_orders(self, customer_ids: Sequence[int]) -> list[CustomerOrder]:
-        """Orders linked to any of these identities, oldest first."""
-        async with self.reader.connect() as conn:
-            rows = (
-                await conn.execute(
-                    select(orders)
-                    .where(orders.c.customer_id.in_(list(customer_ids)))
-                    .order_by(orders.c.ordered_at, orders.c.id)
-                )
-            ).all()
-            parcels = await parcels_of(conn, [r.id for r in rows])
-        return [customer_order(r, parcels.get(r.id, ())) for r in rows]
-
-    async def link_customer_order(
-        self,
-        customer_id: int,
-        order_id: int,
-        *,
-        email: str | None = None,
-        phone: str | None = None,
-        country: str | None = None,
-    ) -> bool:
-        """The shopper proved an order is theirs: link it to this identity unless one
-        already holds it (then nothing changes; False), and keep the contact detail that
-        proved it (a phone in E.164, a national format read in ``country``)."""
-        async with self.engine.begin() as conn:
-            linked = await conn.execute(
-                update(orders)
-                .where(orders.c.id == order_id, orders.c.customer_id.is_(None))
-                .values(customer_id=customer_id)
-            )
-            if linked.rowcount != 1:
-                return False
-            values: dict[str, Any] = {}
-            if email := normalize_email(email):
-                values["email"] = email
-            if number := e164(phone, country):
-                values["phone"] = number
-            if values:
-                await conn.execute(
-                    update(customers).where(customers.c.id == customer_id).values(**values)
-                )
-            if country:
-                await conn.execute(
-                    update(customers)
-                    .where(customers.c.id == customer_id, customers.c.country.is_(None))
-                    .values(country=country)
-                )
-        return True
-
-    async def customer_problems(
-        self, customer_ids: Sequence[int], order_ids: Sequence[int] = ()
-    ) -> list[PastProblem]:
-        """Problems (causes) these identities reported or their orders had, oldest first,
-        each once however often it was reported, with what became of its escalations."""
-        conversation_ids = select(conversations.c.id).where(
-            conversations.c.customer_id.in_(list(customer_ids))
-        )
-        reported_here = exists(
-            select(problem_reports.c.id).where(
-                problem_reports.c.problem_id == problems.c.id,
-                problem_reports.c.conversation_id.in_(conversation_ids),
-            )
-        )
-        condition: ColumnElement[bool] = or_(
-            problems.c.conversation_id.in_(conversation_ids), reported_here
-        )
-        if order_ids:
-            condition = or_(condition, problems.c.order_id.in_(list(order_ids)))
-        async with self.reader.connect() as conn:
-            rows = (
-                await conn.execute(
-                    select(
-                        problems.c.id,
-                        problems.c.intent,
-                        problems.c.department,
-                        problems.c.created_at,
-                        problems.c.order_number,
-                    )
-                    .where(condition)
-                    .order_by(problems.c.created_at, problems.c.id)
-                )
-            ).all()
-            reports = await conn.execute(
-                select(problem_reports.c.problem_id, escalations.c.status, escalations.c.root_cause)
-                .outerjoin(
-                    escalations, escalations.c.suggestion_id == problem_reports.c.suggestion_id
-                )
-                .where(problem_reports.c.problem_id.in_([r.id for r in rows]))
-            )
-            counts: dict[int, int] = {}
-            outcome: dict[int, tuple[str, str | None]] = {}
-            for report in reports:
-                counts[report.problem_id] = counts.get(report.problem_id, 0) + 1
-                if report.status is None:
-                    continue
-                seen = outcome.get(report.problem_id)
-                if seen is None or _STAGES.index(report.status) > _STAGES.index(seen[0]):
-                    outcome[report.problem_id] = (report.status, report.root_cause)
-        found = []
-        for r in rows:
-            status, cause = outcome.get(r.id, (None, None))
-            found.append(
-                PastProblem(
-                    r.intent,
-                    r.department,
-                    r.created_at,
-                    r.order_number,
-                    status,
-                    cause,
-                    reports=counts.get(r.id, 1),
-                )
-            )
-        return found
-
-    # -- flags: blocklist and opt-out ---------------------------------------------------
-
-    async def set_customer_block(
-        self,
-        customer_ids: Sequence[int],
-        *,
-        reason: str | None,
-        note: str | None,
-        by: str,
-        at: datetime,
-    ) -> None:
-        """Flag (``reason`` given) or clear the flag of these identities, with its audit row
-        in the same transaction."""
-        flagged = reason is not None
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                update(customers)
-                .where(customers.c.id.in_(list(customer_ids)))
-                .values(
-                    blocked_at=at if flagged else None,
-                    block_reason=reason,
-                    block_note=note if flagged else None,
-                    blocked_by=by if flagged else None,
-                )
-            )
-            detail: dict[str, Any] = {"identities": list(customer_ids)}
-            if reason:
-                detail["reason"] = reason
-            if note:
-                detail["note"] = note
-            await audit_row(
-                conn, by, "block" if flagged else "unblock", customer_ids[0], detail, at
-            )
-
-    async def set_opted_out(self, customer_ids: Sequence[int], at: datetime | None) -> None:
-        """The shopper said "stop" (``at``) or "start" again (None)."""
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                update(customers)
-                .where(customers.c.id.in_(list(customer_ids)))
-                .values(opted_out_at=at)
-            )
-
-    async def audit_customer(
-        self, actor: str, action: str, customer_id: int | None, detail: dict[str, Any], at: datetime
-    ) -> None:
-        async with self.engine.begin() as conn:
-            await audit_row(conn, actor, action, customer_id, detail, at)
-
-    async def customer_audit(self, customer_ids: Sequence[int]) -> list[AuditEntry]:
-        async with self.reader.connect() as conn:
-            rows = await conn.execute(
-                select(audit)
-                .where(audit.c.customer_id.in_(list(customer_ids)))
-                .order_by(audit.c.at, audit.c.id)
-            )
-            return [
-                AuditEntry(r.at, r.actor, r.action, r.customer_id, dict(r.detail or {}))
-                for r in rows
-            ]

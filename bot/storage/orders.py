@@ -5,8 +5,9 @@ merge, never an overwrite::
 
     order_id, created = await store.upsert_order(event, "shopify", now)
 
-- "#1001" and "1001" are the same order; the stored display form is the first one seen,
-  upgraded to the shop's "#1001" when that arrives later.
+- "#A-1001", "A1001" and "a-1001" are the same order (``order_key``, the one rule in
+  ``bot.orders.matching`` that linking and lookups use too); the stored display form is
+  the first one seen, upgraded to one with the shop's "#" when that arrives later.
 - A field the event does not give (None) never erases a known value.
 - The status only moves forward, created -> paid -> shipped -> delivered; "cancelled" may
   come at any time and is final. A late "paid" after "shipped" still fills ``paid_at``.
@@ -25,17 +26,18 @@ merge, never an overwrite::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.orders.model import PROGRESS, OrderEvent, order_key
-from bot.storage.contacts import normalize_email, phones_match
-from bot.storage.parcels import parcel_of_event, upsert_parcels
+from bot.orders.matching import order_key
+from bot.orders.model import PROGRESS, OrderEvent
+from bot.storage.order_records import OrderRecord, order_record
+from bot.storage.parcels import parcel_of_event, parcels_of, upsert_parcels
 from bot.storage.records import new_id
 from bot.storage.schema import orders, webhook_events
 
@@ -63,45 +65,6 @@ _PLAIN = (
     "evaluation",
 )
 _STAMPS = {"paid": "paid_at", "shipped": "shipped_at", "delivered": "delivered_at"}
-
-
-@dataclass(frozen=True)
-class OrderRecord:
-    """An order as stored (times aware, in UTC)."""
-
-    id: int
-    order_number: str
-    source: str
-    status: str
-    ordered_at: datetime
-    updated_at: datetime
-    items: tuple[tuple[str, int], ...] = ()
-    external_id: str | None = None
-    customer_id: int | None = None
-    name: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    country: str | None = None
-    language: str | None = None
-    currency: str | None = None
-    total: float | None = None
-    paid_at: datetime | None = None
-    shipped_at: datetime | None = None
-    carrier: str | None = None
-    tracking_number: str | None = None
-    tracking_url: str | None = None
-    estimated_delivery: date | None = None
-    delivered_at: datetime | None = None
-    evaluation: str | None = None
-    presentment_currency: str | None = None
-    presentment_total: float | None = None
-    refunded: float | None = None  # the sum of the shop's refunds, in ``currency``
-
-    def matches_contact(self, email: str | None = None, phone: str | None = None) -> bool:
-        """Whether a shopper's e-mail or phone is the one on this order (proof it is theirs)."""
-        if email and self.email and normalize_email(email) == normalize_email(self.email):
-            return True
-        return phones_match(phone, self.phone, self.country)
 
 
 @dataclass(frozen=True)
@@ -156,44 +119,24 @@ class OrderQueries:
         except _Duplicate:
             return None
 
-    async def event_seen(self, source: str, event_id: str, at: datetime) -> bool:
-        """Record an event id; True if it was recorded before (the unique constraint decides)."""
-        try:
-            async with self.engine.begin() as conn:
-                await conn.execute(seen_event(source, event_id, at))
-        except IntegrityError:
-            return True
-        return False
-
     async def order_by_number(self, number: str) -> OrderRecord | None:
-        """The order with this number, written with or without "#", in any case."""
-        async with self.reader.connect() as conn:
-            row = (await conn.execute(by_number(number))).first()
-        return None if row is None else _record(row)
+        """The order with this number however it is written ("#A-1001", "a1001"; see
+        ``bot.orders.matching``): the one an import merges events into, and the one a
+        shopper's message links."""
+        if not order_key(number):
+            return None
+        return await self._one(by_number(number))
 
     async def order_by_id(self, order_id: int) -> OrderRecord | None:
-        async with self.reader.connect() as conn:
-            row = (await conn.execute(select(orders).where(orders.c.id == order_id))).first()
-        return None if row is None else _record(row)
+        return await self._one(select(orders).where(orders.c.id == order_id))
 
-    async def orders_of_customer(self, customer_id: int) -> list[OrderRecord]:
-        """A customer's linked orders, newest first."""
+    async def _one(self, query: Any) -> OrderRecord | None:
         async with self.reader.connect() as conn:
-            rows = await conn.execute(
-                select(orders)
-                .where(orders.c.customer_id == customer_id)
-                .order_by(orders.c.ordered_at.desc(), orders.c.id.desc())
-            )
-            return [_record(row) for row in rows]
-
-    async def link_order(self, order_id: int, customer_id: int, at: datetime) -> None:
-        """Attach an order to the customer who proved it is theirs."""
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                update(orders)
-                .where(orders.c.id == order_id)
-                .values(customer_id=customer_id, updated_at=at)
-            )
+            row = (await conn.execute(query)).first()
+            if row is None:
+                return None
+            parcels = await parcels_of(conn, [row.id])
+        return order_record(row, parcels.get(row.id, ()))
 
 
 def seen_event(source: str, event_id: str, at: datetime) -> Any:
@@ -201,9 +144,17 @@ def seen_event(source: str, event_id: str, at: datetime) -> Any:
 
 
 def by_number(number: str) -> Any:
-    # No index covers this expression; a shop's order table stays small enough to scan.
-    normalised = func.lower(func.ltrim(orders.c.order_number, "#"))
-    return select(orders).where(normalised == order_key(number)).order_by(orders.c.id).limit(1)
+    """The order whose number has ``number``'s ``order_key``; the oldest row when an
+    older import stored one twice (see ``bot.orders.matching``)."""
+    # order_key in SQL: stored numbers are ASCII (the import refuses anything else), so
+    # upper() is the same on SQLite and PostgreSQL, and hold no whitespace but, at most,
+    # a space written straight into the table. No index covers this
+    # expression; a shop's order table stays small enough to scan.
+    key: Any = orders.c.order_number
+    for dropped in ("#", "-", " "):
+        key = func.replace(key, dropped, "")
+    wanted = order_key(number)
+    return select(orders).where(func.upper(key) == wanted).order_by(orders.c.id).limit(1)
 
 
 async def merge_order(
@@ -269,20 +220,3 @@ def next_status(current: str | None, reached: str | None) -> str:
     if reached == "cancelled" or PROGRESS[reached] > PROGRESS[current]:
         return reached
     return current
-
-
-def _record(row: Any) -> OrderRecord:
-    data = {name: row._mapping[name] for name in _RECORD_FIELDS}
-    data["items"] = tuple((str(i["title"]), int(i["quantity"])) for i in data["items"] or ())
-    data["refunded"] = refunded(row.refunds)
-    return OrderRecord(**data)
-
-
-def refunded(refunds: Any) -> float | None:
-    """The total of an order's ``refunds`` column ({refund id: amount}); None: no refund."""
-    if not isinstance(refunds, dict) or not refunds:
-        return None
-    return round(sum(float(amount) for amount in refunds.values()), 2)
-
-
-_RECORD_FIELDS = tuple(f.name for f in fields(OrderRecord) if f.name != "refunded")

@@ -21,9 +21,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-import phonenumbers
 from babel import Locale
 
+from bot.orders.matching import phone_region
 from scheduler.countries import country_from_language_code
 
 LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ja", "ko", "zh", "ar")
@@ -194,17 +194,9 @@ def country_in_text(text: str) -> str | None:
 
 
 def country_from_phone(phone: str | None) -> str | None:
-    """The region of an international phone number ("+81 90-1234-5678" -> "JP")."""
-    if not phone or not phone.strip():
-        return None
-    try:
-        number = phonenumbers.parse(phone.strip(), None)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    region = phonenumbers.region_code_for_number(number)
-    return region if region and region != "ZZ" else None
+    """The region of an international phone number ("+81 90-1234-5678" -> "JP"), read by
+    the one phone rule (``bot.orders.matching``)."""
+    return phone_region(phone)
 
 
 def shopper_country(

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.models import ActionKind
-from bot.storage.contacts import phones_match
+from bot.orders.matching import phones_match
 from bot.storage.schema import orders
 from handlers.opt_out import opt_word
 from handlers.order_links import format_day

@@ -50,7 +50,7 @@ async def set_values(store: Store, table: object, row_id: int, **values: object)
 async def unpaid_order(store: Store, customer_id: int) -> None:
     event = OrderEvent("#A1", ordered_at=PLACED, status="created")
     order_id, _ = await store.upsert_order(event, "import", PLACED)
-    await store.link_order(order_id, customer_id, PLACED)
+    await store.link_customer_order(customer_id, order_id)
 
 
 async def test_a_shopper_who_blocked_the_bot_gets_no_notice(store: Store) -> None:

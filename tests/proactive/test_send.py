@@ -118,7 +118,7 @@ class Shopfront:
         """An order as an import stores it, linked to the customer who proved it theirs."""
         event = OrderEvent(number, ordered_at=at, items=(("Desk lamp", 1),), **values)
         order_id, _ = await self.store.upsert_order(event, "import", at)
-        await self.store.link_order(order_id, customer_id, at)
+        await self.store.link_customer_order(customer_id, order_id)
         return order_id
 
     async def escalated_problem(self, conversation_id: int, text: str, at: datetime) -> int:

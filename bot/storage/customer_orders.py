@@ -1,0 +1,79 @@
+"""Which orders are a shopper's: linking an order to the identity that proved it, and
+reading the orders linked to a person.
+
+The rule is the one ``bot.storage.customers`` draws: an order links once, to the first
+identity that proves it (its number plus the e-mail or phone on it, checked by
+``handlers.order_links``), and is never moved to another identity or shared with it;
+readers ask for the orders of identities, never for orders found by an e-mail or phone::
+
+    linked = await store.link_customer_order(customer_id, order_id, email="ana@example.es")
+    orders = await store.customer_orders(await store.person_ids(customer_id))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.orders.matching import e164, normalize_email
+from bot.storage.order_records import OrderRecord, order_record
+from bot.storage.parcels import parcels_of
+from bot.storage.schema import customers, orders
+
+
+class CustomerOrderQueries:
+    engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
+
+    async def customer_orders(self, customer_ids: Sequence[int]) -> list[OrderRecord]:
+        """Orders linked to any of these identities, oldest first."""
+        async with self.reader.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(orders)
+                    .where(orders.c.customer_id.in_(list(customer_ids)))
+                    .order_by(orders.c.ordered_at, orders.c.id)
+                )
+            ).all()
+            parcels = await parcels_of(conn, [r.id for r in rows])
+        return [order_record(r, parcels.get(r.id, ())) for r in rows]
+
+    async def link_customer_order(
+        self,
+        customer_id: int,
+        order_id: int,
+        *,
+        email: str | None = None,
+        phone: str | None = None,
+        country: str | None = None,
+    ) -> bool:
+        """The shopper proved an order is theirs: link it to this identity unless one
+        already holds it (then nothing changes; False), and keep the contact detail that
+        proved it (a phone in E.164, a national format read in ``country``)."""
+        async with self.engine.begin() as conn:
+            linked = await conn.execute(
+                update(orders)
+                .where(orders.c.id == order_id, orders.c.customer_id.is_(None))
+                .values(customer_id=customer_id)
+            )
+            if linked.rowcount != 1:
+                return False
+            values: dict[str, Any] = {}
+            if email := normalize_email(email):
+                values["email"] = email
+            if number := e164(phone, country):
+                values["phone"] = number
+            if values:
+                await conn.execute(
+                    update(customers).where(customers.c.id == customer_id).values(**values)
+                )
+            if country:
+                await conn.execute(
+                    update(customers)
+                    .where(customers.c.id == customer_id, customers.c.country.is_(None))
+                    .values(country=country)
+                )
+        return True

@@ -1,0 +1,93 @@
+"""A shopper's past problems, and what became of each, for profiles and the at-risk rule.
+
+A problem is a cause (``bot.storage.problem_causes``), counted once however often it was
+reported: the shopper writing twice about one late parcel, which BorderDesk also noticed,
+is one problem with three reports. Its outcome is the furthest its escalations got::
+
+    found = await store.customer_problems(identity_ids, [order.id for order in linked])
+    # [PastProblem("delivery_delay", "logistics", ..., escalation_status="resolved", reports=3)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.sql.elements import ColumnElement
+
+from bot.storage.customer_records import PastProblem
+from bot.storage.schema import conversations, escalations, problem_reports, problems
+
+# how far a problem's escalations got: the furthest one is the problem's outcome
+_STAGES = ("open", "acknowledged", "resolved")
+
+
+class CustomerProblemQueries:
+    engine: AsyncEngine
+    reader: AsyncEngine  # read-only transactions (see Store)
+
+    async def customer_problems(
+        self, customer_ids: Sequence[int], order_ids: Sequence[int] = ()
+    ) -> list[PastProblem]:
+        """Problems (causes) these identities reported or their orders had, oldest first,
+        each once however often it was reported, with what became of its escalations."""
+        conversation_ids = select(conversations.c.id).where(
+            conversations.c.customer_id.in_(list(customer_ids))
+        )
+        reported_here = exists(
+            select(problem_reports.c.id).where(
+                problem_reports.c.problem_id == problems.c.id,
+                problem_reports.c.conversation_id.in_(conversation_ids),
+            )
+        )
+        condition: ColumnElement[bool] = or_(
+            problems.c.conversation_id.in_(conversation_ids), reported_here
+        )
+        if order_ids:
+            condition = or_(condition, problems.c.order_id.in_(list(order_ids)))
+        async with self.reader.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(
+                        problems.c.id,
+                        problems.c.intent,
+                        problems.c.department,
+                        problems.c.created_at,
+                        problems.c.order_number,
+                    )
+                    .where(condition)
+                    .order_by(problems.c.created_at, problems.c.id)
+                )
+            ).all()
+            reports = await conn.execute(
+                select(problem_reports.c.problem_id, escalations.c.status, escalations.c.root_cause)
+                .outerjoin(
+                    escalations, escalations.c.suggestion_id == problem_reports.c.suggestion_id
+                )
+                .where(problem_reports.c.problem_id.in_([r.id for r in rows]))
+            )
+            counts: dict[int, int] = {}
+            outcome: dict[int, tuple[str, str | None]] = {}
+            for report in reports:
+                counts[report.problem_id] = counts.get(report.problem_id, 0) + 1
+                if report.status is None:
+                    continue
+                seen = outcome.get(report.problem_id)
+                if seen is None or _STAGES.index(report.status) > _STAGES.index(seen[0]):
+                    outcome[report.problem_id] = (report.status, report.root_cause)
+        found = []
+        for r in rows:
+            status, cause = outcome.get(r.id, (None, None))
+            found.append(
+                PastProblem(
+                    r.intent,
+                    r.department,
+                    r.created_at,
+                    r.order_number,
+                    status,
+                    cause,
+                    reports=counts.get(r.id, 1),
+                )
+            )
+        return found
