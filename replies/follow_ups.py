@@ -109,11 +109,12 @@ REFERS_BACK: dict[str, str] = {
 SHORT = 2
 LONG = 8
 REFERENCE_SHORTENS = 2.0
-# Characters per word in scripts written without spaces (Chinese, Japanese): "还是没收到"
-# (5 characters) reads as about 3 words. Korean separates words with spaces.
+# Characters per word in Chinese, Japanese and Korean: "还是没收到" (5 characters) reads
+# as about 3 words. Korean puts spaces between words, but each carries its particles and
+# endings ("주문에" is "in the order"), so it is counted by syllables too: "주문에 문제가
+# 있어요" ("there is a problem with my order", 7 words in English) is 6 words, not 3.
 CJK_CHARACTERS_PER_WORD = 2
 _CJK_START = "\u3040"
-_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _CJK_RUN = re.compile(f"[{CJK}]")
 type _PatternFor = Callable[[str], re.Pattern[str] | None]
 
@@ -127,11 +128,11 @@ def dependence(text: str, language: str | None) -> float:
 
 
 def word_count(text: str) -> float:
-    """Words of ``text`` besides numbers, e-mails and links; a run of Chinese or Japanese
-    characters counts as one word per ``CJK_CHARACTERS_PER_WORD`` characters."""
+    """Words of ``text`` besides numbers, e-mails and links; a run of Chinese, Japanese
+    or Korean characters counts as one word per ``CJK_CHARACTERS_PER_WORD`` characters."""
     count = 0
     for word in WORD.findall(strip_noise(text)):
-        if _CJK_RUN.match(word) and not _HANGUL.match(word):
+        if _CJK_RUN.match(word):
             count += math.ceil(len(word) / CJK_CHARACTERS_PER_WORD)
         else:
             count += 1
