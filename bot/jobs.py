@@ -30,14 +30,10 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.channels.base import StaffWorkspace
 from bot.context import Context
 from bot.desk import Desk
+from bot.reports import Report
 from bot.storage.file_guard import DatabaseLost
-from scheduler.digest_jobs import (
-    DepartmentSchedule,
-    DigestMessage,
-    post_due_digests,
-    schedule_digests,
-)
-from scheduler.digest_render import render_spike
+from scheduler.digest_jobs import DepartmentSchedule, post_due_digests, schedule_digests
+from scheduler.spike_report import spike_report
 from scheduler.spikes import new_spikes
 
 logger = logging.getLogger(__name__)
@@ -61,17 +57,10 @@ def digest_schedules(desk: Desk) -> dict[str, DepartmentSchedule]:
     }
 
 
-async def post_digest(workspace: StaffWorkspace, message: DigestMessage) -> None:
+async def post_digest(workspace: StaffWorkspace, report: Report) -> None:
     """A digest and its chart in the department's channel."""
-    ref = await workspace.post_report(
-        message.department,
-        message.notification,
-        message.blocks,
-        message.chart,
-        message.chart_name,
-    )
-    if ref is None:
-        logger.info("no channel for %s: see `borderdesk digest`", message.department)
+    if await workspace.post_report(report) is None:
+        logger.info("no channel for %s: see `borderdesk digest`", report.department)
 
 
 class Jobs:
@@ -135,9 +124,9 @@ class Jobs:
         for department, day in posted:
             logger.info("digest for %s on %s posted", department, day)
 
-    async def post_digest(self, message: DigestMessage) -> None:
+    async def post_digest(self, report: Report) -> None:
         self.ctx.store.check_file()  # composing took a while: still the desk's file?
-        await post_digest(self.ctx.workspace, message)
+        await post_digest(self.ctx.workspace, report)
 
     async def check_spikes(self) -> int:
         """Raise each new spike once in its department's channel."""
@@ -145,7 +134,7 @@ class Jobs:
         try:
             for spike in await new_spikes(self.ctx.store.engine, self.clock()):
                 self.ctx.store.check_file()
-                await self.ctx.workspace.post_report(spike.department, render_spike(spike))
+                await self.ctx.workspace.post_report(spike_report(spike))
                 raised += 1
         except DatabaseLost:
             pass  # paused: nothing raised from a file that is not the desk's

@@ -1,4 +1,4 @@
-"""The digest's chart: problems of the last 14 days by type, as a PNG for Slack.
+"""The digest's chart: problems of the last 14 days by type, as a PNG posted under it.
 
 A count says "12 damaged items yesterday"; the chart says whether that is a new trend or a
 bad week ending. It is drawn with matplotlib's Agg canvas on a bare ``Figure``, never
@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.storage.schema import problems
-from scheduler.digest import day_window
+from scheduler.report_counts import day_window
 
 CHART_DAYS = 14
 MAX_SERIES = 8  # more colours than this are unreadable; the rest becomes "other"

@@ -1,9 +1,11 @@
-"""The daily digests: what shoppers reported to one department yesterday, and the overview.
+"""The daily department digest: what shoppers reported to one department yesterday.
 
-Customer service sees every defect first; the digest hands it back to the team that can
-fix it, every morning, so the same defect stops recurring: what went wrong, how often
-against last week, whether it is the same order, product, carrier or country again, and
-what is still waiting. The management digest: volume, answer times, rewritten answers.
+Customer service sees every defect first; the digest hands that back to the team that can
+fix it, every morning, so the same defect stops recurring. A department digest answers
+"what went wrong, how often compared with last week, is it the same order, product,
+carrier or country again, and what is still waiting on us". The management digest, the
+store-wide overview, is ``scheduler/management_report.py``; both are put in words by
+``scheduler/digest_render.py`` and posted by ``scheduler/digest_jobs.py``.
 
 Problems are causes (``bot/storage/problem_causes.py``): a late parcel the shopper wrote
 about twice and BorderDesk noticed itself is one problem with three reports. A problem is
@@ -11,9 +13,11 @@ counted on the day of its first report; the reports of the day are counted besid
 including those about problems first reported earlier ("late delivery: 3 (5 reports, 1
 about an earlier problem)"), so a shopper's message never vanishes from the digest.
 
-A "day" is the department's local calendar day in its zone (a 23- or 25-hour day counts
-whole). Range queries on ``ix_problems_department_created`` and ``ix_messages_created_at``
-make the cost follow the day's volume: ~30 ms for a department on a million messages::
+A "day" is the department's local calendar day, ``[00:00, next 00:00)`` in its zone, so a
+23- or 25-hour day around a clock change is counted whole (``report_counts.day_window``).
+Problems and messages are read by range queries on ``ix_problems_department_created`` and
+``ix_messages_created_at``, so the cost follows the day's volume, not the database's:
+about 30 ms for a department on a million messages (``bench/digest_bench.py``)::
 
     digest = await build_digest(engine, "logistics", date(2026, 3, 2), ZoneInfo("Asia/Tokyo"))
     digest.problems[0].count, digest.recurring["carrier"], digest.quiet
@@ -23,11 +27,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -36,8 +39,6 @@ from sqlalchemy import ColumnElement, Row, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.storage.schema import (
-    conversations,
-    customers,
     escalations,
     messages,
     problem_reports,
@@ -45,6 +46,8 @@ from bot.storage.schema import (
     suggestions,
 )
 from scheduler.hours import BusinessCalendar
+from scheduler.management_report import build_management_digest  # noqa: F401 (for the bench)
+from scheduler.report_counts import day_window, ranked
 
 logger = logging.getLogger(__name__)
 
@@ -58,32 +61,6 @@ RECURRING_FIELDS = ("order_number", "product", "carrier", "country")
 TREND_DAYS = 7
 QUOTES = 3
 QUOTE_LIMIT = 400
-# How suggestion outcomes are grouped: "as is" means staff needed no rewriting.
-OUTCOMES = {
-    "sent": "as_is",
-    "auto_sent": "as_is",
-    "edited": "edited",
-    "replaced": "replaced",
-    "ignored": "ignored",
-    "escalated": "other",
-    "answered": "other",
-}
-AGE_BUCKETS = (
-    ("under 1 day", timedelta(days=1)),
-    ("1-2 days", timedelta(days=2)),
-    ("2-7 days", timedelta(days=7)),
-    ("over 7 days", timedelta.max),
-)
-# A reply may come the day after; a wait may have started the day before.
-RESPONSE_LOOKBACK = timedelta(days=1)
-RESPONSE_HORIZON = timedelta(days=2)
-
-
-def day_window(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """``[local midnight, next local midnight)`` of ``day`` in ``tz``, as UTC instants."""
-    start = datetime.combine(day, time(), tzinfo=tz).astimezone(UTC)
-    end = datetime.combine(day + timedelta(days=1), time(), tzinfo=tz).astimezone(UTC)
-    return start, end
 
 
 @dataclass(frozen=True)
@@ -191,9 +168,7 @@ async def build_digest(
         overdue = await _overdue(conn, department, end, targets, calendar)
         quotes = await _quotes(conn, trends, reports)
     recurring = {
-        name: tuple(
-            (value, n) for value, n in _ranked(getattr(r, name) for r in day_rows) if n >= 2
-        )
+        name: tuple((value, n) for value, n in ranked(getattr(r, name) for r in day_rows) if n >= 2)
         for name in RECURRING_FIELDS
     }
     if translate is not None:  # concurrently: each may wait for its translator's timeout
@@ -337,8 +312,12 @@ async def _overdue(
 async def _quotes(
     conn: AsyncConnection, trends: list[IntentTrend], reports: Sequence[Row[*tuple[Any, ...]]]
 ) -> list[Quote]:
-    """The day's latest report (rows are in time order) of each top problem type, in the
-    shopper's words; a late order BorderDesk noticed itself has no words to quote."""
+    """The most recent report on the day of each of the top problem types, in the shopper's
+    words.
+
+    Problems BorderDesk noticed itself (a late order: no shopper message behind it) are
+    counted like the others but have nothing to quote."""
+    # rows are in time order, so the last one of an intent is its latest
     latest = {r.intent: r.suggestion_id for r in reports if r.suggestion_id is not None}
     chosen = [latest[t.intent] for t in trends if t.intent in latest][:QUOTES]
     if not chosen:
@@ -372,174 +351,3 @@ async def _translated(quote: Quote, translate: Translate) -> Quote:
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-@dataclass(frozen=True)
-class Outcomes:
-    """What staff did with the suggested answers of one intent on the day."""
-
-    intent: str
-    as_is: int = 0  # sent unchanged, by staff or automatically
-    edited: int = 0
-    replaced: int = 0
-    ignored: int = 0
-    other: int = 0  # escalated, or answered by hand in the thread
-
-    @property
-    def decided(self) -> int:
-        return self.as_is + self.edited + self.replaced + self.ignored + self.other
-
-    def share(self, outcome: str) -> float:
-        """``outcome``'s share of the decided suggestions: ``share("edited")`` -> 0.25."""
-        return getattr(self, outcome) / self.decided if self.decided else 0.0
-
-    @property
-    def rewritten(self) -> float:
-        """Edited or replaced: the template did not fit and needs work."""
-        return self.share("edited") + self.share("replaced")
-
-
-@dataclass(frozen=True)
-class ManagementDigest:
-    """The whole store's day: volume, speed, answer quality, problems and backlog."""
-
-    day: date
-    timezone: str
-    by_channel: tuple[tuple[str, int], ...]
-    by_language: tuple[tuple[str, int], ...]
-    by_country: tuple[tuple[str, int], ...]
-    first_response_median: timedelta | None
-    first_response_p90: timedelta | None
-    answered: int  # waits that started on the day and got a reply
-    unanswered: int
-    outcomes: tuple[Outcomes, ...]  # most rewritten first
-    top_problems: tuple[tuple[str, str, int], ...]  # (department, intent, count)
-    open_by_age: tuple[tuple[str, int], ...]  # every bucket of AGE_BUCKETS, in order
-
-    @property
-    def inbound(self) -> int:
-        return sum(n for _, n in self.by_channel)
-
-    @property
-    def quiet(self) -> bool:
-        return not (self.inbound or self.top_problems or any(n for _, n in self.open_by_age))
-
-
-async def build_management_digest(
-    engine: AsyncEngine, day: date, tz: ZoneInfo, *, top: int = 10
-) -> ManagementDigest:
-    """The management digest for local ``day`` in ``tz``; see ``ManagementDigest``.
-
-    First response time is measured from the first unanswered shopper message (a shopper
-    who writes three lines waits once, from the first) to the next outbound message of the
-    conversation, for waits that started on the day; a reply the next morning still counts.
-    """
-    start, end = day_window(day, tz)
-    inbound_on_day = (
-        (messages.c.direction == "in")
-        & (messages.c.created_at >= start)
-        & (messages.c.created_at < end)
-    )
-    async with engine.connect() as conn:
-        volume = (
-            await conn.execute(
-                select(messages.c.channel, messages.c.language, customers.c.country)
-                .join(conversations, conversations.c.id == messages.c.conversation_id)
-                .join(customers, customers.c.id == conversations.c.customer_id)
-                .where(inbound_on_day)
-            )
-        ).all()
-        waits, unanswered = await _first_responses(conn, start, end)
-        statuses = await conn.execute(
-            select(suggestions.c.intent, suggestions.c.status, func.count())
-            .join(messages, messages.c.id == suggestions.c.message_id)
-            .where(inbound_on_day)
-            .group_by(suggestions.c.intent, suggestions.c.status)
-        )
-        outcomes: dict[str, Counter[str]] = {}
-        for intent, status, count in statuses:
-            if status in OUTCOMES:
-                outcomes.setdefault(intent, Counter())[OUTCOMES[status]] += count
-        top_rows = await conn.execute(
-            select(problems.c.department, problems.c.intent, func.count().label("n"))
-            .where(problems.c.created_at >= start, problems.c.created_at < end)
-            .group_by(problems.c.department, problems.c.intent)
-            .order_by(func.count().desc(), problems.c.department, problems.c.intent)
-            .limit(top)
-        )
-        top_problems = tuple((d, i, int(n)) for d, i, n in top_rows)
-        open_since = (
-            await conn.scalars(
-                select(escalations.c.created_at).where(
-                    escalations.c.created_at < end,
-                    or_(escalations.c.resolved_at.is_(None), escalations.c.resolved_at >= end),
-                )
-            )
-        ).all()
-    ages = Counter(
-        next(label for label, upper in AGE_BUCKETS if end - t < upper) for t in open_since
-    )
-    waits.sort()
-    return ManagementDigest(
-        day=day,
-        timezone=tz.key,
-        by_channel=_ranked(row.channel for row in volume),
-        by_language=_ranked(row.language or "unknown" for row in volume),
-        by_country=_ranked(row.country or "unknown" for row in volume),
-        first_response_median=_median(waits),
-        first_response_p90=waits[math.ceil(0.9 * len(waits)) - 1] if waits else None,
-        answered=len(waits),
-        unanswered=unanswered,
-        outcomes=tuple(
-            sorted(
-                (Outcomes(intent, **counts) for intent, counts in outcomes.items()),
-                key=lambda o: (-o.rewritten, -o.decided, o.intent),
-            )
-        ),
-        top_problems=top_problems,
-        open_by_age=tuple((label, ages[label]) for label, _ in AGE_BUCKETS),
-    )
-
-
-async def _first_responses(
-    conn: AsyncConnection, start: datetime, end: datetime
-) -> tuple[list[timedelta], int]:
-    """Waits that started in ``[start, end)``: their lengths, and how many got no reply."""
-    rows = await conn.execute(
-        select(messages.c.conversation_id, messages.c.direction, messages.c.created_at)
-        .where(
-            messages.c.created_at >= start - RESPONSE_LOOKBACK,
-            messages.c.created_at < end + RESPONSE_HORIZON,
-        )
-        .order_by(messages.c.conversation_id, messages.c.created_at, messages.c.id)
-    )
-    waits: list[timedelta] = []
-    unanswered = 0
-    conversation, waiting_since = None, None
-    for conversation_id, direction, at in rows:
-        if conversation_id != conversation:
-            unanswered += waiting_since is not None and start <= waiting_since < end
-            conversation, waiting_since = conversation_id, None
-        if direction == "in":
-            waiting_since = waiting_since or at
-        elif waiting_since is not None:
-            if start <= waiting_since < end:
-                waits.append(at - waiting_since)
-            waiting_since = None
-    unanswered += waiting_since is not None and start <= waiting_since < end
-    return waits, unanswered
-
-
-def _median(ordered: Sequence[timedelta]) -> timedelta | None:
-    """The middle wait (mean of the two middle ones for an even count) of sorted waits."""
-    if not ordered:
-        return None
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
-def _ranked(values: Iterable[str | None]) -> tuple[tuple[str, int], ...]:
-    """Counts of the values given (None and "" skipped), largest first, ties by name, so
-    the digest reads the same every time."""
-    counts = Counter(value for value in values if value)
-    return tuple(sorted(counts.items(), key=lambda vn: (-vn[1], vn[0])))

@@ -27,9 +27,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.base import BaseScheduler
@@ -38,16 +37,13 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.reports import Report
 from bot.storage.schema import digests
 from scheduler.chart import problem_chart, problem_series
-from scheduler.digest import (
-    DEFAULT_TARGETS,
-    Translate,
-    build_digest,
-    build_management_digest,
-)
+from scheduler.digest import DEFAULT_TARGETS, Translate, build_digest
 from scheduler.digest_render import render_digest, render_management
 from scheduler.hours import BusinessCalendar, aware_utc
+from scheduler.management_report import build_management_digest
 
 logger = logging.getLogger(__name__)
 
@@ -77,20 +73,6 @@ class DepartmentSchedule:
         return ZoneInfo(self.timezone)
 
 
-@dataclass(frozen=True)
-class DigestMessage:
-    """What goes to a department channel: the message and, unless quiet, its chart."""
-
-    department: str
-    day: date
-    text: str  # plain, for the terminal
-    notification: str  # chat.postMessage ``text``: the escaped title line
-    blocks: list[dict[str, Any]]
-    chart: bytes | None
-    chart_name: str
-    quiet: bool
-
-
 async def compose_digest(
     engine: AsyncEngine,
     department: str,
@@ -98,34 +80,26 @@ async def compose_digest(
     schedule: DepartmentSchedule,
     *,
     translate: Translate | None = None,
-) -> DigestMessage:
-    """Build, render and chart one digest without posting it (``digest --dry-run``)."""
+) -> Report:
+    """Build, word and chart one digest without posting it (``digest --dry-run``): the
+    report a department's channel gets and, unless the day was quiet, its chart."""
     tz = schedule.zone
     if department == MANAGEMENT:
         overview = await build_management_digest(engine, day, tz)
-        rendered, quiet, scope = render_management(overview), overview.quiet, None
+        report, scope = render_management(overview, department), None
     else:
         digest = await build_digest(
             engine, department, day, tz, translate=translate,
             targets=schedule.targets, calendar=schedule.calendar,
         )  # fmt: skip
-        rendered, quiet, scope = render_digest(digest), digest.quiet, department
-    chart = None
-    if not quiet:
-        days, series = await problem_series(engine, scope, day, tz)
-        title = f"{'All departments' if scope is None else department.capitalize()}: problems"
-        title += f" by type, {days[0]:%d %b} to {days[-1]:%d %b}"
-        chart = await asyncio.to_thread(problem_chart, series, days, title)
-    return DigestMessage(
-        department=department,
-        day=day,
-        text=rendered.text,
-        notification=rendered.notification,
-        blocks=rendered.blocks,
-        chart=chart,
-        chart_name=f"{department}-{day.isoformat()}.png",
-        quiet=quiet,
-    )
+        report, scope = render_digest(digest), department
+    if report.quiet:
+        return report
+    days, series = await problem_series(engine, scope, day, tz)
+    title = f"{'All departments' if scope is None else department.capitalize()}: problems"
+    title += f" by type, {days[0]:%d %b} to {days[-1]:%d %b}"
+    chart = await asyncio.to_thread(problem_chart, series, days, title)
+    return replace(report, chart=chart, chart_name=f"{department}-{day.isoformat()}.png")
 
 
 async def post_digest_once(
@@ -133,7 +107,7 @@ async def post_digest_once(
     department: str,
     day: date,
     now: datetime,
-    post: Callable[[DigestMessage], Awaitable[None]],
+    post: Callable[[Report], Awaitable[None]],
     *,
     schedule: DepartmentSchedule,
     translate: Translate | None = None,
@@ -236,7 +210,7 @@ async def post_due_digests(
     engine: AsyncEngine,
     departments: Mapping[str, DepartmentSchedule],
     now: datetime,
-    post: Callable[[DigestMessage], Awaitable[None]],
+    post: Callable[[Report], Awaitable[None]],
     *,
     translate: Translate | None = None,
 ) -> list[tuple[str, date]]:

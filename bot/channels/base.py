@@ -19,7 +19,7 @@ Example, a channel that prints::
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from bot.models import (
     Card,
@@ -31,6 +31,7 @@ from bot.models import (
     StaffAction,
     StaffFile,
 )
+from bot.reports import Report
 
 InboundHandler = Callable[[InboundMessage], Awaitable[None]]
 # a platform's whole batch (Telegram's getUpdates), stored in one go; see BatchReceiving
@@ -124,16 +125,10 @@ class StaffWorkspace(Protocol):
         """Post a follow-up card (a later message needing an answer) in a card's thread."""
         ...
 
-    async def post_report(
-        self,
-        department: str,
-        text: str,
-        blocks: list[dict[str, Any]] | None = None,
-        attachment: bytes | None = None,
-        attachment_name: str = "",
-    ) -> CardRef | None:
-        """Post a digest or an alert to a department's channel, with an optional file (a
-        chart); None when the department has no channel."""
+    async def post_report(self, report: Report) -> CardRef | None:
+        """Post a digest or an alert to its department's channel, with its chart attached
+        when it has one; None when the department has no channel. The report is our own
+        object: the workspace decides how it looks (Slack: Block Kit, mrkdwn, emoji)."""
         ...
 
     async def post_confirmation(

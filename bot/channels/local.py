@@ -11,7 +11,6 @@ import itertools
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from bot.channels.base import ActionHandler, CommandHandler, InboundHandler
 from bot.errors import ChannelRejected
@@ -23,6 +22,7 @@ from bot.models import (
     IntentChoice,
     StaffFile,
 )
+from bot.reports import Report
 
 Listener = Callable[[str, dict[str, object]], None]
 LOCAL_FILE_LIMIT = 20 * 1024 * 1024
@@ -146,16 +146,10 @@ class LocalWorkspace:
         self.listener("thread_note", {"ref": ref, "text": text})
         return self._ref()
 
-    async def post_report(
-        self,
-        department: str,
-        text: str,
-        blocks: list[dict[str, Any]] | None = None,
-        attachment: bytes | None = None,
-        attachment_name: str = "",
-    ) -> CardRef | None:
-        self.reports.append((department, text, attachment_name if attachment else None))
-        self.listener("report", {"department": department, "text": text})
+    async def post_report(self, report: Report) -> CardRef | None:
+        chart = report.chart_name if report.chart is not None else None
+        self.reports.append((report.department, report.text, chart))
+        self.listener("report", {"department": report.department, "text": report.text})
         return self._ref()
 
     async def post_confirmation(

@@ -37,6 +37,7 @@ from bot.channels.base import ActionHandler, CommandHandler
 from bot.channels.slack_connect import SocketConnection, auth_check
 from bot.channels.slack_files import MAX_FETCH_BYTES, SlackFiles
 from bot.channels.slack_messages import thread_message
+from bot.channels.slack_reports import report_message
 from bot.channels.slack_shapes import (
     object_at,
     shape_problem,
@@ -57,6 +58,7 @@ from bot.models import (
     StaffFile,
 )
 from bot.pacing import Pacer
+from bot.reports import Report
 from bot.storage.records import positive_id
 
 logger = logging.getLogger(__name__)
@@ -204,25 +206,19 @@ class SlackWorkspace:
         safe = blocks.defuse(text)
         return await self._post(ref.channel, safe, [blocks.plain_section(safe)], thread_ts=ref.ts)
 
-    async def post_report(
-        self,
-        department: str,
-        text: str,
-        blocks: list[dict[str, Any]] | None = None,
-        attachment: bytes | None = None,
-        attachment_name: str = "",
-    ) -> CardRef | None:
-        channel = self.department_channels.get(department)
+    async def post_report(self, report: Report) -> CardRef | None:
+        channel = self.department_channels.get(report.department)
         if channel is None:
             return None
-        ref = await self._post(channel, text, blocks)
-        if attachment is not None:
+        text, block_list = report_message(report)
+        ref = await self._post(channel, text, block_list)
+        if report.chart is not None:
             await self.web.call(
                 "files_upload_v2",
                 channel=channel,
-                content=attachment,
-                filename=attachment_name,
-                title=attachment_name,
+                content=report.chart,
+                filename=report.chart_name,
+                title=report.chart_name,
                 thread_ts=ref.ts,
             )
         return ref

@@ -18,6 +18,8 @@ from PIL import Image
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.channels.slack_blocks import SECTION_LIMIT
+from bot.channels.slack_reports import BLOCK_LIMIT, report_message
 from bot.storage.records import new_id
 from bot.storage.schema import (
     conversations,
@@ -30,17 +32,9 @@ from bot.storage.schema import (
 )
 from bot.storage.store import Store, sqlite_url
 from scheduler.chart import problem_chart, problem_series
-from scheduler.digest import (
-    Digest,
-    IntentTrend,
-    ManagementDigest,
-    Outcomes,
-    Overdue,
-    Quote,
-    build_digest,
-    build_management_digest,
-)
-from scheduler.digest_render import BLOCK_LIMIT, SECTION_LIMIT, render_digest, render_management
+from scheduler.digest import Digest, IntentTrend, Overdue, Quote, build_digest
+from scheduler.digest_render import render_digest, render_management
+from scheduler.management_report import ManagementDigest, Outcomes, build_management_digest
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -335,15 +329,17 @@ async def test_a_quiet_day_is_one_line(shop: Shop) -> None:
     await fill_logistics_week(shop)
     digest = await build_digest(shop.engine, "purchasing", DAY, TOKYO)
     assert digest.quiet
-    text, blocks = render_digest(digest)
+    report = render_digest(digest)
+    text, blocks = report.text, report_message(report)[1]
     assert text == "Purchasing digest, Mon 2 Mar 2026 (Asia/Tokyo): a quiet day. No problems " \
         "reported, nothing overdue."  # fmt: skip
-    assert len(blocks) == 1
+    assert blocks is not None and len(blocks) == 1
 
 
 async def test_rendering_shows_counts_trends_and_escapes_shopper_text(shop: Shop) -> None:
     await fill_logistics_week(shop)
-    text, blocks = render_digest(await build_digest(shop.engine, "logistics", DAY, TOKYO))
+    report = render_digest(await build_digest(shop.engine, "logistics", DAY, TOKYO))
+    text, blocks = report.text, report_message(report)[1] or []
     assert "delivery delay: 6 (7-day average 1.0, +500%)" in text
     assert "customs duties: 2 (7-day average 0.0, new)" in text
     assert "lost package: 1 (7-day average 2.0, -50%)" in text
@@ -363,7 +359,8 @@ def test_rendering_stays_within_slack_limits() -> None:
         overdue=tuple(Overdue(n, "lost_package", "resolve", tokyo(1), H) for n in range(500)),
         quotes=tuple(Quote("x", "de", "Paket " * 2000) for _ in range(3)),
     )  # fmt: skip
-    _, blocks = render_digest(huge)
+    _, blocks = report_message(render_digest(huge))
+    assert blocks is not None
     assert len(blocks) <= BLOCK_LIMIT
     assert all(len(b["text"]["text"]) <= SECTION_LIMIT for b in blocks if b["type"] == "section")
 
@@ -418,7 +415,7 @@ async def test_management_volume_first_response_and_outcomes(shop: Shop) -> None
         Outcomes("delivery_delay", as_is=1, ignored=1),
     )
     assert digest.outcomes[0].rewritten == pytest.approx(2 / 3)
-    text, _ = render_management(digest)
+    text = render_management(digest).text
     assert "median 45 min, 90th percentile 2 h (4 answered, 1 without a reply)" in text
     assert "track order: 3 decided, as is 33%, edited 33%, replaced 33%, ignored 0%" in text
 
@@ -468,6 +465,6 @@ def test_a_cut_list_says_how_much_was_left_out() -> None:
         first_response_p90=None, answered=0, unanswered=0, outcomes=(), top_problems=(),
         open_by_age=(),
     )  # fmt: skip
-    text, _ = render_management(digest)
+    text = render_management(digest).text
     assert "tr 11" in text and "ja 10" not in text
     assert "and 4 more (34 in all)" in text  # ja 10 + ko 9 + zh 8 + ar 7

@@ -13,10 +13,11 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.channels.slack_reports import report_message
+from bot.reports import Report
 from bot.storage.schema import digests
 from scheduler.digest_jobs import (
     DepartmentSchedule,
-    DigestMessage,
     compose_digest,
     due_digests,
     post_digest_once,
@@ -36,10 +37,10 @@ class Channel:
     """Stands in for the Slack poster: records what it is given, fails when told to."""
 
     def __init__(self) -> None:
-        self.posted: list[DigestMessage] = []
+        self.posted: list[Report] = []
         self.fail = False
 
-    async def post(self, message: DigestMessage) -> None:
+    async def post(self, message: Report) -> None:
         await asyncio.sleep(0)  # let concurrent runs interleave here
         if self.fail:
             raise ConnectionError("slack is down")
@@ -69,8 +70,9 @@ async def test_posted_once_despite_a_double_fire(shop: Shop) -> None:
     assert not await once(shop.engine, channel)
     [message] = channel.posted
     assert (message.department, message.day, message.quiet) == ("logistics", DAY, False)
-    assert "delivery delay: 6" in message.text and message.blocks[0]["type"] == "header"
-    assert message.notification == "Logistics digest, Mon 2 Mar 2026 (Asia/Tokyo)"
+    notification, blocks = report_message(message)
+    assert "delivery delay: 6" in message.text and blocks and blocks[0]["type"] == "header"
+    assert notification == "Logistics digest, Mon 2 Mar 2026 (Asia/Tokyo)"
     assert message.chart is not None and message.chart.startswith(b"\x89PNG")
     assert message.chart_name == "logistics-2026-03-02.png"
     assert await rows(shop.engine) == [("logistics", DAY, "posted")]
