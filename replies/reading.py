@@ -74,7 +74,7 @@ from replies.threats import threat_words
 MESSAGE_DISCOUNT = 0.35
 # Every intent keeps this share of the prior, spread evenly: the conversation can make
 # an intent at most ~(1 - PRIOR_FLOOR) / (PRIOR_FLOOR / 41) ≈ 780 times likelier, so a
-# message clear on its own always outvotes it.
+# message clear enough on its own outvotes it (how clear: the module docstring).
 PRIOR_FLOOR = 0.05
 # Within the context, the open intent (what the conversation is about so far) and the
 # previous message's own reading count equally; a change-of-mind word makes changing the
