@@ -19,7 +19,7 @@ from bot.context import Context
 from bot.orders.matching import bare_number, emails_in, order_key, phones_in, same_email, same_phone
 from bot.storage.customer_records import CustomerRecord
 from handlers.customer_joins import ProofMessage, offer_join
-from handlers.customers import items_text
+from handlers.customers.text import items_text
 from handlers.facts import order_number
 from handlers.shipments import parcel_variables
 from replies.situations import LINKED_ORDER_MARKER

@@ -35,6 +35,11 @@ later event; a shopper's proven phone is kept in E.164::
     phones_match("0151 1234 5678", "+49 151 12345678")       # True
     phones_match("612 34 56 78", "+34612345678", "ES")         # True
     phones_match("12345678", "+4915112345678")                 # False
+
+No stored row needs rewriting for these rules: order numbers are compared by their key
+in the query itself, e-mails and phones are normalised on both sides whenever they are
+compared (orders imported before e-mails were folded, only lower-cased, compare the same),
+and a shopper's proven e-mail and phone were always kept normalised.
 """
 
 from __future__ import annotations
