@@ -115,16 +115,16 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "all'acquisto o alla consegna.",
     ),
     "pt": (
-        "Alfândega ({country}): nenhuma, a encomenda não atravessa uma fronteira aduaneira.",
-        "Alfândega ({country}): os direitos e impostos de importação{scheme} são pagos na "
-        "finalização da compra, por isso não há mais nada a pagar na entrega.",
-        "Alfândega ({country}): os direitos e impostos de importação não estão incluídos no "
-        "preço; a transportadora cobra-os na entrega, segundo as taxas locais.",
-        "Os direitos e impostos desta encomenda já foram pagos na compra, por isso não pague à "
-        "transportadora: resolvemos isso com eles.",
-        "Pelas nossas condições, os direitos e impostos são pagos na entrega, por isso a "
-        "cobrança da transportadora é normalmente a taxa alfandegária local.",
-        "Diga-nos para que país vai a encomenda e dizemos se os direitos e impostos são pagos na "
+        "Alfândega ({country}): nenhuma, o pedido não atravessa uma fronteira alfandegária.",
+        "Alfândega ({country}): as taxas e os impostos de importação{scheme} são pagos na "
+        "finalização da compra, então não há mais nada a pagar na entrega.",
+        "Alfândega ({country}): as taxas e os impostos de importação não estão incluídos no "
+        "preço; a transportadora os cobra na entrega, conforme as tarifas locais.",
+        "As taxas e os impostos de importação deste pedido já foram pagos na compra, então não "
+        "pague nada à transportadora: nós resolvemos isso com ela.",
+        "Pelas nossas condições, as taxas e os impostos são pagos na entrega, então a cobrança "
+        "da transportadora normalmente é a taxa alfandegária local.",
+        "Informe para qual país vai o pedido e diremos se as taxas e os impostos são pagos na "
         "compra ou na entrega.",
     ),
     "nl": (
@@ -136,7 +136,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "De invoerrechten en belastingen voor deze bestelling zijn al bij het afrekenen betaald, "
         "dus betaal de bezorger niets: wij regelen het met hen.",
         "Volgens onze voorwaarden worden invoerrechten en belastingen bij de levering betaald, "
-        "dus het bedrag van de bezorger is normaal de lokale douaneheffing.",
+        "dus het bedrag dat de bezorger vraagt, is normaal de lokale douaneheffing.",
         "Laat ons weten naar welk land de bestelling gaat, dan vertellen we of rechten en "
         "belastingen bij het afrekenen of bij de levering worden betaald.",
     ),
@@ -148,8 +148,8 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "przy doręczeniu według lokalnych stawek.",
         "Cło i podatki za to zamówienie zostały już opłacone przy zakupie, więc prosimy nie "
         "płacić kurierowi: wyjaśnimy to z nim.",
-        "Zgodnie z naszymi warunkami cło i podatki płaci się przy odbiorze, więc kwota kuriera "
-        "to zwykle lokalna opłata celna.",
+        "Zgodnie z naszymi warunkami cło i podatki płaci się przy odbiorze, więc kwota, której "
+        "żąda kurier, to zwykle lokalna opłata celna.",
         "Napisz, do jakiego kraju ma trafić zamówienie, a powiemy, czy cło i podatki płaci się "
         "przy zakupie, czy przy odbiorze.",
     ),
@@ -161,8 +161,8 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "их при доставке по местным ставкам.",
         "Пошлины и налоги по этому заказу уже оплачены при покупке, поэтому, пожалуйста, не "
         "платите курьеру: мы решим вопрос с ним.",
-        "По нашим условиям пошлины и налоги оплачиваются при получении, так что сумма курьера — "
-        "обычно местный таможенный сбор.",
+        "По нашим условиям пошлины и налоги оплачиваются при получении, так что сумма, "
+        "которую запрашивает курьер, — обычно местный таможенный сбор.",
         "Напишите, в какую страну отправить заказ, и мы скажем, оплачиваются ли пошлины и налоги "
         "при покупке или при получении.",
     ),
@@ -180,7 +180,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "mı ödeneceğini söyleyelim.",
     ),
     "ja": (
-        "関税（{country}）：かかりません。税関の境界をまたがないお届けです。",
+        "関税（{country}）：かかりません。同じ関税地域の中でのお届けです。",
         "関税（{country}）：関税・輸入税{scheme}はご購入時にお支払い済みとなるため、受け取り時の追加のお支払いはありません。",
         "関税（{country}）：関税・輸入税は価格に含まれておらず、受け取り時に配送業者が現地の税率で徴収します。",
         "このご注文の関税・輸入税はご購入時にお支払い済みです。配達員にはお支払いにならないでください。こちらで業者と対応いたします。",
@@ -188,7 +188,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "お届け先の国を教えていただければ、関税・税金がご購入時のお支払いか受け取り時のお支払いかをお知らせします。",
     ),
     "ko": (
-        "관세({country}): 없습니다. 주문이 세관 경계를 넘지 않습니다.",
+        "관세({country}): 없습니다. 같은 관세 구역 안에서의 배송입니다.",
         "관세({country}): 관세와 수입세{scheme}는 결제 시 함께 납부되므로 받으실 때 추가로 내실 금액은 없습니다.",  # noqa: E501 (CJK text is wide, not long)
         "관세({country}): 관세와 수입세는 가격에 포함되어 있지 않으며, 배송사가 수령 시 현지 세율로 징수합니다.",  # noqa: E501 (CJK text is wide, not long)
         "이 주문의 관세와 수입세는 결제 시 이미 납부되었으니 기사님께 지불하지 마세요. 저희가 배송사와 해결하겠습니다.",  # noqa: E501 (CJK text is wide, not long)
@@ -229,8 +229,8 @@ _UNSET: dict[str, str] = {
     "Einfuhrsteuern anfallen; unser Team bestätigt Ihnen, wer sie bezahlt.",
     "it": "Dogana ({country}): l'ordine attraversa un confine doganale, quindi possono esserci "
     "dazi e tasse d'importazione; il nostro team ti confermerà chi li paga.",
-    "pt": "Alfândega ({country}): a encomenda atravessa uma fronteira aduaneira, por isso podem "
-    "aplicar-se direitos e impostos de importação; a nossa equipa confirma quem os paga.",
+    "pt": "Alfândega ({country}): o pedido atravessa uma fronteira alfandegária, então podem ser "
+    "cobrados taxas e impostos de importação; nossa equipe vai confirmar quem os paga.",
     "nl": "Douane ({country}): de bestelling passeert een douanegrens, dus er kunnen "
     "invoerrechten en belastingen gelden; ons team bevestigt wie ze betaalt.",
     "pl": "Cło ({country}): zamówienie przekracza granicę celną, więc mogą obowiązywać cło i "
@@ -239,11 +239,11 @@ _UNSET: dict[str, str] = {
     "налоги на импорт; наша команда уточнит, кто их оплачивает.",
     "tr": "Gümrük ({country}): sipariş bir gümrük sınırından geçiyor, bu nedenle gümrük ve "
     "ithalat vergileri çıkabilir; ekibimiz bunları kimin ödeyeceğini size teyit edecek.",
-    "ja": "関税（{country}）：税関の境界をまたぐお届けのため、関税・輸入税がかかる場合があります。"
-    "どちらがお支払いするかは担当者からご連絡いたします。",
-    "ko": "관세({country}): 세관 경계를 넘는 배송이므로 관세와 수입세가 부과될 수 있습니다. "
+    "ja": "関税（{country}）：国境を越えるお届けのため、関税・輸入税がかかる場合があります。"
+    "どちらがご負担になるかは担当者からご連絡いたします。",
+    "ko": "관세({country}): 국경을 넘는 배송이므로 관세와 수입세가 부과될 수 있습니다. "
     "누가 부담하는지는 담당자가 확인해 드리겠습니다.",
-    "zh": "关税（{country}）：订单需要跨越关境，可能会产生关税和进口税；由谁支付将由我们的团队向您确认。",  # noqa: E501 (CJK text is wide, not long)
+    "zh": "关税（{country}）：订单需要跨越关境，可能会产生关税和进口税；具体由谁支付，我们的团队会向您确认。",  # noqa: E501 (CJK text is wide, not long)
     "ar": "الجمارك ({country}): يعبر الطلب حدوداً جمركية، لذا قد تُفرض رسوم جمركية وضرائب "
     "استيراد؛ وسيؤكد لك فريقنا من يدفعها.",
 }

@@ -55,7 +55,8 @@ def fact_variables(
     code = where.code if where else None
     facts: dict[str, str] = {}
     if "plug_advice" in wanted:
-        facts["plug_advice"] = plug_advice(code, language)
+        # the store's appliances are made for the supply where it ships from
+        facts["plug_advice"] = plug_advice(code, language, store_country=terms.ships_from)
     if "size_advice" in wanted:
         facts["size_advice"] = size_advice(text, language)
     if "delivery_time" in wanted:

@@ -1,13 +1,24 @@
 """Mains voltage, frequency and plug types per country, as the voltage answer states them.
 
 ``{plug_advice}`` names the shopper's country in their language with its supply
-("Japan: 100 V, 50/60 Hz, plug type A/B") and always warns that a heating appliance
-(hair dryer, straightener, kettle) needs a dual-voltage model: a plug adapter changes the
-shape of the plug, not the voltage, and a travel converter is not made for heating loads.
-When the country is unknown the sentence asks for it, with the same warning.
+("Japan: 100 V, 50/60 Hz, plug type A/B"). What follows depends on the store's own
+country (the desk file's ``shipping.ships_from``), whose supply its appliances are made
+for:
+
+- the same supply as the shopper's (a German store, a French shopper: 230 V, 50 Hz): the
+  appliance works there as is, and a plug adapter is named only when none of the store's
+  plug types fits the shopper's sockets (Germany to the United Kingdom: type G);
+- a different supply, or a store whose country is not known: a heating appliance (hair
+  dryer, straightener, kettle) needs a dual-voltage model, since a plug adapter changes the
+  shape of the plug, not the voltage, and a travel converter is not made for heating loads.
+
+When the shopper's country is unknown the sentence asks for it, with the same warning.
 
     plug_advice("JP", "en")
     # "Japan: 100 V, 50/60 Hz, plug type A/B. Heating appliances (hair dryers, ..."
+    plug_advice("GB", "en", store_country="DE")
+    # "United Kingdom: 230 V, 50 Hz, plug type G. Our appliances are made for the same
+    #  supply, so they work there as is. Only the plug differs: use a plug adapter for type G."
 """
 
 from __future__ import annotations
@@ -173,7 +184,7 @@ _TEXT: dict[str, tuple[str, str, str]] = {
     "tr": (
         "{country}: {volts} V, {hertz} Hz, {plugs} tipi fiş.",
         "Hangi ülkede kullanacağınızı yazın, size voltajı ve fiş tipini söyleyelim.",
-        "Isıtan cihazlar (saç kurutma makinesi, düzleştirici, su ısıtıcı) çift voltajlı model "
+        "Isıtıcı cihazlar (saç kurutma makinesi, düzleştirici, su ısıtıcı) çift voltajlı model "
         "gerektirir: priz adaptörü veya seyahat dönüştürücüsü yeterli değildir.",
     ),
     "ja": (
@@ -196,17 +207,90 @@ _TEXT: dict[str, tuple[str, str, str]] = {
     "ar": (
         "{country}: {volts} فولت، {hertz} هرتز، قابس من النوع {plugs}.",
         "أخبرنا في أي بلد ستستخدمه وسنخبرك بالجهد الكهربائي ونوع القابس.",
-        "الأجهزة التي تسخن (مجففات الشعر، أجهزة فرد الشعر، الغلايات) تحتاج إلى طراز ثنائي "
+        "الأجهزة الحرارية (مجففات الشعر، أجهزة فرد الشعر، الغلايات) تحتاج إلى طراز ثنائي "
         "الجهد: لا يكفي محول القابس أو محول السفر.",
     ),
 }
 
 
-def plug_advice(country: str | None, language: str) -> str:
-    """Voltage, frequency and plugs of ``country`` (ISO code) in ``language``, with the
-    heating-appliance warning; a request for the country when it is unknown or not listed."""
-    code = (country or "").strip().upper()
-    code = "GB" if code == "UK" else code
+# (the appliance works as is, only the plug differs) when the store's supply is the shopper's
+_SAME_SUPPLY: dict[str, tuple[str, str]] = {
+    "en": (
+        "Our appliances are made for the same supply, so they work there as is.",
+        "Only the plug differs: use a plug adapter for type {plugs}.",
+    ),
+    "es": (
+        "Nuestros aparatos están hechos para esa misma red eléctrica, así que funcionan allí "
+        "tal cual.",
+        "Solo cambia el enchufe: usa un adaptador para el tipo {plugs}.",
+    ),
+    "fr": (
+        "Nos appareils sont conçus pour ce même réseau électrique : ils y fonctionnent tels quels.",
+        "Seule la prise diffère : utilisez un adaptateur pour les prises de type {plugs}.",
+    ),
+    "de": (
+        "Unsere Geräte sind für dieselbe Netzspannung gebaut und funktionieren dort ohne Weiteres.",
+        "Nur der Stecker ist anders: Sie brauchen einen Reisestecker für Typ {plugs}.",
+    ),
+    "it": (
+        "I nostri apparecchi sono fatti per la stessa rete elettrica, quindi lì funzionano così "
+        "come sono.",
+        "Cambia solo la spina: basta un adattatore per il tipo {plugs}.",
+    ),
+    "pt": (
+        "Nossos aparelhos são feitos para essa mesma rede elétrica, então funcionam aí "
+        "normalmente, sem conversor.",
+        "Só o formato da tomada muda: use um adaptador para o tipo {plugs}.",
+    ),
+    "nl": (
+        "Onze apparaten zijn gemaakt voor hetzelfde stroomnet, dus ze werken daar zonder meer.",
+        "Alleen de stekker verschilt: gebruik een verloopstekker voor type {plugs}.",
+    ),
+    "pl": (
+        "Nasze urządzenia są przystosowane do takiej samej sieci, więc działają tam bez przeróbek.",
+        "Różni się tylko wtyczka: wystarczy przejściówka na typ {plugs}.",
+    ),
+    "ru": (
+        "Наши приборы рассчитаны на такую же сеть, поэтому там они работают без преобразователя.",
+        "Отличается только вилка: нужен переходник под тип {plugs}.",
+    ),
+    "tr": (
+        "Cihazlarımız aynı şebeke için üretilir, bu yüzden orada olduğu gibi çalışır.",
+        "Yalnızca fiş farklıdır: {plugs} tipi için bir priz adaptörü kullanın.",
+    ),
+    "ja": (
+        "当店の製品は同じ電源に対応しているため、そのままお使いいただけます。",
+        "プラグの形状のみ異なりますので、{plugs}タイプ用の変換プラグをご用意ください。",
+    ),
+    "ko": (
+        "저희 제품은 같은 전원 규격에 맞춰져 있어 그대로 사용하실 수 있습니다.",
+        "플러그 모양만 다르니 {plugs} 타입용 변환 플러그를 사용해 주세요.",
+    ),
+    "zh": (
+        "我们的电器按相同的电源规格设计，可以直接使用。",
+        "只是插头不同：请使用适用于{plugs}型插座的转换插头。",
+    ),
+    "ar": (
+        "أجهزتنا مصممة لنفس الشبكة الكهربائية، لذا تعمل هناك كما هي.",
+        "يختلف القابس فقط: استخدم محول قابس للنوع {plugs}.",
+    ),
+}
+
+# Nominal voltages an appliance rated for one of them is made for: 100 V (Japan), the
+# 110-127 V of the Americas, and the 220-240 V of most of the world.
+_VOLTAGE_BANDS = (
+    frozenset({"100"}),
+    frozenset({"110", "120", "127"}),
+    frozenset({"220", "230", "240"}),
+)
+
+
+def plug_advice(country: str | None, language: str, *, store_country: str | None = None) -> str:
+    """Voltage, frequency and plugs of ``country`` (ISO code) in ``language``; then "it works
+    there as is" when ``store_country`` (where the store ships from) has the same supply,
+    else the heating-appliance warning; a request for the country when it is unknown or
+    not listed."""
+    code = _code(country)
     supply, ask, heating = _TEXT.get(language, _TEXT["en"])
     if code not in MAINS:
         return sentences(language, ask, heating)
@@ -214,4 +298,43 @@ def plug_advice(country: str | None, language: str) -> str:
     stated = supply.format(
         country=country_name(code, language), volts=volts, hertz=hertz, plugs=plugs
     )
-    return sentences(language, stated, heating)
+    home = MAINS.get(_code(store_country))
+    if home is None or not same_supply(home, MAINS[code]):
+        return sentences(language, stated, heating)
+    works, adapter = _SAME_SUPPLY.get(language, _SAME_SUPPLY["en"])
+    if plug_fits(home[2], plugs):
+        return sentences(language, stated, works)
+    # the adapter is for the sockets' own type, not the Europlug they also take
+    sockets = "/".join(t for t in plugs.split("/") if t != "C") or plugs
+    return sentences(language, stated, works, adapter.format(plugs=sockets))
+
+
+def same_supply(home: tuple[str, str, str], away: tuple[str, str, str]) -> bool:
+    """Whether an appliance made for the ``home`` supply works on the ``away`` one: one
+    voltage each, in the same band, and a frequency the appliance is made for. A country
+    with two voltages (Brazil's 127/220 V) is never the same: it depends on the socket."""
+    (home_volts, home_hertz, _), (volts, hertz, _) = home, away
+    if "/" in home_volts or "/" in volts:
+        return False
+    if not any({home_volts, volts} <= band for band in _VOLTAGE_BANDS):
+        return False
+    return hertz in home_hertz.split("/") or home_hertz in hertz.split("/")
+
+
+def plug_fits(home: str, away: str) -> bool:
+    """Whether a plug of the ``home`` types ("C/F") goes into a socket of the ``away`` types.
+
+    Type C (the flat Europlug) fits nearly every European socket but is fitted only to small
+    appliances, so a shared C alone does not count: a German hair dryer has an F plug, which
+    a Swiss (J) socket does not take. E and F plugs are made as one hybrid (CEE 7/7) and fit
+    both sockets."""
+    home_types = set(home.split("/")) - {"C"} or {"C"}
+    away_types = set(away.split("/"))
+    if home_types & {"E", "F"}:
+        home_types |= {"E", "F"}
+    return bool(home_types & away_types)
+
+
+def _code(country: str | None) -> str:
+    code = (country or "").strip().upper()
+    return "GB" if code == "UK" else code

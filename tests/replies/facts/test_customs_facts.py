@@ -109,3 +109,28 @@ def test_wrong_customs_terms_name_their_key() -> None:
         parse_shipping({"customs": {"duties": "sometimes"}})
     with pytest.raises(ShippingError, match="customs.ioss"):
         parse_shipping({"customs": {"ioss": "yes"}})
+
+
+def test_wording_native_reviewers_asked_for() -> None:
+    unset = {lang: customs_advice("CH", UNSET, lang, bill=False) for lang in ("ja", "ko", "zh")}
+    assert "国境を越える" in unset["ja"] and "ご負担になるか" in unset["ja"]
+    assert "税関の境界" not in unset["ja"] and "お支払いするか" not in unset["ja"]
+    assert "국경을 넘는 배송" in unset["ko"]
+    assert "具体由谁支付，我们的团队会向您确认" in unset["zh"]
+    assert "сумма, которую запрашивает курьер" in customs_advice("CH", DAP_ONLY, "ru", bill=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        customs_advice("CH", UNSET, "pt", bill=False),
+        customs_advice("CH", DAP_ONLY, "pt", bill=False),
+        customs_advice("CH", DAP_ONLY, "pt", bill=True),
+        customs_advice("CH", DDP, "pt", bill=True),
+        customs_advice("AT", DAP_WITH_IOSS, "pt", bill=False),
+        customs_advice(None, DAP_ONLY, "pt", bill=False),
+    ],
+)
+def test_portuguese_is_brazilian_like_the_replies(text: str) -> None:
+    for european in ("encomenda", "equipa", "aplicar-se", "cobra-os", "diga-nos", "por isso"):
+        assert european not in text.lower()

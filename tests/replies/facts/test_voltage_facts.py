@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from replies.facts.country import LANGUAGES
@@ -59,3 +61,47 @@ def test_table_covers_the_big_destinations_and_is_well_formed() -> None:
         assert all(v.isdigit() and 100 <= int(v) <= 240 for v in volts.split("/"))
         assert hertz in {"50", "60", "50/60"}
         assert all(p in "ABCDEFGHIJKLMNO" for p in plugs.split("/"))
+
+
+def test_same_supply_as_the_store_works_as_is_without_the_heater_warning() -> None:
+    """Native review: a German store told a French shopper that hair dryers need a
+    dual-voltage model, although France has Germany's 230 V, 50 Hz."""
+    france = plug_advice("FR", "en", store_country="DE")
+    assert france == (
+        "France: 230 V, 50 Hz, plug type C/E. Our appliances are made for the same supply, "
+        "so they work there as is."
+    )
+    assert "dual-voltage" not in france
+
+
+def test_same_supply_with_other_sockets_names_the_adapter() -> None:
+    assert plug_advice("GB", "en", store_country="DE").endswith(
+        "work there as is. Only the plug differs: use a plug adapter for type G."
+    )
+    # a German F plug does not go into a Swiss J socket, though both countries take type C
+    assert plug_advice("CH", "de", store_country="DE").endswith("Reisestecker für Typ J.")
+
+
+@pytest.mark.parametrize(
+    ("country", "store"),
+    [("US", "DE"), ("BR", "DE"), ("KR", "DE"), ("JP", "US"), ("FR", None), ("FR", "ZZ")],
+)
+def test_other_supply_or_unknown_store_keeps_the_heater_warning(
+    country: str, store: str | None
+) -> None:
+    assert "dual-voltage" in plug_advice(country, "en", store_country=store)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_says_it_works_as_is_and_names_the_adapter(language: str) -> None:
+    works = plug_advice("FR", language, store_country="DE")
+    with_adapter = plug_advice("GB", language, store_country="DE")
+    assert _DRYER[language] not in works and _DRYER[language] not in with_adapter
+    assert len(re.findall(r"(?<![A-Za-z])G(?![a-z])", with_adapter)) == 2  # supply, adapter
+    assert "{" not in with_adapter
+    assert language == "en" or with_adapter != plug_advice("GB", "en", store_country="DE")
+
+
+def test_heater_words_native_reviewers_asked_for() -> None:
+    assert "Isıtıcı cihazlar" in plug_advice("US", "tr")
+    assert "الأجهزة الحرارية" in plug_advice("US", "ar")
