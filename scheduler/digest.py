@@ -15,9 +15,10 @@ about an earlier problem)"), so a shopper's message never vanishes from the dige
 
 A "day" is the department's local calendar day, ``[00:00, next 00:00)`` in its zone, so a
 23- or 25-hour day around a clock change is counted whole (``report_counts.day_window``).
-Problems and messages are read by range queries on ``ix_problems_department_created`` and
-``ix_messages_created_at``, so the cost follows the day's volume, not the database's:
-about 30 ms for a department on a million messages (``bench/digest_bench.py``)::
+Problems are read by range queries on ``ix_problems_department_created`` (and the
+management digest's messages on ``ix_messages_created_at``), so the cost follows the day's
+volume, not the database's: about 30 ms for a department on a million messages
+(``bench/digest_bench.py``)::
 
     digest = await build_digest(engine, "logistics", date(2026, 3, 2), ZoneInfo("Asia/Tokyo"))
     digest.problems[0].count, digest.recurring["carrier"], digest.quiet

@@ -6,9 +6,9 @@ which suggested answers staff had to rewrite, and what is stuck": volume by chan
 language and country; first response times; what staff did with each intent's suggested
 answers; the top problems of every department; and open escalations by age.
 
-A "day" is the store's local calendar day (``report_counts.day_window``), read by range
-queries on ``ix_messages_created_at``, so the cost follows the day's volume, not the
-database's (``bench/digest_bench.py``)::
+A "day" is the local calendar day in the zone of the management digest's schedule
+(``report_counts.day_window``), read by range queries on ``ix_messages_created_at``, so
+the cost follows the day's volume, not the database's (``bench/digest_bench.py``)::
 
     overview = await build_management_digest(engine, date(2026, 3, 2), ZoneInfo("Europe/Berlin"))
     overview.first_response_median, overview.outcomes[0].rewritten, overview.quiet

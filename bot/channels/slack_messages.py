@@ -15,7 +15,7 @@ answer in the thread; none may vanish:
 
 Bot messages, joins, topic changes and other events no person typed as a reply are
 ignored. This module only reads the event; who may act and what happens is decided
-elsewhere (``SlackWorkspace`` checks the staff list, the handlers decide).
+elsewhere (``slack_listeners`` checks the staff list, the handlers decide).
 
     found = thread_message(event, inbox_channel="C0123456789")
     if found is not None:
