@@ -42,6 +42,9 @@ class StaffList:
         return not self.users and not self.group
 
     async def includes(self, user_id: str) -> bool:
+        """True for configured staff; everyone when neither users nor a group is configured.
+        When the group cannot be read (Slack down), the members read last time still count;
+        before the first read, only the listed users do."""
         if self.anyone or user_id in self.users:
             return True
         if self.group is None:
