@@ -24,6 +24,25 @@ settings.register_profile("borderdesk", deadline=None, suppress_health_check=[He
 settings.load_profile("borderdesk")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test's own ``@settings(...)`` starts from the profile, but ``deadline=`` or
+    ``suppress_health_check=`` given there replace the profile's: refuse to run a suite in
+    which a test brings a deadline or the "too slow" check back (keep the profile's with
+    ``suppress_health_check=[*settings.default.suppress_health_check, ...]``)."""
+    timed = []
+    for item in items:
+        chosen = getattr(getattr(item, "obj", None), "_hypothesis_internal_use_settings", None)
+        if chosen is None:
+            continue
+        if chosen.deadline is not None or HealthCheck.too_slow not in chosen.suppress_health_check:
+            timed.append(item.nodeid)
+    if timed:
+        raise pytest.UsageError(
+            "hypothesis tests that depend on the machine's speed (a deadline or the 'too slow' "
+            f"health check, which tests/conftest.py's profile turns off): {', '.join(timed)}"
+        )
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _one_model_cache_per_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The command-line tests start desks in processes of their own, each of which would
