@@ -32,8 +32,7 @@ from replies.model_cache import ModelCache, model_key
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
 from replies.situations import ASKS_FOR, order_situation
-from replies.store import StoreDetails
-from scheduler.countries import COUNTRY_ZONES
+from replies.store import StoreDetails, hours_zone
 
 logger = logging.getLogger(__name__)
 
@@ -247,12 +246,16 @@ class SuggestionEngine:
     ) -> str:
         """Fill a reply template's variables; unknown ones become neutral phrases.
 
-        The store's name and hours are added in ``language`` (the hours in the zone of
-        ``country`` when it is known) unless ``variables`` already give them, and so are
-        the fact sentences (voltage, delivery time, customs) for ``country``.
+        The store's name and hours are added in ``language`` unless ``variables`` already
+        give them, and so are the fact sentences (voltage, delivery time, customs) for
+        ``country``. The hours are in the shopper's zone when ``country``, the linked
+        order's country or the shopper's phone in ``variables`` tells it
+        (``replies.store.hours_zone``), else in the store's, named: every caller (the
+        suggestion, a machine-translated answer, the staff-language copy, ``borderdesk
+        suggest``) fills its answer here, so they all agree.
         """
-        shopper_zone = COUNTRY_ZONES.get((country or "").strip().upper())
-        values = {**self.store.variables(language, shopper_zone), **(variables or {})}
+        known = variables or {}
+        values = {**self.store.variables(language, hours_zone(known, country)), **known}
         # facts the caller has not worked out from a message: from the country alone, or a
         # sentence asking for what is missing (``replies.facts``), never a gap
         values |= fact_variables(

@@ -3,21 +3,25 @@
 Both reach the shopper in the reply's language. The name is the store's own (a name is
 not translated); when none is set, the renderer's neutral phrase in the reply's language
 stands in. The hours come from the desk file's support calendar and are written with
-locale data (``scheduler.hours_text``) in the shopper's zone when it is known, else in the
-store's, named either way: never one English sentence pasted into every language.
+locale data (``scheduler.hours_text``) in the shopper's zone when it is known
+(``hours_zone``), else in the store's, named either way: never one English sentence
+pasted into every language.
 
     details = StoreDetails(name="Tienda Sol", calendar=desk.calendar, clock=clock)
-    details.variables("es", shopper_zone="America/Mexico_City")
-    # {"store_name": "Tienda Sol", "support_hours": "lunes – viernes 2:00–11:00, hora del centro"}
+    details.variables("es", shopper_zone=hours_zone({"order_country": "ES"}))
+    # {"store_name": "Tienda Sol", "support_hours": "lunes – viernes 2:00–11:00, hora de
+    #  Europa central"}
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from replies.facts.country import shopper_country
 from replies.facts.terms import ShippingTerms
+from scheduler.countries import single_zone
 from scheduler.hours import BusinessCalendar
 from scheduler.hours_text import describe_hours
 
@@ -58,3 +62,24 @@ class StoreDetails:
                 shopper_zone=shopper_zone,
             )
         return values
+
+
+def hours_zone(values: Mapping[str, str], country: str | None = None) -> str | None:
+    """The zone to show the store's hours in for this shopper, or None for the store's own.
+
+    Only a country that says where the shopper *is* counts: the caller's ``country``, the
+    linked order's shipping country (``order_country``) or the shopper's phone
+    (``shopper_phone``), as the desk puts them among a reply's values. A place the message
+    names does not ("will it work in Toronto?" says nothing about where they are), nor a
+    language ("es" is spoken from Madrid to Lima). And only a country that keeps one time
+    (``scheduler.countries.single_zone``): a US order says nothing about which of six zones
+    the shopper lives in, so they get the store's zone, named.
+
+        hours_zone({"order_country": "ES"})  # 'Europe/Madrid'
+        hours_zone({"shopper_phone": "+81 90-1234-5678"})  # 'Asia/Tokyo'
+        hours_zone({"order_country": "US"})  # None
+    """
+    where = shopper_country(
+        order_country=country or values.get("order_country"), phone=values.get("shopper_phone")
+    )
+    return single_zone(where.code) if where else None

@@ -6,14 +6,23 @@ a Telegram language code such as ``pt-br``); the day and month names from Babel'
 data, so output does not depend on which locales the server happens to have installed.
 The country -> zone table stays written out: CLDR lists every zone of a country but not
 the one most of its people live in.
+
+That representative zone is right for everybody in a country that keeps one time, and
+a guess elsewhere: a Californian is not on New York time. ``single_zone`` tells them
+apart from the time-zone data itself (the zones Babel lists for a country, and the CLDR
+metazone each belongs to), so the store's hours are shown in a shopper's zone only when
+the country alone says what it is; a reminder of a set time ("Monday at 09:00", above)
+may still use the guess, with the zone named.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from functools import cache
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.core import get_global
 from babel.dates import format_datetime
 
 from scheduler.hours import aware_utc
@@ -39,7 +48,7 @@ COUNTRY_ZONES: MappingProxyType[str, str] = MappingProxyType({
     "TR": "Europe/Istanbul", "UA": "Europe/Kyiv",
     # Caucasus and Central Asia
     "AM": "Asia/Yerevan", "AZ": "Asia/Baku", "GE": "Asia/Tbilisi",
-    "KZ": "Asia/Almaty",  # Almaty and the south hold most of the population
+    "KZ": "Asia/Almaty",  # one time (UTC+5) for the whole country since March 2024
     "UZ": "Asia/Tashkent",
     # Americas
     "US": "America/New_York",  # Eastern time: the most populous of six zones
@@ -85,6 +94,42 @@ def timezone_for(country: str | None, fallback: str) -> ZoneInfo:
             except (ZoneInfoNotFoundError, ValueError):
                 continue
     return ZoneInfo("UTC")
+
+
+# A country whose zones CLDR names with at most this many metazones keeps one time in
+# practice: the main one, and at most one for outlying islands or a far province (Spain and
+# the Canaries, Portugal and the Azores, Chile and Easter Island, Ecuador and the Galápagos,
+# New Zealand and the Chathams, China and Urumqi). Countries that span a continent name
+# three or more (Indonesia 3, Brazil 4, Australia and Mexico 5, the US and Canada 7,
+# Russia 11). Kazakhstan has seven zones but one metazone: one time since March 2024.
+_MOST_NAMED_TIMES = 2
+
+
+def single_zone(country: str | None) -> str | None:
+    """The zone everybody in ``country`` keeps their clock in, when the country keeps one
+    time in practice; None for a country that spans several (US, BR, RU ...) or is unknown.
+
+    What a store tells a shopper in "their" zone must be right for them: Spain's zone is
+    (the Canaries aside), "Eastern Time" for a US shopper is a guess, and a wrong guess is
+    worse than the store's own zone, named.
+
+        single_zone("ES")  # 'Europe/Madrid'
+        single_zone("US")  # None
+    """
+    code = (country or "").strip().upper()
+    zone = COUNTRY_ZONES.get(code)
+    if zone is None or len(_named_times(code)) > _MOST_NAMED_TIMES:
+        return None
+    return zone
+
+
+@cache
+def _named_times(country: str) -> frozenset[str]:
+    """The CLDR metazones ("Europe_Central", "America_Pacific") of the country's zones: the
+    times its people call by different names. A zone without a metazone counts by itself."""
+    zones = get_global("territory_zones").get(country, ())
+    metazones = get_global("meta_zones")
+    return frozenset(metazones.get(zone, zone) for zone in zones)
 
 
 def country_from_language_code(code: str | None) -> str | None:

@@ -7,7 +7,9 @@ with CLDR locale data through Babel: day names, time-range patterns, list joinin
 zone's name, so no language needs hand-written day names here.
 
 The hours are shown in the shopper's zone when it is known, otherwise in the store's; the
-zone is named either way, so the shopper never has to guess.
+zone is named either way, so the shopper never has to guess. Which zone is "known" is the
+answer's business (``replies.store.hours_zone``): a linked order's or a phone's country
+that keeps one time, never a guess between a country's several zones.
 
     describe_hours(calendar, "es", week_of=date(2026, 12, 7))
     # 'lunes – viernes 9:00–18:00 y sábado 10:00–14:00, hora de Europa central'

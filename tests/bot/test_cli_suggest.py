@@ -31,6 +31,7 @@ def test_suggest_renders_each_order_situation_in_the_shoppers_language(tmp_path:
         {"text": "where is my parcel??", "lang_hint": "en", "order": tracked},
         {"text": "Wo ist mein Paket?", "order": {"number": "1001", "status": "paid"}},
         {"text": "Quiero hablar con una persona, por favor", "lang_hint": "es"},
+        {"text": "Quiero hablar con una persona, por favor", "lang_hint": "es", "country": "ES"},
         {"text": "Quiero hablar con una persona, por favor", "lang_hint": "es", "country": "MX"},
         "not json",
         "",
@@ -51,8 +52,8 @@ def test_suggest_renders_each_order_situation_in_the_shoppers_language(tmp_path:
     # CLDR puts thin spaces around the dash of a range ("lunes – viernes")
     plain = result.stdout.replace("\u2009", " ")
     answers = [json.loads(line) for line in plain.splitlines()]
-    assert len(answers) == 8  # the empty line is skipped, every other line answered
-    unlinked, tracked_en, untracked_de, hours_store, hours_shopper, *bad = answers
+    assert len(answers) == 9  # the empty line is skipped, every other line answered
+    unlinked, tracked_en, untracked_de, hours_store, hours_shopper, hours_mexico, *bad = answers
 
     # no linked order: no shipment invented, the reply asks for what links the order
     assert unlinked["language"] == "es" and unlinked["intent"] == "track_order"
@@ -71,16 +72,18 @@ def test_suggest_renders_each_order_situation_in_the_shoppers_language(tmp_path:
     assert "1001" in untracked_de["reply"] and "noch keine Sendungsnummer" in untracked_de["reply"]
 
     # the support hours come from the desk file, in Spanish, in the store's zone named as
-    # such, or in the shopper's zone once their country is known
+    # such, or in the shopper's zone once their country is known and keeps one time
     assert hours_store["intent"] == "contact_human_agent"
     assert "lunes" in hours_store["reply"] and "10:00–19:00" in hours_store["reply"]
     assert "hora de Japón" in hours_store["reply"] and "Monday" not in hours_store["reply"]
-    assert "domingo – jueves 19:00–4:00, hora central" in hours_shopper["reply"]
+    assert "lunes – viernes 2:00–11:00, hora de Europa central" in hours_shopper["reply"]
+    # Mexico keeps several times: "hora central" would be wrong in Tijuana or Cancún
+    assert "10:00–19:00" in hours_mexico["reply"] and "hora de Japón" in hours_mexico["reply"]
 
     not_json, bad_date, not_object = bad
-    assert not_json["line"] == 6 and "not JSON" in not_json["error"]
-    assert bad_date["line"] == 8 and "estimated_delivery" in bad_date["error"]
-    assert not_object["line"] == 9 and "JSON object" in not_object["error"]
+    assert not_json["line"] == 7 and "not JSON" in not_json["error"]
+    assert bad_date["line"] == 9 and "estimated_delivery" in bad_date["error"]
+    assert not_object["line"] == 10 and "JSON object" in not_object["error"]
 
 
 def test_suggest_refuses_a_clock_without_a_zone_and_a_missing_file(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,8 @@ from bot.runtime import Runtime
 from bot.storage import sqlite_url
 from handlers.reminders import send_reminders
 from scheduler.hours import BusinessCalendar
+from scheduler.hours_text import describe_hours
+from tests.customers.desk import add_order
 
 BERLIN = ZoneInfo("Europe/Berlin")
 CALENDAR = BusinessCalendar.from_dict(
@@ -107,6 +109,27 @@ async def test_no_acknowledgement_during_opening_hours(tmp_path: Path) -> None:
     async with desk_at(tmp_path, clock) as (runtime, channel, workspace):
         await deliver(runtime, message(1, "Where is my order #A10293?", "en-us", clock.now))
         assert channel.sent == [] and len(workspace.cards) == 1
+
+
+async def test_the_support_hours_are_in_tokyo_time_for_a_shopper_with_a_japanese_phone(
+    tmp_path: Path,
+) -> None:
+    """Issue 15: the desk never told the engine where the shopper is, so the hours in an
+    answer were always Berlin's, even for a shopper whose linked order says Japan. A
+    shopper nothing is known about still reads them in Berlin time, named as such."""
+    monday = datetime(2026, 12, 7, 10, 0, tzinfo=BERLIN)
+    clock = Clock(monday.astimezone(UTC))
+    question = "How can I contact customer service? What are your hours?"
+    async with desk_at(tmp_path, clock) as (runtime, _, workspace):
+        await add_order(runtime.ctx.store, "#1001", phone="+81 90-1234-5678", country="JP")
+        await deliver(runtime, message(1, "Order #1001, phone +81 90-1234-5678", "en", clock.now))
+        await deliver(runtime, message(2, question, "en", clock.now))
+        await deliver(runtime, message(3, question, "en", clock.now, chat="78"))
+        replies = [c.card.suggestion.reply or "" for c in workspace.cards.values()]
+        tokyo = describe_hours(CALENDAR, "en", week_of=date(2026, 12, 7), shopper_zone="Asia/Tokyo")
+        berlin = describe_hours(CALENDAR, "en", week_of=date(2026, 12, 7))
+        assert tokyo in replies[1] and "Japan" in tokyo and "17:00" in tokyo
+        assert berlin in replies[2] and berlin.endswith("Central European Time")
 
 
 def notes(workspace: LocalWorkspace) -> list[str]:
