@@ -22,6 +22,7 @@ from handlers.customer_joins import ProofMessage, offer_join
 from handlers.customers.text import items_text
 from handlers.facts import order_number
 from handlers.shipments import parcel_variables
+from replies.facts.delivery import estimate_text
 from replies.situations import LINKED_ORDER_MARKER
 from scheduler.countries import format_local
 
@@ -111,8 +112,15 @@ async def order_variables(
     return {k: v for k, v in values.items() if v}
 
 
-def format_day(day: date, language: str) -> str:
-    """A date as the shopper reads it ("Friday 20 November", "11月20日(金曜日)")."""
+def format_day(day: date, language: str, *, today: date | None = None) -> str:
+    """A date as the shopper reads it ("Friday 20 November", "11月20日(金曜日)").
+
+    Given ``today``, a day already passed reads as passed ("Thursday 3 December (that date
+    has passed)"): an order's delivery estimate is shown as the day still to come, and a
+    late order's estimate must not promise a day that is gone
+    (``replies.facts.delivery.estimate_text``).
+    """
     noon = datetime.combine(day, time(12), tzinfo=UTC)
     shown = format_local(noon, UTC, language)
-    return re.sub(r"[,،]?\s*\d{2}:\d{2}(?:\s*Uhr)?\s*$", "", shown)
+    shown = re.sub(r"[,،]?\s*\d{2}:\d{2}(?:\s*Uhr)?\s*$", "", shown)
+    return shown if today is None else estimate_text(shown, day, today, language)

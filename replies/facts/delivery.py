@@ -8,9 +8,13 @@ Country names and dates come from CLDR; the sentences put the country in bracket
 
     delivery_time("JP", terms, "en")
     # "Delivery time (Japan): 5–8 business days."
-    delivery_lateness(date(2026, 11, 20), "JP", terms, today, "en")
-    # "It was ordered on November 20, 2026 and the delivery time is 5–8 business days
-    #  (Japan), so it should have arrived by December 2, 2026: it is late, and we are sorry."
+    delivery_lateness(date(2026, 11, 20), "JP", terms, date(2026, 12, 7), "en")
+    # "It was ordered on November 20 and the delivery time is 5–8 business days (Japan),
+    #  so it should have arrived by December 2: it is 5 days late."
+
+The late sentence states facts only (the reply around it has apologised already); dates
+leave out this year and follow the shopper's country ("20 November" in the United
+Kingdom), see ``replies.facts.names.day_text``.
 """
 
 from __future__ import annotations
@@ -53,8 +57,19 @@ _DAYS: dict[str, dict[str, str]] = {
         "other": "{days} يوم عمل",
     },
 }
-# Polish and Russian ranges read "od 2 do 4 dni roboczych" / "от 2 до 4 рабочих дней".
-_RANGES = {"pl": "od {low} do {high} dni roboczych", "ru": "от {low} до {high} рабочих дней"}
+# Ranges as each language writes them: "od 2 do 4 dni roboczych", "de 2 a 5 días
+# hábiles", "2 à 5 jours ouvrés", "da 2 a 5 giorni lavorativi", "2 tot 5 werkdagen"; the
+# others join the numbers with an en dash ("2–5 Werktage", "7–14일"). The noun agrees with
+# the larger number.
+_RANGES = {
+    "pl": "od {low} do {high} dni roboczych",
+    "ru": "от {low} до {high} рабочих дней",
+    "es": "de {low} a {high}",
+    "fr": "{low} à {high}",
+    "it": "da {low} a {high}",
+    "pt": "de {low} a {high}",
+    "nl": "{low} tot {high}",
+}
 
 # (the time for a known country, the usual time when the country is unknown, asking when
 # the store has given no time at all)
@@ -87,8 +102,8 @@ _TIME: dict[str, tuple[str, str, str]] = {
     ),
     "pt": (
         "Prazo de entrega ({country}): {days}.",
-        "A entrega costuma levar {days}; diga-nos o seu país e informamos o prazo exato.",
-        "Diga-nos para que país vai a encomenda e informamos quanto tempo leva a entrega.",
+        "A entrega costuma levar {days}; informe seu país e passaremos o prazo exato.",
+        "Informe para qual país vai o pedido e diremos quanto tempo leva a entrega.",
     ),
     "nl": (
         "Levertijd ({country}): {days}.",
@@ -133,126 +148,183 @@ _TIME: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# (late, still on time, not enough known to tell)
+# (late, still on time, not enough known to tell). The reply around a late order has
+# apologised already, so the late sentence states the facts: the dates and how late it is.
 _LATENESS: dict[str, tuple[str, str, str]] = {
     "en": (
         "It was ordered on {ordered} and the delivery time is {days}, so it should have arrived "
-        "by {due}: it is late, and we are sorry.",
+        "by {due}: it is {late} late.",
         "It was ordered on {ordered} and the delivery time is {days}, so it is still on time: "
         "it should arrive by {due}.",
-        "We will compare the order date with the delivery time to your country and tell you "
-        "how late it is.",
+        "Our team will check how late it is and get back to you.",
     ),
     "es": (
-        "Se pidió el {ordered} y el plazo de entrega es de {days}, así que debería haber llegado "
-        "antes del {due}: va con retraso y lo sentimos.",
-        "Se pidió el {ordered} y el plazo de entrega es de {days}, así que aún está en plazo: "
-        "debería llegar antes del {due}.",
-        "Compararemos la fecha del pedido con el plazo de entrega a tu país y te diremos cuánto "
-        "retraso lleva.",
+        "Se pidió el {ordered} y la entrega tarda {days}, así que debería haber llegado antes "
+        "del {due}: lleva {late} de retraso.",
+        "Se pidió el {ordered} y la entrega tarda {days}, así que aún está en plazo: debería "
+        "llegar antes del {due}.",
+        "Nuestro equipo comprobará cuánto retraso lleva y te responderá.",
     ),
     "fr": (
         "La commande date du {ordered} et le délai de livraison est de {days} : elle aurait dû "
-        "arriver au plus tard le {due}. Elle est en retard, nous en sommes désolés.",
+        "arriver au plus tard le {due}, elle a donc {late} de retard.",
         "La commande date du {ordered} et le délai de livraison est de {days} : elle est encore "
         "dans les temps et devrait arriver au plus tard le {due}.",
-        "Nous allons comparer la date de commande au délai de livraison vers votre pays et vous "
-        "dire quel est le retard.",
+        "Notre équipe va vérifier l'ampleur du retard et reviendra vers vous.",
     ),
     "de": (
         "Bestellt wurde am {ordered}, die Lieferzeit beträgt {days}: Die Sendung hätte bis zum "
-        "{due} ankommen sollen. Sie ist verspätet, das tut uns leid.",
+        "{due} ankommen sollen und ist damit {late} im Verzug.",
         "Bestellt wurde am {ordered}, die Lieferzeit beträgt {days}: Die Sendung liegt noch im "
         "Zeitplan und sollte bis zum {due} ankommen.",
-        "Wir vergleichen das Bestelldatum mit der Lieferzeit in Ihr Land und sagen Ihnen, wie "
-        "groß die Verspätung ist.",
+        "Unser Team prüft, wie groß die Verspätung ist, und meldet sich bei Ihnen.",
     ),
     "it": (
-        "L'ordine è del {ordered} e i tempi di consegna sono di {days}: sarebbe dovuto arrivare "
-        "entro il {due}. È in ritardo e ci dispiace.",
-        "L'ordine è del {ordered} e i tempi di consegna sono di {days}: è ancora nei tempi e "
-        "dovrebbe arrivare entro il {due}.",
-        "Confronteremo la data dell'ordine con i tempi di consegna nel tuo paese e ti diremo "
-        "quanto è in ritardo.",
+        "L'ordine è del {ordered} e la consegna richiede {days}: sarebbe dovuto arrivare entro "
+        "il {due}, quindi è in ritardo di {late}.",
+        "L'ordine è del {ordered} e la consegna richiede {days}: è ancora nei tempi e dovrebbe "
+        "arrivare entro il {due}.",
+        "Il nostro team verificherà di quanto è in ritardo e ti risponderà.",
     ),
     "pt": (
-        "A encomenda foi feita em {ordered} e o prazo de entrega é de {days}, por isso devia ter "
-        "chegado até {due}: está atrasada, e pedimos desculpa.",
-        "A encomenda foi feita em {ordered} e o prazo de entrega é de {days}, por isso ainda está "
-        "dentro do prazo: deve chegar até {due}.",
-        "Vamos comparar a data da encomenda com o prazo de entrega para o seu país e dizer-lhe "
-        "quanto está atrasada.",
+        "O pedido foi feito em {ordered} e a entrega leva {days}, então deveria ter chegado até "
+        "{due}: está {late} atrasado.",
+        "O pedido foi feito em {ordered} e a entrega leva {days}, então ainda está dentro do "
+        "prazo: deve chegar até {due}.",
+        "Nossa equipe vai verificar quanto o pedido está atrasado e retornará para você.",
     ),
     "nl": (
         "Besteld op {ordered}, de levertijd is {days}: de bestelling had uiterlijk {due} binnen "
-        "moeten zijn. Ze is te laat, sorry daarvoor.",
+        "moeten zijn en is nu {late} te laat.",
         "Besteld op {ordered}, de levertijd is {days}: de bestelling ligt nog op schema en komt "
         "uiterlijk {due}.",
-        "We vergelijken de besteldatum met de levertijd naar jouw land en laten je weten hoeveel "
-        "vertraging er is.",
+        "Ons team zoekt uit hoeveel vertraging je bestelling heeft en laat het je weten.",
     ),
     "pl": (
         "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc powinno dotrzeć do {due}: "
-        "jest opóźnione, przepraszamy.",
+        "jest opóźnione o {late}.",
         "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc wciąż mieści się w terminie: "
         "powinno dotrzeć do {due}.",
-        "Porównamy datę zamówienia z czasem dostawy do Twojego kraju i napiszemy, jakie jest "
-        "opóźnienie.",
+        "Nasz zespół sprawdzi, jak duże jest opóźnienie, i odezwie się do Ciebie.",
     ),
     "ru": (
         "Заказ оформлен {ordered}, срок доставки — {days}, поэтому он должен был прийти до "
-        "{due}: он задерживается, просим прощения.",
+        "{due}: задержка составляет {late}.",
         "Заказ оформлен {ordered}, срок доставки — {days}, поэтому он ещё укладывается в срок: "
         "он должен прийти до {due}.",
-        "Мы сравним дату заказа со сроком доставки в вашу страну и сообщим, насколько он "
-        "задерживается.",
+        "Наша команда проверит, насколько задерживается заказ, и свяжется с вами.",
     ),
     "tr": (
         "Sipariş {ordered} tarihinde verildi ve teslimat süresi {days}; en geç {due} tarihinde "
-        "ulaşmış olması gerekiyordu. Gecikme için özür dileriz.",
+        "ulaşmış olması gerekiyordu, yani {late} gecikti.",
         "Sipariş {ordered} tarihinde verildi ve teslimat süresi {days}; hâlâ süre içinde, en geç "
         "{due} tarihinde ulaşması bekleniyor.",
-        "Sipariş tarihini ülkenize teslimat süresiyle karşılaştırıp ne kadar geciktiğini size "
-        "bildireceğiz.",
+        "Ekibimiz gecikmenin ne kadar olduğunu kontrol edip size dönüş yapacak.",
     ),
     "ja": (
         "ご注文日は{ordered}、お届け日数は{days}のため、{due}までに届く予定でした。"
-        "遅れが出ており、申し訳ございません。",
+        "現在{late}遅れています。",
         "ご注文日は{ordered}、お届け日数は{days}のため、まだ予定の範囲内です。{due}までに届く見込みです。",
-        "ご注文日とお届け先の国へのお届け日数を照らし合わせ、どのくらい遅れているかお知らせします。",
+        "どのくらい遅れているか担当者が確認し、改めてご連絡いたします。",
     ),
     "ko": (
         "주문일은 {ordered}이고 배송 기간은 {days}이므로 {due}까지 도착했어야 합니다. "
-        "배송이 늦어져 죄송합니다.",
+        "현재 {late} 늦어지고 있습니다.",
         "주문일은 {ordered}이고 배송 기간은 {days}이므로 아직 예정 기간 안에 있습니다. "
         "{due}까지 도착할 예정입니다.",
-        "주문일과 고객님 국가의 배송 기간을 비교해 얼마나 늦어졌는지 알려 드리겠습니다.",
+        "얼마나 지연되고 있는지 담당자가 확인한 후 다시 연락드리겠습니다.",
     ),
     "zh": (
-        "订单于{ordered}下单，配送时间为{days}，本应在{due}前送达：已经延误，非常抱歉。",
+        "订单于{ordered}下单，配送时间为{days}，本应在{due}前送达，目前已延误{late}。",
         "订单于{ordered}下单，配送时间为{days}，目前仍在正常时间内：预计{due}前送达。",
-        "我们会将下单日期与寄往您国家的配送时间进行比对，并告知您延误了多久。",
+        "我们的团队会核实延误了多久，并尽快回复您。",
     ),
     "ar": (
         "تم الطلب في {ordered} ومدة التوصيل {days}، لذا كان يجب أن يصل بحلول {due}: "
-        "الطلب متأخر ونعتذر عن ذلك.",
+        "وهو متأخر بمقدار {late}.",
         "تم الطلب في {ordered} ومدة التوصيل {days}، لذا ما زال ضمن المدة: يُتوقع وصوله بحلول {due}.",
-        "سنقارن تاريخ الطلب بمدة التوصيل إلى بلدك ونخبرك بمقدار التأخير.",
+        "سيتحقق فريقنا من مدة التأخير ويعود إليك.",
     ),
+}
+
+# How late, in calendar days, by the CLDR plural category of the number.
+_LATE_DAYS: dict[str, dict[str, str]] = {
+    "en": {"one": "{n} day", "other": "{n} days"},
+    "es": {"one": "{n} día", "other": "{n} días"},
+    "fr": {"one": "{n} jour", "other": "{n} jours"},
+    "de": {"one": "{n} Tag", "other": "{n} Tage"},
+    "it": {"one": "{n} giorno", "other": "{n} giorni"},
+    "pt": {"one": "{n} dia", "other": "{n} dias"},
+    "nl": {"one": "{n} dag", "other": "{n} dagen"},
+    "pl": {"one": "{n} dzień", "few": "{n} dni", "many": "{n} dni", "other": "{n} dni"},
+    "ru": {"one": "{n} день", "few": "{n} дня", "many": "{n} дней", "other": "{n} дней"},
+    "tr": {"other": "{n} gün"},
+    "ja": {"other": "{n}日"},
+    "ko": {"other": "{n}일"},
+    "zh": {"other": "{n}天"},
+    "ar": {
+        "one": "يوم واحد",
+        "two": "يومين",
+        "few": "{n} أيام",
+        "many": "{n} يومًا",
+        "other": "{n} يوم",
+    },
+}
+
+# A destination the store has given no time for: staff confirm it (the shopper has named
+# the country already, so it is not asked for again).
+_CONFIRM: dict[str, str] = {
+    "en": "Delivery time ({country}): our team will confirm it and get back to you.",
+    "es": "Plazo de entrega ({country}): nuestro equipo te lo confirmará enseguida.",
+    "fr": "Délai de livraison ({country}) : notre équipe vous le confirmera rapidement.",
+    "de": "Lieferzeit ({country}): Unser Team bestätigt sie Ihnen und meldet sich bei Ihnen.",
+    "it": "Tempi di consegna ({country}): il nostro team te li confermerà a breve.",
+    "pt": "Prazo de entrega ({country}): nossa equipe vai confirmá-lo e retornará para você.",
+    "nl": "Levertijd ({country}): ons team bevestigt die en laat het je weten.",
+    "pl": "Czas dostawy ({country}): nasz zespół go potwierdzi i odezwie się do Ciebie.",
+    "ru": "Срок доставки ({country}): наша команда уточнит его и свяжется с вами.",
+    "tr": "Teslimat süresi ({country}): ekibimiz süreyi teyit edip size dönüş yapacak.",
+    "ja": "お届け日数（{country}）：担当者が確認し、改めてご連絡いたします。",
+    "ko": "배송 기간({country}): 담당자가 확인한 후 안내해 드리겠습니다.",
+    "zh": "配送时间（{country}）：我们的团队会确认后回复您。",
+    "ar": "مدة التوصيل ({country}): سيؤكدها فريقنا ويعود إليك.",
+}
+
+# A delivery estimate whose day has passed, as the reply's estimate reads it: "Estimated
+# delivery: Thursday 3 December (that date has passed)".
+_PASSED: dict[str, str] = {
+    "en": "{day} (that date has passed)",
+    "es": "{day} (esa fecha ya pasó)",
+    "fr": "{day} (cette date est passée)",
+    "de": "{day} (dieser Termin ist bereits verstrichen)",
+    "it": "{day} (questa data è già passata)",
+    "pt": "{day} (essa data já passou)",
+    "nl": "{day} (die datum is al voorbij)",
+    "pl": "{day} (ten termin już minął)",
+    "ru": "{day} (эта дата уже прошла)",
+    "tr": "{day} (bu tarih geçti)",
+    "ja": "{day}（すでに過ぎた日付）",
+    "ko": "{day}(이미 지난 날짜)",
+    "zh": "{day}（该日期已过）",
+    "ar": "{day} (وقد مضى هذا الموعد)",
 }
 
 
 def days_text(window: DeliveryWindow, language: str) -> str:
-    """ "5–8 business days", "od 2 do 4 dni roboczych", "5–8営業日" in ``language``."""
+    """ "5–8 business days", "od 2 do 4 dni roboczych", "de 2 a 5 días hábiles", "5–8営業日"
+    in ``language``."""
     language = language if language in _DAYS else "en"
     low, high = window.min_days, window.max_days
-    if low != high and language in _RANGES:
-        return _RANGES[language].format(low=low, high=high)
     forms = _DAYS[language]
     category = Locale.parse(language).plural_form(high)
     if low != high and category in {"one", "two"}:
         category = "other"  # a range is plural even when it ends at 1 or 2
-    days = str(high) if low == high else f"{low}–{high}"
+    if low == high:
+        days = str(high)
+    elif language in {"pl", "ru"}:  # the range carries its own noun, in the genitive
+        return _RANGES[language].format(low=low, high=high)
+    else:
+        days = _RANGES.get(language, "{low}–{high}").format(low=low, high=high)
     return forms.get(category, forms["other"]).format(days=days)
 
 
@@ -267,12 +339,20 @@ def add_business_days(start: date, days: int) -> date:
 
 
 def delivery_time(country: str | None, terms: ShippingTerms, language: str) -> str:
-    """The store's delivery window for ``country``, in ``language``; never empty."""
+    """The store's delivery window for ``country``, in ``language``; never empty.
+
+    A known country without a time in the desk file (no line for it, no ``default``) is
+    told that the team will confirm it: the shopper named the country, so it is not
+    asked for again."""
     known, usual, ask = _TIME.get(language, _TIME["en"])
     window = terms.delivery.window_for(country) if country else None
     if country and window:
         return known.format(
             country=country_name(country, language), days=days_text(window, language)
+        )
+    if country:
+        return _CONFIRM.get(language, _CONFIRM["en"]).format(
+            country=country_name(country, language)
         )
     if terms.delivery.default:
         return usual.format(days=days_text(terms.delivery.default, language))
@@ -286,7 +366,8 @@ def delivery_lateness(
     today: date,
     language: str,
 ) -> str:
-    """Whether an order placed on ``ordered_on`` is late by the store's window; never empty."""
+    """Whether an order placed on ``ordered_on`` is late by the store's window, and by how
+    many days; that the team will check when the order date or the window is unknown."""
     late, on_time, unknown = _LATENESS.get(language, _LATENESS["en"])
     window = terms.delivery.window_for(country)
     if ordered_on is None or window is None:
@@ -295,12 +376,38 @@ def delivery_lateness(
     days = days_text(window, language)
     if country:  # name the destination the promised time is for
         name = country_name(country, language)
-        days += f"（{name}）" if language in {"ja", "zh"} else f" ({name})"
+        days += (
+            f"（{name}）"
+            if language in {"ja", "zh"}
+            else f"({name})"
+            if language == "ko"
+            else f" ({name})"
+        )
     sentence = late if today > due else on_time
     text = sentence.format(
-        ordered=day_text(ordered_on, language), days=days, due=day_text(due, language)
+        ordered=day_text(ordered_on, language, today=today, country=country),
+        days=days,
+        due=day_text(due, language, today=today, country=country),
+        late=late_days(today, due, language),
     )
-    return _DOUBLED_STOP.sub(".", text)  # "2 декабря 2026 г." at a sentence's end
+    return _DOUBLED_STOP.sub(".", text)  # "2 декабря 2025 г." at a sentence's end
+
+
+def late_days(today: date, due: date, language: str) -> str:
+    """How many calendar days ``today`` is after ``due``: "3 days", "5 дней", "3日"."""
+    n = (today - due).days
+    forms = _LATE_DAYS.get(language, _LATE_DAYS["en"])
+    category = Locale.parse(language if language in _LATE_DAYS else "en").plural_form(n)
+    return forms.get(category, forms["other"]).format(n=n)
+
+
+def estimate_text(day_shown: str, day: date, today: date, language: str) -> str:
+    """The order's delivery estimate as the reply states it: the day as shown
+    (``day_shown``), marked as passed when ``day`` is before ``today`` so a passed date
+    never reads as the estimate still to come."""
+    if day >= today:
+        return day_shown
+    return _PASSED.get(language, _PASSED["en"]).format(day=day_shown)
 
 
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")

@@ -4,8 +4,15 @@ Fact sentences name the shopper's country ("In Japan the mains supply is ...") a
 ("ordered on 2 December"); both come from the locale data rather than hand-written
 tables, so every reply language has them and they read as a native speaker writes them.
 
-    country_name("JP", "de")                 # "Japan"
-    day_text(date(2026, 12, 2), "es")        # "2 de diciembre de 2026"
+A date leaves out the year when it is this year ("20 de noviembre", as people write in a
+chat) and keeps it otherwise ("20 de diciembre de 2025"). When the shopper's country is
+known it picks the regional way of writing: a British shopper reads "20 November", an
+American one "November 20" (CLDR ``en_GB`` and ``en_US``).
+
+    country_name("JP", "de")                                    # "Japan"
+    day_text(date(2026, 12, 2), "es", today=date(2026, 12, 7))  # "2 de diciembre"
+    day_text(date(2025, 12, 2), "es", today=date(2026, 1, 7))   # "2 de diciembre de 2025"
+    day_text(date(2026, 12, 2), "en", today=date(2026, 12, 7), country="GB")  # "2 December"
     sentences("ja", "届きます。", "ご安心ください。")  # no space between Japanese sentences
 """
 
@@ -15,7 +22,12 @@ from datetime import date
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
+
+# Languages whose regional variants would change more than the order of day and month:
+# Chinese regions switch script (zh_Hant_TW), Arabic ones to Arabic-Indic digits (ar_EG),
+# which the rest of a reply (order numbers, days, prices) does not use.
+_ONE_VARIANT = frozenset({"zh", "ar"})
 
 
 @cache
@@ -24,6 +36,19 @@ def _locale(language: str) -> Locale:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en")
+
+
+@cache
+def regional_locale(language: str, country: str | None) -> Locale:
+    """The locale of ``language`` as written in ``country`` ("en", "GB" -> en_GB; "pt",
+    "BR" -> pt_BR), or the language's own when CLDR has no such variant."""
+    base = _locale(language)
+    if not country or base.language in _ONE_VARIANT:
+        return base
+    try:
+        return Locale.parse(f"{base.language}_{country.upper()}")
+    except (UnknownLocaleError, ValueError):
+        return base
 
 
 def country_name(code: str, language: str) -> str:
@@ -36,6 +61,12 @@ def sentences(language: str, *parts: str) -> str:
     return ("" if language in {"ja", "zh"} else " ").join(part for part in parts if part)
 
 
-def day_text(day: date, language: str) -> str:
-    """A date written the way ``language`` writes dates (CLDR long format)."""
-    return format_date(day, format="long", locale=_locale(language))
+def day_text(
+    day: date, language: str, *, today: date | None = None, country: str | None = None
+) -> str:
+    """A date written the way ``language`` writes dates (in ``country``'s variant when
+    known), without the year when it is ``today``'s year."""
+    locale = regional_locale(language, country)
+    if today is not None and day.year == today.year:
+        return format_skeleton("MMMMd", day, locale=locale)
+    return format_date(day, format="long", locale=locale)

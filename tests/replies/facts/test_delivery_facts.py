@@ -6,8 +6,15 @@ from datetime import date
 
 import pytest
 
+from handlers.order_links import format_day
 from replies.facts.country import LANGUAGES
-from replies.facts.delivery import add_business_days, days_text, delivery_lateness, delivery_time
+from replies.facts.delivery import (
+    add_business_days,
+    days_text,
+    delivery_lateness,
+    delivery_time,
+    estimate_text,
+)
 from replies.facts.terms import DeliveryWindow, ShippingError, parse_shipping
 
 TERMS = parse_shipping(
@@ -22,7 +29,7 @@ FRIDAY_20_NOV = date(2026, 11, 20)
 
 def test_states_the_destinations_own_time_then_its_regions_then_the_default() -> None:
     assert delivery_time("US", TERMS, "en") == "Delivery time (United States): 5–8 business days."
-    assert delivery_time("FR", TERMS, "fr") == "Délai de livraison (France) : 2–5 jours ouvrés."
+    assert delivery_time("FR", TERMS, "fr") == "Délai de livraison (France) : 2 à 5 jours ouvrés."
     assert delivery_time("JP", TERMS, "ja") == "お届け日数（日本）：7–14営業日です。"
     assert delivery_time("DE", TERMS, "de") == "Lieferzeit (Deutschland): 1–2 Werktage."
 
@@ -33,7 +40,16 @@ def test_unknown_country_gives_the_usual_time_and_asks_for_the_country() -> None
         "its exact time."
     )
     assert delivery_time(None, NO_TIMES, "es").startswith("Dinos a qué país va el pedido")
-    assert delivery_time("US", NO_TIMES, "en").startswith("Tell us which country")
+
+
+def test_known_country_without_a_time_is_confirmed_by_the_team_not_asked_again() -> None:
+    """Native review: "сколько идёт доставка в Казахстан?" was asked which country."""
+    assert delivery_time("US", NO_TIMES, "en") == (
+        "Delivery time (United States): our team will confirm it and get back to you."
+    )
+    assert delivery_time("KZ", NO_TIMES, "ru") == (
+        "Срок доставки (Казахстан): наша команда уточнит его и свяжется с вами."
+    )
 
 
 @pytest.mark.parametrize(
@@ -46,6 +62,13 @@ def test_unknown_country_gives_the_usual_time_and_asks_for_the_country() -> None
         (DeliveryWindow(3, 3), "pl", "3 dni robocze"),
         (DeliveryWindow(1, 1), "pl", "1 dzień roboczy"),
         (DeliveryWindow(1, 2), "de", "1–2 Werktage"),
+        (DeliveryWindow(2, 5), "es", "de 2 a 5 días hábiles"),
+        (DeliveryWindow(2, 5), "fr", "2 à 5 jours ouvrés"),
+        (DeliveryWindow(2, 5), "it", "da 2 a 5 giorni lavorativi"),
+        (DeliveryWindow(2, 5), "pt", "de 2 a 5 dias úteis"),
+        (DeliveryWindow(2, 5), "nl", "2 tot 5 werkdagen"),
+        (DeliveryWindow(3, 3), "es", "3 días hábiles"),
+        (DeliveryWindow(7, 14), "ko", "영업일 기준 7–14일"),
         (DeliveryWindow(3, 5), "ar", "3–5 أيام عمل"),
         (DeliveryWindow(7, 14), "ar", "7–14 يوم عمل"),
     ],
@@ -61,29 +84,88 @@ def test_business_days_skip_weekends() -> None:
     assert add_business_days(FRIDAY_20_NOV, 8) == date(2026, 12, 2)
 
 
-def test_a_late_order_says_so_with_the_dates() -> None:
+def test_a_late_order_states_the_dates_and_how_late_without_apologising_again() -> None:
     late = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "en")
     assert late == (
-        "It was ordered on November 20, 2026 and the delivery time is 5–8 business days "
-        "(United States), so it should have arrived by December 2, 2026: it is late, and we "
-        "are sorry."
+        "It was ordered on November 20 and the delivery time is 5–8 business days "
+        "(United States), so it should have arrived by December 2: it is 5 days late."
     )
+    assert delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "es").endswith(
+        "debería haber llegado antes del 2 de diciembre: lleva 5 días de retraso."
+    )
+    assert delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 3), "ru").endswith(
+        "задержка составляет 1 день."
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "sorry"),
+    [("en", "sorry"), ("es", "sentimos"), ("fr", "désolés"), ("de", "leid"), ("it", "dispiace"),
+     ("pt", "desculpa"), ("nl", "sorry"), ("pl", "przepraszamy"), ("ru", "прощения"),
+     ("tr", "özür"), ("ja", "申し訳"), ("ko", "죄송"), ("zh", "抱歉"), ("ar", "نعتذر")],
+)  # fmt: skip
+def test_the_late_sentence_does_not_apologise_a_second_time(language: str, sorry: str) -> None:
+    late = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), language)
+    assert sorry not in late.lower()
+
+
+def test_dates_leave_out_this_year_and_keep_another() -> None:
+    new_year = delivery_lateness(date(2025, 12, 26), "US", TERMS, date(2026, 1, 12), "es")
+    assert "26 de diciembre de 2025" in new_year  # ordered last year
+    assert "7 de enero:" in new_year and "2026" not in new_year  # due this year
+
+
+def test_dates_follow_the_shoppers_country() -> None:
+    """Native review: a British shopper read "November 20, 2026"."""
+    british = delivery_lateness(FRIDAY_20_NOV, "GB", TERMS, date(2026, 12, 7), "en")
+    assert british.startswith("It was ordered on 20 November and")
+
+
+def test_portuguese_and_dutch_read_as_the_replies_do() -> None:
+    pt = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "pt")
+    assert pt.startswith("O pedido foi feito em 20 de novembro") and "encomenda" not in pt
+    nl = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "nl")
+    assert " ze is " not in nl.lower() and "5 dagen te laat" in nl
+
+
+def test_korean_brackets_the_country_without_a_space() -> None:
+    late = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "ko")
+    assert "영업일 기준 5–8일(미국)이므로" in late
 
 
 def test_an_order_within_the_time_is_on_time_even_on_its_last_day() -> None:
     last_day = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 2), "de")
-    assert "noch im Zeitplan" in last_day and "bis zum 2. Dezember 2026" in last_day
+    assert "noch im Zeitplan" in last_day and "bis zum 2. Dezember ankommen" in last_day
     day_after = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 3), "de")
-    assert "verspätet" in day_after
+    assert "1 Tag im Verzug" in day_after
 
 
-def test_without_order_date_or_any_time_it_says_what_it_will_do() -> None:
-    assert delivery_lateness(None, "US", TERMS, date(2026, 12, 7), "en").startswith(
-        "We will compare the order date"
+def test_without_order_date_or_any_time_it_promises_the_team_will_check() -> None:
+    """Native review: "We will compare the order date with the delivery time to your
+    country" read like an internal note."""
+    assert delivery_lateness(None, "US", TERMS, date(2026, 12, 7), "en") == (
+        "Our team will check how late it is and get back to you."
     )
-    assert delivery_lateness(FRIDAY_20_NOV, "US", NO_TIMES, date(2026, 12, 7), "es").startswith(
-        "Compararemos"
+    assert delivery_lateness(FRIDAY_20_NOV, "US", NO_TIMES, date(2026, 12, 7), "es") == (
+        "Nuestro equipo comprobará cuánto retraso lleva y te responderá."
     )
+    for language in LANGUAGES:
+        unknown = delivery_lateness(None, None, TERMS, date(2026, 12, 7), language)
+        assert "compar" not in unknown.lower() and "vergleich" not in unknown.lower()
+
+
+def test_a_passed_estimate_reads_as_passed() -> None:
+    """Native review: "Entrega estimada: jueves 3 de diciembre ... si no ha llegado para
+    entonces" on 7 December."""
+    today = date(2026, 12, 7)
+    assert format_day(date(2026, 12, 3), "es", today=today) == (
+        "jueves 3 de diciembre (esa fecha ya pasó)"
+    )
+    assert format_day(date(2026, 12, 7), "en", today=today) == "Monday 7 December"
+    assert format_day(date(2026, 12, 3), "en") == "Thursday 3 December"  # no clock: as is
+    for language in LANGUAGES:
+        passed = estimate_text("X", date(2026, 12, 3), today, language)
+        assert passed.startswith("X") and passed != "X"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -96,8 +178,9 @@ def test_every_language_has_every_delivery_sentence(language: str) -> None:
         delivery_lateness(FRIDAY_20_NOV, "US", TERMS, today, language),
         delivery_lateness(date(2026, 12, 4), "US", TERMS, today, language),
         delivery_lateness(None, None, TERMS, today, language),
+        delivery_time("KZ", NO_TIMES, language),
     }
-    assert len(sentences) == 6 and all(s.strip() and "{" not in s for s in sentences)
+    assert len(sentences) == 7 and all(s.strip() and "{" not in s for s in sentences)
     assert ".." not in "".join(sentences)
     if language != "en":
         assert not sentences & {
