@@ -150,12 +150,9 @@ class SlackListeners:
         )
 
     async def _on_edit_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
-        text = text_at(body, "view", "state", "values", "reply", "text", "value")
-        if not text.strip():
-            await ack(response_action="errors", errors={"reply": "Write the reply to send."})
-            return
-        await ack()
-        await self._submit(body, ActionKind.EDIT_SUBMIT, text=text)
+        text = await _written(ack, body, "reply", "Write the reply to send.")
+        if text is not None:
+            await self._submit(body, ActionKind.EDIT_SUBMIT, text=text)
 
     async def _on_other_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
@@ -168,12 +165,9 @@ class SlackListeners:
         await self._submit(body, ActionKind.OTHER_SUBMIT, intent=intent)
 
     async def _on_question_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
-        text = text_at(body, "view", "state", "values", "question", "text", "value")
-        if not text.strip():
-            await ack(response_action="errors", errors={"question": "Write your question."})
-            return
-        await ack()
-        await self._submit(body, ActionKind.NEED_INFO_SUBMIT, escalation=True, text=text)
+        text = await _written(ack, body, "question", "Write your question.")
+        if text is not None:
+            await self._submit(body, ActionKind.NEED_INFO_SUBMIT, escalation=True, text=text)
 
     async def _on_resolve_submit(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         values = object_at(body, "view", "state", "values")
@@ -274,6 +268,17 @@ class SlackListeners:
                 logger.warning("users.info failed for %s; showing the id", user_id)
                 return user_id
         return self._names[user_id]
+
+
+async def _written(ack: AsyncAck, body: dict[str, Any], field: str, missing: str) -> str | None:
+    """The text typed in a dialog's ``field``, the submission acknowledged; None, with
+    ``missing`` shown under the empty field (the dialog stays open), when nothing was."""
+    text = text_at(body, "view", "state", "values", field, "text", "value")
+    if not text.strip():
+        await ack(response_action="errors", errors={field: missing})
+        return None
+    await ack()
+    return text
 
 
 def _user_name(user: Mapping[str, Any]) -> str:
