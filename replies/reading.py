@@ -116,7 +116,10 @@ THREAT = "threat"
 MAX_SENTENCES = 12
 # The least probability taken to a logarithm (the classifier's can underflow to 0).
 _TINY = 1e-300
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s*|\n+|;\s*")
+# A Latin full stop, "!" or "?" ends a sentence only before a space: "v.hale@example.com"
+# and "3.5" are not three sentences (an e-mail cut at its dots once read as "edit account").
+# CJK and Arabic marks end one wherever they stand.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？؟])\s*|\n+|;\s*")
 
 
 @dataclass(frozen=True)

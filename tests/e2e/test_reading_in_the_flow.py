@@ -45,5 +45,8 @@ async def test_a_follow_up_is_read_with_the_previous_message(
         assert before is not None and after is not None
         refund = before.suggestion.intent
         assert refund in ("get_refund", "track_refund")
+        # alone, the message is too vague to suggest anything; read with the conversation it
+        # is the same refund request, shown with confidence
         alone = desk.runtime.ctx.engine.suggest("et pour la veste aussi ?", lang_hint="fr")
-        assert alone.top[0][0] != refund and after.suggestion.top[0][0] == refund
+        assert alone.intent == "unknown"
+        assert after.suggestion.intent == refund
