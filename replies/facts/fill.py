@@ -58,7 +58,7 @@ def fact_variables(
         # the store's appliances are made for the supply where it ships from
         facts["plug_advice"] = plug_advice(code, language, store_country=terms.ships_from)
     if "size_advice" in wanted:
-        facts["size_advice"] = size_advice(text, language)
+        facts["size_advice"] = size_advice(text, language, code)
     if "delivery_time" in wanted:
         facts["delivery_time"] = delivery_time(code, terms, language)
     if "delivery_lateness" in wanted:

@@ -6,10 +6,17 @@ none, a number with or without a half, a letter size, and often men's or women's
 written without a system is read in the system of the shopper's language (EU in Europe,
 US in English, cm in Japanese, mm in Korean). ``{size_advice}`` is the conversion, written
 with system labels (EU, US, UK, JP, KR, CN) so one line reads in every language; when no
-size is found the sentence asks for one.
+size is found the sentence asks for one. Numbers are written as the reply language writes
+them ("8,5" in Spanish, "26,5 cm" in German, from Babel's CLDR data).
+
+Brazil numbers shoes its own way (BR 40 ≈ EU 42): a Brazilian shopper's "calço 40" is
+read as BR, and the answer to them gives the BR size too. A letter size ("M") without
+men's or women's is given in both, never assumed to be women's.
 
     size_advice("Do you have these sneakers in EU 42?", "en")
     # "EU 42 ≈ US 8.5 (men) / 10 (women) · UK 7.5 · JP 26.5 cm · KR 265 mm · CN 42."
+    size_advice("calço 40", "pt", country="BR")
+    # "BR 40 ≈ US 8,5 (masculino) / 10 (feminino) · UK 7,5 · EU 42 · JP 26,5 cm · ..."
 """
 
 from __future__ import annotations
@@ -17,27 +24,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Shoes by foot length (cm, US men, UK, EU), as the big sports brands chart them; US women
-# is US men + 1.5, KR is the length in mm and CN uses the EU numbers. Brands vary by half
-# a size, which the answer's template says.
-_SHOES: tuple[tuple[float, float, float, float], ...] = (
-    (22.5, 3.5, 3, 35.5),
-    (23.0, 4, 3.5, 36),
-    (23.5, 4.5, 4, 36.5),
-    (24.0, 5.5, 5, 38),
-    (24.5, 6.5, 6, 39),
-    (25.0, 7, 6, 40),
-    (25.5, 7.5, 6.5, 40.5),
-    (26.0, 8, 7, 41),
-    (26.5, 8.5, 7.5, 42),
-    (27.0, 9, 8, 42.5),
-    (27.5, 9.5, 8.5, 43),
-    (28.0, 10, 9, 44),
-    (28.5, 10.5, 9.5, 44.5),
-    (29.0, 11, 10, 45),
-    (29.5, 11.5, 10.5, 45.5),
-    (30.0, 12, 11, 46),
-    (31.0, 13, 12, 47.5),
+from babel.numbers import format_decimal
+
+from replies.facts.names import sentences
+
+# Shoes by foot length (cm, US men, UK, EU, BR), as the big sports brands chart them (the
+# BR column as Nike's and Adidas's Brazilian charts give it: two below the EU size, whole
+# sizes only); US women is US men + 1.5, KR is the length in mm and CN uses the EU
+# numbers. Brands vary by half a size, which the answer's template says.
+_SHOES: tuple[tuple[float, float, float, float, float], ...] = (
+    (22.5, 3.5, 3, 35.5, 33),
+    (23.0, 4, 3.5, 36, 34),
+    (23.5, 4.5, 4, 36.5, 34),
+    (24.0, 5.5, 5, 38, 36),
+    (24.5, 6.5, 6, 39, 37),
+    (25.0, 7, 6, 40, 38),
+    (25.5, 7.5, 6.5, 40.5, 38),
+    (26.0, 8, 7, 41, 39),
+    (26.5, 8.5, 7.5, 42, 40),
+    (27.0, 9, 8, 42.5, 40),
+    (27.5, 9.5, 8.5, 43, 41),
+    (28.0, 10, 9, 44, 42),
+    (28.5, 10.5, 9.5, 44.5, 42),
+    (29.0, 11, 10, 45, 43),
+    (29.5, 11.5, 10.5, 45.5, 43),
+    (30.0, 12, 11, 46, 44),
+    (31.0, 13, 12, 47.5, 45),
 )
 _WOMEN_OFFSET = 1.5
 
@@ -98,8 +110,8 @@ _ASK = {
     "die Fußlänge in cm am sichersten.",
     "it": "Dicci la taglia che porti di solito e in quale sistema (EU, US, UK, JP); per le "
     "scarpe, la lunghezza del piede in cm è la cosa più sicura.",
-    "pt": "Diga-nos o tamanho que costuma usar e em que sistema (EU, US, UK, JP); para calçado, "
-    "o comprimento do pé em cm é o mais seguro.",
+    "pt": "Informe o tamanho que você costuma usar e em qual sistema (EU, US, UK, JP); para "
+    "calçados, o comprimento do pé em cm é o mais seguro.",
     "nl": "Laat ons weten welke maat je meestal draagt en in welk systeem (EU, US, UK, JP); bij "
     "schoenen is je voetlengte in cm het zekerst.",
     "pl": "Napisz, jaki rozmiar zwykle nosisz i w jakim systemie (EU, US, UK, JP); przy butach "
@@ -142,7 +154,7 @@ _WOMEN_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_SYSTEM = r"(US|USA|UK|EU|EUR|JP|JPN|CN|KR)"
+_SYSTEM = r"(US|USA|UK|EU|EUR|JP|JPN|CN|KR|BR)"
 _NUMBER = r"(\d{1,2}\s?½|\d{1,2}(?:[.,]5)?)"
 _SYSTEM_FIRST = re.compile(
     rf"(?<![A-Za-z]){_SYSTEM}\s*(?:size\s*)?(?:(men|women|m|w)'?s?\s*)?{_NUMBER}(?![\d/])",
@@ -170,44 +182,64 @@ def _stop(language: str) -> str:
     return "。" if language in {"ja", "zh"} else "."
 
 
-def _fmt(value: float) -> str:
-    return f"{value:g}"
+def _fmt(value: float, language: str) -> str:
+    """8.5 as ``language`` writes it: "8.5", "8,5"; whole sizes without a decimal."""
+    return format_decimal(value, format="#,##0.#", locale=language if language in _WORDS else "en")
 
 
 def _nearest_shoe(system: str, value: float, women: bool) -> tuple[float, ...] | None:
     if system == "KR":
         system, value = "JP", value / 10
-    column = {"JP": 0, "US": 1, "UK": 2, "EU": 3, "CN": 3}[system]
+    column = {"JP": 0, "US": 1, "UK": 2, "EU": 3, "CN": 3, "BR": 4}[system]
     if system == "US" and women:
         value -= _WOMEN_OFFSET
     row = min(_SHOES, key=lambda r: abs(r[column] - value))
     return row if abs(row[column] - value) <= 1 else None
 
 
-def _shoe_line(system: str, value: float, language: str, women: bool | None) -> str | None:
+def _shoe_line(
+    system: str, value: float, language: str, women: bool | None, *, brazil: bool = False
+) -> str | None:
     row = _nearest_shoe(system, value, bool(women))
     if row is None:
         return None
-    cm, us_men, uk, eu = row
+    cm, us_men, uk, eu, br = row
+
+    def fmt(number: float) -> str:
+        return _fmt(number, language)
+
     men_word, women_word = _WORDS.get(language, _WORDS["en"])
     if women is None:
-        us = f"US {_fmt(us_men)} ({men_word}) / {_fmt(us_men + _WOMEN_OFFSET)} ({women_word})"
+        us = f"US {fmt(us_men)} ({men_word}) / {fmt(us_men + _WOMEN_OFFSET)} ({women_word})"
     else:
-        us = f"US {_fmt(us_men + _WOMEN_OFFSET if women else us_men)}"
+        us = f"US {fmt(us_men + _WOMEN_OFFSET if women else us_men)}"
     parts = {
         "US": us,
-        "UK": f"UK {_fmt(uk)}",
-        "EU": f"EU {_fmt(eu)}",
-        "JP": f"JP {_fmt(cm)} cm",
-        "KR": f"KR {_fmt(cm * 10)} mm",
-        "CN": f"CN {_fmt(eu)}",
+        "UK": f"UK {fmt(uk)}",
+        "EU": f"EU {fmt(eu)}",
+        "JP": f"JP {fmt(cm)} cm",
+        "KR": f"KR {fmt(cm * 10)} mm",
+        "CN": f"CN {fmt(eu)}",
     }
-    source = {"JP": f"JP {_fmt(value)} cm", "KR": f"KR {_fmt(value)} mm"}.get(
-        system, f"{system} {_fmt(value)}"
+    if brazil or system == "BR":  # the Brazilian size only for a shopper who uses it
+        parts["BR"] = f"BR {fmt(br)}"
+    source = {"JP": f"JP {fmt(value)} cm", "KR": f"KR {fmt(value)} mm"}.get(
+        system, f"{system} {fmt(value)}"
     )
     if system == "US":
         source += f" ({women_word if women else men_word})"
     return source + " ≈ " + " · ".join(v for k, v in parts.items() if k != system) + _stop(language)
+
+
+def _clothing_lines(letter: str, language: str, men: bool | None) -> str:
+    """The letter size in every system: men's or women's as stated, else both."""
+    if men is None:
+        return sentences(
+            language,
+            _clothing_line(letter, language, False),
+            _clothing_line(letter, language, True),
+        )
+    return _clothing_line(letter, language, men)
 
 
 def _clothing_line(letter: str, language: str, men: bool) -> str:
@@ -235,8 +267,9 @@ def _number(text: str) -> float:
     return float(text.replace(",", ".").replace("½", ".5").replace(" ", ""))
 
 
-def _size_found(text: str, language: str) -> tuple[str, float, bool] | None:
-    """(system, value, whether it is surely a shoe size) of the size in ``text``."""
+def _size_found(text: str, language: str, country: str | None) -> tuple[str, float, bool] | None:
+    """(system, value, whether it is surely a shoe size) of the size in ``text``; a size
+    without a system is in the shopper's: their country's (BR) or their language's."""
     if match := _SYSTEM_FIRST.search(text):
         system, _, number = match.groups()
     elif match := _NUMBER_FIRST.search(text):
@@ -246,7 +279,7 @@ def _size_found(text: str, language: str) -> tuple[str, float, bool] | None:
     elif language == "ko" and (match := _MILLIMETRES.search(text)):
         return "KR", float(match.group(1)), True
     elif _SIZE_CONTEXT.search(text) and (match := _BARE_NUMBER.search(text)):
-        system = _LOCAL_SYSTEM.get(language, "EU")
+        system = "BR" if country == "BR" else _LOCAL_SYSTEM.get(language, "EU")
         number = match.group(1)
         if system in {"JP", "KR"} and _number(number) > 32:
             system = "EU"  # "42" in Japanese or Korean is a European size
@@ -256,8 +289,9 @@ def _size_found(text: str, language: str) -> tuple[str, float, bool] | None:
     return system, _number(number), False
 
 
-def size_advice(text: str, language: str) -> str:
-    """The converted sizes for the size mentioned in ``text``, or a request for one."""
+def size_advice(text: str, language: str, country: str | None = None) -> str:
+    """The converted sizes for the size mentioned in ``text``, or a request for one;
+    ``country`` is the shopper's (a Brazilian's sizes are BR)."""
     men = bool(_MEN_WORDS.search(text)) and not _WOMEN_WORDS.search(text)
     women: bool | None = True if _WOMEN_WORDS.search(text) and not men else None
     if men:
@@ -267,7 +301,7 @@ def size_advice(text: str, language: str) -> str:
             women = marker.group(2).lower().startswith("w")
             men = not women
     shoes = bool(_SHOE_WORDS.search(text))
-    if found := _size_found(text, language):
+    if found := _size_found(text, language, country):
         system, value, surely_shoes = found
         shoes = shoes or surely_shoes
         if not shoes and (
@@ -275,10 +309,10 @@ def size_advice(text: str, language: str) -> str:
         ):
             if letter := _clothing_by_number(system, value, men):
                 return _clothing_line(letter, language, men)
-        if line := _shoe_line(system, value, language, women):
+        if line := _shoe_line(system, value, language, women, brazil=country == "BR"):
             return line
     letter_match = _LETTER.search(text)
     if letter_match and (_SIZE_CONTEXT.search(text) or len(text.split()) <= 3):
         size = "XXL" if letter_match.group(1) == "2XL" else letter_match.group(1)
-        return _clothing_line(size, language, men)
+        return _clothing_lines(size, language, None if women is None else men)
     return _ASK.get(language, _ASK["en"])

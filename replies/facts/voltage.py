@@ -157,7 +157,7 @@ _TEXT: dict[str, tuple[str, str, str]] = {
     ),
     "pt": (
         "{country}: {volts} V, {hertz} Hz, tomada tipo {plugs}.",
-        "Diga-nos em que país vai usá-lo e indicamos a voltagem e o tipo de tomada.",
+        "Informe em qual país você vai usá-lo e diremos a voltagem e o tipo de tomada.",
         "Aparelhos que aquecem (secadores, chapinhas, chaleiras) precisam de um modelo bivolt: "
         "um adaptador de tomada ou um conversor de viagem não basta.",
     ),
