@@ -27,6 +27,36 @@ MIN_LETTERS = 3
 MIN_CONFIDENCE = 0.3
 FALLBACK_RATIO = 0.5
 
+# One- and two-word messages shoppers open or close a chat with, per language. Statistical
+# detectors cannot read them: lingua scores "Hallo" 0.31 English and 0.05 German. So when a
+# message of at most SHORT_WORDS words is made only of the hint's (or history's) own
+# greetings, thanks and yes/no, that language wins ("Hallo" from a de or nl user), while a
+# word that is not the hint's ("Danke" from an en user) is still left to the detector.
+SHORT_WORDS = 3
+_COURTESIES: dict[str, frozenset[str]] = {
+    code: frozenset(words.split())
+    for code, words in {
+        "en": "hello hi hey hiya thanks thank you thx cheers yes no ok okay bye goodbye please "
+        "sorry morning good evening great",
+        "es": "hola buenas buenos días dias tardes noches gracias muchas sí si no vale ok adiós "
+        "adios perfecto genial saludos",
+        "fr": "bonjour bonsoir salut coucou merci beaucoup oui non ok d'accord parfait au revoir "
+        "bonne journée",
+        "de": "hallo hi hey moin servus grüß gott grüezi guten tag morgen abend danke "
+        "dankeschön vielen dank ja nein ok bitte tschüss super",
+        "it": "ciao salve buongiorno buonasera grazie mille sì si no ok perfetto arrivederci",
+        "pt": "olá ola oi bom dia boa tarde noite obrigado obrigada valeu sim não nao ok tchau "
+        "perfeito",
+        "nl": "hallo hoi hey hi dag goedemorgen goedemiddag goedenavond dank je jullie u wel "
+        "bedankt ja nee ok doei prima",
+        "pl": "cześć czesc dzień dobry witam hej dzięki dzieki dziękuję dziekuje tak nie ok "
+        "pozdrawiam",
+        "ru": "привет здравствуйте добрый день вечер спасибо большое да нет ок пока",
+        "tr": "merhaba selam günaydın iyi günler teşekkürler teşekkür ederim sağol sağ ol evet "
+        "hayır tamam",
+    }.items()
+}
+
 # Kana, CJK ideographs and Hangul. Japanese and Chinese put no spaces between words, so
 # Python's \w runs straight from "注文番号" into "10421" and on into "の荷物": a number, a
 # size ("US9") or a unit ("100V") glued to these scripts must end the word, or the whole
@@ -86,6 +116,14 @@ def has_words(text: str) -> bool:
     return False
 
 
+def is_courtesy(text: str, language: str) -> bool:
+    """Whether ``text`` is only a greeting, thanks or yes/no of ``language`` ("Hallo",
+    "dank je wel", "Bom dia!"), short enough that a detector cannot tell its language."""
+    words = WORD.findall(text.casefold().replace("’", "'"))
+    known = _COURTESIES.get(language, frozenset())
+    return 0 < len(words) <= SHORT_WORDS and all(word in known for word in words)
+
+
 class _Detector:
     """Shared rules; subclasses rank the candidate languages of cleaned text."""
 
@@ -106,7 +144,7 @@ class _Detector:
             if letters < MIN_LETTERS and not re.search(f"[{CJK}]", cleaned):
                 return UNKNOWN  # "l", "ok": any language could have written that
             return self._best(cleaned) or UNKNOWN
-        if letters < MIN_LETTERS:
+        if letters < MIN_LETTERS or is_courtesy(cleaned, fallback):
             return fallback
         ranked = self._ranked(cleaned)
         if not ranked:

@@ -54,6 +54,34 @@ def test_short_text_follows_hint_then_history() -> None:
     assert detector.detect("Danke", hint="en") == "de"
 
 
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("Hallo", "de"),
+        ("Hallo!", "nl"),
+        ("Hallo", "de-AT"),
+        ("Dank je wel", "nl"),
+        ("Bom dia!", "pt-BR"),
+        ("Grüß Gott", "de"),
+        ("Dzień dobry", "pl"),
+        ("Merhaba", "tr"),
+    ],
+)
+def test_one_word_greeting_in_the_hint_language_keeps_the_hint(text: str, hint: str) -> None:
+    """Native review: "Hallo" from a German user got the English greeting (lingua scores
+    it 0.31 English, 0.05 German)."""
+    detector = make_detector("lingua", ["en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr"])
+    assert detector.detect(text, hint=hint) == normalize_code(hint)
+
+
+def test_a_short_word_not_of_the_hint_language_is_still_detected() -> None:
+    detector = make_detector("lingua", ["en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr"])
+    assert detector.detect("Danke", hint="en") == "de"
+    assert detector.detect("Gracias", hint="en") == "es"
+    assert detector.detect("Thanks", hint="es") == "en"
+    assert detector.detect("Hallo, wo ist mein Paket?", hint="nl") == "de"
+
+
 def test_restricted_to_configured_languages() -> None:
     detector = make_detector("lingua", ["en", "de"])
     assert detector.detect("Dónde está mi pedido, por favor") in {"en", "de"}
