@@ -65,6 +65,8 @@ _ALIASES: dict[str, str] = {
     "hiszpanii": "ES", "włoch": "IT", "anglii": "GB", "россию": "RU", "россии": "RU",
     "германию": "DE", "германии": "DE", "украину": "UA", "украине": "UA", "казахстана": "KZ",
     "беларусь": "BY", "беларуси": "BY", "францию": "FR", "испанию": "ES", "италию": "IT",
+    "казахстане": "KZ", "kazachstanu": "KZ", "kazachstanie": "KZ", "ukrainy": "UA",
+    "ukrainie": "UA", "rosji": "RU",
 }  # fmt: skip
 
 # Big cities and regions per country, in the spellings shoppers use; ambiguous words

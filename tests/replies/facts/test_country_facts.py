@@ -12,6 +12,9 @@ from replies.facts.country import ShopperCountry, country_in_text, shopper_count
     [
         ("I'm in Toronto, will the plug fit?", "CA"),
         ("Liefert ihr auch nach Wien?", "AT"),
+        ("сколько идёт доставка в Казахстан?", "KZ"),
+        ("ile trwa dostawa do Kazachstanu?", "KZ"),
+        ("я живу в Казахстане", "KZ"),
         ("東京に住んでいますが使えますか", "JP"),
         ("¿Envían a México?", "MX"),
         ("je suis au Canada", "CA"),

@@ -15,6 +15,7 @@ from replies.facts.delivery import (
     delivery_time,
     estimate_text,
 )
+from replies.facts.fill import fact_variables
 from replies.facts.terms import DeliveryWindow, ShippingError, parse_shipping
 
 TERMS = parse_shipping(
@@ -209,3 +210,16 @@ def test_wrong_entries_name_their_key(section: dict[str, object], key: str) -> N
 def test_unquoted_no_is_norway() -> None:
     terms = parse_shipping({"delivery_days": {False: "3-4"}})
     assert terms.delivery.window_for("NO") == DeliveryWindow(3, 4)
+
+
+def test_a_country_named_in_the_message_is_not_asked_for_again() -> None:
+    """Native review: "сколько идёт доставка в Казахстан?" with no delivery_days."""
+    facts = fact_variables(
+        "сколько идёт доставка в Казахстан?",
+        "{delivery_time}",
+        "ru",
+        {},
+        terms=NO_TIMES,
+        today=date(2026, 12, 7),
+    )
+    assert facts["delivery_time"].startswith("Срок доставки (Казахстан): наша команда уточнит")
