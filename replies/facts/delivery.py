@@ -376,13 +376,7 @@ def delivery_lateness(
     days = days_text(window, language)
     if country:  # name the destination the promised time is for
         name = country_name(country, language)
-        days += (
-            f"（{name}）"
-            if language in {"ja", "zh"}
-            else f"({name})"
-            if language == "ko"
-            else f" ({name})"
-        )
+        days += _BRACKETS.get(language, " ({})").format(name)
     sentence = late if today > due else on_time
     text = sentence.format(
         ordered=day_text(ordered_on, language, today=today, country=country),
@@ -410,4 +404,7 @@ def estimate_text(day_shown: str, day: date, today: date, language: str) -> str:
     return _PASSED.get(language, _PASSED["en"]).format(day=day_shown)
 
 
+# The destination in brackets after the days: full-width in Japanese and Chinese, and
+# against the word in Korean ("영업일 기준 5–8일(미국)이므로").
+_BRACKETS = {"ja": "（{}）", "zh": "（{}）", "ko": "({})"}
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
