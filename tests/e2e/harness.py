@@ -78,6 +78,24 @@ class Desk:
                 raise AssertionError(f"{len(cards)} card(s) after {timeout}s, wanted {count}")
             await asyncio.sleep(0.02)
 
+    async def settled(self, timeout: float = 30.0) -> None:
+        """Wait until the desk has finished what it was given: every stored message handled
+        (handling ends with its card posted) and no reply waiting to be sent (``pending``) or
+        being sent (``sending``): delivered, parked, cancelled, or held for staff.
+
+        A test asserting that something did *not* happen waits for this rather than sleeping:
+        once settled, the desk has no work left that could still post or send, however slow
+        the machine. (Work a test starts itself, a click, ends with the card redrawn: wait
+        for that ``chat.update`` first.)"""
+        store = self.runtime.ctx.store
+
+        async def nothing_left() -> bool:
+            if await store.unprocessed_inbound():
+                return False
+            return not {"pending", "sending"} & set(await store.outbox_status())
+
+        await wait_until(nothing_left, "settled: messages handled, the outbox empty", timeout)
+
     async def wait_confirmation(
         self, card: dict[str, Any], count: int = 1, timeout: float = 30.0
     ) -> dict[str, Any]:

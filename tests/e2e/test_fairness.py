@@ -4,7 +4,6 @@ a note and kept whole."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -58,11 +57,11 @@ async def test_a_chat_whose_messages_cannot_be_stored_does_not_hold_up_another_c
         def cards_of(name: str) -> list[dict[str, Any]]:
             return [c for c in desk.inbox_cards() if name in card_text(c)]
 
-        await wait_until(lambda: cards_of("Bea"), "Bea's card while Ana's chat fails", 5)
+        await wait_until(lambda: cards_of("Bea"), "Bea's card while Ana's chat fails")
         assert not cards_of("hello??"), "Ana's message was not stored, so no card"
         failing.clear()  # space again: Telegram still has Ana's update, and sends it again
-        await wait_until(lambda: cards_of("hello??"), "Ana's card once she can be stored", 10)
-        await asyncio.sleep(0.3)
+        await wait_until(lambda: cards_of("hello??"), "Ana's card once she can be stored")
+        await desk.settled()
         assert len(cards_of("Bea")) == 1, "Bea's message, sent again with Ana's, made two cards"
         assert (await store.counts())["messages"].get("in") == 2
 
@@ -93,8 +92,8 @@ async def test_a_long_flood_reaches_staff_as_one_summary_with_a_way_to_see_all(
         # Once the shopper pauses, staff get one post under the card, not one per message.
         clock.advance(61)
         await release_floods(desk.runtime.ctx)  # or the resume loop's pass got there first
-        await wait_until(lambda: summaries(desk, card["ts"]), "the flood's summary", 10)
-        await asyncio.sleep(0.3)  # a second post would have been queued with the first
+        await wait_until(lambda: summaries(desk, card["ts"]), "the flood's summary")
+        await desk.settled()  # a second post would have been queued with the first
         [summary] = summaries(desk, card["ts"])
         held = FLOOD_SIZE - 2
         assert f"{held} more messages sent in quick succession ({held} text)" in summary

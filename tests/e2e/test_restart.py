@@ -33,7 +33,7 @@ async def test_reply_approved_before_a_stop_is_delivered_once_after_the_restart(
     async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
         [sent] = await telegram_api.wait_for("sendMessage")
         assert sent["chat_id"] == CHAT and sent["text"] == record.suggestion.reply
-        await asyncio.sleep(0.5)
+        await desk.settled()
         assert len(telegram_api.sent_messages()) == 1
         assert len([m for m in slack_api.messages(INBOX) if not m.get("thread_ts")]) == 1
         assert await desk.runtime.ctx.store.outbox_status() == {"sent": 1}
@@ -53,5 +53,5 @@ async def test_a_message_stored_while_slack_was_down_gets_its_card_after_a_resta
     async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
         card = await desk.wait_card()
         assert "arrived damaged" in str(card["blocks"])
-        await asyncio.sleep(0.3)
+        await desk.settled()
         assert len(desk.inbox_cards()) == 1

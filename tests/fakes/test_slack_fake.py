@@ -340,7 +340,7 @@ async def test_bolt_rejects_bad_and_stale_signatures(fake: FakeSlackAPI, bolt: B
     event = message_event(CHANNEL, AGENT, "hello")
     assert (await post_event(url, SECRET, event, bad_signature=True))[0] == 401
     assert (await post_event(url, SECRET, event, timestamp=1_600_000_000))[0] == 401
-    await asyncio.sleep(0.05)
+    # bolt answers 401 before it dispatches: no listener was started to wait for
     assert seen["messages"] == []
 
 
