@@ -17,8 +17,8 @@ produces a second reply. Sending:
   it for good); staff are told, and ``borderdesk outbox retry`` queues it again.
 
 One window remains: a crash after the platform accepted a message and before we recorded
-it resends that message (piece) once the 60 s lease runs out. Telegram's sendMessage has
-no idempotency key, so no client can close it.
+it resends that message (piece) once its lease runs out (``lease``, 60 s by default).
+Telegram's sendMessage has no idempotency key, so no client can close it.
 
     worker = OutboxWorker(store, channels, clock=utc_now)
     task = asyncio.create_task(worker.run())
@@ -44,6 +44,10 @@ from bot.storage.outbox import LONGEST_WAIT
 
 logger = logging.getLogger(__name__)
 
+# How long a claimed item is this worker's: no other worker (another process on the same
+# database, or the next run after a crash) sends it before then. Far longer than a send
+# takes, so a slow platform never has two workers sending one message; a crash test
+# passes a few seconds, so its restarts resend within its run.
 LEASE = timedelta(seconds=60)
 # A platform asking for a longer pause is asked again after this (a wait beyond the
 # storage's LONGEST_WAIT would read as a time set by a wrong clock).
@@ -87,6 +91,7 @@ class OutboxWorker:
         pacer: Pacer | None = None,
         concurrency: int = 8,
         retry_base: float = 2.0,
+        lease: timedelta = LEASE,
     ) -> None:
         self.store = store
         self.channels = channels
@@ -97,6 +102,7 @@ class OutboxWorker:
         self.pacer = pacer or Pacer()
         self.concurrency = concurrency
         self.retry_base = retry_base
+        self.lease = lease
         self._wake = asyncio.Event()
         self._stopping = False
         self._in_flight: dict[tuple[str, str], asyncio.Task[int]] = {}
@@ -178,7 +184,9 @@ class OutboxWorker:
         """Claim and send one item; a storage failure (a full disk) is counted and its chat
         rests for ``idle_seconds`` instead of being tried again in a tight loop."""
         try:
-            if self._stopping or not await self.store.claim_outbox(item.id, self.clock(), LEASE):
+            if self._stopping:
+                return 0
+            if not await self.store.claim_outbox(item.id, self.clock(), self.lease):
                 return 0
             return await self._deliver(item)
         except DatabaseLost:

@@ -7,11 +7,14 @@ stored once and answered (or parked as dead), and nothing may reach a shopper tw
 
 The one tolerated duplicate is the window ``bot/outbox.py`` documents: Telegram accepted a
 message and the process died before recording it, so the next run sends it again once the
-lease has run out. A duplicate only counts as that when the first copy reached the fake
-just before a kill and its outbox row was attempted more than once; any other duplicate
-fails the test. Cards posted to Slack but not recorded get the same treatment. A card
-that keeps its buttons after its decision (the kill came before the redraw) is reported,
-not failed: the shopper got the answer once.
+outbox lease has run out. The desk runs with a lease of a few seconds (``Timings``, through
+``tests/e2e/crash_desk.py``) instead of the default minute, so that wait stays short, and
+with quick pacing.
+A duplicate only counts as that when the first copy reached the fake just before a kill
+and its outbox row was attempted more than once; any other duplicate fails the test.
+Cards posted to Slack but not recorded get the same treatment. A card that keeps its
+buttons after its decision (the kill came before the redraw) is reported, not failed: the
+shopper got the answer once.
 
 The random choices come from one seed (printed; set ``CRASH_SEED`` to replay another).
 """
@@ -45,15 +48,39 @@ SIGNING_SECRET = "crash-test-signing-secret"
 INBOX = "C0CRASHINBX"
 STAFF_ID, STAFF_NAME = "U0CRASH0001", "noor"
 
-PACE_SECONDS = 0.7  # between two shopper messages, all shoppers together
 KILL_WINDOW = 0.5  # a copy this close before a kill may be resent by the next run
 # A request already on the wire when the kill came is recorded just after it; the next run
 # takes seconds to start, so nothing recorded this soon after a kill can come from it.
 KILL_SLACK = 1.0
-PATIENCE_SECONDS = 3.0  # staff click again when a card still shows its buttons after this
 MAX_ACTIONS = 6  # clicks or submissions per card that reached the bot
-SETTLE_SECONDS = 180.0  # after the last restart; a resend waits out a 60 s lease
-STARTUP_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Timings:
+    """How the crash test paces itself, and the outbox lease and pacing the desk runs with
+    (``tests/e2e/crash_desk.py``).
+
+    ``lease`` is the one wait a kill adds: a message the killed run had claimed is sent by
+    the next run once its lease runs out. Far longer than a send takes on any machine (a
+    send shorter than the lease never has two senders), far shorter than the product's
+    minute. ``settle`` bounds the wait after the last restart: one lease, then the time to
+    decide and send what is left on a busy machine; the test goes on as soon as everything
+    is done, so the bound only decides how long a stuck run takes to fail. ``pace_speed``
+    runs the desk's pacing clock that many times faster: the cards of the messages a kill
+    left unhandled post in a few seconds, not at Slack's one a second.
+    """
+
+    lease: float = 3.0
+    pace_speed: float = 20.0
+    pace: float = 0.7  # between two shopper messages, all shoppers together
+    patience: float = 3.0  # staff click again when a card still shows its buttons after this
+    startup: float = 60.0  # for a run to start polling Telegram
+    after_lease: float = 120.0
+
+    @property
+    def settle(self) -> float:
+        return self.lease + self.after_lease
+
 
 DESK_YAML = """\
 support:
@@ -259,13 +286,15 @@ def _button(message: dict[str, Any], action_id: str) -> str | None:
 class BotProcess:
     """``borderdesk run`` as a child process, restarted after every kill; logs per run."""
 
-    def __init__(self, env: dict[str, str], cwd: Path, telegram: FakeTelegramAPI) -> None:
-        self.env, self.cwd, self.telegram = env, cwd, telegram
+    def __init__(
+        self, env: dict[str, str], cwd: Path, telegram: FakeTelegramAPI, timings: Timings
+    ) -> None:
+        self.env, self.cwd, self.telegram, self.timings = env, cwd, telegram, timings
         self.proc: asyncio.subprocess.Process | None = None
         self.logs: list[Path] = []
         self._calls_at_start = 0
-        script = Path(sys.executable).with_name("borderdesk")
-        self.command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+        quick = ["--outbox-lease", str(timings.lease), "--pace-speed", str(timings.pace_speed)]
+        self.command = [sys.executable, "-m", "tests.e2e.crash_desk", *quick]
 
     async def start(self) -> None:
         log = self.cwd / f"run-{len(self.logs) + 1}.log"
@@ -288,7 +317,8 @@ class BotProcess:
 
     async def wait_up(self) -> None:
         assert self.proc is not None
-        deadline = time.monotonic() + STARTUP_SECONDS
+        startup = self.timings.startup
+        deadline = time.monotonic() + startup
         while not self.polling():
             if self.proc.returncode is not None:
                 raise AssertionError(
@@ -297,8 +327,7 @@ class BotProcess:
                 )
             if time.monotonic() > deadline:
                 raise AssertionError(
-                    f"run {len(self.logs)} did not poll Telegram within {STARTUP_SECONDS}s:\n"
-                    + self.tail()
+                    f"run {len(self.logs)} did not poll Telegram within {startup}s:\n" + self.tail()
                 )
             await asyncio.sleep(0.05)
 
@@ -343,8 +372,8 @@ class Staff:
     would; a request that cannot connect (the process is down) is retried shortly.
     """
 
-    def __init__(self, slack: FakeSlackAPI, timeline: Timeline, url: str) -> None:
-        self.slack, self.timeline, self.url = slack, timeline, url
+    def __init__(self, slack: FakeSlackAPI, timeline: Timeline, url: str, patience: float) -> None:
+        self.slack, self.timeline, self.url, self.patience = slack, timeline, url, patience
         self.work: dict[int, CardWork] = {}
         self.refused = 0  # requests that found the process down
 
@@ -367,13 +396,13 @@ class Staff:
         if work.actions >= MAX_ACTIONS or time.monotonic() < work.next_try:
             return
         if _button(card, "bd_send") is not None:
-            ok, wait = await self._click(card, "bd_send"), PATIENCE_SECONDS
+            ok, wait = await self._click(card, "bd_send"), self.patience
         elif (view := self._editor(suggestion_id)) is not None:
             work.edit_text = (
                 "Thank you for your patience: a colleague is checking this now and will "
                 f"write to you today (case {suggestion_id})."
             )
-            ok, wait = await self._submit(view, work.edit_text), PATIENCE_SECONDS
+            ok, wait = await self._submit(view, work.edit_text), self.patience
         else:
             ok, wait = await self._click(card, "bd_edit"), 0.5  # submit once the dialog is open
         if ok:
@@ -423,7 +452,9 @@ class Staff:
         return status == 200
 
 
-async def shoppers(telegram: FakeTelegramAPI, rng: random.Random) -> list[dict[str, Any]]:
+async def shoppers(
+    telegram: FakeTelegramAPI, rng: random.Random, pace: float
+) -> list[dict[str, Any]]:
     """Every shopper's messages, in each shopper's order, interleaved at a steady pace."""
     queues = [
         (700_100_000 + 37 * number, name, language, list(texts))
@@ -436,7 +467,7 @@ async def shoppers(telegram: FakeTelegramAPI, rng: random.Random) -> list[dict[s
             chat_id, texts.pop(0), first_name=name, language_code=language
         )
         pushed.append(telegram.push_update(update))
-        await asyncio.sleep(PACE_SECONDS)
+        await asyncio.sleep(pace)
     return pushed
 
 
@@ -515,17 +546,22 @@ def _environment(
 
 
 async def settle(
-    db: Path, telegram: FakeTelegramAPI, bot: BotProcess, helpers: list[asyncio.Task[None]]
+    db: Path,
+    telegram: FakeTelegramAPI,
+    bot: BotProcess,
+    helpers: list[asyncio.Task[None]],
+    within: float,
 ) -> None:
-    """Wait until nothing is under way (however long each step takes, up to a bound)."""
-    deadline = time.monotonic() + SETTLE_SECONDS
+    """Wait until nothing is under way (however long each step takes, up to ``within``
+    seconds)."""
+    deadline = time.monotonic() + within
     while left := outstanding(db, telegram):
         for task in helpers:
             if task.done():
                 task.result()  # a helper of this test failed: show why
         if time.monotonic() > deadline:
             raise AssertionError(
-                f"not settled {SETTLE_SECONDS}s after the last restart: {', '.join(left)}\n"
+                f"not settled {within}s after the last restart: {', '.join(left)}\n"
                 + "\n".join(bot.errors())
                 + f"\nlast run's log:\n{bot.tail()}"
             )
@@ -536,6 +572,7 @@ async def settle(
 async def test_sigkill_at_random_points_loses_nothing_and_answers_once(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
+    timings = Timings()
     # one generator each, so the shoppers' and the killer's choices replay whatever the timing
     shopper_rng, killer_rng = random.Random(f"{SEED}:shoppers"), random.Random(f"{SEED}:killer")
     kills = killer_rng.randint(4, 6)
@@ -544,17 +581,18 @@ async def test_sigkill_at_random_points_loses_nothing_and_answers_once(
     port = _free_port()
     slack_api.add_user(STAFF_ID, STAFF_NAME, "Noor Staff")
     timeline = Timeline(telegram_api, slack_api)
-    bot = BotProcess(_environment(tmp_path, telegram_api, slack_api, port), tmp_path, telegram_api)
-    staff = Staff(slack_api, timeline, f"http://127.0.0.1:{port}/slack/events")
+    environment = _environment(tmp_path, telegram_api, slack_api, port)
+    bot = BotProcess(environment, tmp_path, telegram_api, timings)
+    staff = Staff(slack_api, timeline, f"http://127.0.0.1:{port}/slack/events", timings.patience)
     helpers: list[asyncio.Task[None]] = []
     try:
         await bot.start()
         await bot.wait_up()
         helpers = [asyncio.create_task(timeline.watch()), asyncio.create_task(staff.run())]
         async with asyncio.TaskGroup() as flow:
-            shopping = flow.create_task(shoppers(telegram_api, shopper_rng))
+            shopping = flow.create_task(shoppers(telegram_api, shopper_rng, timings.pace))
             flow.create_task(killer(bot, timeline, killer_rng, kills))
-        await settle(db, telegram_api, bot, helpers)
+        await settle(db, telegram_api, bot, helpers, timings.settle)
         timeline.look()
         returncode = await bot.terminate()
     finally:
