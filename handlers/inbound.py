@@ -39,7 +39,8 @@ from handlers.replying import (
     template_variables,
 )
 from handlers.understanding import earlier_turn, english_view, reading_notes
-from scheduler.countries import country_from_language_code, format_local, timezone_for
+from replies.store import hours_zone
+from scheduler.countries import format_local_named
 
 logger = logging.getLogger(__name__)
 
@@ -296,16 +297,22 @@ async def _localize(
 async def _acknowledge_out_of_hours(
     ctx: Context, message: InboundMessage, conversation_id: int, language: str, now: datetime
 ) -> None:
-    """Outside support hours, tell the shopper when they will hear back, in their own time
-    zone and language; once per closed period, not for every message."""
+    """Outside support hours, tell the shopper when they will hear back, in their language;
+    once per closed period, not for every message.
+
+    The time is in the shopper's zone by the rule the answers follow for the store's hours
+    (``replies.store.hours_zone``): only when their linked order's or their phone's country
+    says where they are and keeps one time; otherwise in the store's zone. A language's region
+    (Telegram's ``pt-br``) is not a place, and "Eastern Time" for a US shopper would be a
+    guess. The zone is named either way, so nobody has to guess whose nine o'clock it is.
+    """
     calendar = ctx.desk.calendar
     if calendar.is_open(now):
         return
     opening = calendar.next_opening(now)
-    country = country_from_language_code(message.language_hint)
-    shopper_zone = timezone_for(country, calendar.timezone)
+    shopper_zone = hours_zone(await template_variables(ctx, message, language))
     shown_language = language if language != "unknown" else "en"
-    reply_time = format_local(opening, shopper_zone, shown_language)
+    reply_time = format_local_named(opening, shopper_zone or calendar.timezone, shown_language)
     name = message.user_name.split()[0] if message.user_name.strip() else ""
     text, _ = ctx.notices.render(
         "out_of_hours", shown_language, {"shopper_name": name, "reply_time": reply_time}

@@ -5,12 +5,13 @@ not translated); when none is set, the renderer's neutral phrase in the reply's 
 stands in. The hours come from the desk file's support calendar and are written with
 locale data (``scheduler.hours_text``) in the shopper's zone when it is known
 (``hours_zone``), else in the store's, named either way: never one English sentence
-pasted into every language.
+pasted into every language. The shopper's country, when known (``hours_country``), also
+picks how their language writes times: 12-hour for American English, 24-hour elsewhere.
 
     details = StoreDetails(name="Tienda Sol", calendar=desk.calendar, clock=clock)
-    details.variables("es", shopper_zone=hours_zone({"order_country": "ES"}))
-    # {"store_name": "Tienda Sol", "support_hours": "lunes – viernes 2:00–11:00, hora de
-    #  Europa central"}
+    details.variables("es", shopper_zone=hours_zone({"order_country": "ES"}), country="ES")
+    # {"store_name": "Tienda Sol", "support_hours": "lunes – viernes 9:00–18:00 y sábado
+    #  10:00–14:00, hora de Europa central"}
 """
 
 from __future__ import annotations
@@ -49,8 +50,13 @@ class StoreDetails:
         now = self.clock()
         return (now.astimezone(self.calendar.zone) if self.calendar else now).date()
 
-    def variables(self, language: str, shopper_zone: str | None = None) -> dict[str, str]:
-        """``store_name`` and ``support_hours`` in ``language``; what is unknown is left out."""
+    def variables(
+        self, language: str, shopper_zone: str | None = None, country: str | None = None
+    ) -> dict[str, str]:
+        """``store_name`` and ``support_hours`` in ``language``; what is unknown is left out.
+
+        ``shopper_zone`` is ``hours_zone``'s answer, ``country`` ``hours_country``'s.
+        """
         values: dict[str, str] = {}
         if self.name.strip():
             values["store_name"] = self.name.strip()
@@ -60,6 +66,7 @@ class StoreDetails:
                 language,
                 week_of=self.clock().astimezone(self.calendar.zone).date(),
                 shopper_zone=shopper_zone,
+                country=country,
             )
         return values
 
@@ -79,7 +86,19 @@ def hours_zone(values: Mapping[str, str], country: str | None = None) -> str | N
         hours_zone({"shopper_phone": "+81 90-1234-5678"})  # 'Asia/Tokyo'
         hours_zone({"order_country": "US"})  # None
     """
+    return single_zone(hours_country(values, country))
+
+
+def hours_country(values: Mapping[str, str], country: str | None = None) -> str | None:
+    """Where the shopper is, as far as the store's hours may trust it (see ``hours_zone``):
+    the caller's ``country``, the linked order's or the phone's; None when none says it.
+
+    Any country counts here, also one of several zones: it picks how the shopper's language
+    writes times (``scheduler.hours_text.shopper_locale``), not their zone.
+
+        hours_country({"order_country": "US"})  # 'US'
+    """
     where = shopper_country(
         order_country=country or values.get("order_country"), phone=values.get("shopper_phone")
     )
-    return single_zone(where.code) if where else None
+    return where.code if where else None

@@ -18,14 +18,14 @@ may still use the guess, with the zone named.
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from functools import cache
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.core import get_global
+from babel import Locale
 from babel.dates import format_datetime
 
 from scheduler.hours import aware_utc
+from scheduler.zone_names import MOST_NAMED_TIMES, named_times, with_zone
 
 # ISO 3166-1 alpha-2 -> representative IANA zone. Where a country spans several zones,
 # the one where most of its people live is chosen, as noted.
@@ -96,15 +96,12 @@ def timezone_for(country: str | None, fallback: str) -> ZoneInfo:
     return ZoneInfo("UTC")
 
 
-# A country whose zones CLDR names with at most this many metazones keeps one time in
-# practice: the main one, and at most one for outlying islands or a far province (Spain and
-# the Canaries, Portugal and the Azores, Chile and Easter Island, Ecuador and the Galápagos,
-# New Zealand and the Chathams, China and Urumqi). Countries that span a continent name
-# three or more (Indonesia 3, Brazil 4, Australia and Mexico 5, the US and Canada 7,
+# A country whose zones CLDR names with at most ``MOST_NAMED_TIMES`` (two) metazones keeps
+# one time in practice: the main one, and at most one for outlying islands or a far province
+# (Spain and the Canaries, Portugal and the Azores, Chile and Easter Island, Ecuador and the
+# Galápagos, New Zealand and the Chathams, China and Urumqi). Countries that span a continent
+# name three or more (Indonesia 3, Brazil 4, Australia and Mexico 5, the US and Canada 7,
 # Russia 11). Kazakhstan has seven zones but one metazone: one time since March 2024.
-_MOST_NAMED_TIMES = 2
-
-
 def single_zone(country: str | None) -> str | None:
     """The zone everybody in ``country`` keeps their clock in, when the country keeps one
     time in practice; None for a country that spans several (US, BR, RU ...) or is unknown.
@@ -118,18 +115,9 @@ def single_zone(country: str | None) -> str | None:
     """
     code = (country or "").strip().upper()
     zone = COUNTRY_ZONES.get(code)
-    if zone is None or len(_named_times(code)) > _MOST_NAMED_TIMES:
+    if zone is None or len(named_times(code)) > MOST_NAMED_TIMES:
         return None
     return zone
-
-
-@cache
-def _named_times(country: str) -> frozenset[str]:
-    """The CLDR metazones ("Europe_Central", "America_Pacific") of the country's zones: the
-    times its people call by different names. A zone without a metazone counts by itself."""
-    zones = get_global("territory_zones").get(country, ())
-    metazones = get_global("meta_zones")
-    return frozenset(metazones.get(zone, zone) for zone in zones)
 
 
 def country_from_language_code(code: str | None) -> str | None:
@@ -174,7 +162,21 @@ def format_local(moment: datetime, tz: tzinfo, language: str | None) -> str:
     the 24-hour clock, which every supported language reads without ambiguity.
     """
     local = aware_utc(moment, "moment").astimezone(tz)
-    primary = (language or "").replace("_", "-").split("-")[0].lower()
-    if primary not in _PATTERNS:
-        primary = "en"
+    primary = _primary(language)
     return format_datetime(local, _PATTERNS[primary], tzinfo=tz, locale=primary)
+
+
+def format_local_named(moment: datetime, zone: str, language: str | None) -> str:
+    """``format_local`` in the IANA ``zone``, followed by the zone's name: "Monday 7
+    December, 09:00, Central European Time". For a zone that may not be the shopper's own
+    (the store's, when where they are is not known), so they never have to guess whose
+    nine o'clock it is.
+    """
+    shown = format_local(moment, ZoneInfo(zone), language)
+    return with_zone(shown, zone, Locale.parse(_primary(language)))
+
+
+def _primary(language: str | None) -> str:
+    """The language of a code such as ``pt-br``, among ``LANGUAGES``; English otherwise."""
+    primary = (language or "").replace("_", "-").split("-")[0].lower()
+    return primary if primary in _PATTERNS else "en"

@@ -78,30 +78,52 @@ async def deliver(runtime: Runtime, msg: InboundMessage) -> None:
     await runtime.outbox.drain()
 
 
-async def test_a_tokyo_shopper_writing_on_saturday_hears_monday_in_tokyo_time(
+async def test_a_shopper_whose_order_goes_to_japan_hears_monday_in_tokyo_time(
     tmp_path: Path,
 ) -> None:
     saturday_night_tokyo = datetime(2025, 11, 29, 23, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
     clock = Clock(saturday_night_tokyo.astimezone(UTC))
     async with desk_at(tmp_path, clock) as (runtime, channel, _):
-        await deliver(runtime, message(1, "注文した商品はいつ届きますか？", "ja-jp", clock.now))
+        await add_order(runtime.ctx.store, "#1001", phone="+81 90-1234-5678", country="JP")
+        linking = "注文番号 #1001、電話番号 +81 90-1234-5678 です。いつ届きますか？"
+        await deliver(runtime, message(1, linking, "ja", clock.now))
         acks = [text for _, text in channel.sent if "までにご返信" in text]
         assert len(acks) == 1
-        assert "12月1日" in acks[0] and "17:00" in acks[0]  # Monday 09:00 Berlin, Tokyo time
+        # Monday 09:00 Berlin, in Tokyo time and named as such
+        assert "12月1日(月曜日) 17:00、日本時間" in acks[0]
         clock.now += timedelta(minutes=5)
-        await deliver(runtime, message(2, "よろしくお願いします", "ja-jp", clock.now))
+        await deliver(runtime, message(2, "よろしくお願いします", "ja", clock.now))
         assert len([t for _, t in channel.sent if "までにご返信" in t]) == 1, (
             "once per closed spell"
         )
 
 
-async def test_christmas_is_skipped_and_new_york_sees_its_own_time(tmp_path: Path) -> None:
+async def test_the_app_language_region_is_not_where_the_shopper_is(tmp_path: Path) -> None:
+    """Issue 15, item 3: the acknowledgement took the zone from Telegram's "ja-jp" while the
+    answers did not; a language's region is a preference, not a place. Nothing else known:
+    the store's zone, named."""
+    saturday_night_tokyo = datetime(2025, 11, 29, 23, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+    clock = Clock(saturday_night_tokyo.astimezone(UTC))
+    async with desk_at(tmp_path, clock) as (runtime, channel, _):
+        await deliver(runtime, message(1, "注文した商品はいつ届きますか？", "ja-jp", clock.now))
+        [ack] = [text for _, text in channel.sent if "までにご返信" in text]
+        assert "12月1日(月曜日) 09:00、中央ヨーロッパ時間" in ack and "17:00" not in ack
+
+
+async def test_christmas_is_skipped_and_a_us_shopper_is_not_guessed_eastern(
+    tmp_path: Path,
+) -> None:
+    """A US phone says nothing about which of six zones the shopper lives in: "03:00" for
+    New York would be 00:00 in California. The store's zone, named, is true everywhere."""
     christmas_eve = datetime(2026, 12, 24, 19, 0, tzinfo=BERLIN)  # after hours; 25th holiday
     clock = Clock(christmas_eve.astimezone(UTC))
     async with desk_at(tmp_path, clock) as (runtime, channel, _):
-        await deliver(runtime, message(1, "Where is my order #A10293?", "en-us", clock.now))
+        await add_order(runtime.ctx.store, "#1002", phone="+1 212 555 0100", country="US")
+        text = "Where is my order #1002? My phone is +1 212 555 0100"
+        await deliver(runtime, message(1, text, "en-us", clock.now))
         [ack] = [text for _, text in channel.sent]
-        assert "Monday 28 December, 03:00" in ack  # 09:00 Berlin on the next working day
+        # 09:00 Berlin on the next working day
+        assert "Monday 28 December, 09:00, Central European Time" in ack
 
 
 async def test_no_acknowledgement_during_opening_hours(tmp_path: Path) -> None:
