@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from replies.engine import SuggestionEngine
-from replies.store import StoreDetails, hours_zone
+from replies.store import StoreDetails, hours_country, hours_zone
 from scheduler.hours import BusinessCalendar
 from scheduler.hours_text import describe_hours
 from tests.replies.conftest import LANGS, intent_data, write_library
@@ -118,3 +118,21 @@ def test_hours_zone_trusts_order_phone_and_caller_only() -> None:
     )
     assert hours_zone({"order_country": "US", "shopper_phone": "+81 90-1234-5678"}) is None
     assert hours_zone({}) is None and hours_zone({"shopper_phone": "12"}) is None
+
+
+def test_hours_country_is_any_country_the_shopper_is_known_to_be_in() -> None:
+    """Unlike the zone, a country of several zones counts: it says how the shopper's
+    language writes times, not which clock they read."""
+    assert hours_country({"order_country": "US"}) == "US"
+    assert hours_country({"shopper_phone": "+1 212 555 0100"}) == "US"
+    assert hours_country({}, "pt") == "PT"
+    assert hours_country({}) is None
+
+
+def test_an_american_shopper_reads_the_stores_hours_in_12_hour_time() -> None:
+    store = StoreDetails(calendar=LONDON, clock=lambda: NOW)
+    values = {"order_country": "US"}
+    shown = store.variables("en", hours_zone(values), hours_country(values))["support_hours"]
+    assert shown == describe_hours(LONDON, "en", week_of=WEEK, country="US")
+    assert "9:00\u202fAM\u2009–\u20095:00\u202fPM" in shown and shown.endswith("British Time")
+    assert "09:00–17:00" in store.variables("en")["support_hours"]
