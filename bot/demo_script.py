@@ -129,7 +129,9 @@ DAY: tuple[Step, ...] = (
         "5108",
         "pt-br",
         "Oi, o boleto venceu, e agora?",
-        "payment_issue",
+        # the suggestion (a payment problem: send us the details) is right, but Priya
+        # would rather tell João how else he can pay: another answer, in one click
+        "check_payment_methods",
         "other",
         staff="Priya",
     ),

@@ -11,7 +11,8 @@ gathers these first (``replies.reading`` explains how they are used):
 - the shopper's previous message of the last ``FOLLOW_UP_WINDOW`` and the intent it was
   answered with, for a follow-up such as "the green one instead".
 
-The card then shows a threat flag and the other questions of a message with several.
+The card then shows a threat flag and the other questions of a message with several,
+and, when nothing is suggested, why: staff should never wonder whether the desk failed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ ENGLISH = "en"
 # A message counts as a follow-up of the previous one within this time; later, a new
 # message starts a new topic.
 FOLLOW_UP_WINDOW = timedelta(hours=12)
+UNKNOWN = "unknown"
+NOTHING_TO_READ = (
+    "No suggestion: nothing to read in the message (a sticker, an emoji, a photo without "
+    "a caption or a number alone)."
+)
 THREAT_NOTE = (
     "⚠ Threat: the shopper mentions a bad review, a chargeback, a lawyer or the authorities. "
     "Handle with care before sending."
@@ -54,9 +60,31 @@ async def earlier_turn(
 
 
 def reading_notes(ctx: Context, suggestion: Suggestion) -> list[str]:
-    """Card notes: the threat flag, and "also asks about" the message's other questions."""
-    notes = [THREAT_NOTE] if THREAT in suggestion.flags else []
+    """Card notes: why nothing is suggested, the threat flag, and "also asks about" the
+    message's other questions."""
+    notes = [reason] if (reason := why_no_suggestion(ctx, suggestion)) else []
+    notes += [THREAT_NOTE] if THREAT in suggestion.flags else []
     titles = [ctx.engine.intent_info(i).title for i in suggestion.also_asks]
     if titles:
         notes.append("Also asks about: " + "; ".join(titles) + ".")
     return notes
+
+
+def why_no_suggestion(ctx: Context, suggestion: Suggestion) -> str | None:
+    """Why the card has no suggested answer, in words staff act on; None when it has one.
+
+    Either the message has nothing to read (a sticker, an emoji, a photo without a
+    caption, an order number alone), or its best reading is not sure enough to be offered
+    as the answer to send: the card names the best two readings and the confidence a
+    suggestion needs, so staff can pick one with Other answer or write their own (the card's
+    buttons say how).
+    """
+    if suggestion.intent != UNKNOWN:
+        return None
+    if not suggestion.top:
+        return NOTHING_TO_READ
+    readings = [f"{ctx.engine.intent_info(i).title} {p:.0%}" for i, p in suggestion.top[:2]]
+    return (
+        f"No suggestion: not sure enough (best readings: {', '.join(readings)}; "
+        f"a suggestion needs {ctx.engine.threshold:.0%})."
+    )

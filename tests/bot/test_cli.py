@@ -99,8 +99,9 @@ def test_demo_tells_shoppers_first_shipped_and_late(demo: tuple[str, Path]) -> N
     assert "PQ4B1C0712345670128043M" in delay
     assert any(":hourglass: Order #10398 is late" in e for e in said)
     logistics = out.split("Logistics digest, Tue 24 Nov 2026")[1].split("Management digest")[0]
-    # the late order BorderDesk noticed and Carmen's own report of it: one problem
-    assert "delivery delay: 1 (2 reports;" in logistics
+    # the late order BorderDesk noticed and Carmen's own report of it are one problem (two
+    # reports); Wei's parcel, three weeks on the way, is the other
+    assert "delivery delay: 2 (3 reports;" in logistics
     assert "Orders: 10398" not in logistics and "Correos ×2" not in logistics
     with sqlite3.connect(database) as db:
         notices = {

@@ -11,7 +11,7 @@ import pytest
 
 from bot.models import Suggestion
 from bot.translation import MemoryTranslationCache, Translator
-from handlers.understanding import THREAT_NOTE, english_view, reading_notes
+from handlers.understanding import NOTHING_TO_READ, THREAT_NOTE, english_view, reading_notes
 from tests.fakes.libretranslate_api import FakeLibreTranslate
 
 WHERE = "Hola, ¿dónde está mi pedido?"
@@ -25,7 +25,9 @@ async def libre() -> AsyncIterator[FakeLibreTranslate]:
 
 def context(translator: Translator) -> Any:
     titles = {"track_order": "Track order", "check_payment_methods": "Payment methods"}
-    engine = SimpleNamespace(intent_info=lambda intent: SimpleNamespace(title=titles[intent]))
+    engine = SimpleNamespace(
+        intent_info=lambda intent: SimpleNamespace(title=titles[intent]), threshold=0.5
+    )
     return SimpleNamespace(translator=translator, engine=engine)
 
 
@@ -77,3 +79,19 @@ def test_the_card_notes_show_the_threat_and_the_other_questions() -> None:
         "Also asks about: Track order; Payment methods.",
     ]
     assert reading_notes(ctx, Suggestion(language="en", intent="thanks", confidence=1.0)) == []
+
+
+def test_a_card_without_a_suggestion_says_why() -> None:
+    ctx = context(Translator("none", cache=MemoryTranslationCache()))
+    unsure = Suggestion(
+        language="zh",
+        intent="unknown",
+        confidence=0.49,
+        top=(("track_order", 0.49), ("check_payment_methods", 0.19), ("track_order", 0.1)),
+    )
+    assert reading_notes(ctx, unsure) == [
+        "No suggestion: not sure enough (best readings: Track order 49%, Payment methods 19%;"
+        " a suggestion needs 50%)."
+    ]
+    sticker = Suggestion(language="unknown", intent="unknown", confidence=0.0)
+    assert reading_notes(ctx, sticker) == [NOTHING_TO_READ]
