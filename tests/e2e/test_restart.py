@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
-from tests.e2e.harness import INBOX, button_value, running_desk
+import pytest
+
+from bot.channels.slack_web import CALL_ATTEMPTS
+from tests.e2e.harness import INBOX, button_value, fast_pacer, running_desk, wait_until
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
 
@@ -40,14 +42,23 @@ async def test_reply_approved_before_a_stop_is_delivered_once_after_the_restart(
 
 
 async def test_a_message_stored_while_slack_was_down_gets_its_card_after_a_restart(
-    tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
+    tmp_path: Path,
+    telegram_api: FakeTelegramAPI,
+    slack_api: FakeSlackAPI,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     db = tmp_path / "desk.sqlite3"
-    slack_api.fail_next("chat.postMessage", error="service_unavailable", status=503)
-    async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:
+    # down for every attempt of the call (backing off on quick time); the message is kept
+    # for the resume pass, half a minute later, or the next run's
+    slack_api.fail_next(
+        "chat.postMessage", error="service_unavailable", status=503, times=CALL_ATTEMPTS
+    )
+    quick = fast_pacer()
+    async with running_desk(db, telegram_api, slack_api, learned=LEARNED, pacer=quick) as desk:
         telegram_api.push_update(telegram_api.text_update(CHAT, DAMAGED, language_code="en"))
-        await slack_api.wait_for("chat.postMessage")
-        await asyncio.sleep(0.2)
+        await wait_until(
+            lambda: any("kept for a retry" in m for m in caplog.messages), "the message kept"
+        )
         assert desk.inbox_cards() == []
         assert (await desk.runtime.ctx.store.counts())["messages"] == {"in": 1}
     async with running_desk(db, telegram_api, slack_api, learned=LEARNED) as desk:

@@ -64,6 +64,11 @@ def _lost(caplog: pytest.LogCaptureFixture, what: str) -> list[str]:
     ]
 
 
+def _refused_click(caplog: pytest.LogCaptureFixture) -> bool:
+    """The desk has handled a staff click by refusing it (its decision could not be stored)."""
+    return any("not done: the database file is lost" in m for m in caplog.messages)
+
+
 async def test_deleting_the_database_stops_intake_and_loses_nothing_acknowledged(
     tmp_path: Path,
     telegram_api: FakeTelegramAPI,
@@ -90,8 +95,9 @@ async def test_deleting_the_database_stops_intake_and_loses_nothing_acknowledged
         status, answer = await desk.command("open")
         assert status == 200 and "cannot act now" in answer and "was deleted" in answer
         slack_calls = len(slack_api.calls)
+        caplog.set_level(logging.WARNING, logger="bot.runtime")
         assert await desk.click(card, "bd_send") == 200
-        await asyncio.sleep(0.5)
+        await wait_until(lambda: _refused_click(caplog), "the click refused")
         assert slack_api.calls[slack_calls:] == [], "a card shown as decided, never recorded"
         assert telegram_api.sent_messages() == []
     [said] = _lost(caplog, "was deleted or moved")
