@@ -37,7 +37,7 @@ from babel.dates import get_day_names
 from babel.lists import format_list
 
 from scheduler.hours import BusinessCalendar
-from scheduler.time_ranges import Opening, opening_text
+from scheduler.time_ranges import Opening, opening_text, twelve_hour
 from scheduler.zone_names import with_zone
 
 # The variant a language is written in when the shopper's country gives none: CLDR's
@@ -78,12 +78,15 @@ def describe_hours(
 
 def shopper_locale(language: str, country: str | None = None) -> Locale:
     """Babel's locale for an ISO code such as ``es`` or ``pt-br``, in the variant of the
-    shopper's ``country`` when Babel has one (``en`` + US -> ``en_US``, ``pt`` + PT ->
-    ``pt_PT``); English when the language is unknown.
+    shopper's ``country`` when Babel has one (``pt`` + PT -> ``pt_PT``, ``en`` + US ->
+    ``en_US``); English when the language is unknown.
 
     A region in ``language`` itself (``pt-br``) wins. A variant in another script is not
     taken: Chinese for a shopper in Taiwan would turn into traditional characters in the
-    middle of an answer written in simplified ones.
+    middle of an answer written in simplified ones. English is en_GB's unless the country's
+    English writes 12-hour times (en_US, en_AU, en_CA, ...): CLDR's English for Japan or
+    Germany differs from en_GB in spacing only, and one English outside those countries
+    keeps the answers alike.
     """
     try:
         locale = Locale.parse(language.replace("-", "_"))
@@ -91,15 +94,22 @@ def shopper_locale(language: str, country: str | None = None) -> Locale:
         locale = Locale.parse("en")
     if locale.territory:
         return locale
-    regions = ((country or "").strip().upper(), _DEFAULT_REGION.get(locale.language, ""))
-    for region in filter(None, regions):
-        try:
-            variant = Locale.parse(f"{locale.language}_{region}")
-        except (UnknownLocaleError, ValueError):
-            continue
-        if variant.script in (None, locale.script):
-            return variant
-    return locale
+    default = _DEFAULT_REGION.get(locale.language)
+    variant = _variant(locale, (country or "").strip().upper())
+    if variant is not None and (default is None or twelve_hour(variant)):
+        return variant
+    return _variant(locale, default or "") or locale
+
+
+def _variant(locale: Locale, region: str) -> Locale | None:
+    """``locale`` for ``region`` when Babel has it in the same script; else None."""
+    if not region:
+        return None
+    try:
+        variant = Locale.parse(f"{locale.language}_{region}")
+    except (UnknownLocaleError, ValueError):
+        return None
+    return variant if variant.script in (None, locale.script) else None
 
 
 def _weekly_hours_in(calendar: BusinessCalendar, zone: ZoneInfo, week_of: date) -> list[DayHours]:
