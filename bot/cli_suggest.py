@@ -164,7 +164,7 @@ def suggestion(engine: SuggestionEngine, message: Mapping[str, Any]) -> dict[str
     s = engine.suggest(
         text,
         lang_hint=hint,
-        variables=order_variables(order, shown_in) if order else {},
+        variables=order_variables(order, shown_in, today=engine.store.today()) if order else {},
         country=country,
         language=language,
     )
@@ -178,9 +178,12 @@ def suggestion(engine: SuggestionEngine, message: Mapping[str, Any]) -> dict[str
     }
 
 
-def order_variables(order: Mapping[str, Any], language: str) -> dict[str, str]:
+def order_variables(
+    order: Mapping[str, Any], language: str, *, today: date | None = None
+) -> dict[str, str]:
     """Reply variables of an order given on a line, as the desk fills them from a linked
-    order (``handlers.order_links.order_variables``); BadLine for a malformed field."""
+    order (``handlers.order_links.order_variables``); BadLine for a malformed field. An
+    estimate before ``today`` (the ``--now`` day) reads as passed."""
     from handlers.order_links import format_day
 
     values = {
@@ -200,7 +203,7 @@ def order_variables(order: Mapping[str, Any], language: str) -> dict[str, str]:
             raise BadLine(
                 f'order "estimated_delivery" {estimate!r} is not a YYYY-MM-DD date'
             ) from exc
-        values["delivery_estimate"] = format_day(day, language)
+        values["delivery_estimate"] = format_day(day, language, today=today)
     ordered_at = _text(order, "ordered_at")
     if ordered_at:
         try:

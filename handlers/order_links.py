@@ -107,7 +107,7 @@ async def order_variables(
     }
     if order.estimated_delivery is not None:
         values["delivery_estimate"] = values["estimated_delivery"] = format_day(
-            order.estimated_delivery, language
+            order.estimated_delivery, language, today=ctx.engine.store.today()
         )
     return {k: v for k, v in values.items() if v}
 

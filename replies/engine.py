@@ -32,7 +32,7 @@ from replies.model_cache import ModelCache, model_key
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
 from replies.situations import ASKS_FOR, order_situation
-from replies.store import StoreDetails, hours_zone
+from replies.store import StoreDetails, hours_country, hours_zone
 
 logger = logging.getLogger(__name__)
 
@@ -255,7 +255,10 @@ class SuggestionEngine:
         suggest``) fills its answer here, so they all agree.
         """
         known = variables or {}
-        values = {**self.store.variables(language, hours_zone(known, country)), **known}
+        store = self.store.variables(
+            language, hours_zone(known, country), hours_country(known, country)
+        )
+        values = {**store, **known}
         # facts the caller has not worked out from a message: from the country alone, or a
         # sentence asking for what is missing (``replies.facts``), never a gap
         values |= fact_variables(

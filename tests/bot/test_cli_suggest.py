@@ -26,6 +26,7 @@ def test_suggest_renders_each_order_situation_in_the_shoppers_language(tmp_path:
         "estimated_delivery": "2026-12-11",
         "items": ["Lamp", {"title": "Cable", "quantity": 2}],
     }
+    late = {**tracked, "estimated_delivery": "2026-11-30"}  # before --now
     lines = [
         {"text": "¿Dónde está mi paquete?", "lang_hint": "es"},
         {"text": "where is my parcel??", "lang_hint": "en", "order": tracked},
@@ -33,6 +34,7 @@ def test_suggest_renders_each_order_situation_in_the_shoppers_language(tmp_path:
         {"text": "Quiero hablar con una persona, por favor", "lang_hint": "es"},
         {"text": "Quiero hablar con una persona, por favor", "lang_hint": "es", "country": "ES"},
         {"text": "Quiero hablar con una persona, por favor", "lang_hint": "es", "country": "MX"},
+        {"text": "where is my parcel??", "lang_hint": "en", "order": late},
         "not json",
         "",
         {"text": "hi", "order": {"estimated_delivery": "soon"}},
@@ -52,8 +54,9 @@ def test_suggest_renders_each_order_situation_in_the_shoppers_language(tmp_path:
     # CLDR puts thin spaces around the dash of a range ("lunes – viernes")
     plain = result.stdout.replace("\u2009", " ")
     answers = [json.loads(line) for line in plain.splitlines()]
-    assert len(answers) == 9  # the empty line is skipped, every other line answered
-    unlinked, tracked_en, untracked_de, hours_store, hours_shopper, hours_mexico, *bad = answers
+    assert len(answers) == 10  # the empty line is skipped, every other line answered
+    unlinked, tracked_en, untracked_de, hours_store, hours_shopper, hours_mexico, *rest = answers
+    passed, *bad = rest
 
     # no linked order: no shipment invented, the reply asks for what links the order
     assert unlinked["language"] == "es" and unlinked["intent"] == "track_order"
@@ -80,10 +83,13 @@ def test_suggest_renders_each_order_situation_in_the_shoppers_language(tmp_path:
     # Mexico keeps several times: "hora central" would be wrong in Tijuana or Cancún
     assert "10:00–19:00" in hours_mexico["reply"] and "hora de Japón" in hours_mexico["reply"]
 
+    # an estimate already gone by is not promised as the day to come
+    assert "Monday 30 November (that date has passed)" in passed["reply"]
+
     not_json, bad_date, not_object = bad
-    assert not_json["line"] == 7 and "not JSON" in not_json["error"]
-    assert bad_date["line"] == 9 and "estimated_delivery" in bad_date["error"]
-    assert not_object["line"] == 10 and "JSON object" in not_object["error"]
+    assert not_json["line"] == 8 and "not JSON" in not_json["error"]
+    assert bad_date["line"] == 10 and "estimated_delivery" in bad_date["error"]
+    assert not_object["line"] == 11 and "JSON object" in not_object["error"]
 
 
 def test_suggest_refuses_a_clock_without_a_zone_and_a_missing_file(tmp_path: Path) -> None:
