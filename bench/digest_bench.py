@@ -34,7 +34,8 @@ from sqlalchemy.dialects import sqlite  # noqa: E402
 from sqlalchemy.types import DateTime  # noqa: E402
 
 from bot.storage.store import Store, sqlite_url  # noqa: E402
-from scheduler.digest import build_digest, build_management_digest  # noqa: E402
+from scheduler.digest import build_digest  # noqa: E402
+from scheduler.management_report import build_management_digest  # noqa: E402
 from scheduler.spikes import detect_spikes  # noqa: E402
 
 DAYS = 90

@@ -47,7 +47,6 @@ from bot.storage.schema import (
     suggestions,
 )
 from scheduler.hours import BusinessCalendar
-from scheduler.management_report import build_management_digest  # noqa: F401 (for the bench)
 from scheduler.report_counts import day_window, ranked
 
 logger = logging.getLogger(__name__)
