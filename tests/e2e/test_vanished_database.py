@@ -8,13 +8,13 @@ a getUpdates offset has moved past it; what the desk did not acknowledge stays t
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import shutil
 import socket
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,7 +28,21 @@ WHERE = "Where is my order #A10293? I ordered two weeks ago."
 DAMAGED = "My parcel arrived damaged, order #B20411"
 LEARNED = [(WHERE, "track_order"), (DAMAGED, "damaged_item")]
 FIRST_CHAT, LATER_CHAT = 4242, 5151
-RETRIED_FOR = 2.5  # polling asks again every second: a few tries must all be refused
+REFUSED_TRIES = 3  # polling asks again about every second: a few tries must all be refused
+
+
+async def _asked_again(telegram: FakeTelegramAPI, update: dict[str, Any]) -> None:
+    """Wait until polling has fetched ``update`` ``REFUSED_TRIES`` times without confirming
+    it (a getUpdates whose offset is not past it): each is a try at storing it."""
+    since = len(telegram.calls)
+
+    def tries() -> int:
+        return sum(
+            method == "getUpdates" and params.get("offset", 0) <= update["update_id"]
+            for method, params in telegram.calls[since:]
+        )
+
+    await wait_until(lambda: tries() >= REFUSED_TRIES, f"{REFUSED_TRIES} tries at storing it")
 
 
 def _backup(db: Path, to: Path) -> None:
@@ -88,7 +102,7 @@ async def test_deleting_the_database_stops_intake_and_loses_nothing_acknowledged
         later = telegram_api.push_update(
             telegram_api.text_update(LATER_CHAT, DAMAGED, language_code="en")
         )
-        await asyncio.sleep(RETRIED_FOR)
+        await _asked_again(telegram_api, later)
         assert telegram_api.pending_updates == [later], "acknowledged into a deleted file"
         assert len(desk.inbox_cards()) == 1
         await wait_until(lambda: _lost(caplog, "was deleted or moved"), "the loss said")
@@ -178,7 +192,7 @@ async def test_a_backup_copied_over_the_database_stops_intake_and_loses_nothing_
         third = telegram_api.push_update(
             telegram_api.text_update(FIRST_CHAT, "Any news? #A10293", language_code="en")
         )
-        await asyncio.sleep(RETRIED_FOR)
+        await _asked_again(telegram_api, third)
         assert telegram_api.pending_updates == [third], "acknowledged into an overwritten file"
         assert len(desk.inbox_cards()) == 2
         status, answer = await desk.command("open")
