@@ -566,7 +566,6 @@ async def settle(
                 + f"\nlast run's log:\n{bot.tail()}"
             )
         await asyncio.sleep(0.5)
-    await asyncio.sleep(1.0)  # anything late (a resend, a redraw) reaches the fakes now
 
 
 async def test_sigkill_at_random_points_loses_nothing_and_answers_once(
@@ -593,8 +592,10 @@ async def test_sigkill_at_random_points_loses_nothing_and_answers_once(
             shopping = flow.create_task(shoppers(telegram_api, shopper_rng, timings.pace))
             flow.create_task(killer(bot, timeline, killer_rng, kills))
         await settle(db, telegram_api, bot, helpers, timings.settle)
-        timeline.look()
+        # a clean stop finishes what is in flight: anything late (a redraw) has reached
+        # the fakes once the process is gone
         returncode = await bot.terminate()
+        timeline.look()
     finally:
         for task in helpers:
             task.cancel()
