@@ -59,6 +59,7 @@ import numpy as np
 
 from bot.language import CJK, WORD, has_words, strip_noise
 from replies.classifier import IntentClassifier
+from replies.features import fold
 from replies.follow_ups import changes_mind, dependence
 from replies.threats import threat_words
 
@@ -103,6 +104,7 @@ THREAT_HOMES = (
 # What a threat is when the classifier took it for a review request.
 THREAT_INSTEAD_OF_REVIEW = ("get_refund", "complaint")
 REVIEW = "review"
+COMPLAINT = "complaint"
 # A "Hi!" or "thanks" beside a question is not another question to answer.
 NOT_A_QUESTION = ("greeting", "thanks")
 # Another sentence's intent is shown as "also asks about" only this confidently, and only
@@ -119,6 +121,8 @@ _TINY = 1e-300
 # A Latin full stop, "!" or "?" ends a sentence only before a space: "v.hale@example.com"
 # and "3.5" are not three sentences (an e-mail cut at its dots once read as "edit account").
 # CJK and Arabic marks end one wherever they stand.
+# Where a clause ends, for leaving a threat's clause out of the request.
+_CLAUSE = re.compile(r"[,;.!?，。！？、؛،\n]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？؟])\s*|\n+|;\s*")
 
 
@@ -169,10 +173,55 @@ def read_message(
         found += threat_words(english, "en", also=())
     if found and _mass(classifier, probs, (*THREAT_HOMES, REVIEW)) >= THREAT_SIGNAL:
         flags = (THREAT,)
+        probs = _request_behind_the_threat(classifier, probs, text, found, language, threshold)
         probs = _review_is_not_the_answer(classifier, probs)
     ranked = classifier.ranked(probs)
     also = tuple(intent for intent in also if intent != ranked[0][0])
     return Reading(ranked=ranked, flags=flags, also=also)
+
+
+def _request_behind_the_threat(
+    classifier: IntentClassifier,
+    probs: np.ndarray,
+    text: str,
+    found: tuple[str, ...],
+    language: str | None,
+    threshold: float,
+) -> np.ndarray:
+    """When a threat's own words make the message read as a complaint or a review, the
+    request it backs, read without them, if that is a refund or problem case read
+    confidently; otherwise ``probs`` as they are.
+
+    Only then: a message already read as the refund it asks for keeps that reading (read
+    without its threat, "if you don't refund me ... " can look like a policy question), and
+    a request read doubtfully alone ("马上退款") is no better than the whole message.
+    """
+    if classifier.intents[int(probs.argmax())] not in (COMPLAINT, REVIEW):
+        return probs
+    request = classifier.probabilities(without_threat(text, found), language)
+    best = classifier.intents[int(request.argmax())]
+    if best in THREAT_HOMES and best != COMPLAINT and request.max() >= threshold:
+        return request
+    return probs
+
+
+def without_threat(text: str, found: tuple[str, ...]) -> str:
+    """What the shopper asks for, without the threat they back it with (folded text).
+
+    A threat is leverage, not the request: in "I want my money back, or I'm going to
+    Procon and Reclame Aqui" the complaint words of the threat would outvote the refund,
+    so ``_request_behind_the_threat`` reads what is left.
+    The clauses holding a threat word are left out; when every clause holds one, the
+    threat words alone are.
+    """
+    folded = fold(text)
+    clauses = [c for c in _CLAUSE.split(folded) if has_words(c)]
+    kept = [c for c in clauses if not any(word in c for word in found)]
+    if kept:
+        return " ".join(kept)
+    for word in found:
+        folded = folded.replace(word, " ")
+    return folded
 
 
 def _with_context(

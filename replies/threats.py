@@ -113,6 +113,9 @@ LEXICON: dict[str, str] = {
     ),
 }
 _CJK_START = "\u3040"  # kana, ideographs and Hangul have no word boundaries to match at
+# Other words match where a word starts: after anything but a letter or digit of a
+# spaced script (so "12315", China's consumer hotline, is found in "去12315投诉").
+_AFTER_A_WORD_BREAK = r"(?<![^\W\u3040-\u9fff\uac00-\ud7af])"
 
 
 @cache
@@ -121,7 +124,8 @@ def _pattern(language: str) -> re.Pattern[str] | None:
         return None
     words = [w.strip() for w in LEXICON[language].split("|")]
     parts = [
-        re.escape(w) if w[0] >= _CJK_START else rf"(?<!\w){re.escape(w)}" for w in map(fold, words)
+        re.escape(w) if w[0] >= _CJK_START else _AFTER_A_WORD_BREAK + re.escape(w)
+        for w in map(fold, words)
     ]
     return re.compile("|".join(sorted(parts, key=len, reverse=True)))
 

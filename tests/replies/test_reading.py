@@ -8,7 +8,7 @@ import pytest
 
 from replies.engine import SuggestionEngine
 from replies.follow_ups import changes_mind
-from replies.reading import EarlierTurn
+from replies.reading import EarlierTurn, without_threat
 from replies.threats import threat_words
 
 LANGS = "en es fr de it pt nl pl ru tr ja ko zh ar".split()
@@ -66,6 +66,32 @@ def test_reviews_and_ordinary_questions_carry_no_threat_flag(
     assert threat_words(text, lang) == ()
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "Quero meu reembolso hoje, senão abro reclamação no Procon e no Reclame Aqui"),
+        ("en", "I want my money back for order 4410. If not, complaint to trading standards"),
+        ("zh", "退款！不然我就去12315投诉你们"),
+    ],
+)
+def test_what_a_threat_backs_is_the_request_the_card_answers(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """The complaint words of a threat ("reclamação", "complaint") do not outvote what the
+    shopper asks for: the card answers the refund and carries the threat flag."""
+    s = engine.suggest(text, lang_hint=lang)
+    assert s.flags == ("threat",)
+    assert s.intent == "get_refund"
+
+
+def test_the_request_is_read_without_the_clauses_that_hold_the_threat() -> None:
+    text = "Quero meu reembolso hoje, senão abro reclamação no Procon"
+    assert without_threat(text, threat_words(text, "pt")) == "quero meu reembolso hoje"
+    # one clause holding everything: only the threat words go
+    alone = "Refund or chargeback"
+    assert without_threat(alone, threat_words(alone, "en")).split() == ["refund", "or"]
+
+
 def test_the_threat_lexicon_matches_unaccented_and_inflected_words_at_word_starts() -> None:
     assert threat_words("voy a poner una resena negativa y llamo a mis abogados", "es") == (
         "resena negativa",
@@ -73,6 +99,8 @@ def test_the_threat_lexicon_matches_unaccented_and_inflected_words_at_word_start
     )
     assert threat_words("Sonst Rueckbuchung!", "de") == ("rueckbuchung",)
     assert threat_words("a courteous question about court shoes", "en") == ()
+    # a number beside CJK characters starts a word: China's consumer hotline
+    assert threat_words("不然我就去12315投诉", "zh") == ("12315",)
 
 
 FOLLOW_UPS = [
