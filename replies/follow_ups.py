@@ -54,6 +54,35 @@ CHANGE_OF_MIND: dict[str, str] = {
     "ko": "대신 | 말고 | 바꿔 | 변경 | 취소하지",
     "ar": "بدلا | بدل | استبدال | لا تلغ",
 }
+# Words that take a cancellation back ("don't cancel", "doch nicht stornieren",
+# "キャンセルはやめ"): narrower than a change of mind, which "actually, cancel it" also is.
+# After a cancel request such a message changes the order instead (``replies.reading``).
+KEEPS_THE_ORDER: dict[str, str] = {
+    "en": "don't cancel | dont cancel | do not cancel | not cancel | no cancel | "
+    "keep the order | keep my order | cancel the cancel | undo the cancel",
+    "es": "no cancel | no lo cancel | no la cancel | mejor no | ya no cancel | "
+    "sin cancelar | no quiero cancelar | mantener el pedido",
+    "pt": "nao cancel | nao precisa cancelar | melhor nao | sem cancelar | "
+    "nao quero mais cancelar | mantem o pedido | mantenha o pedido",
+    "fr": "n'annulez pas | ne l'annulez pas | pas annuler | plus annuler | n'annule pas | "
+    "sans annuler | garder la commande | gardez la commande",
+    "de": "doch nicht | nicht stornieren | nicht storniert | nicht mehr stornieren | "
+    "storno zuruck | bestellung behalten",
+    "it": "non annull | non cancell | niente annull | tenere l'ordine | tengo l'ordine",
+    "nl": "niet annuleren | toch niet | niet meer annuleren | bestelling houden | "
+    "annulering intrekken",
+    "pl": "nie anuluj | jednak nie | nie trzeba anulowac | zostawcie zamowienie | "
+    "anulowanie odwolane",
+    "ru": "не отменя | не надо отмен | не нужно отмен | передумал отмен | "
+    "передумала отмен | оставьте заказ",
+    "tr": "iptal etme | iptal etmeyin | iptal etmeyelim | iptalden vazgec | "
+    "iptal istemiyorum | siparis kalsin",
+    "ja": "キャンセルしない | キャンセルはやめ | キャンセルやめ | キャンセルなし | "
+    "キャンセルは取り消 | キャンセル取り消 | キャンセルしなくて",
+    "zh": "不取消 | 不要取消 | 别取消 | 先不取消 | 不用取消 | 撤回取消",
+    "ko": "취소하지 | 취소 안 | 취소 말고 | 취소는 안 | 취소 철회 | 취소 안 할",
+    "ar": "لا تلغ | لا تلغي | ما تلغ | بلاش تلغ | بلاش الغاء | لا داعي للالغاء | لا داعي للإلغاء",
+}
 # Words that point back at what was said before: "too/also", "the same", "the other /
 # the second", "still / not yet", "and now? / any news", "what about ...", and an
 # opening "and / so / well" ("^": only at the message's start). Whole words (CJK and
@@ -149,6 +178,12 @@ def changes_mind(text: str, language: str | None) -> bool:
     return _matches(text, language, _change_of_mind_pattern)
 
 
+def keeps_the_order(text: str, language: str | None) -> bool:
+    """Whether ``text`` takes a cancellation back (``KEEPS_THE_ORDER``), in ``language``
+    or English."""
+    return _matches(text, language, _keeps_the_order_pattern)
+
+
 def _matches(text: str, language: str | None, pattern_for: _PatternFor) -> bool:
     folded = fold(text)
     return any(
@@ -162,6 +197,15 @@ def _change_of_mind_pattern(language: str) -> re.Pattern[str] | None:
     if language not in CHANGE_OF_MIND:
         return None
     words = [fold(w.strip()) for w in CHANGE_OF_MIND[language].split("|")]
+    parts = [re.escape(w) if w[0] >= _CJK_START else rf"(?<!\w){re.escape(w)}" for w in words]
+    return re.compile("|".join(parts))
+
+
+@cache
+def _keeps_the_order_pattern(language: str) -> re.Pattern[str] | None:
+    if language not in KEEPS_THE_ORDER:
+        return None
+    words = [fold(w.strip()) for w in KEEPS_THE_ORDER[language].split("|")]
     parts = [re.escape(w) if w[0] >= _CJK_START else rf"(?<!\w){re.escape(w)}" for w in words]
     return re.compile("|".join(parts))
 

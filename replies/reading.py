@@ -60,7 +60,7 @@ import numpy as np
 from bot.language import CJK, WORD, has_words, strip_noise
 from replies.classifier import IntentClassifier
 from replies.features import fold
-from replies.follow_ups import changes_mind, dependence
+from replies.follow_ups import changes_mind, dependence, keeps_the_order
 from replies.threats import threat_words
 
 # How much an elliptical message's own reading is discounted in the pool: at dependence
@@ -83,6 +83,7 @@ PRIOR_FLOOR = 0.05
 OPEN_INTENT_SHARE = 0.5
 CHANGE_OF_MIND_SHARE = 0.5
 CHANGE_ORDER = "change_order"
+CANCEL_ORDER = "cancel_order"
 # A threat is flagged only when the classifier also hears a complaint: this much of its
 # confidence on the intents a threat belongs to (refunds, complaints, problems, reviews).
 THREAT_SIGNAL = 0.25
@@ -248,6 +249,7 @@ def _with_context(
         context = (1 - OPEN_INTENT_SHARE) * parts[0] + OPEN_INTENT_SHARE * parts[1]
     else:
         context = parts[0]
+    probs = _taking_back_a_cancellation(classifier, probs, context, text, language)
     if CHANGE_ORDER in classifier.intents and changes_mind(text, language):
         change = np.zeros_like(probs)
         change[classifier.intents.index(CHANGE_ORDER)] = 1.0
@@ -264,6 +266,33 @@ def _with_context(
     out = probs.copy()
     out[questions] = pooled[questions] / pooled[questions].sum() * probs[questions].sum()
     return np.asarray(out)
+
+
+def _taking_back_a_cancellation(
+    classifier: IntentClassifier,
+    probs: np.ndarray,
+    context: np.ndarray,
+    text: str,
+    language: str | None,
+) -> np.ndarray:
+    """After a cancel request, a message that takes the cancellation back ("don't cancel
+    after all, just make it navy", "やっぱりキャンセルやめて…") reads as a cancellation by its
+    words; it is the order being changed instead. Long or short, its cancel reading
+    becomes ``change_order`` (``replies.follow_ups.KEEPS_THE_ORDER``; "actually, cancel
+    it" is a change of mind too, but keeps the cancellation).
+    """
+    intents = classifier.intents
+    if CANCEL_ORDER not in intents or CHANGE_ORDER not in intents:
+        return probs
+    cancel, change = intents.index(CANCEL_ORDER), intents.index(CHANGE_ORDER)
+    if int(context.argmax()) != cancel or int(probs.argmax()) != cancel:
+        return probs
+    if not keeps_the_order(text, language):
+        return probs
+    moved = probs.copy()
+    moved[change] += moved[cancel]
+    moved[cancel] = 0.0
+    return moved
 
 
 def _sentences(

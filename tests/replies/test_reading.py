@@ -227,3 +227,23 @@ def test_a_greeting_before_is_no_topic_to_continue(engine: SuggestionEngine) -> 
     alone = engine.suggest(weak, lang_hint="en")
     after_hi = engine.suggest(weak, lang_hint="en", earlier=EarlierTurn("hello!", "greeting"))
     assert after_hi.top == alone.top
+
+
+CHANGE, CANCEL = "change_order", "cancel_order"
+CANCELLATIONS = [
+    # (the cancel request, the next message, language, what the next message is)
+    ("I want to cancel order 4410", "don't cancel it after all, make it size L", "en", CHANGE),
+    ("8812をキャンセルしたい", "やっぱりキャンセルはやめます。サイズをLに変更", "ja", CHANGE),
+    ("Kann ich 5521 stornieren?", "doch nicht stornieren, bitte in Blau statt Rot", "de", CHANGE),
+    ("Can I cancel order 4410?", "actually yes, please cancel it", "en", CANCEL),
+    ("¿Puedo cancelar el pedido 7781?", "mejor cancélalo, ya no lo quiero", "es", CANCEL),
+    ("Posso cancellare l'ordine 3321?", "anzi sì, annullatelo", "it", CANCEL),
+]
+
+
+@pytest.mark.parametrize(("earlier", "text", "lang", "intent"), CANCELLATIONS)
+def test_a_cancellation_taken_back_changes_the_order_one_confirmed_stays_a_cancellation(
+    engine: SuggestionEngine, earlier: str, text: str, lang: str, intent: str
+) -> None:
+    s = engine.suggest(text, lang_hint=lang, earlier=EarlierTurn(text=earlier))
+    assert s.intent == intent
