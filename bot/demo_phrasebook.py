@@ -20,10 +20,10 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
             "Hi, could you send me the invoice for order #10398? My e-mail is "
             "carmen.ruiz@example.es"
         ),
-        "Mi pedido #10398 todavía no ha llegado y el seguimiento de Correos no se actualiza "
-        "desde hace días.": (
-            "My order #10398 still hasn't arrived, and the Correos tracking hasn't updated "
-            "for days."
+        "Mi pedido #10398 todavía no ha llegado y el seguimiento de Correos no se mueve "
+        "desde hace dos semanas. ¿Se ha perdido?": (
+            "My order #10398 still hasn't arrived, and the Correos tracking hasn't moved "
+            "for two weeks. Has it been lost?"
         ),
     },
     "de": {

@@ -149,9 +149,9 @@ DAY: tuple[Step, ...] = (
         "Carmen Ruiz",
         "5118",
         "es",
-        "Mi pedido #10398 todavía no ha llegado y el seguimiento de Correos no se actualiza "
-        "desde hace días.",
-        "delivery_delay",
+        "Mi pedido #10398 todavía no ha llegado y el seguimiento de Correos no se mueve "
+        "desde hace dos semanas. ¿Se ha perdido?",
+        "lost_package",
         "escalate",
     ),
     Step(

@@ -83,7 +83,7 @@ async def test_escalate_without_replying_sends_nothing(
 async def test_without_a_suggestion_the_shopper_gets_an_acknowledgement_in_their_language(
     tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
 ) -> None:
-    unclear = "Ich habe da noch eine Sache, die ich mit jemandem klären möchte."
+    unclear = "Hmm, also das ist jetzt irgendwie blöd gelaufen."
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
         telegram_api.push_update(
             telegram_api.text_update(CHAT, unclear, first_name="Jonas", language_code="de")
