@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bot.channels.slack_blocks import defuse
 from bot.context import Context
-from bot.storage.records import positive_id
+from bot.ids import positive_id
 from handlers.approvals import REASONS
 from handlers.cards import card_for
 from handlers.customer_joins import join_chats, split_chat

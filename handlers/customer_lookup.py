@@ -10,9 +10,9 @@ a shopper as "Ana", "ana@example.es", "+34 612 345 678" or "#1001". One lookup s
 
 from __future__ import annotations
 
+from bot.ids import positive_id
 from bot.storage import Store
 from bot.storage.customer_records import CustomerRecord
-from bot.storage.records import positive_id
 
 
 async def find_customers(store: Store, query: str) -> tuple[list[CustomerRecord], str | None]:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import logging
 
 from bot.context import Context
+from bot.ids import positive_id
 from bot.models import ActionKind, StaffAction
 from bot.storage import SuggestionRecord
 from bot.storage.outbox import reply_key
-from bot.storage.records import positive_id
 from handlers.approvals import Approval, reply_approval
 from handlers.card_decisions import asked, audit_approval, decide, redraw
 from handlers.card_refs import same_card, with_card

@@ -38,8 +38,8 @@ from bot.channels.slack_shapes import object_at, text_at
 from bot.channels.slack_staff import NOT_STAFF, StaffList
 from bot.channels.slack_text import plain_text
 from bot.errors import ChannelError
+from bot.ids import positive_id
 from bot.models import ActionKind, CardRef, StaffAction
-from bot.storage.records import positive_id
 
 logger = logging.getLogger(__name__)
 

@@ -94,19 +94,6 @@ class DeadLetter:
     created_at: datetime
 
 
-MAX_ID = 2**63 - 1  # the largest id the database can hold
-
-
-def positive_id(value: Any) -> int | None:
-    """A database id typed or sent as ASCII digits (a button value, a command), else None."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value if 0 < value <= MAX_ID else None
-    if not isinstance(value, str) or not value.isascii() or not value.isdigit():
-        return None
-    number = int(value)
-    return number if 0 < number <= MAX_ID else None
-
-
 def new_id(result: Any) -> int:
     """The primary key an INSERT just created."""
     return int(result.inserted_primary_key[0])
