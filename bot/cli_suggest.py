@@ -164,7 +164,11 @@ def suggestion(engine: SuggestionEngine, message: Mapping[str, Any]) -> dict[str
     s = engine.suggest(
         text,
         lang_hint=hint,
-        variables=order_variables(order, shown_in, today=engine.store.today()) if order else {},
+        variables=(
+            order_variables(order, shown_in, today=engine.store.today())
+            if order
+            else typed_number(text)
+        ),
         country=country,
         language=language,
     )
@@ -176,6 +180,16 @@ def suggestion(engine: SuggestionEngine, message: Mapping[str, Any]) -> dict[str
         "reply": s.reply,
         "asks_for": list(s.asks_for),
     }
+
+
+def typed_number(text: str) -> dict[str, str]:
+    """The order number the message names, as the desk passes it when no order is linked
+    (``handlers.replying.template_variables``): the answer then asks only for the checkout
+    e-mail or phone of that order, instead of asking for the number again."""
+    from handlers.facts import order_number
+
+    found = order_number(text)
+    return {"order_number": found} if found else {}
 
 
 def order_variables(

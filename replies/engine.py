@@ -31,7 +31,7 @@ from replies.library import IntentSpec, load_library
 from replies.model_cache import ModelCache, model_key
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
-from replies.situations import ASKS_FOR, order_situation
+from replies.situations import asks_for, order_situation
 from replies.store import StoreDetails, hours_country, hours_zone
 
 logger = logging.getLogger(__name__)
@@ -201,7 +201,7 @@ class SuggestionEngine:
             is_problem=spec.problem,
             reply=reply,
             reply_language=reply_language,
-            asks_for=ASKS_FOR[order_situation(values)] if spec.replies_without_order else (),
+            asks_for=asks_for(values) if spec.replies_without_order else (),
             auto_send=(
                 spec.auto_send
                 and confidence >= spec.auto_send_threshold

@@ -44,6 +44,9 @@ VARIABLES = frozenset(
         # store's shipping terms (replies/facts/fill.py).
         "size_advice",
         "plug_advice",
+        # what links an order that is not linked: the number and the checkout contact,
+        # or only the contact of the number the shopper typed (replies/facts/link.py)
+        "link_request",
         "delivery_time",
         "delivery_lateness",
         "customs_advice",

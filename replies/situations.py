@@ -53,6 +53,16 @@ ASKS_FOR: Mapping[OrderSituation, tuple[str, ...]] = {
 }
 
 
+def asks_for(values: Mapping[str, str]) -> tuple[str, ...]:
+    """What an answer for ``values`` asks the shopper for: nothing once an order is
+    linked; without one, the order number and checkout contact, or only the contact when
+    the shopper already wrote the number (``replies.facts.link``)."""
+    wanted = ASKS_FOR[order_situation(values)]
+    if str(values.get("order_number") or "").strip():
+        return tuple(item for item in wanted if item != "order_number")
+    return wanted
+
+
 def order_situation(values: Mapping[str, str]) -> OrderSituation:
     """The situation the known ``values`` describe (empty values count as unknown)."""
     if not str(values.get(LINKED_ORDER_MARKER) or "").strip():

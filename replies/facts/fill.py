@@ -22,6 +22,7 @@ from datetime import date
 from replies.facts.country import ShopperCountry, country_in_text, shopper_country
 from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.delivery import delivery_lateness, delivery_time
+from replies.facts.link import link_request
 from replies.facts.sizes import size_advice
 from replies.facts.terms import ShippingTerms
 from replies.facts.voltage import plug_advice
@@ -29,7 +30,14 @@ from replies.facts.voltage import plug_advice
 logger = logging.getLogger(__name__)
 
 FACT_VARIABLES = frozenset(
-    {"plug_advice", "size_advice", "delivery_time", "delivery_lateness", "customs_advice"}
+    {
+        "plug_advice",
+        "size_advice",
+        "delivery_time",
+        "delivery_lateness",
+        "customs_advice",
+        "link_request",
+    }
 )
 # Order statuses after which a question about customs is about a bill, not the terms.
 _DELIVERED = frozenset({"delivered", "held_at_customs", "customs"})
@@ -51,9 +59,15 @@ def fact_variables(
     wanted = (set(_NAMED.findall(template)) & FACT_VARIABLES) - set(values)
     if not wanted:
         return {}
+    facts: dict[str, str] = {}
+    if "link_request" in wanted:
+        # the number the shopper typed, if any: asked for again, it reads as unread
+        facts["link_request"] = link_request(language, values.get("order_number"))
+        wanted.discard("link_request")
+        if not wanted:
+            return facts
     where = where_is_shopper(text, values, country=country, language_code=language_code)
     code = where.code if where else None
-    facts: dict[str, str] = {}
     if "plug_advice" in wanted:
         # the store's appliances are made for the supply where it ships from
         facts["plug_advice"] = plug_advice(code, language, store_country=terms.ships_from)
