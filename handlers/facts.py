@@ -61,14 +61,16 @@ _CARRIER = re.compile(
 _TRACKING = re.compile(r"\b(1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|[A-Z]{2}\d{14,20}|\d{12,22})\b")
 _ORDER = re.compile(
     r"(?:#|\b(?:order|pedido|commande|bestellung|ordine|encomenda|bestelling|zamówienie|"
-    r"заказ|sipariş)\b[^\w#]{0,6}(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?|注文番号|订单号|주문번호)"
-    r"\s*([A-Z]{0,3}-?\d{4,12})\b",
+    r"заказ|sipariş)\b[^\w#]{0,6}(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?"
+    r"|(?:注文番号|注文|订单号|订单|訂單|주문번호|주문)[\s:：#]*)"
+    r"\s*([A-Z]{0,3}-?\d{4,12})(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
 
 
 def order_number(text: str) -> str | None:
-    """ "#A10293", "order 55120", "pedido nº A-10293", "注文番号 10293"."""
+    """ "#A10293", "order 55120", "pedido nº A-10293", "注文番号 10293", "注文A20481の",
+    "订单A20481什么时候", "주문 A20481 취소" (CJK writes the number right after the word)."""
     found = _ORDER.search(text)
     return found.group(1) if found else None
 

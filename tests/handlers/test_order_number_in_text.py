@@ -1,0 +1,33 @@
+"""The order number a shopper types, found where shoppers put it (``handlers.facts``):
+after the word for "order" in their language, after "#", or, in Chinese, Japanese and
+Korean, right after the word with no space at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.facts import order_number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("where is #A10293?", "A10293"),
+        ("order 55120 still not here", "55120"),
+        ("pedido nº A-10293", "A-10293"),
+        ("注文番号 10293 の件です", "10293"),
+        ("注文A20481の関税はいくらですか", "A20481"),
+        ("订单A20481什么时候到", "A20481"),
+        ("주문 A20481 취소하고 싶어요", "A20481"),
+    ],
+)
+def test_the_number_is_found_where_shoppers_write_it(text: str, number: str) -> None:
+    assert order_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我的订单怎么还没到", "주문했는데 언제 와요", "order 12345678901234567", "call me at 5521"],
+)
+def test_no_number_is_made_up(text: str) -> None:
+    assert order_number(text) is None
