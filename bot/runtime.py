@@ -166,13 +166,16 @@ class Runtime:
         self._store = store = await _finished(
             Store.open(self.config.database_url, guard=self._guard), _close
         )
+        # Staff decisions are learned again on the cached library model, as the desk
+        # learned them: no training at a restart. Imported examples would be better
+        # trained (``extra_examples``), but the store does not tell them apart yet.
         learned = await store.examples()
         engine = await asyncio.to_thread(
             SuggestionEngine.load,
             self.config.library_dir,
             languages=self.config.languages,
             detector=self.config.language_detector,
-            extra_examples=learned,
+            learned_examples=learned,
             store=StoreDetails(
                 self.config.store_name, self.desk.calendar, self.clock, shipping=self.desk.shipping
             ),

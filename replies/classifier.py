@@ -35,7 +35,7 @@ from __future__ import annotations
 import copy
 import math
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -197,8 +197,9 @@ class IntentClassifier:
         twin._sums, twin._weights = self._sums.copy(), self._weights.copy()
         return twin
 
-    def _vector(self, feats: set[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Rows of the known features and their normalised TF-IDF values."""
+    def _vector(self, feats: Collection[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Rows of the known features (distinct, in ``feats``' order) and their normalised
+        TF-IDF values."""
         vocab = self._vocab
         rows = np.fromiter((r for f in feats if (r := vocab.get(f)) is not None), np.intp)
         values = self._idf[rows]
@@ -208,12 +209,18 @@ class IntentClassifier:
 
     def learn(self, text: str, intent: str) -> None:
         """Take a labelled example into account now: features new to the model get the
-        highest IDF (all IDFs are recomputed at the next load); the example joins its
+        highest IDF (IDFs stay those of the training examples); the example joins its
         intent's centroid, and passive-aggressive updates move the linear weights until
-        the example's intent leads by ``LEARN_MARGIN``."""
+        the example's intent leads by ``LEARN_MARGIN``.
+
+        The result depends only on the model and the example, never on the process: the
+        features are taken in sorted order (a set's order follows Python's per-process
+        string hashing), so new features get the same rows and the float32 sums are added
+        in the same order. A desk that restarts and ``learn``s its stored examples again on
+        the same library model (``replies.model_cache``) has the very model it had."""
         if intent not in self._index:
             raise KeyError(f"unknown intent {intent!r}; known: {', '.join(self.intents)}")
-        feats = set(features(text))
+        feats = sorted(set(features(text)))
         if not feats:
             return
         self._add_features(feats)
@@ -228,7 +235,7 @@ class IntentClassifier:
             if not _pa_step(self._weights, rows, values, c, LEARN_MARGIN, math.inf):
                 break
 
-    def _add_features(self, feats: set[str]) -> None:
+    def _add_features(self, feats: Iterable[str]) -> None:
         """Give unseen features zero rows (growing the matrices by a fixed chunk: doubling
         would double the model's memory after a few staff decisions)."""
         new = [f for f in feats if f not in self._vocab]

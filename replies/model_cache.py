@@ -1,23 +1,31 @@
 """A cache of the trained intent model, so a desk starts in about a second.
 
-Why: training the classifier on the ~22,500 library phrasings takes about 10 s of CPU
+Why: training the classifier on the ~24,700 library phrasings takes about 10 s of CPU
 (30 s on a busy machine) and every ``borderdesk`` command that answers messages would pay
 it at each start. Training is deterministic for a given set of examples and options, so
 the trained matrices are written to a folder once and read back at the next start.
 
 The key is a hash of everything training depends on: the ordered ``(text, intent)``
-pairs (the library's and the staff-learned ones), the intents, the options (temperatures
-from the calibration data included), the source of ``replies.classifier`` and
-``replies.features`` (their hyper-parameters and feature extraction), the word pattern
-the features use, and the numpy, Python and Unicode versions. Any change: a new key, so
-the model is trained again and written again.
+pairs of the library, the intents, the options (temperatures from the calibration data
+included), the source of ``replies.classifier`` and ``replies.features`` (their
+hyper-parameters and feature extraction), the word pattern the features use, and the
+numpy, Python and Unicode versions. Any change: a new key, so the model is trained again
+and written again.
 
-Staff-learned examples are part of the key rather than taught with ``learn`` on top of a
-cached library-only model: ``learn`` gives new features the highest IDF and nudges the
-weights until the example leads, while training recomputes every IDF and averages the
-passive-aggressive epochs over all examples. The two differ in rankings, and ``learn``
-says IDFs are recomputed at the next load; keeping the key exact keeps that promise.
-The cost is one training after a restart that follows new staff decisions.
+Staff-learned examples are not part of the key: the cached model is the library's alone,
+and ``SuggestionEngine.load`` teaches it the stored examples with ``learn``, oldest first,
+after reading it. That is exactly what the running desk did with each of them when staff
+sent it, so a restart gives the desk the model it had before, to the last bit
+(``IntentClassifier.learn`` takes features in a fixed order, so it does not depend on the
+process), in well under a millisecond an example. The learned examples used to be part
+of the key and trained with the library, and each restart after a staff decision paid a
+whole training (9-15 s; six of them in the crash test). That model was not the running
+one either: training recomputes every IDF and averages the passive-aggressive epochs over
+all examples, while ``learn`` gives new features the highest IDF and nudges the weights
+until the example leads, so confidences moved at a restart (top intents mostly stayed).
+Only a library model trained again (a new key, or a damaged file) differs from the one
+it replaces, by float rounding: training visits each example's features in set order,
+which follows Python's per-process string hashing.
 
 A cached model is a single ``.npz`` file (numpy arrays, read with
 ``allow_pickle=False``: never pickle) whose ``meta`` array holds the JSON metadata and
@@ -27,11 +35,13 @@ ignored with one logged line and the model retrained; a folder that cannot be wr
 is logged once and the desk goes on without a cache.
 
     cache = ModelCache(Path("~/.cache/borderdesk").expanduser())
-    key = model_key(examples, {"intents": intents, "temperature": 2.0})
+    key = model_key(library_examples, {"intents": intents, "temperature": 2.0})
     classifier = cache.load(key)               # None: not cached (or unreadable)
     if classifier is None:
-        classifier = IntentClassifier(examples, intents=intents, temperature=2.0)
+        classifier = IntentClassifier(library_examples, intents=intents, temperature=2.0)
         cache.save(key, classifier)
+    for text, intent in learned_examples:      # never saved: the database keeps them
+        classifier.learn(text, intent)
 """
 
 from __future__ import annotations
@@ -61,8 +71,9 @@ logger = logging.getLogger(__name__)
 # Raise when the file layout changes (what ``arrays``/``from_arrays`` write and read).
 FORMAT_VERSION = 1
 PREFIX = "intent-model-"
-# Models kept in one folder (the least recently used beyond are removed): a desk with
-# staff-learned examples and a ``borderdesk classify`` without them, say, on one machine.
+# Models kept in one folder (the least recently used beyond are removed): a desk on the
+# built-in library and a test desk on a library folder of its own, say, on one machine,
+# or a desk on an edited library and a ``borderdesk classify`` still on the old one.
 KEEP = 3
 STALE_SECONDS = 3600  # a temporary file this old is what a crashed write left behind
 

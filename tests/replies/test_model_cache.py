@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 import replies.engine as engine_module
@@ -27,6 +30,13 @@ EXAMPLES = [
     ("thank you so much", "thanks"),
 ]
 MESSAGES = ["where's my package?", "cancel it", "注文をキャンセルしたい", "thanks!", "hello"]
+# staff decisions with words the model has never seen: new feature rows, in a set's order
+LEARNED = [
+    ("wheres my stuff mate", "track_order"),
+    ("annuler la commande svp", "cancel_order"),
+    ("ta very much, cheers", "thanks"),
+]
+ROOT = Path(__file__).resolve().parents[2]
 OPTIONS: dict[str, Any] = {"intents": ["thanks"], "temperature": 2.0, "temperatures": {"ja": 1.5}}
 
 
@@ -52,8 +62,8 @@ def test_a_cached_model_ranks_exactly_like_a_freshly_trained_one(tmp_path: Path)
             assert cached.rank(message, language) == fresh.rank(message, language)
     # staff decisions taught after the load (new features included) act the same way
     for model in (fresh, cached):
-        model.learn("wheres my stuff mate", "track_order")
-        model.learn("annuler la commande", "cancel_order")
+        for text, intent in LEARNED:
+            model.learn(text, intent)
     for message in [*MESSAGES, "stuff mate?", "annuler"]:
         assert cached.rank(message) == fresh.rank(message)
 
@@ -69,7 +79,7 @@ def test_the_second_desk_start_reads_the_model_instead_of_training(
         assert second.suggest(message).top == first.suggest(message).top
 
 
-def test_a_changed_example_trains_the_model_again(
+def test_a_changed_library_or_imported_example_trains_the_model_again(
     small_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "cache"
@@ -82,17 +92,86 @@ def test_a_changed_example_trains_the_model_again(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(engine_module, "IntentClassifier", counting)
-    learned = [("refund me for the broken lamp", "cancel_order")]
-    engine = SuggestionEngine.load(
-        small_library, languages=LANGS, model_cache=folder, extra_examples=learned
-    )
-    assert trained == [1]
-    assert engine.suggest("broken lamp refund").top[0][0] == "cancel_order"
-    # the library itself: one example's text changed
     track = small_library / next(p.name for p in small_library.iterdir() if "track" in p.name)
     track.write_text(track.read_text().replace("case 0", "case zero"), encoding="utf-8")
     SuggestionEngine.load(small_library, languages=LANGS, model_cache=folder)
+    assert trained == [1]
+    assert len(list(folder.glob("*.npz"))) == 2  # the old library's model is kept (KEEP)
+    # imported history is trained with the library: part of the key
+    imported = [("refund me for the broken lamp", "cancel_order")]
+    engine = SuggestionEngine.load(
+        small_library, languages=LANGS, model_cache=folder, extra_examples=imported
+    )
     assert trained == [1, 1]
+    assert engine.suggest("broken lamp refund").top[0][0] == "cancel_order"
+
+
+def test_a_restart_after_staff_decisions_reads_the_cache_and_learns_them_again(
+    small_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (issue 16): each staff Send stored an example that was part of the model
+    cache's key, so every restart after one trained the whole model again (9-15 s a start
+    on the built-in library, six times in the crash test)."""
+    folder = tmp_path / "cache"
+    running = SuggestionEngine.load(small_library, languages=LANGS, model_cache=folder)
+    (model,) = folder.glob("*.npz")
+    written = model.stat().st_ino, model.read_bytes()
+    message = "broken lamp refund"
+    assert running.suggest(message).intent != "cancel_order"
+    # staff answer two messages; the handler stores each example and teaches the desk
+    learned = [("refund me for the broken lamp", "cancel_order"), ("ta muchly", "thanks")]
+    for text, intent in learned:
+        running.learn(text, intent)
+    assert running.suggest(message).intent == "cancel_order"
+
+    _refuse_training(monkeypatch)
+    restarted = SuggestionEngine.load(
+        small_library, languages=LANGS, model_cache=folder, learned_examples=learned
+    )
+    assert restarted.suggest(message).intent == "cancel_order"
+    assert (model.stat().st_ino, model.read_bytes()) == written  # read, never rewritten
+    assert list(folder.glob("*.npz")) == [model]
+    # the very model the running desk had, not one like it
+    (meta, matrices), (running_meta, running_matrices) = (
+        engine.classifier.arrays() for engine in (restarted, running)
+    )
+    assert meta == running_meta
+    for name, matrix in matrices.items():
+        assert np.array_equal(matrix, running_matrices[name]), name
+    for text in [message, "ta", "where is my parcel?", "stop my order", *(t for t, _ in learned)]:
+        assert restarted.suggest(text) == running.suggest(text)
+
+
+def test_learning_gives_the_same_model_in_every_process(tmp_path: Path) -> None:
+    """A restart is another process, where sets of strings iterate in another order
+    (``PYTHONHASHSEED``): learning the stored examples again on the cached model must
+    still give the running desk's model bit for bit."""
+    cache, key = ModelCache(tmp_path / "cache"), model_key(EXAMPLES, OPTIONS)
+    cache.save(key, _trained())
+    script = f"""
+import hashlib, sys
+from pathlib import Path
+from replies.model_cache import ModelCache
+model = ModelCache(Path({str(tmp_path / "cache")!r})).load({key!r})
+for text, intent in {LEARNED!r}:
+    model.learn(text, intent)
+meta, matrices = model.arrays()
+digest = hashlib.sha256(repr(meta).encode())
+for matrix in matrices.values():
+    digest.update(matrix.tobytes())
+print(digest.hexdigest())
+"""
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
 
 
 def test_the_key_follows_every_example_and_option() -> None:
