@@ -29,7 +29,7 @@ from enum import StrEnum
 from bot.context import Context
 from bot.storage.customer_records import CustomerRecord, PastProblem
 from bot.storage.order_records import OrderRecord
-from scheduler.countries import timezone_for
+from scheduler.countries import COUNTRY_ZONES, timezone_for
 
 RISK_WINDOW = timedelta(days=90)
 RISK_PROBLEMS = 2
@@ -57,6 +57,7 @@ class Profile:
     orders: tuple[OrderRecord, ...]  # linked orders, oldest first (cancelled included)
     problems: tuple[PastProblem, ...]
     timezone: str
+    zone_known: bool  # False: ``timezone`` is the store's, for want of the shopper's
     segment: Segment
     at_risk: bool
     recent_problems: int  # within RISK_WINDOW
@@ -108,6 +109,9 @@ async def load_profile(ctx: Context, customer_id: int, now: datetime) -> Profile
     me = identities[0]
     zone = me.timezone or next((c.timezone for c in identities if c.timezone), None)
     country = me.country or next((c.country for c in identities if c.country), None)
+    # the shopper's zone is known from the chat, the phone or the country; else the card
+    # shows the store's time and says so, rather than call it the shopper's
+    zone_known = zone is not None or (country or "").strip().upper() in COUNTRY_ZONES
     if zone is None:
         zone = timezone_for(country, ctx.desk.calendar.timezone).key
     recent = sum(1 for p in found if p.created_at >= now - RISK_WINDOW)
@@ -127,6 +131,7 @@ async def load_profile(ctx: Context, customer_id: int, now: datetime) -> Profile
         orders=tuple(linked),
         problems=tuple(found),
         timezone=zone,
+        zone_known=zone_known,
         segment=segment,
         at_risk=recent >= RISK_PROBLEMS or bad_review,
         recent_problems=recent,

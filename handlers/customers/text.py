@@ -45,7 +45,10 @@ def summary_line(profile: Profile, now: datetime) -> str:
         parts.append(f"{len(profile.identities)} channel identities")
     if profile.opted_out_at:
         parts.append("opted out of notices")
-    parts.append(f"local time {_local_time(profile, now)}")
+    if profile.zone_known:
+        parts.append(f"local time {_local_time(profile, now)}")
+    else:
+        parts.append(f"store time {_local_time(profile, now)} (shopper's zone unknown)")
     return " · ".join(parts)
 
 

@@ -31,9 +31,13 @@ def context(translator: Translator) -> Any:
     return SimpleNamespace(translator=translator, engine=engine)
 
 
-def libre_translator(fake: FakeLibreTranslate, provider: str = "libretranslate") -> Translator:
+def libre_translator(
+    fake: FakeLibreTranslate, provider: str = "libretranslate", timeout: float = 10.0
+) -> Translator:
+    """A translator of the fake; a generous timeout unless a test is about a slow one, so
+    a busy machine does not fail a test about something else."""
     return Translator(
-        provider, cache=MemoryTranslationCache(), url=fake.url, timeout=0.5, failure_threshold=9
+        provider, cache=MemoryTranslationCache(), url=fake.url, timeout=timeout, failure_threshold=9
     )
 
 
@@ -57,7 +61,7 @@ async def test_english_unknown_and_translation_off_are_not_translated(
 async def test_a_failing_or_slow_translator_leaves_the_original_only(
     libre: FakeLibreTranslate,
 ) -> None:
-    ctx = context(libre_translator(libre))
+    ctx = context(libre_translator(libre, timeout=0.5))
     libre.fail_next(500)
     assert await english_view(ctx, WHERE, "es") is None
     libre.delay(2.0)  # longer than the translator's timeout
