@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _data import require  # noqa: E402
 
-from bot.language import make_detector  # noqa: E402
+from replies.language import make_detector  # noqa: E402
 
 CATEGORIES = ("single-words", "word-pairs", "sentences")
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.language import WORD
+from replies.language import WORD
 
 _DIGIT = re.compile(r"\d")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})

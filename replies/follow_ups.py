@@ -34,8 +34,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from bot.language import CJK, WORD, strip_noise
 from replies.features import fold
+from replies.language import CJK, WORD, strip_noise
 
 # Word starts (CJK: anywhere), separated by "|", matched in the folded message.
 CHANGE_OF_MIND: dict[str, str] = {
@@ -194,18 +194,19 @@ def _matches(text: str, language: str | None, pattern_for: _PatternFor) -> bool:
 
 @cache
 def _change_of_mind_pattern(language: str) -> re.Pattern[str] | None:
-    if language not in CHANGE_OF_MIND:
-        return None
-    words = [fold(w.strip()) for w in CHANGE_OF_MIND[language].split("|")]
-    parts = [re.escape(w) if w[0] >= _CJK_START else rf"(?<!\w){re.escape(w)}" for w in words]
-    return re.compile("|".join(parts))
+    return _word_starts(CHANGE_OF_MIND.get(language))
 
 
 @cache
 def _keeps_the_order_pattern(language: str) -> re.Pattern[str] | None:
-    if language not in KEEPS_THE_ORDER:
+    return _word_starts(KEEPS_THE_ORDER.get(language))
+
+
+def _word_starts(lexicon: str | None) -> re.Pattern[str] | None:
+    """A lexicon's "|"-separated entries, matched at a word start (CJK: anywhere)."""
+    if lexicon is None:
         return None
-    words = [fold(w.strip()) for w in KEEPS_THE_ORDER[language].split("|")]
+    words = [fold(w.strip()) for w in lexicon.split("|")]
     parts = [re.escape(w) if w[0] >= _CJK_START else rf"(?<!\w){re.escape(w)}" for w in words]
     return re.compile("|".join(parts))
 

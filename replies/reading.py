@@ -57,10 +57,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.language import CJK, WORD, has_words, strip_noise
 from replies.classifier import IntentClassifier
 from replies.features import fold
 from replies.follow_ups import changes_mind, dependence, keeps_the_order
+from replies.language import CJK, WORD, has_words, strip_noise
 from replies.threats import threat_words
 
 # How much an elliptical message's own reading is discounted in the pool: at dependence

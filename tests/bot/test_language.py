@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language import make_detector, normalize_code
+from replies.language import make_detector, normalize_code
 
 LANGS = "en es fr de it pt nl pl ru tr ja ko zh ar".split()
 

@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.config import Config
-from bot.language import UNKNOWN
 from bot.models import Suggestion
 from replies.engine import SuggestionEngine
+from replies.language import UNKNOWN
 from replies.reading import EarlierTurn
 
 SHOPPERS = Path(__file__).with_name("shoppers")

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language import has_words, make_detector, strip_noise
 from replies.classifier import features
 from replies.engine import SuggestionEngine
+from replies.language import has_words, make_detector, strip_noise
 
 LANGS = "en es fr de it pt nl pl ru tr ja ko zh ar".split()
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import cache
 
-from bot.language import make_detector
 from replies.classifier import IntentClassifier
 from replies.engine import SuggestionEngine
 from replies.facts.fill import fact_variables
 from replies.facts.terms import parse_shipping
+from replies.language import make_detector
 from replies.library import load_library
 from replies.store import StoreDetails
 
