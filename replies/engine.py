@@ -1,6 +1,6 @@
 """The suggestion engine: what is this message about, and what do we answer?
 
-It puts together language detection (``bot.language``), the answer library
+It puts together language detection (``replies.language``), the answer library
 (``replies.library``), the intent classifier (``replies.classifier``), variable filling
 (``replies.render``), cross-border facts (``replies.facts``) and the store's own name
 and hours (``replies.store``). Built once at startup; ``learn`` takes staff decisions into
@@ -22,11 +22,17 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from bot.language import UNKNOWN, LanguageDetector, has_words, make_detector, normalize_code
 from bot.models import IntentChoice, Suggestion
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
 from replies.facts.fill import fact_variables, prepare
+from replies.language import (
+    UNKNOWN,
+    LanguageDetector,
+    has_words,
+    make_detector,
+    normalize_code,
+)
 from replies.library import IntentSpec, load_library
 from replies.model_cache import ModelCache, model_key
 from replies.reading import EarlierTurn, read_message

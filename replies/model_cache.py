@@ -63,8 +63,8 @@ import numpy as np
 
 import replies.classifier
 import replies.features
-from bot.language import WORD
 from replies.classifier import IntentClassifier
+from replies.language import WORD
 
 logger = logging.getLogger(__name__)
 

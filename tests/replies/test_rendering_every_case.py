@@ -20,12 +20,12 @@ from functools import cache
 
 import pytest
 
-from bot.language import make_detector
 from handlers.order_links import format_day
 from replies.classifier import IntentClassifier
 from replies.engine import SuggestionEngine
 from replies.facts.fill import FACT_VARIABLES
 from replies.facts.link import link_request
+from replies.language import make_detector
 from replies.library import load_library
 from replies.situations import OrderSituation
 from replies.store import StoreDetails
