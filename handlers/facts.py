@@ -60,8 +60,9 @@ _CARRIER = re.compile(
 # UPS 1Z…, UPU S10 (LX123456789CN), and long digit runs used by DHL, FedEx, Chinese carriers.
 _TRACKING = re.compile(r"\b(1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|[A-Z]{2}\d{14,20}|\d{12,22})\b")
 _ORDER = re.compile(
-    r"(?:#|\b(?:order|pedido|commande|bestellung|ordine|encomenda|bestelling|zamówienie|"
-    r"заказ|sipariş)\b[^\w#]{0,6}(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?"
+    r"(?:#|\b(?:order|pedido|commande|bestellung|bestellnummer|bestellnr|ordine|encomenda|"
+    r"bestelling|bestelnummer|zamówieni\w*|заказ\w*|sipariş\w*)\b[^\w#]{0,6}"
+    r"(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?"
     r"|(?:注文番号|注文|订单号|订单|訂單|주문번호|주문)[\s:：#]*)"
     r"\s*([A-Z]{0,3}-?\d{4,12})(?![0-9A-Za-z])",
     re.IGNORECASE,

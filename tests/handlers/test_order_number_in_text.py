@@ -19,6 +19,11 @@ from handlers.facts import order_number
         ("注文A20481の関税はいくらですか", "A20481"),
         ("订单A20481什么时候到", "A20481"),
         ("주문 A20481 취소하고 싶어요", "A20481"),
+        # the words shoppers inflect or shorten: "Bestellnr", "по заказу", "zamówienia"
+        ("Bestellnr 30981, die Jacke ist zu klein", "30981"),
+        ("по заказу 71055 ничего нет", "71055"),
+        ("zamówienia 55120 dalej nie ma", "55120"),
+        ("siparişim 12345 nerede", "12345"),
     ],
 )
 def test_the_number_is_found_where_shoppers_write_it(text: str, number: str) -> None:
@@ -27,7 +32,14 @@ def test_the_number_is_found_where_shoppers_write_it(text: str, number: str) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["我的订单怎么还没到", "주문했는데 언제 와요", "order 12345678901234567", "call me at 5521"],
+    [
+        "我的订单怎么还没到",
+        "주문했는데 언제 와요",
+        "order 12345678901234567",
+        "call me at 5521",
+        "I ordered 2 items",
+        "заказал 3 штуки",
+    ],
 )
 def test_no_number_is_made_up(text: str) -> None:
     assert order_number(text) is None
