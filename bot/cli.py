@@ -25,6 +25,7 @@ from bot.config import Config, load_config
 from bot.errors import BorderDeskError, ConfigError, UsageError
 from bot.logs import configure_logging
 from bot.storage import Store
+from bot.storage.decisions import IMPORTED
 from bot.storage.file_guard import DatabaseGuard
 from bot.storage.store import sqlite_url
 from bot.storage.urls import beside_database, database_label
@@ -259,7 +260,7 @@ def _examples(config: Config, args: argparse.Namespace) -> int:
         store = await Store.open(config.database_url)
         try:
             now = datetime.now(UTC)
-            return sum([await store.add_example(t, i, "import", now) for t, i in rows])
+            return sum([await store.add_example(t, i, IMPORTED, now) for t, i in rows])
         finally:
             await store.close()
 

@@ -20,6 +20,11 @@ from bot.storage.schema import (
     suggestions,
 )
 
+# The source of examples added by ``borderdesk examples import`` (a store's history), as
+# opposed to those staff decisions teach: a restart trains on the first, with the library,
+# and learns the second one by one, as the running desk did (``replies.model_cache``).
+IMPORTED = "import"
+
 
 class DecisionQueries:
     engine: AsyncEngine
@@ -217,9 +222,21 @@ class DecisionQueries:
             return False
         return True
 
-    async def examples(self) -> list[tuple[str, str]]:
+    async def examples(self, source: str | None = None) -> list[tuple[str, str]]:
+        """Stored ``(text, intent)`` examples, oldest first: those of ``source`` when given
+        (``IMPORTED`` for a store's imported history), else all."""
+        query = select(examples.c.text, examples.c.intent).order_by(examples.c.id)
+        if source is not None:
+            query = query.where(examples.c.source == source)
         async with self.reader.connect() as conn:
-            rows = await conn.execute(
-                select(examples.c.text, examples.c.intent).order_by(examples.c.id)
-            )
-            return [(r.text, r.intent) for r in rows]
+            return [(r.text, r.intent) for r in await conn.execute(query)]
+
+    async def staff_examples(self) -> list[tuple[str, str]]:
+        """The examples staff decisions taught, oldest first (every source but "import")."""
+        query = (
+            select(examples.c.text, examples.c.intent)
+            .where(examples.c.source != IMPORTED)
+            .order_by(examples.c.id)
+        )
+        async with self.reader.connect() as conn:
+            return [(r.text, r.intent) for r in await conn.execute(query)]

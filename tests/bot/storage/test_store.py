@@ -10,6 +10,7 @@ from sqlalchemy import inspect
 
 from bot.models import InboundMessage, MessageKind, Suggestion
 from bot.storage import Store
+from bot.storage.decisions import IMPORTED
 from bot.storage.store import sqlite_url
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -137,3 +138,18 @@ async def test_unprocessed_messages_survive_a_restart(tmp_path: Path) -> None:
     await second.mark_processed(stored.message_id, T0, "es")
     assert await second.unprocessed_inbound() == []
     await second.close()
+
+
+async def test_imported_history_and_staff_decisions_are_told_apart(store: Store) -> None:
+    """A restart trains on a store's imported history and re-learns staff decisions one
+    by one (bot/runtime.py): the two must come back separately, each oldest first."""
+    at = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+    await store.add_example("wo ist mein paket", "track_order", "staff", at)
+    await store.add_example("where is my parcel", "track_order", IMPORTED, at)
+    await store.add_example("refund please", "get_refund", "staff", at)
+    assert await store.examples(IMPORTED) == [("where is my parcel", "track_order")]
+    assert await store.staff_examples() == [
+        ("wo ist mein paket", "track_order"),
+        ("refund please", "get_refund"),
+    ]
+    assert len(await store.examples()) == 3
