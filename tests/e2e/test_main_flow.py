@@ -140,8 +140,13 @@ async def test_other_answer_sends_the_chosen_template_in_the_shoppers_language(
         )
         assert language == "es"
         assert sent["text"] == expected
-        # the number alone links no order: the answer asks for what links it
-        assert "correo electrónico o el teléfono" in sent["text"] and "A10293" not in sent["text"]
+        # the number alone links no order: the answer names the number the shopper typed
+        # and asks only for the e-mail or phone that links it, not for the number again
+        assert (
+            "Para localizar el pedido A10293, envíanos el correo electrónico o el teléfono"
+            in (sent["text"])
+        )
+        assert "número de pedido" not in sent["text"]
         await slack_api.wait_for("chat.update")
         updated = next(m for m in slack_api.messages(INBOX) if m["ts"] == card["ts"])
         assert "Other answer sent by lee" in card_text(updated)
