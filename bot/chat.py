@@ -37,7 +37,8 @@ from bot.transcript import Transcript
 HELP = """\
 commands (as the shopper):
   :help          this list
-  :new [NAME]    a new shopper, in a new chat (NAME: their name, else a made-up one)
+  :new [NAME]    a new shopper, in a new chat (NAME: their name, else a made-up one),
+                 with the same app language until :lang changes it
   :name NAME     the same as :new NAME: a card always shows the name the chat began with
   :lang CODE     the shopper's app language, as Telegram reports it (es, pt-BR, ja...)
   :quit          leave (Ctrl-C and Ctrl-D leave too)
