@@ -25,10 +25,10 @@ from typing import Any
 
 import yaml
 
+from bot.calendar.hours import BusinessCalendar
 from bot.config import SLACK_CHANNEL_ID
 from bot.errors import ConfigError
 from replies.facts.terms import ShippingError, ShippingTerms, parse_shipping
-from scheduler.hours import BusinessCalendar
 
 DEPARTMENTS = ("purchasing", "warehouse", "logistics", "sales", "management")
 _DEFAULT_HOURS: dict[str, Any] = {"timezone": "Europe/Berlin", "hours": {"mon-fri": "09:00-18:00"}}

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.calendar.countries import country_from_language_code
 from bot.storage.escalations import ProblemFacts
-from scheduler.countries import country_from_language_code
 
 CARRIERS = (
     "DHL Express",

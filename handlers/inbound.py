@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.calendar.countries import format_local_named
 from bot.context import Context
 from bot.errors import ChannelError
 from bot.models import CardRef, ChatType, InboundMessage, MessageKind, Suggestion
@@ -40,7 +41,6 @@ from handlers.replying import (
 )
 from handlers.understanding import earlier_turn, english_view, reading_notes
 from replies.store import hours_zone
-from scheduler.countries import format_local_named
 
 logger = logging.getLogger(__name__)
 

@@ -19,12 +19,12 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 
+from bot.calendar.countries import country_from_language_code
 from bot.context import Context
 from bot.models import ChatType, InboundMessage
 from bot.storage.intake import Arrival, Recorded
 from bot.storage.oversized import MAX_INBOUND_TEXT
 from handlers.chat_members import CHAT_MEMBER_KINDS
-from scheduler.countries import country_from_language_code
 
 logger = logging.getLogger(__name__)
 

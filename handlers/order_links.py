@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time
 
+from bot.calendar.countries import format_local
 from bot.context import Context
 from bot.orders.matching import bare_number, emails_in, order_key, phones_in, same_email, same_phone
 from bot.storage.customer_records import CustomerRecord
@@ -24,7 +25,6 @@ from handlers.facts import order_number
 from handlers.shipments import parcel_variables
 from replies.facts.delivery import estimate_text
 from replies.situations import LINKED_ORDER_MARKER
-from scheduler.countries import format_local
 
 OPEN_STATUSES = frozenset({"created", "paid", "shipped"})
 

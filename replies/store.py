@@ -3,7 +3,7 @@
 Both reach the shopper in the reply's language. The name is the store's own (a name is
 not translated); when none is set, the renderer's neutral phrase in the reply's language
 stands in. The hours come from the desk file's support calendar and are written with
-locale data (``scheduler.hours_text``) in the shopper's zone when it is known
+locale data (``bot.calendar.hours_text``) in the shopper's zone when it is known
 (``hours_zone``), else in the store's, named either way: never one English sentence
 pasted into every language. The shopper's country, when known (``hours_country``), also
 picks how their language writes times: 12-hour for American English, 24-hour elsewhere.
@@ -20,11 +20,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from bot.calendar.countries import single_zone
+from bot.calendar.hours import BusinessCalendar
+from bot.calendar.hours_text import describe_hours
 from replies.facts.country import shopper_country
 from replies.facts.terms import ShippingTerms
-from scheduler.countries import single_zone
-from scheduler.hours import BusinessCalendar
-from scheduler.hours_text import describe_hours
 
 
 def _utc_now() -> datetime:
@@ -79,7 +79,7 @@ def hours_zone(values: Mapping[str, str], country: str | None = None) -> str | N
     (``shopper_phone``), as the desk puts them among a reply's values. A place the message
     names does not ("will it work in Toronto?" says nothing about where they are), nor a
     language ("es" is spoken from Madrid to Lima). And only a country that keeps one time
-    (``scheduler.countries.single_zone``): a US order says nothing about which of six zones
+    (``bot.calendar.countries.single_zone``): a US order says nothing about which of six zones
     the shopper lives in, so they get the store's zone, named.
 
         hours_zone({"order_country": "ES"})  # 'Europe/Madrid'
@@ -94,7 +94,7 @@ def hours_country(values: Mapping[str, str], country: str | None = None) -> str 
     the caller's ``country``, the linked order's or the phone's; None when none says it.
 
     Any country counts here, also one of several zones: it picks how the shopper's language
-    writes times (``scheduler.hours_text.shopper_locale``), not their zone.
+    writes times (``bot.calendar.hours_text.shopper_locale``), not their zone.
 
         hours_country({"order_country": "US"})  # 'US'
     """

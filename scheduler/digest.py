@@ -39,6 +39,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Row, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.calendar.hours import BusinessCalendar
 from bot.storage.schema import (
     escalations,
     messages,
@@ -46,7 +47,6 @@ from bot.storage.schema import (
     problems,
     suggestions,
 )
-from scheduler.hours import BusinessCalendar
 from scheduler.report_counts import day_window, ranked
 
 logger = logging.getLogger(__name__)

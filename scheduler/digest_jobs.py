@@ -37,12 +37,12 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.calendar.hours import BusinessCalendar, aware_utc
 from bot.reports import Report
 from bot.storage.schema import digests
 from scheduler.chart import problem_chart, problem_series
 from scheduler.digest import DEFAULT_TARGETS, Translate, build_digest
 from scheduler.digest_render import render_digest, render_management
-from scheduler.hours import BusinessCalendar, aware_utc
 from scheduler.management_report import build_management_digest
 
 logger = logging.getLogger(__name__)

@@ -28,12 +28,12 @@ from datetime import datetime, time, timedelta, tzinfo
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.calendar.countries import timezone_for
+from bot.calendar.hours import aware_utc
 from bot.config import PROACTIVE_KINDS, Config
 from bot.models import ChatType
 from bot.orders.model import order_key
 from bot.storage.proactive import ProactiveOrder, notice_key
-from scheduler.countries import timezone_for
-from scheduler.hours import aware_utc
 
 # Orders older than this are never looked at: every window below ends well before.
 LOOKBACK = timedelta(days=60)

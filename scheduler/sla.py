@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from scheduler.hours import BusinessCalendar, aware_utc
+from bot.calendar.hours import BusinessCalendar, aware_utc
 
 type ItemId = int | str
 type ReminderKind = Literal["due_soon", "missed"]

@@ -46,8 +46,8 @@ from sqlalchemy import Row, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.calendar.hours import aware_utc
 from bot.storage.schema import alerts, problems
-from scheduler.hours import aware_utc
 
 WINDOW = timedelta(hours=3)
 HISTORY_DAYS = 28

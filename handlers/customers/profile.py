@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from bot.calendar.countries import COUNTRY_ZONES, timezone_for
 from bot.context import Context
 from bot.storage.customer_records import CustomerRecord, PastProblem
 from bot.storage.order_records import OrderRecord
-from scheduler.countries import COUNTRY_ZONES, timezone_for
 
 RISK_WINDOW = timedelta(days=90)
 RISK_PROBLEMS = 2

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from bot.calendar.countries import timezone_for
 from bot.orders.matching import shown_number
 from bot.storage.customer_records import PastProblem
 from bot.storage.order_records import OrderRecord
 from handlers.customers.profile import Profile
 from handlers.shipments import parcels_text
-from scheduler.countries import timezone_for
 
 
 def summary_line(profile: Profile, now: datetime) -> str:

@@ -23,8 +23,8 @@ from functools import cache
 
 from babel import Locale
 
+from bot.calendar.countries import country_from_language_code
 from bot.orders.matching import phone_region
-from scheduler.countries import country_from_language_code
 
 LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ja", "ko", "zh", "ar")
 

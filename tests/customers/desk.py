@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from bot.calendar.hours import BusinessCalendar
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import Config
 from bot.desk import DEPARTMENTS, Department, Desk
@@ -21,7 +22,6 @@ from bot.storage import Store, sqlite_url
 from bot.storage.customer_records import CustomerRecord
 from bot.storage.records import new_id
 from bot.storage.schema import audit, orders
-from scheduler.hours import BusinessCalendar
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 MANAGER, MANAGER_NAME = "U0MANAGER01", "mira"

@@ -14,6 +14,7 @@ from typing import Any
 
 import aiohttp
 
+from bot.calendar.hours import BusinessCalendar
 from bot.channels.slack_blocks import NOTE_BLOCK
 from bot.config import Config
 from bot.desk import DEPARTMENTS, Department
@@ -22,7 +23,6 @@ from bot.pacing import Pacer
 from bot.runtime import Runtime, platform_adapters
 from bot.storage import Store
 from bot.storage.store import sqlite_url
-from scheduler.hours import BusinessCalendar
 from tests.fakes import slack_client
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI

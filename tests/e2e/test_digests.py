@@ -7,8 +7,8 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.calendar.hours import BusinessCalendar
 from bot.desk import DEPARTMENTS, Department, Desk
-from scheduler.hours import BusinessCalendar
 from tests.e2e.harness import running_desk
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI

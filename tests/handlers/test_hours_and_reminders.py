@@ -10,6 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.calendar.hours import BusinessCalendar
+from bot.calendar.hours_text import describe_hours
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import Config
 from bot.desk import DEPARTMENTS, Department, Desk
@@ -17,8 +19,6 @@ from bot.models import ActionKind, InboundMessage, StaffAction
 from bot.runtime import Runtime
 from bot.storage import sqlite_url
 from handlers.reminders import send_reminders
-from scheduler.hours import BusinessCalendar
-from scheduler.hours_text import describe_hours
 from tests.customers.desk import add_order
 
 BERLIN = ZoneInfo("Europe/Berlin")

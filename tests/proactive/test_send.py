@@ -16,6 +16,7 @@ import pytest
 import yaml
 from sqlalchemy import insert, select
 
+from bot.calendar.hours import BusinessCalendar
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import Config
 from bot.desk import DEPARTMENTS, Department, Desk
@@ -37,7 +38,6 @@ from replies.engine import SuggestionEngine
 from replies.library import DEFAULT_LIBRARY_DIR
 from scheduler.digest import IntentTrend, build_digest
 from scheduler.digest_render import render_digest
-from scheduler.hours import BusinessCalendar
 from tests.scheduler.test_digest import Shop
 
 TOKYO = ZoneInfo("Asia/Tokyo")

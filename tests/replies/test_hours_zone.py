@@ -12,10 +12,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from bot.calendar.hours import BusinessCalendar
+from bot.calendar.hours_text import describe_hours
 from replies.engine import SuggestionEngine
 from replies.store import StoreDetails, hours_country, hours_zone
-from scheduler.hours import BusinessCalendar
-from scheduler.hours_text import describe_hours
 from tests.replies.conftest import LANGS, intent_data, write_library
 
 LONDON = BusinessCalendar.from_dict(

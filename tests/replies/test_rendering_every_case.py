@@ -20,6 +20,7 @@ from functools import cache
 
 import pytest
 
+from bot.calendar.hours import BusinessCalendar
 from handlers.order_links import format_day
 from replies.classifier import IntentClassifier
 from replies.engine import SuggestionEngine
@@ -29,7 +30,6 @@ from replies.language import make_detector
 from replies.library import load_library
 from replies.situations import OrderSituation
 from replies.store import StoreDetails
-from scheduler.hours import BusinessCalendar
 
 LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ja", "ko", "zh", "ar")
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from scheduler.hours import BusinessCalendar
+from bot.calendar.hours import BusinessCalendar
 from scheduler.sla import ItemId, Reminder, SlaItem, Target, reminders_due, sla_state
 
 H = timedelta(hours=1)

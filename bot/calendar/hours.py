@@ -205,7 +205,7 @@ def out_of_hours_notice(
 ) -> datetime | None:
     """When a shopper writing at ``now`` will hear back, in their zone; None while open.
 
-    Render the result with ``scheduler.countries.format_local`` in the shopper's language.
+    Render the result with ``bot.calendar.countries.format_local`` in the shopper's language.
     """
     if calendar.is_open(now):
         return None

@@ -4,7 +4,7 @@
 Spanish, and "9:00" means nothing without knowing whose nine o'clock. The hours come from
 the desk file (``bot/desk.py``: the support team's ``BusinessCalendar``) and are written
 with CLDR locale data through Babel: day names, time-range patterns, list joining and the
-zone's name (``scheduler.zone_names``), so no language needs hand-written day names here.
+zone's name (``bot.calendar.zone_names``), so no language needs hand-written day names here.
 
 The hours are shown in the shopper's zone when it is known, otherwise in the store's; the
 zone is named either way, so the shopper never has to guess. Which zone is "known" is the
@@ -36,9 +36,9 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_day_names
 from babel.lists import format_list
 
-from scheduler.hours import BusinessCalendar
-from scheduler.time_ranges import Opening, opening_text, twelve_hour
-from scheduler.zone_names import with_zone
+from bot.calendar.hours import BusinessCalendar
+from bot.calendar.time_ranges import Opening, opening_text, twelve_hour
+from bot.calendar.zone_names import with_zone
 
 # The variant a language is written in when the shopper's country gives none: CLDR's
 # plain English is American (12-hour clock), English read anywhere else is en_GB's.

@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel import Locale
 from babel.dates import format_datetime
 
-from scheduler.hours import aware_utc
-from scheduler.zone_names import MOST_NAMED_TIMES, named_times, with_zone
+from bot.calendar.hours import aware_utc
+from bot.calendar.zone_names import MOST_NAMED_TIMES, named_times, with_zone
 
 # ISO 3166-1 alpha-2 -> representative IANA zone. Where a country spans several zones,
 # the one where most of its people live is chosen, as noted.

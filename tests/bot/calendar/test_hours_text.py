@@ -12,9 +12,9 @@ from datetime import date
 import pytest
 from babel import Locale
 
-from scheduler.hours import BusinessCalendar
-from scheduler.hours_text import describe_hours, shopper_locale
-from scheduler.zone_names import zone_name
+from bot.calendar.hours import BusinessCalendar
+from bot.calendar.hours_text import describe_hours, shopper_locale
+from bot.calendar.zone_names import zone_name
 
 BERLIN = BusinessCalendar.from_dict(
     {

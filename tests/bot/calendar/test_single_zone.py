@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scheduler.countries import COUNTRY_ZONES, single_zone
+from bot.calendar.countries import COUNTRY_ZONES, single_zone
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,7 @@ _AS_A_TIME = {"ru": "время: {0}"}
 # ...unless the name already says it is a time ("Британское время").
 _TIME_WORDS = {"ru": "врем"}
 # A country whose zones CLDR names with at most this many metazones keeps one time in
-# practice (``scheduler.countries.single_zone`` explains the count).
+# practice (``bot.calendar.countries.single_zone`` explains the count).
 MOST_NAMED_TIMES = 2
 
 

@@ -11,15 +11,15 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from bot.errors import ConfigError
-from scheduler.countries import (
+from bot.calendar.countries import (
     COUNTRY_ZONES,
     LANGUAGES,
     country_from_language_code,
     format_local,
     timezone_for,
 )
-from scheduler.hours import BusinessCalendar, CalendarError, out_of_hours_notice
+from bot.calendar.hours import BusinessCalendar, CalendarError, out_of_hours_notice
+from bot.errors import ConfigError
 
 H = timedelta(hours=1)
 BERLIN = ZoneInfo("Europe/Berlin")
