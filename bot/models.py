@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from bot.notes import Note
+
 
 class MessageKind(StrEnum):
     """What an inbound message carries; non-text kinds are shown to staff as placeholders."""
@@ -273,7 +275,7 @@ class EscalationCard:
     facts: tuple[tuple[str, str], ...]  # ("Order", "A10293"), ("Carrier", "DHL")...
     link: str | None
     opened_by: str
-    status_line: str | None = None  # who acknowledged / resolved, and when
+    status_line: Note | None = None  # who acknowledged / resolved, and when
     resolved: bool = False
     # what the shopper was told when it was escalated, as a line for the department
     # ("Shopper not answered: ..." when staff chose not to reply); None when not known

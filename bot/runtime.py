@@ -37,6 +37,7 @@ from bot.errors import ChannelError, ConfigError
 from bot.jobs import Jobs
 from bot.listening import listen_failed
 from bot.models import InboundMessage, StaffAction
+from bot.notes import Note, NoteKind
 from bot.orders.server import OrderWebhooks
 from bot.outbox import OutboxWorker
 from bot.pacing import Pacer
@@ -286,7 +287,7 @@ class Runtime:
         try:
             self._check_database()
         except DatabaseLost as exc:
-            return f":warning: BorderDesk cannot act now: {exc}"
+            return Note(f"BorderDesk cannot act now: {exc}", NoteKind.WARNING).text
         return await staff_command(self.ctx, text, actor=actor)
 
     async def stop(self) -> None:
@@ -470,8 +471,9 @@ class Runtime:
                 self.ctx,
                 item.conversation_id,
                 conversation.card,
-                f":warning: Message #{item.id} could not be delivered ({reason}). It is kept; "
+                f"Message #{item.id} could not be delivered ({reason}). It is kept; "
                 f"`/borderdesk retry {item.id}` sends it again.\n> {item.text}",
+                NoteKind.WARNING,
                 key=f"undelivered:{item.id}:{item.attempts}",
             )
 

@@ -145,7 +145,7 @@ class Transcript:
                 if esc.shopper_reply:
                     self.line("", esc.shopper_reply)
             elif esc.status_line:
-                self.line(where, f"escalation #{esc.escalation_id}: {esc.status_line}")
+                self.line(where, f"escalation #{esc.escalation_id}: {esc.status_line.text}")
         elif event == "confirm":
             self._confirmation(data)
 

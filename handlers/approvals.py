@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from bot.context import Context
+from bot.notes import NoteKind
 from bot.storage.customer_records import CustomerRecord
 from handlers.notes import note_in_conversation
 
@@ -62,7 +63,8 @@ async def reply_approval(
     await note_in_conversation(
         ctx,
         conversation_id,
-        f":no_entry: Not sent: this buyer is flagged ({reason}), so a reply to a refund or "
+        f"Not sent: this buyer is flagged ({reason}), so a reply to a refund or "
         f"return request needs {who}. Ask a manager to send it.",
+        NoteKind.NOT_ALLOWED,
     )
     return Approval.REFUSED, flagged

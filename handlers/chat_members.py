@@ -12,6 +12,7 @@ import logging
 
 from bot.context import Context
 from bot.models import InboundMessage, MessageKind
+from bot.notes import NoteKind
 from handlers.notes import note_for_staff
 
 logger = logging.getLogger(__name__)
@@ -42,14 +43,17 @@ async def chat_member_changed(
     platform = message.channel.capitalize()
     if blocked:
         text = (
-            f":no_entry_sign: {who} blocked the bot on {platform}. Nothing reaches "
+            f"{who} blocked the bot on {platform}. Nothing reaches "
             "them now: replies are kept and shown here as undelivered, and proactive "
             "messages (order updates, reminders, review requests) are paused until they "
             "unblock it."
         )
     else:
         text = (
-            f":white_check_mark: {who} unblocked the bot on {platform}: replies "
+            f"{who} unblocked the bot on {platform}: replies "
             "reach them again and proactive messages resume."
         )
-    await note_for_staff(ctx, conversation_id, conversation.card, text, key=f"member:{message_id}")
+    kind = NoteKind.BLOCKED if blocked else NoteKind.UNBLOCKED
+    await note_for_staff(
+        ctx, conversation_id, conversation.card, text, kind, key=f"member:{message_id}"
+    )

@@ -11,11 +11,14 @@
 /borderdesk unblock ID | #ORDER [note…]   remove the flag
 /borderdesk shop                shop webhooks waiting for their order, or of unused topics
 /borderdesk held ID [page]      every message a flooding shopper sent (ID: conversation)
+
+Answers are plain text, whatever they quote (a shopper's name, a kept shop event) as it
+was written: the Slack adapter makes it inert as it answers (``slack_listeners``), and the
+terminal prints it as is.
 """
 
 from __future__ import annotations
 
-from bot.channels.slack_blocks import defuse
 from bot.context import Context
 from bot.ids import positive_id
 from handlers.approvals import REASONS
@@ -55,7 +58,7 @@ async def staff_command(ctx: Context, text: str, *, actor: str = "staff (/border
     if words[0] in ("block", "unblock"):
         return await block_text(ctx, words[0] == "block", words[1:], actor)
     if words[0] == "shop":
-        return defuse(kept_events_text(await ctx.store.shop_events(), ctx.clock()))
+        return kept_events_text(await ctx.store.shop_events(), ctx.clock())
     if words[0] == "held":
         return await held_text(ctx, words[1:])
     return USAGE
@@ -80,7 +83,7 @@ async def held_text(ctx: Context, args: list[str]) -> str:
     lines += [f"{first + n}. {held_line(h)}" for n, h in enumerate(held)]
     if first + len(held) - 1 < total:
         lines.append(f"Next: /borderdesk held {conversation_id} {page + 1}")
-    return defuse("\n".join(lines))
+    return "\n".join(lines)
 
 
 async def dead_letters_text(ctx: Context) -> str:
@@ -130,21 +133,19 @@ async def customer_text(ctx: Context, query: str) -> str:
     if problem:
         return problem
     if not found:
-        return f"No customer matches “{defuse(query)}” (try a name, #order number or id)."
+        return f"No customer matches “{query}” (try a name, #order number or id)."
     now = ctx.clock()
     if len(found) > 1:
         lines = [f"{len(found)} customers match; say which with /borderdesk customer id:N"]
         for customer in found[:10]:
             profile = await load_profile(ctx, customer.id, now)
             summary = summary_line(profile, now) if profile else ""
-            lines.append(
-                f"• id:{customer.id} {defuse(customer.name)} ({customer.channel}) · {summary}"
-            )
+            lines.append(f"• id:{customer.id} {customer.name} ({customer.channel}) · {summary}")
         if len(found) > 10:
             lines.append(f"… and {len(found) - 10} more: add more of the name.")
         return "\n".join(lines)
     profile = await load_profile(ctx, found[0].id, now)
-    return defuse(profile_text(profile, now)) if profile else "That customer no longer exists."
+    return profile_text(profile, now) if profile else "That customer no longer exists."
 
 
 async def join_or_split_text(ctx: Context, verb: str, chats: list[str], actor: str) -> str:
@@ -159,7 +160,7 @@ async def join_or_split_text(ctx: Context, verb: str, chats: list[str], actor: s
             f"Usage: /borderdesk customer {verb} {what} (a chat as telegram:123456, as "
             "profiles show it, or id:N)"
         )
-    return defuse(answer)
+    return answer
 
 
 async def block_text(ctx: Context, block: bool, args: list[str], actor: str) -> str:
@@ -171,7 +172,7 @@ async def block_text(ctx: Context, block: bool, args: list[str], actor: str) -> 
         return f"Usage: /borderdesk {verb} CUSTOMER-ID | #ORDER{tail}"
     reason = args[1].lower().replace("-", "_") if block else None
     if block and reason not in REASONS:
-        return f"Unknown reason “{defuse(args[1])}”: choose {reasons}."
+        return f"Unknown reason “{args[1]}”: choose {reasons}."
     typed = " ".join(args[2:] if block else args[1:]).strip()
     if len(typed) >= 2 and (typed[0], typed[-1]) in (('"', '"'), ("'", "'"), ("“", "”")):
         typed = typed[1:-1].strip()  # "threatened a bad review", typed with quotes
@@ -181,24 +182,24 @@ async def block_text(ctx: Context, block: bool, args: list[str], actor: str) -> 
         return problem
     if len(found) != 1:
         if not found:
-            return f"No customer is {defuse(args[0])} (a customer id, or #order number)."
-        choices = ", ".join(f"id:{c.id} ({defuse(c.name)})" for c in found)
-        return f"“{defuse(args[0])}” is ambiguous: {choices}. Write id:N for a customer id."
+            return f"No customer is {args[0]} (a customer id, or #order number)."
+        choices = ", ".join(f"id:{c.id} ({c.name})" for c in found)
+        return f"“{args[0]}” is ambiguous: {choices}. Write id:N for a customer id."
     customer = found[0]
     person = await ctx.store.same_person(customer.id)
     if not block and not any(c.blocked_at for c in person):
-        return f"Customer {customer.id} ({defuse(customer.name)}) is not flagged."
+        return f"Customer {customer.id} ({customer.name}) is not flagged."
     await ctx.store.set_customer_block(
         [c.id for c in person], reason=reason, note=note, by=actor, at=ctx.clock()
     )
     await _redraw_pending(ctx, [c.id for c in person])
     if block:
         return (
-            f"Flagged customer {customer.id} ({defuse(customer.name)}) for {reason}: their cards "
+            f"Flagged customer {customer.id} ({customer.name}) for {reason}: their cards "
             "carry a warning, nothing is sent to them automatically, and refund or return "
             "replies need a manager."
         )
-    return f"Removed the flag from customer {customer.id} ({defuse(customer.name)})."
+    return f"Removed the flag from customer {customer.id} ({customer.name})."
 
 
 async def _redraw_pending(ctx: Context, customer_ids: list[int]) -> None:

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from bot.context import Context
 from bot.models import InboundMessage, MessageKind
+from bot.notes import NoteKind
 from bot.storage import ConversationInfo
 from bot.storage.edits import MessageVersion
 from handlers.cards import card_for
@@ -68,7 +69,7 @@ async def show_correction(
     changed = _changed_question(ctx, versions, message, language)
     who = conversation.customer_name or "The shopper"
     lines = [
-        f":pencil2: {who} edited their message.",
+        f"{who} edited their message.",
         "Before:",
         _quoted(_shown(before.kind, before.text, before.attachment)),
         "Now:",
@@ -78,7 +79,12 @@ async def show_correction(
         else "Same question: the suggestion already made still applies.",
     ]
     await note_for_staff(
-        ctx, conversation.id, conversation.card, "\n".join(lines), key=f"edit:{message_id}"
+        ctx,
+        conversation.id,
+        conversation.card,
+        "\n".join(lines),
+        NoteKind.EDITED,
+        key=f"edit:{message_id}",
     )
     if not changed:
         return Correction.SHOWN

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from bot.context import Context
 from bot.models import ROOT_CAUSES, ActionKind, EscalationCard, StaffAction
+from bot.notes import Note, NoteKind
 from bot.storage import SuggestionRecord
 from bot.storage.escalations import EscalationRecord
 from handlers.facts import problem_facts
@@ -91,8 +92,9 @@ async def handle_escalation_action(ctx: Context, action: StaffAction) -> None:
             await _tell_inbox(
                 ctx,
                 escalation,
-                f":question: {escalation.department} ({action.user_name}) needs more "
+                f"{escalation.department} ({action.user_name}) needs more "
                 f"information: {question}\nReply in this thread to ask the shopper.",
+                NoteKind.QUESTION,
             )
             await _redraw(ctx, escalation.id, f"Asked the inbox for information ({when}).")
         case ActionKind.RESOLVE:
@@ -113,8 +115,9 @@ async def _resolve(ctx: Context, escalation: EscalationRecord, action: StaffActi
     await _tell_inbox(
         ctx,
         escalation,
-        f":white_check_mark: {escalation.department} resolved it ({action.user_name}). "
+        f"{escalation.department} resolved it ({action.user_name}). "
         f"Root cause: {ROOT_CAUSES[cause]}. {note}",
+        NoteKind.RESOLVED,
     )
     await _prepare_update(ctx, escalation, note, action)
 
@@ -177,22 +180,24 @@ async def _prepare_update(
     )
 
 
-async def _tell_inbox(ctx: Context, escalation: EscalationRecord, text: str) -> None:
+async def _tell_inbox(
+    ctx: Context, escalation: EscalationRecord, text: str, kind: NoteKind | None = None
+) -> None:
     conversation = await ctx.store.conversation(escalation.conversation_id)
     if conversation.card is not None:
-        await note_for_staff(ctx, escalation.conversation_id, conversation.card, text)
+        await note_for_staff(ctx, escalation.conversation_id, conversation.card, text, kind)
 
 
 async def _redraw(ctx: Context, escalation_id: int, status_line: str | None = None) -> None:
     escalation = await ctx.store.escalation(escalation_id)
     if escalation is None or escalation.card is None:
         return
-    card = await escalation_card(ctx, escalation, status_line)
+    card = await escalation_card(ctx, escalation, Note(status_line) if status_line else None)
     await ctx.workspace.update_escalation(escalation.card, card)
 
 
 async def escalation_card(
-    ctx: Context, escalation: EscalationRecord, status_line: str | None = None
+    ctx: Context, escalation: EscalationRecord, status_line: Note | None = None
 ) -> EscalationCard:
     record = await ctx.store.suggestion(escalation.suggestion_id)
     assert record is not None
@@ -236,18 +241,21 @@ def escalation_outcome(record: SuggestionRecord) -> str | None:
     return "Shopper told the team has it (an acknowledgement in their language)."
 
 
-def _status(escalation: EscalationRecord) -> str | None:
+def _status(escalation: EscalationRecord) -> Note | None:
     def at(moment: datetime | None) -> str:
         return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "?"
 
     if escalation.status == "resolved":
         cause = ROOT_CAUSES.get(escalation.root_cause or "", escalation.root_cause or "?")
-        return (
-            f":white_check_mark: Resolved by {escalation.resolved_by} at "
-            f"{at(escalation.resolved_at)} · root cause: {cause} · {escalation.resolution_note}"
+        return Note(
+            f"Resolved by {escalation.resolved_by} at "
+            f"{at(escalation.resolved_at)} · root cause: {cause} · {escalation.resolution_note}",
+            NoteKind.RESOLVED,
         )
     if escalation.status == "acknowledged":
-        return f"Acknowledged by {escalation.acknowledged_by} at {at(escalation.acknowledged_at)}"
+        return Note(
+            f"Acknowledged by {escalation.acknowledged_by} at {at(escalation.acknowledged_at)}"
+        )
     return None
 
 

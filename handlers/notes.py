@@ -1,7 +1,10 @@
 """Telling staff something under a card: queued in the outbox, never lost to an outage.
 
 await note_for_staff(ctx, conversation_id, conversation.card, "Escalated to warehouse.")
-await note_in_conversation(ctx, conversation_id, "The shopper wrote “stop” again.")
+await note_in_conversation(ctx, conversation_id, "Not sent: …", NoteKind.NOT_ALLOWED)
+
+A note is plain words and its kind (``bot/notes.py``); the staff workspace shows the kind
+its own way (Slack: an emoji code in front), so no flow writes a platform's markup.
 """
 
 from __future__ import annotations
@@ -10,25 +13,39 @@ import uuid
 
 from bot.context import Context
 from bot.models import CardRef
+from bot.notes import Note, NoteKind
 
 
 async def note_for_staff(
-    ctx: Context, conversation_id: int, ref: CardRef, text: str, *, key: str | None = None
+    ctx: Context,
+    conversation_id: int,
+    ref: CardRef,
+    text: str,
+    kind: NoteKind | None = None,
+    *,
+    key: str | None = None,
 ) -> bool:
-    """Queue ``text`` under the Slack message ``ref``; False if ``key`` was queued before.
+    """Queue ``text``, a note of ``kind``, under the staff message ``ref``; False if
+    ``key`` was queued before.
 
     Give a ``key`` when the same note could be queued twice (a retried step); it is sent
-    once per key.
+    once per key. The note waits in the outbox as its plain text (``Note.text``, the
+    kind's sign in front), which the workspace reads back when it posts it.
     """
     key = key or f"note:{uuid.uuid4().hex}"
-    queued = await ctx.store.enqueue_note(key, conversation_id, ref, text, ctx.clock())
+    queued = await ctx.store.enqueue_note(
+        key, conversation_id, ref, Note(text, kind).text, ctx.clock()
+    )
     if queued is not None:
         ctx.wake_outbox()
     return queued is not None
 
 
-async def note_in_conversation(ctx: Context, conversation_id: int, text: str) -> None:
-    """Queue ``text`` under the conversation's card; nothing when it has no card yet."""
+async def note_in_conversation(
+    ctx: Context, conversation_id: int, text: str, kind: NoteKind | None = None
+) -> None:
+    """Queue ``text``, a note of ``kind``, under the conversation's card; nothing when it
+    has no card yet."""
     conversation = await ctx.store.conversation(conversation_id)
     if conversation.card is not None:
-        await note_for_staff(ctx, conversation_id, conversation.card, text)
+        await note_for_staff(ctx, conversation_id, conversation.card, text, kind)

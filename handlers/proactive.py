@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.context import Context
+from bot.notes import NoteKind
 from bot.storage.proactive import ProactiveOrder
 from handlers.notes import note_for_staff
 from handlers.order_links import format_day
@@ -81,7 +82,7 @@ async def _record_delay(
         shipment = undelivered_names(order.parcels)
         told = "delay" in settings.kinds and may_notify(order)
         text = (
-            f":hourglass: Order #{order.order_number.lstrip('#')} is late: estimated for "
+            f"Order #{order.order_number.lstrip('#')} is late: estimated for "
             f"{order.estimated_delivery}, still not delivered"
             + (f" ({shipment})" if shipment else "")
             + ". Counted as a logistics problem. "
@@ -93,5 +94,5 @@ async def _record_delay(
             )
         )
         key = f"note:order-late:{order.id}"
-        await note_for_staff(ctx, order.conversation_id, order.card, text, key=key)
+        await note_for_staff(ctx, order.conversation_id, order.card, text, NoteKind.LATE, key=key)
     await ctx.store.record_order_problem(order.id, order.conversation_id, at=now)

@@ -11,6 +11,7 @@ import logging
 from datetime import datetime
 
 from bot.context import Context
+from bot.notes import NoteKind
 from handlers.notes import note_for_staff
 from scheduler.sla import Reminder, SlaItem, Target, reminders_due
 
@@ -74,21 +75,25 @@ async def _post(ctx: Context, reminder: Reminder, now: datetime) -> None:
     key = f"reminder:{reminder.item_id}:{reminder.kind}"
     due = reminder.due_at.strftime("%a %H:%M UTC")
     if reminder.kind == "missed":
-        text = f":rotating_light: The {reminder.target} target was missed (due {due})."
+        text = f"The {reminder.target} target was missed (due {due})."
+        note_kind = NoteKind.TARGET_MISSED
     else:
         minutes = max(1, int((reminder.due_at - now).total_seconds() // 60))
-        text = f":alarm_clock: {reminder.target.capitalize()} due at {due} (in {minutes} min)."
+        text = f"{reminder.target.capitalize()} due at {due} (in {minutes} min)."
+        note_kind = NoteKind.TARGET_DUE
     if kind == "reply":
         record = await ctx.store.suggestion(int(number))
         if record is not None and record.card is not None:
             conversation = await ctx.store.conversation(record.conversation_id)
             ref = conversation.card or record.card
-            await note_for_staff(ctx, record.conversation_id, ref, text, key=key)
+            await note_for_staff(ctx, record.conversation_id, ref, text, note_kind, key=key)
         return
     escalation = await ctx.store.escalation(int(number))
     if escalation is None:
         return
     if escalation.card is not None:
-        await note_for_staff(ctx, escalation.conversation_id, escalation.card, text, key=key)
+        await note_for_staff(
+            ctx, escalation.conversation_id, escalation.card, text, note_kind, key=key
+        )
     else:
         logger.info("reminder for escalation %s has no channel to go to: %s", number, text)

@@ -20,6 +20,7 @@ import logging
 from bot.context import Context
 from bot.errors import ChannelError
 from bot.models import ActionKind, StaffAction, StaffFile
+from bot.notes import Note, NoteKind
 from bot.storage.attachments import NewFile
 from bot.storage.records import ConversationInfo
 from handlers.approvals import Approval, reply_approval
@@ -59,8 +60,11 @@ async def handle_thread_action(ctx: Context, action: StaffAction) -> None:
                 ctx,
                 action,
                 conversation,
-                f":warning: Not sent to the shopper: a Slack message of kind '{kind}' cannot be "
-                "forwarded. Write your answer as an ordinary reply in this thread.",
+                Note(
+                    f"Not sent to the shopper: a Slack message of kind '{kind}' cannot be "
+                    "forwarded. Write your answer as an ordinary reply in this thread.",
+                    NoteKind.WARNING,
+                ),
             )
 
 
@@ -110,7 +114,10 @@ async def _reply(ctx: Context, action: StaffAction, conversation: ConversationIn
     files, refused = await _fetch_files(ctx, conversation, action.files)
     if not text and not files:
         await _note(
-            ctx, action, conversation, f":warning: Nothing was sent to the shopper: {refused}."
+            ctx,
+            action,
+            conversation,
+            Note(f"Nothing was sent to the shopper: {refused}.", NoteKind.WARNING),
         )
         return
     hold, translated = (
@@ -133,7 +140,10 @@ async def _reply(ctx: Context, action: StaffAction, conversation: ConversationIn
         if text and files:
             rest = "Your text and the other files go."
         await _note(
-            ctx, action, conversation, f":warning: Not sent to the shopper: {refused}. {rest}"
+            ctx,
+            action,
+            conversation,
+            Note(f"Not sent to the shopper: {refused}. {rest}", NoteKind.WARNING),
         )
     if approval is Approval.APPROVED and flagged is not None:
         await audit_approval(ctx, action, flagged.id, None)
@@ -189,8 +199,10 @@ async def _edited(ctx: Context, action: StaffAction, conversation: ConversationI
             ctx,
             action,
             conversation,
-            "An edit that removes all the text is not applied. To take the reply back before "
-            "it is sent, delete it.",
+            Note(
+                "An edit that removes all the text is not applied. To take the reply back "
+                "before it is sent, delete it."
+            ),
         )
         return
     hold, translated = await staff_text_for_shopper(ctx, text, conversation.language)
@@ -198,9 +210,10 @@ async def _edited(ctx: Context, action: StaffAction, conversation: ConversationI
         thread_key(action), translated or text, original_text=text if hold else None, hold=hold
     )
     if changed is None:
-        note = (
-            ":warning: Not sent: the shopper never got the first version of this reply either "
-            "(see the notes above). Write a new reply to answer them."
+        note = Note(
+            "Not sent: the shopper never got the first version of this reply either "
+            "(see the notes above). Write a new reply to answer them.",
+            NoteKind.WARNING,
         )
     else:
         item_id, status = changed
@@ -213,19 +226,23 @@ async def _edited(ctx: Context, action: StaffAction, conversation: ConversationI
     await _note(ctx, action, conversation, note)
 
 
-def _after_edit(status: str, item_id: int) -> str:
+def _after_edit(status: str, item_id: int) -> Note:
     if status in ("pending", "held"):
-        return ":pencil2: Edited before it was sent: the shopper will get the new version."
+        return Note(
+            "Edited before it was sent: the shopper will get the new version.", NoteKind.EDITED
+        )
     if status == "dead":
-        return (
-            f":pencil2: Edited. This reply could not be delivered and is parked: "
-            f"`/borderdesk retry {item_id}` sends the new version."
+        return Note(
+            f"Edited. This reply could not be delivered and is parked: "
+            f"`/borderdesk retry {item_id}` sends the new version.",
+            NoteKind.EDITED,
         )
     if status == "cancelled":
-        return "This reply was cancelled, so the edit is not sent either. Write a new reply."
-    return (
-        ":warning: Already sent: the shopper still sees the first version. Editing in Slack "
-        "does not change it; to correct it, write a new reply in this thread."
+        return Note("This reply was cancelled, so the edit is not sent either. Write a new reply.")
+    return Note(
+        "Already sent: the shopper still sees the first version. Editing in Slack "
+        "does not change it; to correct it, write a new reply in this thread.",
+        NoteKind.WARNING,
     )
 
 
@@ -235,24 +252,27 @@ async def _deleted(ctx: Context, action: StaffAction, conversation: Conversation
         logger.info("deleted thread reply was never queued or already cancelled; nothing to do")
         return
     if status in ("pending", "held", "dead"):
-        note = ":wastebasket: Deleted before it was sent: cancelled, the shopper gets nothing."
+        note = Note(
+            "Deleted before it was sent: cancelled, the shopper gets nothing.", NoteKind.DELETED
+        )
     else:
-        note = (
-            ":warning: Deleting in Slack does not unsend it: the shopper already has this "
-            "reply. To correct it, write a new reply in this thread."
+        note = Note(
+            "Deleting in Slack does not unsend it: the shopper already has this "
+            "reply. To correct it, write a new reply in this thread.",
+            NoteKind.WARNING,
         )
     await _note(ctx, action, conversation, note)
 
 
 async def _note(
-    ctx: Context, action: StaffAction, conversation: ConversationInfo, text: str
+    ctx: Context, action: StaffAction, conversation: ConversationInfo, note: Note
 ) -> None:
     """A note under the card, once per Slack message (and per edit of it)."""
     if action.card is None:
         return
     what = action.extra.get("edit_ts") or ""
     key = f"note:{action.kind.value}:{thread_key(action)}:{what}"
-    await note_for_staff(ctx, conversation.id, action.card, text, key=key)
+    await note_for_staff(ctx, conversation.id, action.card, note.body, note.kind, key=key)
 
 
 def _mb(size: int) -> str:

@@ -31,6 +31,7 @@ from bot.models import (
     StaffAction,
     StaffFile,
 )
+from bot.notes import Note
 from bot.reports import Report
 
 InboundHandler = Callable[[InboundMessage], Awaitable[None]]
@@ -99,6 +100,7 @@ class StaffWorkspace(Protocol):
 
         ref = await workspace.post_card(card)
         await workspace.post_in_thread(ref, "Ana wrote again: ...")
+        await workspace.post_note(ref, Note("Order #B77 is late", NoteKind.LATE))
         await workspace.update_card(ref, replace(card, decision="Sent by Lee at 10:02"))
     """
 
@@ -119,6 +121,11 @@ class StaffWorkspace(Protocol):
 
     async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
         """Post plain text under a card (later messages, notes); return the reply's ref."""
+        ...
+
+    async def post_note(self, ref: CardRef, note: Note) -> CardRef:
+        """Post a note for staff under a card, its kind shown the platform's way (Slack:
+        an emoji code in front); return the note's ref."""
         ...
 
     async def post_card_in_thread(self, ref: CardRef, card: Card) -> CardRef:

@@ -22,6 +22,7 @@ from bot.models import (
     IntentChoice,
     StaffFile,
 )
+from bot.notes import Note
 from bot.reports import Report
 
 Listener = Callable[[str, dict[str, object]], None]
@@ -145,6 +146,10 @@ class LocalWorkspace:
         self.threads.setdefault(ref.ts, []).append(text)
         self.listener("thread_note", {"ref": ref, "text": text})
         return self._ref()
+
+    async def post_note(self, ref: CardRef, note: Note) -> CardRef:
+        """A note is its plain text here, its kind's sign in front (``⚠ Not sent…``)."""
+        return await self.post_in_thread(ref, note.text)
 
     async def post_report(self, report: Report) -> CardRef | None:
         chart = report.chart_name if report.chart is not None else None

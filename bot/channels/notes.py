@@ -12,6 +12,7 @@ from __future__ import annotations
 from bot.channels.base import InboundHandler, StaffWorkspace
 from bot.errors import ChannelRejected
 from bot.models import ChannelCapabilities
+from bot.notes import Note
 from bot.storage.outbox import STAFF_NOTES, note_ref
 
 
@@ -31,7 +32,8 @@ class StaffNotes:
         """Nothing to release."""
 
     async def send(self, chat_id: str, text: str) -> str:
-        ref = await self.workspace.post_in_thread(note_ref(chat_id), text)
+        # queued as its plain text (``Note.text``): read its kind back from the sign
+        ref = await self.workspace.post_note(note_ref(chat_id), Note.parse(text))
         return ref.ts
 
     async def send_file(

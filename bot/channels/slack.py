@@ -47,6 +47,7 @@ from bot.channels.slack_connect import SocketConnection, auth_check
 from bot.channels.slack_files import MAX_FETCH_BYTES, SlackFiles
 from bot.channels.slack_http import serve
 from bot.channels.slack_listeners import SlackListeners
+from bot.channels.slack_notes import slack_note
 from bot.channels.slack_reports import report_message
 from bot.channels.slack_staff import StaffList
 from bot.channels.slack_web import SlackWeb
@@ -58,6 +59,7 @@ from bot.models import (
     IntentChoice,
     StaffFile,
 )
+from bot.notes import Note
 from bot.pacing import Pacer
 from bot.reports import Report
 
@@ -165,6 +167,9 @@ class SlackWorkspace:
         # links, and post it verbatim so a bare URL a shopper wrote is not made clickable
         safe = blocks.defuse(text)
         return await self._post(ref.channel, safe, [blocks.plain_section(safe)], thread_ts=ref.ts)
+
+    async def post_note(self, ref: CardRef, note: Note) -> CardRef:
+        return await self.post_in_thread(ref, slack_note(note))
 
     async def post_report(self, report: Report) -> CardRef | None:
         channel = self.department_channels.get(report.department)

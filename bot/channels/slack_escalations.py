@@ -16,6 +16,7 @@ from bot.channels.slack_blocks import (
     select_input,
     text_input,
 )
+from bot.channels.slack_notes import slack_note
 from bot.models import ROOT_CAUSES, CardRef, EscalationCard
 
 QUESTION_CALLBACK = "bd_need_info_submit"
@@ -54,7 +55,7 @@ def escalation_blocks(card: EscalationCard) -> list[dict[str, Any]]:
     if card.link:
         blocks.append(_context(f"<{card.link}|Open the conversation in the inbox>"))
     if card.status_line:
-        blocks.append(_context(escape(card.status_line), verbatim=True))
+        blocks.append(_context(escape(slack_note(card.status_line)), verbatim=True))
     if not card.resolved:
         value = str(card.escalation_id)
         blocks.append(

@@ -34,12 +34,14 @@ from bot.channels import slack_blocks as blocks
 from bot.channels import slack_escalations as escalations
 from bot.channels.base import ActionHandler, CommandHandler
 from bot.channels.slack_messages import thread_message
+from bot.channels.slack_notes import slack_note
 from bot.channels.slack_shapes import object_at, text_at
 from bot.channels.slack_staff import NOT_STAFF, StaffList
 from bot.channels.slack_text import plain_text
 from bot.errors import ChannelError
 from bot.ids import positive_id
 from bot.models import ActionKind, CardRef, StaffAction
+from bot.notes import Note
 
 logger = logging.getLogger(__name__)
 
@@ -195,7 +197,10 @@ class SlackListeners:
             await ack("BorderDesk is starting; try again in a moment.")
             return
         who = f"{text_at(command, 'user_name') or user_id} ({user_id})"
-        await ack(await self.on_command(text_at(command, "text"), who))
+        # the answer is plain text (a note's sign in front when it is one): Slack's emoji
+        # code for the sign, and whatever it quotes (a shopper's name, a kept event) inert
+        answer = Note.parse(await self.on_command(text_at(command, "text"), who))
+        await ack(blocks.defuse(slack_note(answer)))
 
     async def _submit(
         self, body: dict[str, Any], kind: ActionKind, *, escalation: bool = False, **fields: Any

@@ -97,7 +97,7 @@ def test_demo_tells_shoppers_first_shipped_and_late(demo: tuple[str, Path]) -> N
     assert "Colissimo" in shipped and "Numéro de suivi : 6A23948571034" in shipped
     delay = next(e for e in said if "TELEGRAM   -> Carmen: " in e and "tardando" in e)
     assert "PQ4B1C0712345670128043M" in delay
-    assert any(":hourglass: Order #10398 is late" in e for e in said)
+    assert any("⌛ Order #10398 is late" in e for e in said)
     logistics = out.split("Logistics digest, Tue 24 Nov 2026")[1].split("Management digest")[0]
     # the late order BorderDesk noticed and Carmen's own report of it are one problem (two
     # reports); Wei's parcel, three weeks on the way, is the other
@@ -130,7 +130,7 @@ def test_demo_holds_a_flagged_buyers_refund_for_a_manager(demo: tuple[str, Path]
         "Lee. Nothing is sent automatically; refund and return replies need a manager."
     )
     after = said[said.index(refund) :]
-    refused = next(i for i, e in enumerate(after) if ":no_entry: Not sent" in e)
+    refused = next(i for i, e in enumerate(after) if "⛔ Not sent" in e)
     sent = next(i for i, e in enumerate(after) if "TELEGRAM   -> Victor: " in e)
     assert "Lee clicks Send" in after[refused - 1]
     assert "Noor, a manager, clicks Send" in after[refused + 1] and refused < sent

@@ -114,7 +114,9 @@ async def test_a_damaged_item_is_recorded_escalated_acknowledged_and_resolved(
         confirmation = await desk.wait_confirmation(inbox_card)
         assert note in card_text(confirmation)
         resolved = card_text(warehouse_card(slack_api))
-        assert "Resolved by lee" in resolved and "root cause: Packing" in resolved
+        assert (
+            ":white_check_mark: Resolved by lee" in resolved and "root cause: Packing" in resolved
+        )
         assert not any(b["type"] == "actions" for b in warehouse_card(slack_api)["blocks"])
         # the outcome is a note for staff, delivered by the outbox under the inbox card
         await slack_api.wait_for(

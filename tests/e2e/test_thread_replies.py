@@ -151,7 +151,7 @@ async def test_an_edit_after_sending_gets_a_note_and_changes_nothing_for_the_sho
         )
         assert await post(desk, changed) == 200
         note = await wait_note(slack_api, card)
-        assert "Already sent: the shopper still sees the first version." in note
+        assert ":warning: Already sent: the shopper still sees the first version." in note
         assert "write a new reply" in note
         assert [m["text"] for m in telegram_api.sent_messages(CHAT)] == ["Llega el lunes."]
 
@@ -171,7 +171,9 @@ async def test_a_deletion_before_sending_cancels_the_reply(
         await telegram_api.wait_for("sendMessage", timeout=WAIT)  # the failed attempt
         assert await post(desk, events.message_deleted_event(INBOX, first)) == 200
         note = await wait_note(slack_api, card)
-        assert "Deleted before it was sent: cancelled, the shopper gets nothing." in note
+        assert (
+            ":wastebasket: Deleted before it was sent: cancelled, the shopper gets nothing." in note
+        )
         store = desk.runtime.ctx.store
 
         async def reply_cancelled_note_sent() -> bool:

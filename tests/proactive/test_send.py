@@ -296,7 +296,7 @@ async def test_a_late_order_is_noted_for_staff_counted_in_the_logistics_digest_a
         assert await desk.run(clock, berlin(6, 23, 59)) == 0  # estimate 5th + 1 grace day
         assert await desk.run(clock, berlin(7, 8)) == 0  # late now, but quiet until 09:00
         assert desk.workspace.threads[card.ts] == [
-            ":hourglass: Order #B77 is late: estimated for 2026-03-05, still not delivered "
+            "⌛ Order #B77 is late: estimated for 2026-03-05, still not delivered "
             "(DHL JJD0099). Counted as a logistics problem. The shopper gets a delay notice."
         ]
         assert await desk.run(clock, berlin(7, 9)) == 1
