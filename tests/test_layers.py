@@ -10,18 +10,18 @@ are listed in the file's ``ignore_imports`` with the debt each stands for.
 Breaking a layer fails this file: ``test_a_wrong_import_breaks_the_layers`` copies the
 code, adds ``from bot.storage.records import new_id`` at the end of
 ``bot/orders/matching.py`` (the domain importing storage) and runs the contracts on the
-copy, which exits 1 and prints (run once by hand, 7 December 2026; the first line
-wrapped here)::
+copy, which exits 1 and prints (run once by hand, 7 December 2026, after the country
+and hours rules moved to bot.calendar; the first line wrapped here)::
 
     One way down: wiring > workers > flows | jobs > context > services > settings >
-    domain BROKEN (13 ignored imports)
-    [the five other contracts: KEPT]
+    domain BROKEN (2 ignored imports)
+    [the four other contracts: KEPT]
 
-    Contracts: 5 kept, 1 broken.
+    Contracts: 4 kept, 1 broken.
     ...
     bot.orders.matching is not allowed to import bot.storage:
 
-    - bot.orders.matching -> bot.storage.records (l.156)
+    - bot.orders.matching -> bot.storage.records (l.155)
 
 The same import in the real tree would fail ``test_the_imports_go_one_way`` with that
 report. Run the same check by hand with ``.venv/bin/lint-imports``.
