@@ -156,7 +156,12 @@ async def test_cancel_gives_the_card_its_buttons_back_and_sends_nothing(
         assert await desk.click(confirmation, "bd_tr_cancel") == 200
         await wait_until(lambda: "bd_send" in buttons(current(slack_api, card)), "buttons back")
         assert "Waiting" not in card_text(current(slack_api, card))
-        assert "Cancelled by lee" in current(slack_api, confirmation)["text"]
+        # the confirmation is redrawn by a chat.update of its own, which may come after
+        # the card's: wait for it rather than read it at once
+        await wait_until(
+            lambda: "Cancelled by lee" in current(slack_api, confirmation)["text"],
+            "the confirmation says who cancelled",
+        )
         await desk.runtime.outbox.drain()
         assert telegram_api.sent_messages() == []
 
