@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -203,7 +204,7 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
     flagged = await flagged_identity(ctx, conversation_id)
     if flagged is not None and suggestion.auto_send:
         display["notes"] = [*display["notes"], "Not sent automatically: the buyer is flagged."]
-    await _acknowledge_out_of_hours(ctx, message, conversation_id, language, now)
+    await _acknowledge_out_of_hours(ctx, message, conversation_id, language, variables, now)
     suggestion_id = await ctx.store.add_suggestion(
         message_id, conversation_id, suggestion, now, display
     )
@@ -295,7 +296,12 @@ async def _localize(
 
 
 async def _acknowledge_out_of_hours(
-    ctx: Context, message: InboundMessage, conversation_id: int, language: str, now: datetime
+    ctx: Context,
+    message: InboundMessage,
+    conversation_id: int,
+    language: str,
+    variables: Mapping[str, str],
+    now: datetime,
 ) -> None:
     """Outside support hours, tell the shopper when they will hear back, in their language;
     once per closed period, not for every message.
@@ -305,12 +311,13 @@ async def _acknowledge_out_of_hours(
     says where they are and keeps one time; otherwise in the store's zone. A language's region
     (Telegram's ``pt-br``) is not a place, and "Eastern Time" for a US shopper would be a
     guess. The zone is named either way, so nobody has to guess whose nine o'clock it is.
+    ``variables`` are the reply's (``template_variables``), which carry those countries.
     """
     calendar = ctx.desk.calendar
     if calendar.is_open(now):
         return
     opening = calendar.next_opening(now)
-    shopper_zone = hours_zone(await template_variables(ctx, message, language))
+    shopper_zone = hours_zone(variables)
     shown_language = language if language != "unknown" else "en"
     reply_time = format_local_named(opening, shopper_zone or calendar.timezone, shown_language)
     name = message.user_name.split()[0] if message.user_name.strip() else ""
