@@ -22,6 +22,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from bot.calendar.countries import single_zone
 from bot.models import IntentChoice, Suggestion
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
@@ -38,7 +39,7 @@ from replies.model_cache import ModelCache, model_key
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
 from replies.situations import asks_for, order_situation
-from replies.store import StoreDetails, hours_country, hours_zone
+from replies.store import StoreDetails, hours_country
 
 logger = logging.getLogger(__name__)
 
@@ -266,9 +267,8 @@ class SuggestionEngine:
         suggest``) fills its answer here, so they all agree.
         """
         known = variables or {}
-        store = self.store.variables(
-            language, hours_zone(known, country), hours_country(known, country)
-        )
+        where = hours_country(known, country)  # worked out once: its zone is derived from it
+        store = self.store.variables(language, single_zone(where), where)
         values = {**store, **known}
         # facts the caller has not worked out from a message: from the country alone, or a
         # sentence asking for what is missing (``replies.facts``), never a gap
