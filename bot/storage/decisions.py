@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import ColumnElement, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -225,18 +225,15 @@ class DecisionQueries:
     async def examples(self, source: str | None = None) -> list[tuple[str, str]]:
         """Stored ``(text, intent)`` examples, oldest first: those of ``source`` when given
         (``IMPORTED`` for a store's imported history), else all."""
-        query = select(examples.c.text, examples.c.intent).order_by(examples.c.id)
-        if source is not None:
-            query = query.where(examples.c.source == source)
-        async with self.reader.connect() as conn:
-            return [(r.text, r.intent) for r in await conn.execute(query)]
+        return await self._examples(None if source is None else examples.c.source == source)
 
     async def staff_examples(self) -> list[tuple[str, str]]:
         """The examples staff decisions taught, oldest first (every source but "import")."""
-        query = (
-            select(examples.c.text, examples.c.intent)
-            .where(examples.c.source != IMPORTED)
-            .order_by(examples.c.id)
-        )
+        return await self._examples(examples.c.source != IMPORTED)
+
+    async def _examples(self, condition: ColumnElement[bool] | None) -> list[tuple[str, str]]:
+        query = select(examples.c.text, examples.c.intent).order_by(examples.c.id)
+        if condition is not None:
+            query = query.where(condition)
         async with self.reader.connect() as conn:
             return [(r.text, r.intent) for r in await conn.execute(query)]
