@@ -289,10 +289,7 @@ def _taking_back_a_cancellation(
         return probs
     if not keeps_the_order(text, language):
         return probs
-    moved = probs.copy()
-    moved[change] += moved[cancel]
-    moved[cancel] = 0.0
-    return moved
+    return _move_confidence(probs, cancel, change)
 
 
 def _sentences(
@@ -353,7 +350,12 @@ def _review_is_not_the_answer(classifier: IntentClassifier, probs: np.ndarray) -
         return probs
     review = intents.index(REVIEW)
     home = max(homes, key=lambda i: probs[i])
+    return _move_confidence(probs, review, home)
+
+
+def _move_confidence(probs: np.ndarray, source: int, target: int) -> np.ndarray:
+    """``probs`` with intent ``source``'s confidence given to intent ``target``."""
     moved = probs.copy()
-    moved[home] += moved[review]
-    moved[review] = 0.0
+    moved[target] += moved[source]
+    moved[source] = 0.0
     return moved
