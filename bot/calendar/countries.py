@@ -4,8 +4,9 @@ A reply like "we will answer on Monday at 09:00" is only useful in the shopper's
 and language. The zone comes from the country (order address, profile, or the region in
 a Telegram language code such as ``pt-br``); the day and month names from Babel's CLDR
 data, so output does not depend on which locales the server happens to have installed.
-The country -> zone table stays written out: CLDR lists every zone of a country but not
-the one most of its people live in.
+The country -> zone table is the tz database's (``tzdata``), which lists a country's most
+populous zone first where geography allows; CLDR lists every zone of a country but not the
+one most of its people live in. Seven countries, named below, are written out with a reason.
 
 That representative zone is right for everybody in a country that keeps one time, and
 a guess elsewhere: a Californian is not on New York time. ``single_zone`` tells them
@@ -17,7 +18,9 @@ may still use the guess, with the zone named.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
+from importlib.resources import files
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,58 +30,42 @@ from babel.dates import format_datetime
 from bot.calendar.hours import aware_utc
 from bot.calendar.zone_names import MOST_NAMED_TIMES, named_times, with_zone
 
-# ISO 3166-1 alpha-2 -> representative IANA zone. Where a country spans several zones,
-# the one where most of its people live is chosen, as noted.
-COUNTRY_ZONES: MappingProxyType[str, str] = MappingProxyType({
-    # Europe
-    "AT": "Europe/Vienna", "BE": "Europe/Brussels", "BG": "Europe/Sofia",
-    "BY": "Europe/Minsk", "CH": "Europe/Zurich", "CY": "Asia/Nicosia",
-    "CZ": "Europe/Prague", "DE": "Europe/Berlin", "DK": "Europe/Copenhagen",
-    "EE": "Europe/Tallinn", "ES": "Europe/Madrid",  # not Atlantic/Canary
-    "FI": "Europe/Helsinki", "FR": "Europe/Paris",  # metropolitan France
-    "GB": "Europe/London", "GR": "Europe/Athens", "HR": "Europe/Zagreb",
-    "HU": "Europe/Budapest", "IE": "Europe/Dublin", "IS": "Atlantic/Reykjavik",
-    "IT": "Europe/Rome", "LT": "Europe/Vilnius", "LU": "Europe/Luxembourg",
-    "LV": "Europe/Riga", "MD": "Europe/Chisinau", "MT": "Europe/Malta",
-    "NL": "Europe/Amsterdam", "NO": "Europe/Oslo", "PL": "Europe/Warsaw",
-    "PT": "Europe/Lisbon",  # not the Azores
-    "RO": "Europe/Bucharest", "RS": "Europe/Belgrade",
-    "RU": "Europe/Moscow",  # eleven zones; most Russians live on Moscow time
-    "SE": "Europe/Stockholm", "SI": "Europe/Ljubljana", "SK": "Europe/Bratislava",
-    "TR": "Europe/Istanbul", "UA": "Europe/Kyiv",
-    # Caucasus and Central Asia
-    "AM": "Asia/Yerevan", "AZ": "Asia/Baku", "GE": "Asia/Tbilisi",
-    "KZ": "Asia/Almaty",  # one time (UTC+5) for the whole country since March 2024
-    "UZ": "Asia/Tashkent",
-    # Americas
-    "US": "America/New_York",  # Eastern time: the most populous of six zones
+# A country's zones, first the one most of its people live in where geography allows: the
+# tz database's zone.tab, shipped with the ``tzdata`` package. zone.tab rather than
+# zone1970.tab, because it lists each country on its own rows under its own zone name (the
+# Netherlands on Europe/Amsterdam, which zone1970.tab folds into Europe/Brussels, the same
+# clock since 1970). CLDR's lists of a country's zones (Babel's ``territory_zones``) hold
+# the same zones in the order of their short identifiers, which says nothing about people.
+_ZONE_TABLE = files("tzdata").joinpath("zoneinfo", "zone.tab")
+
+# zone.tab orders a country's zones to "make some geographical sense" first and to put the
+# most populous first only where that does not contradict it: west to east, or islands
+# first (Kaliningrad, Lord Howe Island, Fernando de Noronha, Newfoundland, Crimea, Gaza).
+# Where most of the country lives in a later zone the data cannot say so: each exception
+# says who lives there.
+MOST_PEOPLE: Mapping[str, str] = MappingProxyType({
+    "AU": "Australia/Sydney",  # eastern Australia: New South Wales and Victoria
+    "BR": "America/Sao_Paulo",  # Brasília time covers the south-east and the coast
     "CA": "America/Toronto",  # Eastern time: Ontario and Quebec
-    "MX": "America/Mexico_City",  # central zone, not Tijuana or Cancun
-    "BR": "America/Sao_Paulo",  # Brasilia time covers the south-east and the coast
-    "AR": "America/Argentina/Buenos_Aires", "BO": "America/La_Paz",
-    "CL": "America/Santiago",  # not Easter Island
-    "CO": "America/Bogota", "CR": "America/Costa_Rica",
-    "DO": "America/Santo_Domingo", "EC": "America/Guayaquil",  # not Galapagos
-    "GT": "America/Guatemala", "PA": "America/Panama", "PE": "America/Lima",
-    "PR": "America/Puerto_Rico", "PY": "America/Asuncion", "UY": "America/Montevideo",
-    "VE": "America/Caracas",
-    # Asia and Oceania
-    "AU": "Australia/Sydney",  # eastern Australia: New South Wales, Victoria
-    "BD": "Asia/Dhaka", "CN": "Asia/Shanghai", "HK": "Asia/Hong_Kong",
-    "ID": "Asia/Jakarta",  # Western Indonesia: Java and Sumatra
-    "IN": "Asia/Kolkata", "JP": "Asia/Tokyo", "KR": "Asia/Seoul",
-    "LK": "Asia/Colombo", "MY": "Asia/Kuala_Lumpur", "NP": "Asia/Kathmandu",
-    "NZ": "Pacific/Auckland",  # not the Chatham Islands
-    "PH": "Asia/Manila", "PK": "Asia/Karachi", "SG": "Asia/Singapore",
-    "TH": "Asia/Bangkok", "TW": "Asia/Taipei", "VN": "Asia/Ho_Chi_Minh",
-    # Middle East and Africa
-    "AE": "Asia/Dubai", "BH": "Asia/Bahrain", "IL": "Asia/Jerusalem",
-    "JO": "Asia/Amman", "KW": "Asia/Kuwait", "LB": "Asia/Beirut",
-    "OM": "Asia/Muscat", "QA": "Asia/Qatar", "SA": "Asia/Riyadh",
-    "DZ": "Africa/Algiers", "EG": "Africa/Cairo", "GH": "Africa/Accra",
-    "KE": "Africa/Nairobi", "MA": "Africa/Casablanca", "NG": "Africa/Lagos",
-    "TN": "Africa/Tunis", "ZA": "Africa/Johannesburg",
+    "PS": "Asia/Hebron",  # the West Bank, where more Palestinians live than in Gaza
+    "RU": "Europe/Moscow",  # eleven zones; most Russians live on Moscow time
+    "UA": "Europe/Kyiv",  # zone.tab lists Crimea first
+    "UZ": "Asia/Tashkent",  # the capital and the east, the same clock as Samarkand
 })  # fmt: skip
+
+
+def first_listed_zones() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> the first zone zone.tab lists for the country."""
+    zones: dict[str, str] = {}
+    for line in _ZONE_TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            country, _coordinates, zone, *_comments = line.split("\t")
+            zones.setdefault(country, zone)
+    return zones
+
+
+# ISO 3166-1 alpha-2 -> representative IANA zone, for every country the tz database knows.
+COUNTRY_ZONES: Mapping[str, str] = MappingProxyType({**first_listed_zones(), **MOST_PEOPLE})
 
 
 def timezone_for(country: str | None, fallback: str) -> ZoneInfo:
@@ -102,6 +89,11 @@ def timezone_for(country: str | None, fallback: str) -> ZoneInfo:
 # Galápagos, New Zealand and the Chathams, China and Urumqi). Countries that span a continent
 # name three or more (Indonesia 3, Brazil 4, Australia and Mexico 5, the US and Canada 7,
 # Russia 11). Kazakhstan has seven zones but one metazone: one time since March 2024.
+# The Democratic Republic of the Congo names two but keeps them for about half its people
+# each (Kinshasa's west, Lubumbashi's east): neither is the country's time.
+_SPLIT_IN_TWO = frozenset({"CD"})
+
+
 def single_zone(country: str | None) -> str | None:
     """The zone everybody in ``country`` keeps their clock in, when the country keeps one
     time in practice; None for a country that spans several (US, BR, RU ...) or is unknown.
@@ -115,7 +107,7 @@ def single_zone(country: str | None) -> str | None:
     """
     code = (country or "").strip().upper()
     zone = COUNTRY_ZONES.get(code)
-    if zone is None or len(named_times(code)) > MOST_NAMED_TIMES:
+    if zone is None or code in _SPLIT_IN_TWO or len(named_times(code)) > MOST_NAMED_TIMES:
         return None
     return zone
 
