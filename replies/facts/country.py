@@ -51,20 +51,20 @@ _AMBIGUOUS = frozenset(
 # Short forms shoppers write that CLDR's names do not cover.
 _ALIASES: dict[str, str] = {
     "usa": "US", "u.s.": "US", "u.s.a.": "US", "america": "US", "eeuu": "US", "ee.uu.": "US",
-    "ee. uu.": "US", "estados unidos": "US", "états-unis": "US", "etats-unis": "US",
+    "ee. uu.": "US", "etats-unis": "US",
     "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
     "scotland": "GB", "wales": "GB", "inglaterra": "GB", "angleterre": "GB",
     "inghilterra": "GB", "engeland": "GB", "anglia": "GB", "escocia": "GB",
     "écosse": "GB", "schottland": "GB", "holland": "NL", "holanda": "NL", "hollande": "NL",
-    "olanda": "NL", "türkiye": "TR", "turkiye": "TR", "emirates": "AE", "uae": "AE",
+    "olanda": "NL", "turkiye": "TR", "emirates": "AE", "uae": "AE",
     "emiratos": "AE", "emirati": "AE", "korea": "KR", "corea": "KR", "corée": "KR",
-    "россия": "RU", "рф": "RU", "日本": "JP", "中国": "CN", "大陆": "CN", "台灣": "TW",
-    "한국": "KR", "韓国": "KR", "السعودية": "SA", "الإمارات": "AE", "مصر": "EG",
+    "рф": "RU", "日本": "JP", "中国": "CN", "大陆": "CN", "台灣": "TW",
+    "한국": "KR", "韓国": "KR", "السعودية": "SA", "الإمارات": "AE",
     # Polish, Russian and Turkish inflect names ("do Polski", "в Россию", "Almanya'ya")
     "polski": "PL", "polsce": "PL", "niemiec": "DE", "niemczech": "DE", "francji": "FR",
     "hiszpanii": "ES", "włoch": "IT", "anglii": "GB", "россию": "RU", "россии": "RU",
     "германию": "DE", "германии": "DE", "украину": "UA", "украине": "UA", "казахстана": "KZ",
-    "беларусь": "BY", "беларуси": "BY", "францию": "FR", "испанию": "ES", "италию": "IT",
+    "беларуси": "BY", "францию": "FR", "испанию": "ES", "италию": "IT",
     "казахстане": "KZ", "kazachstanu": "KZ", "kazachstanie": "KZ", "ukrainy": "UA",
     "ukrainie": "UA", "rosji": "RU",
 }  # fmt: skip

@@ -30,6 +30,12 @@ from replies.facts.country import ShopperCountry, country_in_text, shopper_count
         ("Does it work in South Korea", "KR"),
         ("will it work in New York", "US"),
         ("spedite a Milano?", "IT"),
+        # CLDR's own names, no alias needed
+        ("¿Envían a Estados Unidos?", "US"),
+        ("livrez-vous aux États-Unis ?", "US"),
+        ("Россия, Москва", "RU"),
+        ("доставка в Беларусь", "BY"),
+        ("الشحن إلى مصر", "EG"),
     ],
 )
 def test_a_country_city_or_region_named_in_passing(text: str, country: str) -> None:
