@@ -47,6 +47,10 @@ SHOPPERS_HARD = Path(__file__).with_name("shoppers_hard")
 # misses may be looked at; ``shoppers_heldout`` is measured, never studied.
 SHOPPERS_FRESH = Path(__file__).with_name("shoppers_fresh")
 SHOPPERS_HELDOUT = Path(__file__).with_name("shoppers_heldout")
+# The first held-out set was measured three times while the library and the abstention
+# changed around it; ``shoppers_heldout2`` was written afterwards, by another blind writer,
+# so that the final figure comes from messages nothing was yet adjusted near.
+SHOPPERS_HELDOUT2 = Path(__file__).with_name("shoppers_heldout2")
 KINDS = (
     "plain",
     "typo",
