@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from bot.calendar.sla import Reminder, SlaItem, Target, reminders_due
 from bot.context import Context
 from bot.notes import NoteKind
 from handlers.notes import note_for_staff
-from scheduler.sla import Reminder, SlaItem, Target, reminders_due
 
 logger = logging.getLogger(__name__)
 

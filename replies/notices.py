@@ -33,7 +33,7 @@ REQUIRED: Mapping[str, frozenset[str]] = {
     # language (handlers/escalation.py)
     "resolved_plain": frozenset({"shopper_name"}),
     "flood": frozenset({"shopper_name"}),
-    # proactive messages (handlers/proactive.py), each ending with a "reply STOP" line
+    # proactive messages (handlers/proactive/), each ending with a "reply STOP" line
     "payment_reminder": _ORDER,
     "shipped": _SHIPMENT | {"tracking_link", "estimated_delivery"},
     "delay": _SHIPMENT,

@@ -1,5 +1,5 @@
-"""Timed jobs and the pure time maths behind them: targets, reminders, digests, spikes.
+"""Timed jobs and the pure time maths behind them: digests, reports, spikes.
 
-The team's business hours and the shopper's zone are rules every layer needs, so they live
-below the jobs in ``bot.calendar``.
+The team's business hours, response-time targets and the shopper's zone are rules every
+layer needs, so they live below the jobs in ``bot.calendar``.
 """

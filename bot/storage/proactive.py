@@ -1,6 +1,6 @@
 """What proactive messages need: orders due a notice, and problems BorderDesk noticed.
 
-``proactive_orders`` reads, in a handful of queries, everything ``scheduler.proactive``
+``proactive_orders`` reads, in a handful of queries, everything ``handlers.proactive.rules``
 decides on: each recent order with its customer (zone, language, opt-out, flag), the chat
 to write to, which notices were already queued, and the customer's unresolved problems.
 ``record_order_problem`` reports a late order to logistics like a shopper would, joining

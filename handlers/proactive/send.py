@@ -1,5 +1,4 @@
-"""Telling shoppers about their orders before they ask: payment reminders, shipped and
-delay notices, review requests.
+"""Sending the order notices that are due (``handlers.proactive.rules`` says which).
 
 The runtime calls ``send_proactive`` every minute. Each notice is rendered in the
 shopper's language from the store's notice texts and queued in the outbox under a key of
@@ -19,8 +18,7 @@ from bot.notes import NoteKind
 from bot.storage.proactive import ProactiveOrder
 from handlers.notes import note_for_staff
 from handlers.order_links import format_day
-from handlers.shipments import parcel_variables, undelivered_names
-from scheduler.proactive import (
+from handlers.proactive.rules import (
     LOOKBACK,
     Due,
     ProactiveSettings,
@@ -29,6 +27,7 @@ from scheduler.proactive import (
     may_notify,
     shopper_language,
 )
+from handlers.shipments import parcel_variables, undelivered_names
 
 AUTHOR = "BorderDesk"
 

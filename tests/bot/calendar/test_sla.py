@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.calendar.hours import BusinessCalendar
-from scheduler.sla import ItemId, Reminder, SlaItem, Target, reminders_due, sla_state
+from bot.calendar.sla import ItemId, Reminder, SlaItem, Target, reminders_due, sla_state
 
 H = timedelta(hours=1)
 M = timedelta(minutes=1)

@@ -1,9 +1,10 @@
 """Response-time targets counted in business hours, and reminders that are sent once.
 
 A target ("first response within 4 business hours") turns a start moment into a due
-moment on the team's calendar. The scheduler asks ``reminders_due`` on every tick; it
-answers with what has not been said yet. The caller persists each reminder's ``key`` in
-``already_sent`` once it is queued, so neither the next tick nor a restart repeats it.
+moment on the team's calendar. The reminders flow (``handlers/reminders.py``) asks
+``reminders_due`` on every tick; it answers with what has not been said yet. The caller
+persists each reminder's ``key`` in ``already_sent`` once it is queued, so neither the
+next tick nor a restart repeats it.
 """
 
 from __future__ import annotations

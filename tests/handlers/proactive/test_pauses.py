@@ -15,7 +15,7 @@ from bot.models import InboundMessage
 from bot.orders.model import OrderEvent
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import conversations, customers
-from scheduler.proactive import ProactiveSettings, due_notices
+from handlers.proactive.rules import ProactiveSettings, due_notices
 
 PLACED = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 10:00 in Tokyo
 DUE = PLACED + timedelta(days=1)  # the payment reminder is due

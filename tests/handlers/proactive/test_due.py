@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.storage.proactive import OpenProblem, ProactiveOrder
-from scheduler.proactive import (
+from handlers.proactive.rules import (
     ProactiveSettings,
     due_notices,
     late_orders,
