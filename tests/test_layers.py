@@ -10,11 +10,11 @@ are listed in the file's ``ignore_imports`` with the debt each stands for.
 Breaking a layer fails this file: ``test_a_wrong_import_breaks_the_layers`` copies the
 code, adds ``from bot.storage.records import new_id`` at the end of
 ``bot/orders/matching.py`` (the domain importing storage) and runs the contracts on the
-copy, which exits 1 and prints (run once by hand, 7 December 2026, after the country
-and hours rules moved to bot.calendar; the first line wrapped here)::
+copy, which exits 1 and prints (run once by hand, 7 December 2026, after the SLA rules
+moved to bot.calendar and the proactive rules to their flow; the first line wrapped here)::
 
     One way down: wiring > workers > flows | jobs > context > services > settings >
-    domain BROKEN (2 ignored imports)
+    domain BROKEN
     [the four other contracts: KEPT]
 
     Contracts: 4 kept, 1 broken.
