@@ -19,10 +19,8 @@ from zoneinfo import ZoneInfo
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.storage.schema import problems
+from bot.storage.store import Database, Store
 from scheduler.report_counts import day_window
 
 CHART_DAYS = 14
@@ -73,7 +71,7 @@ def _folded(series: Mapping[str, Sequence[int]]) -> list[tuple[str, list[int]]]:
 
 
 async def problem_series(
-    engine: AsyncEngine,
+    engine: Database,
     department: str | None,
     last_day: date,
     tz: ZoneInfo,
@@ -87,15 +85,9 @@ async def problem_series(
     """
     calendar = [last_day - timedelta(days=n) for n in range(days - 1, -1, -1)]
     start, end = day_window(calendar[0], tz)[0], day_window(last_day, tz)[1]
-    query = select(problems.c.intent, problems.c.created_at).where(
-        problems.c.created_at >= start, problems.c.created_at < end
-    )
-    if department is not None:
-        query = query.where(problems.c.department == department)
     index = {day: n for n, day in enumerate(calendar)}
     series: dict[str, list[int]] = {}
-    async with engine.connect() as conn:
-        for intent, created_at in await conn.execute(query):
-            counts = series.setdefault(intent, [0] * days)
-            counts[index[created_at.astimezone(tz).date()]] += 1
+    for intent, created_at in await Store(engine).problem_times(start, end, department=department):
+        counts = series.setdefault(intent, [0] * days)
+        counts[index[created_at.astimezone(tz).date()]] += 1
     return calendar, series

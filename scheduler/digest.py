@@ -15,9 +15,10 @@ about an earlier problem)"), so a shopper's message never vanishes from the dige
 
 A "day" is the department's local calendar day, ``[00:00, next 00:00)`` in its zone, so a
 23- or 25-hour day around a clock change is counted whole (``report_counts.day_window``).
-Problems are read by range queries on ``ix_problems_department_created`` (and the
-management digest's messages on ``ix_messages_created_at``), so the cost follows the day's
-volume, not the database's: about 30 ms for a department on a million messages
+The day's facts are read in one transaction by ``Store.department_day``
+(``bot/storage/digest_queries.py``), with range queries on
+``ix_problems_department_created``, so the cost follows the day's volume, not the
+database's: about 30 ms for a department on a million messages
 (``bench/digest_bench.py``)::
 
     digest = await build_digest(engine, "logistics", date(2026, 3, 2), ZoneInfo("Asia/Tokyo"))
@@ -29,24 +30,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Row, case, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-
 from bot.calendar.hours import BusinessCalendar
-from bot.storage.schema import (
-    escalations,
-    messages,
-    problem_reports,
-    problems,
-    suggestions,
-)
+from bot.storage.report_records import DayReport, IntentCount, WaitingEscalation
+from bot.storage.store import Database, Store
 from scheduler.report_counts import day_window, ranked
 
 logger = logging.getLogger(__name__)
@@ -135,7 +127,7 @@ class Digest:
 
 
 async def build_digest(
-    engine: AsyncEngine,
+    engine: Database,
     department: str,
     day: date,
     tz: ZoneInfo,
@@ -152,25 +144,24 @@ async def build_digest(
     Overdue is judged at the end of the day, so building the same digest twice gives the
     same answer. ``translate(text, source_language)`` turns quotes into the staff language.
     """
+    store = Store(engine)
     start, end = day_window(day, tz)
     week_start = day_window(day - timedelta(days=TREND_DAYS), tz)[0]
-    async with engine.connect() as conn:
-        reports = await _reports(conn, department, start, end)
-        trends = await _trends(conn, department, week_start, start, end, reports)
-        day_rows = (
-            await conn.execute(
-                select(problems.c.id, *(problems.c[f] for f in RECURRING_FIELDS))
-                .where(_in_department_window(department, start, end))
-                .order_by(problems.c.created_at, problems.c.id)
-            )
-        ).all()
-        opened, resolved, causes = await _escalation_flow(conn, department, start, end)
-        overdue = await _overdue(conn, department, end, targets, calendar)
-        quotes = await _quotes(conn, trends, reports)
+    facts = await store.department_day(department, since=week_start, start=start, end=end)
+    trends = _trends(facts.counts, facts.reports, start)
+    quotes = await _quotes(store, trends, facts.reports)
     recurring = {
-        name: tuple((value, n) for value, n in ranked(getattr(r, name) for r in day_rows) if n >= 2)
+        name: tuple(
+            (value, n) for value, n in ranked(getattr(p, name) for p in facts.problems) if n >= 2
+        )
         for name in RECURRING_FIELDS
     }
+    causes = tuple(
+        sorted(
+            (("unknown" if cause is None else cause, n) for cause, n in facts.resolved),
+            key=lambda cn: (-cn[1], cn[0]),
+        )
+    )
     if translate is not None:  # concurrently: each may wait for its translator's timeout
         quotes = list(await asyncio.gather(*(_translated(q, translate) for q in quotes)))
     return Digest(
@@ -179,138 +170,55 @@ async def build_digest(
         timezone=tz.key,
         problems=tuple(trends),
         recurring=MappingProxyType(recurring),
-        opened=opened,
-        resolved=resolved,
+        opened=facts.opened,
+        resolved=sum(n for _, n in causes),
         root_causes=causes,
-        overdue=overdue,
+        overdue=_overdue(facts.waiting, end, targets, calendar),
         quotes=tuple(quotes),
     )
 
 
-def _in_department_window(department: str, start: datetime, end: datetime) -> ColumnElement[bool]:
-    """The predicate ``ix_problems_department_created`` answers on its own."""
-    return (
-        (problems.c.department == department)
-        & (problems.c.created_at >= start)
-        & (problems.c.created_at < end)
-    )
-
-
-async def _reports(
-    conn: AsyncConnection, department: str, start: datetime, end: datetime
-) -> Sequence[Row[*tuple[Any, ...]]]:
-    """The reports made on the day about the department's problems, in time order, with
-    their problem's intent and first report (``problem_at``)."""
-    query = (
-        select(
-            problems.c.intent,
-            problems.c.created_at.label("problem_at"),
-            problem_reports.c.suggestion_id,
-        )
-        .join(problems, problems.c.id == problem_reports.c.problem_id)
-        .where(
-            problems.c.department == department,
-            problem_reports.c.created_at >= start,
-            problem_reports.c.created_at < end,
-        )
-        .order_by(problem_reports.c.created_at, problem_reports.c.id)
-    )
-    return (await conn.execute(query)).all()
-
-
-async def _trends(
-    conn: AsyncConnection,
-    department: str,
-    week_start: datetime,
-    start: datetime,
-    end: datetime,
-    reports: Sequence[Row[*tuple[Any, ...]]],
+def _trends(
+    counts: tuple[IntentCount, ...], reports: tuple[DayReport, ...], start: datetime
 ) -> list[IntentTrend]:
     """Problem types seen on the day or in the week before (a drop to zero is news too),
     or reported again on the day, with the day's reports beside the problems."""
-    on_day = func.sum(case((problems.c.created_at >= start, 1), else_=0))
-    rows = await conn.execute(
-        select(problems.c.intent, on_day, func.count())
-        .where(_in_department_window(department, week_start, end))
-        .group_by(problems.c.intent)
-    )
-    counts = {intent: (int(today), (total - today) / TREND_DAYS) for intent, today, total in rows}
+    seen = {c.intent: (c.on_day, c.before / TREND_DAYS) for c in counts}
     made = Counter(r.intent for r in reports)
     earlier = Counter(r.intent for r in reports if r.problem_at < start)
     trends = [
-        IntentTrend(intent, *counts.get(intent, (0, 0.0)), made[intent], earlier[intent])
-        for intent in counts.keys() | made.keys()
+        IntentTrend(intent, *seen.get(intent, (0, 0.0)), made[intent], earlier[intent])
+        for intent in seen.keys() | made.keys()
     ]
     return sorted(trends, key=lambda t: (-t.count, -t.reports, -t.average, t.intent))
 
 
-async def _escalation_flow(
-    conn: AsyncConnection, department: str, start: datetime, end: datetime
-) -> tuple[int, int, tuple[tuple[str, int], ...]]:
-    """Escalations opened on the day, and those resolved on it counted by root cause."""
-    opened = await conn.scalar(
-        select(func.count()).where(
-            escalations.c.department == department,
-            escalations.c.created_at >= start,
-            escalations.c.created_at < end,
-        )
-    )
-    causes = (
-        await conn.execute(
-            select(func.coalesce(escalations.c.root_cause, "unknown"), func.count())
-            .where(
-                escalations.c.department == department,
-                escalations.c.resolved_at >= start,
-                escalations.c.resolved_at < end,
-            )
-            .group_by(escalations.c.root_cause)
-        )
-    ).all()
-    ranked = tuple(sorted(((c, int(n)) for c, n in causes), key=lambda cn: (-cn[1], cn[0])))
-    return int(opened or 0), sum(n for _, n in ranked), ranked
-
-
-async def _overdue(
-    conn: AsyncConnection,
-    department: str,
+def _overdue(
+    waiting: tuple[WaitingEscalation, ...],
     end: datetime,
     targets: Mapping[str, timedelta],
     calendar: BusinessCalendar | None,
 ) -> tuple[Overdue, ...]:
     """Escalations not resolved by the end of the day and past a target by then."""
-    rows = await conn.execute(
-        select(
-            escalations.c.id,
-            escalations.c.intent,
-            escalations.c.created_at,
-            escalations.c.acknowledged_at,
-        )
-        .where(
-            escalations.c.department == department,
-            escalations.c.created_at < end,
-            or_(escalations.c.resolved_at.is_(None), escalations.c.resolved_at >= end),
-        )
-        .order_by(escalations.c.created_at)
-    )
 
     def due(start: datetime, within: timedelta) -> datetime:
         return calendar.add_business_time(start, within) if calendar else start + within
 
     late: list[Overdue] = []
-    for row in rows:
-        acknowledged = row.acknowledged_at is not None and row.acknowledged_at < end
+    for e in waiting:
+        acknowledged = e.acknowledged_at is not None and e.acknowledged_at < end
         for stage in ("resolve", "acknowledge"):  # the later step first: it is the worse miss
             if stage not in targets or (stage == "acknowledge" and acknowledged):
                 continue
-            due_at = due(row.created_at, targets[stage])
+            due_at = due(e.created_at, targets[stage])
             if due_at < end:
-                late.append(Overdue(row.id, row.intent, stage, row.created_at, end - due_at))
+                late.append(Overdue(e.id, e.intent, stage, e.created_at, end - due_at))
                 break
     return tuple(late)
 
 
 async def _quotes(
-    conn: AsyncConnection, trends: list[IntentTrend], reports: Sequence[Row[*tuple[Any, ...]]]
+    store: Store, trends: list[IntentTrend], reports: tuple[DayReport, ...]
 ) -> list[Quote]:
     """The most recent report on the day of each of the top problem types, in the shopper's
     words.
@@ -320,14 +228,7 @@ async def _quotes(
     # rows are in time order, so the last one of an intent is its latest
     latest = {r.intent: r.suggestion_id for r in reports if r.suggestion_id is not None}
     chosen = [latest[t.intent] for t in trends if t.intent in latest][:QUOTES]
-    if not chosen:
-        return []
-    rows = await conn.execute(
-        select(suggestions.c.id, messages.c.text, messages.c.language)
-        .join(messages, messages.c.id == suggestions.c.message_id)
-        .where(suggestions.c.id.in_(chosen))
-    )
-    by_id = {row.id: row for row in rows}
+    by_id = await store.quoted_messages(chosen)
     intents = {suggestion: intent for intent, suggestion in latest.items()}
     return [
         Quote(intents[i], by_id[i].language, _clip(by_id[i].text, QUOTE_LIMIT))

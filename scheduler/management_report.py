@@ -7,8 +7,9 @@ language and country; first response times; what staff did with each intent's su
 answers; the top problems of every department; and open escalations by age.
 
 A "day" is the local calendar day in the zone of the management digest's schedule
-(``report_counts.day_window``), read by range queries on ``ix_messages_created_at``, so
-the cost follows the day's volume, not the database's (``bench/digest_bench.py``)::
+(``report_counts.day_window``), read in one transaction by ``Store.store_day``
+(``bot/storage/management_queries.py``) with range queries on ``ix_messages_created_at``,
+so the cost follows the day's volume, not the database's (``bench/digest_bench.py``)::
 
     overview = await build_management_digest(engine, date(2026, 3, 2), ZoneInfo("Europe/Berlin"))
     overview.first_response_median, overview.outcomes[0].rewritten, overview.quiet
@@ -18,22 +19,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-
-from bot.storage.schema import (
-    conversations,
-    customers,
-    escalations,
-    messages,
-    problems,
-    suggestions,
-)
+from bot.storage.report_records import Turn
+from bot.storage.store import Database, Store
 from scheduler.report_counts import day_window, ranked
 
 # How suggestion outcomes are grouped: "as is" means staff needed no rewriting.
@@ -109,7 +101,7 @@ class ManagementDigest:
 
 
 async def build_management_digest(
-    engine: AsyncEngine, day: date, tz: ZoneInfo, *, top: int = 10
+    engine: Database, day: date, tz: ZoneInfo, *, top: int = 10
 ) -> ManagementDigest:
     """The management digest for local ``day`` in ``tz``; see ``ManagementDigest``.
 
@@ -118,57 +110,24 @@ async def build_management_digest(
     conversation, for waits that started on the day; a reply the next morning still counts.
     """
     start, end = day_window(day, tz)
-    inbound_on_day = (
-        (messages.c.direction == "in")
-        & (messages.c.created_at >= start)
-        & (messages.c.created_at < end)
+    facts = await Store(engine).store_day(
+        start, end, timeline=(start - RESPONSE_LOOKBACK, end + RESPONSE_HORIZON), top=top
     )
-    async with engine.connect() as conn:
-        volume = (
-            await conn.execute(
-                select(messages.c.channel, messages.c.language, customers.c.country)
-                .join(conversations, conversations.c.id == messages.c.conversation_id)
-                .join(customers, customers.c.id == conversations.c.customer_id)
-                .where(inbound_on_day)
-            )
-        ).all()
-        waits, unanswered = await _first_responses(conn, start, end)
-        statuses = await conn.execute(
-            select(suggestions.c.intent, suggestions.c.status, func.count())
-            .join(messages, messages.c.id == suggestions.c.message_id)
-            .where(inbound_on_day)
-            .group_by(suggestions.c.intent, suggestions.c.status)
-        )
-        outcomes: dict[str, Counter[str]] = {}
-        for intent, status, count in statuses:
-            if status in OUTCOMES:
-                outcomes.setdefault(intent, Counter())[OUTCOMES[status]] += count
-        top_rows = await conn.execute(
-            select(problems.c.department, problems.c.intent, func.count().label("n"))
-            .where(problems.c.created_at >= start, problems.c.created_at < end)
-            .group_by(problems.c.department, problems.c.intent)
-            .order_by(func.count().desc(), problems.c.department, problems.c.intent)
-            .limit(top)
-        )
-        top_problems = tuple((d, i, int(n)) for d, i, n in top_rows)
-        open_since = (
-            await conn.scalars(
-                select(escalations.c.created_at).where(
-                    escalations.c.created_at < end,
-                    or_(escalations.c.resolved_at.is_(None), escalations.c.resolved_at >= end),
-                )
-            )
-        ).all()
+    waits, unanswered = _first_responses(facts.timeline, start, end)
+    outcomes: dict[str, Counter[str]] = {}
+    for intent, status, count in facts.suggestions:
+        if status in OUTCOMES:
+            outcomes.setdefault(intent, Counter())[OUTCOMES[status]] += count
     ages = Counter(
-        next(label for label, upper in AGE_BUCKETS if end - t < upper) for t in open_since
+        next(label for label, upper in AGE_BUCKETS if end - t < upper) for t in facts.open_since
     )
     waits.sort()
     return ManagementDigest(
         day=day,
         timezone=tz.key,
-        by_channel=ranked(row.channel for row in volume),
-        by_language=ranked(row.language or "unknown" for row in volume),
-        by_country=ranked(row.country or "unknown" for row in volume),
+        by_channel=ranked(m.channel for m in facts.inbound),
+        by_language=ranked(m.language or "unknown" for m in facts.inbound),
+        by_country=ranked(m.country or "unknown" for m in facts.inbound),
         first_response_median=_median(waits),
         first_response_p90=waits[math.ceil(0.9 * len(waits)) - 1] if waits else None,
         answered=len(waits),
@@ -179,27 +138,20 @@ async def build_management_digest(
                 key=lambda o: (-o.rewritten, -o.decided, o.intent),
             )
         ),
-        top_problems=top_problems,
+        top_problems=facts.top_problems,
         open_by_age=tuple((label, ages[label]) for label, _ in AGE_BUCKETS),
     )
 
 
-async def _first_responses(
-    conn: AsyncConnection, start: datetime, end: datetime
+def _first_responses(
+    timeline: Iterable[Turn], start: datetime, end: datetime
 ) -> tuple[list[timedelta], int]:
-    """Waits that started in ``[start, end)``: their lengths, and how many got no reply."""
-    rows = await conn.execute(
-        select(messages.c.conversation_id, messages.c.direction, messages.c.created_at)
-        .where(
-            messages.c.created_at >= start - RESPONSE_LOOKBACK,
-            messages.c.created_at < end + RESPONSE_HORIZON,
-        )
-        .order_by(messages.c.conversation_id, messages.c.created_at, messages.c.id)
-    )
+    """Waits that started in ``[start, end)``: their lengths, and how many got no reply.
+    ``timeline`` is every message around the day, by conversation and time."""
     waits: list[timedelta] = []
     unanswered = 0
     conversation, waiting_since = None, None
-    for conversation_id, direction, at in rows:
+    for conversation_id, direction, at in timeline:
         if conversation_id != conversation:
             unanswered += waiting_since is not None and start <= waiting_since < end
             conversation, waiting_since = conversation_id, None

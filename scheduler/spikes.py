@@ -40,14 +40,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-from sqlalchemy import Row, insert, or_, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.calendar.hours import aware_utc
-from bot.storage.schema import alerts, problems
+from bot.storage.report_records import SeenProblem
+from bot.storage.store import Database, Store
 
 WINDOW = timedelta(hours=3)
 HISTORY_DAYS = 28
@@ -58,7 +54,7 @@ SCOPES = ("product", "carrier", "country")
 EVIDENCE_ORDERS = 5
 _DAY = timedelta(days=1)
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
-_KEY_LIMIT = 160  # alerts.key
+_KEY_LIMIT = 160  # the length of ``alerts.key``
 
 
 @dataclass(frozen=True)
@@ -127,71 +123,57 @@ def is_spike(count: int, expected: float) -> bool:
 
 
 async def detect_spikes(
-    engine: AsyncEngine, now: datetime, *, window: timedelta = WINDOW
+    engine: Database, now: datetime, *, window: timedelta = WINDOW
 ) -> list[Spike]:
     """Every spike going on at ``now``, widest scope first; nothing is written."""
     now = aware_utc(now, "now")
     if not timedelta(0) < window <= _DAY:
         raise ValueError(f"window must be longer than 0 and at most one day, got {window}")
+    store = Store(engine)
     start = now - window
-    fields = [problems.c[name] for name in SCOPES]
-    async with engine.connect() as conn:
-        recent = await conn.execute(
-            select(problems.c.department, problems.c.intent, problems.c.order_number, *fields)
-            .where(problems.c.created_at >= start, problems.c.created_at < now)
-            .order_by(problems.c.created_at)
-        )
-        groups: dict[tuple[str, str], list[Row[Any]]] = defaultdict(list)
-        for row in recent:
-            groups[(row.department, row.intent)].append(row)
-        spikes: list[Spike] = []
-        ends = _window_ends(now)
-        for (department, intent), rows in sorted(groups.items()):
-            if len(rows) < MIN_COUNT:  # no narrower scope can reach it either
-                continue
-            history = (
-                await conn.execute(
-                    select(problems.c.created_at, *fields)
-                    .where(
-                        problems.c.department == department,
-                        problems.c.created_at >= now - HISTORY_DAYS * _DAY - window,
-                        problems.c.created_at < now - _DAY,
-                        problems.c.intent == intent,
-                        # Only rows inside the compared windows reach Python: 1/8 for 3 hours.
-                        or_(*(problems.c.created_at.between(e - window, e) for e in ends)),
+    groups: dict[tuple[str, str], list[SeenProblem]] = defaultdict(list)
+    for problem in await store.recent_problems(start, now):
+        groups[(problem.department, problem.intent)].append(problem)
+    # an intent with fewer problems cannot spike, nor can any narrower scope of it
+    candidates = sorted(subject for subject, rows in groups.items() if len(rows) >= MIN_COUNT)
+    compared = [(end - window, end) for end in _window_ends(now)]
+    histories = await store.problem_history(candidates, compared)
+    spikes: list[Spike] = []
+    for department, intent in candidates:
+        rows, history = groups[(department, intent)], histories[(department, intent)]
+        for scope, value in _subjects(rows):
+            mine = _matching(rows, scope, value)
+            times = [r.created_at for r in _matching(history, scope, value)]
+            expected = _same_window_mean(times, now, window)
+            if is_spike(len(mine), expected):
+                spikes.append(
+                    Spike(
+                        department=department,
+                        intent=intent,
+                        scope=scope,
+                        value=value,
+                        count=len(mine),
+                        expected=expected,
+                        p_value=poisson_tail(len(mine), expected),
+                        window_start=start,
+                        window_end=now,
+                        orders=_latest_orders(mine),
+                        breakdown=_breakdown(mine, scope),
                     )
-                    .order_by(problems.c.created_at)
                 )
-            ).all()
-            for scope, value in _subjects(rows):
-                mine = _matching(rows, scope, value)
-                times = [r.created_at for r in _matching(history, scope, value)]
-                expected = _same_window_mean(times, now, window)
-                if is_spike(len(mine), expected):
-                    spikes.append(
-                        Spike(
-                            department=department,
-                            intent=intent,
-                            scope=scope,
-                            value=value,
-                            count=len(mine),
-                            expected=expected,
-                            p_value=poisson_tail(len(mine), expected),
-                            window_start=start,
-                            window_end=now,
-                            orders=_latest_orders(mine),
-                            breakdown=_breakdown(mine, scope),
-                        )
-                    )
     return spikes
 
 
-async def new_spikes(
-    engine: AsyncEngine, now: datetime, *, window: timedelta = WINDOW
-) -> list[Spike]:
+async def new_spikes(engine: Database, now: datetime, *, window: timedelta = WINDOW) -> list[Spike]:
     """The spikes to announce at ``now``: recorded in ``alerts``, each announced once."""
     spikes = await detect_spikes(engine, now, window=window)
-    recorded = [(spike, *await _record(engine, spike, aware_utc(now, "now"))) for spike in spikes]
+    store, now = Store(engine), aware_utc(now, "now")
+    recorded: list[tuple[Spike, bool, bool]] = []
+    for spike in spikes:
+        inserted, continuing = await store.record_alert(
+            spike.key, spike.department, now, previous=spike.previous_key
+        )
+        recorded.append((spike, inserted, continuing))
     whole = {(s.department, s.intent) for s in spikes if s.scope == "all"}
     running = {(s.department, s.intent) for s, _, continuing in recorded if continuing}
     fresh: list[Spike] = []
@@ -205,22 +187,7 @@ async def new_spikes(
     return fresh
 
 
-async def _record(engine: AsyncEngine, spike: Spike, now: datetime) -> tuple[bool, bool]:
-    """Insert the spike's key: (whether this caller inserted it, whether it continues)."""
-    try:
-        async with engine.begin() as conn:
-            await conn.execute(
-                insert(alerts).values(key=spike.key, department=spike.department, created_at=now)
-            )
-            previous = await conn.scalar(
-                select(alerts.c.id).where(alerts.c.key == spike.previous_key)
-            )
-    except IntegrityError:
-        return False, True
-    return True, previous is not None
-
-
-def _subjects(rows: Sequence[Row[Any]]) -> list[tuple[str, str | None]]:
+def _subjects(rows: Sequence[SeenProblem]) -> list[tuple[str, str | None]]:
     """The intent as a whole, then each product, carrier, country frequent enough to spike."""
     subjects: list[tuple[str, str | None]] = [("all", None)]
     for scope in SCOPES:
@@ -229,7 +196,7 @@ def _subjects(rows: Sequence[Row[Any]]) -> list[tuple[str, str | None]]:
     return subjects
 
 
-def _matching(rows: Sequence[Row[Any]], scope: str, value: str | None) -> list[Row[Any]]:
+def _matching(rows: Sequence[SeenProblem], scope: str, value: str | None) -> list[SeenProblem]:
     return list(rows) if value is None else [r for r in rows if getattr(r, scope) == value]
 
 
@@ -245,13 +212,13 @@ def _same_window_mean(times: Sequence[datetime], now: datetime, window: timedelt
     return total / HISTORY_DAYS
 
 
-def _latest_orders(rows: Sequence[Row[Any]]) -> tuple[str, ...]:
+def _latest_orders(rows: Sequence[SeenProblem]) -> tuple[str, ...]:
     """The most recent distinct order numbers, oldest first, so staff can look them up."""
     distinct = list(dict.fromkeys(r.order_number for r in reversed(rows) if r.order_number))
     return tuple(reversed(distinct[:EVIDENCE_ORDERS]))
 
 
-def _breakdown(rows: Sequence[Row[Any]], scope: str) -> tuple[tuple[str, str, int], ...]:
+def _breakdown(rows: Sequence[SeenProblem], scope: str) -> tuple[tuple[str, str, int], ...]:
     """For each other field, the value most reports share, when at least two share it."""
     found = []
     for name in SCOPES:

@@ -23,17 +23,25 @@ from bot.storage import migrate
 from bot.storage.attachments import AttachmentQueries
 from bot.storage.customers import CustomerQueries
 from bot.storage.decisions import DecisionQueries
+from bot.storage.digest_queries import DigestQueries
 from bot.storage.escalations import EscalationQueries
 from bot.storage.file_guard import DatabaseGuard
 from bot.storage.inbox import InboxQueries
+from bot.storage.management_queries import ManagementQueries
 from bot.storage.orders import OrderQueries
 from bot.storage.outbox import OutboxQueries
 from bot.storage.proactive import ProactiveQueries
 from bot.storage.schema import escalations, messages, suggestions
 from bot.storage.shipments import ShipmentQueries
+from bot.storage.spike_queries import SpikeQueries
 from bot.storage.sqlite import READ_ONLY, WriterQueue, checkpoint, configure
 from bot.storage.translations import TranslationQueries
 from bot.storage.urls import database_label, sqlite_file
+
+# The database handle a Store is built on (``store.engine``). The timed jobs take it (so
+# their tests can hand them any database) and read it through ``Store(database)``; only
+# bot.storage ever queries it.
+type Database = AsyncEngine
 
 
 def _missing_driver(url: str, module: str) -> str:
@@ -61,6 +69,9 @@ class Store(
     ProactiveQueries,
     AttachmentQueries,
     ShipmentQueries,
+    DigestQueries,
+    ManagementQueries,
+    SpikeQueries,
 ):
     """Async access to the BorderDesk database."""
 
