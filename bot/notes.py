@@ -10,9 +10,11 @@ knows Slack's emoji codes or markup, so a note reads the same on any workspace::
     note.text                                  # "⚠ Not sent to the shopper: …"
     Note.parse(note.text) == note              # True
 
-A note waits in the outbox as its ``text`` (one text column, like a reply to a shopper),
-so the sign in front is also how the kind survives a restart: ``Note.parse`` reads it
-back when the note is finally posted.
+A queued note waits in the outbox as its ``body`` and its ``kind`` (a column of its own,
+``outbox.note_kind``), and the outbox worker hands the workspace the same ``Note`` when
+it posts it: no sign is written into storage or read back from it. ``Note.parse`` reads
+a note from plain text where only text travels: a ``/borderdesk`` answer, written as
+``Note.text``, is read back by the Slack adapter to put the kind's emoji code in front.
 """
 
 from __future__ import annotations
@@ -63,14 +65,13 @@ class Note:
 
     @property
     def text(self) -> str:
-        """The note as plain text, its kind's sign in front: how it is queued and shown
-        outside Slack."""
+        """The note as plain text, its kind's sign in front: how it is shown outside
+        Slack."""
         return f"{SIGNS[self.kind]} {self.body}" if self.kind is not None else self.body
 
     @classmethod
     def parse(cls, text: str) -> Note:
-        """The note whose ``text`` is ``text``; a text without a sign is a note of no kind
-        (notes queued before kinds existed are read so)."""
+        """The note whose ``text`` is ``text``; a text without a sign is a note of no kind."""
         for kind, sign in SIGNS.items():
             if text.startswith(f"{sign} "):
                 return cls(text[len(sign) + 1 :], kind)

@@ -16,11 +16,15 @@ produces a second reply. Sending:
 - parked as ``dead`` with its error after ``max_attempts`` (or when the platform refuses
   it for good); staff are told, and ``borderdesk outbox retry`` queues it again.
 
+Notes for staff wait in the same outbox (channel ``STAFF_NOTES``, their "chats" the
+messages they go under) and go the same way, to the ``notes`` sink: each as our own
+``Note``, its plain words and its kind, under the ``CardRef`` it was queued for.
+
 One window remains: a crash after the platform accepted a message and before we recorded
 it resends that message (piece) once its lease runs out (``lease``, 60 s by default).
 Telegram's sendMessage has no idempotency key, so no client can close it.
 
-    worker = OutboxWorker(store, channels, clock=utc_now)
+    worker = OutboxWorker(store, channels, notes=StaffNotes(workspace), clock=utc_now)
     task = asyncio.create_task(worker.run())
     worker.wake()          # after queueing something
 """
@@ -34,13 +38,15 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
-from bot.channels.base import CustomerChannel
+from bot.channels.base import CustomerChannel, NoteSink
 from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected
+from bot.models import CardRef, ChannelCapabilities
+from bot.notes import Note
 from bot.pacing import Pacer, backoff_seconds
 from bot.repeated_failures import RepeatedFailures
 from bot.storage import OutboxItem, Store
 from bot.storage.file_guard import DatabaseLost
-from bot.storage.outbox import LONGEST_WAIT
+from bot.storage.outbox import LONGEST_WAIT, STAFF_NOTES, note_ref
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +59,8 @@ LEASE = timedelta(seconds=60)
 # storage's LONGEST_WAIT would read as a time set by a wrong clock).
 LONGEST_RATE_WAIT = LONGEST_WAIT / 2
 FailureHandler = Callable[[OutboxItem, str], Awaitable[None]]
+# One piece of an item on its way: a call returning the platform's message id.
+Piece = Callable[[], Awaitable[str]]
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -84,6 +92,7 @@ class OutboxWorker:
         store: Store,
         channels: Mapping[str, CustomerChannel],
         *,
+        notes: NoteSink | None = None,
         clock: Callable[[], datetime],
         max_attempts: int = 8,
         on_failed: FailureHandler | None = None,
@@ -95,6 +104,7 @@ class OutboxWorker:
     ) -> None:
         self.store = store
         self.channels = channels
+        self.notes = notes
         self.clock = clock
         self.max_attempts = max_attempts
         self.on_failed = on_failed
@@ -154,9 +164,9 @@ class OutboxWorker:
         for item in await self.store.due_outbox(self.clock(), limit=self.concurrency * 4):
             if (item.channel, item.chat_id) in self._in_flight:
                 continue
-            channel = self.channels.get(item.channel)
-            if channel is not None:
-                rules = channel.capabilities.limits_for(item.channel, item.chat_id)
+            capabilities = self._capabilities(item)
+            if capabilities is not None:
+                rules = capabilities.limits_for(item.channel, item.chat_id)
                 # a chat still inside its limit waits here, without blocking other chats
                 wait = self.pacer.delay([r for r in rules if r[0] != item.channel])
                 if wait > 0:
@@ -196,15 +206,23 @@ class OutboxWorker:
             await asyncio.sleep(self.idle_seconds)
             return 0
 
-    async def _deliver(self, item: OutboxItem) -> int:
+    def _capabilities(self, item: OutboxItem) -> ChannelCapabilities | None:
+        """What the item's destination takes (its length, its pace); None when nothing
+        here takes it."""
+        if item.channel == STAFF_NOTES:
+            return None if self.notes is None else self.notes.capabilities
         channel = self.channels.get(item.channel)
-        if channel is None:
+        return None if channel is None else channel.capabilities
+
+    async def _deliver(self, item: OutboxItem) -> int:
+        capabilities = self._capabilities(item)
+        if capabilities is None:
             await self._fail(item, f"no channel named {item.channel!r} is running")
             return 0
-        rules = channel.capabilities.limits_for(item.channel, item.chat_id)
+        rules = capabilities.limits_for(item.channel, item.chat_id)
         platform_id = ""
         try:
-            pieces = await self._pieces(item, channel)
+            pieces = await self._pieces(item, capabilities)
             for number in range(item.parts_sent, len(pieces)):
                 async with self.pacer.slot(rules):
                     platform_id = await pieces[number]()
@@ -248,15 +266,20 @@ class OutboxWorker:
             else:
                 return
 
-    async def _pieces(
-        self, item: OutboxItem, channel: CustomerChannel
-    ) -> Sequence[Callable[[], Awaitable[str]]]:
-        """What goes out, in order, as calls returning the platform's message id: the
-        attached file (unless it went out already), then the text cut to size."""
-        text = [
-            functools.partial(channel.send, item.chat_id, piece)
-            for piece in split_text(item.text, channel.capabilities.max_text_length)
-        ]
+    async def _pieces(self, item: OutboxItem, capabilities: ChannelCapabilities) -> Sequence[Piece]:
+        """What goes out, in order: the attached file (unless it went out already), then
+        the text cut to size; a note's kind goes with its first piece."""
+        texts = split_text(item.text, capabilities.max_text_length)
+        if item.channel == STAFF_NOTES and self.notes is not None:
+            ref = note_ref(item.chat_id)
+            return [
+                functools.partial(
+                    _post_note, self.notes, ref, Note(piece, item.note_kind if n == 0 else None)
+                )
+                for n, piece in enumerate(texts)
+            ]
+        channel = self.channels[item.channel]
+        text = [functools.partial(channel.send, item.chat_id, piece) for piece in texts]
         if item.attachment_id is None:
             return text
         if item.parts_sent > 0:  # the file went out already: a placeholder keeps the count
@@ -279,6 +302,10 @@ class OutboxWorker:
                 await self.on_failed(item, reason)
             except ChannelError:
                 logger.exception("could not tell staff that outbox item %s failed", item.id)
+
+
+async def _post_note(notes: NoteSink, ref: CardRef, note: Note) -> str:
+    return (await notes.post_note(ref, note)).ts
 
 
 async def _already_sent() -> str:

@@ -188,7 +188,8 @@ class Runtime:
         )
         self._outbox = OutboxWorker(
             store,
-            {**self.channels, STAFF_NOTES: StaffNotes(self.workspace)},
+            self.channels,
+            notes=StaffNotes(self.workspace),
             pacer=self.pacer,
             retry_base=self.outbox_retry_base,
             clock=self.clock,

@@ -29,13 +29,11 @@ async def note_for_staff(
     ``key`` was queued before.
 
     Give a ``key`` when the same note could be queued twice (a retried step); it is sent
-    once per key. The note waits in the outbox as its plain text (``Note.text``, the
-    kind's sign in front), which the workspace reads back when it posts it.
+    once per key. The note waits in the outbox as its words and its kind, and reaches the
+    workspace as the same ``Note`` when it is posted.
     """
     key = key or f"note:{uuid.uuid4().hex}"
-    queued = await ctx.store.enqueue_note(
-        key, conversation_id, ref, Note(text, kind).text, ctx.clock()
-    )
+    queued = await ctx.store.enqueue_note(key, conversation_id, ref, Note(text, kind), ctx.clock())
     if queued is not None:
         ctx.wake_outbox()
     return queued is not None

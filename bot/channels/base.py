@@ -180,3 +180,29 @@ class StaffWorkspace(Protocol):
     async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
         """A note only ``user_id`` sees, beside ``ref`` (Slack: an ephemeral message), such
         as why their click was refused. Never raises: the note is a courtesy."""
+
+
+class NoteSink(Protocol):
+    """Where the outbox posts a note for staff once it is due, under the message it was
+    queued for: the notes' own seam, so the adapter that posts them (``StaffNotes`` in
+    bot/channels/notes.py, over the staff workspace) is handed each note and where it goes,
+    and knows nothing of how notes wait in the outbox (bot/outbox.py hands them over).
+
+    Example::
+
+        class PrintNotes:
+            capabilities = ChannelCapabilities(max_text_length=3000)
+
+            async def post_note(self, ref: CardRef, note: Note) -> CardRef:
+                print(ref.ts, note.text)
+                return CardRef(ref.channel, "1700000000.000002")
+    """
+
+    # how long a note may be in one post (a longer one is cut, its kind on the first
+    # piece) and how fast notes may go
+    capabilities: ChannelCapabilities
+
+    async def post_note(self, ref: CardRef, note: Note) -> CardRef:
+        """Post ``note`` under the message ``ref``; return where it lives. Raises
+        ``ChannelError`` (the outbox retries, or parks the note)."""
+        ...

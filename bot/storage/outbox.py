@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import CardRef, MessageKind
+from bot.notes import Note, NoteKind
 from bot.storage.attachments import NewFile, insert_attachment
 from bot.storage.records import DeadLetter, HeldReply, OutboxItem, new_id
 from bot.storage.schema import (
@@ -19,6 +21,8 @@ from bot.storage.schema import (
     messages,
     outbox,
 )
+
+logger = logging.getLogger(__name__)
 
 # Statuses of a reply nobody has started sending: it can still be edited or cancelled.
 UNSENT = ("pending", "held", "dead")
@@ -92,10 +96,13 @@ class OutboxQueries:
             return None
 
     async def enqueue_note(
-        self, key: str, conversation_id: int, ref: CardRef, text: str, at: datetime
+        self, key: str, conversation_id: int, ref: CardRef, note: Note, at: datetime
     ) -> int | None:
         """Queue a note for staff under a Slack message (``ref``); None when ``key`` was
-        queued already. Notes share the outbox, its retries and its per-thread order."""
+        queued already. Notes share the outbox, its retries and its per-thread order.
+
+        The note waits as its plain words (``text``) and its kind (``note_kind``), and is
+        handed back so (``OutboxItem.note_kind``) when it is due: no sign in its text."""
         try:
             async with self.engine.begin() as conn:
                 result = await conn.execute(
@@ -104,7 +111,8 @@ class OutboxQueries:
                         conversation_id=conversation_id,
                         channel=STAFF_NOTES,
                         chat_id=note_address(ref),
-                        text=text,
+                        text=note.body,
+                        note_kind=None if note.kind is None else note.kind.value,
                         author="BorderDesk",
                         status="pending",
                         attempts=0,
@@ -464,7 +472,21 @@ def _item(row: Any) -> OutboxItem:
         row.attempts,
         row.parts_sent,
         row.attachment_id,
+        _note_kind(row.note_kind),
     )
+
+
+def _note_kind(stored: str | None) -> NoteKind | None:
+    """The kind of a queued note; a kind this version does not know (written by a newer
+    one, before going back to this) is a note of no kind, delivered all the same: one
+    unreadable row must not stop the outbox."""
+    if stored is None:
+        return None
+    try:
+        return NoteKind(stored)
+    except ValueError:
+        logger.warning("a queued note of unknown kind %r is posted without one", stored)
+        return None
 
 
 def reply_key(suggestion_id: int) -> str:

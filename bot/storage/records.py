@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.models import CardRef, ChatType, Suggestion
+from bot.notes import NoteKind
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class OutboxItem:
     attempts: int
     parts_sent: int = 0  # pieces delivered (the attached file, when there is one, is piece 0)
     attachment_id: int | None = None  # a file staff attached, sent before the text
+    note_kind: NoteKind | None = None  # a note for staff: its kind (its text is the body)
 
 
 @dataclass(frozen=True)

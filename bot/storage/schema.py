@@ -308,6 +308,9 @@ outbox = Table(
     # what is kept of ``text`` once sent, when the text itself must not be (a one-time
     # code); NULL keeps the text
     Column("kept_text", Text),
+    # a note for staff (channel "staff"): its ``NoteKind`` value, ``text`` being its plain
+    # words; NULL for a note of no kind and for every reply to a shopper
+    Column("note_kind", String(32)),
 )
 
 attachments = Table(

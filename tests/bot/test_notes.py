@@ -1,5 +1,6 @@
-"""Notes for staff are our own objects: a note's kind survives the outbox as a plain sign,
-and Slack shows each kind as the emoji code staff have always seen."""
+"""Notes for staff are our own objects: a note shown as plain text (its kind's sign in
+front) reads back as the same note, and Slack shows each kind as the emoji code staff
+have always seen. (How a queued note keeps its kind: tests/bot/test_outbox_notes.py.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from bot.notes import SIGNS, Note, NoteKind
 
 
 @pytest.mark.parametrize("kind", [*NoteKind, None])
-def test_a_queued_note_reads_back_as_the_same_note(kind: NoteKind | None) -> None:
+def test_a_note_as_plain_text_reads_back_as_the_same_note(kind: NoteKind | None) -> None:
     note = Note("Not sent to the shopper: the file is too large.\n> <!channel> hi", kind)
     assert Note.parse(note.text) == note
 
@@ -21,7 +22,7 @@ def test_every_kind_has_its_own_sign_and_an_emoji_in_slack() -> None:
 
 
 def test_a_note_without_a_sign_is_a_note_of_no_kind() -> None:
-    """Notes queued before kinds existed, and words that happen to start with a sign."""
+    """Plain words, and words that happen to start with a sign but not a sign and a space."""
     assert Note.parse("Escalated to warehouse.") == Note("Escalated to warehouse.")
     assert Note.parse("⚠Threat") == Note("⚠Threat")
 
