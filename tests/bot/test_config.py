@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULT_DATABASE_URL, load_config
+from bot.config import DEFAULT_DATABASE_URL, Config, load_config
 from bot.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parents[2]
 
 GOOD = {
     "TELEGRAM_BOT_TOKEN": "123456:ABCdefGHIjklMNOpqr",
@@ -93,11 +97,22 @@ def test_webhook_needs_a_secret() -> None:
 
 
 def test_env_example_lists_every_setting_the_program_reads() -> None:
-    import re
-
-    root = Path(__file__).resolve().parents[2]
-    source = (root / "bot" / "config.py").read_text()
-    read = set(re.findall(r'reader\.\w+\(\s*"([A-Z_]+)"', source))
-    listed = set(re.findall(r"^([A-Z_]+)=", (root / ".env.example").read_text(), re.M))
+    listed = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    read = set(Config.variables().values())
     assert len(read) >= 20
     assert read <= listed, f"missing from .env.example: {sorted(read - listed)}"
+
+
+def test_each_variable_is_declared_once() -> None:
+    """Issue 16: a setting's variable, type, default and checks are one declaration, so
+    no variable is read twice and no other place in the settings spells its name."""
+    variables = list(Config.variables().values())
+    assert len(variables) == len(set(variables))
+    strings = [
+        node.value
+        for module in (ROOT / "bot" / "config").glob("*.py")
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    spelled = {variable: strings.count(variable) for variable in variables}
+    assert spelled == dict.fromkeys(variables, 1)

@@ -1,0 +1,64 @@
+"""Settings of the desk itself: its database, logs, files, store name and pace."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+from pydantic.dataclasses import dataclass
+
+from bot.config.reading import SETTINGS, Reading, Settings, parsed, setting, wrong
+from bot.config.values import File, Folder, Seconds, Text, one_of, whole
+from bot.models import Limit
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/borderdesk.sqlite3"
+
+
+def _rate(text: str) -> Limit:
+    count, _, seconds = text.partition("/")
+    if not (count.strip().isdigit() and seconds.strip().isdigit()) or not (
+        1 <= int(count) <= 1000 and 1 <= int(seconds) <= 86400
+    ):
+        raise wrong(text, "write messages/seconds, e.g. 10/60 for ten a minute")
+    return Limit(int(count), float(seconds))
+
+
+def _cache_folder(text: str) -> Path | None:
+    return None if text.lower() == "off" else Path(text).expanduser()
+
+
+def _users_cache(reading: Reading) -> Path:
+    """Unset: the user's cache folder (the XDG one, from the process environment: it
+    belongs to the machine, not the desk)."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "borderdesk"
+
+
+@dataclass(frozen=True, config=SETTINGS)
+class RunningSettings(Settings):
+    """Where the desk keeps its data and files, how much it logs, how fast it goes."""
+
+    database_url: Text = setting("BORDERDESK_DATABASE_URL", DEFAULT_DATABASE_URL)
+    log_level: Annotated[str, one_of(("DEBUG", "INFO", "WARNING", "ERROR"))] = setting(
+        "BORDERDESK_LOG_LEVEL", "INFO"
+    )
+    # empty: answers use a neutral phrase in the shopper's language ("nuestra tienda")
+    store_name: Text = setting("BORDERDESK_STORE_NAME", "")
+    desk_file: File = setting("BORDERDESK_DESK_FILE", Path("desk.yaml"))
+    # the store's own answer library; None: the built-in one
+    library_dir: Folder = setting("BORDERDESK_LIBRARY_DIR")
+    # where the trained intent model is kept: a folder, or "off"; None: no cache (a
+    # Config built in code), and read from an unset variable: the user's cache folder
+    model_cache: Annotated[Path | None, parsed(_cache_folder, blank=_users_cache)] = setting(
+        "BORDERDESK_MODEL_CACHE"
+    )
+    outbox_max_attempts: Annotated[int, whole(1, 100)] = setting(
+        "BORDERDESK_OUTBOX_MAX_ATTEMPTS", 8
+    )
+    # more than ``count`` messages in ``seconds`` from one shopper: the rest wait, together
+    shopper_flood_limit: Annotated[Limit, parsed(_rate)] = setting(
+        "BORDERDESK_SHOPPER_FLOOD_LIMIT", Limit(10, 60.0)
+    )
+    # ``run`` gives up at start when Telegram, Slack or Socket Mode has not answered by then
+    connect_timeout: Seconds = setting("BORDERDESK_CONNECT_TIMEOUT", 30.0)
