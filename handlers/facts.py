@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from bot.calendar.countries import country_from_language_code
+from bot.orders.matching import order_number
 from bot.storage.escalations import ProblemFacts
 
 CARRIERS = (
@@ -59,21 +60,6 @@ _CARRIER = re.compile(
 )
 # UPS 1Z…, UPU S10 (LX123456789CN), and long digit runs used by DHL, FedEx, Chinese carriers.
 _TRACKING = re.compile(r"\b(1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|[A-Z]{2}\d{14,20}|\d{12,22})\b")
-_ORDER = re.compile(
-    r"(?:#|\b(?:order|pedido|commande|bestellung|bestellnummer|bestellnr|ordine|encomenda|"
-    r"bestelling|bestelnummer|zamówieni\w*|заказ\w*|sipariş\w*)\b[^\w#]{0,6}"
-    r"(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?"
-    r"|(?:注文番号|注文|订单号|订单|訂單|주문번호|주문)[\s:：#]*)"
-    r"\s*([A-Z]{0,3}-?\d{4,12})(?![0-9A-Za-z])",
-    re.IGNORECASE,
-)
-
-
-def order_number(text: str) -> str | None:
-    """ "#A10293", "order 55120", "pedido nº A-10293", "注文番号 10293", "注文A20481の",
-    "订单A20481什么时候", "주문 A20481 취소" (CJK writes the number right after the word)."""
-    found = _ORDER.search(text)
-    return found.group(1) if found else None
 
 
 def problem_facts(

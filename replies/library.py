@@ -50,6 +50,11 @@ VARIABLES = frozenset(
         "delivery_time",
         "delivery_lateness",
         "customs_advice",
+        # the store's return and delivery terms (replies/facts/returns.py)
+        "return_postage",
+        "faulty_return_postage",
+        "exchange_terms",
+        "saturday_delivery",
     }
 )
 MIN_EXAMPLES: Mapping[str, int] = {
@@ -80,6 +85,10 @@ _OPTIONAL_FIELDS = (
     "auto_send_threshold",
     SITUATION_FIELDS[OrderSituation.WITHOUT_TRACKING],
     SITUATION_FIELDS[OrderSituation.WITHOUT_ORDER],
+    # the short answer added when this intent is a message's second question, and the
+    # intents whose question this intent's own answer already covers (replies/also.py)
+    "also",
+    "covers",
 )
 
 
@@ -119,6 +128,8 @@ class IntentSpec:
     replies: Mapping[str, str] = field(default_factory=dict)
     replies_without_tracking: Mapping[str, str] = field(default_factory=dict)
     replies_without_order: Mapping[str, str] = field(default_factory=dict)
+    also: Mapping[str, str] = field(default_factory=dict)
+    covers: frozenset[str] = frozenset()
 
     def replies_for(self, situation: OrderSituation) -> Mapping[str, str]:
         """The answer's wording for ``situation``, by language.
@@ -156,7 +167,18 @@ def load_intents(directory: Path | None = None) -> dict[str, IntentSpec]:
             "no <intent>.yaml files found; the answer library "
             "needs at least one intent (see replies/FORMAT.md)",
         )
-    return {spec.intent: spec for spec in map(load_intent_file, files)}
+    specs = [load_intent_file(path) for path in files]
+    library = {spec.intent: spec for spec in specs}
+    for path, spec in zip(files, specs, strict=True):
+        if unknown := sorted(spec.covers - set(library)):
+            raise LibraryError(
+                path,
+                f"unknown intent(s) {', '.join(unknown)}; the library has "
+                + ", ".join(sorted(library)),
+                intent=spec.intent,
+                field="covers",
+            )
+    return library
 
 
 def _add_language_examples(library: dict[str, IntentSpec], path: Path) -> dict[str, IntentSpec]:
@@ -306,6 +328,8 @@ class _Validator:
             auto_send_threshold=float(threshold),
             examples=self._examples(),
             **self._all_replies(),
+            also=self._also(),
+            covers=self._covers(),
         )
 
     def _language_map(self, key: str) -> dict[str, Any]:
@@ -377,6 +401,32 @@ class _Validator:
                     )
             found[key] = texts
         return found
+
+    def _also(self) -> dict[str, str]:
+        """The second-question answer: any languages (the others get the general
+        acknowledgement), and no order's facts, since it is added to another intent's
+        answer whatever the order situation."""
+        if "also" not in self.data:
+            return {}
+        texts = self._replies("also")
+        for lang, text in texts.items():
+            if wrong := set(_variables(text)) & FORBIDDEN_VARIABLES[OrderSituation.WITHOUT_ORDER]:
+                raise self.fail(
+                    f"also.{lang}",
+                    f"uses {_listed(wrong)}: a second question's answer is added whatever "
+                    "is known about the order, so it names none of its facts",
+                )
+        return texts
+
+    def _covers(self) -> frozenset[str]:
+        covers = self.data.get("covers", [])
+        if not isinstance(covers, list) or not all(
+            isinstance(name, str) and name.strip() for name in covers
+        ):
+            raise self.fail("covers", "must be a list of intent names")
+        if self.intent in covers:
+            raise self.fail("covers", "an intent does not cover itself")
+        return frozenset(name.strip() for name in covers)
 
     def _replies(self, key: str) -> dict[str, str]:
         replies = self._language_map(key)

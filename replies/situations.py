@@ -53,14 +53,22 @@ ASKS_FOR: Mapping[OrderSituation, tuple[str, ...]] = {
 }
 
 
+# Noted in the values when the shopper gave an e-mail or phone in this message or the one
+# before (``replies.facts.given``): it is not asked for again, and never shown.
+GIVEN_CONTACT = "given_contact"
+# What the shopper gave, by what an answer would otherwise ask for.
+_GIVEN = {"order_number": "order_number", "checkout_contact": GIVEN_CONTACT}
+
+
 def asks_for(values: Mapping[str, str]) -> tuple[str, ...]:
     """What an answer for ``values`` asks the shopper for: nothing once an order is
-    linked; without one, the order number and checkout contact, or only the contact when
-    the shopper already wrote the number (``replies.facts.link``)."""
-    wanted = ASKS_FOR[order_situation(values)]
-    if str(values.get("order_number") or "").strip():
-        return tuple(item for item in wanted if item != "order_number")
-    return wanted
+    linked; without one, the order number and the checkout contact, less what the shopper
+    already gave (``replies.facts.link`` words the request the same way)."""
+    return tuple(
+        item
+        for item in ASKS_FOR[order_situation(values)]
+        if not str(values.get(_GIVEN[item]) or "").strip()
+    )
 
 
 def order_situation(values: Mapping[str, str]) -> OrderSituation:

@@ -63,6 +63,26 @@ _PHONE_PUNCTUATION = re.compile(r"[\s().-]")
 _NOT_IN_KEY = re.compile(r"[\s#-]")
 
 
+# an order number inside a shopper's message, after "#" or a word for "order"
+_ORDER = re.compile(
+    r"(?:#|\b(?:order|pedido|commande|bestellung|bestellnummer|bestellnr|ordine|encomenda|"
+    r"bestelling|bestelnummer|zamówieni\w*|заказ\w*|sipariş\w*)\b[^\w#]{0,6}"
+    r"(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?"
+    r"|(?:注文番号|注文|订单号|订单|訂單|주문번호|주문)[\s:：#]*)"
+    r"\s*([A-Z]{0,3}-?\d{4,12})(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def order_number(text: str) -> str | None:
+    """The order number a message gives, where shoppers put it: "#A10293", "order 55120",
+    "pedido nº A-10293", "注文番号 10293", "注文A20481の", "订单A20481什么时候", "주문 A20481
+    취소" (CJK writes the number right after the word). The handlers read it to link an
+    order; the answers read it to name the number instead of asking for it again."""
+    found = _ORDER.search(text)
+    return found.group(1) if found else None
+
+
 def order_key(number: str) -> str:
     """The form order numbers are compared in: "#A-1001", "a1001" and "A1001" are one order."""
     return _NOT_IN_KEY.sub("", number).upper()

@@ -23,11 +23,25 @@ from replies.facts.country import ShopperCountry, country_in_text, shopper_count
 from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.delivery import delivery_lateness, delivery_time
 from replies.facts.link import link_request
+from replies.facts.returns import (
+    exchange_terms,
+    faulty_return_postage,
+    return_postage,
+    saturday_delivery,
+)
 from replies.facts.sizes import size_advice
 from replies.facts.terms import ShippingTerms
 from replies.facts.voltage import plug_advice
+from replies.situations import GIVEN_CONTACT
 
 logger = logging.getLogger(__name__)
+
+_TERMS = {
+    "return_postage": return_postage,
+    "faulty_return_postage": faulty_return_postage,
+    "exchange_terms": exchange_terms,
+    "saturday_delivery": saturday_delivery,
+}
 
 FACT_VARIABLES = frozenset(
     {
@@ -37,6 +51,10 @@ FACT_VARIABLES = frozenset(
         "delivery_lateness",
         "customs_advice",
         "link_request",
+        "return_postage",
+        "faulty_return_postage",
+        "exchange_terms",
+        "saturday_delivery",
     }
 )
 # Order statuses after which a question about customs is about a bill, not the terms.
@@ -61,11 +79,20 @@ def fact_variables(
         return {}
     facts: dict[str, str] = {}
     if "link_request" in wanted:
-        # the number the shopper typed, if any: asked for again, it reads as unread
-        facts["link_request"] = link_request(language, values.get("order_number"))
+        # what the shopper gave (number, e-mail or phone): asked for again, it reads unread
+        facts["link_request"] = link_request(
+            language, values.get("order_number"), contact=bool(values.get(GIVEN_CONTACT))
+        )
         wanted.discard("link_request")
         if not wanted:
             return facts
+    # the store's return and delivery terms: the same for every shopper
+    for name, sentence in _TERMS.items():
+        if name in wanted:
+            facts[name] = sentence(terms, language)
+            wanted.discard(name)
+    if not wanted:
+        return facts
     where = where_is_shopper(text, values, country=country, language_code=language_code)
     code = where.code if where else None
     if "plug_advice" in wanted:

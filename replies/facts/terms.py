@@ -14,6 +14,13 @@ read by ``bot.desk``), never from a guess::
         duties: on_delivery       # or at_checkout (DDP)
         ioss: true                # EU VAT collected at checkout under IOSS
         uk_vat: true              # UK VAT collected at checkout
+      returns:
+        postage: shopper_unless_faulty   # or store, or shopper
+        exchanges: true           # another size or colour instead of a refund
+      saturday_delivery: false    # parcels arrive on Saturdays
+
+Whatever is left out is unknown, and answers never promise it: they say the team tells
+or checks it (``replies.facts.returns``).
 
     terms = parse_shipping({"delivery_days": {"US": "5-8"}})
     terms.delivery.window_for("US")   # DeliveryWindow(min_days=5, max_days=8)
@@ -88,13 +95,31 @@ class CustomsTerms:
     uk_vat: bool = False  # UK VAT collected at checkout (orders up to GBP 135)
 
 
+class ReturnPostage(StrEnum):
+    """Who pays the postage of a return."""
+
+    STORE = "store"
+    SHOPPER = "shopper"
+    SHOPPER_UNLESS_FAULTY = "shopper_unless_faulty"  # the store pays for faulty or wrong items
+
+
+@dataclass(frozen=True)
+class ReturnTerms:
+    """Who pays return postage and whether items are exchanged; None: not said."""
+
+    postage: ReturnPostage | None = None
+    exchanges: bool | None = None
+
+
 @dataclass(frozen=True)
 class ShippingTerms:
-    """Where the store ships from, its delivery times and its customs terms."""
+    """Where the store ships from, its delivery times, customs and return terms."""
 
     ships_from: str | None = None
     delivery: DeliveryTimes = field(default_factory=DeliveryTimes)
     customs: CustomsTerms | None = None  # None: the desk file does not say
+    returns: ReturnTerms = field(default_factory=ReturnTerms)
+    saturday_delivery: bool | None = None  # None: the desk file does not say
 
     def crosses_customs(self, country: str) -> bool:
         """False for a domestic order, or inside the EU when the store ships from the EU."""
@@ -107,7 +132,7 @@ class ShippingTerms:
 def parse_shipping(data: Mapping[str, Any] | None) -> ShippingTerms:
     """The ``shipping:`` section of the desk file; ShippingError names a wrong key."""
     data = data or {}
-    _known(data, "", {"ships_from", "delivery_days", "customs"})
+    _known(data, "", {"ships_from", "delivery_days", "customs", "returns", "saturday_delivery"})
     ships_from = data.get("ships_from")
     if ships_from is not None and not _is_country(ships_from):
         raise ShippingError("ships_from", f"expected a country code like DE, got {ships_from!r}")
@@ -115,7 +140,34 @@ def parse_shipping(data: Mapping[str, Any] | None) -> ShippingTerms:
         ships_from=ships_from.upper() if ships_from else None,
         delivery=_delivery(data.get("delivery_days")),
         customs=_customs(data.get("customs")),
+        returns=_returns(data.get("returns")),
+        saturday_delivery=_flag(data.get("saturday_delivery"), "saturday_delivery"),
     )
+
+
+def _returns(data: Any) -> ReturnTerms:
+    if data is None:
+        return ReturnTerms()
+    if not isinstance(data, dict):
+        raise ShippingError("returns", "expected a mapping with postage, exchanges")
+    _known(data, "returns.", {"postage", "exchanges"})
+    postage = data.get("postage")
+    choices = {p.value: p for p in ReturnPostage}
+    if postage is not None and str(postage).lower() not in choices:
+        raise ShippingError(
+            "returns.postage", f"{postage!r}: write {', '.join(choices)} (who pays it)"
+        )
+    return ReturnTerms(
+        postage=choices[str(postage).lower()] if postage is not None else None,
+        exchanges=_flag(data.get("exchanges"), "returns.exchanges"),
+    )
+
+
+def _flag(value: Any, key: str) -> bool | None:
+    """A true/false term, or None when the desk file leaves it out."""
+    if value is None or isinstance(value, bool):
+        return value
+    raise ShippingError(key, f"write true or false, not {value!r}")
 
 
 def _delivery(data: Any) -> DeliveryTimes:
