@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from bot.calendar.countries import single_zone
 from bot.models import IntentChoice, Suggestion
+from replies.abstention import Abstention, load_abstention
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
 from replies.facts.fill import fact_variables, prepare
@@ -43,8 +45,12 @@ from replies.store import StoreDetails, hours_country
 
 logger = logging.getLogger(__name__)
 
-# Below this confidence the engine abstains ("no confident suggestion"); calibrated
-# with bench/intent_bench.py on held-out library examples.
+# Below this confidence the engine abstains ("no confident suggestion") when it has no
+# realistic-message confidence (``replies.abstention``: a store's own library, or no
+# ``abstention.json``); calibrated with bench/intent_bench.py on held-out library
+# examples. With the built-in library the threshold fitted with that confidence is used.
+# The reading (several sentences, threats) keeps deciding on the classifier's softmax
+# with this value either way.
 DEFAULT_THRESHOLD = 0.5
 FALLBACK_LANGUAGE = "en"
 
@@ -60,12 +66,14 @@ class SuggestionEngine:
         *,
         threshold: float = DEFAULT_THRESHOLD,
         store: StoreDetails | None = None,
+        abstention: Abstention | None = None,
     ) -> None:
         self.library = dict(library)
         self.classifier = classifier
         self.detector = detector
         self.threshold = threshold
         self.store = store or StoreDetails()
+        self.abstention = abstention
 
     @classmethod
     def load(
@@ -74,7 +82,7 @@ class SuggestionEngine:
         *,
         languages: Sequence[str],
         detector: str = "lingua",
-        threshold: float = DEFAULT_THRESHOLD,
+        threshold: float | None = None,
         extra_examples: Iterable[tuple[str, str]] = (),
         learned_examples: Iterable[tuple[str, str]] = (),
         store: StoreDetails | None = None,
@@ -97,9 +105,17 @@ class SuggestionEngine:
 
         ``store`` gives answers the store's name and hours. ``model_cache`` is a folder
         where the trained model is kept between starts; None trains it every time.
+
+        With the built-in library, ``confidence`` is the probability that the best reading
+        is right, fitted on realistic messages (``replies.abstention``), and ``threshold``
+        defaults to the one fitted with it; otherwise to ``DEFAULT_THRESHOLD``.
         """
-        if not 0 <= threshold <= 1:
+        if threshold is not None and not 0 <= threshold <= 1:
             raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
+        # fitted on readings of the built-in library, like the temperatures below
+        abstention = load_abstention() if library_dir is None else None
+        if threshold is None:
+            threshold = abstention.threshold if abstention else DEFAULT_THRESHOLD
         library = load_library(library_dir)
         examples = [
             (text, spec.intent)
@@ -131,6 +147,7 @@ class SuggestionEngine:
             make_detector(detector, languages),
             threshold=threshold,
             store=store,
+            abstention=abstention,
         )
 
     def detect_language(
@@ -171,8 +188,10 @@ class SuggestionEngine:
             language if language != UNKNOWN else normalize_code(lang_hint),
             english=english,
             earlier=earlier,
-            threshold=self.threshold,
+            threshold=self.threshold if self.abstention is None else DEFAULT_THRESHOLD,
         )
+        if self.abstention is not None:
+            reading = replace(reading, ranked=self.abstention.calibrated(reading.ranked))
         top = tuple((intent, round(score, 4)) for intent, score in reading.top())
         intent, confidence = reading.ranked[0]
         if confidence < self.threshold:

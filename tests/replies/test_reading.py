@@ -78,10 +78,11 @@ def test_what_a_threat_backs_is_the_request_the_card_answers(
     engine: SuggestionEngine, lang: str, text: str
 ) -> None:
     """The complaint words of a threat ("reclamação", "complaint") do not outvote what the
-    shopper asks for: the card answers the refund and carries the threat flag."""
+    shopper asks for: the card's best reading is the refund, and it carries the threat flag
+    (offered as the reply to send only when sure enough, ``replies.abstention``)."""
     s = engine.suggest(text, lang_hint=lang)
     assert s.flags == ("threat",)
-    assert s.intent == "get_refund"
+    assert s.top[0][0] == "get_refund"
 
 
 def test_the_request_is_read_without_the_clauses_that_hold_the_threat() -> None:
@@ -218,7 +219,7 @@ def test_the_english_translation_is_a_second_view_and_its_absence_changes_nothin
     alone = engine.suggest(unreadable, language="es")
     helped = engine.suggest(unreadable, language="es", english="Where is my parcel? Tracking?")
     assert alone.intent == "unknown"
-    assert helped.intent == "track_order" and helped.confidence >= engine.threshold
+    assert helped.top[0][0] == "track_order" and helped.confidence > alone.confidence
     assert engine.suggest(unreadable, language="es", english=None) == alone
 
 
@@ -246,4 +247,5 @@ def test_a_cancellation_taken_back_changes_the_order_one_confirmed_stays_a_cance
     engine: SuggestionEngine, earlier: str, text: str, lang: str, intent: str
 ) -> None:
     s = engine.suggest(text, lang_hint=lang, earlier=EarlierTurn(text=earlier))
-    assert s.intent == intent
+    # the best reading: a close one is not offered as the reply to send (test_abstention)
+    assert s.top[0][0] == intent
