@@ -2,9 +2,9 @@
 
 ``Timings.attach`` wraps three methods of the running desk's own objects (the store's
 ``record_arrivals``, through which every message is stored, a batch at a time; the Slack
-workspace's ``post_card`` and ``post_card_in_thread``) to note, on the wall clock, when
-each shopper message was stored and when its card was handed to the Slack adapter and
-came back posted. Nothing else changes: the wrappers
+workspace's ``post``, timed for cards only) to note, on the wall clock, when each shopper
+message was stored and when its card was handed to the Slack adapter and came back
+posted. Nothing else changes: the wrappers
 call the originals with the same arguments and return what they return.
 
     timings = Timings()
@@ -46,15 +46,17 @@ class Timings:
 
         store.record_arrivals = recorded  # type: ignore[method-assign]
         workspace = desk.runtime.workspace
-        for name in ("post_card", "post_card_in_thread"):
-            setattr(workspace, name, self._timed(getattr(workspace, name)))
+        workspace.post = self._timed(workspace.post)  # type: ignore[method-assign,assignment]
 
-    def _timed(self, post: Callable[..., Awaitable[CardRef]]) -> Callable[..., Awaitable[CardRef]]:
-        async def posted(*args: Any) -> CardRef:
-            card: Card = args[-1]
-            self.card_ready.setdefault(card.suggestion_id, time.time())
-            ref = await post(*args)
-            self.card_posted[card.suggestion_id] = time.time()
+    def _timed(
+        self, post: Callable[..., Awaitable[CardRef | None]]
+    ) -> Callable[..., Awaitable[CardRef | None]]:
+        async def posted(item: object, **where: Any) -> CardRef | None:
+            if not isinstance(item, Card):  # notes, confirmations, reports: not timed
+                return await post(item, **where)
+            self.card_ready.setdefault(item.suggestion_id, time.time())
+            ref = await post(item, **where)
+            self.card_posted[item.suggestion_id] = time.time()
             return ref
 
         return posted

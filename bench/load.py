@@ -39,7 +39,7 @@ max_chat_rate=R``):
   but not Slack's rate limit. Printed above the last line with push → stored and push →
   ``suggestions.created_at`` (taken when the desk starts on the message, so it includes
   waiting behind the conversation's earlier cards). Step times come from wrapping the
-  running desk's ``record_arrivals``, ``post_card`` and ``post_card_in_thread``.
+  running desk's ``record_arrivals`` and the workspace's ``post`` (of cards).
 - max_chat_rate: most sendMessage calls to one chat in any platform second.
 
 Exit status 1 when anything was lost or duplicated, a platform rate limit was exceeded or

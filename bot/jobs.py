@@ -59,7 +59,7 @@ def digest_schedules(desk: Desk) -> dict[str, DepartmentSchedule]:
 
 async def post_digest(workspace: StaffWorkspace, report: Report) -> None:
     """A digest and its chart in the department's channel."""
-    if await workspace.post_report(report) is None:
+    if await workspace.post(report) is None:
         logger.info("no channel for %s: see `borderdesk digest`", report.department)
 
 
@@ -134,7 +134,7 @@ class Jobs:
         try:
             for spike in await new_spikes(self.ctx.store.engine, self.clock()):
                 self.ctx.store.check_file()
-                await self.ctx.workspace.post_report(spike_report(spike))
+                await self.ctx.workspace.post(spike_report(spike))
                 raised += 1
         except DatabaseLost:
             pass  # paused: nothing raised from a file that is not the desk's

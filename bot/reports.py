@@ -12,7 +12,7 @@ adapter that knows which characters are special there::
         title="Logistics digest, Mon 2 Mar 2026 (Asia/Tokyo)",
         parts=(ReportPart("Problems reported: 8", ("delivery delay: 6 (…)",)),),
     )
-    await workspace.post_report(report)
+    await workspace.post(report)
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ async def redraw(ctx: Context, suggestion_id: int, extra: str = "") -> None:
     record = await ctx.store.suggestion(suggestion_id)
     if record is None or record.card is None:
         return
-    await ctx.workspace.update_card(record.card, await card_for(ctx, record, extra))
+    await ctx.workspace.update(record.card, await card_for(ctx, record, extra))
 
 
 async def audit_approval(

@@ -207,4 +207,4 @@ async def _redraw_pending(ctx: Context, customer_ids: list[int]) -> None:
     for conversation_id in await ctx.store.customer_conversations(customer_ids):
         for record in await ctx.store.pending_suggestions(conversation_id):
             if record.card is not None:
-                await ctx.workspace.update_card(record.card, await card_for(ctx, record))
+                await ctx.workspace.update(record.card, await card_for(ctx, record))

@@ -128,7 +128,7 @@ async def _supersede(ctx: Context, versions: list[MessageVersion]) -> None:
             await ctx.store.set_display(record.id, {**record.display, "notes": notes})
         record = await ctx.store.suggestion(version.suggestion_id)
         if record is not None and record.status == "superseded" and record.card is not None:
-            await ctx.workspace.update_card(record.card, await card_for(ctx, record))
+            await ctx.workspace.update(record.card, await card_for(ctx, record))
 
 
 def _shown(kind: str, text: str, attachment: str | None) -> str:

@@ -13,8 +13,10 @@ import logging
 from datetime import datetime
 
 from bot.context import Context
+from bot.forms import AskQuestion, Resolve
 from bot.models import ROOT_CAUSES, ActionKind, EscalationCard, StaffAction
 from bot.notes import Note, NoteKind
+from bot.staff_items import Confirmation
 from bot.storage import SuggestionRecord
 from bot.storage.escalations import EscalationRecord
 from handlers.facts import problem_facts
@@ -54,7 +56,7 @@ async def escalate(
     escalation = await ctx.store.escalation(escalation_id)
     assert escalation is not None
     card = await escalation_card(ctx, escalation)
-    ref = await ctx.workspace.post_escalation(card)
+    ref = await ctx.workspace.post(card)
     if ref is not None:
         await ctx.store.set_escalation_card(escalation_id, ref)
     else:
@@ -86,7 +88,7 @@ async def handle_escalation_action(ctx: Context, action: StaffAction) -> None:
                 )
         case ActionKind.NEED_INFO:
             if action.handle and escalation.status != "resolved":
-                await ctx.workspace.open_question(action.handle, escalation.id)
+                await ctx.workspace.open_form(action.handle, AskQuestion(escalation.id))
         case ActionKind.NEED_INFO_SUBMIT:
             question = (action.text or "").strip()
             await _tell_inbox(
@@ -99,7 +101,7 @@ async def handle_escalation_action(ctx: Context, action: StaffAction) -> None:
             await _redraw(ctx, escalation.id, f"Asked the inbox for information ({when}).")
         case ActionKind.RESOLVE:
             if action.handle and escalation.status != "resolved":
-                await ctx.workspace.open_resolution(action.handle, escalation.id)
+                await ctx.workspace.open_form(action.handle, Resolve(escalation.id))
         case ActionKind.RESOLVE_SUBMIT:
             await _resolve(ctx, escalation, action)
 
@@ -172,11 +174,9 @@ async def _prepare_update(
             "in this thread.",
             key=f"resolution-note:{escalation.id}",
         )
-    await ctx.workspace.post_confirmation(
-        conversation.card,
-        outbox_id,
-        for_staff,
-        for_shopper if language != ctx.staff_language else for_staff,
+    translated = for_shopper if language != ctx.staff_language else for_staff
+    await ctx.workspace.post(
+        Confirmation(outbox_id, for_staff, translated), thread=conversation.card
     )
 
 
@@ -193,7 +193,7 @@ async def _redraw(ctx: Context, escalation_id: int, status_line: str | None = No
     if escalation is None or escalation.card is None:
         return
     card = await escalation_card(ctx, escalation, Note(status_line) if status_line else None)
-    await ctx.workspace.update_escalation(escalation.card, card)
+    await ctx.workspace.update(escalation.card, card)
 
 
 async def escalation_card(

@@ -27,6 +27,8 @@ from datetime import datetime
 
 from bot.context import Context
 from bot.models import ActionKind, CardRef, StaffAction
+from bot.notes import Note
+from bot.staff_items import Confirmation
 from bot.storage import SuggestionRecord
 from bot.storage.records import HeldReply
 from handlers.card_decisions import redraw
@@ -51,7 +53,7 @@ async def ask_choice(
 ) -> None:
     """Post the confirmation of a held reply in the card's thread (``root``)."""
     if root is not None and outbox_id is not None:
-        await ctx.workspace.post_confirmation(root, outbox_id, original, translated)
+        await ctx.workspace.post(Confirmation(outbox_id, original, translated), thread=root)
 
 
 async def wait_on(
@@ -123,7 +125,7 @@ async def handle_confirmation(ctx: Context, action: StaffAction) -> None:
         how = "untranslated" if original or held.text == held.original_text else "translated"
         notice = f"Sent {how} by {action.user_name} at {when}:\n> {sent}"
     if action.card is not None:
-        await ctx.workspace.update_notice(action.card, notice)
+        await ctx.workspace.update(action.card, Note(notice))
 
 
 async def _after(ctx: Context, held: HeldReply, at: datetime, *, sent: bool) -> None:

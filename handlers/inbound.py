@@ -234,10 +234,8 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
         card = await card_for(ctx, record)
         conversation = await ctx.store.conversation(conversation_id)
         first = conversation.card is None
-        if conversation.card is None:
-            ref = await ctx.workspace.post_card(card)
-        else:
-            ref = await ctx.workspace.post_card_in_thread(conversation.card, card)
+        # the conversation's first card starts its thread in the inbox; later ones go in it
+        ref = await ctx.workspace.post(card, thread=conversation.card)
         await _save_posted_card(ctx, conversation_id, suggestion_id, ref, first=first)
     await ctx.store.mark_processed(message_id, now, language)
     return True

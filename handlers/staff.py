@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 
 from bot.context import Context
+from bot.forms import EditReply, PickAnswer
 from bot.ids import positive_id
 from bot.models import ActionKind, StaffAction
 from bot.storage import SuggestionRecord
@@ -87,9 +88,8 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
             decided = await _send(ctx, action, record)
         case ActionKind.EDIT:
             if record.status == "pending" and action.handle:
-                await ctx.workspace.open_editor(
-                    action.handle, record.id, record.suggestion.reply or ""
-                )
+                draft = EditReply(record.id, record.suggestion.reply or "")
+                await ctx.workspace.open_form(action.handle, draft)
         case ActionKind.EDIT_SUBMIT:
             decided = await _decide_and_send(
                 ctx,
@@ -102,7 +102,8 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
             )
         case ActionKind.OTHER:
             if record.status == "pending" and action.handle:
-                await ctx.workspace.open_picker(action.handle, record.id, ctx.engine.choices())
+                choices = PickAnswer(record.id, tuple(ctx.engine.choices()))
+                await ctx.workspace.open_form(action.handle, choices)
         case ActionKind.OTHER_SUBMIT:
             decided = await _other_answer(ctx, action, record)
         case ActionKind.ESCALATE | ActionKind.ESCALATE_QUIETLY:

@@ -10,7 +10,7 @@ was left out, so no workspace shows a cut list as the whole one::
 
     report = render_digest(digest)
     print(report.text)
-    await workspace.post_report(report)
+    await workspace.post(report)
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ expected count, and the Poisson tail probability) and where to look first: the f
 dominate and a few of the orders concerned. A workspace gives it its own look (Slack: an
 emoji and a bold title, ``bot/channels/slack_reports.py``)::
 
-    await workspace.post_report(spike_report(spike))
+    await workspace.post(spike_report(spike))
 """
 
 from __future__ import annotations

@@ -19,20 +19,12 @@ Example, a channel that prints::
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol, runtime_checkable
+from typing import Protocol, overload, runtime_checkable
 
-from bot.models import (
-    Card,
-    CardRef,
-    ChannelCapabilities,
-    EscalationCard,
-    InboundMessage,
-    IntentChoice,
-    StaffAction,
-    StaffFile,
-)
+from bot.forms import Form
+from bot.models import CardRef, ChannelCapabilities, InboundMessage, StaffAction, StaffFile
 from bot.notes import Note
-from bot.reports import Report
+from bot.staff_items import DepartmentItem, InboxItem, Redrawable, StaffItem
 
 InboundHandler = Callable[[InboundMessage], Awaitable[None]]
 # a platform's whole batch (Telegram's getUpdates), stored in one go; see BatchReceiving
@@ -94,14 +86,18 @@ class BatchReceiving(Protocol):
 
 
 class StaffWorkspace(Protocol):
-    """Where staff decide: cards with buttons, threads, dialogs.
+    """Where staff decide: the desk's own cards, notes, reports and forms, drawn the
+    platform's way (Slack: Block Kit and modals), and what staff do handed back as
+    ``StaffAction``. Who is staff is not the workspace's business: the wiring hands it a
+    ``StaffPolicy`` (``bot/staff.py``).
 
     Example::
 
-        ref = await workspace.post_card(card)
-        await workspace.post_in_thread(ref, "Ana wrote again: ...")
-        await workspace.post_note(ref, Note("Order #B77 is late", NoteKind.LATE))
-        await workspace.update_card(ref, replace(card, decision="Sent by Lee at 10:02"))
+        ref = await workspace.post(card)
+        await workspace.post(Note("Ana wrote again: ..."), thread=ref)
+        await workspace.post(Note("Order #B77 is late", NoteKind.LATE), thread=ref)
+        await workspace.update(ref, replace(card, decision="Sent by Lee at 10:02"))
+        await workspace.open_form(action.handle, PickAnswer(card.suggestion_id, choices))
     """
 
     async def start(
@@ -112,74 +108,47 @@ class StaffWorkspace(Protocol):
     async def stop(self) -> None:
         """Stop receiving and release connections."""
 
-    async def post_card(self, card: Card) -> CardRef:
-        """Post a new card in the inbox; return where it lives."""
+    @overload
+    async def post(self, item: InboxItem, *, thread: CardRef | None = None) -> CardRef: ...
+
+    @overload
+    async def post(self, item: DepartmentItem) -> CardRef | None: ...
+
+    async def post(self, item: StaffItem, *, thread: CardRef | None = None) -> CardRef | None:
+        """Show staff something new; return where it lives.
+
+        In the inbox: a ``Card`` (a shopper's message and the suggested reply, with
+        Send / Edit / Other answer / Escalate / Ignore), a ``Note`` (plain words, its kind
+        shown the platform's way: Slack puts an emoji code in front) or a ``Confirmation``
+        (a held reply's Send / Send untranslated / Cancel); under the message ``thread``
+        names when given (later messages of a conversation, notes, confirmations).
+
+        In a department's channel: a ``Report`` (a digest or an alert, its chart attached
+        when it has one) or an ``EscalationCard`` (Acknowledge / Need information /
+        Resolve); None when the department has no channel."""
         ...
 
-    async def update_card(self, ref: CardRef, card: Card) -> None:
-        """Redraw a card (after a decision, its buttons give way to who did what and when)."""
+    async def update(self, ref: CardRef, item: Redrawable) -> None:
+        """Redraw what staff see at ``ref``: a card after a decision (its buttons give way
+        to who did what and when), an escalation card as it moves on, or a message that
+        becomes a note (a confirmation once answered: "Sent by Lee at 10:02")."""
 
-    async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
-        """Post plain text under a card (later messages, notes); return the reply's ref."""
-        ...
+    async def open_form(self, handle: str, form: Form) -> None:
+        """Open a form for the person whose click gave ``handle`` (Slack: a modal opened
+        with the click's trigger_id): edit a reply, pick another answer, ask the inbox a
+        question, resolve an escalation. What they submit comes back as an action."""
 
-    async def post_note(self, ref: CardRef, note: Note) -> CardRef:
-        """Post a note for staff under a card, its kind shown the platform's way (Slack:
-        an emoji code in front); return the note's ref."""
-        ...
-
-    async def post_card_in_thread(self, ref: CardRef, card: Card) -> CardRef:
-        """Post a follow-up card (a later message needing an answer) in a card's thread."""
-        ...
-
-    async def post_report(self, report: Report) -> CardRef | None:
-        """Post a digest or an alert to its department's channel, with its chart attached
-        when it has one; None when the department has no channel. The report is our own
-        object: the workspace decides how it looks (Slack: Block Kit, mrkdwn, emoji)."""
-        ...
-
-    async def post_confirmation(
-        self, ref: CardRef, outbox_id: int, original: str, translated: str | None
-    ) -> CardRef:
-        """Ask staff to confirm a translation of what they wrote (Send / Send untranslated /
-        Cancel); ``translated`` is None when translation failed."""
-        ...
-
-    async def update_notice(self, ref: CardRef, text: str) -> None:
-        """Replace a plain message (a confirmation once answered) with ``text``."""
-
-    async def post_escalation(self, card: EscalationCard) -> CardRef | None:
-        """Post an escalation card in its department's channel; None without a channel."""
-        ...
-
-    async def update_escalation(self, ref: CardRef, card: EscalationCard) -> None:
-        """Redraw an escalation card (acknowledged, waiting for information, resolved)."""
-
-    async def open_question(self, handle: str, escalation_id: int) -> None:
-        """Let a department ask the inbox for information."""
-
-    async def open_resolution(self, handle: str, escalation_id: int) -> None:
-        """Let a department resolve with a root cause and a note."""
-
-    def link_to(self, ref: CardRef) -> str | None:
-        """A link to a card for people in other channels, when the workspace has links."""
-        ...
+    async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
+        """A note only ``user_id`` sees, beside ``ref`` (Slack: an ephemeral message), such
+        as why their click was refused. Never raises: the note is a courtesy."""
 
     async def fetch_file(self, file: StaffFile) -> bytes:
         """The bytes of a file staff attached to a reply. Raises ``ChannelError``."""
         ...
 
-    async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
-        """Let staff edit a reply before it is sent (Slack: a modal prefilled with ``draft``)."""
-
-    async def open_picker(
-        self, handle: str, suggestion_id: int, choices: Sequence[IntentChoice]
-    ) -> None:
-        """Let staff choose another answer from the library."""
-
-    async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
-        """A note only ``user_id`` sees, beside ``ref`` (Slack: an ephemeral message), such
-        as why their click was refused. Never raises: the note is a courtesy."""
+    def link_to(self, ref: CardRef) -> str | None:
+        """A link to a card for people in other channels, when the workspace has links."""
+        ...
 
 
 class NoteSink(Protocol):

@@ -11,19 +11,15 @@ import itertools
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from bot.channels.base import ActionHandler, CommandHandler, InboundHandler
 from bot.errors import ChannelRejected
-from bot.models import (
-    Card,
-    CardRef,
-    ChannelCapabilities,
-    EscalationCard,
-    IntentChoice,
-    StaffFile,
-)
+from bot.forms import AskQuestion, EditReply, Form, PickAnswer, Resolve
+from bot.models import Card, CardRef, ChannelCapabilities, EscalationCard, StaffFile
 from bot.notes import Note
 from bot.reports import Report
+from bot.staff_items import Confirmation, DepartmentItem, InboxItem, Redrawable, StaffItem
 
 Listener = Callable[[str, dict[str, object]], None]
 LOCAL_FILE_LIMIT = 20 * 1024 * 1024
@@ -126,68 +122,69 @@ class LocalWorkspace:
     async def stop(self) -> None:
         self.on_action = None
 
-    async def post_card(self, card: Card) -> CardRef:
-        ref = self._ref()
-        self.cards[ref.ts] = LocalCard(ref, card)
-        self.listener("card", {"card": card, "ref": ref, "thread": None})
-        return ref
+    @overload
+    async def post(self, item: InboxItem, *, thread: CardRef | None = None) -> CardRef: ...
 
-    async def post_card_in_thread(self, ref: CardRef, card: Card) -> CardRef:
-        child = self._ref()
-        self.cards[child.ts] = LocalCard(child, card)
-        self.listener("card", {"card": card, "ref": child, "thread": ref})
-        return child
+    @overload
+    async def post(self, item: DepartmentItem) -> CardRef | None: ...
 
-    async def update_card(self, ref: CardRef, card: Card) -> None:
-        self.cards[ref.ts].card = card
-        self.listener("card_updated", {"card": card, "ref": ref})
-
-    async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
-        self.threads.setdefault(ref.ts, []).append(text)
-        self.listener("thread_note", {"ref": ref, "text": text})
-        return self._ref()
-
-    async def post_note(self, ref: CardRef, note: Note) -> CardRef:
-        """A note is its plain text here, its kind's sign in front (``⚠ Not sent…``)."""
-        return await self.post_in_thread(ref, note.text)
-
-    async def post_report(self, report: Report) -> CardRef | None:
-        chart = report.chart_name if report.chart is not None else None
-        self.reports.append((report.department, report.text, chart))
-        self.listener("report", {"department": report.department, "text": report.text})
-        return self._ref()
-
-    async def post_confirmation(
-        self, ref: CardRef, outbox_id: int, original: str, translated: str | None
-    ) -> CardRef:
-        """A held reply's choices, kept for the script or the terminal to answer."""
-        self.dialogs.append(("confirm", outbox_id, translated))
+    async def post(self, item: StaffItem, *, thread: CardRef | None = None) -> CardRef | None:
+        """Kept in memory and handed to the listener; a note is its plain text here, its
+        kind's sign in front (``⚠ Not sent…``), and a held reply's choices are kept in
+        ``confirmations`` for the script or the terminal to answer."""
         posted = self._ref()
-        self.confirmations.append(LocalConfirmation(posted, outbox_id, original, translated))
-        self.listener(
-            "confirm",
-            {"ref": ref, "outbox": outbox_id, "original": original, "translated": translated},
-        )
+        match item:
+            case Card():
+                self.cards[posted.ts] = LocalCard(posted, item)
+                self.listener("card", {"card": item, "ref": posted, "thread": thread})
+            case Note():
+                self.threads.setdefault(thread.ts if thread else "", []).append(item.text)
+                self.listener("thread_note", {"ref": thread, "text": item.text})
+            case Confirmation():
+                self.dialogs.append(("confirm", item.outbox_id, item.translated))
+                self.confirmations.append(
+                    LocalConfirmation(posted, item.outbox_id, item.original, item.translated)
+                )
+                self.listener(
+                    "confirm",
+                    {
+                        "ref": thread,
+                        "outbox": item.outbox_id,
+                        "original": item.original,
+                        "translated": item.translated,
+                    },
+                )
+            case Report():
+                chart = item.chart_name if item.chart is not None else None
+                self.reports.append((item.department, item.text, chart))
+                self.listener("report", {"department": item.department, "text": item.text})
+            case EscalationCard():
+                self.escalations[posted.ts] = item
+                self.listener("escalation", {"card": item, "ref": posted})
         return posted
 
-    async def update_notice(self, ref: CardRef, text: str) -> None:
-        self.listener("thread_note", {"ref": ref, "text": text})
+    async def update(self, ref: CardRef, item: Redrawable) -> None:
+        match item:
+            case Card():
+                self.cards[ref.ts].card = item
+                self.listener("card_updated", {"card": item, "ref": ref})
+            case EscalationCard():
+                self.escalations[ref.ts] = item
+                self.listener("escalation_updated", {"card": item, "ref": ref})
+            case Note():
+                self.listener("thread_note", {"ref": ref, "text": item.text})
 
-    async def post_escalation(self, card: EscalationCard) -> CardRef | None:
-        ref = self._ref()
-        self.escalations[ref.ts] = card
-        self.listener("escalation", {"card": card, "ref": ref})
-        return ref
-
-    async def update_escalation(self, ref: CardRef, card: EscalationCard) -> None:
-        self.escalations[ref.ts] = card
-        self.listener("escalation_updated", {"card": card, "ref": ref})
-
-    async def open_question(self, handle: str, escalation_id: int) -> None:
-        self.dialogs.append(("question", escalation_id, None))
-
-    async def open_resolution(self, handle: str, escalation_id: int) -> None:
-        self.dialogs.append(("resolution", escalation_id, None))
+    async def open_form(self, handle: str, form: Form) -> None:
+        """Recorded in ``dialogs`` for the script or the terminal to fill in."""
+        match form:
+            case EditReply():
+                self.dialogs.append(("editor", form.suggestion_id, form.draft))
+            case PickAnswer():
+                self.dialogs.append(("picker", form.suggestion_id, list(form.choices)))
+            case AskQuestion():
+                self.dialogs.append(("question", form.escalation_id, None))
+            case Resolve():
+                self.dialogs.append(("resolution", form.escalation_id, None))
 
     def link_to(self, ref: CardRef) -> str | None:
         return f"inbox card {ref.ts}"
@@ -197,14 +194,6 @@ class LocalWorkspace:
         if file.url not in self.files:
             raise ChannelRejected(f"no local file at {file.url!r}")
         return self.files[file.url]
-
-    async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
-        self.dialogs.append(("editor", suggestion_id, draft))
-
-    async def open_picker(
-        self, handle: str, suggestion_id: int, choices: Sequence[IntentChoice]
-    ) -> None:
-        self.dialogs.append(("picker", suggestion_id, list(choices)))
 
     async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
         self.listener("private_note", {"user": user_id, "ref": ref, "text": text})

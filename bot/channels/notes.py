@@ -25,4 +25,4 @@ class StaffNotes:
         self.workspace = workspace
 
     async def post_note(self, ref: CardRef, note: Note) -> CardRef:
-        return await self.workspace.post_note(ref, note)
+        return await self.workspace.post(note, thread=ref)

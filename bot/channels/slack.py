@@ -27,14 +27,14 @@ or ``slack_sdk``:
 
     workspace = SlackWorkspace(bot_token="xoxb-…", signing_secret="…", inbox_channel="C0123456789")
     await workspace.start(on_action)
-    ref = await workspace.post_card(card)
+    ref = await workspace.post(card)
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, overload
 
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
@@ -52,16 +52,12 @@ from bot.channels.slack_reports import report_message
 from bot.channels.slack_staff import StaffList
 from bot.channels.slack_web import SlackWeb
 from bot.errors import ChannelError
-from bot.models import (
-    Card,
-    CardRef,
-    EscalationCard,
-    IntentChoice,
-    StaffFile,
-)
+from bot.forms import AskQuestion, EditReply, Form, PickAnswer, Resolve
+from bot.models import Card, CardRef, EscalationCard, StaffFile
 from bot.notes import Note
 from bot.pacing import Pacer
 from bot.reports import Report
+from bot.staff_items import Confirmation, DepartmentItem, InboxItem, Redrawable, StaffItem
 
 logger = logging.getLogger(__name__)
 
@@ -146,32 +142,84 @@ class SlackWorkspace:
             await self._runner.cleanup()
             self._runner = None
 
-    async def post_card(self, card: Card) -> CardRef:
-        return await self._post(
-            self.inbox_channel,
-            blocks.card_text(card),
-            blocks.card_blocks(card),
-            turn=f"conversation:{card.conversation_id}" if card.conversation_id else None,
-        )
+    @overload
+    async def post(self, item: InboxItem, *, thread: CardRef | None = None) -> CardRef: ...
 
-    async def post_card_in_thread(self, ref: CardRef, card: Card) -> CardRef:
-        return await self._post(
-            ref.channel, blocks.card_text(card), blocks.card_blocks(card), thread_ts=ref.ts
-        )
+    @overload
+    async def post(self, item: DepartmentItem) -> CardRef | None: ...
 
-    async def update_card(self, ref: CardRef, card: Card) -> None:
-        await self._update(ref, blocks.card_text(card), blocks.card_blocks(card))
+    async def post(self, item: StaffItem, *, thread: CardRef | None = None) -> CardRef | None:
+        """A card, a note or a confirmation in the inbox (in ``thread`` when given); a
+        report or an escalation card in its department's channel (None without one)."""
+        channel = thread.channel if thread is not None else self.inbox_channel
+        ts = thread.ts if thread is not None else None
+        match item:
+            case Card():
+                # cards of different conversations take turns for the inbox's pace
+                turn = f"conversation:{item.conversation_id}" if item.conversation_id else None
+                return await self._post(
+                    channel,
+                    blocks.card_text(item),
+                    blocks.card_blocks(item),
+                    thread_ts=ts,
+                    turn=turn if thread is None else None,
+                )
+            case Note():
+                text, block_list = _note_message(item)
+                return await self._post(channel, text, block_list, thread_ts=ts)
+            case Confirmation():
+                return await self._post(channel, *blocks.confirmation_message(item), thread_ts=ts)
+            case Report():
+                return await self._post_report(item)
+            case EscalationCard():
+                department = self.department_channels.get(item.department)
+                if department is None:
+                    return None
+                return await self._post(
+                    department,
+                    escalations.escalation_text(item),
+                    escalations.escalation_blocks(item),
+                )
 
-    async def post_in_thread(self, ref: CardRef, text: str) -> CardRef:
-        # plain text from handlers may quote a shopper: keep "> " quotes, defuse mentions and
-        # links, and post it verbatim so a bare URL a shopper wrote is not made clickable
-        safe = blocks.defuse(text)
-        return await self._post(ref.channel, safe, [blocks.plain_section(safe)], thread_ts=ref.ts)
+    async def update(self, ref: CardRef, item: Redrawable) -> None:
+        match item:
+            case Card():
+                await self._update(ref, blocks.card_text(item), blocks.card_blocks(item))
+            case EscalationCard():
+                await self._update(
+                    ref, escalations.escalation_text(item), escalations.escalation_blocks(item)
+                )
+            case Note():
+                await self._update(ref, *_note_message(item))
 
-    async def post_note(self, ref: CardRef, note: Note) -> CardRef:
-        return await self.post_in_thread(ref, slack_note(note))
+    async def open_form(self, handle: str, form: Form) -> None:
+        """A modal, opened with the click's trigger_id; it names the card clicked."""
+        clicked = self.listeners.card_clicked(handle)
+        match form:
+            case EditReply():
+                view = blocks.edit_modal(form.suggestion_id, form.draft, clicked)
+            case PickAnswer():
+                view = blocks.picker_modal(form.suggestion_id, form.choices, clicked)
+            case AskQuestion():
+                view = escalations.question_modal(form.escalation_id, clicked)
+            case Resolve():
+                view = escalations.resolve_modal(form.escalation_id, clicked)
+        await self.web.call("views_open", trigger_id=handle, view=view)
 
-    async def post_report(self, report: Report) -> CardRef | None:
+    async def fetch_file(self, file: StaffFile) -> bytes:
+        return await self.files.fetch(file)
+
+    def link_to(self, ref: CardRef) -> str | None:
+        """A permalink to a message, in Slack's documented archive form."""
+        return f"{self.workspace_url}archives/{ref.channel}/p{ref.ts.replace('.', '')}"
+
+    async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
+        try:
+            await self.web.call("chat_postEphemeral", channel=ref.channel, user=user_id, text=text)
+        except ChannelError as exc:
+            logger.warning("could not tell %s privately (%s): %s", user_id, exc, text)
+
+    async def _post_report(self, report: Report) -> CardRef | None:
         channel = self.department_channels.get(report.department)
         if channel is None:
             return None
@@ -187,65 +235,6 @@ class SlackWorkspace:
                 thread_ts=ref.ts,
             )
         return ref
-
-    async def post_confirmation(
-        self, ref: CardRef, outbox_id: int, original: str, translated: str | None
-    ) -> CardRef:
-        block_list = blocks.confirmation_blocks(outbox_id, original, translated)
-        text = (
-            f"Confirm the translation: {blocks.escape(translated)}"
-            if translated
-            else "Translation unavailable"
-        )
-        return await self._post(ref.channel, text, block_list, thread_ts=ref.ts)
-
-    async def update_notice(self, ref: CardRef, text: str) -> None:
-        safe = blocks.defuse(text)  # it may quote what was sent to the shopper
-        await self._update(ref, safe, [blocks.plain_section(safe)])
-
-    async def post_escalation(self, card: EscalationCard) -> CardRef | None:
-        channel = self.department_channels.get(card.department)
-        if channel is None:
-            return None
-        return await self._post(
-            channel, escalations.escalation_text(card), escalations.escalation_blocks(card)
-        )
-
-    async def update_escalation(self, ref: CardRef, card: EscalationCard) -> None:
-        await self._update(
-            ref, escalations.escalation_text(card), escalations.escalation_blocks(card)
-        )
-
-    async def open_question(self, handle: str, escalation_id: int) -> None:
-        view = escalations.question_modal(escalation_id, self.listeners.card_clicked(handle))
-        await self.web.call("views_open", trigger_id=handle, view=view)
-
-    async def open_resolution(self, handle: str, escalation_id: int) -> None:
-        view = escalations.resolve_modal(escalation_id, self.listeners.card_clicked(handle))
-        await self.web.call("views_open", trigger_id=handle, view=view)
-
-    async def fetch_file(self, file: StaffFile) -> bytes:
-        return await self.files.fetch(file)
-
-    def link_to(self, ref: CardRef) -> str | None:
-        """A permalink to a message, in Slack's documented archive form."""
-        return f"{self.workspace_url}archives/{ref.channel}/p{ref.ts.replace('.', '')}"
-
-    async def open_editor(self, handle: str, suggestion_id: int, draft: str) -> None:
-        view = blocks.edit_modal(suggestion_id, draft, self.listeners.card_clicked(handle))
-        await self.web.call("views_open", trigger_id=handle, view=view)
-
-    async def open_picker(
-        self, handle: str, suggestion_id: int, choices: Sequence[IntentChoice]
-    ) -> None:
-        view = blocks.picker_modal(suggestion_id, choices, self.listeners.card_clicked(handle))
-        await self.web.call("views_open", trigger_id=handle, view=view)
-
-    async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
-        try:
-            await self.web.call("chat_postEphemeral", channel=ref.channel, user=user_id, text=text)
-        except ChannelError as exc:
-            logger.warning("could not tell %s privately (%s): %s", user_id, exc, text)
 
     async def _post(
         self,
@@ -277,6 +266,14 @@ class SlackWorkspace:
     def pacer(self, pacer: Pacer) -> None:
         self.web.pacer = pacer
         self.files.pacer = pacer
+
+
+def _note_message(note: Note) -> tuple[str, list[dict[str, Any]]]:
+    """A note as Slack text and one plain section: its kind's emoji code in front, and
+    whatever it quotes of a shopper inert (mentions and links defused, "> " quotes kept,
+    shown verbatim so a bare URL a shopper wrote is not made clickable)."""
+    safe = blocks.defuse(slack_note(note))
+    return safe, [blocks.plain_section(safe)]
 
 
 class _SameToken(logging.Filter):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.models import Card, CardRef, IntentChoice
+from bot.staff_items import Confirmation
 
 SECTION_LIMIT = 3000
 INPUT_LIMIT = 3000
@@ -216,6 +217,17 @@ def confirmation_blocks(
             "elements": [_button(a, label, value, style) for a, label, style in actions],
         },
     ]
+
+
+def confirmation_message(confirmation: Confirmation) -> tuple[str, list[dict[str, Any]]]:
+    """A held reply's confirmation as Slack text (for notifications) and its blocks."""
+    translated = confirmation.translated
+    text = (
+        f"Confirm the translation: {escape(translated)}"
+        if translated
+        else ("Translation unavailable")
+    )
+    return text, confirmation_blocks(confirmation.outbox_id, confirmation.original, translated)
 
 
 def dialog_metadata(target_id: int, card: CardRef | None) -> str:
