@@ -26,9 +26,11 @@ from pathlib import Path
 from bot.calendar.countries import single_zone
 from bot.models import IntentChoice, Suggestion
 from replies.abstention import Abstention, load_abstention
+from replies.also import also_templates, join
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
 from replies.facts.fill import fact_variables, prepare
+from replies.facts.given import shopper_gave
 from replies.language import (
     UNKNOWN,
     LanguageDetector,
@@ -211,6 +213,8 @@ class SuggestionEngine:
                 FALLBACK_LANGUAGE,
             )
         values = dict(variables or {})
+        # what the shopper already gave is not asked for again (``replies.facts.given``)
+        values |= shopper_gave(text, earlier.text if earlier else None, values)
         template, _ = self.template(intent, reply_in, values)
         values |= fact_variables(
             text,
@@ -223,6 +227,16 @@ class SuggestionEngine:
             language_code=lang_hint,
         )
         reply, reply_language = self.render(intent, reply_in, values, country)
+        # the message's further questions are answered too (``replies.also``)
+        others = [self.library[other] for other in reading.also if other in self.library]
+        reply = join(
+            reply,
+            [
+                self.fill(sentence, reply_language, values, country)
+                for sentence in also_templates(spec, others, reply_language)
+            ],
+            reply_language,
+        )
         return Suggestion(
             language=language,
             intent=intent,
