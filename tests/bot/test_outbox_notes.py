@@ -7,10 +7,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import update
+
 from bot.models import CardRef, ChannelCapabilities, InboundMessage
 from bot.notes import Note, NoteKind
 from bot.outbox import OutboxWorker
 from bot.storage import Store
+from bot.storage.schema import outbox
 from bot.storage.store import sqlite_url
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -94,3 +97,20 @@ async def test_a_long_note_shows_its_kind_once_on_its_first_piece(tmp_path: Path
         (CARD, Note("March, still not delivered (DHL")),
         (CARD, Note("JJD0099).")),
     ]
+
+
+async def test_a_note_of_a_kind_this_version_does_not_know_is_still_posted(
+    tmp_path: Path,
+) -> None:
+    """A newer version queued it, then the desk went back to this one: the note reaches
+    staff without a kind, and the outbox is not stopped by it."""
+    store = await Store.open(sqlite_url(tmp_path / "bd.sqlite3"))
+    try:
+        chat = await conversation(store)
+        await store.enqueue_note("new", chat, CARD, Note("Ana left a review"), T0)
+        async with store.engine.begin() as conn:
+            await conn.execute(update(outbox).values(note_kind="review_left"))
+        notes = await posted(store)
+    finally:
+        await store.close()
+    assert notes.posted == [(CARD, Note("Ana left a review"))]
