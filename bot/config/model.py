@@ -1,7 +1,7 @@
 """``Config``: every setting BorderDesk reads, gathered from the groups by idea.
 
 A Config built in code holds what it is given (tests, the demo; ``dataclasses.replace``
-works): ``Config(database_url=..., translator="none")``. One read from the environment
+works): ``Config(database_url=..., translator="none")``. A Config read from the environment
 comes from ``load_config``. See ``.env.example`` for what each setting means.
 """
 
@@ -61,11 +61,6 @@ class Config(OrderSettings, LanguageSettings, SlackSettings, TelegramSettings, R
             (variables.get(key, key), _masked(value) if self.is_secret(key) else str(value))
             for key, value in shown
         ]
-
-    @classmethod
-    def is_secret(cls, name: str) -> bool:
-        """Whether the setting ``name`` is a secret (a row like "Telegram mode" is none)."""
-        return name in cls.variables() and super().is_secret(name)
 
 
 def _masked(value: object) -> str:

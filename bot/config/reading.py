@@ -15,6 +15,14 @@ use a whole number from 1 to 10000``) while the setting keeps its default, so th
 checks across settings still run and the user sees every problem at once. A group
 built in code (tests, the demo) has no Reading: it holds the values it is given, only
 type-checked.
+
+Why pydantic dataclasses and not pydantic-settings' ``BaseSettings``: a BaseSettings
+reads the process environment and ``.env`` whenever it is built, so a Config made in a
+test or by the demo would pick up the developer's own tokens; it is no dataclass, and
+the code relies on ``dataclasses.replace`` and on class-level defaults
+(``Config.desk_file``); and ``load_config`` must read a given mapping instead of the
+process environment, which its sources cannot. Declaring each setting once needs only
+pydantic's fields and validators.
 """
 
 from __future__ import annotations
@@ -117,7 +125,9 @@ class Settings:
 
     @classmethod
     def is_secret(cls, name: str) -> bool:
-        return cls.__pydantic_fields__[name].repr is False
+        """Whether ``name`` is a secret setting (a row like "Telegram mode" is none)."""
+        field = cls.__pydantic_fields__.get(name)
+        return field is not None and field.repr is False
 
     def secrets(self) -> list[str]:
         """Values that must never appear in logs."""

@@ -88,6 +88,19 @@ def test_modes_follow_the_settings() -> None:
     )
 
 
+def test_secrets_stay_out_of_the_repr_and_are_all_known_for_masking() -> None:
+    config = load_config(
+        dict(GOOD, SLACK_APP_TOKEN="xapp-1-A1-abc", BORDERDESK_TRANSLATOR_API_KEY="key-4242"),
+        env_file=None,
+    )
+    shown = repr(config)
+    assert "C0INBOX0001" in shown
+    for value in (*GOOD.values(), "xapp-1-A1-abc", "key-4242"):
+        if value != "C0INBOX0001":
+            assert value not in shown
+            assert value in config.secrets()
+
+
 def test_webhook_needs_a_secret() -> None:
     with pytest.raises(ConfigError, match="BORDERDESK_TELEGRAM_WEBHOOK_SECRET: required"):
         load_config(
