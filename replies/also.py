@@ -8,7 +8,7 @@ before sending it. Each further question adds one short sentence to the reply:
 - the intent's own ``also`` sentence from the library (``replies/FORMAT.md``), written
   without a greeting or sign-off, so it joins the first answer as one reply;
 - where the library has none in the reply's language, one sentence saying, in that
-  language, that the other question was seen and a person checks it (``ACKNOWLEDGE``),
+  language, that a person checks whatever the reply leaves unanswered (``ACKNOWLEDGE``),
   never a guess at its answer. It is said once, however many questions it stands for.
 
 A question the first answer already covers adds nothing (the intent's ``covers``: a
@@ -31,25 +31,35 @@ MAX_ALSO = 2
 _NO_SPACE = frozenset({"ja", "zh"})
 _END = (".", "!", "?", "。", "！", "？", "؟")
 
+# Worded so that it reads right even when the reading saw a second question where the
+# shopper only added a detail ("Meu pedido é o 66301."): it promises a person looks at
+# whatever is left, without claiming there was a question.
 ACKNOWLEDGE: dict[str, str] = {
-    "en": "We've also noted your other question: a colleague will check it and answer you here.",
-    "es": "También hemos visto tu otra pregunta: un compañero la revisará y te responderá "
+    "en": "If anything in your message is still unanswered, a colleague will check it and "
+    "reply here.",
+    "es": "Si algo de tu mensaje queda sin responder, un compañero lo revisará y te contestará "
     "por aquí.",
-    "fr": "Nous avons aussi bien noté votre autre question : un collègue la vérifie et vous "
-    "répond ici.",
-    "de": "Ihre zweite Frage haben wir ebenfalls gesehen: Eine Kollegin oder ein Kollege "
-    "prüft sie und antwortet Ihnen hier.",
-    "it": "Abbiamo visto anche l'altra tua domanda: un collega la verificherà e ti risponderà qui.",
-    "pt": "Também vimos a sua outra pergunta: um colega vai verificar e responder por aqui.",
-    "nl": "We hebben ook je andere vraag gezien: een collega zoekt het uit en antwoordt je hier.",
-    "pl": "Widzimy też Twoje drugie pytanie: ktoś z naszego zespołu je sprawdzi i odpowie tutaj.",
-    "ru": "Ваш второй вопрос мы тоже видим: коллега всё проверит и ответит вам здесь.",
-    "tr": "Diğer sorunuzu da not aldık: bir çalışma arkadaşımız kontrol edip size buradan "
-    "yanıt verecek.",
-    "ja": "もう一点のご質問も承りました。担当者が確認のうえ、こちらでご回答いたします。",
-    "ko": "다른 질문도 확인했습니다. 담당자가 확인한 뒤 이곳에서 답변드리겠습니다.",
-    "zh": "您的另一个问题我们也已收到，同事核实后会在这里回复您。",
-    "ar": "لاحظنا سؤالك الآخر أيضًا، وسيتحقق منه أحد الزملاء ويرد عليك هنا.",
+    "fr": "Si un point de votre message reste sans réponse, un collègue le vérifiera et vous "
+    "répondra ici.",
+    "de": "Falls in Ihrer Nachricht noch etwas offen ist, prüft das jemand aus unserem Team "
+    "und antwortet Ihnen hier.",
+    "it": "Se qualcosa del tuo messaggio resta senza risposta, un collega lo verificherà e ti "
+    "risponderà qui.",
+    "pt": "Se algo da sua mensagem ficou sem resposta, um colega vai verificar e responder "
+    "por aqui.",
+    "nl": "Blijft er iets uit je bericht onbeantwoord, dan zoekt een collega het uit en "
+    "antwoordt je hier.",
+    "pl": "Jeśli coś z Twojej wiadomości zostało bez odpowiedzi, ktoś z naszego zespołu to "
+    "sprawdzi i odpowie tutaj.",
+    "ru": "Если что-то в вашем сообщении осталось без ответа, коллега всё проверит и ответит "
+    "вам здесь.",
+    "tr": "Mesajınızda yanıtsız kalan bir konu varsa, bir çalışma arkadaşımız kontrol edip "
+    "size buradan yanıt verecek.",
+    "ja": "ご質問のうち、こちらでお答えしきれていない点は、"
+    "担当者が確認のうえこちらでご回答いたします。",
+    "ko": "메시지 중 아직 답변드리지 못한 부분은 담당자가 확인한 뒤 이곳에서 답변드리겠습니다.",
+    "zh": "如果您的消息中还有未答复的问题，同事核实后会在这里回复您。",
+    "ar": "إذا بقي في رسالتك ما لم نُجب عنه، فسيتحقق منه أحد الزملاء ويرد عليك هنا.",
 }
 
 

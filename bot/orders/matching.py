@@ -63,10 +63,14 @@ _PHONE_PUNCTUATION = re.compile(r"[\s().-]")
 _NOT_IN_KEY = re.compile(r"[\s#-]")
 
 
-# an order number inside a shopper's message, after "#" or a word for "order"
+# an order number inside a shopper's message, after "#" or a word for "order", maybe with a
+# word for "number" and an "is" between ("my order number is 55120", "mi pedido es el
+# 40022", "Meu pedido é o 66301")
 _ORDER = re.compile(
     r"(?:#|\b(?:order|pedido|commande|bestellung|bestellnummer|bestellnr|ordine|encomenda|"
     r"bestelling|bestelnummer|zamówieni\w*|заказ\w*|sipariş\w*)\b[^\w#]{0,6}"
+    r"(?:(?:number|numéro|numero|número|nummer)\b[^\w#]{0,4})?"
+    r"(?:(?:is|es(?: el)?|é(?: o)?|est|ist|lautet|è(?: il)?|is het|to)\b[^\w#]{0,3})?"
     r"(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?"
     r"|(?:注文番号|注文|订单号|订单|訂單|주문번호|주문)[\s:：#]*)"
     r"\s*([A-Z]{0,3}-?\d{4,12})(?![0-9A-Za-z])",

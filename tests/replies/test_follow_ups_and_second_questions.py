@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.orders.matching import order_number
 from replies.also import ACKNOWLEDGE, also_templates, join
 from replies.engine import SuggestionEngine
 from replies.facts.link import link_request
@@ -161,3 +162,38 @@ def test_sentences_join_without_a_gap_in_japanese_and_with_one_in_spanish() -> N
         "ご注文を承りました。お支払い方法は画面に表示されます。"
     )
     assert join("Hola, te ayudamos", ["También..."], "es") == "Hola, te ayudamos. También..."
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("my order number is 55120", "55120"),
+        ("order number: 55120", "55120"),
+        ("mi pedido es el 40022", "40022"),
+        ("el número de pedido es 40022", "40022"),
+        ("Meu pedido é o 66301.", "66301"),
+        ("ma commande numéro 12345", "12345"),
+        ("il mio ordine è il 77120", "77120"),
+        ("Bestellung Nummer 12345", "12345"),
+    ],
+)
+def test_an_order_number_after_is_or_number_is_found(text: str, number: str) -> None:
+    """The bug: "Meu pedido é o 66301" answered "envie-nos o número do pedido"."""
+    assert order_number(text) == number
+    assert order_number("my order is 2 days late") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "asked_again"),
+    [
+        ("pt", "Vou ter que pagar taxa de importação no Brasil? Meu pedido é o 66301.",
+         "o número do pedido e"),
+        ("en", "Where is my parcel? My order number is 55120.", "the order number and"),
+    ],
+)  # fmt: skip
+def test_a_number_written_as_my_order_is_is_not_asked_for_again(
+    engine: SuggestionEngine, language: str, text: str, asked_again: str
+) -> None:
+    s = engine.suggest(text, lang_hint=language)
+    assert s.reply is not None, s
+    assert asked_again not in s.reply and s.asks_for == ("checkout_contact",), s.reply
