@@ -1,18 +1,43 @@
-"""Timed jobs of a running desk, on APScheduler 3: daily digests and spike alerts.
+"""All timed work of a running desk, on one APScheduler 3 scheduler.
 
-Digests go out at each department's hour in its own time zone, exactly once per
-department and day (claimed in the database); a digest missed while the process was down
-is caught up at start. Spike alerts are checked every 10 minutes and raised once per spike.
+The job table:
+
+==================  ====================================  ============================
+job                 when                                  claimed once (job_runs)?
+==================  ====================================  ============================
+``resume``          every 30 s (``Intervals.resume``)     no: claims each message
+``reminders``       every minute                          no: claims each reminder
+``proactive``       every minute, and at once on an       no: each notice is keyed
+                    order event (``run_now``)             in the outbox
+``retention``       hourly, when retention is set         yes: per hour
+``digest:<dept>``   the department's hour, in its zone    yes: per department and day
+``spikes``          every 10 minutes                      yes: per 10 minutes
+``database watch``  every 2 s (added by the runtime)      no: this process's own file
+==================  ====================================  ============================
+
+Why each does or does not claim its run is in ``bot.jobs_periodic`` (the periodic jobs)
+and ``scheduler.digest_jobs`` (digests); the claim itself is ``bot.storage.job_runs``.
+Spike alerts claim each 10-minute slot because their "one event, one alert" rule reads
+the alerts already raised before writing one: two processes checking at once could each
+raise half of one event.
+
+Every interval job runs at once when the desk starts, then every so often; a run never
+overlaps the one before (``max_instances=1``), fires missed while the loop was busy make
+one run (``coalesce``), and a late run is never skipped (no misfire grace limit: each run
+does all that is due, so late beats never). A run that fails is logged and the job runs
+again next time. Digests go out at each department's hour in its own time zone; a digest
+missed while the process was down is caught up at start.
 
 Once the desk's SQLite file is lost (deleted, replaced, or a backup copied over it), the
-runtime pauses the jobs: a report computed from a file that is not the desk's must not be
-posted, and a digest claimed in it would be marked done in the wrong file. A job already
-running finds out at its next database step (``DatabaseLost``) or right before it posts,
-and stops without a traceback; the runtime has said why, once. A digest that fell due
-meanwhile is caught up when the desk starts again on the right file.
+runtime pauses the jobs: what they send could not be recorded (so it would be sent again
+from the right file), and a report computed from a file that is not the desk's must not
+be posted. A run already going finds out at its next database step (``DatabaseLost``) or
+right before it posts, and stops without a traceback; the runtime has said why, once. A
+digest that fell due meanwhile is caught up when the desk starts again on the right file.
 
-    jobs = Jobs(ctx, clock)
+    jobs = Jobs(ctx, clock, intervals=Intervals())
     await jobs.start()      # schedules, and catches up on a missed digest
+    jobs.run_now(PROACTIVE) # an order event: proactive notices now, not in a minute
     await jobs.stop()
 """
 
@@ -21,24 +46,32 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
-from datetime import datetime
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 
+from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobExecutionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.channels.base import StaffWorkspace
 from bot.context import Context
 from bot.desk import Desk
+from bot.jobs_periodic import PROACTIVE, REMINDERS, RESUME, RETENTION, Intervals, resume, retention
+from bot.jobs_periodic import slot as run_slot
 from bot.reports import Report
 from bot.storage.file_guard import DatabaseLost
+from handlers.proactive import send_proactive
+from handlers.reminders import send_reminders
 from scheduler.digest_jobs import DepartmentSchedule, post_due_digests, schedule_digests
 from scheduler.spike_report import spike_report
 from scheduler.spikes import new_spikes
 
 logger = logging.getLogger(__name__)
 
-SPIKE_CHECK_MINUTES = 10
+SPIKES = "spikes"
+
+__all__ = ["PROACTIVE", "Intervals", "Jobs", "digest_schedules", "post_digest"]
 
 
 def digest_schedules(desk: Desk) -> dict[str, DepartmentSchedule]:
@@ -64,45 +97,186 @@ async def post_digest(workspace: StaffWorkspace, report: Report) -> None:
 
 
 class Jobs:
-    """Owns the scheduler; every job reads the time from the desk's clock."""
+    """Owns the desk's one scheduler; every job reads the time from the desk's clock.
 
-    def __init__(self, ctx: Context, clock: Callable[[], datetime]) -> None:
+    ``reports`` adds the digests and spike alerts (tests of other things leave them out).
+    """
+
+    def __init__(
+        self,
+        ctx: Context,
+        clock: Callable[[], datetime],
+        *,
+        intervals: Intervals | None = None,
+        reports: bool = True,
+    ) -> None:
         self.ctx = ctx
         self.clock = clock
+        self.intervals = intervals or Intervals()
+        self.reports = reports
         self.schedules = digest_schedules(ctx.desk)
         self.scheduler = AsyncIOScheduler(timezone="UTC")
+        self.scheduler.add_listener(self._skipped, EVENT_JOB_MAX_INSTANCES)
         self._catch_up: asyncio.Task[None] | None = None
+        self._running: defaultdict[str, set[asyncio.Task[object]]] = defaultdict(set)
+        self._again: set[str] = set()  # asked for while running: run once more after
+        self._nudged: set[str] = set()  # asked for, not started yet
+        self._keep_running: set[str] = set()  # not paused when the file is lost
+        self._paused = False
+        self._stopping = False
 
-    async def start(self) -> None:
-        schedule_digests(self.scheduler, self.schedules, self.run_digest)
+    def every(
+        self,
+        name: str,
+        seconds: float,
+        run: Callable[[], Awaitable[object]],
+        *,
+        failed: str,
+        keep_running: bool = False,
+    ) -> None:
+        """Run ``run`` at once, then every ``seconds``; ``failed`` is what the log says
+        when a run raises (the job runs again next time). ``keep_running``: not paused
+        when the database file is lost (the runtime's watch of that file)."""
         self.scheduler.add_job(
-            self.check_spikes,
-            IntervalTrigger(minutes=SPIKE_CHECK_MINUTES),
-            id="spikes",
+            self._run,
+            IntervalTrigger(seconds=seconds),
+            args=(name, run, failed),
+            id=name,
+            name=name,
+            next_run_time=datetime.now(UTC),
             coalesce=True,
             max_instances=1,
+            misfire_grace_time=None,
         )
+        if keep_running:
+            self._keep_running.add(name)
+
+    async def start(self) -> None:
+        every = self.intervals
+        self.every(RESUME, every.resume, self.resume, failed="resuming stored messages failed")
+        self.every(
+            REMINDERS, every.reminders, self.send_reminders, failed="sending reminders failed"
+        )
+        self.every(
+            PROACTIVE, every.proactive, self.send_proactive, failed="proactive messages failed"
+        )
+        if self.ctx.config.retention_days > 0:
+            self.every(RETENTION, every.retention, self.purge, failed="retention purge failed")
+        if self.reports:
+            schedule_digests(self.scheduler, self.schedules, self.run_digest)
+            self.scheduler.add_job(
+                self.check_spikes,
+                IntervalTrigger(seconds=every.spikes),
+                id=SPIKES,
+                coalesce=True,
+                max_instances=1,
+            )
         self.scheduler.start()
-        self._catch_up = asyncio.create_task(self._post_due(), name="digest catch-up")
+        if self.reports:
+            self._catch_up = asyncio.create_task(self._post_due(), name="digest catch-up")
+
+    def run_now(self, name: str) -> None:
+        """Run a job now instead of at its next time (an order event: proactive notices
+        at once). Asked while it runs, it runs once more as soon as that run ends, as
+        the run going may have read the database before what asked for it was stored."""
+        if self._paused or self.scheduler.get_job(name) is None:
+            return
+        if self._running[name]:
+            self._again.add(name)
+            return
+        self._nudged.add(name)
+        self.scheduler.modify_job(name, next_run_time=datetime.now(UTC))
+
+    def stop_job(self, name: str) -> None:
+        """Take a job off the scheduler for good (a run going ends on its own)."""
+        if self.scheduler.get_job(name) is not None:
+            self.scheduler.remove_job(name)
 
     def pause(self) -> None:
-        """No job starts any more (the database file is lost); say so once."""
-        if self.scheduler.running:
-            self.scheduler.pause()
+        """No job starts any more (the database file is lost), and the runs of the
+        periodic jobs going now are cancelled; say so once."""
+        self._paused = True
+        for job in self.scheduler.get_jobs():
+            if job.id not in self._keep_running:
+                job.pause()
+        for name in (RESUME, REMINDERS, PROACTIVE, RETENTION):
+            for task in self._running[name]:
+                task.cancel()
         if self._catch_up is not None:
             self._catch_up.cancel()
-        logger.warning(
-            "digests and spike alerts are paused until borderdesk restarts on the right "
-            "database file; a digest due meanwhile is posted then"
-        )
+        if self.reports:
+            logger.warning(
+                "digests and spike alerts are paused until borderdesk restarts on the right "
+                "database file; a digest due meanwhile is posted then"
+            )
 
     async def stop(self) -> None:
+        """Stop the scheduler and wait for the runs it cancels, so none is left using the
+        store the runtime closes next."""
+        self._stopping = True
         if self._catch_up is not None:
             self._catch_up.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._catch_up
         if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+            self.scheduler.shutdown(wait=False)  # cancels the runs going
+        going = [task for tasks in self._running.values() for task in tasks]
+        for task in going:
+            task.cancel()
+        await asyncio.gather(*going, return_exceptions=True)
+
+    async def _run(self, name: str, run: Callable[[], Awaitable[object]], failed: str) -> None:
+        """One run of an interval job, and once more each time ``run_now`` asked meanwhile.
+        A lost database file ends it quietly (the runtime says it, once, and pauses the
+        jobs), as does a cancellation by ``pause`` or ``stop``; anything else is logged,
+        and the job runs again next time."""
+        task: asyncio.Task[object] = asyncio.current_task()  # type: ignore[assignment]
+        self._running[name].add(task)
+        self._nudged.discard(name)
+        try:
+            while True:
+                self._again.discard(name)
+                try:
+                    await run()
+                except DatabaseLost:
+                    return
+                except asyncio.CancelledError:
+                    if self._paused or self._stopping:
+                        return  # ours: no "job raised an exception" from the scheduler
+                    raise
+                except Exception:
+                    logger.exception("%s; will try again", failed)
+                if name not in self._again or self._paused:
+                    return
+        finally:
+            self._running[name].discard(task)
+
+    def _skipped(self, event: JobExecutionEvent) -> None:
+        """A run asked for by ``run_now`` found the previous one still counted as running
+        (it had just ended): ask again, so the request is not lost."""
+        if event.job_id in self._nudged:
+            self._nudged.discard(event.job_id)
+            asyncio.get_running_loop().call_soon(self.run_now, event.job_id)
+
+    async def resume(self) -> None:
+        """Messages left unprocessed, and floods whose pause is over."""
+        resumed = await resume(self.ctx)
+        if resumed:
+            logger.info("resumed %d stored message(s)", resumed)
+
+    async def send_reminders(self) -> None:
+        await send_reminders(self.ctx, self.clock())
+
+    async def send_proactive(self) -> None:
+        queued = await send_proactive(self.ctx, self.clock())
+        if queued:
+            logger.info("queued %d proactive message(s)", queued)
+
+    async def purge(self) -> None:
+        """Message text past retention, once an hour across all processes."""
+        purged = await retention(self.ctx, self.clock(), self.intervals.retention)
+        if purged:
+            logger.info("erased the text of %d message(s) past retention", purged)
 
     async def run_digest(self, department: str) -> None:
         await self._post_due({department: self.schedules[department]})
@@ -129,13 +303,22 @@ class Jobs:
         await post_digest(self.ctx.workspace, report)
 
     async def check_spikes(self) -> int:
-        """Raise each new spike once in its department's channel."""
+        """Raise each new spike once in its department's channel; the check of a
+        10-minute slot runs in one process only (see the module's docstring)."""
         raised = 0
-        try:
-            for spike in await new_spikes(self.ctx.store.engine, self.clock()):
+
+        async def raise_new() -> None:
+            nonlocal raised
+            for spike in await new_spikes(self.ctx.store.engine, now):
                 self.ctx.store.check_file()
                 await self.ctx.workspace.post(spike_report(spike))
                 raised += 1
+
+        now = self.clock()
+        try:
+            await self.ctx.store.job_runs.once(
+                SPIKES, run_slot(now, self.intervals.spikes), now, raise_new
+            )
         except DatabaseLost:
             pass  # paused: nothing raised from a file that is not the desk's
         return raised

@@ -11,11 +11,15 @@ moment, see ``bot.startup``).
 
 A SQLite database is this process's alone while it runs (``bot.storage.file_guard``), and
 watched: once its file is deleted, moved, replaced or overwritten (a backup copied over
-it), intake, staff actions, the outbox, the timed loops, the digests and spike alerts and
-the order webhooks stop, so nothing is acknowledged into, or reported from, a file that is
-not the desk's; the platforms deliver it again once the desk is restarted on the right
-file. The desk also checkpoints that file itself, every few seconds (see
-``bot.storage.sqlite``), so that any other write to it shows.
+it), intake, staff actions, the outbox, the timed jobs (``bot.jobs``) and the order
+webhooks stop, so nothing is acknowledged into, or reported from, a file that is not the
+desk's; the platforms deliver it again once the desk is restarted on the right file. The
+desk also checkpoints that file itself, every few seconds (see ``bot.storage.sqlite``), so
+that any other write to it shows.
+
+All timed work runs on the one scheduler of ``bot.jobs.Jobs``: the periodic jobs, the
+digests and spike alerts, and the watch of the database file; nothing here sleeps in a
+loop but the retries of a channel that cannot connect yet.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from bot.config import Config
 from bot.context import Context, utc_now
 from bot.desk import Desk, load_desk, missing_desk_file
 from bot.errors import ChannelError, ConfigError
-from bot.jobs import Jobs
+from bot.jobs import PROACTIVE, Intervals, Jobs
 from bot.listening import listen_failed
 from bot.models import InboundMessage, StaffAction
 from bot.notes import Note, NoteKind
@@ -49,12 +53,9 @@ from bot.storage.urls import database_label
 from bot.translation import TranslationCache, Translator
 from bot.translation.translator import Backend
 from handlers.commands import staff_command
-from handlers.inbound import process_message, release_floods, resume_unprocessed
+from handlers.inbound import process_message, resume_unprocessed
 from handlers.intake import accept_inbound_batch
 from handlers.notes import note_for_staff
-from handlers.proactive import send_proactive
-from handlers.reminders import send_reminders
-from handlers.retention import purge_expired
 from handlers.staff import handle_action
 from replies.engine import SuggestionEngine
 from replies.library import LibraryError, load_intents
@@ -67,14 +68,8 @@ if TYPE_CHECKING:  # the SDK adapters load only when the platforms are used (not
 
 logger = logging.getLogger(__name__)
 
-RESUME_EVERY_SECONDS = 30.0
 CONNECT_RETRY_MAX_SECONDS = 60.0
-REMINDER_EVERY_SECONDS = 60.0
-PROACTIVE_EVERY_SECONDS = 60.0
-RETENTION_EVERY_SECONDS = 3600.0
-DATABASE_CHECK_SECONDS = 2.0
-CHECKPOINT_EVERY_SECONDS = 10.0
-_SENDING_LOOPS = ("resume", "reminders", "proactive", "retention")
+DATABASE_WATCH = "database watch"
 
 
 class Runtime:
@@ -94,6 +89,7 @@ class Runtime:
         pacer: Pacer | None = None,
         outbox_retry_base: float = 2.0,
         translation_backend: Backend | None = None,
+        intervals: Intervals | None = None,
     ) -> None:
         self.pacer = pacer or Pacer()
         # stands in for the configured translation provider (the demo's phrasebook)
@@ -110,9 +106,9 @@ class Runtime:
         self.outbox_idle_seconds = outbox_idle_seconds
         self.background = background  # False: the caller drains the outbox itself (demo, chat)
         self.with_jobs = jobs and background  # digests and spike alerts
+        self.intervals = intervals or Intervals()  # how often each timed job runs
         self._tasks: list[asyncio.Task[None]] = []
         self._processing: set[asyncio.Task[bool]] = set()
-        self._proactive_now = asyncio.Event()
         self._connected: set[str] = set()
         self.ready = asyncio.Event()  # set once every channel is connected
         self._ctx: Context | None = None
@@ -123,6 +119,7 @@ class Runtime:
         self._webhooks: OrderWebhooks | None = None
         self._guard: DatabaseGuard | None = None  # one desk per SQLite file, still there
         self._database_lost = False
+        self._checkpointed_at = 0.0  # the event loop's time of the desk's last checkpoint
 
     @property
     def ctx(self) -> Context:
@@ -132,7 +129,7 @@ class Runtime:
 
     @property
     def jobs(self) -> Jobs | None:
-        """The digest and spike scheduler, when this runtime runs it."""
+        """The scheduler of every timed job, when this runtime runs in the background."""
         return self._jobs
 
     @property
@@ -226,17 +223,20 @@ class Runtime:
                 raise listen_failed(
                     "BORDERDESK_WEBHOOK_LISTEN", self.config.webhook_listen, exc
                 ) from exc
-            self._tasks = [
-                asyncio.create_task(self._outbox.run(), name="outbox"),
-                asyncio.create_task(self._resume_loop(), name="resume"),
-                asyncio.create_task(self._reminder_loop(), name="reminders"),
-                asyncio.create_task(self._proactive_loop(), name="proactive"),
-                asyncio.create_task(self._retention_loop(), name="retention"),
-                asyncio.create_task(self._database_loop(), name="database watch"),
-            ]
-            if self.with_jobs:
-                self._jobs = Jobs(self._ctx, self.clock)
-                await self._jobs.start()
+            self._tasks = [asyncio.create_task(self._outbox.run(), name="outbox")]
+            self._jobs = Jobs(
+                self._ctx, self.clock, intervals=self.intervals, reports=self.with_jobs
+            )
+            if self._guard is not None:  # only a SQLite file can be lost under the desk
+                self._checkpointed_at = asyncio.get_running_loop().time()
+                self._jobs.every(
+                    DATABASE_WATCH,
+                    self.intervals.database_check,
+                    self._watch_database,
+                    failed="watching the database file failed",
+                    keep_running=True,
+                )
+            await self._jobs.start()
             self._tasks += [
                 asyncio.create_task(self._connect(channel), name=f"connect {name}")
                 for name, channel in self.channels.items()
@@ -302,7 +302,7 @@ class Runtime:
             self._jobs = None
         for task in self._tasks:
             if task.get_name() != "outbox":
-                task.cancel()
+                task.cancel()  # a channel still trying to connect
         for channel in self.channels.values():
             await _quietly(channel.stop(), f"stopping {channel.name}")
         if self._webhooks is not None:
@@ -355,36 +355,34 @@ class Runtime:
             self._guard.check()
 
     def _database_gone(self, lost: DatabaseLost) -> None:
-        """The guard found the file lost (once): said in one line, and the outbox, the
-        timed loops and the digests and spike alerts stop too (what they sent could not
-        be recorded, so it would be sent again from the right file, and what they report
-        would be read from a file that is not the desk's)."""
+        """The guard found the file lost (once): said in one line, and the outbox and the
+        timed jobs stop too (what they sent could not be recorded, so it would be sent
+        again from the right file, and what they report would be read from a file that is
+        not the desk's)."""
         self._database_lost = True
         logger.error("%s", lost)
         if self._outbox is not None:
             self._outbox.stop()
-        for task in self._tasks:
-            if task.get_name() in _SENDING_LOOPS:
-                task.cancel()
         if self._jobs is not None:
             self._jobs.pause()
 
-    async def _database_loop(self) -> None:
-        """Look at the SQLite file every few seconds, so a lost file is noticed (and
-        reported) even while nobody writes, and checkpoint it when it was written to;
-        once it is lost, close the order webhooks, whose senders retry what is not
-        answered."""
+    async def _watch_database(self) -> None:
+        """A timed job: look at the SQLite file, so a lost file is noticed (and reported)
+        even while nobody writes, and checkpoint it when it was written to; once it is
+        lost, close the order webhooks, whose senders retry what is not answered, and
+        stop watching."""
         loop = asyncio.get_running_loop()
-        checkpointed_at = loop.time()
-        while not self._database_lost:
+        if not self._database_lost:
             try:
                 self._check_database()
-                if loop.time() - checkpointed_at >= CHECKPOINT_EVERY_SECONDS:
-                    checkpointed_at = loop.time()
+                if loop.time() - self._checkpointed_at >= self.intervals.checkpoint:
+                    self._checkpointed_at = loop.time()
                     await self._checkpoint()
+                return
             except DatabaseLost:
-                break
-            await asyncio.sleep(DATABASE_CHECK_SECONDS)
+                pass  # said once by _database_gone
+        if self._jobs is not None:
+            self._jobs.stop_job(DATABASE_WATCH)
         if self._webhooks is not None:  # closed: the shop and the order feed deliver again
             await _quietly(self._webhooks.stop(), "stopping the order webhooks")
 
@@ -401,65 +399,10 @@ class Runtime:
         except Exception as exc:
             logger.warning("checkpointing the database failed (%s); will try again", exc)
 
-    async def _resume_loop(self) -> None:
-        """Finish messages that an earlier run (or a failed Slack call) left unprocessed."""
-        while True:
-            try:
-                resumed = await resume_unprocessed(self.ctx)
-                if resumed:
-                    logger.info("resumed %d stored message(s)", resumed)
-                await release_floods(self.ctx)
-            except DatabaseLost:
-                return  # said once by _database_gone
-            except Exception:
-                logger.exception("resuming stored messages failed; will try again")
-            await asyncio.sleep(RESUME_EVERY_SECONDS)
-
-    async def _reminder_loop(self) -> None:
-        """Response-time reminders, checked every minute."""
-        while True:
-            try:
-                await send_reminders(self.ctx, self.clock())
-            except DatabaseLost:
-                return
-            except Exception:
-                logger.exception("sending reminders failed; will try again")
-            await asyncio.sleep(REMINDER_EVERY_SECONDS)
-
-    async def _proactive_loop(self) -> None:
-        """Payment reminders, shipped and delay notices, review requests: checked every
-        minute, and at once when an order event arrives."""
-        while True:
-            try:
-                queued = await send_proactive(self.ctx, self.clock())
-                if queued:
-                    logger.info("queued %d proactive message(s)", queued)
-            except DatabaseLost:
-                return
-            except Exception:
-                logger.exception("proactive messages failed; will try again")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._proactive_now.wait(), PROACTIVE_EVERY_SECONDS)
-            self._proactive_now.clear()
-
-    async def _retention_loop(self) -> None:
-        """Erase message text older than BORDERDESK_RETENTION_DAYS, hourly (when set)."""
-        if self.config.retention_days <= 0:
-            return
-        while True:
-            try:
-                purged = await purge_expired(self.ctx, self.clock())
-                if purged:
-                    logger.info("erased the text of %d message(s) past retention", purged)
-            except DatabaseLost:
-                return
-            except Exception:
-                logger.exception("retention purge failed; will try again")
-            await asyncio.sleep(RETENTION_EVERY_SECONDS)
-
     async def _order_changed(self, order_number: str) -> None:
         """An order event arrived: proactive notices are checked at once, not in a minute."""
-        self._proactive_now.set()
+        if self._jobs is not None:
+            self._jobs.run_now(PROACTIVE)
 
     async def _delivery_failed(self, item: OutboxItem, reason: str) -> None:
         """Tell staff under the card; a note that itself failed is only logged (and listed

@@ -1,18 +1,18 @@
 """Posting each digest exactly once, at each department's hour in its own time zone.
 
-Exactly once rests on the ``digests`` table and its unique (department, day):
+Exactly once rests on the claim every timed job uses (``bot.storage.job_runs``): a
+department's digest of a day is the run ``digest:<department>`` of the slot ``<day>``
+(ISO), claimed before it is built, marked done once posted:
 
-1. claim: INSERT a ``claimed`` row. A unique violation means another run — a double
-   fire, a second process — has it, and this one stops;
+1. claim the run. Another run — a double fire, a second process — has it: this one stops;
 2. build and post the digest;
-3. mark the row ``posted``.
+3. mark the run done.
 
-A crash between 1 and 3 leaves a claim nobody finishes; after ``CLAIM_TIMEOUT`` (10
-minutes, far longer than any digest takes) a run may retake it, with a conditional UPDATE
-so that only one retaker wins. The trade-off: a crash after Slack accepted the post but
-before step 3 gives a second post once the claim is retaken; marking first would risk no
-post at all, and a digest lost is worse than a digest twice. A post that fails releases
-its claim, so the next run tries again.
+A crash between 1 and 3 leaves a claim nobody finishes; after ten minutes (far longer
+than any digest takes) a run may retake it, and only one retaker wins. The trade-off: a
+crash after Slack accepted the post but before step 3 gives a second post once the claim
+is retaken; marking first would risk no post at all, and a digest lost is worse than a
+digest twice. A post that fails releases its claim, so the next run tries again.
 
 ``due_digests`` is a pure function of ``now``: each department's latest due day is the
 previous local day once its hour has passed today. The same function serves the cron job
@@ -33,13 +33,11 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.calendar.hours import BusinessCalendar, aware_utc
 from bot.reports import Report
-from bot.storage.schema import digests
+from bot.storage.job_runs import RETAKE_AFTER, JobRuns
 from scheduler.chart import problem_chart, problem_series
 from scheduler.digest import DEFAULT_TARGETS, Translate, build_digest
 from scheduler.digest_render import render_digest, render_management
@@ -47,10 +45,10 @@ from scheduler.management_report import build_management_digest
 
 logger = logging.getLogger(__name__)
 
-CLAIM_TIMEOUT = timedelta(minutes=10)
 # A digest hours late beats none; exactly-once makes a late run harmless.
 MISFIRE_GRACE = timedelta(hours=6)
 MANAGEMENT = "management"  # gets the store-wide digest
+DIGEST_JOB = "digest:"  # and the department: the job its runs are claimed under
 
 
 @dataclass(frozen=True)
@@ -118,58 +116,26 @@ async def post_digest_once(
     and propagates.
     """
     now = aware_utc(now, "now")
-    token = await _claim(engine, department, day, now)
-    if token is None:
+    runs = JobRuns(engine)
+    claim = await runs.claim(digest_job(department), day.isoformat(), now)
+    if claim is None:
         return False
-    mine = (digests.c.department == department) & (digests.c.day == day)
-    mine &= (digests.c.status == "claimed") & (digests.c.claimed_at == token)
     try:
         await post(await compose_digest(engine, department, day, schedule, translate=translate))
     except BaseException:
-        async with engine.begin() as conn:
-            await conn.execute(delete(digests).where(mine))
+        await runs.release(claim)
         raise
-    async with engine.begin() as conn:
-        marked = await conn.execute(
-            update(digests).where(mine).values(status="posted", posted_at=now)
-        )
-    if marked.rowcount != 1:
+    if not await runs.finish(claim, now):
         logger.warning(
             "digest %s %s took over %s to post and was retaken; it may appear twice",
-            department, day, CLAIM_TIMEOUT,
+            department, day, RETAKE_AFTER,
         )  # fmt: skip
     return True
 
 
-async def _claim(engine: AsyncEngine, department: str, day: date, now: datetime) -> datetime | None:
-    """The ``claimed_at`` this run holds the digest with, or None when another run has it."""
-    try:
-        async with engine.begin() as conn:
-            await conn.execute(
-                insert(digests).values(
-                    department=department, day=day, status="claimed", claimed_at=now
-                )
-            )
-        return now
-    except IntegrityError:
-        pass
-    mine = (digests.c.department == department) & (digests.c.day == day)
-    async with engine.begin() as conn:
-        row = (
-            await conn.execute(select(digests.c.status, digests.c.claimed_at).where(mine))
-        ).first()
-        if row is None or row.status != "claimed" or now - row.claimed_at < CLAIM_TIMEOUT:
-            return None
-        # Only one of several runs retaking the same stale claim matches its old timestamp.
-        retaken = await conn.execute(
-            update(digests)
-            .where(mine, digests.c.status == "claimed", digests.c.claimed_at == row.claimed_at)
-            .values(claimed_at=now)
-        )
-    if retaken.rowcount != 1:
-        return None
-    logger.warning("retook the digest %s %s left claimed since %s", department, day, row.claimed_at)
-    return now
+def digest_job(department: str) -> str:
+    """The name a department's digest runs are claimed under (``bot.storage.job_runs``)."""
+    return f"{DIGEST_JOB}{department}"
 
 
 def due_digests(
@@ -197,13 +163,8 @@ def due_digests(
 
 async def last_posted_days(engine: AsyncEngine) -> dict[str, date]:
     """The latest day each department's digest was posted for."""
-    async with engine.connect() as conn:
-        rows = await conn.execute(
-            select(digests.c.department, func.max(digests.c.day))
-            .where(digests.c.status == "posted")
-            .group_by(digests.c.department)
-        )
-        return {department: day for department, day in rows}
+    done = await JobRuns(engine).last_done(DIGEST_JOB)
+    return {job.removeprefix(DIGEST_JOB): date.fromisoformat(day) for job, day in done.items()}
 
 
 async def post_due_digests(

@@ -412,18 +412,19 @@ reminders = Table(
     UniqueConstraint("subject", "kind", name="uq_reminders_subject_kind"),
 )
 
-digests = Table(
-    "digests",
+job_runs = Table(
+    "job_runs",
     metadata,
-    # Claimed before posting: a digest for a department and day is posted once, whatever
+    # A timed job's run, claimed before it does anything (``bot.storage.job_runs``): a run
+    # (a department's digest of a day, an hour's retention purge) happens once, whatever
     # restarts, double fires or second processes happen.
     Column("id", Integer, primary_key=True),
-    Column("department", String(32), nullable=False),
-    Column("day", Date, nullable=False),
-    Column("status", String(16), nullable=False),  # claimed | posted
+    Column("job", String(64), nullable=False),  # "digest:logistics", "retention", ...
+    Column("slot", String(32), nullable=False),  # which run: "2026-03-02", "2026-03-02T10:00Z"
+    Column("status", String(16), nullable=False),  # claimed | done
     Column("claimed_at", UTCDateTime, nullable=False),
-    Column("posted_at", UTCDateTime),
-    UniqueConstraint("department", "day", name="uq_digests_department_day"),
+    Column("done_at", UTCDateTime),
+    UniqueConstraint("job", "slot", name="uq_job_runs_job_slot"),
 )
 
 alerts = Table(

@@ -27,6 +27,7 @@ from bot.storage.digest_queries import DigestQueries
 from bot.storage.escalations import EscalationQueries
 from bot.storage.file_guard import DatabaseGuard
 from bot.storage.inbox import InboxQueries
+from bot.storage.job_runs import JobRuns
 from bot.storage.management_queries import ManagementQueries
 from bot.storage.orders import OrderQueries
 from bot.storage.outbox import OutboxQueries
@@ -87,6 +88,7 @@ class Store(
         self.reader = engine.execution_options(**{READ_ONLY: True})
         self.sqlite_path = sqlite_path
         self.guard = guard
+        self.job_runs = JobRuns(engine)  # timed jobs claim their runs here
 
     @classmethod
     async def open(

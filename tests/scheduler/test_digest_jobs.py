@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.channels.slack_reports import report_message
 from bot.reports import Report
-from bot.storage.schema import digests
+from bot.storage.schema import job_runs
 from scheduler.digest_jobs import (
     DepartmentSchedule,
     compose_digest,
@@ -57,9 +57,10 @@ async def once(engine: AsyncEngine, channel: Channel, now: datetime = NOW) -> bo
     return await post_digest_once(engine, "logistics", DAY, now, channel.post, schedule=TOKYO_8)
 
 
-async def rows(engine: AsyncEngine) -> list[tuple[str, date, str]]:
+async def rows(engine: AsyncEngine) -> list[tuple[str, str, str]]:
+    """The digest runs claimed (``bot.storage.job_runs``): job, slot (the day) and status."""
     async with engine.connect() as conn:
-        query = select(digests.c.department, digests.c.day, digests.c.status)
+        query = select(job_runs.c.job, job_runs.c.slot, job_runs.c.status)
         return [tuple(row) for row in await conn.execute(query)]  # type: ignore[misc]
 
 
@@ -75,7 +76,7 @@ async def test_posted_once_despite_a_double_fire(shop: Shop) -> None:
     assert notification == "Logistics digest, Mon 2 Mar 2026 (Asia/Tokyo)"
     assert message.chart is not None and message.chart.startswith(b"\x89PNG")
     assert message.chart_name == "logistics-2026-03-02.png"
-    assert await rows(shop.engine) == [("logistics", DAY, "posted")]
+    assert await rows(shop.engine) == [("digest:logistics", DAY.isoformat(), "done")]
 
 
 async def test_posted_once_across_a_restart(shop: Shop, tmp_path: Path) -> None:
@@ -107,15 +108,19 @@ async def test_a_claim_left_by_a_crash_is_retaken_after_ten_minutes(
 ) -> None:
     async with shop.engine.begin() as conn:
         await conn.execute(
-            insert(digests).values(
-                department="logistics", day=DAY, status="claimed", claimed_at=NOW - claimed_ago
+            insert(job_runs).values(
+                job="digest:logistics",
+                slot=DAY.isoformat(),
+                status="claimed",
+                claimed_at=NOW - claimed_ago,
             )
         )
     channel = Channel()
     results = await asyncio.gather(once(shop.engine, channel), once(shop.engine, channel))
     assert sorted(results) == [False, retaken]
     assert len(channel.posted) == int(retaken)
-    assert await rows(shop.engine) == [("logistics", DAY, "posted" if retaken else "claimed")]
+    status = "done" if retaken else "claimed"
+    assert await rows(shop.engine) == [("digest:logistics", DAY.isoformat(), status)]
 
 
 async def test_a_failed_post_releases_the_claim(shop: Shop) -> None:
@@ -163,9 +168,9 @@ async def test_a_run_missed_while_down_is_caught_up_on_start(shop: Shop) -> None
     await fill_logistics_week(shop)
     async with shop.engine.begin() as conn:  # the last run before the process went down
         await conn.execute(
-            insert(digests).values(
-                department="logistics", day=date(2026, 3, 1), status="posted",
-                claimed_at=tokyo(2, 8), posted_at=tokyo(2, 8),
+            insert(job_runs).values(
+                job="digest:logistics", slot="2026-03-01", status="done",
+                claimed_at=tokyo(2, 8), done_at=tokyo(2, 8),
             )
         )  # fmt: skip
     channel = Channel()

@@ -1,0 +1,96 @@
+"""The desk's periodic jobs, what each does once it runs, and how often it runs.
+
+``bot.jobs.Jobs`` runs them on its scheduler, each every so many seconds (``Intervals``):
+
+- ``resume``: messages an earlier run (or a failed Slack call) left unprocessed, and
+  floods whose pause is over;
+- ``reminders``: response-time reminders (first answer, acknowledgement, resolution:
+  ``handlers.reminders``);
+- ``proactive``: payment reminders, shipped and delay notices, review requests
+  (``handlers.proactive``); also at once when an order event arrives
+  (``Jobs.run_now(PROACTIVE)``);
+- ``retention``: message text older than ``BORDERDESK_RETENTION_DAYS`` is erased (only
+  when that is set).
+
+Which of them claim their run (``bot.storage.job_runs``), and why the others need not:
+two desk processes on one PostgreSQL database both run every job. ``retention`` claims
+each slot of its interval (the hour), so one process purges per hour instead of all of
+them updating the same rows at once. The others are safe to run in every process, as
+each thing they do is claimed on its own row, which is also its record: ``resume``
+claims each message it processes, each reminder is claimed in ``reminders`` before it
+is posted, and each proactive notice and staff note is queued in the outbox under a
+unique key. Claiming their runs as well would only delay them (a reminder waiting for
+the process that holds the minute) and, for ``proactive``, skip the run an order event
+asks for. One gap is left for several processes: a late order is counted for logistics
+(``record_order_problem``) after a check in the same transaction, which SQLite's write
+lock makes safe but PostgreSQL's default isolation does not; it needs a unique key of
+its own before issue 17 runs several workers.
+
+Each returns what it did, for the log line ``Jobs`` writes::
+
+    resumed = await resume(ctx)
+    purged = await retention(ctx, now, every=3600)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.calendar.hours import aware_utc
+from bot.context import Context
+from handlers.inbound import release_floods, resume_unprocessed
+from handlers.retention import purge_expired
+
+RESUME, REMINDERS, PROACTIVE, RETENTION = "resume", "reminders", "proactive", "retention"
+
+
+@dataclass(frozen=True)
+class Intervals:
+    """Seconds between two runs of each periodic job (and of the database watch, which
+    the runtime adds: a lost SQLite file is noticed within ``database_check`` seconds, and
+    the desk checkpoints its file every ``checkpoint`` seconds). Tests pass small ones::
+
+        Runtime(config, channels=[...], workspace=..., intervals=Intervals(resume=0.2))
+    """
+
+    resume: float = 30.0
+    reminders: float = 60.0
+    proactive: float = 60.0
+    retention: float = 3600.0
+    spikes: float = 600.0
+    database_check: float = 2.0
+    checkpoint: float = 10.0
+
+
+async def resume(ctx: Context) -> int:
+    """Finish messages left unprocessed, then release floods whose pause is over;
+    returns how many messages were resumed."""
+    resumed = await resume_unprocessed(ctx)
+    await release_floods(ctx)
+    return resumed
+
+
+async def retention(ctx: Context, now: datetime, every: float) -> int:
+    """Erase message text past retention, once per ``every`` seconds across all processes
+    (the slot of ``now`` is claimed first); returns how many messages were purged, 0 when
+    another run has the slot."""
+    purged = 0
+
+    async def purge() -> None:
+        nonlocal purged
+        purged = await purge_expired(ctx, now)
+
+    await ctx.store.job_runs.once(RETENTION, slot(now, every), now, purge)
+    return purged
+
+
+def slot(now: datetime, every: float) -> str:
+    """The run of a job that runs ``every`` seconds that ``now`` falls in, named by its
+    start in UTC: every process names it alike, whenever its own timer fires::
+
+        slot(datetime(2026, 3, 2, 10, 17, tzinfo=UTC), 3600)  # "2026-03-02T10:00:00Z"
+    """
+    seconds = aware_utc(now, "now").timestamp()
+    start = datetime.fromtimestamp(seconds - seconds % every, UTC)
+    return start.strftime("%Y-%m-%dT%H:%M:%SZ")
