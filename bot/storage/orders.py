@@ -79,8 +79,9 @@ class OrderChange:
     stale: bool = False
 
 
-class _Duplicate(Exception):
-    """The event was applied before; raised to roll the transaction back."""
+class DuplicateEvent(Exception):
+    """The sender's event was applied (or kept) before; raised inside the transaction by
+    ``record_event`` so that nothing of the redelivery is kept."""
 
 
 class OrderQueries:
@@ -110,13 +111,9 @@ class OrderQueries:
         """
         try:
             async with self.engine.begin() as conn:
-                if event_id is not None:
-                    try:
-                        await conn.execute(seen_event(source, event_id, at))
-                    except IntegrityError:
-                        raise _Duplicate from None
+                await record_event(conn, source, event_id, at)
                 return await merge_order(conn, event, source, at)
-        except _Duplicate:
+        except DuplicateEvent:
             return None
 
     async def order_by_number(self, number: str) -> OrderRecord | None:
@@ -139,8 +136,28 @@ class OrderQueries:
         return order_record(row, parcels.get(row.id, ()))
 
 
-def seen_event(source: str, event_id: str, at: datetime) -> Any:
-    return insert(webhook_events).values(source=source, event_id=event_id, received_at=at)
+async def record_event(
+    conn: AsyncConnection, source: str, event_id: str | None, at: datetime
+) -> None:
+    """Record in the caller's transaction that ``source`` sent the event ``event_id``;
+    ``DuplicateEvent`` when it was recorded before (a redelivery), which rolls the whole
+    transaction back. An event without an id cannot be told apart: it is not recorded.
+
+        try:
+            async with engine.begin() as conn:
+                await record_event(conn, "shopify", webhook_id, at)
+                ...  # apply it
+        except DuplicateEvent:
+            ...  # answered as a duplicate; nothing changed
+    """
+    if event_id is None:
+        return
+    try:
+        await conn.execute(
+            insert(webhook_events).values(source=source, event_id=event_id, received_at=at)
+        )
+    except IntegrityError:
+        raise DuplicateEvent from None
 
 
 def by_number(number: str) -> Any:

@@ -33,19 +33,19 @@ from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.orders.model import order_key
 from bot.orders.shipments import Parcel, apply_carrier_event, order_progress
 from bot.orders.shopify import ShopifyUpdate
 from bot.storage.orders import (
+    DuplicateEvent,
     OrderChange,
     by_number,
     is_older,
     merge_order,
     next_status,
-    seen_event,
+    record_event,
 )
 from bot.storage.parcels import drop_other_parcels, parcels_of, upsert_parcels
 from bot.storage.records import new_id
@@ -75,10 +75,6 @@ class ShopEvent:
     received_at: datetime
 
 
-class _Duplicate(Exception):
-    """The webhook was applied (or kept) before; raised to roll back."""
-
-
 class ShipmentQueries:
     engine: AsyncEngine
     reader: AsyncEngine  # read-only transactions (see Store)
@@ -96,18 +92,15 @@ class ShipmentQueries:
         waiting event being retried: it is not kept twice, and is marked applied with it."""
         try:
             async with self.engine.begin() as conn:
-                if webhook_id is not None and release is None:
-                    try:
-                        await conn.execute(seen_event(SOURCE, webhook_id, at))
-                    except IntegrityError:
-                        raise _Duplicate from None
+                if release is None:  # a waiting event's id was recorded when it arrived
+                    await record_event(conn, SOURCE, webhook_id, at)
                 result = await _apply(conn, update, payload, at, webhook_id, release)
                 if release is not None and result.outcome in ("applied", "stale"):
                     await conn.execute(
                         update_event(release).values(status=result.outcome, applied_at=at)
                     )
                 return result
-        except _Duplicate:
+        except DuplicateEvent:
             return ShopifyResult("duplicate")
 
     async def keep_shop_event(
@@ -116,13 +109,9 @@ class ShipmentQueries:
         """Keep a webhook whose topic BorderDesk does not use; False when seen before."""
         try:
             async with self.engine.begin() as conn:
-                if webhook_id is not None:
-                    try:
-                        await conn.execute(seen_event(SOURCE, webhook_id, at))
-                    except IntegrityError:
-                        raise _Duplicate from None
+                await record_event(conn, SOURCE, webhook_id, at)
                 await _keep(conn, "unknown", topic, payload, at, webhook_id, None, None)
-        except _Duplicate:
+        except DuplicateEvent:
             return False
         return True
 
