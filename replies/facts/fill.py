@@ -24,6 +24,7 @@ from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.delivery import delivery_lateness, delivery_time
 from replies.facts.link import link_request
 from replies.facts.returns import (
+    asks_about_saturday,
     exchange_terms,
     faulty_return_postage,
     return_postage,
@@ -73,7 +74,8 @@ def fact_variables(
     country: str | None = None,
     language_code: str | None = None,
 ) -> dict[str, str]:
-    """The fact sentences ``template`` needs, in ``language``; never an empty one."""
+    """The fact sentences ``template`` needs, in ``language``; never an empty one, but for
+    the Saturday term, which is left out (empty) unless ``text`` asks about Saturdays."""
     wanted = (set(_NAMED.findall(template)) & FACT_VARIABLES) - set(values)
     if not wanted:
         return {}
@@ -86,10 +88,12 @@ def fact_variables(
         wanted.discard("link_request")
         if not wanted:
             return facts
-    # the store's return and delivery terms: the same for every shopper
+    # the store's return and delivery terms: the same for every shopper; the Saturday
+    # sentence only for a message that asks about Saturdays (left out cleanly otherwise)
     for name, sentence in _TERMS.items():
         if name in wanted:
-            facts[name] = sentence(terms, language)
+            asked = name != "saturday_delivery" or asks_about_saturday(text)
+            facts[name] = sentence(terms, language) if asked else ""
             wanted.discard(name)
     if not wanted:
         return facts

@@ -16,7 +16,19 @@ says that the team tells or checks it.
 
 from __future__ import annotations
 
+import re
+
 from replies.facts.terms import ReturnPostage, ShippingTerms
+
+# "Saturday" and "weekend" as shoppers write them in the 14 languages (folded to lower case;
+# CJK and Arabic as written): a delivery answer says the Saturday term only when asked, it
+# is noise in every other delivery answer.
+_SATURDAY_WORDS = re.compile(
+    r"saturday|weekend|s[aá]bado|fin de semana|samedi|week-end|samstag|sonnabend|wochenende|"
+    r"sabato|fine settimana|fim de semana|zaterdag|sobot|weekend|суббот|выходн|cumartesi|"
+    r"hafta ?sonu|土曜|週末|토요일|주말|周六|星期六|礼拜六|周末|السبت|نهاية الأسبوع",
+    re.IGNORECASE,
+)
 
 # language -> (the store pays, the shopper pays, the shopper unless the item is faulty or
 # wrong, not set): for a return the shopper chose (a change of mind, a size)
@@ -416,6 +428,12 @@ def exchange_terms(terms: ShippingTerms, language: str) -> str:
 def saturday_delivery(terms: ShippingTerms, language: str) -> str:
     """Whether parcels can arrive on a Saturday, in ``language``."""
     return _three(_SATURDAY, terms.saturday_delivery, language)
+
+
+def asks_about_saturday(text: str) -> bool:
+    """Whether a message asks about Saturday or weekend delivery ("liefert ihr samstags?",
+    "周末能送到吗"): only then does a delivery answer say the store's Saturday term."""
+    return bool(_SATURDAY_WORDS.search(text))
 
 
 def _three(texts: dict[str, tuple[str, str, str]], flag: bool | None, language: str) -> str:

@@ -12,6 +12,7 @@ import pytest
 
 from replies.classifier import IntentClassifier
 from replies.engine import SuggestionEngine
+from replies.facts.fill import fact_variables
 from replies.facts.terms import ShippingError, ShippingTerms, parse_shipping
 from replies.language import make_detector
 from replies.library import load_library
@@ -93,22 +94,28 @@ def test_terms_the_store_did_not_set_are_never_promised(
 
 
 @pytest.mark.parametrize(
-    ("language", "exchange", "saturday"),
+    ("language", "exchange", "question", "saturday"),
     [
-        ("en", "If you'd rather have an exchange", "We don't deliver on Saturdays"),
-        ("es", "Si prefieres un cambio", "No entregamos en sábado"),
-        ("fr", "Si vous préférez un échange", "Nous ne livrons pas le samedi"),
-        ("zh", "如果您想换货", "我们周六不派送"),
+        ("en", "If you'd rather have an exchange", "Do you deliver on Saturdays?",
+         "We don't deliver on Saturdays"),
+        ("es", "Si prefieres un cambio", "¿Entregáis los sábados?", "No entregamos en sábado"),
+        ("fr", "Si vous préférez un échange", "Vous livrez le samedi ?",
+         "Nous ne livrons pas le samedi"),
+        ("zh", "如果您想换货", "周末可以送货吗？", "我们周六不派送"),
     ],
-)
+)  # fmt: skip
 def test_exchanges_and_saturday_delivery_are_answered_with_the_return_and_delivery(
-    language: str, exchange: str, saturday: str
+    language: str, exchange: str, question: str, saturday: str
 ) -> None:
     """ "Can I exchange it for a bigger size?" and "do you deliver on Saturday?" are details
-    of a return and a delivery question: those answers say them."""
+    of a return and a delivery question: those answers say them, the Saturday term only
+    when the message asks about it."""
     assert exchange in SET_ENGINE.render("return_item", language, LINKED)[0]
     for intent in ("delivery_options", "delivery_period"):
-        assert saturday in SET_ENGINE.render(intent, language, LINKED)[0]
+        template, _ = SET_ENGINE.template(intent, language, LINKED)
+        facts = fact_variables(question, template, language, LINKED, terms=SET, today=NOW.date())
+        assert saturday in SET_ENGINE.render(intent, language, {**LINKED, **facts})[0]
+        assert saturday not in SET_ENGINE.render(intent, language, LINKED)[0]  # not asked
 
 
 def test_a_wrong_return_term_in_the_desk_file_names_the_key() -> None:
