@@ -204,11 +204,9 @@ class _Intake:
         try:
             kept = await self.store.keep_shop_event(topic, data, self.clock(), webhook_id)
         except SQLAlchemyError:
-            logger.exception("%s not stored; the sender will retry", label)
-            return web.Response(status=500, text="not stored; send it again")
+            return _not_stored(label)
         if not kept:
-            logger.info("%s is a duplicate; already kept", label)
-            return web.Response(text="duplicate")
+            return _duplicate(label, "kept")
         logger.warning("%s kept but not used: BorderDesk does not handle this topic", label)
         return web.Response(text="stored, topic not used")
 
@@ -218,11 +216,9 @@ class _Intake:
         try:
             result = await self.store.apply_shopify(update, data, self.clock(), webhook_id)
         except SQLAlchemyError:
-            logger.exception("%s not stored; the sender will retry", label)
-            return web.Response(status=500, text="not stored; send it again")
+            return _not_stored(label)
         if result.outcome == "duplicate":
-            logger.info("%s is a duplicate; already applied", label)
-            return web.Response(text="duplicate")
+            return _duplicate(label, "applied")
         if result.outcome == "stale":
             return _stale(label, result.change, update.fulfillment_id)
         if result.outcome == "waiting" or result.change is None:
@@ -233,8 +229,7 @@ class _Intake:
             )
             return web.Response(text="stored, waiting for its order")
         change = result.change
-        what = "new order" if change.created else "changed" if change.changed else "no change"
-        logger.info("%s applied to order %s (%s)", label, change.order_number, what)
+        _log_applied(label, change)
         changed = change.changed
         changed = await self._release_waiting(change.order_id) or changed
         if changed:
@@ -287,15 +282,12 @@ class _Intake:
         try:
             change = await self.store.apply_order_event(event, source, self.clock(), event_id)
         except SQLAlchemyError:
-            logger.exception("%s not stored; the sender will retry", label)
-            return web.Response(status=500, text="not stored; send it again")
+            return _not_stored(label)
         if change is None:
-            logger.info("%s is a duplicate; already applied", label)
-            return web.Response(text="duplicate")
+            return _duplicate(label, "applied")
         if change.stale:
             return _stale(f"{label} {event_id}", change, None)
-        what = "new order" if change.created else "changed" if change.changed else "no change"
-        logger.info("%s applied to order %s (%s)", label, change.order_number, what)
+        _log_applied(label, change)
         if change.changed:
             await self._tell(change.order_number)
         return web.Response(text="applied")
@@ -308,6 +300,26 @@ class _Intake:
         except Exception:
             # stored already: the sender must not resend, so answer 200 and say so here
             logger.exception("order %s stored, but reacting to it failed", order_number)
+
+
+def _not_stored(label: str) -> web.Response:
+    """The database refused the event (logged with its traceback): answered 500, so the
+    sender delivers it again later; nothing of it was kept."""
+    logger.exception("%s not stored; the sender will retry", label)
+    return web.Response(status=500, text="not stored; send it again")
+
+
+def _duplicate(label: str, done: str) -> web.Response:
+    """A redelivery of an event already ``done`` ("applied", "kept"): acknowledged, so the
+    sender stops, and nothing is changed a second time."""
+    logger.info("%s is a duplicate; already %s", label, done)
+    return web.Response(text="duplicate")
+
+
+def _log_applied(label: str, change: OrderChange) -> None:
+    """One line for an applied event: which order, and whether it was new or changed."""
+    what = "new order" if change.created else "changed" if change.changed else "no change"
+    logger.info("%s applied to order %s (%s)", label, change.order_number, what)
 
 
 def _stale(label: str, change: OrderChange | None, fulfillment_id: str | None) -> web.Response:
