@@ -33,11 +33,11 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.calendar.hours import BusinessCalendar, aware_utc
 from bot.reports import Report
 from bot.storage.job_runs import RETAKE_AFTER, JobRuns
+from bot.storage.store import Database
 from scheduler.chart import problem_chart, problem_series
 from scheduler.digest import DEFAULT_TARGETS, Translate, build_digest
 from scheduler.digest_render import render_digest, render_management
@@ -72,7 +72,7 @@ class DepartmentSchedule:
 
 
 async def compose_digest(
-    engine: AsyncEngine,
+    engine: Database,
     department: str,
     day: date,
     schedule: DepartmentSchedule,
@@ -101,7 +101,7 @@ async def compose_digest(
 
 
 async def post_digest_once(
-    engine: AsyncEngine,
+    engine: Database,
     department: str,
     day: date,
     now: datetime,
@@ -161,14 +161,14 @@ def due_digests(
     return due
 
 
-async def last_posted_days(engine: AsyncEngine) -> dict[str, date]:
+async def last_posted_days(engine: Database) -> dict[str, date]:
     """The latest day each department's digest was posted for."""
     done = await JobRuns(engine).last_done(DIGEST_JOB)
     return {job.removeprefix(DIGEST_JOB): date.fromisoformat(day) for job, day in done.items()}
 
 
 async def post_due_digests(
-    engine: AsyncEngine,
+    engine: Database,
     departments: Mapping[str, DepartmentSchedule],
     now: datetime,
     post: Callable[[Report], Awaitable[None]],
