@@ -150,20 +150,11 @@ class CustomerJoinQueries:
         self, asking_customer_id: int, owner_customer_id: int, now: datetime
     ) -> JoinCode | None:
         """The code this pair of chats got within the last ``CODE_LIFETIME``, if any."""
-        async with self.reader.connect() as conn:
-            row = (
-                await conn.execute(
-                    select(join_codes)
-                    .where(
-                        join_codes.c.asking_customer_id == asking_customer_id,
-                        join_codes.c.owner_customer_id == owner_customer_id,
-                        join_codes.c.created_at > now - CODE_LIFETIME,
-                    )
-                    .order_by(join_codes.c.id.desc())
-                    .limit(1)
-                )
-            ).first()
-        return None if row is None else _join_code(row)
+        return await self._newest_code(
+            join_codes.c.asking_customer_id == asking_customer_id,
+            join_codes.c.owner_customer_id == owner_customer_id,
+            join_codes.c.created_at > now - CODE_LIFETIME,
+        )
 
     async def create_join_code(
         self,
@@ -222,16 +213,17 @@ class CustomerJoinQueries:
     async def pending_join_code(self, asking_customer_id: int) -> JoinCode | None:
         """The code the asking chat may type now (expired or not: typing it late gets an
         answer saying so), if any."""
+        return await self._newest_code(
+            join_codes.c.asking_customer_id == asking_customer_id,
+            join_codes.c.status == "pending",
+        )
+
+    async def _newest_code(self, *conditions: Any) -> JoinCode | None:
+        """The join code created last of those meeting every condition, if any."""
         async with self.reader.connect() as conn:
             row = (
                 await conn.execute(
-                    select(join_codes)
-                    .where(
-                        join_codes.c.asking_customer_id == asking_customer_id,
-                        join_codes.c.status == "pending",
-                    )
-                    .order_by(join_codes.c.id.desc())
-                    .limit(1)
+                    select(join_codes).where(*conditions).order_by(join_codes.c.id.desc()).limit(1)
                 )
             ).first()
         return None if row is None else _join_code(row)
