@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.e2e.harness import always_open, running_desk  # noqa: E402
 from tests.fakes.slack_api import FakeSlackAPI  # noqa: E402
-from tests.fakes.spec_paths import SPECS_DIR  # noqa: E402
+from tests.fakes.spec_paths import missing_specs  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramAPI  # noqa: E402
 
 TICK_SECONDS = 0.01
@@ -185,8 +185,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--db", type=Path, help="SQLite file (default: a temporary one)")
     args = parser.parse_args()
-    if not SPECS_DIR.is_dir():
-        print(f"{SPECS_DIR} not found: the fakes need the published specs", file=sys.stderr)
+    if problem := missing_specs():
+        print(problem, file=sys.stderr)
         return 2
     if args.db is not None:
         return asyncio.run(run(args, args.db))

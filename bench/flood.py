@@ -47,10 +47,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from handlers.inbound import release_floods  # noqa: E402
 from tests.e2e.harness import INBOX, Desk, MovableClock, is_note, running_desk  # noqa: E402
 from tests.fakes.slack_api import FakeSlackAPI  # noqa: E402
-from tests.fakes.spec_paths import SPECS_DIR  # noqa: E402
+from tests.fakes.spec_paths import missing_specs  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramAPI  # noqa: E402
 
-SPEC_FILES = ("telegram/bot-api.json", "slack/web-api.openapi.json")
 HELPER = Path(__file__).resolve().parent / "_telegram_process.py"
 OTHER_NAME = "Bea"  # as the helper names her
 POLL_SECONDS = 0.01  # how often the bench looks at the fake Slack (the figures' resolution)
@@ -174,9 +173,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600.0, help="give up after (s)")
     parser.add_argument("--db", type=Path, help="SQLite file (default: a temporary one)")
     args = parser.parse_args()
-    missing = [name for name in SPEC_FILES if not (SPECS_DIR / name).is_file()]
-    if missing:
-        print(f"published specs missing under {SPECS_DIR}: {', '.join(missing)}")
+    if problem := missing_specs():
+        print(problem, file=sys.stderr)
         sys.exit(2)
     if args.db:
         sys.exit(asyncio.run(run(args.flood, args.db, args.timeout)))

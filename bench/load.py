@@ -73,10 +73,8 @@ from bot.models import Limit  # noqa: E402
 from bot.pacing import Pacer  # noqa: E402
 from tests.e2e.harness import Desk, always_open, running_desk  # noqa: E402
 from tests.fakes.slack_api import FakeSlackAPI  # noqa: E402
-from tests.fakes.spec_paths import SPECS_DIR  # noqa: E402
+from tests.fakes.spec_paths import missing_specs  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramAPI  # noqa: E402
-
-SPEC_FILES = ("telegram/bot-api.json", "slack/web-api.openapi.json")
 
 
 async def push_all(
@@ -293,14 +291,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1800.0, help="wall s for the run")
     parser.add_argument("--db", type=Path, help="keep the desk's SQLite file here (new file)")
     args = parser.parse_args()
-    missing = [name for name in SPEC_FILES if not (SPECS_DIR / name).is_file()]
-    if missing:
-        print(
-            f"the published API specs are missing ({', '.join(missing)} under {SPECS_DIR}): "
-            "the fakes validate every request against them; check out ../shared/specs "
-            "beside the repository",
-            file=sys.stderr,
-        )
+    if problem := missing_specs():
+        print(problem, file=sys.stderr)
         sys.exit(2)
     os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
     if args.db is not None:
