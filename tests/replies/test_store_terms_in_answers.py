@@ -143,6 +143,18 @@ REDIRECT_CHECK = {
 }
 
 
+# "the house number is 14, not 41": the shopper may have given the address already, so
+# the answer asks only for what the message lacks
+ONLY_WHAT_IS_MISSING = {
+    "en": "whatever your message doesn't include yet",
+    "es": "lo que falte en tu mensaje",
+    "fr": "ce qui manque encore dans votre message",
+    "de": "was davon in Ihrer Nachricht noch fehlt",
+    "it": "ciò che manca ancora nel tuo messaggio",
+    "pt": "o que ainda faltar na sua mensagem",
+}
+
+
 @pytest.mark.parametrize("language", sorted(PROMISES))
 def test_an_address_change_promises_a_check_not_a_change(language: str) -> None:
     for situation in OrderSituation:
@@ -151,6 +163,7 @@ def test_an_address_change_promises_a_check_not_a_change(language: str) -> None:
         )
         assert PROMISES[language].casefold() not in text.casefold(), text
         assert REDIRECT_CHECK[language] in text, text
+        assert ONLY_WHAT_IS_MISSING[language] in text, text
 
 
 @pytest.mark.parametrize(
