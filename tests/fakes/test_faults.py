@@ -65,7 +65,7 @@ async def slack(
 NO_PAUSE = FixedValueRetryIntervalCalculator(0)
 
 
-async def eventually(condition: Callable[[], bool], timeout: float = 2.0) -> None:
+async def eventually(condition: Callable[[], bool], timeout: float = 30.0) -> None:
     async with asyncio.timeout(timeout):
         while not condition():
             await asyncio.sleep(0.01)
@@ -132,12 +132,12 @@ async def test_stall_without_delivery_drops_the_call() -> None:
 
 async def test_stopping_the_fake_ends_a_long_stall_without_delivering() -> None:
     async with telegram() as (fake, bot):
-        fake.stall_next("sendMessage", 30)
+        fake.stall_next("sendMessage", 60)  # ended by the stop, well before (bounds: 30 s)
         send = asyncio.create_task(bot.send_message(CHAT, "hola"))
         await fake.wait_for("sendMessage")
-        await asyncio.wait_for(fake.stop(), 1)
+        await asyncio.wait_for(fake.stop(), 30)
         with pytest.raises(NetworkError):
-            await asyncio.wait_for(send, 1)
+            await asyncio.wait_for(send, 30)
         assert fake.sent_messages() == []
 
 
