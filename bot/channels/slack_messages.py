@@ -98,14 +98,7 @@ def thread_message(event: Mapping[str, Any], inbox_channel: str) -> ThreadMessag
             text_at(event, "ts"),
             extra={"subtype": subtype},
         )
-    return ThreadMessage(
-        ActionKind.THREAD_REPLY,
-        text_at(event, "user"),
-        text_at(event, "thread_ts"),
-        text_at(event, "ts"),
-        text=text_at(event, "text"),
-        files=staff_files(event),
-    )
+    return _reply(ActionKind.THREAD_REPLY, event)
 
 
 def _changed(
@@ -114,15 +107,22 @@ def _changed(
     """An edit of a staff reply; None when the shopper would see no difference."""
     if not _is_reply(new) or _seen_by_shopper(new) == _seen_by_shopper(old):
         return None
+    # one edit among several of the same reply
+    edit_ts = text_at(new, "edited", "ts") or text_at(event, "event_ts")
+    return _reply(ActionKind.THREAD_REPLY_EDITED, new, edit_ts=edit_ts)
+
+
+def _reply(kind: ActionKind, message: Mapping[str, Any], **extra: str) -> ThreadMessage:
+    """A reply (``kind``: new or edited) as the shopper gets it: who wrote it under which
+    card, its own ts, what it says and the files it carries."""
     return ThreadMessage(
-        ActionKind.THREAD_REPLY_EDITED,
-        text_at(new, "user"),
-        text_at(new, "thread_ts"),
-        text_at(new, "ts"),
-        text=text_at(new, "text"),
-        files=staff_files(new),
-        # one edit among several of the same reply
-        extra={"edit_ts": text_at(new, "edited", "ts") or text_at(event, "event_ts")},
+        kind,
+        text_at(message, "user"),
+        text_at(message, "thread_ts"),
+        text_at(message, "ts"),
+        text=text_at(message, "text"),
+        files=staff_files(message),
+        extra=extra,
     )
 
 
