@@ -189,13 +189,6 @@ def _phone(raw: Any) -> str:
     return value
 
 
-def _country(raw: Any) -> str:
-    value = _text(8)(raw)
-    if not (len(value) == 2 and value.isascii() and value.isalpha()):
-        raise _Invalid(f"{value!r} is not a two-letter ISO 3166 code such as ES")
-    return value.upper()
-
-
 def _language(raw: Any) -> str:
     value = _text(35)(raw)
     match = _LANGUAGE.fullmatch(value)
@@ -204,11 +197,21 @@ def _language(raw: Any) -> str:
     return match.group(1).lower()
 
 
-def _currency(raw: Any) -> str:
-    value = _text(8)(raw)
-    if not (len(value) == 3 and value.isascii() and value.isalpha()):
-        raise _Invalid(f"{value!r} is not a three-letter ISO 4217 code such as EUR")
-    return value.upper()
+def _letter_code(letters: int, what: str) -> Callable[[Any], str]:
+    """A code of exactly ``letters`` ASCII letters, upper-cased; ``what`` names it in the
+    error ("two-letter ISO 3166 code such as ES")."""
+
+    def parse(raw: Any) -> str:
+        value = _text(8)(raw)
+        if not (len(value) == letters and value.isascii() and value.isalpha()):
+            raise _Invalid(f"{value!r} is not a {what}")
+        return value.upper()
+
+    return parse
+
+
+_country = _letter_code(2, "two-letter ISO 3166 code such as ES")
+_currency = _letter_code(3, "three-letter ISO 4217 code such as EUR")
 
 
 def _total(raw: Any) -> float:
