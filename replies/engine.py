@@ -216,9 +216,13 @@ class SuggestionEngine:
         # what the shopper already gave is not asked for again (``replies.facts.given``)
         values |= shopper_gave(text, earlier.text if earlier else None, values)
         template, _ = self.template(intent, reply_in, values)
+        # the message's further questions are answered too (``replies.also``), their fact
+        # sentences worked out from the message like the answer's own
+        others = [self.library[other] for other in reading.also if other in self.library]
+        further = also_templates(spec, others, reply_in)
         values |= fact_variables(
             text,
-            template,
+            " ".join((template, *further)),
             reply_in,
             values,
             terms=self.store.shipping,
@@ -227,14 +231,11 @@ class SuggestionEngine:
             language_code=lang_hint,
         )
         reply, reply_language = self.render(intent, reply_in, values, country)
-        # the message's further questions are answered too (``replies.also``)
-        others = [self.library[other] for other in reading.also if other in self.library]
+        if reply_language != reply_in:  # no answer written in the shopper's language
+            further = also_templates(spec, others, reply_language)
         reply = join(
             reply,
-            [
-                self.fill(sentence, reply_language, values, country)
-                for sentence in also_templates(spec, others, reply_language)
-            ],
+            [self.fill(sentence, reply_language, values, country) for sentence in further],
             reply_language,
         )
         return Suggestion(

@@ -197,3 +197,21 @@ def test_a_number_written_as_my_order_is_is_not_asked_for_again(
     s = engine.suggest(text, lang_hint=language)
     assert s.reply is not None, s
     assert asked_again not in s.reply and s.asks_for == ("checkout_contact",), s.reply
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "country"),
+    [
+        ("es", "¿Puedo pagar con PayPal? ¿Y cuánto tarda el envío a México?", "México"),
+        ("fr", "Est-ce que je peux payer avec PayPal ? Et combien de temps prend la livraison "
+         "au Canada ?", "Canada"),
+    ],
+)  # fmt: skip
+def test_a_second_questions_facts_come_from_the_message(
+    engine: SuggestionEngine, language: str, text: str, country: str
+) -> None:
+    """The delivery time asked second names the country the message names, instead of
+    asking the shopper for it."""
+    s = engine.suggest(text, lang_hint=language)
+    assert s.reply is not None and "delivery_period" in s.also_asks, s
+    assert f"({country})" in s.reply, s.reply
