@@ -30,7 +30,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import sqlite3
 import statistics
 import sys
@@ -44,6 +43,7 @@ import aiohttp
 
 from bot.channels.slack_blocks import EDIT_CALLBACK
 from replies.library import DEFAULT_LIBRARY_DIR
+from tests.e2e.harness import free_port
 from tests.fakes import slack_client
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
@@ -242,12 +242,6 @@ SHOPPERS: list[tuple[str, str, list[str]]] = [
 def _report(text: str) -> None:
     """The test's findings go to stdout: run with ``-s`` to read them on success too."""
     print(text, flush=True)  # noqa: T201
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -724,7 +718,7 @@ async def test_sigkill_at_random_points_loses_nothing_and_answers_once(
     kills = killer_rng.randint(4, 6)
     _report(f"\ncrash test: seed {SEED} (CRASH_SEED={SEED} replays it), {kills} kills")
     db = tmp_path / "bd.sqlite3"
-    port = _free_port()
+    port = free_port()
     slack_api.add_user(STAFF_ID, STAFF_NAME, "Noor Staff")
     timeline = Timeline(telegram_api, slack_api)
     environment = _environment(tmp_path, telegram_api, slack_api, port)
