@@ -5,25 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config as AlembicConfig
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from bot.storage import Store, sqlite_url
-from bot.storage.migrate import MIGRATIONS_DIR
 from bot.storage.schema import metadata
+from tests.bot.storage.test_migration_0006 import migrate
 
 
 async def test_an_order_tracked_before_0005_keeps_its_parcel(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
-        config = AlembicConfig()
-        config.set_main_option("script_location", str(MIGRATIONS_DIR))
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0004")
+        migrate(conn, "0004")
         conn.execute(
             text(
                 "INSERT INTO orders (order_number, source, items, status, ordered_at,"
