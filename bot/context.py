@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.channels.base import CustomerChannel, StaffWorkspace
 from bot.config import Config
 from bot.models import Limit
+from bot.staff import StaffPolicy
 from bot.storage import Store
 
 if TYPE_CHECKING:
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def staff_policy(config: Config) -> StaffPolicy:
+    """Who is staff and who may approve what, from the settings: the one policy the
+    wiring hands the staff workspace, and the flows read as ``Context.staff``."""
+    return StaffPolicy(config.staff_users, config.staff_group, config.managers)
 
 
 @dataclass
@@ -50,3 +57,8 @@ class Context:
     config: Config = field(default_factory=Config)
     # one message of a conversation handled at a time, so its card is posted once
     conversation_locks: dict[int, asyncio.Lock] = field(default_factory=dict)
+
+    @property
+    def staff(self) -> StaffPolicy:
+        """Who is staff and who may approve what (``bot/staff.py``), as configured."""
+        return staff_policy(self.config)

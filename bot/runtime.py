@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from bot.channels.base import BatchReceiving, CustomerChannel, StaffWorkspace
 from bot.channels.notes import StaffNotes
 from bot.config import Config
-from bot.context import Context, utc_now
+from bot.context import Context, staff_policy, utc_now
 from bot.desk import Desk, load_desk, missing_desk_file
 from bot.errors import ChannelError, ConfigError
 from bot.jobs import PROACTIVE, Intervals, Jobs
@@ -513,8 +513,7 @@ def slack_workspace(
         app_token=config.slack_app_token,
         api_url=config.slack_api_url,
         listen=config.slack_listen,
-        staff_users=config.staff_users,
-        staff_group=config.staff_group,
+        staff=staff_policy(config),
         pacer=pacer,
         connect_timeout=config.connect_timeout,
         department_channels={

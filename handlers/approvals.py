@@ -2,8 +2,9 @@
 needs a manager.
 
 Staff flag abusive buyers (``/borderdesk block``); from then on a reply to their refund or
-return request is sent only when a manager (``BORDERDESK_MANAGERS``) acts, and anyone else
-is told why in the thread::
+return request is sent only when a manager acts (who may approve is the staff policy's
+answer, ``bot/staff.py``: ``BORDERDESK_MANAGERS``), and anyone else is told why in the
+thread::
 
     approval, flagged = await reply_approval(ctx, conversation_id, intents, user_id)
     if approval is Approval.REFUSED:
@@ -17,6 +18,7 @@ from enum import StrEnum
 
 from bot.context import Context
 from bot.notes import NoteKind
+from bot.staff import Deed
 from bot.storage.customer_records import CustomerRecord
 from handlers.notes import note_in_conversation
 
@@ -52,19 +54,14 @@ async def reply_approval(
     flagged = await flagged_identity(ctx, conversation_id)
     if flagged is None or not needs_manager(ctx, intents):
         return Approval.NOT_NEEDED, flagged
-    if user_id in ctx.config.managers:
+    if await ctx.staff.may(user_id, Deed.APPROVE):
         return Approval.APPROVED, flagged
-    who = (
-        "a manager (BORDERDESK_MANAGERS)"
-        if ctx.config.managers
-        else "a manager, and none is configured (set BORDERDESK_MANAGERS)"
-    )
     reason = (flagged.block_reason or "other").replace("_", " ")
     await note_in_conversation(
         ctx,
         conversation_id,
         f"Not sent: this buyer is flagged ({reason}), so a reply to a refund or "
-        f"return request needs {who}. Ask a manager to send it.",
+        f"return request needs {ctx.staff.approver}. Ask a manager to send it.",
         NoteKind.NOT_ALLOWED,
     )
     return Approval.REFUSED, flagged

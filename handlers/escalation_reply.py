@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.context import Context
+from bot.staff import Deed
 from bot.storage import SuggestionRecord
 from handlers.approvals import flagged_identity, needs_manager
 from handlers.escalation import escalate, record_problem
@@ -72,7 +73,11 @@ async def answer_for_escalation(
     suggestion = record.suggestion
     if suggestion.reply and suggestion.intent == intent:
         flagged = await flagged_identity(ctx, record.conversation_id)
-        if flagged is None or not needs_manager(ctx, [intent]) or user_id in ctx.config.managers:
+        if (
+            flagged is None
+            or not needs_manager(ctx, [intent])
+            or await ctx.staff.may(user_id, Deed.APPROVE)
+        ):
             return suggestion.reply
     conversation = await ctx.store.conversation(record.conversation_id)
     language = conversation.language or suggestion.language

@@ -5,11 +5,12 @@ Socket Mode when an app-level token is given (no public URL needed), HTTP mode o
 server refuses bodies over 1 MB with 413 and unparseable ones with 400). One path serves
 events, interactivity and slash commands.
 
-Only configured staff (``staff_users``, or members of ``staff_group``) may press buttons,
-reply in card threads or use ``/borderdesk``; anyone else gets a private refusal. Every
-Web API call is paced (chat.postMessage about 1 per second per channel, chat.update
-within Tier 3) and retried after ``ratelimited`` (honouring Retry-After), 5xx answers,
-timeouts and dropped connections, with exponential backoff and jitter.
+Who may press buttons, reply in card threads or use ``/borderdesk`` is the ``staff``
+policy's decision (``bot/staff.py``), handed over by the wiring; anyone else gets a
+private refusal. Every Web API call is paced (chat.postMessage about 1 per second per
+channel, chat.update within Tier 3) and retried after ``ratelimited`` (honouring
+Retry-After), 5xx answers, timeouts and dropped connections, with exponential backoff
+and jitter.
 
 This module is what the desk calls (post and redraw cards, reports, dialogs); the rest of
 the adapter is a module per idea, and only these ``slack*`` modules import ``slack_bolt``
@@ -19,7 +20,8 @@ or ``slack_sdk``:
   ``StaffAction``, for staff only;
 - ``slack_http`` and ``slack_connect``: the two ways Slack reaches us (HTTP, Socket Mode);
 - ``slack_shapes``: what a request must look like, and its signature;
-- ``slack_staff``: who is staff; ``slack_web``: paced and retried Web API calls;
+- ``slack_staff``: the staff policy asked about Slack users (a user group's members);
+  ``slack_web``: paced and retried Web API calls;
 - ``slack_blocks``, ``slack_escalations``, ``slack_reports``: our cards, escalations and
   reports as Block Kit; ``slack_text``: Slack's markup back to plain text;
 - ``slack_messages``: which message events are a reply to a shopper;
@@ -49,7 +51,7 @@ from bot.channels.slack_http import serve
 from bot.channels.slack_listeners import SlackListeners
 from bot.channels.slack_notes import slack_note
 from bot.channels.slack_reports import report_message
-from bot.channels.slack_staff import StaffList
+from bot.channels.slack_staff import SlackStaff
 from bot.channels.slack_web import SlackWeb
 from bot.errors import ChannelError
 from bot.forms import AskQuestion, EditReply, Form, PickAnswer, Resolve
@@ -57,6 +59,7 @@ from bot.models import Card, CardRef, EscalationCard, StaffFile
 from bot.notes import Note
 from bot.pacing import Pacer
 from bot.reports import Report
+from bot.staff import StaffPolicy
 from bot.staff_items import Confirmation, DepartmentItem, InboxItem, Redrawable, StaffItem
 
 logger = logging.getLogger(__name__)
@@ -76,8 +79,7 @@ class SlackWorkspace:
         listen: tuple[str, int] = ("0.0.0.0", 3000),
         department_channels: Mapping[str, str] | None = None,
         workspace_url: str = "https://slack.com/",
-        staff_users: frozenset[str] = frozenset(),
-        staff_group: str | None = None,
+        staff: StaffPolicy | None = None,
         pacer: Pacer | None = None,
         timeout: int = 15,
         max_file_bytes: int = MAX_FETCH_BYTES,
@@ -93,7 +95,7 @@ class SlackWorkspace:
         self.files = SlackFiles(
             bot_token, api_url=api_url, pacer=self.web.pacer, max_bytes=max_file_bytes
         )
-        self.staff = StaffList(self.client, staff_users, staff_group)
+        self.staff = SlackStaff(self.client, staff or StaffPolicy())
         self._signing_secret = signing_secret.encode() if signing_secret else None
         self.app = AsyncApp(
             client=self.client,
@@ -118,7 +120,7 @@ class SlackWorkspace:
         ChannelError, and nothing is left open), or our HTTP server."""
         self.listeners.on_action = on_action
         self.listeners.on_command = on_command
-        if self.staff.anyone:
+        if self.staff.policy.anyone:
             logger.warning(
                 "no BORDERDESK_STAFF_USERS or BORDERDESK_STAFF_GROUP: anyone who can see the "
                 "Slack channels may answer shoppers"

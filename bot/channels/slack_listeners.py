@@ -3,8 +3,8 @@
 Bolt calls a listener for each button press (``bd_*`` action ids), each submitted dialog
 (Edit, Other answer, the question and resolution of an escalation), each ``/borderdesk``
 command and each message event. The listener reads what it needs from the payload (with
-``slack_shapes``' accessors, which never raise), checks the person is on the staff list
-(anyone else gets a private refusal and nothing happens), and hands one ``StaffAction`` to
+``slack_shapes``' accessors, which never raise), asks the staff policy whether the person
+may act (anyone else gets a private refusal and nothing happens), and hands one ``StaffAction`` to
 the desk's action handler. It decides nothing else: what a click means for a suggestion
 or an escalation is the handlers' business.
 
@@ -36,7 +36,7 @@ from bot.channels.base import ActionHandler, CommandHandler
 from bot.channels.slack_messages import thread_message
 from bot.channels.slack_notes import slack_note
 from bot.channels.slack_shapes import object_at, text_at
-from bot.channels.slack_staff import NOT_STAFF, StaffList
+from bot.channels.slack_staff import SlackStaff
 from bot.channels.slack_text import plain_text
 from bot.errors import ChannelError
 from bot.ids import positive_id
@@ -75,7 +75,7 @@ class SlackListeners:
     """Bolt's listeners for staff input; ``on_action`` and ``on_command`` are set at start."""
 
     def __init__(
-        self, app: AsyncApp, client: AsyncWebClient, staff: StaffList, inbox_channel: str
+        self, app: AsyncApp, client: AsyncWebClient, staff: SlackStaff, inbox_channel: str
     ) -> None:
         self.client = client
         self.staff = staff
@@ -191,7 +191,7 @@ class SlackListeners:
         user_id = text_at(command, "user_id")
         if not await self.staff.includes(user_id):
             logger.warning("/borderdesk by %s refused: not on the staff list", user_id)
-            await ack(NOT_STAFF)
+            await ack(self.staff.policy.refusal)
             return
         if self.on_command is None:
             await ack("BorderDesk is starting; try again in a moment.")
