@@ -11,7 +11,7 @@ import pytest
 from bot.config import DEFAULT_DATABASE_URL, Config, load_config
 from bot.errors import ConfigError
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 GOOD = {
     "TELEGRAM_BOT_TOKEN": "123456:ABCdefGHIjklMNOpqr",
