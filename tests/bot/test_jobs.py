@@ -19,6 +19,7 @@ from bot.pacing import Pacer
 from bot.runtime import Runtime, platform_adapters
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import messages
+from tests.bot.orders.test_shopify import SECRET
 from tests.customers.desk import Clock, LocalDesk, local_desk
 from tests.e2e.harness import (
     STAFF_ID,
@@ -28,10 +29,9 @@ from tests.e2e.harness import (
     desk_config,
     free_port,
 )
+from tests.e2e.test_shopify import link, order, parcel, post_shopify, when
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.orders.test_shopify import SECRET
-from tests.orders.test_shopify_e2e import link, order, parcel, post_shopify, when
 
 DAY = 24 * 3600.0
 

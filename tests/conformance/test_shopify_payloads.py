@@ -3,7 +3,7 @@ SQLite file: for each payload kind, the HTTP answer, what was stored, and what s
 in the shopper's profile (``/borderdesk customer``).
 
 The payloads follow the Admin REST API's documented webhook shapes (Order, Fulfillment,
-FulfillmentEvent, Refund) with our own values (``tests/orders/payloads.py``).
+FulfillmentEvent, Refund) with our own values (``tests/bot/orders/payloads.py``).
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ from bot.storage import Store, sqlite_url
 from bot.storage.orders import OrderRecord
 from bot.storage.schema import orders, shop_events
 from handlers.customers import load_profile, profile_text
-from tests.customers.desk import DESK
-from tests.orders.payloads import (
+from tests.bot.orders.payloads import (
     TRACKING,
     shopify_fulfillment,
     shopify_fulfillment_event,
@@ -35,8 +34,9 @@ from tests.orders.payloads import (
     shopify_order_paid_in,
     shopify_refund,
 )
-from tests.orders.test_server import NOW, Server, running
-from tests.orders.test_shopify import SECRET
+from tests.bot.orders.test_server import NOW, Server, running
+from tests.bot.orders.test_shopify import SECRET
+from tests.customers.desk import DESK
 
 PAID = ("orders/paid", shopify_order(financial_status="paid"))
 SHIPPED = ("fulfillments/create", shopify_fulfillment())

@@ -26,6 +26,10 @@ from bot.config import Config
 from bot.orders.server import sign_event
 from bot.storage import Store, sqlite_url
 from handlers.card_refs import STALE_CARD_NOTE
+from tests.bot.orders.payloads import TRACKING, shopify_fulfillment, shopify_order
+from tests.bot.orders.test_server import EVENTS_SECRET, NOW_TS, running
+from tests.bot.orders.test_shopify import SECRET as SHOPIFY_SECRET
+from tests.bot.orders.test_shopify import shopify_hmac
 from tests.e2e.harness import (
     INBOX,
     STAFF_ID,
@@ -38,10 +42,6 @@ from tests.e2e.harness import (
 from tests.fakes.libretranslate_api import FakeLibreTranslate
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.orders.payloads import TRACKING, shopify_fulfillment, shopify_order
-from tests.orders.test_server import EVENTS_SECRET, NOW_TS, running
-from tests.orders.test_shopify import SECRET as SHOPIFY_SECRET
-from tests.orders.test_shopify import shopify_hmac
 
 NEW_TRACKING = "00340434161094042557"
 LATER = "2026-03-03T15:40:00+01:00"  # after the payloads' own updated_at

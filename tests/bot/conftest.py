@@ -1,4 +1,8 @@
-"""A real SQLite store per test, and fixed times."""
+"""A real SQLite store per test, and fixed times: the order tests' fixtures
+(``tests/bot/orders/``, ``tests/bot/storage/test_orders.py``, ``tests/bot/test_cli_orders.py``).
+
+A module that needs a store of another kind (``tests/bot/storage/``'s, on each database
+BorderDesk runs on) defines its own ``store`` fixture, which takes the place of this one."""
 
 from __future__ import annotations
 

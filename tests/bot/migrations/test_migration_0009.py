@@ -29,7 +29,7 @@ from bot.notes import Note, NoteKind
 from bot.outbox import OutboxWorker
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import metadata
-from tests.bot.storage.test_migration_0006 import migrate
+from tests.bot.migrations.test_migration_0006 import migrate
 from tests.bot.test_outbox_notes import PostedNotes
 
 POSTGRESQL = os.environ.get(

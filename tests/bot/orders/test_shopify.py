@@ -13,7 +13,7 @@ import pytest
 
 from bot.orders.model import OrderDataError, OrderEvent
 from bot.orders.shopify import shopify_update, verify_shopify
-from tests.orders.payloads import TRACKING, shopify_fulfillment, shopify_order
+from tests.bot.orders.payloads import TRACKING, shopify_fulfillment, shopify_order
 
 SECRET = "shpss_0f3c9a7d51e24b8e"
 

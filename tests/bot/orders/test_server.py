@@ -16,15 +16,15 @@ from bot.config import Config
 from bot.orders.server import OrderWebhooks, sign_event
 from bot.storage import Store
 from bot.storage.schema import orders, webhook_events
-from tests.orders.payloads import (
+from tests.bot.orders.payloads import (
     TRACKING,
     shipment_event,
     shopify_fulfillment,
     shopify_fulfillment_event,
     shopify_order,
 )
-from tests.orders.test_shopify import SECRET as SHOPIFY_SECRET
-from tests.orders.test_shopify import shopify_hmac
+from tests.bot.orders.test_shopify import SECRET as SHOPIFY_SECRET
+from tests.bot.orders.test_shopify import shopify_hmac
 
 EVENTS_SECRET = "9c1f0e7b2a6d4c83b5e0"
 NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)

@@ -18,11 +18,11 @@ from sqlalchemy import String, cast, select
 
 from bot.storage.schema import orders, outbox
 from handlers.proactive import send_proactive
+from tests.bot.orders.payloads import shopify_fulfillment, shopify_order
+from tests.bot.orders.test_shopify import SECRET, shopify_hmac
 from tests.e2e.harness import Desk, card_text, free_port, running_desk
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.orders.payloads import shopify_fulfillment, shopify_order
-from tests.orders.test_shopify import SECRET, shopify_hmac
 
 CHAT = 4242
 EMAIL = "lucia.moreno@example.es"

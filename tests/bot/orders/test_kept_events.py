@@ -14,9 +14,9 @@ import pytest
 from bot.config import Config
 from bot.storage import Store
 from handlers.commands import staff_command
+from tests.bot.orders.payloads import shopify_fulfillment
+from tests.bot.orders.test_server import NOW, SHOPIFY_SECRET, Server, running
 from tests.bot.test_cli import borderdesk
-from tests.orders.payloads import shopify_fulfillment
-from tests.orders.test_server import NOW, SHOPIFY_SECRET, Server, running
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from bot.storage import Store
 from bot.storage.orders import next_status
 from bot.storage.records import new_id
 from bot.storage.schema import customers, orders, webhook_events
-from tests.orders.conftest import T0
+from tests.bot.conftest import T0
 
 
 def event(**data: Any) -> Any:
