@@ -7,6 +7,11 @@ sharper in languages with many examples and flatter in Chinese, Japanese and Kor
 (character n-grams spread the evidence), so Chinese suggestions were right far more often
 than their confidence said and were abstained on needlessly.
 
+These temperatures make the library's examples read alike in every language; on real
+shoppers, whose messages are unlike those examples, the card's confidence is a second
+model fitted on realistic messages on top of this one (``replies.abstention``), and the
+engine's threshold is fitted with it.
+
 So each language gets its own temperature, fitted on *out-of-fold* scores: the library's
 examples are split into folds (stratified by intent and language), each fold is scored by
 a classifier trained on the others, and per language the temperature with the lowest
