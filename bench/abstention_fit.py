@@ -53,7 +53,7 @@ from replies.abstention import (  # noqa: E402
     signals,
 )
 from replies.calibration import load_temperatures  # noqa: E402
-from replies.classifier import IntentClassifier  # noqa: E402
+from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier  # noqa: E402
 from replies.engine import DEFAULT_THRESHOLD, SuggestionEngine  # noqa: E402
 from replies.language import UNKNOWN, has_words, normalize_code  # noqa: E402
 from replies.reading import EarlierTurn, read_message  # noqa: E402
@@ -165,7 +165,10 @@ def replay(name: str, today: SuggestionEngine) -> list[Replayed]:
     examples = library_before(SETS_AND_PLAIN[name])
     default, temperatures = load_temperatures()
     classifier = IntentClassifier(
-        examples, intents=list(today.library), temperature=default or 2.0, temperatures=temperatures
+        examples,
+        intents=list(today.library),
+        temperature=default or DEFAULT_TEMPERATURE,
+        temperatures=temperatures,
     )
     found = []
     for message in messages(name):
