@@ -20,7 +20,6 @@ from bot.runtime import Runtime, platform_adapters
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import messages
 from tests.bot.orders.test_shopify import SECRET
-from tests.customers.desk import Clock, LocalDesk, local_desk
 from tests.e2e.harness import (
     STAFF_ID,
     STAFF_NAME,
@@ -32,6 +31,7 @@ from tests.e2e.harness import (
 from tests.e2e.test_shopify import link, order, parcel, post_shopify, when
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.handlers.desk import Clock, LocalDesk, local_desk
 
 DAY = 24 * 3600.0
 

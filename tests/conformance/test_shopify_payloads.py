@@ -36,7 +36,7 @@ from tests.bot.orders.payloads import (
 )
 from tests.bot.orders.test_server import NOW, Server, running
 from tests.bot.orders.test_shopify import SECRET
-from tests.customers.desk import DESK
+from tests.handlers.desk import DESK
 
 PAID = ("orders/paid", shopify_order(financial_status="paid"))
 SHIPPED = ("fulfillments/create", shopify_fulfillment())

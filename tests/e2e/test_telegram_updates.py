@@ -15,10 +15,10 @@ from sqlalchemy import select
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import conversations, messages, outbox
 from handlers.proactive import send_proactive
-from tests.customers.desk import add_order, shipped
 from tests.e2e.harness import INBOX, Desk, card_text, is_note, running_desk, wait_until
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.handlers.desk import add_order, shipped
 
 CHAT = 4242
 GROUP = -1001234567890

@@ -19,7 +19,7 @@ from bot.models import ActionKind, InboundMessage, StaffAction
 from bot.runtime import Runtime
 from bot.storage import sqlite_url
 from handlers.reminders import send_reminders
-from tests.customers.desk import add_order
+from tests.handlers.desk import add_order
 
 BERLIN = ZoneInfo("Europe/Berlin")
 CALENDAR = BusinessCalendar.from_dict(

@@ -15,7 +15,7 @@ from bot.channels.local import LocalConfirmation
 from bot.models import ActionKind
 from bot.translation import MemoryTranslationCache, Translator
 from bot.translation.providers import Outcome
-from tests.customers.desk import LocalDesk, local_desk
+from tests.handlers.desk import LocalDesk, local_desk
 
 BROKEN_DE = "Das Paket ist heute angekommen und die Tasse darin ist zerbrochen!"
 NOTE_EN = "The replacement cup ships tomorrow with extra padding."

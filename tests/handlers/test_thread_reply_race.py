@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from bot.models import ActionKind, CardRef
-from tests.customers.desk import local_desk
+from tests.handlers.desk import local_desk
 
 
 async def test_a_reply_arriving_before_its_card_is_recorded_still_reaches_the_shopper(

@@ -15,8 +15,8 @@ import pytest
 from bot.cli_customers import run
 from bot.config import Config
 from bot.storage import Store, sqlite_url
-from tests.customers.desk import LocalDesk, add_order, local_desk, shipped
-from tests.customers.test_privacy import cli
+from tests.handlers.customers.test_privacy import cli
+from tests.handlers.desk import LocalDesk, add_order, local_desk, shipped
 
 VICTIM, ATTACKER = "1111", "6666"
 VICTIM_EMAIL = "vera.victim@example.com"

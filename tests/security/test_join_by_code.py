@@ -23,8 +23,8 @@ from bot.logs import configure_logging
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import join_codes, messages, outbox
 from handlers.customer_joins import handle_join_code
-from tests.customers.desk import LocalDesk, add_order, local_desk, shipped
-from tests.customers.test_privacy import cli
+from tests.handlers.customers.test_privacy import cli
+from tests.handlers.desk import LocalDesk, add_order, local_desk, shipped
 from tests.security.test_identity_merge import (
     ATTACKER,
     VICTIM,

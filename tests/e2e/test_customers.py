@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from bot.storage import Store, sqlite_url
-from tests.customers.desk import add_order, shipped
 from tests.e2e.harness import INBOX, card_text, running_desk, wait_until
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.handlers.desk import add_order, shipped
 
 CHAT = 4242
 TRACKING = "JD014600003623440000"

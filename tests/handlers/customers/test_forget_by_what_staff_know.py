@@ -13,8 +13,8 @@ from bot.cli_customers import run
 from bot.config import Config
 from bot.errors import UsageError
 from bot.storage import Store, sqlite_url
-from tests.customers.desk import add_order, local_desk, shipped
-from tests.customers.test_privacy import cli
+from tests.handlers.customers.test_privacy import cli
+from tests.handlers.desk import add_order, local_desk, shipped
 
 EMAIL, PHONE = "mateo.silva@example.pt", "+351 912 345 678"
 

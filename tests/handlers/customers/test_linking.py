@@ -13,7 +13,7 @@ from bot.orders.matching import phones_match
 from bot.storage.schema import orders
 from handlers.opt_out import opt_word
 from handlers.order_links import format_day
-from tests.customers.desk import add_order, local_desk, shipped
+from tests.handlers.desk import add_order, local_desk, shipped
 
 TRACKING = "JD014600003623440000"
 OTHER_TRACKING = "1Z999AA10123456784"

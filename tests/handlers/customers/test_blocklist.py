@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.models import ActionKind
-from tests.customers.desk import (
+from tests.handlers.desk import (
     AGENT,
     AGENT_NAME,
     MANAGER,

@@ -19,7 +19,7 @@ from bot.storage import Store, sqlite_url
 from bot.storage.attachments import NewFile
 from bot.storage.schema import attachments, messages, problems, shop_events, suggestions
 from handlers.retention import purge_expired
-from tests.customers.desk import Clock, add_order, local_desk, shipped
+from tests.handlers.desk import Clock, add_order, local_desk, shipped
 
 NAME = "Zuzanna Brzęczyszczykiewicz"
 EMAIL = "zuzanna.b@example.org"

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from bot.storage.schema import messages
-from tests.customers.desk import LocalDesk, local_desk
+from tests.handlers.desk import LocalDesk, local_desk
 
 
 async def unprocessed(desk: LocalDesk) -> int:

@@ -22,7 +22,7 @@ from handlers.customers import Profile, load_profile, profile_text, summary_line
 from handlers.proactive import send_proactive
 from scheduler.digest import IntentTrend, build_digest
 from scheduler.digest_render import render_digest
-from tests.customers.desk import MONDAY, LocalDesk, add_order, local_desk, shipped
+from tests.handlers.desk import MONDAY, LocalDesk, add_order, local_desk, shipped
 
 UTC_ZONE = ZoneInfo("UTC")
 LATE = "Order 1001 is still not here, it is very late"  # delivery_delay, order 1001

@@ -11,7 +11,7 @@ from sqlalchemy import insert
 from bot.models import ActionKind
 from bot.storage.schema import problems
 from handlers.customers import Segment, load_profile, summary_line
-from tests.customers.desk import MONDAY, LocalDesk, add_order, local_desk
+from tests.handlers.desk import MONDAY, LocalDesk, add_order, local_desk
 
 
 async def shopper(desk: LocalDesk, chat: str, name: str, text: str = "hello, a question") -> int:
