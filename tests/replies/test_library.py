@@ -3,9 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import intent_data, write_library
 
 from replies.library import LibraryError, load_library
+from tests.replies.conftest import intent_data, write_library
 
 
 def test_loads_a_valid_library(small_library: Path) -> None:
