@@ -20,10 +20,10 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
             "Hi, could you send me the invoice for order #10398? My e-mail is "
             "carmen.ruiz@example.es"
         ),
-        "Mi pedido #10398 todavía no ha llegado y el seguimiento de Correos no se mueve "
-        "desde hace dos semanas. ¿Se ha perdido?": (
-            "My order #10398 still hasn't arrived, and the Correos tracking hasn't moved "
-            "for two weeks. Has it been lost?"
+        "Correos dice que mi pedido #10398 está entregado, pero aquí no ha llegado nada. "
+        "¿Se ha perdido?": (
+            "Correos says my order #10398 was delivered, but nothing has arrived here. "
+            "Has it been lost?"
         ),
     },
     "de": {

@@ -149,8 +149,10 @@ DAY: tuple[Step, ...] = (
         "Carmen Ruiz",
         "5118",
         "es",
-        "Mi pedido #10398 todavía no ha llegado y el seguimiento de Correos no se mueve "
-        "desde hace dos semanas. ¿Se ha perdido?",
+        # plainly a lost parcel ("delivered", yet nothing came): "still not here, tracking
+        # stuck for two weeks" reads as lost or late, a close call left to staff
+        "Correos dice que mi pedido #10398 está entregado, pero aquí no ha llegado nada. "
+        "¿Se ha perdido?",
         "lost_package",
         "escalate",
     ),

@@ -43,8 +43,8 @@ def test_every_escalated_shopper_gets_an_answer_and_the_transcript_shows_it(
 def test_a_late_parcel_escalated_to_logistics_tells_the_shopper_its_carrier_and_number(
     demo: tuple[str, Path],
 ) -> None:
-    """Carmen's parcel is late and its tracking has not moved for days: the card suggests
-    the lost-parcel answer, staff escalate it to logistics, and she hears, in Spanish,
+    """Correos says Carmen's parcel was delivered but nothing came: the card suggests the
+    lost-parcel answer, staff escalate it to logistics, and she hears, in Spanish,
     what happens next with her own carrier and tracking number (her order is linked)."""
     transcript = entries(demo[0])
     [escalation] = [e for e in transcript if "escalation #" in e and "from Carmen Ruiz" in e]
