@@ -6,7 +6,7 @@ the signs back.
 The PostgreSQL case runs in a database of its own, made and dropped by the test, on the
 server ``BORDERDESK_TEST_POSTGRESQL`` names (by default the local one,
 ``postgresql+asyncpg://postgres@127.0.0.1:5432/test``); it is skipped when no server
-answers there.
+answers there or the driver (asyncpg, not among the test extras) is not installed.
 """
 
 from __future__ import annotations
@@ -110,6 +110,7 @@ async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncItera
     if request.param == "sqlite":
         yield sqlite_url(tmp_path / "old.sqlite3")
         return
+    pytest.importorskip("asyncpg", reason="the PostgreSQL driver is not installed")
     server = create_async_engine(POSTGRESQL, isolation_level="AUTOCOMMIT")
     name = f"borderdesk_0009_{uuid.uuid4().hex[:12]}"
     try:
