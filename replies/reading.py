@@ -41,7 +41,13 @@ module adds it, each step a small, separate idea:
 3. **Several questions in one message.** The message is split into sentences; a sentence
    confidently about another intent is reported in ``also`` (the card says "also asks
    about ..."), and when the whole message is too mixed to reach the threshold, its most
-   confident sentence leads.
+   confident sentence leads. A sentence that only hands over a detail ("Mon e-mail :
+   x", "Meu pedido é o 66301.", "订单号 12345": ``replies.details``) asks nothing: when
+   another sentence asks something, the message is read without it, in steps 1 and 2 as
+   well, and it is never an ``also``. Its label's words are those of account questions:
+   "je voudrais modifier ma commande #10437 : deux tasses au lieu d'une. Mon e-mail :
+   elodie.bernard@example.fr" was read as editing the account, not changing the order.
+   A detail beside nothing but a "hi" or "thanks" is read whole, as before.
 4. **Threats** (``replies.threats``): a refund demand with a threat of bad reviews, a
    chargeback or a lawyer is flagged ``threat`` for staff, and is never suggested as a
    review request: the review's share goes to the refund or complaint case.
@@ -58,6 +64,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from replies.classifier import IntentClassifier
+from replies.details import gives_only_a_detail
 from replies.features import fold
 from replies.follow_ups import changes_mind, dependence, keeps_the_order
 from replies.language import CJK, WORD, has_words, strip_noise
@@ -111,7 +118,7 @@ NOT_A_QUESTION = ("greeting", "thanks")
 # Another sentence's intent is shown as "also asks about" only this confidently, and only
 # when the sentence says something beyond contact details: "Email: ana@example.com" or
 # "Order #10412" is the shopper identifying themselves, not a second question (an e-mail
-# line once read as "edit account").
+# line once read as "edit account"; ``replies.details`` tells such sentences in general).
 ALSO_CONFIDENCE = 0.7
 ALSO_MIN_WORDS = 2
 THREAT = "threat"
@@ -162,12 +169,12 @@ def read_message(
     threshold: float = 0.5,
 ) -> Reading:
     """Read ``text`` (in ``language``) as the module docstring describes."""
-    probs = classifier.probabilities(text, language)
+    asked, probs = _what_is_asked(classifier, text, language)
     if english and english.strip() and english != text and has_words(english):
-        probs = (probs + classifier.probabilities(english, "en")) / 2
+        probs = (probs + _what_is_asked(classifier, english, "en")[1]) / 2
     if earlier is not None:
-        probs = _with_context(classifier, probs, earlier, text, language)
-    probs, also = _sentences(classifier, text, language, probs, threshold)
+        probs = _with_context(classifier, probs, earlier, asked, language)
+    probs, also = _sentences(classifier, asked, language, probs, threshold)
     flags: tuple[str, ...] = ()
     found = threat_words(text, language or "en")
     if english:
@@ -179,6 +186,35 @@ def read_message(
     ranked = classifier.ranked(probs)
     also = tuple(intent for intent in also if intent != ranked[0][0])
     return Reading(ranked=ranked, flags=flags, also=also)
+
+
+def _what_is_asked(
+    classifier: IntentClassifier, text: str, language: str | None
+) -> tuple[str, np.ndarray]:
+    """``text`` without its sentences that only hand over a detail, when another sentence
+    asks something (the module docstring, step 3), and what the classifier reads in it.
+
+    A message that is only a detail, or a detail beside a "hi" or "thanks" only ("Bonjour.
+    Mon e-mail : x"), is the shopper handing over what was asked for: it is read whole, as
+    before (read alone, the greeting would be answered, and sent without approval).
+    So is a message read more surely with its detail sentences than without them: their
+    label told what the message is about ("ragazzi il pacco quando arriva?? ordine
+    100234": the word for "order" makes it a tracking question, 0.95 against 0.66), or
+    what looked like a label was a short request ending in its detail ("Ich habe ein
+    Problem. Bitte stornieren Sie meine Bestellung #A10293", ``replies.details``).
+    A label that pulls the message elsewhere ("Mon e-mail : x" toward the account) only
+    makes the whole less sure.
+    """
+    whole = classifier.probabilities(text, language)
+    sentences = _split(text)
+    asking = [s for s in sentences if not gives_only_a_detail(s)]
+    if asking and len(asking) < len(sentences):
+        rest = "\n".join(asking)
+        probs = classifier.probabilities(rest, language)
+        best = int(probs.argmax())
+        if classifier.intents[best] not in NOT_A_QUESTION and probs[best] >= whole.max():
+            return rest, probs
+    return text, whole
 
 
 def _request_behind_the_threat(
@@ -300,7 +336,7 @@ def _sentences(
     threshold: float,
 ) -> tuple[np.ndarray, tuple[str, ...]]:
     """(the distribution to use, intents other sentences confidently ask about)."""
-    sentences = [s for s in _SENTENCE_END.split(text) if s and has_words(s)]
+    sentences = _split(text)
     if not 2 <= len(sentences) <= MAX_SENTENCES:
         return probs, ()
     confident: list[tuple[tuple[float, str, np.ndarray], str]] = []
@@ -323,9 +359,15 @@ def _sentences(
             and intent not in NOT_A_QUESTION
             and confidence >= ALSO_CONFIDENCE
             and _says_something(sentence)
+            and not gives_only_a_detail(sentence)
         )
     )
     return probs, also
+
+
+def _split(text: str) -> list[str]:
+    """The sentences of ``text`` that have words."""
+    return [s for s in _SENTENCE_END.split(text) if s and has_words(s)]
 
 
 def _says_something(sentence: str) -> bool:
