@@ -13,7 +13,7 @@ import pytest
 
 from replies.details import gives_only_a_detail
 from replies.engine import SuggestionEngine
-from replies.reading import read_message
+from replies.reading import EarlierTurn, read_message
 from tests.replies.shopper_figures import runtime_engine
 
 ELODIE = (
@@ -76,6 +76,28 @@ def test_a_detail_beside_a_question_keeps_the_questions_reading_and_adds_no_also
         s = engine.suggest(text, lang_hint=language)
         assert (s.intent, s.also_asks) == (intent, ()), (text, s)
         assert s.top[0] == alone.top[0], (text, s.top, alone.top)
+
+
+@pytest.mark.parametrize(
+    ("language", "earlier", "text", "intent"),
+    [
+        # the detail's label would pull the follow-up toward the account and show it as a
+        # second question
+        ("fr", EarlierTurn("Je voudrais modifier ma commande.", "change_order"),
+         "Deux tasses au lieu d'une. Mon e-mail : elodie.bernard@example.fr", "change_order"),
+        ("pt", EarlierTurn("Vou ter que pagar taxa de importação no Brasil?", "customs_duties"),
+         "E quanto tempo demora a entrega? Meu pedido é o 66301.", "delivery_period"),
+        # read more surely with its label ("order number"), the follow-up is read whole
+        ("en", EarlierTurn("Where is my parcel?", "track_order"),
+         "still nothing. My order number is 55120", "track_order"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_with_a_detail_is_read_by_what_it_asks(
+    engine: SuggestionEngine, language: str, earlier: EarlierTurn, text: str, intent: str
+) -> None:
+    s = engine.suggest(text, lang_hint=language, earlier=earlier)
+    assert s.intent == intent and s.reply is not None, s
+    assert "edit_account" not in s.also_asks and "track_order" not in s.also_asks, s
 
 
 @pytest.mark.parametrize(
