@@ -42,12 +42,13 @@ module adds it, each step a small, separate idea:
    confidently about another intent is reported in ``also`` (the card says "also asks
    about ..."), and when the whole message is too mixed to reach the threshold, its most
    confident sentence leads. A sentence that only hands over a detail ("Mon e-mail :
-   x", "Meu pedido é o 66301.", "订单号 12345": ``replies.details``) asks nothing: when
-   another sentence asks something, the message is read without it, in steps 1 and 2 as
-   well, and it is never an ``also``. Its label's words are those of account questions:
-   "je voudrais modifier ma commande #10437 : deux tasses au lieu d'une. Mon e-mail :
-   elodie.bernard@example.fr" was read as editing the account, not changing the order.
-   A detail beside nothing but a "hi" or "thanks" is read whole, as before.
+   x", "Meu pedido é o 66301.", "订单号 12345": ``replies.details``) asks nothing, yet
+   its label's words are those of other questions: "je voudrais modifier ma commande
+   #10437 : deux tasses au lieu d'une. Mon e-mail : elodie.bernard@example.fr" was read
+   as editing the account, not changing the order. Such a sentence is never an
+   ``also``, and the message is read without it, in steps 1 and 2 as well, when another
+   sentence asks more than a "hi" or "thanks" and the message is read at least as
+   surely without it (``_without_details`` says why both).
 4. **Threats** (``replies.threats``): a refund demand with a threat of bad reviews, a
    chargeback or a lawyer is flagged ``threat`` for staff, and is never suggested as a
    review request: the review's share goes to the refund or complaint case.

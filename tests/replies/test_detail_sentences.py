@@ -58,6 +58,7 @@ BESIDE_A_QUESTION = [
     ("ru", "Хочу отменить заказ.", "Мой телефон: +7 912 345-67-89", "cancel_order"),
     ("pl", "Chcę anulować zamówienie.", "Mój e-mail: jan.kowalski@example.pl",
      "cancel_order"),
+    ("tr", "Siparişimi iptal etmek istiyorum.", "Telefon: +90 532 123 45 67", "cancel_order"),
     ("zh", "我想取消订单。", "订单号 12345", "cancel_order"),
     ("ja", "注文をキャンセルしたいです。", "メール: yuki.tanaka@example.jp", "cancel_order"),
     ("ko", "주문을 취소하고 싶어요.", "이메일: minji.kim@example.kr", "cancel_order"),
