@@ -11,9 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.models import CardRef, Suggestion
+from bot.storage.conflicts import insert_new
 from bot.storage.outbox import insert_outbox, reply_key
 from bot.storage.oversized import FULL_TEXT
-from bot.storage.records import SuggestionRecord, new_id, suggestion_record
+from bot.storage.records import SuggestionRecord, suggestion_record
 from bot.storage.schema import (
     examples,
     messages,
@@ -40,17 +41,12 @@ class DecisionQueries:
         at: datetime,
         display: Mapping[str, Any] | None = None,
     ) -> int:
-        """Store a suggestion once per message; returns the existing id on a second call."""
+        """Store a suggestion once per message; returns the existing id on a second call
+        (or when another process stored one for the message meanwhile: ``insert_new``)."""
         async with self.engine.begin() as conn:
-            existing = (
-                await conn.execute(
-                    select(suggestions.c.id).where(suggestions.c.message_id == message_id)
-                )
-            ).scalar()
-            if existing is not None:
-                return int(existing)
-            result = await conn.execute(
-                insert(suggestions).values(
+            added = await conn.scalar(
+                insert_new(conn, suggestions, suggestions.c.message_id)
+                .values(
                     message_id=message_id,
                     conversation_id=conversation_id,
                     language=suggestion.language,
@@ -65,8 +61,14 @@ class DecisionQueries:
                     status="pending",
                     created_at=at,
                 )
+                .returning(suggestions.c.id)
             )
-            return new_id(result)
+            if added is not None:
+                return int(added)
+            existing = await conn.execute(
+                select(suggestions.c.id).where(suggestions.c.message_id == message_id)
+            )
+            return int(existing.scalar_one())
 
     async def earlier_turn(
         self, conversation_id: int, before_message_id: int, since: datetime

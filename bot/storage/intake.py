@@ -34,6 +34,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import InboundMessage, Limit
+from bot.storage.conflicts import insert_new
 from bot.storage.floods import Arriving, FloodMark, flood_marks
 from bot.storage.oversized import cut_to_size
 from bot.storage.records import StoredInbound
@@ -84,14 +85,21 @@ class IntakeQueries:
         arrival, in the same order. Raises (storing nothing) when the database does."""
         if not arrivals:
             return []
-        try:
-            async with self.engine.begin() as conn:
-                return await _store(conn, arrivals, flood)
-        except IntegrityError:
-            # another process (PostgreSQL) stored one of them, or its shopper, meanwhile:
-            # this time they are found and recognised
-            async with self.engine.begin() as conn:
-                return await _store(conn, arrivals, flood)
+        # A customer or conversation another process (PostgreSQL) created meanwhile is
+        # found (``insert_new``). A message it stored meanwhile (the same update handed to
+        # two processes) stops the insert: the batch is stored whole or not at all, and
+        # counted for floods as if it came once. Rolled back, it is stored again, that
+        # message now recognised as stored before. Each retry follows a commit of another
+        # process that stored at least one more of these messages, so there are at most
+        # as many retries as messages.
+        for _ in range(len(arrivals)):
+            try:
+                async with self.engine.begin() as conn:
+                    return await _store(conn, arrivals, flood)
+            except IntegrityError:
+                continue
+        async with self.engine.begin() as conn:
+            return await _store(conn, arrivals, flood)
 
 
 def _key(message: InboundMessage) -> tuple[str, str]:
@@ -179,7 +187,9 @@ async def _conversations(
     found = await _existing(
         conn, conversations.c.id, conversations.c.channel, conversations.c.chat_id, first_by_chat
     )
-    missing = [key for key in first_by_chat if key not in found]
+    # in key order: two processes creating the same ones wait for each other's keys in
+    # the same order on PostgreSQL, never each for the other's (a deadlock)
+    missing = sorted(key for key in first_by_chat if key not in found)
     if missing:
         rows = []
         for key in missing:
@@ -194,18 +204,18 @@ async def _conversations(
                     "updated_at": msg.received_at,
                 }
             )
-        created = await conn.execute(
-            insert(conversations).returning(
-                conversations.c.id, conversations.c.channel, conversations.c.chat_id
-            ),
+        await conn.execute(
+            insert_new(conn, conversations, conversations.c.channel, conversations.c.chat_id),
             rows,
         )
-        found |= {(channel, chat_id): row_id for row_id, channel, chat_id in created}
+        found |= await _existing(
+            conn, conversations.c.id, conversations.c.channel, conversations.c.chat_id, missing
+        )
     await conn.execute(
         update(conversations)
         .where(conversations.c.id == bindparam("conversation"))
         .values(updated_at=bindparam("last")),
-        [{"conversation": found[key], "last": date} for key, date in last_date.items()],
+        [{"conversation": found[key], "last": date} for key, date in sorted(last_date.items())],
     )
     return found
 
@@ -217,7 +227,7 @@ async def _customers(
     found = await _existing(
         conn, customers.c.id, customers.c.channel, customers.c.platform_user_id, first_by_user
     )
-    missing = [key for key in first_by_user if key not in found]
+    missing = sorted(key for key in first_by_user if key not in found)  # see _conversations
     if missing:
         rows = [
             {
@@ -229,13 +239,13 @@ async def _customers(
             }
             for key in missing
         ]
-        created = await conn.execute(
-            insert(customers).returning(
-                customers.c.id, customers.c.channel, customers.c.platform_user_id
-            ),
+        await conn.execute(
+            insert_new(conn, customers, customers.c.channel, customers.c.platform_user_id),
             rows,
         )
-        found |= {(channel, user_id): row_id for row_id, channel, user_id in created}
+        found |= await _existing(
+            conn, customers.c.id, customers.c.channel, customers.c.platform_user_id, missing
+        )
     return found
 
 
