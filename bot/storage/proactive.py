@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.config import PROACTIVE_KINDS
@@ -169,41 +170,61 @@ class ProactiveQueries:
         order's number, carrier, tracking number, country and first product fill what the
         problem did not know, so the digest's "same carrier again" counts include it.
         """
-        async with self.engine.begin() as conn:  # BEGIN IMMEDIATE: the check and insert
-            done = await conn.scalar(
-                select(problem_reports.c.id)
-                .join(problems, problems.c.id == problem_reports.c.problem_id)
-                .where(
-                    problem_reports.c.order_id == order_id,
-                    problem_reports.c.source == "order",
-                    problems.c.intent == intent,
-                )
-            )
-            if done is not None:
-                return False
-            order = (await conn.execute(select(orders).where(orders.c.id == order_id))).one()
-            chat = (
-                await conn.execute(
-                    select(conversations.c.channel, conversations.c.language).where(
-                        conversations.c.id == conversation_id
-                    )
-                )
-            ).one()
-            await file_report(
-                conn,
-                Report(conversation_id, "order", at, order_id=order_id),
-                Cause(department, intent, order_id, order_key_of(order.order_number)),
-                channel=chat.channel,
-                language=chat.language or order.language,
-                facts={
-                    "country": order.country,
-                    "order_number": order.order_number.strip().lstrip("#"),  # as in reports
-                    "product": _first_product(order.items),
-                    "carrier": order.carrier,
-                    "tracking_number": order.tracking_number,
-                },
-            )
+        try:
+            async with self.engine.begin() as conn:
+                if await _noticed(conn, order_id, intent):
+                    return False
+                await _file_order_report(conn, order_id, conversation_id, department, intent, at)
+        except IntegrityError:
+            # another process (PostgreSQL) reported it meanwhile, and the unique key of
+            # (order, noticed intent) refused this second report; anything else is raised
+            async with self.reader.connect() as conn:
+                if await _noticed(conn, order_id, intent):
+                    return False
+            raise
         return True
+
+
+async def _noticed(conn: AsyncConnection, order_id: int, intent: str) -> bool:
+    """Whether BorderDesk reported ``intent`` on the order already."""
+    found = await conn.scalar(
+        select(problem_reports.c.id).where(
+            problem_reports.c.order_id == order_id, problem_reports.c.noticed_intent == intent
+        )
+    )
+    return found is not None
+
+
+async def _file_order_report(
+    conn: AsyncConnection,
+    order_id: int,
+    conversation_id: int,
+    department: str,
+    intent: str,
+    at: datetime,
+) -> None:
+    order = (await conn.execute(select(orders).where(orders.c.id == order_id))).one()
+    chat = (
+        await conn.execute(
+            select(conversations.c.channel, conversations.c.language).where(
+                conversations.c.id == conversation_id
+            )
+        )
+    ).one()
+    await file_report(
+        conn,
+        Report(conversation_id, "order", at, order_id=order_id, noticed_intent=intent),
+        Cause(department, intent, order_id, order_key_of(order.order_number)),
+        channel=chat.channel,
+        language=chat.language or order.language,
+        facts={
+            "country": order.country,
+            "order_number": order.order_number.strip().lstrip("#"),  # as in reports
+            "product": _first_product(order.items),
+            "carrier": order.carrier,
+            "tracking_number": order.tracking_number,
+        },
+    )
 
 
 def _chunks[T](values: Sequence[T]) -> Iterator[list[T]]:
@@ -246,12 +267,9 @@ async def _delays_recorded(conn: AsyncConnection, order_ids: Sequence[int]) -> s
     for chunk in _chunks(order_ids):
         recorded.update(
             await conn.scalars(
-                select(problem_reports.c.order_id)
-                .join(problems, problems.c.id == problem_reports.c.problem_id)
-                .where(
+                select(problem_reports.c.order_id).where(
                     problem_reports.c.order_id.in_(chunk),
-                    problem_reports.c.source == "order",
-                    problems.c.intent == DELAY_INTENT,
+                    problem_reports.c.noticed_intent == DELAY_INTENT,
                 )
             )
         )

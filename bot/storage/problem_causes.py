@@ -55,6 +55,7 @@ class Report:
     created_at: datetime
     suggestion_id: int | None = None
     order_id: int | None = None  # the order BorderDesk found late
+    noticed_intent: str | None = None  # what it found: once per order (a unique key)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ async def file_report(
             order_id=report.order_id,
             source=report.source,
             created_at=report.created_at,
+            noticed_intent=report.noticed_intent,
         )
     )
     await _settle(conn, problem_id)

@@ -377,6 +377,10 @@ problem_reports = Table(
     Column("order_id", ForeignKey("orders.id")),  # the order BorderDesk found late
     Column("source", String(16), nullable=False),  # "shopper" | "order"
     Column("created_at", UTCDateTime, nullable=False, index=True),
+    # what BorderDesk noticed itself ("delivery_delay"); NULL on a shopper's report. Once
+    # per order: the unique key, not a check, keeps a second process's report out
+    Column("noticed_intent", String(64)),
+    Index("uq_problem_reports_noticed", "order_id", "noticed_intent", unique=True),
 )
 
 escalations = Table(
