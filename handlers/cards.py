@@ -7,8 +7,9 @@ from datetime import datetime
 from bot.context import Context
 from bot.models import Card
 from bot.storage import SuggestionRecord
+from bot.storage.card_reads import OutboxRef
 from bot.storage.outbox import reply_key
-from handlers.customers import flag_warning, load_profile, summary_line
+from handlers.customers import flag_warning, profile_of, summary_line
 from handlers.escalation import escalation_outcome
 
 HELD_MARK = "held_reply"  # set by ``handlers.held_replies`` on cards a held reply answers
@@ -39,14 +40,17 @@ def _format_time(at: datetime) -> str:
 
 
 async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> Card:
-    """The card for a suggestion as it stands now (pending, or with its decision)."""
-    message = await ctx.store.inbound_message(record.message_id)
-    conversation = await ctx.store.conversation(record.conversation_id)
-    customer = await ctx.store.customer_of_conversation(record.conversation_id)
+    """The card for a suggestion as it stands now (pending, or with its decision), read
+    in one transaction (``Store.card_facts``)."""
+    held = _held_by(record)
+    facts = await ctx.store.card_facts(
+        record.message_id, record.conversation_id, held=held[0] if held else None
+    )
+    message, conversation = facts.message, facts.conversation
     now = ctx.clock()
-    profile = await load_profile(ctx, customer.id, now)
+    profile = profile_of(ctx, facts.identities, facts.orders, facts.problems, now)
     notes = list(record.display.get("notes") or [])
-    waiting = await waiting_line(ctx, record)
+    waiting = _waiting_text(held) if held and facts.reply_held else None
     decision = None if waiting else decision_line(record, extra)
     outcome = escalation_outcome(record)
     if decision and outcome:  # what the shopper was told, beside who escalated it
@@ -79,16 +83,28 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
 async def waiting_line(ctx: Context, record: SuggestionRecord) -> str | None:
     """ "Waiting for a translation choice: reply by Lee at …" while the reply that answers
     this card is held for staff to choose how it goes out (``handlers.held_replies``)."""
+    held = _held_by(record)
+    if held is None or not await ctx.store.is_held(held[0]):
+        return None
+    return _waiting_text(held)
+
+
+def _held_by(record: SuggestionRecord) -> tuple[OutboxRef, str, str] | None:
+    """The outbox row that, while held, makes the card wait (its id, or its key when the
+    decision queued it), with who wrote the reply and when; None when nothing can."""
     mark = record.display.get(HELD_MARK)
     if record.status == "pending" and isinstance(mark, dict):
         item = mark.get("outbox")
-        who = str(mark.get("by") or "staff")
-        when = _format_time(datetime.fromisoformat(str(mark.get("at"))))
-    elif record.status != "pending" and record.final_text and record.decided_at is not None:
-        item = await ctx.store.outbox_id(reply_key(record.id))
-        who, when = record.decided_by_name or "staff", _format_time(record.decided_at)
-    else:
-        return None
-    if not isinstance(item, int) or await ctx.store.held(item) is None:
-        return None
+        if not isinstance(item, int):
+            return None
+        when = datetime.fromisoformat(str(mark.get("at")))
+        return item, str(mark.get("by") or "staff"), _format_time(when)
+    if record.status != "pending" and record.final_text and record.decided_at is not None:
+        who = record.decided_by_name or "staff"
+        return reply_key(record.id), who, _format_time(record.decided_at)
+    return None
+
+
+def _waiting_text(held: tuple[OutboxRef, str, str]) -> str:
+    _, who, when = held
     return f"Waiting for a translation choice: reply by {who} at {when}"

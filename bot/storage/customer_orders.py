@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.orders.matching import e164, normalize_email
 from bot.storage.order_records import OrderRecord, order_record
@@ -31,15 +31,7 @@ class CustomerOrderQueries:
     async def customer_orders(self, customer_ids: Sequence[int]) -> list[OrderRecord]:
         """Orders linked to any of these identities, oldest first."""
         async with self.reader.connect() as conn:
-            rows = (
-                await conn.execute(
-                    select(orders)
-                    .where(orders.c.customer_id.in_(list(customer_ids)))
-                    .order_by(orders.c.ordered_at, orders.c.id)
-                )
-            ).all()
-            parcels = await parcels_of(conn, [r.id for r in rows])
-        return [order_record(r, parcels.get(r.id, ())) for r in rows]
+            return await customer_orders(conn, customer_ids)
 
     async def link_customer_order(
         self,
@@ -77,3 +69,16 @@ class CustomerOrderQueries:
                     .values(country=country)
                 )
         return True
+
+
+async def customer_orders(conn: AsyncConnection, customer_ids: Sequence[int]) -> list[OrderRecord]:
+    """Inside a transaction: ``CustomerOrderQueries.customer_orders``."""
+    rows = (
+        await conn.execute(
+            select(orders)
+            .where(orders.c.customer_id.in_(list(customer_ids)))
+            .order_by(orders.c.ordered_at, orders.c.id)
+        )
+    ).all()
+    parcels = await parcels_of(conn, [r.id for r in rows])
+    return [order_record(r, parcels.get(r.id, ())) for r in rows]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import exists, or_, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.storage.customer_records import PastProblem
@@ -32,62 +32,67 @@ class CustomerProblemQueries:
     ) -> list[PastProblem]:
         """Problems (causes) these identities reported or their orders had, oldest first,
         each once however often it was reported, with what became of its escalations."""
-        conversation_ids = select(conversations.c.id).where(
-            conversations.c.customer_id.in_(list(customer_ids))
-        )
-        reported_here = exists(
-            select(problem_reports.c.id).where(
-                problem_reports.c.problem_id == problems.c.id,
-                problem_reports.c.conversation_id.in_(conversation_ids),
-            )
-        )
-        condition: ColumnElement[bool] = or_(
-            problems.c.conversation_id.in_(conversation_ids), reported_here
-        )
-        if order_ids:
-            condition = or_(condition, problems.c.order_id.in_(list(order_ids)))
         async with self.reader.connect() as conn:
-            rows = (
-                await conn.execute(
-                    select(
-                        problems.c.id,
-                        problems.c.intent,
-                        problems.c.department,
-                        problems.c.created_at,
-                        problems.c.order_number,
-                    )
-                    .where(condition)
-                    .order_by(problems.c.created_at, problems.c.id)
-                )
-            ).all()
-            reports = await conn.execute(
-                select(problem_reports.c.problem_id, escalations.c.status, escalations.c.root_cause)
-                .outerjoin(
-                    escalations, escalations.c.suggestion_id == problem_reports.c.suggestion_id
-                )
-                .where(problem_reports.c.problem_id.in_([r.id for r in rows]))
+            return await customer_problems(conn, customer_ids, order_ids)
+
+
+async def customer_problems(
+    conn: AsyncConnection, customer_ids: Sequence[int], order_ids: Sequence[int] = ()
+) -> list[PastProblem]:
+    """Inside a transaction: ``CustomerProblemQueries.customer_problems``."""
+    conversation_ids = select(conversations.c.id).where(
+        conversations.c.customer_id.in_(list(customer_ids))
+    )
+    reported_here = exists(
+        select(problem_reports.c.id).where(
+            problem_reports.c.problem_id == problems.c.id,
+            problem_reports.c.conversation_id.in_(conversation_ids),
+        )
+    )
+    condition: ColumnElement[bool] = or_(
+        problems.c.conversation_id.in_(conversation_ids), reported_here
+    )
+    if order_ids:
+        condition = or_(condition, problems.c.order_id.in_(list(order_ids)))
+    rows = (
+        await conn.execute(
+            select(
+                problems.c.id,
+                problems.c.intent,
+                problems.c.department,
+                problems.c.created_at,
+                problems.c.order_number,
             )
-            counts: dict[int, int] = {}
-            outcome: dict[int, tuple[str, str | None]] = {}
-            for report in reports:
-                counts[report.problem_id] = counts.get(report.problem_id, 0) + 1
-                if report.status is None:
-                    continue
-                seen = outcome.get(report.problem_id)
-                if seen is None or _STAGES.index(report.status) > _STAGES.index(seen[0]):
-                    outcome[report.problem_id] = (report.status, report.root_cause)
-        found = []
-        for r in rows:
-            status, cause = outcome.get(r.id, (None, None))
-            found.append(
-                PastProblem(
-                    r.intent,
-                    r.department,
-                    r.created_at,
-                    r.order_number,
-                    status,
-                    cause,
-                    reports=counts.get(r.id, 1),
-                )
+            .where(condition)
+            .order_by(problems.c.created_at, problems.c.id)
+        )
+    ).all()
+    reports = await conn.execute(
+        select(problem_reports.c.problem_id, escalations.c.status, escalations.c.root_cause)
+        .outerjoin(escalations, escalations.c.suggestion_id == problem_reports.c.suggestion_id)
+        .where(problem_reports.c.problem_id.in_([r.id for r in rows]))
+    )
+    counts: dict[int, int] = {}
+    outcome: dict[int, tuple[str, str | None]] = {}
+    for report in reports:
+        counts[report.problem_id] = counts.get(report.problem_id, 0) + 1
+        if report.status is None:
+            continue
+        seen = outcome.get(report.problem_id)
+        if seen is None or _STAGES.index(report.status) > _STAGES.index(seen[0]):
+            outcome[report.problem_id] = (report.status, report.root_cause)
+    found = []
+    for r in rows:
+        status, cause = outcome.get(r.id, (None, None))
+        found.append(
+            PastProblem(
+                r.intent,
+                r.department,
+                r.created_at,
+                r.order_number,
+                status,
+                cause,
+                reports=counts.get(r.id, 1),
             )
-        return found
+        )
+    return found

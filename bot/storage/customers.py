@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import or_, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.orders.matching import looks_like_phone, normalize_email, phones_match
@@ -90,10 +90,7 @@ class CustomerQueries(
         """Every identity proven to be this shopper (joined, see the module docstring),
         this one first."""
         async with self.reader.connect() as conn:
-            ids = await person_ids(conn, customer_id)
-            rows = await conn.execute(select(customers).where(customers.c.id.in_(ids)))
-            found = {r.id: customer_record(r) for r in rows}
-        return [found[i] for i in ids if i in found]
+            return await same_person(conn, customer_id)
 
     async def customer_conversations(self, customer_ids: Sequence[int]) -> list[int]:
         async with self.reader.connect() as conn:
@@ -150,3 +147,11 @@ class CustomerQueries(
                 )
                 found.update((r.id, customer_record(r)) for r in rows)
         return sorted(found.values(), key=lambda c: c.id)[:limit]
+
+
+async def same_person(conn: AsyncConnection, customer_id: int) -> list[CustomerRecord]:
+    """Inside a transaction: ``CustomerQueries.same_person``."""
+    ids = await person_ids(conn, customer_id)
+    rows = await conn.execute(select(customers).where(customers.c.id.in_(ids)))
+    found = {r.id: customer_record(r) for r in rows}
+    return [found[i] for i in ids if i in found]

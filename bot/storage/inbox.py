@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import CardRef, ChatType, InboundMessage, MessageKind
 from bot.storage.blocked import ChannelBlockQueries
@@ -35,37 +35,8 @@ class InboxQueries(IntakeQueries, FloodQueries, EditQueries, ChannelBlockQueries
     async def inbound_message(self, message_id: int) -> InboundMessage:
         """Rebuild a stored inbound message (used when resuming after a restart). An edit
         of a message we never stored comes back as a plain message (``edit_of`` None)."""
-        original = messages.alias("original")
         async with self.reader.connect() as conn:
-            row = (
-                await conn.execute(
-                    select(
-                        messages,
-                        conversations.c.chat_id,
-                        conversations.c.chat_type,
-                        customers.c.platform_user_id,
-                        original.c.platform_message_id.label("original_platform_id"),
-                    )
-                    .join(conversations, conversations.c.id == messages.c.conversation_id)
-                    .join(customers, customers.c.id == conversations.c.customer_id)
-                    .outerjoin(original, original.c.id == messages.c.edit_of)
-                    .where(messages.c.id == message_id)
-                )
-            ).one()
-        return InboundMessage(
-            channel=row.channel,
-            chat_id=row.chat_id,
-            platform_message_id=row.platform_message_id,
-            user_id=row.platform_user_id,
-            user_name=row.author or "",
-            text=row.text,
-            received_at=row.created_at,
-            kind=MessageKind(row.kind),
-            language_hint=row.language_hint,
-            attachment=row.attachment,
-            chat_type=ChatType(row.chat_type or ChatType.PRIVATE),
-            edit_of=row.original_platform_id,
-        )
+            return await inbound_message(conn, message_id)
 
     async def unprocessed_inbound(self) -> list[tuple[int, int]]:
         """(message id, conversation id) of inbound messages stored but not fully handled."""
@@ -93,18 +64,7 @@ class InboxQueries(IntakeQueries, FloodQueries, EditQueries, ChannelBlockQueries
 
     async def conversation(self, conversation_id: int) -> ConversationInfo:
         async with self.reader.connect() as conn:
-            row = (
-                await conn.execute(
-                    select(conversations, customers.c.name)
-                    .join(customers, customers.c.id == conversations.c.customer_id)
-                    .where(conversations.c.id == conversation_id)
-                )
-            ).one()
-        card = CardRef(row.card_channel, row.card_ts) if row.card_ts else None
-        chat_type = ChatType(row.chat_type or ChatType.PRIVATE)
-        return ConversationInfo(
-            row.id, row.channel, row.chat_id, row.name, row.language, card, chat_type
-        )
+            return await conversation(conn, conversation_id)
 
     async def conversation_by_card(self, card: CardRef) -> ConversationInfo | None:
         async with self.reader.connect() as conn:
@@ -162,3 +122,53 @@ class InboxQueries(IntakeQueries, FloodQueries, EditQueries, ChannelBlockQueries
                 .where(suggestions.c.id == suggestion_id)
                 .values(card_channel=card.channel, card_ts=card.ts)
             )
+
+
+async def inbound_message(conn: AsyncConnection, message_id: int) -> InboundMessage:
+    """Inside a transaction: ``InboxQueries.inbound_message``."""
+    original = messages.alias("original")
+    row = (
+        await conn.execute(
+            select(
+                messages,
+                conversations.c.chat_id,
+                conversations.c.chat_type,
+                customers.c.platform_user_id,
+                original.c.platform_message_id.label("original_platform_id"),
+            )
+            .join(conversations, conversations.c.id == messages.c.conversation_id)
+            .join(customers, customers.c.id == conversations.c.customer_id)
+            .outerjoin(original, original.c.id == messages.c.edit_of)
+            .where(messages.c.id == message_id)
+        )
+    ).one()
+    return InboundMessage(
+        channel=row.channel,
+        chat_id=row.chat_id,
+        platform_message_id=row.platform_message_id,
+        user_id=row.platform_user_id,
+        user_name=row.author or "",
+        text=row.text,
+        received_at=row.created_at,
+        kind=MessageKind(row.kind),
+        language_hint=row.language_hint,
+        attachment=row.attachment,
+        chat_type=ChatType(row.chat_type or ChatType.PRIVATE),
+        edit_of=row.original_platform_id,
+    )
+
+
+async def conversation(conn: AsyncConnection, conversation_id: int) -> ConversationInfo:
+    """Inside a transaction: ``InboxQueries.conversation``."""
+    row = (
+        await conn.execute(
+            select(conversations, customers.c.name)
+            .join(customers, customers.c.id == conversations.c.customer_id)
+            .where(conversations.c.id == conversation_id)
+        )
+    ).one()
+    card = CardRef(row.card_channel, row.card_ts) if row.card_ts else None
+    chat_type = ChatType(row.chat_type or ChatType.PRIVATE)
+    return ConversationInfo(
+        row.id, row.channel, row.chat_id, row.name, row.language, card, chat_type
+    )

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from bot.errors import StorageError
 from bot.storage import migrate
 from bot.storage.attachments import AttachmentQueries
+from bot.storage.card_reads import CardQueries
 from bot.storage.customers import CustomerQueries
 from bot.storage.decisions import DecisionQueries
 from bot.storage.digest_queries import DigestQueries
@@ -62,6 +63,7 @@ def sqlite_url(path: str | Path) -> str:
 class Store(
     InboxQueries,
     DecisionQueries,
+    CardQueries,
     EscalationQueries,
     OutboxQueries,
     TranslationQueries,

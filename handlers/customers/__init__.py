@@ -11,7 +11,7 @@ The names callers use are importable from here::
     summary_line(profile, ctx.clock())
 """
 
-from handlers.customers.profile import Profile, Segment, load_profile
+from handlers.customers.profile import Profile, Segment, load_profile, profile_of
 from handlers.customers.text import (
     flag_warning,
     items_text,
@@ -27,6 +27,7 @@ __all__ = [
     "flag_warning",
     "items_text",
     "load_profile",
+    "profile_of",
     "order_line",
     "problem_line",
     "profile_text",

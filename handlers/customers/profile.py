@@ -22,6 +22,7 @@ problem with three reports): one mishap does not make a shopper "at risk".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -106,6 +107,20 @@ async def load_profile(ctx: Context, customer_id: int, now: datetime) -> Profile
     ids = [c.id for c in identities]
     linked = await ctx.store.customer_orders(ids)
     found = await ctx.store.customer_problems(ids, [o.id for o in linked])
+    return profile_of(ctx, identities, linked, found, now)
+
+
+def profile_of(
+    ctx: Context,
+    identities: Sequence[CustomerRecord],
+    linked: Sequence[OrderRecord],
+    found: Sequence[PastProblem],
+    now: datetime,
+) -> Profile | None:
+    """The profile of what was read already (a card reads it with the rest of the card,
+    ``Store.card_facts``): the identities, this one first, their orders and problems."""
+    if not identities:
+        return None
     me = identities[0]
     zone = me.timezone or next((c.timezone for c in identities if c.timezone), None)
     country = me.country or next((c.country for c in identities if c.country), None)
