@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.channels.base import CustomerChannel, StaffWorkspace
 from bot.config import Config
+from bot.metrics import DeskMetrics
 from bot.models import Limit
 from bot.staff import StaffPolicy
 from bot.storage import Store
@@ -57,6 +58,8 @@ class Context:
     config: Config = field(default_factory=Config)
     # one message of a conversation handled at a time, so its card is posted once
     conversation_locks: dict[int, asyncio.Lock] = field(default_factory=dict)
+    # what this process counts for /metrics (bot.health); the runtime hands its own
+    metrics: DeskMetrics = field(default_factory=DeskMetrics)
 
     @property
     def staff(self) -> StaffPolicy:

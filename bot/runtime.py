@@ -38,8 +38,10 @@ from bot.config import Config
 from bot.context import Context, staff_policy, utc_now
 from bot.desk import Desk, load_desk, missing_desk_file
 from bot.errors import ChannelError, ConfigError
+from bot.health import HealthServer
 from bot.jobs import PROACTIVE, Intervals, Jobs
 from bot.listening import listen_failed
+from bot.metrics import DeskMetrics
 from bot.models import InboundMessage, StaffAction
 from bot.notes import Note, NoteKind
 from bot.orders.server import OrderWebhooks
@@ -120,6 +122,9 @@ class Runtime:
         self._guard: DatabaseGuard | None = None  # one desk per SQLite file, still there
         self._database_lost = False
         self._checkpointed_at = 0.0  # the event loop's time of the desk's last checkpoint
+        # this process's counters, on a registry of its own (see bot.metrics)
+        self.metrics = DeskMetrics()
+        self._health: HealthServer | None = None
 
     @property
     def ctx(self) -> Context:
@@ -131,6 +136,15 @@ class Runtime:
     def jobs(self) -> Jobs | None:
         """The scheduler of every timed job, when this runtime runs in the background."""
         return self._jobs
+
+    @property
+    def health(self) -> HealthServer | None:
+        """The /healthz and /metrics server, when BORDERDESK_HEALTH_LISTEN names an address."""
+        return self._health
+
+    def channel_states(self) -> dict[str, bool]:
+        """Whether each customer channel is connected, by name (for /healthz)."""
+        return {name: name in self._connected for name in self.channels}
 
     @property
     def outbox(self) -> OutboxWorker:
@@ -199,7 +213,9 @@ class Runtime:
             engine=engine,
             workspace=self.workspace,
             channels=self.channels,
-            translator=build_translator(self.config, store, self.translation_backend),
+            translator=build_translator(
+                self.config, store, self.translation_backend, metrics=self.metrics
+            ),
             desk=self.desk,
             notices=notices,
             products=self.config.glossary,
@@ -208,6 +224,7 @@ class Runtime:
             wake_outbox=self._outbox.wake,
             flood_limit=self.config.shopper_flood_limit,
             config=self.config,
+            metrics=self.metrics,
         )
         try:
             await self.workspace.start(self.on_action, self.on_command)
@@ -223,6 +240,8 @@ class Runtime:
                 raise listen_failed(
                     "BORDERDESK_WEBHOOK_LISTEN", self.config.webhook_listen, exc
                 ) from exc
+            if self.config.health_listen is not None:
+                await self._serve_health(store, self.config.health_listen)
             self._tasks = [asyncio.create_task(self._outbox.run(), name="outbox")]
             self._jobs = Jobs(
                 self._ctx, self.clock, intervals=self.intervals, reports=self.with_jobs
@@ -244,6 +263,7 @@ class Runtime:
         else:
             for channel in self.channels.values():
                 await channel.start(self.on_message)
+                self._connected.add(channel.name)
             self.ready.set()
             await resume_unprocessed(self._ctx)
         logger.info(
@@ -308,6 +328,9 @@ class Runtime:
         if self._webhooks is not None:
             await _quietly(self._webhooks.stop(), "stopping the order webhooks")
             self._webhooks = None
+        if self._health is not None:
+            await _quietly(self._health.stop(), "stopping /healthz and /metrics")
+            self._health = None
         if self._processing:  # stored already; what does not finish is resumed next start
             _, late = await asyncio.wait(list(self._processing), timeout=10)
             for unfinished in late:
@@ -326,6 +349,18 @@ class Runtime:
             self._guard = None
         self._ctx, self._store, self._outbox = None, None, None
         logger.info("BorderDesk stopped")
+
+    async def _serve_health(self, store: Store, listen: tuple[str, int]) -> None:
+        """Start /healthz and /metrics (before the channels connect, so a probe sees them
+        connecting); a taken port stops the start, naming the setting."""
+        self._health = HealthServer(
+            store, self.metrics, channels=self.channel_states, clock=self.clock
+        )
+        try:
+            await self._health.start(listen)
+        except OSError as exc:
+            self._health = None
+            raise listen_failed("BORDERDESK_HEALTH_LISTEN", listen, exc) from exc
 
     async def _connect(self, channel: CustomerChannel) -> None:
         """Start a channel, retrying while its platform is unreachable: the process stays up
@@ -460,10 +495,14 @@ def load_desk_for(config: Config) -> Desk:
 
 
 def build_translator(
-    config: Config, cache: TranslationCache, backend: Backend | None = None
+    config: Config,
+    cache: TranslationCache,
+    backend: Backend | None = None,
+    *,
+    metrics: DeskMetrics | None = None,
 ) -> Translator:
     """The configured translator (settings were validated by ``load_config``), or one over
-    ``backend`` instead of the configured provider."""
+    ``backend`` instead of the configured provider; ``metrics`` counts its failures."""
     try:
         return Translator(
             config.translator,
@@ -473,6 +512,7 @@ def build_translator(
             api_key=config.translator_api_key,
             url=config.libretranslate_url,
             backend=backend,
+            metrics=metrics,
         )
     except ValueError as exc:
         raise ConfigError(str(exc)) from exc

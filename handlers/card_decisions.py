@@ -10,6 +10,7 @@ from __future__ import annotations
 from bot.context import Context
 from bot.models import StaffAction
 from bot.storage import SuggestionRecord
+from bot.storage.decisions import AuditNote
 from handlers.cards import card_for
 
 
@@ -21,9 +22,12 @@ def asked(record: SuggestionRecord) -> list[str]:
 
 async def decide(ctx: Context, action: StaffAction, record: SuggestionRecord, status: str) -> bool:
     """Move a pending suggestion to ``status``; False when someone decided it first."""
-    return await ctx.store.decide(
+    decided = await ctx.store.decide(
         record.id, status=status, user_id=action.user_id, user_name=action.user_name, at=action.at
     )
+    if decided:
+        ctx.metrics.decided(status)
+    return decided
 
 
 async def redraw(ctx: Context, suggestion_id: int, extra: str = "") -> None:
@@ -38,9 +42,16 @@ async def audit_approval(
     ctx: Context, action: StaffAction, customer_id: int, suggestion_id: int | None
 ) -> None:
     """A manager answered a flagged buyer's refund or return: that is their approval."""
+    note = approval_note(action, customer_id, suggestion_id)
+    await ctx.store.audit_customer(
+        action.user_name, note.action, note.customer_id, dict(note.detail), action.at
+    )
+
+
+def approval_note(action: StaffAction, customer_id: int, suggestion_id: int | None) -> AuditNote:
+    """The audit row of a manager's approval (``audit_approval``), for a decision to write
+    with itself (``Store.decide_and_record``)."""
     detail = {"kind": action.kind.value, "manager": action.user_id}
     if suggestion_id is not None:
         detail["suggestion"] = str(suggestion_id)
-    await ctx.store.audit_customer(
-        action.user_name, "approve_refund", customer_id, detail, action.at
-    )
+    return AuditNote("approve_refund", customer_id, detail)

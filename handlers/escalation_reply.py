@@ -58,6 +58,7 @@ async def escalate_card(
     )
     if not decided:
         return None
+    ctx.metrics.decided("escalated")
     if text:
         ctx.wake_outbox()
     department = await record_problem(ctx, record, intent, library_department)

@@ -188,15 +188,18 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
         link_note = await link_from_message(ctx, customer, message.text, where)
         first_notes += [link_note] if link_note else []
     variables = await template_variables(ctx, message, language)
-    suggestion = ctx.engine.suggest(
-        message.text,
-        lang_hint=message.language_hint,
-        history_language=conversation.language,
-        variables=variables,
-        language=language,
-        english=await english_view(ctx, message.text, language),
-        earlier=await earlier_turn(ctx, conversation_id, message_id, now),
-    )
+    english = await english_view(ctx, message.text, language)
+    earlier = await earlier_turn(ctx, conversation_id, message_id, now)
+    with ctx.metrics.classifying():
+        suggestion = ctx.engine.suggest(
+            message.text,
+            lang_hint=message.language_hint,
+            history_language=conversation.language,
+            variables=variables,
+            language=language,
+            english=english,
+            earlier=earlier,
+        )
     suggestion, display = await _localize(ctx, message, suggestion, language, variables)
     display["notes"] = [*display["notes"], *reading_notes(ctx, suggestion)]
     if first_notes:
@@ -218,6 +221,7 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
             final_text=suggestion.reply,
             final_intent=suggestion.intent,
         )
+        ctx.metrics.decided("auto_sent")
         ctx.wake_outbox()
     record = await ctx.store.suggestion(suggestion_id)
     assert record is not None
@@ -236,6 +240,7 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
         first = conversation.card is None
         # the conversation's first card starts its thread in the inbox; later ones go in it
         ref = await ctx.workspace.post(card, thread=conversation.card)
+        ctx.metrics.card_posted()
         await _save_posted_card(ctx, conversation_id, suggestion_id, ref, first=first)
     await ctx.store.mark_processed(message_id, now, language)
     return True

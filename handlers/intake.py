@@ -60,7 +60,10 @@ async def accept_inbound_batch(
             logger.info(
                 "duplicate %s message %s ignored", message.channel, message.platform_message_id
             )
-        elif stored.held:
+            continue
+        if message.kind not in CHAT_MEMBER_KINDS:  # words, not a bot blocked or unblocked
+            ctx.metrics.message_in(message.channel)
+        if stored.held:
             held[stored.conversation_id] += 1
             if stored.flood_began:
                 await _tell_flooding(ctx, message, stored)

@@ -20,9 +20,9 @@ from bot.forms import EditReply, PickAnswer
 from bot.ids import positive_id
 from bot.models import ActionKind, StaffAction
 from bot.storage import SuggestionRecord
-from bot.storage.outbox import reply_key
+from bot.storage.decisions import AuditNote
 from handlers.approvals import Approval, reply_approval
-from handlers.card_decisions import asked, audit_approval, decide, redraw
+from handlers.card_decisions import approval_note, asked, decide, redraw
 from handlers.card_refs import same_card, with_card
 from handlers.cards import waiting_line
 from handlers.escalation import handle_escalation_action, record_problem
@@ -74,7 +74,7 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
         logger.info("%s on suggestion %s ignored: a reply is held", action.kind, record.id)
         await redraw(ctx, record.id)
         return
-    approval, flagged = Approval.NOT_NEEDED, None
+    approval, flagged, approved = Approval.NOT_NEEDED, None, None
     if action.kind in _REPLIES and record.status == "pending":
         chosen = action.intent if action.kind is ActionKind.OTHER_SUBMIT else None
         approval, flagged = await reply_approval(
@@ -82,16 +82,17 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
         )
         if approval is Approval.REFUSED:
             return
-    decided = False
+    if approval is Approval.APPROVED and flagged is not None:  # recorded with the decision
+        approved = approval_note(action, flagged.id, record.id)
     match action.kind:
         case ActionKind.SEND:
-            decided = await _send(ctx, action, record)
+            await _send(ctx, action, record, approved)
         case ActionKind.EDIT:
             if record.status == "pending" and action.handle:
                 draft = EditReply(record.id, record.suggestion.reply or "")
                 await ctx.workspace.open_form(action.handle, draft)
         case ActionKind.EDIT_SUBMIT:
-            decided = await _decide_and_send(
+            await _decide_and_send(
                 ctx,
                 action,
                 record,
@@ -99,20 +100,19 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
                 (action.text or "").strip(),
                 record.suggestion.intent,
                 staff_wrote=True,  # typed in the staff language, it is confirmed first
+                approved=approved,
             )
         case ActionKind.OTHER:
             if record.status == "pending" and action.handle:
                 choices = PickAnswer(record.id, tuple(ctx.engine.choices()))
                 await ctx.workspace.open_form(action.handle, choices)
         case ActionKind.OTHER_SUBMIT:
-            decided = await _other_answer(ctx, action, record)
+            await _other_answer(ctx, action, record, approved)
         case ActionKind.ESCALATE | ActionKind.ESCALATE_QUIETLY:
             await _escalate(ctx, action, record, reply=action.kind is ActionKind.ESCALATE)
         case ActionKind.IGNORE:
             if await decide(ctx, action, record, "ignored"):
                 await redraw(ctx, record.id)
-    if decided and approval is Approval.APPROVED and flagged is not None:
-        await audit_approval(ctx, action, flagged.id, record.id)
 
 
 async def _on_its_escalation(ctx: Context, action: StaffAction) -> bool:
@@ -127,7 +127,9 @@ async def _on_its_escalation(ctx: Context, action: StaffAction) -> bool:
     return await same_card(ctx, action, stored, f"escalation {written}")
 
 
-async def _send(ctx: Context, action: StaffAction, record: SuggestionRecord) -> bool:
+async def _send(
+    ctx: Context, action: StaffAction, record: SuggestionRecord, approved: AuditNote | None
+) -> bool:
     reply = record.suggestion.reply
     if not reply:
         conversation = await ctx.store.conversation(record.conversation_id)
@@ -139,10 +141,14 @@ async def _send(ctx: Context, action: StaffAction, record: SuggestionRecord) -> 
                 "There is no suggested answer to send: use Edit or Other answer.",
             )
         return False
-    return await _decide_and_send(ctx, action, record, "sent", reply, record.suggestion.intent)
+    return await _decide_and_send(
+        ctx, action, record, "sent", reply, record.suggestion.intent, approved=approved
+    )
 
 
-async def _other_answer(ctx: Context, action: StaffAction, record: SuggestionRecord) -> bool:
+async def _other_answer(
+    ctx: Context, action: StaffAction, record: SuggestionRecord, approved: AuditNote | None
+) -> bool:
     intent = action.intent or ""
     if intent not in {choice.intent for choice in ctx.engine.choices()}:
         logger.warning("other answer with unknown intent %r ignored", intent)
@@ -156,7 +162,7 @@ async def _other_answer(ctx: Context, action: StaffAction, record: SuggestionRec
         await record_problem(ctx, record, intent, info.department)
     else:
         await ctx.store.forget_problem(record.id)
-    return await _decide_and_send(ctx, action, record, "replaced", text, intent)
+    return await _decide_and_send(ctx, action, record, "replaced", text, intent, approved=approved)
 
 
 async def _decide_and_send(
@@ -168,9 +174,14 @@ async def _decide_and_send(
     intent: str,
     *,
     staff_wrote: bool = False,
+    approved: AuditNote | None = None,
 ) -> bool:
     """Decide and queue the reply (True when this action decided it); text staff wrote in
-    their own language waits for them to confirm its translation."""
+    their own language waits for them to confirm its translation.
+
+    The decision, its reply, the example it teaches and a manager's ``approved`` audit row
+    are one transaction (``Store.decide_and_record``); the engine learns the example after
+    the card is redrawn, as that takes a moment."""
     if not text:
         logger.warning("empty reply for suggestion %s not sent", record.id)
         return False
@@ -178,7 +189,7 @@ async def _decide_and_send(
     hold, translated = False, None
     if staff_wrote:
         hold, translated = await staff_text_for_shopper(ctx, text, conversation.language)
-    decided = await ctx.store.decide(
+    decided = await ctx.store.decide_and_record(
         record.id,
         status=status,
         user_id=action.user_id,
@@ -188,8 +199,10 @@ async def _decide_and_send(
         final_intent=intent,
         original_text=text if hold else None,
         hold=hold,
+        learn_as=None if intent == "unknown" else "staff",  # a staff decision is an example
+        audit=approved,
     )
-    if not decided:
+    if decided is None:
         logger.info(
             "suggestion %s was already decided; %s by %s ignored",
             record.id,
@@ -200,25 +213,15 @@ async def _decide_and_send(
         # its redraw): show the decision now, so nobody keeps clicking
         await redraw(ctx, record.id)
         return False
+    ctx.metrics.decided(status)
     if hold:
-        outbox_id = await ctx.store.outbox_id(reply_key(record.id))
-        await ask_choice(ctx, conversation.card, outbox_id, text, translated)
+        await ask_choice(ctx, conversation.card, decided.outbox_id, text, translated)
     else:
         ctx.wake_outbox()
     await redraw(ctx, record.id)  # before learning, which takes a moment
-    await _learn(ctx, record, intent, action)
+    if decided.learned is not None:  # remember it and use it from now on
+        ctx.engine.learn(decided.learned, intent)
     return True
-
-
-async def _learn(ctx: Context, record: SuggestionRecord, intent: str, action: StaffAction) -> None:
-    """A staff decision is a labelled example: remember it and use it from now on."""
-    if intent == "unknown":
-        return
-    message = await ctx.store.inbound_message(record.message_id)
-    if message.text.strip() and await ctx.store.add_example(
-        message.text, intent, "staff", action.at
-    ):
-        ctx.engine.learn(message.text, intent)
 
 
 async def _escalate(

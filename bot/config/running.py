@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic.dataclasses import dataclass
 
 from bot.config.reading import SETTINGS, Reading, Settings, parsed, setting, wrong
-from bot.config.values import File, Folder, Seconds, Text, one_of, whole
+from bot.config.values import File, Folder, OptionalAddress, Seconds, Text, one_of, whole
 from bot.models import Limit
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/borderdesk.sqlite3"
@@ -62,3 +62,7 @@ class RunningSettings(Settings):
     )
     # ``run`` gives up at start when Telegram, Slack or Socket Mode has not answered by then
     connect_timeout: Seconds = setting("BORDERDESK_CONNECT_TIMEOUT", 30.0)
+    # this process's /healthz and /metrics (bot.health); unset or "off": not served. Off
+    # by default: a fixed port would clash between several processes on one machine, and
+    # only an operator who scrapes it knows which address their Prometheus can reach
+    health_listen: OptionalAddress = setting("BORDERDESK_HEALTH_LISTEN")

@@ -75,6 +75,14 @@ def _address(text: str) -> tuple[str, int]:
 Address = Annotated[tuple[str, int], parsed(_address)]
 
 
+def _address_or_off(text: str) -> tuple[str, int] | None:
+    return None if text.lower() == "off" else _address(text)
+
+
+# where an optional server listens: host:port, or "off" (blank: the default)
+OptionalAddress = Annotated[tuple[str, int] | None, parsed(_address_or_off)]
+
+
 def url(*schemes: str) -> Any:
     """An address starting with one of ``schemes`` (``https://``), or nothing."""
 

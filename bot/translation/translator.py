@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.metrics import DeskMetrics
+
 from .breaker import CircuitBreaker, CircuitState
 from .cache import TranslationCache
 from .protect import Protector
@@ -75,6 +77,7 @@ class Translator:
         failure_threshold: int = 3,
         open_seconds: float = 60.0,
         backend: Backend | None = None,
+        metrics: DeskMetrics | None = None,
     ) -> None:
         if timeout <= 0:
             raise ValueError(f"the translation timeout must be positive, not {timeout}")
@@ -87,6 +90,8 @@ class Translator:
         self._protector = Protector(glossary)
         self._timeout = timeout
         self._breaker = CircuitBreaker(failure_threshold, open_seconds, clock)
+        # counts the translations that fell back to the original text (for /metrics)
+        self._metrics = metrics
 
     @property
     def circuit(self) -> CircuitState:
@@ -105,6 +110,7 @@ class Translator:
         if (hit := await self._cached(source, target, text)) is not None:
             return self._result(hit, cached=True)
         if not self._breaker.allow():
+            self._failed("paused")
             return self._result(text, error=PAUSED)
         try:
             outcome = await self._backend.translate(
@@ -118,14 +124,20 @@ class Translator:
                 self._breaker.failure()
             else:
                 self._breaker.release()
+            self._failed("provider")
             return self._result(text, error=outcome.error)
         self._breaker.success()
         restored = masked.restore(outcome.text)
         if restored is None:
             logger.warning("%s lost a placeholder; keeping the original text", self.provider)
+            self._failed("mangled")
             return self._result(text, error=MANGLED)
         await self._remember(source, target, text, restored)
         return self._result(restored)
+
+    def _failed(self, reason: str) -> None:
+        if self._metrics is not None:
+            self._metrics.translation_failed(reason)
 
     def _result(self, text: str, *, cached: bool = False, error: str | None = None) -> Translation:
         return Translation(text, error is None, self.provider, cached, error)
