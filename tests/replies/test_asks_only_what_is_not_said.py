@@ -1,0 +1,44 @@
+"""Replies don't ask for what the shopper already said (issue 15).
+
+The demo's Élodie writes "je voudrais modifier ma commande #10437 : deux tasses au lieu
+d'une" and the order-change answer told her "Dites-nous précisément ce que vous souhaitez
+modifier dans la commande 10437", as if she had not said it. The answer now first says the
+change was noted, and asks for it only if her message does not say it yet. Run through the
+engine as the runtime builds it, with her order linked (as in the demo) and without.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from replies.engine import SuggestionEngine
+from tests.replies.shopper_figures import runtime_engine
+
+ELODIE = (
+    "Bonjour, je voudrais modifier ma commande #10437 : deux tasses au lieu d'une. "
+    "Mon e-mail : elodie.bernard@example.fr"
+)
+LINKED = {"shopper_name": "Élodie", "order_number": "10437"}
+
+
+@pytest.fixture(scope="module")
+def engine() -> SuggestionEngine:
+    return runtime_engine()
+
+
+@pytest.mark.parametrize("variables", [LINKED, None], ids=["order linked", "no order linked"])
+def test_the_demos_order_change_is_acknowledged_and_not_asked_for_again(
+    engine: SuggestionEngine, variables: dict[str, str] | None
+) -> None:
+    s = engine.suggest(ELODIE, lang_hint="fr", variables=variables)
+    assert s.intent == "change_order" and s.language == "fr" and s.reply is not None, s
+    reply = s.reply
+    assert "ce que vous souhaitez modifier" not in reply
+    assert "nous avons bien noté la modification demandée" in reply
+    # the one sentence that asks what to change asks only if her message doesn't say it
+    asks = [p for p in re.split(r"(?<=\.)\s+", reply) if "souhaitez changer" in p]
+    assert len(asks) == 1 and asks[0].startswith("Si votre message ne la précise pas encore")
+    if variables:
+        assert "10437" in reply
