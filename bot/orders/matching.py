@@ -65,14 +65,19 @@ _NOT_IN_KEY = re.compile(r"[\s#-]")
 
 # an order number inside a shopper's message, after "#" or a word for "order", maybe with a
 # word for "number" and an "is" between ("my order number is 55120", "mi pedido es el
-# 40022", "Meu pedido é o 66301")
+# 40022", "Meu pedido é o 66301", "Sipariş numaram: 12345"); in Chinese, Japanese and
+# Korean right after the word, or after the words for "order number" and a particle
+# ("注文番号は12345", "订单号是 12345", "주문번호는 12345"); in Arabic after "order" ("الطلب",
+# "طلبي", "الطلبية") with "number" ("رقم") before or after it ("رقم الطلب 12345")
 _ORDER = re.compile(
     r"(?:#|\b(?:order|pedido|commande|bestellung|bestellnummer|bestellnr|ordine|encomenda|"
     r"bestelling|bestelnummer|zamówieni\w*|заказ\w*|sipariş\w*)\b[^\w#]{0,6}"
-    r"(?:(?:number|numéro|numero|número|nummer)\b[^\w#]{0,4})?"
+    r"(?:(?:number|numéro|numero|número|nummer|numara\w*)\b[^\w#]{0,4})?"
     r"(?:(?:is|es(?: el)?|é(?: o)?|est|ist|lautet|è(?: il)?|is het|to)\b[^\w#]{0,3})?"
     r"(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?"
-    r"|(?:注文番号|注文|订单号|订单|訂單|주문번호|주문)[\s:：#]*)"
+    r"|(?:注文番号|订单号|訂單號|订单编号|주문\s*번호)\s*(?:は|が|是|为|為|은|는|이|가)?[\s:：#]*"
+    r"|(?:注文|订单|訂單|주문)[\s:：#]*"
+    r"|\b(?:رقم\s+)?(?:ال)?طلب(?:ي|ية|يتي|ك)?\b(?:\s+رقم\b)?[^\w#]{0,3})"
     r"\s*([A-Z]{0,3}-?\d{4,12})(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
@@ -85,6 +90,14 @@ def order_number(text: str) -> str | None:
     order; the answers read it to name the number instead of asking for it again."""
     found = _ORDER.search(text)
     return found.group(1) if found else None
+
+
+def order_number_words(text: str) -> str | None:
+    """The order number a message gives with the words that name it, as written ("my
+    order number is 55120" -> "order number is 55120", "注文番号は12345です" -> "注文番号は
+    12345"); None when it gives none."""
+    found = _ORDER.search(text)
+    return found.group(0) if found else None
 
 
 def order_key(number: str) -> str:
