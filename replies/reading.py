@@ -65,7 +65,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from replies.classifier import IntentClassifier
-from replies.details import gives_only_a_detail
+from replies.details import is_a_label
 from replies.features import fold
 from replies.follow_ups import changes_mind, dependence, keeps_the_order
 from replies.language import CJK, WORD, has_words, strip_noise
@@ -173,9 +173,9 @@ def read_message(
     asked, probs = text, _read(classifier, text, language, english, earlier)
     # sentences that only hand over a detail are left out when that reads the message at
     # least as surely and it is then more than a "hi" or "thanks" (``_without_details``)
-    rest = _without_details(text)
+    rest = _without_details(classifier, text, language)
     if rest is not None:
-        in_english = (_without_details(english) or english) if english else None
+        in_english = (_without_details(classifier, english, "en") or english) if english else None
         without = _read(classifier, rest, language, in_english, earlier)
         best = int(without.argmax())
         if classifier.intents[best] not in NOT_A_QUESTION and without[best] >= probs.max():
@@ -210,7 +210,7 @@ def _read(
     return probs
 
 
-def _without_details(text: str) -> str | None:
+def _without_details(classifier: IntentClassifier, text: str, language: str | None) -> str | None:
     """``text`` without its sentences that only hand over a detail (the module docstring,
     step 3); None when it has none, or nothing else.
 
@@ -222,13 +222,13 @@ def _without_details(text: str) -> str | None:
     its detail sentences than without them: their label told what the message is about
     ("ragazzi il pacco quando arriva?? ordine 100234": the word for "order" makes it a
     tracking question, 0.93 against 0.50; "still nothing. My order number is 55120" after
-    a tracking question), or what looked like a label was a short request ending in its
-    detail ("Ich habe ein Problem. Bitte stornieren Sie meine Bestellung #A10293",
-    ``replies.details``). A label that pulls the message elsewhere ("Mon e-mail : x"
-    toward the account) only makes the whole less sure.
+    a tracking question). A label that pulls the message elsewhere ("Mon e-mail : x"
+    toward the account) only makes the whole less sure. A short request ending in its
+    detail ("Please cancel order 55120") is no label (``replies.details.is_a_label``):
+    it is read with the rest, and may be an ``also``.
     """
     sentences = _split(text)
-    asking = [s for s in sentences if not gives_only_a_detail(s)]
+    asking = [s for s in sentences if not is_a_label(classifier, s, language)]
     return "\n".join(asking) if asking and len(asking) < len(sentences) else None
 
 
@@ -374,7 +374,7 @@ def _sentences(
             and intent not in NOT_A_QUESTION
             and confidence >= ALSO_CONFIDENCE
             and _says_something(sentence)
-            and not gives_only_a_detail(sentence)
+            and not is_a_label(classifier, sentence, language)
         )
     )
     return probs, also

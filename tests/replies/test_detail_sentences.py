@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from replies.details import gives_only_a_detail
+from replies.details import gives_only_a_detail, is_a_label
 from replies.engine import SuggestionEngine
 from replies.reading import EarlierTurn, read_message
 from tests.replies.shopper_figures import runtime_engine
@@ -167,3 +167,89 @@ def test_a_label_and_a_detail_is_a_detail(sentence: str) -> None:
 def test_where_is_55120_is_still_a_question_about_the_order(engine: SuggestionEngine) -> None:
     s = engine.suggest("Hi! where is 55120?", lang_hint="en")
     assert s.intent == "track_order", s
+
+
+# Written for ``replies.details.is_a_label`` before it was run (issue 15): short requests
+# that end in their detail, and labels, each beside another question, in 14 languages.
+# (language, another question, the request, its intent)
+REQUESTS_ENDING_IN_A_DETAIL = [
+    ("en", "Can I pay with PayPal?", "Please cancel order 55120", "cancel_order"),
+    ("en", "Do you ship to Canada?", "Also I want a refund for order 48213", "get_refund"),
+    ("en", "Is the jacket available in size M?",
+     "Please change the delivery address on order 55671", "change_shipping_address"),
+    ("es", "¿Hacen envíos a México?", "Quiero cancelar el pedido 40981", "cancel_order"),
+    ("es", "¿Aceptan tarjeta de crédito?", "Necesito la factura del pedido 55231.",
+     "get_invoice"),
+    ("fr", "Est-ce que vous livrez en Belgique ?", "Je veux annuler la commande 88123",
+     "cancel_order"),
+    ("fr", "Quels sont les moyens de paiement ?", "Merci de me rembourser la commande #30412.",
+     "get_refund"),
+    ("de", "Kann ich mit Rechnung bezahlen?", "Bitte stornieren Sie die Bestellung 70231",
+     "cancel_order"),
+    ("it", "Spedite anche in Svizzera?", "Vorrei annullare l'ordine 51234", "cancel_order"),
+    ("pt", "Vocês aceitam Pix?", "Quero cancelar o pedido 90412", "cancel_order"),
+    ("nl", "Kan ik met iDEAL betalen?", "Graag de factuur van bestelling 33410", "get_invoice"),
+    ("pl", "Czy wysyłacie do Niemiec?", "Proszę anulować zamówienie 62013", "cancel_order"),
+    ("zh", "可以用支付宝付款吗？", "请取消订单 12345", "cancel_order"),
+    ("ja", "海外発送はできますか？", "キャンセルお願いします、注文番号 12345", "cancel_order"),
+    ("ko", "해외 배송 되나요?", "환불해 주세요 주문번호 12345", "get_refund"),
+    ("ar", "هل تقبلون الدفع عند الاستلام؟", "أريد إلغاء الطلب 12345", "cancel_order"),
+]  # fmt: skip
+
+# (language, a question, a label and its detail, the question's intent)
+LABELS_BESIDE_A_QUESTION = [
+    ("en", "Where is my parcel?", "Order number: 55120", "track_order"),
+    ("en", "Can I return the shoes?", "My phone is +44 7700 900123", "return_item"),
+    ("es", "¿Puedo devolver la camiseta?", "Pedido número 40213", "return_item"),
+    ("fr", "Je voudrais annuler ma commande.", "Numéro de commande : 55012", "cancel_order"),
+    ("de", "Wann kommt mein Paket?", "Meine E-Mail: jonas.weber@example.de", "track_order"),
+    ("it", "Posso pagare con PayPal?", "La mia email è giulia.rossi@example.it",
+     "check_payment_methods"),
+    ("nl", "Waar blijft mijn pakket?", "Mijn e-mailadres is sanne.devries@example.nl",
+     "track_order"),
+    ("ru", "Где моя посылка?", "Номер заказа 66123", "track_order"),
+    ("tr", "Kargom nerede?", "Sipariş numaram: 12345", "track_order"),
+    ("zh", "我的包裹在哪里？", "我的手机号是 13812345678", "track_order"),
+    ("ja", "荷物はいつ届きますか？", "注文番号は12345です", "track_order"),
+    ("ko", "배송이 언제 되나요?", "주문번호는 12345", "track_order"),
+    ("ar", "أين طلبي؟", "رقم الطلب 12345", "track_order"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "question", "asked", "intent"), REQUESTS_ENDING_IN_A_DETAIL)
+def test_a_short_request_ending_in_its_detail_is_still_asked(
+    engine: SuggestionEngine, language: str, question: str, asked: str, intent: str
+) -> None:
+    """The bug: "Can I pay with PayPal? Please cancel order 55120" read as payment only,
+    the cancellation neither the reading nor an ``also``."""
+    assert not is_a_label(engine.classifier, asked, language)
+    for text in (f"{question} {asked}", f"{asked}\n{question}"):
+        s = engine.suggest(text, lang_hint=language)
+        assert intent in (s.intent, *s.also_asks), (text, s)
+
+
+@pytest.mark.parametrize(("language", "question", "label", "intent"), LABELS_BESIDE_A_QUESTION)
+def test_a_label_ending_in_its_detail_stays_out_of_the_reading(
+    engine: SuggestionEngine, language: str, question: str, label: str, intent: str
+) -> None:
+    assert is_a_label(engine.classifier, label, language)
+    for text in (f"{question} {label}", f"{label}\n{question}"):
+        s = engine.suggest(text, lang_hint=language)
+        assert (s.intent, s.also_asks) == (intent, ()), (text, s)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Hi, order 55120"),
+        ("pt", "Meu pedido é o 66301."),
+        ("it", "Il mio ordine è il 77120."),
+        ("fr", "Mon e-mail : elodie.bernard@example.fr"),
+    ],
+)
+def test_a_greeting_or_a_possessive_before_a_detail_asks_nothing(
+    engine: SuggestionEngine, language: str, sentence: str
+) -> None:
+    """Read alone, "My" reads as tracking a refund and "Il mio" as tracking an order: one
+    word, or the words naming an order, are no request."""
+    assert is_a_label(engine.classifier, sentence, language)
