@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import CardRef, Suggestion
 from bot.storage.conflicts import insert_new
+from bot.storage.customer_privacy import audit_row
 from bot.storage.outbox import insert_outbox, reply_key
 from bot.storage.oversized import FULL_TEXT
 from bot.storage.records import SuggestionRecord, suggestion_record
@@ -25,6 +27,24 @@ from bot.storage.schema import (
 # opposed to those staff decisions teach: a restart trains on the first, with the library,
 # and learns the second one by one, as the running desk did (``replies.model_cache``).
 IMPORTED = "import"
+
+
+@dataclass(frozen=True)
+class AuditNote:
+    """An audit row written with a decision (``decide_and_record``): its actor is the
+    person deciding, its time the decision's."""
+
+    action: str
+    customer_id: int
+    detail: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A decision ``decide_and_record`` recorded."""
+
+    outbox_id: int | None  # the reply it queued, if any
+    learned: str | None  # the shopper's text, when it was stored as a new example
 
 
 class DecisionQueries:
@@ -160,6 +180,39 @@ class DecisionQueries:
         once) exactly one wins, and the loser gets False — nothing is sent twice. With
         ``hold`` the reply waits for staff to confirm its translation (``reply_key``).
         """
+        decided = await self.decide_and_record(
+            suggestion_id,
+            status=status,
+            user_id=user_id,
+            user_name=user_name,
+            at=at,
+            final_text=final_text,
+            final_intent=final_intent,
+            original_text=original_text,
+            hold=hold,
+        )
+        return decided is not None
+
+    async def decide_and_record(
+        self,
+        suggestion_id: int,
+        *,
+        status: str,
+        user_id: str,
+        user_name: str,
+        at: datetime,
+        final_text: str | None = None,
+        final_intent: str | None = None,
+        original_text: str | None = None,
+        hold: bool = False,
+        learn_as: str | None = None,
+        audit: AuditNote | None = None,
+    ) -> Decided | None:
+        """``decide``, and in the same transaction what follows from the decision: with
+        ``learn_as`` (an example's source, "staff"), the shopper's message as an example of
+        ``final_intent``; with ``audit``, its audit row (a manager's approval). One commit
+        instead of three, and never a decision without them or them without it. None when
+        someone decided first (then nothing is written)."""
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 update(suggestions)
@@ -174,7 +227,8 @@ class DecisionQueries:
                 )
             )
             if result.rowcount != 1:
-                return False
+                return None
+            outbox_id = None
             if final_text is not None:
                 conversation_id = (
                     await conn.execute(
@@ -183,7 +237,7 @@ class DecisionQueries:
                         )
                     )
                 ).scalar_one()
-                await insert_outbox(
+                outbox_id = await insert_outbox(
                     conn,
                     reply_key(suggestion_id),
                     conversation_id,
@@ -193,7 +247,13 @@ class DecisionQueries:
                     original_text=original_text,
                     hold=hold,
                 )
-        return True
+            learned = None
+            if learn_as is not None and final_intent is not None:
+                learned = await _learn(conn, suggestion_id, final_intent, learn_as, at)
+            if audit is not None:
+                detail = dict(audit.detail)
+                await audit_row(conn, user_name, audit.action, audit.customer_id, detail, at)
+        return Decided(outbox_id, learned)
 
     async def reopen(self, suggestion_id: int) -> None:
         """Undo a decision whose reply staff cancelled before it was sent."""
@@ -239,3 +299,25 @@ class DecisionQueries:
             query = query.where(condition)
         async with self.reader.connect() as conn:
             return [(r.text, r.intent) for r in await conn.execute(query)]
+
+
+async def _learn(
+    conn: AsyncConnection, suggestion_id: int, intent: str, source: str, at: datetime
+) -> str | None:
+    """Store the suggestion's message as an example of ``intent``; the text when it is a
+    new example (not blank, and not there already with that intent)."""
+    text = (
+        await conn.execute(
+            select(messages.c.text)
+            .join(suggestions, suggestions.c.message_id == messages.c.id)
+            .where(suggestions.c.id == suggestion_id)
+        )
+    ).scalar_one()
+    if not text.strip():
+        return None
+    added = await conn.scalar(
+        insert_new(conn, examples, examples.c.text, examples.c.intent)
+        .values(text=text, intent=intent, source=source, created_at=at)
+        .returning(examples.c.id)
+    )
+    return None if added is None else str(text)
