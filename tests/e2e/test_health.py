@@ -4,13 +4,22 @@ turns the probe to 503 while the counters stay readable."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.e2e.harness import free_port, running_desk
+from bot.pacing import Pacer
+from bot.runtime import Runtime, platform_adapters
+from tests.e2e.harness import (
+    WAREHOUSE,
+    always_open,
+    desk_config,
+    free_port,
+    running_desk,
+)
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
 
@@ -104,3 +113,33 @@ async def test_no_health_server_unless_an_address_is_set(
     async with running_desk(tmp_path / "desk.sqlite3", telegram_api, slack_api) as desk:
         assert desk.runtime.health is None
 
+
+async def test_healthz_is_503_while_a_channel_is_still_connecting(
+    tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
+) -> None:
+    """Telegram does not answer yet: the process is up, the probe says which part is not."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    config = desk_config(
+        tmp_path / "desk.sqlite3",
+        telegram_api,
+        slack_api,
+        free_port(),
+        health_listen=("127.0.0.1", port),
+    )
+    desk = always_open(warehouse={"channel": WAREHOUSE})
+    pacer = Pacer()
+    channels, workspace = platform_adapters(config, desk, pacer)
+    telegram_api.stall_next("deleteWebhook", 60.0, deliver=False)
+    async with Runtime(
+        config, channels=channels, workspace=workspace, desk=desk, jobs=False, pacer=pacer
+    ) as runtime:
+        await telegram_api.wait_for("deleteWebhook")  # polling is being set up, not yet done
+        assert await _health(base) == (
+            503,
+            {"database": "ok", "channels": {"telegram": "not connected"}},
+        )
+
+        telegram_api.faults.release()  # the call fails; the channel tries again and connects
+        await asyncio.wait_for(runtime.ready.wait(), 30)  # as the harness waits for it
+        assert (await _health(base))[0] == 200
