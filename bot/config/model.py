@@ -48,6 +48,10 @@ class Config(OrderSettings, LanguageSettings, SlackSettings, TelegramSettings, R
             ("staff_group", self.staff_group or "(not set)"),
             ("managers", ", ".join(sorted(self.managers)) or "(none)"),
             ("webhook_listen", "{}:{}".format(*self.webhook_listen)),
+            (
+                "health_listen",
+                "{}:{}".format(*self.health_listen) if self.health_listen else "off",
+            ),
             ("order_events_secret", self.order_events_secret),
             ("shopify_webhook_secret", self.shopify_webhook_secret),
             ("proactive", ", ".join(sorted(self.proactive)) or "none"),

@@ -21,6 +21,9 @@ def test_health_and_metrics_are_off_unless_an_address_is_set() -> None:
     assert load_config({"BORDERDESK_HEALTH_LISTEN": "off"}, env_file=None).health_listen is None
     chosen = load_config({"BORDERDESK_HEALTH_LISTEN": "0.0.0.0:9108"}, env_file=None)
     assert chosen.health_listen == ("0.0.0.0", 9108)
+    # as ``borderdesk check-config`` shows them
+    assert dict(chosen.describe())["BORDERDESK_HEALTH_LISTEN"] == "0.0.0.0:9108"
+    assert dict(Config().describe())["BORDERDESK_HEALTH_LISTEN"] == "off"
 
 
 def test_a_bad_address_names_the_variable_and_the_shape() -> None:
