@@ -14,6 +14,7 @@ import re
 import pytest
 
 from replies.engine import SuggestionEngine
+from replies.situations import OrderSituation
 from tests.replies.shopper_figures import runtime_engine
 
 ELODIE = (
@@ -42,3 +43,30 @@ def test_the_demos_order_change_is_acknowledged_and_not_asked_for_again(
     assert len(asks) == 1 and asks[0].startswith("Si votre message ne la précise pas encore")
     if variables:
         assert "10437" in reply
+
+
+# The answers whose ask is a detail the shopper's message often already gives, and the
+# words that make that ask conditional in their English wording.
+ASKS_ONLY_IF_NOT_SAID = {
+    "change_order": "if your message doesn't say it yet",
+    "return_item": "if your message doesn't say it yet",
+    "get_refund": "if your message doesn't say it yet",
+    "wrong_item": "if your message doesn't say it yet",
+    "missing_item": "if your message doesn't say it yet",
+    "product_defect": "if your message doesn't describe the problem yet",
+    "payment_issue": "if your message doesn't say them yet",
+    "get_invoice": "your message doesn't give them yet",
+    "product_availability": "if your message doesn't say them yet",
+    "product_info": "if your message doesn't name the product yet",
+    "edit_account": "if your message doesn't say it yet",
+    "damaged_item": "if you haven't already",
+}
+
+
+@pytest.mark.parametrize("intent", sorted(ASKS_ONLY_IF_NOT_SAID))
+@pytest.mark.parametrize("situation", list(OrderSituation))
+def test_every_order_situation_asks_for_the_detail_only_if_the_message_lacks_it(
+    engine: SuggestionEngine, intent: str, situation: OrderSituation
+) -> None:
+    english = engine.intent_info(intent).replies_for(situation)["en"]
+    assert ASKS_ONLY_IF_NOT_SAID[intent] in english.lower(), english
