@@ -3,11 +3,12 @@
     async with Runtime(config, channels=[telegram], workspace=slack) as runtime:
         await stop_event.wait()
 
-Start order: database (migrated), suggestion engine, workspace, channels, outbox worker,
-then messages left unprocessed by an earlier run. Stop order is the reverse, so no new
-input arrives while the last replies go out. ``stop`` also closes what a start that
-failed or was cancelled half-way had opened (``borderdesk run`` stops on a signal at any
-moment, see ``bot.startup``).
+Start order: database (migrated), suggestion engine, workspace, order webhooks, /healthz
+and /metrics (``bot.health``, when BORDERDESK_HEALTH_LISTEN is set, so a probe sees the
+channels connecting), outbox worker, channels, then messages left unprocessed by an
+earlier run. Stop order is the reverse, so no new input arrives while the last replies go
+out. ``stop`` also closes what a start that failed or was cancelled half-way had opened
+(``borderdesk run`` stops on a signal at any moment, see ``bot.startup``).
 
 A SQLite database is this process's alone while it runs (``bot.storage.file_guard``), and
 watched: once its file is deleted, moved, replaced or overwritten (a backup copied over
