@@ -19,12 +19,10 @@ them updating the same rows at once. The others are safe to run in every process
 each thing they do is claimed on its own row, which is also its record: ``resume``
 claims each message it processes, each reminder is claimed in ``reminders`` before it
 is posted, and each proactive notice and staff note is queued in the outbox under a
-unique key. Claiming their runs as well would only delay them (a reminder waiting for
-the process that holds the minute) and, for ``proactive``, skip the run an order event
-asks for. One gap is left for several processes: a late order is counted for logistics
-(``record_order_problem``) after a check in the same transaction, which SQLite's write
-lock makes safe but PostgreSQL's default isolation does not; it needs a unique key of
-its own before issue 17 runs several workers.
+unique key, and a late order is counted for logistics (``record_order_problem``) once
+by the unique key of its report (order, noticed intent). Claiming their runs as well
+would only delay them (a reminder waiting for the process that holds the minute) and,
+for ``proactive``, skip the run an order event asks for.
 
 Each returns what it did, for the log line ``Jobs`` writes::
 
