@@ -241,21 +241,32 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
         # the conversation's first card starts its thread in the inbox; later ones go in it
         ref = await ctx.workspace.post(card, thread=conversation.card)
         ctx.metrics.card_posted()
-        await _save_posted_card(ctx, conversation_id, suggestion_id, ref, first=first)
-    await ctx.store.mark_processed(message_id, now, language)
+        done = (now, language)  # the card is the message's last step: one commit for both
+        await _save_posted_card(ctx, conversation_id, suggestion_id, ref, first=first, done=done)
+    else:  # its card is posted already (a retry after a crash)
+        await ctx.store.mark_processed(message_id, now, language)
     return True
 
 
 async def _save_posted_card(
-    ctx: Context, conversation_id: int, suggestion_id: int, ref: CardRef, *, first: bool
+    ctx: Context,
+    conversation_id: int,
+    suggestion_id: int,
+    ref: CardRef,
+    *,
+    first: bool,
+    done: tuple[datetime, str | None],
 ) -> None:
-    """Record a card Slack already shows, retrying while storage fails (a full disk):
-    giving up would leave the message unprocessed and the resume loop would post the card
-    a second time. The conversation's lock is held meanwhile, so nothing overtakes it."""
+    """Record a card Slack already shows, and its message as processed (``done``: when, in
+    which language), retrying while storage fails (a full disk): giving up would leave the
+    message unprocessed and the resume loop would post the card a second time. The
+    conversation's lock is held meanwhile, so nothing overtakes it."""
     failures = RepeatedFailures(logger, f"saving the card of suggestion {suggestion_id}")
     while True:
         try:
-            await ctx.store.save_posted_card(conversation_id, suggestion_id, ref, first=first)
+            await ctx.store.save_posted_card(
+                conversation_id, suggestion_id, ref, first=first, processed=done
+            )
         except Exception as exc:  # the store's own failure: nothing else runs here
             failures.failed(exc)
             await asyncio.sleep(SAVE_RETRY_SECONDS)

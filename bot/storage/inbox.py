@@ -105,12 +105,30 @@ class InboxQueries(IntakeQueries, FloodQueries, EditQueries, ChannelBlockQueries
             )
 
     async def save_posted_card(
-        self, conversation_id: int, suggestion_id: int, card: CardRef, *, first: bool
+        self,
+        conversation_id: int,
+        suggestion_id: int,
+        card: CardRef,
+        *,
+        first: bool,
+        processed: tuple[datetime, str | None] | None = None,
     ) -> None:
         """Where a just-posted card is, in one transaction: the suggestion's card and, for
         the ``first`` card of a conversation, the conversation's. Both or neither, so a
-        card is never half-recorded and posted again."""
+        card is never half-recorded and posted again. With ``processed`` (when, and the
+        message's language), the card was the last step of its message: the message is
+        marked processed in the same commit (``mark_processed``)."""
         async with self.engine.begin() as conn:
+            if processed is not None:
+                at, language = processed
+                message_id = select(suggestions.c.message_id).where(
+                    suggestions.c.id == suggestion_id
+                )
+                await conn.execute(
+                    update(messages)
+                    .where(messages.c.id == message_id.scalar_subquery())
+                    .values(processed_at=at, language=language)
+                )
             if first:
                 await conn.execute(
                     update(conversations)
