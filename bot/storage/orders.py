@@ -36,9 +36,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.orders.matching import order_key
 from bot.orders.model import PROGRESS, OrderEvent
+from bot.storage.conflicts import insert_new
 from bot.storage.order_records import OrderRecord, order_record
 from bot.storage.parcels import parcel_of_event, parcels_of, upsert_parcels
-from bot.storage.records import new_id
 from bot.storage.schema import orders, webhook_events
 
 LIVE_SOURCES = frozenset({"event", "shopify"})
@@ -178,6 +178,13 @@ async def merge_order(
     conn: AsyncConnection, event: OrderEvent, source: str, at: datetime
 ) -> OrderChange:
     row = (await conn.execute(by_number(event.order_number))).first()
+    return await _merge_into(conn, row, event, source, at)
+
+
+async def _merge_into(
+    conn: AsyncConnection, row: Any, event: OrderEvent, source: str, at: datetime
+) -> OrderChange:
+    """``merge_order`` once the order's row is known (None: a new order)."""
     if row is not None and is_older(event.updated_at, row.shop_updated_at):
         return OrderChange(row.id, row.order_number, created=False, changed=False, stale=True)
     current: dict[str, Any] = {} if row is None else dict(row._mapping)
@@ -198,13 +205,17 @@ async def merge_order(
         values[stamp] = at
     if row is None:
         values.setdefault("ordered_at", at)
-        order_id = new_id(
-            await conn.execute(
-                insert(orders).values(
-                    order_number=event.order_number, source=source, updated_at=at, **values
-                )
-            )
+        created = await conn.scalar(
+            insert_new(conn, orders, orders.c.order_number)
+            .values(order_number=event.order_number, source=source, updated_at=at, **values)
+            .returning(orders.c.id)
         )
+        if created is None:  # another process (PostgreSQL) created it meanwhile: merged in
+            there = await conn.execute(
+                select(orders).where(orders.c.order_number == event.order_number)
+            )
+            return await _merge_into(conn, there.one(), event, source, at)
+        order_id = int(created)
         if (parcel := parcel_of_event(event)) is not None:
             await upsert_parcels(conn, order_id, [parcel], at)
         return OrderChange(order_id, event.order_number, created=True, changed=True)

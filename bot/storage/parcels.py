@@ -17,11 +17,12 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.orders.model import OrderEvent
 from bot.orders.shipments import Parcel
+from bot.storage.conflicts import insert_new
 from bot.storage.schema import shipments
 
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -68,9 +69,23 @@ async def upsert_parcels(
         ).first()
         given = {name: getattr(parcel, name) for name in _COLUMNS}
         if row is None:
-            await conn.execute(insert(shipments).values(order_id=order_id, updated_at=at, **given))
-            changed = True
-            continue
+            added = await conn.scalar(
+                insert_new(conn, shipments, shipments.c.order_id, shipments.c.parcel_key)
+                .values(order_id=order_id, updated_at=at, **given)
+                .returning(shipments.c.id)
+            )
+            if added is not None:
+                changed = True
+                continue
+            # another process (PostgreSQL) added the parcel meanwhile: merged into its row
+            row = (
+                await conn.execute(
+                    select(shipments).where(
+                        shipments.c.order_id == order_id,
+                        shipments.c.parcel_key == parcel.parcel_key,
+                    )
+                )
+            ).one()
         known = dict(row._mapping)
         # a fulfillment's own status always counts (it may move back: cancelled)
         values = {k: v for k, v in given.items() if v is not None and known.get(k) != v}

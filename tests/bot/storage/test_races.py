@@ -23,7 +23,15 @@ from bot.models import InboundMessage, Suggestion
 from bot.orders.model import OrderEvent
 from bot.storage import Store
 from bot.storage.intake import Arrival
-from bot.storage.schema import conversations, customers, messages, problem_reports, problems
+from bot.storage.schema import (
+    conversations,
+    customers,
+    messages,
+    orders,
+    problem_reports,
+    problems,
+    shipments,
+)
 from bot.storage.schema import suggestions as suggestion_rows
 from tests.bot.storage.databases import DATABASES, database_url
 
@@ -165,3 +173,31 @@ async def test_two_processes_noticing_the_same_late_order_report_it_once(
         assert [mine, theirs].count(True) == 1, order_id
     assert await count(first, problems) == ROUNDS
     assert await count(first, problem_reports) == ROUNDS
+
+
+async def test_two_processes_applying_the_same_new_order_store_one_order(
+    two_stores: tuple[Store, Store],
+) -> None:
+    """The shop's order webhooks reach two processes at once (created, then paid and
+    shipped): one order and one parcel each, created by exactly one of them."""
+    first, second = two_stores
+    changes = []
+    for number in range(1, ROUNDS + 1):
+        for store, status in ((first, "paid"), (second, "shipped")):
+            event = OrderEvent(
+                order_number=f"#20{number:02d}",
+                status=status,
+                ordered_at=T0,
+                carrier="DHL",
+                tracking_number=f"JD2{number:02d}",
+            )
+            changes.append(store.upsert_order(event, "event", T0))
+    results = await asyncio.gather(*changes)
+    for number, (mine, theirs) in enumerate(zip(results[::2], results[1::2], strict=True), 1):
+        assert mine[0] == theirs[0], number
+        assert [mine[1], theirs[1]].count(True) == 1, number
+    assert await count(first, orders) == ROUNDS
+    assert await count(first, shipments) == ROUNDS
+    for number in range(1, ROUNDS + 1):
+        order = await second.order_by_number(f"#20{number:02d}")
+        assert order is not None and order.status == "shipped"  # forward only, whoever was first
