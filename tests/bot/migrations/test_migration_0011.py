@@ -73,8 +73,8 @@ async def test_0011_keeps_one_report_of_each_late_order(tmp_path: Path) -> None:
                     f" 'order', 'logistics', '{intent}', 'telegram', '{created}')"
                 )
             )
-        for report_id, problem_id, order_id, source, created in REPORTS:
-            order = "NULL" if order_id is None else order_id
+        for report_id, problem_id, report_order, source, created in REPORTS:
+            order = "NULL" if report_order is None else report_order
             conn.execute(
                 text(
                     "INSERT INTO problem_reports (id, problem_id, conversation_id, order_id,"
