@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlalchemy import delete, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.orders.model import order_key
+from bot.orders.matching import order_key
 from bot.storage.schema import attachments, orders, outbox, shipments, shop_events
 
 

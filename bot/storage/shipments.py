@@ -35,7 +35,7 @@ from typing import Any, Literal
 from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.orders.model import order_key
+from bot.orders.matching import order_key
 from bot.orders.shipments import Parcel, apply_carrier_event, order_progress
 from bot.orders.shopify import ShopifyUpdate
 from bot.storage.orders import (

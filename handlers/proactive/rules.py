@@ -32,7 +32,7 @@ from bot.calendar.countries import timezone_for
 from bot.calendar.hours import aware_utc
 from bot.config import PROACTIVE_KINDS, Config
 from bot.models import ChatType
-from bot.orders.model import order_key
+from bot.orders.matching import order_key
 from bot.storage.proactive import ProactiveOrder, notice_key
 
 # Orders older than this are never looked at: every window below ends well before.

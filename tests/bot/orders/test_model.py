@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.orders.model import FIELDS, OrderDataError, OrderEvent, order_key, parse_order
+from bot.orders.matching import order_key
+from bot.orders.model import FIELDS, OrderDataError, OrderEvent, parse_order
 
 
 def error_of(data: dict[str, Any]) -> OrderDataError:
