@@ -18,11 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import InboundMessage
+from bot.storage.conversations import conversation
 from bot.storage.customer_orders import customer_orders
 from bot.storage.customer_problems import customer_problems
 from bot.storage.customer_records import CustomerRecord, PastProblem
 from bot.storage.customers import same_person
-from bot.storage.inbox import conversation, inbound_message
+from bot.storage.inbox import inbound_message
 from bot.storage.order_records import OrderRecord
 from bot.storage.records import ConversationInfo
 from bot.storage.schema import conversations, outbox

@@ -22,6 +22,7 @@ from bot.errors import StorageError
 from bot.storage import migrate
 from bot.storage.attachments import AttachmentQueries
 from bot.storage.card_reads import CardQueries
+from bot.storage.conversations import ConversationQueries
 from bot.storage.customers import CustomerQueries
 from bot.storage.decisions import DecisionQueries
 from bot.storage.digest_queries import DigestQueries
@@ -62,6 +63,7 @@ def sqlite_url(path: str | Path) -> str:
 
 class Store(
     InboxQueries,
+    ConversationQueries,
     DecisionQueries,
     CardQueries,
     EscalationQueries,
