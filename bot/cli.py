@@ -25,7 +25,7 @@ from bot.config import Config, load_config
 from bot.errors import BorderDeskError, ConfigError, UsageError
 from bot.logs import configure_logging
 from bot.storage import Store
-from bot.storage.decisions import IMPORTED
+from bot.storage.examples import IMPORTED
 from bot.storage.file_guard import DatabaseGuard
 from bot.storage.store import sqlite_url
 from bot.storage.urls import beside_database, database_label

@@ -49,7 +49,7 @@ from bot.orders.server import OrderWebhooks
 from bot.outbox import OutboxWorker
 from bot.pacing import Pacer
 from bot.storage import OutboxItem, Store
-from bot.storage.decisions import IMPORTED
+from bot.storage.examples import IMPORTED
 from bot.storage.file_guard import DatabaseGuard, DatabaseLost
 from bot.storage.outbox import STAFF_NOTES
 from bot.storage.urls import database_label

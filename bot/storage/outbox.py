@@ -39,10 +39,11 @@ def _due(now: datetime) -> Any:
 
 
 class OutboxQueries:
+    """Replies and staff notes queued to go out: queued, held for staff to confirm, edited
+    or cancelled while unsent, then leased, sent, retried or set aside as dead letters."""
+
     engine: AsyncEngine
     reader: AsyncEngine  # read-only transactions (see Store)
-
-    # -- outbox ----------------------------------------------------------------------
 
     async def enqueue(
         self,

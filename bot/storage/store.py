@@ -27,6 +27,7 @@ from bot.storage.customers import CustomerQueries
 from bot.storage.decisions import DecisionQueries
 from bot.storage.digest_queries import DigestQueries
 from bot.storage.escalations import EscalationQueries
+from bot.storage.examples import ExampleQueries
 from bot.storage.file_guard import DatabaseGuard
 from bot.storage.inbox import InboxQueries
 from bot.storage.job_runs import JobRuns
@@ -65,6 +66,7 @@ class Store(
     InboxQueries,
     ConversationQueries,
     DecisionQueries,
+    ExampleQueries,
     CardQueries,
     EscalationQueries,
     OutboxQueries,

@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 
 from bot.models import InboundMessage, MessageKind, Suggestion
 from bot.storage import Store
-from bot.storage.decisions import IMPORTED
+from bot.storage.examples import IMPORTED
 from bot.storage.store import sqlite_url
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
