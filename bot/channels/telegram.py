@@ -74,7 +74,11 @@ MAX_PHOTO_BYTES = 10 * 1024 * 1024  # Bot API: sendPhoto takes at most 10 MB
 
 
 class TelegramChannel:
-    """Shoppers on Telegram."""
+    """Shoppers on Telegram.
+
+    The public methods connect, stop and send; the private ones after them are the intake:
+    polling or the webhook, storing each batch (whole, else chat by chat), and reading
+    each update into an ``InboundMessage``."""
 
     name = "telegram"
     # Telegram's published limits: about 1 message per second to a chat, 20 per minute to
@@ -196,8 +200,6 @@ class TelegramChannel:
         except TelegramError as exc:
             raise _wrap(exc) from exc
         return str(sent.message_id)
-
-    # -- intake ------------------------------------------------------------------------
 
     async def _poll(self) -> None:
         """getUpdates in a loop; the offset moves past an update only once it is stored."""
