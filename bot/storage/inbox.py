@@ -2,8 +2,8 @@
 
 Storing what arrives (a batch at a time, floods and oversized texts included) is
 ``intake``'s; these queries read messages back and finish them. An edit remembers the
-message it corrects (``edits``). The conversation a message belongs to, its card and its
-language, are ``conversations``'.
+message it corrects (``edits``). The conversation a message belongs to (its card, its
+language, its chat type) is kept by ``conversations``.
 """
 
 from __future__ import annotations
