@@ -16,10 +16,6 @@ from datetime import date, timedelta
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-
 from bot.storage.store import Database, Store
 from scheduler.report_counts import day_window
 
@@ -33,6 +29,13 @@ def problem_chart(series: Mapping[str, Sequence[int]], days: Sequence[date], tit
     ``series`` maps a problem type to its count on each of ``days``. Types beyond the
     eight largest are summed into "other"; an empty chart says "no problems reported".
     """
+    # matplotlib is imported here, at the first chart, not with the module: it is a fifth
+    # of the desk's start-up imports, and most processes (the CLI, a desk between digests)
+    # never draw
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     for name, counts in series.items():
         if len(counts) != len(days):
             raise ValueError(f"series {name!r} has {len(counts)} counts for {len(days)} days")
