@@ -3,78 +3,41 @@ database, exactly one gets it; a failed run gives it back; a run left claimed by
 is retaken after ten minutes, by one retaker only.
 
 Each test runs on a real SQLite file with two engines on it (two processes) and on
-PostgreSQL (127.0.0.1:5432, each test in a database of its own; skipped when no server
-answers there), where issue 17 runs several workers on one database.
+PostgreSQL (each test in a database of its own, from ``tests/bot/storage/databases.py``:
+skipped when no server answers, failed under ``CI=true``), where issue 17 runs several
+workers on one database.
 """
 
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from bot.storage import Store, sqlite_url
+from bot.storage import Store
 from bot.storage.job_runs import JobRuns
+from tests.bot.storage.databases import DATABASES, database_url
 
 NOW = datetime(2026, 3, 2, 10, 17, tzinfo=UTC)
 M = timedelta(minutes=1)
-POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/{}"
 
 
-async def _postgres_database() -> str | None:
-    """A new, empty PostgreSQL database for one test; None when no server answers."""
-    try:
-        import asyncpg
-    except ModuleNotFoundError:
-        return None
-    name = f"borderdesk_job_runs_{uuid.uuid4().hex[:12]}"
-    try:
-        conn = await asyncpg.connect(host="127.0.0.1", port=5432, user="postgres", database="test")
-    except (OSError, asyncpg.PostgresError):
-        return None
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return name
-
-
-async def _drop_postgres_database(name: str) -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(host="127.0.0.1", port=5432, user="postgres", database="test")
-    try:
-        await conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=DATABASES)
 async def two_processes(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> AsyncIterator[tuple[JobRuns, JobRuns]]:
     """The job runs of two processes on one database (each with its own engine)."""
-    database: str | None = None
-    if request.param == "sqlite":
-        url = sqlite_url(tmp_path / "desk.sqlite3")
-    else:
-        database = await _postgres_database()
-        if database is None:
-            pytest.skip("no PostgreSQL server answers on 127.0.0.1:5432")
-        url = POSTGRES.format(database)
-    first = await Store.open(url)
-    second = await Store.open(url)
-    try:
-        yield first.job_runs, second.job_runs
-    finally:
-        await first.close()
-        await second.close()
-        if database is not None:
-            await _drop_postgres_database(database)
+    async with database_url(request.param, tmp_path) as url:
+        first = await Store.open(url)
+        second = await Store.open(url)
+        try:
+            yield first.job_runs, second.job_runs
+        finally:
+            await first.close()
+            await second.close()
 
 
 async def test_of_two_processes_one_gets_the_run(two_processes: tuple[JobRuns, JobRuns]) -> None:
