@@ -3,16 +3,13 @@ kind a sign in front of their text, are delivered after it with that kind and th
 words; replies to shoppers and notes of no kind are left as they were; downgrading puts
 the signs back.
 
-The PostgreSQL case runs in a database of its own, made and dropped by the test, on the
-server ``BORDERDESK_TEST_POSTGRESQL`` names (by default the local one,
-``postgresql+asyncpg://postgres@127.0.0.1:5432/test``); it is skipped when no server
-answers there or the driver (asyncpg, not among the test extras) is not installed.
+The PostgreSQL case runs in a database of its own, made and dropped by
+``tests/bot/storage/databases.py``: skipped when no server answers or its driver is
+missing, failed under ``CI=true``.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,20 +18,17 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.models import CardRef, ChannelCapabilities
 from bot.notes import Note, NoteKind
 from bot.outbox import OutboxWorker
-from bot.storage import Store, sqlite_url
+from bot.storage import Store
 from bot.storage.schema import metadata
 from tests.bot.migrations.test_migration_0006 import migrate
+from tests.bot.storage.databases import DATABASES, database_url
 from tests.bot.test_outbox_notes import PostedNotes
 
-POSTGRESQL = os.environ.get(
-    "BORDERDESK_TEST_POSTGRESQL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
 AT_AWARE = datetime(2026, 3, 1, 10, tzinfo=UTC)
 AT = AT_AWARE.replace(tzinfo=None)  # naive: UTC, as the schema stores it
 CARD = CardRef("CINBOX0001", "1700000000.000100")
@@ -104,27 +98,11 @@ class Shopper:
         raise AssertionError("nothing here carries a file")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=DATABASES)
 async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """The URL of an empty database: a SQLite file, or a PostgreSQL database of its own."""
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path / "old.sqlite3")
-        return
-    pytest.importorskip("asyncpg", reason="the PostgreSQL driver is not installed")
-    server = create_async_engine(POSTGRESQL, isolation_level="AUTOCOMMIT")
-    name = f"borderdesk_0009_{uuid.uuid4().hex[:12]}"
-    try:
-        async with server.connect() as conn:
-            await conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    except (OSError, sa.exc.OperationalError, sa.exc.DBAPIError) as exc:
-        await server.dispose()
-        pytest.skip(f"no PostgreSQL server at {make_url(POSTGRESQL).host}: {exc}")
-    try:
-        yield make_url(POSTGRESQL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        async with server.connect() as conn:
-            await conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        await server.dispose()
+    async with database_url(request.param, tmp_path) as url:
+        yield url
 
 
 async def at_revision(url: str, revision: str, *, down: bool = False) -> AsyncEngine:
