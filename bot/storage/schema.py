@@ -229,6 +229,17 @@ conversations = Table(
     UniqueConstraint("card_channel", "card_ts", name="uq_conversations_card"),
 )
 
+conversation_claims = Table(
+    "conversation_claims",
+    metadata,
+    # The process handling a conversation's messages now (``bot.storage.claims``): one at
+    # a time across every process on the database, so a card is posted once and a
+    # conversation's messages are handled in the order they came. No row: nobody.
+    Column("conversation_id", ForeignKey("conversations.id"), primary_key=True),
+    Column("owner", String(64), nullable=False),  # a token naming the process and the claim
+    Column("claimed_until", UTCDateTime, nullable=False),  # after this, anyone may take it
+)
+
 messages = Table(
     "messages",
     metadata,
@@ -311,6 +322,9 @@ outbox = Table(
     # a note for staff (channel "staff"): its ``NoteKind`` value, ``text`` being its plain
     # words; NULL for a note of no kind and for every reply to a shopper
     Column("note_kind", String(32)),
+    # who claimed it for sending (a token per claim, ``OutboxWorker``); while ``sending``,
+    # ``next_attempt_at`` is when that claim runs out and another worker may take it over
+    Column("claimed_by", String(64)),
 )
 
 attachments = Table(
