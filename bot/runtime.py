@@ -112,6 +112,8 @@ class Runtime:
         self.intervals = intervals or Intervals()  # how often each timed job runs
         self._tasks: list[asyncio.Task[None]] = []
         self._processing: set[asyncio.Task[bool]] = set()
+        # staff clicks, dialogs and thread replies being handled now (see ``actions_in_flight``)
+        self._actions_in_flight = 0
         self._connected: set[str] = set()
         self.ready = asyncio.Event()  # set once every channel is connected
         self._ctx: Context | None = None
@@ -303,7 +305,19 @@ class Runtime:
         except DatabaseLost:
             logger.warning("staff action %s not done: the database file is lost", action.kind)
             return
-        await handle_action(self.ctx, action)
+        self._actions_in_flight += 1
+        try:
+            await handle_action(self.ctx, action)
+        finally:
+            self._actions_in_flight -= 1
+
+    @property
+    def actions_in_flight(self) -> int:
+        """Staff actions handed to this runtime and not finished: a reply under a card that
+        is not recorded yet may wait seconds for it (``handlers.thread_replies``). A caller
+        that must know every action it sent was dealt with (a test asserting that something
+        did *not* happen) waits for this to reach 0 instead of sleeping."""
+        return self._actions_in_flight
 
     async def on_command(self, text: str, actor: str = "staff (/borderdesk)") -> str:
         try:

@@ -14,7 +14,6 @@ was sent" and "after it was sent" are exact moments, not races.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -392,7 +391,10 @@ async def test_a_reply_outside_a_card_is_logged_once_with_its_event_id(
 
     # a card may be recorded just after it is posted: the reply waits a moment for that
     await wait_until(logged, "the reply outside a card logged", timeout=WAIT)
-    await asyncio.sleep(0.5)  # and nothing is logged twice
+    # and once every staff action posted is handled (no sleep: a second line would be in)
+    await wait_until(
+        lambda: scene.desk.runtime.actions_in_flight == 0, "staff actions handled", timeout=WAIT
+    )
     assert logged() == [
         "thread_reply in a thread that is not a BorderDesk card ignored (event Ev0NOTACARD1)"
     ]

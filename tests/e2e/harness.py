@@ -79,9 +79,10 @@ class Desk:
             await asyncio.sleep(0.02)
 
     async def settled(self, timeout: float = 30.0) -> None:
-        """Wait until the desk has finished what it was given: every stored message handled
-        (handling ends with its card posted) and no reply waiting to be sent (``pending``) or
-        being sent (``sending``): delivered, parked, cancelled, or held for staff.
+        """Wait until the desk has finished what it was given: no staff action being handled,
+        every stored message handled (handling ends with its card posted) and no reply
+        waiting to be sent (``pending``) or being sent (``sending``): delivered, parked,
+        cancelled, or held for staff.
 
         A test asserting that something did *not* happen waits for this rather than sleeping:
         once settled, the desk has no work left that could still post or send, however slow
@@ -90,6 +91,8 @@ class Desk:
         store = self.runtime.ctx.store
 
         async def nothing_left() -> bool:
+            if self.runtime.actions_in_flight:  # a staff action still being handled
+                return False
             if await store.unprocessed_inbound():
                 return False
             return not {"pending", "sending"} & set(await store.outbox_status())
