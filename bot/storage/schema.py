@@ -348,6 +348,9 @@ examples = Table(
     Column("intent", String(64), nullable=False),
     Column("source", String(16), nullable=False),  # "staff" | "import"
     Column("created_at", UTCDateTime, nullable=False),
+    # the running desk's Store whose staff decision taught it (``bot.storage.examples``):
+    # the other processes learn it from the table, that one has learned it already
+    Column("origin", String(36)),
     UniqueConstraint("text", "intent", name="uq_examples_text_intent"),
 )
 
@@ -443,6 +446,29 @@ job_runs = Table(
     Column("claimed_at", UTCDateTime, nullable=False),
     Column("done_at", UTCDateTime),
     UniqueConstraint("job", "slot", name="uq_job_runs_job_slot"),
+)
+
+# Sends paced for the desk as a whole (``bot.storage.pace_slots``): every process sending
+# under a key (a chat, a channel, a platform) counts the sends of all of them. Times are
+# seconds of the wall clock the processes share (``time.time()``).
+pace_keys = Table(
+    "pace_keys",
+    metadata,
+    # one row per key, locked while a send is counted against it; ``held_until``: nothing
+    # goes under the key before then (a platform said "retry after")
+    Column("key", String(200), primary_key=True),
+    Column("held_until", Float, nullable=False),
+)
+
+pace_sends = Table(
+    "pace_sends",
+    metadata,
+    # a send under a key: in flight (``done`` false, ``at`` its start) or made (``at``: when
+    # its request finished); kept while it still counts for the key's limit
+    Column("id", Integer, primary_key=True),
+    Column("key", String(200), ForeignKey("pace_keys.key"), nullable=False, index=True),
+    Column("at", Float, nullable=False),
+    Column("done", Boolean, nullable=False),
 )
 
 alerts = Table(
