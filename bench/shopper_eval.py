@@ -4,7 +4,8 @@
     python bench/shopper_eval.py --set hard   # the second, tests/replies/shoppers_hard/
     python bench/shopper_eval.py --set fresh --misses   # the blind development set
     python bench/shopper_eval.py --set heldout          # the blind held-out set
-    python bench/shopper_eval.py --set heldout2         # the second, written last
+    python bench/shopper_eval.py --set heldout2         # the second
+    python bench/shopper_eval.py --set heldout3         # the third, written last
 
 Runs the labelled messages of ``tests/replies/shoppers/`` (fresh, written the way
 shoppers write, labelled before any run), or with ``--set hard`` those of the second,
@@ -18,11 +19,11 @@ suggestion at or above the threshold where staff are shown it as the reply to se
 same per language (``lang.es.top1``) and per kind of message (``kind.typo.top1``), and
 the most frequent confusions (``confusion.<label>-><best-ranked>``, counts).
 
-``--set fresh``, ``--set heldout`` and ``--set heldout2`` are the blind sets
-(``tests/replies/shoppers_fresh``, ``shoppers_heldout``, ``shoppers_heldout2``): written
-by people who saw neither the library's examples nor any answer of the engine. Only the
-development set's misses may be studied (``--misses`` prints them); the held-out sets are
-for the figures alone, so that they stay honest.
+``--set fresh``, ``--set heldout``, ``--set heldout2`` and ``--set heldout3`` are the blind
+sets (``tests/replies/shoppers_fresh``, ``shoppers_heldout``, ``shoppers_heldout2``,
+``shoppers_heldout3``): written by people who saw neither the library's examples nor any
+answer of the engine. Only the development set's misses may be studied (``--misses``
+prints them); the held-out sets are for the figures alone, so that they stay honest.
 What each figure means is written in ``tests/replies/shopper_figures.py``, which
 ``tests/replies/test_shopper_eval.py`` shares to hold them to the issue's targets.
 """
@@ -42,6 +43,7 @@ from tests.replies.shopper_figures import (  # noqa: E402
     SHOPPERS_HARD,
     SHOPPERS_HELDOUT,
     SHOPPERS_HELDOUT2,
+    SHOPPERS_HELDOUT3,
     evaluate,
     load_shoppers,
     runtime_engine,
@@ -54,6 +56,7 @@ SETS = {
     "fresh": SHOPPERS_FRESH,
     "heldout": SHOPPERS_HELDOUT,
     "heldout2": SHOPPERS_HELDOUT2,
+    "heldout3": SHOPPERS_HELDOUT3,
 }
 
 

@@ -21,6 +21,7 @@ from tests.replies.shopper_figures import (
     SHOPPERS_HARD,
     SHOPPERS_HELDOUT,
     SHOPPERS_HELDOUT2,
+    SHOPPERS_HELDOUT3,
     Outcome,
     Shopper,
     ShopperSetError,
@@ -60,14 +61,14 @@ def test_the_set_has_every_store_language_and_every_intent(engine: SuggestionEng
 
 @pytest.mark.parametrize(
     ("directory", "at_least"),
-    [(SHOPPERS_HARD, 20), (SHOPPERS_HELDOUT, 30), (SHOPPERS_HELDOUT2, 30)],
+    [(SHOPPERS_HARD, 20), (SHOPPERS_HELDOUT, 30), (SHOPPERS_HELDOUT2, 30), (SHOPPERS_HELDOUT3, 30)],
 )
 def test_the_figures_only_sets_have_every_store_language_and_only_library_intents(
     engine: SuggestionEngine, directory: Path, at_least: int
 ) -> None:
-    # Figures only (bench/shopper_eval.py --set hard / heldout / heldout2): no target, so
-    # the library is not tuned on the sets meant to give an honest figure (a held-out set
-    # tuned to would no longer be held out).
+    # Figures only (bench/shopper_eval.py --set hard / heldout / heldout2 / heldout3): no
+    # target, so the library is not tuned on the sets meant to give an honest figure (a
+    # held-out set tuned to would no longer be held out).
     shoppers = load_shoppers(directory, intents=engine.library)
     per_language = {lang: sum(s.lang == lang for s in shoppers) for lang in DEFAULT_LANGUAGES}
     assert all(count >= at_least for count in per_language.values()), per_language
