@@ -68,6 +68,7 @@ from replies.store import StoreDetails
 if TYPE_CHECKING:  # the SDK adapters load only when the platforms are used (not in chat)
     from bot.channels.slack import SlackWorkspace
     from bot.channels.telegram import TelegramChannel
+    from bot.channels.whatsapp import WhatsAppChannel
 
 logger = logging.getLogger(__name__)
 
@@ -391,12 +392,16 @@ class Runtime:
             except ChannelError as exc:
                 logger.warning("%s not reachable (%s); retrying in %.0fs", channel.name, exc, delay)
             except OSError as exc:  # its webhook server: the port is taken
-                error = listen_failed(
-                    "BORDERDESK_TELEGRAM_WEBHOOK_LISTEN", self.config.telegram_webhook_listen, exc
-                )
+                error = listen_failed(*self._listen_setting(channel.name), exc)
                 logger.error("%s not started: %s; retrying in %.0fs", channel.name, error, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, CONNECT_RETRY_MAX_SECONDS)
+
+    def _listen_setting(self, channel: str) -> tuple[str, tuple[str, int]]:
+        """The setting (and address) where a channel's own webhook server listens."""
+        if channel == "whatsapp":
+            return "BORDERDESK_WHATSAPP_LISTEN", self.config.whatsapp_listen
+        return "BORDERDESK_TELEGRAM_WEBHOOK_LISTEN", self.config.telegram_webhook_listen
 
     def _check_database(self) -> None:
         """DatabaseLost once the SQLite file was deleted, moved, replaced or overwritten
@@ -536,8 +541,31 @@ def build_translator(
 def platform_adapters(
     config: Config, desk: Desk | None = None, pacer: Pacer | None = None
 ) -> tuple[list[CustomerChannel], StaffWorkspace]:
-    """The real Telegram channel and Slack workspace, as configured."""
-    return [telegram_channel(config)], slack_workspace(config, desk, pacer)
+    """The real Telegram channel (and WhatsApp's, when its token is set) and Slack
+    workspace, as configured."""
+    channels: list[CustomerChannel] = [telegram_channel(config)]
+    if config.whatsapp_enabled:
+        channels.append(whatsapp_channel(config))
+    return channels, slack_workspace(config, desk, pacer)
+
+
+def whatsapp_channel(config: Config) -> WhatsAppChannel:
+    """The WhatsApp channel as configured (``load_config`` checked that its number, app
+    secret and verify token come with the token)."""
+    from bot.channels.whatsapp import WhatsAppChannel
+
+    assert config.whatsapp_access_token and config.whatsapp_phone_number_id
+    assert config.whatsapp_app_secret and config.whatsapp_verify_token
+    return WhatsAppChannel(
+        config.whatsapp_access_token,
+        config.whatsapp_phone_number_id,
+        app_secret=config.whatsapp_app_secret,
+        verify_token=config.whatsapp_verify_token,
+        listen=config.whatsapp_listen,
+        base_url=config.whatsapp_api_url,
+        api_version=config.whatsapp_api_version,
+        timeout=config.connect_timeout,
+    )
 
 
 def telegram_channel(config: Config) -> TelegramChannel:

@@ -2,7 +2,7 @@
 
 Each setting is declared once, as a field of one group by idea, naming its environment
 variable, type, default and how its text is read: ``running`` (database, files, logs,
-pace), ``telegram``, ``slack`` (and who may act), ``language`` (and translation),
+pace), ``telegram``, ``whatsapp``, ``slack`` (and who may act), ``language`` (and translation),
 ``orders`` (customers, order webhooks, proactive messages). ``reading`` is how text
 becomes values with every problem collected, ``values`` the shapes several groups share;
 ``model`` gathers the groups into ``Config`` and ``loading`` reads it::

@@ -15,10 +15,18 @@ from bot.config.reading import SETTINGS
 from bot.config.running import RunningSettings
 from bot.config.slack import SlackSettings
 from bot.config.telegram import TelegramSettings
+from bot.config.whatsapp import WhatsAppSettings
 
 
 @dataclass(frozen=True, config=SETTINGS)
-class Config(OrderSettings, LanguageSettings, SlackSettings, TelegramSettings, RunningSettings):
+class Config(
+    OrderSettings,
+    LanguageSettings,
+    SlackSettings,
+    WhatsAppSettings,
+    TelegramSettings,
+    RunningSettings,
+):
     """Every setting BorderDesk reads; see ``.env.example`` for what each one means.
 
     (A dataclass lists the fields of its last base first: the running settings lead.)
@@ -39,6 +47,17 @@ class Config(OrderSettings, LanguageSettings, SlackSettings, TelegramSettings, R
             ("glossary", ", ".join(self.glossary) or "(none)"),
             ("telegram_token", self.telegram_token),
             ("Telegram mode", self.telegram_mode),
+            ("whatsapp_access_token", self.whatsapp_access_token),
+            ("whatsapp_phone_number_id", self.whatsapp_phone_number_id or "(not set)"),
+            ("whatsapp_app_secret", self.whatsapp_app_secret),
+            ("whatsapp_verify_token", self.whatsapp_verify_token),
+            (
+                "WhatsApp webhook",
+                "{}:{}/whatsapp/webhook".format(*self.whatsapp_listen)
+                if self.whatsapp_enabled
+                else "off (no WHATSAPP_ACCESS_TOKEN)",
+            ),
+            ("whatsapp_api_version", self.whatsapp_api_version),
             ("slack_bot_token", self.slack_bot_token),
             ("slack_app_token", self.slack_app_token),
             ("slack_signing_secret", self.slack_signing_secret),

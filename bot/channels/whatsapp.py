@@ -1,0 +1,173 @@
+"""WhatsApp customer channel over the WhatsApp Business Cloud API (Meta's Graph API).
+
+Shoppers' messages arrive by webhook on our own small aiohttp server
+(``whatsapp_webhook``: Meta's handshake, the signature checked before parsing, 200 only
+once stored), are read into the desk's models (``whatsapp_inbound``, ``whatsapp_content``)
+and stored a payload at a time (``BatchReceiving``). Replies go out as text through a thin
+client of the Graph API (``whatsapp_graph``), whose error codes become the desk's errors
+(``whatsapp_errors``): the outbox waits on a throughput limit, retries a shopper's pair
+rate, and parks what Meta refuses (undeliverable, outside the 24-hour window) with the
+reason.
+
+Read receipts: the shopper's last message in a chat is marked read when a reply to that
+chat goes out, not when it arrives, so two blue ticks mean a person (or an approved
+automatic answer) has dealt with it. The latest unanswered message of each chat is kept
+in memory (``MAX_UNREAD`` chats): after a restart a reply marks nothing read until the
+shopper writes again, which only costs the ticks. Marking read never holds up or fails
+the reply: a refusal is logged.
+
+Sending files is not done yet (``capabilities.files`` is False, so staff's attachments
+are refused by the outbox with a reason rather than lost); it needs the media upload
+endpoint.
+
+    channel = WhatsAppChannel(token, "106540352242922", app_secret=..., verify_token=...,
+                              listen=("0.0.0.0", 8444))
+    channel.receive_batches(runtime.on_messages)
+    await channel.start(runtime.on_message)
+    await channel.send("5511987654321", "Olá Ana")
+    await channel.stop()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+
+from aiohttp import web
+
+from bot.channels.base import InboundBatchHandler, InboundHandler
+from bot.channels.whatsapp_graph import DEFAULT_BASE_URL, DEFAULT_VERSION, GraphClient
+from bot.channels.whatsapp_webhook import MAX_BODY_BYTES, WhatsAppWebhook
+from bot.errors import ChannelError, ChannelRejected, ChannelUnavailable
+from bot.models import ChannelCapabilities, InboundMessage, Limit
+
+logger = logging.getLogger(__name__)
+
+MAX_UNREAD = 10_000  # chats whose last message waits to be marked read
+
+
+class WhatsAppChannel:
+    """Shoppers on WhatsApp, through one business phone number."""
+
+    name = "whatsapp"
+    # Meta's published limits: 80 messages a second per business number (throughput), and
+    # about one message every 6 seconds to one shopper (the pair rate), with short bursts
+    # allowed; paced with a margin: five in any 30 seconds to one chat, 70 a second overall.
+    capabilities = ChannelCapabilities(
+        max_text_length=4096,  # a text message's body: at most 4,096 characters
+        buttons=False,
+        files=False,
+        per_chat=Limit(5, 30.0),
+        overall=Limit(70, 1.0),
+    )
+
+    def __init__(
+        self,
+        access_token: str,
+        phone_number_id: str,
+        *,
+        app_secret: str,
+        verify_token: str,
+        listen: tuple[str, int] = ("0.0.0.0", 8444),
+        base_url: str = DEFAULT_BASE_URL,
+        api_version: str = DEFAULT_VERSION,
+        max_body_bytes: int = MAX_BODY_BYTES,
+        timeout: float = 30.0,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
+        self.listen = listen
+        self.graph = GraphClient(
+            access_token,
+            phone_number_id,
+            base_url=base_url,
+            api_version=api_version,
+            timeout=timeout,
+        )
+        self.webhook = WhatsAppWebhook(
+            verify_token,
+            app_secret,
+            phone_number_id,
+            max_body_bytes=max_body_bytes,
+            clock=clock,
+            on_stored=self._remember_unread,
+        )
+        self._on_message: InboundHandler | None = None
+        self._runner: web.AppRunner | None = None
+        self._checked = ""
+        self._unread: OrderedDict[str, str] = OrderedDict()  # chat -> its last wamid
+
+    async def check(self) -> str:
+        """The business number as Meta shows it: the token and the phone number id are
+        accepted. Raises ChannelError."""
+        if not self._checked:
+            await self.graph.open()
+            self._checked = await self.graph.phone_number()
+        return self._checked
+
+    def receive_batches(self, on_batch: InboundBatchHandler) -> None:
+        """Store each webhook payload's messages in one go (see ``BatchReceiving``)."""
+        self.webhook.store = on_batch
+
+    async def start(self, on_message: InboundHandler) -> None:
+        """Check the number, then listen for Meta's webhook. Raises ChannelError (safe to
+        call again) when Meta refuses or cannot be reached, OSError when the port is taken."""
+        self._on_message = on_message
+        if self.webhook.store is None:  # no batch handler given: one message at a time
+            self.webhook.store = self._one_by_one
+        number = await self.check()
+        if self._runner is None:
+            runner = web.AppRunner(self.webhook.app(), access_log=None)
+            await runner.setup()
+            try:
+                await web.TCPSite(runner, self.listen[0], self.listen[1]).start()
+            except OSError:
+                await runner.cleanup()
+                raise
+            self._runner = runner
+        logger.info("whatsapp channel started for %s, webhook on %s:%d", number, *self.listen)
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        await self.graph.close()
+        self._checked = ""
+
+    async def send(self, chat_id: str, text: str) -> str:
+        """Send ``text`` (the outbox cuts it to 4,096 characters) as a text message; Meta's
+        id of it. Marks the chat's last message read first (see the module docstring)."""
+        if not self._checked:
+            raise ChannelUnavailable("whatsapp not connected yet")
+        await self._mark_read(chat_id)
+        return await self.graph.send_text(chat_id, text)
+
+    async def send_file(
+        self, chat_id: str, name: str, data: bytes, mimetype: str, caption: str = ""
+    ) -> str:
+        """Not yet: the outbox asks only channels whose capabilities say ``files``."""
+        raise ChannelRejected("whatsapp cannot send files yet")
+
+    async def _one_by_one(self, messages: Sequence[InboundMessage]) -> None:
+        assert self._on_message is not None
+        for message in messages:
+            await self._on_message(message)
+
+    def _remember_unread(self, messages: Sequence[InboundMessage]) -> None:
+        for message in messages:
+            self._unread.pop(message.chat_id, None)
+            self._unread[message.chat_id] = message.platform_message_id
+        while len(self._unread) > MAX_UNREAD:
+            self._unread.popitem(last=False)
+
+    async def _mark_read(self, chat_id: str) -> None:
+        message_id = self._unread.pop(chat_id, None)
+        if message_id is None:
+            return
+        try:
+            await self.graph.mark_read(message_id)
+        except ChannelError as exc:
+            logger.info(
+                "whatsapp could not mark %s read (%s); the reply goes anyway", message_id, exc
+            )

@@ -1,0 +1,95 @@
+"""Settings of the shoppers' second channel: WhatsApp, through the Business Cloud API.
+
+All of it is off until an access token is set; then the business number's id, the app
+secret (signatures of Meta's webhook calls) and a verify token (Meta's handshake when
+the webhook URL is saved) are needed too, and each missing one is named. Where they
+are in Meta's dashboards is said in each hint, as ``check-config`` shows it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Self
+
+from pydantic import ValidationInfo, model_validator
+from pydantic.dataclasses import dataclass
+
+from bot.config.reading import SETTINGS, Reading, Settings, parsed, setting, wrong
+from bot.config.values import Address, Text, secret
+
+
+def _phone_number_id(text: str) -> str:
+    if not re.fullmatch(r"\d{6,20}", text):
+        raise wrong(
+            text,
+            "use the Phone number ID (digits only, like 106540352242922) shown under "
+            "WhatsApp > API Setup, not the phone number itself",
+        )
+    return text
+
+
+def _api_version(text: str) -> str:
+    version = text if text.startswith("v") else f"v{text}"
+    if not re.fullmatch(r"v\d{1,3}\.\d", version):
+        raise wrong(text, "write the Graph API version like v23.0")
+    return version
+
+
+@dataclass(frozen=True, config=SETTINGS)
+class WhatsAppSettings(Settings):
+    """The business number, its credentials, and where Meta's webhook calls arrive."""
+
+    whatsapp_access_token: Annotated[
+        str | None,
+        secret(
+            r"[A-Za-z0-9_-]{20,}",
+            "a System User access token with whatsapp_business_messaging (Meta Business "
+            "Suite > Business settings > System users > Generate token), like EAAG...",
+        ),
+    ] = setting("WHATSAPP_ACCESS_TOKEN", secret=True)
+    whatsapp_phone_number_id: Annotated[str | None, parsed(_phone_number_id)] = setting(
+        "BORDERDESK_WHATSAPP_PHONE_NUMBER_ID"
+    )
+    whatsapp_app_secret: Annotated[
+        str | None,
+        secret(
+            r"[0-9a-fA-F]{32}",
+            "the App Secret (App settings > Basic > App secret, 32 hexadecimal characters)",
+        ),
+    ] = setting("WHATSAPP_APP_SECRET", secret=True)
+    whatsapp_verify_token: Annotated[
+        str | None,
+        secret(
+            r"[A-Za-z0-9._~-]{8,256}",
+            "a phrase you choose (8-256 of A-Z, a-z, 0-9 and . _ ~ -), typed again as "
+            "Verify token where the app's webhook Callback URL is set",
+        ),
+    ] = setting("BORDERDESK_WHATSAPP_VERIFY_TOKEN", secret=True)
+    # Meta posts to https://<your host>/whatsapp/webhook; a proxy forwards it here
+    whatsapp_listen: Address = setting("BORDERDESK_WHATSAPP_LISTEN", ("0.0.0.0", 8444))
+    whatsapp_api_version: Annotated[str, parsed(_api_version)] = setting(
+        "BORDERDESK_WHATSAPP_API_VERSION", "v23.0"
+    )
+    whatsapp_api_url: Text = setting("BORDERDESK_WHATSAPP_API_URL", "https://graph.facebook.com")
+
+    @property
+    def whatsapp_enabled(self) -> bool:
+        """WhatsApp runs when its access token is set (the rest is then checked)."""
+        return bool(self.whatsapp_access_token)
+
+    @model_validator(mode="after")
+    def _all_or_nothing(self, info: ValidationInfo) -> Self:
+        """With a token, the number, the app secret and the verify token are needed too:
+        without them no reply could be sent to the right number or no webhook trusted."""
+        reading = info.context
+        if not isinstance(reading, Reading) or not self.whatsapp_enabled:
+            return self
+        needed = ("whatsapp_phone_number_id", "whatsapp_app_secret", "whatsapp_verify_token")
+        for name in needed:
+            named = any(p.startswith(self.variable(name)) for p in reading.problems)
+            if not getattr(self, name) and not named:  # not twice for a bad value
+                reading.problems.append(
+                    f"{self.variable(name)}: required with "
+                    f"{self.variable('whatsapp_access_token')} (see .env.example)"
+                )
+        return self

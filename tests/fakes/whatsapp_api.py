@@ -1,0 +1,237 @@
+"""A local fake of the WhatsApp Cloud API (Meta's Graph API) that checks every request
+against Meta's published OpenAPI description (``whatsapp_spec``).
+
+End-to-end tests point the WhatsApp channel's ``base_url`` here. Each call must carry the
+bearer token; a send's body must fit the spec's ``Message`` (a mark-as-read its
+``MarkMessageRequestPayload``), and a text body Meta's 4,096 characters. A request that
+does not fit lands in ``fake.violations`` and is answered 400 with code 100, as Meta
+answers an invalid parameter. The fake's own answers are checked against the spec's
+response schemas too, so a fake that drifted from Meta fails its own tests.
+
+Sent messages are recorded (``fake.sent``, ``fake.texts(to)``, ``fake.read``), and
+Meta's refusals can be queued for the next sends (``fail_next(131026)``) from the
+codes Meta documents, each answered the way Meta does (HTTP 400 and a ``GraphAPIError``
+body); network trouble comes from ``faults.py`` (``reset_next("send")``).
+
+    async with FakeWhatsAppAPI() as graph:
+        channel = WhatsAppChannel(graph.token, graph.phone_number_id, base_url=graph.base_url, ...)
+        graph.fail_next(130429)
+        ...
+        assert graph.texts("5511987654321") == ["Olá Ana"] and not graph.violations
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Self
+
+from aiohttp import web
+
+from .faults import Fail, FaultInjection, FaultPlan, RateLimit, RateMeter
+from .whatsapp_spec import WhatsAppSpec, shared_spec
+
+JSON = dict[str, Any]
+TOKEN = "EAAGfakeWhatsAppToken0123456789abcdef"
+PHONE_NUMBER_ID = "106540352242922"
+DISPLAY_NUMBER = "15550783881"
+API_VERSION = "v23.0"
+MAX_TEXT = 4096  # Meta: a text message's body is at most 4,096 characters
+
+# What Meta answers with each code (developers.facebook.com, "Cloud API error codes").
+ERRORS: dict[int, tuple[str, str]] = {
+    4: ("(#4) Application request limit reached", "OAuthException"),
+    100: ("(#100) Invalid parameter", "OAuthException"),
+    131000: ("Something went wrong", "OAuthException"),
+    130429: ("(#130429) Rate limit hit", "OAuthException"),
+    131026: ("(#131026) Message undeliverable", "OAuthException"),
+    131047: ("(#131047) Re-engagement message", "OAuthException"),
+    131049: (
+        "(#131049) This message was not delivered to maintain healthy ecosystem engagement.",
+        "OAuthException",
+    ),
+    131056: (
+        "(#131056) (Business Account, Consumer Account) pair rate limit hit",
+        "OAuthException",
+    ),
+    190: ("Error validating access token: Session has expired", "OAuthException"),
+}
+RATE_LIMITS = (
+    RateLimit("80 messages per second per business number", 80, 1.0, lambda s: True, False),
+    RateLimit(
+        "45 messages in 6 seconds to one shopper (the pair rate's burst)", 45, 6.0, lambda s: True
+    ),
+    RateLimit("1 message every 6 seconds to one shopper on average", 10, 60.0, lambda s: True),
+)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One message the fake accepted: its id, its recipient, its body as posted."""
+
+    id: str
+    to: str
+    body: JSON
+
+    @property
+    def text(self) -> str | None:
+        text = self.body.get("text")
+        return text.get("body") if isinstance(text, dict) else None
+
+
+class FakeWhatsAppAPI(FaultInjection):
+    """The Graph API endpoints the desk calls, on 127.0.0.1 (``async with`` starts it)."""
+
+    def __init__(
+        self,
+        *,
+        spec: WhatsAppSpec | None = None,
+        token: str = TOKEN,
+        phone_number_id: str = PHONE_NUMBER_ID,
+        rate_clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.spec = spec or shared_spec()
+        self.token = token
+        self.phone_number_id = phone_number_id
+        self.sent: list[Sent] = []
+        self.read: list[str] = []  # message ids marked read, in order
+        self.violations: list[str] = []
+        self.calls: list[tuple[str, str]] = []  # (method, path) of every request
+        self.faults = FaultPlan()
+        self.rates = RateMeter(RATE_LIMITS, rate_clock)
+        self._ids = itertools.count(1)
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.base_url = ""
+
+    async def __aenter__(self) -> Self:
+        app = web.Application()
+        app.router.add_route("*", "/{path:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base_url = f"http://127.0.0.1:{port}"
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.faults.release()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def fail_next(self, code: int, times: int = 1, *, details: str = "") -> None:
+        """Answer the next ``times`` sends (not marks-as-read) with Meta's error ``code``."""
+        message, kind = ERRORS[code]
+        error: JSON = {"message": message, "type": kind, "code": code, "fbtrace_id": "AbCdEf123"}
+        if details:
+            error["error_data"] = {"messaging_product": "whatsapp", "details": details}
+        body = {"error": error}
+        self._check_answer("GraphAPIError", body)
+        status = 401 if code == 190 else 400
+        self.faults.add("send", Fail(status, body), times)
+
+    def texts(self, to: str | None = None) -> list[str]:
+        """The text bodies sent (to ``to``), in order."""
+        return [s.text for s in self.sent if s.text is not None and to in (None, s.to)]
+
+    async def wait_sent(self, count: int = 1, timeout: float = 30.0) -> list[Sent]:
+        """Wait until ``count`` messages were accepted; all of them."""
+        await self._wait(lambda: len(self.sent) >= count, f"{count} message(s) sent", timeout)
+        return list(self.sent)
+
+    async def wait_read(self, message_id: str, timeout: float = 30.0) -> None:
+        await self._wait(lambda: message_id in self.read, f"{message_id} marked read", timeout)
+
+    async def _wait(self, done: Callable[[], bool], what: str, timeout: float) -> None:
+        async with self._changed:
+            try:
+                await asyncio.wait_for(self._changed.wait_for(done), timeout)
+            except TimeoutError:
+                raise AssertionError(f"not {what} after {timeout}s: {self.sent}") from None
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        self.calls.append((request.method, request.path))
+        if request.headers.get("Authorization") != f"Bearer {self.token}":
+            return self._error(401, 190, "Invalid OAuth access token - Cannot parse access token")
+        parts = request.path.strip("/").split("/")
+        if len(parts) < 2 or parts[0] != API_VERSION or parts[1] != self.phone_number_id:
+            self.violations.append(f"{request.method} {request.path}: no such endpoint here")
+            return self._error(400, 100, f"Unsupported request: {request.path}")
+        if request.method == "GET" and len(parts) == 2:
+            return self._answer(
+                {
+                    "display_phone_number": "+1 555-078-3881",
+                    "verified_name": "Test Store",
+                    "id": self.phone_number_id,
+                    "quality_rating": "GREEN",
+                }
+            )
+        if request.method == "POST" and parts[2:] == ["messages"]:
+            return await self._messages(request)
+        self.violations.append(f"{request.method} {request.path}: not an endpoint the desk uses")
+        return self._error(400, 100, "Unsupported request")
+
+    async def _messages(self, request: web.Request) -> web.Response:
+        if request.content_type != "application/json":
+            self.violations.append(f"messages posted as {request.content_type}, not JSON")
+            return self._error(400, 100, "(#100) The parameter messaging_product is required.")
+        try:
+            body = json.loads(await request.read())
+        except ValueError:
+            self.violations.append("messages body is not JSON")
+            return self._error(400, 100, "(#100) Invalid JSON")
+        problems = self.spec.send_problems(body)
+        text = body.get("text") if isinstance(body, dict) else None
+        if isinstance(text, dict) and len(text.get("body") or "") > MAX_TEXT:
+            problems.append(f"text/body: {len(text['body'])} characters, over {MAX_TEXT}")
+        if problems:
+            self.violations += [f"POST messages: {p}" for p in problems]
+            return self._error(400, 100, "(#100) Invalid parameter: " + "; ".join(problems)[:300])
+        if "status" in body:  # a mark-as-read
+            self.read.append(body["message_id"])
+            await self._notify()
+            return self._answer({"success": True}, schema="MarkMessageResponsePayload")
+        if (fault := await self.faults.act("send", request)) is not None:
+            return fault
+        self.rates.admit("messages", body["to"])
+        wamid = f"wamid.FAKE{next(self._ids):08d}"
+        self.sent.append(Sent(wamid, body["to"], body))
+        await self._notify()
+        return self._answer(
+            {
+                "messaging_product": "whatsapp",
+                "contacts": [{"input": body["to"], "wa_id": body["to"]}],
+                "messages": [{"id": wamid, "message_status": "accepted"}],
+            },
+            schema="MessageResponsePayload",
+        )
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    def _answer(self, body: JSON, *, schema: str | None = None) -> web.Response:
+        if schema is not None:
+            self._check_answer(schema, body)
+        return web.json_response(body)
+
+    def _error(self, status: int, code: int, message: str) -> web.Response:
+        body = {"error": {"message": message, "type": "OAuthException", "code": code}}
+        self._check_answer("GraphAPIError", body)
+        return web.json_response(body, status=status)
+
+    def _check_answer(self, schema: str, body: JSON) -> None:
+        """The fake's own answers must fit the spec too."""
+        if problems := self.spec.problems(schema, body):
+            raise AssertionError(f"the fake's {schema} answer breaks the spec: {problems}")

@@ -1,0 +1,217 @@
+"""Meta's OpenAPI description of the WhatsApp Business Cloud API, read so it can judge traffic.
+
+``../shared/specs/whatsapp/business-messaging-api_v23.0.yaml`` (v23.0, MIT) is generated
+from several of Meta's documents merged into one, and taken literally it rejects every
+example it gives, sends and webhooks alike (checked with jsonschema 4.26, Draft 2020-12,
+the dialect of OpenAPI 3.1). Three things are read the way the authors plainly meant,
+and only those; ``test_whatsapp_spec.py`` shows that with them every example of a send
+and of a message webhook is valid, and that a body missing a required field still is not:
+
+1. ``additionalProperties: false`` inside one branch of an ``allOf`` sees only that
+   branch's properties, so ``TextMessage`` (the base properties + ``{type, text}`` with
+   additionalProperties false) would refuse its own ``messaging_product``. Read as
+   ``unevaluatedProperties: false`` on the whole ``allOf``: nothing beyond what any branch
+   names.
+2. A ``oneOf`` with a ``discriminator`` (``Message``, ``IncomingMessage``) is chosen by the
+   discriminating property, as OpenAPI says, not by trying every branch (a bare ``oneOf``
+   fails whenever two branches fit, and says nothing useful when none does).
+3. The webhook side's names collided with the send side's when the documents were merged:
+   ``IncomingMessage`` maps ``text`` to ``TextMessage`` (the *send* schema, which
+   requires ``to``), while the incoming schemas, left unreferenced, carry a suffix
+   (``TextMessage_2``, ``ImageMessage_1``...) and point at the send side's
+   ``BaseMessageProperties`` instead of the incoming ``BaseMessageProperties_1`` (``from``,
+   ``id``, ``timestamp``); ``UnsupportedMessage``'s errors point at the Graph API's
+   ``ErrorObject`` (message, type, code) instead of the webhook's ``Error`` (code, title,
+   message, error_data). They are wired to their incoming counterparts.
+
+A mark-as-read (``{"status": "read", "message_id": ...}``) is posted to the same
+``/messages`` endpoint; the spec describes its body as ``MarkMessageRequestPayload`` without
+linking it to the operation, so a body with ``status`` is judged against that.
+
+    spec = WhatsAppSpec.load()
+    assert spec.send_problems({"messaging_product": "whatsapp", ...}) == []
+    assert spec.webhook_problems(payload) == []
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from pathlib import Path
+from typing import Any, Self
+
+import jsonschema
+import yaml
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .spec_paths import SPECS_DIR
+
+JSON = dict[str, Any]
+SPEC_FILE = Path("whatsapp") / "business-messaging-api_v23.0.yaml"
+BASE = "urn:whatsapp-business-messaging-api"
+SEND_PATH = "/{Version}/{Phone-Number-ID}/messages"
+WEBHOOK_PATH = "/whatsapp/webhooks"
+
+# 3. the incoming message schemas, by the ``type`` Meta gives them in a webhook
+INCOMING = {
+    "text": "TextMessage_2",
+    "reaction": "ReactionMessage_1",
+    "audio": "AudioMessage_1",
+    "document": "DocumentMessage_1",
+    "image": "ImageMessage_1",
+    "sticker": "StickerMessage_1",
+    "video": "VideoMessage_1",
+    "location": "LocationMessage_1",
+    "contacts": "ContactSharingMessage",
+    "unsupported": "UnsupportedMessage",
+    "unknown": "UnsupportedMessage",
+    "button": "ButtonMessage",
+    "interactive": "InteractiveMessageReply",
+    "order": "OrderMessage",
+}
+# the webhook's own schemas that were pointed at the send side's
+WEBHOOK_SIDE = (*set(INCOMING.values()), "SystemMessage")
+
+
+def _ref(name: str) -> JSON:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _closed_allof(node: Any) -> None:
+    """Repair 1, everywhere in the document."""
+    if isinstance(node, list):
+        for item in node:
+            _closed_allof(item)
+        return
+    if not isinstance(node, dict):
+        return
+    branches = node.get("allOf")
+    if isinstance(branches, list):
+        closed = False
+        for branch in branches:
+            if isinstance(branch, dict) and branch.get("additionalProperties") is False:
+                del branch["additionalProperties"]
+                closed = True
+        if closed:
+            node["unevaluatedProperties"] = False
+    for value in node.values():
+        _closed_allof(value)
+
+
+def _by_discriminator(node: Any) -> None:
+    """Repair 2, everywhere in the document: the mapped schema for each value, and any
+    other value refused by name."""
+    if isinstance(node, list):
+        for item in node:
+            _by_discriminator(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for value in node.values():
+        _by_discriminator(value)
+    found = node.get("discriminator")
+    if not isinstance(found, dict) or "mapping" not in found or "oneOf" not in node:
+        return
+    field, mapping = found["propertyName"], found["mapping"]
+    del node["oneOf"]
+    node["required"] = sorted({*node.get("required", []), field})
+    node.setdefault("properties", {})[field] = {"enum": sorted(mapping)}
+    node["allOf"] = [
+        {
+            "if": {"properties": {field: {"const": value}}, "required": [field]},
+            "then": {"$ref": target},
+        }
+        for value, target in mapping.items()
+    ]
+
+
+def _incoming_names(schemas: JSON) -> None:
+    """Repair 3."""
+    incoming = schemas["IncomingMessage"]
+    incoming["discriminator"]["mapping"] = {
+        kind: f"#/components/schemas/{name}" for kind, name in INCOMING.items()
+    }
+    incoming["oneOf"] = [_ref(name) for name in sorted(set(INCOMING.values()))]
+    for name in WEBHOOK_SIDE:
+        for branch in schemas[name].get("allOf", []):
+            if branch == _ref("BaseMessageProperties"):
+                branch["$ref"] = "#/components/schemas/BaseMessageProperties_1"
+    errors = schemas["UnsupportedMessage"]["allOf"][1]["properties"]["errors"]
+    errors["items"] = _ref("Error")
+
+
+class WhatsAppSpec:
+    """Validators for what the desk sends to the Graph API and what Meta posts to it."""
+
+    def __init__(self, document: JSON) -> None:
+        repaired = copy.deepcopy(document)
+        schemas = repaired["components"]["schemas"]
+        _incoming_names(schemas)
+        _closed_allof(repaired)
+        _by_discriminator(repaired)
+        self.document = document  # as published: its examples
+        registry: Registry[Any] = Registry().with_resource(
+            BASE, Resource(contents=repaired, specification=DRAFT202012)
+        )
+        self._validators = {
+            name: jsonschema.Draft202012Validator(
+                {"$ref": f"{BASE}#/components/schemas/{name}"}, registry=registry
+            )
+            for name in (
+                "Message",
+                "MarkMessageRequestPayload",
+                "MessageResponsePayload",
+                "MarkMessageResponsePayload",
+                "WebhookPayload",
+                "GraphAPIError",
+            )
+        }
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Self:
+        return cls(_read(path or SPECS_DIR / SPEC_FILE))
+
+    def problems(self, schema: str, body: Any) -> list[str]:
+        """Where ``body`` breaks the component ``schema``; [] when it fits."""
+        return [
+            f"{'/'.join(map(str, e.absolute_path)) or '(body)'}: {e.message[:300]}"
+            for e in self._validators[schema].iter_errors(body)
+        ]
+
+    def send_problems(self, body: Any) -> list[str]:
+        """A POST to /{Version}/{Phone-Number-ID}/messages: a message, or a mark-as-read."""
+        if isinstance(body, dict) and "status" in body:
+            return self.problems("MarkMessageRequestPayload", body)
+        return self.problems("Message", body)
+
+    def webhook_problems(self, payload: Any) -> list[str]:
+        """A POST Meta makes to the webhook."""
+        return self.problems("WebhookPayload", payload)
+
+    def send_examples(self) -> dict[str, JSON]:
+        """The spec's own example bodies of a send, by title."""
+        return _examples(self.document["paths"][SEND_PATH]["post"])
+
+    def webhook_examples(self) -> dict[str, JSON]:
+        """The spec's own example webhook payloads, by title."""
+        return _examples(self.document["paths"][WEBHOOK_PATH]["post"])
+
+
+def _examples(operation: JSON) -> dict[str, JSON]:
+    content = operation["requestBody"]["content"]["application/json"]
+    return {title: example["value"] for title, example in content["examples"].items()}
+
+
+@cache
+def _read(path: Path) -> JSON:
+    """The YAML (1 MB: half a second with libyaml), read once per process."""
+    with path.open(encoding="utf-8") as file:
+        loaded: JSON = yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return loaded
+
+
+@cache
+def shared_spec() -> WhatsAppSpec:
+    """One WhatsAppSpec per process (building the validators takes a moment)."""
+    return WhatsAppSpec.load()
