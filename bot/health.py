@@ -1,12 +1,18 @@
 """``/healthz`` and ``/metrics`` of one process, on their own port (aiohttp).
 
-    GET /healthz    200 {"database": "ok", "channels": {"telegram": "connected"}}
+    GET /healthz    200 {"database": "ok", "channels": {"telegram": "connected"},
+                         "polling": {"telegram": "leader"}}
                     503 the same shape, naming what fails:
                         {"database": "failing: the database file ... was deleted", ...}
                         {"channels": {"telegram": "not connected"}, ...}
     GET /metrics    the process's counters (``bot.metrics``) in the Prometheus text
                     format, with the outbox's depth, oldest age and dead letters read
                     from the database at each scrape
+
+``polling`` says whether this process is the one that polls Telegram ("leader") or one
+waiting to take over ("standby", healthy too: it sends, and serves Slack and the order
+webhooks); it is left out when nothing polls (Telegram by webhook). Of several processes
+on one database, exactly one should say "leader" (``bot.storage.leader``).
 
 The server starts only when ``BORDERDESK_HEALTH_LISTEN`` names an address (off by
 default: each process of a desk needs its own port, and only the operator knows which
@@ -15,7 +21,8 @@ Prometheus scrapes ``/metrics``. ``/metrics`` still answers while the database d
 (its counters are what an operator needs then): the outbox gauges keep their last values
 and the failure is logged, at most once a minute::
 
-    health = HealthServer(store, metrics, channels=runtime.channel_states, clock=utc_now)
+    health = HealthServer(store, metrics, channels=runtime.channel_states, clock=utc_now,
+                          polling=runtime.polling_states)
     await health.start(("127.0.0.1", 9108))
     await health.stop()
 """
@@ -43,12 +50,14 @@ METRICS_PATH = "/metrics"
 DATABASE_TIMEOUT_SECONDS = 5.0
 OK = "ok"
 CONNECTED, NOT_CONNECTED = "connected", "not connected"
+LEADER, STANDBY = "leader", "standby"
 
 
 class HealthServer:
     """Serves ``/healthz`` and ``/metrics`` for one runtime; see the module docstring.
 
-    ``channels`` says, when asked, whether each customer channel is connected (by name).
+    ``channels`` says, when asked, whether each customer channel is connected (by name);
+    ``polling``, whether this process polls each channel only one process may poll.
     """
 
     def __init__(
@@ -58,10 +67,12 @@ class HealthServer:
         *,
         channels: Callable[[], Mapping[str, bool]],
         clock: Callable[[], datetime],
+        polling: Callable[[], Mapping[str, bool]] = dict,
     ) -> None:
         self.store = store
         self.metrics = metrics
         self.channels = channels
+        self.polling = polling
         self.clock = clock
         self._backlog_failures = RepeatedFailures(logger, "reading the outbox for /metrics")
         self.app = web.Application()
@@ -98,9 +109,12 @@ class HealthServer:
             for name, connected in self.channels().items()
         }
         healthy = database == OK and all(state == CONNECTED for state in channels.values())
-        return web.json_response(
-            {"database": database, "channels": channels}, status=200 if healthy else 503
-        )
+        body: dict[str, object] = {"database": database, "channels": channels}
+        if polling := self.polling():
+            body["polling"] = {
+                name: LEADER if leading else STANDBY for name, leading in polling.items()
+            }
+        return web.json_response(body, status=200 if healthy else 503)
 
     async def _metrics(self, request: web.Request) -> web.Response:
         try:

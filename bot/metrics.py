@@ -13,6 +13,7 @@ event happens; ``bot.health`` serves the registry as ``/metrics``::
         suggestion = engine.suggest(text)
     metrics.translation_failed("provider")
     metrics.outbox_seen(depth=3, oldest_age=12.5, dead=0)   # read from storage at a scrape
+    metrics.polling("telegram", True)                        # this process is the poller
     text = metrics.exposition()                              # the Prometheus text format
 
 Names follow Prometheus' conventions: ``borderdesk_`` first, ``_total`` on counters,
@@ -81,6 +82,13 @@ class DeskMetrics:
             "Age of the oldest queued reply at the last scrape (0: none queued)",
             registry=on,
         )
+        self._polling = Gauge(
+            "borderdesk_polling_leader",
+            "1 while this process is the one of the desk that polls the channel "
+            "(Telegram: one getUpdates poller per bot), 0 while another one does",
+            ["channel"],
+            registry=on,
+        )
         self._dead_letters = Gauge(
             "borderdesk_dead_letters",
             "Replies given up on and kept for staff to retry, at the last scrape",
@@ -113,6 +121,10 @@ class DeskMetrics:
         self._outbox_depth.set(depth)
         self._outbox_oldest.set(oldest_age)
         self._dead_letters.set(dead)
+
+    def polling(self, channel: str, leading: bool) -> None:
+        """Whether this process polls ``channel`` now (``bot.storage.leader``)."""
+        self._polling.labels(channel=channel).set(1 if leading else 0)
 
     def exposition(self) -> bytes:
         """Every metric in the Prometheus text format."""

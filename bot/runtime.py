@@ -18,6 +18,10 @@ desk's; the platforms deliver it again once the desk is restarted on the right f
 desk also checkpoints that file itself, every few seconds (see ``bot.storage.sqlite``), so
 that any other write to it shows.
 
+Of several processes on one PostgreSQL database, only the elected one polls Telegram
+(``bot.storage.leader``; ``_elect_poller``): the others send, and take over within
+BORDERDESK_TELEGRAM_TAKEOVER seconds when it dies.
+
 All timed work runs on the one scheduler of ``bot.jobs.Jobs``: the periodic jobs, the
 digests and spike alerts, and the watch of the database file; nothing here sleeps in a
 loop but the retries of a channel that cannot connect yet.
@@ -51,6 +55,7 @@ from bot.pacing import Pacer
 from bot.storage import OutboxItem, Store
 from bot.storage.examples import IMPORTED
 from bot.storage.file_guard import DatabaseGuard, DatabaseLost
+from bot.storage.leader import LeaderOnly, Leadership
 from bot.storage.outbox import STAFF_NOTES
 from bot.storage.urls import database_label
 from bot.translation import TranslationCache, Translator
@@ -129,6 +134,9 @@ class Runtime:
         # this process's counters, on a registry of its own (see bot.metrics)
         self.metrics = DeskMetrics()
         self._health: HealthServer | None = None
+        # which process polls Telegram, of several on one database (bot.storage.leader)
+        self._leadership: Leadership | None = None
+        self._pollers: tuple[str, ...] = ()  # the channels it switches
 
     @property
     def ctx(self) -> Context:
@@ -260,6 +268,7 @@ class Runtime:
                     keep_running=True,
                 )
             await self._jobs.start()
+            await self._elect_poller()
             self._tasks += [
                 asyncio.create_task(self._connect(channel), name=f"connect {name}")
                 for name, channel in self.channels.items()
@@ -336,6 +345,9 @@ class Runtime:
         if self._jobs is not None:
             await self._jobs.stop()
             self._jobs = None
+        if self._leadership is not None:  # polling stops before the lock is released
+            await self._leadership.stop()
+            self._leadership = None
         for task in self._tasks:
             if task.get_name() != "outbox":
                 task.cancel()  # a channel still trying to connect
@@ -370,13 +382,47 @@ class Runtime:
         """Start /healthz and /metrics (before the channels connect, so a probe sees them
         connecting); a taken port stops the start, naming the setting."""
         self._health = HealthServer(
-            store, self.metrics, channels=self.channel_states, clock=self.clock
+            store,
+            self.metrics,
+            channels=self.channel_states,
+            clock=self.clock,
+            polling=self.polling_states,
         )
         try:
             await self._health.start(listen)
         except OSError as exc:
             self._health = None
             raise listen_failed("BORDERDESK_HEALTH_LISTEN", listen, exc) from exc
+
+    def polling_states(self) -> dict[str, bool]:
+        """Whether this process polls each channel only one process may poll (Telegram by
+        long polling), by name: True for the elected poller (for /healthz)."""
+        leading = self._leadership is not None and self._leadership.leading
+        return {name: leading for name in self._pollers}
+
+    async def _elect_poller(self) -> None:
+        """Channels only one process may poll poll only while this process leads
+        (``bot.storage.leader``): of several processes on PostgreSQL, the one holding the
+        poller lock; on SQLite, the desk's one process, at once."""
+        exclusive = {
+            name: channel
+            for name, channel in self.channels.items()
+            if isinstance(channel, LeaderOnly) and channel.exclusive
+        }
+        self._pollers = tuple(exclusive)
+        if not exclusive:
+            return
+
+        async def lead(leading: bool) -> None:
+            for name, channel in exclusive.items():
+                await channel.lead(leading)
+                self.metrics.polling(name, leading)
+
+        await lead(False)  # connect and send, but poll only once elected
+        self._leadership = Leadership(
+            self.config.database_url, on_change=lead, retry=self.config.telegram_takeover
+        )
+        await self._leadership.start()
 
     async def _connect(self, channel: CustomerChannel) -> None:
         """Start a channel, retrying while its platform is unreachable: the process stays up

@@ -22,6 +22,15 @@ Bad input never reaches the handlers: a body over ``max_body_bytes`` gets 413, i
 JSON 400, a wrong secret 403, and updates of a kind we do not handle are logged and
 acknowledged.
 
+Telegram allows one getUpdates poller per bot (a second one ends the first with 409
+Conflict), so with several desk processes only the elected one polls
+(``bot.storage.leader``): the runtime calls ``lead(False)`` before ``start`` (the channel
+connects and sends, but does not poll) and ``lead(True)`` or ``lead(False)`` whenever this
+process becomes or stops being the leader; ``lead(False)`` ends a getUpdates under way at
+once. By webhook (``exclusive`` is False) Telegram posts to whichever process its URL
+reaches, and every process serves it. A channel never told anything polls, as one process
+alone does.
+
     channel = TelegramChannel(token, base_url="https://api.telegram.org/bot")
     await channel.start(on_message)
     await channel.send("4242", "Hola Ana")
@@ -118,6 +127,8 @@ class TelegramChannel:
         self._on_batch: InboundBatchHandler | None = None
         self._initialized = False
         self._poller: asyncio.Task[None] | None = None
+        self._leading = True  # may poll: this process is the desk's poller (``lead``)
+        self._started = False  # between start and stop: polling may begin
         self._runner: web.AppRunner | None = None
         self._intake_failures = RepeatedFailures(logger, "storing telegram updates")
 
@@ -132,6 +143,24 @@ class TelegramChannel:
             self._initialized = True
         return f"@{self.bot.username}"
 
+    @property
+    def exclusive(self) -> bool:
+        """Only one process may receive (polling); False by webhook."""
+        return not self.webhook_url
+
+    async def lead(self, leading: bool) -> None:
+        """Whether this process is the one that polls (see the module docstring): polling
+        starts now if the channel is started, or when it starts; it stops at once."""
+        self._leading = leading
+        if not self.exclusive:
+            return
+        if leading and self._started and self._poller is None:
+            self._poller = asyncio.create_task(self._poll(), name="telegram polling")
+            logger.info("telegram polling started: this process is the poller")
+        elif not leading and self._poller is not None:
+            await self._stop_polling()
+            logger.info("telegram polling stopped: another process may poll now")
+
     def receive_batches(self, on_batch: InboundBatchHandler) -> None:
         """Hand each getUpdates batch whole to ``on_batch`` (see the module docstring)."""
         self._on_batch = on_batch
@@ -145,19 +174,21 @@ class TelegramChannel:
                 await self._start_webhook(self.webhook_url)
             else:
                 await self.bot.delete_webhook()
-                self._poller = asyncio.create_task(self._poll(), name="telegram polling")
         except TelegramError as exc:
             raise _wrap(exc) from exc
-        logger.info("telegram channel started (%s)", "webhook" if self.webhook_url else "polling")
+        self._started = True
+        if self.webhook_url:
+            mode = "webhook"
+        elif self._leading:
+            mode = "polling"
+            self._poller = asyncio.create_task(self._poll(), name="telegram polling")
+        else:
+            mode = "polling when this process becomes the poller; sending meanwhile"
+        logger.info("telegram channel started (%s)", mode)
 
     async def stop(self) -> None:
-        if self._poller is not None:
-            self._poller.cancel()
-            try:
-                await self._poller
-            except asyncio.CancelledError:
-                pass
-            self._poller = None
+        self._started = False
+        await self._stop_polling()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -200,6 +231,17 @@ class TelegramChannel:
         except TelegramError as exc:
             raise _wrap(exc) from exc
         return str(sent.message_id)
+
+    async def _stop_polling(self) -> None:
+        """Cancel the poller: a getUpdates under way is abandoned (its connection closed),
+        a batch being stored is not confirmed and comes again to whoever polls next."""
+        if self._poller is not None:
+            self._poller.cancel()
+            try:
+                await self._poller
+            except asyncio.CancelledError:
+                pass
+            self._poller = None
 
     async def _poll(self) -> None:
         """getUpdates in a loop; the offset moves past an update only once it is stored."""

@@ -8,7 +8,7 @@ from pydantic import ValidationInfo, model_validator
 from pydantic.dataclasses import dataclass
 
 from bot.config.reading import SETTINGS, Reading, Settings, setting
-from bot.config.values import Address, Text, one_of, secret, url
+from bot.config.values import Address, Seconds, Text, one_of, secret, url
 
 
 @dataclass(frozen=True, config=SETTINGS)
@@ -34,6 +34,10 @@ class TelegramSettings(Settings):
     telegram_webhook_listen: Address = setting(
         "BORDERDESK_TELEGRAM_WEBHOOK_LISTEN", ("0.0.0.0", 8443)
     )
+    # several processes on one PostgreSQL database poll Telegram one at a time: how often
+    # one that does not poll asks to take over, and how often the poller checks that it
+    # still holds the poller lock (``bot.storage.leader``)
+    telegram_takeover: Seconds = setting("BORDERDESK_TELEGRAM_TAKEOVER", 5.0)
     # "ignore": only private chats are shoppers; "allow": group messages get cards too, and
     # replies to a group never carry order data (see README "Telegram groups")
     telegram_groups: Annotated[str, one_of(("ignore", "allow"))] = setting(

@@ -91,10 +91,17 @@ async def test_healthz_is_200_while_all_answers_and_503_once_the_database_is_gon
     base = f"http://127.0.0.1:{port}"
     db = tmp_path / "desk.sqlite3"
     async with running_desk(db, telegram_api, slack_api, health_listen=("127.0.0.1", port)):
+        # the desk's one process on SQLite is the one that polls Telegram
         assert await _health(base) == (
             200,
-            {"database": "ok", "channels": {"telegram": "connected"}},
+            {
+                "database": "ok",
+                "channels": {"telegram": "connected"},
+                "polling": {"telegram": "leader"},
+            },
         )
+        leading = await _metrics(base)
+        assert leading[("borderdesk_polling_leader", (("channel", "telegram"),))] == 1
 
         for name in (db.name, f"{db.name}-wal", f"{db.name}-shm"):
             (tmp_path / name).unlink(missing_ok=True)  # an operator's clean-up
@@ -135,9 +142,14 @@ async def test_healthz_is_503_while_a_channel_is_still_connecting(
         config, channels=channels, workspace=workspace, desk=desk, jobs=False, pacer=pacer
     ) as runtime:
         await telegram_api.wait_for("deleteWebhook")  # polling is being set up, not yet done
+        # elected to poll (it is the one process), polling once connected
         assert await _health(base) == (
             503,
-            {"database": "ok", "channels": {"telegram": "not connected"}},
+            {
+                "database": "ok",
+                "channels": {"telegram": "not connected"},
+                "polling": {"telegram": "leader"},
+            },
         )
 
         telegram_api.faults.release()  # the call fails; the channel tries again and connects
