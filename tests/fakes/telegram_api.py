@@ -11,6 +11,12 @@ Tests import everything from here: ``SpecValidator`` (the spec checks), ``Update
 Like Telegram, getUpdates delivers only the update kinds subscribed to with
 ``allowed_updates`` (kept from the last getUpdates or setWebhook that gave it): a bot that
 forgets to subscribe to edits never sees one, and a test shows it.
+
+Like Telegram, one getUpdates poller at a time: a getUpdates arriving while another is
+still waiting ends the waiting one with 409 "Conflict: terminated by other getUpdates
+request", and, when the waiting one's client was still connected (two live pollers, as
+two desk processes both polling would be), counts it in ``poll_conflicts``. A poll whose
+client has gone (a process killed, a poller cancelled) is not a conflict: it is dropped.
 """
 
 import asyncio
@@ -49,6 +55,24 @@ RATE_LIMITS = (
     RateLimit("20 messages per minute to one group", 20, 60.0, lambda s: int(s.target) < 0),
     RateLimit("30 messages per second overall", 30, 1.0, lambda s: True, per_target=False),
 )
+
+
+@dataclass
+class _Poll:
+    """A getUpdates waiting for updates; ``ended`` once another poller took its place."""
+
+    request: web.Request
+    ended: bool = False
+
+    def client_connected(self) -> bool:
+        transport = self.request.transport
+        return transport is not None and not transport.is_closing()
+
+    def client(self) -> str:
+        """The poller's address and port: which connection (which process) it came from."""
+        transport = self.request.transport
+        peer = transport.get_extra_info("peername") if transport is not None else None
+        return f"{peer[0]}:{peer[1]}" if peer else "a client gone"
 
 
 @dataclass(frozen=True)
@@ -228,6 +252,9 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
         self.port = 0
         self._queue: list[JSON] = []
         self._sent: list[JSON] = []
+        self._poll: _Poll | None = None  # the getUpdates waiting now, if any
+        # getUpdates calls that ended another one whose client was still waiting for it
+        self.poll_conflicts: list[str] = []
         self.faults = FaultPlan()
         self.rates = RateMeter(RATE_LIMITS, rate_clock, enforce_limits)
         self._changed = asyncio.Event()
@@ -241,6 +268,11 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
     @property
     def base_file_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/file/bot"
+
+    @property
+    def poller_waiting(self) -> bool:
+        """A getUpdates is waiting for updates, and its client is still connected."""
+        return self._poll is not None and self._poll.client_connected()
 
     @property
     def pending_updates(self) -> list[JSON]:
@@ -373,7 +405,7 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
         if (answer := await self.faults.act(method, request)) is not None:
             return answer
         try:
-            result = await self._result(method, params)
+            result = await self._result(method, params, request)
         except _ApiError as exc:
             return _reply(exc.status, description=exc.description, parameters=exc.parameters)
         returns = self.spec.methods[method].get("returns", ["Boolean"])
@@ -381,11 +413,11 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
         self.violations += [f"{method} response: {e}" for e in errors]
         return _reply(200, result=result)
 
-    async def _result(self, method: str, p: JSON) -> Any:
+    async def _result(self, method: str, p: JSON, request: web.Request) -> Any:
         if method == "getMe":
             return self.bot_user(get_me=True)
         if method == "getUpdates":
-            return await self._get_updates(p)
+            return await self._get_updates(p, request)
         if method in ("setWebhook", "deleteWebhook"):
             self.webhook_url, self.webhook_secret = p.get("url", ""), p.get("secret_token")
             if method == "setWebhook" and "allowed_updates" in p:
@@ -411,7 +443,7 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
             return self._send(method, p)
         return True
 
-    async def _get_updates(self, p: JSON) -> list[JSON]:
+    async def _get_updates(self, p: JSON, request: web.Request) -> list[JSON]:
         if self.webhook_url:
             raise _ApiError(
                 409,
@@ -425,15 +457,45 @@ class FakeTelegramAPI(UpdateFactory, FaultInjection):
             self._queue = [u for u in self._queue if u["update_id"] >= offset]
         elif offset < 0:
             self._queue = self._queue[offset:]
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + p.get("timeout", 0)
-        while not self._drop_unsubscribed() and not self._stopping and loop.time() < deadline:
-            try:
-                async with asyncio.timeout_at(deadline):
-                    await self._changed.wait()
-            except TimeoutError:
-                break
+        poll = self._take_over_polling(request)
+        try:
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + p.get("timeout", 0)
+            while (
+                not self._drop_unsubscribed()
+                and not self._stopping
+                and not poll.ended
+                and loop.time() < deadline
+            ):
+                try:
+                    async with asyncio.timeout_at(deadline):
+                        await self._changed.wait()
+                except TimeoutError:
+                    break
+        finally:
+            if self._poll is poll:
+                self._poll = None
+        if poll.ended:
+            raise _ApiError(
+                409,
+                "Conflict: terminated by other getUpdates request; "
+                "make sure that only one bot instance is running",
+            )
         return [] if self._stopping else self._queue[: p.get("limit", 100)]
+
+    def _take_over_polling(self, request: web.Request) -> _Poll:
+        """This getUpdates is the poller now: the one waiting before it is ended (a
+        conflict when its client was still there to be told)."""
+        waiting, self._poll = self._poll, _Poll(request)
+        if waiting is not None:
+            waiting.ended = True
+            if waiting.client_connected():
+                self.poll_conflicts.append(
+                    f"getUpdates from {self._poll.client()} while one from "
+                    f"{waiting.client()} was waiting"
+                )
+            self._notify()
+        return self._poll
 
     def subscribed(self, update: JSON) -> bool:
         """Whether Telegram would deliver ``update`` to this bot, given ``allowed_updates``."""
