@@ -7,10 +7,9 @@ Handlers receive what they need from here instead of reaching for globals::
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.channels.base import CustomerChannel, StaffWorkspace
@@ -19,6 +18,7 @@ from bot.metrics import DeskMetrics
 from bot.models import Limit
 from bot.staff import StaffPolicy
 from bot.storage import Store
+from bot.storage.claims import CLAIM_LEASE, worker_name
 
 if TYPE_CHECKING:
     from bot.desk import Desk
@@ -52,12 +52,19 @@ class Context:
     products: tuple[str, ...] = ()
     clock: Callable[[], datetime] = utc_now
     wake_outbox: Callable[[], None] = lambda: None
+    # the messages this process is handling now (their ids)
     in_flight: set[int] = field(default_factory=set)
     flood_limit: Limit = Limit(10, 60.0)
     # every setting, for handlers that need one not listed above (managers, VIP rules…)
     config: Config = field(default_factory=Config)
-    # one message of a conversation handled at a time, so its card is posted once
-    conversation_locks: dict[int, asyncio.Lock] = field(default_factory=dict)
+    # One process handles a conversation's messages at a time, in the order they came,
+    # so its card is posted once: it claims the conversation in the database
+    # (``bot.storage.claims``) as ``worker``, for ``claim_lease`` at a time. Here, by
+    # conversation id, those this process is handling now, and the messages announced
+    # meanwhile (``handlers.claims.handle_conversation`` looks for them before it ends).
+    worker: str = field(default_factory=worker_name)
+    claim_lease: timedelta = CLAIM_LEASE
+    handling: dict[int, set[int]] = field(default_factory=dict)
     # what this process counts for /metrics (bot.health); the runtime hands its own
     metrics: DeskMetrics = field(default_factory=DeskMetrics)
 

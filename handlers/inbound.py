@@ -2,13 +2,16 @@
 
 The message is stored before anything else (``handlers.intake``); if any later step fails
 (Slack down, a crash), the message stays unprocessed and ``resume_unprocessed`` finishes
-it later. A group's replies never carry order data. An edit is shown as a correction
-(``corrections``), a blocked or unblocked bot marks the shopper (``chat_members``).
+it later. One process at a time handles a conversation's messages, in the order they
+came, whichever process stored them (``handlers.claims``). A group's replies never carry
+order data. An edit is shown as a correction (``corrections``), a blocked or unblocked
+bot marks the shopper (``chat_members``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections import Counter
 from collections.abc import Mapping
@@ -26,6 +29,7 @@ from bot.storage.records import HeldText
 from handlers.approvals import flagged_identity
 from handlers.cards import card_for
 from handlers.chat_members import CHAT_MEMBER_KINDS, chat_member_changed
+from handlers.claims import handle_conversation
 from handlers.corrections import Correction, show_correction
 from handlers.customer_joins import ProofMessage, handle_join_code
 from handlers.escalation import record_problem
@@ -109,23 +113,34 @@ def held_line(held: HeldText) -> str:
 
 
 async def resume_unprocessed(ctx: Context) -> int:
-    """Finish messages stored but not handled (after a crash or a platform outage)."""
+    """Finish messages stored but not handled (after a crash, a platform outage, or a
+    process that died holding their conversation), conversation by conversation, in the
+    order their first waiting message came; returns how many were handled here. A
+    conversation another process is handling is its to finish (``handlers.claims``)."""
     done = 0
-    for message_id, conversation_id in await ctx.store.unprocessed_inbound():
-        if await process_message(ctx, message_id, conversation_id):
-            done += 1
+    waiting = dict.fromkeys(c for _, c in await ctx.store.unprocessed_inbound())
+    for conversation_id in waiting:
+        handle = functools.partial(_handle_one, ctx, conversation_id)
+        done += len(await handle_conversation(ctx, conversation_id, handle))
     return done
 
 
 async def process_message(ctx: Context, message_id: int, conversation_id: int) -> bool:
-    """Suggest an answer and post (or re-post) its card; True when the message is done."""
-    if message_id in ctx.in_flight:
-        return False
+    """Handle a message just stored: with its conversation's other waiting messages, in
+    the order they came, under the conversation's claim (``handlers.claims``); True when
+    this call handled it. False also when a process (this one or another) is handling
+    the conversation already: that one takes this message too."""
+    handle = functools.partial(_handle_one, ctx, conversation_id)
+    done = await handle_conversation(ctx, conversation_id, handle, announced={message_id})
+    return message_id in done
+
+
+async def _handle_one(ctx: Context, conversation_id: int, message_id: int) -> bool:
+    """Suggest an answer and post (or re-post) its card; True when the message is done.
+    Whatever fails leaves it stored and unprocessed, for the resume job."""
     ctx.in_flight.add(message_id)
-    lock = ctx.conversation_locks.setdefault(conversation_id, asyncio.Lock())
     try:
-        async with lock:
-            done = await _process(ctx, message_id, conversation_id)
+        done = await _process(ctx, message_id, conversation_id)
     except ChannelError as exc:
         logger.warning("message %s kept for a retry: %s", message_id, exc)
         return False
@@ -139,8 +154,6 @@ async def process_message(ctx: Context, message_id: int, conversation_id: int) -
             await _space_returned(ctx)
     finally:
         ctx.in_flight.discard(message_id)
-        if not lock.locked() and ctx.conversation_locks.get(conversation_id) is lock:
-            del ctx.conversation_locks[conversation_id]
     return done
 
 
@@ -260,7 +273,7 @@ async def _save_posted_card(
     """Record a card Slack already shows, and its message as processed (``done``: when, in
     which language), retrying while storage fails (a full disk): giving up would leave the
     message unprocessed and the resume loop would post the card a second time. The
-    conversation's lock is held meanwhile, so nothing overtakes it."""
+    conversation's claim is held (and renewed) meanwhile, so nothing overtakes it."""
     failures = RepeatedFailures(logger, f"saving the card of suggestion {suggestion_id}")
     while True:
         try:

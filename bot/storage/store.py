@@ -22,6 +22,7 @@ from bot.errors import StorageError
 from bot.storage import migrate
 from bot.storage.attachments import AttachmentQueries
 from bot.storage.card_reads import CardQueries
+from bot.storage.claims import ClaimQueries
 from bot.storage.conversations import ConversationQueries
 from bot.storage.customers import CustomerQueries
 from bot.storage.decisions import DecisionQueries
@@ -64,6 +65,7 @@ def sqlite_url(path: str | Path) -> str:
 
 class Store(
     InboxQueries,
+    ClaimQueries,
     ConversationQueries,
     DecisionQueries,
     ExampleQueries,
