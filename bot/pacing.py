@@ -18,22 +18,60 @@ about one post a second there) delays another shopper's card by one slot, not te
 
     async with pacer.slot([("slack:C0INBOX", Limit(1, 1.1))], turn="conversation:17"):
         await post_card(...)
+
+For the desk as a whole: several processes on one PostgreSQL database are one sender to
+each platform, and a pacer per process would let each use the whole limit. With a
+``shared`` backend (``bot.storage.pace_slots.PaceSlots``, which the runtime gives the
+pacer on PostgreSQL), a send that this process's own pacing lets go is then claimed in the
+database, where the sends of every process count; when the others took the slot, it
+waits and looks again. A hold after a "retry after" is written there too, so every
+process obeys it. Turns stay this process's: they order its own sends among themselves.
+The single-process default (SQLite) needs none of it and makes no round trip::
+
+    pacer = Pacer(shared=PaceSlots(store.engine))
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import math
 import random
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from typing import Protocol
 
 from bot.models import Limit
 
+logger = logging.getLogger(__name__)
+
 Rules = Sequence[tuple[str, Limit]]
+
+
+class SharedPacing(Protocol):
+    """Sends counted for every process of the desk (``bot.storage.pace_slots``)::
+
+    wait, sends = await shared.claim(rules)  # (0.0, handles) when recorded
+    if not wait:
+        await channel.send(...)
+        await shared.finish(sends)
+    """
+
+    async def claim(self, rules: Rules) -> tuple[float, list[int]]:
+        """Record a send under the rules' keys if every limit allows one now, counting
+        every process's sends: ``(0.0, handles)``; else ``(seconds to wait, [])``."""
+        ...
+
+    async def finish(self, sends: Sequence[int]) -> None:
+        """The claimed sends are made: dated now, when their request ended."""
+        ...
+
+    async def hold(self, key: str, seconds: float) -> None:
+        """No process sends under ``key`` for ``seconds``."""
+        ...
 
 
 class _Mark:
@@ -44,6 +82,16 @@ class _Mark:
     def __init__(self, at: float, done: bool) -> None:
         self.at = at
         self.done = done
+
+
+class _Send:
+    """A send that got its slot: its marks here, and its handles in the shared backend."""
+
+    __slots__ = ("marks", "shared")
+
+    def __init__(self, marks: list[_Mark], shared: list[int]) -> None:
+        self.marks = marks
+        self.shared = shared
 
 
 class _Waiter:
@@ -73,9 +121,13 @@ class Pacer:
         self,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        *,
+        shared: SharedPacing | None = None,
     ) -> None:
         self.clock = clock
         self.sleep = sleep
+        self.shared = shared  # the other processes' sends count too (set before sending)
+        self._holding: set[asyncio.Task[None]] = set()  # holds being written to ``shared``
         self._sent: dict[str, deque[_Mark]] = {}
         self._held_until: dict[str, float] = {}
         self._waiting: dict[tuple[str, ...], list[_Waiter]] = {}
@@ -83,7 +135,9 @@ class Pacer:
         self._arrivals = itertools.count()
 
     def delay(self, rules: Rules) -> float:
-        """Seconds until one more send is allowed under every rule (0 when allowed now)."""
+        """Seconds until one more send is allowed under every rule (0 when allowed now),
+        as far as this process knows: with a ``shared`` backend, the sends of the others
+        are counted when the slot is taken (``slot``)."""
         now = self.clock()
         wait = 0.0
         for key, limit in rules:
@@ -105,9 +159,7 @@ class Pacer:
 
     async def acquire(self, rules: Rules) -> None:
         """Wait until a send is allowed, then record it as made now."""
-        while (wait := self.delay(rules)) > 0:
-            await self.sleep(wait)
-        self.note(rules)
+        await self._finish(await self._wait_and_take(rules))
 
     @asynccontextmanager
     async def slot(self, rules: Rules, *, turn: str | None = None) -> AsyncIterator[None]:
@@ -118,19 +170,48 @@ class Pacer:
                 await channel.send(chat_id, text)
         """
         if turn is None or not rules:
-            while (wait := self.delay(rules)) > 0:
-                await self.sleep(wait)
+            send = await self._wait_and_take(rules)
         else:
-            await self._wait_for_turn(rules, turn)
-        marks = self._mark(rules, done=False)
+            send = await self._wait_for_turn(rules, turn)
         try:
             yield
         finally:
-            finished = self.clock()
-            for mark in marks:
-                mark.at, mark.done = finished, True
+            await self._finish(send)
 
-    async def _wait_for_turn(self, rules: Rules, turn: str) -> None:
+    async def _wait_and_take(self, rules: Rules) -> _Send:
+        while True:
+            wait, send = await self._take(rules)
+            if send is not None:
+                return send
+            await self.sleep(wait)
+
+    async def _take(self, rules: Rules) -> tuple[float, _Send | None]:
+        """Take the slot if this process's pacing and then (with a ``shared`` backend)
+        every process's allow a send now: the send, in flight; else the seconds to wait."""
+        if (wait := self.delay(rules)) > 0:
+            return wait, None
+        claimed: list[int] = []
+        if self.shared is not None and rules:
+            wait, claimed = await self.shared.claim(rules)
+            if wait > 0:
+                return wait, None
+        return 0.0, _Send(self._mark(rules, done=False), claimed)
+
+    async def _finish(self, send: _Send) -> None:
+        """Date the send by now, when its request ended. The send went out whatever
+        happens here, so a shared backend that cannot be told is logged, not raised (the
+        caller would send it again); the others count it as in flight meanwhile, for
+        ``IN_FLIGHT_LIMIT`` at most (``bot.storage.pace_slots``)."""
+        finished = self.clock()
+        for mark in send.marks:
+            mark.at, mark.done = finished, True
+        if send.shared and self.shared is not None:
+            try:
+                await self.shared.finish(send.shared)
+            except Exception:
+                logger.exception("a send could not be dated for the other processes")
+
+    async def _wait_for_turn(self, rules: Rules, turn: str) -> _Send:
         """Wait among the sends for the same keys: only the one that goes next (the turn
         served least recently, then the earliest) watches the clock; the others wait until
         it has gone (or given up), then look again."""
@@ -143,10 +224,11 @@ class Pacer:
                 if min(queue, key=self._priority) is not me:
                     me.woken.clear()
                     await me.woken.wait()
-                elif (wait := self.delay(rules)) > 0:
-                    await self.sleep(wait)
-                else:
+                    continue
+                wait, send = await self._take(rules)
+                if send is not None:
                     break
+                await self.sleep(wait)
         finally:
             queue.remove(me)
             if not queue:
@@ -154,6 +236,7 @@ class Pacer:
             for other in queue:
                 other.woken.set()
         self._remember_served(turn)
+        return send
 
     def _priority(self, waiter: _Waiter) -> tuple[float, int]:
         return self._served.get(waiter.turn, -math.inf), waiter.order
@@ -166,9 +249,26 @@ class Pacer:
             self._served = {t: at for t, at in self._served.items() if at > old}
 
     def hold(self, key: str, seconds: float) -> None:
-        """Send nothing under ``key`` for ``seconds`` (after a 429 with retry-after)."""
+        """Send nothing under ``key`` for ``seconds`` (after a 429 with retry-after): here
+        at once, and in every process once the ``shared`` backend has it (``settled``)."""
         until = self.clock() + seconds
         self._held_until[key] = max(self._held_until.get(key, until), until)
+        if self.shared is not None:
+            task = asyncio.create_task(self._share_hold(self.shared, key, seconds))
+            self._holding.add(task)
+            task.add_done_callback(self._holding.discard)
+
+    async def settled(self) -> None:
+        """Wait until the holds asked for are written for the other processes."""
+        while pending := [task for task in self._holding if not task.done()]:
+            await asyncio.wait(pending)
+
+    @staticmethod
+    async def _share_hold(shared: SharedPacing, key: str, seconds: float) -> None:
+        try:
+            await shared.hold(key, seconds)
+        except Exception:  # this process holds anyway; the others may be told again
+            logger.exception("the hold of %s could not be shared with the other processes", key)
 
     def _mark(self, rules: Rules, *, done: bool) -> list[_Mark]:
         now = self.clock()

@@ -57,6 +57,7 @@ from bot.storage.examples import IMPORTED
 from bot.storage.file_guard import DatabaseGuard, DatabaseLost
 from bot.storage.leader import LeaderOnly, Leadership
 from bot.storage.outbox import STAFF_NOTES
+from bot.storage.pace_slots import shared_pacing
 from bot.storage.urls import database_label
 from bot.translation import TranslationCache, Translator
 from bot.translation.translator import Backend
@@ -191,6 +192,13 @@ class Runtime:
         self._store = store = await _finished(
             Store.open(self.config.database_url, guard=self._guard), _close
         )
+        # on a database several processes share, the platforms' limits are the desk's:
+        # every pacer of this process (the outbox's, Slack's own) counts the others' sends
+        if (shared := shared_pacing(store.engine)) is not None:
+            self.pacer.shared = shared
+            slack_pacer = getattr(self.workspace, "pacer", None)
+            if isinstance(slack_pacer, Pacer):
+                slack_pacer.shared = shared
         # Staff decisions are learned again on the cached library model, as the desk
         # learned them: no training at a restart. A store's imported history is trained
         # with the library instead (better learned so: top-1 0.996 against 0.963 on the
