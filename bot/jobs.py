@@ -10,6 +10,8 @@ job                 when                                  claimed once (job_runs
 ``proactive``       every minute, and at once on an       no: each notice is keyed
                     order event (``run_now``)             in the outbox
 ``retention``       hourly, when retention is set         yes: per hour
+``examples``        every 5 s, when the runtime hands     no: each process learns for
+                    it the feed of examples               itself
 ``digest:<dept>``   the department's hour, in its zone    yes: per department and day
 ``spikes``          every 10 minutes                      yes: per 10 minutes
 ``database watch``  every 2 s (added by the runtime)      no: this process's own file
@@ -57,9 +59,20 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.channels.base import StaffWorkspace
 from bot.context import Context
 from bot.desk import Desk
-from bot.jobs_periodic import PROACTIVE, REMINDERS, RESUME, RETENTION, Intervals, resume, retention
+from bot.jobs_periodic import (
+    EXAMPLES,
+    PROACTIVE,
+    REMINDERS,
+    RESUME,
+    RETENTION,
+    Intervals,
+    learn_elsewhere,
+    resume,
+    retention,
+)
 from bot.jobs_periodic import slot as run_slot
 from bot.reports import Report
+from bot.storage.examples import ExampleFeed
 from bot.storage.file_guard import DatabaseLost
 from handlers.proactive import send_proactive
 from handlers.reminders import send_reminders
@@ -100,6 +113,8 @@ class Jobs:
     """Owns the desk's one scheduler; every job reads the time from the desk's clock.
 
     ``reports`` adds the digests and spike alerts (tests of other things leave them out).
+    ``examples``: the feed of the examples other processes' staff decisions store
+    (``Store.staff_example_feed``), learned every ``Intervals.examples`` seconds.
     """
 
     def __init__(
@@ -109,8 +124,10 @@ class Jobs:
         *,
         intervals: Intervals | None = None,
         reports: bool = True,
+        examples: ExampleFeed | None = None,
     ) -> None:
         self.ctx = ctx
+        self.examples = examples
         self.clock = clock
         self.intervals = intervals or Intervals()
         self.reports = reports
@@ -162,6 +179,13 @@ class Jobs:
         )
         if self.ctx.config.retention_days > 0:
             self.every(RETENTION, every.retention, self.purge, failed="retention purge failed")
+        if self.examples is not None:
+            self.every(
+                EXAMPLES,
+                every.examples,
+                self.learn_elsewhere,
+                failed="learning the examples taught in other processes failed",
+            )
         if self.reports:
             schedule_digests(self.scheduler, self.schedules, self.run_digest)
             self.scheduler.add_job(
@@ -199,7 +223,7 @@ class Jobs:
         for job in self.scheduler.get_jobs():
             if job.id not in self._keep_running:
                 job.pause()
-        for name in (RESUME, REMINDERS, PROACTIVE, RETENTION):
+        for name in (RESUME, REMINDERS, PROACTIVE, RETENTION, EXAMPLES):
             for task in self._running[name]:
                 task.cancel()
         if self._catch_up is not None:
@@ -277,6 +301,13 @@ class Jobs:
         purged = await retention(self.ctx, self.clock(), self.intervals.retention)
         if purged:
             logger.info("erased the text of %d message(s) past retention", purged)
+
+    async def learn_elsewhere(self) -> None:
+        """Examples other processes' staff decisions taught, learned by this engine."""
+        assert self.examples is not None  # the job runs only with a feed
+        learned = await learn_elsewhere(self.ctx, self.examples)
+        if learned:
+            logger.info("learned %d example(s) taught in other processes", learned)
 
     async def run_digest(self, department: str) -> None:
         await self._post_due({department: self.schedules[department]})

@@ -10,7 +10,9 @@
   (``handlers.proactive``); also at once when an order event arrives
   (``Jobs.run_now(PROACTIVE)``);
 - ``retention``: message text older than ``BORDERDESK_RETENTION_DAYS`` is erased (only
-  when that is set).
+  when that is set);
+- ``examples``: the examples staff decisions taught in other processes on the same
+  database are learned by this one's engine (``learn_elsewhere``), within seconds.
 
 Which of them claim their run (``bot.storage.job_runs``), and why the others need not:
 two desk processes on one PostgreSQL database both run every job. ``retention`` claims
@@ -22,25 +24,32 @@ is posted, and each proactive notice and staff note is queued in the outbox unde
 unique key, and a late order is counted for logistics (``record_order_problem``) once
 by the unique key of its report (order, noticed intent). Claiming their runs as well
 would only delay them (a reminder waiting for the process that holds the minute) and,
-for ``proactive``, skip the run an order event asks for.
+for ``proactive``, skip the run an order event asks for. ``examples`` is each process's
+own: every engine must learn what the others were taught.
 
 Each returns what it did, for the log line ``Jobs`` writes::
 
     resumed = await resume(ctx)
     purged = await retention(ctx, now, every=3600)
+    learned = await learn_elsewhere(ctx, feed)
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.calendar.hours import aware_utc
 from bot.context import Context
+from bot.storage.examples import ExampleFeed
 from handlers.inbound import release_floods, resume_unprocessed
 from handlers.retention import purge_expired
 
+logger = logging.getLogger(__name__)
+
 RESUME, REMINDERS, PROACTIVE, RETENTION = "resume", "reminders", "proactive", "retention"
+EXAMPLES = "examples"
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,7 @@ class Intervals:
     reminders: float = 60.0
     proactive: float = 60.0
     retention: float = 3600.0
+    examples: float = 5.0
     spikes: float = 600.0
     database_check: float = 2.0
     checkpoint: float = 10.0
@@ -81,6 +91,22 @@ async def retention(ctx: Context, now: datetime, every: float) -> int:
 
     await ctx.store.job_runs.once(RETENTION, slot(now, every), now, purge)
     return purged
+
+
+async def learn_elsewhere(ctx: Context, feed: ExampleFeed) -> int:
+    """Teach the engine the examples other processes' staff decisions stored since the
+    last run (this process learned its own as they were decided); returns how many. One
+    naming an intent this desk's library lacks (a process on an older library) is
+    skipped, saying so."""
+    learned = 0
+    for text, intent in await feed.taught_elsewhere():
+        try:
+            ctx.engine.learn(text, intent)
+        except KeyError as exc:
+            logger.warning("an example taught elsewhere is not learned here: %s", exc)
+            continue
+        learned += 1
+    return learned
 
 
 def slot(now: datetime, every: float) -> str:

@@ -203,7 +203,8 @@ class Runtime:
         # learned them: no training at a restart. A store's imported history is trained
         # with the library instead (better learned so: top-1 0.996 against 0.963 on the
         # held-out half in bench/intent_bench.py), and is part of the model cache's key.
-        learned = await store.staff_examples()
+        # ... and those decided in other processes from now on, by the ``examples`` job
+        learned, examples_feed = await store.staff_example_feed()
         imported = await store.examples(IMPORTED)
         engine = await asyncio.to_thread(
             SuggestionEngine.load,
@@ -264,7 +265,11 @@ class Runtime:
                 await self._serve_health(store, self.config.health_listen)
             self._tasks = [asyncio.create_task(self._outbox.run(), name="outbox")]
             self._jobs = Jobs(
-                self._ctx, self.clock, intervals=self.intervals, reports=self.with_jobs
+                self._ctx,
+                self.clock,
+                intervals=self.intervals,
+                reports=self.with_jobs,
+                examples=examples_feed,
             )
             if self._guard is not None:  # only a SQLite file can be lost under the desk
                 self._checkpointed_at = asyncio.get_running_loop().time()
