@@ -8,7 +8,7 @@ schemas (``AudioMessage_1``, ``Statuses``...). Each is checked against ``Webhook
 as it is built, so a test can never post something Meta would not send.
 
     hooks = WebhookFactory()
-    payload = hooks.text("5511987654321", "Cadê meu pedido 10389?", name="Ana Souza")
+    payload = hooks.text("5511987654321", "Cadê meu pedido 10389?", profile="Ana Souza")
     status = await post_webhook(url, payload, APP_SECRET)          # 200
     status = await post_webhook(url, payload, "wrong secret")      # 401
 """
@@ -85,16 +85,18 @@ class WebhookFactory:
         return f"wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFDNBM0U{next(self._ids):06d}AA=="
 
     def text(
-        self, sender: str, body: str, *, name: str = "Ana Souza", reply_to: str | None = None
+        self, sender: str, body: str, *, profile: str = "Ana Souza", reply_to: str | None = None
     ) -> JSON:
         """A text message; ``reply_to`` quotes an earlier message (``context``)."""
         message = self._from_example("Text Message", sender)
         message["text"] = {"body": body}
         if reply_to:
             message["context"] = {"from": DISPLAY_NUMBER, "id": reply_to}
-        return self.payload([message], sender, name)
+        return self.payload([message], sender, profile)
 
-    def message(self, kind: str, sender: str, name: str = "Ana Souza", **content: Any) -> JSON:
+    def message(
+        self, kind: str, sender: str, *, profile: str = "Ana Souza", **content: Any
+    ) -> JSON:
         """A message of ``kind`` (image, audio, video, document, sticker, location,
         contacts, button, interactive, reaction, order) with its content object given
         as keywords over a realistic default."""
@@ -107,12 +109,12 @@ class WebhookFactory:
             message[kind] = {**_DEFAULTS[kind], **content}
         elif content:
             message[kind] = {**message[kind], **content}
-        return self.payload([message], sender, name)
+        return self.payload([message], sender, profile)
 
-    def contacts(self, sender: str, *cards: JSON, name: str = "Ana Souza") -> JSON:
+    def contacts(self, sender: str, *cards: JSON, profile: str = "Ana Souza") -> JSON:
         message = self._base(sender)
         message.update(type="contacts", contacts=list(cards))
-        return self.payload([message], sender, name)
+        return self.payload([message], sender, profile)
 
     def status(
         self, message_id: str, state: str, recipient: str, *, error: JSON | None = None
@@ -129,12 +131,13 @@ class WebhookFactory:
         value = {"messaging_product": "whatsapp", "metadata": self._metadata(), "statuses": [item]}
         return self._checked(self._envelope(value))
 
-    def payload(self, messages: list[JSON], sender: str, name: str) -> JSON:
-        """Messages from one sender in one delivery (Meta may batch a few)."""
+    def payload(self, messages: list[JSON], sender: str, profile: str) -> JSON:
+        """Messages from one sender (whose WhatsApp profile name is ``profile``) in one
+        delivery (Meta may batch a few)."""
         value = {
             "messaging_product": "whatsapp",
             "metadata": self._metadata(),
-            "contacts": [{"profile": {"name": name}, "wa_id": sender}],
+            "contacts": [{"profile": {"name": profile}, "wa_id": sender}],
             "messages": messages,
         }
         return self._checked(self._envelope(value))
