@@ -28,8 +28,10 @@ pass one virtual clock to every process's ``PaceSlots``::
     await shared.finish(sends)
     await shared.hold("telegram:4242", 3.0)
 
-Rows of a send are deleted once it no longer counts (at the next claim under its key), so
-the tables hold a few rows per key that is sending.
+A send's row is deleted once it no longer counts: at the next claim under its key, or,
+for a key nothing is sent under any more (a shopper who wrote once), by the hourly tidy
+each process does after a claim (``FORGET_AFTER``). What stays is a row in ``pace_keys``
+per key ever sent under (about one per shopper's chat): a key and a number.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.models import Limit
 from bot.pacing import Rules
 from bot.storage.conflicts import insert_new
 from bot.storage.schema import pace_keys, pace_sends
@@ -47,6 +50,11 @@ from bot.storage.schema import pace_keys, pace_sends
 # A send still in flight after this long (its process died mid-request) counts as made
 # when it started: longer than the timeout of any platform request the desk makes.
 IN_FLIGHT_LIMIT = 120.0
+
+# Sends older than this are deleted by the tidy, whatever their key: far past any limit's
+# window and ``IN_FLIGHT_LIMIT``. Each process tidies at most once per ``TIDY_EVERY``.
+FORGET_AFTER = 3600.0
+TIDY_EVERY = 600.0
 
 
 class PaceSlots:
@@ -63,6 +71,7 @@ class PaceSlots:
         self.engine = database
         self.clock = clock
         self.in_flight_limit = in_flight_limit
+        self._tidied_at: float | None = None  # by this process, on ``clock``
 
     async def claim(self, rules: Rules) -> tuple[float, list[int]]:
         """Record a send under every rule's key if each limit allows one now, counting
@@ -72,6 +81,16 @@ class PaceSlots:
         keys = sorted(limits)
         if not keys:
             return 0.0, []
+        claimed = await self._claim(keys, limits)
+        now = self.clock()
+        if self._tidied_at is None or now - self._tidied_at >= TIDY_EVERY:
+            self._tidied_at = now
+            await self._tidy(now)
+        return claimed
+
+    async def _claim(
+        self, keys: Sequence[str], limits: dict[str, Limit]
+    ) -> tuple[float, list[int]]:
         async with self.engine.begin() as conn:
             await _ensure_keys(conn, keys)
             held = await conn.execute(
@@ -136,6 +155,18 @@ class PaceSlots:
                     )
                 )
             )
+
+    async def _tidy(self, now: float) -> None:
+        """Delete the sends too old to count under any key. Rows a claim holds are
+        skipped, not waited for (``SKIP LOCKED``), so the tidy never takes part in a
+        deadlock: that claim deletes them itself."""
+        old = (
+            select(pace_sends.c.id)
+            .where(pace_sends.c.at < now - FORGET_AFTER)
+            .with_for_update(skip_locked=True)
+        )
+        async with self.engine.begin() as conn:
+            await conn.execute(delete(pace_sends).where(pace_sends.c.id.in_(old)))
 
     def _dated(self, at: float, done: bool, now: float) -> float:
         """When a send counts as made: when it ended; now while in flight; when it began

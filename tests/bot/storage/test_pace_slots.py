@@ -16,11 +16,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.models import Limit
 from bot.pacing import Pacer
 from bot.storage import Store
-from bot.storage.pace_slots import PaceSlots, shared_pacing
+from bot.storage.pace_slots import FORGET_AFTER, PaceSlots, shared_pacing
+from bot.storage.schema import pace_sends
 from tests.bot.storage.databases import DATABASES, database_url
 from tests.bot.test_pacing import YieldingTime, most_in_any_window
 
@@ -164,3 +166,23 @@ async def test_only_a_database_several_processes_share_paces_through_it(
         finally:
             await store.close()
     assert (shared is not None) == (kind == "postgresql")
+
+
+async def test_sends_to_a_chat_written_to_once_are_forgotten_within_the_hour(
+    two_stores: tuple[Store, Store],
+) -> None:
+    """A shopper who wrote once leaves no send behind for ever: the tidy after a later
+    claim (any key, any process) deletes it once it is an hour old."""
+    time = YieldingTime()
+    first, second = pacers(two_stores, time)
+    await first.acquire([("telegram:1", PER_CHAT)])
+    await first.acquire([("telegram:2", PER_CHAT)])
+    assert await sends_stored(two_stores[0]) == 2
+    time.now += FORGET_AFTER + 1
+    await second.acquire([("telegram:3", PER_CHAT)])
+    assert await sends_stored(two_stores[0]) == 1  # the one just made
+
+
+async def sends_stored(store: Store) -> int:
+    async with store.engine.connect() as conn:
+        return int(await conn.scalar(select(func.count()).select_from(pace_sends)) or 0)
