@@ -7,7 +7,7 @@ moves it), and every sleep is recorded, so the exact schedule of sends can be ch
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from typing import Any
 
 import pytest
@@ -198,7 +198,7 @@ class YieldingTime(VirtualTime):
         await asyncio.sleep(0)
 
 
-async def _posts_in_order(turns: list[str | None]) -> list[tuple[str | None, float]]:
+async def _posts_in_order(turns: Sequence[str | None]) -> list[tuple[str | None, float]]:
     """Queue one inbox post per entry of ``turns`` (in that order); when each went out."""
     time = YieldingTime()
     pacer = time.pacer()
