@@ -5,7 +5,9 @@ between "Send" and delivery loses nothing: on start the worker finds it and send
 Each item is queued once (its key is unique), so a double click or a restart never
 produces a second reply. Sending:
 
-- per chat in order (only the oldest queued message of a chat is ever in flight);
+- per chat in order (only the oldest queued message of a chat is ever in flight, in any
+  worker: several processes on one database claim each item before sending it, see
+  ``bot.storage.outbox``, and record what came of it only while the claim is theirs);
 - a file staff attached (stored with the reply) first, then the text: the file counts
   as the first piece, so a retry after it went out sends only the text;
 - within the platform's rate limits (``ChannelCapabilities`` limits, via a ``Pacer``):
@@ -21,8 +23,10 @@ messages they go under) and go the same way, to the ``notes`` sink: each as our 
 ``Note``, its plain words and its kind, under the ``CardRef`` it was queued for.
 
 One window remains: a crash after the platform accepted a message and before we recorded
-it resends that message (piece) once its lease runs out (``lease``, 60 s by default).
-Telegram's sendMessage has no idempotency key, so no client can close it.
+it resends that message (piece) once its lease runs out (``lease``, 60 s by default); so
+does a send that hangs past its lease and then goes through, as another worker took the
+item over meanwhile. Telegram's sendMessage has no idempotency key, so no client can close
+it.
 
     worker = OutboxWorker(store, channels, notes=StaffNotes(workspace), clock=utc_now)
     task = asyncio.create_task(worker.run())
@@ -196,9 +200,10 @@ class OutboxWorker:
         try:
             if self._stopping:
                 return 0
-            if not await self.store.claim_outbox(item.id, self.clock(), self.lease):
-                return 0
-            return await self._deliver(item)
+            claim = await self.store.claim_outbox(item.id, self.clock(), self.lease)
+            if claim is None:
+                return 0  # another worker has it, or it is not its chat's turn
+            return await self._deliver(item, claim)
         except DatabaseLost:
             return 0
         except Exception as exc:
@@ -214,10 +219,13 @@ class OutboxWorker:
         channel = self.channels.get(item.channel)
         return None if channel is None else channel.capabilities
 
-    async def _deliver(self, item: OutboxItem) -> int:
+    async def _deliver(self, item: OutboxItem, claim: str) -> int:
+        """Send a claimed item and record what came of it, under its ``claim``: once the
+        claim is no longer this worker's (its lease ran out and another worker took the
+        item over), nothing more is recorded here, nor sent."""
         capabilities = self._capabilities(item)
         if capabilities is None:
-            await self._fail(item, f"no channel named {item.channel!r} is running")
+            await self._fail(item, f"no channel named {item.channel!r} is running", claim)
             return 0
         rules = capabilities.limits_for(item.channel, item.chat_id)
         platform_id = ""
@@ -226,8 +234,11 @@ class OutboxWorker:
             for number in range(item.parts_sent, len(pieces)):
                 async with self.pacer.slot(rules):
                     platform_id = await pieces[number]()
-                if number + 1 < len(pieces):
-                    await self.store.outbox_part_sent(item.id, number + 1)
+                if number + 1 < len(pieces) and not await self.store.outbox_part_sent(
+                    item.id, number + 1, claim=claim
+                ):
+                    logger.warning("outbox item %s was taken over by another worker", item.id)
+                    return 0
         except ChannelRateLimited as exc:
             for key, _ in rules:
                 self.pacer.hold(key, exc.retry_after)
@@ -235,29 +246,30 @@ class OutboxWorker:
             # waiting as told is queueing, not failing: it does not use up an attempt
             wait = min(timedelta(seconds=exc.retry_after), LONGEST_RATE_WAIT)
             await self.store.outbox_retry(
-                item.id, str(exc), self.clock() + wait, count_attempt=False
+                item.id, str(exc), self.clock() + wait, count_attempt=False, claim=claim
             )
             return 0
         except ChannelRejected as exc:
-            await self._fail(item, str(exc))
+            await self._fail(item, str(exc), claim)
             return 0
         except ChannelError as exc:
             if item.attempts + 1 >= self.max_attempts:
-                await self._fail(item, f"gave up after {item.attempts + 1} attempts: {exc}")
+                reason = f"gave up after {item.attempts + 1} attempts: {exc}"
+                await self._fail(item, reason, claim)
             else:
                 logger.warning("outbox item %s: %s; retrying", item.id, exc)
                 retry_at = self.clock() + backoff(item.attempts + 1, self.retry_base)
-                await self.store.outbox_retry(item.id, str(exc), retry_at)
+                await self.store.outbox_retry(item.id, str(exc), retry_at, claim=claim)
             return 0
-        await self._record_sent(item, platform_id)
+        await self._record_sent(item, platform_id, claim)
         return 1
 
-    async def _record_sent(self, item: OutboxItem, platform_id: str) -> None:
+    async def _record_sent(self, item: OutboxItem, platform_id: str, claim: str) -> None:
         """Record a delivery, retrying while storage fails (a full disk): once the platform
         has the message, giving up here would send it again when the lease runs out."""
         while True:
             try:
-                await self.store.outbox_sent(item, platform_id, self.clock())
+                await self.store.outbox_sent(item, platform_id, self.clock(), claim=claim)
             except Exception as exc:
                 if self._stopping:
                     raise
@@ -294,9 +306,11 @@ class OutboxWorker:
         )
         return [send_file, *text]
 
-    async def _fail(self, item: OutboxItem, reason: str) -> None:
+    async def _fail(self, item: OutboxItem, reason: str, claim: str) -> None:
+        if not await self.store.outbox_dead(item.id, reason, claim=claim):
+            logger.warning("outbox item %s was taken over by another worker", item.id)
+            return
         logger.error("outbox item %s parked as dead: %s", item.id, reason)
-        await self.store.outbox_dead(item.id, reason)
         if self.on_failed is not None:
             try:
                 await self.on_failed(item, reason)

@@ -1,8 +1,21 @@
-"""The outbox: queued replies, leases for sending, delivery and failure."""
+"""The outbox: queued replies, leases for sending, delivery and failure.
+
+Several workers (``borderdesk run`` processes on one PostgreSQL database, issue 17) send
+from one outbox, and none sends a row another has: a worker *claims* a row before sending
+it, with one conditional UPDATE (the row still queued, due, and the first queued of its
+chat) that only one of them can win; the row is then ``sending``, its ``next_attempt_at``
+the end of the claim's lease and ``claimed_by`` the claim's own token. What the worker
+records afterwards (a piece sent, the row sent, a retry, a dead letter) is written only
+while the claim is still its own: a worker whose send hung past its lease, and whose row
+another worker took over and sent meanwhile, records nothing over it (it would otherwise
+queue the sent row again). Per-chat order holds across workers: a chat's next row is
+not the first of its chat while the one before it is queued or in flight anywhere.
+"""
 
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -248,8 +261,22 @@ class OutboxQueries:
             )
             return [_item(r) for r in rows]
 
-    async def claim_outbox(self, item_id: int, now: datetime, lease: timedelta) -> bool:
-        """Take an item for sending; another worker cannot take it until the lease runs out."""
+    async def claim_outbox(self, item_id: int, now: datetime, lease: timedelta) -> str | None:
+        """Take an item for sending: the claim's token (for ``claim=`` of what follows), or
+        None when it is not to be sent now (another worker has it and its lease has not run
+        out, it is not due, or an earlier item of its chat is queued or in flight)."""
+        token = secrets.token_hex(16)
+        earlier = outbox.alias("earlier")
+        ahead = (
+            select(earlier.c.id)
+            .where(
+                earlier.c.channel == outbox.c.channel,
+                earlier.c.chat_id == outbox.c.chat_id,
+                earlier.c.id < outbox.c.id,
+                or_(earlier.c.status == "pending", earlier.c.status == "sending"),
+            )
+            .exists()
+        )
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 update(outbox)
@@ -257,27 +284,44 @@ class OutboxQueries:
                     outbox.c.id == item_id,
                     or_(outbox.c.status == "pending", outbox.c.status == "sending"),
                     _due(now),
+                    ~ahead,
                 )
                 .values(
-                    status="sending", attempts=outbox.c.attempts + 1, next_attempt_at=now + lease
+                    status="sending",
+                    attempts=outbox.c.attempts + 1,
+                    next_attempt_at=now + lease,
+                    claimed_by=token,
                 )
+            )
+            return token if result.rowcount == 1 else None
+
+    async def outbox_part_sent(
+        self, item_id: int, parts_sent: int, *, claim: str | None = None
+    ) -> bool:
+        """A piece of a long message went out; a retry continues after it. With ``claim``,
+        only while that claim holds the item; False when it no longer does."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                update(outbox).where(*_held(item_id, claim)).values(parts_sent=parts_sent)
             )
             return result.rowcount == 1
 
-    async def outbox_part_sent(self, item_id: int, parts_sent: int) -> None:
-        """A piece of a long message went out; a retry continues after it."""
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                update(outbox).where(outbox.c.id == item_id).values(parts_sent=parts_sent)
-            )
-
-    async def outbox_sent(self, item: OutboxItem, platform_message_id: str, at: datetime) -> None:
+    async def outbox_sent(
+        self,
+        item: OutboxItem,
+        platform_message_id: str,
+        at: datetime,
+        *,
+        claim: str | None = None,
+    ) -> None:
         """Mark an item delivered and store it as an outbound message of its conversation
-        (with its ``kept_text`` instead of its text, when it has one)."""
+        (with its ``kept_text`` instead of its text, when it has one). With ``claim``,
+        only while that claim holds the item (another worker that took it over records
+        its own delivery)."""
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 update(outbox)
-                .where(outbox.c.id == item.id, outbox.c.status == "sending")
+                .where(*_held(item.id, claim), outbox.c.status == "sending")
                 .values(
                     status="sent",
                     sent_at=at,
@@ -312,10 +356,17 @@ class OutboxQueries:
             )
 
     async def outbox_retry(
-        self, item_id: int, error: str, next_attempt_at: datetime, *, count_attempt: bool = True
+        self,
+        item_id: int,
+        error: str,
+        next_attempt_at: datetime,
+        *,
+        count_attempt: bool = True,
+        claim: str | None = None,
     ) -> None:
         """Try again at ``next_attempt_at``; ``count_attempt=False`` gives back the attempt
-        the claim took (a rate limit: the platform said when, nothing failed)."""
+        the claim took (a rate limit: the platform said when, nothing failed). With
+        ``claim``, only while that claim holds the item."""
         values: dict[str, Any] = {
             "status": "pending",
             "last_error": error,
@@ -324,14 +375,16 @@ class OutboxQueries:
         if not count_attempt:
             values["attempts"] = outbox.c.attempts - 1
         async with self.engine.begin() as conn:
-            await conn.execute(update(outbox).where(outbox.c.id == item_id).values(**values))
+            await conn.execute(update(outbox).where(*_held(item_id, claim)).values(**values))
 
-    async def outbox_dead(self, item_id: int, error: str) -> None:
-        """Park an item: it is kept, with its error, until staff retry it."""
+    async def outbox_dead(self, item_id: int, error: str, *, claim: str | None = None) -> bool:
+        """Park an item: it is kept, with its error, until staff retry it. With ``claim``,
+        only while that claim holds the item; False when it no longer does."""
         async with self.engine.begin() as conn:
-            await conn.execute(
-                update(outbox).where(outbox.c.id == item_id).values(status="dead", last_error=error)
+            result = await conn.execute(
+                update(outbox).where(*_held(item_id, claim)).values(status="dead", last_error=error)
             )
+            return result.rowcount == 1
 
     async def dead_letters(self) -> list[DeadLetter]:
         async with self.reader.connect() as conn:
@@ -422,6 +475,14 @@ async def insert_outbox(
         )
     )
     return new_id(result)
+
+
+def _held(item_id: int, claim: str | None) -> tuple[Any, ...]:
+    """The item ``item_id``, as a condition; with ``claim``, only while that claim (its
+    token, from ``claim_outbox``) still holds it: the item is ``sending`` under it."""
+    if claim is None:
+        return (outbox.c.id == item_id,)
+    return (outbox.c.id == item_id, outbox.c.status == "sending", outbox.c.claimed_by == claim)
 
 
 def file_key(key: str, number: int) -> str:
