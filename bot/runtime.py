@@ -116,7 +116,8 @@ class Runtime:
         self.outbox_idle_seconds = outbox_idle_seconds
         self.background = background  # False: the caller drains the outbox itself (demo, chat)
         self.with_jobs = jobs and background  # digests and spike alerts
-        self.intervals = intervals or Intervals()  # how often each timed job runs
+        # how often each timed job runs
+        self.intervals = intervals or Intervals(examples=config.examples_interval)
         self._tasks: list[asyncio.Task[None]] = []
         self._processing: set[asyncio.Task[bool]] = set()
         # staff clicks, dialogs and thread replies being handled now (see ``actions_in_flight``)

@@ -62,6 +62,9 @@ class RunningSettings(Settings):
     )
     # ``run`` gives up at start when Telegram, Slack or Socket Mode has not answered by then
     connect_timeout: Seconds = setting("BORDERDESK_CONNECT_TIMEOUT", 30.0)
+    # how soon an example staff taught in another process on the same database is learned
+    # by this one's engine (the ``examples`` job, ``bot.jobs_periodic``)
+    examples_interval: Seconds = setting("BORDERDESK_EXAMPLES_INTERVAL", 5.0)
     # this process's /healthz and /metrics (bot.health); unset or "off": not served. Off
     # by default: a fixed port would clash between several processes on one machine, and
     # only an operator who scrapes it knows which address their Prometheus can reach

@@ -141,11 +141,13 @@ async def test_each_example_is_learned_once_in_each_process(desks: TwoDesks) -> 
     assert await learn_elsewhere(desks.runtime.ctx, desks.first_feed) == 0
 
 
-async def test_a_running_desk_schedules_the_examples_job(tmp_path: Path) -> None:
+async def test_a_running_desk_runs_the_examples_job_as_often_as_set(tmp_path: Path) -> None:
+    """BORDERDESK_EXAMPLES_INTERVAL (5 s unless set) is how often the job runs."""
     async with database_url("sqlite", tmp_path) as url:
-        config = replace(Config(), database_url=url, translator="none")
+        config = replace(Config(), database_url=url, translator="none", examples_interval=2.0)
         runtime = Runtime(config, channels=[], workspace=LocalWorkspace(), desk=DESK)
         async with runtime:
             assert runtime.jobs is not None
             job = runtime.jobs.scheduler.get_job(EXAMPLES)
-            assert job is not None and job.trigger.interval.total_seconds() == 5.0
+            assert job is not None and job.trigger.interval.total_seconds() == 2.0
+    assert Config().examples_interval == 5.0
