@@ -67,7 +67,10 @@ WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}]+")
 _NOT_CJK_WORD = rf"[^\W{CJK}]"
 _NOISE = re.compile(
     r"(?:https?://|www\.)\S+"  # URLs
-    r"|\S+@\S+\.\w+"  # e-mail addresses
+    # e-mail addresses, which end where a CJK script starts: "メールはyuki.t@example.jpです"
+    # was one "address" from the message's first character to its last, and the message
+    # had nothing left to read
+    rf"|[^\s{CJK}]+@[^\s{CJK}]+\.{_NOT_CJK_WORD}+"
     rf"|[@#]{_NOT_CJK_WORD}+"  # mentions, hashtags, "#A10293"
     rf"|{_NOT_CJK_WORD}*\d{_NOT_CJK_WORD}*",  # order and tracking numbers, amounts, sizes
 )

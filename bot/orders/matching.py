@@ -53,8 +53,14 @@ from phonenumbers import NumberParseException, PhoneNumberFormat
 ORDER_NUMBER = re.compile(r"[A-Za-z0-9#._/-]{1,64}")
 # what an e-mail address on an order looks like (checked on import)
 EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
-# an e-mail address inside a shopper's message
-_EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# an e-mail address inside a shopper's message; it ends where kana, ideographs or Hangul
+# start, since Japanese, Chinese and Korean glue it to the sentence without spaces:
+# "メールはyuki@example.jpです" gives "yuki@example.jp", not the whole sentence
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_EMAIL_PART = rf"[^\W{_CJK}]"
+_EMAIL_IN_TEXT = re.compile(
+    rf"(?:{_EMAIL_PART}|[.+'-])+@(?:{_EMAIL_PART}|-)+(?:\.(?:{_EMAIL_PART}|-)+)+"
+)
 # a phone number inside a shopper's message: digits with spaces, + - ( ) . / between
 _PHONE_IN_TEXT = re.compile(r"\+?\d[\d\s().\-/]{6,}\d")
 # what a typed phone number looks like as a whole search: digits, spaces, + - ( ) .

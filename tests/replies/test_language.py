@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from replies.language import make_detector, normalize_code
+from replies.language import has_words, make_detector, normalize_code, strip_noise
 
 LANGS = "en es fr de it pt nl pl ru tr ja ko zh ar".split()
 
@@ -111,3 +111,22 @@ def test_hint_codes_are_normalised() -> None:
 def test_bad_settings_are_named(name: str, languages: list[str], bad: str) -> None:
     with pytest.raises(ValueError, match=bad):
         make_detector(name, languages)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("注文番号52017の荷物がまだ届きません。メールはyuki.t@example.jpです", "荷物が"),
+        ("我的邮箱是li.wei@example.cn谢谢", "我的邮箱是"),
+        ("메일은mina.k@example.kr입니다 배송 언제 와요", "배송 언제 와요"),
+    ],
+)
+def test_an_email_written_inside_cjk_text_does_not_swallow_the_message(
+    text: str, kept: str
+) -> None:
+    """The bug: the e-mail pattern ran from the message's first character to its last when
+    the address was written without spaces inside Japanese, so the whole message was
+    "noise", nothing was read and no suggestion was made."""
+    assert has_words(text)
+    assert kept in strip_noise(text)
+    assert "example" not in strip_noise(text)
