@@ -35,7 +35,7 @@ agree. A translation that disagrees with the original needs no signal of its own
 reading averages the two views, so their disagreement lowers both ``top`` and ``margin``.
 
     abstention = load_abstention()                  # None: keep the softmax confidence
-    ranked = abstention.calibrated(reading.ranked)  # best first, the first is P(right)
+    ranked = abstention.calibrated(reading.ranked, reading.answered(answers))  # 1st: P(right)
     ranked[0][1] >= abstention.threshold            # shown as the reply to send
 """
 
@@ -79,16 +79,22 @@ class Abstention:
         """The probability that the best reading of ``ranked`` is the right intent."""
         return float(1 / (1 + np.exp(-signals(ranked) @ np.array(self.weights))))
 
-    def calibrated(self, ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    def calibrated(
+        self,
+        ranked: Sequence[tuple[str, float]],
+        answered: Sequence[tuple[str, float]] | None = None,
+    ) -> list[tuple[str, float]]:
         """``ranked`` in the same order, the first with ``confidence``, the others sharing
         the rest in the reading's proportions, so the card's figures still add up to 100 %.
+        The confidence is that of ``answered`` when given: the reading as the reply answers
+        it, a message's further questions counted with the first (``Reading.answered``).
 
         Only a best reading below one half could make a runner-up's share larger than
         it; the runner-up is then shown at the best's value, so the order staff see is
         the reading's."""
         if not ranked:
             return []
-        best = self.confidence(ranked)
+        best = self.confidence(answered or ranked)
         rest = sum(p for _, p in ranked[1:])
         scale = (1 - best) / rest if rest > 0 else 0.0
         return [(ranked[0][0], best)] + [(intent, min(p * scale, best)) for intent, p in ranked[1:]]

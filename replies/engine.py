@@ -193,7 +193,10 @@ class SuggestionEngine:
             threshold=self.threshold if self.abstention is None else DEFAULT_THRESHOLD,
         )
         if self.abstention is not None:
-            reading = replace(reading, ranked=self.abstention.calibrated(reading.ranked))
+            # a further question the reply answers too is no rival reading (``Reading.answered``)
+            answers = [i for i in reading.also if self._answers(i, language, lang_hint)]
+            ranked = self.abstention.calibrated(reading.ranked, reading.answered(answers))
+            reading = replace(reading, ranked=ranked)
         top = tuple((intent, round(score, 4)) for intent, score in reading.top())
         intent, confidence = reading.ranked[0]
         if confidence < self.threshold:
@@ -238,13 +241,16 @@ class SuggestionEngine:
             [self.fill(sentence, reply_language, values, country) for sentence in further],
             reply_language,
         )
+        # a further question that reports a problem ("... 3 weeks late, refund me") makes
+        # the message a problem report for that problem's department
+        problem = next((s for s in (spec, *others) if s.problem), None)
         return Suggestion(
             language=language,
             intent=intent,
             confidence=confidence,
             top=top,
-            department=spec.department,
-            is_problem=spec.problem,
+            department=(problem or spec).department,
+            is_problem=problem is not None,
             reply=reply,
             reply_language=reply_language,
             asks_for=asks_for(values) if spec.replies_without_order else (),
@@ -257,6 +263,14 @@ class SuggestionEngine:
             flags=reading.flags,
             also_asks=reading.also,
         )
+
+    def _answers(self, intent: str, language: str, hint: str | None) -> bool:
+        """Whether a reply in the shopper's language (``language``, or the channel's
+        ``hint`` when it is unknown) answers ``intent`` as a further question with a
+        sentence of its own (``replies.also``)."""
+        spec = self.library.get(intent)
+        code = language if language != UNKNOWN else normalize_code(hint) or FALLBACK_LANGUAGE
+        return spec is not None and code in spec.also
 
     def render(
         self,

@@ -49,7 +49,9 @@ module adds it, each step a small, separate idea:
    ``also``, and the message is read without it, in steps 1 and 2 as well, when another
    sentence asks more than a "hi" or "thanks" and the message is read at least as
    surely without it (``_without_details`` says why both).
-4. **Threats** (``replies.threats``): a refund demand with a threat of bad reviews, a
+4. **A refund demanded for a problem** ("3 weeks late, I want my money back"): the
+   demand leads and the problem is a further question (``replies.demands``).
+5. **Threats** (``replies.threats``): a refund demand with a threat of bad reviews, a
    chargeback or a lawyer is flagged ``threat`` for staff, and is never suggested as a
    review request: the review's share goes to the refund or complaint case.
 
@@ -60,11 +62,13 @@ module adds it, each step a small, separate idea:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
 
 from replies.classifier import IntentClassifier
+from replies.demands import refund_behind_a_problem
 from replies.details import is_a_label
 from replies.features import fold
 from replies.follow_ups import changes_mind, dependence, keeps_the_order
@@ -153,6 +157,26 @@ class Reading:
     flags: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
 
+    def answered(self, answers: Collection[str]) -> list[tuple[str, float]]:
+        """``ranked`` as the reply answers it: the shares of the ``also`` intents it
+        ``answers`` with a sentence of their own added to the first, and left out as its
+        rivals.
+
+        "Where is my order? Also, do you take Klarna?" reads about 0.75 as tracking and
+        0.2 as payment methods: two clear questions, not a doubt between two readings.
+        Their mix fell below the send threshold although the reply answers both; such a
+        reply is right when either is what the shopper asked, so how sure it is is read
+        from this ranking (``replies.abstention``). A further question the reply only
+        passes on to a colleague (``replies.also.ACKNOWLEDGE``) stays a rival: "siparişim
+        nerede? geçen hafta verdim" read as a delay that also asks for tracking is not
+        made surer by a promise that someone will look."""
+        merged = [intent for intent in self.also if intent in answers]
+        if not merged:
+            return list(self.ranked)
+        together = sum(p for intent, p in self.ranked if intent in merged)
+        (first, p), rest = self.ranked[0], self.ranked[1:]
+        return [(first, p + together)] + [pair for pair in rest if pair[0] not in merged]
+
     def top(self, count: int = 3) -> tuple[tuple[str, float], ...]:
         """The ``count`` best intents, keeping every ``also`` intent among them."""
         kept = [pair for pair in self.ranked if pair[0] in self.also][: count - 1]
@@ -181,6 +205,11 @@ def read_message(
         if classifier.intents[best] not in NOT_A_QUESTION and without[best] >= probs.max():
             asked, probs = rest, without
     probs, also = _sentences(classifier, asked, language, probs, threshold)
+    # a refund demanded for a late parcel or a faulty item leads (``replies.demands``)
+    demand = refund_behind_a_problem(classifier, asked, language, probs, threshold)
+    if demand is not None:
+        probs, problem = demand
+        also = tuple(dict.fromkeys((*problem, *also)))
     flags: tuple[str, ...] = ()
     found = threat_words(text, language or "en")
     if english:
