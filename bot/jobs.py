@@ -10,8 +10,8 @@ job                 when                                  claimed once (job_runs
 ``proactive``       every minute, and at once on an       no: each notice is keyed
                     order event (``run_now``)             in the outbox
 ``retention``       hourly, when retention is set         yes: per hour
-``examples``        every 5 s, when the runtime hands     no: each process learns for
-                    it the feed of examples               itself
+``examples``        every 5 s (BORDERDESK_EXAMPLES_       no: each process learns for
+                    INTERVAL), given the examples' feed   itself
 ``digest:<dept>``   the department's hour, in its zone    yes: per department and day
 ``spikes``          every 10 minutes                      yes: per 10 minutes
 ``database watch``  every 2 s (added by the runtime)      no: this process's own file
