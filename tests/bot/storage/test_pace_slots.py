@@ -13,18 +13,23 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from bot.channels.local import LocalWorkspace
+from bot.config import Config
 from bot.models import Limit
 from bot.pacing import Pacer
+from bot.runtime import Runtime
 from bot.storage import Store
-from bot.storage.pace_slots import FORGET_AFTER, PaceSlots, shared_pacing
+from bot.storage.pace_slots import FORGET_AFTER, PaceSlots
 from bot.storage.schema import pace_sends
 from tests.bot.storage.databases import DATABASES, database_url
 from tests.bot.test_pacing import YieldingTime, most_in_any_window
+from tests.handlers.desk import DESK
 
 PER_CHAT = Limit(1, 1.1)  # Telegram: about one message a second to one chat
 OVERALL = Limit(25, 1.0)
@@ -153,18 +158,28 @@ async def test_turns_still_take_their_slots_in_order_within_a_process(
     assert most_in_any_window([at for _, at in went], 1.1) == 1
 
 
+class PacedWorkspace(LocalWorkspace):
+    """A workspace that paces its own calls, as Slack's does (``SlackWorkspace.pacer``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pacer = Pacer()
+
+
 @pytest.mark.parametrize("kind", DATABASES)
-async def test_only_a_database_several_processes_share_paces_through_it(
+async def test_a_desk_paces_through_the_database_only_when_several_processes_can_share_it(
     kind: str, tmp_path: Path
 ) -> None:
-    """PostgreSQL gets the shared backend; a SQLite file, one process's alone, keeps the
-    in-memory pacing (no round trip per send)."""
+    """On PostgreSQL the desk's pacers (the outbox's, the workspace's) count every
+    process's sends; on a SQLite file, one process's alone, they keep to memory (no round
+    trip per send)."""
     async with database_url(kind, tmp_path) as url:
-        store = await Store.open(url)
-        try:
-            shared = shared_pacing(store.engine)
-        finally:
-            await store.close()
+        config = replace(Config(), database_url=url, translator="none")
+        workspace = PacedWorkspace()
+        runtime = Runtime(config, channels=[], workspace=workspace, background=False, desk=DESK)
+        async with runtime:
+            shared = runtime.pacer.shared
+            assert workspace.pacer.shared is shared
     assert (shared is not None) == (kind == "postgresql")
 
 
