@@ -15,6 +15,16 @@ Country names and dates come from CLDR; the sentences put the country in bracket
 The late sentence states facts only (the reply around it has apologised already); dates
 leave out this year and follow the shopper's country ("20 November" in the United
 Kingdom), see ``replies.facts.names.day_text``.
+
+An order has one deadline in a reply, never two that disagree. The carrier's estimate is
+the order's own latest word and the reply shows it, so once it has passed the order is
+late by it ("It was expected by 3 December, so it is now 4 days late"), whatever the
+store's delivery table would say; the table's promise counts while the estimate is still
+to come (an order late by the promise is late, even if the carrier now expects it next
+week). Without either, the sentence states only what is known (the order date and how
+long ago it was), and nothing at all when not even that is known: the reply around it
+already says what happens next, and "our team will check how late it is" next to dates
+that show it reads as if nobody looked.
 """
 
 from __future__ import annotations
@@ -148,103 +158,126 @@ _TIME: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# (late, still on time, not enough known to tell). The reply around a late order has
+# (late, still on time) by the store's delivery time. The reply around a late order has
 # apologised already, so the late sentence states the facts: the dates and how late it is.
-_LATENESS: dict[str, tuple[str, str, str]] = {
+_LATENESS: dict[str, tuple[str, str]] = {
     "en": (
         "It was ordered on {ordered} and the delivery time is {days}, so it should have arrived "
         "by {due}: it is {late} late.",
         "It was ordered on {ordered} and the delivery time is {days}, so it is still on time: "
         "it should arrive by {due}.",
-        "Our team will check how late it is and get back to you.",
     ),
     "es": (
         "Se pidió el {ordered} y la entrega tarda {days}, así que debería haber llegado antes "
         "del {due}: lleva {late} de retraso.",
         "Se pidió el {ordered} y la entrega tarda {days}, así que aún está en plazo: debería "
         "llegar antes del {due}.",
-        "Nuestro equipo comprobará cuánto retraso lleva y te responderá.",
     ),
     "fr": (
         "La commande date du {ordered} et le délai de livraison est de {days} : elle aurait dû "
         "arriver au plus tard le {due}, elle a donc {late} de retard.",
         "La commande date du {ordered} et le délai de livraison est de {days} : elle est encore "
         "dans les temps et devrait arriver au plus tard le {due}.",
-        "Notre équipe va vérifier l'ampleur du retard et reviendra vers vous.",
     ),
     "de": (
         "Bestellt wurde am {ordered}, die Lieferzeit beträgt {days}: Die Sendung hätte bis zum "
         "{due} ankommen sollen und ist damit {late} im Verzug.",
         "Bestellt wurde am {ordered}, die Lieferzeit beträgt {days}: Die Sendung liegt noch im "
         "Zeitplan und sollte bis zum {due} ankommen.",
-        "Unser Team prüft, wie groß die Verspätung ist, und meldet sich bei Ihnen.",
     ),
     "it": (
         "L'ordine è del {ordered} e la consegna richiede {days}: sarebbe dovuto arrivare entro "
         "il {due}, quindi è in ritardo di {late}.",
         "L'ordine è del {ordered} e la consegna richiede {days}: è ancora nei tempi e dovrebbe "
         "arrivare entro il {due}.",
-        "Il nostro team verificherà di quanto è in ritardo e ti risponderà.",
     ),
     "pt": (
         "O pedido foi feito em {ordered} e a entrega leva {days}, então deveria ter chegado até "
         "{due}: está {late} atrasado.",
         "O pedido foi feito em {ordered} e a entrega leva {days}, então ainda está dentro do "
         "prazo: deve chegar até {due}.",
-        "Nossa equipe vai verificar quanto o pedido está atrasado e retornará para você.",
     ),
     "nl": (
         "Besteld op {ordered}, de levertijd is {days}: de bestelling had uiterlijk {due} binnen "
         "moeten zijn en is nu {late} te laat.",
         "Besteld op {ordered}, de levertijd is {days}: de bestelling ligt nog op schema en komt "
         "uiterlijk {due}.",
-        "Ons team zoekt uit hoeveel vertraging je bestelling heeft en laat het je weten.",
     ),
     "pl": (
         "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc powinno dotrzeć do {due}: "
         "jest opóźnione o {late}.",
         "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc wciąż mieści się w terminie: "
         "powinno dotrzeć do {due}.",
-        "Nasz zespół sprawdzi, jak duże jest opóźnienie, i odezwie się do Ciebie.",
     ),
     "ru": (
         "Заказ оформлен {ordered}, срок доставки — {days}, поэтому он должен был прийти до "
         "{due}: задержка составляет {late}.",
         "Заказ оформлен {ordered}, срок доставки — {days}, поэтому он ещё укладывается в срок: "
         "он должен прийти до {due}.",
-        "Наша команда проверит, насколько задерживается заказ, и свяжется с вами.",
     ),
     "tr": (
         "Sipariş {ordered} tarihinde verildi ve teslimat süresi {days}; en geç {due} tarihinde "
         "ulaşmış olması gerekiyordu, yani {late} gecikti.",
         "Sipariş {ordered} tarihinde verildi ve teslimat süresi {days}; hâlâ süre içinde, en geç "
         "{due} tarihinde ulaşması bekleniyor.",
-        "Ekibimiz gecikmenin ne kadar olduğunu kontrol edip size dönüş yapacak.",
     ),
     "ja": (
         "ご注文日は{ordered}、お届け日数は{days}のため、{due}までに届く予定でした。"
         "現在{late}遅れています。",
         "ご注文日は{ordered}、お届け日数は{days}のため、まだ予定の範囲内です。{due}までに届く見込みです。",
-        "どのくらい遅れているか担当者が確認し、改めてご連絡いたします。",
     ),
     "ko": (
         "주문일은 {ordered}이고 배송 기간은 {days}이므로 {due}까지 도착했어야 합니다. "
         "현재 {late} 늦어지고 있습니다.",
         "주문일은 {ordered}이고 배송 기간은 {days}이므로 아직 예정 기간 안에 있습니다. "
         "{due}까지 도착할 예정입니다.",
-        "얼마나 지연되고 있는지 담당자가 확인한 후 다시 연락드리겠습니다.",
     ),
     "zh": (
         "订单于{ordered}下单，配送时间为{days}，本应在{due}前送达，目前已延误{late}。",
         "订单于{ordered}下单，配送时间为{days}，目前仍在正常时间内：预计{due}前送达。",
-        "我们的团队会核实延误了多久，并尽快回复您。",
     ),
     "ar": (
         "تم الطلب في {ordered} ومدة التوصيل {days}، لذا كان يجب أن يصل بحلول {due}: "
         "وهو متأخر بمقدار {late}.",
         "تم الطلب في {ordered} ومدة التوصيل {days}، لذا ما زال ضمن المدة: يُتوقع وصوله بحلول {due}.",
-        "سيتحقق فريقنا من مدة التأخير ويعود إليك.",
     ),
+}
+
+# A carrier's estimate that has passed: the one deadline the late order is measured by.
+_ESTIMATE_LATE: dict[str, str] = {
+    "en": "It was expected by {due}, so it is now {late} late.",
+    "es": "La entrega estaba prevista para el {due}, así que lleva {late} de retraso.",
+    "fr": "La livraison était prévue le {due} : la commande a donc {late} de retard.",
+    "de": "Die Zustellung war für den {due} angekündigt; die Sendung ist damit {late} im Verzug.",
+    "it": "La consegna era prevista per il {due}, quindi è in ritardo di {late}.",
+    "pt": "A entrega estava prevista para o dia {due}, então o pedido está {late} atrasado.",
+    "nl": "De levering was verwacht op {due}, dus de bestelling is nu {late} te laat.",
+    "pl": "Dostawa była przewidziana na {due}, więc zamówienie jest opóźnione o {late}.",
+    "ru": "Доставка ожидалась {due}, так что задержка составляет {late}.",
+    "tr": "Siparişin {due} tarihinde ulaşması bekleniyordu, yani {late} gecikti.",
+    "ja": "{due}にお届け予定でしたので、現在{late}遅れています。",
+    "ko": "{due}에 도착 예정이었으므로 현재 {late} 늦어지고 있습니다.",
+    "zh": "原预计{due}送达，目前已延误{late}。",
+    "ar": "كان من المتوقع أن يصل بحلول {due}، لذا فهو متأخر بمقدار {late}.",
+}
+
+# Only the order date is known (no delivery time for the destination, no estimate): the
+# fact, and how long ago it was, by the CLDR plural category of the number of days.
+_ORDERED_AGO: dict[str, str] = {
+    "en": "It was ordered on {ordered}, {ago} ago.",
+    "es": "Se pidió el {ordered}, hace {ago}.",
+    "fr": "La commande date du {ordered}, il y a {ago}.",
+    "de": "Bestellt wurde am {ordered}, das ist {ago} her.",
+    "it": "L'ordine è del {ordered}, cioè di {ago} fa.",
+    "pt": "O pedido foi feito em {ordered}, há {ago}.",
+    "nl": "Besteld op {ordered}, {ago} geleden.",
+    "pl": "Zamówienie złożono {ordered}, czyli {ago} temu.",
+    "ru": "Заказ оформлен {ordered}, {ago} назад.",
+    "tr": "Sipariş {ordered} tarihinde, yani {ago} önce verildi.",
+    "ja": "ご注文日は{ordered}で、{ago}が経過しています。",
+    "ko": "주문일은 {ordered}로, 주문 후 {ago}이 지났습니다.",
+    "zh": "订单于{ordered}下单，距今已有{ago}。",
+    "ar": "تم الطلب في {ordered}، أي قبل {ago}.",
 }
 
 # How late, in calendar days, by the CLDR plural category of the number.
@@ -365,30 +398,57 @@ def delivery_lateness(
     terms: ShippingTerms,
     today: date,
     language: str,
+    *,
+    estimated_on: date | None = None,
 ) -> str:
-    """Whether an order placed on ``ordered_on`` is late by the store's window, and by how
-    many days; that the team will check when the order date or the window is unknown."""
-    late, on_time, unknown = _LATENESS.get(language, _LATENESS["en"])
+    """Whether an order placed on ``ordered_on`` is late, and by how many days, measured
+    by one deadline: the carrier's estimate ``estimated_on`` once it has passed, else the
+    store's delivery time for ``country``. Without a deadline, only the order date and how
+    long ago it was; empty when nothing is known (the reply says what happens next).
+
+        delivery_lateness(None, "GB", terms, date(2026, 12, 7), "en",
+                          estimated_on=date(2026, 12, 3))
+        # "It was expected by 3 December, so it is now 4 days late."
+    """
+    shown = {"language": language, "today": today, "country": country}
+    if estimated_on is not None and estimated_on < today:
+        text = _ESTIMATE_LATE.get(language, _ESTIMATE_LATE["en"]).format(
+            due=day_text(estimated_on, **shown), late=late_days(today, estimated_on, language)
+        )
+        return _DOUBLED_STOP.sub(".", text)
+    if ordered_on is None:
+        return ""
     window = terms.delivery.window_for(country)
-    if ordered_on is None or window is None:
-        return unknown
+    if window is None:
+        if estimated_on is not None:  # the reply states the estimate still to come
+            return ""
+        text = _ORDERED_AGO.get(language, _ORDERED_AGO["en"]).format(
+            ordered=day_text(ordered_on, **shown), ago=late_days(today, ordered_on, language)
+        )
+        return _DOUBLED_STOP.sub(".", text)
+    late, on_time = _LATENESS.get(language, _LATENESS["en"])
     due = add_business_days(ordered_on, window.max_days)
+    if today <= due and estimated_on is not None and estimated_on > due:
+        # on time by the promise, but the carrier expects it after it: the estimate the
+        # reply shows is the date to go by, not a second "should arrive by"
+        return ""
     days = days_text(window, language)
     if country:  # name the destination the promised time is for
         name = country_name(country, language)
         days += _BRACKETS.get(language, " ({})").format(name)
     sentence = late if today > due else on_time
     text = sentence.format(
-        ordered=day_text(ordered_on, language, today=today, country=country),
+        ordered=day_text(ordered_on, **shown),
         days=days,
-        due=day_text(due, language, today=today, country=country),
+        due=day_text(due, **shown),
         late=late_days(today, due, language),
     )
     return _DOUBLED_STOP.sub(".", text)  # "2 декабря 2025 г." at a sentence's end
 
 
 def late_days(today: date, due: date, language: str) -> str:
-    """How many calendar days ``today`` is after ``due``: "3 days", "5 дней", "3日"."""
+    """How many calendar days ``today`` is after ``due``: "3 days", "5 дней", "3日" (also
+    how long ago an order was placed)."""
     n = (today - due).days
     forms = _LATE_DAYS.get(language, _LATE_DAYS["en"])
     category = Locale.parse(language if language in _LATE_DAYS else "en").plural_form(n)

@@ -5,7 +5,9 @@ the variables the template names, and that the caller has not given already, are
 out. Besides the reply variables, ``values`` may carry what is known about the shopper
 and their order without being shown: ``order_country`` (the linked order's shipping
 country), ``shopper_phone`` (an international number), ``ordered_on`` (the order date,
-YYYY-MM-DD) and ``order_status``.
+YYYY-MM-DD), ``estimated_on`` (the carrier's delivery estimate, YYYY-MM-DD: the
+``delivery_estimate`` shown is already written out in the shopper's language) and
+``order_status``.
 
     fact_variables("Plugs in Toronto?", "{plug_advice}", "en", {}, terms=ShippingTerms(),
                    today=date(2026, 12, 7))
@@ -75,7 +77,8 @@ def fact_variables(
     language_code: str | None = None,
 ) -> dict[str, str]:
     """The fact sentences ``template`` needs, in ``language``; never an empty one, but for
-    the Saturday term, which is left out (empty) unless ``text`` asks about Saturdays."""
+    the Saturday term, which is left out (empty) unless ``text`` asks about Saturdays, and
+    the lateness, left out when nothing about the order's dates is known."""
     wanted = (set(_NAMED.findall(template)) & FACT_VARIABLES) - set(values)
     if not wanted:
         return {}
@@ -107,8 +110,14 @@ def fact_variables(
     if "delivery_time" in wanted:
         facts["delivery_time"] = delivery_time(code, terms, language)
     if "delivery_lateness" in wanted:
-        ordered_on = _date(values.get("ordered_on"))
-        facts["delivery_lateness"] = delivery_lateness(ordered_on, code, terms, today, language)
+        facts["delivery_lateness"] = delivery_lateness(
+            _date(values.get("ordered_on")),
+            code,
+            terms,
+            today,
+            language,
+            estimated_on=_date(values.get("estimated_on")),
+        )
     if "customs_advice" in wanted:
         bill = is_duty_bill(text) or str(values.get("order_status", "")).lower() in _DELIVERED
         facts["customs_advice"] = customs_advice(code, terms, language, bill=bill)
@@ -144,5 +153,5 @@ def _date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        logger.warning("ordered_on %r is not a YYYY-MM-DD date; lateness left unknown", value)
+        logger.warning("order date %r is not a YYYY-MM-DD date; lateness left unknown", value)
         return None

@@ -141,18 +141,18 @@ def test_an_order_within_the_time_is_on_time_even_on_its_last_day() -> None:
     assert "1 Tag im Verzug" in day_after
 
 
-def test_without_order_date_or_any_time_it_promises_the_team_will_check() -> None:
+def test_without_a_deadline_it_states_only_what_is_known() -> None:
     """Native review: "We will compare the order date with the delivery time to your
-    country" read like an internal note."""
-    assert delivery_lateness(None, "US", TERMS, date(2026, 12, 7), "en") == (
-        "Our team will check how late it is and get back to you."
-    )
+    country" read like an internal note; sendability check: "our team will check how late
+    it is" read as if nobody had looked at the dates, and the reply around it already says
+    what happens next."""
+    assert delivery_lateness(None, "US", TERMS, date(2026, 12, 7), "en") == ""
     assert delivery_lateness(FRIDAY_20_NOV, "US", NO_TIMES, date(2026, 12, 7), "es") == (
-        "Nuestro equipo comprobará cuánto retraso lleva y te responderá."
+        "Se pidió el 20 de noviembre, hace 17 días."
     )
     for language in LANGUAGES:
-        unknown = delivery_lateness(None, None, TERMS, date(2026, 12, 7), language)
-        assert "compar" not in unknown.lower() and "vergleich" not in unknown.lower()
+        known = delivery_lateness(FRIDAY_20_NOV, "US", NO_TIMES, date(2026, 12, 7), language)
+        assert "compar" not in known.lower() and "vergleich" not in known.lower()
 
 
 def test_a_passed_estimate_reads_as_passed() -> None:
@@ -178,7 +178,7 @@ def test_every_language_has_every_delivery_sentence(language: str) -> None:
         delivery_time(None, NO_TIMES, language),
         delivery_lateness(FRIDAY_20_NOV, "US", TERMS, today, language),
         delivery_lateness(date(2026, 12, 4), "US", TERMS, today, language),
-        delivery_lateness(None, None, TERMS, today, language),
+        delivery_lateness(FRIDAY_20_NOV, "US", NO_TIMES, today, language),
         delivery_time("KZ", NO_TIMES, language),
     }
     assert len(sentences) == 7 and all(s.strip() and "{" not in s for s in sentences)
@@ -186,7 +186,7 @@ def test_every_language_has_every_delivery_sentence(language: str) -> None:
     if language != "en":
         assert not sentences & {
             delivery_time("US", TERMS, "en"),
-            delivery_lateness(None, None, TERMS, today, "en"),
+            delivery_lateness(FRIDAY_20_NOV, "US", NO_TIMES, today, "en"),
         }
 
 
