@@ -93,7 +93,8 @@ def _read_value(value: JSON, now: dt.datetime, delivery: Delivery) -> None:
             continue
         if inbound is not None:
             delivery.messages.append(inbound)
-    for item in value.get("statuses") or ():
+    statuses = value.get("statuses")
+    for item in statuses if isinstance(statuses, list) else ():
         if (status := read_status(item)) is not None:
             delivery.statuses.append(status)
     for error in _objects(value.get("errors")):  # Meta's trouble with the whole value

@@ -173,11 +173,16 @@ class WhatsAppSpec:
         return cls(_read(path or SPECS_DIR / SPEC_FILE))
 
     def problems(self, schema: str, body: Any) -> list[str]:
-        """Where ``body`` breaks the component ``schema``; [] when it fits."""
-        return [
-            f"{'/'.join(map(str, e.absolute_path)) or '(body)'}: {e.message[:300]}"
-            for e in self._validators[schema].iter_errors(body)
-        ]
+        """Where ``body`` breaks the component ``schema``; [] when it fits. A body that
+        fits none of a ``oneOf``'s branches (a webhook's ``value``: messages, statuses,
+        system messages or groups) is described by why each branch refused it, not by
+        the whole value."""
+        found = []
+        for error in self._validators[schema].iter_errors(body):
+            for leaf in _leaves(error):
+                where = "/".join(map(str, leaf.absolute_path)) or "(body)"
+                found.append(f"{where}: {leaf.message[:300]}")
+        return found
 
     def send_problems(self, body: Any) -> list[str]:
         """A POST to /{Version}/{Phone-Number-ID}/messages: a message, or a mark-as-read."""
@@ -196,6 +201,13 @@ class WhatsAppSpec:
     def webhook_examples(self) -> dict[str, JSON]:
         """The spec's own example webhook payloads, by title."""
         return _examples(self.document["paths"][WEBHOOK_PATH]["post"])
+
+
+def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
+    """The errors at the bottom of a oneOf's (or anyOf's) branches, or the error itself."""
+    if not error.context:
+        return [error]
+    return [leaf for branch in error.context for leaf in _leaves(branch)]
 
 
 def _examples(operation: JSON) -> dict[str, JSON]:

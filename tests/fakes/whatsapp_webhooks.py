@@ -84,14 +84,18 @@ class WebhookFactory:
     def new_id(self) -> str:
         return f"wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFDNBM0U{next(self._ids):06d}AA=="
 
-    def text(
-        self, sender: str, body: str, *, profile: str = "Ana Souza", reply_to: str | None = None
-    ) -> JSON:
-        """A text message; ``reply_to`` quotes an earlier message (``context``)."""
+    def text(self, sender: str, body: str, *, profile: str = "Ana Souza") -> JSON:
+        """A text message."""
         message = self._from_example("Text Message", sender)
         message["text"] = {"body": body}
-        if reply_to:
-            message["context"] = {"from": DISPLAY_NUMBER, "id": reply_to}
+        return self.payload([message], sender, profile)
+
+    def inquiry(self, sender: str, body: str, *, profile: str = "Ana Souza") -> JSON:
+        """A text about a product, written from its page in the catalogue: its ``context``
+        names the product. (The spec describes a text's ``context`` only in this form; a
+        plain reply's ``{from, id}`` it gives only to button and interactive replies.)"""
+        message = self._from_example("Text Message with Context (Product Inquiry)", sender)
+        message["text"] = {"body": body}
         return self.payload([message], sender, profile)
 
     def message(
