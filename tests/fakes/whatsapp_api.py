@@ -130,8 +130,11 @@ class FakeWhatsAppAPI(FaultInjection):
         if self._runner is not None:
             await self._runner.cleanup()
 
-    def fail_next(self, code: int, times: int = 1, *, details: str = "") -> None:
-        """Answer the next ``times`` sends (not marks-as-read) with Meta's error ``code``."""
+    def fail_next(
+        self, code: int, times: int = 1, *, details: str = "", call: str = "send"
+    ) -> None:
+        """Answer the next ``times`` sends (``call="read"``: marks-as-read) with Meta's
+        error ``code``."""
         message, kind = ERRORS[code]
         error: JSON = {"message": message, "type": kind, "code": code, "fbtrace_id": "AbCdEf123"}
         if details:
@@ -139,7 +142,7 @@ class FakeWhatsAppAPI(FaultInjection):
         body = {"error": error}
         self._check_answer("GraphAPIError", body)
         status = 401 if code == 190 else 400
-        self.faults.add("send", Fail(status, body), times)
+        self.faults.add(call, Fail(status, body), times)
 
     def texts(self, to: str | None = None) -> list[str]:
         """The text bodies sent (to ``to``), in order."""
@@ -199,6 +202,8 @@ class FakeWhatsAppAPI(FaultInjection):
             self.violations += [f"POST messages: {p}" for p in problems]
             return self._error(400, 100, "(#100) Invalid parameter: " + "; ".join(problems)[:300])
         if "status" in body:  # a mark-as-read
+            if (fault := await self.faults.act("read", request)) is not None:
+                return fault
             self.read.append(body["message_id"])
             await self._notify()
             return self._answer({"success": True}, schema="MarkMessageResponsePayload")
