@@ -14,6 +14,15 @@ before sending it. Each further question adds one short sentence to the reply:
 A question the first answer already covers adds nothing (the intent's ``covers``: a
 return's answer says who pays the return postage and whether an exchange is possible).
 
+Nor is the promise made when the first answer is a problem report (a late, lost or
+damaged parcel, a complaint, a payment problem: the intent's ``problem``). Its answer
+already says that a person of the department the report goes to looks into it and gets
+back to the shopper, and that person reads the whole message. There the promise only
+repeats itself, and on a message with one question (a sentence the reading took for a
+second one: "it was due on the 1st", "I have written four times") it reads as if the
+shopper's message had not been read. The further question is still on the staff card
+("also asks about").
+
     sentences = also_templates(library["delivery_delay"], [library["check_payment_methods"]], "es")
     join(reply, [fill(t) for t in sentences], "es")
 """
@@ -67,7 +76,8 @@ def also_templates(first: IntentSpec, others: Sequence[IntentSpec], language: st
     """The sentences (templates, unfilled) that answer ``others``, the further questions
     of a message answered with ``first``, in ``language``; empty when there are none."""
     templates: list[str] = []
-    acknowledged = False
+    # a problem report's answer already promises that a person looks into it (see above)
+    acknowledged = first.problem
     for other in others[:MAX_ALSO]:
         if other.intent == first.intent or other.intent in first.covers:
             continue
@@ -77,8 +87,8 @@ def also_templates(first: IntentSpec, others: Sequence[IntentSpec], language: st
         elif not acknowledged:
             acknowledged = True
             templates.append(ACKNOWLEDGE.get(language, ACKNOWLEDGE["en"]))
-    if acknowledged:  # the promise comes last, after what could be answered
-        acknowledgement = ACKNOWLEDGE.get(language, ACKNOWLEDGE["en"])
+    acknowledgement = ACKNOWLEDGE.get(language, ACKNOWLEDGE["en"])
+    if acknowledgement in templates:  # the promise comes last, after what could be answered
         templates.remove(acknowledgement)
         templates.append(acknowledgement)
     return templates

@@ -141,7 +141,7 @@ LIBRARY = load_library()
 def test_an_unanswerable_second_question_is_acknowledged_once_in_the_shoppers_language(
     language: str,
 ) -> None:
-    first = LIBRARY["damaged_item"]
+    first = LIBRARY["track_order"]
     no_own = [spec for spec in LIBRARY.values() if not spec.also and spec.intent != first.intent]
     templates = also_templates(first, no_own[:2], language)
     assert templates == [ACKNOWLEDGE[language]]
