@@ -178,7 +178,7 @@ def _slack_wait(
 
 
 def _cards_per_token(slack: FakeSlackAPI, out: Outcome) -> Counter[str]:
-    """How many cards in the inbox (top level and in threads) show each message."""
+    """How many cards in the inbox (top level and in threads) are for each message."""
     cards: Counter[str] = Counter()
     for message in slack.messages(INBOX):
         if not message.get("blocks"):
@@ -187,7 +187,10 @@ def _cards_per_token(slack: FakeSlackAPI, out: Outcome) -> Counter[str]:
             out.cards_top_level += 1
         else:
             out.cards_in_threads += 1
-        shown: Any = [message.get("text", ""), message["blocks"]]
+        # the card's text is the shopper's message it is for; its blocks also show context
+        # (an earlier message of the conversation, the linked order), which names other
+        # messages' order tokens and is not a second card for them
+        shown: Any = message.get("text") or message["blocks"]
         found = set(TOKEN.findall(json.dumps(shown, ensure_ascii=False)))
         cards.update(found)
     return cards

@@ -64,7 +64,9 @@ class Staff:
         self._seen: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._views_read = 0
-        self._dialogs: set[str] = set()  # private_metadata of opened Edit dialogs
+        # opened Edit dialogs: the id they act on -> their whole private_metadata (the id and
+        # the card it was opened from, bot.channels.slack_blocks.dialog_metadata)
+        self._dialogs: dict[str, str] = {}
         self._stopping = asyncio.Event()
 
     def stop(self) -> None:
@@ -113,12 +115,10 @@ class Staff:
             self.actions["send"] += 1
         elif "bd_edit" in offered:
             if (status := await self.desk.click(card, "bd_edit")) == 200:
-                await self._dialog_opened(str(suggestion_id))
+                metadata = await self._dialog_opened(str(suggestion_id))
                 reply = f"Thank you for writing, we are on it (ref {suggestion_id})."
                 self.approved_at[suggestion_id] = self.platform_now()
-                status = await self.desk.submit(
-                    EDIT_CALLBACK, {"reply": {"text": reply}}, str(suggestion_id)
-                )
+                status = await self.desk.submit(EDIT_CALLBACK, {"reply": {"text": reply}}, metadata)
             self.actions["edit"] += 1
         else:
             self.problems.append(f"card of suggestion {suggestion_id} has no Send or Edit button")
@@ -126,20 +126,23 @@ class Staff:
         if status != 200:
             self.problems.append(f"click on the card of suggestion {suggestion_id}: HTTP {status}")
 
-    async def _dialog_opened(self, metadata: str) -> None:
-        """Wait until the desk has opened the Edit dialog for this card (views.open)."""
+    async def _dialog_opened(self, suggestion_id: str) -> str:
+        """Wait until the desk has opened the Edit dialog for this suggestion (views.open);
+        return the dialog's private_metadata, which its submission carries back as Slack's
+        does."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + DIALOG_TIMEOUT
-        while metadata not in self._dialogs:
+        while suggestion_id not in self._dialogs:
             calls = self.desk.slack.calls
             for method, params in calls[self._views_read :]:
                 if method == "views.open":
                     view = params.get("view")
                     if isinstance(view, dict):
-                        self._dialogs.add(str(view.get("private_metadata")))
+                        metadata = str(view.get("private_metadata"))
+                        self._dialogs[metadata.split(" ", 1)[0]] = metadata
             self._views_read = len(calls)
-            if metadata in self._dialogs:
-                return
-            if loop.time() > deadline:
-                raise TimeoutError(f"no Edit dialog for suggestion {metadata}")
-            await asyncio.sleep(0.02)
+            if loop.time() > deadline and suggestion_id not in self._dialogs:
+                raise TimeoutError(f"no Edit dialog for suggestion {suggestion_id}")
+            if suggestion_id not in self._dialogs:
+                await asyncio.sleep(0.02)
+        return self._dialogs[suggestion_id]
