@@ -45,7 +45,7 @@ def describe(message: JSON) -> Content | None:
     if kind == "system":
         return None
     value = message.get(kind)
-    body = value if isinstance(value, dict) else {}
+    body = _object(value)
     if kind == "text":
         return Content(MessageKind.TEXT, _words(body.get("body")), None)
     reader = _KINDS.get(kind)
@@ -63,6 +63,16 @@ def _cut(text: str | None) -> str | None:
     if not text:
         return None
     return text if len(text) <= MAX_ATTACHMENT else text[: MAX_ATTACHMENT - 1] + "…"
+
+
+def _object(value: Any) -> JSON:
+    """An object where one should be; {} for anything else."""
+    return value if isinstance(value, dict) else {}
+
+
+def _objects(value: Any) -> list[JSON]:
+    """The objects of a list where one should be (anything else is skipped)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _words(value: Any) -> str:
@@ -118,14 +128,12 @@ def _location(v: JSON) -> Reading:
 def _contacts(v: Any) -> Reading:
     """Shared contact cards (the list itself, not an object): each one's name and phone."""
     cards = []
-    for card in v if isinstance(v, list) else ():
-        if not isinstance(card, dict):
-            continue
-        name = card.get("name") if isinstance(card.get("name"), dict) else {}
+    for card in _objects(v):
+        name = _object(card.get("name"))
         shown = _text(name.get("formatted_name")) or _joined(
             _text(name.get("first_name")), _text(name.get("last_name")), sep=" "
         )
-        phones = [p for p in card.get("phones") or () if isinstance(p, dict)]
+        phones = _objects(card.get("phones"))
         phone = _text(phones[0].get("phone")) if phones else ""
         cards.append(_joined(shown, phone))
     return MessageKind.CONTACT, "", "; ".join(c for c in cards if c) or None
@@ -140,7 +148,7 @@ def _interactive(v: JSON) -> Reading:
     """A reply button or a list row the shopper chose (title, and a row's description);
     a flow's form (``nfm_reply``) carries its answers as JSON, named only."""
     kind = _text(v.get("type"))
-    chosen = v.get(kind) if isinstance(v.get(kind), dict) else {}
+    chosen = _object(v.get(kind))
     if kind in ("button_reply", "list_reply"):
         title = _words(chosen.get("title"))
         description = _text(chosen.get("description"))
@@ -158,14 +166,14 @@ def _reaction(v: JSON) -> Reading:
 
 def _order(v: JSON) -> Reading:
     """An order from the catalogue: how many items, and the shopper's note as their words."""
-    items = [i for i in v.get("product_items") or () if isinstance(i, dict)]
+    items = _objects(v.get("product_items"))
     count = sum(i["quantity"] for i in items if isinstance(i.get("quantity"), int)) or len(items)
     return MessageKind.OTHER, _words(v.get("text")), f"order: {count} item(s)"
 
 
 def _unsupported(message: JSON) -> str:
     """What Meta says it did not pass on ("unsupported: Message type unknown")."""
-    errors = [e for e in message.get("errors") or () if isinstance(e, dict)]
+    errors = _objects(message.get("errors"))
     said = _text(errors[0].get("title")) or _text(errors[0].get("message")) if errors else ""
     return _joined("unsupported", said, sep=": ")
 

@@ -20,6 +20,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.channels.whatsapp_content import describe
 from bot.channels.whatsapp_inbound import read_payload
 from bot.channels.whatsapp_webhook import WEBHOOK_PATH, WhatsAppWebhook
 from bot.models import InboundMessage, MessageKind
@@ -173,6 +174,64 @@ SHAPED = st.builds(
     JSON_VALUES,
     JSON_VALUES,
 )
+
+
+# a value of any one shape, scalars as likely as containers (a reader that iterates what
+# should be a list meets True and 7 often, not once in thousands of tries)
+ANY_SHAPE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=8),
+    st.lists(JSON_VALUES, max_size=3),
+    st.dictionaries(st.text(max_size=8), JSON_VALUES, max_size=3),
+)
+# the fields each kind's reader looks at, each given junk of any shape
+FIELDS = {
+    "image": ["caption"],
+    "audio": ["voice"],
+    "document": ["caption", "filename"],
+    "sticker": ["animated"],
+    "location": ["name", "address", "latitude", "longitude"],
+    "button": ["text", "payload"],
+    "interactive": ["type", "button_reply", "list_reply", "nfm_reply"],
+    "reaction": ["emoji", "message_id"],
+    "order": ["text", "product_items"],
+}
+CARD = st.fixed_dictionaries({}, optional={"name": ANY_SHAPE, "phones": ANY_SHAPE})
+CONTENT = st.one_of(
+    *(
+        st.tuples(
+            st.just(kind), st.fixed_dictionaries({}, optional=dict.fromkeys(fields, ANY_SHAPE))
+        )
+        for kind, fields in FIELDS.items()
+    ),
+    st.tuples(st.just("contacts"), st.lists(CARD | ANY_SHAPE, max_size=3) | ANY_SHAPE),
+    st.tuples(
+        st.just("interactive"),
+        st.fixed_dictionaries(
+            {"type": st.sampled_from(["button_reply", "list_reply", "nfm_reply"])},
+            optional={
+                "button_reply": JSON_VALUES,
+                "list_reply": JSON_VALUES,
+                "nfm_reply": JSON_VALUES,
+            },
+        ),
+    ),
+)
+
+
+@settings(max_examples=300)
+@given(content=CONTENT, errors=ANY_SHAPE)
+def test_any_content_of_a_known_kind_is_read_or_labelled_never_a_crash(
+    content: tuple[str, Any], errors: Any
+) -> None:
+    kind, body = content
+    found = describe({"type": kind, kind: body, "errors": errors})
+    assert found is not None and isinstance(found.text, str)
+    assert found.kind is not MessageKind.TEXT
+    assert found.attachment is None or 0 < len(found.attachment) <= 500
 
 
 class Stored:

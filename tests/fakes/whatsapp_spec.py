@@ -42,7 +42,7 @@ from typing import Any, Self
 
 import jsonschema
 import yaml
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from .spec_paths import SPECS_DIR
@@ -152,7 +152,7 @@ class WhatsAppSpec:
         _by_discriminator(repaired)
         self.document = document  # as published: its examples
         registry: Registry[Any] = Registry().with_resource(
-            BASE, Resource(contents=repaired, specification=DRAFT202012)
+            BASE, DRAFT202012.create_resource(repaired)
         )
         self._validators = {
             name: jsonschema.Draft202012Validator(
