@@ -54,6 +54,9 @@ class Outcome:
     row_ms: list[float] = field(default_factory=list)  # push -> suggestions.created_at
     own_ms: list[float] = field(default_factory=list)  # push -> card ready, minus Slack waits
     approval_s: list[float] = field(default_factory=list)
+    # sustained intake-to-card throughput: messages whose card was posted, over the wall
+    # time from the first push to the last card posted
+    msgs_per_s: float = 0.0
     examples: list[str] = field(default_factory=list)
 
     def note(self, example: str) -> None:
@@ -161,6 +164,9 @@ def measure(
             out.note(f"message {platform_id}: suggestion {sid} {status}, reply {reply_status}")
     out.not_stored = len(by_key.keys() - {row[2] for row in inbound})
     out.cards_twice = sum(max(0, cards[t] - 1) for t in tokens)
+    if pushed and timings.card_posted:
+        span = max(timings.card_posted.values()) - min(p.at for p in pushed)
+        out.msgs_per_s = len(timings.card_posted) / span if span > 0 else 0.0
     out.lost = out.pushed - out.answered - out.parked
     return out
 

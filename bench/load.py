@@ -17,7 +17,7 @@ real Slack would pace over about two hours takes minutes. The fakes record every
 a platform limit instead of refusing it.
 
 Definitions (last line ``accepted=N answered=N lost=N duplicated=N p50_ms=X p99_ms=Y
-max_chat_rate=R``):
+max_chat_rate=R msgs_per_s=T``):
 
 - accepted: shopper messages stored (``messages`` rows, direction 'in'); every pushed
   update must also have been confirmed to the fake by a getUpdates offset.
@@ -41,6 +41,10 @@ max_chat_rate=R``):
   waiting behind the conversation's earlier cards). Step times come from wrapping the
   running desk's ``record_arrivals`` and the workspace's ``post`` (of cards).
 - max_chat_rate: most sendMessage calls to one chat in any platform second.
+- msgs_per_s: sustained intake-to-card throughput, wall clock: cards posted (one per
+  message) over the time from the first push to the last card posted. Run it with the
+  platforms' limits scaled out of the way (``--time-scale 1000``) and a push rate above
+  what the desk can take (``--push-rate 1000``) to measure our own processing.
 
 Exit status 1 when anything was lost or duplicated, a platform rate limit was exceeded or
 a fake saw a request the real API would refuse; 2 when the published specs are missing.
@@ -224,7 +228,7 @@ async def run(args: argparse.Namespace, db: Path) -> int:
         f"accepted={outcome.accepted} answered={outcome.answered} lost={outcome.lost}"
         f" duplicated={outcome.duplicated} p50_ms={percentile(outcome.own_ms, 0.5):.1f}"
         f" p99_ms={percentile(outcome.own_ms, 0.99):.1f}"
-        f" max_chat_rate={telegram.max_chat_rate(1.0)}"
+        f" max_chat_rate={telegram.max_chat_rate(1.0)} msgs_per_s={outcome.msgs_per_s:.1f}"
     )
     return 1 if bad else 0
 
