@@ -55,6 +55,9 @@ VARIABLES = frozenset(
         "faulty_return_postage",
         "exchange_terms",
         "saturday_delivery",
+        # what a payment question names (replies/facts/payments.py)
+        "payment_answer",
+        "charge_detail",
     }
 )
 MIN_EXAMPLES: Mapping[str, int] = {

@@ -25,6 +25,7 @@ from replies.facts.country import ShopperCountry, country_in_text, shopper_count
 from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.delivery import delivery_lateness, delivery_time
 from replies.facts.link import link_request
+from replies.facts.payments import charge_detail, payment_answer
 from replies.facts.returns import (
     asks_about_saturday,
     exchange_terms,
@@ -58,6 +59,8 @@ FACT_VARIABLES = frozenset(
         "faulty_return_postage",
         "exchange_terms",
         "saturday_delivery",
+        "payment_answer",
+        "charge_detail",
     }
 )
 # Order statuses after which a question about customs is about a bill, not the terms.
@@ -98,6 +101,13 @@ def fact_variables(
             asked = name != "saturday_delivery" or asks_about_saturday(text)
             facts[name] = sentence(terms, language) if asked else ""
             wanted.discard(name)
+    # what a payment question names: each method asked about, a double charge
+    # (``replies.facts.payments``); left out cleanly when the message names neither
+    if "payment_answer" in wanted:
+        facts["payment_answer"] = payment_answer(text, language, terms)
+    if "charge_detail" in wanted:
+        facts["charge_detail"] = charge_detail(text, language)
+    wanted -= {"payment_answer", "charge_detail"}
     if not wanted:
         return facts
     where = where_is_shopper(text, values, country=country, language_code=language_code)

@@ -18,6 +18,7 @@ read by ``bot.desk``), never from a guess::
         postage: shopper_unless_faulty   # or store, or shopper
         exchanges: true           # another size or colour instead of a refund
       saturday_delivery: false    # parcels arrive on Saturdays
+      payment_methods: [card, paypal, klarna, invoice]   # what shoppers can pay with
 
 Whatever is left out is unknown, and answers never promise it: they say the team tells
 or checks it (``replies.facts.returns``).
@@ -42,6 +43,31 @@ EU_MEMBERS = frozenset(
     "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
 )
 REGIONS = {"EU": EU_MEMBERS}
+# The payment methods a store may list (``shipping.payment_methods``); how shoppers write
+# each and how answers name it is in ``replies.facts.payments``.
+PAYMENT_METHODS = (
+    "card",
+    "paypal",
+    "klarna",
+    "invoice",
+    "bank_transfer",
+    "cash_on_delivery",
+    "apple_pay",
+    "google_pay",
+    "amazon_pay",
+    "blik",
+    "ideal",
+    "bizum",
+    "pix",
+    "satispay",
+    "alipay",
+    "wechat_pay",
+    "twint",
+    "bancontact",
+    "mb_way",
+    "przelewy24",
+    "sofort",
+)
 _RANGE = re.compile(r"^\s*(\d{1,3})\s*(?:(?:-|–|\.\.)\s*(\d{1,3}))?\s*$")
 
 
@@ -120,6 +146,7 @@ class ShippingTerms:
     customs: CustomsTerms | None = None  # None: the desk file does not say
     returns: ReturnTerms = field(default_factory=ReturnTerms)
     saturday_delivery: bool | None = None  # None: the desk file does not say
+    payment_methods: tuple[str, ...] | None = None  # None: the desk file does not list them
 
     def crosses_customs(self, country: str) -> bool:
         """False for a domestic order, or inside the EU when the store ships from the EU."""
@@ -132,7 +159,18 @@ class ShippingTerms:
 def parse_shipping(data: Mapping[str, Any] | None) -> ShippingTerms:
     """The ``shipping:`` section of the desk file; ShippingError names a wrong key."""
     data = data or {}
-    _known(data, "", {"ships_from", "delivery_days", "customs", "returns", "saturday_delivery"})
+    _known(
+        data,
+        "",
+        {
+            "ships_from",
+            "delivery_days",
+            "customs",
+            "returns",
+            "saturday_delivery",
+            "payment_methods",
+        },
+    )
     ships_from = data.get("ships_from")
     if ships_from is not None and not _is_country(ships_from):
         raise ShippingError("ships_from", f"expected a country code like DE, got {ships_from!r}")
@@ -142,7 +180,22 @@ def parse_shipping(data: Mapping[str, Any] | None) -> ShippingTerms:
         customs=_customs(data.get("customs")),
         returns=_returns(data.get("returns")),
         saturday_delivery=_flag(data.get("saturday_delivery"), "saturday_delivery"),
+        payment_methods=_payment_methods(data.get("payment_methods")),
     )
+
+
+def _payment_methods(data: Any) -> tuple[str, ...] | None:
+    if data is None:
+        return None
+    if not isinstance(data, list) or not data:
+        raise ShippingError("payment_methods", "expected a list like [card, paypal, klarna]")
+    methods = [str(m).strip().lower() for m in data]
+    for method in methods:
+        if method not in PAYMENT_METHODS:
+            raise ShippingError(
+                "payment_methods", f"{method!r}: write some of {', '.join(PAYMENT_METHODS)}"
+            )
+    return tuple(dict.fromkeys(methods))
 
 
 def _returns(data: Any) -> ReturnTerms:

@@ -225,11 +225,6 @@ NOT_YET = {
         "read as change_order: nothing says the bag has arrived",
     ("fr", "je peux faire un échange de couleur ? finalement je préfère le vert"):
         "read as change_order despite 'échange'",
-    **dict.fromkeys(
-        ((p.lang, p.text) for p in PROBES if p.spot == PAYMENT),
-        "the payment answers do not name the method asked about nor a double charge yet: "
-        "the store's payment methods are not in the desk file",
-    ),
 }  # fmt: skip
 
 

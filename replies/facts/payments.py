@@ -1,0 +1,317 @@
+"""Payment questions answered for what was asked: the method named, a double charge as one.
+
+"Kann ich mit PayPal zahlen?", "auf Rechnung?", "me habéis cobrado dos veces": the
+payment answers said only that the methods are shown at checkout, or asked for the
+details of "the problem", whatever the shopper named. So:
+
+- ``payment_answer``: each method the message names (PayPal, Klarna, an invoice to pay
+  later, cash on delivery, a bank transfer, a card, the local wallets: ``METHODS``), in
+  one sentence each, from the store's list in the desk file (``shipping.payment_methods``,
+  ``replies.facts.terms``): offered ("PayPal: yes, ..."), not offered, with what is
+  ("Nachnahme: ... leider nicht an. Möglich sind: PayPal, Kreditkarte"), or, when the
+  store has not listed them, that the team confirms it: nothing is promised.
+  Brand names are written as they are; the others in the reply's language.
+- ``charge_detail``: a message that says it was charged twice gets the sentence about a
+  double charge (a pending authorisation often drops by itself; the team checks both
+  charges with the payment provider), left out otherwise.
+
+Both are empty when the message does not ask: the sentences are left out cleanly.
+
+    payment_answer("Kann ich mit PayPal zahlen?", "de", ShippingTerms())
+    # "PayPal: Unser Team bestätigt Ihnen, ob Sie so aus Ihrem Land bezahlen können."
+    charge_detail("I was charged twice!", "en")   # "If you see the amount twice, ..."
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from replies.facts.terms import PAYMENT_METHODS, ShippingTerms
+from replies.features import fold
+
+# method -> how shoppers write it, in the folded (accent-free, lower-case) message; word
+# starts unless written in a CJK or Arabic script. Words that also mean something else
+# are left out or tied to their payment sense: "ideal" (met/via iDEAL), "sofort"
+# (Sofortüberweisung), "karte" (a gift card is no bank card).
+WRITTEN: dict[str, str] = {
+    "paypal": r"pay ?pal|페이팔|ペイパル|贝宝|باي ?بال",
+    "klarna": r"klarna|クラーナ|클라르나",
+    "apple_pay": r"apple ?pay|애플 ?페이|アップルペイ",
+    "google_pay": r"google ?pay|구글 ?페이",
+    "amazon_pay": r"amazon ?pay",
+    "blik": r"blik",
+    "ideal": r"(?:met|via|per) ideal\b|ideal[- ]betal",
+    "bizum": r"bizum",
+    "pix": r"pix\b",
+    "satispay": r"satispay",
+    "alipay": r"alipay|支付宝",
+    "wechat_pay": r"wechat ?pay|微信支付",
+    "twint": r"twint",
+    "bancontact": r"bancontact",
+    "mb_way": r"mb ?way",
+    "przelewy24": r"przelewy ?24",
+    "sofort": r"sofort-? ?(?:uberweisung|ueberweisung)",
+    "card": (
+        r"credit ?card|debit ?card|visa\b|mastercard|master card|amex|american express|"
+        r"kreditkarte|ec-karte|girocard|carte bancaire|carte de credit|carte bleue|"
+        r"tarjeta|carta di credito|bancomat|cartao|creditcard|pinpas|karta kredytow|"
+        r"karta platnicz|karta debetow|кредитк|кредитной карт|банковской карт|картой|"
+        r"kredi kart|banka kart|クレジットカード|クレカ|신용카드|체크카드|信用卡|银行卡|"
+        r"بطاقة"
+    ),
+    "invoice": (
+        r"auf rechnung|per rechnung|rechnungskauf|op factuur|op rekening|achteraf betal|"
+        r"by invoice|pay later|buy now pay later|platnosc odroczon|zaplacic pozniej|"
+        r"pagare dopo|pago aplazado|paiement differe|後払い|후불|先用后付|الدفع لاحق"
+    ),
+    "cash_on_delivery": (
+        r"cash on delivery|pay on delivery|\bcod\b|contra ?reembolso|contraentrega|"
+        r"contre[- ]remboursement|paiement a la livraison|payer a la livraison|nachnahme|"
+        r"contrassegno|pagamento na entrega|pagar na entrega|rembours\b|za pobraniem|"
+        r"przy odbiorze|наложенн|при получении|kap[iı]da odeme|代引|代金引換|착불|货到付款|"
+        r"الدفع عند الاستلام|دفع عند الاستلام|الدفع عند التوصيل"
+    ),
+    "bank_transfer": (
+        r"bank transfer|wire transfer|transferencia|virement|uberweisung|ueberweisung|"
+        r"vorkasse|bonifico|overboeking|overschrijving|przelew|банковск\w* перевод|"
+        r"havale|\beft\b|銀行振込|계좌이체|무통장|银行转账|تحويل بنكي|حوالة"
+    ),
+}
+# Methods that are not a brand, in the reply's language.
+_NAMES: dict[str, dict[str, str]] = {
+    "card": {
+        "en": "card", "es": "tarjeta", "fr": "carte bancaire", "de": "Kreditkarte",
+        "it": "carta", "pt": "cartão", "nl": "creditcard", "pl": "karta płatnicza",
+        "ru": "банковская карта", "tr": "kredi kartı", "ja": "クレジットカード",
+        "ko": "신용카드", "zh": "银行卡", "ar": "البطاقة البنكية",
+    },
+    "invoice": {
+        "en": "pay later by invoice", "es": "pago aplazado con factura",
+        "fr": "paiement différé sur facture", "de": "Kauf auf Rechnung",
+        "it": "pagamento posticipato con fattura", "pt": "pagamento posterior com fatura",
+        "nl": "achteraf betalen", "pl": "płatność odroczona", "ru": "оплата позже по счёту",
+        "tr": "faturayla sonradan ödeme", "ja": "後払い", "ko": "후불 결제",
+        "zh": "先收货后付款", "ar": "الدفع لاحقًا بالفاتورة",
+    },
+    "cash_on_delivery": {
+        "en": "cash on delivery", "es": "contra reembolso", "fr": "paiement à la livraison",
+        "de": "Nachnahme", "it": "contrassegno", "pt": "pagamento na entrega",
+        "nl": "rembours", "pl": "płatność za pobraniem", "ru": "наложенный платёж",
+        "tr": "kapıda ödeme", "ja": "代金引換", "ko": "착불 결제", "zh": "货到付款",
+        "ar": "الدفع عند الاستلام",
+    },
+    "bank_transfer": {
+        "en": "bank transfer", "es": "transferencia bancaria", "fr": "virement bancaire",
+        "de": "Überweisung", "it": "bonifico bancario", "pt": "transferência bancária",
+        "nl": "bankoverschrijving", "pl": "przelew bankowy", "ru": "банковский перевод",
+        "tr": "banka havalesi", "ja": "銀行振込", "ko": "계좌이체", "zh": "银行转账",
+        "ar": "التحويل البنكي",
+    },
+}  # fmt: skip
+_BRANDS = {
+    "paypal": "PayPal",
+    "klarna": "Klarna",
+    "apple_pay": "Apple Pay",
+    "google_pay": "Google Pay",
+    "amazon_pay": "Amazon Pay",
+    "blik": "BLIK",
+    "ideal": "iDEAL",
+    "bizum": "Bizum",
+    "pix": "Pix",
+    "satispay": "Satispay",
+    "alipay": "Alipay",
+    "wechat_pay": "WeChat Pay",
+    "twint": "TWINT",
+    "bancontact": "Bancontact",
+    "mb_way": "MB WAY",
+    "przelewy24": "Przelewy24",
+    "sofort": "Sofort",
+}
+
+# language -> (offered, not offered: {offered} lists what is, not listed by the store:
+# the team confirms it), each about one {method}, written so that a brand and a local
+# name both read.
+_ANSWERS: dict[str, tuple[str, str, str]] = {
+    "en": (
+        "{method}: yes, you can pay this way with us; you choose it at checkout.",
+        "{method}: sorry, we don't offer this way of paying. You can pay with: {offered}.",
+        "{method}: our team will confirm whether you can pay this way from your country.",
+    ),
+    "es": (
+        "{method}: sí, puedes pagar así con nosotros; lo eliges al finalizar la compra.",
+        "{method}: lo sentimos, no ofrecemos esta forma de pago. Puedes pagar con: {offered}.",
+        "{method}: nuestro equipo te confirmará si puedes pagar así desde tu país.",
+    ),
+    "fr": (
+        "{method} : oui, ce moyen de paiement est accepté chez nous ; vous le choisissez "
+        "au moment de la commande.",
+        "{method} : désolés, nous ne proposons pas ce moyen de paiement. Moyens acceptés : "
+        "{offered}.",
+        "{method} : notre équipe vous confirmera si vous pouvez payer ainsi depuis votre pays.",
+    ),
+    "de": (
+        "{method}: Ja, diese Zahlungsart bieten wir an; Sie wählen sie an der Kasse aus.",
+        "{method}: Diese Zahlungsart bieten wir leider nicht an. Möglich sind: {offered}.",
+        "{method}: Unser Team bestätigt Ihnen, ob Sie so aus Ihrem Land bezahlen können.",
+    ),
+    "it": (
+        "{method}: sì, puoi pagare così da noi; lo scegli al momento del pagamento.",
+        "{method}: ci dispiace, non offriamo questo metodo di pagamento. Puoi pagare con: "
+        "{offered}.",
+        "{method}: il nostro team ti confermerà se puoi pagare così dal tuo paese.",
+    ),
+    "pt": (
+        "{method}: sim, você pode pagar assim conosco; é só escolher na finalização da compra.",
+        "{method}: infelizmente não oferecemos essa forma de pagamento. Você pode pagar com: "
+        "{offered}.",
+        "{method}: nossa equipe vai confirmar se você pode pagar assim a partir do seu país.",
+    ),
+    "nl": (
+        "{method}: ja, zo kun je bij ons betalen; je kiest het bij het afrekenen.",
+        "{method}: deze betaalmethode bieden we helaas niet aan. Je kunt betalen met: {offered}.",
+        "{method}: ons team laat je weten of je zo kunt betalen vanuit jouw land.",
+    ),
+    "pl": (
+        "{method}: tak, możesz u nas zapłacić w ten sposób; wybierasz go przy składaniu "
+        "zamówienia.",
+        "{method}: niestety nie oferujemy tej metody płatności. Możesz zapłacić: {offered}.",
+        "{method}: nasz zespół potwierdzi, czy możesz tak zapłacić ze swojego kraju.",
+    ),
+    "ru": (
+        "{method}: да, так у нас можно оплатить; способ выбирается при оформлении заказа.",
+        "{method}: к сожалению, этот способ оплаты мы не предлагаем. Доступные способы: {offered}.",
+        "{method}: наша команда подтвердит, можно ли так оплатить из вашей страны.",
+    ),
+    "tr": (
+        "{method}: evet, bu yöntemle ödeme yapabilirsiniz; ödeme adımında seçebilirsiniz.",
+        "{method}: maalesef bu ödeme yöntemini sunmuyoruz. Kullanabileceğiniz yöntemler: "
+        "{offered}.",
+        "{method}: ekibimiz, ülkenizden bu yöntemle ödeme yapıp yapamayacağınızı size "
+        "teyit edecek.",
+    ),
+    "ja": (
+        "{method}：はい、当店でご利用いただけます。ご購入手続きの画面でお選びください。",
+        "{method}：申し訳ございませんが、このお支払い方法には対応しておりません。"
+        "ご利用いただける方法：{offered}。",
+        "{method}：お客様の国からこの方法でお支払いいただけるか、担当者が確認のうえ"
+        "ご連絡いたします。",
+    ),
+    "ko": (
+        "{method}: 네, 이 결제 수단을 이용하실 수 있습니다. 결제 단계에서 선택해 주세요.",
+        "{method}: 죄송하지만 이 결제 수단은 지원하지 않습니다. 이용 가능한 결제 수단: {offered}.",
+        "{method}: 고객님 국가에서 이 방법으로 결제하실 수 있는지 담당팀이 확인해 드리겠습니다.",
+    ),
+    "zh": (
+        "{method}：可以，本店支持这种付款方式，结账时选择即可。",
+        "{method}：抱歉，本店不支持这种付款方式。可用的付款方式：{offered}。",
+        "{method}：您所在的国家能否使用这种方式付款，我们的团队会为您确认。",
+    ),
+    "ar": (
+        "{method}: نعم، يمكنك الدفع بهذه الطريقة لدينا، واخترها عند إتمام الطلب.",
+        "{method}: نأسف، لا نوفر طريقة الدفع هذه. الطرق المتاحة: {offered}.",
+        "{method}: سيؤكد لك فريقنا ما إذا كان بإمكانك الدفع بهذه الطريقة من بلدك.",
+    ),
+}
+_LIST_SEPARATOR = {"ja": "、", "zh": "、", "ar": "، "}
+
+# "charged twice", as shoppers write it (folded text).
+_TWICE = re.compile(
+    r"twice|two times|double[- ]?charged|charged double|double charge|dos veces|"
+    r"cobro doble|doble cobro|deux fois|debite deux|double prelevement|doppelt|zweimal|"
+    r"due volte|addebito doppio|doppio addebito|duas vezes|cobranca dupla|cobrado em dobro|"
+    r"dubbel|twee keer|dwa razy|podwojn|dwukrotnie|дважды|два раза|двойн|iki kez|iki defa|"
+    r"iki kere|mukerrer|二重|2回|두 번|두번|중복|两次|重复扣|扣了两|مرتين|مرتان|مكرر"
+)
+_CHARGE_DETAIL: dict[str, str] = {
+    "en": "If you see the amount twice, one of the two is often only a reservation that "
+    "your bank releases by itself within a few days; our team will check both charges with "
+    "the payment provider.",
+    "es": "Si ves el importe dos veces, uno de los cargos suele ser solo una retención que "
+    "tu banco libera en unos días; nuestro equipo comprobará los dos cargos con el "
+    "proveedor de pagos.",
+    "fr": "Si le montant apparaît deux fois, l'un des deux n'est souvent qu'une "
+    "pré-autorisation que votre banque annule d'elle-même en quelques jours ; notre équipe "
+    "vérifiera les deux débits auprès du prestataire de paiement.",
+    "de": "Wenn der Betrag doppelt erscheint, ist eine der beiden Buchungen oft nur eine "
+    "Vormerkung, die Ihre Bank nach einigen Tagen von selbst löst; unser Team prüft beide "
+    "Abbuchungen beim Zahlungsanbieter.",
+    "it": "Se vedi l'importo due volte, spesso uno dei due è solo una preautorizzazione che "
+    "la tua banca annulla da sola in pochi giorni; il nostro team verificherà entrambi gli "
+    "addebiti con il fornitore dei pagamenti.",
+    "pt": "Se o valor aparece duas vezes, muitas vezes uma das cobranças é só uma reserva "
+    "que o seu banco libera sozinho em alguns dias; nossa equipe vai verificar as duas "
+    "cobranças com o provedor de pagamentos.",
+    "nl": "Zie je het bedrag twee keer, dan is een van de twee vaak alleen een reservering "
+    "die je bank binnen een paar dagen vanzelf vrijgeeft; ons team controleert beide "
+    "afschrijvingen bij de betaalprovider.",
+    "pl": "Jeśli kwota widnieje dwa razy, jedna z nich to często tylko blokada, którą bank "
+    "sam zwalnia w ciągu kilku dni; nasz zespół sprawdzi oba obciążenia u operatora "
+    "płatności.",
+    "ru": "Если сумма списана дважды, одно из списаний часто лишь временная блокировка, "
+    "которую банк снимает сам за несколько дней; наша команда проверит оба списания у "
+    "платёжного провайдера.",
+    "tr": "Tutarı iki kez görüyorsanız, bunlardan biri çoğu zaman bankanızın birkaç gün "
+    "içinde kendiliğinden kaldırdığı bir provizyondur; ekibimiz iki çekimi de ödeme "
+    "sağlayıcısıyla kontrol edecek.",
+    "ja": "同じ金額が二重に表示されている場合、一方は数日で銀行が自動的に解除する仮押さえ"
+    "（与信枠の確保）であることがよくあります。担当者が決済代行会社に両方の請求を確認いたします。",
+    "ko": "같은 금액이 두 번 보이는 경우, 그중 하나는 며칠 안에 은행이 자동으로 해제하는 "
+    "승인 보류인 경우가 많습니다. 담당팀이 결제 대행사에 두 건을 모두 확인하겠습니다.",
+    "zh": "如果同一金额显示了两次，其中一笔往往只是银行几天内会自动释放的预授权；我们的团队会向"
+    "支付服务商核实这两笔扣款。",
+    "ar": "إذا ظهر المبلغ مرتين، فغالبًا ما تكون إحداهما حجزًا مؤقتًا يُلغيه البنك تلقائيًا "
+    "خلال أيام قليلة؛ وسيتحقق فريقنا من العمليتين مع مزوّد الدفع.",
+}
+
+
+@cache
+def _pattern(method: str) -> re.Pattern[str]:
+    # a word start, but in CJK and Arabic, where words are glued together or to "ال"
+    return re.compile(rf"(?<![^\W\u0600-\u06ff\u3040-\u9fff\uac00-\ud7af])(?:{WRITTEN[method]})")
+
+
+def methods_in(text: str) -> list[str]:
+    """The payment methods ``text`` names (``PAYMENT_METHODS`` keys), in the order of
+    ``METHODS``."""
+    folded = fold(text)
+    return [method for method in METHODS if _pattern(method).search(folded)]
+
+
+def method_name(method: str, language: str) -> str:
+    """How ``method`` is written in ``language``: the brand, or the local name."""
+    if method in _BRANDS:
+        return _BRANDS[method]
+    names = _NAMES[method]
+    return names.get(language, names["en"])
+
+
+def payment_answer(text: str, language: str, terms: ShippingTerms) -> str:
+    """One sentence per method ``text`` asks about (at most three), from the store's list;
+    empty when it names none."""
+    offered_now, not_offered, unknown = _ANSWERS.get(language, _ANSWERS["en"])
+    offered = terms.payment_methods
+    sentences = []
+    for method in methods_in(text)[:3]:
+        name = method_name(method, language)
+        if offered is None:
+            sentences.append(unknown.format(method=name))
+        elif method in offered:
+            sentences.append(offered_now.format(method=name))
+        else:
+            listed = _LIST_SEPARATOR.get(language, ", ").join(
+                method_name(m, language) for m in offered
+            )
+            sentences.append(not_offered.format(method=name, offered=listed))
+    return ("" if language in ("ja", "zh") else " ").join(sentences)
+
+
+def charge_detail(text: str, language: str) -> str:
+    """The double-charge sentence when ``text`` says it was charged twice, else empty."""
+    if not _TWICE.search(fold(text)):
+        return ""
+    return _CHARGE_DETAIL.get(language, _CHARGE_DETAIL["en"])
+
+
+# Every method a store may list, each with how it is written and named.
+METHODS = PAYMENT_METHODS
