@@ -8,8 +8,8 @@ send call itself succeeded, so it is the only word the desk gets that such a rep
 arrived.
 
 Today they are read and logged (a failure as a warning naming the message id and the
-reason); recording them against the outbox row, showing them on the card and parking a
-failed reply as a dead letter is the next step of issue 18.
+reason, not the shopper's number); recording them against the outbox row, showing them
+on the card and parking a failed reply as a dead letter is the next step of issue 18.
 
     status = read_status({"id": "wamid.HBgL...", "status": "failed", "timestamp": "1750263773",
                           "recipient_id": "5511987654321",
@@ -63,11 +63,10 @@ def read_status(item: Any) -> DeliveryStatus | None:
 def log_status(status: DeliveryStatus) -> None:
     """A failure is a warning (a reply that never arrived); the rest are info."""
     if status.state == "failed":
+        # the message id finds the reply (outbox.platform_message_id); the shopper's
+        # phone number stays out of the log
         logger.warning(
-            "whatsapp message %s to %s failed: %s",
-            status.message_id,
-            status.recipient,
-            status.reason or "no reason given",
+            "whatsapp message %s failed: %s", status.message_id, status.reason or "no reason given"
         )
     elif status.state in STATES:
         logger.info("whatsapp message %s %s", status.message_id, status.state)

@@ -376,7 +376,7 @@ async def test_a_failed_status_is_acknowledged_and_logged_with_meta_s_reason(
             if r.name == "bot.channels.whatsapp_statuses" and r.levelno == logging.WARNING
         ]
         assert [r.getMessage() for r in failed] == [
-            f"whatsapp message wamid.FAKE00000001 to {ANA} failed: 131049 {error['title']}"
+            f"whatsapp message wamid.FAKE00000001 failed: 131049 {error['title']}"
         ]
         await desk.settled()
         assert await stored_messages(desk) == {}  # a status is no shopper's message
