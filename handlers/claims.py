@@ -59,7 +59,9 @@ async def handle_conversation(
     if (meanwhile := ctx.handling.get(conversation_id)) is not None:
         meanwhile.update(announced)
         return set()
-    announced_here = ctx.handling[conversation_id] = set(announced)
+    # this call's own ``announced`` were stored before its claim, which finds them; what
+    # other calls announce meanwhile may have been stored after the release looked
+    announced_here = ctx.handling[conversation_id] = set()
     done: set[int] = set()
     tried: set[int] = set()  # each message is tried once here; a failed one waits for resume
     holding = False
@@ -68,6 +70,7 @@ async def handle_conversation(
             waiting = await ctx.store.claim_conversation(
                 conversation_id, ctx.worker, ctx.clock(), ctx.claim_lease
             )
+            _CLAIM_FAILURES.succeeded()
             if waiting is None:
                 return done  # another process has it, and will see these messages
             holding = True

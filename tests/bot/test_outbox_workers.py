@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.channels.local import LocalChannel
 from bot.errors import ChannelUnavailable
-from bot.models import ChannelCapabilities, InboundMessage
+from bot.models import InboundMessage
 from bot.outbox import OutboxWorker
 from bot.storage import Store
 from tests.bot.storage.databases import DATABASES, database_url
@@ -28,25 +29,16 @@ CHATS = ("101", "102", "103", "104", "105")
 REPLIES = 4  # per chat
 
 
-class Recording:
-    """A channel that records what it sends, giving way to the other worker each time."""
-
-    name = "telegram"
-    capabilities = ChannelCapabilities()  # no pace to keep: the test is about claims
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, str]] = []
-
-    async def start(self, on_message: object) -> None: ...
-    async def stop(self) -> None: ...
+class Recording(LocalChannel):
+    """A channel that records what it sends (``sent``), giving way to the other worker
+    each time; no pace to keep (the test is about claims)."""
 
     async def send(self, chat_id: str, text: str) -> str:
         await asyncio.sleep(0)  # on the wire: the other worker runs meanwhile
-        self.sent.append((chat_id, text))
-        return str(len(self.sent))
+        return await super().send(chat_id, text)
 
 
-class Hanging(Recording):
+class Hanging(LocalChannel):
     """A send that hangs until ``release``, then fails (a connection that timed out)."""
 
     def __init__(self) -> None:

@@ -186,3 +186,28 @@ async def test_a_dead_workers_conversation_is_taken_over_when_its_lease_runs_out
     assert workers.cards() == [WHERE]
     assert await resume_unprocessed(workers.first) == 0
     assert workers.cards() == [WHERE]
+
+
+async def test_a_message_stored_here_just_after_the_release_looked_is_handled_too(
+    workers: TwoWorkers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The intake of this process stores a message right after the owner's release looked
+    for more and found none: the owner, told of it, claims the conversation again."""
+    [(first_id, conversation_id)] = await workers.store(workers.first, WHERE)
+    store = workers.first.store
+    release = store.release_conversation
+    meanwhile: list[bool] = []
+
+    async def release_then_a_message_arrives(*args: Any) -> list[int]:
+        waiting = await release(*args)
+        if not meanwhile:
+            [(second_id, _)] = await workers.store(workers.first, MEXICO)
+            meanwhile.append(await process_message(workers.first, second_id, conversation_id))
+        return waiting
+
+    monkeypatch.setattr(store, "release_conversation", release_then_a_message_arrives)
+    assert await process_message(workers.first, first_id, conversation_id)
+
+    assert meanwhile == [False], "handled beside the call already handling its conversation"
+    assert workers.cards() == [WHERE, MEXICO]
+    assert await store.unprocessed_inbound() == []
