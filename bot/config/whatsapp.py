@@ -35,6 +35,17 @@ def _api_version(text: str) -> str:
     return version
 
 
+# what else a token needs, and where Meta shows it
+NEEDED_WITH_THE_TOKEN = {
+    "whatsapp_phone_number_id": "the Phone number ID under WhatsApp > API Setup (digits only)",
+    "whatsapp_app_secret": "the App Secret (App settings > Basic): it signs Meta's webhook calls",
+    "whatsapp_verify_token": (
+        "a phrase you choose, typed again as Verify token where the app's webhook Callback "
+        "URL is set (https://<your host>/whatsapp/webhook)"
+    ),
+}
+
+
 @dataclass(frozen=True, config=SETTINGS)
 class WhatsAppSettings(Settings):
     """The business number, its credentials, and where Meta's webhook calls arrive."""
@@ -84,12 +95,11 @@ class WhatsAppSettings(Settings):
         reading = info.context
         if not isinstance(reading, Reading) or not self.whatsapp_enabled:
             return self
-        needed = ("whatsapp_phone_number_id", "whatsapp_app_secret", "whatsapp_verify_token")
-        for name in needed:
+        for name, where in NEEDED_WITH_THE_TOKEN.items():
             named = any(p.startswith(self.variable(name)) for p in reading.problems)
             if not getattr(self, name) and not named:  # not twice for a bad value
                 reading.problems.append(
                     f"{self.variable(name)}: required with "
-                    f"{self.variable('whatsapp_access_token')} (see .env.example)"
+                    f"{self.variable('whatsapp_access_token')}: set it to {where}"
                 )
         return self
