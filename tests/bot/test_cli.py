@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
+import logging
 import os
 import signal
 import sqlite3
@@ -12,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from tests.e2e.harness import free_port
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
@@ -39,13 +43,53 @@ def borderdesk(
     )
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
-    """One run of ``borderdesk demo`` for the tests that read its transcript: (stdout, db)."""
-    folder = tmp_path_factory.mktemp("demo")
-    result = borderdesk("demo", "--db", str(folder / "demo.sqlite3"), cwd=folder)
-    assert result.returncode == 0, result.stderr
-    return result.stdout, folder / "demo.sqlite3"
+def cli(
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``borderdesk ARGS`` run in this process (``bot.cli.main``, what ``python -m bot.cli``
+    calls), answered like ``borderdesk()``: exit status, stdout and stderr.
+
+    For the commands whose output and exit status are what a test reads; a new Python
+    process costs two seconds of imports (more on a busy machine) and the intent model read
+    again. The environment is the same clean one ``borderdesk()`` gives, in the folder
+    ``cwd``; argparse's own exits count as exit statuses. Logging is set back afterwards
+    (``main`` points it at stderr). What only a process of its own shows (signals, the
+    terminal, a lock another process holds, a migration from nothing) goes through
+    ``borderdesk()``."""
+    out, err = io.StringIO(), io.StringIO()
+    text = io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8")
+    root = logging.getLogger()
+    loggers = [
+        root,
+        *(
+            logging.getLogger(n)
+            for n in ("httpx", "apscheduler", "aiohttp.access", "slack_sdk", "aiosqlite")
+        ),
+    ]
+    saved = [(logger, logger.level) for logger in loggers], root.handlers[:]
+    with pytest.MonkeyPatch.context() as patch:
+        for name in list(os.environ):
+            if name.startswith(("BORDERDESK_", "TELEGRAM_", "SLACK_")):
+                patch.delenv(name)
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        patch.chdir(cwd)
+        patch.setattr(sys, "stdin", text)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                try:
+                    code = main(list(args))
+                except SystemExit as exit:  # argparse: a usage error (2) or --help (0)
+                    code = exit.code if isinstance(exit.code, int) else 1
+        finally:
+            levels, handlers = saved
+            for logger, level in levels:
+                logger.setLevel(level)
+            root.handlers[:] = handlers
+    return subprocess.CompletedProcess(["borderdesk", *args], code, out.getvalue(), err.getvalue())
 
 
 def entries(transcript: str) -> list[str]:
@@ -143,7 +187,7 @@ def test_demo_holds_a_flagged_buyers_refund_for_a_manager(demo: tuple[str, Path]
 def test_demo_refuses_to_overwrite_an_existing_database(tmp_path: Path) -> None:
     precious = tmp_path / "shop.sqlite3"
     precious.write_bytes(b"not a demo")
-    result = borderdesk("demo", "--db", str(precious), cwd=tmp_path)
+    result = cli("demo", "--db", str(precious), cwd=tmp_path)
     assert result.returncode == 2 and "exists" in result.stderr
     assert precious.read_bytes() == b"not a demo"
 
@@ -157,11 +201,11 @@ def test_chat_lets_a_person_play_shopper_and_staff(tmp_path: Path) -> None:
 
 
 def test_check_config_names_what_is_missing_for_run_and_fails(tmp_path: Path) -> None:
-    result = borderdesk("check-config", cwd=tmp_path)
+    result = cli("check-config", cwd=tmp_path)
     assert result.returncode == 1
     assert "Not ready for `borderdesk run`" in result.stdout
     assert "TELEGRAM_BOT_TOKEN is missing" in result.stdout
-    bad = borderdesk("check-config", cwd=tmp_path, env={"BORDERDESK_LANGUAGES": "english"})
+    bad = cli("check-config", cwd=tmp_path, env={"BORDERDESK_LANGUAGES": "english"})
     assert bad.returncode == 2 and "BORDERDESK_LANGUAGES" in bad.stderr
 
 
@@ -175,7 +219,7 @@ def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
 
 
 def test_run_fails_at_start_naming_missing_settings(tmp_path: Path) -> None:
-    result = borderdesk("run", cwd=tmp_path)
+    result = cli("run", cwd=tmp_path)
     assert result.returncode == 2
     assert "TELEGRAM_BOT_TOKEN is missing" in result.stderr
     assert "SLACK_BOT_TOKEN is missing" in result.stderr
@@ -240,25 +284,17 @@ async def test_translate_reports_the_translation_or_the_error_in_plain_words(
             "BORDERDESK_TRANSLATOR": "libretranslate",
             "BORDERDESK_LIBRETRANSLATE_URL": fake.url,
         }
-        ok = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot.cli",
-            "translate",
-            "--to",
-            "es",
-            "--from",
-            "en",
-            "Hello, where is my order?",
+        ok = await asyncio.to_thread(  # in another thread: the fake answers in this one
+            cli,
+            *("translate", "--to", "es", "--from", "en", "Hello, where is my order?"),
             cwd=tmp_path,
             env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
         )
-        out, _ = await ok.communicate()
-        assert ok.returncode == 0 and out.decode().strip() == "Hola, dónde está mi pedido?"
+        assert ok.returncode == 0 and ok.stdout.strip() == "Hola, dónde está mi pedido?"
     dead = {**env, "BORDERDESK_LIBRETRANSLATE_URL": f"http://127.0.0.1:{free_port()}"}
-    failed = borderdesk("translate", "--to", "es", "Hello", cwd=tmp_path, env=dead)
+    failed = await asyncio.to_thread(
+        cli, "translate", "--to", "es", "Hello", cwd=tmp_path, env=dead
+    )
     assert failed.returncode == 1
     assert "translation unavailable (libretranslate): could not connect" in failed.stdout
 
@@ -271,7 +307,7 @@ def test_classify_reads_json_lines_and_answers_one_line_each(tmp_path: Path) -> 
         {"text": ""},
     ]
     stdin = "\n".join(x if isinstance(x, str) else __import__("json").dumps(x) for x in lines)
-    result = borderdesk("classify", cwd=tmp_path, stdin=stdin + "\n")
+    result = cli("classify", cwd=tmp_path, stdin=stdin + "\n")
     assert result.returncode == 0, result.stderr
     import json
 
@@ -296,25 +332,21 @@ def test_examples_import_adds_examples_and_reports_bad_rows(tmp_path: Path) -> N
         encoding="utf-8",
     )
     db = tmp_path / "desk.sqlite3"
-    result = borderdesk(
-        "examples", "import", str(csv_file), "--db", str(db), "--create", cwd=tmp_path
-    )
+    result = cli("examples", "import", str(csv_file), "--db", str(db), "--create", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "imported 2 example(s), 0 already known, 2 skipped" in result.stdout
     assert "history.csv:4: skipped" in result.stderr
-    again = borderdesk("examples", "import", str(csv_file), "--db", str(db), cwd=tmp_path)
+    again = cli("examples", "import", str(csv_file), "--db", str(db), cwd=tmp_path)
     assert "imported 0 example(s), 2 already known" in again.stdout
-    missing = borderdesk(
-        "examples", "import", str(tmp_path / "nope.csv"), "--db", str(db), cwd=tmp_path
-    )
+    missing = cli("examples", "import", str(tmp_path / "nope.csv"), "--db", str(db), cwd=tmp_path)
     assert missing.returncode == 2 and "cannot read" in missing.stderr
 
 
 def test_digest_dry_run_prints_the_digest_and_writes_the_chart_beside_the_database(
-    demo: tuple[str, Path], tmp_path: Path
+    demo_database: Path, tmp_path: Path
 ) -> None:
-    _, db = demo
-    result = borderdesk(
+    db = demo_database
+    result = cli(
         "digest",
         "--department",
         "warehouse",
@@ -334,7 +366,7 @@ def test_digest_dry_run_prints_the_digest_and_writes_the_chart_beside_the_databa
     assert chart.read_bytes().startswith(b"\x89PNG")
     assert f"chart written to {chart}" in result.stdout
     assert list(tmp_path.iterdir()) == []  # nothing dropped into the current folder
-    named = borderdesk(
+    named = cli(
         "digest",
         "--department",
         "warehouse",
@@ -348,7 +380,7 @@ def test_digest_dry_run_prints_the_digest_and_writes_the_chart_beside_the_databa
         cwd=tmp_path,
     )
     assert (tmp_path / "reports" / "warehouse-2026-11-24.png").is_file(), named.stderr
-    bad = borderdesk(
+    bad = cli(
         "digest",
         "--department",
         "shipping",
@@ -361,7 +393,7 @@ def test_digest_dry_run_prints_the_digest_and_writes_the_chart_beside_the_databa
     )
     assert bad.returncode == 2 and "choose one of" in bad.stderr
     assert ".env.example" not in bad.stderr  # an argument, not a setting
-    not_a_date = borderdesk(
+    not_a_date = cli(
         "digest",
         "--department",
         "warehouse",

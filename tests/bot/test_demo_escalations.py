@@ -7,9 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.bot.test_cli import demo, entries
-
-__all__ = ["demo"]  # the module-scoped fixture: one demo run for these tests too
+from tests.bot.test_cli import entries
 
 ESCALATION = re.compile(r"^\d\d:\d\d  [A-Z]+ +escalation #\d+: .+? from (?P<name>.+?) \(\w+\) — ")
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from tests.bot.test_cli import borderdesk, demo  # noqa: F401 (the demo fixture)
+from tests.bot.test_cli import cli
 
 
 def test_the_pasted_commands_work_on_the_demos_database(
-    demo: tuple[str, Path],  # noqa: F811
-    tmp_path: Path,
+    demo: tuple[str, Path], demo_database: Path, tmp_path: Path
 ) -> None:
     transcript, database = demo
     tail = transcript.split("Look around the demo's data (copy and paste):")[1]
@@ -19,12 +18,18 @@ def test_the_pasted_commands_work_on_the_demos_database(
         shlex.split(line.split("#")[0])[1:] for line in tail.strip().splitlines() if line.strip()
     ]
     assert [c[0] for c in commands] == ["digest", "customer", "outbox", "orders", "chat"]
-    for command in commands[:-1]:  # chat is interactive: tests/bot/test_chat_terminal.py
-        assert command[command.index("--db") + 1] == str(database)
-        result = borderdesk(*command, cwd=tmp_path)
+    # chat is interactive: tests/bot/test_chat_terminal.py. The others run on a copy of
+    # the demo's database (the demo's own is shared with the other tests that read it).
+    pasted: list[list[str]] = []
+    for command in commands[:-1]:
+        at = command.index("--db") + 1
+        assert command[at] == str(database)
+        pasted.append([*command[:at], str(demo_database), *command[at + 1 :]])
+    for command in pasted:
+        result = cli(*command, cwd=tmp_path)
         assert result.returncode == 0, (command, result.stderr)
-        assert f"database {database}" in result.stderr
-    digest = borderdesk(*commands[0], cwd=tmp_path)
+        assert f"database {demo_database}" in result.stderr
+    digest = cli(*pasted[0], cwd=tmp_path)
     assert "a quiet day" not in digest.stdout and "delivery delay" in digest.stdout
-    export = borderdesk(*commands[1], cwd=tmp_path)
+    export = cli(*pasted[1], cwd=tmp_path)
     assert '"name": "Carmen Ruiz"' in export.stdout

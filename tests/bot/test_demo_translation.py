@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.bot.test_cli import demo, entries  # noqa: F401 (the demo fixture)
+from tests.bot.test_cli import entries
 
 
-def test_the_demo_says_its_translator_is_a_stand_in(demo: tuple[str, Path]) -> None:  # noqa: F811
+def test_the_demo_says_its_translator_is_a_stand_in(demo: tuple[str, Path]) -> None:
     assert "Translation: an offline stand-in" in demo[0]
 
 
-def test_every_card_not_in_english_reads_translated(demo: tuple[str, Path]) -> None:  # noqa: F811
+def test_every_card_not_in_english_reads_translated(demo: tuple[str, Path]) -> None:
     said = entries(demo[0])
     cards = [i for i, e in enumerate(said) if "INBOX" in e and " · language " in e]
     foreign = [i for i in cards if " · language en · " not in said[i] and "(0%)" not in said[i]]
@@ -25,7 +25,7 @@ def test_every_card_not_in_english_reads_translated(demo: tuple[str, Path]) -> N
     assert "US 9" in japanese
 
 
-def test_the_update_to_a_german_shopper_is_all_german(demo: tuple[str, Path]) -> None:  # noqa: F811
+def test_the_update_to_a_german_shopper_is_all_german(demo: tuple[str, Path]) -> None:
     # Lukas first got the answer sent when his card was escalated; this is the resolution's
     update = next(e for e in entries(demo[0]) if "TELEGRAM   -> Lukas: Hallo Lukas, ein" in e)
     assert "Eine neue Tasse wurde heute mit zusätzlicher Polsterung verschickt" in update
