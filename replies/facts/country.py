@@ -39,14 +39,22 @@ class ShopperCountry:
 
 # Names that are also everyday words or first names in some reply language (English
 # "Jordan", "island" = German Iceland, French "réunion" = meeting, Polish "mali" = small,
-# Korean "이란" = a particle and "인도" = handing over goods, Arabic "مالي" = financial,
-# "ネクタイ" holding "タイ"); a shopper naming one of these countries is asked "which country?",
-# which is better than a wrong voltage.
+# Korean "이란" = a particle, "인도" = handing over goods, "수단" = a means, "가봉" = a
+# tailor's fitting, Arabic "مالي" = financial, "ネクタイ" holding "タイ", "チリ" = chili,
+# Chinese "沿海地区" holding "海地" and "内蒙古" (a Chinese region) holding "蒙古"); a
+# shopper naming one of these countries is asked "which country?", which is better than a
+# wrong voltage.
 _AMBIGUOUS = frozenset(
     "jersey guinea georgia jordan chad man niger mali togo guernsey samoa island réunion "
     "reunion maurice granada dominica 인도 이란 가나 말리 차드 통가 토고 오만 타이 빈 "
-    "タイ マリ チャド トーゴ 马里 多哥 乍得 مالي توغو".split()
+    "수단 피지 가봉 부탄 건지 저지 사크 "
+    "タイ マリ チャド トーゴ チリ 马里 多哥 乍得 海地 黑山 蒙古 朝鲜 مالي توغو".split()
 )
+# A name this short is a word part in Latin letters ("Peru" is kept, "UK" is matched by
+# case below); in Chinese, Japanese and Korean most country names have two characters
+# ("美国", "台湾", "미국", "독일") and are kept.
+_SHORTEST = 3
+_SHORTEST_SPACELESS = 2
 
 # Short forms shoppers write that CLDR's names do not cover.
 _ALIASES: dict[str, str] = {
@@ -66,7 +74,15 @@ _ALIASES: dict[str, str] = {
     "германию": "DE", "германии": "DE", "украину": "UA", "украине": "UA", "казахстана": "KZ",
     "беларуси": "BY", "францию": "FR", "испанию": "ES", "италию": "IT",
     "казахстане": "KZ", "kazachstanu": "KZ", "kazachstanie": "KZ", "ukrainy": "UA",
-    "ukrainie": "UA", "rosji": "RU",
+    "ukrainie": "UA", "rosji": "RU", "austrii": "AT", "czech": "CZ", "japonii": "JP",
+    "kanady": "CA", "holandii": "NL", "belgii": "BE", "szwajcarii": "CH", "польшу": "PL",
+    "польше": "PL", "японию": "JP", "японии": "JP", "сша": "US", "китай": "CN",
+    # special regions by the short names shoppers write (CLDR: "Hong Kong SAR China")
+    "hong kong": "HK", "hongkong": "HK", "香港": "HK", "홍콩": "HK", "ホンコン": "HK",
+    "гонконг": "HK", "هونغ كونغ": "HK", "macau": "MO", "macao": "MO", "澳门": "MO",
+    "澳門": "MO", "마카오": "MO", "マカオ": "MO",
+    # names written without their accents
+    "belgie": "BE", "espana": "ES", "belgica": "BE", "suica": "CH", "turquia": "TR",
 }  # fmt: skip
 
 # Big cities and regions per country, in the spellings shoppers use; ambiguous words
@@ -162,7 +178,8 @@ def _names() -> dict[str, str]:
         for code, name in Locale.parse(language).territories.items():
             if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO"}:
                 folded = _fold(name)
-                if folded not in _AMBIGUOUS and len(folded) > 2:
+                shortest = _SHORTEST_SPACELESS if _SPACELESS.search(folded) else _SHORTEST
+                if folded not in _AMBIGUOUS and len(folded) >= shortest:
                     names.setdefault(folded, code)
     names.update({_fold(alias): code for alias, code in _ALIASES.items()})
     for code, places in _PLACES.items():
