@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot.test_cli import borderdesk
+from tests.bot.test_cli import cli
 
 READY = {
     "TELEGRAM_BOT_TOKEN": "123456:ABCdefGHIjklMNOpqr",
@@ -21,7 +21,7 @@ READY = {
 
 def test_a_mistyped_db_is_an_error_not_a_new_empty_database(tmp_path: Path) -> None:
     typo = tmp_path / "demo.sqlite"  # the real file is demo.sqlite3
-    result = borderdesk("outbox", "list", "--db", str(typo), cwd=tmp_path)
+    result = cli("outbox", "list", "--db", str(typo), cwd=tmp_path)
     assert result.returncode == 2
     assert f"no database at {typo}: check the path" in result.stderr
     assert "--create" not in result.stderr  # outbox never creates one: do not suggest it
@@ -31,7 +31,7 @@ def test_a_mistyped_db_is_an_error_not_a_new_empty_database(tmp_path: Path) -> N
 def test_a_missing_default_database_points_at_the_demo_one(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "demo.sqlite3").write_bytes(b"")  # as `make demo` leaves it
-    result = borderdesk(
+    result = cli(
         "digest", "--department", "warehouse", "--date", "2026-11-24", "--dry-run", cwd=tmp_path
     )
     assert result.returncode == 2
@@ -44,16 +44,16 @@ def test_importing_into_a_new_database_needs_create(tmp_path: Path) -> None:
     orders = tmp_path / "orders.csv"
     orders.write_text("order_number,status\n#1001,paid\n", encoding="utf-8")
     db = tmp_path / "shop.sqlite3"
-    refused = borderdesk("orders", "import", str(orders), "--db", str(db), cwd=tmp_path)
+    refused = cli("orders", "import", str(orders), "--db", str(db), cwd=tmp_path)
     assert refused.returncode == 2 and "add --create" in refused.stderr
-    created = borderdesk("orders", "import", str(orders), "--db", str(db), "--create", cwd=tmp_path)
+    created = cli("orders", "import", str(orders), "--db", str(db), "--create", cwd=tmp_path)
     assert created.returncode == 0, created.stderr
     assert f"database {db}" in created.stderr
     assert "imported 1 orders (1 new)" in created.stdout
 
 
 def test_check_config_reads_the_desk_file_and_fails_when_run_would(tmp_path: Path) -> None:
-    ready = borderdesk("check-config", cwd=tmp_path, env=READY)
+    ready = cli("check-config", cwd=tmp_path, env=READY)
     assert ready.returncode == 0, ready.stdout
     assert "Ready for `borderdesk run`" in ready.stdout
     assert "translation is off" in ready.stdout
@@ -61,23 +61,21 @@ def test_check_config_reads_the_desk_file_and_fails_when_run_would(tmp_path: Pat
         "support:\n  timezone: Europe/Berlin\n  hours:\n    mon-fri: '25:00-18:00'\n",
         encoding="utf-8",
     )
-    bad_hours = borderdesk("check-config", cwd=tmp_path, env=READY)
+    bad_hours = cli("check-config", cwd=tmp_path, env=READY)
     assert bad_hours.returncode == 1
     assert "Not ready" in bad_hours.stdout and "25:00" in bad_hours.stdout
-    typo = borderdesk(
-        "check-config", cwd=tmp_path, env={**READY, "BORDERDESK_DESK_FILE": "dsk.yaml"}
-    )
+    typo = cli("check-config", cwd=tmp_path, env={**READY, "BORDERDESK_DESK_FILE": "dsk.yaml"})
     assert typo.returncode == 1 and "BORDERDESK_DESK_FILE=dsk.yaml: no such file" in typo.stdout
 
 
 def test_check_config_says_where_shopper_text_goes_for_translation(tmp_path: Path) -> None:
-    google = borderdesk("check-config", cwd=tmp_path, env={**READY, "BORDERDESK_TRANSLATOR": ""})
+    google = cli("check-config", cwd=tmp_path, env={**READY, "BORDERDESK_TRANSLATOR": ""})
     assert "Google's free web translation endpoint" in google.stdout
 
 
 @pytest.mark.parametrize("codes", ["en,xx", "en,jp"])
 def test_unknown_language_codes_are_refused(tmp_path: Path, codes: str) -> None:
-    result = borderdesk("check-config", cwd=tmp_path, env={"BORDERDESK_LANGUAGES": codes})
+    result = cli("check-config", cwd=tmp_path, env={"BORDERDESK_LANGUAGES": codes})
     assert result.returncode == 2
     assert "BORDERDESK_LANGUAGES" in result.stderr and codes.split(",")[1] in result.stderr
 
@@ -88,7 +86,7 @@ def test_unknown_language_codes_are_refused(tmp_path: Path, codes: str) -> None:
 )
 def test_a_postgresql_url_without_its_driver_says_how_to_install_it(tmp_path: Path) -> None:
     url = "postgresql+asyncpg://desk:hunter2secret@127.0.0.1:5432/test"
-    result = borderdesk("outbox", "list", cwd=tmp_path, env={"BORDERDESK_DATABASE_URL": url})
+    result = cli("outbox", "list", cwd=tmp_path, env={"BORDERDESK_DATABASE_URL": url})
     assert result.returncode == 1
     assert "pip install 'borderdesk[postgres]'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -97,6 +95,6 @@ def test_a_postgresql_url_without_its_driver_says_how_to_install_it(tmp_path: Pa
 
 def test_check_config_never_prints_the_database_password(tmp_path: Path) -> None:
     url = "postgresql+asyncpg://desk:hunter2secret@db.internal:5432/desk"
-    result = borderdesk("check-config", cwd=tmp_path, env={**READY, "BORDERDESK_DATABASE_URL": url})
+    result = cli("check-config", cwd=tmp_path, env={**READY, "BORDERDESK_DATABASE_URL": url})
     assert "postgresql+asyncpg://desk:***@db.internal:5432/desk" in result.stdout
     assert "hunter2secret" not in result.stdout + result.stderr

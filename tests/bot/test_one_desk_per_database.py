@@ -2,7 +2,10 @@
 (issue 14, "Operator mistakes"): a second desk on the same SQLite file, a port another
 program has, an empty database file. Each ends in one line, before anything is changed.
 
-The processes run for real (subprocesses) against the fake Telegram and Slack servers.
+The desks run for real (``borderdesk run`` subprocesses) against the fake Telegram and
+Slack servers; the one-shot commands beside them (chat, outbox, db upgrade, check-config,
+demo) run in this process (``tests.bot.test_cli.cli``), and take the same lock file: the
+lock is a ``flock``, which another open file in the same process cannot take either.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from bot.config import Config
 from bot.listening import listening_addresses
 from bot.storage.file_guard import DatabaseGuard, DatabaseInUse, DatabaseLost
 from bot.storage.store import sqlite_url
-from tests.bot.test_cli import borderdesk
+from tests.bot.test_cli import cli
 from tests.bot.test_cli_first_hour import READY
 from tests.bot.test_run_startup import settings, start, the_one_line
 from tests.e2e.harness import free_port
@@ -45,9 +48,7 @@ async def test_a_second_desk_on_the_same_sqlite_file_refuses_until_the_first_is_
         assert "BorderDesk started" not in second.output
 
         db = tmp_path / "run.sqlite3"
-        chat = await asyncio.to_thread(
-            borderdesk, "chat", "--db", str(db), cwd=tmp_path, stdin="hello\n"
-        )
+        chat = await asyncio.to_thread(cli, "chat", "--db", str(db), cwd=tmp_path, stdin="hello\n")
         assert chat.returncode == 1 and IN_USE in chat.stderr, chat.stderr
         assert "Traceback" not in chat.stderr
     finally:
@@ -131,17 +132,15 @@ async def test_an_empty_database_file_is_refused_unless_creation_is_asked(
     assert not telegram_api.calls and db.stat().st_size == 0
 
     for command in (["outbox", "list"], ["db", "upgrade"], ["chat"]):
-        refused = await asyncio.to_thread(
-            borderdesk, *command, "--db", str(db), cwd=tmp_path, stdin=""
-        )
+        refused = await asyncio.to_thread(cli, *command, "--db", str(db), cwd=tmp_path, stdin="")
         assert refused.returncode == 2 and "is empty (0 bytes)" in refused.stderr, command
     env = {**READY, "BORDERDESK_DATABASE_URL": sqlite_url(db)}
-    checked = await asyncio.to_thread(borderdesk, "check-config", cwd=tmp_path, env=env)
+    checked = await asyncio.to_thread(cli, "check-config", cwd=tmp_path, env=env)
     assert checked.returncode == 1 and "is empty (0 bytes)" in checked.stdout, checked.stdout
     assert db.stat().st_size == 0
 
     created = await asyncio.to_thread(
-        borderdesk, "db", "upgrade", "--db", str(db), "--create", cwd=tmp_path
+        cli, "db", "upgrade", "--db", str(db), "--create", cwd=tmp_path
     )
     assert created.returncode == 0, created.stderr
     with sqlite3.connect(db) as conn:
@@ -202,7 +201,7 @@ def test_the_demo_does_not_delete_a_database_another_desk_is_using(tmp_path: Pat
     held = DatabaseGuard.take(sqlite_url(db))  # as a running `chat --db data/demo.sqlite3`
     assert held is not None
     try:
-        result = borderdesk("demo", cwd=tmp_path)
+        result = cli("demo", cwd=tmp_path)
     finally:
         held.release()
     assert result.returncode == 1 and IN_USE in result.stderr, result.stderr
