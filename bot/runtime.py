@@ -196,10 +196,8 @@ class Runtime:
         # on a database several processes share, the platforms' limits are the desk's:
         # every pacer of this process (the outbox's, Slack's own) counts the others' sends
         if (shared := shared_pacing(store.engine)) is not None:
-            self.pacer.shared = shared
-            slack_pacer = getattr(self.workspace, "pacer", None)
-            if isinstance(slack_pacer, Pacer):
-                slack_pacer.shared = shared
+            for pacer in self._pacers():
+                pacer.shared = shared
         # Staff decisions are learned again on the cached library model, as the desk
         # learned them: no training at a restart. A store's imported history is trained
         # with the library instead (better learned so: top-1 0.996 against 0.963 on the
@@ -384,6 +382,8 @@ class Runtime:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._tasks = []
+        for pacer in self._pacers():  # a "retry after" the other processes must still hear
+            await pacer.settled()
         if self._store is not None:
             await self._store.close()
         if self._guard is not None:
@@ -391,6 +391,12 @@ class Runtime:
             self._guard = None
         self._ctx, self._store, self._outbox = None, None, None
         logger.info("BorderDesk stopped")
+
+    def _pacers(self) -> list[Pacer]:
+        """This process's pacers: the outbox's, and the workspace's own when it paces its
+        calls itself (Slack's, ``SlackWorkspace.pacer``)."""
+        own = getattr(self.workspace, "pacer", None)
+        return [self.pacer] + ([own] if isinstance(own, Pacer) and own is not self.pacer else [])
 
     async def _serve_health(self, store: Store, listen: tuple[str, int]) -> None:
         """Start /healthz and /metrics (before the channels connect, so a probe sees them
