@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,12 +21,15 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
+from bot.runtime import Runtime, platform_adapters
 from bot.storage.schema import outbox
 from tests.e2e.harness import (
     INBOX,
     Desk,
+    always_open,
     button_value,
     card_text,
+    desk_config,
     free_port,
     is_note,
     running_desk,
@@ -398,3 +402,43 @@ async def test_a_message_for_another_business_number_is_acknowledged_and_left(
         assert (await post_webhook(url, other))[0] == 200
         await desk.settled()
         assert await stored_messages(desk) == {}
+
+
+async def test_a_taken_webhook_port_is_named_by_its_setting_and_taken_once_free(
+    tmp_path: Path,
+    telegram_api: FakeTelegramAPI,
+    slack_api: FakeSlackAPI,
+    whatsapp_api: FakeWhatsAppAPI,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Another program has the port: the desk keeps serving Telegram and Slack, says which
+    setting to change, and connects WhatsApp as soon as the port is free."""
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    port = holder.getsockname()[1]
+    config = desk_config(
+        tmp_path / "d.sqlite3",
+        telegram_api,
+        slack_api,
+        free_port(),
+        whatsapp_access_token=whatsapp_api.token,
+        whatsapp_phone_number_id=whatsapp_api.phone_number_id,
+        whatsapp_app_secret=APP_SECRET,
+        whatsapp_verify_token=VERIFY_TOKEN,
+        whatsapp_listen=("127.0.0.1", port),
+        whatsapp_api_url=whatsapp_api.base_url,
+    )
+    desk = always_open()
+    channels, workspace = platform_adapters(config, desk)
+    caplog.set_level(logging.ERROR, logger="bot.runtime")
+    async with Runtime(config, channels=channels, workspace=workspace, desk=desk, jobs=False) as rt:
+        await wait_until(lambda: "whatsapp not started" in caplog.text, "the port named")
+        assert f"BORDERDESK_WHATSAPP_LISTEN: cannot listen on 127.0.0.1:{port}" in caplog.text
+        await wait_until(lambda: rt.channel_states()["telegram"], "telegram serving meanwhile")
+        assert not rt.channel_states()["whatsapp"] and not rt.ready.is_set()
+        holder.close()
+        await wait_until(rt.ready.is_set, "whatsapp connected once the port was free")
+        assert (await verify(f"http://127.0.0.1:{port}/whatsapp/webhook", VERIFY_TOKEN, "42"))[
+            0
+        ] == 200
