@@ -492,3 +492,28 @@ translations = Table(
     Column("translated", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
 )
+
+dispute_decisions = Table(
+    "dispute_decisions",
+    metadata,
+    # How staff settled a return, refund, wrong-item, damaged or defect case on its card
+    # (``handlers.disputes``), with what it cost, so the management digest can say what
+    # was kept by not having items shipped back. One per card: a second click finds it.
+    Column("id", Integer, primary_key=True),
+    Column("suggestion_id", ForeignKey("suggestions.id"), nullable=False, unique=True),
+    Column("conversation_id", ForeignKey("conversations.id"), nullable=False, index=True),
+    Column("order_id", ForeignKey("orders.id")),
+    Column("option", String(16), nullable=False),  # keep_refund|partial_refund|reship|return
+    Column("percent", Integer),  # a partial refund's share of the item value
+    Column("currency", String(3), nullable=False),  # the order's: item value and refund
+    Column("item_value", Float, nullable=False),
+    Column("refund", Float, nullable=False),  # money given back (0 for a reship)
+    # the estimated return shipping for the shopper's country, in the desk file's currency;
+    # NULL when the desk file names no cost for it
+    Column("return_cost", Float),
+    Column("return_currency", String(3)),
+    Column("return_avoided", Float, nullable=False),  # return_cost unless shipped back
+    Column("decided_by", String(64), nullable=False),
+    Column("decided_by_name", String(256), nullable=False),
+    Column("decided_at", UTCDateTime, nullable=False, index=True),
+)
