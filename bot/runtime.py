@@ -195,9 +195,10 @@ class Runtime:
         )
         # on a database several processes share, the platforms' limits are the desk's:
         # every pacer of this process (the outbox's, Slack's own) counts the others' sends
+        # (a pacer handed over with a backend of its own keeps it: a bench's, on its time)
         if (shared := shared_pacing(store.engine)) is not None:
             for pacer in self._pacers():
-                pacer.shared = shared
+                pacer.shared = pacer.shared or shared
         # Staff decisions are learned again on the cached library model, as the desk
         # learned them: no training at a restart. A store's imported history is trained
         # with the library instead (better learned so: top-1 0.996 against 0.963 on the
