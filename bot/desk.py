@@ -4,10 +4,11 @@ and what the store promises shoppers about delivery times and customs (``shippin
 A store owner edits this in a YAML file (``BORDERDESK_DESK_FILE``, ``desk.yaml`` by
 default; see ``desk.example.yaml``). Without one, sensible defaults apply: support and every
 department work Monday to Friday 09:00-18:00 Berlin time, and each problem belongs to the
-department the answer library names. Mistakes are reported with the file and the field,
-and the ones that would otherwise pass quietly are mistakes too: a channel given by name
-(``"#general"``: Slack posts need the channel's ID) and an intent in ``owns:`` that the
-library does not have (a typo would route nothing)::
+department the answer library names. What a return costs and how the store settles
+disputes that cost less than one is ``disputes:`` (``DisputePolicy``). Mistakes are
+reported with the file and the field, and the ones that would otherwise pass quietly are
+mistakes too: a channel given by name (``"#general"``: Slack posts need the channel's ID)
+and an intent in ``owns:`` that the library does not have (a typo would route nothing)::
 
     desk = load_desk(Path("desk.yaml"), channels={"warehouse": "C0WAREHSE01"}, intents=library)
     desk.departments["warehouse"].calendar.is_open(now)
@@ -20,15 +21,18 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
+from babel.numbers import list_currencies
 
 from bot.calendar.hours import BusinessCalendar
 from bot.config import SLACK_CHANNEL_ID
 from bot.errors import ConfigError
-from replies.facts.terms import ShippingError, ShippingTerms, parse_shipping
+from replies.facts.terms import EU_MEMBERS, ShippingError, ShippingTerms, parse_shipping
 
 DEPARTMENTS = ("purchasing", "warehouse", "logistics", "sales", "management")
 _DEFAULT_HOURS: dict[str, Any] = {"timezone": "Europe/Berlin", "hours": {"mon-fri": "09:00-18:00"}}
@@ -51,6 +55,43 @@ class Department:
 
 
 @dataclass(frozen=True)
+class ReturnRegion:
+    """Destinations that cost the same to have an item shipped back from."""
+
+    name: str
+    countries: frozenset[str]  # ISO 3166 alpha-2, as listed
+    cost: Decimal
+    eu: bool = False  # "EU" listed: every member state no region lists by its own code
+
+
+@dataclass(frozen=True)
+class DisputePolicy:
+    """What shipping an item back costs the store, and how it settles a return, refund,
+    wrong-item, damaged or defect case instead (``handlers.disputes`` offers it on the card).
+
+    An empty policy (no ``disputes:`` section) knows no return costs: cards show no
+    economics, and every case goes on as a normal return or refund::
+
+        policy.return_cost("FR")   # Decimal("12.00"): its region's, else the default
+    """
+
+    currency: str | None = None  # of the return costs and ``keep_it_under``
+    regions: tuple[ReturnRegion, ...] = ()
+    default_cost: Decimal | None = None  # every country in no region
+    keep_it_under: Decimal | None = None  # a refund without return for items worth less
+    partial_refunds: tuple[int, ...] = ()  # percents offered to keep a damaged item
+    reship: bool = False  # a replacement may be sent instead
+
+    def return_cost(self, country: str | None) -> Decimal | None:
+        """The estimated return shipping from ``country``; None when the file names none."""
+        code = (country or "").upper()
+        region = next((r for r in self.regions if code in r.countries), None)
+        if region is None and code in EU_MEMBERS:
+            region = next((r for r in self.regions if r.eu), None)
+        return region.cost if region is not None else self.default_cost
+
+
+@dataclass(frozen=True)
 class Desk:
     """The support team's hours and first-response target, and the departments."""
 
@@ -60,6 +101,7 @@ class Desk:
     first_response_warn: timedelta = timedelta(hours=1)
     source: str = "built-in defaults"
     shipping: ShippingTerms = field(default_factory=ShippingTerms)
+    disputes: DisputePolicy = field(default_factory=DisputePolicy)
     _owners: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -108,10 +150,11 @@ def _desk(
     channels: Mapping[str, str] | None,
     intents: Collection[str] | None,
 ) -> Desk:
-    unknown = set(data) - {"support", "departments", "shipping"}
+    unknown = set(data) - {"support", "departments", "shipping", "disputes"}
     if unknown:
         raise ConfigError(
-            f"{source}: unknown section(s) {sorted(unknown)}; use support, departments, shipping"
+            f"{source}: unknown section(s) {sorted(unknown)}; "
+            "use support, departments, shipping, disputes"
         )
     support = _mapping(data.get("support"), f"{source}: support")
     calendar = _calendar(support, f"{source}: support")
@@ -143,6 +186,7 @@ def _desk(
         ),
         source=source,
         shipping=_shipping(data.get("shipping"), source),
+        disputes=_disputes(_mapping(data.get("disputes"), f"{source}: disputes"), source),
     )
 
 
@@ -152,6 +196,96 @@ def _shipping(data: Any, source: str) -> ShippingTerms:
         return parse_shipping(_mapping(data, f"{source}: shipping"))
     except ShippingError as exc:
         raise ConfigError(f"{source}: shipping.{exc}") from exc
+
+
+def _disputes(data: Mapping[str, Any], source: str) -> DisputePolicy:
+    """The ``disputes:`` section; an error names its key (``disputes.return_costs.uk.cost``)."""
+    where = f"{source}: disputes"
+    unknown = set(data) - {"currency", "return_costs", "keep_it_under", "partial_refunds", "reship"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown field(s) {sorted(unknown)}")
+    if not data:
+        return DisputePolicy()
+    currency = data.get("currency")
+    if not isinstance(currency, str) or currency.upper() not in list_currencies():
+        raise ConfigError(
+            f"{where}.currency: expected the three-letter ISO 4217 code of the return costs, "
+            f"such as EUR, got {currency!r}"
+        )
+    costs = _mapping(data.get("return_costs"), f"{where}.return_costs")
+    regions: list[ReturnRegion] = []
+    seen: dict[str, str] = {}  # country -> the region that names it
+    for name, region in costs.items():
+        if name == "default":
+            continue
+        at = f"{where}.return_costs.{name}"
+        region = _mapping(region, at)
+        if set(region) != {"countries", "cost"}:
+            raise ConfigError(f"{at}: expected countries: [..] and cost: (got {sorted(region)})")
+        countries = _countries(region["countries"], f"{at}.countries")
+        for code in countries:
+            if code in seen:
+                raise ConfigError(f"{at}.countries: {code} is in {seen[code]!r} already")
+            seen[code] = str(name)
+        cost = _amount(region["cost"], f"{at}.cost")
+        regions.append(ReturnRegion(str(name), countries - {"EU"}, cost, eu="EU" in countries))
+    default = costs.get("default")
+    partial = data.get("partial_refunds") or []
+    if not isinstance(partial, list) or not all(
+        isinstance(p, int) and not isinstance(p, bool) and 0 < p < 100 for p in partial
+    ):
+        raise ConfigError(
+            f"{where}.partial_refunds: expected percents from 1 to 99, like [20, 50], "
+            f"got {partial!r}"
+        )
+    reship = data.get("reship", False)
+    if not isinstance(reship, bool):
+        raise ConfigError(f"{where}.reship: expected true or false, got {reship!r}")
+    keep_it_under = data.get("keep_it_under")
+    return DisputePolicy(
+        currency=currency.upper(),
+        regions=tuple(regions),
+        default_cost=None if default is None else _amount(default, f"{where}.return_costs.default"),
+        keep_it_under=None
+        if keep_it_under is None
+        else _amount(keep_it_under, f"{where}.keep_it_under"),
+        partial_refunds=tuple(sorted(set(partial))),
+        reship=reship,
+    )
+
+
+def _countries(value: Any, where: str) -> frozenset[str]:
+    """Two-letter ISO 3166 codes checked against Babel's list of territories, so ``UK`` (it
+    is ``GB``) is caught; ``EU`` is kept as it is (its member states, see ``return_cost``)."""
+    if not isinstance(value, list) or not value:
+        raise ConfigError(f"{where}: expected a list of two-letter country codes, like [GB, CH]")
+    known = Locale("en").territories
+    codes: set[str] = set()
+    for raw in value:
+        code = str(raw).upper()
+        if code == "EU" or (len(code) == 2 and code.isalpha() and code in known):
+            codes.add(code)
+        else:
+            hint = " (the United Kingdom is GB)" if code == "UK" else ""
+            if isinstance(raw, bool):  # YAML reads a bare NO (Norway) as false
+                hint = ' (YAML reads a bare NO as false: write "NO" in quotes for Norway)'
+            raise ConfigError(
+                f"{where}: {raw!r} is not a two-letter ISO 3166 country code such as ES{hint}"
+            )
+    return frozenset(codes)
+
+
+def _amount(value: Any, where: str) -> Decimal:
+    """A sum of money written as a number (``18`` or ``18.50``), never negative."""
+    try:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise InvalidOperation
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        amount = Decimal(-1)
+    if not amount.is_finite() or amount < 0:
+        raise ConfigError(f"{where}: expected an amount such as 18.50, got {value!r}")
+    return amount
 
 
 def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
