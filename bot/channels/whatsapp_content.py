@@ -70,8 +70,9 @@ def _object(value: Any) -> JSON:
     return value if isinstance(value, dict) else {}
 
 
-def _objects(value: Any) -> list[JSON]:
-    """The objects of a list where one should be (anything else is skipped)."""
+def objects(value: Any) -> list[JSON]:
+    """The objects of a list where one should be (anything else is skipped): Meta's
+    payloads are read with it throughout, so junk in one place never raises."""
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
@@ -128,12 +129,12 @@ def _location(v: JSON) -> Reading:
 def _contacts(v: Any) -> Reading:
     """Shared contact cards (the list itself, not an object): each one's name and phone."""
     cards = []
-    for card in _objects(v):
+    for card in objects(v):
         name = _object(card.get("name"))
         shown = _text(name.get("formatted_name")) or _joined(
             _text(name.get("first_name")), _text(name.get("last_name")), sep=" "
         )
-        phones = _objects(card.get("phones"))
+        phones = objects(card.get("phones"))
         phone = _text(phones[0].get("phone")) if phones else ""
         cards.append(_joined(shown, phone))
     return MessageKind.CONTACT, "", "; ".join(c for c in cards if c) or None
@@ -166,14 +167,14 @@ def _reaction(v: JSON) -> Reading:
 
 def _order(v: JSON) -> Reading:
     """An order from the catalogue: how many items, and the shopper's note as their words."""
-    items = _objects(v.get("product_items"))
+    items = objects(v.get("product_items"))
     count = sum(i["quantity"] for i in items if isinstance(i.get("quantity"), int)) or len(items)
     return MessageKind.OTHER, _words(v.get("text")), f"order: {count} item(s)"
 
 
 def _unsupported(message: JSON) -> str:
     """What Meta says it did not pass on ("unsupported: Message type unknown")."""
-    errors = _objects(message.get("errors"))
+    errors = objects(message.get("errors"))
     said = _text(errors[0].get("title")) or _text(errors[0].get("message")) if errors else ""
     return _joined("unsupported", said, sep=": ")
 

@@ -26,7 +26,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.channels.whatsapp_content import describe
+from bot.channels.whatsapp_content import describe, objects
 from bot.channels.whatsapp_statuses import DeliveryStatus, read_status
 from bot.models import InboundMessage
 
@@ -54,8 +54,8 @@ def read_payload(payload: JSON, *, phone_number_id: str, now: dt.datetime) -> De
     if payload.get("object") != "whatsapp_business_account":
         logger.info("whatsapp webhook for %r, not a business account; left", payload.get("object"))
         return delivery
-    for entry in _objects(payload.get("entry")):
-        for change in _objects(entry.get("changes")):
+    for entry in objects(payload.get("entry")):
+        for change in objects(entry.get("changes")):
             value = change.get("value")
             if change.get("field") != "messages" or not isinstance(value, dict):
                 logger.info(
@@ -78,12 +78,12 @@ def read_payload(payload: JSON, *, phone_number_id: str, now: dt.datetime) -> De
 def _read_value(value: JSON, now: dt.datetime, delivery: Delivery) -> None:
     names = {
         c["wa_id"]: profile["name"]
-        for c in _objects(value.get("contacts"))
+        for c in objects(value.get("contacts"))
         if isinstance(c.get("wa_id"), str)
         and isinstance(profile := c.get("profile"), dict)
         and isinstance(profile.get("name"), str)
     }
-    for message in _objects(value.get("messages")):
+    for message in objects(value.get("messages")):
         try:
             inbound = to_inbound(message, names, now)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -94,10 +94,10 @@ def _read_value(value: JSON, now: dt.datetime, delivery: Delivery) -> None:
         if inbound is not None:
             delivery.messages.append(inbound)
     statuses = value.get("statuses")
-    for item in statuses if isinstance(statuses, list) else ():
+    for item in statuses if isinstance(statuses, list) else ():  # each one read or logged
         if (status := read_status(item)) is not None:
             delivery.statuses.append(status)
-    for error in _objects(value.get("errors")):  # Meta's trouble with the whole value
+    for error in objects(value.get("errors")):  # Meta's trouble with the whole value
         logger.warning(
             "whatsapp webhook reports an error: %s %s", error.get("code"), error.get("title")
         )
@@ -137,11 +137,6 @@ def _plausible(stamp: Any, now: dt.datetime, message_id: str) -> dt.datetime:
         return sent
     logger.info("whatsapp message %s is dated %r; stored as received now", message_id, stamp)
     return now
-
-
-def _objects(value: Any) -> list[JSON]:
-    """The objects of a list that should hold only objects (anything else is skipped)."""
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _clean(text: str) -> str:

@@ -24,6 +24,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from bot.channels.whatsapp_content import objects
+
 logger = logging.getLogger(__name__)
 
 JSON = dict[str, Any]
@@ -77,7 +79,7 @@ def log_status(status: DeliveryStatus) -> None:
 
 
 def _reason(errors: Any) -> str:
-    found = [e for e in errors or () if isinstance(e, dict)] if isinstance(errors, list) else []
+    found = objects(errors)
     if not found:
         return ""
     first = found[0]
