@@ -27,7 +27,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.context import Context
 from bot.repeated_failures import RepeatedFailures
@@ -42,7 +42,41 @@ _CLAIM_FAILURES = RepeatedFailures(logger, "claiming conversations")
 
 @dataclass
 class _Lease:
+    """The claim held by one ``handle_conversation``: renewed meanwhile (``_renewed``),
+    released by ``release``, never both at once (a renewal just after the release would
+    find no row and take the claim for lost)."""
+
+    ctx: Context
+    conversation_id: int
     lost: bool = False  # the claim ran out and another process took the conversation
+    released: bool = False
+    turn: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def renew(self) -> None:
+        async with self.turn:
+            if self.released:
+                return
+            ctx = self.ctx
+            if not await ctx.store.renew_conversation(
+                self.conversation_id, ctx.worker, ctx.clock(), ctx.claim_lease
+            ):
+                logger.warning(
+                    "conversation %s was taken over by another process (this one's claim ran "
+                    "out); it stops after the message it is on",
+                    self.conversation_id,
+                )
+                self.lost = True
+
+    async def release(self, tried: set[int]) -> list[int]:
+        """Let go (``ClaimQueries.release_conversation``): [] once released, else the
+        messages that came meanwhile, with the claim still held."""
+        async with self.turn:
+            ctx = self.ctx
+            waiting = await ctx.store.release_conversation(
+                self.conversation_id, ctx.worker, ctx.clock(), ctx.claim_lease, tried
+            )
+            self.released = not waiting
+            return waiting
 
 
 async def handle_conversation(
@@ -84,9 +118,7 @@ async def handle_conversation(
                         if lease.lost:
                             return done
                     # [] once released; messages that came meanwhile come with the claim
-                    waiting = await ctx.store.release_conversation(
-                        conversation_id, ctx.worker, ctx.clock(), ctx.claim_lease, tried
-                    )
+                    waiting = await lease.release(tried)
                     if not waiting:
                         break
             holding = False
@@ -110,30 +142,19 @@ async def handle_conversation(
 async def _renewed(ctx: Context, conversation_id: int) -> AsyncIterator[_Lease]:
     """Renew the claim every third of its lease until the block ends; ``lost`` once the
     claim is found taken over."""
-    lease = _Lease()
+    lease = _Lease(ctx, conversation_id)
     stop = asyncio.Event()
 
     async def keep() -> None:
         every = ctx.claim_lease.total_seconds() / 3
-        while True:
+        while not lease.lost:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), every)
                 return
             try:
-                renewed = await ctx.store.renew_conversation(
-                    conversation_id, ctx.worker, ctx.clock(), ctx.claim_lease
-                )
+                await lease.renew()
             except Exception as exc:  # the database failed; the next renewal tries again
                 _CLAIM_FAILURES.failed(exc, f"renewing conversation {conversation_id}")
-                continue
-            if not renewed:
-                logger.warning(
-                    "conversation %s was taken over by another process (this one's claim ran "
-                    "out); it stops after the message it is on",
-                    conversation_id,
-                )
-                lease.lost = True
-                return
 
     keeper = asyncio.create_task(keep(), name=f"claim of conversation {conversation_id}")
     try:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.channels.notes import StaffNotes
@@ -28,9 +29,11 @@ from bot.outbox import OutboxWorker
 from bot.runtime import Runtime
 from bot.storage import Store
 from bot.storage.claims import worker_name
+from bot.storage.schema import conversation_claims
 from handlers.inbound import process_message, resume_unprocessed
 from handlers.intake import accept_inbound_batch
 from tests.bot.storage.databases import DATABASES, database_url
+from tests.e2e.harness import wait_until
 from tests.handlers.desk import AGENT, AGENT_NAME, DESK, Clock
 
 WHERE = "Hello, where is my order?"
@@ -211,3 +214,34 @@ async def test_a_message_stored_here_just_after_the_release_looked_is_handled_to
     assert meanwhile == [False], "handled beside the call already handling its conversation"
     assert workers.cards() == [WHERE, MEXICO]
     assert await store.unprocessed_inbound() == []
+
+
+async def test_a_claim_is_renewed_while_its_owner_works(
+    workers: TwoWorkers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A message that takes longer than the lease (Slack slow to take the card) keeps its
+    conversation: the owner renews the claim, so the other worker does not take it over."""
+    lease = timedelta(seconds=0.3)  # renewed every 0.1 s
+    first = replace(workers.first, claim_lease=lease)
+    second = replace(workers.second, claim_lease=lease)
+    [(first_id, conversation_id)] = await workers.store(first, WHERE)
+    post = workers.workspace.post
+    meanwhile: list[int] = []
+
+    async def renewed() -> bool:
+        async with first.store.reader.connect() as conn:
+            until = await conn.scalar(select(conversation_claims.c.claimed_until))
+        return until is not None and until > workers.clock.now
+
+    async def post_after_the_first_lease_ran_out(item: Any, **kwargs: Any) -> Any:
+        if not meanwhile:
+            workers.clock.now += 2 * lease
+            await wait_until(renewed, "the claim renewed")
+            meanwhile.append(await resume_unprocessed(second))
+        return await post(item, **kwargs)
+
+    monkeypatch.setattr(workers.workspace, "post", post_after_the_first_lease_ran_out)
+    assert await process_message(first, first_id, conversation_id)
+
+    assert meanwhile == [0], "the other worker took over a conversation being handled"
+    assert workers.cards() == [WHERE]
