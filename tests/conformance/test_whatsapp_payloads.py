@@ -31,6 +31,12 @@ from tests.fakes.whatsapp_webhooks import APP_SECRET, VERIFY_TOKEN, WebhookFacto
 NUMBER = "106540352242922"  # the business number of the spec's examples
 NOW = dt.datetime(2025, 6, 20, 12, 0, tzinfo=dt.UTC)  # within days of the examples' dates
 
+
+def message_of(payload: dict[str, Any]) -> dict[str, Any]:
+    message: dict[str, Any] = payload["entry"][0]["changes"][0]["value"]["messages"][0]
+    return message
+
+
 # each example of the spec: (kind stored, what the card shows)
 SEEN = {
     "Text Message": (MessageKind.TEXT, "Does it come in another color?"),
@@ -237,8 +243,10 @@ def test_any_content_of_a_known_kind_is_read_or_labelled_never_a_crash(
 class Stored:
     def __init__(self) -> None:
         self.messages: list[InboundMessage] = []
+        self.calls = 0
 
     async def __call__(self, messages: Sequence[InboundMessage]) -> None:
+        self.calls += 1
         self.messages.extend(messages)
 
 
@@ -268,6 +276,24 @@ async def test_any_signed_body_is_answered_200_or_400_and_only_whole_messages_ar
         assert message.chat_id and message.platform_message_id and message.user_name
         assert message.received_at.tzinfo is not None
         message.text.encode("utf-8")  # storable: no lone surrogate left
+
+
+async def test_messages_meta_batches_in_one_delivery_are_stored_in_one_go(
+    webhook: tuple[TestClient[Any, Any], Stored],
+) -> None:
+    """One POST may carry several messages: one call of the batch handler (one
+    transaction), in the order they came, answered 200 only after it."""
+    require_specs()
+    client, stored = webhook
+    hooks = WebhookFactory(NUMBER)
+    first, second = (message_of(hooks.text("5511987654321", t)) for t in ("Oi", "Cadê?"))
+    payload = hooks.payload([first, second], "5511987654321", "Ana Souza")
+    body = json.dumps(payload).encode()
+    headers = {"X-Hub-Signature-256": signature(APP_SECRET, body)}
+    response = await client.post(WEBHOOK_PATH, data=body, headers=headers)
+    assert response.status == 200
+    assert stored.calls == 1
+    assert [m.text for m in stored.messages] == ["Oi", "Cadê?"]
 
 
 async def test_bodies_that_are_not_json_or_too_big_are_refused_without_storing(
