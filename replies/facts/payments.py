@@ -37,8 +37,8 @@ from replies.features import fold
 WRITTEN: dict[str, str] = {
     "paypal": r"pay ?pal|페이팔|ペイパル|贝宝|باي ?بال",
     "klarna": r"klarna|クラーナ|클라르나",
-    "apple_pay": r"apple ?pay|애플 ?페이|アップルペイ",
-    "google_pay": r"google ?pay|구글 ?페이",
+    "apple_pay": r"apple ?pay|애플 ?페이|アップルペイ|[اأآ]بل ?باي",
+    "google_pay": r"google ?pay|구글 ?페이|(?:جوجل|قوقل) ?باي",
     "amazon_pay": r"amazon ?pay",
     "blik": r"blik",
     "ideal": r"(?:met|via|per) ideal\b|ideal[- ]betal",
@@ -294,6 +294,7 @@ def payment_answer(text: str, language: str, terms: ShippingTerms) -> str:
     sentences = []
     for method in methods_in(text)[:3]:
         name = method_name(method, language)
+        name = name[:1].upper() + name[1:]  # it starts the sentence: "Achteraf betalen: ..."
         if offered is None:
             sentences.append(unknown.format(method=name))
         elif method in offered:

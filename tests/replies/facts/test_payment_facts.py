@@ -33,6 +33,7 @@ UNLISTED = ShippingTerms()
         ("페이팔 결제 되나요?", ["paypal"]),
         ("可以用支付宝吗", ["alipay"]),
         ("هل فيه دفع عند الاستلام؟", ["cash_on_delivery"]),
+        ("وهل تقبلون أبل باي؟", ["apple_pay"]),
         ("kapıda ödeme var mı?", ["cash_on_delivery"]),
         # a word that is also a payment brand, not used as one
         ("not ideal that the parcel is late, I need it sofort", []),
@@ -50,7 +51,7 @@ def test_a_listed_method_is_confirmed_and_an_unlisted_one_names_the_alternatives
         "PayPal: Ja, diese Zahlungsart bieten wir an; Sie wählen sie an der Kasse aus."
     )
     unlisted = payment_answer("¿Se puede pagar contra reembolso?", "es", LISTED)
-    assert unlisted.startswith("contra reembolso: lo sentimos, no ofrecemos")
+    assert unlisted.startswith("Contra reembolso: lo sentimos, no ofrecemos")
     assert unlisted.endswith("tarjeta, PayPal, Klarna, pago aplazado con factura.")
 
 
