@@ -100,6 +100,7 @@ class Leadership:
         self.elected = make_url(url).get_backend_name() == "postgresql"
         self._leading = False
         self.asked = 0  # times this process asked for the lock (tests wait on it, not sleep)
+        self._was_leading = False  # led since it last said it stands by
         self._task: asyncio.Task[None] | None = None
         self._engine: AsyncEngine | None = None
         self._connection: AsyncConnection | None = None
@@ -142,6 +143,7 @@ class Leadership:
                     await self._hold()
                 else:
                     self._failures.succeeded()
+                    self._standing_by()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the server down, restarting, unreachable
@@ -193,17 +195,24 @@ class Leadership:
         await self._become(False)
         await self._disconnect()
 
+    def _standing_by(self) -> None:
+        """Say once per stretch of standing by that another process polls."""
+        if self.asked == 1 or self._was_leading:
+            self._was_leading = False
+            logger.info(
+                "another process polls Telegram; this one sends, and asks to take over every %g s",
+                self.retry,
+            )
+
     async def _become(self, leading: bool) -> None:
         if leading == self._leading:
             return
         self._leading = leading
         if leading:
+            self._was_leading = True
             logger.info("this process now polls Telegram (it holds the poller lock)")
         elif self.elected:
-            logger.info(
-                "this process does not poll Telegram now; it tries to take over every %g s",
-                self.retry,
-            )
+            logger.info("this process stopped polling Telegram")
         try:
             await self.on_change(leading)
         except Exception:  # switching the poller must not end the election
