@@ -124,16 +124,22 @@ def _read_each_library_once() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _migrate_new_sqlite_files_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+def _migrate_new_sqlite_files_once(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[_CopyMigrated]:
     """Running every Alembic migration into a new SQLite file takes 0.15-0.4 s (reopening a
     migrated one: 0.03 s), and most tests open a store or start a desk on a file of their
     own: more than a minute of the suite. So in this process a new file is started as a
     copy of one migrated once (with the real ``Store.open``) for the current set of
     migration files; ``Store.open`` then runs Alembic on it as always and finds it at the
-    newest revision. Only files that do not exist yet are copied: an existing file (an
-    older revision a migration test made, a 0-byte file, a database a test replaced) and
-    other databases are opened as they are, and so is anything opened with
-    ``migrate_schema=False``. Processes a test starts migrate for real."""
+    newest revision.
+
+    Only a file that does not exist yet, in a folder that does, is copied: an existing
+    file (an older revision a migration test made, a 0-byte file, a database a test
+    replaced), a file whose folder ``Store.open`` must create, and other databases are
+    opened as they are, and so is anything opened with ``migrate_schema=False``. A test
+    about migrating a new file itself is marked ``real_migrations``. Processes a test
+    starts migrate for real."""
     from sqlalchemy.engine import make_url
 
     from bot.storage import Store, migrate
@@ -143,6 +149,7 @@ def _migrate_new_sqlite_files_once(tmp_path_factory: pytest.TempPathFactory) -> 
     real_open = Store.open.__func__  # type: ignore[attr-defined]
     folder = tmp_path_factory.mktemp("migrated")
     templates: dict[tuple[tuple[str, int, int], ...], Path] = {}
+    copying = _CopyMigrated()
 
     def migrations() -> tuple[tuple[str, int, int], ...]:
         files = sorted(migrate.MIGRATIONS_DIR.glob("versions/*.py"))
@@ -165,18 +172,44 @@ def _migrate_new_sqlite_files_once(tmp_path_factory: pytest.TempPathFactory) -> 
     async def open_store(cls: type[Store], url: str, **options: Any) -> Store:
         path = sqlite_file(url)  # a file, not ``file:…?mode=ro`` nor another database
         if (
-            path is not None
+            copying.on
+            and path is not None
+            and path.parent.is_dir()
             and not path.exists()
             and not make_url(url).query
             and options.get("migrate_schema", True)
         ):
-            path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(await template(), path)
         return await real_open(cls, url, **options)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Store, "open", classmethod(open_store))
-        yield
+        yield copying
+
+
+class _CopyMigrated:
+    """Whether new SQLite files start as the session's migrated copy (off for a test marked
+    ``real_migrations``)."""
+
+    on = True
+
+
+@pytest.fixture(autouse=True)
+def _real_migrations_when_marked(
+    request: pytest.FixtureRequest, _migrate_new_sqlite_files_once: _CopyMigrated
+) -> Iterator[None]:
+    marked = request.node.get_closest_marker("real_migrations") is not None
+    _migrate_new_sqlite_files_once.on = not marked
+    yield
+    _migrate_new_sqlite_files_once.on = True
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "real_migrations: new SQLite files this test's process opens are migrated from "
+        "nothing by Alembic, not copied from the session's migrated file",
+    )
 
 
 @pytest.fixture(autouse=True)

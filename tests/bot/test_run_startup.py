@@ -299,6 +299,7 @@ def _sqlite_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if "_connection_worker_thread" in t.name]
 
 
+@pytest.mark.real_migrations  # the migration from nothing is what gets cancelled
 async def test_a_start_cancelled_while_migrating_finishes_the_migration_and_closes_it(
     tmp_path: Path,
 ) -> None:
