@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
+import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -149,6 +152,7 @@ def _migrate_new_sqlite_files_once(
     real_open = Store.open.__func__  # type: ignore[attr-defined]
     folder = tmp_path_factory.mktemp("migrated")
     templates: dict[tuple[tuple[str, int, int], ...], Path] = {}
+    numbers = itertools.count()
     copying = _CopyMigrated()
 
     def migrations() -> tuple[tuple[str, int, int], ...]:
@@ -158,16 +162,24 @@ def _migrate_new_sqlite_files_once(
     async def template() -> Path:
         key = migrations()
         if key not in templates:
-            built = folder / f"built-{len(templates)}.sqlite3"
-            store = await real_open(Store, sqlite_url(built))
+            built = Path(tempfile.mkdtemp(dir=folder))  # two opens may build it at once
+            store = await real_open(Store, sqlite_url(built / "built.sqlite3"))
             await store.close()
             # one self-contained file, whatever the write-ahead log still held
-            copy = folder / f"template-{len(templates)}.sqlite3"
-            with contextlib.closing(sqlite3.connect(built)) as source:
-                with contextlib.closing(sqlite3.connect(copy)) as target:
+            with contextlib.closing(sqlite3.connect(built / "built.sqlite3")) as source:
+                with contextlib.closing(sqlite3.connect(built / "template.sqlite3")) as target:
                     source.backup(target)
-            templates[key] = copy
+            templates[key] = built / "template.sqlite3"
         return templates[key]
+
+    def place(template: Path, path: Path) -> None:
+        """A copy at ``path`` unless a file appeared there meanwhile (then the real
+        migration deals with it): copied beside it, then linked, which never overwrites."""
+        copy = path.with_name(f".{path.name}.{os.getpid()}.{next(numbers)}.migrated")
+        shutil.copyfile(template, copy)
+        with contextlib.suppress(FileExistsError):
+            os.link(copy, path)
+        copy.unlink()
 
     async def open_store(cls: type[Store], url: str, **options: Any) -> Store:
         path = sqlite_file(url)  # a file, not ``file:…?mode=ro`` nor another database
@@ -179,7 +191,7 @@ def _migrate_new_sqlite_files_once(
             and not make_url(url).query
             and options.get("migrate_schema", True)
         ):
-            shutil.copyfile(await template(), path)
+            place(await template(), path)
         return await real_open(cls, url, **options)
 
     with pytest.MonkeyPatch.context() as patch:
