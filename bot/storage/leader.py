@@ -17,7 +17,7 @@ session-level advisory lock (``POLLER_LOCK``):
   takes to notice that its TCP connection is dead);
 - the leader watches its connection: the driver says at once when it closes (asyncpg's
   termination listener), and a ``SELECT 1`` every ``retry`` seconds that does not answer
-  within ``retry`` seconds counts as lost too (a network that drops packets closes
+  within ``ANSWER_SECONDS`` counts as lost too (a network that drops packets closes
   nothing). Once the connection is lost the lock may be another process's already, so
   the leader stops leading first, then reconnects and asks again like any other;
 - on SQLite the desk is one process (``bot.storage.file_guard`` refuses a second one on
@@ -58,6 +58,10 @@ logger = logging.getLogger(__name__)
 POLLER_LOCK = int.from_bytes(b"bdpoller")
 assert POLLER_LOCK != MIGRATION_LOCK
 DEFAULT_RETRY_SECONDS = 5.0
+# How long the database may take to connect or answer before the connection counts as
+# lost (``retry`` instead, when that is longer): long enough for a busy server or machine,
+# as a leader that gives up too soon leaves nobody polling until the next try.
+ANSWER_SECONDS = 5.0
 
 
 @runtime_checkable
@@ -96,6 +100,7 @@ class Leadership:
         self.url = url
         self.on_change = on_change
         self.retry = retry
+        self.patience = max(retry, ANSWER_SECONDS)  # for the database to connect or answer
         self.key = key
         self.elected = make_url(url).get_backend_name() == "postgresql"
         self._leading = False
@@ -158,14 +163,14 @@ class Leadership:
         if self._lost.is_set():
             await self._disconnect()
         connection = await self._connect()
-        async with asyncio.timeout(self.retry):
+        async with asyncio.timeout(self.patience):
             got = await connection.scalar(select(func.pg_try_advisory_lock(self.key)))
         self.asked += 1
         return bool(got)
 
     async def _hold(self) -> None:
         """Return, the connection closed, once the connection holding the lock is lost:
-        the driver said it closed, or ``SELECT 1`` did not answer within ``retry`` s."""
+        the driver said it closed, or ``SELECT 1`` did not answer in time."""
         connection = self._connection
         assert connection is not None
         while True:
@@ -181,13 +186,13 @@ class Leadership:
                 )
                 break
             try:
-                async with asyncio.timeout(self.retry):
+                async with asyncio.timeout(self.patience):
                     await connection.scalar(select(1))
             except Exception as exc:  # TimeoutError too: no answer is no lock
                 logger.error(
                     "lost the database connection holding the Telegram poller lock (%s); "
                     "this process stops polling",
-                    f"no answer within {self.retry:g} s"
+                    f"no answer within {self.patience:g} s"
                     if isinstance(exc, TimeoutError)
                     else _first_line(exc),
                 )
@@ -222,7 +227,7 @@ class Leadership:
         if self._connection is None:
             assert self._engine is not None
             self._lost.clear()
-            async with asyncio.timeout(self.retry):
+            async with asyncio.timeout(self.patience):
                 connection = await self._engine.connect()
             try:
                 # no transaction left open between the questions: a session lock does
@@ -239,12 +244,12 @@ class Leadership:
 
     async def _disconnect(self) -> None:
         """Close the lock's connection (releasing the lock, when the session is still
-        there); a connection that is already dead is dropped without waiting."""
+        there); one that does not close in time is dropped (invalidated)."""
         connection, self._connection = self._connection, None
         if connection is None:
             return
         try:
-            async with asyncio.timeout(self.retry):
+            async with asyncio.timeout(self.patience):
                 await connection.close()
         except Exception:
             with contextlib.suppress(Exception):
