@@ -48,7 +48,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import NullPool
 
 from bot.repeated_failures import RepeatedFailures
-from bot.storage.migrate import MIGRATION_LOCK
 from bot.storage.urls import database_label
 
 logger = logging.getLogger(__name__)
@@ -56,7 +55,6 @@ logger = logging.getLogger(__name__)
 # The advisory lock key of Telegram's poller: a fixed 64-bit number no other lock of the
 # desk uses (the bytes of "bdpoller"; the migrations' lock is "bdmigrat").
 POLLER_LOCK = int.from_bytes(b"bdpoller")
-assert POLLER_LOCK != MIGRATION_LOCK
 DEFAULT_RETRY_SECONDS = 5.0
 # How long the database may take to connect or answer before the connection counts as
 # lost (``retry`` instead, when that is longer): long enough for a busy server or machine,
