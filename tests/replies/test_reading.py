@@ -8,7 +8,7 @@ import pytest
 
 from replies.engine import SuggestionEngine
 from replies.follow_ups import changes_mind
-from replies.reading import EarlierTurn, without_threat
+from replies.reading import EarlierTurn, Reading, without_threat
 from replies.threats import threat_words
 
 LANGS = "en es fr de it pt nl pl ru tr ja ko zh ar".split()
@@ -249,3 +249,17 @@ def test_a_cancellation_taken_back_changes_the_order_one_confirmed_stays_a_cance
     s = engine.suggest(text, lang_hint=lang, earlier=EarlierTurn(text=earlier))
     # the best reading: a close one is not offered as the reply to send (test_abstention)
     assert s.top[0][0] == intent
+
+
+def test_a_further_question_the_reply_answers_is_no_rival_to_the_first() -> None:
+    """Two clear questions: the second's share counts with the first when the reply answers
+    it with a sentence of its own, and stays a rival when it is only passed on."""
+    reading = Reading(
+        ranked=[("track_order", 0.7), ("check_payment_methods", 0.2), ("track_refund", 0.1)],
+        also=("check_payment_methods",),
+    )
+    assert reading.answered({"check_payment_methods"}) == [
+        ("track_order", pytest.approx(0.9)),
+        ("track_refund", 0.1),
+    ]
+    assert reading.answered(set()) == reading.ranked

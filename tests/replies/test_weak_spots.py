@@ -306,3 +306,23 @@ def test_without_an_order_the_reply_asks_for_the_number_and_checkout_contact(
     assert s.reply is not None, s.top
     assert set(s.asks_for) == {"order_number", "checkout_contact"}
     assert link_request(language, None) in s.reply, s.reply
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "intent"),
+    [
+        # an exchange reads as a refund at 0.87 on its own: no demand for the money back
+        ("ja", "開けたらお皿にヒビ入ってた…梱包プチプチ1枚だけやん。交換してほしい",
+         "damaged_item"),
+        # a scrap of a sentence ("o porteiro também não") reads as a refund at 0.93
+        ("pt", "O rastreamento diz entregue mas não recebi nada, o porteiro também não",
+         "lost_package"),
+    ],
+)  # fmt: skip
+def test_a_problem_report_without_a_refund_demand_keeps_its_reading(
+    wording: SuggestionEngine, language: str, text: str, intent: str
+) -> None:
+    """The two messages of the development set the first refund-demand rule misread as
+    refund demands (``replies.demands.DEMAND_CONFIDENCE``)."""
+    s = wording.suggest(text, lang_hint=language)
+    assert s.intent == intent, s.top
