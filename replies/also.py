@@ -25,6 +25,13 @@ shopper's message had not been read. The further question is still on the staff 
 
     sentences = also_templates(library["delivery_delay"], [library["check_payment_methods"]], "es")
     join(reply, [fill(t) for t in sentences], "es")
+
+A question about where or when an order arrives, asked about an order that has missed its
+carrier's estimate or the store's delivery time (``replies.facts.fill.order_overdue``), is
+a late order's question too, whether or not the shopper says so: "where is my order?"
+two days after its estimate gets the late order's ``also`` sentence (we're sorry it is
+late; we are checking with the carrier) beside the tracking answer
+(``with_late_order``).
 """
 
 from __future__ import annotations
@@ -33,6 +40,10 @@ from collections.abc import Sequence
 
 from replies.library import IntentSpec
 
+# Questions about where or when an order arrives, and the late order's intent whose
+# ``also`` sentence they get when the order is overdue.
+WHEREABOUTS = frozenset({"track_order", "delivery_period"})
+LATE_ORDER = "delivery_delay"
 # At most this many further questions are answered in one reply; more than that and the
 # message is better answered by a person in full (staff see every one on the card).
 MAX_ALSO = 2
@@ -92,6 +103,18 @@ def also_templates(first: IntentSpec, others: Sequence[IntentSpec], language: st
         templates.remove(acknowledgement)
         templates.append(acknowledgement)
     return templates
+
+
+def with_late_order(
+    first: IntentSpec, others: Sequence[IntentSpec], late: IntentSpec | None, *, overdue: bool
+) -> list[IntentSpec]:
+    """``others`` with the late order's question (``late``, the library's ``LATE_ORDER``)
+    first among them when ``first`` asks where or when an ``overdue`` order arrives and
+    the reading did not hear it already."""
+    asked = {other.intent for other in others}
+    if overdue and late is not None and first.intent in WHEREABOUTS and late.intent not in asked:
+        return [late, *others]
+    return list(others)
 
 
 def join(reply: str, sentences: Sequence[str], language: str) -> str:

@@ -446,6 +446,25 @@ def delivery_lateness(
     return _DOUBLED_STOP.sub(".", text)  # "2 декабря 2025 г." at a sentence's end
 
 
+def is_overdue(
+    ordered_on: date | None,
+    country: str | None,
+    terms: ShippingTerms,
+    today: date,
+    *,
+    estimated_on: date | None = None,
+) -> bool:
+    """Whether the order has missed a deadline ``delivery_lateness`` would call late: the
+    carrier's estimate, or the store's delivery time for ``country``. A "where is my
+    order?" about such an order deserves the apology a late order gets."""
+    if estimated_on is not None and estimated_on < today:
+        return True
+    if ordered_on is None:
+        return False
+    window = terms.delivery.window_for(country)
+    return window is not None and today > add_business_days(ordered_on, window.max_days)
+
+
 def late_days(today: date, due: date, language: str) -> str:
     """How many calendar days ``today`` is after ``due``: "3 days", "5 дней", "3日" (also
     how long ago an order was placed)."""

@@ -23,7 +23,7 @@ from datetime import date
 
 from replies.facts.country import ShopperCountry, country_in_text, shopper_country
 from replies.facts.customs import customs_advice, is_duty_bill
-from replies.facts.delivery import delivery_lateness, delivery_time
+from replies.facts.delivery import delivery_lateness, delivery_time, is_overdue
 from replies.facts.link import link_request
 from replies.facts.payments import charge_detail, payment_answer
 from replies.facts.returns import (
@@ -132,6 +132,27 @@ def fact_variables(
         bill = is_duty_bill(text) or str(values.get("order_status", "")).lower() in _DELIVERED
         facts["customs_advice"] = customs_advice(code, terms, language, bill=bill)
     return facts
+
+
+def order_overdue(
+    values: Mapping[str, str],
+    *,
+    terms: ShippingTerms,
+    today: date,
+    country: str | None = None,
+) -> bool:
+    """Whether the linked order in ``values`` (``ordered_on``, ``estimated_on``, its
+    country) has missed its carrier's estimate or the store's delivery time: a question
+    about where it is then gets the late order's apology too (``replies.also``)."""
+    if not str(values.get("order_status") or "").strip():
+        return False  # no linked order: nothing is known about its dates
+    return is_overdue(
+        _date(values.get("ordered_on")),
+        country or values.get("order_country"),
+        terms,
+        today,
+        estimated_on=_date(values.get("estimated_on")),
+    )
 
 
 def prepare() -> None:
