@@ -51,6 +51,10 @@ FACTS: dict[OrderSituation, dict[str, str]] = {
 # replaced cleanly, which the texts show.
 FILLED = {"support_hours", "shopper_name", "store_name", *FACT_VARIABLES}
 ESTIMATE = date(2026, 12, 11)
+# A linked order that is late: its estimate passed four days ago (shown as passed), and
+# the dates the lateness sentence works from (replies/facts/delivery.py).
+PASSED = date(2026, 12, 3)
+LATE = {"ordered_on": "2026-11-20", "estimated_on": PASSED.isoformat()}
 
 # Where a value went missing: an article or possessive before punctuation ("your ."), or
 # a copula before a semicolon or colon ("su número de seguimiento es; puedes ...").
@@ -101,25 +105,32 @@ def cases() -> Iterator[tuple[str, str, OrderSituation]]:
             yield intent, language, situation
 
 
-def facts_for(language: str, situation: OrderSituation) -> dict[str, str]:
+def facts_for(language: str, situation: OrderSituation, *, late: bool = False) -> dict[str, str]:
     facts = dict(FACTS[situation])
     if situation is not OrderSituation.WITHOUT_ORDER:
         facts["delivery_estimate"] = format_day(ESTIMATE, language)
+        if late:
+            facts |= LATE
+            facts["delivery_estimate"] = format_day(PASSED, language, today=NOW.date())
     return facts
 
 
 def rendered(intent: str, language: str, situation: OrderSituation) -> Iterator[tuple[str, str]]:
     """(what varies, text) for the shopper's name known or not, the store's set or not,
-    and, without a linked order, an order number typed by the shopper or none."""
+    and, without a linked order, an order number typed by the shopper or none; with one,
+    the order on time or late."""
     facts = facts_for(language, situation)
     typed = [facts]
     if situation is OrderSituation.WITHOUT_ORDER:
         typed.append({k: v for k, v in facts.items() if k != "order_number"})
+    else:
+        typed.append(facts_for(language, situation, late=True))
     for known, name, store_name in itertools.product(typed, (SHOPPER, ""), (STORE_NAME, "")):
         text, used = engine(store_name).render(intent, language, {**known, "shopper_name": name})
         assert used == language, f"{intent}: no written answer in {language}"
         number = "typed" if "order_number" in known else "none"
-        yield f"name={name or '-'} store={store_name or '-'} number={number}", text
+        late = " late" if "estimated_on" in known else ""
+        yield f"name={name or '-'} store={store_name or '-'} number={number}{late}", text
 
 
 def stand_ins(intent: str, language: str, situation: OrderSituation) -> list[str]:
