@@ -27,6 +27,8 @@ def listening_addresses(config: Config) -> list[tuple[str, tuple[str, int]]]:
         addresses.append(("BORDERDESK_SLACK_LISTEN", config.slack_listen))
     if config.telegram_mode == "webhook":
         addresses.append(("BORDERDESK_TELEGRAM_WEBHOOK_LISTEN", config.telegram_webhook_listen))
+    if config.whatsapp_enabled:
+        addresses.append(("BORDERDESK_WHATSAPP_LISTEN", config.whatsapp_listen))
     if config.health_listen is not None:
         addresses.append(("BORDERDESK_HEALTH_LISTEN", config.health_listen))
     return addresses

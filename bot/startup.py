@@ -8,7 +8,8 @@ and Ctrl-C must work even while it is still connecting. So ``serve``
   connecting cancels that step, closes what was opened and exits 0, as after serving;
 - binds each port it will listen on once (``bot.listening``): one taken by another
   program or another desk is a ``ConfigError`` naming the setting and the port;
-- asks Telegram (getMe) and Slack (auth.test) whether they accept our tokens, once each,
+- asks Telegram (getMe), Slack (auth.test) and, when configured, WhatsApp (the business
+  number) whether they accept our tokens, once each,
   within BORDERDESK_CONNECT_TIMEOUT seconds; in Socket Mode the workspace's first
   connection has the same bound (see ``bot.channels.slack_connect``);
 - on a failure raises ``ChannelRejected`` (a token refused: which variable to check) or
@@ -33,11 +34,18 @@ from urllib.parse import urlsplit
 from bot.channels.base import CustomerChannel
 from bot.channels.slack import SlackWorkspace
 from bot.channels.telegram import TelegramChannel
+from bot.channels.whatsapp import WhatsAppChannel
 from bot.config import Config
 from bot.errors import ChannelError, ChannelRejected, ChannelUnavailable
 from bot.listening import check_ports
 from bot.logs import redact
-from bot.runtime import Runtime, load_desk_for, slack_workspace, telegram_channel
+from bot.runtime import (
+    Runtime,
+    load_desk_for,
+    slack_workspace,
+    telegram_channel,
+    whatsapp_channel,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -53,26 +61,40 @@ async def serve(config: Config) -> None:
     check_ports(config)
     desk = load_desk_for(config)
     telegram, slack = telegram_channel(config), slack_workspace(config, desk)
-    channels: list[CustomerChannel] = [telegram]
+    whatsapp = whatsapp_channel(config) if config.whatsapp_enabled else None
+    channels: list[CustomerChannel] = [telegram] + ([whatsapp] if whatsapp else [])
     runtime = Runtime(config, channels=channels, workspace=slack, desk=desk)
     try:
-        if await _unless_stopped(stop, check_platforms(config, telegram, slack)):
+        if await _unless_stopped(stop, check_platforms(config, telegram, slack, whatsapp)):
             if await _unless_stopped(stop, _start(config, runtime)):
                 await stop.wait()
         logger.info("signal received, stopping")
     finally:
         await runtime.stop()
-        await telegram.stop()  # checked but never started: its HTTP clients are open
+        # checked but maybe never started: their HTTP clients are open
+        for channel in channels:
+            await channel.stop()
         await slack.stop()
 
 
-async def check_platforms(config: Config, telegram: TelegramChannel, slack: SlackWorkspace) -> None:
-    """getMe and auth.test, once each and bounded: ChannelError with a one-line message."""
+async def check_platforms(
+    config: Config,
+    telegram: TelegramChannel,
+    slack: SlackWorkspace,
+    whatsapp: WhatsAppChannel | None = None,
+) -> None:
+    """getMe, auth.test and WhatsApp's business number, once each and bounded:
+    ChannelError with a one-line message."""
     bot = await _answer(
         config, telegram.check(), "Telegram", config.telegram_api_url, _telegram_refused
     )
     team = await _answer(config, slack.check(), "Slack", config.slack_api_url, _slack_refused)
     logger.info("telegram accepts the token (%s); slack too (%s)", bot, team)
+    if whatsapp is not None:
+        number = await _answer(
+            config, whatsapp.check(), "WhatsApp", config.whatsapp_api_url, _whatsapp_refused
+        )
+        logger.info("whatsapp accepts the token (business number %s)", number)
 
 
 async def _answer(
@@ -152,6 +174,14 @@ def _slack_refused(reason: str) -> str:
     return (
         f"Slack refused SLACK_BOT_TOKEN ({reason}): copy the Bot User OAuth Token (xoxb-…) "
         "from OAuth & Permissions, after installing the app to your workspace"
+    )
+
+
+def _whatsapp_refused(reason: str) -> str:
+    return (
+        f"WhatsApp refused WHATSAPP_ACCESS_TOKEN or BORDERDESK_WHATSAPP_PHONE_NUMBER_ID "
+        f"({reason}): copy a System User token with whatsapp_business_messaging (Business "
+        "settings, System users) and the Phone number ID from WhatsApp, API Setup"
     )
 
 
