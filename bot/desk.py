@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 from babel import Locale
-from babel.numbers import list_currencies
+from babel.numbers import format_currency, list_currencies
 
 from bot.calendar.hours import BusinessCalendar
 from bot.config import SLACK_CHANNEL_ID
@@ -89,6 +89,12 @@ class DisputePolicy:
         if region is None and code in EU_MEMBERS:
             region = next((r for r in self.regions if r.eu), None)
         return region.cost if region is not None else self.default_cost
+
+
+def money(amount: Decimal | float, currency: str) -> str:
+    """An amount as staff read it on cards and in digests: "18.00 EUR", "1,800 JPY"
+    (Babel, in the currency's own digits)."""
+    return format_currency(amount, currency, format="#,##0.00 ¤¤", locale="en")
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,28 @@ class CardRef:
 
 
 @dataclass(frozen=True)
+class SettleChoice:
+    """One way to settle a dispute, as a button on its card: ``key`` comes back as a
+    ``SETTLE`` action's ``extra["option"]`` ("keep_refund", "partial_refund_20", "reship",
+    "return"); ``label`` is what staff read ("Refund, keep it: 12.00 EUR")."""
+
+    key: str
+    label: str
+    recommended: bool = False  # the cheapest fair option: the one to click
+
+
+@dataclass(frozen=True)
+class DisputeOffer:
+    """A return, refund or damage case's economics on its card (``handlers.disputes``):
+    "Return costs about 18.00 EUR against an item of 12.00 EUR: offer a refund without
+    return, or a replacement", and a one-click reply in the shopper's language for each
+    choice."""
+
+    summary: str
+    choices: tuple[SettleChoice, ...] = ()
+
+
+@dataclass(frozen=True)
 class Card:
     """An inbox card: one shopper message that needs an answer, and what staff decided."""
 
@@ -143,6 +165,9 @@ class Card:
     # The shopper's conversation: cards of different conversations take turns for the
     # inbox channel's posting pace, so one flooding shopper cannot hold up the others.
     conversation_id: int | None = None
+    # A dispute that may cost less than a return: its economics and the settlements,
+    # offered as buttons while the card is undecided
+    dispute: DisputeOffer | None = None
 
 
 class ActionKind(StrEnum):
@@ -156,6 +181,9 @@ class ActionKind(StrEnum):
     ESCALATE = "escalate"  # and answer the shopper (the suggestion, or an acknowledgement)
     ESCALATE_QUIETLY = "escalate_quietly"  # escalate without replying to the shopper
     IGNORE = "ignore"
+    # settle a dispute as ``extra["option"]`` says (a ``SettleChoice.key``): its reply in
+    # the shopper's language goes out, and the decision and its cost are recorded
+    SETTLE = "settle"
     THREAD_REPLY = "thread_reply"
     # A staff message in a card thread changed or went away after it was written; or one
     # of a kind that cannot reach the shopper. Each gets a note in the thread, never silence.

@@ -10,6 +10,7 @@ from bot.storage import SuggestionRecord
 from bot.storage.card_reads import OutboxRef
 from bot.storage.outbox import reply_key
 from handlers.customers import flag_warning, profile_of, summary_line
+from handlers.disputes.offer import settlements
 from handlers.escalation import escalation_outcome
 
 HELD_MARK = "held_reply"  # set by ``handlers.held_replies`` on cards a held reply answers
@@ -22,6 +23,7 @@ _VERBS = {
     "escalated": "Escalated",
     "ignored": "Ignored",
     "answered": "Answered in the thread",
+    "settled": "Settled",  # a dispute (handlers.disputes): the extra says how
 }
 
 
@@ -58,10 +60,11 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
     if (
         not waiting
         and record.final_text
-        and record.status in ("edited", "replaced", "escalated")
+        and record.status in ("edited", "replaced", "escalated", "settled")
         and record.final_text != record.suggestion.reply
     ):
         notes.append(f"Sent text: {record.final_text}")
+    dispute = settlements(ctx.desk.disputes, record, facts)
     return Card(
         suggestion_id=record.id,
         customer_name=conversation.customer_name,
@@ -77,6 +80,7 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
         profile=summary_line(profile, now) if profile else None,
         warning=flag_warning(profile) if profile else None,
         conversation_id=record.conversation_id,
+        dispute=dispute[0].offer() if dispute else None,
     )
 
 

@@ -1,4 +1,5 @@
-"""Staff acted on a card: send, edit, choose another answer, escalate, ignore.
+"""Staff acted on a card: send, edit, choose another answer, escalate, ignore, or
+settle a dispute (``handlers.disputes``).
 
 What staff write in a card's thread is ``handlers.thread_replies``, their choice on a held
 reply's confirmation ``handlers.held_replies``, and escalating (which answers the shopper
@@ -25,6 +26,7 @@ from handlers.approvals import Approval, reply_approval
 from handlers.card_decisions import approval_note, asked, decide, redraw
 from handlers.card_refs import same_card, with_card
 from handlers.cards import waiting_line
+from handlers.disputes.settle import settle
 from handlers.escalation import handle_escalation_action, record_problem
 from handlers.escalation_reply import escalate_card
 from handlers.held_replies import CONFIRMATIONS, ask_choice, handle_confirmation
@@ -113,6 +115,8 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
         case ActionKind.IGNORE:
             if await decide(ctx, action, record, "ignored"):
                 await redraw(ctx, record.id)
+        case ActionKind.SETTLE:  # its reply needs a manager for a flagged buyer too
+            await settle(ctx, action, record)
 
 
 async def _on_its_escalation(ctx: Context, action: StaffAction) -> bool:

@@ -19,7 +19,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from bot.desk import money
 from bot.reports import Report, ReportPart
+from bot.storage.disputes import SettledTotal
 from scheduler.digest import Digest
 from scheduler.management_report import ManagementDigest
 
@@ -107,7 +109,49 @@ def render_management(digest: ManagementDigest, department: str = "management") 
         ReportPart("Top problems", tuple(top) or ("none reported",)),
         ReportPart(f"Open escalations: {sum(n for _, n in digest.open_by_age)}", (ages,)),
     )
+    if digest.settled_period:
+        kept = (
+            f"That day: {_kept(digest.settled)}",
+            f"Last 30 days: {_kept(digest.settled_period)}",
+        )
+        parts = (*parts, ReportPart("Money kept by not shipping items back", kept))
     return Report(department, title, parts, day=digest.day)
+
+
+_SETTLEMENTS = {"keep_refund": "refund without return", "partial_refund": "partial refund",
+                "reship": "replacement"}  # fmt: skip
+
+
+def _kept(totals: Sequence[SettledTotal]) -> str:
+    """ "18.00 EUR of return shipping avoided on 1 dispute (refund without return 1),
+    12.00 EUR refunded; 1 normal return": the money line of one period."""
+    if not totals:
+        return "no disputes settled"
+    kept = [t for t in totals if t.option in _SETTLEMENTS]
+    returns = sum(t.count for t in totals if t.option not in _SETTLEMENTS)
+    parts = []
+    if kept:
+        avoided: dict[str, float] = {}
+        refunded: dict[str, float] = {}
+        by_option: dict[str, int] = {}
+        for t in kept:
+            if t.return_currency:
+                avoided[t.return_currency] = avoided.get(t.return_currency, 0.0) + t.avoided
+            refunded[t.currency] = refunded.get(t.currency, 0.0) + t.refunded
+            by_option[t.option] = by_option.get(t.option, 0) + t.count
+        count = sum(by_option.values())
+        how = ", ".join(f"{_SETTLEMENTS[o]} {n}" for o, n in by_option.items())
+        parts.append(
+            f"{_sums(avoided) or 'no known cost'} of return shipping avoided on {count} "
+            f"dispute{'s' * (count != 1)} ({how}), {_sums(refunded)} refunded"
+        )
+    if returns:
+        parts.append(f"{returns} normal return{'s' * (returns != 1)}")
+    return "; ".join(parts)
+
+
+def _sums(by_currency: dict[str, float]) -> str:
+    return " + ".join(money(amount, currency) for currency, amount in sorted(by_currency.items()))
 
 
 def _quiet(department: str, day: date, title: str, nothing: str) -> Report:

@@ -4,7 +4,9 @@ Where a department digest hands defects back to the team that can fix them
 (``scheduler/digest.py``), this one answers "how busy were we, how fast did we answer,
 which suggested answers staff had to rewrite, and what is stuck": volume by channel,
 language and country; first response times; what staff did with each intent's suggested
-answers; the top problems of every department; and open escalations by age.
+answers; the top problems of every department; open escalations by age; and the money kept
+by settling disputes without having items shipped back (``handlers.disputes``), on the
+day and over the 30 days to its end.
 
 A "day" is the local calendar day in the zone of the management digest's schedule
 (``report_counts.day_window``), read in one transaction by ``Store.store_day``
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.storage.disputes import SettledTotal
 from bot.storage.report_records import Turn
 from bot.storage.store import Database, Store
 from scheduler.report_counts import day_window, ranked
@@ -37,6 +40,7 @@ OUTCOMES = {
     "ignored": "ignored",
     "escalated": "other",
     "answered": "other",
+    "settled": "other",  # a dispute settled with one of its settlements' replies
 }
 AGE_BUCKETS = (
     ("under 1 day", timedelta(days=1)),
@@ -47,6 +51,8 @@ AGE_BUCKETS = (
 # A reply may come the day after; a wait may have started the day before.
 RESPONSE_LOOKBACK = timedelta(days=1)
 RESPONSE_HORIZON = timedelta(days=2)
+# the longer period of the money line, beside the day
+SETTLED_PERIOD = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,9 @@ class ManagementDigest:
     outcomes: tuple[Outcomes, ...]  # most rewritten first
     top_problems: tuple[tuple[str, str, int], ...]  # (department, intent, count)
     open_by_age: tuple[tuple[str, int], ...]  # every bucket of AGE_BUCKETS, in order
+    # disputes settled on the day, and in the SETTLED_PERIOD to its end
+    settled: tuple[SettledTotal, ...] = ()
+    settled_period: tuple[SettledTotal, ...] = ()
 
     @property
     def inbound(self) -> int:
@@ -97,7 +106,8 @@ class ManagementDigest:
 
     @property
     def quiet(self) -> bool:
-        return not (self.inbound or self.top_problems or any(n for _, n in self.open_by_age))
+        busy = self.inbound or self.top_problems or self.settled
+        return not (busy or any(n for _, n in self.open_by_age))
 
 
 async def build_management_digest(
@@ -110,7 +120,8 @@ async def build_management_digest(
     conversation, for waits that started on the day; a reply the next morning still counts.
     """
     start, end = day_window(day, tz)
-    facts = await Store(engine).store_day(
+    store = Store(engine)
+    facts = await store.store_day(
         start, end, timeline=(start - RESPONSE_LOOKBACK, end + RESPONSE_HORIZON), top=top
     )
     waits, unanswered = _first_responses(facts.timeline, start, end)
@@ -140,6 +151,8 @@ async def build_management_digest(
         ),
         top_problems=facts.top_problems,
         open_by_age=tuple((label, ages[label]) for label, _ in AGE_BUCKETS),
+        settled=await store.disputes_settled(start, end),
+        settled_period=await store.disputes_settled(end - SETTLED_PERIOD, end),
     )
 
 

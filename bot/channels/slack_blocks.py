@@ -23,6 +23,8 @@ ACTIONS = (
     ("bd_escalate_quietly", "Escalate without replying", None),
     ("bd_ignore", "Ignore", "danger"),
 )
+# a dispute's settlements: "bd_settle_" + the SettleChoice's key, the card's id as value
+SETTLE_PREFIX = "bd_settle_"
 EDIT_CALLBACK = "bd_edit_submit"
 OTHER_CALLBACK = "bd_other_submit"
 # U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C: removed from shopper text
@@ -138,6 +140,8 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
         details.append(f"Problem report for *{s.department}*")
     if details:
         blocks.append(_context(" · ".join(details)))
+    if card.dispute:
+        blocks.append(_section(f":scales: {card.dispute.summary}"))
     for note in card.notes:
         blocks.append(_context(escape(note), verbatim=True))
     if card.decision:
@@ -162,6 +166,22 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
                 ],
             }
         )
+        if card.dispute and card.dispute.choices:
+            blocks.append(
+                {
+                    "type": "actions",
+                    "block_id": f"bd_settle_{card.suggestion_id}",
+                    "elements": [
+                        _button(
+                            SETTLE_PREFIX + choice.key,
+                            clip(choice.label, 75),
+                            value,
+                            "primary" if choice.recommended else None,
+                        )
+                        for choice in card.dispute.choices
+                    ],
+                }
+            )
     return blocks
 
 

@@ -84,7 +84,7 @@ class SlackListeners:
         self.on_command: CommandHandler | None = None
         self._names: dict[str, str] = {}
         self._opened_from: dict[str, CardRef] = {}  # trigger_id -> the card clicked
-        app.action(re.compile(r"^bd_[a-z_]+$"))(self._on_button)
+        app.action(re.compile(r"^bd_[a-z0-9_]+$"))(self._on_button)
         app.view(escalations.QUESTION_CALLBACK)(self._on_question_submit)
         app.view(escalations.RESOLVE_CALLBACK)(self._on_resolve_submit)
         app.command("/borderdesk")(self._on_command)
@@ -110,6 +110,9 @@ class SlackListeners:
         user = object_at(body, "user")
         user_id = text_at(user, "id")
         kind = _BUTTONS.get(pressed["action_id"])
+        settlement = pressed["action_id"].removeprefix(blocks.SETTLE_PREFIX)
+        if kind is None and settlement != pressed["action_id"]:
+            kind = ActionKind.SETTLE  # a dispute's settlement: which one is in its id
         if kind is None:
             logger.warning("unknown button %s ignored", pressed["action_id"])
             return
@@ -147,7 +150,7 @@ class SlackListeners:
                 suggestion_id=None if extra else number,
                 handle=trigger or None,
                 card=clicked,
-                extra=extra,
+                extra=extra or ({"option": settlement} if kind is ActionKind.SETTLE else {}),
             )
         )
 

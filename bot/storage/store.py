@@ -27,6 +27,7 @@ from bot.storage.conversations import ConversationQueries
 from bot.storage.customers import CustomerQueries
 from bot.storage.decisions import DecisionQueries
 from bot.storage.digest_queries import DigestQueries
+from bot.storage.disputes import DisputeQueries
 from bot.storage.escalations import EscalationQueries
 from bot.storage.examples import ExampleQueries
 from bot.storage.file_guard import DatabaseGuard
@@ -81,6 +82,7 @@ class Store(
     DigestQueries,
     ManagementQueries,
     SpikeQueries,
+    DisputeQueries,
 ):
     """Async access to the BorderDesk database."""
 
