@@ -326,3 +326,14 @@ def test_a_problem_report_without_a_refund_demand_keeps_its_reading(
     refund demands (``replies.demands.DEMAND_CONFIDENCE``)."""
     s = wording.suggest(text, lang_hint=language)
     assert s.intent == intent, s.top
+
+
+@pytest.mark.parametrize("language", sorted(EXCHANGE_WORDS))
+def test_a_return_asked_as_a_second_question_says_the_exchange_term(
+    engine: SuggestionEngine, language: str
+) -> None:
+    """ "How long to Vienna? And can I exchange the shoes for another size later?" read as a
+    delivery question: the return's sentence joined to it says whether exchanges are
+    possible, as the return's own answer does."""
+    sentence = engine.library["return_item"].also[language]
+    assert EXCHANGE_WORDS[language] in engine.fill(sentence, language).casefold()
