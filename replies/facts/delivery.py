@@ -248,7 +248,7 @@ _ESTIMATE_LATE: dict[str, str] = {
     "en": "It was expected by {due}, so it is now {late} late.",
     "es": "La entrega estaba prevista para el {due}, así que lleva {late} de retraso.",
     "fr": "La livraison était prévue le {due} : la commande a donc {late} de retard.",
-    "de": "Die Zustellung war für den {due} angekündigt; die Sendung ist damit {late} im Verzug.",
+    "de": "Die Zustellung war für den {due} vorgesehen; die Sendung ist damit {late} im Verzug.",
     "it": "La consegna era prevista per il {due}, quindi è in ritardo di {late}.",
     "pt": "A entrega estava prevista para o dia {due}, então o pedido está {late} atrasado.",
     "nl": "De levering was verwacht op {due}, dus de bestelling is nu {late} te laat.",
@@ -420,8 +420,8 @@ def delivery_lateness(
         return ""
     window = terms.delivery.window_for(country)
     if window is None:
-        if estimated_on is not None:  # the reply states the estimate still to come
-            return ""
+        if estimated_on is not None or ordered_on >= today:
+            return ""  # the reply states the estimate still to come; "0 days ago" says nothing
         text = _ORDERED_AGO.get(language, _ORDERED_AGO["en"]).format(
             ordered=day_text(ordered_on, **shown), ago=late_days(today, ordered_on, language)
         )

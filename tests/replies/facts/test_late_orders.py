@@ -104,6 +104,14 @@ def test_only_the_order_date_known_states_it_and_how_long_ago(language: str) -> 
     )
 
 
+def test_an_order_placed_today_or_dated_ahead_says_nothing_of_how_long_ago() -> None:
+    assert delivery_lateness(TODAY, "SA", NO_TIMES, TODAY, "en") == ""
+    assert delivery_lateness(date(2026, 12, 9), "SA", NO_TIMES, TODAY, "ru") == ""
+    assert delivery_lateness(date(2026, 12, 6), "SA", NO_TIMES, TODAY, "pl") == (
+        "Zamówienie złożono 6 grudnia, czyli 1 dzień temu."
+    )
+
+
 def test_the_estimate_date_reaches_the_fact_from_the_order_values() -> None:
     values = {"order_status": "shipped", "ordered_on": "2026-11-18", "estimated_on": "2026-12-01"}
     facts = fact_variables(
