@@ -7,7 +7,7 @@ these, never an SDK object, so a new channel is an adapter and nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from bot.notes import Note
@@ -43,6 +43,20 @@ class ChatType(StrEnum):
 
     PRIVATE = "private"
     GROUP = "group"  # groups, supergroups and broadcast channels alike
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    """What a platform said became of a message the desk sent (WhatsApp's status
+    webhooks): ``sent`` (on its servers), ``delivered`` (on the shopper's phone), ``read``,
+    or ``failed`` (never delivered; ``reason`` gives the platform's words). The message is
+    named by the id its send returned (the outbox row's ``platform_message_id``)."""
+
+    channel: str
+    platform_message_id: str
+    state: str  # sent | delivered | read | failed (a state new to the desk: kept as given)
+    at: datetime | None  # when the platform says it happened
+    reason: str = ""  # failed: "131026 Message undeliverable (details)"
 
 
 @dataclass(frozen=True)
@@ -263,6 +277,10 @@ class ChannelCapabilities:
     per_group: Limit | None = None  # one group chat (its id starts with ``group_prefix``)
     overall: Limit | None = None  # everything the bot sends
     group_prefix: str | None = None
+    # Free-form replies are taken only within this time of the shopper's last message
+    # (WhatsApp's 24-hour customer-service window); later the channel sends an approved
+    # template instead. The card shows when it closes. None: no such window.
+    reply_window: timedelta | None = None
 
     def limits_for(self, channel: str, chat_id: str) -> list[tuple[str, Limit]]:
         """The (pacing key, limit) pairs a send to ``chat_id`` counts against."""

@@ -22,13 +22,22 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol, overload, runtime_checkable
 
 from bot.forms import Form
-from bot.models import CardRef, ChannelCapabilities, InboundMessage, StaffAction, StaffFile
+from bot.models import (
+    CardRef,
+    ChannelCapabilities,
+    DeliveryReport,
+    InboundMessage,
+    StaffAction,
+    StaffFile,
+)
 from bot.notes import Note
 from bot.staff_items import DepartmentItem, InboxItem, Redrawable, StaffItem
 
 InboundHandler = Callable[[InboundMessage], Awaitable[None]]
 # a platform's whole batch (Telegram's getUpdates), stored in one go; see BatchReceiving
 InboundBatchHandler = Callable[[Sequence[InboundMessage]], Awaitable[None]]
+# what a platform reported about sent messages, recorded before the platform is answered
+DeliveryHandler = Callable[[Sequence[DeliveryReport]], Awaitable[None]]
 ActionHandler = Callable[[StaffAction], Awaitable[None]]
 # "/borderdesk <text>" typed by <who> -> the answer
 CommandHandler = Callable[[str, str], Awaitable[str]]
@@ -83,6 +92,32 @@ class BatchReceiving(Protocol):
     def receive_batches(self, on_batch: InboundBatchHandler) -> None:
         """From now on, hand whole batches to ``on_batch`` rather than each message to the
         ``on_message`` given to ``start`` (which still takes what comes one at a time)."""
+
+
+@runtime_checkable
+class DeliveryReporting(Protocol):
+    """A customer channel whose platform says what became of each message it sent (sent,
+    delivered, read, failed: WhatsApp's status webhooks) may implement this too.
+
+    The runtime gives it, before ``start``, a handler that records the reports against
+    the outbox rows (a failure parks the reply as a dead letter and tells staff; the card
+    shows delivered and read); the channel acknowledges them to its platform only once
+    the handler has returned, so a report the desk could not record comes again.
+
+    Example::
+
+        class WebhookChannel:
+            def report_deliveries(self, on_reports: DeliveryHandler) -> None:
+                self._on_reports = on_reports
+
+            async def _status_webhook(self, body: dict) -> None:
+                await self._on_reports([DeliveryReport(self.name, body["id"], body["status"],
+                                                       at=None)])
+    """
+
+    def report_deliveries(self, on_reports: DeliveryHandler) -> None:
+        """From now on, hand what the platform reports about sent messages to
+        ``on_reports``."""
 
 
 class StaffWorkspace(Protocol):

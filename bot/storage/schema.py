@@ -517,3 +517,21 @@ dispute_decisions = Table(
     Column("decided_by_name", String(256), nullable=False),
     Column("decided_at", UTCDateTime, nullable=False, index=True),
 )
+
+# A status webhook names the message by the id the platform gave at send time
+# (``bot.storage.delivery_statuses`` finds the outbox row by it).
+Index("ix_outbox_platform_message_id", outbox.c.platform_message_id)
+
+delivery_statuses = Table(
+    "delivery_statuses",
+    metadata,
+    # What a platform reported about a reply the outbox sent (WhatsApp's status webhooks):
+    # the furthest state reached (sent < delivered < read; failed ends it), when it was
+    # delivered and read, and for a failure the platform's reason. One row per outbox row.
+    Column("outbox_id", ForeignKey("outbox.id"), primary_key=True),
+    Column("state", String(16), nullable=False),  # sent | delivered | read | failed
+    Column("delivered_at", UTCDateTime),
+    Column("read_at", UTCDateTime),
+    Column("reason", Text),  # failed: "131026 Message undeliverable (details)"
+    Column("updated_at", UTCDateTime, nullable=False),
+)

@@ -26,6 +26,7 @@ from bot.storage.claims import ClaimQueries
 from bot.storage.conversations import ConversationQueries
 from bot.storage.customers import CustomerQueries
 from bot.storage.decisions import DecisionQueries
+from bot.storage.delivery_statuses import DeliveryQueries
 from bot.storage.digest_queries import DigestQueries
 from bot.storage.disputes import DisputeQueries
 from bot.storage.escalations import EscalationQueries
@@ -73,6 +74,7 @@ class Store(
     CardQueries,
     EscalationQueries,
     OutboxQueries,
+    DeliveryQueries,
     TranslationQueries,
     CustomerQueries,
     OrderQueries,
