@@ -197,6 +197,12 @@ PROBES = [
                    "ich möchte mein Geld zurück."),
     _defect_refund("it", "il phon si è rotto dopo tre giorni, voglio essere rimborsata"),
     _defect_refund("en", "the lamp flickered and died after a day, I'd like a refund please"),
+    Probe(DEFECT_REFUND, "en", "you sent me a blue lamp instead of the white one I ordered, "
+          "just refund me", frozenset({"get_refund", "wrong_item"}), ("wrong_item",),
+          says=("photo",), problem=True),
+    Probe(DEFECT_REFUND, "de", "Im Paket fehlte die zweite Tasse. Ich möchte mein Geld dafür "
+          "zurück.", frozenset({"get_refund", "missing_item"}), ("missing_item",),
+          says=("fehlenden artikel",), problem=True),
     # 5. payment questions answered for what was asked
     Probe(PAYMENT, "de", "Kann ich bei euch auch auf Rechnung zahlen?",
           frozenset({"check_payment_methods"}), says=("rechnung",)),
