@@ -102,7 +102,7 @@ def render_management(digest: ManagementDigest, department: str = "management") 
     ]
     top = [f"{owner} / {label(intent)}: {n}" for owner, intent, n in digest.top_problems]
     ages = " · ".join(f"{age}: {n}" for age, n in digest.open_by_age)
-    parts = (
+    parts: tuple[ReportPart, ...] = (
         ReportPart(f"Volume: {digest.inbound:,} shopper messages", tuple(volume)),
         ReportPart("First response", (speed,)),
         ReportPart("Suggested answers, most rewritten first", _capped(outcomes)),
@@ -143,7 +143,7 @@ def _kept(totals: Sequence[SettledTotal]) -> str:
         how = ", ".join(f"{_SETTLEMENTS[o]} {n}" for o, n in by_option.items())
         parts.append(
             f"{_sums(avoided) or 'no known cost'} of return shipping avoided on {count} "
-            f"dispute{'s' * (count != 1)} ({how}), {_sums(refunded)} refunded"
+            f"dispute{'s' * (count != 1)} ({how}), {_sums(refunded) or 'nothing'} refunded"
         )
     if returns:
         parts.append(f"{returns} normal return{'s' * (returns != 1)}")
@@ -151,7 +151,9 @@ def _kept(totals: Sequence[SettledTotal]) -> str:
 
 
 def _sums(by_currency: dict[str, float]) -> str:
-    return " + ".join(money(amount, currency) for currency, amount in sorted(by_currency.items()))
+    """ "36.50 EUR + 15.00 GBP"; "" when every sum is nothing."""
+    amounts = sorted((c, a) for c, a in by_currency.items() if a)
+    return " + ".join(money(amount, currency) for currency, amount in amounts)
 
 
 def _quiet(department: str, day: date, title: str, nothing: str) -> Report:

@@ -141,7 +141,7 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
     if details:
         blocks.append(_context(" · ".join(details)))
     if card.dispute:
-        blocks.append(_section(f":scales: {card.dispute.summary}"))
+        blocks.append(_section(f":scales: {escape(card.dispute.summary)}"))
     for note in card.notes:
         blocks.append(_context(escape(note), verbatim=True))
     if card.decision:

@@ -3,12 +3,13 @@ suggestion and the shopper's own order (``handlers.disputes.economics`` does the
 
 A card gets an offer when its message is a return, refund, wrong-item, damaged or defect
 case (the suggested intent, or the best guess when unsure), the shopper has proved an
-order (``handlers.order_links``: the one the message names, else their latest one not
-cancelled) whose total is known, and the desk file has a ``disputes:`` section. The item
+order (``handlers.order_links``: the one the message names, else their latest one) that
+has been shipped and whose total is known, and the desk file has a ``disputes:`` section.
+An order not shipped yet has nothing to send back: its refund is a cancellation. The item
 value is the order's total, shared out when it holds several items::
 
     found = settlements(ctx.desk.disputes, record, facts)   # None: no offer on this card
-    card = replace(card, dispute=found.offer())
+    card = replace(card, dispute=found[0].offer())
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from bot.storage.order_records import OrderRecord
 from handlers.disputes.economics import DISPUTES, Case, Settlements, round_money, settle_options
 from handlers.facts import order_number
 
+SENT = frozenset({"shipped", "delivered"})  # an order whose items may have to come back
+
 
 def dispute_kind(record: SuggestionRecord) -> str | None:
     """The dispute a card is about: its suggested intent, else the best guess."""
@@ -31,14 +34,14 @@ def dispute_kind(record: SuggestionRecord) -> str | None:
 
 
 def disputed_order(facts: CardFacts) -> OrderRecord | None:
-    """The shopper's order the message is about: the one it names, else the latest one
-    not cancelled; only orders the shopper proved are theirs (``facts.orders``)."""
+    """The shipped order the message is about: the one it names, else the latest one
+    shipped; only orders the shopper proved are theirs (``facts.orders``)."""
+    sent = [o for o in facts.orders if o.status in SENT or o.shipped_at is not None]
     named = order_number(facts.message.text)
     if named:
         wanted = order_key(named)
-        return next((o for o in facts.orders if order_key(o.order_number) == wanted), None)
-    live = [o for o in facts.orders if o.status != "cancelled"]
-    return max(live, key=lambda o: o.ordered_at, default=None)
+        return next((o for o in sent if order_key(o.order_number) == wanted), None)
+    return max(sent, key=lambda o: o.ordered_at, default=None)
 
 
 def settlements(

@@ -39,11 +39,13 @@ POLICY = DisputePolicy(
 BROKEN_MUG = "La taza del pedido #A10293 llegó rota. Mi correo es ana@example.com"
 
 
-async def _dispute(desk: LocalDesk, *, total: float = 12.0, country: str = "GB") -> Card:
+async def _dispute(
+    desk: LocalDesk, *, total: float = 12.0, country: str = "GB", status: str = "delivered"
+) -> Card:
     desk.runtime.ctx.desk = replace(DESK, disputes=POLICY)
     await add_order(
         desk.store, "#A10293", email="ana@example.com", total=total, country=country,
-        items=(("Taza de cerámica", 1),),
+        items=(("Taza de cerámica", 1),), status=status,
     )  # fmt: skip
     await desk.say(BROKEN_MUG, hint="es")
     [card] = desk.cards()
@@ -162,3 +164,12 @@ async def test_a_flagged_buyers_settlement_needs_a_manager(tmp_path: Path) -> No
             ("lee", "block"),
             ("mira", "approve_refund"),
         ]
+
+
+async def test_an_order_not_shipped_has_nothing_to_send_back_and_no_offer(
+    tmp_path: Path,
+) -> None:
+    async with local_desk(tmp_path) as desk:
+        card = await _dispute(desk, status="paid")
+        assert card.dispute is None
+        assert "Linked order #A10293 (e-mail matches)." in card.notes
