@@ -12,14 +12,19 @@ Slack. What must hold:
   have ended one with 409 Conflict) — the killed poller's last long poll, still parked
   at the fake with nobody behind it, is no conflict;
 - the survivor stood by until the kill, and leads after it;
+- the killed poller's last messages, stored and carded but not yet confirmed to Telegram
+  (its confirming getUpdates is stalled at the fake), come again to the survivor, which
+  recognises them: stored once, one card each;
 - every message Telegram handed out is stored once, has one card, and its reply reached
   the shopper exactly once (one sendMessage per outbox row, each recorded as sent).
 
-The kill comes while the poller is idle (every message so far has its card, no reply
-being sent), waiting in a long poll: what a SIGKILL in the middle of storing, posting or
-sending leaves behind, and how the resume job and the outbox lease finish it, is the
-crash test's (``tests/e2e/test_crash.py``) on SQLite. PostgreSQL tests skip, saying why,
-without a server (``tests/bot/storage/databases.py``), and fail under ``CI=true``.
+The kill comes once the poller has handled what it got (every message has its card, no
+conversation claimed, no reply being sent): a SIGKILL in the middle of handling leaves
+the conversation claimed for ``bot.storage.claims``'s lease (30 s) and then to the resume
+job (every 30 s), a minute this test would wait; how such leftovers are finished is the
+crash test's (``tests/e2e/test_crash.py``, on SQLite) and the claims' own tests.
+PostgreSQL tests skip, saying why, without a server (``tests/bot/storage/databases.py``),
+and fail under ``CI=true``.
 """
 
 from __future__ import annotations
@@ -156,9 +161,21 @@ class Cards:
         return len(self.seen)
 
 
-def push(telegram: FakeTelegramAPI, shoppers: list[tuple[int, str, str, str]]) -> None:
-    for chat, language, text, _ in shoppers:
+def push(
+    telegram: FakeTelegramAPI, shoppers: list[tuple[int, str, str, str]]
+) -> list[dict[str, Any]]:
+    return [
         telegram.push_update(telegram.text_update(chat, text, language_code=language))
+        for chat, language, text, _ in shoppers
+    ]
+
+
+def _asked_to_confirm(telegram: FakeTelegramAPI, last: dict[str, Any]) -> bool:
+    """A getUpdates came whose offset confirms ``last`` (whether or not it was answered)."""
+    return any(
+        method == "getUpdates" and params.get("offset", 0) > last["update_id"]
+        for method, params in telegram.calls
+    )
 
 
 async def answer_every_card(cards: Cards, desk: DeskProcess, count: int) -> None:
@@ -222,12 +239,21 @@ async def test_sigkill_the_telegram_poller_and_the_other_process_polls(
         leader, survivor = desks if states[0] == "leader" else desks[::-1]
         started = time.monotonic() - began
 
-        push(telegram_api, BEFORE_KILL)
+        # The leader's long poll gets the first messages; the getUpdates after it, which
+        # would confirm them, never reaches Telegram (stalled, then dropped unanswered):
+        # so they come again to the survivor, which must know them already. (Both in one
+        # step with the push: the waiting poll is the one that gets the messages.)
+        await wait_until(lambda: telegram_api.poller_waiting, "the leader polling")
+        pushed = push(telegram_api, BEFORE_KILL)
+        telegram_api.stall_next("getUpdates", 600.0, deliver=False)
         await wait_until(lambda: cards.count() == len(BEFORE_KILL), "the first cards", 60)
         assert await survivor.polling() == "standby"
-        # idle now: its conversations let go, and its long poll waiting for updates
+        # idle now: its conversations let go, and its confirming getUpdates sent
         await wait_until(lambda: _idle(postgres), "the leader done with the messages")
-        await wait_until(lambda: telegram_api.poller_waiting, "the leader polling again")
+        await wait_until(
+            lambda: _asked_to_confirm(telegram_api, pushed[-1]), "the leader confirming"
+        )
+        assert telegram_api.pending_updates == pushed, "stored, not confirmed"
 
         leader.proc.send_signal(signal.SIGKILL)
         await leader.proc.wait()
