@@ -127,6 +127,59 @@ def _read_each_library_once() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _read_the_notices_once() -> Iterator[None]:
+    """Every desk start reads the shopper notices (19 YAML files) again: 60-80 ms, and the
+    suite starts hundreds of desks. They are read again whenever any of their files
+    changed (a store's own folder included), and each desk gets its own mappings."""
+    from replies.notices import NOTICES_DIR, Notices
+
+    real = Notices.load.__func__  # type: ignore[attr-defined]
+    read: dict[tuple[object, ...], Notices] = {}
+
+    def load(cls: type[Notices], directory: Path | None = None) -> Notices:
+        folders = [NOTICES_DIR] + ([directory] if directory is not None else [])
+        files = sorted(f for folder in folders for f in folder.glob("*.yaml"))
+        key = (directory, *((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+        if key not in read:
+            read[key] = real(cls, directory)
+        found = read[key]
+        return cls(
+            {name: dict(texts) for name, texts in found.texts.items()},
+            {department: dict(names) for department, names in found.teams.items()},
+        )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Notices, "load", classmethod(load))
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_tls_context_per_session() -> Iterator[None]:
+    """httpx builds a TLS context for every client it makes (reading certifi's CA
+    certificates: 30-50 ms), and every desk makes several (python-telegram-bot two per
+    bot), although tests only speak plain HTTP to fakes on 127.0.0.1. Clients of this
+    process share one context per set of options instead: the same settings, built once.
+    A client given its own context, a CA file or a client certificate gets what it asked."""
+    import httpx._transports.default as transports
+
+    real = transports.create_ssl_context
+    made: dict[tuple[object, ...], Any] = {}
+
+    def create_ssl_context(verify: Any = True, cert: Any = None, trust_env: bool = True) -> Any:
+        if not isinstance(verify, bool) or cert is not None:
+            return real(verify=verify, cert=cert, trust_env=trust_env)
+        where = [os.environ.get(name) for name in ("SSL_CERT_FILE", "SSL_CERT_DIR")]
+        key = (verify, trust_env, *(where if trust_env else ()))
+        if key not in made:
+            made[key] = real(verify=verify, cert=cert, trust_env=trust_env)
+        return made[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(transports, "create_ssl_context", create_ssl_context)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _migrate_new_sqlite_files_once(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[_CopyMigrated]:
