@@ -9,8 +9,8 @@ kill and between the kill and the takeover; staff answer every card in the survi
 Slack. What must hold:
 
 - the fake never saw two live getUpdates at once (``poll_conflicts``: Telegram would
-  have ended one with 409 Conflict) — the killed poller's last long poll, still parked
-  at the fake with nobody behind it, is no conflict;
+  have ended one with 409 Conflict) — the killed poller's last getUpdates, left at the
+  fake with nobody behind it, is no conflict;
 - the survivor stood by until the kill, and leads after it;
 - the killed poller's last messages, stored and carded but not yet confirmed to Telegram
   (its confirming getUpdates is stalled at the fake), come again to the survivor, which
