@@ -139,7 +139,7 @@ class CardRef:
 class SettleChoice:
     """One way to settle a dispute, as a button on its card: ``key`` comes back as a
     ``SETTLE`` action's ``extra["option"]`` ("keep_refund", "partial_refund_20", "reship",
-    "return"); ``label`` is what staff read ("Refund, keep it: 12.00 EUR")."""
+    "return"); ``label`` is what staff read ("Refund, keep it (12.00 EUR)")."""
 
     key: str
     label: str
