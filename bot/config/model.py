@@ -47,6 +47,7 @@ class Config(
             ("glossary", ", ".join(self.glossary) or "(none)"),
             ("telegram_token", self.telegram_token),
             ("Telegram mode", self.telegram_mode),
+            ("telegram_takeover", f"{self.telegram_takeover:g} s"),
             ("whatsapp_access_token", self.whatsapp_access_token),
             ("whatsapp_phone_number_id", self.whatsapp_phone_number_id or "(not set)"),
             ("whatsapp_app_secret", self.whatsapp_app_secret),
