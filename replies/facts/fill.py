@@ -6,8 +6,9 @@ out. Besides the reply variables, ``values`` may carry what is known about the s
 and their order without being shown: ``order_country`` (the linked order's shipping
 country), ``shopper_phone`` (an international number), ``ordered_on`` (the order date,
 YYYY-MM-DD), ``estimated_on`` (the carrier's delivery estimate, YYYY-MM-DD: the
-``delivery_estimate`` shown is already written out in the shopper's language) and
-``order_status``.
+``delivery_estimate`` shown is already written out in the shopper's language),
+``order_status`` and ``given_country`` (a country the conversation named before,
+``replies.facts.given``).
 
     fact_variables("Plugs in Toronto?", "{plug_advice}", "en", {}, terms=ShippingTerms(),
                    today=date(2026, 12, 7))
@@ -24,6 +25,7 @@ from datetime import date
 from replies.facts.country import ShopperCountry, country_in_text, shopper_country
 from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.delivery import delivery_lateness, delivery_time, is_overdue
+from replies.facts.given import GIVEN_COUNTRY
 from replies.facts.link import link_request
 from replies.facts.payments import charge_detail, payment_answer
 from replies.facts.returns import (
@@ -169,13 +171,18 @@ def where_is_shopper(
     language_code: str | None = None,
 ) -> ShopperCountry | None:
     """The shopper's country: the caller's (an order's), the order's, the phone's, the
-    app language's region, or one the message names."""
-    return shopper_country(
+    app language's region, or one the message names, else one the conversation named
+    before (``replies.facts.given``)."""
+    found = shopper_country(
         order_country=country or values.get("order_country"),
         phone=values.get("shopper_phone"),
         language_code=language_code,
         text=text,
     )
+    given = str(values.get(GIVEN_COUNTRY) or "").strip().upper()
+    if found is None and given:
+        return ShopperCountry(code=given, source="message")
+    return found
 
 
 def _date(value: str | None) -> date | None:
