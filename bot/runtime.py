@@ -193,6 +193,8 @@ class Runtime:
         self._store = store = await _finished(
             Store.open(self.config.database_url, guard=self._guard), _close
         )
+        if self._guard is not None:  # a SQLite file is this desk's alone: a conversation
+            await store.forget_claims()  # claimed in it was claimed by a run now dead
         # on a database several processes share, the platforms' limits are the desk's:
         # every pacer of this process (the outbox's, Slack's own) counts the others' sends
         # (a pacer handed over with a backend of its own keeps it: a bench's, on its time)

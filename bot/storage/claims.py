@@ -142,6 +142,14 @@ class ClaimQueries:
             )
             return waiting if again is not None else []
 
+    async def forget_claims(self) -> int:
+        """Delete every conversation claim; how many there were. Only for a database no
+        other process can be using (a SQLite file under the desk's ``DatabaseGuard``):
+        there, every claim at start is one a killed run left, and its messages are
+        resumed at once instead of after its lease."""
+        async with self.engine.begin() as conn:
+            return (await conn.execute(delete(conversation_claims))).rowcount
+
 
 async def _waiting(conn: AsyncConnection, conversation_id: int) -> list[int]:
     """A conversation's inbound messages stored and not yet handled (nor held back in a

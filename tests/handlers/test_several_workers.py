@@ -34,10 +34,23 @@ from handlers.inbound import process_message, resume_unprocessed
 from handlers.intake import accept_inbound_batch
 from tests.bot.storage.databases import DATABASES, database_url
 from tests.e2e.harness import wait_until
-from tests.handlers.desk import AGENT, AGENT_NAME, DESK, Clock
+from tests.handlers.desk import AGENT, AGENT_NAME, DESK, Clock, local_desk
 
 WHERE = "Hello, where is my order?"
 MEXICO = "Do you ship to Mexico?"
+
+
+def message(text: str, clock: Clock, number: int = 1) -> InboundMessage:
+    return InboundMessage(
+        channel="telegram",
+        chat_id="4242",
+        platform_message_id=f"4242:{number}",
+        user_id="4242",
+        user_name="Ana Lima",
+        text=text,
+        received_at=clock.now,
+        language_hint="en",
+    )
 
 
 @dataclass
@@ -51,22 +64,13 @@ class TwoWorkers:
     outboxes: tuple[OutboxWorker, OutboxWorker]
     _n: int = 0
 
-    def message(self, text: str) -> InboundMessage:
-        self._n += 1
-        return InboundMessage(
-            channel="telegram",
-            chat_id="4242",
-            platform_message_id=f"4242:{self._n}",
-            user_id="4242",
-            user_name="Ana Lima",
-            text=text,
-            received_at=self.clock.now,
-            language_hint="en",
-        )
-
     async def store(self, ctx: Context, *texts: str) -> list[tuple[int, int]]:
         """What ``ctx``'s intake stores (a webhook reaching that process), not handled yet."""
-        return await accept_inbound_batch(ctx, [self.message(text) for text in texts])
+        arrived = []
+        for text in texts:
+            self._n += 1
+            arrived.append(message(text, self.clock, self._n))
+        return await accept_inbound_batch(ctx, arrived)
 
     def cards(self) -> list[str]:
         return [c.card.original_text for c in self.workspace.cards.values()]
@@ -245,3 +249,25 @@ async def test_a_claim_is_renewed_while_its_owner_works(
 
     assert meanwhile == [0], "the other worker took over a conversation being handled"
     assert workers.cards() == [WHERE]
+
+
+async def test_a_sqlite_desk_restarted_after_a_kill_resumes_its_claimed_messages_at_once(
+    tmp_path: Path,
+) -> None:
+    """On SQLite the desk is the file's one process (its DatabaseGuard), so a claim found
+    at start was left by a run that was killed: its messages are resumed at start, not
+    after the dead run's lease."""
+    clock = Clock()
+    async with local_desk(tmp_path, clock) as desk:
+        stored = await accept_inbound_batch(desk.runtime.ctx, [message(WHERE, clock)])
+        [(_, conversation_id)] = stored
+        killed = "the run that was killed"
+        assert await desk.store.claim_conversation(
+            conversation_id, killed, clock.now, timedelta(hours=1)
+        ) == [stored[0][0]]
+        assert await resume_unprocessed(desk.runtime.ctx) == 0, "taken while claimed"
+        assert desk.cards() == []
+
+    async with local_desk(tmp_path, clock) as desk:  # resumes what waits at start
+        assert [c.original_text for c in desk.cards()] == [WHERE]
+        assert await desk.store.unprocessed_inbound() == []
