@@ -23,15 +23,15 @@ second one: "it was due on the 1st", "I have written four times") it reads as if
 shopper's message had not been read. The further question is still on the staff card
 ("also asks about").
 
-    sentences = also_templates(library["delivery_delay"], [library["check_payment_methods"]], "es")
-    join(reply, [fill(t) for t in sentences], "es")
-
 A question about where or when an order arrives, asked about an order that has missed its
 carrier's estimate or the store's delivery time (``replies.facts.fill.order_overdue``), is
 a late order's question too, whether or not the shopper says so: "where is my order?"
 two days after its estimate gets the late order's ``also`` sentence (we're sorry it is
 late; we are checking with the carrier) beside the tracking answer
 (``with_late_order``).
+
+    sentences = also_templates(library["delivery_delay"], [library["check_payment_methods"]], "es")
+    join(reply, [fill(t) for t in sentences], "es")
 """
 
 from __future__ import annotations
