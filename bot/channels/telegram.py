@@ -179,11 +179,12 @@ class TelegramChannel:
         self._started = True
         if self.webhook_url:
             mode = "webhook"
-        elif self._leading:
-            mode = "polling"
-            self._poller = asyncio.create_task(self._poll(), name="telegram polling")
-        else:
+        elif not self._leading:
             mode = "polling when this process becomes the poller; sending meanwhile"
+        else:
+            mode = "polling"
+            if self._poller is None:
+                self._poller = asyncio.create_task(self._poll(), name="telegram polling")
         logger.info("telegram channel started (%s)", mode)
 
     async def stop(self) -> None:
@@ -235,13 +236,15 @@ class TelegramChannel:
     async def _stop_polling(self) -> None:
         """Cancel the poller: a getUpdates under way is abandoned (its connection closed),
         a batch being stored is not confirmed and comes again to whoever polls next."""
-        if self._poller is not None:
-            self._poller.cancel()
-            try:
-                await self._poller
-            except asyncio.CancelledError:
-                pass
-            self._poller = None
+        poller, self._poller = self._poller, None
+        if poller is None:
+            return
+        poller.cancel()
+        # waited for, not awaited: the poller's cancellation is not the caller's (a
+        # caller cancelled meanwhile, as the election is on stopping, still is)
+        await asyncio.wait([poller])
+        if not poller.cancelled() and (error := poller.exception()) is not None:
+            logger.error("telegram polling had stopped on an error", exc_info=error)
 
     async def _poll(self) -> None:
         """getUpdates in a loop; the offset moves past an update only once it is stored."""

@@ -125,11 +125,12 @@ class Leadership:
     async def stop(self) -> None:
         """Stop leading (``on_change(False)`` first), then release the lock by closing the
         connection; a second call does nothing."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            await asyncio.wait([task])  # its cancellation, not the caller's
+            if not task.cancelled() and (error := task.exception()) is not None:
+                logger.error("the poller election had stopped on an error", exc_info=error)
         await self._become(False)
         await self._disconnect()
         if self._engine is not None:
