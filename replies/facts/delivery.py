@@ -415,7 +415,7 @@ def delivery_lateness(
         text = _ESTIMATE_LATE.get(language, _ESTIMATE_LATE["en"]).format(
             due=day_text(estimated_on, **shown), late=late_days(today, estimated_on, language)
         )
-        return _DOUBLED_STOP.sub(".", text)
+        return _tidy(text, language)
     if ordered_on is None:
         return ""
     window = terms.delivery.window_for(country)
@@ -425,7 +425,7 @@ def delivery_lateness(
         text = _ORDERED_AGO.get(language, _ORDERED_AGO["en"]).format(
             ordered=day_text(ordered_on, **shown), ago=late_days(today, ordered_on, language)
         )
-        return _DOUBLED_STOP.sub(".", text)
+        return _tidy(text, language)
     late, on_time = _LATENESS.get(language, _LATENESS["en"])
     due = add_business_days(ordered_on, window.max_days)
     if today <= due and estimated_on is not None and estimated_on > due:
@@ -443,7 +443,7 @@ def delivery_lateness(
         due=day_text(due, **shown),
         late=late_days(today, due, language),
     )
-    return _DOUBLED_STOP.sub(".", text)  # "2 декабря 2025 г." at a sentence's end
+    return _tidy(text, language)
 
 
 def is_overdue(
@@ -487,3 +487,16 @@ def estimate_text(day_shown: str, day: date, today: date, language: str) -> str:
 # against the word in Korean ("영업일 기준 5–8일(미국)이므로").
 _BRACKETS = {"ja": "（{}）", "zh": "（{}）", "ko": "({})"}
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+# Italian elides the article before a day read with a vowel: "entro l'11 dicembre",
+# "dell'8 novembre", "per l'1 dicembre" ("otto", "undici", "uno").
+_ITALIAN_ELISION = re.compile(r"\b(il|del|al|dal|nel) (?=(?:8|11|1)\b)")
+_ELIDED = {"il": "l'", "del": "dell'", "al": "all'", "dal": "dall'", "nel": "nell'"}
+
+
+def _tidy(text: str, language: str) -> str:
+    """A stop doubled by a date that ends in one ("2 декабря 2025 г."), and Italian
+    articles before "8", "11" and "1" elided."""
+    text = _DOUBLED_STOP.sub(".", text)
+    if language == "it":
+        text = _ITALIAN_ELISION.sub(lambda m: _ELIDED[m.group(1)], text)
+    return text

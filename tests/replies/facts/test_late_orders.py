@@ -156,3 +156,29 @@ def test_a_late_answer_never_says_both_late_and_on_time(
     assert used == language
     assert LATE_WORDS[language] in text
     assert ON_TIME_WORDS[language] not in text
+
+
+def test_italian_elides_the_article_before_eight_eleven_and_one() -> None:
+    """ "entro il 11 dicembre" read as a foreigner's Italian."""
+    on_time = delivery_lateness(date(2026, 11, 23), "BR", TERMS, TODAY, "it")
+    assert "entro l'11 dicembre" in on_time
+    assert delivery_lateness(None, None, NO_TIMES, TODAY, "it", estimated_on=ESTIMATE_1_DEC) == (
+        "La consegna era prevista per l'1 dicembre, quindi è in ritardo di 6 giorni."
+    )
+    ago = delivery_lateness(date(2026, 11, 8), None, NO_TIMES, TODAY, "it")
+    assert ago.startswith("L'ordine è dell'8 novembre")
+    later = delivery_lateness(None, None, NO_TIMES, TODAY, "it", estimated_on=date(2026, 11, 18))
+    assert "per il 18 novembre" in later
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_where_is_an_order_without_tracking_says_whether_it_is_on_time(language: str) -> None:
+    """Sendability check: "where is my order? it has been two weeks" about an order not
+    shipped yet was told only that it had no tracking number."""
+    values = {"order_status": "processing", "order_number": "S40913", "ordered_on": "2026-11-23"}
+    text, used = engine("table").render("track_order", language, values, country="BR")
+    assert used == language
+    assert ON_TIME_WORDS[language] in text  # 7-14 business days to Brazil: due 11 December
+    late = {**values, "ordered_on": "2026-11-02"}
+    text, _ = engine("table").render("track_order", language, late, country="BR")
+    assert LATE_WORDS[language] in text and ON_TIME_WORDS[language] not in text
