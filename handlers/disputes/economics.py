@@ -92,13 +92,14 @@ def settle_options(policy: DisputePolicy, case: Case) -> Settlements:
     under = comparable and policy.keep_it_under is not None and case.value < policy.keep_it_under
     avoided = cost if cost is not None else Decimal(0)
     options: list[Option] = []
-    if keep or under or not comparable:
+    if keep or under or not comparable:  # not comparable: staff weigh it themselves
         options.append(Option(KEEP, KEEP, case.value, avoided, recommended=keep or under))
     if faulty:
         for percent in policy.partial_refunds:
             refund = round_money(case.value * percent / 100, case.currency)
-            # keeping it for part of the price is the cheaper fair option when a return is
-            # dear but not dearer than the item (then the whole refund is cheaper still)
+            # a faulty item that comes back is worth little, so keeping it for the smallest
+            # share of its price costs less than the postage and the whole refund (when the
+            # return is dearer than the item, the refund without return is cheaper still)
             cheaper = comparable and not (keep or under) and percent == policy.partial_refunds[0]
             options.append(
                 Option(f"{PARTIAL}_{percent}", PARTIAL, refund, avoided, percent, cheaper)
