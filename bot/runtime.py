@@ -37,7 +37,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from bot.channels.base import BatchReceiving, CustomerChannel, StaffWorkspace
+from bot.channels.base import BatchReceiving, CustomerChannel, DeliveryReporting, StaffWorkspace
 from bot.channels.notes import StaffNotes
 from bot.config import Config
 from bot.context import Context, staff_policy, utc_now
@@ -47,7 +47,7 @@ from bot.health import HealthServer
 from bot.jobs import PROACTIVE, Intervals, Jobs
 from bot.listening import listen_failed
 from bot.metrics import DeskMetrics
-from bot.models import InboundMessage, StaffAction
+from bot.models import DeliveryReport, InboundMessage, StaffAction
 from bot.notes import Note, NoteKind
 from bot.orders.server import OrderWebhooks
 from bot.outbox import OutboxWorker
@@ -62,6 +62,7 @@ from bot.storage.urls import database_label
 from bot.translation import TranslationCache, Translator
 from bot.translation.translator import Backend
 from handlers.commands import staff_command
+from handlers.deliveries import record_deliveries
 from handlers.inbound import process_message, resume_unprocessed
 from handlers.intake import accept_inbound_batch
 from handlers.notes import note_for_staff
@@ -111,6 +112,8 @@ class Runtime:
         for channel in channels:  # Telegram's polling: each getUpdates batch stored at once
             if isinstance(channel, BatchReceiving):
                 channel.receive_batches(self.on_messages)
+            if isinstance(channel, DeliveryReporting):  # WhatsApp's status webhooks
+                channel.report_deliveries(self.on_deliveries)
         self.workspace = workspace
         self.clock = clock
         self.outbox_idle_seconds = outbox_idle_seconds
@@ -321,6 +324,12 @@ class Runtime:
             task = asyncio.create_task(process_message(self.ctx, *stored))
             self._processing.add(task)
             task.add_done_callback(self._processing.discard)
+
+    async def on_deliveries(self, reports: Sequence[DeliveryReport]) -> None:
+        """What a platform reported of sent replies: recorded (the channel answers its
+        platform only after this returns), cards redrawn, failures told as dead letters."""
+        self._check_database()
+        await record_deliveries(self.ctx, reports, self._delivery_failed)
 
     async def on_action(self, action: StaffAction) -> None:
         """A staff click or dialog; refused (logged) once the database file is lost, as its
@@ -622,9 +631,11 @@ def whatsapp_channel(config: Config) -> WhatsAppChannel:
     """The WhatsApp channel as configured (``load_config`` checked that its number, app
     secret and verify token come with the token)."""
     from bot.channels.whatsapp import WhatsAppChannel
+    from bot.channels.whatsapp_window import Template
 
     assert config.whatsapp_access_token and config.whatsapp_phone_number_id
     assert config.whatsapp_app_secret and config.whatsapp_verify_token
+    update = config.whatsapp_templates.get("update")  # sent after the 24-hour window
     return WhatsAppChannel(
         config.whatsapp_access_token,
         config.whatsapp_phone_number_id,
@@ -633,6 +644,7 @@ def whatsapp_channel(config: Config) -> WhatsAppChannel:
         listen=config.whatsapp_listen,
         base_url=config.whatsapp_api_url,
         api_version=config.whatsapp_api_version,
+        update_template=Template(*update) if update else None,
         timeout=config.connect_timeout,
     )
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.context import Context
 from bot.models import Card
 from bot.storage import SuggestionRecord
 from bot.storage.card_reads import OutboxRef
+from bot.storage.delivery_statuses import Delivery
 from bot.storage.outbox import reply_key
 from handlers.customers import flag_warning, profile_of, summary_line
 from handlers.disputes.offer import settlements
@@ -57,6 +58,12 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
     outcome = escalation_outcome(record)
     if decision and outcome:  # what the shopper was told, beside who escalated it
         decision = f"{decision} · {outcome}"
+    if decision and (delivery := await ctx.store.delivery_by_key(reply_key(record.id))):
+        decision = f"{decision} · {delivery_words(delivery)}"
+    channel = ctx.channels.get(conversation.channel)
+    window = channel.capabilities.reply_window if channel is not None else None
+    if window is not None and record.status == "pending":
+        notes.append(window_line(message.received_at + window, now))
     if (
         not waiting
         and record.final_text
@@ -82,6 +89,35 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
         conversation_id=record.conversation_id,
         dispute=dispute[0].offer() if dispute else None,
     )
+
+
+def delivery_words(delivery: Delivery) -> str:
+    """ "delivered 10:03 UTC, read 10:05 UTC": what the platform reported of the reply."""
+    if delivery.state == "failed":
+        return f"not delivered: {delivery.reason or 'no reason given'}"
+    said = [
+        f"{state} {at.astimezone(UTC):%H:%M} UTC"
+        for state, at in (("delivered", delivery.delivered_at), ("read", delivery.read_at))
+        if at
+    ]
+    return ", ".join(said) or delivery.state
+
+
+def window_line(closes: datetime, now: datetime) -> str:
+    """ "Free reply until 14:32 UTC tomorrow": a channel whose free-form replies close a
+    while after the shopper's last message (WhatsApp: 24 hours), counted from this card's
+    message; after it, the channel sends the reply as an approved template."""
+    closes, now = closes.astimezone(UTC), now.astimezone(UTC)
+    when = f"{closes:%H:%M} UTC {_day(closes, now)}"
+    if now < closes:
+        return f"Free reply until {when}; after that it goes as an approved template"
+    return f"Free-reply window closed at {when}: a reply goes as an approved template"
+
+
+def _day(at: datetime, now: datetime) -> str:
+    days = (at.date() - now.date()).days
+    named = {0: "today", 1: "tomorrow", -1: "yesterday"}
+    return named.get(days, f"on {at:%Y-%m-%d}")
 
 
 async def waiting_line(ctx: Context, record: SuggestionRecord) -> str | None:

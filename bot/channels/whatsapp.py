@@ -6,8 +6,17 @@ once stored), are read into the desk's models (``whatsapp_inbound``, ``whatsapp_
 and stored a payload at a time (``BatchReceiving``). Replies go out as text through a thin
 client of the Graph API (``whatsapp_graph``), whose error codes become the desk's errors
 (``whatsapp_errors``): the outbox waits on a throughput limit, retries a shopper's pair
-rate, and parks what Meta refuses (undeliverable, outside the 24-hour window) with the
-reason.
+rate, and parks what Meta refuses (undeliverable...) with the reason.
+
+The 24-hour window (``whatsapp_window``): a reply to a shopper who last wrote more than 24
+hours ago goes as the store's approved "update" template carrying the reply, never as
+free text; one to a chat not heard from since start is tried as text and, if Meta says
+the window is closed (131047), sent as the template. Without a template set, such a reply
+is parked saying so. The card shows when each window closes (``capabilities.reply_window``).
+
+Delivery statuses (``whatsapp_statuses``): what Meta reports of each sent message (sent,
+delivered, read, failed) is handed to the runtime's handler (``DeliveryReporting``) before
+the webhook is answered 200, so each is recorded against its outbox row.
 
 Read receipts: the shopper's last message in a chat is marked read when a reply to that
 chat goes out, not when it arrives, so two blue ticks mean a person (or an approved
@@ -23,6 +32,7 @@ endpoint.
     channel = WhatsAppChannel(token, "106540352242922", app_secret=..., verify_token=...,
                               listen=("0.0.0.0", 8444))
     channel.receive_batches(runtime.on_messages)
+    channel.report_deliveries(runtime.on_deliveries)
     await channel.start(runtime.on_message)
     await channel.send("5511987654321", "Olá Ana")
     await channel.stop()
@@ -37,9 +47,11 @@ from collections.abc import Callable, Sequence
 
 from aiohttp import web
 
-from bot.channels.base import InboundBatchHandler, InboundHandler
+from bot.channels.base import DeliveryHandler, InboundBatchHandler, InboundHandler
+from bot.channels.whatsapp_errors import OutsideServiceWindow
 from bot.channels.whatsapp_graph import DEFAULT_BASE_URL, DEFAULT_VERSION, GraphClient
 from bot.channels.whatsapp_webhook import MAX_BODY_BYTES, WhatsAppWebhook
+from bot.channels.whatsapp_window import SERVICE_WINDOW, ServiceWindows, Template
 from bot.errors import ChannelError, ChannelRejected, ChannelUnavailable
 from bot.models import ChannelCapabilities, InboundMessage, Limit
 
@@ -61,6 +73,7 @@ class WhatsAppChannel:
         files=False,
         per_chat=Limit(5, 30.0),
         overall=Limit(70, 1.0),
+        reply_window=SERVICE_WINDOW,
     )
 
     def __init__(
@@ -76,8 +89,13 @@ class WhatsAppChannel:
         max_body_bytes: int = MAX_BODY_BYTES,
         timeout: float = 30.0,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        update_template: Template | None = None,
     ) -> None:
         self.listen = listen
+        self.clock = clock
+        # sent in place of a reply after the 24-hour window; None: such a reply is parked
+        self.update_template = update_template
+        self.windows = ServiceWindows()
         self.graph = GraphClient(
             access_token,
             phone_number_id,
@@ -105,6 +123,10 @@ class WhatsAppChannel:
             await self.graph.open()
             self._checked = await self.graph.phone_number()
         return self._checked
+
+    def report_deliveries(self, on_reports: DeliveryHandler) -> None:
+        """Hand each webhook's statuses to ``on_reports`` (see ``DeliveryReporting``)."""
+        self.webhook.report = on_reports
 
     def receive_batches(self, on_batch: InboundBatchHandler) -> None:
         """Store each webhook payload's messages in one go (see ``BatchReceiving``)."""
@@ -136,12 +158,33 @@ class WhatsAppChannel:
         self._checked = ""
 
     async def send(self, chat_id: str, text: str) -> str:
-        """Send ``text`` (the outbox cuts it to 4,096 characters) as a text message; Meta's
-        id of it. Marks the chat's last message read first (see the module docstring)."""
+        """Send ``text`` (the outbox cuts it to 4,096 characters) as a text message, or as
+        the update template once the chat's 24-hour window has closed; Meta's id of it.
+        Marks the chat's last message read first (see the module docstring)."""
         if not self._checked:
             raise ChannelUnavailable("whatsapp not connected yet")
         await self._mark_read(chat_id)
-        return await self.graph.send_text(chat_id, text)
+        if self.windows.is_open(chat_id, self.clock()) is False:
+            return await self._send_template(chat_id, text)
+        try:
+            return await self.graph.send_text(chat_id, text)
+        except OutsideServiceWindow:  # a chat not heard from since start: Meta knew better
+            self.windows.closed(chat_id)
+            return await self._send_template(chat_id, text)
+
+    async def _send_template(self, chat_id: str, text: str) -> str:
+        if self.update_template is None:
+            raise OutsideServiceWindow(
+                "whatsapp takes only a template now: the shopper last wrote more than 24 "
+                "hours ago, and no update template is set (BORDERDESK_WHATSAPP_TEMPLATES="
+                "update=<template name>:<language>)"
+            )
+        logger.info(
+            "whatsapp chat's 24-hour window is closed: the reply goes as template %s (%s)",
+            self.update_template.name,
+            self.update_template.language,
+        )
+        return await self.graph.send_template(chat_id, self.update_template, text)
 
     async def send_file(
         self, chat_id: str, name: str, data: bytes, mimetype: str, caption: str = ""
@@ -156,6 +199,7 @@ class WhatsAppChannel:
 
     def _remember_unread(self, messages: Sequence[InboundMessage]) -> None:
         for message in messages:
+            self.windows.saw(message.chat_id, message.received_at)
             self._unread.pop(message.chat_id, None)
             self._unread[message.chat_id] = message.platform_message_id
         while len(self._unread) > MAX_UNREAD:

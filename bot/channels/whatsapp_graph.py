@@ -6,7 +6,8 @@ sets the httpx client's ``base_url`` itself), so pointing it at a local fake mea
 overwriting its internals after it is built; and its webhook side is built for Flask or
 FastAPI handlers, whereas the desk must check the signature of the raw body, store the
 messages and only then answer 200 (``whatsapp_webhook``). What the desk calls is small:
-send a text, mark a message read, and read the phone number once at start. Each call is
+send a text or an approved template, mark a message read, and read the phone number once
+at start. Each call is
 one JSON POST or GET with a bearer token, written here against the published spec.
 
 Every failure is raised, never swallowed: an error answer becomes the ChannelError its
@@ -28,6 +29,7 @@ from typing import Any, Self
 import aiohttp
 
 from bot.channels.whatsapp_errors import graph_error
+from bot.channels.whatsapp_window import Template
 from bot.errors import ChannelUnavailable
 
 logger = logging.getLogger(__name__)
@@ -99,6 +101,15 @@ class GraphClient:
         }
         if reply_to:
             message["context"] = {"message_id": reply_to}
+        return await self.send_message(message)
+
+    async def send_template(self, to: str, template: Template, text: str) -> str:
+        """Send the approved ``template`` to ``to`` with ``text`` as its body's variable
+        (outside the 24-hour window, see ``whatsapp_window``); the new message's id."""
+        return await self.send_message(template.message(to, text))
+
+    async def send_message(self, message: JSON) -> str:
+        """Post one message body (``Message`` in Meta's spec); the new message's id."""
         answer = await self._call("POST", f"/{self.phone_number_id}/messages", message)
         sent = answer.get("messages")
         if not (

@@ -7,9 +7,10 @@ outside the 24-hour window, 131026 undeliverable...). A failure can arrive after
 send call itself succeeded, so it is the only word the desk gets that such a reply never
 arrived.
 
-Today they are read and logged (a failure as a warning naming the message id and the
-reason, not the shopper's number); recording them against the outbox row, showing them
-on the card and parking a failed reply as a dead letter is the next step of issue 18.
+Each is logged (a failure as a warning naming the message id and the reason, not the
+shopper's number) and handed to the runtime as the seam's ``DeliveryReport``, which
+records it against the outbox row (``bot.storage.delivery_statuses``): the card shows
+delivered and read, and a failure parks the reply as a dead letter with Meta's reason.
 
     status = read_status({"id": "wamid.HBgL...", "status": "failed", "timestamp": "1750263773",
                           "recipient_id": "5511987654321",
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.channels.whatsapp_content import objects
+from bot.models import DeliveryReport
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,10 @@ class DeliveryStatus:
     recipient: str
     at: dt.datetime | None
     reason: str = ""  # for failed: "131026 Message undeliverable (details)"
+
+    def report(self) -> DeliveryReport:
+        """The seam's word for it (without the shopper's number: the id names the reply)."""
+        return DeliveryReport("whatsapp", self.message_id, self.state, self.at, self.reason)
 
 
 def read_status(item: Any) -> DeliveryStatus | None:

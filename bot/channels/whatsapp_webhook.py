@@ -34,7 +34,7 @@ from aiohttp import web
 
 from bot.channels.whatsapp_inbound import read_payload
 from bot.channels.whatsapp_statuses import log_status
-from bot.models import InboundMessage
+from bot.models import DeliveryReport, InboundMessage
 from bot.repeated_failures import RepeatedFailures
 
 logger = logging.getLogger(__name__)
@@ -69,6 +69,8 @@ class WhatsAppWebhook:
         self.max_body_bytes = max_body_bytes
         self.clock = clock
         self.store: StoreBatch | None = None
+        # records what Meta reports of sent messages (``DeliveryReporting``); None: logged only
+        self.report: Callable[[Sequence[DeliveryReport]], Awaitable[None]] | None = None
         self._on_stored = on_stored  # told what was stored (the channel's read receipts)
         self._failures = RepeatedFailures(logger, "storing whatsapp messages")
 
@@ -123,4 +125,12 @@ class WhatsAppWebhook:
             self._failures.succeeded()
             if self._on_stored is not None:
                 self._on_stored(delivery.messages)
+        if delivery.statuses and self.report is not None:
+            try:
+                await self.report([status.report() for status in delivery.statuses])
+            except Exception as exc:  # Meta sends them again (its messages are deduplicated)
+                self._failures.failed(
+                    exc, f"{len(delivery.statuses)} status(es), they will come again"
+                )
+                return web.Response(status=500, text="not recorded; send it again")
         return web.Response(text="ok")

@@ -9,12 +9,13 @@ are in Meta's dashboards is said in each hint, as ``check-config`` shows it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Annotated, Self
 
 from pydantic import ValidationInfo, model_validator
 from pydantic.dataclasses import dataclass
 
-from bot.config.reading import SETTINGS, Reading, Settings, parsed, setting, wrong
+from bot.config.reading import SETTINGS, Reading, Settings, Unfit, parsed, setting, wrong
 from bot.config.values import Address, Text, secret
 
 
@@ -33,6 +34,44 @@ def _api_version(text: str) -> str:
     if not re.fullmatch(r"v\d{1,3}\.\d", version):
         raise wrong(text, "write the Graph API version like v23.0")
     return version
+
+
+# What each approved template is for. ``update`` goes out in place of a reply written
+# after the 24-hour window closed; its body has one variable, {{1}}, which carries the
+# reply's text (see bot/channels/whatsapp_window.py).
+TEMPLATE_PURPOSES = {"update": "a reply written after the shopper's 24-hour window closed"}
+# Meta: a template's name is lowercase letters, digits and underscores; its language a
+# code like en, en_US, pt_BR or zh_CN, as listed under WhatsApp Manager > Message templates
+TEMPLATE_NAME = re.compile(r"[a-z0-9_]{1,512}")
+TEMPLATE_LANGUAGE = re.compile(r"[a-z]{2,3}(_[A-Z]{2,4})?")
+
+
+def _templates(text: str) -> dict[str, tuple[str, str]]:
+    """``update=request_update:pt_BR`` (comma-separated) -> {"update": ("request_update",
+    "pt_BR")}; every entry that cannot be used is named, with how to write it."""
+    templates: dict[str, tuple[str, str]] = {}
+    bad: list[str] = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        purpose, _, template = part.partition("=")
+        name, _, language = template.strip().partition(":")
+        purpose, name, language = purpose.strip().lower(), name.strip(), language.strip()
+        if purpose not in TEMPLATE_PURPOSES:
+            bad.append(f"{part!r}: {purpose!r} is not one of {', '.join(TEMPLATE_PURPOSES)}")
+        elif purpose in templates:
+            bad.append(f"{part!r}: {purpose} is named twice")
+        elif not TEMPLATE_NAME.fullmatch(name):
+            bad.append(f"{part!r}: the template's name is lowercase letters, digits and _")
+        elif not TEMPLATE_LANGUAGE.fullmatch(language):
+            bad.append(f"{part!r}: give the template's language after a colon, like :en_US")
+        else:
+            templates[purpose] = (name, language)
+    if bad:
+        raise Unfit(
+            ": " + "; ".join(bad) + ". Write purpose=template_name:language, like "
+            "update=request_update:en_US, for a template Meta approved (WhatsApp Manager > "
+            "Message templates)"
+        )
+    return templates
 
 
 # what else a token needs, and where Meta shows it
@@ -82,6 +121,11 @@ class WhatsAppSettings(Settings):
         "BORDERDESK_WHATSAPP_API_VERSION", "v23.0"
     )
     whatsapp_api_url: Text = setting("BORDERDESK_WHATSAPP_API_URL", "https://graph.facebook.com")
+    # approved templates by purpose; without ``update``, a reply after the 24-hour window
+    # is parked for staff (it cannot go as free text)
+    whatsapp_templates: Annotated[Mapping[str, tuple[str, str]], parsed(_templates)] = setting(
+        "BORDERDESK_WHATSAPP_TEMPLATES", factory=dict
+    )
 
     @property
     def whatsapp_enabled(self) -> bool:

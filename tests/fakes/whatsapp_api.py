@@ -3,9 +3,13 @@ against Meta's published OpenAPI description (``whatsapp_spec``).
 
 End-to-end tests point the WhatsApp channel's ``base_url`` here. Each call must carry the
 bearer token; a send's body must fit the spec's ``Message`` (a mark-as-read its
-``MarkMessageRequestPayload``), and a text body Meta's 4,096 characters. A request that
-does not fit lands in ``fake.violations`` and is answered 400 with code 100, as Meta
-answers an invalid parameter. The fake's own answers are checked against the spec's
+``MarkMessageRequestPayload``), and a text body Meta's 4,096 characters. A template send
+must also name a template approved here (``approve_template``) in its language, give its
+body as many text variables as the template has, each free of line breaks, tabs and runs
+of more than four spaces (Meta's 132001, 132000 and 132018 otherwise). A request that
+does not fit lands in ``fake.violations`` and is answered 400 with code 100 (or the
+template error's code), as Meta answers; a template not approved is refused (132001) but
+is no violation, as the store, not the desk, would have to fix it. The fake's own answers are checked against the spec's
 response schemas too, so a fake that drifted from Meta fails its own tests.
 
 Sent messages are recorded (``fake.sent``, ``fake.texts(to)``, ``fake.read``), and
@@ -25,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,6 +65,15 @@ ERRORS: dict[int, tuple[str, str]] = {
         "OAuthException",
     ),
     190: ("Error validating access token: Session has expired", "OAuthException"),
+    132000: (
+        "(#132000) Number of parameters does not match the expected number of params",
+        "OAuthException",
+    ),
+    132001: ("(#132001) Template name does not exist in the translation", "OAuthException"),
+    132018: (
+        "(#132018) There was an issue with the parameters in your template.",
+        "OAuthException",
+    ),
 }
 RATE_LIMITS = (
     RateLimit("80 messages per second per business number", 80, 1.0, lambda s: True, False),
@@ -83,6 +97,14 @@ class Sent:
         text = self.body.get("text")
         return text.get("body") if isinstance(text, dict) else None
 
+    @property
+    def template(self) -> tuple[str, str, list[str]] | None:
+        """A template send's name, language code and body variables."""
+        if self.body.get("type") != "template":
+            return None
+        template = self.body["template"]
+        return template["name"], template["language"]["code"], _variables(template)
+
 
 class FakeWhatsAppAPI(FaultInjection):
     """The Graph API endpoints the desk calls, on 127.0.0.1 (``async with`` starts it)."""
@@ -100,6 +122,8 @@ class FakeWhatsAppAPI(FaultInjection):
         self.phone_number_id = phone_number_id
         self.sent: list[Sent] = []
         self.read: list[str] = []  # message ids marked read, in order
+        # approved templates: (name, language) -> how many variables the body has
+        self.templates: dict[tuple[str, str], int] = {}
         self.violations: list[str] = []
         self.calls: list[tuple[str, str]] = []  # (method, path) of every request
         self.faults = FaultPlan()
@@ -143,6 +167,10 @@ class FakeWhatsAppAPI(FaultInjection):
         self._check_answer("GraphAPIError", body)
         status = 401 if code == 190 else 400
         self.faults.add(call, Fail(status, body), times)
+
+    def approve_template(self, name: str, language: str, variables: int = 1) -> None:
+        """A template Meta approved for this business, in ``language``."""
+        self.templates[(name, language)] = variables
 
     def texts(self, to: str | None = None) -> list[str]:
         """The text bodies sent (to ``to``), in order."""
@@ -201,6 +229,11 @@ class FakeWhatsAppAPI(FaultInjection):
         if problems:
             self.violations += [f"POST messages: {p}" for p in problems]
             return self._error(400, 100, "(#100) Invalid parameter: " + "; ".join(problems)[:300])
+        if body.get("type") == "template" and (refused := self._template_problem(body)):
+            code, problem = refused
+            if code != 132001:  # a template not approved is the store's to fix, not the desk's
+                self.violations.append(f"POST messages: template: {problem}")
+            return self._error(400, code, f"{ERRORS[code][0]}: {problem}")
         if "status" in body:  # a mark-as-read
             if (fault := await self.faults.act("read", request)) is not None:
                 return fault
@@ -222,6 +255,31 @@ class FakeWhatsAppAPI(FaultInjection):
             schema="MessageResponsePayload",
         )
 
+    def _template_problem(self, body: JSON) -> tuple[int, str] | None:
+        """What Meta would refuse in a template send the spec lets through: a template not
+        approved in that language, the wrong number of body variables, or a variable Meta
+        does not take (its code, and why)."""
+        template = body["template"]
+        name, language = template["name"], template["language"]["code"]
+        if (name, language) not in self.templates:
+            return 132001, f"{name!r} is not approved in {language!r}"
+        for component in template.get("components") or []:
+            for parameter in component.get("parameters") or []:
+                if parameter.get("type") == "text" and not isinstance(parameter.get("text"), str):
+                    return 132000, f"a text parameter without its text: {parameter!r}"
+        variables = _variables(template)
+        if len(variables) != self.templates[(name, language)]:
+            return (
+                132000,
+                f"{len(variables)} body variables, {name} has {self.templates[(name, language)]}",
+            )
+        for text in variables:
+            if re.search(r"[\n\t]| {5,}", text):
+                return 132018, f"a variable with a line break, a tab or 5 spaces: {text[:60]!r}"
+            if not text.strip():
+                return 132000, "an empty variable"
+        return None
+
     async def _notify(self) -> None:
         async with self._changed:
             self._changed.notify_all()
@@ -240,3 +298,14 @@ class FakeWhatsAppAPI(FaultInjection):
         """The fake's own answers must fit the spec too."""
         if problems := self.spec.problems(schema, body):
             raise AssertionError(f"the fake's {schema} answer breaks the spec: {problems}")
+
+
+def _variables(template: JSON) -> list[str]:
+    """The text variables of a template's body component, in order."""
+    return [
+        str(parameter.get("text"))
+        for component in template.get("components") or []
+        if component.get("type") == "body"
+        for parameter in component.get("parameters") or []
+        if parameter.get("type") == "text"
+    ]
