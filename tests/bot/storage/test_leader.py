@@ -16,6 +16,7 @@ from pathlib import Path
 
 import asyncpg
 import pytest
+from sqlalchemy import text
 
 from bot.storage.leader import POLLER_LOCK, Leadership
 from bot.storage.migrate import MIGRATION_LOCK
@@ -200,3 +201,32 @@ async def test_stopping_a_standby_tells_it_nothing(postgres_url: str) -> None:
         assert first.leadership.leading and first.told == [True]
     finally:
         await first.leadership.stop()
+
+
+async def test_the_server_gives_up_on_a_vanished_leaders_session_after_it_stopped(
+    postgres_url: str,
+) -> None:
+    """A leader's machine gone from the network closes nothing; the server probes the
+    lock's silent connection and drops it, releasing the lock, but only after the leader
+    itself must have stopped polling (``retry`` + ``patience`` seconds without an
+    answer). What the server was asked is read back from the lock's own session."""
+    only = Process("only", postgres_url, set(), [], retry=5.0)
+    leadership = only.leadership
+    await leadership.start()
+    try:
+        await wait_until(lambda: leadership.leading, "leading")
+        connection = leadership._connection  # the lock's session: read what it was told
+        assert connection is not None
+        shown = {
+            name: await connection.scalar(text(f"SHOW {name}")) for name in leadership.keepalives()
+        }
+    finally:
+        await leadership.stop()
+    # probing starts once the leader has stopped: 5 s to its next check, 5 s for an answer
+    assert leadership.retry + leadership.patience == 10
+    assert shown == {
+        "tcp_keepalives_idle": "10",
+        "tcp_keepalives_interval": "5",
+        "tcp_keepalives_count": "3",
+        "tcp_user_timeout": "25000",  # milliseconds: given up on 25 s after the last word
+    }
