@@ -15,9 +15,10 @@ session-level advisory lock (``POLLER_LOCK``):
   of them gets it at its next try, so polling resumes within ``retry`` seconds;
 - the leader watches its connection: the driver says at once when it closes (asyncpg's
   termination listener), and a ``SELECT 1`` every ``retry`` seconds that does not answer
-  within ``ANSWER_SECONDS`` counts as lost too (a network that drops packets closes
-  nothing). Once the connection is lost the lock may be another process's already, so
-  the leader stops leading first, then reconnects and asks again like any other;
+  within ``ANSWER_SECONDS`` (``retry``, if longer) counts as lost too (a network that
+  drops packets closes nothing). Once the connection is lost the lock may be another
+  process's already, so the leader stops leading first, then reconnects and asks again
+  like any other;
 - a leader whose machine vanishes from the network closes nothing: its session asks the
   server to probe a silent connection (TCP keepalives, ``keepalives``), so the lock comes
   free within about half a minute, always after the leader stopped polling on its own;
