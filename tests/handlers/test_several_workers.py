@@ -152,6 +152,43 @@ async def test_two_workers_resuming_one_conversation_post_each_card_once_in_orde
     assert "Mexico" not in sent[0]
 
 
+async def test_shoppers_writing_to_both_workers_at_once_get_each_card_once_in_order(
+    workers: TwoWorkers,
+) -> None:
+    """Six shoppers write three messages each, every message reaching one worker or the
+    other (two processes behind one webhook address), and each worker starts handling
+    what it stored at once, concurrently with the others and with both resume jobs."""
+
+    async def shopper(number: int) -> None:
+        handling = []
+        for turn in (1, 2, 3):
+            ctx = (workers.first, workers.second)[(number + turn) % 2]
+            arrived = replace(
+                message(f"Question {turn} from shopper {number}", workers.clock),
+                chat_id=f"77{number}",
+                user_id=f"77{number}",
+                platform_message_id=f"77{number}:{turn}",
+            )
+            for stored in await accept_inbound_batch(ctx, [arrived]):
+                handling.append(asyncio.create_task(process_message(ctx, *stored)))
+        await asyncio.gather(*handling)
+
+    await asyncio.gather(
+        *(shopper(number) for number in range(6)),
+        resume_unprocessed(workers.first),
+        resume_unprocessed(workers.second),
+    )
+    await asyncio.gather(resume_unprocessed(workers.first), resume_unprocessed(workers.second))
+
+    assert await workers.first.store.unprocessed_inbound() == []
+    cards = workers.cards()
+    assert len(cards) == len(set(cards)) == 18, "a card was posted twice or not at all"
+    for shopper in range(6):
+        assert [c for c in cards if c.endswith(f"shopper {shopper}")] == [
+            f"Question {turn} from shopper {shopper}" for turn in (1, 2, 3)
+        ]
+
+
 async def test_a_message_stored_by_one_worker_while_the_other_handles_the_conversation(
     workers: TwoWorkers, monkeypatch: pytest.MonkeyPatch
 ) -> None:
