@@ -58,8 +58,9 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
     outcome = escalation_outcome(record)
     if decision and outcome:  # what the shopper was told, beside who escalated it
         decision = f"{decision} · {outcome}"
-    if decision and (delivery := await ctx.store.delivery_by_key(reply_key(record.id))):
-        decision = f"{decision} · {delivery_words(delivery)}"
+    delivery = await ctx.store.delivery_by_key(reply_key(record.id)) if decision else None
+    if decision and delivery and (words := delivery_words(delivery)):
+        decision = f"{decision} · {words}"
     channel = ctx.channels.get(conversation.channel)
     window = channel.capabilities.reply_window if channel is not None else None
     if window is not None and record.status == "pending":
@@ -92,7 +93,8 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
 
 
 def delivery_words(delivery: Delivery) -> str:
-    """ "delivered 10:03 UTC, read 10:05 UTC": what the platform reported of the reply."""
+    """ "delivered 10:03 UTC, read 10:05 UTC": what the platform reported of the reply
+    (nothing for "sent": the decision line says that already)."""
     if delivery.state == "failed":
         return f"not delivered: {delivery.reason or 'no reason given'}"
     said = [
@@ -100,7 +102,7 @@ def delivery_words(delivery: Delivery) -> str:
         for state, at in (("delivered", delivery.delivered_at), ("read", delivery.read_at))
         if at
     ]
-    return ", ".join(said) or delivery.state
+    return ", ".join(said)
 
 
 def window_line(closes: datetime, now: datetime) -> str:

@@ -54,7 +54,7 @@ async def record_deliveries(
         if found.newly_dead:
             reason = f"{report.channel} could not deliver it: {found.delivery.reason}"
             await on_dead(found.item, reason)
-        if found.changed and found.key.startswith(CARD_REPLY):
+        if found.changed and found.delivery.state != "sent" and found.key.startswith(CARD_REPLY):
             await _redraw(ctx, int(found.key.removeprefix(CARD_REPLY)))
 
 

@@ -25,6 +25,9 @@ WhatsApp:
                  accepted...)
     131049       not delivered "to maintain healthy     parks it with Meta's reason
                  ecosystem engagement" (Meta's choice)  (ChannelRejected)
+    132001,      the update template: not approved in   parks it with Meta's reason
+    132000,      that language, or its variables not    (ChannelRejected): the store fixes
+    132018       what the approved one has              the template or the setting
     1, 2, 131000 Meta's trouble (unknown, service,      retries with backoff
     131016,      temporarily unavailable), a 5xx, or    (ChannelUnavailable)
     131048, ...  ``is_transient``
@@ -57,10 +60,12 @@ TRANSIENT = frozenset({1, 2, 131000, 131016, 131048, 133004})
 class OutsideServiceWindow(ChannelRejected):
     """131047: more than 24 hours passed since the shopper last wrote, so WhatsApp takes
     no free-form message, only an approved template. Retrying the same text cannot help;
-    a template can (its fallback is the next step of issue 18).
+    a template can: the channel catches it and sends the update template instead
+    (``whatsapp_window``).
 
-    It is a ChannelRejected, so the outbox parks the reply with this message today; it
-    belongs in ``bot/errors.py`` once something outside this adapter tells it apart."""
+    It reaches the outbox only when no update template is set: a ChannelRejected, so the
+    reply is parked with this message. Nothing outside this adapter tells it apart, so it
+    stays here rather than in ``bot/errors.py``."""
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,11 @@ class Config(
                 else "off (no WHATSAPP_ACCESS_TOKEN)",
             ),
             ("whatsapp_api_version", self.whatsapp_api_version),
+            (
+                "whatsapp_templates",
+                ", ".join(f"{k}={n}:{lang}" for k, (n, lang) in self.whatsapp_templates.items())
+                or "(none: a reply after the 24-hour window is parked for staff)",
+            ),
             ("slack_bot_token", self.slack_bot_token),
             ("slack_app_token", self.slack_app_token),
             ("slack_signing_secret", self.slack_signing_secret),
