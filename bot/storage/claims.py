@@ -12,8 +12,8 @@ of them see: ``conversation_claims``, one row per conversation being handled, na
    takes it over when its lease has run out (``INSERT ... ON CONFLICT DO UPDATE ...
    WHERE claimed_until <= now``, the same words on SQLite and PostgreSQL). The answer is
    the conversation's waiting messages, oldest first; None when another process holds it.
-2. handle them in that order, ``renew_conversation`` meanwhile (a lease shorter than any
-   outage, so a dead owner's work is taken over within seconds);
+2. handle them in that order, ``renew_conversation`` meanwhile (every third of the
+   lease, so a live owner keeps it and a dead one's runs out within one lease);
 3. ``release_conversation``: delete the row, then look once more for waiting messages;
    any that came meanwhile are returned with the claim taken again, in the same
    transaction, so the owner goes on with them.
@@ -29,7 +29,10 @@ A crashed owner's row stays until its lease ends (``CLAIM_LEASE``); then anyone 
 it over (the resume job does). An owner that stalls past its lease (a frozen process)
 may find the conversation taken over: it stops at the next message, and the message it
 was on may get a second card, the cost of not waiting forever on a dead process. Leases
-compare the processes' clocks: keep them synchronised (NTP), as any lease needs.
+compare the processes' clocks: keep them synchronised (NTP), as any lease needs. The
+order of a conversation's messages is the order of their ids; on PostgreSQL, two
+messages of one shopper stored by two processes in the same instant can commit in the
+other order, and then the later one may be handled first.
 
     waiting = await store.claim_conversation(7, owner, now, CLAIM_LEASE)
     while waiting:  # None (another process has it) or [] (nothing waits)
@@ -52,9 +55,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.storage.conflicts import insert_new
 from bot.storage.schema import conversation_claims, messages
 
-# How long a claim holds without being renewed: long enough that a busy owner renews it
-# (every third of it) many times before it could lapse; short enough that a conversation
-# of a process that died is taken over by another within the resume job's next runs.
+# How long a claim holds without being renewed: long enough that a busy owner's renewals
+# (every third of it) keep it through a slow step; short enough that a conversation of a
+# process that died is taken over by another at the resume job's next run after it.
 CLAIM_LEASE = timedelta(seconds=30)
 
 
