@@ -183,9 +183,9 @@ async def test_shoppers_writing_to_both_workers_at_once_get_each_card_once_in_or
     assert await workers.first.store.unprocessed_inbound() == []
     cards = workers.cards()
     assert len(cards) == len(set(cards)) == 18, "a card was posted twice or not at all"
-    for shopper in range(6):
-        assert [c for c in cards if c.endswith(f"shopper {shopper}")] == [
-            f"Question {turn} from shopper {shopper}" for turn in (1, 2, 3)
+    for number in range(6):
+        assert [c for c in cards if c.endswith(f"shopper {number}")] == [
+            f"Question {turn} from shopper {number}" for turn in (1, 2, 3)
         ]
 
 
