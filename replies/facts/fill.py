@@ -67,6 +67,9 @@ FACT_VARIABLES = frozenset(
 )
 # Order statuses after which a question about customs is about a bill, not the terms.
 _DELIVERED = frozenset({"delivered", "held_at_customs", "customs"})
+# Orders that can no longer be late: delivered (a parcel not found is a lost parcel) or
+# called off.
+_CLOSED = frozenset({"delivered", "cancelled", "canceled", "refunded"})
 _NAMED = re.compile(r"\{(\w+)\}")
 
 
@@ -122,16 +125,18 @@ def fact_variables(
     if "delivery_time" in wanted:
         facts["delivery_time"] = delivery_time(code, terms, language)
     if "delivery_lateness" in wanted:
-        facts["delivery_lateness"] = delivery_lateness(
-            _date(values.get("ordered_on")),
-            code,
-            terms,
-            today,
-            language,
-            estimated_on=_date(values.get("estimated_on")),
-        )
+        facts["delivery_lateness"] = ""  # a delivered or cancelled order is not late
+        if _status(values) not in _CLOSED:
+            facts["delivery_lateness"] = delivery_lateness(
+                _date(values.get("ordered_on")),
+                code,
+                terms,
+                today,
+                language,
+                estimated_on=_date(values.get("estimated_on")),
+            )
     if "customs_advice" in wanted:
-        bill = is_duty_bill(text) or str(values.get("order_status", "")).lower() in _DELIVERED
+        bill = is_duty_bill(text) or _status(values) in _DELIVERED
         facts["customs_advice"] = customs_advice(code, terms, language, bill=bill)
     return facts
 
@@ -146,8 +151,9 @@ def order_overdue(
     """Whether the linked order in ``values`` (``ordered_on``, ``estimated_on``, its
     country) has missed its carrier's estimate or the store's delivery time: a question
     about where it is then gets the late order's apology too (``replies.also``)."""
-    if not str(values.get("order_status") or "").strip():
-        return False  # no linked order: nothing is known about its dates
+    status = _status(values)
+    if not status or status in _CLOSED:
+        return False  # no linked order (nothing is known of its dates), or not on its way
     return is_overdue(
         _date(values.get("ordered_on")),
         country or values.get("order_country"),
@@ -183,6 +189,10 @@ def where_is_shopper(
     if found is None and given:
         return ShopperCountry(code=given, source="message")
     return found
+
+
+def _status(values: Mapping[str, str]) -> str:
+    return str(values.get("order_status") or "").strip().lower()
 
 
 def _date(value: str | None) -> date | None:

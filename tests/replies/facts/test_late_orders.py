@@ -17,7 +17,7 @@ from replies.classifier import IntentClassifier
 from replies.engine import SuggestionEngine
 from replies.facts.country import LANGUAGES
 from replies.facts.delivery import delivery_lateness
-from replies.facts.fill import fact_variables
+from replies.facts.fill import fact_variables, order_overdue
 from replies.facts.terms import parse_shipping
 from replies.language import make_detector
 from replies.library import load_library
@@ -182,3 +182,14 @@ def test_where_is_an_order_without_tracking_says_whether_it_is_on_time(language:
     late = {**values, "ordered_on": "2026-11-02"}
     text, _ = engine("table").render("track_order", language, late, country="BR")
     assert LATE_WORDS[language] in text and ON_TIME_WORDS[language] not in text
+
+
+@pytest.mark.parametrize("status", ["delivered", "cancelled", "Delivered"])
+def test_a_delivered_or_cancelled_order_is_never_called_late(status: str) -> None:
+    values = {"order_status": status, "ordered_on": "2026-11-02", "estimated_on": "2026-11-20"}
+    facts = fact_variables(
+        "", "{delivery_lateness}", "en", values, terms=TERMS, today=TODAY, country="BR"
+    )
+    assert facts["delivery_lateness"] == ""
+    assert not order_overdue(values, terms=TERMS, today=TODAY, country="BR")
+    assert order_overdue({**values, "order_status": "shipped"}, terms=TERMS, today=TODAY)
