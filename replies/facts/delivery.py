@@ -400,11 +400,16 @@ def delivery_lateness(
     language: str,
     *,
     estimated_on: date | None = None,
+    estimate_shown: bool = False,
 ) -> str:
     """Whether an order placed on ``ordered_on`` is late, and by how many days, measured
     by one deadline: the carrier's estimate ``estimated_on`` once it has passed, else the
     store's delivery time for ``country``. Without a deadline, only the order date and how
     long ago it was; empty when nothing is known (the reply says what happens next).
+
+    ``estimate_shown``: the reply shows a carrier's estimate whose date was not given
+    here. Whether it has passed is then unknown, so "still on time by the store's time"
+    is not said beside it (it could contradict it); late by the store's time still is.
 
         delivery_lateness(None, "GB", terms, date(2026, 12, 7), "en",
                           estimated_on=date(2026, 12, 3))
@@ -428,9 +433,13 @@ def delivery_lateness(
         return _tidy(text, language)
     late, on_time = _LATENESS.get(language, _LATENESS["en"])
     due = add_business_days(ordered_on, window.max_days)
-    if today <= due and estimated_on is not None and estimated_on > due:
-        # on time by the promise, but the carrier expects it after it: the estimate the
-        # reply shows is the date to go by, not a second "should arrive by"
+    if today <= due and (
+        (estimated_on is not None and estimated_on > due)
+        or (estimated_on is None and estimate_shown)
+    ):
+        # on time by the promise, but the carrier expects it later (or at a date not
+        # known here): the estimate the reply shows is the date to go by, not a second
+        # "should arrive by"
         return ""
     days = days_text(window, language)
     if country:  # name the destination the promised time is for

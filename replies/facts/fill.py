@@ -134,6 +134,7 @@ def fact_variables(
                 today,
                 language,
                 estimated_on=_date(values.get("estimated_on")),
+                estimate_shown=bool(str(values.get("delivery_estimate") or "").strip()),
             )
     if "customs_advice" in wanted:
         bill = is_duty_bill(text) or _status(values) in _DELIVERED

@@ -193,3 +193,19 @@ def test_a_delivered_or_cancelled_order_is_never_called_late(status: str) -> Non
     assert facts["delivery_lateness"] == ""
     assert not order_overdue(values, terms=TERMS, today=TODAY, country="BR")
     assert order_overdue({**values, "order_status": "shipped"}, terms=TERMS, today=TODAY)
+
+
+def test_an_estimate_shown_without_its_date_is_not_contradicted_by_the_table() -> None:
+    """A caller that shows the estimate but does not pass its date (``estimated_on``):
+    "still on time: it should arrive by 8 December" could stand beside "1 December (that
+    date has passed)"; it is left out, while late by the table is still said."""
+    shown = {"order_status": "shipped", "ordered_on": "2026-11-18", "delivery_estimate": "1.12."}
+    facts = fact_variables(
+        "", "{delivery_lateness}", "pt", shown, terms=TERMS, today=TODAY, country="BR"
+    )
+    assert facts["delivery_lateness"] == ""
+    late = {**shown, "ordered_on": "2026-11-02"}
+    facts = fact_variables(
+        "", "{delivery_lateness}", "pt", late, terms=TERMS, today=TODAY, country="BR"
+    )
+    assert "atrasado" in facts["delivery_lateness"]
