@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.channels.base import DeliveryReporting
 from bot.context import Context
 from bot.models import Card
 from bot.storage import SuggestionRecord
@@ -58,10 +59,12 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
     outcome = escalation_outcome(record)
     if decision and outcome:  # what the shopper was told, beside who escalated it
         decision = f"{decision} · {outcome}"
-    delivery = await ctx.store.delivery_by_key(reply_key(record.id)) if decision else None
+    channel = ctx.channels.get(conversation.channel)
+    # only a channel that hears back from its platform has a delivery to show
+    reported = decision is not None and isinstance(channel, DeliveryReporting)
+    delivery = await ctx.store.delivery_by_key(reply_key(record.id)) if reported else None
     if decision and delivery and (words := delivery_words(delivery)):
         decision = f"{decision} · {words}"
-    channel = ctx.channels.get(conversation.channel)
     window = channel.capabilities.reply_window if channel is not None else None
     if window is not None and record.status == "pending":
         notes.append(window_line(message.received_at + window, now))
