@@ -15,7 +15,9 @@ Meta sends a delivery again (for up to 7 days, less often each time) until it ge
 200, so 200 means "stored": the payload's messages go to the handler (which stores them
 in one transaction, ``BatchReceiving``) and only when it returns does Meta hear 200. If
 it raises (a full disk, a lost database) the answer is 500 and Meta sends it again;
-messages stored by an earlier attempt are recognised by their ``wamid``.
+messages stored by an earlier attempt are recognised by their ``wamid``. The payload's
+delivery statuses go the same way, to ``report`` (``DeliveryReporting``), after its
+messages: 200 only once they are recorded too.
 
     webhook = WhatsAppWebhook(verify_token, app_secret, phone_number_id, on_batch=store)
     runner = web.AppRunner(webhook.app())   # serves WEBHOOK_PATH
