@@ -52,7 +52,8 @@ class Context:
     products: tuple[str, ...] = ()
     clock: Callable[[], datetime] = utc_now
     wake_outbox: Callable[[], None] = lambda: None
-    # the messages this process is handling now (their ids)
+    # the messages this process is handling now (their ids), from their turn until their
+    # conversation is let go (``handlers.claims``)
     in_flight: set[int] = field(default_factory=set)
     flood_limit: Limit = Limit(10, 60.0)
     # every setting, for handlers that need one not listed above (managers, VIP rules…)

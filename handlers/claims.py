@@ -113,6 +113,7 @@ async def handle_conversation(
                 while True:
                     for message_id in waiting:
                         tried.add(message_id)
+                        ctx.in_flight.add(message_id)
                         if await handle(message_id):
                             done.add(message_id)
                         if lease.lost:
@@ -136,6 +137,8 @@ async def handle_conversation(
                 await ctx.store.release_conversation(
                     conversation_id, ctx.worker, ctx.clock(), ctx.claim_lease, None
                 )
+        # out of flight once their conversation is let go: a resume run may take them now
+        ctx.in_flight.difference_update(tried)
 
 
 @contextlib.asynccontextmanager

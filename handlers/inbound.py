@@ -37,7 +37,7 @@ from handlers.escalation_reply import AUTOMATIC, escalate_card
 from handlers.intake import accept_inbound
 from handlers.notes import note_for_staff
 from handlers.opt_out import handle_opt_word
-from handlers.order_links import link_from_message
+from handlers.order_links import link_by_vouched_phone, link_from_message, vouched_phone
 from handlers.replying import (
     answer_for_staff,
     answer_in,
@@ -138,7 +138,6 @@ async def process_message(ctx: Context, message_id: int, conversation_id: int) -
 async def _handle_one(ctx: Context, conversation_id: int, message_id: int) -> bool:
     """Suggest an answer and post (or re-post) its card; True when the message is done.
     Whatever fails leaves it stored and unprocessed, for the resume job."""
-    ctx.in_flight.add(message_id)
     try:
         done = await _process(ctx, message_id, conversation_id)
     except ChannelError as exc:
@@ -152,8 +151,6 @@ async def _handle_one(ctx: Context, conversation_id: int, message_id: int) -> bo
     else:
         if done and _HANDLING_FAILURES.succeeded():
             await _space_returned(ctx)
-    finally:
-        ctx.in_flight.discard(message_id)
     return done
 
 
@@ -198,7 +195,10 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
     first_notes += [cut] if (cut := cut_note(message.text)) else []
     if message.chat_type is ChatType.PRIVATE:  # a group's message links no order
         where = ProofMessage(conversation_id, message_id, language)
-        link_note = await link_from_message(ctx, customer, message.text, where)
+        # a number the platform verified (WhatsApp) proves the orders placed with it
+        if vouched := vouched_phone(ctx, customer):
+            first_notes += await link_by_vouched_phone(ctx, customer, vouched)
+        link_note = await link_from_message(ctx, customer, message.text, where, vouched=vouched)
         first_notes += [link_note] if link_note else []
     variables = await template_variables(ctx, message, language)
     english = await english_view(ctx, message.text, language)
