@@ -23,6 +23,7 @@ from bot.models import InboundMessage
 from bot.outbox import OutboxWorker
 from bot.storage import Store
 from tests.bot.storage.databases import DATABASES, database_url
+from tests.e2e.harness import wait_until
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 CHATS = ("101", "102", "103", "104", "105")
@@ -159,3 +160,36 @@ async def test_a_chats_next_reply_waits_while_an_earlier_one_is_queued_again(
     assert await second.claim_outbox(later, T0, timedelta(seconds=60)) is None
     assert await first.claim_outbox(parked, T0, timedelta(seconds=60)) is not None
     assert await second.claim_outbox(later, T0, timedelta(seconds=60)) is None, "in flight"
+
+
+async def test_two_running_workers_send_what_is_queued_while_they_run_once(
+    two_stores: tuple[Store, Store],
+) -> None:
+    """The workers' own loops (``run``), woken as replies are queued, as in two desks."""
+    first, second = two_stores
+    channel, clock = Recording(), Clock()
+    workers = [
+        OutboxWorker(store, {"telegram": channel}, clock=clock, idle_seconds=0.05)
+        for store in two_stores
+    ]
+    running = [asyncio.create_task(worker.run()) for worker in workers]
+    try:
+        for chat in CHATS:
+            await queue(first, chat, [f"reply {n} to {chat}" for n in range(REPLIES)])
+            for worker in workers:
+                worker.wake()
+
+        async def all_sent() -> bool:
+            return await first.outbox_status() == {"sent": len(CHATS) * REPLIES}
+
+        await wait_until(all_sent, "every reply sent")
+    finally:
+        for worker in workers:
+            worker.stop()
+        await asyncio.gather(*running)
+
+    assert len(channel.sent) == len(CHATS) * REPLIES, "a reply was sent twice"
+    for chat in CHATS:
+        assert [text for to, text in channel.sent if to == chat] == [
+            f"reply {n} to {chat}" for n in range(REPLIES)
+        ]
