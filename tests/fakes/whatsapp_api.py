@@ -9,8 +9,9 @@ body as many text variables as the template has, each free of line breaks, tabs 
 of more than four spaces (Meta's 132001, 132000 and 132018 otherwise). A request that
 does not fit lands in ``fake.violations`` and is answered 400 with code 100 (or the
 template error's code), as Meta answers; a template not approved is refused (132001) but
-is no violation, as the store, not the desk, would have to fix it. The fake's own answers are checked against the spec's
-response schemas too, so a fake that drifted from Meta fails its own tests.
+is no violation, as the store, not the desk, would have to fix it. The fake's own
+answers are checked against the spec's response schemas too, so a fake that drifted from
+Meta fails its own tests.
 
 Sent messages are recorded (``fake.sent``, ``fake.texts(to)``, ``fake.read``), and
 Meta's refusals can be queued for the next sends (``fail_next(131026)``) from the
