@@ -18,7 +18,7 @@ details of "the problem", whatever the shopper named. So:
 Both are empty when the message does not ask: the sentences are left out cleanly.
 
     payment_answer("Kann ich mit PayPal zahlen?", "de", ShippingTerms())
-    # "PayPal: Unser Team bestätigt Ihnen, ob Sie so aus Ihrem Land bezahlen können."
+    # "PayPal: Unser Team bestätigt Ihnen, ob diese Zahlungsart für Ihr Land verfügbar ist."
     charge_detail("I was charged twice!", "en")   # "If you see the amount twice, ..."
 """
 
@@ -90,15 +90,15 @@ _NAMES: dict[str, dict[str, str]] = {
         "en": "pay later by invoice", "es": "pago aplazado con factura",
         "fr": "paiement différé sur facture", "de": "Kauf auf Rechnung",
         "it": "pagamento posticipato con fattura", "pt": "pagamento posterior com fatura",
-        "nl": "achteraf betalen", "pl": "płatność odroczona", "ru": "оплата позже по счёту",
-        "tr": "faturayla sonradan ödeme", "ja": "後払い", "ko": "후불 결제",
-        "zh": "先收货后付款", "ar": "الدفع لاحقًا بالفاتورة",
+        "nl": "achteraf betalen", "pl": "płatność odroczona",
+        "ru": "оплата по счёту после получения", "tr": "faturayla sonradan ödeme",
+        "ja": "後払い", "ko": "후불 결제", "zh": "先收货后付款", "ar": "الدفع لاحقًا بالفاتورة",
     },
     "cash_on_delivery": {
         "en": "cash on delivery", "es": "contra reembolso", "fr": "paiement à la livraison",
         "de": "Nachnahme", "it": "contrassegno", "pt": "pagamento na entrega",
         "nl": "rembours", "pl": "płatność za pobraniem", "ru": "наложенный платёж",
-        "tr": "kapıda ödeme", "ja": "代金引換", "ko": "착불 결제", "zh": "货到付款",
+        "tr": "kapıda ödeme", "ja": "代金引換", "ko": "수령 시 결제", "zh": "货到付款",
         "ar": "الدفع عند الاستلام",
     },
     "bank_transfer": {
@@ -139,49 +139,53 @@ _ANSWERS: dict[str, tuple[str, str, str]] = {
         "{method}: our team will confirm whether you can pay this way from your country.",
     ),
     "es": (
-        "{method}: sí, puedes pagar así con nosotros; lo eliges al finalizar la compra.",
+        "{method}: sí, puedes pagar así con nosotros; elige esta opción al finalizar la compra.",
         "{method}: lo sentimos, no ofrecemos esta forma de pago. Puedes pagar con: {offered}.",
         "{method}: nuestro equipo te confirmará si puedes pagar así desde tu país.",
     ),
     "fr": (
         "{method} : oui, ce moyen de paiement est accepté chez nous ; vous le choisissez "
         "au moment de la commande.",
-        "{method} : désolés, nous ne proposons pas ce moyen de paiement. Moyens acceptés : "
+        "{method} : désolés, nous ne proposons pas ce moyen de paiement. Nous acceptons : "
         "{offered}.",
         "{method} : notre équipe vous confirmera si vous pouvez payer ainsi depuis votre pays.",
     ),
     "de": (
         "{method}: Ja, diese Zahlungsart bieten wir an; Sie wählen sie an der Kasse aus.",
         "{method}: Diese Zahlungsart bieten wir leider nicht an. Möglich sind: {offered}.",
-        "{method}: Unser Team bestätigt Ihnen, ob Sie so aus Ihrem Land bezahlen können.",
+        "{method}: Unser Team bestätigt Ihnen, ob diese Zahlungsart für Ihr Land verfügbar ist.",
     ),
     "it": (
-        "{method}: sì, puoi pagare così da noi; lo scegli al momento del pagamento.",
+        "{method}: sì, da noi puoi pagare con questo metodo; basta sceglierlo al momento del "
+        "pagamento.",
         "{method}: ci dispiace, non offriamo questo metodo di pagamento. Puoi pagare con: "
         "{offered}.",
-        "{method}: il nostro team ti confermerà se puoi pagare così dal tuo paese.",
+        "{method}: il nostro team ti confermerà se puoi usare questo metodo dal tuo paese.",
     ),
     "pt": (
-        "{method}: sim, você pode pagar assim conosco; é só escolher na finalização da compra.",
+        "{method}: sim, aceitamos essa forma de pagamento; é só escolhê-la na finalização da "
+        "compra.",
         "{method}: infelizmente não oferecemos essa forma de pagamento. Você pode pagar com: "
         "{offered}.",
-        "{method}: nossa equipe vai confirmar se você pode pagar assim a partir do seu país.",
+        "{method}: nossa equipe vai confirmar se essa forma de pagamento está disponível no seu "
+        "país.",
     ),
     "nl": (
         "{method}: ja, zo kun je bij ons betalen; je kiest het bij het afrekenen.",
         "{method}: deze betaalmethode bieden we helaas niet aan. Je kunt betalen met: {offered}.",
-        "{method}: ons team laat je weten of je zo kunt betalen vanuit jouw land.",
+        "{method}: ons team laat je weten of je vanuit jouw land zo kunt betalen.",
     ),
     "pl": (
         "{method}: tak, możesz u nas zapłacić w ten sposób; wybierasz go przy składaniu "
         "zamówienia.",
-        "{method}: niestety nie oferujemy tej metody płatności. Możesz zapłacić: {offered}.",
-        "{method}: nasz zespół potwierdzi, czy możesz tak zapłacić ze swojego kraju.",
+        "{method}: niestety nie oferujemy tej metody płatności. Dostępne metody płatności: "
+        "{offered}.",
+        "{method}: nasz zespół potwierdzi, czy ta metoda jest dostępna w Twoim kraju.",
     ),
     "ru": (
-        "{method}: да, так у нас можно оплатить; способ выбирается при оформлении заказа.",
+        "{method}: да, этот способ оплаты у нас доступен; выберите его при оформлении заказа.",
         "{method}: к сожалению, этот способ оплаты мы не предлагаем. Доступные способы: {offered}.",
-        "{method}: наша команда подтвердит, можно ли так оплатить из вашей страны.",
+        "{method}: наша команда уточнит, доступен ли этот способ оплаты в вашей стране.",
     ),
     "tr": (
         "{method}: evet, bu yöntemle ödeme yapabilirsiniz; ödeme adımında seçebilirsiniz.",
@@ -208,7 +212,7 @@ _ANSWERS: dict[str, tuple[str, str, str]] = {
         "{method}：您所在的国家能否使用这种方式付款，我们的团队会为您确认。",
     ),
     "ar": (
-        "{method}: نعم، يمكنك الدفع بهذه الطريقة لدينا، واخترها عند إتمام الطلب.",
+        "{method}: نعم، نقبل طريقة الدفع هذه، ويمكنك اختيارها عند إتمام الطلب.",
         "{method}: نأسف، لا نوفر طريقة الدفع هذه. الطرق المتاحة: {offered}.",
         "{method}: سيؤكد لك فريقنا ما إذا كان بإمكانك الدفع بهذه الطريقة من بلدك.",
     ),
@@ -224,40 +228,40 @@ _TWICE = re.compile(
     r"iki kere|mukerrer|二重|2回|두 번|두번|중복|两次|重复扣|扣了两|مرتين|مرتان|مكرر"
 )
 _CHARGE_DETAIL: dict[str, str] = {
-    "en": "If you see the amount twice, one of the two is often only a reservation that "
-    "your bank releases by itself within a few days; our team will check both charges with "
-    "the payment provider.",
-    "es": "Si ves el importe dos veces, uno de los cargos suele ser solo una retención que "
-    "tu banco libera en unos días; nuestro equipo comprobará los dos cargos con el "
-    "proveedor de pagos.",
+    "en": "If you see the amount twice, one of the two is often just a temporary hold that "
+    "your bank releases on its own within a few days; our team will check both charges "
+    "with the payment provider.",
+    "es": "Si ves el importe dos veces, uno de los cargos suele ser solo una retención "
+    "temporal que tu banco libera por sí solo en unos días; nuestro equipo comprobará los "
+    "dos cargos con el proveedor de pagos.",
     "fr": "Si le montant apparaît deux fois, l'un des deux n'est souvent qu'une "
     "pré-autorisation que votre banque annule d'elle-même en quelques jours ; notre équipe "
     "vérifiera les deux débits auprès du prestataire de paiement.",
     "de": "Wenn der Betrag doppelt erscheint, ist eine der beiden Buchungen oft nur eine "
-    "Vormerkung, die Ihre Bank nach einigen Tagen von selbst löst; unser Team prüft beide "
-    "Abbuchungen beim Zahlungsanbieter.",
+    "Vormerkung, die Ihre Bank nach einigen Tagen von selbst wieder freigibt; unser Team "
+    "prüft beide Abbuchungen beim Zahlungsanbieter.",
     "it": "Se vedi l'importo due volte, spesso uno dei due è solo una preautorizzazione che "
     "la tua banca annulla da sola in pochi giorni; il nostro team verificherà entrambi gli "
     "addebiti con il fornitore dei pagamenti.",
-    "pt": "Se o valor aparece duas vezes, muitas vezes uma das cobranças é só uma reserva "
-    "que o seu banco libera sozinho em alguns dias; nossa equipe vai verificar as duas "
-    "cobranças com o provedor de pagamentos.",
+    "pt": "Se o valor aparecer duas vezes, muitas vezes uma das cobranças é só uma reserva "
+    "temporária que o seu banco libera automaticamente em alguns dias; nossa equipe vai "
+    "verificar as duas cobranças com o provedor de pagamentos.",
     "nl": "Zie je het bedrag twee keer, dan is een van de twee vaak alleen een reservering "
     "die je bank binnen een paar dagen vanzelf vrijgeeft; ons team controleert beide "
     "afschrijvingen bij de betaalprovider.",
-    "pl": "Jeśli kwota widnieje dwa razy, jedna z nich to często tylko blokada, którą bank "
-    "sam zwalnia w ciągu kilku dni; nasz zespół sprawdzi oba obciążenia u operatora "
-    "płatności.",
-    "ru": "Если сумма списана дважды, одно из списаний часто лишь временная блокировка, "
-    "которую банк снимает сам за несколько дней; наша команда проверит оба списания у "
-    "платёжного провайдера.",
+    "pl": "Jeśli widzisz kwotę dwa razy, jedna z tych operacji to często tylko tymczasowa "
+    "blokada środków, którą bank sam zdejmuje w ciągu kilku dni; nasz zespół sprawdzi obie "
+    "transakcje u operatora płatności.",
+    "ru": "Если вы видите сумму дважды, одна из операций часто оказывается лишь временной "
+    "блокировкой, которую банк снимает сам в течение нескольких дней; наша команда проверит "
+    "обе операции у платёжного провайдера.",
     "tr": "Tutarı iki kez görüyorsanız, bunlardan biri çoğu zaman bankanızın birkaç gün "
-    "içinde kendiliğinden kaldırdığı bir provizyondur; ekibimiz iki çekimi de ödeme "
+    "içinde kendiliğinden kaldırdığı bir provizyondur; ekibimiz iki işlemi de ödeme "
     "sağlayıcısıyla kontrol edecek.",
     "ja": "同じ金額が二重に表示されている場合、一方は数日で銀行が自動的に解除する仮押さえ"
     "（与信枠の確保）であることがよくあります。担当者が決済代行会社に両方の請求を確認いたします。",
     "ko": "같은 금액이 두 번 보이는 경우, 그중 하나는 며칠 안에 은행이 자동으로 해제하는 "
-    "승인 보류인 경우가 많습니다. 담당팀이 결제 대행사에 두 건을 모두 확인하겠습니다.",
+    "가승인인 경우가 많습니다. 담당팀이 결제 대행사에 두 건을 모두 확인하겠습니다.",
     "zh": "如果同一金额显示了两次，其中一笔往往只是银行几天内会自动释放的预授权；我们的团队会向"
     "支付服务商核实这两笔扣款。",
     "ar": "إذا ظهر المبلغ مرتين، فغالبًا ما تكون إحداهما حجزًا مؤقتًا يُلغيه البنك تلقائيًا "
