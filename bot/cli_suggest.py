@@ -218,6 +218,7 @@ def order_variables(
                 f'order "estimated_delivery" {estimate!r} is not a YYYY-MM-DD date'
             ) from exc
         values["delivery_estimate"] = format_day(day, language, today=today)
+        values["estimated_on"] = day.isoformat()  # how late it is (replies.facts.delivery)
     ordered_at = _text(order, "ordered_at")
     if ordered_at:
         try:

@@ -109,6 +109,8 @@ async def order_variables(
         values["delivery_estimate"] = values["estimated_delivery"] = format_day(
             order.estimated_delivery, language, today=ctx.engine.store.today()
         )
+        # never shown: how late the order is, by the carrier's date (replies.facts.delivery)
+        values["estimated_on"] = order.estimated_delivery.isoformat()
     return {k: v for k, v in values.items() if v}
 
 

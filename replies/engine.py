@@ -26,10 +26,10 @@ from pathlib import Path
 from bot.calendar.countries import single_zone
 from bot.models import IntentChoice, Suggestion
 from replies.abstention import Abstention, load_abstention
-from replies.also import also_templates, join
+from replies.also import LATE_ORDER, also_templates, join, with_late_order
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
-from replies.facts.fill import fact_variables, prepare
+from replies.facts.fill import fact_variables, order_overdue, prepare
 from replies.facts.given import shopper_gave
 from replies.language import (
     UNKNOWN,
@@ -222,6 +222,12 @@ class SuggestionEngine:
         # the message's further questions are answered too (``replies.also``), their fact
         # sentences worked out from the message like the answer's own
         others = [self.library[other] for other in reading.also if other in self.library]
+        # "where is my order?" about an order past its deadline gets the late order's
+        # apology too, as if the shopper had said it was late
+        overdue = order_overdue(
+            values, terms=self.store.shipping, today=self.store.today(), country=country
+        )
+        others = with_late_order(spec, others, self.library.get(LATE_ORDER), overdue=overdue)
         further = also_templates(spec, others, reply_in)
         values |= fact_variables(
             text,
