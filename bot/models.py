@@ -75,6 +75,8 @@ class InboundMessage:
     text: str
     received_at: datetime
     kind: MessageKind = MessageKind.TEXT
+    # an IETF tag ("pt-BR"): the language of the shopper's app as the platform gives it,
+    # or (none given) the one language of the country of their vouched ``phone``
     language_hint: str | None = None
     attachment: str | None = None  # file name, sticker emoji, "lat,lon"...
     chat_type: ChatType = ChatType.PRIVATE
@@ -84,6 +86,12 @@ class InboundMessage:
     # the platform's id of the delivery that brought it (Telegram's update_id), for the log
     # line of a message the intake turns away
     delivery_id: str | None = None
+    # The sender's phone number, international ("+5511987654321"), only when the platform
+    # vouches that the sender controls it (a WhatsApp id is the sender's number, verified
+    # by Meta). Never a number someone typed: that proves nothing. The intake keeps it (in
+    # E.164, when it is a full number) on the customer record, and the country, a language
+    # hint and the orders placed with it follow from it.
+    phone: str | None = None
 
     def display_text(self) -> str:
         """Text as staff see it: non-text messages become a labelled placeholder."""
@@ -281,6 +289,10 @@ class ChannelCapabilities:
     # (WhatsApp's 24-hour customer-service window); later the channel sends an approved
     # template instead. The card shows when it closes. None: no such window.
     reply_window: timedelta | None = None
+    # A user id is the user's phone number, which the platform verified (WhatsApp's
+    # ``wa_id``: the shopper registered it with a code sent to that number). Such a phone
+    # proves an order placed with it (``handlers.order_links``); a typed one never does.
+    phone_ids: bool = False
 
     def limits_for(self, channel: str, chat_id: str) -> list[tuple[str, Limit]]:
         """The (pacing key, limit) pairs a send to ``chat_id`` counts against."""

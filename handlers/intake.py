@@ -7,7 +7,13 @@ pasting thousands of messages costs a few transactions, not thousands, and holds
 queued behind them. A redelivered message is recognised and ignored. A shopper's messages
 over their flood limit are kept, held, and shown to staff together once the shopper
 pauses (``handlers.inbound.release_floods``); the shopper is told once that we have them.
-Everything else is handed back, to be handled right away (``process_message``)::
+Everything else is handed back, to be handled right away (``process_message``).
+
+A message whose platform vouches for the sender's phone (``InboundMessage.phone``: a
+WhatsApp id) says where the shopper is better than their app's language does: the phone
+(kept in E.164 when it is a full number, else dropped) gives the customer record its country (and so the shopper's zone and plugs), and, when
+the platform gave no language, a language hint (``bot.calendar.phone_hints``: "pt-BR" for
+a +55 number), stored with the message as a platform's own hint would be::
 
     for message_id, conversation_id in await accept_inbound_batch(ctx, messages):
         await process_message(ctx, message_id, conversation_id)
@@ -18,10 +24,13 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.calendar.countries import country_from_language_code
+from bot.calendar.phone_hints import phone_language_hint
 from bot.context import Context
 from bot.models import ChatType, InboundMessage
+from bot.orders.matching import e164, phone_region
 from bot.storage.intake import Arrival, Recorded
 from bot.storage.oversized import MAX_INBOUND_TEXT
 from handlers.chat_members import CHAT_MEMBER_KINDS
@@ -43,11 +52,11 @@ async def accept_inbound_batch(
     """Store what is ours to keep of ``messages`` (in the order they came, in one
     transaction); (message id, conversation id) of those to handle now, in that order.
     Raises, having stored nothing, when the database does: the platform sends it again."""
-    kept = [message for message in messages if _ours_to_keep(ctx, message)]
+    kept = [_with_phone_hint(message) for message in messages if _ours_to_keep(ctx, message)]
     arrivals = [
         Arrival(
             message,
-            country_from_language_code(message.language_hint),
+            phone_region(message.phone) or country_from_language_code(message.language_hint),
             holdable=message.kind not in CHAT_MEMBER_KINDS,  # not words: never held
         )
         for message in kept
@@ -74,6 +83,16 @@ async def accept_inbound_batch(
             "conversation %s over its flood limit; %d message(s) held", conversation_id, count
         )
     return handle_now
+
+
+def _with_phone_hint(message: InboundMessage) -> InboundMessage:
+    """The message with its vouched phone in E.164 (dropped when it is not a full number)
+    and that phone's language hint when the platform gave none."""
+    if message.phone is None:
+        return message
+    phone = e164(message.phone)
+    hint = message.language_hint or phone_language_hint(phone)
+    return replace(message, phone=phone, language_hint=hint)
 
 
 def _ours_to_keep(ctx: Context, message: InboundMessage) -> bool:

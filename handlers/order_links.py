@@ -3,10 +3,22 @@
 An order links to the chat whose message names it together with the e-mail or phone on
 it; from then on "where is my order?" in that chat (and in the chats joined with it, see
 ``handlers.customer_joins``) gets the order's real items, parcels and delivery estimate.
-Nothing about an order reaches a chat that did not prove it::
+Nothing about an order reaches a chat that did not prove it.
+
+A phone the platform verified is a proof of its own: a WhatsApp id is the shopper's number
+(``ChannelCapabilities.phone_ids``), and Meta sent its registration code to that number,
+so an order placed with it is theirs without a number or an e-mail typed
+(``link_by_vouched_phone``). It proves no more than a typed proof, though: an order
+another chat proved first stays that chat's, since its proof may be as good (the buyer's
+own Telegram) or an attacker's (a cheap order placed with someone else's number, proved
+with it). The WhatsApp chat naming that order gets the one-time code offer instead
+(``offer_join``); staff read on the card that the number has an order held elsewhere. A
+phone typed in a message still proves an order only beside its number::
 
     where = ProofMessage(conversation_id, message_id, "de")
     note = await link_from_message(ctx, customer, "#10421, jonas.weber@example.de", where)
+    phone = vouched_phone(ctx, customer)  # "+5511987654321" on WhatsApp, None on Telegram
+    notes = await link_by_vouched_phone(ctx, customer, phone) if phone else []
     variables = await order_variables(ctx, customer, "where is it?", "de")
 """
 
@@ -17,9 +29,17 @@ from datetime import UTC, date, datetime, time
 
 from bot.calendar.countries import format_local
 from bot.context import Context
-from bot.orders.matching import bare_number, emails_in, order_key, phones_in, same_email, same_phone
+from bot.orders.matching import (
+    bare_number,
+    e164,
+    emails_in,
+    order_key,
+    phones_in,
+    same_email,
+    same_phone,
+)
 from bot.storage.customer_records import CustomerRecord
-from handlers.customer_joins import ProofMessage, offer_join
+from handlers.customer_joins import ProofMessage, chat_label, offer_join
 from handlers.customers.text import items_text
 from handlers.facts import order_number
 from handlers.shipments import parcel_variables
@@ -29,8 +49,51 @@ from replies.situations import LINKED_ORDER_MARKER
 OPEN_STATUSES = frozenset({"created", "paid", "shipped"})
 
 
+def vouched_phone(ctx: Context, customer: CustomerRecord) -> str | None:
+    """The identity's own phone in E.164 when its channel's user ids are numbers the
+    platform verified (WhatsApp); None elsewhere, and for an id that is not a full number."""
+    channel = ctx.channels.get(customer.channel)
+    if channel is None or not channel.capabilities.phone_ids:
+        return None
+    user_id = customer.platform_user_id
+    return e164(f"+{user_id}") if user_id.isdigit() else None
+
+
+async def link_by_vouched_phone(ctx: Context, customer: CustomerRecord, phone: str) -> list[str]:
+    """Link to this identity the orders placed with ``phone``, its own verified number
+    (``vouched_phone``), that no chat has proved yet; notes for the card, also naming the
+    orders placed with it that another chat holds (never moved: see the module docstring)."""
+    mine = set(await ctx.store.person_ids(customer.id))
+    notes = []
+    for order in await ctx.store.orders_with_phone(phone):
+        if order.customer_id in mine:
+            continue
+        if order.customer_id is None and await ctx.store.link_customer_order(
+            customer.id, order.id, phone=phone, country=order.country
+        ):
+            notes.append(
+                f"Linked order {order.shown_number}: it was placed with the shopper's "
+                f"{customer.channel} number, {phone}, which the platform verified."
+            )
+            continue
+        holder = await ctx.store.customer(order.customer_id) if order.customer_id else None
+        held_by = chat_label(holder) if holder else "another chat"
+        notes.append(
+            f"Order {order.shown_number} was placed with this shopper's {customer.channel} "
+            f"number but {held_by} proved it first: nothing about it is shown here. The same "
+            "shopper? Naming the order here sends that chat a code to join the two, or staff "
+            "join them (borderdesk customer join)."
+        )
+    return notes
+
+
 async def link_from_message(
-    ctx: Context, customer: CustomerRecord, text: str, where: ProofMessage
+    ctx: Context,
+    customer: CustomerRecord,
+    text: str,
+    where: ProofMessage,
+    *,
+    vouched: str | None = None,
 ) -> str | None:
     """Link the order a message (``where``) names to this identity when the message also
     gives the e-mail or phone on that order; returns the note for the card, or None when
@@ -40,6 +103,7 @@ async def link_from_message(
     order another chat proved first stays theirs, whatever this message gives: the first
     proof wins, and nothing about the order is shown here. That chat is sent a one-time
     code instead (``offer_join``): typed here, it joins the two chats into one customer.
+    The identity's ``vouched`` phone (``vouched_phone``) counts as a phone the message gives.
     """
     number = order_number(text)
     if number is None:
@@ -56,6 +120,8 @@ async def link_from_message(
         for given in phones_in(rest)
         if (number := same_phone(given, order.phone, order.country))
     ]
+    if vouched and (number := same_phone(vouched, order.phone, order.country)):
+        phones.append(number)
     if order.email and emails:
         proof, email, phone = "e-mail", emails[0], None
     elif order.phone and phones:

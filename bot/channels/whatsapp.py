@@ -74,6 +74,7 @@ class WhatsAppChannel:
         per_chat=Limit(5, 30.0),
         overall=Limit(70, 1.0),
         reply_window=SERVICE_WINDOW,
+        phone_ids=True,  # a wa_id is the shopper's number, verified by Meta
     )
 
     def __init__(

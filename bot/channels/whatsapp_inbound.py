@@ -11,7 +11,11 @@ are logged and left too.
 Each message becomes an ``InboundMessage``: the chat and the user are the sender's WhatsApp
 id (``from``, their phone number in international form without the +), its id is Meta's
 ``wamid`` (unique, so a webhook Meta delivers again is recognised as a duplicate), its
-content read by ``whatsapp_content``. ``context`` (the message it answers) is not kept:
+content read by ``whatsapp_content``. The sender's WhatsApp id is also their phone, which
+Meta verified (the shopper receives its code to register): it is handed on as
+``InboundMessage.phone``, "+" and its digits (Meta warns that a ``wa_id`` may differ from
+the number as dialled: the intake keeps it only when it reads as a full international
+number). ``context`` (the message it answers) is not kept:
 the model has no field for it (issue 18's closing note). A message that cannot be read
 is logged and skipped, never the whole payload.
 
@@ -124,6 +128,7 @@ def to_inbound(message: JSON, names: dict[str, str], now: dt.datetime) -> Inboun
         received_at=_plausible(message.get("timestamp"), now, message_id),
         kind=content.kind,
         attachment=_clean(content.attachment) if content.attachment else None,
+        phone=f"+{sender}" if sender.isdigit() else None,
     )
 
 

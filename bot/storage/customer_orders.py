@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.orders.matching import e164, normalize_email
+from bot.orders.matching import e164, normalize_email, phones_match
 from bot.storage.order_records import OrderRecord, order_record
 from bot.storage.parcels import parcels_of
 from bot.storage.schema import customers, orders
@@ -32,6 +32,33 @@ class CustomerOrderQueries:
         """Orders linked to any of these identities, oldest first."""
         async with self.reader.connect() as conn:
             return await customer_orders(conn, customer_ids)
+
+    async def orders_with_phone(self, phone: str) -> list[OrderRecord]:
+        """Orders placed with this full number (E.164, "+5511987654321"), however the shop
+        wrote it, oldest first, linked to someone or not: what a number the platform
+        verified proves (``handlers.order_links.link_by_vouched_phone``)."""
+        number = e164(phone)
+        if number is None:
+            return []
+        # the shop keeps a phone without punctuation (``clean_phone``) but maybe in national
+        # form: its last digits narrow the search in SQL, the one phone rule decides
+        async with self.reader.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(orders.c.id, orders.c.phone, orders.c.country).where(
+                        orders.c.phone.endswith(number[-6:], autoescape=True)
+                    )
+                )
+            ).all()
+            ids = [r.id for r in rows if phones_match(r.phone, number, r.country)]
+            found = await conn.execute(
+                select(orders)
+                .where(orders.c.id.in_(ids))
+                .order_by(orders.c.ordered_at, orders.c.id)
+            )
+            found_rows = found.all()
+            parcels = await parcels_of(conn, ids)
+        return [order_record(r, parcels.get(r.id, ())) for r in found_rows]
 
     async def link_customer_order(
         self,

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, bindparam, insert, select, update
+from sqlalchemy import Column, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -45,8 +45,10 @@ _NOT_HELD = FloodMark(held=False, began=False)
 
 @dataclass(frozen=True)
 class Arrival:
-    """A message to store: ``country`` is the shopper's (from their app's language), kept
-    on a new customer record; ``holdable`` is False for what is not words (a shopper
+    """A message to store: ``country`` is the shopper's (from their vouched phone, else
+    their app's language), kept on a new customer record; the message's vouched ``phone``
+    is kept on the customer record, new or not (it replaces one that came from an order:
+    the platform's word is surer); ``holdable`` is False for what is not words (a shopper
     blocking the bot), which a flood never holds."""
 
     message: InboundMessage
@@ -235,6 +237,7 @@ async def _customers(
                 "platform_user_id": first_by_user[key].message.user_id,
                 "name": first_by_user[key].message.user_name,
                 "country": first_by_user[key].country,
+                "phone": first_by_user[key].message.phone,
                 "created_at": first_by_user[key].message.received_at,
             }
             for key in missing
@@ -245,6 +248,24 @@ async def _customers(
         )
         found |= await _existing(
             conn, customers.c.id, customers.c.channel, customers.c.platform_user_id, missing
+        )
+    vouched = sorted(
+        (found[key], arrival.message.phone, arrival.country)
+        for key, arrival in first_by_user.items()
+        if arrival.message.phone
+    )
+    if vouched:  # a number the platform vouches for: kept, and its country where none is
+        await conn.execute(
+            update(customers)
+            .where(
+                customers.c.id == bindparam("customer"),
+                or_(customers.c.phone.is_(None), customers.c.phone != bindparam("vouched")),
+            )
+            .values(
+                phone=bindparam("vouched"),
+                country=func.coalesce(customers.c.country, bindparam("its_country")),
+            ),
+            [{"customer": c, "vouched": p, "its_country": k} for c, p, k in vouched],
         )
     return found
 

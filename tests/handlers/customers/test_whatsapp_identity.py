@@ -1,0 +1,160 @@
+"""Who is writing on WhatsApp (issue 18): the sender's number, which Meta verified, gives
+the shopper's country and a language hint, proves the orders placed with it, and joins
+their Telegram chat only on the one-time code, never because a phone matches.
+
+The shoppers write through the WhatsApp adapter's own reading of a webhook message
+(``whatsapp_inbound.to_inbound``) into a desk whose WhatsApp channel is local (in
+process), beside a local Telegram one."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from bot.channels.local import LocalChannel, LocalWorkspace
+from bot.channels.whatsapp import WhatsAppChannel
+from bot.channels.whatsapp_inbound import to_inbound
+from bot.config import Config
+from bot.models import InboundMessage
+from bot.orders.matching import clean_phone
+from bot.runtime import Runtime
+from bot.storage import sqlite_url
+from bot.storage.customer_records import CustomerRecord
+from tests.handlers.desk import DESK, Clock, LocalDesk, add_order, shipped
+
+ANA_WA = "5511987654321"  # Ana's WhatsApp id: her Brazilian mobile number
+ANA_PHONE = "+55 11 98765-4321"  # as she writes it
+AT_CHECKOUT = clean_phone("(11) 98765-4321")  # as the shop keeps it: national, her country BR
+TRACKING = "BR123456789BR"
+
+
+class WhatsAppDesk(LocalDesk):
+    whatsapp: LocalChannel
+
+    async def whatsapp_says(self, text: str, *, wa_id: str = ANA_WA, name: str = "Ana") -> None:
+        """A shopper writes on WhatsApp: the adapter reads Meta's message as it comes."""
+        self._n += 1
+        stamp = str(int(self.clock.now.timestamp()))
+        message = {"from": wa_id, "id": f"wamid.{self._n}", "timestamp": stamp, "type": "text"}
+        message["text"] = {"body": text}
+        inbound = to_inbound(message, {wa_id: name}, self.clock.now)
+        assert isinstance(inbound, InboundMessage)
+        await self.runtime.on_message(inbound)
+        await self.runtime.outbox.drain()
+
+    def sent_on_whatsapp(self, wa_id: str = ANA_WA) -> list[str]:
+        return [text for to, text in self.whatsapp.sent if to == wa_id]
+
+    async def on_whatsapp(self, wa_id: str = ANA_WA) -> CustomerRecord:
+        found = await self.store.customer_by_identity("whatsapp", wa_id)
+        assert found is not None
+        return found
+
+
+@asynccontextmanager
+async def whatsapp_desk(tmp_path: Path) -> AsyncIterator[WhatsAppDesk]:
+    clock = Clock()
+    db = tmp_path / "desk.sqlite3"
+    config = replace(Config(), database_url=sqlite_url(db), translator="none")
+    telegram, whatsapp, workspace = LocalChannel(), LocalChannel("whatsapp"), LocalWorkspace()
+    # the real channel's capabilities: its ids are verified numbers, its window 24 hours
+    whatsapp.capabilities = WhatsAppChannel.capabilities
+    runtime = Runtime(
+        config,
+        channels=[telegram, whatsapp],
+        workspace=workspace,
+        clock=clock,
+        background=False,
+        desk=DESK,
+    )
+    async with runtime:
+        desk = WhatsAppDesk(runtime, telegram, workspace, clock, db)
+        desk.whatsapp = whatsapp
+        yield desk
+
+
+async def ana_order(desk: LocalDesk, number: str = "#1042") -> int:
+    return await add_order(
+        desk.store,
+        number,
+        phone=AT_CHECKOUT,
+        country="BR",
+        name="Ana Souza",
+        **shipped("Correios", TRACKING, date(2026, 11, 30)),
+    )
+
+
+async def test_a_brazilian_number_gives_the_country_a_portuguese_reply_and_its_order(
+    tmp_path: Path,
+) -> None:
+    async with whatsapp_desk(tmp_path) as desk:
+        await ana_order(desk)
+        await desk.whatsapp_says("Rastrear pedido")
+        ana = await desk.on_whatsapp()
+        assert (ana.country, ana.phone) == ("BR", "+5511987654321")
+        card = desk.cards()[-1]
+        assert card.language == "pt"
+        assert any("Linked order #1042" in note for note in card.notes), card.notes
+        reply = card.suggestion.reply or ""
+        assert TRACKING in reply and card.suggestion.reply_language == "pt", reply
+        assert [o.order_number for o in await desk.store.customer_orders([ana.id])] == ["#1042"]
+
+
+async def test_a_number_of_a_country_of_several_languages_gives_only_the_country(
+    tmp_path: Path,
+) -> None:
+    async with whatsapp_desk(tmp_path) as desk:
+        await desk.whatsapp_says("Where is my parcel?", wa_id="41441234567", name="Urs")
+        urs = await desk.on_whatsapp("41441234567")
+        assert urs.country == "CH"
+        assert desk.cards()[-1].language == "en"
+
+
+async def test_telegram_and_whatsapp_become_one_profile_on_the_code_sent_to_telegram(
+    tmp_path: Path,
+) -> None:
+    async with whatsapp_desk(tmp_path) as desk:
+        await ana_order(desk)
+        await desk.say(f"Onde está o meu pedido #1042? {ANA_PHONE}", chat="777", hint="pt-br")
+        telegram = await desk.customer("777")
+        assert [o.order_number for o in await desk.store.customer_orders([telegram.id])] == [
+            "#1042"
+        ]
+        # the same number on WhatsApp: told on the card, but nothing shown, nothing joined
+        await desk.whatsapp_says("Oi, tudo bem? Quero saber do meu pedido")
+        whatsapp = await desk.on_whatsapp()
+        notes = desk.cards()[-1].notes
+        assert any("telegram:777 proved it first" in note for note in notes), notes
+        assert await desk.store.person_ids(whatsapp.id) == [whatsapp.id]
+        assert not any(TRACKING in text for text in desk.sent_on_whatsapp())
+        # naming the order on WhatsApp: its verified number is the proof, the Telegram chat
+        # gets the code, and typed on WhatsApp it makes the two one customer
+        await desk.whatsapp_says("Rastrear pedido #1042")
+        codes = [t for t in desk.sent("777") if any(ch.isdigit() for ch in t)]
+        code = next(word for t in codes for word in t.split() if word.isdigit() and len(word) == 6)
+        await desk.whatsapp_says(code)
+        assert sorted(await desk.store.person_ids(whatsapp.id)) == sorted(
+            [telegram.id, whatsapp.id]
+        )
+        await desk.whatsapp_says("Rastrear pedido")
+        assert TRACKING in (desk.cards()[-1].suggestion.reply or "")
+
+
+async def test_a_phone_typed_on_telegram_proves_nothing_without_the_order_number(
+    tmp_path: Path,
+) -> None:
+    """The attacker knows Ana's number and types it: they get none of her orders, her
+    profile, nor her WhatsApp chat, which her verified number linked."""
+    async with whatsapp_desk(tmp_path) as desk:
+        await ana_order(desk)
+        await desk.whatsapp_says("Rastrear pedido")
+        await desk.say(f"I am Ana, my phone is {ANA_PHONE}. Where is my order?", chat="666")
+        attacker = await desk.customer("666")
+        card = desk.cards()[-1]
+        shown = [card.suggestion.reply or "", card.profile or "", *desk.sent("666")]
+        assert not any(TRACKING in text or "#1042" in text for text in shown), shown
+        assert await desk.store.customer_orders([attacker.id]) == []
+        assert await desk.store.person_ids(attacker.id) == [attacker.id]
