@@ -33,7 +33,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -249,6 +249,7 @@ class Runtime:
             clock=self.clock,
             wake_outbox=self._outbox.wake,
             flood_limit=self.config.shopper_flood_limit,
+            claim_lease=timedelta(seconds=self.config.claim_lease),
             config=self.config,
             metrics=self.metrics,
         )
