@@ -535,3 +535,23 @@ delivery_statuses = Table(
     Column("reason", Text),  # failed: "131026 Message undeliverable (details)"
     Column("updated_at", UTCDateTime, nullable=False),
 )
+
+ratings = Table(
+    "ratings",
+    metadata,
+    # The one rating question a conversation gets once it is resolved (``handlers.ratings``)
+    # and the shopper's answer: 1-5 and what they wrote with it. At most one per
+    # conversation: the unique key, not a check, keeps a second process's question out.
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", ForeignKey("conversations.id"), nullable=False, unique=True),
+    Column("asked_at", UTCDateTime, nullable=False),
+    # the card whose reply resolved the conversation, and who sent that reply (staff id
+    # and name, "borderdesk" for an automatic one), so a rating can be put to an agent
+    Column("suggestion_id", ForeignKey("suggestions.id")),
+    Column("agent_id", String(64)),
+    Column("agent_name", String(256)),
+    Column("score", Integer),  # 1-5; NULL while unanswered
+    Column("comment", Text),  # what the shopper wrote beside the number, if anything
+    Column("answered_at", UTCDateTime, index=True),
+    Column("message_id", ForeignKey("messages.id")),  # the shopper's answer
+)
