@@ -1,6 +1,6 @@
 """What ``bench/load.py`` measured: outcomes per message, duplicates and latencies.
 
-Everything is read after the run from the desk's SQLite file and from what the fake
+Everything is read after the run from the desk's database and from what the fake
 servers recorded; ``Pushed`` is what the bench itself sent and when.
 """
 
@@ -12,11 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
+from _load_db import Rows
 from _load_probe import Timings
-from _load_staff import read_rows
 
 from tests.e2e.harness import INBOX
 from tests.fakes.slack_api import FakeSlackAPI
@@ -77,13 +76,15 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(max(math.ceil(share * len(ordered)), 1), len(ordered)) - 1]
 
 
-def _stamp(value: str) -> float:
-    """A UTC timestamp as SQLAlchemy stores it in SQLite ('2026-03-01 10:02:03.123456')."""
-    return datetime.fromisoformat(value).replace(tzinfo=UTC).timestamp()
+def _stamp(value: str | datetime) -> float:
+    """A UTC timestamp as SQLAlchemy stores it in SQLite ('2026-03-01 10:02:03.123456'),
+    or as asyncpg reads it from PostgreSQL (a datetime, naive in UTC or aware)."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
-def measure(
-    db: Path,
+async def measure(
+    rows: Rows,
     pushed: list[Pushed],
     telegram: FakeTelegramAPI,
     slack: FakeSlackAPI,
@@ -92,21 +93,20 @@ def measure(
 ) -> Outcome:
     out = Outcome(pushed=len(pushed))
     by_key = {p.key: p for p in pushed}
-    inbound = read_rows(
-        db,
+    inbound = await rows(
         "SELECT id, conversation_id, platform_message_id, text FROM messages"
         " WHERE direction = 'in' ORDER BY id",
     )
     suggestion_of = {
         message_id: (sid, status, created)
-        for sid, message_id, status, created in read_rows(
-            db, "SELECT id, message_id, status, created_at FROM suggestions"
+        for sid, message_id, status, created in await rows(
+            "SELECT id, message_id, status, created_at FROM suggestions"
         )
     }
     replies = {
         key: (chat, text, status, platform_id)
-        for key, chat, text, status, platform_id in read_rows(
-            db, "SELECT idempotency_key, chat_id, text, status, platform_message_id FROM outbox"
+        for key, chat, text, status, platform_id in await rows(
+            "SELECT idempotency_key, chat_id, text, status, platform_message_id FROM outbox"
         )
     }
     out.accepted = len(inbound)

@@ -1,12 +1,12 @@
 """Staff for ``bench/load.py``: approve every card in the fake Slack inbox once.
 
 A card is noticed when the desk has recorded where it posted it (``suggestions.card_ts``,
-read from the SQLite file, so the bench never copies the whole inbox to look for new
+read from the desk's database, so the bench never copies the whole inbox to look for new
 ones); the message is then read back from the fake Slack and approved through signed
 requests to the desk, as a person would: Send when it has a Send button, otherwise Edit,
 wait for the dialog, and submit a short reply. Several approvals run at once.
 
-    staff = Staff(desk, db, platform_now)
+    staff = Staff(desk, rows, platform_now)
     task = asyncio.create_task(staff.run())
     ...
     staff.stop(); await task
@@ -15,22 +15,30 @@ wait for the dialog, and submit a short reply. Several approvals run at once.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+from _load_db import Rows
 
 from bot.channels.slack_blocks import EDIT_CALLBACK
-from tests.e2e.harness import INBOX, Desk
+from tests.e2e.harness import INBOX
+from tests.fakes.slack_api import FakeSlackAPI
 
 DIALOG_TIMEOUT = 30.0  # wall seconds to wait for the Edit dialog to open
 
 
-def read_rows(db: Path, query: str) -> list[tuple[Any, ...]]:
-    """Rows from the desk's SQLite file, read-only (WAL: the desk's writers never wait)."""
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30) as conn:
-        return conn.execute(query).fetchall()
+class StaffDesk(Protocol):
+    """Where staff click: one desk (``tests.e2e.harness.Desk``) or several worker
+    processes taking turns (``_load_workers.Workers``)."""
+
+    slack: FakeSlackAPI
+
+    async def click(self, card: dict[str, Any], action_id: str) -> int: ...
+
+    async def submit(
+        self, callback_id: str, values: dict[str, dict[str, Any]], private_metadata: str
+    ) -> int: ...
 
 
 def buttons(message: dict[str, Any]) -> set[str]:
@@ -47,14 +55,14 @@ class Staff:
 
     def __init__(
         self,
-        desk: Desk,
-        db: Path,
+        desk: StaffDesk,
+        rows: Rows,
         platform_now: Callable[[], float],
         *,
         in_flight: int = 8,
     ) -> None:
         self.desk = desk
-        self.db = db
+        self.rows = rows
         self.platform_now = platform_now
         self.approved_at: dict[int, float] = {}  # suggestion id -> when the decision was sent
         self.card_ts: dict[int, str] = {}
@@ -74,9 +82,7 @@ class Staff:
 
     async def run(self) -> None:
         while not self._stopping.is_set():
-            waiting = await asyncio.to_thread(
-                read_rows,
-                self.db,
+            waiting = await self.rows(
                 "SELECT id, card_ts FROM suggestions"
                 " WHERE status = 'pending' AND card_ts IS NOT NULL",
             )

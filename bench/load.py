@@ -61,21 +61,26 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _load_db import Rows, bench_database  # noqa: E402
 from _load_probe import LogTally, Timings, watch_loop_lag  # noqa: E402
 from _load_report import Outcome, Pushed, measure, percentile  # noqa: E402
 from _load_shoppers import Shopper, make_plan, make_shoppers  # noqa: E402
-from _load_staff import Staff, read_rows  # noqa: E402
+from _load_staff import Staff, StaffDesk  # noqa: E402
+from _load_workers import Workers  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from bot.config import Config  # noqa: E402
 from bot.models import Limit  # noqa: E402
 from bot.pacing import Pacer  # noqa: E402
-from tests.e2e.harness import Desk, always_open, running_desk  # noqa: E402
+from tests.e2e.harness import STAFF_ID, STAFF_NAME, always_open, running_desk  # noqa: E402
 from tests.fakes.slack_api import FakeSlackAPI  # noqa: E402
 from tests.fakes.spec_paths import missing_specs  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramAPI  # noqa: E402
@@ -105,40 +110,40 @@ async def push_all(
     return pushed
 
 
-def progress(db: Path) -> dict[str, int]:
+async def progress(rows: Rows) -> dict[str, int]:
     """Where the desk stands, from its database."""
-    [(accepted,)] = read_rows(db, "SELECT count(*) FROM messages WHERE direction = 'in'")
-    [(suggested, pending, uncarded)] = read_rows(
-        db,
-        "SELECT count(*), coalesce(sum(status = 'pending'), 0),"
-        " coalesce(sum(card_ts IS NULL), 0) FROM suggestions",
+    [(accepted,)] = await rows("SELECT count(*) FROM messages WHERE direction = 'in'")
+    [(suggested, pending, uncarded)] = await rows(
+        "SELECT count(*), coalesce(sum(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0),"
+        " coalesce(sum(CASE WHEN card_ts IS NULL THEN 1 ELSE 0 END), 0) FROM suggestions",
     )
-    [(queued, unsent)] = read_rows(
-        db,
-        "SELECT count(*), coalesce(sum(status NOT IN ('sent', 'dead')), 0) FROM outbox",
+    [(queued, unsent)] = await rows(
+        "SELECT count(*),"
+        " coalesce(sum(CASE WHEN status NOT IN ('sent', 'dead') THEN 1 ELSE 0 END), 0)"
+        " FROM outbox",
     )
     return {
-        "accepted": accepted,
-        "suggested": suggested,
-        "pending": pending,
-        "uncarded": uncarded,
-        "replies": queued,
-        "unsent": unsent,
+        "accepted": int(accepted),
+        "suggested": int(suggested),
+        "pending": int(pending),
+        "uncarded": int(uncarded),
+        "replies": int(queued),
+        "unsent": int(unsent),
     }
 
 
 async def wait_until_done(
-    desk: Desk, db: Path, staff: Staff, pushed: int, deadline: float
+    desk: StaffDesk, rows: Rows, staff: Staff, pushed: int, deadline: float
 ) -> tuple[bool, dict[str, int]]:
     """Poll until every message is stored, carded, decided and answered and every decided
     card redrawn; False at the deadline."""
     last_report = time.monotonic()
     while True:
-        state = await asyncio.to_thread(progress, db)
+        state = await progress(rows)
         redrawn = {p.get("ts") for m, p in desk.slack.calls if m == "chat.update"}
         state["redraws_waiting"] = len(set(staff.card_ts.values()) - redrawn)
         done = (
-            not desk.telegram.pending_updates
+            not telegram_of(desk).pending_updates
             and state["accepted"] == state["suggested"] == pushed
             and state["pending"] == state["uncarded"] == state["unsent"] == 0
             and state["redraws_waiting"] == 0
@@ -151,11 +156,56 @@ async def wait_until_done(
         await asyncio.sleep(0.5)
 
 
-async def run(args: argparse.Namespace, db: Path) -> int:
-    scale = args.time_scale
+def telegram_of(desk: StaffDesk) -> FakeTelegramAPI:
+    telegram: FakeTelegramAPI = desk.telegram  # type: ignore[attr-defined]
+    return telegram
 
-    def platform_now() -> float:
-        return time.monotonic() * scale
+
+@dataclass
+class Driven:
+    """What one run of the workload left, read before the desk is stopped."""
+
+    pushed: list[Pushed]
+    done: bool
+    state: dict[str, int]
+    run_s: float
+    lags: list[float]
+    unconfirmed: int
+    staff: Staff
+
+
+async def drive(
+    desk: StaffDesk,
+    telegram: FakeTelegramAPI,
+    rows: Rows,
+    plan: list[tuple[Shopper, str, str]],
+    args: argparse.Namespace,
+    platform_now: Callable[[], float],
+) -> Driven:
+    """Push the workload, approve every card, and wait until all is answered."""
+    started = time.monotonic()
+    staff = Staff(desk, rows, platform_now)
+    staff_task = asyncio.create_task(staff.run())
+    lags: list[float] = []
+    lag_stop = asyncio.Event()
+    lag_task = asyncio.create_task(watch_loop_lag(lags, lag_stop))
+    pushed = await push_all(telegram, plan, args.push_rate)
+    push_s = time.monotonic() - started
+    print(f"pushed={len(pushed)} in {push_s:.1f} s wall ({len(pushed) / push_s:.0f}/s)")
+    done, state = await wait_until_done(desk, rows, staff, len(pushed), started + args.timeout)
+    run_s = time.monotonic() - started
+    staff.stop()
+    lag_stop.set()
+    await asyncio.gather(staff_task, lag_task)
+    return Driven(pushed, done, state, run_s, lags, len(telegram.pending_updates), staff)
+
+
+async def run(args: argparse.Namespace, database_url: str, rows: Rows) -> int:
+    scale = args.time_scale
+    epoch = time.time()
+
+    def platform_now() -> float:  # the wall clock is the one every worker process shares
+        return (time.time() - epoch) * scale
 
     async def platform_sleep(seconds: float) -> None:
         await asyncio.sleep(seconds / scale)
@@ -164,10 +214,15 @@ async def run(args: argparse.Namespace, db: Path) -> int:
     shoppers = make_shoppers(rng, args.shoppers)
     plan = make_plan(rng, shoppers, args.messages)
     per_shopper = -(-args.messages // args.shoppers)
-    overrides: dict[str, Any] = {}
+    flood_limit: Limit | None = None
     if per_shopper > Config.shopper_flood_limit.count:
-        overrides["shopper_flood_limit"] = Limit(per_shopper, Config.shopper_flood_limit.seconds)
+        flood_limit = Limit(per_shopper, Config.shopper_flood_limit.seconds)
         print(f"shopper_flood_limit raised to {per_shopper} (each shopper writes that many)")
+    in_process = args.workers == 1 and database_url.startswith("sqlite")
+    print(
+        f"database={make_url(database_url).get_backend_name()} workers={args.workers}"
+        f" ({'in the bench process' if in_process else 'processes'})"
+    )
     print(f"platform time ×{scale:g}; rates are per platform second")
     languages = Counter(s.language for s in shoppers)
     print(
@@ -179,46 +234,69 @@ async def run(args: argparse.Namespace, db: Path) -> int:
     tally = LogTally()
     logging.getLogger().addHandler(tally)
     logging.getLogger().setLevel(logging.WARNING)
-    pacer = Pacer(clock=platform_now, sleep=platform_sleep)
     timings = Timings()
     began = time.monotonic()
+    worker_statuses: list[int] = []
     async with (
         FakeTelegramAPI(rate_clock=platform_now, enforce_limits=False) as telegram,
         FakeSlackAPI(rate_clock=platform_now, enforce_limits=False) as slack,
     ):
-        async with running_desk(
-            db, telegram, slack, pacer=pacer, desk=always_open(), **overrides
-        ) as desk:
-            started = time.monotonic()
-            print(f"desk_start_s={started - began:.1f}")
-            timings.attach(desk)
-            staff = Staff(desk, db, platform_now)
-            staff_task = asyncio.create_task(staff.run())
-            lags: list[float] = []
-            lag_stop = asyncio.Event()
-            lag_task = asyncio.create_task(watch_loop_lag(lags, lag_stop))
-            pushed = await push_all(telegram, plan, args.push_rate)
-            push_s = time.monotonic() - started
-            print(f"pushed={len(pushed)} in {push_s:.1f} s wall ({len(pushed) / push_s:.0f}/s)")
-            done, state = await wait_until_done(
-                desk, db, staff, len(pushed), started + args.timeout
-            )
-            run_s = time.monotonic() - started
-            staff.stop()
-            lag_stop.set()
-            await asyncio.gather(staff_task, lag_task)
-            unconfirmed = len(telegram.pending_updates)
-        stop_s = time.monotonic() - started - run_s
-        outcome = measure(db, pushed, telegram, slack, timings, staff.approved_at)
-        report(outcome, telegram, slack, staff, tally, state, done, unconfirmed)
-        print(
-            f"event_loop_lag_ms: p50={percentile(lags, 0.5):.1f} p99={percentile(lags, 0.99):.1f}"
-            f" max={max(lags, default=0.0):.1f}"
+        if in_process:  # one desk on the bench's own event loop, as before issue 17
+            overrides: dict[str, Any] = {"database_url": database_url}
+            if flood_limit is not None:
+                overrides["shopper_flood_limit"] = flood_limit
+            pacer = Pacer(clock=platform_now, sleep=platform_sleep)
+            async with running_desk(
+                Path(), telegram, slack, pacer=pacer, desk=always_open(), **overrides
+            ) as desk:
+                print(f"desk_start_s={time.monotonic() - began:.1f}")
+                timings.attach(desk)
+                driven = await drive(desk, telegram, rows, plan, args, platform_now)
+        else:
+            slack.add_user(STAFF_ID, STAFF_NAME, "Lee Staff")
+            with tempfile.TemporaryDirectory(prefix="load-workers-") as folder:
+                async with Workers(telegram, slack, Path(folder)) as workers:
+                    await workers.start(
+                        args.workers,
+                        database_url,
+                        scale=scale,
+                        epoch=epoch,
+                        flood_limit=flood_limit,
+                    )
+                    print(f"desk_start_s={time.monotonic() - began:.1f}")
+                    driven = await drive(workers, telegram, rows, plan, args, platform_now)
+                    worker_statuses = await workers.stop(timings, tally)
+                    for number, status in enumerate(worker_statuses):
+                        if status != 0:
+                            print(f"worker {number} exited with {status}:")
+                            print(workers.tail(number))
+        stop_s = time.monotonic() - began - driven.run_s
+        outcome = await measure(
+            rows, driven.pushed, telegram, slack, timings, driven.staff.approved_at
         )
-        print(f"wall_s={run_s:.1f} (stop {stop_s:.1f} s; platform {run_s * scale:.0f} s)")
+        report(
+            outcome,
+            telegram,
+            slack,
+            driven.staff,
+            tally,
+            driven.state,
+            driven.done,
+            driven.unconfirmed,
+        )
+        lags = driven.lags
+        print(
+            f"event_loop_lag_ms (bench): p50={percentile(lags, 0.5):.1f}"
+            f" p99={percentile(lags, 0.99):.1f} max={max(lags, default=0.0):.1f}"
+        )
+        print(
+            f"wall_s={driven.run_s:.1f} (start and stop {stop_s:.1f} s;"
+            f" platform {driven.run_s * scale:.0f} s)"
+        )
         bad = (
             outcome.lost
             or outcome.duplicated
+            or any(worker_statuses)
             or telegram.rate_violations
             or slack.rate_violations
             or telegram.violations
@@ -294,17 +372,31 @@ def main() -> None:
     parser.add_argument("--push-rate", type=float, default=300.0, help="messages per wall s")
     parser.add_argument("--timeout", type=float, default=1800.0, help="wall s for the run")
     parser.add_argument("--db", type=Path, help="keep the desk's SQLite file here (new file)")
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL server (postgresql+asyncpg://user@host:port/db): the bench creates"
+        " a database bench_<pid> there and drops it after the run; or a new SQLite file"
+        " (default: one in a temporary folder)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="desk processes sharing the database"
+    )
     args = parser.parse_args()
+    if args.workers < 1:
+        parser.error("--workers: at least 1")
+    sqlite = args.database_url is None or args.database_url.startswith("sqlite")
+    if sqlite and args.workers > 1:
+        parser.error("several workers need PostgreSQL: a SQLite file is one desk's alone")
     if problem := missing_specs():
         print(problem, file=sys.stderr)
         sys.exit(2)
     os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
-    if args.db is not None:
-        if args.db.exists():
-            parser.error(f"{args.db} exists; the bench needs a new database file")
-        sys.exit(asyncio.run(run(args, args.db)))
-    with tempfile.TemporaryDirectory(prefix="load-bench-") as scratch:
-        sys.exit(asyncio.run(run(args, Path(scratch) / "desk.sqlite3")))
+
+    async def bench() -> int:
+        async with bench_database(args.database_url, args.db) as (url, rows):
+            return await run(args, url, rows)
+
+    sys.exit(asyncio.run(bench()))
 
 
 if __name__ == "__main__":
