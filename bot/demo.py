@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.channels.local import LocalChannel, LocalWorkspace
+from bot.channels.whatsapp_window import SERVICE_WINDOW
 from bot.config import DEPARTMENTS, Config
 from bot.demo_orders import (
     MANAGER,
@@ -57,6 +58,12 @@ async def run_demo(config: Config, out: Printer) -> int:
     clock = SimClock()
     transcript = Transcript(out, clock)
     telegram = LocalChannel("telegram", transcript)
+    # WhatsApp's capabilities: a user id is the shopper's verified number, and free replies
+    # are taken for 24 hours after their last message (the card says until when)
+    whatsapp = LocalChannel("whatsapp", transcript)
+    whatsapp.capabilities = replace(
+        whatsapp.capabilities, phone_ids=True, reply_window=SERVICE_WINDOW
+    )
     workspace = LocalWorkspace(transcript, DEPARTMENTS)
     message_ids = itertools.count(100)
     tally = OrderTally()
@@ -78,7 +85,7 @@ async def run_demo(config: Config, out: Printer) -> int:
     )
     async with Runtime(
         config,
-        channels=[telegram],
+        channels=[telegram, whatsapp],
         workspace=workspace,
         clock=clock,
         background=False,
@@ -99,7 +106,9 @@ async def run_demo(config: Config, out: Printer) -> int:
             transcript.names[step.chat_id] = step.shopper.split()[0]
             message = _inbound(step, next(message_ids), clock.now)
             shown = message.display_text() or "(empty)"
-            transcript.line("SHOPPER", f"{step.shopper} [{step.language_code}]: {shown}")
+            # a Telegram shopper's app language; a WhatsApp shopper's number
+            said_by = step.language_code or f"{step.channel} +{step.chat_id}"
+            transcript.line("SHOPPER", f"{step.shopper} [{said_by}]: {shown}")
             transcript.last_card = None
             await runtime.on_message(message)
             if number == DUPLICATE_OF:
@@ -154,8 +163,9 @@ def _follow_up(out: Printer, database_url: str) -> None:
 
 
 def _inbound(step: Step, message_id: int, at: datetime) -> InboundMessage:
+    whatsapp = step.channel == "whatsapp"
     return InboundMessage(
-        channel="telegram",
+        channel=step.channel,
         chat_id=step.chat_id,
         platform_message_id=f"{step.chat_id}:{step.message_id or message_id}",
         user_id=step.chat_id,
@@ -163,8 +173,9 @@ def _inbound(step: Step, message_id: int, at: datetime) -> InboundMessage:
         text=step.text,
         received_at=at,
         kind=step.kind,
-        language_hint=step.language_code,
+        language_hint=step.language_code or None,
         attachment=step.attachment,
+        phone=f"+{step.chat_id}" if whatsapp else None,  # what the WhatsApp adapter hands on
     )
 
 

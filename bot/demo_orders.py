@@ -97,6 +97,24 @@ ORDERS: tuple[Mapping[str, Any], ...] = (
         "ordered_at": "2026-11-23T20:14:00+01:00",
         "paid_at": "2026-11-23T20:15:00+01:00",
     },
+    {
+        # his WhatsApp number, as he typed it at checkout (the shop keeps it in national
+        # form): he writes from it, and it links this order to him
+        "order_number": "#10445",
+        "name": "Rafael Oliveira",
+        "phone": "(11) 98765-4321",
+        "country": "BR",
+        "language": "pt",
+        "currency": "BRL",
+        "total": "249.90",
+        "items": "Espresso cup x6",
+        "status": "shipped",
+        "ordered_at": "2026-11-17T14:05:00-03:00",
+        "shipped_at": "2026-11-19T11:30:00-03:00",
+        "carrier": "Correios",
+        "tracking_number": "QB482915736BR",
+        "estimated_delivery": "2026-12-01",
+    },
 )
 
 # In the afternoon the warehouse hands #10437, now two mugs, to the carrier; the shop sends

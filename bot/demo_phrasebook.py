@@ -70,6 +70,7 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
         "Oi! Meu pedido #D77812 chegou sem o carregador do fone.": (
             "Hi! My order #D77812 arrived without the headphone charger."
         ),
+        "Oi! Quero rastrear meu pedido, por favor.": "Hi! I'd like to track my order, please.",
     },
     "ar": {
         "مرحبا، هل يعمل هذا المجفف على كهرباء 220 فولت في المغرب؟": (

@@ -3,7 +3,8 @@
 Each step names the answer staff expect, so the demo stays meaningful whatever the
 engine suggests: a "send" on a card with no suggestion becomes "other answer".
 Shoppers with an order at the shop (``bot.demo_orders``) write its number and their
-e-mail, which links it to them.
+e-mail, which links it to them; one writes on WhatsApp, whose number (verified by Meta)
+is the one on his order, which links it without a word about it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ class Step:
     staff_text: str | None = None  # edit addition, or thread reply text
     message_id: int = 0  # 0: next id in this chat
     command: str | None = None  # a /borderdesk command staff type after reading the card
+    # the channel the shopper writes on; on WhatsApp ``chat_id`` is their number (its
+    # country and a language hint come from it, and the order placed with it is theirs)
+    channel: str = "telegram"
 
 
 # fmt: off
@@ -203,6 +207,16 @@ DAY: tuple[Step, ...] = (
         "change_order",
         "thread",
         staff_text="No problem Emma, I've switched order #C55120 to green before it shipped.",
+    ),
+    Step(
+        "13:30",
+        "Rafael Oliveira",
+        "5511987654321",  # his WhatsApp id: the number he ordered #10445 with
+        "",  # WhatsApp gives no language: the +55 number hints Portuguese
+        "Oi! Quero rastrear meu pedido, por favor.",
+        "track_order",
+        "send",
+        channel="whatsapp",
     ),
     Step(
         "14:40",

@@ -125,7 +125,8 @@ class Transcript:
                 self.line("INBOX", f"card #{card.suggestion_id} redrawn with: {card.warning}")
         elif event == "delivered":
             name = self.names.get(str(data["chat_id"]), str(data["chat_id"]))
-            self.line("TELEGRAM", f"-> {name}: {data['text']}")
+            channel = str(data.get("channel") or "telegram")
+            self.line(channel.upper(), f"-> {name}: {data['text']}")
         elif event == "department":
             self.line(str(data["department"]).upper(), str(data["text"]).replace("\n", " "))
         elif event == "thread_note":

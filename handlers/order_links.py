@@ -72,8 +72,8 @@ async def link_by_vouched_phone(ctx: Context, customer: CustomerRecord, phone: s
             customer.id, order.id, phone=phone, country=order.country
         ):
             notes.append(
-                f"Linked order {order.shown_number}: it was placed with the shopper's "
-                f"{customer.channel} number, {phone}, which the platform verified."
+                f"Linked order {order.shown_number}: it was placed with {phone}, the number "
+                f"this shopper writes from on {customer.channel}, verified by the platform."
             )
             continue
         holder = await ctx.store.customer(order.customer_id) if order.customer_id else None

@@ -59,7 +59,7 @@ class LocalChannel:
 
     async def send(self, chat_id: str, text: str) -> str:
         self.sent.append((chat_id, text))
-        self.listener("delivered", {"chat_id": chat_id, "text": text})
+        self.listener("delivered", {"chat_id": chat_id, "text": text, "channel": self.name})
         return str(next(self._ids))
 
     async def send_file(
