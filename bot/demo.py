@@ -13,8 +13,8 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.channels.local import LocalChannel, LocalWorkspace
-from bot.channels.whatsapp_window import SERVICE_WINDOW
+from bot.channels.local import LocalChannel, LocalWhatsApp, LocalWorkspace
+from bot.channels.whatsapp_window import Template
 from bot.config import DEPARTMENTS, Config
 from bot.demo_orders import (
     MANAGER,
@@ -58,12 +58,9 @@ async def run_demo(config: Config, out: Printer) -> int:
     clock = SimClock()
     transcript = Transcript(out, clock)
     telegram = LocalChannel("telegram", transcript)
-    # WhatsApp's capabilities: a user id is the shopper's verified number, and free replies
-    # are taken for 24 hours after their last message (the card says until when)
-    whatsapp = LocalChannel("whatsapp", transcript)
-    whatsapp.capabilities = replace(
-        whatsapp.capabilities, phone_ids=True, reply_window=SERVICE_WINDOW
-    )
+    # a user id is the shopper's verified number, and a reply more than 24 hours after
+    # their last message goes as the store's approved template (the card says when)
+    whatsapp = LocalWhatsApp(transcript, clock, Template("request_update", "pt_BR"))
     workspace = LocalWorkspace(transcript, DEPARTMENTS)
     message_ids = itertools.count(100)
     tally = OrderTally()
@@ -108,7 +105,11 @@ async def run_demo(config: Config, out: Printer) -> int:
             shown = message.display_text() or "(empty)"
             # a Telegram shopper's app language; a WhatsApp shopper's number
             said_by = step.language_code or f"{step.channel} +{step.chat_id}"
+            if step.written_before:  # Meta delivers again what a desk that was down missed
+                said_by += f", written {message.received_at:%a %H:%M}, delivered again by Meta"
             transcript.line("SHOPPER", f"{step.shopper} [{said_by}]: {shown}")
+            if step.channel == whatsapp.name:
+                whatsapp.windows.saw(step.chat_id, message.received_at)
             transcript.last_card = None
             await runtime.on_message(message)
             if number == DUPLICATE_OF:
@@ -171,7 +172,7 @@ def _inbound(step: Step, message_id: int, at: datetime) -> InboundMessage:
         user_id=step.chat_id,
         user_name=step.shopper,
         text=step.text,
-        received_at=at,
+        received_at=at - step.written_before,
         kind=step.kind,
         language_hint=step.language_code or None,
         attachment=step.attachment,

@@ -71,6 +71,9 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
             "Hi! My order #D77812 arrived without the headphone charger."
         ),
         "Oi! Quero rastrear meu pedido, por favor.": "Hi! I'd like to track my order, please.",
+        "Oi, quanto tempo demora a entrega para o Brasil?": (
+            "Hi, how long does delivery to Brazil take?"
+        ),
     },
     "ar": {
         "مرحبا، هل يعمل هذا المجفف على كهرباء 220 فولت في المغرب؟": (

@@ -10,6 +10,7 @@ is the one on his order, which links it without a word about it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.models import MessageKind
 
@@ -32,6 +33,9 @@ class Step:
     # the channel the shopper writes on; on WhatsApp ``chat_id`` is their number (its
     # country and a language hint come from it, and the order placed with it is theirs)
     channel: str = "telegram"
+    # how long before ``time`` the shopper wrote: a WhatsApp message Meta delivers again
+    # after the desk was down, whose 24-hour reply window has closed meanwhile
+    written_before: timedelta = timedelta(0)
 
 
 # fmt: off
@@ -217,6 +221,19 @@ DAY: tuple[Step, ...] = (
         "track_order",
         "send",
         channel="whatsapp",
+    ),
+    Step(
+        "13:40",
+        "Luiza Costa",
+        "5521998877665",
+        "",
+        "Oi, quanto tempo demora a entrega para o Brasil?",
+        "delivery_period",
+        "send",
+        channel="whatsapp",
+        # written yesterday at 12:10, while the desk was down: the reply is too late for
+        # free text and goes as the store's update template
+        written_before=timedelta(hours=25, minutes=30),
     ),
     Step(
         "14:40",

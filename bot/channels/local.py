@@ -2,7 +2,9 @@
 
 They implement the same Protocols as Telegram and Slack, so the demo runs the real
 pipeline (store, engine, handlers, outbox) with no accounts and no network. Every event
-is handed to a ``listener`` (the transcript printer).
+is handed to a ``listener`` (the transcript printer). ``LocalWhatsApp`` is the local
+channel with WhatsApp's capabilities and its 24-hour rule, kept as the real channel keeps
+it (``whatsapp_window``).
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 import itertools
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import overload
 
 from bot.channels.base import ActionHandler, CommandHandler, InboundHandler
+from bot.channels.whatsapp_window import SERVICE_WINDOW, ServiceWindows, Template, one_line
 from bot.errors import ChannelRejected
 from bot.forms import AskQuestion, EditReply, Form, PickAnswer, Resolve
 from bot.models import Card, CardRef, ChannelCapabilities, EscalationCard, StaffFile
@@ -69,6 +73,34 @@ class LocalChannel:
             raise ChannelRejected(f"{self.name} (local) was started without files")
         self.files.append((chat_id, name, len(data)))
         self.listener("delivered_file", {"chat_id": chat_id, "name": name, "size": len(data)})
+        return str(next(self._ids))
+
+
+class LocalWhatsApp(LocalChannel):
+    """WhatsApp without Meta: a user id is the shopper's verified number, and a reply after
+    the 24-hour window goes as the store's approved update ``template`` carrying it, as
+    ``WhatsAppChannel.send`` does. Tell it when a shopper writes (``windows.saw``): the real
+    channel learns that from the webhook.
+
+        whatsapp = LocalWhatsApp(transcript, clock, Template("request_update", "pt_BR"))
+        whatsapp.windows.saw("5511987654321", message.received_at)
+    """
+
+    def __init__(
+        self, listener: Listener, clock: Callable[[], datetime], template: Template
+    ) -> None:
+        super().__init__("whatsapp", listener)
+        self.capabilities = replace(self.capabilities, phone_ids=True, reply_window=SERVICE_WINDOW)
+        self.windows = ServiceWindows()
+        self.clock = clock
+        self.template = template
+
+    async def send(self, chat_id: str, text: str) -> str:
+        if self.windows.is_open(chat_id, self.clock()) is not False:
+            return await super().send(chat_id, text)
+        shown = f"(template {self.template.name}, {self.template.language}) {one_line(text)}"
+        self.sent.append((chat_id, shown))
+        self.listener("delivered", {"chat_id": chat_id, "text": shown, "channel": self.name})
         return str(next(self._ids))
 
 

@@ -35,3 +35,22 @@ def test_the_whatsapp_shopper_is_a_brazilian_customer_with_his_order(
             " where c.channel = 'whatsapp' and c.platform_user_id = '5511987654321'"
         ).fetchone()
     assert (country, phone, order) == ("BR", "+5511987654321", "#10445")
+
+
+def test_a_reply_after_the_24_hour_window_goes_as_the_update_template(
+    demo: tuple[str, Path],
+) -> None:
+    """Luiza wrote on Monday at 12:10 while the desk was down; Meta delivers it again on
+    Tuesday at 13:40, and her card says the free-reply window closed at 12:10."""
+    said = entries(demo[0])
+    asked = next(e for e in said if "SHOPPER    Luiza Costa [whatsapp +5521998877665" in e)
+    assert "written Mon 12:10, delivered again by Meta" in asked
+    card = next(e for e in said[said.index(asked) :] if "INBOX" in e and "Luiza Costa" in e)
+    assert " · language pt · " in card
+    notes = said[said.index(card) : said.index(card) + 9]
+    assert any("note: Free-reply window closed at 12:10 UTC today" in e for e in notes)
+    reply = next(e for e in said if "WHATSAPP   -> Luiza: " in e)
+    assert reply.split("-> Luiza: ")[1].startswith("(template request_update, pt_BR) Olá, Luiza!")
+    # Rafael, answered within his window, got free text
+    rafael = next(e for e in said if "WHATSAPP   -> Rafael: " in e)
+    assert "template" not in rafael
