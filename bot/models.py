@@ -88,7 +88,8 @@ class InboundMessage:
     delivery_id: str | None = None
     # The sender's phone number, international ("+5511987654321"), only when the platform
     # vouches that the sender controls it (a WhatsApp id is the sender's number, verified
-    # by Meta). Never a number someone typed: that proves nothing. The intake keeps it (in
+    # by Meta; a Telegram contact of the sender's own account is the number they registered).
+    # Never a number someone typed: that proves nothing. The intake keeps it (in
     # E.164, when it is a full number) on the customer record, and the country, a language
     # hint and the orders placed with it follow from it.
     phone: str | None = None

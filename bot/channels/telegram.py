@@ -497,7 +497,20 @@ def to_inbound(
         chat_type=ChatType.PRIVATE if message.chat.type == "private" else ChatType.GROUP,
         edit_of=platform_id if edit else None,
         delivery_id=str(update_id) if update_id is not None else None,
+        phone=_own_phone(message),
     )
+
+
+def _own_phone(message: Message) -> str | None:
+    """The sender's own number, when the message shares their contact ("share my phone
+    number"): Telegram fills a contact's ``user_id`` with the account the number belongs
+    to, so a contact whose ``user_id`` is the sender's is the number they registered,
+    verified by Telegram. Anyone else's contact card vouches for nothing."""
+    contact, user = message.contact, message.from_user
+    if contact is None or user is None or contact.user_id != user.id:
+        return None
+    digits = contact.phone_number.strip().removeprefix("+")
+    return f"+{digits}" if digits.isdigit() else None
 
 
 def _clean(text: str) -> str:
