@@ -38,6 +38,7 @@ from handlers.intake import accept_inbound
 from handlers.notes import note_for_staff
 from handlers.opt_out import handle_opt_word
 from handlers.order_links import link_by_vouched_phone, link_from_message, vouched_phone
+from handlers.ratings import take_rating_answer
 from handlers.replying import (
     answer_for_staff,
     answer_in,
@@ -184,6 +185,10 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
     if await handle_join_code(ctx, message, conversation_id, message_id, language):
         await ctx.store.mark_processed(message_id, now, language)  # a join code: no card
         return True
+    rated = await take_rating_answer(ctx, message, conversation_id, message_id)
+    if rated is not None and not rated.follow_up:
+        await ctx.store.mark_processed(message_id, now, language)  # a rating: no card
+        return True
     words = message.text.split()
     if message.kind is MessageKind.COMMAND and words and words[0].lower().startswith("/start"):
         await _greet(ctx, message, conversation_id, language, message_id)
@@ -192,6 +197,7 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
 
     customer = await ctx.store.customer_of_conversation(conversation_id)
     first_notes = [CORRECTED_NOTE] if corrected else []
+    first_notes += [rated.note] if rated is not None else []  # a low rating to follow up
     first_notes += [cut] if (cut := cut_note(message.text)) else []
     if message.chat_type is ChatType.PRIVATE:  # a group's message links no order
         where = ProofMessage(conversation_id, message_id, language)

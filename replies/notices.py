@@ -1,6 +1,6 @@
 """Fixed notices BorderDesk sends or prepares itself: out-of-hours, escalation and
-resolution updates, and the proactive order messages (payment reminder, shipped, delay,
-review request).
+resolution updates, the proactive order messages (payment reminder, shipped, delay,
+review request) and the rating question once a conversation is resolved.
 
 One YAML file per notice in ``replies/notices/``, one line per language, validated at load.
 A store edits a notice by copying its file into its own folder (``BORDERDESK_NOTICES_DIR``);
@@ -38,6 +38,8 @@ REQUIRED: Mapping[str, frozenset[str]] = {
     "shipped": _SHIPMENT | {"tracking_link", "estimated_delivery"},
     "delay": _SHIPMENT,
     "review_request": _ORDER,
+    # one question once a conversation is resolved (handlers/ratings/): 1-5 and a comment
+    "rating": frozenset({"shopper_name"}),
     # confirms a "stop": no more proactive messages until the shopper writes "start"
     "stopped": frozenset({"shopper_name"}),
     # a card was escalated without a suggested answer: the shopper is told who has it;

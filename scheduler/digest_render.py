@@ -22,6 +22,7 @@ from typing import Any
 from bot.desk import money
 from bot.reports import Report, ReportPart
 from bot.storage.disputes import SettledTotal
+from bot.storage.ratings import Rating
 from scheduler.digest import Digest
 from scheduler.management_report import ManagementDigest
 
@@ -115,7 +116,18 @@ def render_management(digest: ManagementDigest, department: str = "management") 
             f"Last 30 days: {_kept(digest.settled_period)}",
         )
         parts = (*parts, ReportPart("Money kept by not shipping items back", kept))
+    if digest.rating_average is not None:
+        heading = f"Shopper ratings: {len(digest.ratings)}, average {digest.rating_average:.1f}/5"
+        low = [_rating(r) for r in digest.low_ratings]
+        parts = (*parts, ReportPart(heading, _capped(low) or ("no low ratings",)))
     return Report(department, title, parts, day=digest.day)
+
+
+def _rating(rating: Rating) -> str:
+    """ "1/5 from Ana Lima: “slow” (reply by lee)": a low rating, to follow up."""
+    said = f": “{rating.comment}”" if rating.comment else ", no comment"
+    by = f" (reply by {rating.agent_name})" if rating.agent_name else ""
+    return f"{rating.score}/5 from {rating.customer_name or 'a shopper'}{said}{by}"
 
 
 _SETTLEMENTS = {"keep_refund": "refund without return", "partial_refund": "partial refund",

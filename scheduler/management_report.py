@@ -4,9 +4,10 @@ Where a department digest hands defects back to the team that can fix them
 (``scheduler/digest.py``), this one answers "how busy were we, how fast did we answer,
 which suggested answers staff had to rewrite, and what is stuck": volume by channel,
 language and country; first response times; what staff did with each intent's suggested
-answers; the top problems of every department; open escalations by age; and the money kept
+answers; the top problems of every department; open escalations by age; the money kept
 by settling disputes without having items shipped back (``handlers.disputes``), on the
-day and over the 30 days to its end.
+day and over the 30 days to its end; and the shoppers' ratings given that day
+(``handlers.ratings``), the low ones listed.
 
 A "day" is the local calendar day in the zone of the management digest's schedule
 (``report_counts.day_window``), read in one transaction by ``Store.store_day``
@@ -27,6 +28,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.storage.disputes import SettledTotal
+from bot.storage.ratings import Rating
 from bot.storage.report_records import Turn
 from bot.storage.store import Database, Store
 from scheduler.report_counts import day_window, ranked
@@ -53,6 +55,8 @@ RESPONSE_LOOKBACK = timedelta(days=1)
 RESPONSE_HORIZON = timedelta(days=2)
 # the longer period of the money line, beside the day
 SETTLED_PERIOD = timedelta(days=30)
+# a rating this low or lower is listed (and opened a follow-up card: handlers.ratings)
+LOW_RATING = 2
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,17 @@ class ManagementDigest:
     # disputes settled on the day, and in the SETTLED_PERIOD to its end
     settled: tuple[SettledTotal, ...] = ()
     settled_period: tuple[SettledTotal, ...] = ()
+    ratings: tuple[Rating, ...] = ()  # answered on the day, oldest first
+
+    @property
+    def rating_average(self) -> float | None:
+        scores = [r.score for r in self.ratings if r.score is not None]
+        return sum(scores) / len(scores) if scores else None
+
+    @property
+    def low_ratings(self) -> tuple[Rating, ...]:
+        """The ratings of LOW_RATING or less: each one a follow-up card in the inbox."""
+        return tuple(r for r in self.ratings if r.score is not None and r.score <= LOW_RATING)
 
     @property
     def inbound(self) -> int:
@@ -106,7 +121,7 @@ class ManagementDigest:
 
     @property
     def quiet(self) -> bool:
-        busy = self.inbound or self.top_problems or self.settled
+        busy = self.inbound or self.top_problems or self.settled or self.ratings
         return not (busy or any(n for _, n in self.open_by_age))
 
 
@@ -153,6 +168,7 @@ async def build_management_digest(
         open_by_age=tuple((label, ages[label]) for label, _ in AGE_BUCKETS),
         settled=await store.disputes_settled(start, end),
         settled_period=await store.disputes_settled(end - SETTLED_PERIOD, end),
+        ratings=tuple(await store.ratings_between(start, end)),
     )
 
 

@@ -11,7 +11,9 @@ from pydantic.dataclasses import dataclass
 from bot.config.reading import SETTINGS, Settings, Unfit, parsed, setting, wrong
 from bot.config.values import Address, Folder, MemberIds, secret, whole
 
-PROACTIVE_KINDS = ("payment_reminder", "shipped", "delay", "review_request")
+# the order notices (handlers/proactive/), then the rating question a conversation gets
+# once it is resolved (handlers/ratings/): each can be left out of BORDERDESK_PROACTIVE
+PROACTIVE_KINDS = ("payment_reminder", "shipped", "delay", "review_request", "rating")
 
 
 def _kinds(text: str) -> frozenset[str]:

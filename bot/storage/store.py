@@ -38,6 +38,7 @@ from bot.storage.management_queries import ManagementQueries
 from bot.storage.orders import OrderQueries
 from bot.storage.outbox import OutboxQueries
 from bot.storage.proactive import ProactiveQueries
+from bot.storage.ratings import RatingQueries
 from bot.storage.schema import escalations, messages, suggestions
 from bot.storage.shipments import ShipmentQueries
 from bot.storage.spike_queries import SpikeQueries
@@ -85,6 +86,7 @@ class Store(
     ManagementQueries,
     SpikeQueries,
     DisputeQueries,
+    RatingQueries,
 ):
     """Async access to the BorderDesk database."""
 

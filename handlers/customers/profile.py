@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -31,6 +31,7 @@ from bot.calendar.countries import COUNTRY_ZONES, timezone_for
 from bot.context import Context
 from bot.storage.customer_records import CustomerRecord, PastProblem
 from bot.storage.order_records import OrderRecord
+from bot.storage.ratings import Rating
 
 RISK_WINDOW = timedelta(days=90)
 RISK_PROBLEMS = 2
@@ -62,6 +63,9 @@ class Profile:
     segment: Segment
     at_risk: bool
     recent_problems: int  # within RISK_WINDOW
+    # the shopper's answers to the rating question (``handlers.ratings``), oldest first;
+    # read for the full profile only, not for every card
+    ratings: tuple[Rating, ...] = ()
 
     @property
     def counted_orders(self) -> tuple[OrderRecord, ...]:
@@ -107,7 +111,9 @@ async def load_profile(ctx: Context, customer_id: int, now: datetime) -> Profile
     ids = [c.id for c in identities]
     linked = await ctx.store.customer_orders(ids)
     found = await ctx.store.customer_problems(ids, [o.id for o in linked])
-    return profile_of(ctx, identities, linked, found, now)
+    profile = profile_of(ctx, identities, linked, found, now)
+    rated = await ctx.store.customer_ratings(ids)
+    return None if profile is None else replace(profile, ratings=tuple(rated))
 
 
 def profile_of(

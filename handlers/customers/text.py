@@ -3,7 +3,7 @@ a flagged buyer's card, and the full profile ``/borderdesk customer`` shows::
 
     summary_line(profile, now)   # "VIP · at risk · 6 orders (5 repeat), 812.50 EUR · …"
     flag_warning(profile)        # "Flagged buyer: extortion (…), by U01. Nothing is sent…"
-    profile_text(profile, now)   # "Customer 12: Ana García — VIP", channels, orders, …
+    profile_text(profile, now)   # "Customer 12: Ana García — VIP", orders, ratings, …
 
 Contact details are masked ("a***@example.es", "…5678"): staff see that the shopper has
 them, not what they are. Shopper-written values (names, notes) are quoted as they are;
@@ -19,6 +19,7 @@ from bot.calendar.countries import timezone_for
 from bot.orders.matching import shown_number
 from bot.storage.customer_records import PastProblem
 from bot.storage.order_records import OrderRecord
+from bot.storage.ratings import Rating
 from handlers.customers.profile import Profile
 from handlers.shipments import parcels_text
 
@@ -110,6 +111,11 @@ def profile_text(profile: Profile, now: datetime, *, shown: int = 5) -> str:
     )
     for problem in reversed(profile.problems[-shown:]):
         lines.append("  • " + problem_line(problem))
+    if profile.ratings:
+        scores = [r.score for r in profile.ratings if r.score is not None]
+        lines.append(f"Ratings: {len(scores)}, average {sum(scores) / len(scores):.1f}/5")
+        for rating in reversed(profile.ratings[-shown:]):
+            lines.append("  • " + rating_line(rating))
     flagged = profile.flag
     if flagged is not None and flagged.blocked_at is not None:
         note = f" — {flagged.block_note}" if flagged.block_note else ""
@@ -141,6 +147,17 @@ def order_line(order: OrderRecord) -> str:
         parts.append(f"estimated {order.estimated_delivery:%Y-%m-%d}")
     if order.evaluation:
         parts.append(f"review: {order.evaluation}")
+    return " · ".join(parts)
+
+
+def rating_line(rating: Rating) -> str:
+    """ "2026-11-24 · 4/5 · “muy bien” · reply by lee": one answer to the rating question."""
+    when = rating.answered_at or rating.asked_at
+    parts = [f"{when:%Y-%m-%d}", f"{rating.score}/5"]
+    if rating.comment:
+        parts.append(f"“{rating.comment}”")
+    if rating.agent_name:
+        parts.append(f"reply by {rating.agent_name}")
     return " · ".join(parts)
 
 

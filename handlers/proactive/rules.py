@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 from types import MappingProxyType
+from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.calendar.countries import timezone_for
@@ -46,6 +47,34 @@ WINDOW: Mapping[str, timedelta] = MappingProxyType(
         "review_request": timedelta(days=7),
     }
 )
+
+
+class Shopper(Protocol):
+    """Who a proactive message would go to, as the rules below read them: an order's
+    buyer (``ProactiveOrder``), or a conversation asked to rate (``handlers.proactive.rating``)."""
+
+    @property
+    def conversation_id(self) -> int | None: ...
+    @property
+    def opted_out(self) -> bool: ...
+    @property
+    def forgotten(self) -> bool: ...
+    @property
+    def channel_blocked(self) -> bool: ...
+    @property
+    def chat_type(self) -> str | None: ...
+    @property
+    def customer_timezone(self) -> str | None: ...
+    @property
+    def customer_country(self) -> str | None: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def conversation_language(self) -> str | None: ...
+    @property
+    def customer_language(self) -> str | None: ...
+    @property
+    def language(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -102,7 +131,7 @@ def due_notices(
     return due
 
 
-def may_notify(order: ProactiveOrder) -> bool:
+def may_notify(order: Shopper) -> bool:
     """Whether the shopper may get a notice at all (when is ``due_notices``' business)."""
     if order.conversation_id is None or order.opted_out or order.forgotten:
         return False
@@ -169,7 +198,7 @@ def has_open_problem(order: ProactiveOrder) -> bool:
     return False
 
 
-def shopper_zone(order: ProactiveOrder) -> tzinfo:
+def shopper_zone(order: Shopper) -> tzinfo:
     """The customer's own zone, else their country's, else the shipping country's, else UTC."""
     if order.customer_timezone:
         try:
@@ -195,7 +224,7 @@ def quiet_until(now: datetime, zone: tzinfo, quiet: tuple[int, int]) -> datetime
     return datetime.combine(day, time(end), tzinfo=zone)
 
 
-def shopper_language(order: ProactiveOrder) -> str:
+def shopper_language(order: Shopper) -> str:
     """What the shopper writes to us in, else their profile's, else the order's, else en."""
     for code in (order.conversation_language, order.customer_language, order.language):
         primary = (code or "").replace("_", "-").split("-")[0].lower()

@@ -1,4 +1,5 @@
-"""Sending the order notices that are due (``handlers.proactive.rules`` says which).
+"""Sending the order notices that are due (``handlers.proactive.rules`` says which), and
+the rating questions of conversations resolved since (``handlers.proactive.rating``).
 
 The runtime calls ``send_proactive`` every minute. Each notice is rendered in the
 shopper's language from the store's notice texts and queued in the outbox under a key of
@@ -18,6 +19,7 @@ from bot.notes import NoteKind
 from bot.storage.proactive import ProactiveOrder
 from handlers.notes import note_for_staff
 from handlers.order_links import format_day
+from handlers.proactive.rating import ask_for_ratings
 from handlers.proactive.rules import (
     LOOKBACK,
     Due,
@@ -43,6 +45,7 @@ async def send_proactive(ctx: Context, now: datetime) -> int:
     for due in due_notices(orders, now, settings):
         if await _queue(ctx, due, now):
             queued += 1
+    queued += await ask_for_ratings(ctx, now)  # its own rules, the same quiet hours and stop
     if queued:
         ctx.wake_outbox()
     return queued

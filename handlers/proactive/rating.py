@@ -1,0 +1,98 @@
+"""Asking a shopper to rate the help they got, once their conversation is resolved.
+
+"Resolved" is read from what staff and the shopper did, not from a button nobody has to
+press: someone sent the shopper a reply (a card sent as is, edited, replaced, answered in
+the thread, settled, or escalated and its escalation resolved), nothing waits for staff
+(no pending card, no message still being handled, no open escalation), and the
+conversation has been quiet for ``ASK_AFTER`` since its last word. A shopper who writes
+again in that time was not done, so the clock starts over.
+
+The question goes out once per conversation, ever (its outbox key is
+``rating:<conversation>`` and the ``ratings`` row's unique key keeps a second process's
+question out), through the outbox like the order notices and under their rules, reused
+from ``handlers.proactive.rules``: never to a shopper who said "stop", was forgotten,
+blocked the bot or writes from a group; never in their quiet hours (it waits); never
+later than ``WINDOW`` after it fell due (out of context by then); and only while
+``rating`` is among ``BORDERDESK_PROACTIVE``'s kinds. Never to a flagged buyer either,
+on any of their identities::
+
+    asked = await ask_for_ratings(ctx, now)   # by send_proactive, every minute
+
+The answer is read where messages arrive (``handlers.ratings``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from bot.context import Context
+from bot.storage.ratings import RatingCandidate
+from handlers.approvals import flagged_identity
+from handlers.proactive.rules import (
+    ProactiveSettings,
+    may_notify,
+    quiet_until,
+    shopper_language,
+    shopper_zone,
+)
+
+KIND = "rating"  # its name in BORDERDESK_PROACTIVE and its notice (replies/notices/)
+AUTHOR = "BorderDesk"
+# quiet this long after the conversation's last word before it counts as resolved
+ASK_AFTER = timedelta(hours=2)
+# how long after falling due the question still makes sense (quiet hours, an outage)
+WINDOW = timedelta(days=3)
+
+
+def rating_key(conversation_id: int) -> str:
+    """The question's outbox key: one per conversation, ever."""
+    return f"rating:{conversation_id}"
+
+
+def resolved(chat: RatingCandidate, now: datetime) -> bool:
+    """Whether the conversation is resolved and its question due at ``now`` (see above)."""
+    if chat.answered is None or chat.pending or chat.open_escalation:
+        return False
+    due = chat.last_activity + ASK_AFTER
+    return due <= now < due + WINDOW
+
+
+def due_questions(
+    chats: Iterable[RatingCandidate], now: datetime, settings: ProactiveSettings
+) -> list[RatingCandidate]:
+    """The conversations to ask now, by the proactive rules (flags are read afterwards:
+    they span every identity of the shopper)."""
+    if KIND not in settings.kinds:
+        return []
+    return [
+        chat
+        for chat in chats
+        if resolved(chat, now)
+        and may_notify(chat)
+        and quiet_until(now, shopper_zone(chat), settings.quiet_hours) is None
+    ]
+
+
+async def ask_for_ratings(ctx: Context, now: datetime) -> int:
+    """Queue the rating questions due at ``now``; returns how many were queued."""
+    settings = ProactiveSettings.from_config(ctx.config)
+    chats = await ctx.store.rating_candidates(since=now - ASK_AFTER - WINDOW)
+    asked = 0
+    for chat in due_questions(chats, now, settings):
+        if await flagged_identity(ctx, chat.conversation_id) is not None:
+            continue  # a flagged buyer is never asked (checked each time: flags change)
+        names = chat.customer_name.split()
+        text, _ = ctx.notices.render(
+            KIND, shopper_language(chat), {"shopper_name": names[0] if names else ""}
+        )
+        # queued first, under its key: after a crash before the row, the retry finds the
+        # question queued already and only writes the row
+        queued = await ctx.store.enqueue(
+            rating_key(chat.conversation_id), chat.conversation_id, text, AUTHOR, now
+        )
+        await ctx.store.ask_rating(chat.conversation_id, chat.answered, at=now)
+        asked += queued is not None
+    if asked:
+        ctx.wake_outbox()
+    return asked
