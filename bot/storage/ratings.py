@@ -36,6 +36,7 @@ from bot.storage.schema import (
 ANSWERED = frozenset(
     {"sent", "auto_sent", "edited", "replaced", "answered", "settled", "escalated"}
 )
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,10 @@ class RatingQueries:
 
     async def rating_candidates(self, since: datetime) -> list[RatingCandidate]:
         """Conversations with a message, a decision or a resolution since ``since`` that
-        were never asked to rate, private or group (the rules decide)."""
+        were never asked to rate, private or group (the rules decide).
+
+        A handful of grouped queries per 500 conversations, whatever their history: the
+        proactive job reads this every minute."""
         async with self.reader.connect() as conn:
             active = (
                 select(messages.c.conversation_id)
@@ -105,7 +109,6 @@ class RatingQueries:
                 )
                 .subquery()
             )
-            asked = select(ratings.c.conversation_id)
             rows = (
                 await conn.execute(
                     select(
@@ -124,15 +127,15 @@ class RatingQueries:
                     .join(customers, customers.c.id == conversations.c.customer_id)
                     .where(
                         conversations.c.id.in_(select(active.c.conversation_id)),
-                        conversations.c.id.not_in(asked),
+                        conversations.c.id.not_in(select(ratings.c.conversation_id)),
                     )
                     .order_by(conversations.c.id)
                 )
             ).all()
-            found = []
-            for row in rows:
-                found.append(await _candidate(conn, row))
-        return found
+            facts = _Facts()
+            for start in range(0, len(rows), _CHUNK):
+                await facts.read(conn, [r.id for r in rows[start : start + _CHUNK]], since)
+        return [facts.candidate(row) for row in rows]
 
     async def ask_rating(
         self, conversation_id: int, answered: Answered | None, *, at: datetime
@@ -210,77 +213,92 @@ class RatingQueries:
             return [_rating(row) for row in rows]
 
 
-async def _candidate(conn: AsyncConnection, row: Any) -> RatingCandidate:
-    """One conversation's facts: a few small aggregates, by its indexed columns."""
-    conversation_id = row.id
-    answered = (
-        await conn.execute(
+class _Facts:
+    """What ``rating_candidates`` decides on, per conversation, read chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.latest: dict[int, datetime] = {}
+        self.answered: dict[int, Answered] = {}
+        self.pending: set[int] = set()
+        self.open_escalation: set[int] = set()
+
+    def _later(self, conversation_id: int, at: datetime | None) -> None:
+        if at is not None and (
+            conversation_id not in self.latest or at > self.latest[conversation_id]
+        ):
+            self.latest[conversation_id] = at
+
+    async def read(self, conn: AsyncConnection, ids: list[int], since: datetime) -> None:
+        for table, column in (
+            (messages, messages.c.created_at),
+            (suggestions, suggestions.c.decided_at),
+            (escalations, escalations.c.resolved_at),
+        ):
+            for conversation_id, at in await conn.execute(
+                select(table.c.conversation_id, func.max(column))
+                .where(table.c.conversation_id.in_(ids))
+                .group_by(table.c.conversation_id)
+            ):
+                self._later(conversation_id, at)
+        # the latest reply decided in the window (an old one is no help to rate now)
+        for row in await conn.execute(
             select(
+                suggestions.c.conversation_id,
                 suggestions.c.id,
                 suggestions.c.decided_at,
                 suggestions.c.decided_by,
                 suggestions.c.decided_by_name,
             )
             .where(
-                suggestions.c.conversation_id == conversation_id,
+                suggestions.c.conversation_id.in_(ids),
                 suggestions.c.status.in_(sorted(ANSWERED)),
-                suggestions.c.decided_at.is_not(None),
+                suggestions.c.decided_at >= since,
             )
-            .order_by(suggestions.c.decided_at.desc(), suggestions.c.id.desc())
-            .limit(1)
-        )
-    ).first()
-    pending_card = await conn.scalar(
-        select(func.count()).where(
-            suggestions.c.conversation_id == conversation_id, suggestions.c.status == "pending"
-        )
-    )
-    waiting = await conn.scalar(
-        select(func.count()).where(
-            messages.c.conversation_id == conversation_id,
-            messages.c.direction == "in",
-            messages.c.processed_at.is_(None),
-        )
-    )
-    open_escalations = await conn.scalar(
-        select(func.count()).where(
-            escalations.c.conversation_id == conversation_id, escalations.c.resolved_at.is_(None)
-        )
-    )
-    latest = [
-        await conn.scalar(
-            select(func.max(messages.c.created_at)).where(
-                messages.c.conversation_id == conversation_id
+            .order_by(suggestions.c.decided_at, suggestions.c.id)
+        ):
+            self.answered[row.conversation_id] = Answered(*row[1:])
+        self.pending.update(
+            await conn.scalars(
+                select(suggestions.c.conversation_id).where(
+                    suggestions.c.conversation_id.in_(ids), suggestions.c.status == "pending"
+                )
             )
-        ),
-        await conn.scalar(
-            select(func.max(suggestions.c.decided_at)).where(
-                suggestions.c.conversation_id == conversation_id
+        )
+        self.pending.update(  # stored and not handled yet: its card is still to come
+            await conn.scalars(
+                select(messages.c.conversation_id).where(
+                    messages.c.conversation_id.in_(ids),
+                    messages.c.direction == "in",
+                    messages.c.processed_at.is_(None),
+                )
             )
-        ),
-        await conn.scalar(
-            select(func.max(escalations.c.resolved_at)).where(
-                escalations.c.conversation_id == conversation_id
+        )
+        self.open_escalation.update(
+            await conn.scalars(
+                select(escalations.c.conversation_id).where(
+                    escalations.c.conversation_id.in_(ids), escalations.c.resolved_at.is_(None)
+                )
             )
-        ),
-    ]
-    return RatingCandidate(
-        conversation_id=conversation_id,
-        customer_id=row.customer_id,
-        customer_name=row.name,
-        chat_type=row.chat_type or ChatType.PRIVATE.value,
-        conversation_language=row.language,
-        customer_language=row.customer_language,
-        customer_country=row.country,
-        customer_timezone=row.timezone,
-        opted_out=row.opted_out_at is not None,
-        forgotten=row.forgotten_at is not None,
-        channel_blocked=row.channel_blocked_at is not None,
-        last_activity=max(t for t in latest if t is not None),
-        answered=None if answered is None else Answered(*answered),
-        pending=bool(pending_card or waiting),
-        open_escalation=bool(open_escalations),
-    )
+        )
+
+    def candidate(self, row: Any) -> RatingCandidate:
+        return RatingCandidate(
+            conversation_id=row.id,
+            customer_id=row.customer_id,
+            customer_name=row.name,
+            chat_type=row.chat_type or ChatType.PRIVATE.value,
+            conversation_language=row.language,
+            customer_language=row.customer_language,
+            customer_country=row.country,
+            customer_timezone=row.timezone,
+            opted_out=row.opted_out_at is not None,
+            forgotten=row.forgotten_at is not None,
+            channel_blocked=row.channel_blocked_at is not None,
+            last_activity=self.latest[row.id],
+            answered=self.answered.get(row.id),
+            pending=row.id in self.pending,
+            open_escalation=row.id in self.open_escalation,
+        )
 
 
 def _rating(row: Any) -> Rating:
