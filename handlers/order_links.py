@@ -31,7 +31,6 @@ from bot.calendar.countries import format_local
 from bot.context import Context
 from bot.orders.matching import (
     bare_number,
-    e164,
     emails_in,
     order_key,
     phones_in,
@@ -51,12 +50,13 @@ OPEN_STATUSES = frozenset({"created", "paid", "shipped"})
 
 def vouched_phone(ctx: Context, customer: CustomerRecord) -> str | None:
     """The identity's own phone in E.164 when its channel's user ids are numbers the
-    platform verified (WhatsApp); None elsewhere, and for an id that is not a full number."""
+    platform verified (WhatsApp); None elsewhere. It is the phone the intake keeps on the
+    record from each message (the id as dialled, ``InboundMessage.phone``), which nothing
+    else sets there (an order proved with a typed phone does not keep it; a forget erases it)."""
     channel = ctx.channels.get(customer.channel)
     if channel is None or not channel.capabilities.phone_ids:
         return None
-    user_id = customer.platform_user_id
-    return e164(f"+{user_id}") if user_id.isdigit() else None
+    return customer.phone
 
 
 async def link_by_vouched_phone(ctx: Context, customer: CustomerRecord, phone: str) -> list[str]:
@@ -134,7 +134,11 @@ async def link_from_message(
     if order.customer_id is not None:
         return await offer_join(ctx, customer, order, proof, where)
     if not await ctx.store.link_customer_order(
-        customer.id, order.id, email=email, phone=phone, country=order.country
+        customer.id,
+        order.id,
+        email=email,
+        phone=None if vouched else phone,  # the verified one stays the identity's
+        country=order.country,
     ):
         return (
             f"Order {order.shown_number} mentioned with its {proof}, not linked: another chat "

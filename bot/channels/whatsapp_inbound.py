@@ -13,9 +13,11 @@ id (``from``, their phone number in international form without the +), its id is
 ``wamid`` (unique, so a webhook Meta delivers again is recognised as a duplicate), its
 content read by ``whatsapp_content``. The sender's WhatsApp id is also their phone, which
 Meta verified (the shopper receives its code to register): it is handed on as
-``InboundMessage.phone``, "+" and its digits (Meta warns that a ``wa_id`` may differ from
-the number as dialled: the intake keeps it only when it reads as a full international
-number). ``context`` (the message it answers) is not kept:
+``InboundMessage.phone`` as the number is dialled today (``dialled``: Meta warns that a
+``wa_id`` may differ from it, and two countries' do: a Mexican mobile's keeps the "1" after
+52 that Mexico dropped in 2019, and a Brazilian mobile registered before 2016 lacks the "9"
+every mobile number has had since); the intake keeps it only when it reads as a full
+international number. ``context`` (the message it answers) is not kept:
 the model has no field for it (issue 18's closing note). A message that cannot be read
 is logged and skipped, never the whole payload.
 
@@ -128,8 +130,21 @@ def to_inbound(message: JSON, names: dict[str, str], now: dt.datetime) -> Inboun
         received_at=_plausible(message.get("timestamp"), now, message_id),
         kind=content.kind,
         attachment=_clean(content.attachment) if content.attachment else None,
-        phone=f"+{sender}" if sender.isdigit() else None,
+        phone=dialled(sender),
     )
+
+
+def dialled(wa_id: str) -> str | None:
+    """The phone number a WhatsApp id stands for, as it is dialled and as a shop keeps it:
+    "5215512345678" -> "+525512345678"; "551187654321" -> "+5511987654321" (a mobile:
+    its 8 digits begin with 6 to 9; a landline's, 2 to 5, are left as they are)."""
+    if not wa_id.isdigit():
+        return None
+    if len(wa_id) == 13 and wa_id.startswith("521"):
+        return f"+52{wa_id[3:]}"
+    if len(wa_id) == 12 and wa_id.startswith("55") and wa_id[4] in "6789":
+        return f"+55{wa_id[2:4]}9{wa_id[4:]}"
+    return f"+{wa_id}"
 
 
 def _plausible(stamp: Any, now: dt.datetime, message_id: str) -> dt.datetime:

@@ -14,9 +14,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.channels.whatsapp import WhatsAppChannel
-from bot.channels.whatsapp_inbound import to_inbound
+from bot.channels.whatsapp_inbound import dialled, to_inbound
 from bot.config import Config
 from bot.models import InboundMessage
 from bot.orders.matching import clean_phone
@@ -158,3 +160,57 @@ async def test_a_phone_typed_on_telegram_proves_nothing_without_the_order_number
         assert not any(TRACKING in text or "#1042" in text for text in shown), shown
         assert await desk.store.customer_orders([attacker.id]) == []
         assert await desk.store.person_ids(attacker.id) == [attacker.id]
+
+
+@pytest.mark.parametrize(
+    ("wa_id", "number"),
+    [
+        ("5511987654321", "+5511987654321"),
+        ("551187654321", "+5511987654321"),  # a mobile registered before Brazil's extra 9
+        ("551132654321", "+551132654321"),  # a landline: no 9 added
+        ("5215512345678", "+525512345678"),  # Mexico's dropped 1
+        ("34612345678", "+34612345678"),
+        ("not-a-number", None),
+    ],
+)
+def test_a_whatsapp_id_is_read_as_the_number_as_dialled(wa_id: str, number: str | None) -> None:
+    assert dialled(wa_id) == number
+
+
+async def test_a_mexican_whatsapp_id_finds_the_order_placed_with_the_number_without_its_1(
+    tmp_path: Path,
+) -> None:
+    async with whatsapp_desk(tmp_path) as desk:
+        await add_order(desk.store, "#2001", phone="5512345678", country="MX", name="Diego")
+        await desk.whatsapp_says("Hola", wa_id="5215512345678", name="Diego")
+        diego = await desk.on_whatsapp("5215512345678")
+        assert (diego.country, diego.phone) == ("MX", "+525512345678")
+        assert [o.order_number for o in await desk.store.customer_orders([diego.id])] == ["#2001"]
+
+
+async def test_an_order_placed_and_proved_with_the_victims_number_joins_nothing(
+    tmp_path: Path,
+) -> None:
+    """The attacker places a cheap order with Ana's number and proves it from Telegram
+    (number and phone). When Ana writes on WhatsApp from that number, the two chats stay
+    apart: the attacker reads nothing of hers, and the order stays the attacker's."""
+    async with whatsapp_desk(tmp_path) as desk:
+        await add_order(desk.store, "#6666", phone=AT_CHECKOUT, country="BR", total=1.0)
+        await desk.say(f"my order #6666, phone {ANA_PHONE}", chat="666", name="Mallory")
+        attacker = await desk.customer("666")
+        assert [o.order_number for o in await desk.store.customer_orders([attacker.id])] == [
+            "#6666"
+        ]
+        await ana_order(desk, "#1042")
+        await desk.whatsapp_says("Meu endereço novo é Rua Escondida 5, apto 3. Rastrear pedido")
+        ana = await desk.on_whatsapp()
+        assert await desk.store.person_ids(ana.id) == [ana.id]
+        assert await desk.store.person_ids(attacker.id) == [attacker.id]
+        assert [o.order_number for o in await desk.store.customer_orders([ana.id])] == ["#1042"]
+        assert any("telegram:666 proved it first" in n for n in desk.cards()[-1].notes)
+        await desk.say("where is my order?", chat="666", name="Mallory")
+        shown = [desk.cards()[-1].suggestion.reply or "", desk.cards()[-1].profile or ""]
+        shown += desk.sent("666")
+        assert not any(TRACKING in t or "Escondida" in t or "#1042" in t for t in shown), shown
+        profile = await desk.command(f"customer id:{attacker.id}")
+        assert "whatsapp" not in profile and "#1042" not in profile, profile
