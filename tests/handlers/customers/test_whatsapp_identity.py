@@ -143,6 +143,9 @@ async def test_telegram_and_whatsapp_become_one_profile_on_the_code_sent_to_tele
         )
         await desk.whatsapp_says("Rastrear pedido")
         assert TRACKING in (desk.cards()[-1].suggestion.reply or "")
+        assert "2 channel identities" in (desk.cards()[-1].profile or "")
+        staff_see = await desk.command(f"customer id:{whatsapp.id}")
+        assert "telegram 777" in staff_see and "whatsapp 5511987654321" in staff_see, staff_see
 
 
 async def test_a_phone_typed_on_telegram_proves_nothing_without_the_order_number(
