@@ -11,16 +11,21 @@ Who is whom, and what each identity may see (the rule every reader here keeps):
 - Replies, profiles, export and forget read the orders linked to the identity itself,
   never orders found by an e-mail or phone.
 - Identities are one person (``same_person``) only on proof the shopper controls both,
-  never because they gave the same e-mail or phone: an order's e-mail is whatever the
-  buyer typed at checkout, and no channel gives us a verified phone. Otherwise anyone
-  could place a cheap order with someone else's e-mail, prove it, and become "the same
-  person" as them (their orders, tracking numbers, messages in an export, their erasure
-  in a forget). The proof is a one-time code sent to the chat that holds the order and
-  typed in the other (a verified channel identity: only its owner reads it), or staff
-  joining two chats themselves (``bot.storage.customer_joins``).
+  never because they gave the same e-mail or phone: an order's e-mail or phone is
+  whatever the buyer typed at checkout. Otherwise anyone could place a cheap order with
+  someone else's e-mail or number, prove it, and become "the same person" as them (their
+  orders, tracking numbers, messages in an export, their erasure in a forget). A WhatsApp
+  identity's phone is verified (by Meta) and proves the orders placed with it that no
+  identity proved before (``handlers.order_links``), but a match with another identity's
+  phone proves nothing: that one came from such an order. The proof is a one-time code
+  sent to the chat that holds the order and typed in the other (a verified channel
+  identity: only its owner reads it), or staff joining two chats themselves
+  (``bot.storage.customer_joins``).
 
 The e-mail or phone a shopper proved an order with is kept on their identity so staff can
-find them by it (``find_customers``); it is a search key, never proof of identity.
+find them by it (``find_customers``); it is a search key, never proof of identity. A phone
+the platform vouches for (``InboundMessage.phone``: the number a WhatsApp shopper writes
+from) is kept instead of any other (``bot.storage.intake``).
 
 The queries are split by idea: who is writing and whom staff mean (here), which orders
 are theirs (``bot.storage.customer_orders``; the ``orders`` table is filled by the order
