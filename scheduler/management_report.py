@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.storage.disputes import SettledTotal
-from bot.storage.ratings import Rating
+from bot.storage.ratings import LOW_RATING, Rating
 from bot.storage.report_records import Turn
 from bot.storage.store import Database, Store
 from scheduler.report_counts import day_window, ranked
@@ -55,8 +55,6 @@ RESPONSE_LOOKBACK = timedelta(days=1)
 RESPONSE_HORIZON = timedelta(days=2)
 # the longer period of the money line, beside the day
 SETTLED_PERIOD = timedelta(days=30)
-# a rating this low or lower is listed (and opened a follow-up card: handlers.ratings)
-LOW_RATING = 2
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.storage.ratings import LOW_RATING
 from bot.storage.report_records import Inbound, StoreDay, Turn
 from bot.storage.schema import (
     conversations,
@@ -23,6 +24,7 @@ from bot.storage.schema import (
     escalations,
     messages,
     problems,
+    ratings,
     suggestions,
 )
 
@@ -40,8 +42,9 @@ class ManagementQueries:
         top: int = 10,
     ) -> StoreDay:
         """The shopper messages of ``[start, end)`` with what became of their suggestions,
-        every message of the ``timeline`` window, the ``top`` problem types first reported
-        in ``[start, end)`` and the escalations still open at ``end``."""
+        every message of the ``timeline`` window (but a rating answer that needed no card:
+        nobody owes it a reply), the ``top`` problem types first reported in
+        ``[start, end)`` and the escalations still open at ``end``."""
         inbound_on_day = (
             (messages.c.direction == "in")
             & (messages.c.created_at >= start)
@@ -55,9 +58,14 @@ class ManagementQueries:
                 .join(customers, customers.c.id == conversations.c.customer_id)
                 .where(inbound_on_day)
             )
+            # an answer to the rating question that needed no card is no wait for a reply
+            rated = select(ratings.c.message_id).where(
+                ratings.c.message_id.is_not(None), ratings.c.score > LOW_RATING
+            )
             turns = await conn.execute(
                 select(messages.c.conversation_id, messages.c.direction, messages.c.created_at)
                 .where(messages.c.created_at >= since, messages.c.created_at < until)
+                .where(messages.c.id.not_in(rated))
                 .order_by(messages.c.conversation_id, messages.c.created_at, messages.c.id)
             )
             statuses = tuple(

@@ -37,6 +37,9 @@ ANSWERED = frozenset(
     {"sent", "auto_sent", "edited", "replaced", "answered", "settled", "escalated"}
 )
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+# A rating this low or lower is a follow-up for staff: the answer becomes a card
+# (``handlers.ratings``) and the management digest lists it.
+LOW_RATING = 2
 
 
 @dataclass(frozen=True)

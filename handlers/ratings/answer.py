@@ -19,12 +19,12 @@ from datetime import timedelta
 
 from bot.context import Context
 from bot.models import InboundMessage, MessageKind
+from bot.storage.ratings import LOW_RATING
 from handlers.notes import note_in_conversation
 from handlers.ratings.reading import Reading, read_rating
 
 # how long after the question a bare number is still its answer
 ANSWER_WINDOW = timedelta(days=3)
-LOW = 2  # this or less opens a follow-up card
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class RatingAnswer:
     @property
     def follow_up(self) -> bool:
         """A low rating: the message becomes a card for staff to act on."""
-        return self.reading.score <= LOW
+        return self.reading.score <= LOW_RATING
 
     @property
     def note(self) -> str:

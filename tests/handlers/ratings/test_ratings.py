@@ -99,6 +99,7 @@ async def test_a_low_rating_opens_a_follow_up_card_and_shows_in_the_digest(
 
         digest = await build_management_digest(desk.store.engine, MONDAY.date(), ZoneInfo("UTC"))
         assert (len(digest.ratings), digest.rating_average) == (2, 3.0)
+        assert digest.unanswered == 1, "the “1” waits for staff, the “5” needed no reply"
         text = render_management(digest).text
         assert "Shopper ratings: 2, average 3.0/5" in text
         assert "1/5 from Ana Lima: “slow, nobody told me anything” (reply by lee)" in text
