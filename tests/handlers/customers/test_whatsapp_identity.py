@@ -217,3 +217,11 @@ async def test_an_order_placed_and_proved_with_the_victims_number_joins_nothing(
         assert not any(TRACKING in t or "Escondida" in t or "#1042" in t for t in shown), shown
         profile = await desk.command(f"customer id:{attacker.id}")
         assert "whatsapp" not in profile and "#1042" not in profile, profile
+
+
+async def test_the_numbers_country_gives_the_voltage_and_plugs(tmp_path: Path) -> None:
+    async with whatsapp_desk(tmp_path) as desk:
+        await desk.whatsapp_says("Esse secador funciona nas tomadas daqui?")
+        card = desk.cards()[-1]
+        assert (card.language, card.suggestion.intent) == ("pt", "voltage_plug")
+        assert "Brasil: 127/220 V, 60 Hz" in (card.suggestion.reply or "")
