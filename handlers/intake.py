@@ -10,10 +10,11 @@ pauses (``handlers.inbound.release_floods``); the shopper is told once that we h
 Everything else is handed back, to be handled right away (``process_message``).
 
 A message whose platform vouches for the sender's phone (``InboundMessage.phone``: a
-WhatsApp id) says where the shopper is better than their app's language does: the phone
-(kept in E.164 when it is a full number, else dropped) gives the customer record its country (and so the shopper's zone and plugs), and, when
-the platform gave no language, a language hint (``bot.calendar.phone_hints``: "pt-BR" for
-a +55 number), stored with the message as a platform's own hint would be::
+WhatsApp id, a Telegram contact of the sender's own) says where the shopper is better
+than their app's language does: the phone (kept in E.164 when it is a full number, else
+dropped) gives the customer record its country (and so the shopper's zone and plugs),
+and, when the platform gave no language, a language hint (``bot.calendar.phone_hints``:
+"pt-BR" for a +55 number), stored with the message as a platform's own hint would be::
 
     for message_id, conversation_id in await accept_inbound_batch(ctx, messages):
         await process_message(ctx, message_id, conversation_id)
@@ -52,7 +53,7 @@ async def accept_inbound_batch(
     """Store what is ours to keep of ``messages`` (in the order they came, in one
     transaction); (message id, conversation id) of those to handle now, in that order.
     Raises, having stored nothing, when the database does: the platform sends it again."""
-    kept = [_with_phone_hint(message) for message in messages if _ours_to_keep(ctx, message)]
+    kept = [_read_phone(message) for message in messages if _ours_to_keep(ctx, message)]
     arrivals = [
         Arrival(
             message,
@@ -85,7 +86,7 @@ async def accept_inbound_batch(
     return handle_now
 
 
-def _with_phone_hint(message: InboundMessage) -> InboundMessage:
+def _read_phone(message: InboundMessage) -> InboundMessage:
     """The message with its vouched phone in E.164 (dropped when it is not a full number)
     and that phone's language hint when the platform gave none."""
     if message.phone is None:
