@@ -29,14 +29,7 @@ from datetime import UTC, date, datetime, time
 
 from bot.calendar.countries import format_local
 from bot.context import Context
-from bot.orders.matching import (
-    bare_number,
-    emails_in,
-    order_key,
-    phones_in,
-    same_email,
-    same_phone,
-)
+from bot.orders.matching import bare_number, emails_in, order_key, phones_in, same_email, same_phone
 from bot.storage.customer_records import CustomerRecord
 from handlers.customer_joins import ProofMessage, chat_label, offer_join
 from handlers.customers.text import items_text
