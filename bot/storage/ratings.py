@@ -27,6 +27,7 @@ from bot.storage.schema import (
     customers,
     escalations,
     messages,
+    outbox,
     ratings,
     suggestions,
 )
@@ -71,7 +72,8 @@ class RatingCandidate:
     channel_blocked: bool
     last_activity: datetime  # the latest message either way, decision or resolution
     answered: Answered | None  # None: nobody ever sent the shopper a reply
-    pending: bool  # a card or a stored message still waits for staff or for handling
+    # a card, a held reply or a stored message still waits for staff or for handling
+    pending: bool
     open_escalation: bool
     country: str | None = None  # no order here: the shopper's own country is the one
     language: str | None = None
@@ -260,6 +262,22 @@ class _Facts:
             .order_by(suggestions.c.decided_at, suggestions.c.id)
         ):
             self.answered[row.conversation_id] = Answered(*row[1:])
+        # an escalation resolved in the window: the shopper got (or gets, once staff
+        # confirm it) the department's update, later than any card's reply
+        for row in await conn.execute(
+            select(
+                escalations.c.conversation_id,
+                escalations.c.suggestion_id,
+                escalations.c.resolved_at,
+                escalations.c.resolved_by,
+            )
+            .where(escalations.c.conversation_id.in_(ids), escalations.c.resolved_at >= since)
+            .order_by(escalations.c.resolved_at, escalations.c.id)
+        ):
+            known = self.answered.get(row.conversation_id)
+            if known is None or row.resolved_at > known.at:
+                update = Answered(row.suggestion_id, row.resolved_at, None, row.resolved_by)
+                self.answered[row.conversation_id] = update
         self.pending.update(
             await conn.scalars(
                 select(suggestions.c.conversation_id).where(
@@ -273,6 +291,13 @@ class _Facts:
                     messages.c.conversation_id.in_(ids),
                     messages.c.direction == "in",
                     messages.c.processed_at.is_(None),
+                )
+            )
+        )
+        self.pending.update(  # a reply held for staff to confirm (the resolution update)
+            await conn.scalars(
+                select(outbox.c.conversation_id).where(
+                    outbox.c.conversation_id.in_(ids), outbox.c.status == "held"
                 )
             )
         )

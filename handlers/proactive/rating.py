@@ -2,9 +2,10 @@
 
 "Resolved" is read from what staff and the shopper did, not from a button nobody has to
 press: someone sent the shopper a reply (a card sent as is, edited, replaced, answered in
-the thread, settled, or escalated and its escalation resolved), nothing waits for staff
-(no pending card, no message still being handled, no open escalation), and the
-conversation has been quiet for ``ASK_AFTER`` since its last word. A shopper who writes
+the thread, settled, or escalated and its escalation resolved) in the last ``WINDOW``,
+nothing waits for staff (no pending card, no reply held for staff to confirm, no message
+still being handled, no open escalation), and the conversation has been quiet for
+``ASK_AFTER`` since its last word. A shopper who writes
 again in that time was not done, so the clock starts over.
 
 The question goes out once per conversation, ever (its outbox key is

@@ -36,7 +36,10 @@ async def test_candidates_the_question_once_and_the_answer(store: Store) -> None
             .values(decided_at=AT + timedelta(minutes=5), decided_by="U1", decided_by_name="lee")
         )
     await shop.suggest(await shop.message(AT, chat="ben"), "where_is_order", AT, "pending")
+    await shop.suggest(await shop.message(AT, chat="cleo"), "where_is_order", AT)
+    await store.enqueue("held:1", shop.chats["cleo"], "Hola", "lee", AT, hold=True)
     await shop.escalation(AT)  # open
+    await shop.escalation(AT - timedelta(days=9), resolved_at=AT)  # escalated long ago
 
     chats = {c.customer_name: c for c in await store.rating_candidates(since=AT - timedelta(1))}
     ana = chats["ana"]
@@ -47,7 +50,11 @@ async def test_candidates_the_question_once_and_the_answer(store: Store) -> None
     assert ana.last_activity == AT + timedelta(minutes=5)
     assert not ana.pending and not ana.open_escalation
     assert chats["ben"].pending and chats["ben"].answered is None
-    assert [c.open_escalation for n, c in chats.items() if n not in ("ana", "ben")] == [True]
+    assert chats["cleo"].pending, "a reply held for staff to confirm is not done"
+    escalated = [c for n, c in sorted(chats.items()) if n not in ("ana", "ben", "cleo")]
+    assert [c.open_escalation for c in escalated] == [True, False]
+    resolved = escalated[1].answered  # the department's update is the answer
+    assert resolved is not None and resolved.at == AT and escalated[1].last_activity == AT
 
     asked = AT + timedelta(hours=3)
     assert await store.ask_rating(ana.conversation_id, ana.answered, at=asked)
