@@ -99,21 +99,15 @@ class RatingQueries:
     reader: AsyncEngine  # read-only transactions (see Store)
 
     async def rating_candidates(self, since: datetime) -> list[RatingCandidate]:
-        """Conversations with a message, a decision or a resolution since ``since`` that
-        were never asked to rate, private or group (the rules decide).
+        """Conversations with a message since ``since`` (a reply sent is one too: the
+        outbox writes it) that were never asked to rate, private or group (the rules
+        decide).
 
-        A handful of grouped queries per 500 conversations, whatever their history: the
-        proactive job reads this every minute."""
+        A range read of ``ix_messages_created_at``, then a handful of grouped queries per
+        500 conversations, whatever their history: the proactive job reads this every
+        minute."""
         async with self.reader.connect() as conn:
-            active = (
-                select(messages.c.conversation_id)
-                .where(messages.c.created_at >= since)
-                .union(
-                    select(suggestions.c.conversation_id).where(suggestions.c.decided_at >= since),
-                    select(escalations.c.conversation_id).where(escalations.c.resolved_at >= since),
-                )
-                .subquery()
-            )
+            active = select(messages.c.conversation_id).where(messages.c.created_at >= since)
             rows = (
                 await conn.execute(
                     select(
@@ -131,7 +125,7 @@ class RatingQueries:
                     )
                     .join(customers, customers.c.id == conversations.c.customer_id)
                     .where(
-                        conversations.c.id.in_(select(active.c.conversation_id)),
+                        conversations.c.id.in_(active),
                         conversations.c.id.not_in(select(ratings.c.conversation_id)),
                     )
                     .order_by(conversations.c.id)

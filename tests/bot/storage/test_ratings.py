@@ -39,7 +39,8 @@ async def test_candidates_the_question_once_and_the_answer(store: Store) -> None
     await shop.suggest(await shop.message(AT, chat="cleo"), "where_is_order", AT)
     await store.enqueue("held:1", shop.chats["cleo"], "Hola", "lee", AT, hold=True)
     await shop.escalation(AT)  # open
-    await shop.escalation(AT - timedelta(days=9), resolved_at=AT)  # escalated long ago
+    await shop.escalation(AT - timedelta(days=9), resolved_at=AT)  # escalated long ago,
+    await shop.message(AT, chat=f"chat{shop.count}", direction="out")  # the update sent
 
     chats = {c.customer_name: c for c in await store.rating_candidates(since=AT - timedelta(1))}
     ana = chats["ana"]
