@@ -13,7 +13,7 @@ from bot.config import DEFAULT_LANGUAGES
 from replies.library import LibraryError
 from replies.notices import NOTICES_DIR, REQUIRED, Notices
 
-PROACTIVE = ("payment_reminder", "shipped", "delay", "review_request")
+PROACTIVE = ("payment_reminder", "shipped", "delay", "review_request", "rating")
 STOP_WORDS = {  # how each language's last line says "reply STOP"
     "en": "Reply STOP", "es": "Responde STOP", "fr": "Répondez STOP", "de": "Antworten Sie STOP",
     "it": "Rispondi STOP", "pt": "Responda STOP", "nl": "Antwoord STOP", "pl": "Odpowiedz STOP",
