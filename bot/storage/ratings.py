@@ -1,12 +1,12 @@
 """Shopper ratings: the conversations resolved and not asked yet, the question asked once,
 the answer recorded, and ratings read back for the profile and the management digest.
 
-What "resolved" means is ``handlers.ratings.asking``'s rule; this module reads the facts it
+What "resolved" means is ``handlers.proactive.rating``'s rule; this module reads the facts it
 decides on, for the conversations active in a window, in one transaction::
 
     chats = await store.rating_candidates(since=now - ASK_AFTER - WINDOW)
     if await store.ask_rating(chat.conversation_id, chat.answered, at=now): ...
-    rating = await store.open_rating(conversation_id, asked_since=now - ANSWER_WINDOW)
+    rating = await store.open_rating(conversation_id, asked=(since, now), message_id=12)
     await store.record_rating(rating.id, 4, "muy bien", message_id=12, at=now)
 """
 
@@ -157,17 +157,19 @@ class RatingQueries:
         return True
 
     async def open_rating(
-        self, conversation_id: int, *, asked_since: datetime, message_id: int
+        self, conversation_id: int, *, asked: tuple[datetime, datetime], message_id: int
     ) -> Rating | None:
-        """The conversation's rating question asked since ``asked_since`` and not answered
+        """The conversation's rating question asked in ``[since, until]`` and not answered
         yet, or answered by ``message_id`` itself (that message handled again after a
         crash); None otherwise."""
+        since, until = asked
         async with self.reader.connect() as conn:
             row = (
                 await conn.execute(
                     select(ratings).where(
                         ratings.c.conversation_id == conversation_id,
-                        ratings.c.asked_at >= asked_since,
+                        ratings.c.asked_at >= since,
+                        ratings.c.asked_at <= until,
                         ratings.c.score.is_(None) | (ratings.c.message_id == message_id),
                     )
                 )
@@ -258,7 +260,7 @@ class _Facts:
             self.answered[row.conversation_id] = Answered(*row[1:])
         # an escalation resolved in the window: the shopper got (or gets, once staff
         # confirm it) the department's update, later than any card's reply
-        for row in await conn.execute(
+        for resolution in await conn.execute(
             select(
                 escalations.c.conversation_id,
                 escalations.c.suggestion_id,
@@ -268,10 +270,10 @@ class _Facts:
             .where(escalations.c.conversation_id.in_(ids), escalations.c.resolved_at >= since)
             .order_by(escalations.c.resolved_at, escalations.c.id)
         ):
-            known = self.answered.get(row.conversation_id)
-            if known is None or row.resolved_at > known.at:
-                update = Answered(row.suggestion_id, row.resolved_at, None, row.resolved_by)
-                self.answered[row.conversation_id] = update
+            chat, card, at, by = resolution
+            known = self.answered.get(chat)
+            if known is None or at > known.at:
+                self.answered[chat] = Answered(card, at, None, by)
         self.pending.update(
             await conn.scalars(
                 select(suggestions.c.conversation_id).where(

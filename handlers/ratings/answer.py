@@ -20,7 +20,7 @@ from datetime import timedelta
 from bot.context import Context
 from bot.models import InboundMessage, MessageKind
 from bot.storage.ratings import LOW_RATING
-from handlers.notes import note_in_conversation
+from handlers.notes import note_for_staff
 from handlers.ratings.reading import Reading, read_rating
 
 # how long after the question a bare number is still its answer
@@ -59,15 +59,19 @@ async def take_rating_answer(
     reading = read_rating(message.text)
     if reading is None:
         return None
+    received = message.received_at
     rating = await ctx.store.open_rating(
-        conversation_id, asked_since=message.received_at - ANSWER_WINDOW, message_id=message_id
+        conversation_id, asked=(received - ANSWER_WINDOW, received), message_id=message_id
     )
     if rating is None:
-        return None  # never asked, asked long ago, or answered already
+        return None  # never asked, asked long ago or after it was written, answered already
     answer = RatingAnswer(reading)
     await ctx.store.record_rating(
         rating.id, reading.score, reading.comment, message_id=message_id, at=message.received_at
     )
-    if not answer.follow_up:
-        await note_in_conversation(ctx, conversation_id, answer.note)
+    conversation = await ctx.store.conversation(conversation_id)
+    if not answer.follow_up and conversation.card is not None:
+        # keyed: the same message handled again after a crash tells staff once
+        key = f"rating-note:{message_id}"
+        await note_for_staff(ctx, conversation_id, conversation.card, answer.note, key=key)
     return answer

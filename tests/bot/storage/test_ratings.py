@@ -64,18 +64,17 @@ async def test_candidates_the_question_once_and_the_answer(store: Store) -> None
     assert "ana" not in {c.customer_name for c in left}
 
     answer = await shop.message(asked + timedelta(hours=1), chat="ana", text="4 muy bien")
-    rating = await store.open_rating(ana.conversation_id, asked_since=AT, message_id=answer)
+    rating = await store.open_rating(ana.conversation_id, asked=(AT, asked), message_id=answer)
     assert rating is not None and rating.score is None
     await store.record_rating(rating.id, 4, "muy bien", message_id=answer, at=asked)
     later = answer + 1
-    assert await store.open_rating(ana.conversation_id, asked_since=AT, message_id=later) is None
-    again = await store.open_rating(ana.conversation_id, asked_since=AT, message_id=answer)
+    assert await store.open_rating(ana.conversation_id, asked=(AT, asked), message_id=later) is None
+    again = await store.open_rating(ana.conversation_id, asked=(AT, asked), message_id=answer)
     assert again is not None and again.score == 4  # the same message handled again
-    too_late = asked + timedelta(seconds=1)
-    assert (
-        await store.open_rating(ana.conversation_id, asked_since=too_late, message_id=answer)
-        is None
-    )
+    after = (asked + timedelta(seconds=1), asked + timedelta(days=1))
+    assert await store.open_rating(ana.conversation_id, asked=after, message_id=answer) is None
+    before = (AT, asked - timedelta(seconds=1))  # written before the question was asked
+    assert await store.open_rating(ana.conversation_id, asked=before, message_id=answer) is None
 
     day = await store.ratings_between(AT, AT + timedelta(days=1))
     assert [(r.score, r.comment, r.agent_name, r.customer_name) for r in day] == [
