@@ -70,10 +70,14 @@ _NOISE = re.compile(
     # e-mail addresses, which end where a CJK script starts: "メールはyuki.t@example.jpです"
     # was one "address" from the message's first character to its last, and the message
     # had nothing left to read
-    rf"|[^\s{CJK}]+@[^\s{CJK}]+\.{_NOT_CJK_WORD}+"
+    rf"|(?<![^\s{CJK}])[^\s{CJK}]+@[^\s{CJK}]+\.{_NOT_CJK_WORD}+"
     rf"|[@#]{_NOT_CJK_WORD}+"  # mentions, hashtags, "#A10293"
-    rf"|{_NOT_CJK_WORD}*\d{_NOT_CJK_WORD}*",  # order and tracking numbers, amounts, sizes
+    rf"|(?<!{_NOT_CJK_WORD}){_NOT_CJK_WORD}*\d{_NOT_CJK_WORD}*",  # order numbers, amounts, sizes
 )
+# The address and the number are tried only where a run of their characters starts (the
+# look-behinds): tried at every character of a long run without "@" or a digit, each try
+# scanning to the run's end, 16,000 letters took 6 s; now any length takes a millisecond,
+# and what is removed is the same.
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
