@@ -67,7 +67,8 @@ async def serve(settings: dict[str, Any]) -> None:
     telegram = SimpleNamespace(token=settings["telegram_token"], base_url=settings["telegram_url"])
     slack = SimpleNamespace(token=settings["slack_token"], base_url=settings["slack_url"])
     config = desk_config(Path(), telegram, slack, settings["slack_port"], **overrides)  # type: ignore[arg-type]
-    # the runtime keeps a shared backend it is handed: this one on the bench's clock
+    # the runtime keeps a shared backend it is handed: this one on the bench's clock (on
+    # an engine of its own until the desk's store is open, then on the store's)
     pace_engine = None if url.startswith("sqlite") else create_async_engine(url)
     pacer = Pacer(
         clock=platform_now,
@@ -94,6 +95,8 @@ async def serve(settings: dict[str, Any]) -> None:
     try:
         async with runtime:
             await asyncio.wait_for(runtime.ready.wait(), 120)
+            if isinstance(pacer.shared, PaceSlots):  # from now on on the desk's own pool, as
+                pacer.shared.engine = runtime.ctx.store.engine  # the runtime's would be
             timings.attach(SimpleNamespace(runtime=runtime))  # type: ignore[arg-type]
             print("ready", flush=True)
             await stop.wait()
