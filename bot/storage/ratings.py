@@ -77,6 +77,8 @@ class RatingCandidate:
     open_escalation: bool
     country: str | None = None  # no order here: the shopper's own country is the one
     language: str | None = None
+    channel: str = ""  # the conversation's channel, whose reply window may have closed
+    last_heard: datetime | None = None  # the shopper's latest message
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class RatingQueries:
                         conversations.c.id,
                         conversations.c.customer_id,
                         conversations.c.chat_type,
+                        conversations.c.channel,
                         conversations.c.language,
                         customers.c.name,
                         customers.c.language.label("customer_language"),
@@ -219,6 +222,7 @@ class _Facts:
 
     def __init__(self) -> None:
         self.latest: dict[int, datetime] = {}
+        self.heard: dict[int, datetime] = {}  # the shopper's latest message
         self.answered: dict[int, Answered] = {}
         self.pending: set[int] = set()
         self.open_escalation: set[int] = set()
@@ -241,6 +245,12 @@ class _Facts:
                 .group_by(table.c.conversation_id)
             ):
                 self._later(conversation_id, at)
+        for conversation_id, at in await conn.execute(
+            select(messages.c.conversation_id, func.max(messages.c.created_at))
+            .where(messages.c.conversation_id.in_(ids), messages.c.direction == "in")
+            .group_by(messages.c.conversation_id)
+        ):
+            self.heard[conversation_id] = at
         # the latest reply decided in the window (an old one is no help to rate now)
         for row in await conn.execute(
             select(
@@ -322,6 +332,8 @@ class _Facts:
             answered=self.answered.get(row.id),
             pending=row.id in self.pending,
             open_escalation=row.id in self.open_escalation,
+            channel=row.channel,
+            last_heard=self.heard.get(row.id),
         )
 
 

@@ -13,7 +13,9 @@ The question goes out once per conversation, ever (its outbox key is
 question out), through the outbox like the order notices and under their rules, reused
 from ``handlers.proactive.rules``: never to a shopper who said "stop", was forgotten,
 blocked the bot or writes from a group; never in their quiet hours (it waits); never
-later than ``WINDOW`` after it fell due (out of context by then); and only while
+later than ``WINDOW`` after it fell due (out of context by then); never on a channel
+whose free-reply window has closed since the shopper last wrote (WhatsApp's 24 hours:
+the question would go out as the store's "update" template, which it is not); and only while
 ``rating`` is among ``BORDERDESK_PROACTIVE``'s kinds. Never to a flagged buyer either,
 on any of their identities::
 
@@ -24,7 +26,7 @@ The answer is read where messages arrive (``handlers.ratings``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
 from bot.context import Context
@@ -60,27 +62,42 @@ def resolved(chat: RatingCandidate, now: datetime) -> bool:
 
 
 def due_questions(
-    chats: Iterable[RatingCandidate], now: datetime, settings: ProactiveSettings
+    chats: Iterable[RatingCandidate],
+    now: datetime,
+    settings: ProactiveSettings,
+    reply_windows: Mapping[str, timedelta | None] | None = None,
 ) -> list[RatingCandidate]:
     """The conversations to ask now, by the proactive rules (flags are read afterwards:
-    they span every identity of the shopper)."""
+    they span every identity of the shopper). ``reply_windows``: each channel's
+    free-reply window (``ChannelCapabilities.reply_window``), None where it has none."""
     if KIND not in settings.kinds:
         return []
+    windows = reply_windows or {}
     return [
         chat
         for chat in chats
         if resolved(chat, now)
         and may_notify(chat)
         and quiet_until(now, shopper_zone(chat), settings.quiet_hours) is None
+        and within_reply_window(chat, now, windows.get(chat.channel))
     ]
+
+
+def within_reply_window(chat: RatingCandidate, now: datetime, window: timedelta | None) -> bool:
+    """Whether a free message may still reach the shopper: always on a channel without a
+    window, else only while the shopper's latest message is less than ``window`` old."""
+    if window is None:
+        return True
+    return chat.last_heard is not None and now < chat.last_heard + window
 
 
 async def ask_for_ratings(ctx: Context, now: datetime) -> int:
     """Queue the rating questions due at ``now``; returns how many were queued."""
     settings = ProactiveSettings.from_config(ctx.config)
     chats = await ctx.store.rating_candidates(since=now - ASK_AFTER - WINDOW)
+    windows = {name: channel.capabilities.reply_window for name, channel in ctx.channels.items()}
     asked = 0
-    for chat in due_questions(chats, now, settings):
+    for chat in due_questions(chats, now, settings, windows):
         if await flagged_identity(ctx, chat.conversation_id) is not None:
             continue  # a flagged buyer is never asked (checked each time: flags change)
         names = chat.customer_name.split()
