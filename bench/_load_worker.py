@@ -19,7 +19,9 @@ The bench reads one line, ``ready``, on stdout once the desk is connected, and s
 worker with SIGTERM; the desk then stops cleanly (what it was handling finishes).
 
 SETTINGS_JSON keys: database_url, telegram_url, telegram_token, slack_url, slack_token,
-slack_port, scale, epoch, timings (a file path), flood_limit ([count, seconds] or null).
+slack_port, scale, epoch, timings (a file path), flood_limit ([count, seconds] or null),
+webhook_port (null: Telegram by polling; a port: by webhook there, at ``/telegram`` with
+the secret token ``WEBHOOK_SECRET``, served by every worker).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ from bot.runtime import Runtime, platform_adapters  # noqa: E402
 from bot.storage.pace_slots import PaceSlots  # noqa: E402
 from tests.e2e.harness import always_open, desk_config  # noqa: E402
 
+WEBHOOK_SECRET = "load-bench-webhook-secret"
+
 
 async def serve(settings: dict[str, Any]) -> None:
     scale, epoch = float(settings["scale"]), float(settings["epoch"])
@@ -63,6 +67,12 @@ async def serve(settings: dict[str, Any]) -> None:
     overrides: dict[str, Any] = {"database_url": url}
     if settings.get("flood_limit"):
         overrides["shopper_flood_limit"] = Limit(*settings["flood_limit"])
+    if port := settings.get("webhook_port"):
+        overrides |= {
+            "telegram_webhook_url": f"http://127.0.0.1:{port}/telegram",
+            "telegram_webhook_listen": ("127.0.0.1", port),
+            "telegram_webhook_secret": WEBHOOK_SECRET,
+        }
     # desk_config reads only the fakes' token and address from them
     telegram = SimpleNamespace(token=settings["telegram_token"], base_url=settings["telegram_url"])
     slack = SimpleNamespace(token=settings["slack_token"], base_url=settings["slack_url"])

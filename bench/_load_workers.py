@@ -3,8 +3,11 @@
 Each worker is ``bench/_load_worker.py`` (a ``borderdesk run`` on the bench's fakes and
 scaled clock), with a Slack port of its own; the fakes and the staff stay in the bench.
 Staff clicks and dialogs go to the workers in turn, as Slack's requests would reach
-whichever process a load balancer picks. When stopped, each worker writes what its
-``Timings`` noted; ``stop`` merges them into the bench's.
+whichever process a load balancer picks. Telegram reaches them by polling (the elected
+worker polls) or, with ``webhook=True``, by webhook: ``deliver`` posts each update to
+the workers in turn, as Telegram would post to a load balancer in front of them. When
+stopped, each worker writes what its ``Timings`` noted; ``stop`` merges them into the
+bench's.
 
     async with Workers(telegram, slack, folder) as workers:
         await workers.start(2, url, scale=1000, epoch=epoch, flood_limit=None)
@@ -25,6 +28,7 @@ from types import TracebackType
 from typing import Any
 
 from _load_probe import LogTally, Timings
+from _load_worker import WEBHOOK_SECRET
 
 from bot.models import Limit
 from tests.e2e.harness import Desk, free_port
@@ -46,6 +50,8 @@ class Workers:
         self._procs: list[asyncio.subprocess.Process] = []
         self._desks: list[Desk] = []  # one per worker: where its Slack requests go
         self._turns: itertools.cycle[Desk] | None = None
+        self.webhooks: list[str] = []  # each worker's Telegram webhook, when by webhook
+        self._webhook_turns: itertools.cycle[str] | None = None
 
     async def __aenter__(self) -> Workers:
         return self
@@ -69,11 +75,12 @@ class Workers:
         scale: float,
         epoch: float,
         flood_limit: Limit | None,
+        webhook: bool = False,
     ) -> None:
         """Start ``count`` workers one after the other (the first migrates the database)
         and wait until each says its desk is connected."""
         for number in range(count):
-            port = free_port()
+            port, webhook_port = free_port(), free_port() if webhook else None
             settings = {
                 "database_url": database_url,
                 "telegram_url": self.telegram.base_url,
@@ -85,6 +92,7 @@ class Workers:
                 "epoch": epoch,
                 "timings": str(self.folder / f"worker{number}.json"),
                 "flood_limit": [flood_limit.count, flood_limit.seconds] if flood_limit else None,
+                "webhook_port": webhook_port,
             }
             with (self.folder / f"worker{number}.log").open("wb") as log:
                 proc = await asyncio.create_subprocess_exec(
@@ -106,7 +114,21 @@ class Workers:
             self._desks.append(
                 Desk(None, self.telegram, self.slack, f"http://127.0.0.1:{port}/slack/events")  # type: ignore[arg-type]
             )
+            if webhook_port is not None:
+                self.webhooks.append(f"http://127.0.0.1:{webhook_port}/telegram")
         self._turns = itertools.cycle(self._desks)
+        self._webhook_turns = itertools.cycle(self.webhooks) if self.webhooks else None
+
+    async def deliver(self, update: dict[str, Any]) -> None:
+        """Post an update to the next worker's webhook until one answers 200, as Telegram
+        retries an update its webhook did not take."""
+        assert self._webhook_turns is not None, "the workers take Telegram by polling"
+        for attempt in range(1, 31):
+            url = next(self._webhook_turns)
+            if await self.telegram.post_webhook(url, update, WEBHOOK_SECRET) == 200:
+                return
+            await asyncio.sleep(min(0.05 * attempt, 1.0))
+        raise RuntimeError(f"no worker took update {update['update_id']}")
 
     def tail(self, number: int, lines: int = 30) -> str:
         log = self.folder / f"worker{number}.log"

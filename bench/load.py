@@ -61,7 +61,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,12 +85,30 @@ from tests.fakes.slack_api import FakeSlackAPI  # noqa: E402
 from tests.fakes.spec_paths import missing_specs  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramAPI  # noqa: E402
 
+# Telegram's default for how many webhook requests it has open at once (max_connections)
+WEBHOOK_CONNECTIONS = 40
+
 
 async def push_all(
-    telegram: FakeTelegramAPI, plan: list[tuple[Shopper, str, str]], rate: float
+    telegram: FakeTelegramAPI,
+    plan: list[tuple[Shopper, str, str]],
+    rate: float,
+    deliver: Callable[[dict[str, Any]], Awaitable[None]] | None = None,
 ) -> list[Pushed]:
-    """Push the plan at ``rate`` messages per wall second, in small steady batches."""
+    """Push the plan at ``rate`` messages per wall second, in small steady batches: into
+    the fake's getUpdates queue, or with ``deliver`` by webhook (each chat's updates one
+    after the other, as Telegram posts them, at most ``WEBHOOK_CONNECTIONS`` at once)."""
     pushed: list[Pushed] = []
+    chains: dict[int, asyncio.Task[None]] = {}  # each chat's last webhook delivery
+    connections = asyncio.Semaphore(WEBHOOK_CONNECTIONS)
+
+    async def in_order(previous: asyncio.Task[None] | None, update: dict[str, Any]) -> None:
+        assert deliver is not None
+        if previous is not None:
+            await previous
+        async with connections:
+            await deliver(update)
+
     began = time.monotonic()
     for number, (shopper, text, token) in enumerate(plan):
         due = began + number / rate
@@ -103,10 +121,16 @@ async def push_all(
             last_name=shopper.last_name,
             language_code=shopper.language_code,
         )
-        telegram.push_update(update)
+        if deliver is None:
+            telegram.push_update(update)
+        else:
+            update["update_id"] = telegram.next_update_id()
+            previous = chains.get(shopper.chat_id)
+            chains[shopper.chat_id] = asyncio.create_task(in_order(previous, update))
         message_id = update["message"]["message_id"]
         key = f"{shopper.chat_id}:{message_id}"
         pushed.append(Pushed(key, shopper.chat_id, token, time.time()))
+    await asyncio.gather(*chains.values())
     return pushed
 
 
@@ -189,7 +213,8 @@ async def drive(
     lags: list[float] = []
     lag_stop = asyncio.Event()
     lag_task = asyncio.create_task(watch_loop_lag(lags, lag_stop))
-    pushed = await push_all(telegram, plan, args.push_rate)
+    deliver = desk.deliver if isinstance(desk, Workers) and desk.webhooks else None
+    pushed = await push_all(telegram, plan, args.push_rate, deliver)
     push_s = time.monotonic() - started
     print(f"pushed={len(pushed)} in {push_s:.1f} s wall ({len(pushed) / push_s:.0f}/s)")
     done, state = await wait_until_done(desk, rows, staff, len(pushed), started + args.timeout)
@@ -219,9 +244,10 @@ async def run(args: argparse.Namespace, database_url: str, rows: Rows) -> int:
         flood_limit = Limit(per_shopper, Config.shopper_flood_limit.seconds)
         print(f"shopper_flood_limit raised to {per_shopper} (each shopper writes that many)")
     in_process = args.workers == 1 and database_url.startswith("sqlite")
+    in_process = in_process and args.telegram == "polling"
     print(
         f"database={make_url(database_url).get_backend_name()} workers={args.workers}"
-        f" ({'in the bench process' if in_process else 'processes'})"
+        f" ({'in the bench process' if in_process else 'processes'}) telegram={args.telegram}"
     )
     print(f"platform time ×{scale:g}; rates are per platform second")
     languages = Counter(s.language for s in shoppers)
@@ -262,6 +288,7 @@ async def run(args: argparse.Namespace, database_url: str, rows: Rows) -> int:
                         scale=scale,
                         epoch=epoch,
                         flood_limit=flood_limit,
+                        webhook=args.telegram == "webhook",
                     )
                     print(f"desk_start_s={time.monotonic() - began:.1f}")
                     driven = await drive(workers, telegram, rows, plan, args, platform_now)
@@ -380,6 +407,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--workers", type=int, default=1, help="desk processes sharing the database"
+    )
+    parser.add_argument(
+        "--telegram",
+        choices=("polling", "webhook"),
+        default="polling",
+        help="how the desk takes Telegram's updates: polling (one worker, the elected one,"
+        " polls) or webhook (every worker serves it; updates posted to them in turn)",
     )
     args = parser.parse_args()
     if args.workers < 1:
