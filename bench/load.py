@@ -2,13 +2,24 @@
 
     python bench/load.py [--messages 5000] [--shoppers 1000] [--seed 7] [--time-scale 40]
                          [--push-rate 300] [--timeout 1800] [--db PATH]
+                         [--database-url URL] [--workers 1] [--telegram polling|webhook]
 
-A desk (real python-telegram-bot polling and slack-bolt, SQLite file, support open around
-the clock, no translator) runs against the spec-checking fakes. The bench pushes the
-shoppers' messages into the fake Telegram at a steady pace (each shopper's in order) while
-a staff coroutine approves every card in the Slack inbox once (Send, or Edit with a short
-reply when the card offers no Send). The run ends when every card is decided and every
-reply delivered (or at ``--timeout``), then the desk is stopped cleanly.
+A desk (real python-telegram-bot polling and slack-bolt, support open around the clock, no
+translator) runs against the spec-checking fakes. The bench pushes the shoppers' messages
+into the fake Telegram at a steady pace (each shopper's in order) while a staff coroutine
+approves every card in the Slack inbox once (Send, or Edit with a short reply when the
+card offers no Send). The run ends when every card is decided and every reply delivered
+(or at ``--timeout``), then the desk is stopped cleanly.
+
+Where the desk runs: by default one desk on a new SQLite file, on the bench's own event
+loop (beside the fakes and the staff). ``--database-url`` of a PostgreSQL server runs it on
+a new database ``bench_<pid>`` there (dropped afterwards; ``bench/_load_db.py``), and
+``--workers N`` runs N desk processes on it (``bench/_load_worker.py``, each a ``borderdesk
+run`` on the fakes; also for N = 1 on PostgreSQL, so 1 and 2 workers compare alike). By
+``--telegram polling`` the elected worker polls and handles every message it stores (the
+others send replies and take staff clicks, which go to each worker in turn); by
+``webhook`` every worker serves Telegram's webhook and the bench posts updates to them in
+turn, so the intake and the cards are shared too.
 
 Platform time runs ``--time-scale`` times faster than the wall clock: the desk's Pacer and
 both fakes' rate meters share one scaled clock, so Slack's 1 post per second in the inbox
