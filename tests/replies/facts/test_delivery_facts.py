@@ -138,7 +138,7 @@ def test_an_order_within_the_time_is_on_time_even_on_its_last_day() -> None:
     last_day = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 2), "de")
     assert "noch im Zeitplan" in last_day and "bis zum 2. Dezember ankommen" in last_day
     day_after = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 3), "de")
-    assert "1 Tag im Verzug" in day_after
+    assert "1 Tag Verspätung" in day_after
 
 
 def test_without_a_deadline_it_states_only_what_is_known() -> None:

@@ -33,7 +33,7 @@ ESTIMATE_1_DEC = date(2026, 12, 1)
 
 # How each language says "late" in the lateness sentences, and "on time".
 LATE_WORDS = {
-    "en": "late", "es": "retraso", "fr": "retard", "de": "Verzug", "it": "ritardo",
+    "en": "late", "es": "retraso", "fr": "retard", "de": "Verspätung", "it": "ritardo",
     "pt": "atrasado", "nl": "te laat", "pl": "opóźnione", "ru": "задержка", "tr": "gecikti",
     "ja": "遅れ", "ko": "늦어", "zh": "延误", "ar": "متأخر",
 }  # fmt: skip
@@ -166,7 +166,7 @@ def test_italian_elides_the_article_before_eight_eleven_and_one() -> None:
         "La consegna era prevista per l'1 dicembre, quindi è in ritardo di 6 giorni."
     )
     ago = delivery_lateness(date(2026, 11, 8), None, NO_TIMES, TODAY, "it")
-    assert ago.startswith("L'ordine è dell'8 novembre")
+    assert ago.startswith("L'ordine è stato effettuato l'8 novembre")
     later = delivery_lateness(None, None, NO_TIMES, TODAY, "it", estimated_on=date(2026, 11, 18))
     assert "per il 18 novembre" in later
 
