@@ -56,13 +56,16 @@ async def postgres_url(tmp_path: Path) -> AsyncIterator[str]:
 
 
 async def lock_holders(url: str) -> list[int]:
-    """Server process ids of the sessions holding the poller lock, read apart from both."""
+    """Server process ids of the sessions holding the poller lock in this test's database,
+    read apart from both (advisory locks are per database: a desk on another database,
+    another test's or a bench's, holds its own)."""
     dsn = url.replace("postgresql+asyncpg://", "postgresql://")
     admin = await asyncpg.connect(dsn)
     try:
         rows = await admin.fetch(
             "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
-            "AND ((classid::bigint << 32) | objid::bigint) = $1",
+            "AND ((classid::bigint << 32) | objid::bigint) = $1 AND database = "
+            "(SELECT oid FROM pg_database WHERE datname = current_database())",
             POLLER_LOCK,
         )
         return [row["pid"] for row in rows]
