@@ -118,11 +118,31 @@ def test_the_built_in_library_uses_the_fitted_confidence_and_threshold(
 def test_a_coin_flip_between_two_readings_is_not_offered_as_the_reply_to_send(
     built_in: SuggestionEngine,
 ) -> None:
-    """Taking back a cancellation reads as changing the order, but barely (about 51 % to
-    48 % for cancelling, ``replies.reading``): shown at the softmax's 0.5, it was a wrong
-    answer one time in two. Staff now see both readings and pick."""
+    """Taking back a cancellation once read as changing the order only barely (about 51 %
+    to 48 % for cancelling): shown at the softmax's 0.5, such a reading was a wrong answer
+    one time in two. A reading split so between two intents gets a confidence below the
+    send threshold, so staff see both readings and pick. (The message itself now reads
+    clearly; the split is what is tested.)"""
+    model = built_in.abstention
+    assert model is not None
+    split = [("change_order", 0.51), ("cancel_order", 0.48), ("check_cancellation_fee", 0.01)]
+    shown = model.calibrated(split)
+    assert [intent for intent, _ in shown] == [
+        "change_order",
+        "cancel_order",
+        "check_cancellation_fee",
+    ]
+    assert shown[0][1] < built_in.threshold
+    clear = [("change_order", 0.97), ("cancel_order", 0.02), ("check_cancellation_fee", 0.01)]
+    assert model.calibrated(clear)[0][1] >= built_in.threshold
+
+
+def test_taking_back_a_cancellation_to_change_the_size_reads_as_changing_the_order(
+    built_in: SuggestionEngine,
+) -> None:
     earlier = EarlierTurn("I want to cancel order 4410", "cancel_order")
-    text = "don't cancel it after all, make it size L"
-    s = built_in.suggest(text, lang_hint="en", earlier=earlier)
-    assert s.intent == "unknown" and s.confidence < built_in.threshold
-    assert [intent for intent, _ in s.top[:2]] == ["change_order", "cancel_order"]
+    s = built_in.suggest(
+        "don't cancel it after all, make it size L", lang_hint="en", earlier=earlier
+    )
+    assert s.intent in {"change_order", "unknown"}  # never the cancellation it takes back
+    assert s.top[0][0] == "change_order"
