@@ -31,7 +31,9 @@ from replies.engine import SuggestionEngine
 from tests.bot.storage.databases import DATABASES, database_url
 from tests.handlers.desk import AGENT, AGENT_NAME, DESK, Clock
 
-# Read by nobody's library: no suggestion ("unknown"), so staff pick the answer.
+# Not read by the built-in library as the delivery options staff will choose (it has
+# been "unknown" and, since the library's 2026-12-07 retraining, a lost parcel), so
+# staff pick the answer, and each process learns it.
 NEIGHBOUR = "can my neighbour sign for the parcel if I am at work?"
 CHOSEN = "delivery_options"
 
@@ -117,12 +119,13 @@ async def test_a_decision_in_one_process_changes_the_others_suggestion_after_its
     desks: TwoDesks,
 ) -> None:
     first, second = desks.runtime.ctx.engine, desks.second.engine
-    assert first.suggest(NEIGHBOUR).intent == "unknown"
-    assert second.suggest(NEIGHBOUR).intent == "unknown"
+    # neither reads it as staff will decide (unknown, or another reading of the library's)
+    assert first.suggest(NEIGHBOUR).intent != CHOSEN
+    assert second.suggest(NEIGHBOUR).intent != CHOSEN
 
     await staff_choose(desks, CHOSEN)
     assert first.suggest(NEIGHBOUR).intent == CHOSEN  # learned as staff decided
-    assert second.suggest(NEIGHBOUR).intent == "unknown"  # not yet: its job has not run
+    assert second.suggest(NEIGHBOUR).intent != CHOSEN  # not yet: its job has not run
 
     await desks.second_jobs.learn_elsewhere()
     assert second.suggest(NEIGHBOUR).intent == CHOSEN
