@@ -218,6 +218,9 @@ class SlackWorkspace:
         return f"{self.workspace_url}archives/{ref.channel}/p{ref.ts.replace('.', '')}"
 
     async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
+        if not ref.channel or not user_id:  # a click without them (forged or malformed)
+            logger.warning("could not tell %r privately (no channel for it): %s", user_id, text)
+            return
         try:
             await self.web.call("chat_postEphemeral", channel=ref.channel, user=user_id, text=text)
         except ChannelError as exc:
