@@ -74,10 +74,13 @@ _NOT_IN_KEY = re.compile(r"[\s#-]")
 # 40022", "Meu pedido é o 66301", "Sipariş numaram: 12345"); in Chinese, Japanese and
 # Korean right after the word, or after the words for "order number" and a particle
 # ("注文番号は12345", "订单号是 12345", "주문번호는 12345"); in Arabic after "order" ("الطلب",
-# "طلبي", "الطلبية") with "number" ("رقم") before or after it ("رقم الطلب 12345")
+# "طلبي", "الطلبية") with "number" ("رقم") before or after it ("رقم الطلب 12345"); words
+# typed without their accents or in the plural ("zamowienie", "ordernummers 41002"), and
+# Chinese and Japanese written in Latin letters ("dingdan hao 20998", "chuumon bangou")
 _ORDER = re.compile(
     r"(?:#|\b(?:order|pedido|commande|bestellung|bestellnummer|bestellnr|ordine|encomenda|"
-    r"bestelling|bestelnummer|zamówieni\w*|заказ\w*|sipariş\w*)\b[^\w#]{0,6}"
+    r"bestelling|bestelnummer\w*|ordernummer\w*|zam[oó]wieni\w*|заказ\w*|sipari[sş]\w*|"
+    r"dingdan(?:\s*hao)?|ch[uū]{1,2}mon(?:\s*bang[oō]u?)?)\b[^\w#]{0,6}"
     r"(?:(?:number|numéro|numero|número|nummer|numara\w*)\b[^\w#]{0,4})?"
     r"(?:(?:is|es(?: el)?|é(?: o)?|est|ist|lautet|è(?: il)?|is het|to)\b[^\w#]{0,3})?"
     r"(?:n[º°o.]?\s*|nr\.?\s*|no\.?\s*|#)?"
@@ -89,12 +92,24 @@ _ORDER = re.compile(
 )
 
 
+# Turkish names the number first: "66098 nolu sipariş", "66098 numaralı siparişim"
+_ORDER_NUMBER_FIRST = re.compile(
+    r"(?<![0-9A-Za-z])([A-Z]{0,3}-?\d{4,12})\s*(?:no'?lu|numaral[ıi])\s+sipari[sş]",
+    re.IGNORECASE,
+)
+
+
+def _order_found(text: str) -> re.Match[str] | None:
+    return _ORDER.search(text) or _ORDER_NUMBER_FIRST.search(text)
+
+
 def order_number(text: str) -> str | None:
     """The order number a message gives, where shoppers put it: "#A10293", "order 55120",
     "pedido nº A-10293", "注文番号 10293", "注文A20481の", "订单A20481什么时候", "주문 A20481
-    취소" (CJK writes the number right after the word). The handlers read it to link an
-    order; the answers read it to name the number instead of asking for it again."""
-    found = _ORDER.search(text)
+    취소" (CJK writes the number right after the word), "66098 nolu sipariş". The handlers
+    read it to link an order; the answers read it to name the number instead of asking for
+    it again."""
+    found = _order_found(text)
     return found.group(1) if found else None
 
 
@@ -102,7 +117,7 @@ def order_number_words(text: str) -> str | None:
     """The order number a message gives with the words that name it, as written ("my
     order number is 55120" -> "order number is 55120", "注文番号は12345です" -> "注文番号は
     12345"); None when it gives none."""
-    found = _ORDER.search(text)
+    found = _order_found(text)
     return found.group(0) if found else None
 
 

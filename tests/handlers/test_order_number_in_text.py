@@ -24,6 +24,14 @@ from handlers.facts import order_number
         ("по заказу 71055 ничего нет", "71055"),
         ("zamówienia 55120 dalej nie ma", "55120"),
         ("siparişim 12345 nerede", "12345"),
+        # typed without accents, in the plural, number first, in Latin letters
+        ("zamowienie nr 73290 jeszcze nie doszlo", "73290"),
+        ("mijn ordernummers 41002 en 41003, waar blijven ze", "41002"),
+        ("66098 nolu siparişim hala gelmedi", "66098"),
+        ("66098 numaralı sipariş kargoda mı", "66098"),
+        ("siparis no 40117 nerde", "40117"),
+        ("dingdan hao 20998 shenme shihou dao", "20998"),
+        ("chuumon bangou 100234 desu", "100234"),
     ],
 )
 def test_the_number_is_found_where_shoppers_write_it(text: str, number: str) -> None:
@@ -39,6 +47,8 @@ def test_the_number_is_found_where_shoppers_write_it(text: str, number: str) -> 
         "call me at 5521",
         "I ordered 2 items",
         "заказал 3 штуки",
+        "kargo 3 gündür aynı yerde",
+        "1234567 numaralı telefondan aradım ama",  # a phone too short for one, not an order
     ],
 )
 def test_no_number_is_made_up(text: str) -> None:
