@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import metadata
-from tests.bot.migrations.test_migration_0006 import migrate
+from tests.bot.migrations.old_databases import migrate
 
 
 async def test_an_order_tracked_before_0005_keeps_its_parcel(tmp_path: Path) -> None:

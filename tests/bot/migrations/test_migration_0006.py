@@ -6,26 +6,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config as AlembicConfig
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, create_engine, select, text
 
 from bot.storage import Store, sqlite_url
 from bot.storage.escalations import ProblemFacts
-from bot.storage.migrate import MIGRATIONS_DIR
 from bot.storage.schema import metadata, problem_reports, problems
+from tests.bot.migrations.old_databases import migrate
 
 AT = "2026-03-01 10:00:00"
 AT_AWARE = datetime(2026, 3, 1, 10, tzinfo=UTC)
-
-
-def migrate(conn: Connection, revision: str, *, down: bool = False) -> None:
-    config = AlembicConfig()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.attributes["connection"] = conn
-    (command.downgrade if down else command.upgrade)(config, revision)
 
 
 def fill_0005(conn: Connection) -> None:

@@ -12,7 +12,8 @@ from sqlalchemy import create_engine, inspect, text
 
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import metadata
-from tests.bot.migrations.test_migration_0006 import AT, AT_AWARE, migrate
+from tests.bot.migrations.old_databases import migrate
+from tests.bot.migrations.test_migration_0006 import AT, AT_AWARE
 
 
 async def test_0008_joins_nobody_and_downgrades_cleanly(tmp_path: Path) -> None:

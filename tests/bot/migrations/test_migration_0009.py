@@ -25,7 +25,7 @@ from bot.notes import Note, NoteKind
 from bot.outbox import OutboxWorker
 from bot.storage import Store
 from bot.storage.schema import metadata
-from tests.bot.migrations.test_migration_0006 import migrate
+from tests.bot.migrations.old_databases import migrate
 from tests.bot.storage.databases import DATABASES, database_url
 from tests.bot.test_outbox_notes import PostedNotes
 

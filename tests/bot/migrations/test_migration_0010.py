@@ -14,7 +14,8 @@ from sqlalchemy import create_engine, inspect, text
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import metadata
 from scheduler.digest_jobs import last_posted_days
-from tests.bot.migrations.test_migration_0006 import AT, migrate
+from tests.bot.migrations.old_databases import migrate
+from tests.bot.migrations.test_migration_0006 import AT
 
 
 async def test_0010_moves_the_digests_to_job_runs_and_back(tmp_path: Path) -> None:

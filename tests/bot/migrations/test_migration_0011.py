@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, inspect, select, text
 
 from bot.storage import Store, sqlite_url
 from bot.storage.schema import metadata, problem_reports, problems
-from tests.bot.migrations.test_migration_0006 import migrate
+from tests.bot.migrations.old_databases import migrate
 
 AT = datetime(2026, 3, 1, 10, tzinfo=UTC)
 # (problem id, order id, intent, created at) as 0010 has them

@@ -7,43 +7,33 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import create_engine, inspect, select
 
 from bot.storage import Store, sqlite_url
-from bot.storage.schema import conversation_claims, metadata
-from tests.bot.migrations.test_migration_0006 import migrate
+from bot.storage.schema import conversation_claims
+from tests.bot.migrations.old_databases import ANA, database_at, migrate, schema_differences
 
 AT = datetime(2026, 3, 1, 10, tzinfo=UTC)
 
 
 async def test_0012_adds_the_claims_and_keeps_queued_replies_due(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        migrate(conn, "0011")
-        for statement in (
-            "INSERT INTO customers (id, channel, platform_user_id, name, created_at)"
-            " VALUES (1, 'telegram', '42', 'Ana', '2026-03-01 09:00:00')",
-            "INSERT INTO conversations (id, customer_id, channel, chat_id, created_at,"
-            " updated_at) VALUES (1, 1, 'telegram', '42', '2026-03-01 09:00:00',"
-            " '2026-03-01 09:00:00')",
+    database_at(
+        path,
+        "0011",
+        [
+            *ANA,
             "INSERT INTO outbox (id, idempotency_key, conversation_id, channel, chat_id, text,"
             " status, attempts, next_attempt_at, created_at) VALUES (1, 'suggestion:1', 1,"
             " 'telegram', '42', 'Hola Ana', 'pending', 0, '2026-03-01 09:00:00',"
             " '2026-03-01 09:00:00')",
-        ):
-            conn.execute(text(statement))
-    engine.dispose()
+        ],
+    )
 
     store = await Store.open(sqlite_url(path))  # migrates to the newest revision
     try:
         async with store.engine.connect() as conn:
-            differences = await conn.run_sync(
-                lambda sync: compare_metadata(MigrationContext.configure(sync), metadata)
-            )
-            assert differences == []
+            assert await schema_differences(conn) == []
             assert (await conn.execute(select(conversation_claims))).all() == []
         [item] = await store.due_outbox(AT)
         assert item.text == "Hola Ana"

@@ -6,35 +6,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select, text
 
 from bot.storage import Store, sqlite_url
-from bot.storage.schema import examples, metadata, pace_keys, pace_sends
-from tests.bot.migrations.test_migration_0006 import migrate
+from bot.storage.schema import examples, pace_keys, pace_sends
+from tests.bot.migrations.old_databases import database_at, migrate, schema_differences
 
 
 async def test_0013_adds_shared_pacing_and_keeps_the_taught_examples(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        migrate(conn, "0012")
-        conn.execute(
-            text(
-                "INSERT INTO examples (id, text, intent, source, created_at) VALUES"
-                " (1, 'wo ist mein paket', 'track_order', 'staff', '2026-03-01 09:00:00')"
-            )
-        )
-    engine.dispose()
+    database_at(
+        path,
+        "0012",
+        [
+            "INSERT INTO examples (id, text, intent, source, created_at) VALUES"
+            " (1, 'wo ist mein paket', 'track_order', 'staff', '2026-03-01 09:00:00')"
+        ],
+    )
 
     store = await Store.open(sqlite_url(path))  # migrates to the newest revision
     try:
         async with store.engine.connect() as conn:
-            differences = await conn.run_sync(
-                lambda sync: compare_metadata(MigrationContext.configure(sync), metadata)
-            )
-            assert differences == []
+            assert await schema_differences(conn) == []
             assert (await conn.execute(select(examples.c.origin))).scalars().all() == [None]
             assert (await conn.execute(select(pace_keys))).all() == []
             assert (await conn.execute(select(pace_sends))).all() == []

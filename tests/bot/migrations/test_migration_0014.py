@@ -7,45 +7,35 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, insert, inspect, select, text
+from sqlalchemy import create_engine, insert, inspect, select
 
 from bot.storage import Store, sqlite_url
-from bot.storage.schema import dispute_decisions, metadata
-from tests.bot.migrations.test_migration_0006 import migrate
+from bot.storage.schema import dispute_decisions
+from tests.bot.migrations.old_databases import ANA, database_at, migrate, schema_differences
 
 AT = datetime(2026, 3, 1, 10, tzinfo=UTC)
 
 
 async def test_0014_adds_dispute_decisions_for_cards_made_before_it(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        migrate(conn, "0013")
-        for statement in (
-            "INSERT INTO customers (id, channel, platform_user_id, name, created_at)"
-            " VALUES (1, 'telegram', '42', 'Ana', '2026-03-01 09:00:00')",
-            "INSERT INTO conversations (id, customer_id, channel, chat_id, created_at,"
-            " updated_at) VALUES (1, 1, 'telegram', '42', '2026-03-01 09:00:00',"
-            " '2026-03-01 09:00:00')",
+    database_at(
+        path,
+        "0013",
+        [
+            *ANA,
             "INSERT INTO messages (id, conversation_id, channel, platform_message_id,"
             " direction, text, kind, created_at) VALUES (1, 1, 'telegram', '42:1', 'in',"
             " 'broken', 'text', '2026-03-01 09:00:00')",
             "INSERT INTO suggestions (id, message_id, conversation_id, language, intent,"
             " confidence, top, is_problem, display, status, created_at) VALUES (1, 1, 1,"
             " 'en', 'damaged_item', 0.9, '[]', 1, '{}', 'pending', '2026-03-01 09:00:00')",
-        ):
-            conn.execute(text(statement))
-    engine.dispose()
+        ],
+    )
 
     store = await Store.open(sqlite_url(path))  # migrates to the newest revision
     try:
         async with store.engine.begin() as conn:
-            differences = await conn.run_sync(
-                lambda sync: compare_metadata(MigrationContext.configure(sync), metadata)
-            )
-            assert differences == []
+            assert await schema_differences(conn) == []
             await conn.execute(
                 insert(dispute_decisions).values(
                     suggestion_id=1, conversation_id=1, option="keep_refund", currency="EUR",

@@ -7,24 +7,21 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect
 
 from bot.models import DeliveryReport
 from bot.storage import Store, sqlite_url
-from bot.storage.schema import metadata
-from tests.bot.migrations.test_migration_0006 import migrate
+from tests.bot.migrations.old_databases import database_at, migrate, schema_differences
 
 AT = datetime(2026, 3, 1, 10, tzinfo=UTC)
 
 
 async def test_0015_records_statuses_of_a_reply_sent_before_it(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        migrate(conn, "0014")
-        for statement in (
+    database_at(
+        path,
+        "0014",
+        [
             "INSERT INTO customers (id, channel, platform_user_id, name, created_at)"
             " VALUES (1, 'whatsapp', '5511987654321', 'Ana', '2026-03-01 09:00:00')",
             "INSERT INTO conversations (id, customer_id, channel, chat_id, created_at,"
@@ -35,17 +32,13 @@ async def test_0015_records_statuses_of_a_reply_sent_before_it(tmp_path: Path) -
             " sent_at) VALUES (7, 'reply:1', 1, 'whatsapp', '5511987654321', 'Olá Ana', 'sent',"
             " 1, 0, '2026-03-01 09:00:00', 'wamid.OLD1', '2026-03-01 09:00:00',"
             " '2026-03-01 09:00:05')",
-        ):
-            conn.execute(text(statement))
-    engine.dispose()
+        ],
+    )
 
     store = await Store.open(sqlite_url(path))  # migrates to the newest revision
     try:
         async with store.engine.begin() as conn:
-            differences = await conn.run_sync(
-                lambda sync: compare_metadata(MigrationContext.configure(sync), metadata)
-            )
-            assert differences == []
+            assert await schema_differences(conn) == []
         found = await store.record_delivery(
             DeliveryReport("whatsapp", "wamid.OLD1", "delivered", AT), now=AT
         )

@@ -6,38 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from bot.storage import Store, sqlite_url
-from bot.storage.schema import metadata
-from tests.bot.migrations.test_migration_0006 import migrate
+from tests.bot.migrations.old_databases import ANA, database_at, migrate, schema_differences
 
 
 async def test_0016_adds_one_rating_per_conversation(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        migrate(conn, "0015")
-        for statement in (
-            "INSERT INTO customers (id, channel, platform_user_id, name, created_at)"
-            " VALUES (1, 'telegram', '42', 'Ana', '2026-03-01 09:00:00')",
-            "INSERT INTO conversations (id, customer_id, channel, chat_id, created_at,"
-            " updated_at) VALUES (1, 1, 'telegram', '42', '2026-03-01 09:00:00',"
-            " '2026-03-01 09:00:00')",
-        ):
-            conn.execute(text(statement))
-    engine.dispose()
+    database_at(path, "0015", ANA)
 
     store = await Store.open(sqlite_url(path))  # migrates to the newest revision
     try:
         async with store.engine.begin() as conn:
-            differences = await conn.run_sync(
-                lambda sync: compare_metadata(MigrationContext.configure(sync), metadata)
-            )
-            assert differences == []
+            assert await schema_differences(conn) == []
     finally:
         await store.close()
 
