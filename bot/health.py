@@ -39,6 +39,7 @@ from aiohttp import web
 
 from bot.metrics import CONTENT_TYPE, DeskMetrics
 from bot.repeated_failures import RepeatedFailures
+from bot.serving import serve_app
 from bot.storage import Store
 from bot.storage.backlog import database_answers, outbox_backlog
 
@@ -87,14 +88,7 @@ class HealthServer:
 
     async def start(self, listen: tuple[str, int]) -> None:
         """Listen on ``listen``; OSError when the port is taken (nothing left open)."""
-        self._runner = web.AppRunner(self.app, access_log=None)
-        await self._runner.setup()
-        try:
-            await web.TCPSite(self._runner, listen[0], listen[1]).start()
-        except OSError:
-            await self._runner.cleanup()
-            self._runner = None
-            raise
+        self._runner = await serve_app(self.app, listen)
         logger.info("health and metrics on http://%s:%s%s", listen[0], listen[1], HEALTH_PATH)
 
     async def stop(self) -> None:

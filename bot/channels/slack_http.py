@@ -22,6 +22,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
 from bot.channels.slack_shapes import shape_problem, signed
+from bot.serving import serve_app
 
 logger = logging.getLogger(__name__)
 
@@ -36,9 +37,7 @@ async def serve(
     owns the runner and cleans it up on stop."""
     server = web.Application(client_max_size=MAX_BODY_BYTES)
     server.router.add_post(EVENTS_PATH, functools.partial(handle, app, signing_secret))
-    runner = web.AppRunner(server, access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, listen[0], listen[1]).start()
+    runner = await serve_app(server, listen)
     logger.info("slack workspace listening on http://%s:%s%s", *listen, EVENTS_PATH)
     return runner
 

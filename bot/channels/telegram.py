@@ -63,6 +63,7 @@ from bot.channels.telegram_content import Content, describe, service_kind
 from bot.errors import ChannelRateLimited, ChannelRejected, ChannelUnavailable
 from bot.models import ChannelCapabilities, ChatType, InboundMessage, Limit, MessageKind
 from bot.repeated_failures import RepeatedFailures
+from bot.serving import serve_app
 
 logger = logging.getLogger(__name__)
 
@@ -324,16 +325,14 @@ class TelegramChannel:
         path = "/" + urlsplit(url).path.lstrip("/")
         app = web.Application(client_max_size=self.max_body_bytes)
         app.router.add_post(path, self._webhook)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
+        self._runner = await serve_app(app, self.listen)
         try:
-            await web.TCPSite(self._runner, self.listen[0], self.listen[1]).start()
             await self.bot.set_webhook(
                 url=url,
                 secret_token=self.webhook_secret,
                 allowed_updates=list(ALLOWED_UPDATES),
             )
-        except (OSError, TelegramError):
+        except TelegramError:
             await self._runner.cleanup()
             self._runner = None
             raise

@@ -54,6 +54,7 @@ from bot.channels.whatsapp_webhook import MAX_BODY_BYTES, WhatsAppWebhook
 from bot.channels.whatsapp_window import SERVICE_WINDOW, ServiceWindows, Template
 from bot.errors import ChannelError, ChannelRejected, ChannelUnavailable
 from bot.models import ChannelCapabilities, InboundMessage, Limit
+from bot.serving import serve_app
 
 logger = logging.getLogger(__name__)
 
@@ -141,14 +142,7 @@ class WhatsAppChannel:
             self.webhook.store = self._one_by_one
         number = await self.check()
         if self._runner is None:
-            runner = web.AppRunner(self.webhook.app(), access_log=None)
-            await runner.setup()
-            try:
-                await web.TCPSite(runner, self.listen[0], self.listen[1]).start()
-            except OSError:
-                await runner.cleanup()
-                raise
-            self._runner = runner
+            self._runner = await serve_app(self.webhook.app(), self.listen)
         logger.info("whatsapp channel started for %s, webhook on %s:%d", number, *self.listen)
 
     async def stop(self) -> None:

@@ -48,6 +48,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.config import Config
 from bot.orders.model import OrderDataError, OrderEvent, parse_order
 from bot.orders.shopify import ShopifyUpdate, shopify_update, verify_shopify
+from bot.serving import serve_app
 from bot.storage import Store
 from bot.storage.orders import OrderChange
 
@@ -112,14 +113,7 @@ class OrderWebhooks:
         if not self.enabled:
             logger.info("order webhooks off: no order-events or Shopify secret is set")
             return
-        self._runner = web.AppRunner(self.app, access_log=None)
-        await self._runner.setup()
-        try:
-            await web.TCPSite(self._runner, listen[0], listen[1]).start()
-        except OSError:
-            await self._runner.cleanup()
-            self._runner = None
-            raise
+        self._runner = await serve_app(self.app, listen)
         routes = self.app.router.routes()
         paths = ", ".join(sorted(r.resource.canonical for r in routes if r.resource))
         logger.info("order webhooks listening on %s:%s (%s)", listen[0], listen[1], paths)
