@@ -325,6 +325,11 @@ outbox = Table(
     # who claimed it for sending (a token per claim, ``OutboxWorker``); while ``sending``,
     # ``next_attempt_at`` is when that claim runs out and another worker may take it over
     Column("claimed_by", String(64)),
+    # a proactive notice (``Notice``): its kind (shipped, delay...) and the values its text
+    # was rendered from, so a channel can send the store's template for that kind instead
+    # (WhatsApp after the 24-hour window); NULL for everything else
+    Column("notice_kind", String(32)),
+    Column("notice_values", JSON),
 )
 
 attachments = Table(
@@ -534,6 +539,27 @@ delivery_statuses = Table(
     Column("read_at", UTCDateTime),
     Column("reason", Text),  # failed: "131026 Message undeliverable (details)"
     Column("updated_at", UTCDateTime, nullable=False),
+)
+
+sent_pieces = Table(
+    "sent_pieces",
+    metadata,
+    # Each message a reply went out in (a long text's pieces, an attached file), by the id
+    # its platform gave it (``bot.storage.sent_pieces``), and what the platform reported of
+    # that piece; ``delivery_statuses`` holds the reply's sum of them (delivered when every
+    # piece is, failed when any is). A report that came before its send was recorded waits
+    # here with no ``outbox_id`` until it is.
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(32), nullable=False),
+    Column("platform_message_id", String(128), nullable=False),
+    Column("outbox_id", ForeignKey("outbox.id"), index=True),
+    Column("piece", Integer),  # 0 for the first; NULL while its send is not recorded
+    Column("state", String(16)),  # sent | delivered | read | failed; NULL: none reported
+    Column("delivered_at", UTCDateTime),
+    Column("read_at", UTCDateTime),
+    Column("reason", Text),  # failed: the platform's words
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("channel", "platform_message_id"),
 )
 
 ratings = Table(
