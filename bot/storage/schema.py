@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 
 
@@ -101,6 +102,14 @@ join_codes = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
     Column("finished_at", UTCDateTime),
+    # one pending code per asking chat: a new one expires the earlier (issue 17)
+    Index(
+        "uq_join_codes_pending",
+        "asking_customer_id",
+        unique=True,
+        sqlite_where=text("status = 'pending'"),
+        postgresql_where=text("status = 'pending'"),
+    ),
 )
 
 orders = Table(
@@ -405,6 +414,16 @@ problem_reports = Table(
     Index("uq_problem_reports_noticed", "order_id", "noticed_intent", unique=True),
 )
 
+problem_filings = Table(
+    "problem_filings",
+    metadata,
+    # A row per cause (an order, a conversation) while a report of it is being filed,
+    # deleted before the filing commits: a second process filing the same cause waits at
+    # the primary key until the first has committed, then finds its problem
+    # (bot/storage/problem_causes.py). Empty whenever nothing is being filed.
+    Column("cause", String(255), primary_key=True),
+)
+
 escalations = Table(
     "escalations",
     metadata,
@@ -580,4 +599,30 @@ ratings = Table(
     Column("comment", Text),  # what the shopper wrote beside the number, if anything
     Column("answered_at", UTCDateTime, index=True),
     Column("message_id", ForeignKey("messages.id")),  # the shopper's answer
+)
+
+conversation_owners = Table(
+    "conversation_owners",
+    metadata,
+    # The agent who owns a conversation now (a Slack user id of the desk file's ``agents:``)
+    # and since when (``handlers.assignment``); no row: it belongs to the inbox.
+    Column("conversation_id", ForeignKey("conversations.id"), primary_key=True),
+    Column("owner_id", String(64), nullable=False, index=True),
+    Column("since", UTCDateTime, nullable=False),
+)
+
+assignments = Table(
+    "assignments",
+    metadata,
+    # Every change of a conversation's owner, oldest first: the card that caused it, the new
+    # owner (NULL: released to the inbox), what happened (auto | take | reassign | release),
+    # who did it ("borderdesk" for the round robin) and when. Agent figures count from here.
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", ForeignKey("conversations.id"), nullable=False, index=True),
+    Column("suggestion_id", ForeignKey("suggestions.id")),
+    Column("owner_id", String(64)),
+    Column("action", String(16), nullable=False),
+    Column("by_id", String(64), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Index("ix_assignments_owner_at", "owner_id", "at"),
 )
