@@ -28,30 +28,56 @@ from babel.numbers import format_decimal
 
 from replies.facts.names import sentences
 
-# Shoes by foot length (cm, US men, UK, EU, BR), as the big sports brands chart them (the
-# BR column as Nike's and Adidas's Brazilian charts give it: two below the EU size, whole
-# sizes only); US women is US men + 1.5, KR is the length in mm and CN uses the EU
-# numbers. Brands vary by half a size, which the answer's template says.
-_SHOES: tuple[tuple[float, float, float, float, float], ...] = (
-    (22.5, 3.5, 3, 35.5, 33),
-    (23.0, 4, 3.5, 36, 34),
-    (23.5, 4.5, 4, 36.5, 34),
-    (24.0, 5.5, 5, 38, 36),
-    (24.5, 6.5, 6, 39, 37),
-    (25.0, 7, 6, 40, 38),
-    (25.5, 7.5, 6.5, 40.5, 38),
-    (26.0, 8, 7, 41, 39),
-    (26.5, 8.5, 7.5, 42, 40),
-    (27.0, 9, 8, 42.5, 40),
-    (27.5, 9.5, 8.5, 43, 41),
-    (28.0, 10, 9, 44, 42),
-    (28.5, 10.5, 9.5, 44.5, 42),
-    (29.0, 11, 10, 45, 43),
-    (29.5, 11.5, 10.5, 45.5, 43),
-    (30.0, 12, 11, 46, 44),
-    (31.0, 13, 12, 47.5, 45),
+# Shoes by foot length, one table each for men's and women's shoes, as Nike's published
+# size charts give them (cm, US, UK, EU): the US, UK and EU numbers of a men's and a
+# women's shoe of the same length differ (a 25 cm foot is men's US 7 / UK 6 / EU 40, but
+# women's US 8 / UK 5.5 / EU 39), so the answer uses the table the shopper's words name,
+# and both, labelled, when they name neither. JP is the length in cm, KR in mm, CN uses
+# the EU numbers; BR (Nike's and Adidas's Brazilian charts) is two below the EU size,
+# whole sizes only. Brands vary by half a size, which the answer's template says.
+_MEN_SHOES: tuple[tuple[float, float, float, float], ...] = (
+    (22.5, 3.5, 3, 35.5),
+    (23.0, 4, 3.5, 36),
+    (23.5, 4.5, 4, 36.5),
+    (24.0, 5.5, 5, 38),
+    (24.5, 6.5, 6, 39),
+    (25.0, 7, 6, 40),
+    (25.5, 7.5, 6.5, 40.5),
+    (26.0, 8, 7, 41),
+    (26.5, 8.5, 7.5, 42),
+    (27.0, 9, 8, 42.5),
+    (27.5, 9.5, 8.5, 43),
+    (28.0, 10, 9, 44),
+    (28.5, 10.5, 9.5, 44.5),
+    (29.0, 11, 10, 45),
+    (29.5, 11.5, 10.5, 45.5),
+    (30.0, 12, 11, 46),
+    (31.0, 13, 12, 47.5),
 )
-_WOMEN_OFFSET = 1.5
+_WOMEN_SHOES: tuple[tuple[float, float, float, float], ...] = (
+    (21.0, 4, 1.5, 34.5),
+    (21.5, 4.5, 2, 35),
+    (22.0, 5, 2.5, 35.5),
+    (22.5, 5.5, 3, 36),
+    (23.0, 6, 3.5, 36.5),
+    (23.5, 6.5, 4, 37.5),
+    (24.0, 7, 4.5, 38),
+    (24.5, 7.5, 5, 38.5),
+    (25.0, 8, 5.5, 39),
+    (25.5, 8.5, 6, 40),
+    (26.0, 9, 6.5, 40.5),
+    (26.5, 9.5, 7, 41),
+    (27.0, 10, 7.5, 42),
+    (27.5, 10.5, 8, 42.5),
+    (28.0, 11, 8.5, 43),
+    (28.5, 11.5, 9, 44),
+    (29.0, 12, 9.5, 44.5),
+)
+
+
+def _brazilian(eu: float) -> float:
+    """The BR size of an EU size: two below, whole sizes only (EU 42 -> BR 40)."""
+    return float(int(eu - 2))
 
 
 @dataclass(frozen=True)
@@ -143,14 +169,20 @@ _CLOTHES_WORDS = re.compile(
     r"ceket|服|ワンピース|シャツ|옷|원피스|셔츠|衣|裙|裤|فستان|قميص",
     re.IGNORECASE,
 )
+# Who the shoes or clothes are for, in the 14 languages: men's or women's, a man or a
+# woman ("여자인데", "soy mujer", "je suis une femme"), or a husband or wife they buy for.
 _MEN_WORDS = re.compile(
-    r"\bmen|\bmale|\bman\b|hombre|caballero|homme|herren|uomo|masculin|heren|męsk|мужск|"
-    r"erkek|メンズ|男|남성|رجال",
+    r"\bmen\b|\bmen'?s|\bmale|\bman\b|husband|boyfriend|hombre|caballero|marido|esposo|"
+    r"\bchico|homme|\bmari\b|herren|\bmann\b|\bmänner|uomo|uomini|marito|masculin|homem|"
+    r"heren|\bman\b|męsk|mężczyzn|\bmąż|мужск|мужчин|\bмуж\b|erkek|kocam|メンズ|男|"
+    r"남성|남자|남편|رجال|زوجي",
     re.IGNORECASE,
 )
 _WOMEN_WORDS = re.compile(
-    r"women|female|woman|lady|ladies|mujer|dama|femme|damen|donna|feminin|dames|damsk|"
-    r"женск|kadın|レディース|女|여성|نسائ",
+    r"women|female|woman|lady|ladies|\bwife|girlfriend|mujer|dama|señora|esposa|\bchica|"
+    r"femme|damen|\bfrau\b|donna|donne|signora|moglie|feminin|mulher|senhora|dames|vrouw|"
+    r"damsk|kobiet|\bżona|женск|женщин|\bжена|kadın|karım|レディース|女|여성|여자|아내|"
+    r"نسائ|نساء|امرأة|زوجتي",
     re.IGNORECASE,
 )
 
@@ -161,8 +193,10 @@ _SYSTEM_FIRST = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_FIRST = re.compile(rf"(?<![\d.,]){_NUMBER}\s*{_SYSTEM}(?![A-Za-z])", re.IGNORECASE)
-_CENTIMETRES = re.compile(r"(?<![\d.,])(2\d(?:[.,]5)?)\s*(?:cm|センチ|厘米|㎝)", re.IGNORECASE)
-_MILLIMETRES = re.compile(r"(?<!\d)(2[2-9][05])(?:\s*(?:mm|밀리))?(?!\d)")
+_CENTIMETRES = re.compile(
+    r"(?<![\d.,])((?:2\d|3[01])(?:[.,]5)?)\s*(?:cm|センチ|厘米|㎝)", re.IGNORECASE
+)
+_MILLIMETRES = re.compile(r"(?<!\d)(2[1-9][05]|3[01][05])(?:\s*(?:mm|밀리))?(?!\d)")
 _LETTER = re.compile(r"(?<![A-Za-z0-9-])(XXL|2XL|XL|XS|L|M|S)(?![A-Za-z0-9-])")
 # The local words for "size" and the verbs for wearing one: a bare number after them is
 # a size ("calzo un 39", "ich trage 42", "noszę 38", "平时穿42码").
@@ -188,33 +222,38 @@ def _fmt(value: float, language: str) -> str:
 
 
 def _nearest_shoe(system: str, value: float, women: bool) -> tuple[float, ...] | None:
+    """The row (cm, US, UK, EU) of the men's or women's table nearest the size, or None
+    when none is within one size of it."""
     if system == "KR":
         system, value = "JP", value / 10
-    column = {"JP": 0, "US": 1, "UK": 2, "EU": 3, "CN": 3, "BR": 4}[system]
-    if system == "US" and women:
-        value -= _WOMEN_OFFSET
-    row = min(_SHOES, key=lambda r: abs(r[column] - value))
+    if system == "BR":
+        system, value = "EU", value + 2
+    column = {"JP": 0, "US": 1, "UK": 2, "EU": 3, "CN": 3}[system]
+    table = _WOMEN_SHOES if women else _MEN_SHOES
+    row = min(table, key=lambda r: abs(r[column] - value))
     return row if abs(row[column] - value) <= 1 else None
 
 
 def _shoe_line(
     system: str, value: float, language: str, women: bool | None, *, brazil: bool = False
 ) -> str | None:
-    row = _nearest_shoe(system, value, bool(women))
+    """The size in every system, from the table the shopper named; from both, each
+    labelled, when they named neither (a men's and a women's EU 40 are not the same US
+    size, nor the same length)."""
+    if women is None:
+        lines = [_shoe_line(system, value, language, w, brazil=brazil) for w in (False, True)]
+        found = [line for line in lines if line]
+        return sentences(language, *found) if found else None
+    row = _nearest_shoe(system, value, women)
     if row is None:
         return None
-    cm, us_men, uk, eu, br = row
+    cm, us, uk, eu = row
 
     def fmt(number: float) -> str:
         return _fmt(number, language)
 
-    men_word, women_word = _WORDS.get(language, _WORDS["en"])
-    if women is None:
-        us = f"US {fmt(us_men)} ({men_word}) / {fmt(us_men + _WOMEN_OFFSET)} ({women_word})"
-    else:
-        us = f"US {fmt(us_men + _WOMEN_OFFSET if women else us_men)}"
     parts = {
-        "US": us,
+        "US": f"US {fmt(us)}",
         "UK": f"UK {fmt(uk)}",
         "EU": f"EU {fmt(eu)}",
         "JP": f"JP {fmt(cm)} cm",
@@ -222,13 +261,16 @@ def _shoe_line(
         "CN": f"CN {fmt(eu)}",
     }
     if brazil or system == "BR":  # the Brazilian size only for a shopper who uses it
-        parts["BR"] = f"BR {fmt(br)}"
+        parts["BR"] = f"BR {fmt(_brazilian(eu))}"
     source = {"JP": f"JP {fmt(value)} cm", "KR": f"KR {fmt(value)} mm"}.get(
         system, f"{system} {fmt(value)}"
     )
-    if system == "US":
-        source += f" ({women_word if women else men_word})"
-    return source + " ≈ " + " · ".join(v for k, v in parts.items() if k != system) + _stop(language)
+    label = _WORDS.get(language, _WORDS["en"])[1 if women else 0]
+    return (
+        f"{source} ({label}) ≈ "
+        + " · ".join(v for k, v in parts.items() if k != system)
+        + _stop(language)
+    )
 
 
 def _clothing_lines(letter: str, language: str, men: bool | None) -> str:
@@ -292,10 +334,10 @@ def _size_found(text: str, language: str, country: str | None) -> tuple[str, flo
 def size_advice(text: str, language: str, country: str | None = None) -> str:
     """The converted sizes for the size mentioned in ``text``, or a request for one;
     ``country`` is the shopper's (a Brazilian's sizes are BR)."""
-    men = bool(_MEN_WORDS.search(text)) and not _WOMEN_WORDS.search(text)
-    women: bool | None = True if _WOMEN_WORDS.search(text) and not men else None
-    if men:
-        women = False
+    # men's or women's as the message says; both or neither: unknown, both tables given
+    said_men, said_women = bool(_MEN_WORDS.search(text)), bool(_WOMEN_WORDS.search(text))
+    women: bool | None = None if said_men == said_women else said_women
+    men = women is False
     if marker := _SYSTEM_FIRST.search(text):
         if marker.group(2):
             women = marker.group(2).lower().startswith("w")
@@ -305,7 +347,11 @@ def size_advice(text: str, language: str, country: str | None = None) -> str:
         system, value, surely_shoes = found
         shoes = shoes or surely_shoes
         if not shoes and (
-            _CLOTHES_WORDS.search(text) or _nearest_shoe(system, value, False) is None
+            _CLOTHES_WORDS.search(text)
+            or (
+                _nearest_shoe(system, value, False) is None
+                and _nearest_shoe(system, value, True) is None
+            )
         ):
             if letter := _clothing_by_number(system, value, men):
                 return _clothing_line(letter, language, men)

@@ -87,7 +87,7 @@ def test_the_country_comes_from_the_phone_or_the_app_language_when_the_message_n
 def test_size_answer_gives_the_conversion_and_a_given_value_is_kept() -> None:
     template, _ = engine().template("size_conversion", "en", {})
     found = fact_variables("EU 42 in US?", template, "en", {}, terms=TERMS, today=NOW.date())
-    assert found["size_advice"].startswith("EU 42 ≈ US 8.5 (men)")
+    assert found["size_advice"].startswith("EU 42 (men) ≈ US 8.5")
     given = fact_variables(
         "EU 42?", template, "en", {"size_advice": "staff's own"}, terms=TERMS, today=NOW.date()
     )
