@@ -5,8 +5,10 @@ A store owner edits this in a YAML file (``BORDERDESK_DESK_FILE``, ``desk.yaml``
 default; see ``desk.example.yaml``). Without one, sensible defaults apply: support and every
 department work Monday to Friday 09:00-18:00 Berlin time, and each problem belongs to the
 department the answer library names. What a return costs and how the store settles
-disputes that cost less than one is ``disputes:`` (``DisputePolicy``). Mistakes are
-reported with the file and the field, and the ones that would otherwise pass quietly are
+disputes that cost less than one is ``disputes:`` (``DisputePolicy``). Who answers
+shoppers, in which languages and on which shifts, is ``agents:`` (``bot.calendar.roster``;
+without it cards belong to the inbox). Mistakes are reported with the file and the field,
+and the ones that would otherwise pass quietly are
 mistakes too: a channel given by name (``"#general"``: Slack posts need the channel's ID)
 and an intent in ``owns:`` that the library does not have (a typo would route nothing)::
 
@@ -30,6 +32,8 @@ from babel import Locale
 from babel.numbers import format_currency, list_currencies
 
 from bot.calendar.hours import BusinessCalendar
+from bot.calendar.roster import parse_agents
+from bot.calendar.shifts import Agent
 from bot.config import SLACK_CHANNEL_ID
 from bot.errors import ConfigError
 from replies.facts.terms import EU_MEMBERS, ShippingError, ShippingTerms, parse_shipping
@@ -108,6 +112,10 @@ class Desk:
     source: str = "built-in defaults"
     shipping: ShippingTerms = field(default_factory=ShippingTerms)
     disputes: DisputePolicy = field(default_factory=DisputePolicy)
+    # the support team, each with their languages and shifts (``handlers.assignment``);
+    # none: cards belong to the inbox and "out of hours" is ``calendar``'s
+    agents: tuple[Agent, ...] = ()
+    unassigned_after: timedelta = timedelta(minutes=30)  # real time; then a card is flagged
     _owners: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -141,6 +149,8 @@ def load_desk(
             lines = _key_lines(yaml.compose(text, Loader=yaml.SafeLoader))
         except yaml.YAMLError as exc:
             raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+        except ValueError as exc:  # YAML reads 2026-12-40 as a date, which does not exist
+            raise ConfigError(f"{path}: a date that does not exist: {exc}") from exc
         if not isinstance(loaded, dict):
             raise ConfigError(f"{path}: expected a mapping with 'support' and 'departments'")
         data = loaded
@@ -156,11 +166,11 @@ def _desk(
     channels: Mapping[str, str] | None,
     intents: Collection[str] | None,
 ) -> Desk:
-    unknown = set(data) - {"support", "departments", "shipping", "disputes"}
+    unknown = set(data) - {"support", "departments", "shipping", "disputes", "agents"}
     if unknown:
         raise ConfigError(
             f"{source}: unknown section(s) {sorted(unknown)}; "
-            "use support, departments, shipping, disputes"
+            "use support, departments, shipping, disputes, agents"
         )
     support = _mapping(data.get("support"), f"{source}: support")
     calendar = _calendar(support, f"{source}: support")
@@ -193,6 +203,10 @@ def _desk(
         source=source,
         shipping=_shipping(data.get("shipping"), source),
         disputes=_disputes(_mapping(data.get("disputes"), f"{source}: disputes"), source),
+        agents=parse_agents(data.get("agents"), support, _DEFAULT_HOURS, f"{source}: agents"),
+        unassigned_after=_duration(
+            support, "unassigned_after", timedelta(minutes=30), f"{source}: support"
+        ),
     )
 
 

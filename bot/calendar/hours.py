@@ -181,6 +181,18 @@ class BusinessCalendar:
             total += max(timedelta(0), min(closes, last) - max(opens, first))
         raise AssertionError("unreachable: the openings never end")
 
+    def openings(self, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
+        """The open stretches that overlap ``start``..``end``, as UTC (open, close) pairs in
+        order, cut to that window: what a shift roster lays side by side."""
+        first, last = aware_utc(start, "start"), aware_utc(end, "end")
+        found: list[tuple[datetime, datetime]] = []
+        for opens, closes in self._openings_around(first):
+            if opens >= last:
+                return found
+            if closes > first:
+                found.append((max(opens, first), min(closes, last)))
+        raise AssertionError("unreachable: the openings never end")
+
     def _openings_around(self, instant: datetime) -> Iterator[tuple[datetime, datetime]]:
         """UTC (open, close) pairs in order, forever, from the local day before ``instant``.
 
