@@ -36,6 +36,7 @@ late; we are checking with the carrier) beside the tracking answer
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from replies.library import IntentSpec
@@ -118,7 +119,8 @@ def with_late_order(
 
 
 def join(reply: str, sentences: Sequence[str], language: str) -> str:
-    """``reply`` followed by ``sentences``, as one text in ``language``."""
+    """``reply`` followed by ``sentences``, as one text in ``language``; a sentence the
+    text says already is left out (``unrepeated``)."""
     parts = [part.strip() for part in (reply, *sentences) if part and part.strip()]
     if not parts:
         return ""
@@ -128,4 +130,35 @@ def join(reply: str, sentences: Sequence[str], language: str) -> str:
         if not text.endswith(_END):
             text += "。" if language in _NO_SPACE else "."
         text += separator + part
-    return text
+    return unrepeated(text, language)
+
+
+# Where a sentence ends: after a full stop, "!" or "?" and a space, or after the full-width
+# marks (and the Arabic question mark) with or without one.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？؟])\s*")
+_SENTENCE_AT_LEAST = 12  # characters
+_WIDE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af].{5}")  # six characters or more, in CJK
+
+
+def unrepeated(text: str, language: str) -> str:
+    """``text`` with every sentence said a second time left out.
+
+    The same fact can reach a reply twice: a delivery options answer states the delivery
+    time for the shopper's country, and so does the ``also`` sentence of a second
+    question about how long delivery takes (Polish shoppers got "Czas dostawy (Polska):
+    od 2 do 5 dni roboczych." twice). Whatever the path, a sentence is said once."""
+    pieces = _SENTENCE_END.split(text)
+    if len(pieces) < 2:
+        return text
+    seen: set[str] = set()
+    kept: list[str] = []
+    for piece in pieces:
+        key = " ".join(piece.split()).casefold()
+        # a short piece may be an abbreviation cut at its dot ("z.", "e.g."), not a sentence
+        if (len(key) >= _SENTENCE_AT_LEAST or _WIDE.search(key)) and key in seen:
+            continue
+        seen.add(key)
+        kept.append(piece)
+    if len(kept) == len(pieces):
+        return text
+    return ("" if language in _NO_SPACE else " ").join(kept)

@@ -261,6 +261,25 @@ _ESTIMATE_LATE: dict[str, str] = {
     "ar": "كان من المتوقع أن يصل بحلول {due}، لذا فهو متأخر بمقدار {late}.",
 }
 
+# The same, when the reply shows the passed estimate itself ("estimated delivery: 1 December
+# (that date has passed)"): the date is said there, so the lateness says only how late.
+_LATE_BY_SHOWN_ESTIMATE: dict[str, str] = {
+    "en": "It is now {late} late.",
+    "es": "Lleva {late} de retraso.",
+    "fr": "La commande a {late} de retard.",
+    "de": "Die Sendung hat {late} Verspätung.",
+    "it": "È in ritardo di {late}.",
+    "pt": "O pedido está {late} atrasado.",
+    "nl": "De bestelling is nu {late} te laat.",
+    "pl": "Zamówienie jest opóźnione o {late}.",
+    "ru": "Сейчас задержка составляет {late}.",
+    "tr": "Siparişiniz {late} gecikti.",
+    "ja": "現在{late}の遅れとなっております。",
+    "ko": "현재 {late} 늦어지고 있습니다.",
+    "zh": "目前已延误{late}。",
+    "ar": "الطلب متأخر بمقدار {late}.",
+}
+
 # Only the order date is known (no delivery time for the destination, no estimate): the
 # fact, and how long ago it was, by the CLDR plural category of the number of days.
 _ORDERED_AGO: dict[str, str] = {
@@ -401,6 +420,7 @@ def delivery_lateness(
     *,
     estimated_on: date | None = None,
     estimate_shown: bool = False,
+    estimate_in_reply: bool = False,
 ) -> str:
     """Whether an order placed on ``ordered_on`` is late, and by how many days, measured
     by one deadline: the carrier's estimate ``estimated_on`` once it has passed, else the
@@ -410,6 +430,9 @@ def delivery_lateness(
     ``estimate_shown``: the reply shows a carrier's estimate whose date was not given
     here. Whether it has passed is then unknown, so "still on time by the store's time"
     is not said beside it (it could contradict it); late by the store's time still is.
+    ``estimate_in_reply``: the reply's template itself says the estimate; a passed one is
+    then late without its date named again ("It is now 4 days late.": the reply's
+    estimate line says the date and that it has passed).
 
         delivery_lateness(None, "GB", terms, date(2026, 12, 7), "en",
                           estimated_on=date(2026, 12, 3))
@@ -417,7 +440,11 @@ def delivery_lateness(
     """
     shown = {"language": language, "today": today, "country": country}
     if estimated_on is not None and estimated_on < today:
-        text = _ESTIMATE_LATE.get(language, _ESTIMATE_LATE["en"]).format(
+        # the reply that shows the passed estimate says its date already: said twice, it
+        # reads as if nobody had read the reply through
+        dated = estimate_shown and estimate_in_reply
+        sentences = _LATE_BY_SHOWN_ESTIMATE if dated else _ESTIMATE_LATE
+        text = sentences.get(language, sentences["en"]).format(
             due=day_text(estimated_on, **shown), late=late_days(today, estimated_on, language)
         )
         return _tidy(text, language)

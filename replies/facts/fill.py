@@ -135,6 +135,8 @@ def fact_variables(
                 language,
                 estimated_on=_date(values.get("estimated_on")),
                 estimate_shown=bool(str(values.get("delivery_estimate") or "").strip()),
+                # the reply's own estimate line dates a passed estimate already
+                estimate_in_reply="{delivery_estimate}" in template,
             )
     if "customs_advice" in wanted:
         bill = is_duty_bill(text) or _status(values) in _DELIVERED

@@ -22,6 +22,7 @@ import pytest
 
 from bot.calendar.hours import BusinessCalendar
 from handlers.order_links import format_day
+from replies.also import also_templates, join
 from replies.classifier import IntentClassifier
 from replies.engine import SuggestionEngine
 from replies.facts.fill import FACT_VARIABLES
@@ -156,6 +157,9 @@ def problems(text: str, language: str, situation: OrderSituation) -> list[str]:
         link_request(language, "A10293"), ""
     ):
         found.append("an order number shown that was never linked")
+    said = [" ".join(s.split()).casefold() for s in sentences(text) if len(s.strip()) > 3]
+    for sentence in {s for s in said if said.count(s) > 1}:
+        found.append(f"sentence said twice: {sentence!r}")
     for double in _DOUBLED.finditer(text):
         if double.group().casefold() not in _GRAMMATICAL_DOUBLES.get(language, set()):
             found.append(f"doubled word {double.group()!r}")
@@ -188,6 +192,28 @@ def test_every_answer_reads_whole(intent: str, language: str, situation: OrderSi
 
 def sentences(text: str) -> list[str]:
     return [part for part in re.split(r"(?<=[.!?。！？؟])\s*", text) if part.strip()]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_sentence_is_said_twice_with_a_second_question(language: str) -> None:
+    """Each answer with each other intent's ``also`` sentence, joined as the engine joins
+    them (``replies.also``): a fact both state (a Polish delivery options answer and a
+    second question about delivery time once both said "Czas dostawy (Polska): ...") is
+    said once, for a late linked order and for none."""
+    library = load_library()
+    shop = engine("")
+    twice = []
+    for situation in (OrderSituation.WITH_TRACKING, OrderSituation.WITHOUT_ORDER):
+        facts = facts_for(language, situation, late=situation is OrderSituation.WITH_TRACKING)
+        for first in library.values():
+            reply, _ = shop.render(first.intent, language, facts)
+            for other in library.values():
+                further = also_templates(first, [other], language)
+                text = join(reply, [shop.fill(t, language, facts) for t in further], language)
+                said = [" ".join(s.split()).casefold() for s in sentences(text)]
+                if len(set(said)) < len(said):
+                    twice.append(f"{first.intent} + {other.intent} ({situation}): {text}")
+    assert not twice, "\n".join(twice[:10])
 
 
 @pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
