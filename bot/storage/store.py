@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StorageError
 from bot.storage import migrate
+from bot.storage.assignments import AssignmentQueries
 from bot.storage.attachments import AttachmentQueries
 from bot.storage.card_reads import CardQueries
 from bot.storage.claims import ClaimQueries
@@ -87,6 +88,7 @@ class Store(
     SpikeQueries,
     DisputeQueries,
     RatingQueries,
+    AssignmentQueries,
 ):
     """Async access to the BorderDesk database."""
 
