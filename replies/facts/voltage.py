@@ -5,20 +5,29 @@
 country (the desk file's ``shipping.ships_from``), whose supply its appliances are made
 for:
 
-- the same supply as the shopper's (a German store, a French shopper: 230 V, 50 Hz): the
-  appliance works there as is, and a plug adapter is named only when none of the store's
-  plug types fits the shopper's sockets (Germany to the United Kingdom: type G);
-- a different supply, or a store whose country is not known: a heating appliance (hair
-  dryer, straightener, kettle) needs a dual-voltage model, since a plug adapter changes the
-  shape of the plug, not the voltage, and a travel converter is not made for heating loads.
+- a voltage of the same band as the shopper's (an appliance for 230 V works on 220-240 V
+  mains: a German store, a French, British, Portuguese or Korean shopper): the appliance
+  works there as is, and a plug adapter is named only when none of the store's plug types
+  fits the shopper's sockets (Germany to the United Kingdom: type G). A different
+  frequency (Korea's 60 Hz, Germany's 50 Hz) changes nothing for heating appliances and
+  chargers; the answer says so, and that an appliance with a motor or a clock should say
+  50/60 Hz on its label;
+- another band (230 V to 120 V), or a country with two voltages (Brazil): a heating
+  appliance (hair dryer, straightener, kettle) needs a dual-voltage model, since a plug
+  adapter changes the shape of the plug, not the voltage, and a travel converter is not
+  made for heating loads;
+- a store whose country is not known: the voltages an appliance's label must give to
+  work there as is ("220-240 V or 100-240 V"), with the same warning for heaters made for
+  another voltage.
 
 When the shopper's country is unknown the sentence asks for it, with the same warning.
 
     plug_advice("JP", "en")
-    # "Japan: 100 V, 50/60 Hz, plug type A/B. Heating appliances (hair dryers, ..."
+    # "Japan: 100 V, 50/60 Hz, plug type A/B. Appliances whose label says 100 V or ..."
     plug_advice("GB", "en", store_country="DE")
-    # "United Kingdom: 230 V, 50 Hz, plug type G. Our appliances are made for the same
-    #  supply, so they work there as is. Only the plug differs: use a plug adapter for type G."
+    # "United Kingdom: 230 V, 50 Hz, plug type G. Our appliances are made for 230 V and
+    #  work as is on the 220-240 V mains there. Only the plug differs: use a plug adapter
+    #  for type G."
 """
 
 from __future__ import annotations
@@ -87,6 +96,7 @@ MAINS: dict[str, tuple[str, str, str]] = {
     "BD": ("220", "50", "C/D/G/K"),
     "CN": ("220", "50", "A/C/I"),
     "HK": ("220", "50", "G"),
+    "MO": ("220", "50", "D/G/M"),
     "TW": ("110", "60", "A/B"),
     "JP": ("100", "50/60", "A/B"),
     "KR": ("220", "60", "C/F"),
@@ -213,83 +223,185 @@ _TEXT: dict[str, tuple[str, str, str]] = {
 }
 
 
-# (the appliance works as is, only the plug differs) when the store's supply is the shopper's
+# (the appliance works as is, only the plug differs) when the store's voltage is of the
+# shopper's band: {home} is the store's voltage, {band} the shopper's band ("220-240")
 _SAME_SUPPLY: dict[str, tuple[str, str]] = {
     "en": (
-        "Our appliances are made for the same supply, so they work there as is.",
+        "Our appliances are made for {home} V and work as is on the {band} V mains there.",
         "Only the plug differs: use a plug adapter for type {plugs}.",
     ),
     "es": (
-        "Nuestros aparatos están hechos para esa misma red eléctrica, así que funcionan allí "
-        "tal cual.",
+        "Nuestros aparatos están hechos para {home} V y funcionan tal cual con la red de "
+        "{band} V de allí.",
         "Solo cambia el enchufe: usa un adaptador para el tipo {plugs}.",
     ),
     "fr": (
-        "Nos appareils sont conçus pour ce même réseau électrique : ils y fonctionnent tels quels.",
+        "Nos appareils sont conçus pour {home} V et fonctionnent tels quels sur le réseau de "
+        "{band} V de ce pays.",
         "Seule la prise diffère : utilisez un adaptateur pour les prises de type {plugs}.",
     ),
     "de": (
-        "Unsere Geräte sind für dieselbe Netzspannung gebaut und funktionieren dort ohne Weiteres.",
+        "Unsere Geräte sind für {home} V gebaut und funktionieren am dortigen {band}-V-Netz "
+        "ohne Weiteres.",
         "Nur der Stecker ist anders: Sie brauchen einen Reisestecker für Typ {plugs}.",
     ),
     "it": (
-        "I nostri apparecchi sono fatti per la stessa rete elettrica, quindi lì funzionano così "
-        "come sono.",
+        "I nostri apparecchi sono fatti per {home} V e lì funzionano così come sono sulla rete "
+        "a {band} V.",
         "Cambia solo la spina: basta un adattatore per il tipo {plugs}.",
     ),
     "pt": (
-        "Nossos aparelhos são feitos para essa mesma rede elétrica, então funcionam aí "
-        "normalmente, sem conversor.",
+        "Nossos aparelhos são feitos para {home} V e funcionam normalmente na rede de {band} V "
+        "do país, sem conversor.",
         "Só o formato da tomada muda: use um adaptador para o tipo {plugs}.",
     ),
     "nl": (
-        "Onze apparaten zijn gemaakt voor hetzelfde stroomnet, dus ze werken daar zonder meer.",
+        "Onze apparaten zijn gemaakt voor {home} V en werken daar zonder meer op het stroomnet "
+        "van {band} V.",
         "Alleen de stekker verschilt: gebruik een verloopstekker voor type {plugs}.",
     ),
     "pl": (
-        "Nasze urządzenia są przystosowane do takiej samej sieci, więc działają tam bez przeróbek.",
+        "Nasze urządzenia są przystosowane do {home} V i działają bez przeróbek w tamtejszej "
+        "sieci {band} V.",
         "Różni się tylko wtyczka: wystarczy przejściówka na typ {plugs}.",
     ),
     "ru": (
-        "Наши приборы рассчитаны на такую же сеть, поэтому там они работают без преобразователя.",
+        "Наши приборы рассчитаны на {home} В и работают без преобразователя в местной сети "
+        "{band} В.",
         "Отличается только вилка: нужен переходник под тип {plugs}.",
     ),
     "tr": (
-        "Cihazlarımız aynı şebeke için üretilir, bu yüzden orada olduğu gibi çalışır.",
+        "Cihazlarımız {home} V için üretilir ve oradaki {band} V şebekede olduğu gibi çalışır.",
         "Yalnızca fiş farklıdır: {plugs} tipi için bir priz adaptörü kullanın.",
     ),
     "ja": (
-        "当店の製品は同じ電源に対応しているため、そのままお使いいただけます。",
+        "当店の製品は{home}V用で、現地の{band}Vの電源でもそのままお使いいただけます。",
         "プラグの形状のみ異なりますので、{plugs}タイプ用の変換プラグをご用意ください。",
     ),
     "ko": (
-        "저희 제품은 같은 전원 규격에 맞춰져 있어 그대로 사용하실 수 있습니다.",
+        "저희 제품은 {home}V용으로, 현지 {band}V 전원에서도 그대로 사용하실 수 있습니다.",
         "플러그 모양만 다르니 {plugs} 타입용 변환 플러그를 사용해 주세요.",
     ),
     "zh": (
-        "我们的电器按相同的电源规格设计，可以直接使用。",
+        "我们的电器按{home}V设计，在当地{band}V的电网上可以直接使用。",
         "只是插头不同：请使用适用于{plugs}型插座的转换插头。",
     ),
     "ar": (
-        "أجهزتنا مصممة لنفس الشبكة الكهربائية، لذا تعمل هناك كما هي.",
+        "أجهزتنا مصممة لجهد {home} فولت وتعمل كما هي على شبكة {band} فولت هناك.",
         "يختلف القابس فقط: استخدم محول قابس للنوع {plugs}.",
     ),
 }
 
-# Nominal voltages an appliance rated for one of them is made for: 100 V (Japan), the
-# 110-127 V of the Americas, and the 220-240 V of most of the world.
-_VOLTAGE_BANDS = (
-    frozenset({"100"}),
-    frozenset({"110", "120", "127"}),
-    frozenset({"220", "230", "240"}),
+# The frequency differs (the store's {home} Hz, the shopper's {hertz} Hz): it matters only
+# to a motor or a clock made for one frequency, never to heaters or chargers.
+_FREQUENCY: dict[str, str] = {
+    "en": "The mains there run at {hertz} Hz, ours at {home} Hz: heating appliances and "
+    "chargers do not mind, but an appliance with a motor or a clock should say 50/60 Hz on "
+    "its label.",
+    "es": "Allí la red va a {hertz} Hz y la nuestra a {home} Hz: a los aparatos que calientan "
+    "y a los cargadores no les afecta, pero un aparato con motor o reloj debe indicar "
+    "50/60 Hz en su etiqueta.",
+    "fr": "Le réseau y est à {hertz} Hz, le nôtre à {home} Hz : cela ne gêne ni les appareils "
+    "chauffants ni les chargeurs, mais un appareil avec moteur ou horloge doit porter la "
+    "mention 50/60 Hz sur son étiquette.",
+    "de": "Das Netz dort hat {hertz} Hz, unseres {home} Hz: Heizgeräten und Ladegeräten macht "
+    "das nichts aus, aber ein Gerät mit Motor oder Uhr sollte auf dem Typenschild 50/60 Hz "
+    "angeben.",
+    "it": "Lì la rete è a {hertz} Hz, la nostra a {home} Hz: per gli apparecchi che scaldano e "
+    "per i caricabatterie non cambia nulla, ma un apparecchio con motore o orologio deve "
+    "riportare 50/60 Hz sull'etichetta.",
+    "pt": "Aí a rede é de {hertz} Hz e a nossa de {home} Hz: isso não afeta os aparelhos que "
+    "aquecem nem os carregadores, mas um aparelho com motor ou relógio deve indicar 50/60 Hz "
+    "na etiqueta.",
+    "nl": "Het stroomnet daar werkt op {hertz} Hz, het onze op {home} Hz: voor apparaten die "
+    "verwarmen en voor opladers maakt dat niets uit, maar een apparaat met een motor of klok "
+    "moet 50/60 Hz op het etiket vermelden.",
+    "pl": "Sieć ma tam {hertz} Hz, a u nas {home} Hz: urządzeniom grzewczym i ładowarkom to "
+    "nie przeszkadza, ale urządzenie z silnikiem lub zegarem powinno mieć na etykiecie "
+    "50/60 Hz.",
+    "ru": "Частота сети там {hertz} Гц, у нас {home} Гц: нагревательным приборам и зарядным "
+    "устройствам это не мешает, но на приборе с мотором или часами должно быть указано "
+    "50/60 Гц.",
+    "tr": "Oradaki şebeke {hertz} Hz, bizimki {home} Hz: bu, ısıtıcı cihazları ve şarj "
+    "aletlerini etkilemez, ancak motorlu veya saatli bir cihazın etiketinde 50/60 Hz "
+    "yazmalıdır.",
+    "ja": "現地の電源は{hertz}Hz、当店の国は{home}Hzです。電熱製品や充電器には影響ありませんが、"
+    "モーターや時計を内蔵した製品はラベルに50/60Hzと表示されているかご確認ください。",
+    "ko": "현지 전원은 {hertz}Hz, 저희 쪽은 {home}Hz입니다. 발열 제품과 충전기에는 영향이 "
+    "없지만, 모터나 시계가 들어간 제품은 라벨에 50/60Hz 표시가 있는지 확인해 주세요.",
+    "zh": "当地电网为{hertz}Hz，我们这边为{home}Hz：这对发热电器和充电器没有影响，"
+    "但带电机或时钟的电器请确认标签上标有50/60Hz。",
+    "ar": "تردد الشبكة هناك {hertz} هرتز وعندنا {home} هرتز: لا يؤثر ذلك في الأجهزة الحرارية "
+    "والشواحن، لكن الجهاز الذي فيه محرك أو ساعة يجب أن يُذكر على ملصقه 50/60 هرتز.",
+}
+
+# The store's voltage is not known: which labels work there as is ({band}: "220-240"),
+# and the heater warning for the others.
+_RATED: dict[str, str] = {
+    "en": "Appliances whose label says {band} V or 100-240 V work there as is; heating "
+    "appliances (hair dryers, straighteners, kettles) made for another voltage need a "
+    "dual-voltage model: a plug adapter or travel converter is not enough.",
+    "es": "Los aparatos cuya etiqueta indica {band} V o 100-240 V funcionan allí tal cual; los "
+    "aparatos que calientan (secadores, planchas de pelo, hervidores) hechos para otro voltaje "
+    "necesitan un modelo bivoltaje: no basta con un adaptador ni un convertidor de viaje.",
+    "fr": "Les appareils dont l'étiquette indique {band} V ou 100-240 V y fonctionnent tels "
+    "quels ; les appareils chauffants (sèche-cheveux, lisseurs, bouilloires) prévus pour une "
+    "autre tension doivent être bi-tension : un adaptateur de prise ou un convertisseur de "
+    "voyage ne suffit pas.",
+    "de": "Geräte, auf deren Typenschild {band} V oder 100-240 V steht, funktionieren dort ohne "
+    "Weiteres; Geräte, die heizen (Föhn, Glätteisen, Wasserkocher) und für eine andere "
+    "Spannung gebaut sind, brauchen ein Dual-Voltage-Modell: ein Reisestecker oder "
+    "Spannungswandler reicht nicht.",
+    "it": "Gli apparecchi la cui etichetta indica {band} V o 100-240 V lì funzionano così come "
+    "sono; gli apparecchi che scaldano (asciugacapelli, piastre, bollitori) fatti per un'altra "
+    "tensione richiedono un modello dual voltage: un adattatore o un convertitore da viaggio "
+    "non basta.",
+    "pt": "Aparelhos cuja etiqueta indica {band} V ou 100-240 V funcionam aí normalmente; "
+    "aparelhos que aquecem (secadores, chapinhas, chaleiras) feitos para outra voltagem "
+    "precisam de um modelo bivolt: um adaptador de tomada ou um conversor de viagem não basta.",
+    "nl": "Apparaten met {band} V of 100-240 V op het etiket werken daar zonder meer; apparaten "
+    "die verwarmen (föhns, stijltangen, waterkokers) en voor een andere spanning zijn gemaakt, "
+    "hebben een dual-voltage-model nodig: een verloopstekker of reisconverter is niet genoeg.",
+    "pl": "Urządzenia, które mają na etykiecie {band} V lub 100-240 V, działają tam bez "
+    "przeróbek; urządzenia grzewcze (suszarki, prostownice, czajniki) na inne napięcie "
+    "wymagają modelu dwunapięciowego: przejściówka ani konwerter podróżny nie wystarczą.",
+    "ru": "Приборы, на этикетке которых указано {band} В или 100-240 В, работают там без "
+    "преобразователя; нагревательным приборам (фенам, выпрямителям, чайникам), рассчитанным "
+    "на другое напряжение, нужна модель с двойным напряжением: переходника или дорожного "
+    "преобразователя недостаточно.",
+    "tr": "Etiketinde {band} V veya 100-240 V yazan cihazlar orada olduğu gibi çalışır; başka "
+    "bir voltaj için üretilmiş ısıtıcı cihazlar (saç kurutma makinesi, düzleştirici, su "
+    "ısıtıcı) çift voltajlı model gerektirir: priz adaptörü veya seyahat dönüştürücüsü "
+    "yeterli değildir.",
+    "ja": "ラベルに{band}Vまたは100-240Vと表示された製品はそのままお使いいただけます。"
+    "それ以外の電圧用のドライヤー、ヘアアイロン、電気ケトルなどの電熱製品には海外対応（電圧切替）"
+    "モデルが必要です。変換プラグや旅行用変圧器では足りません。",
+    "ko": "라벨에 {band}V 또는 100-240V로 표시된 제품은 그대로 사용하실 수 있습니다. 다른 "
+    "전압용 헤어드라이어, 고데기, 전기포트 같은 발열 제품은 프리볼트(듀얼 전압) 모델이 "
+    "필요하며, 변환 플러그나 여행용 변압기로는 부족합니다.",
+    "zh": "标签上标注{band}V或100-240V的电器可以直接使用；为其他电压设计的吹风机、直发器、"
+    "电热水壶等发热电器需要选购双电压型号，仅用转换插头或旅行变压器是不够的。",
+    "ar": "الأجهزة التي يُذكر على ملصقها {band} فولت أو 100-240 فولت تعمل هناك كما هي؛ أما "
+    "الأجهزة الحرارية (مجففات الشعر، أجهزة فرد الشعر، الغلايات) المصممة لجهد آخر فتحتاج إلى "
+    "طراز ثنائي الجهد: لا يكفي محول القابس أو محول السفر.",
+}
+
+# Nominal voltages an appliance rated for one of them is made for, and how the band is
+# written: 100 V (Japan), the 110-127 V of the Americas and Taiwan, and the 220-240 V of
+# most of the world (an appliance for 230 V works on 220 V and on 240 V mains).
+_VOLTAGE_BANDS: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"100"}), "100"),
+    (frozenset({"110", "120", "127"}), "110-127"),
+    (frozenset({"220", "230", "240"}), "220-240"),
 )
 
 
 def plug_advice(country: str | None, language: str, *, store_country: str | None = None) -> str:
     """Voltage, frequency and plugs of ``country`` (ISO code) in ``language``; then "it works
-    there as is" when ``store_country`` (where the store ships from) has the same supply,
-    else the heating-appliance warning; a request for the country when it is unknown or
-    not listed."""
+    there as is" when ``store_country`` (where the store ships from) has a voltage of the
+    same band (and a word on motors and clocks when the frequency differs), else the
+    heating-appliance warning; which labels work there when the store's country is not
+    known; a request for the country when it is unknown or not listed."""
     code = _code(country)
     supply, ask, heating = _TEXT.get(language, _TEXT["en"])
     if code not in MAINS:
@@ -299,26 +411,40 @@ def plug_advice(country: str | None, language: str, *, store_country: str | None
         country=country_name(code, language), volts=volts, hertz=hertz, plugs=plugs
     )
     home = MAINS.get(_code(store_country))
-    if home is None or not same_supply(home, MAINS[code]):
+    band = _band(volts)
+    if home is None:
+        if band is None:  # two voltages (Brazil): it depends on the socket
+            return sentences(language, stated, heating)
+        return sentences(language, stated, _RATED.get(language, _RATED["en"]).format(band=band))
+    if band is None or not same_supply(home, MAINS[code]):
         return sentences(language, stated, heating)
     works, adapter = _SAME_SUPPLY.get(language, _SAME_SUPPLY["en"])
-    if plug_fits(home[2], plugs):
-        return sentences(language, stated, works)
-    # the adapter is for the sockets' own type, not the Europlug they also take
-    sockets = "/".join(t for t in plugs.split("/") if t != "C") or plugs
-    return sentences(language, stated, works, adapter.format(plugs=sockets))
+    said = [stated, works.format(home=home[0], band=band)]
+    if not plug_fits(home[2], plugs):
+        # the adapter is for the sockets' own type, not the Europlug they also take
+        sockets = "/".join(t for t in plugs.split("/") if t != "C") or plugs
+        said.append(adapter.format(plugs=sockets))
+    if not same_frequency(home[1], hertz):
+        frequency = _FREQUENCY.get(language, _FREQUENCY["en"])
+        said.append(frequency.format(hertz=hertz, home=home[1]))
+    return sentences(language, *said)
 
 
 def same_supply(home: tuple[str, str, str], away: tuple[str, str, str]) -> bool:
     """Whether an appliance made for the ``home`` supply works on the ``away`` one: one
-    voltage each, in the same band, and a frequency the appliance is made for. A country
-    with two voltages (Brazil's 127/220 V) is never the same: it depends on the socket."""
-    (home_volts, home_hertz, _), (volts, hertz, _) = home, away
+    voltage each, in the same band (230 V on 220-240 V mains). The frequency does not
+    decide it (``same_frequency``): heaters and chargers work on 50 and 60 Hz alike. A
+    country with two voltages (Brazil's 127/220 V) is never the same: it depends on the
+    socket."""
+    (home_volts, _, _), (volts, _, _) = home, away
     if "/" in home_volts or "/" in volts:
         return False
-    if not any({home_volts, volts} <= band for band in _VOLTAGE_BANDS):
-        return False
-    return hertz in home_hertz.split("/") or home_hertz in hertz.split("/")
+    return any({home_volts, volts} <= band for band, _ in _VOLTAGE_BANDS)
+
+
+def same_frequency(home: str, away: str) -> bool:
+    """Whether the mains frequencies agree: "50" and "50", or Japan's "50/60" with either."""
+    return bool(set(home.split("/")) & set(away.split("/")))
 
 
 def plug_fits(home: str, away: str) -> bool:
@@ -333,6 +459,11 @@ def plug_fits(home: str, away: str) -> bool:
     if home_types & {"E", "F"}:
         home_types |= {"E", "F"}
     return bool(home_types & away_types)
+
+
+def _band(volts: str) -> str | None:
+    """How the voltage band of ``volts`` is written ("230" -> "220-240"); None for two."""
+    return next((written for band, written in _VOLTAGE_BANDS if volts in band), None)
 
 
 def _code(country: str | None) -> str:

@@ -68,15 +68,15 @@ def test_same_supply_as_the_store_works_as_is_without_the_heater_warning() -> No
     dual-voltage model, although France has Germany's 230 V, 50 Hz."""
     france = plug_advice("FR", "en", store_country="DE")
     assert france == (
-        "France: 230 V, 50 Hz, plug type C/E. Our appliances are made for the same supply, "
-        "so they work there as is."
+        "France: 230 V, 50 Hz, plug type C/E. Our appliances are made for 230 V and work as "
+        "is on the 220-240 V mains there."
     )
     assert "dual-voltage" not in france
 
 
 def test_same_supply_with_other_sockets_names_the_adapter() -> None:
     assert plug_advice("GB", "en", store_country="DE").endswith(
-        "work there as is. Only the plug differs: use a plug adapter for type G."
+        "mains there. Only the plug differs: use a plug adapter for type G."
     )
     # a German F plug does not go into a Swiss J socket, though both countries take type C
     assert plug_advice("CH", "de", store_country="DE").endswith("Reisestecker für Typ J.")
@@ -84,7 +84,7 @@ def test_same_supply_with_other_sockets_names_the_adapter() -> None:
 
 @pytest.mark.parametrize(
     ("country", "store"),
-    [("US", "DE"), ("BR", "DE"), ("KR", "DE"), ("JP", "US"), ("FR", None), ("FR", "ZZ")],
+    [("US", "DE"), ("BR", "DE"), ("JP", "DE"), ("JP", "US"), ("DE", "US"), ("BR", None)],
 )
 def test_other_supply_or_unknown_store_keeps_the_heater_warning(
     country: str, store: str | None
@@ -103,5 +103,82 @@ def test_every_language_says_it_works_as_is_and_names_the_adapter(language: str)
 
 
 def test_heater_words_native_reviewers_asked_for() -> None:
-    assert "Isıtıcı cihazlar" in plug_advice("US", "tr")
-    assert "الأجهزة الحرارية" in plug_advice("US", "ar")
+    assert "Isıtıcı cihazlar" in plug_advice("US", "tr", store_country="DE")
+    assert "الأجهزة الحرارية" in plug_advice("US", "ar", store_country="DE")
+
+
+# Issue 15: with a German store (230 V, 50 Hz), Korea (220 V, 60 Hz) was told it needs a
+# free-volt model while the UK and Portugal were told it works as is; an appliance for
+# 230 V works on any 220-240 V mains, at 50 or 60 Hz.
+@pytest.mark.parametrize(
+    ("country", "plugs", "adapter", "hertz"),
+    [
+        ("FR", "C/E", None, "50"),
+        ("PT", "C/F", None, "50"),
+        ("GB", "G", "G", "50"),
+        ("IE", "G", "G", "50"),
+        ("CH", "C/J", "J", "50"),
+        ("AU", "I", "I", "50"),
+        ("IN", "C/D/M", "D/M", "50"),
+        ("CN", "A/C/I", "A/I", "50"),
+        ("HK", "G", "G", "50"),
+        ("KR", "C/F", None, "60"),
+        ("SA", "G", "G", "60"),
+        ("PH", "A/B/C", "A/B", "60"),
+        ("PE", "A/B/C", "A/B", "60"),
+    ],
+)
+def test_a_230_v_store_works_as_is_on_every_220_to_240_v_mains(
+    country: str, plugs: str, adapter: str | None, hertz: str
+) -> None:
+    advice = plug_advice(country, "en", store_country="DE")
+    assert f"V, {hertz} Hz, plug type {plugs}." in advice
+    assert "made for 230 V and work as is on the 220-240 V mains there." in advice
+    assert "dual-voltage" not in advice
+    assert (
+        ("use a plug adapter for type " + str(adapter) + ".") in advice
+        if adapter
+        else ("adapter" not in advice)
+    )
+    # the frequency is named as a caution for motors and clocks only where it differs
+    assert ("60 Hz, ours at 50 Hz" in advice) is (hertz == "60")
+    assert ("motor or a clock" in advice) is (hertz == "60")
+
+
+@pytest.mark.parametrize("country", ["US", "CA", "MX", "TW", "CO", "JP", "BR"])
+def test_a_230_v_store_warns_every_100_to_127_v_country(country: str) -> None:
+    advice = plug_advice(country, "en", store_country="DE")
+    assert "need a dual-voltage model" in advice and "work as is" not in advice
+
+
+@pytest.mark.parametrize(
+    ("country", "store"), [("CA", "US"), ("MX", "US"), ("TW", "US"), ("US", "CA")]
+)
+def test_a_120_v_store_works_as_is_on_110_to_127_v_mains(country: str, store: str) -> None:
+    advice = plug_advice(country, "en", store_country=store)
+    assert "made for 120 V and work as is on the 110-127 V mains there." in advice
+    assert "adapter" not in advice and "Hz, ours" not in advice
+
+
+@pytest.mark.parametrize(
+    ("country", "band"), [("KR", "220-240"), ("GB", "220-240"), ("US", "110-127"), ("JP", "100")]
+)
+def test_without_the_stores_country_the_label_that_works_there_is_named(
+    country: str, band: str
+) -> None:
+    advice = plug_advice(country, "en")
+    assert f"Appliances whose label says {band} V or 100-240 V work there as is" in advice
+    assert "made for another voltage need a dual-voltage model" in advice
+    assert "Our appliances" not in advice  # nothing is said of appliances nobody looked up
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_says_korea_works_as_is_with_the_frequency_caution(language: str) -> None:
+    korea = plug_advice("KR", language, store_country="DE")
+    portugal = plug_advice("PT", language, store_country="DE")
+    assert _DRYER[language] not in korea and _DRYER[language] not in portugal
+    assert "{" not in korea and "50/60" in korea and "230" in korea and "220-240" in korea
+    assert "50/60" not in portugal and "220-240" in portugal
+    unknown_store = plug_advice("KR", language)
+    assert _DRYER[language] in unknown_store and "220-240" in unknown_store
+    assert "{" not in unknown_store
