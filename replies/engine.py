@@ -31,6 +31,7 @@ from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
 from replies.facts.fill import fact_variables, order_overdue, prepare
 from replies.facts.given import shopper_gave
+from replies.facts.placed import no_order_yet
 from replies.language import (
     UNKNOWN,
     LanguageDetector,
@@ -42,7 +43,7 @@ from replies.library import IntentSpec, load_library
 from replies.model_cache import ModelCache, model_key
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
-from replies.situations import asks_for, order_situation
+from replies.situations import NO_ORDER_YET, asks_for, order_situation
 from replies.store import StoreDetails, hours_country
 
 logger = logging.getLogger(__name__)
@@ -218,6 +219,8 @@ class SuggestionEngine:
         values = dict(variables or {})
         # what the shopper already gave is not asked for again (``replies.facts.given``)
         values |= shopper_gave(text, earlier.text if earlier else None, values)
+        if no_order_yet(intent, text, values):  # asked before buying: no order to ask for
+            values[NO_ORDER_YET] = "yes"
         template, _ = self.template(intent, reply_in, values)
         # the message's further questions are answered too (``replies.also``), their fact
         # sentences worked out from the message like the answer's own

@@ -56,6 +56,9 @@ ASKS_FOR: Mapping[OrderSituation, tuple[str, ...]] = {
 # Noted in the values when the shopper gave an e-mail or phone in this message or the one
 # before (``replies.facts.given``): it is not asked for again, and never shown.
 GIVEN_CONTACT = "given_contact"
+# Noted in the values when the message is asked before buying (a delivery time, duties, a
+# payment that failed: ``replies.facts.placed``): no order exists to ask for.
+NO_ORDER_YET = "no_order_yet"
 # What the shopper gave, by what an answer would otherwise ask for.
 _GIVEN = {"order_number": "order_number", "checkout_contact": GIVEN_CONTACT}
 
@@ -63,7 +66,10 @@ _GIVEN = {"order_number": "order_number", "checkout_contact": GIVEN_CONTACT}
 def asks_for(values: Mapping[str, str]) -> tuple[str, ...]:
     """What an answer for ``values`` asks the shopper for: nothing once an order is
     linked; without one, the order number and the checkout contact, less what the shopper
-    already gave (``replies.facts.link`` words the request the same way)."""
+    already gave (``replies.facts.link`` words the request the same way), and nothing for
+    a message asked before buying (``NO_ORDER_YET``)."""
+    if str(values.get(NO_ORDER_YET) or "").strip():
+        return ()
     return tuple(
         item
         for item in ASKS_FOR[order_situation(values)]

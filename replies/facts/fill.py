@@ -38,7 +38,7 @@ from replies.facts.returns import (
 from replies.facts.sizes import size_advice
 from replies.facts.terms import ShippingTerms
 from replies.facts.voltage import plug_advice
-from replies.situations import GIVEN_CONTACT
+from replies.situations import GIVEN_CONTACT, NO_ORDER_YET
 
 logger = logging.getLogger(__name__)
 
@@ -92,9 +92,14 @@ def fact_variables(
         return {}
     facts: dict[str, str] = {}
     if "link_request" in wanted:
-        # what the shopper gave (number, e-mail or phone): asked for again, it reads unread
-        facts["link_request"] = link_request(
-            language, values.get("order_number"), contact=bool(values.get(GIVEN_CONTACT))
+        # what the shopper gave (number, e-mail or phone): asked for again, it reads unread;
+        # and before buying there is no order to ask for (``replies.facts.placed``)
+        facts["link_request"] = (
+            ""
+            if values.get(NO_ORDER_YET)
+            else link_request(
+                language, values.get("order_number"), contact=bool(values.get(GIVEN_CONTACT))
+            )
         )
         wanted.discard("link_request")
         if not wanted:
