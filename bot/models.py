@@ -6,6 +6,7 @@ these, never an SDK object, so a new channel is an adapter and nothing else.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -57,6 +58,19 @@ class DeliveryReport:
     state: str  # sent | delivered | read | failed (a state new to the desk: kept as given)
     at: datetime | None  # when the platform says it happened
     reason: str = ""  # failed: "131026 Message undeliverable (details)"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message the desk sends a shopper unprompted (``handlers.proactive``): its kind (a
+    name of ``BORDERDESK_PROACTIVE``: shipped, delay, payment_reminder, review_request,
+    rating) and the values its text was rendered from (``order_number``, ``carrier``,
+    ``tracking_number``...). A channel that takes only pre-approved templates at times
+    (WhatsApp after its 24-hour window) fills the store's template for the kind from them
+    (``NoticeSending``); the others send the text."""
+
+    kind: str
+    values: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

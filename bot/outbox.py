@@ -10,6 +10,9 @@ produces a second reply. Sending:
   ``bot.storage.outbox``, and record what came of it only while the claim is theirs);
 - a file staff attached (stored with the reply) first, then the text: the file counts
   as the first piece, so a retry after it went out sends only the text;
+- a proactive notice with its kind and values, to a channel that takes them
+  (``NoticeSending``: WhatsApp sends the store's template for the kind once the shopper's
+  24-hour window has closed);
 - within the platform's rate limits (``ChannelCapabilities`` limits, via a ``Pacer``):
   a message over the limit waits its turn, it is never dropped;
 - retried with exponential backoff and jitter on outages, after the platform's
@@ -42,7 +45,7 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
-from bot.channels.base import CustomerChannel, NoteSink
+from bot.channels.base import CustomerChannel, NoteSink, NoticeSending
 from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected
 from bot.models import CardRef, ChannelCapabilities
 from bot.notes import Note
@@ -291,7 +294,12 @@ class OutboxWorker:
                 for n, piece in enumerate(texts)
             ]
         channel = self.channels[item.channel]
-        text = [functools.partial(channel.send, item.chat_id, piece) for piece in texts]
+        if item.notice is not None and isinstance(channel, NoticeSending):
+            # a proactive notice goes with its kind and values (a template, at times)
+            send = functools.partial(channel.send_notice, notice=item.notice)
+            text = [functools.partial(send, item.chat_id, piece) for piece in texts]
+        else:
+            text = [functools.partial(channel.send, item.chat_id, piece) for piece in texts]
         if item.attachment_id is None:
             return text
         if item.parts_sent > 0:  # the file went out already: a placeholder keeps the count

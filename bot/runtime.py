@@ -636,7 +636,13 @@ def whatsapp_channel(config: Config) -> WhatsAppChannel:
 
     assert config.whatsapp_access_token and config.whatsapp_phone_number_id
     assert config.whatsapp_app_secret and config.whatsapp_verify_token
-    update = config.whatsapp_templates.get("update")  # sent after the 24-hour window
+    # sent after the 24-hour window: ``update`` in place of a reply, the others in place of
+    # the notice of their kind
+    templates = {
+        purpose: Template(t.name, t.language, t.variables)
+        for purpose, t in config.whatsapp_templates.items()
+    }
+    update = templates.pop("update", None)
     return WhatsAppChannel(
         config.whatsapp_access_token,
         config.whatsapp_phone_number_id,
@@ -645,7 +651,8 @@ def whatsapp_channel(config: Config) -> WhatsAppChannel:
         listen=config.whatsapp_listen,
         base_url=config.whatsapp_api_url,
         api_version=config.whatsapp_api_version,
-        update_template=Template(*update) if update else None,
+        update_template=update,
+        notice_templates=templates,
         timeout=config.connect_timeout,
     )
 

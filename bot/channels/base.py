@@ -27,6 +27,7 @@ from bot.models import (
     ChannelCapabilities,
     DeliveryReport,
     InboundMessage,
+    Notice,
     StaffAction,
     StaffFile,
 )
@@ -118,6 +119,52 @@ class DeliveryReporting(Protocol):
     def report_deliveries(self, on_reports: DeliveryHandler) -> None:
         """From now on, hand what the platform reports about sent messages to
         ``on_reports``."""
+
+
+@runtime_checkable
+class NoticeSending(Protocol):
+    """A customer channel that sometimes takes only messages its platform approved in
+    advance (WhatsApp: a template, once the shopper's 24-hour window has closed) may
+    implement this too, so a proactive notice goes as the store's template for its kind.
+
+    The outbox hands such a channel each notice (a shipped notice, a payment reminder...)
+    with its ``Notice``: the kind and the values its text was rendered from. The channel
+    sends the text while it may, and otherwise fills the template it was given for the
+    kind from the values; other channels are only ever handed the text (``send``).
+
+    Example::
+
+        class TemplateChannel:
+            async def send_notice(self, chat_id: str, text: str, notice: Notice) -> str:
+                if self._may_send_text(chat_id):
+                    return await self.send(chat_id, text)
+                return await self._send_template(chat_id, notice.kind, notice.values)
+    """
+
+    async def send_notice(self, chat_id: str, text: str, notice: Notice) -> str:
+        """Deliver the notice ``text`` (or its template, filled from ``notice``); return
+        the platform's message id. Raises ``ChannelError``."""
+        ...
+
+
+@runtime_checkable
+class DirectMessages(Protocol):
+    """A staff workspace that can write to one person privately (Slack: a direct message
+    from the app) may implement this too; a target reminder goes to a card's owner this
+    way first, and to the inbox when the workspace cannot or the message does not go.
+
+    Example::
+
+        class PrintWorkspace:
+            async def direct(self, user_id: str, text: str) -> bool:
+                print(f"to {user_id}: {text}")
+                return True
+    """
+
+    async def direct(self, user_id: str, text: str) -> bool:
+        """Write ``text`` to ``user_id`` alone; False when it could not be delivered
+        (never raises: the caller falls back to the inbox)."""
+        ...
 
 
 class StaffWorkspace(Protocol):

@@ -10,9 +10,12 @@ rate, and parks what Meta refuses (undeliverable...) with the reason.
 
 The 24-hour window (``whatsapp_window``): a reply to a shopper who last wrote more than 24
 hours ago goes as the store's approved "update" template carrying the reply, never as
-free text; one to a chat not heard from since start is tried as text and, if Meta says
-the window is closed (131047), sent as the template. Without a template set, such a reply
-is parked saying so. The card shows when each window closes (``capabilities.reply_window``).
+free text; a proactive notice (``NoticeSending``: shipped, delay...) goes as the store's
+template for its kind, filled from the notice's values, or as the update template when
+its kind has none. One to a chat not heard from since start is tried as text and, if Meta
+says the window is closed (131047), sent as the template. Without a template to send,
+it is parked saying which setting is missing. The card shows when each window closes
+(``capabilities.reply_window``).
 
 Delivery statuses (``whatsapp_statuses``): what Meta reports of each sent message (sent,
 delivered, read, failed) is handed to the runtime's handler (``DeliveryReporting``) before
@@ -43,7 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from aiohttp import web
 
@@ -53,7 +56,7 @@ from bot.channels.whatsapp_graph import DEFAULT_BASE_URL, DEFAULT_VERSION, Graph
 from bot.channels.whatsapp_webhook import MAX_BODY_BYTES, WhatsAppWebhook
 from bot.channels.whatsapp_window import SERVICE_WINDOW, ServiceWindows, Template
 from bot.errors import ChannelError, ChannelRejected, ChannelUnavailable
-from bot.models import ChannelCapabilities, InboundMessage, Limit
+from bot.models import ChannelCapabilities, InboundMessage, Limit, Notice
 from bot.serving import serve_app
 
 logger = logging.getLogger(__name__)
@@ -92,11 +95,15 @@ class WhatsAppChannel:
         timeout: float = 30.0,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
         update_template: Template | None = None,
+        notice_templates: Mapping[str, Template] | None = None,
     ) -> None:
         self.listen = listen
         self.clock = clock
         # sent in place of a reply after the 24-hour window; None: such a reply is parked
         self.update_template = update_template
+        # by notice kind (shipped, delay...): sent in place of that notice after the window;
+        # a kind without one goes as the update template
+        self.notice_templates = dict(notice_templates or {})
         self.windows = ServiceWindows()
         self.graph = GraphClient(
             access_token,
@@ -156,30 +163,45 @@ class WhatsAppChannel:
         """Send ``text`` (the outbox cuts it to 4,096 characters) as a text message, or as
         the update template once the chat's 24-hour window has closed; Meta's id of it.
         Marks the chat's last message read first (see the module docstring)."""
+        return await self._send(chat_id, text, None)
+
+    async def send_notice(self, chat_id: str, text: str, notice: Notice) -> str:
+        """Send a proactive notice (``NoticeSending``): as text while the window is open,
+        after it as the store's template for ``notice.kind`` filled from its values, or,
+        without one, as the update template carrying ``text``; Meta's id of it."""
+        return await self._send(chat_id, text, notice)
+
+    async def _send(self, chat_id: str, text: str, notice: Notice | None) -> str:
         if not self._checked:
             raise ChannelUnavailable("whatsapp not connected yet")
         await self._mark_read(chat_id)
         if self.windows.is_open(chat_id, self.clock()) is False:
-            return await self._send_template(chat_id, text)
+            return await self._send_template(chat_id, text, notice)
         try:
             return await self.graph.send_text(chat_id, text)
         except OutsideServiceWindow:  # a chat not heard from since start: Meta knew better
             self.windows.closed(chat_id)
-            return await self._send_template(chat_id, text)
+            return await self._send_template(chat_id, text, notice)
 
-    async def _send_template(self, chat_id: str, text: str) -> str:
-        if self.update_template is None:
+    async def _send_template(self, chat_id: str, text: str, notice: Notice | None) -> str:
+        own = None if notice is None else self.notice_templates.get(notice.kind)
+        template = own or self.update_template
+        if template is None:
+            kind = "" if notice is None else f" (nor a {notice.kind} one)"
+            extra = "" if notice is None else f",{notice.kind}=<template name>:<language>"
             raise OutsideServiceWindow(
                 "whatsapp takes only a template now: the shopper last wrote more than 24 "
-                "hours ago, and no update template is set (BORDERDESK_WHATSAPP_TEMPLATES="
-                "update=<template name>:<language>)"
+                f"hours ago, and no update template{kind} is set (BORDERDESK_WHATSAPP_TEMPLATES="
+                f"update=<template name>:<language>{extra})"
             )
         logger.info(
-            "whatsapp chat's 24-hour window is closed: the reply goes as template %s (%s)",
-            self.update_template.name,
-            self.update_template.language,
+            "whatsapp chat's 24-hour window is closed: the %s goes as template %s (%s)",
+            "reply" if notice is None else f"{notice.kind} notice",
+            template.name,
+            template.language,
         )
-        return await self.graph.send_template(chat_id, self.update_template, text)
+        values = None if notice is None else notice.values
+        return await self.graph.send_template(chat_id, template, text, values)
 
     async def send_file(
         self, chat_id: str, name: str, data: bytes, mimetype: str, caption: str = ""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Self
 
@@ -103,10 +104,13 @@ class GraphClient:
             message["context"] = {"message_id": reply_to}
         return await self.send_message(message)
 
-    async def send_template(self, to: str, template: Template, text: str) -> str:
-        """Send the approved ``template`` to ``to`` with ``text`` as its body's variable
-        (outside the 24-hour window, see ``whatsapp_window``); the new message's id."""
-        return await self.send_message(template.message(to, text))
+    async def send_template(
+        self, to: str, template: Template, text: str, values: Mapping[str, str] | None = None
+    ) -> str:
+        """Send the approved ``template`` to ``to``, its body's variables filled from
+        ``text`` and a notice's ``values`` (outside the 24-hour window, see
+        ``whatsapp_window``); the new message's id."""
+        return await self.send_message(template.message(to, text, values))
 
     async def send_message(self, message: JSON) -> str:
         """Post one message body (``Message`` in Meta's spec); the new message's id."""

@@ -15,6 +15,18 @@ than four spaces in a row in a variable, and a body is at most 1,024 characters,
 reply is put on one line and cut at ``PARAMETER_LIMIT`` characters (with "…"); a long
 reply the outbox cut in pieces goes as one template per piece.
 
+Proactive notices (a shipped notice, a payment reminder...) may each have an approved
+template of their own (``shipped=order_shipped:pt_BR``), whose body's variables are
+filled from the values the notice was rendered from, in the order the setting gives or
+``bot.config.whatsapp.TEMPLATE_VARIABLES`` (shipped: shopper_name, order_number, carrier,
+tracking_number)::
+
+    Olá {{1}}! Seu pedido #{{2}} foi enviado com {{3}}. Código de rastreio: {{4}}
+
+A notice kind without a template of its own goes as the update template, its text as the
+reply; a value the notice lacks (no tracking link yet) goes as "-", since Meta refuses an
+empty variable.
+
 Where the decision lives: in the channel, which sees every message a shopper sends and so
 knows when each chat's window closes (``ServiceWindows``, in memory). A chat it has not
 heard from since it started (after a restart) is tried as free text, and Meta's 131047
@@ -27,6 +39,8 @@ window closes from the seam's ``ChannelCapabilities.reply_window``.
     windows.is_open("5511987654321", now)            # True, False, or None: not known
     template = Template("request_update", "pt_BR")
     body = template.message("5511987654321", "Seu pedido saiu hoje.\\nCódigo: BR123")
+    shipped = Template("order_shipped", "pt_BR", ("order_number", "carrier"))
+    body = shipped.message("5511987654321", text, {"order_number": "10389", "carrier": "DHL"})
 """
 
 from __future__ import annotations
@@ -34,11 +48,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 SERVICE_WINDOW = dt.timedelta(hours=24)
 PARAMETER_LIMIT = 900  # of the 1,024 characters a template's body may have, for the reply
+MISSING = "-"  # a variable whose value the notice lacks: Meta refuses an empty one
 MAX_CHATS = 10_000  # chats whose last message time is kept
 
 JSON = dict[str, Any]
@@ -46,14 +62,29 @@ JSON = dict[str, Any]
 
 @dataclass(frozen=True)
 class Template:
-    """An approved message template: its name and the language it was approved in."""
+    """An approved message template: its name, the language it was approved in, and the
+    values that fill its body's variables {{1}}, {{2}}... in order (``text``: the whole
+    message on one line; any other name: that value of the notice, ``Notice.values``)."""
 
     name: str
     language: str  # Meta's code: en, en_US, pt_BR...
+    variables: tuple[str, ...] = ("text",)
 
-    def message(self, to: str, text: str) -> JSON:
-        """The send body (``TemplateMessage`` in Meta's spec) carrying ``text`` as the
-        body's one variable."""
+    def parameters(self, text: str, values: Mapping[str, str] | None = None) -> list[str]:
+        """The body's variables, in order, each as Meta takes it; a value the notice does
+        not have (a shipment without a tracking link) is ``MISSING``, as Meta refuses an
+        empty variable. Each gets an equal share of the body's ``PARAMETER_LIMIT``."""
+        found = values or {}
+        limit = PARAMETER_LIMIT // max(1, len(self.variables))
+        filled = [
+            one_line(text if v == "text" else found.get(v, ""), limit) for v in self.variables
+        ]
+        return [value or MISSING for value in filled]
+
+    def message(self, to: str, text: str, values: Mapping[str, str] | None = None) -> JSON:
+        """The send body (``TemplateMessage`` in Meta's spec), its variables filled from
+        ``text`` and the notice's ``values``."""
+        parameters = [{"type": "text", "text": v} for v in self.parameters(text, values)]
         return {
             "messaging_product": "whatsapp",
             "recipient_type": "individual",
@@ -62,9 +93,7 @@ class Template:
             "template": {
                 "name": self.name,
                 "language": {"policy": "deterministic", "code": self.language},
-                "components": [
-                    {"type": "body", "parameters": [{"type": "text", "text": one_line(text)}]}
-                ],
+                "components": [{"type": "body", "parameters": parameters}],
             },
         }
 

@@ -15,7 +15,7 @@ from bot.config.reading import SETTINGS
 from bot.config.running import RunningSettings
 from bot.config.slack import SlackSettings
 from bot.config.telegram import TelegramSettings
-from bot.config.whatsapp import WhatsAppSettings
+from bot.config.whatsapp import WhatsAppSettings, describe_templates
 
 
 @dataclass(frozen=True, config=SETTINGS)
@@ -59,11 +59,7 @@ class Config(
                 else "off (no WHATSAPP_ACCESS_TOKEN)",
             ),
             ("whatsapp_api_version", self.whatsapp_api_version),
-            (
-                "whatsapp_templates",
-                ", ".join(f"{k}={n}:{lang}" for k, (n, lang) in self.whatsapp_templates.items())
-                or "(none: a reply after the 24-hour window is parked for staff)",
-            ),
+            ("whatsapp_templates", describe_templates(self.whatsapp_templates)),
             ("slack_bot_token", self.slack_bot_token),
             ("slack_app_token", self.slack_app_token),
             ("slack_signing_secret", self.slack_signing_secret),

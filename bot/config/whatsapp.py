@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Annotated, Self
+from typing import Annotated, NamedTuple, Self
 
 from pydantic import ValidationInfo, model_validator
 from pydantic.dataclasses import dataclass
 
+from bot.config.orders import PROACTIVE_KINDS
 from bot.config.reading import SETTINGS, Reading, Settings, Unfit, parsed, setting, wrong
 from bot.config.values import Address, Text, secret
 
@@ -36,25 +37,76 @@ def _api_version(text: str) -> str:
     return version
 
 
-# What each approved template is for. ``update`` goes out in place of a reply written
-# after the 24-hour window closed; its body has one variable, {{1}}, which carries the
-# reply's text (see bot/channels/whatsapp_window.py).
-TEMPLATE_PURPOSES = {"update": "a reply written after the shopper's 24-hour window closed"}
+# What each approved template is for: ``update`` goes out in place of a reply written
+# after the 24-hour window closed, and each proactive notice kind (BORDERDESK_PROACTIVE)
+# may have a template of its own, sent in place of that notice after the window; a kind
+# without one goes as the update template (see bot/channels/whatsapp_window.py).
+TEMPLATE_PURPOSES = {
+    "update": "a reply written after the shopper's 24-hour window closed",
+    "payment_reminder": "the reminder of an unpaid order",
+    "shipped": "the notice that an order shipped",
+    "delay": "the notice that an order is late",
+    "review_request": "the request for a review after delivery",
+    "rating": "the question how the desk did, once a conversation is resolved",
+}
+# The values a template's body variables {{1}}, {{2}}... are filled from, in order, when
+# the setting does not list them: ``text`` is the whole message on one line (the reply,
+# or the notice as the shopper would have read it), the rest the notice's own values.
+TEMPLATE_VARIABLES: dict[str, tuple[str, ...]] = {
+    "update": ("text",),
+    "payment_reminder": ("shopper_name", "order_number"),
+    "shipped": ("shopper_name", "order_number", "carrier", "tracking_number"),
+    "delay": ("shopper_name", "order_number"),
+    "review_request": ("shopper_name", "order_number"),
+    "rating": ("shopper_name",),
+}
+# what each purpose's text was rendered from (handlers/proactive/send.py: notice_variables)
+ORDER_VALUES = (
+    "shopper_name",
+    "order_number",
+    "carrier",
+    "tracking_number",
+    "tracking_link",
+    "estimated_delivery",
+)
+TEMPLATE_VALUES: dict[str, tuple[str, ...]] = {
+    "update": ("text",),
+    **{kind: ("text", *ORDER_VALUES) for kind in PROACTIVE_KINDS if kind != "rating"},
+    "rating": ("text", "shopper_name"),
+}
 # Meta: a template's name is lowercase letters, digits and underscores; its language a
 # code like en, en_US, pt_BR or zh_CN, as listed under WhatsApp Manager > Message templates
 TEMPLATE_NAME = re.compile(r"[a-z0-9_]{1,512}")
 TEMPLATE_LANGUAGE = re.compile(r"[a-z]{2,3}(_[A-Z]{2,4})?")
+HOW_TO_WRITE = (
+    "Write purpose=template_name:language, or purpose=template_name:language:value+value "
+    "to say which values fill the body's {{1}}, {{2}}..., like update=request_update:en_US,"
+    "shipped=order_shipped:en_US:order_number+carrier+tracking_number, for templates Meta "
+    "approved (WhatsApp Manager > Message templates)"
+)
 
 
-def _templates(text: str) -> dict[str, tuple[str, str]]:
-    """``update=request_update:pt_BR`` (comma-separated) -> {"update": ("request_update",
-    "pt_BR")}; every entry that cannot be used is named, with how to write it."""
-    templates: dict[str, tuple[str, str]] = {}
+class TemplateSetting(NamedTuple):
+    """An approved template named for a purpose: its name, its language, and the values
+    that fill its body's variables, in order."""
+
+    name: str
+    language: str
+    variables: tuple[str, ...]
+
+
+def _templates(text: str) -> dict[str, TemplateSetting]:
+    """``update=request_update:pt_BR,shipped=order_shipped:pt_BR:order_number+carrier``
+    (comma-separated) -> {"update": TemplateSetting("request_update", "pt_BR", ("text",)),
+    ...}; every entry that cannot be used is named, with how to write it."""
+    templates: dict[str, TemplateSetting] = {}
     bad: list[str] = []
     for part in filter(None, (p.strip() for p in text.split(","))):
         purpose, _, template = part.partition("=")
-        name, _, language = template.strip().partition(":")
+        name, _, rest = template.strip().partition(":")
+        language, _, listed = rest.partition(":")
         purpose, name, language = purpose.strip().lower(), name.strip(), language.strip()
+        variables = tuple(filter(None, (v.strip() for v in listed.split("+"))))
         if purpose not in TEMPLATE_PURPOSES:
             bad.append(f"{part!r}: {purpose!r} is not one of {', '.join(TEMPLATE_PURPOSES)}")
         elif purpose in templates:
@@ -63,15 +115,37 @@ def _templates(text: str) -> dict[str, tuple[str, str]]:
             bad.append(f"{part!r}: the template's name is lowercase letters, digits and _")
         elif not TEMPLATE_LANGUAGE.fullmatch(language):
             bad.append(f"{part!r}: give the template's language after a colon, like :en_US")
+        elif unknown := [v for v in variables if v not in TEMPLATE_VALUES[purpose]]:
+            bad.append(
+                f"{part!r}: {', '.join(unknown)} is not a value of {purpose} (it has "
+                f"{', '.join(TEMPLATE_VALUES[purpose])})"
+            )
         else:
-            templates[purpose] = (name, language)
+            chosen = variables or TEMPLATE_VARIABLES[purpose]
+            templates[purpose] = TemplateSetting(name, language, chosen)
     if bad:
-        raise Unfit(
-            ": " + "; ".join(bad) + ". Write purpose=template_name:language, like "
-            "update=request_update:en_US, for a template Meta approved (WhatsApp Manager > "
-            "Message templates)"
-        )
+        raise Unfit(": " + "; ".join(bad) + ". " + HOW_TO_WRITE)
     return templates
+
+
+def describe_templates(templates: Mapping[str, TemplateSetting]) -> str:
+    """The templates as ``check-config`` shows them: each with the values filling its
+    variables, then what happens to the purposes without one."""
+    shown = [
+        f"{purpose}={t.name}:{t.language} ("
+        + ", ".join(f"{{{{{n}}}}} {value}" for n, value in enumerate(t.variables, start=1))
+        + ")"
+        for purpose, t in templates.items()
+    ]
+    missing = [p for p in TEMPLATE_PURPOSES if p != "update" and p not in templates]
+    if "update" not in templates:
+        shown.append(
+            "no update template: a reply after the 24-hour window is parked for staff"
+            + (f", and so are {', '.join(missing)} notices" if missing else "")
+        )
+    elif missing:
+        shown.append(f"{', '.join(missing)} notices go as the update template after the window")
+    return "; ".join(shown)
 
 
 # what else a token needs, and where Meta shows it
@@ -122,8 +196,8 @@ class WhatsAppSettings(Settings):
     )
     whatsapp_api_url: Text = setting("BORDERDESK_WHATSAPP_API_URL", "https://graph.facebook.com")
     # approved templates by purpose; without ``update``, a reply after the 24-hour window
-    # is parked for staff (it cannot go as free text)
-    whatsapp_templates: Annotated[Mapping[str, tuple[str, str]], parsed(_templates)] = setting(
+    # is parked for staff (it cannot go as free text), and so is a notice without its own
+    whatsapp_templates: Annotated[Mapping[str, TemplateSetting], parsed(_templates)] = setting(
         "BORDERDESK_WHATSAPP_TEMPLATES", factory=dict
     )
 

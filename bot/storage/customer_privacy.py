@@ -129,6 +129,7 @@ class CustomerPrivacyQueries:
                     kept_text=None,
                     last_error=None,
                     platform_message_id=None,
+                    notice_values=None,  # the shopper's name, order and tracking numbers
                     chat_id=case(
                         (outbox.c.channel == STAFF_NOTES, outbox.c.chat_id),
                         else_=literal("forgotten:") + outbox.c.conversation_id,

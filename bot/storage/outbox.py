@@ -24,7 +24,7 @@ from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.models import CardRef, MessageKind
+from bot.models import CardRef, MessageKind, Notice
 from bot.notes import Note, NoteKind
 from bot.storage.attachments import NewFile, insert_attachment
 from bot.storage.records import DeadLetter, HeldReply, OutboxItem, new_id
@@ -70,6 +70,7 @@ class OutboxQueries:
         hold: bool = False,
         files: Sequence[NewFile] = (),
         kept_text: str | None = None,
+        notice: Notice | None = None,
     ) -> int | None:
         """Queue a message for the shopper; None when ``key`` was already queued.
 
@@ -78,6 +79,7 @@ class OutboxQueries:
         goes out before the text, each further one as a reply of its own right after
         (keyed ``file_key(key, n)``), held and released together with the text.
         ``kept_text`` replaces the text once it is sent (a one-time code is not kept).
+        ``notice``: a proactive notice's kind and values, handed to the channel with it.
         """
         try:
             async with self.engine.begin() as conn:
@@ -93,6 +95,7 @@ class OutboxQueries:
                     hold=hold,
                     attachment_id=first,
                     kept_text=kept_text,
+                    notice=notice,
                 )
                 for number, file in enumerate(files[1:], start=2):
                     await insert_outbox(
@@ -447,6 +450,7 @@ async def insert_outbox(
     hold: bool = False,
     attachment_id: int | None = None,
     kept_text: str | None = None,
+    notice: Notice | None = None,
 ) -> int:
     """Queue a reply inside the caller's transaction: a decision and its reply commit together.
     ``kept_text`` replaces ``text`` once it is sent (see ``OutboxQueries.enqueue``)."""
@@ -472,6 +476,8 @@ async def insert_outbox(
             created_at=at,
             attachment_id=attachment_id,
             kept_text=kept_text,
+            notice_kind=None if notice is None else notice.kind,
+            notice_values=None if notice is None else dict(notice.values),
         )
     )
     return new_id(result)
@@ -535,7 +541,17 @@ def _item(row: Any) -> OutboxItem:
         row.parts_sent,
         row.attachment_id,
         _note_kind(row.note_kind),
+        _notice(row.notice_kind, row.notice_values),
     )
+
+
+def _notice(kind: str | None, values: Any) -> Notice | None:
+    """A queued notice's kind and values (text values only: anything else in the stored
+    JSON, from a hand-edited row, is left out rather than stopping the outbox)."""
+    if kind is None:
+        return None
+    found = values if isinstance(values, dict) else {}
+    return Notice(kind, {str(k): v for k, v in found.items() if isinstance(v, str)})
 
 
 def _note_kind(stored: str | None) -> NoteKind | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.models import CardRef, ChatType, Suggestion
+from bot.models import CardRef, ChatType, Notice, Suggestion
 from bot.notes import NoteKind
 
 
@@ -60,6 +60,7 @@ class OutboxItem:
     parts_sent: int = 0  # pieces delivered (the attached file, when there is one, is piece 0)
     attachment_id: int | None = None  # a file staff attached, sent before the text
     note_kind: NoteKind | None = None  # a note for staff: its kind (its text is the body)
+    notice: Notice | None = None  # a proactive notice: its kind and values (see Notice)
 
 
 @dataclass(frozen=True)

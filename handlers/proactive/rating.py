@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
 from bot.context import Context
+from bot.models import Notice
 from bot.storage.ratings import RatingCandidate
 from handlers.approvals import flagged_identity
 from handlers.proactive.rules import (
@@ -101,13 +102,17 @@ async def ask_for_ratings(ctx: Context, now: datetime) -> int:
         if await flagged_identity(ctx, chat.conversation_id) is not None:
             continue  # a flagged buyer is never asked (checked each time: flags change)
         names = chat.customer_name.split()
-        text, _ = ctx.notices.render(
-            KIND, shopper_language(chat), {"shopper_name": names[0] if names else ""}
-        )
+        values = {"shopper_name": names[0] if names else ""}
+        text, _ = ctx.notices.render(KIND, shopper_language(chat), values)
         # queued first, under its key: after a crash before the row, the retry finds the
         # question queued already and only writes the row
         queued = await ctx.store.enqueue(
-            rating_key(chat.conversation_id), chat.conversation_id, text, AUTHOR, now
+            rating_key(chat.conversation_id),
+            chat.conversation_id,
+            text,
+            AUTHOR,
+            now,
+            notice=Notice(KIND, values),
         )
         await ctx.store.ask_rating(chat.conversation_id, chat.answered, at=now)
         asked += queued is not None

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.context import Context
+from bot.models import Notice
 from bot.notes import NoteKind
 from bot.storage.proactive import ProactiveOrder
 from handlers.notes import note_for_staff
@@ -66,8 +67,13 @@ def notice_variables(order: ProactiveOrder, language: str) -> dict[str, str]:
 async def _queue(ctx: Context, due: Due, now: datetime) -> bool:
     assert due.order.conversation_id is not None  # due_notices only picks orders with a chat
     language = shopper_language(due.order)
-    text, _ = ctx.notices.render(due.kind, language, notice_variables(due.order, language))
-    queued = await ctx.store.enqueue(due.key, due.order.conversation_id, text, AUTHOR, now)
+    values = notice_variables(due.order, language)
+    text, _ = ctx.notices.render(due.kind, language, values)
+    # the kind and values go with it: a channel taking only templates at times fills the
+    # store's template for the kind from them (WhatsApp after its 24-hour window)
+    queued = await ctx.store.enqueue(
+        due.key, due.order.conversation_id, text, AUTHOR, now, notice=Notice(due.kind, values)
+    )
     return queued is not None
 
 

@@ -14,6 +14,7 @@ import pytest
 from bot.channels.whatsapp_graph import GraphClient
 from bot.channels.whatsapp_window import PARAMETER_LIMIT, Template, one_line
 from bot.config import load_config
+from bot.config.whatsapp import TemplateSetting
 from bot.errors import ChannelRejected, ConfigError
 from tests.fakes.whatsapp_api import FakeWhatsAppAPI
 
@@ -72,17 +73,50 @@ def test_the_templates_setting_reads_purpose_name_and_language() -> None:
     config = load_config(
         {"BORDERDESK_WHATSAPP_TEMPLATES": " update = request_update : pt_BR "}, env_file=None
     )
-    assert dict(config.whatsapp_templates) == {"update": ("request_update", "pt_BR")}
+    assert dict(config.whatsapp_templates) == {
+        "update": TemplateSetting("request_update", "pt_BR", ("text",))
+    }
     shown = dict(config.describe())["BORDERDESK_WHATSAPP_TEMPLATES"]
-    assert shown == "update=request_update:pt_BR"
+    assert shown.startswith("update=request_update:pt_BR ({{1}} text); ")
+    assert "shipped, delay, review_request, rating notices go as the update template" in shown
     unset = dict(load_config({}, env_file=None).describe())["BORDERDESK_WHATSAPP_TEMPLATES"]
     assert "parked" in unset
+
+
+def test_each_notice_kind_names_its_own_template_and_the_values_of_its_variables() -> None:
+    config = load_config(
+        {
+            "BORDERDESK_WHATSAPP_TEMPLATES": "update=request_update:pt_BR,"
+            "shipped=order_shipped:pt_BR,"
+            "delay=order_late:en_US:order_number+estimated_delivery"
+        },
+        env_file=None,
+    )
+    templates = dict(config.whatsapp_templates)
+    assert templates["shipped"] == TemplateSetting(
+        "order_shipped", "pt_BR", ("shopper_name", "order_number", "carrier", "tracking_number")
+    )
+    assert templates["delay"] == TemplateSetting(
+        "order_late", "en_US", ("order_number", "estimated_delivery")
+    )
+    shown = dict(config.describe())["BORDERDESK_WHATSAPP_TEMPLATES"]
+    assert "delay=order_late:en_US ({{1}} order_number, {{2}} estimated_delivery)" in shown
+    assert "payment_reminder, review_request, rating notices go as the update template" in shown
+
+
+def test_a_notice_template_is_filled_from_the_notice_s_values_in_order() -> None:
+    shipped = Template("order_shipped", "pt_BR", ("shopper_name", "order_number", "tracking_link"))
+    values = {"shopper_name": "Ana", "order_number": "10389", "carrier": "Correios"}
+    # no tracking link yet: Meta refuses an empty variable, so it reads "-"
+    assert shipped.parameters("Seu pedido saiu", values) == ["Ana", "10389", "-"]
 
 
 @pytest.mark.parametrize(
     ("value", "said"),
     [
-        ("shipped=order_shipped:en_US", "'shipped' is not one of update"),
+        ("shipping=order_shipped:en_US", "'shipping' is not one of update, payment_reminder"),
+        ("shipped=order_shipped:en_US:order_number+colour", "colour is not a value of shipped"),
+        ("update=request_update:en_US:order_number", "order_number is not a value of update"),
         ("update=Request-Update:en_US", "lowercase letters, digits and _"),
         ("update=request_update", "language after a colon, like :en_US"),
         ("update=a:en,update=b:pt_BR", "update is named twice"),
@@ -95,4 +129,4 @@ def test_a_templates_setting_that_cannot_be_used_says_how_to_write_it(
         load_config({"BORDERDESK_WHATSAPP_TEMPLATES": value}, env_file=None)
     message = str(caught.value)
     assert "BORDERDESK_WHATSAPP_TEMPLATES" in message and said in message
-    assert "purpose=template_name:language" in message
+    assert "purpose=template_name:language" in message and "value+value" in message

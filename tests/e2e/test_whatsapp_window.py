@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bot.config.whatsapp import TemplateSetting
 from tests.e2e.harness import button_value, card_text, wait_until
 from tests.e2e.test_whatsapp import ANA, WHERE, notes, replies, whatsapp_desk
 from tests.fakes.slack_api import FakeSlackAPI
@@ -28,7 +29,7 @@ from tests.fakes.whatsapp_api import FakeWhatsAppAPI
 from tests.fakes.whatsapp_webhooks import WebhookFactory, post_webhook
 
 TEMPLATE = ("request_update", "pt_BR")
-TEMPLATES = {"update": TEMPLATE}
+TEMPLATES = {"update": TemplateSetting(*TEMPLATE, ("text",))}
 DAY = 24 * 3600
 
 
