@@ -6,8 +6,11 @@ terms; with a bill in hand they want to know whether to pay it. ``is_duty_bill``
 them apart by what the message says (an amount, or a per-language cue such as "wants me to
 pay", "me cobran", "soll zahlen"). The terms come from the desk file
 (``shipping.customs``): duties paid at checkout (DDP) or on delivery (DAP), EU VAT
-collected under IOSS, UK VAT collected. Inside one customs area (a domestic order, or EU
-to EU) there are no customs at all.
+collected under IOSS, UK VAT collected. Inside one customs area (a domestic order, EU to
+EU, Monaco in France's) there are no customs at all, and a courier's charge for them is not
+paid before we check (an error or a scam); Hong Kong and Macau charge no duty on ordinary
+goods whatever the terms. Without the store's country and terms (no desk file) nothing is
+said about a border.
 
     terms = parse_shipping({"ships_from": "DE", "customs": {"duties": "on_delivery"}})
     customs_advice("CH", terms, "de", bill=False)
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from replies.facts.names import country_name
+from replies.facts.names import country_name, sentences
 from replies.facts.terms import EU_MEMBERS, CustomsTerms, Duties, ShippingTerms
 
 # An amount of money ("30 EUR", "€30", "45,90 zł", "3000円") or a request to pay.
@@ -249,6 +252,191 @@ _UNSET: dict[str, str] = {
 }
 
 
+# (a bill for an order that crosses no customs border, a destination that charges no duty
+# on ordinary goods, do not pay before we check, the store's country unknown, a bill when
+# it is unknown)
+_SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
+    "en": (
+        "Customs ({country}): the order does not cross a customs border, so no customs charge "
+        "should be due.",
+        "Customs ({country}): no import duty or tax is charged there on ordinary goods (only on "
+        "a few, such as alcohol, tobacco and fuels), so there is nothing to pay on delivery.",
+        "Please do not pay anything before we have checked it with the carrier: such a request "
+        "may be an error or a scam.",
+        "Customs ({country}): whether import duties and taxes apply depends on where the order "
+        "ships from and on its value; our team will confirm it.",
+        "Before you pay, please send us a photo or screenshot of the notice: our team will "
+        "check whether the charge is right.",
+    ),
+    "es": (
+        "Aduanas ({country}): el pedido no cruza ninguna frontera aduanera, así que no debería "
+        "cobrarse nada de aduanas.",
+        "Aduanas ({country}): allí no se cobran aranceles ni impuestos de importación sobre los "
+        "productos corrientes (solo sobre unos pocos, como el alcohol, el tabaco y los "
+        "combustibles), así que no hay nada que pagar en la entrega.",
+        "Por favor, no pagues nada antes de que lo comprobemos con la empresa de transporte: "
+        "ese cobro puede ser un error o una estafa.",
+        "Aduanas ({country}): que haya aranceles e impuestos de importación depende de desde "
+        "dónde se envía el pedido y de su valor; nuestro equipo te lo confirmará.",
+        "Antes de pagar, envíanos una foto o captura del aviso: nuestro equipo comprobará si el "
+        "cobro es correcto.",
+    ),
+    "fr": (
+        "Douane ({country}) : la commande ne passe aucune frontière douanière, aucuns frais de "
+        "douane ne devraient donc être dus.",
+        "Douane ({country}) : aucun droit ni taxe d'importation n'y est perçu sur les "
+        "marchandises courantes (seulement sur quelques-unes, comme l'alcool, le tabac et les "
+        "carburants), il n'y a donc rien à payer à la livraison.",
+        "Merci de ne rien payer avant que nous ayons vérifié auprès du transporteur : une telle "
+        "demande peut être une erreur ou une arnaque.",
+        "Douane ({country}) : l'application de droits et taxes d'importation dépend du pays "
+        "d'expédition de la commande et de sa valeur ; notre équipe vous le confirmera.",
+        "Avant de payer, envoyez-nous une photo ou une capture d'écran de l'avis : notre équipe "
+        "vérifiera si la somme demandée est justifiée.",
+    ),
+    "de": (
+        "Zoll ({country}): Die Bestellung überquert keine Zollgrenze, es sollten also keine "
+        "Zollgebühren anfallen.",
+        "Zoll ({country}): Auf gewöhnliche Waren werden dort weder Zölle noch Einfuhrsteuern "
+        "erhoben (nur auf wenige, etwa Alkohol, Tabak und Kraftstoffe), bei der Zustellung ist "
+        "also nichts zu zahlen.",
+        "Bitte zahlen Sie nichts, bevor wir es mit dem Zusteller geklärt haben: Eine solche "
+        "Forderung kann ein Fehler oder ein Betrugsversuch sein.",
+        "Zoll ({country}): Ob Zölle und Einfuhrsteuern anfallen, hängt davon ab, von wo die "
+        "Bestellung versandt wird und welchen Wert sie hat; unser Team bestätigt es Ihnen.",
+        "Bevor Sie zahlen, schicken Sie uns bitte ein Foto oder einen Screenshot der "
+        "Benachrichtigung: Unser Team prüft, ob der Betrag stimmt.",
+    ),
+    "it": (
+        "Dogana ({country}): l'ordine non attraversa alcun confine doganale, quindi non dovrebbe "
+        "essere dovuto nulla per la dogana.",
+        "Dogana ({country}): lì non si pagano dazi né tasse d'importazione sui prodotti comuni "
+        "(solo su pochi, come alcolici, tabacco e carburanti), quindi alla consegna non c'è "
+        "nulla da pagare.",
+        "Per favore non pagare nulla prima che lo abbiamo verificato con il corriere: una "
+        "richiesta del genere può essere un errore o una truffa.",
+        "Dogana ({country}): se ci siano dazi e tasse d'importazione dipende da dove viene "
+        "spedito l'ordine e dal suo valore; il nostro team te lo confermerà.",
+        "Prima di pagare, inviaci una foto o uno screenshot dell'avviso: il nostro team "
+        "verificherà se l'importo è corretto.",
+    ),
+    "pt": (
+        "Alfândega ({country}): o pedido não atravessa nenhuma fronteira alfandegária, então "
+        "nenhuma taxa de alfândega deveria ser cobrada.",
+        "Alfândega ({country}): lá não se cobram impostos nem taxas de importação sobre "
+        "produtos comuns (só sobre alguns poucos, como bebidas alcoólicas, tabaco e "
+        "combustíveis), então não há nada a pagar na entrega.",
+        "Por favor, não pague nada antes de verificarmos com a transportadora: essa cobrança "
+        "pode ser um erro ou um golpe.",
+        "Alfândega ({country}): a cobrança de impostos e taxas de importação depende de onde o "
+        "pedido é enviado e do valor dele; nossa equipe vai confirmar isso.",
+        "Antes de pagar, envie-nos uma foto ou captura de tela do aviso: nossa equipe vai "
+        "verificar se a cobrança está correta.",
+    ),
+    "nl": (
+        "Douane ({country}): de bestelling passeert geen douanegrens, dus er zouden geen "
+        "douanekosten moeten zijn.",
+        "Douane ({country}): op gewone goederen worden daar geen invoerrechten of belastingen "
+        "geheven (alleen op enkele, zoals alcohol, tabak en brandstoffen), dus bij de levering "
+        "is er niets te betalen.",
+        "Betaal alsjeblieft niets voordat wij het bij de vervoerder hebben nagevraagd: zo'n "
+        "verzoek kan een fout of oplichting zijn.",
+        "Douane ({country}): of er invoerrechten en belastingen gelden, hangt af van waar de "
+        "bestelling vandaan wordt verzonden en van de waarde; ons team bevestigt het je.",
+        "Stuur ons voordat je betaalt een foto of screenshot van het bericht: ons team "
+        "controleert of het bedrag klopt.",
+    ),
+    "pl": (
+        "Cło ({country}): zamówienie nie przekracza granicy celnej, więc nie powinny być "
+        "należne żadne opłaty celne.",
+        "Cło ({country}): na zwykłe towary nie nalicza się tam cła ani podatków importowych "
+        "(tylko na nieliczne, jak alkohol, tytoń i paliwa), więc przy odbiorze nie ma nic do "
+        "zapłaty.",
+        "Prosimy niczego nie płacić, zanim nie sprawdzimy tego z przewoźnikiem: takie żądanie "
+        "może być pomyłką lub oszustwem.",
+        "Cło ({country}): to, czy obowiązują cło i podatki importowe, zależy od tego, skąd "
+        "wysyłane jest zamówienie, i od jego wartości; nasz zespół to potwierdzi.",
+        "Zanim zapłacisz, wyślij nam zdjęcie lub zrzut ekranu zawiadomienia: nasz zespół "
+        "sprawdzi, czy kwota jest prawidłowa.",
+    ),
+    "ru": (
+        "Таможня ({country}): заказ не пересекает таможенную границу, поэтому никаких "
+        "таможенных платежей быть не должно.",
+        "Таможня ({country}): на обычные товары там не взимаются ни пошлины, ни налоги на "
+        "импорт (только на немногие, например алкоголь, табак и топливо), поэтому при "
+        "получении платить ничего не нужно.",
+        "Пожалуйста, ничего не платите, пока мы не проверим это у перевозчика: такое "
+        "требование может быть ошибкой или мошенничеством.",
+        "Таможня ({country}): будут ли пошлины и налоги на импорт, зависит от того, откуда "
+        "отправляется заказ, и от его стоимости; наша команда это уточнит.",
+        "Прежде чем платить, пришлите нам фото или скриншот уведомления: наша команда "
+        "проверит, правильна ли сумма.",
+    ),
+    "tr": (
+        "Gümrük ({country}): sipariş bir gümrük sınırından geçmiyor, bu yüzden gümrük ücreti "
+        "çıkmaması gerekir.",
+        "Gümrük ({country}): orada sıradan ürünlerden gümrük vergisi veya ithalat vergisi "
+        "alınmaz (yalnızca alkol, tütün ve yakıt gibi birkaç üründen alınır), bu yüzden "
+        "teslimatta ödenecek bir şey yoktur.",
+        "Lütfen biz kargo firmasıyla kontrol etmeden hiçbir ödeme yapmayın: böyle bir talep "
+        "bir hata ya da dolandırıcılık olabilir.",
+        "Gümrük ({country}): gümrük ve ithalat vergisi olup olmayacağı, siparişin nereden "
+        "gönderildiğine ve değerine bağlıdır; ekibimiz bunu size teyit edecek.",
+        "Ödeme yapmadan önce lütfen bildirimin fotoğrafını veya ekran görüntüsünü bize "
+        "gönderin: ekibimiz tutarın doğru olup olmadığını kontrol edecek.",
+    ),
+    "ja": (
+        "関税（{country}）：このご注文は関税境界を越えないため、関税はかからないはずです。",
+        "関税（{country}）：一般の商品には関税・輸入税がかかりません（酒類、たばこ、燃料など"
+        "一部の品目のみ課税）。受け取り時のお支払いはありません。",
+        "配送業者に確認するまで、お支払いにならないでください。このような請求は誤りや詐欺の"
+        "可能性があります。",
+        "関税（{country}）：関税・輸入税がかかるかどうかは、発送元とご注文の金額によって"
+        "異なります。担当者から確認してご連絡いたします。",
+        "お支払いの前に、通知の写真またはスクリーンショットをお送りください。請求額が正しいか"
+        "担当者が確認いたします。",
+    ),
+    "ko": (
+        "관세({country}): 이 주문은 관세 경계를 넘지 않으므로 관세가 부과되지 않아야 합니다.",
+        "관세({country}): 일반 상품에는 관세나 수입세가 부과되지 않으므로(주류, 담배, 연료 등 "
+        "일부 품목만 과세) 수령 시 내실 금액이 없습니다.",
+        "저희가 배송사에 확인하기 전에는 아무것도 지불하지 마세요. 이런 요청은 착오이거나 "
+        "사기일 수 있습니다.",
+        "관세({country}): 관세와 수입세 부과 여부는 주문의 발송지와 금액에 따라 달라지며, "
+        "담당자가 확인해 드리겠습니다.",
+        "지불하시기 전에 안내문의 사진이나 스크린샷을 보내 주세요. 청구 금액이 맞는지 "
+        "담당자가 확인하겠습니다.",
+    ),
+    "zh": (
+        "关税（{country}）：该订单不跨越关境，因此不应产生任何关税费用。",
+        "关税（{country}）：当地对普通商品不征收进口关税或税款（只有酒类、烟草、燃油等少数商品"
+        "除外），收货时无需支付任何费用。",
+        "在我们与承运商核实之前，请不要支付任何费用：这样的收费可能是错误，也可能是诈骗。",
+        "关税（{country}）：是否产生关税和进口税取决于订单的发货地和货值，我们的团队会向您确认。",
+        "付款前，请将通知的照片或截图发给我们，我们的团队会核实收费是否正确。",
+    ),
+    "ar": (
+        "الجمارك ({country}): الطلب لا يعبر حدوداً جمركية، لذا لا ينبغي أن تُستحق أي رسوم جمركية.",
+        "الجمارك ({country}): لا تُفرض هناك رسوم جمركية أو ضرائب استيراد على السلع العادية "
+        "(إلا على القليل منها مثل الكحول والتبغ والوقود)، لذا لا يوجد ما تدفعه عند الاستلام.",
+        "من فضلك لا تدفع أي مبلغ قبل أن نتحقق من الأمر مع شركة الشحن: فقد يكون هذا الطلب "
+        "خطأً أو احتيالاً.",
+        "الجمارك ({country}): يعتمد فرض الرسوم الجمركية وضرائب الاستيراد على مكان شحن الطلب "
+        "وعلى قيمته؛ وسيؤكد لك فريقنا ذلك.",
+        "قبل الدفع، أرسل لنا صورة أو لقطة شاشة للإشعار: وسيتحقق فريقنا مما إذا كان المبلغ صحيحاً.",
+    ),
+}
+
+# Destinations whose own law charges no import duty or tax on ordinary goods: Hong Kong
+# (Customs and Excise Department: duty only on liquor, tobacco, hydrocarbon oil and methyl
+# alcohol; no VAT or GST) and Macau (a free port: no customs tariff; consumption tax only
+# on tobacco, some alcoholic drinks and fuels).
+DUTY_FREE = frozenset({"HK", "MO"})
+# Territories inside a member state's customs and VAT area though not EU members
+# themselves: Monaco is in France's (Franco-Monegasque customs union).
+_CUSTOMS_TERRITORY = {"MC": "FR"}
+
+
 def is_duty_bill(text: str) -> bool:
     """True when the message is about a charge already asked for ("the courier wants 30
     EUR"), not a question before buying ("will I pay customs to Canada?")."""
@@ -267,13 +455,31 @@ def paid_at_checkout(country: str, customs: CustomsTerms) -> tuple[bool, str]:
 
 def customs_advice(country: str | None, terms: ShippingTerms, language: str, *, bill: bool) -> str:
     """The store's customs terms for ``country`` in ``language``, worded for a question
-    before buying or for a bill (``bill``); asks for the country when it is unknown."""
+    before buying or for a bill (``bill``); asks for the country when it is unknown.
+
+    What the destination's own law settles comes first: no customs inside one customs area
+    (a courier's charge there is not paid before we check: it may be an error or a scam),
+    none on ordinary goods in Hong Kong and Macau. When neither the store's country nor its
+    terms are known (no desk file), nothing is asserted about a border."""
     none, before_paid, before_due, bill_paid, bill_due, ask = _TEXT.get(language, _TEXT["en"])
+    no_border_bill, duty_free, dont_pay, unknown, unknown_bill = _SPECIAL.get(
+        language, _SPECIAL["en"]
+    )
     if not country:
         return ask
     name = country_name(country, language)
-    if not terms.crosses_customs(country):
+    if country in DUTY_FREE:
+        said = duty_free.format(country=name)
+        return sentences(language, said, dont_pay) if bill else said
+    home_known = bool(terms.ships_from)
+    if home_known and not terms.crosses_customs(_CUSTOMS_TERRITORY.get(country, country)):
+        if bill:
+            return sentences(language, no_border_bill.format(country=name), dont_pay)
         return none.format(country=name)
+    if terms.customs is None and not home_known:
+        # where it ships from is unknown, and so is whether it crosses a border
+        said = unknown.format(country=name)
+        return sentences(language, said, unknown_bill) if bill else said
     if terms.customs is None:  # the store has not said who pays: promise nothing
         return _UNSET.get(language, _UNSET["en"]).format(country=name)
     paid, scheme = paid_at_checkout(country, terms.customs)

@@ -64,7 +64,7 @@ def test_inside_one_customs_area_there_are_no_customs() -> None:
     assert customs_advice("AT", DAP_WITH_IOSS, "de", bill=False) == (
         "Zoll (Österreich): keiner, die Bestellung überquert keine Zollgrenze."
     )
-    assert customs_advice("US", DAP_ONLY, "en", bill=True).startswith(
+    assert customs_advice("US", DAP_ONLY, "en", bill=False).startswith(
         "Customs (United States): none"
     )
 
@@ -134,3 +134,84 @@ def test_wording_native_reviewers_asked_for() -> None:
 def test_portuguese_is_brazilian_like_the_replies(text: str) -> None:
     for european in ("encomenda", "equipa", "aplicar-se", "cobra-os", "diga-nos", "por isso"):
         assert european not in text.lower()
+
+
+NO_DESK_FILE = parse_shipping(None)
+_NOT_PAY = {
+    "en": "Please do not pay anything before we have checked it",
+    "es": "no pagues nada",
+    "fr": "ne rien payer",
+    "de": "zahlen Sie nichts",
+    "it": "non pagare nulla",
+    "pt": "não pague nada",
+    "nl": "Betaal alsjeblieft niets",
+    "pl": "niczego nie płacić",
+    "ru": "ничего не платите",
+    "tr": "hiçbir ödeme yapmayın",
+    "ja": "お支払いにならないでください",
+    "ko": "아무것도 지불하지 마세요",
+    "zh": "请不要支付任何费用",
+    "ar": "لا تدفع أي مبلغ",
+}
+
+
+def test_a_courier_charge_inside_one_customs_area_is_not_paid_before_we_check() -> None:
+    """Issue 15: a shopper in Portugal asked by the courier for 23 EUR of customs on a
+    parcel from a German store (EU to EU: no customs border) must hear that nothing should
+    be due and not to pay before we check; the desk told them the local fee was normal."""
+    advice = customs_advice("PT", DAP_WITH_IOSS, "en", bill=True)
+    assert advice == (
+        "Customs (Portugal): the order does not cross a customs border, so no customs charge "
+        "should be due. Please do not pay anything before we have checked it with the "
+        "carrier: such a request may be an error or a scam."
+    )
+    assert customs_advice("DE", UNSET, "en", bill=True).startswith("Customs (Germany): the")
+    assert "no customs charge should be due" in customs_advice("MC", UNSET, "en", bill=True)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_says_not_to_pay_a_charge_no_border_explains(language: str) -> None:
+    for country in ("PT", "AT", "HK", "MO"):
+        advice = customs_advice(country, DAP_WITH_IOSS, language, bill=True)
+        assert _NOT_PAY[language] in advice and "{" not in advice
+    before = customs_advice("PT", DAP_WITH_IOSS, language, bill=False)
+    assert _NOT_PAY[language] not in before  # nothing was asked of them
+
+
+@pytest.mark.parametrize("terms", [DAP_WITH_IOSS, DAP_ONLY, UNSET, DDP, NO_DESK_FILE])
+def test_hong_kong_and_macau_charge_no_duty_on_ordinary_goods(terms: object) -> None:
+    """Issue 15: Hong Kong (and Macau) charge import duty only on alcohol, tobacco,
+    hydrocarbons and methyl alcohol; the answer said duties are collected on delivery."""
+    for country, name in (("HK", "Hong Kong SAR China"), ("MO", "Macao SAR China")):
+        advice = customs_advice(country, terms, "en", bill=False)  # type: ignore[arg-type]
+        assert advice == (
+            f"Customs ({name}): no import duty or tax is charged there on ordinary goods (only "
+            "on a few, such as alcohol, tobacco and fuels), so there is nothing to pay on "
+            "delivery."
+        )
+    assert "香港" in customs_advice("HK", DAP_ONLY, "zh", bill=False)
+    assert "不征收" in customs_advice("HK", DAP_ONLY, "zh", bill=False)
+
+
+def test_monaco_is_inside_the_french_customs_area() -> None:
+    assert customs_advice("MC", DAP_WITH_IOSS, "fr", bill=False).startswith(
+        "Douane (Monaco) : aucune"
+    )
+    assert "not included" in customs_advice("MC", DAP_ONLY, "en", bill=False)  # from the US
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_a_desk_file_no_border_is_asserted(language: str) -> None:
+    """Without ships_from nobody knows whether the order crosses a border: the answer says
+    it depends on where it ships from, in every language, and never that it crosses one."""
+    crosses = customs_advice("CH", UNSET, language, bill=False).split(":", 1)[-1][:25]
+    for country in ("CH", "DE", "US", "JP", "PT"):
+        for bill in (False, True):
+            advice = customs_advice(country, NO_DESK_FILE, language, bill=bill)
+            assert crosses not in advice and "{" not in advice
+            assert advice != customs_advice(country, UNSET, language, bill=bill)
+    assert customs_advice("PT", NO_DESK_FILE, "en", bill=True) == (
+        "Customs (Portugal): whether import duties and taxes apply depends on where the order "
+        "ships from and on its value; our team will confirm it. Before you pay, please send us "
+        "a photo or screenshot of the notice: our team will check whether the charge is right."
+    )
