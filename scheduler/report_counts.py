@@ -14,15 +14,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
+from bot.calendar.spans import day_window  # the day every report counts (the agents' too)
 
-def day_window(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """``[local midnight, next local midnight)`` of ``day`` in ``tz``, as UTC instants."""
-    start = datetime.combine(day, time(), tzinfo=tz).astimezone(UTC)
-    end = datetime.combine(day + timedelta(days=1), time(), tzinfo=tz).astimezone(UTC)
-    return start, end
+__all__ = ["day_window", "ranked"]
 
 
 def ranked(values: Iterable[str | None]) -> tuple[tuple[str, int], ...]:

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StorageError
 from bot.storage import migrate
+from bot.storage.agent_queries import AgentQueries
 from bot.storage.assignments import AssignmentQueries
 from bot.storage.attachments import AttachmentQueries
 from bot.storage.card_reads import CardQueries
@@ -89,6 +90,7 @@ class Store(
     DisputeQueries,
     RatingQueries,
     AssignmentQueries,
+    AgentQueries,
 ):
     """Async access to the BorderDesk database."""
 
