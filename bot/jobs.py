@@ -51,6 +51,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from apscheduler.events import EVENT_JOB_MAX_INSTANCES, JobExecutionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -74,9 +75,16 @@ from bot.jobs_periodic import slot as run_slot
 from bot.reports import Report
 from bot.storage.examples import ExampleFeed
 from bot.storage.file_guard import DatabaseLost
+from handlers.agents import post_work_logs
 from handlers.proactive import send_proactive
 from handlers.reminders import send_reminders
-from scheduler.digest_jobs import DepartmentSchedule, post_due_digests, schedule_digests
+from scheduler.agent_reports import post_weekly_report, schedule_agent_reports
+from scheduler.digest_jobs import (
+    MANAGEMENT,
+    DepartmentSchedule,
+    post_due_digests,
+    schedule_digests,
+)
 from scheduler.spike_report import spike_report
 from scheduler.spikes import new_spikes
 
@@ -188,6 +196,15 @@ class Jobs:
             )
         if self.reports:
             schedule_digests(self.scheduler, self.schedules, self.run_digest)
+            when = self.schedules.get(MANAGEMENT)
+            schedule_agent_reports(
+                self.scheduler,
+                self.agent_zone,
+                when.hour if when else 8,
+                when.minute if when else 0,
+                work_logs=self.run_work_logs,
+                weekly=self.run_weekly_report,
+            )
             self.scheduler.add_job(
                 self.check_spikes,
                 IntervalTrigger(seconds=every.spikes),
@@ -197,7 +214,7 @@ class Jobs:
             )
         self.scheduler.start()
         if self.reports:
-            self._catch_up = asyncio.create_task(self._post_due(), name="digest catch-up")
+            self._catch_up = asyncio.create_task(self._catch_up_reports(), name="digest catch-up")
 
     def run_now(self, name: str) -> None:
         """Run a job now instead of at its next time (an order event: proactive notices
@@ -328,6 +345,55 @@ class Jobs:
             return
         for department, day in posted:
             logger.info("digest for %s on %s posted", department, day)
+
+    async def _catch_up_reports(self) -> None:
+        """At start: the digests, work logs and weekly report due while the desk was down."""
+        await self._post_due()
+        await self.run_work_logs()
+        await self.run_weekly_report()
+
+    @property
+    def agent_zone(self) -> ZoneInfo:
+        """The zone of the agents' reports: the management digest's, else support's."""
+        when = self.schedules.get(MANAGEMENT)
+        return when.zone if when else ZoneInfo(self.ctx.desk.calendar.timezone)
+
+    async def run_work_logs(self) -> None:
+        """Each agent's work log of the day before, to them (``handlers.agents.daily``)."""
+        try:
+            posted = await post_work_logs(
+                self.ctx.store, self.ctx.desk.agents, self.clock(), self.post_report,
+                zone=self.agent_zone,
+            )  # fmt: skip
+        except DatabaseLost:
+            return
+        except Exception:
+            logger.exception("posting work logs failed; the next run tries again")
+            return
+        if posted:
+            logger.info("work logs posted to %d agent(s)", len(posted))
+
+    async def run_weekly_report(self) -> None:
+        """The team's last whole week, to management (``scheduler.agent_reports``)."""
+        names = {agent.user_id: agent.name for agent in self.ctx.desk.agents}
+        try:
+            posted = await post_weekly_report(
+                self.ctx.store.engine, self.clock(), self.post_report,
+                zone=self.agent_zone, names=names,
+            )  # fmt: skip
+        except DatabaseLost:
+            return
+        except Exception:
+            logger.exception("posting the weekly team report failed; the next run tries again")
+            return
+        if posted:
+            logger.info("weekly team report posted")
+
+    async def post_report(self, report: Report) -> None:
+        """A work log to its agent, or the weekly report to management's channel."""
+        self.ctx.store.check_file()
+        if await self.ctx.workspace.post(report) is None:
+            logger.info("%s not posted: management has no channel", report.title)
 
     async def post_digest(self, report: Report) -> None:
         self.ctx.store.check_file()  # composing took a while: still the desk's file?

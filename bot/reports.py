@@ -45,6 +45,10 @@ class Report:
     why one line is enough. An alert is its ``title`` (what happened), its ``summary``
     (the evidence, in one sentence) and the lines of its one untitled part. ``chart`` is a
     PNG to attach under the report, named ``chart_name``.
+
+    A report with ``to_person`` (a workspace user id) is for that one person, an agent's
+    work log: it goes to them directly (Slack: a direct message from the app), not to
+    ``department``'s channel.
     """
 
     department: str
@@ -55,6 +59,7 @@ class Report:
     day: date | None = None  # the day a digest is about
     chart: bytes | None = None
     chart_name: str = ""
+    to_person: str | None = None
 
     @property
     def quiet(self) -> bool:

@@ -23,11 +23,18 @@ CHART_DAYS = 14
 MAX_SERIES = 8  # more colours than this are unreadable; the rest becomes "other"
 
 
-def problem_chart(series: Mapping[str, Sequence[int]], days: Sequence[date], title: str) -> bytes:
+def problem_chart(
+    series: Mapping[str, Sequence[int]],
+    days: Sequence[date],
+    title: str,
+    *,
+    empty: str = "no problems reported",
+) -> bytes:
     """A stacked bar chart, one bar a day and one colour a problem type, as PNG bytes.
 
     ``series`` maps a problem type to its count on each of ``days``. Types beyond the
-    eight largest are summed into "other"; an empty chart says "no problems reported".
+    eight largest are summed into "other"; an empty chart says ``empty``. The weekly team
+    report draws its cards per agent with it too (``scheduler.agent_reports``).
     """
     # matplotlib is imported here, at the first chart, not with the module: it is a fifth
     # of the desk's start-up imports, and most processes (the CLI, a desk between digests)
@@ -48,7 +55,7 @@ def problem_chart(series: Mapping[str, Sequence[int]], days: Sequence[date], tit
         axes.bar(positions, counts, bottom=bottom, label=name, width=0.8)
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     if not any(bottom):
-        axes.text(0.5, 0.5, "no problems reported", ha="center", va="center",
+        axes.text(0.5, 0.5, empty, ha="center", va="center",
                   transform=axes.transAxes, color="grey")  # fmt: skip
     axes.set_title(title, loc="left", fontsize=11)
     axes.set_xticks(positions, [f"{d:%a}\n{d.day}" for d in days], fontsize=8)

@@ -188,8 +188,10 @@ class LocalWorkspace:
                 )
             case Report():
                 chart = item.chart_name if item.chart is not None else None
-                self.reports.append((item.department, item.text, chart))
-                self.listener("report", {"department": item.department, "text": item.text})
+                # a report for one person (a work log) is shown as theirs: "@U0LENA0001"
+                where = f"@{item.to_person}" if item.to_person else item.department
+                self.reports.append((where, item.text, chart))
+                self.listener("report", {"department": where, "text": item.text})
             case EscalationCard():
                 self.escalations[posted.ts] = item
                 self.listener("escalation", {"card": item, "ref": posted})

@@ -109,6 +109,7 @@ class SlackWorkspace:
         self.workspace_url = workspace_url
         self._runner: web.AppRunner | None = None
         self._socket: SocketConnection | None = None
+        self._direct: dict[str, str] = {}  # user id -> the app's DM conversation with them
 
     async def check(self) -> str:
         """auth.test with the bot token, not retried (``run`` checks before it starts):
@@ -154,7 +155,8 @@ class SlackWorkspace:
 
     async def post(self, item: StaffItem, *, thread: CardRef | None = None) -> CardRef | None:
         """A card, a note or a confirmation in the inbox (in ``thread`` when given); a
-        report or an escalation card in its department's channel (None without one)."""
+        report or an escalation card in its department's channel (None without one), a
+        report for one person (a work log) in the app's direct messages with them."""
         channel = thread.channel if thread is not None else self.inbox_channel
         ts = thread.ts if thread is not None else None
         match item:
@@ -227,7 +229,10 @@ class SlackWorkspace:
             logger.warning("could not tell %s privately (%s): %s", user_id, exc, text)
 
     async def _post_report(self, report: Report) -> CardRef | None:
-        channel = self.department_channels.get(report.department)
+        if report.to_person is not None:
+            channel: str | None = await self._direct_channel(report.to_person)
+        else:
+            channel = self.department_channels.get(report.department)
         if channel is None:
             return None
         text, block_list = report_message(report)
@@ -242,6 +247,15 @@ class SlackWorkspace:
                 thread_ts=ref.ts,
             )
         return ref
+
+    async def _direct_channel(self, user_id: str) -> str:
+        """The app's direct-message conversation with ``user_id`` (conversations.open,
+        asked once per person: the id does not change). Raises ``ChannelError``."""
+        if user_id not in self._direct:
+            opened = await self.web.call("conversations_open", users=user_id)
+            channel = opened["channel"]
+            self._direct[user_id] = str(channel["id"] if isinstance(channel, dict) else channel)
+        return self._direct[user_id]
 
     async def _post(
         self,

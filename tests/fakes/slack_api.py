@@ -311,6 +311,7 @@ class FakeSlackAPI(FaultInjection, SharedFiles, SocketMode):
             "views.update": self._view_update,
             "users.info": self._users_info,
             "conversations.info": self._conversations_info,
+            "conversations.open": self._conversations_open,
             "usergroups.users.list": self._usergroup_users,
             "reactions.add": self._reactions_add,
             "files.getUploadURLExternal": self._upload_url,
@@ -786,6 +787,22 @@ class FakeSlackAPI(FaultInjection, SharedFiles, SocketMode):
             channel, channel.lower(), channel.startswith("G")
         )
         return {"ok": True, "channel": copy.deepcopy(info)}
+
+    def _conversations_open(self, params: Params) -> Params:
+        """A 1:1 direct message with one user the fake knows (``add_user``): the same
+        ``D…`` id every time, as Slack resumes an open DM; messages posted to it are kept
+        like a channel's (``messages("D…")``)."""
+        users = [u for u in str(params.get("users") or "").split(",") if u]
+        if params.get("channel") is not None:
+            raise SlackError("invalid_arguments", ["the fake opens DMs by users, not channel"])
+        if len(users) != 1:
+            raise SlackError("invalid_arguments", [f"users {users!r}: the fake opens 1:1 DMs"])
+        if users[0] not in self.users:
+            raise SlackError("user_not_found")
+        channel_id = "D" + users[0][1:].ljust(10, "0")
+        already = channel_id in self.channels
+        self.channels[channel_id] = self._channel_info(channel_id, users[0].lower(), False)
+        return {"ok": True, "already_open": already, "channel": {"id": channel_id}}
 
     def _reactions_add(self, params: Params) -> Params:
         channel, ts = params["channel"], params["timestamp"]
