@@ -181,6 +181,17 @@ class DisputeOffer:
 
 
 @dataclass(frozen=True)
+class CardOwner:
+    """The agent who owns a card's conversation (``handlers.assignment``): their staff id
+    (Slack user id), name, since when, and whether they are on shift now."""
+
+    user_id: str
+    name: str
+    since: datetime
+    on_shift: bool = True
+
+
+@dataclass(frozen=True)
 class Card:
     """An inbox card: one shopper message that needs an answer, and what staff decided."""
 
@@ -205,6 +216,10 @@ class Card:
     # A dispute that may cost less than a return: its economics and the settlements,
     # offered as buttons while the card is undecided
     dispute: DisputeOffer | None = None
+    # The desk has agents (``agents:`` in the desk file): the card shows its owner (None:
+    # nobody's yet) and, while undecided, Take it / Release / Reassign
+    assignable: bool = False
+    owner: CardOwner | None = None
 
 
 class ActionKind(StrEnum):
@@ -221,6 +236,11 @@ class ActionKind(StrEnum):
     # settle a dispute as ``extra["option"]`` says (a ``SettleChoice.key``): its reply in
     # the shopper's language goes out, and the decision and its cost are recorded
     SETTLE = "settle"
+    # who owns the card's conversation (``handlers.assignment``): the clicker takes it,
+    # gives it back to the inbox, or gives it to ``extra["owner"]`` (a staff id)
+    TAKE = "take"
+    RELEASE = "release"
+    REASSIGN = "reassign"
     THREAD_REPLY = "thread_reply"
     # A staff message in a card thread changed or went away after it was written; or one
     # of a kind that cannot reach the shopper. Each gets a note in the thread, never silence.

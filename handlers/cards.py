@@ -11,6 +11,7 @@ from bot.storage import SuggestionRecord
 from bot.storage.card_reads import OutboxRef
 from bot.storage.delivery_statuses import Delivery
 from bot.storage.outbox import reply_key
+from handlers.assignment.owners import card_owner
 from handlers.customers import flag_warning, profile_of, summary_line
 from handlers.disputes.offer import settlements
 from handlers.escalation import escalation_outcome
@@ -76,6 +77,8 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
     ):
         notes.append(f"Sent text: {record.final_text}")
     dispute = settlements(ctx.desk.disputes, record, facts)
+    assignable = bool(ctx.desk.agents)  # the desk has agents: the card shows its owner
+    owner = await card_owner(ctx, record.conversation_id, now) if assignable else None
     return Card(
         suggestion_id=record.id,
         customer_name=conversation.customer_name,
@@ -92,6 +95,8 @@ async def card_for(ctx: Context, record: SuggestionRecord, extra: str = "") -> C
         warning=flag_warning(profile) if profile else None,
         conversation_id=record.conversation_id,
         dispute=dispute[0].offer() if dispute else None,
+        assignable=assignable,
+        owner=owner,
     )
 
 

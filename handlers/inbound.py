@@ -27,6 +27,7 @@ from bot.repeated_failures import RepeatedFailures
 from bot.storage.oversized import cut_note
 from bot.storage.records import HeldText
 from handlers.approvals import flagged_identity
+from handlers.assignment.owners import assign_card
 from handlers.cards import card_for
 from handlers.chat_members import CHAT_MEMBER_KINDS, chat_member_changed
 from handlers.claims import handle_conversation
@@ -230,6 +231,7 @@ async def _process(ctx: Context, message_id: int, conversation_id: int) -> bool:
     suggestion_id = await ctx.store.add_suggestion(
         message_id, conversation_id, suggestion, now, display
     )
+    await assign_card(ctx, conversation_id, suggestion_id, language, now)  # with agents only
     if suggestion.auto_send and suggestion.reply and flagged is None:
         await ctx.store.decide(
             suggestion_id,

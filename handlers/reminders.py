@@ -13,6 +13,7 @@ from datetime import datetime
 from bot.calendar.sla import Reminder, SlaItem, Target, reminders_due
 from bot.context import Context
 from bot.notes import NoteKind
+from handlers.assignment.reminding import flag_unassigned, owner_name, remind_owner
 from handlers.notes import note_for_staff
 
 logger = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ async def send_reminders(ctx: Context, now: datetime) -> int:
             continue  # sent before, maybe by an earlier run
         await _post(ctx, reminder, now)
         posted += 1
-    return posted
+    return posted + await flag_unassigned(ctx, now)  # with agents: cards nobody took
 
 
 async def _items(ctx: Context) -> list[SlaItem]:
@@ -84,6 +85,10 @@ async def _post(ctx: Context, reminder: Reminder, now: datetime) -> None:
     if kind == "reply":
         record = await ctx.store.suggestion(int(number))
         if record is not None and record.card is not None:
+            if reminder.kind != "missed" and await remind_owner(ctx, record, text, now):
+                return  # the owner has it privately; a missed target goes to everyone
+            if owner := await owner_name(ctx, record.conversation_id):
+                text = f"{text} Owner: {owner}."
             conversation = await ctx.store.conversation(record.conversation_id)
             ref = conversation.card or record.card
             await note_for_staff(ctx, record.conversation_id, ref, text, note_kind, key=key)

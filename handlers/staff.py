@@ -23,6 +23,7 @@ from bot.models import ActionKind, StaffAction
 from bot.storage import SuggestionRecord
 from bot.storage.decisions import AuditNote
 from handlers.approvals import Approval, reply_approval
+from handlers.assignment.clicks import ASSIGNMENT_ACTIONS, handle_assignment
 from handlers.card_decisions import approval_note, asked, decide, redraw
 from handlers.card_refs import same_card, with_card
 from handlers.cards import waiting_line
@@ -70,6 +71,9 @@ async def handle_action(ctx: Context, action: StaffAction) -> None:
         logger.warning(
             "staff action %s for unknown suggestion %s ignored", action.kind, action.suggestion_id
         )
+        return
+    if action.kind in ASSIGNMENT_ACTIONS:  # who owns it, whatever its reply waits for
+        await handle_assignment(ctx, action, record)
         return
     if record.status == "pending" and await waiting_line(ctx, record):
         # a reply in the thread waits for a translation choice: choose there first

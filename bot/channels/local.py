@@ -136,6 +136,7 @@ class LocalWorkspace:
         self.on_command: CommandHandler | None = None
         self.escalations: dict[str, EscalationCard] = {}
         self.files: dict[str, bytes] = {}  # what staff attached, by the url a reply names
+        self.directs: list[tuple[str, str]] = []  # (staff id, text) written to one person
         # message ids unique across sessions on one database (``borderdesk chat`` keeps
         # its database: a second session restarting at the same id would clash, and two
         # sessions can start within the same second)
@@ -231,3 +232,9 @@ class LocalWorkspace:
 
     async def tell(self, user_id: str, ref: CardRef, text: str) -> None:
         self.listener("private_note", {"user": user_id, "ref": ref, "text": text})
+
+    async def direct(self, user_id: str, text: str) -> bool:
+        """A direct message to one person (``DirectMessages``): kept in ``directs``."""
+        self.directs.append((user_id, text))
+        self.listener("direct", {"user": user_id, "text": text})
+        return True

@@ -228,6 +228,17 @@ class SlackWorkspace:
         except ChannelError as exc:
             logger.warning("could not tell %s privately (%s): %s", user_id, exc, text)
 
+    async def direct(self, user_id: str, text: str) -> bool:
+        """A direct message from the app to ``user_id`` (``DirectMessages``), in the
+        conversation a work log goes to (``_direct_channel``)."""
+        try:
+            channel = await self._direct_channel(user_id)
+            await self.web.call("chat_postMessage", channel=channel, text=blocks.defuse(text))
+        except (ChannelError, KeyError, TypeError) as exc:  # no channel in Slack's answer
+            logger.warning("could not write to %s directly (%s): %s", user_id, exc, text)
+            return False
+        return True
+
     async def _post_report(self, report: Report) -> CardRef | None:
         if report.to_person is not None:
             channel: str | None = await self._direct_channel(report.to_person)

@@ -8,6 +8,7 @@ title) are respected in one place.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC
 from typing import Any
 
 from bot.models import Card, CardRef, IntentChoice
@@ -25,6 +26,10 @@ ACTIONS = (
 )
 # a dispute's settlements: "bd_settle_" + the SettleChoice's key, the card's id as value
 SETTLE_PREFIX = "bd_settle_"
+# who owns the card's conversation (a desk with agents): Take it and Release carry the
+# card's id as value; Reassign is a people menu, the card's id after ASSIGN_BLOCK
+TAKE, RELEASE, REASSIGN = "bd_take", "bd_release", "bd_reassign"
+ASSIGN_BLOCK = "bd_assign_"
 EDIT_CALLBACK = "bd_edit_submit"
 OTHER_CALLBACK = "bd_other_submit"
 # U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C: removed from shopper text
@@ -144,6 +149,8 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
         blocks.append(_section(f":scales: {escape(card.dispute.summary)}"))
     for note in card.notes:
         blocks.append(_context(escape(note), verbatim=True))
+    if card.assignable:
+        blocks.append(_context(owner_text(card)))
     if card.decision:
         blocks.append(_context(f":white_check_mark: {escape(card.decision)}", verbatim=True))
     elif card.waiting:  # no buttons: a second answer must not overtake the one waiting
@@ -182,7 +189,35 @@ def card_blocks(card: Card) -> list[dict[str, Any]]:
                     ],
                 }
             )
+        if card.assignable:
+            blocks.append(_assign_actions(card))
     return blocks
+
+
+def owner_text(card: Card) -> str:
+    """The owner line: a mention (Slack shows the name, and tells the owner once), since
+    when, and whether they are on shift now."""
+    owner = card.owner
+    if owner is None:
+        return ":bust_in_silhouette: Unassigned: Take it, or Reassign to someone on shift"
+    since = owner.since.astimezone(UTC).strftime("%H:%M UTC %Y-%m-%d")
+    shift = "" if owner.on_shift else " (off shift now)"
+    return f":bust_in_silhouette: Owner: <@{owner.user_id}> since {since}{shift}"
+
+
+def _assign_actions(card: Card) -> dict[str, Any]:
+    value = str(card.suggestion_id)
+    elements: list[dict[str, Any]] = [_button(TAKE, "Take it", value, None)]
+    if card.owner is not None:
+        elements.append(_button(RELEASE, "Release", value, None))
+    elements.append(
+        {
+            "type": "users_select",
+            "action_id": REASSIGN,
+            "placeholder": {"type": "plain_text", "text": "Reassign to…"},
+        }
+    )
+    return {"type": "actions", "block_id": f"{ASSIGN_BLOCK}{value}", "elements": elements}
 
 
 def _button(action_id: str, label: str, value: str, style: str | None) -> dict[str, Any]:

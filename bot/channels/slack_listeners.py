@@ -59,6 +59,9 @@ _BUTTONS = {
     "bd_esc_ack": ActionKind.ACKNOWLEDGE,
     "bd_esc_info": ActionKind.NEED_INFO,
     "bd_esc_resolve": ActionKind.RESOLVE,
+    blocks.TAKE: ActionKind.TAKE,
+    blocks.RELEASE: ActionKind.RELEASE,
+    blocks.REASSIGN: ActionKind.REASSIGN,
 }
 _ON_ESCALATIONS = {ActionKind.ACKNOWLEDGE, ActionKind.NEED_INFO, ActionKind.RESOLVE}
 _CONFIRMS = {
@@ -116,7 +119,10 @@ class SlackListeners:
         if kind is None:
             logger.warning("unknown button %s ignored", pressed["action_id"])
             return
-        number = positive_id(pressed.get("value"))
+        raw = pressed.get("value")
+        if kind is ActionKind.REASSIGN:  # a people menu: the card's id is in its block's
+            raw = str(pressed.get("block_id") or "").removeprefix(blocks.ASSIGN_BLOCK)
+        number = positive_id(raw)
         if number is None:
             logger.warning("button %s without a valid id ignored", pressed["action_id"])
             return
@@ -135,6 +141,9 @@ class SlackListeners:
             extra = {"outbox": str(number), **({"thread": thread} if thread else {})}
         elif kind in _ON_ESCALATIONS:
             extra = {"escalation": str(number)}
+        on_card = not extra  # a confirmation or an escalation names its own target
+        if kind is ActionKind.REASSIGN:
+            extra = {"owner": text_at(pressed, "selected_user")}
         trigger = text_at(body, "trigger_id")
         if trigger and clicked.channel and clicked.ts:
             # a dialog this click opens names this card (see blocks.dialog_metadata)
@@ -147,7 +156,7 @@ class SlackListeners:
                 user_id=user_id,
                 user_name=_user_name(user),
                 at=datetime.now(UTC),
-                suggestion_id=None if extra else number,
+                suggestion_id=number if on_card else None,
                 handle=trigger or None,
                 card=clicked,
                 extra=extra or ({"option": settlement} if kind is ActionKind.SETTLE else {}),
