@@ -40,6 +40,7 @@ import re
 from collections.abc import Sequence
 
 from replies.library import IntentSpec
+from replies.situations import OrderSituation
 
 # Questions about where or when an order arrives, and the late order's intent whose
 # ``also`` sentence they get when the order is overdue.
@@ -84,9 +85,69 @@ ACKNOWLEDGE: dict[str, str] = {
 }
 
 
-def also_templates(first: IntentSpec, others: Sequence[IntentSpec], language: str) -> list[str]:
+# A late or lost parcel's ``also`` sentence speaks of the carrier ("we're checking with
+# the carrier where it is"). Said of an order with no tracking number (most often not
+# shipped: "paid", "processing"), it invents a shipment; said before any order is linked,
+# it claims a look nobody took. These stand in for it there.
+SHIPMENT_PROBLEMS = frozenset({"delivery_delay", "lost_package"})
+NOT_SHIPPED: dict[str, str] = {
+    "en": "We're sorry for the wait; our team is checking why your order has not shipped yet.",
+    "es": "Sentimos la espera; nuestro equipo está comprobando por qué tu pedido aún no se ha "
+    "enviado.",
+    "fr": "Nous sommes désolés de cette attente ; notre équipe vérifie pourquoi votre commande "
+    "n'est pas encore partie.",
+    "de": "Es tut uns leid, dass Sie warten müssen; unser Team prüft, warum Ihre Bestellung "
+    "noch nicht verschickt wurde.",
+    "it": "Ci dispiace per l'attesa; il nostro team sta verificando perché il tuo ordine non è "
+    "ancora stato spedito.",
+    "pt": "Lamentamos a espera; nossa equipe está verificando por que seu pedido ainda não foi "
+    "enviado.",
+    "nl": "Sorry voor het wachten; ons team zoekt uit waarom je bestelling nog niet is verstuurd.",
+    "pl": "Przepraszamy za oczekiwanie; nasz zespół sprawdza, dlaczego Twoje zamówienie nie "
+    "zostało jeszcze wysłane.",
+    "ru": "Приносим извинения за ожидание; наша команда выясняет, почему ваш заказ ещё не "
+    "отправлен.",
+    "tr": "Beklettiğimiz için özür dileriz; ekibimiz siparişinizin neden henüz gönderilmediğini "
+    "kontrol ediyor.",
+    "ja": "お待たせしており申し訳ございません。"
+    "ご注文がまだ発送されていない理由を担当者が確認しております。",
+    "ko": "기다리시게 해 드려 죄송합니다. "
+    "주문이 아직 발송되지 않은 이유를 담당자가 확인하고 있습니다.",
+    "zh": "很抱歉让您久等了，我们的团队正在核实您的订单为什么尚未发货。",
+    "ar": "نعتذر عن الانتظار؛ يتحقق فريقنا من سبب عدم شحن طلبك حتى الآن.",
+}
+NOT_FOUND_YET: dict[str, str] = {
+    "en": "We're sorry your order is running late; we'll look into it as soon as we have found it.",
+    "es": "Sentimos el retraso de tu pedido; lo revisaremos en cuanto lo localicemos.",
+    "fr": "Nous sommes désolés du retard de votre commande ; nous l'examinerons dès que nous "
+    "l'aurons retrouvée.",
+    "de": "Es tut uns leid, dass sich Ihre Bestellung verspätet; sobald wir sie gefunden "
+    "haben, sehen wir nach, woran es liegt.",
+    "it": "Ci dispiace per il ritardo del tuo ordine; lo verificheremo appena lo avremo trovato.",
+    "pt": "Lamentamos o atraso do seu pedido; vamos verificá-lo assim que o localizarmos.",
+    "nl": "Sorry voor de vertraging van je bestelling; zodra we haar hebben gevonden, zoeken "
+    "we uit waardoor het komt.",
+    "pl": "Przepraszamy za opóźnienie zamówienia; sprawdzimy je, gdy tylko je odnajdziemy.",
+    "ru": "Приносим извинения за задержку заказа; мы разберёмся, как только найдём его.",
+    "tr": "Siparişiniz geciktiği için özür dileriz; siparişi bulur bulmaz inceleyeceğiz.",
+    "ja": "ご注文のお届けが遅れており、申し訳ございません。"
+    "ご注文を確認でき次第、お調べいたします。",
+    "ko": "주문 배송이 지연되어 죄송합니다. 주문을 확인하는 대로 살펴보겠습니다.",
+    "zh": "很抱歉您的订单延误了；我们找到订单后会立即核实。",
+    "ar": "نعتذر عن تأخر طلبك؛ وسنتحقق منه فور العثور عليه.",
+}
+
+
+def also_templates(
+    first: IntentSpec,
+    others: Sequence[IntentSpec],
+    language: str,
+    situation: OrderSituation = OrderSituation.WITH_TRACKING,
+) -> list[str]:
     """The sentences (templates, unfilled) that answer ``others``, the further questions
-    of a message answered with ``first``, in ``language``; empty when there are none."""
+    of a message answered with ``first``, in ``language``; empty when there are none.
+    ``situation`` is what is known of the order: a late or lost parcel's sentence speaks
+    of the carrier only when there is a shipment to speak of (``SHIPMENT_PROBLEMS``)."""
     templates: list[str] = []
     # a problem report's answer already promises that a person looks into it (see above)
     acknowledged = first.problem
@@ -94,6 +155,13 @@ def also_templates(first: IntentSpec, others: Sequence[IntentSpec], language: st
         if other.intent == first.intent or other.intent in first.covers:
             continue
         own = other.also.get(language)
+        if own and other.intent in SHIPMENT_PROBLEMS:
+            if situation is OrderSituation.WITHOUT_TRACKING:
+                own = NOT_SHIPPED.get(language, NOT_SHIPPED["en"])
+            elif situation is OrderSituation.WITHOUT_ORDER:
+                own = NOT_FOUND_YET.get(language, NOT_FOUND_YET["en"])
+            if own in templates:  # late and lost: the same sentence once
+                continue
         if own:
             templates.append(own)
         elif not acknowledged:

@@ -71,6 +71,10 @@ _DELIVERED = frozenset({"delivered", "held_at_customs", "customs"})
 # called off.
 _CLOSED = frozenset({"delivered", "cancelled", "canceled", "refunded"})
 _NAMED = re.compile(r"\{(\w+)\}")
+# Days after ordering when an order with no tracking number yet (most often not shipped)
+# has kept the shopper waiting too long, whether or not the store set delivery times: a
+# question about it gets the late order's apology (``replies.also``).
+UNSHIPPED_TOO_LONG = 10
 
 
 def fact_variables(
@@ -157,11 +161,16 @@ def order_overdue(
     country: str | None = None,
 ) -> bool:
     """Whether the linked order in ``values`` (``ordered_on``, ``estimated_on``, its
-    country) has missed its carrier's estimate or the store's delivery time: a question
-    about where it is then gets the late order's apology too (``replies.also``)."""
+    country) has missed its carrier's estimate or the store's delivery time, or has had
+    no tracking number for ``UNSHIPPED_TOO_LONG`` days: a question about where it is then
+    gets the late order's apology too (``replies.also``)."""
     status = _status(values)
     if not status or status in _CLOSED:
         return False  # no linked order (nothing is known of its dates), or not on its way
+    ordered_on = _date(values.get("ordered_on"))
+    untracked = not str(values.get("tracking_number") or "").strip()
+    if untracked and ordered_on is not None and (today - ordered_on).days >= UNSHIPPED_TOO_LONG:
+        return True  # whatever the terms say, a wait that long without a shipment is one
     return is_overdue(
         _date(values.get("ordered_on")),
         country or values.get("order_country"),
