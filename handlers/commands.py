@@ -11,6 +11,8 @@
 /borderdesk unblock ID | #ORDER [note…]   remove the flag
 /borderdesk shop                shop webhooks waiting for their order, or of unused topics
 /borderdesk held ID [page]      every message a flooding shopper sent (ID: conversation)
+/borderdesk me                  your own day so far: cards handled, first responses, ratings,
+                                what is still open with you
 
 Answers are plain text, whatever they quote (a shopper's name, a kept shop event) as it
 was written: the Slack adapter makes it inert as it answers (``slack_listeners``), and the
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.ids import positive_id
+from handlers.agents.me import me_text
 from handlers.approvals import REASONS
 from handlers.cards import card_for
 from handlers.customer_joins import join_chats, split_chat
@@ -36,6 +39,7 @@ USAGE = (
     "/borderdesk customer split CHAT · /borderdesk block ID | #ORDER REASON [note…] · "
     "/borderdesk unblock ID | #ORDER [note…] · /borderdesk shop · /borderdesk held ID [page]"
 )
+USAGE += " · /borderdesk me"
 HELD_PAGE = 50
 
 
@@ -61,6 +65,8 @@ async def staff_command(ctx: Context, text: str, *, actor: str = "staff (/border
         return kept_events_text(await ctx.store.shop_events(), ctx.clock())
     if words[0] == "held":
         return await held_text(ctx, words[1:])
+    if words == ["me"]:
+        return await me_text(ctx, actor)
     return USAGE
 
 

@@ -141,3 +141,28 @@ async def test_the_weekly_team_report_and_its_chart_go_to_management_once(
     assert [m["text"] for m in direct_messages(slack_api)[LENA]] == [
         "Your day, Sun 13 Dec 2026 (Europe/Berlin): Lena"
     ]
+
+
+async def test_borderdesk_me_shows_the_asking_agent_their_day_so_far(
+    tmp_path: Path, telegram_api: FakeTelegramAPI, slack_api: FakeSlackAPI
+) -> None:
+    db = tmp_path / "desk.sqlite3"
+    await with_a_day_of_work(db)
+    monday_17 = datetime(2026, 12, 7, 16, 0, tzinfo=UTC)  # 17:00 in Berlin
+    async with running_desk(
+        db, telegram_api, slack_api, desk=DESK, clock=lambda: monday_17
+    ) as desk:
+        status, lena = await desk.command("me", user_id=LENA, user_name="lena")
+        _, aiko = await desk.command("me", user_id=AIKO, user_name="aiko")
+        _, stranger = await desk.command("me", user_id="U0NOBODY01", user_name="nobody")
+    assert status == 200
+    assert lena.startswith("Your day so far, Mon 7 Dec 2026 (Europe/Berlin): Lena")
+    assert "6 cards: 1 sent as is, 2 edited, 1 replaced, 1 escalated, 1 ignored" in lena
+    assert "First response median 20 min, 90th percentile 1 h (4 answered)" in lena
+    assert "Ratings" not in lena  # ana and ben rate at 18:00 and 19:00, after now
+    assert "Still open with you: 1" in lena and "waiting 2 h" in lena  # hana, since 15:00
+    assert "3 cards: 3 sent as is" in aiko and "Lena" not in aiko
+    assert stranger == (
+        "Your day so far, Mon 7 Dec 2026 (Europe/Berlin): U0NOBODY01: nothing handled, "
+        "nothing open with you."
+    )
