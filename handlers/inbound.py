@@ -27,6 +27,7 @@ from bot.repeated_failures import RepeatedFailures
 from bot.storage.oversized import cut_note
 from bot.storage.records import HeldText
 from handlers.approvals import flagged_identity
+from handlers.assignment.coverage import closed_for
 from handlers.assignment.owners import assign_card
 from handlers.cards import card_for
 from handlers.chat_members import CHAT_MEMBER_KINDS, chat_member_changed
@@ -339,7 +340,9 @@ async def _acknowledge_out_of_hours(
     now: datetime,
 ) -> None:
     """Outside support hours, tell the shopper when they will hear back, in their language;
-    once per closed period, not for every message.
+    once per closed period, not for every message. With agents in the desk file, "outside
+    hours" is nobody who reads the shopper's language on shift, and the time is when the
+    next one comes on (``handlers.assignment.coverage``).
 
     The time is in the shopper's zone by the rule the answers follow for the store's hours
     (``replies.store.hours_zone``): only when their linked order's or their phone's country
@@ -348,16 +351,17 @@ async def _acknowledge_out_of_hours(
     guess. The zone is named either way, so nobody has to guess whose nine o'clock it is.
     ``variables`` are the reply's (``template_variables``), which carry those countries.
     """
-    calendar = ctx.desk.calendar
-    if calendar.is_open(now):
+    closed = closed_for(ctx, language, now)
+    if closed is None:
         return
-    opening = calendar.next_opening(now)
+    opening = closed.opening
     shopper_zone = hours_zone(variables)
     shown_language = language if language != "unknown" else "en"
-    reply_time = format_local_named(opening, shopper_zone or calendar.timezone, shown_language)
+    store_zone = ctx.desk.calendar.timezone
+    reply_time = format_local_named(opening, shopper_zone or store_zone, shown_language)
     name = message.user_name.split()[0] if message.user_name.strip() else ""
     text, _ = ctx.notices.render(
-        "out_of_hours", shown_language, {"shopper_name": name, "reply_time": reply_time}
+        closed.notice, shown_language, {"shopper_name": name, "reply_time": reply_time}
     )
     key = f"out-of-hours:{conversation_id}:{opening.isoformat()}"
     if await ctx.store.enqueue(key, conversation_id, text, "BorderDesk", now) is not None:

@@ -28,6 +28,8 @@ _ORDER = frozenset({"shopper_name", "order_number"})
 _SHIPMENT = _ORDER | {"carrier", "tracking_number"}
 REQUIRED: Mapping[str, frozenset[str]] = {
     "out_of_hours": frozenset({"shopper_name", "reply_time"}),
+    # with agents: nobody who reads the shopper's language is on shift (handlers/inbound.py)
+    "out_of_shift": frozenset({"shopper_name", "reply_time"}),
     "resolved": frozenset({"shopper_name", "resolution"}),
     # "resolved" without the department's note, when it cannot be given in the shopper's
     # language (handlers/escalation.py)
