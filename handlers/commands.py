@@ -13,6 +13,7 @@
 /borderdesk held ID [page]      every message a flooding shopper sent (ID: conversation)
 /borderdesk me                  your own day so far: cards handled, first responses, ratings,
                                 what is still open with you
+/borderdesk shifts              who is on shift now, and the next 24 hours' gaps per language
 
 Answers are plain text, whatever they quote (a shopper's name, a kept shop event) as it
 was written: the Slack adapter makes it inert as it answers (``slack_listeners``), and the
@@ -25,6 +26,7 @@ from bot.context import Context
 from bot.ids import positive_id
 from handlers.agents.me import me_text
 from handlers.approvals import REASONS
+from handlers.assignment.shifts_text import shifts_text
 from handlers.cards import card_for
 from handlers.customer_joins import join_chats, split_chat
 from handlers.customer_lookup import find_customers
@@ -37,7 +39,8 @@ USAGE = (
     "Usage: /borderdesk open [department] · /borderdesk dead · /borderdesk retry ID… | all · "
     "/borderdesk customer NAME | #ORDER | ID · /borderdesk customer join CHAT CHAT · "
     "/borderdesk customer split CHAT · /borderdesk block ID | #ORDER REASON [note…] · "
-    "/borderdesk unblock ID | #ORDER [note…] · /borderdesk shop · /borderdesk held ID [page]"
+    "/borderdesk unblock ID | #ORDER [note…] · /borderdesk shop · /borderdesk held ID [page] · "
+    "/borderdesk shifts"
 )
 USAGE += " · /borderdesk me"
 HELD_PAGE = 50
@@ -67,6 +70,8 @@ async def staff_command(ctx: Context, text: str, *, actor: str = "staff (/border
         return await held_text(ctx, words[1:])
     if words == ["me"]:
         return await me_text(ctx, actor)
+    if words[0] == "shifts":
+        return shifts_text(ctx.desk.agents, ctx.clock())
     return USAGE
 
 
