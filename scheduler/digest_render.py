@@ -16,11 +16,13 @@ was left out, so no workspace shows a cut list as the whole one::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from bot.calendar.spans import span_text
 from bot.desk import money
 from bot.reports import Report, ReportPart
+from bot.storage.agent_figures import figures_line
 from bot.storage.disputes import SettledTotal
 from bot.storage.ratings import Rating
 from scheduler.digest import Digest
@@ -59,7 +61,7 @@ def render_digest(digest: Digest) -> Report:
     flow = f"Escalations: {digest.opened} opened, {digest.resolved} resolved"
     flow += f" ({causes})" if causes else ""
     late = [
-        f"#{o.escalation_id} {label(o.intent)}: not {o.stage}d, {_duration(o.late_by)} late"
+        f"#{o.escalation_id} {label(o.intent)}: not {o.stage}d, {span_text(o.late_by)} late"
         for o in digest.overdue
     ]
     parts.append(ReportPart(f"{flow}, {len(digest.overdue)} past target", _capped(late)))
@@ -90,8 +92,8 @@ def render_management(digest: ManagementDigest, department: str = "management") 
         speed = f"no replies yet to waits that started that day ({digest.unanswered} waiting)"
     else:
         speed = (
-            f"median {_duration(digest.first_response_median)}, 90th percentile "
-            f"{_duration(digest.first_response_p90)} ({digest.answered} answered, "
+            f"median {span_text(digest.first_response_median)}, 90th percentile "
+            f"{span_text(digest.first_response_p90)} ({digest.answered} answered, "
             f"{digest.unanswered} without a reply)"
         )
     outcomes = [
@@ -120,6 +122,9 @@ def render_management(digest: ManagementDigest, department: str = "management") 
         heading = f"Shopper ratings: {len(digest.ratings)}, average {digest.rating_average:.1f}/5"
         low = [_rating(r) for r in digest.low_ratings]
         parts = (*parts, ReportPart(heading, _capped(low) or ("no low ratings",)))
+    if digest.agents:
+        lines = [figures_line(figures) for figures in digest.agents]
+        parts = (*parts, ReportPart("Agents", _capped(lines)))
     return Report(department, title, parts, day=digest.day)
 
 
@@ -210,15 +215,3 @@ def _change(change: float | None) -> str:
 
 def _day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def _duration(span: timedelta) -> str:
-    """``timedelta(hours=26, minutes=5)`` -> "1 d 2 h"; two units are enough to act on."""
-    minutes = int(span.total_seconds() // 60)
-    if minutes < 1:
-        return f"{int(span.total_seconds())} s"
-    days, minutes = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(minutes, 60)
-    units = [(days, "d"), (hours, "h"), (minutes, "min")]
-    first = next(i for i, (n, _) in enumerate(units) if n)
-    return " ".join(f"{n} {unit}" for n, unit in units[first : first + 2] if n)

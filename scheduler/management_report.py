@@ -6,8 +6,9 @@ which suggested answers staff had to rewrite, and what is stuck": volume by chan
 language and country; first response times; what staff did with each intent's suggested
 answers; the top problems of every department; open escalations by age; the money kept
 by settling disputes without having items shipped back (``handlers.disputes``), on the
-day and over the 30 days to its end; and the shoppers' ratings given that day
-(``handlers.ratings``), the low ones listed.
+day and over the 30 days to its end; the shoppers' ratings given that day
+(``handlers.ratings``), the low ones listed; and a line per agent: cards handled and what
+became of them, first responses, ratings (``bot/storage/agent_figures.py``).
 
 A "day" is the local calendar day in the zone of the management digest's schedule
 (``report_counts.day_window``), read in one transaction by ``Store.store_day``
@@ -20,13 +21,14 @@ so the cost follows the day's volume, not the database's (``bench/digest_bench.p
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.calendar.spans import median, percentile
+from bot.storage.agent_figures import AgentFigures
 from bot.storage.disputes import SettledTotal
 from bot.storage.ratings import LOW_RATING, Rating
 from bot.storage.report_records import Turn
@@ -102,6 +104,7 @@ class ManagementDigest:
     settled: tuple[SettledTotal, ...] = ()
     settled_period: tuple[SettledTotal, ...] = ()
     ratings: tuple[Rating, ...] = ()  # answered on the day, oldest first
+    agents: tuple[AgentFigures, ...] = ()  # each agent's figures of the day, by name
 
     @property
     def rating_average(self) -> float | None:
@@ -119,14 +122,20 @@ class ManagementDigest:
 
     @property
     def quiet(self) -> bool:
-        busy = self.inbound or self.top_problems or self.settled or self.ratings
+        busy = self.inbound or self.top_problems or self.settled or self.ratings or self.agents
         return not (busy or any(n for _, n in self.open_by_age))
 
 
 async def build_management_digest(
-    engine: Database, day: date, tz: ZoneInfo, *, top: int = 10
+    engine: Database,
+    day: date,
+    tz: ZoneInfo,
+    *,
+    top: int = 10,
+    names: Mapping[str, str] | None = None,
 ) -> ManagementDigest:
     """The management digest for local ``day`` in ``tz``; see ``ManagementDigest``.
+    ``names`` name the agents (Slack id -> the desk file's name; else Slack's name).
 
     First response time is measured from the first unanswered shopper message (a shopper
     who writes three lines waits once, from the first) to the next outbound message of the
@@ -152,8 +161,8 @@ async def build_management_digest(
         by_channel=ranked(m.channel for m in facts.inbound),
         by_language=ranked(m.language or "unknown" for m in facts.inbound),
         by_country=ranked(m.country or "unknown" for m in facts.inbound),
-        first_response_median=_median(waits),
-        first_response_p90=waits[math.ceil(0.9 * len(waits)) - 1] if waits else None,
+        first_response_median=median(waits),
+        first_response_p90=percentile(waits, 0.9),
         answered=len(waits),
         unanswered=unanswered,
         outcomes=tuple(
@@ -167,6 +176,7 @@ async def build_management_digest(
         settled=await store.disputes_settled(start, end),
         settled_period=await store.disputes_settled(end - SETTLED_PERIOD, end),
         ratings=tuple(await store.ratings_between(start, end)),
+        agents=await store.agents_between(start, end, names=names),
     )
 
 
@@ -190,11 +200,3 @@ def _first_responses(
             waiting_since = None
     unanswered += waiting_since is not None and start <= waiting_since < end
     return waits, unanswered
-
-
-def _median(ordered: Sequence[timedelta]) -> timedelta | None:
-    """The middle wait (mean of the two middle ones for an even count) of sorted waits."""
-    if not ordered:
-        return None
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
