@@ -29,7 +29,7 @@ from replies.abstention import Abstention, load_abstention
 from replies.also import LATE_ORDER, also_templates, join, with_late_order
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
-from replies.facts.fill import fact_variables, order_overdue, prepare
+from replies.facts.fill import fact_variables, order_overdue, prepare, where_is_shopper
 from replies.facts.given import shopper_gave
 from replies.facts.placed import no_order_yet
 from replies.language import (
@@ -39,12 +39,13 @@ from replies.language import (
     make_detector,
     normalize_code,
 )
-from replies.library import IntentSpec, load_library
+from replies.library import DEFAULT_LIBRARY_DIR, IntentSpec, load_library
 from replies.model_cache import ModelCache, model_key
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
 from replies.situations import NO_ORDER_YET, asks_for, order_situation
 from replies.store import StoreDetails, hours_country
+from replies.variants import REPLY_LOCALE, Variant, load_variants
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ class SuggestionEngine:
         threshold: float = DEFAULT_THRESHOLD,
         store: StoreDetails | None = None,
         abstention: Abstention | None = None,
+        variants: Mapping[str, Variant] | None = None,
     ) -> None:
         self.library = dict(library)
         self.classifier = classifier
@@ -77,6 +79,7 @@ class SuggestionEngine:
         self.threshold = threshold
         self.store = store or StoreDetails()
         self.abstention = abstention
+        self.variants = dict(variants or {})  # European Portuguese (``replies.variants``)
 
     @classmethod
     def load(
@@ -151,6 +154,7 @@ class SuggestionEngine:
             threshold=threshold,
             store=store,
             abstention=abstention,
+            variants=load_variants(library_dir or DEFAULT_LIBRARY_DIR, library),
         )
 
     def detect_language(
@@ -221,16 +225,22 @@ class SuggestionEngine:
         values |= shopper_gave(text, earlier.text if earlier else None, values)
         if no_order_yet(intent, text, values):  # asked before buying: no order to ask for
             values[NO_ORDER_YET] = "yes"
+        # a shopper in Portugal reads European Portuguese in every sentence of the reply
+        variant = self._variant(values, country=country, language_code=lang_hint, text=text)
+        if variant and variant.language == reply_in:
+            values[REPLY_LOCALE] = variant.locale
+        spec = self._spec(intent, values)
         template, _ = self.template(intent, reply_in, values)
         # the message's further questions are answered too (``replies.also``), their fact
         # sentences worked out from the message like the answer's own
-        others = [self.library[other] for other in reading.also if other in self.library]
+        others = [self._spec(other, values) for other in reading.also if other in self.library]
         # "where is my order?" about an order past its deadline gets the late order's
         # apology too, as if the shopper had said it was late
         overdue = order_overdue(
             values, terms=self.store.shipping, today=self.store.today(), country=country
         )
-        others = with_late_order(spec, others, self.library.get(LATE_ORDER), overdue=overdue)
+        late = self._spec(LATE_ORDER, values) if LATE_ORDER in self.library else None
+        others = with_late_order(spec, others, late, overdue=overdue)
         situation = order_situation(values)
         further = also_templates(spec, others, reply_in, situation)
         values |= fact_variables(
@@ -303,7 +313,7 @@ class SuggestionEngine:
         The wording is the one for the order situation ``variables`` describe; no variables
         means no linked order, so nothing about an order is assumed.
         """
-        replies = self.intent_info(intent).replies_for(order_situation(variables or {}))
+        replies = self._spec(intent, variables or {}).replies_for(order_situation(variables or {}))
         used = language if language in replies else FALLBACK_LANGUAGE
         return replies[used], used
 
@@ -339,7 +349,35 @@ class SuggestionEngine:
             today=self.store.today(),
             country=country,
         )
-        return render(template, language, values)
+        variant = self._variant(values, country=country)
+        text = render(template, language, values)
+        return variant.rewrite(text) if variant and variant.language == language else text
+
+    def _variant(
+        self,
+        values: Mapping[str, str],
+        *,
+        country: str | None = None,
+        language_code: str | None = None,
+        text: str = "",
+    ) -> Variant | None:
+        """The regional variant the shopper reads (``replies.variants``): the one the
+        suggestion chose, else the one of their country (order, phone, app language or a
+        place the message names); None for the base language."""
+        if not self.variants:
+            return None
+        if locale := str(values.get(REPLY_LOCALE) or ""):
+            return self.variants.get(locale)
+        where = where_is_shopper(text, values, country=country, language_code=language_code)
+        code = where.code if where else None
+        return next((v for v in self.variants.values() if code in v.countries), None)
+
+    def _spec(self, intent: str, values: Mapping[str, str]) -> IntentSpec:
+        """The intent's library entry with the wordings of the shopper's variant, if any
+        (they replace only the variant's base language)."""
+        spec = self.intent_info(intent)
+        variant = self._variant(values)
+        return variant.spec(spec) if variant else spec
 
     def choices(self) -> list[IntentChoice]:
         """Every answer staff can pick instead, sorted by title."""
