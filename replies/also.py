@@ -90,6 +90,9 @@ ACKNOWLEDGE: dict[str, str] = {
 # shipped: "paid", "processing"), it invents a shipment; said before any order is linked,
 # it claims a look nobody took. These stand in for it there.
 SHIPMENT_PROBLEMS = frozenset({"delivery_delay", "lost_package"})
+# Answers that open with an apology for the problem reported (``replies.facts.apologies``):
+# the stand-ins below would only say sorry a second time.
+SORRY_ALREADY = frozenset({"get_refund"})
 NOT_SHIPPED: dict[str, str] = {
     "en": "We're sorry for the wait; our team is checking why your order has not shipped yet.",
     "es": "Sentimos la espera; nuestro equipo está comprobando por qué tu pedido aún no se ha "
@@ -156,6 +159,8 @@ def also_templates(
             continue
         own = other.also.get(language)
         if own and other.intent in SHIPMENT_PROBLEMS:
+            if first.intent in SORRY_ALREADY and situation is not OrderSituation.WITH_TRACKING:
+                continue  # its apology is the answer's first sentence; no shipment to add
             if situation is OrderSituation.WITHOUT_TRACKING:
                 own = NOT_SHIPPED.get(language, NOT_SHIPPED["en"])
             elif situation is OrderSituation.WITHOUT_ORDER:

@@ -29,6 +29,7 @@ from replies.abstention import Abstention, load_abstention
 from replies.also import LATE_ORDER, also_templates, join, with_late_order
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
+from replies.facts.apologies import REPORTED_PROBLEM
 from replies.facts.fill import fact_variables, order_overdue, prepare, where_is_shopper
 from replies.facts.given import shopper_gave
 from replies.facts.placed import no_order_yet
@@ -241,6 +242,11 @@ class SuggestionEngine:
         )
         late = self._spec(LATE_ORDER, values) if LATE_ORDER in self.library else None
         others = with_late_order(spec, others, late, overdue=overdue)
+        # the problem the message reports beside its question: a refund answer opens with
+        # regret for it (``replies.facts.apologies``)
+        reported = next((other.intent for other in others if other.problem), None)
+        if reported:
+            values[REPORTED_PROBLEM] = reported
         situation = order_situation(values)
         further = also_templates(spec, others, reply_in, situation)
         values |= fact_variables(

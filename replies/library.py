@@ -58,6 +58,8 @@ VARIABLES = frozenset(
         # what a payment question names (replies/facts/payments.py)
         "payment_answer",
         "charge_detail",
+        # regret for the problem a refund is demanded for (replies/facts/apologies.py)
+        "refund_apology",
     }
 )
 MIN_EXAMPLES: Mapping[str, int] = {

@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from replies.facts.apologies import REPORTED_PROBLEM, no_exchange, refund_apology
 from replies.facts.country import ShopperCountry, country_in_text, shopper_country
 from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.delivery import delivery_lateness, delivery_time, is_overdue
@@ -63,6 +64,7 @@ FACT_VARIABLES = frozenset(
         "saturday_delivery",
         "payment_answer",
         "charge_detail",
+        "refund_apology",
     }
 )
 # Order statuses after which a question about customs is about a bill, not the terms.
@@ -108,11 +110,18 @@ def fact_variables(
         wanted.discard("link_request")
         if not wanted:
             return facts
+    problem = values.get(REPORTED_PROBLEM)
+    if "refund_apology" in wanted:
+        # regret for the problem a refund is demanded for, said first (``.apologies``)
+        facts["refund_apology"] = refund_apology(problem, text, language)
+        wanted.discard("refund_apology")
     # the store's return and delivery terms: the same for every shopper; the Saturday
-    # sentence only for a message that asks about Saturdays (left out cleanly otherwise)
+    # sentence only for a message that asks about Saturdays (left out cleanly otherwise),
+    # and no exchange for an order that never arrived
     for name, sentence in _TERMS.items():
         if name in wanted:
             asked = name != "saturday_delivery" or asks_about_saturday(text)
+            asked = asked and not (name == "exchange_terms" and no_exchange(problem))
             facts[name] = sentence(terms, language) if asked else ""
             wanted.discard(name)
     # what a payment question names: each method asked about, a double charge
