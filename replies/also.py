@@ -141,21 +141,55 @@ NOT_FOUND_YET: dict[str, str] = {
 }
 
 
+# Second questions whose answer is a paragraph about one thing (an invoice, an address):
+# the message must name that thing for the paragraph to be added. A lost parcel's "vous
+# pouvez faire qqch svp ?" once read as asking for an invoice, and the reply ended with
+# how invoices are sent. Words of all 14 languages, looked for in any message.
+_INVOICE = re.compile(
+    r"invoice|receipt|factura|recibo|factur|reçu|rechnung|quittung|beleg|fattur|ricevuta|"
+    r"fatura|nota fiscal|factuur|kwitantie|faktur|paragon|rachun|сч[её]т|чек|квитанц|"
+    r"makbuz|請求書|領収書|インボイス|영수증|청구서|인보이스|계산서|发票|發票|收据|فاتور|إيصال",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(
+    r"address|direcci[oó]n|domicilio|adresse|adres|indirizzo|endere[cç]o|morada|адрес|"
+    r"住所|届け先|주소|地址|عنوان",
+    re.IGNORECASE,
+)
+NAMED_TOPICS: dict[str, re.Pattern[str]] = {
+    "get_invoice": _INVOICE,
+    "check_invoice": _INVOICE,
+    "change_shipping_address": _ADDRESS,
+}
+
+
+def names_topic(intent: str, text: str) -> bool:
+    """Whether ``text`` names what a second question about ``intent`` would be about
+    (always, for the intents with no such word in ``NAMED_TOPICS``)."""
+    topic = NAMED_TOPICS.get(intent)
+    return topic is None or bool(topic.search(text))
+
+
 def also_templates(
     first: IntentSpec,
     others: Sequence[IntentSpec],
     language: str,
     situation: OrderSituation = OrderSituation.WITH_TRACKING,
+    text: str | None = None,
 ) -> list[str]:
     """The sentences (templates, unfilled) that answer ``others``, the further questions
     of a message answered with ``first``, in ``language``; empty when there are none.
     ``situation`` is what is known of the order: a late or lost parcel's sentence speaks
-    of the carrier only when there is a shipment to speak of (``SHIPMENT_PROBLEMS``)."""
+    of the carrier only when there is a shipment to speak of (``SHIPMENT_PROBLEMS``).
+    ``text``, the message: a question it does not name the topic of is no question
+    (``NAMED_TOPICS``; staff still see it on the card)."""
     templates: list[str] = []
     # a problem report's answer already promises that a person looks into it (see above)
     acknowledged = first.problem
     for other in others[:MAX_ALSO]:
         if other.intent == first.intent or other.intent in first.covers:
+            continue
+        if text is not None and not names_topic(other.intent, text):
             continue
         own = other.also.get(language)
         if own and other.intent in SHIPMENT_PROBLEMS:

@@ -248,7 +248,7 @@ class SuggestionEngine:
         if reported:
             values[REPORTED_PROBLEM] = reported
         situation = order_situation(values)
-        further = also_templates(spec, others, reply_in, situation)
+        further = also_templates(spec, others, reply_in, situation, text)
         values |= fact_variables(
             text,
             " ".join((template, *further)),
@@ -261,7 +261,7 @@ class SuggestionEngine:
         )
         reply, reply_language = self.render(intent, reply_in, values, country)
         if reply_language != reply_in:  # no answer written in the shopper's language
-            further = also_templates(spec, others, reply_language, situation)
+            further = also_templates(spec, others, reply_language, situation, text)
         reply = join(
             reply,
             [self.fill(sentence, reply_language, values, country) for sentence in further],
