@@ -111,14 +111,18 @@ _PLACES: dict[str, str] = {
     "CH": "zürich|zurich|zurigo|genève|geneva|genf|ginevra|ginebra|basel|bâle|bern|berne|"
     "lausanne|lugano",
     "ES": "madrid|barcelona|valencia|sevilla|seville|málaga|malaga|bilbao|zaragoza|"
-    "canarias|tenerife|mallorca|cataluña|catalunya|andalucía|andalucia|мадрид|マドリード",
+    "mallorca|cataluña|catalunya|andalucía|andalucia|мадрид|マドリード",
+    # outside the EU's VAT area (customs formalities and IGIC on arrival): CLDR's code IC
+    "IC": "canarias|canary islands|islas canarias|tenerife|gran canaria|lanzarote|"
+    "fuerteventura|las palmas de gran canaria",
     "IT": "roma|rome|rom|milano|milan|milán|mailand|napoli|naples|torino|turin|firenze|"
     "florence|bologna|venezia|venice|palermo|lombardia|sicilia|рим|ミラノ|米兰|로마",
     "PT": "lisboa|lisbon|lissabon|lisbonne|braga|coimbra|faro|algarve|madeira|açores",
     "NL": "amsterdam|rotterdam|den haag|the hague|utrecht|eindhoven|groningen",
     "BE": "bruxelles|brussels|brussel|bruselas|bruxelas|antwerpen|anvers|antwerp|gent|liège",
     "PL": "warszawa|warsaw|varsovia|varsovie|warschau|kraków|krakow|wrocław|wroclaw|"
-    "gdańsk|gdansk|poznań|poznan|łódź|lodz|варшава",
+    "gdańsk|gdansk|poznań|poznan|łódź|lodz|варшава|warszawie|krakowie|wrocławiu|gdańsku|"
+    "poznaniu|łodzi",
     "CZ": "praha|prague|prag|praga|brno",
     "HU": "budapest|будапешт",
     "GR": "athens|atenas|athènes|athen|atene|αθήνα|thessaloniki",
@@ -126,8 +130,9 @@ _PLACES: dict[str, str] = {
     "NO": "oslo",
     "DK": "københavn|copenhagen|copenhague|kopenhagen|copenaghen",
     "FI": "helsinki|helsingfors",
-    "RU": "москва|moscow|moskau|moscou|mosca|moscú|moskwa|санкт-петербург|петербург|"
-    "st petersburg|saint petersburg|новосибирск|екатеринбург|казань|モスクワ|莫斯科|모스크바",
+    "RU": "москва|москве|moscow|moskau|moscou|mosca|moscú|moskwa|санкт-петербург|петербург|"
+    "петербурге|st petersburg|saint petersburg|новосибирск|екатеринбург|казань|モスクワ|莫斯科|"
+    "모스크바",
     "UA": "kyiv|kiev|київ|киев|kijów|львів|lviv|одеса|odesa|odessa|харків|kharkiv",
     "TR": "istanbul|i̇stanbul|estambul|стамбул|イスタンブール|伊斯坦布尔|이스탄불|إسطنبول|ankara|"
     "izmir|i̇zmir|antalya|bursa",

@@ -230,7 +230,9 @@ def _nearest_shoe(system: str, value: float, women: bool) -> tuple[float, ...] |
         system, value = "EU", value + 2
     column = {"JP": 0, "US": 1, "UK": 2, "EU": 3, "CN": 3}[system]
     table = _WOMEN_SHOES if women else _MEN_SHOES
-    row = min(table, key=lambda r: abs(r[column] - value))
+    # between two rows (a women's EU 37 lies between 36.5 and 37.5), the larger: a shoe a
+    # little long fits, one a little short does not
+    row = min(table, key=lambda r: (abs(r[column] - value), -r[column]))
     return row if abs(row[column] - value) <= 1 else None
 
 
@@ -260,6 +262,8 @@ def _shoe_line(
         "KR": f"KR {fmt(cm * 10)} mm",
         "CN": f"CN {fmt(eu)}",
     }
+    if system in {"EU", "CN"}:  # both number the same: the size given, not the row's
+        parts["EU"], parts["CN"] = f"EU {fmt(value)}", f"CN {fmt(value)}"
     if brazil or system == "BR":  # the Brazilian size only for a shopper who uses it
         parts["BR"] = f"BR {fmt(_brazilian(eu))}"
     source = {"JP": f"JP {fmt(value)} cm", "KR": f"KR {fmt(value)} mm"}.get(

@@ -51,6 +51,8 @@ MAINS: dict[str, tuple[str, str, str]] = {
     "FR": ("230", "50", "C/E"),
     "DE": ("230", "50", "C/F"),
     "ES": ("230", "50", "C/F"),
+    "IC": ("230", "50", "C/F"),  # the Canary Islands (CLDR's code)
+    "EA": ("230", "50", "C/F"),  # Ceuta and Melilla
     "IT": ("230", "50", "C/F/L"),
     "PT": ("230", "50", "C/F"),
     "NL": ("230", "50", "C/F"),

@@ -31,6 +31,12 @@ from replies.facts.country import country_in_text, shopper_country
         ("ile idzie paczka do Kanady", "CA"),
         ("Hoe lang duurt verzending naar Belgie?", "BE"),
         ("cuanto tarda el envio a espana", "ES"),
+        ("kurier chce 23 zł cła, mieszkam w Warszawie", "PL"),
+        ("я живу в Москве", "RU"),
+        # the Canary Islands are outside the EU's VAT area: their own code, not Spain's
+        ("¿hacéis envíos a Tenerife?", "IC"),
+        ("envío a Canarias", "IC"),
+        ("vivo en Madrid", "ES"),
     ],
 )
 def test_names_as_shoppers_write_them(text: str, code: str) -> None:

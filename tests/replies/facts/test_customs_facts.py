@@ -215,3 +215,11 @@ def test_without_a_desk_file_no_border_is_asserted(language: str) -> None:
         "ships from and on its value; our team will confirm it. Before you pay, please send us "
         "a photo or screenshot of the notice: our team will check whether the charge is right."
     )
+
+
+def test_the_canary_islands_are_outside_the_eu_vat_area() -> None:
+    """Spain's Canary Islands take import formalities and their own tax (IGIC) on EU
+    goods: an order from Germany crosses a border there, and IOSS does not cover it."""
+    advice = customs_advice("IC", DAP_WITH_IOSS, "es", bill=False)
+    assert advice.startswith("Aduanas (Canarias): los aranceles e impuestos de importación no")
+    assert "(IOSS)" not in advice

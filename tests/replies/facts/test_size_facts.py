@@ -210,3 +210,14 @@ def test_without_mens_or_womens_both_tables_are_given_and_named(language: str) -
 def test_a_woman_buying_mens_shoes_gets_both_tables() -> None:
     advice = size_advice("I'm a woman but I like men's sneakers, EU 40", "en")
     assert "(men) ≈" in advice and "(women) ≈" in advice
+
+
+def test_a_size_between_two_rows_takes_the_larger_and_keeps_the_number_given() -> None:
+    """Nike's women's chart goes 36.5, 37.5: a women's EU 37 is read as 37.5 (a shoe a
+    little long fits, one a little short does not), and the EU and CN sizes stay 37."""
+    assert size_advice("ношу 37 женский размер обуви", "ru") == (
+        "EU 37 (жен.) ≈ US 6,5 · UK 4 · JP 23,5 cm · KR 235 mm · CN 37."
+    )
+    assert size_advice("我是女生，平时穿37码", "zh").startswith(
+        "CN 37 (女款) ≈ US 6.5 · UK 4 · EU 37 ·"
+    )
