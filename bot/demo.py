@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.channels.local import LocalChannel, LocalWhatsApp, LocalWorkspace
 from bot.channels.whatsapp_window import Template
@@ -30,9 +31,11 @@ from bot.demo_phrasebook import demo_phrasebook
 from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
 from bot.jobs import digest_schedules
 from bot.models import ActionKind, Card, InboundMessage, StaffAction
+from bot.reports import Report
 from bot.runtime import Runtime
 from bot.storage.urls import beside_database, database_label
 from bot.transcript import Printer, Transcript
+from handlers.agents import post_work_logs
 from scheduler.digest_jobs import compose_digest
 
 DEMO_DATE = datetime(2026, 11, 24, tzinfo=UTC)
@@ -250,7 +253,7 @@ async def _act(
         await runtime.on_action(
             StaffAction(
                 kind=ActionKind.THREAD_REPLY,
-                user_id="ULEE000001",
+                user_id=_staff_id(step.staff),
                 user_name=step.staff,
                 at=now,
                 text=step.staff_text,
@@ -323,7 +326,7 @@ async def _department_follow_up(
         await runtime.on_action(
             StaffAction(
                 kind=ActionKind.CONFIRM_TRANSLATED,
-                user_id="ULEE000001",
+                user_id=_staff_id("Lee"),
                 user_name="Lee",
                 at=now,
                 extra={"outbox": str(confirmations[-1][1])},
@@ -346,6 +349,26 @@ async def _next_morning(runtime: Runtime, out: Printer, config: Config) -> None:
             chart.write_bytes(message.chart)
             out(f"(chart: {chart})")
         out("")
+    await _work_logs(runtime, out, schedules["management"].zone)
+
+
+async def _work_logs(runtime: Runtime, out: Printer, zone: ZoneInfo) -> None:
+    """Each agent's work log of the day, sent to them by direct message the next morning
+    (``handlers.agents``): Lee's is printed."""
+    logs: list[Report] = []
+
+    async def keep(report: Report) -> None:
+        logs.append(report)
+
+    morning = datetime.combine(DEMO_DATE.date() + timedelta(days=1), time(8), zone)
+    await post_work_logs(runtime.ctx.store, runtime.desk.agents, morning, keep, zone=zone)
+    lee = next((r for r in logs if r.to_person == _staff_id("Lee")), None)
+    if lee is None:
+        return
+    out("Lee's work log, a direct message from the app the same morning\n")
+    out(lee.text)
+    others = ", ".join(r.title.rsplit(": ", 1)[-1] for r in logs if r is not lee)
+    out(f"\n(and one each to {others})\n" if others else "")
 
 
 def _summary(

@@ -20,6 +20,7 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
             "Hi, could you send me the invoice for order #10398? My e-mail is "
             "carmen.ruiz@example.es"
         ),
+        "5 ¡muy rápido, gracias!": "5, very quick, thank you!",
         "Correos dice que mi pedido #10398 está entregado, pero aquí no ha llegado nada. "
         "¿Se ha perdido?": (
             "Correos says my order #10398 was delivered, but nothing has arrived here. "

@@ -143,6 +143,9 @@ DAY: tuple[Step, ...] = (
         "other",
         staff="Priya",
     ),
+    Step(  # the rating question came at 11:21 (her card was answered two hours before)
+        "11:30", "Ana García", "5101", "es", "5 ¡muy rápido, gracias!", "greeting", "none"
+    ),
     Step(
         "11:40",
         "Carmen Ruiz",
