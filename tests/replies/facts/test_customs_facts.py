@@ -27,6 +27,11 @@ DDP = parse_shipping({"customs": {"duties": "DDP"}})
         "관세 청구 받았어요",
         "UPS charged me import fees",
         "المندوب يطلب مني دفع رسوم جمركية",
+        "O estafeta quer que eu pague a alfândega",
+        "pediram-me para pagar taxas alfandegárias",
+        "el repartidor quiere que pague la aduana",
+        "le livreur veut que je paie la douane",
+        "il corriere vuole che paghi la dogana",
     ],
 )
 def test_a_bill_in_hand_is_told_apart(text: str) -> None:
