@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.calendar.roster import parse_agents
 from bot.channels.local import LocalChannel, LocalWhatsApp, LocalWorkspace
 from bot.channels.whatsapp_window import Template
 from bot.config import DEPARTMENTS, Config
@@ -28,17 +29,18 @@ from bot.demo_orders import (
     staff_types,
 )
 from bot.demo_phrasebook import demo_phrasebook
-from bot.demo_script import DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
+from bot.demo_script import AGENTS, DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
 from bot.jobs import digest_schedules
 from bot.models import ActionKind, Card, InboundMessage, StaffAction
 from bot.reports import Report
-from bot.runtime import Runtime
+from bot.runtime import Runtime, load_desk_for
 from bot.storage.urls import beside_database, database_label
 from bot.transcript import Printer, Transcript
 from handlers.agents import post_work_logs
 from scheduler.digest_jobs import compose_digest
 
 DEMO_DATE = datetime(2026, 11, 24, tzinfo=UTC)
+DEMO_HOURS = {"timezone": "Europe/Berlin", "hours": {"mon-fri": "09:00-18:00"}}
 
 
 @dataclass
@@ -83,8 +85,21 @@ async def run_demo(config: Config, out: Printer) -> int:
         "Translation: an offline stand-in that knows only this script's sentences "
         "(bot/demo_phrasebook.py); a real desk uses BORDERDESK_TRANSLATOR.\n"
     )
+    desk = load_desk_for(config)
+    if not desk.agents:  # the demo's team, Lee in Berlin and Priya in Bangalore
+        where = "the demo's agents"
+        desk = replace(desk, agents=parse_agents(AGENTS, {}, DEMO_HOURS, where))
+    out(
+        "Agents: "
+        + ", ".join(
+            f"{a.name} ({', '.join(sorted(a.languages))}; {a.calendar.timezone})"
+            for a in desk.agents
+        )
+        + ". Each card goes to the one on shift who reads the shopper's language.\n"
+    )
     async with Runtime(
         config,
+        desk=desk,
         channels=[telegram, whatsapp],
         workspace=workspace,
         clock=clock,
@@ -241,6 +256,9 @@ async def _act(
     elif action == "escalate":
         transcript.line("STAFF", f"{step.staff} clicks Escalate")
         await runtime.on_action(_action(ActionKind.ESCALATE, step.staff, now, card))
+    elif action == "take":  # the card becomes theirs; its answer waits for them
+        transcript.line("STAFF", f"{step.staff} clicks Take it")
+        await runtime.on_action(_action(ActionKind.TAKE, step.staff, now, card))
     elif action == "ignore":
         transcript.line("STAFF", f"{step.staff} clicks Ignore")
         await runtime.on_action(_action(ActionKind.IGNORE, step.staff, now, card))

@@ -23,7 +23,7 @@ class Step:
     language_code: str  # what Telegram reports for the user's app
     text: str
     expected: str  # the answer staff want to give (intent id)
-    action: str  # send | edit | other | escalate | ignore | thread | manager | none
+    action: str  # send | edit | other | escalate | ignore | thread | manager | take | none
     staff: str = "Lee"
     kind: MessageKind = MessageKind.TEXT
     attachment: str | None = None
@@ -70,6 +70,7 @@ DAY: tuple[Step, ...] = (
         "size_conversion",
         "send",
         staff="Priya",
+        command="shifts",  # who is on shift now, and the day's gaps per language
     ),
     Step(
         "09:40",
@@ -278,7 +279,7 @@ DAY: tuple[Step, ...] = (
         "pt-br",
         "Oi! Meu pedido #D77812 chegou sem o carregador do fone.",
         "missing_item",
-        "none",
+        "take",  # nobody reading Portuguese is on shift: Lee, still online, takes it
     ),
 )
 
@@ -295,3 +296,22 @@ RESOLUTION = (
 DUPLICATE_OF = 1
 # A second staff member clicks Send on Ana's card after it was sent: nothing is sent twice.
 DOUBLE_CLICK_OF = 1
+
+# The demo's support team, as the desk file's ``agents:`` would name them (used when the
+# desk file names none): Lee in Berlin, Priya in Bangalore. Each new card goes to the one
+# on shift who reads the shopper's language; a shopper writing when neither is on is told
+# when the next one comes on.
+AGENTS = {
+    "ULEE000000": {
+        "name": "Lee",
+        "languages": ["en", "es", "de", "fr", "it", "pt", "nl", "pl", "tr"],
+        "timezone": "Europe/Berlin",
+        "hours": {"mon-fri": "09:00-18:00"},
+    },
+    "UPRIYA0000": {
+        "name": "Priya",
+        "languages": ["en", "ja", "ko", "zh"],
+        "timezone": "Asia/Kolkata",
+        "hours": {"mon-sat": "12:30-21:30"},
+    },
+}

@@ -112,6 +112,8 @@ class Transcript:
                 self.line("", "no confident suggestion")
             for note in card.notes:
                 self.line("", f"note: {note}")
+            if card.assignable:  # the desk has agents: whose card it is
+                self.line("", f"owner: {owner_words(card)}")
             if card.decision or card.waiting:
                 self.line("", f"[{card.decision or card.waiting}]")
         elif event == "card_updated":
@@ -123,6 +125,10 @@ class Transcript:
                 self.line("INBOX", f"card #{card.suggestion_id} now shows: {card.waiting}")
             elif card.warning:
                 self.line("INBOX", f"card #{card.suggestion_id} redrawn with: {card.warning}")
+            elif card.assignable:  # only its owner changed
+                self.line("INBOX", f"card #{card.suggestion_id} now owned by {owner_words(card)}")
+        elif event == "direct":
+            self.line("DM", f"to {data['user']}: {data['text']}")
         elif event == "delivered":
             name = self.names.get(str(data["chat_id"]), str(data["chat_id"]))
             channel = str(data.get("channel") or "telegram")
@@ -166,3 +172,10 @@ class Transcript:
                 f"translation unavailable, nothing sent yet: {original}\n"
                 "choices: Send untranslated / Retry translation / Cancel",
             )
+
+
+def owner_words(card: Card) -> str:
+    """ "Priya (on shift)", or nobody yet: how the transcript shows a card's owner."""
+    if card.owner is None:
+        return "nobody yet (no agent who reads the language is on shift)"
+    return f"{card.owner.name} ({'on shift' if card.owner.on_shift else 'off shift now'})"
