@@ -17,19 +17,24 @@ share a metazone. Two countries sharing one are one time by its usual name ("Gul
 the Emirates and Oman, "한국 시간", "中国时间" with Macao).
 
 **Reading as a clock inside a sentence.** Russian CLDR names are the region alone
-("Центральная Европа", "Япония"): after the hours they read like a place, so they are
-introduced as a time ("время: Центральная Европа"). Portuguese and Italian names are written
+("Центральная Европа", "Япония"), and Polish ones often are ("czas Japonia"): after the
+hours they read like a place. Russian says the hours are "по центральноевропейскому
+времени", "по московскому времени" (``_RU_BY``: the adjectives CLDR does not have, for the
+times Russian speakers name so), and Polish "czas japoński" (``_PL_TIMES``); any other
+place is introduced as the time zone it names ("часовой пояс: Казахстан", "strefa czasowa:
+Kazachstan"). Portuguese and Italian names are written
 capitalised as for a menu ("Horário da Europa Central", "Ora dell’Europa centrale"); mid-
 sentence their first word is lower-case ("horário da Europa Central"), the place keeps its
 capitals.
 
     zone_name("Asia/Riyadh", Locale.parse("ar"))  # 'توقيت المملكة العربية السعودية'
-    zone_name("Europe/Berlin", Locale.parse("ru"))  # 'время: Центральная Европа'
+    zone_name("Europe/Berlin", Locale.parse("ru"))  # 'по центральноевропейскому времени'
     with_zone("9:00", "Asia/Tokyo", Locale.parse("ja"))  # '9:00、日本時間'
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from babel import Locale
@@ -41,10 +46,45 @@ from babel.dates import get_timezone, get_timezone_name
 _ZONE_SEPARATORS = {"ja": "、", "zh": "，", "ar": "، "}
 # Languages whose CLDR zone names are capitalised as for a list, not for a sentence.
 _LOWER_FIRST_WORD = frozenset({"pt", "it"})
-# Languages whose CLDR zone names are the place alone; the pattern makes them a time...
-_AS_A_TIME = {"ru": "время: {0}"}
-# ...unless the name already says it is a time ("Британское время").
-_TIME_WORDS = {"ru": "врем"}
+# Languages whose CLDR zone names are the place alone; the pattern makes them a time zone
+# (after the names below, by metazone, which read as a time).
+_AS_A_TIME = {"ru": "часовой пояс: {0}"}
+# "по ... времени": the adjective, in the dative, of the times Russian names so.
+_RU_BY = {
+    "Europe_Central": "центральноевропейскому",
+    "Europe_Eastern": "восточноевропейскому",
+    "Europe_Western": "западноевропейскому",
+    "Moscow": "московскому",
+    "British": "британскому",
+    "Japan": "японскому",
+    "China": "китайскому",
+    "Korea": "корейскому",
+    "Turkey": "турецкому",
+    "India": "индийскому",
+    "America_Eastern": "восточноамериканскому",
+    "America_Central": "центральноамериканскому",
+    "America_Pacific": "тихоокеанскому",
+    "Samara": "самарскому",
+    "Yekaterinburg": "екатеринбургскому",
+    "Omsk": "омскому",
+    "Krasnoyarsk": "красноярскому",
+    "Irkutsk": "иркутскому",
+    "Yakutsk": "якутскому",
+    "Vladivostok": "владивостокскому",
+    "Magadan": "магаданскому",
+}
+# Polish names a time by its place ("czas Japonia"); these read as Polish says them.
+_PL_TIMES = {
+    "Moscow": "czas moskiewski",
+    "British": "czas brytyjski",
+    "Japan": "czas japoński",
+    "China": "czas chiński",
+    "Korea": "czas koreański",
+    "Turkey": "czas turecki",
+    "India": "czas indyjski",
+}
+# "czas Japonia", "czas: Arabia Saudyjska": a place where a time's adjective should be.
+_PL_PLACE = re.compile(r"^czas:? (?=[A-ZĄĆĘŁŃÓŚŹŻ])")
 # A country whose zones CLDR names with at most this many metazones keeps one time in
 # practice (``bot.calendar.countries.single_zone`` explains the count).
 MOST_NAMED_TIMES = 2
@@ -53,16 +93,22 @@ MOST_NAMED_TIMES = 2
 def zone_name(zone: str, locale: Locale) -> str:
     """``zone`` (an IANA name) as ``locale`` names it after a time of day in a sentence."""
     language = locale.language
+    metazone = get_global("meta_zones").get(zone)
+    if language == "ru" and metazone in _RU_BY:
+        return f"по {_RU_BY[metazone]} времени"
+    if language == "pl" and metazone in _PL_TIMES:
+        return _PL_TIMES[metazone]
     name = _country_time(zone, locale) or get_timezone_name(
         get_timezone(zone), "long", zone_variant="generic", locale=locale
     )
     if language in _AS_A_TIME:
         # Babel reads Russian's region format as its summer-time variant ("{0}, летнее
         # время"), so a zone named by its country says "summer time" all year: the
-        # country alone is the name, and the pattern below makes it a time
+        # country alone is the name, and the pattern below makes it a time zone
         name = name.removesuffix(locale.zone_formats.get("region", "%s").replace("%s", ""))
-        if _TIME_WORDS[language] not in name.lower():
-            name = _AS_A_TIME[language].format(name)
+        name = _AS_A_TIME[language].format(name.removesuffix(" время"))
+    if language == "pl":
+        name = _PL_PLACE.sub("strefa czasowa: ", name)
     if language in _LOWER_FIRST_WORD:
         name = name[:1].lower() + name[1:]
     return name
@@ -71,8 +117,11 @@ def zone_name(zone: str, locale: Locale) -> str:
 def with_zone(text: str, zone: str, locale: Locale) -> str:
     """``text`` (hours, a time) followed by the name of the zone it is in:
     "09:00–18:00, Central European Time", "17:00～翌2:00、日本時間"."""
+    name = zone_name(zone, locale)
+    if name.startswith("по "):  # "09:00—18:00 по московскому времени": no comma
+        return f"{text} {name}"
     separator = _ZONE_SEPARATORS.get(locale.language, ", ")
-    return text + separator + zone_name(zone, locale)
+    return text + separator + name
 
 
 def named_times(country: str) -> frozenset[str]:

@@ -233,7 +233,7 @@ _EXCHANGE: dict[str, tuple[str, str, str]] = {
         "die gewünschte, und wir prüfen, ob sie vorrätig ist.",
         "Einen direkten Umtausch bieten wir nicht an: Schicken Sie den Artikel gegen "
         "Erstattung zurück und bestellen Sie den gewünschten neu.",
-        "Möchten Sie lieber umtauschen statt eine Erstattung, nennen Sie uns den gewünschten "
+        "Möchten Sie lieber umtauschen statt einer Erstattung, nennen Sie uns den gewünschten "
         "Artikel, und unser Team prüft, ob das möglich ist.",
     ),
     "it": (

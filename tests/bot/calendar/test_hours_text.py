@@ -81,8 +81,8 @@ TOKYO_NEXT_DAY = {
     "it": "lunedì – venerdì 17:00–02:00 del giorno dopo, ora del Giappone",
     "pt": "segunda-feira – sexta-feira 17:00 – 02:00 do dia seguinte, horário do Japão",
     "nl": "maandag – vrijdag 17:00–02:00 de volgende dag, Japanse tijd",
-    "pl": "poniedziałek – piątek 17:00–02:00 następnego dnia, czas Japonia",
-    "ru": "понедельник — пятница 17:00—02:00 следующего дня, время: Япония",
+    "pl": "poniedziałek – piątek 17:00–02:00 następnego dnia, czas japoński",
+    "ru": "понедельник — пятница 17:00—02:00 следующего дня по японскому времени",
     "tr": "Pazartesi – Cuma 17:00 – ertesi gün 02:00, Japonya Saati",
     "ja": "月曜日～金曜日 17:00～翌2:00、日本時間",
     "ko": "월요일 ~ 금요일 17:00 ~ 익일 02:00, 일본 시간",
@@ -154,9 +154,17 @@ def test_the_shoppers_country_picks_the_variant_of_their_language() -> None:
     ("zone", "language", "name"),
     [
         # Russian names are the place alone: said as a time
-        ("Europe/Berlin", "ru", "время: Центральная Европа"),
-        ("Asia/Dubai", "ru", "время: ОАЭ"),  # not Babel's "ОАЭ, летнее время" in December
-        ("Europe/London", "ru", "Британское время"),
+        # Russian says "по ... времени", not "время: Центральная Европа" (a place)
+        ("Europe/Berlin", "ru", "по центральноевропейскому времени"),
+        ("Europe/Moscow", "ru", "по московскому времени"),
+        # a place with no such adjective is named as the time zone it is; not Babel's
+        # "ОАЭ, летнее время" in December
+        ("Asia/Dubai", "ru", "часовой пояс: ОАЭ"),
+        ("Europe/London", "ru", "по британскому времени"),
+        # Polish "czas Japonia" reads as a place: "czas japoński", or the zone named
+        ("Asia/Tokyo", "pl", "czas japoński"),
+        ("Asia/Riyadh", "pl", "strefa czasowa: Arabia Saudyjska"),
+        ("Europe/Berlin", "pl", "czas środkowoeuropejski"),
         # a region nobody in the country calls their time: the country's time instead
         ("Asia/Riyadh", "ar", "توقيت المملكة العربية السعودية"),
         ("Africa/Cairo", "ar", "توقيت مصر"),
