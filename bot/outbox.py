@@ -45,13 +45,14 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
-from bot.channels.base import CustomerChannel, NoteSink, NoticeSending
+from bot.channels.base import CustomerChannel, DeliveryReporting, NoteSink, NoticeSending
 from bot.errors import ChannelError, ChannelRateLimited, ChannelRejected
 from bot.models import CardRef, ChannelCapabilities
 from bot.notes import Note
 from bot.pacing import Pacer, backoff_seconds
 from bot.repeated_failures import RepeatedFailures
 from bot.storage import OutboxItem, Store
+from bot.storage.delivery_statuses import Recorded
 from bot.storage.file_guard import DatabaseLost
 from bot.storage.outbox import LONGEST_WAIT, STAFF_NOTES, note_ref
 
@@ -66,6 +67,7 @@ LEASE = timedelta(seconds=60)
 # storage's LONGEST_WAIT would read as a time set by a wrong clock).
 LONGEST_RATE_WAIT = LONGEST_WAIT / 2
 FailureHandler = Callable[[OutboxItem, str], Awaitable[None]]
+DeliveryFound = Callable[[Recorded], Awaitable[None]]
 # One piece of an item on its way: a call returning the platform's message id.
 Piece = Callable[[], Awaitable[str]]
 
@@ -103,6 +105,7 @@ class OutboxWorker:
         clock: Callable[[], datetime],
         max_attempts: int = 8,
         on_failed: FailureHandler | None = None,
+        on_delivery: DeliveryFound | None = None,
         idle_seconds: float = 1.0,
         pacer: Pacer | None = None,
         concurrency: int = 8,
@@ -115,6 +118,9 @@ class OutboxWorker:
         self.clock = clock
         self.max_attempts = max_attempts
         self.on_failed = on_failed
+        # a delivery its platform reported before the send was recorded (or of the earlier
+        # pieces of a long reply), found when the send is recorded: shown, or told as failed
+        self.on_delivery = on_delivery
         self.idle_seconds = idle_seconds
         self.pacer = pacer or Pacer()
         self.concurrency = concurrency
@@ -232,13 +238,19 @@ class OutboxWorker:
             return 0
         rules = capabilities.limits_for(item.channel, item.chat_id)
         platform_id = ""
+        reported = self._reported(item)
         try:
             pieces = await self._pieces(item, capabilities)
             for number in range(item.parts_sent, len(pieces)):
                 async with self.pacer.slot(rules):
                     platform_id = await pieces[number]()
                 if number + 1 < len(pieces) and not await self.store.outbox_part_sent(
-                    item.id, number + 1, claim=claim
+                    item.id,
+                    number + 1,
+                    claim=claim,
+                    # each piece's id, where its platform reports on each (WhatsApp)
+                    platform_message_id=platform_id if reported else None,
+                    at=self.clock(),
                 ):
                     logger.warning("outbox item %s was taken over by another worker", item.id)
                     return 0
@@ -264,22 +276,34 @@ class OutboxWorker:
                 retry_at = self.clock() + backoff(item.attempts + 1, self.retry_base)
                 await self.store.outbox_retry(item.id, str(exc), retry_at, claim=claim)
             return 0
-        await self._record_sent(item, platform_id, claim)
+        recorded = await self._record_sent(item, platform_id, claim, reported)
+        if recorded is not None and self.on_delivery is not None:
+            try:  # what its platform reported before the send was recorded, applied now
+                await self.on_delivery(recorded)
+            except ChannelError:
+                logger.exception("could not show the delivery of outbox item %s", item.id)
         return 1
 
-    async def _record_sent(self, item: OutboxItem, platform_id: str, claim: str) -> None:
+    def _reported(self, item: OutboxItem) -> bool:
+        """Whether the item's channel reports what became of each message (WhatsApp)."""
+        channel = self.channels.get(item.channel)
+        return item.channel != STAFF_NOTES and isinstance(channel, DeliveryReporting)
+
+    async def _record_sent(
+        self, item: OutboxItem, platform_id: str, claim: str, reported: bool
+    ) -> Recorded | None:
         """Record a delivery, retrying while storage fails (a full disk): once the platform
         has the message, giving up here would send it again when the lease runs out."""
         while True:
             try:
-                await self.store.outbox_sent(item, platform_id, self.clock(), claim=claim)
+                return await self.store.outbox_sent(
+                    item, platform_id, self.clock(), claim=claim, reported=reported
+                )
             except Exception as exc:
                 if self._stopping:
                     raise
                 self._pass_failures.failed(exc, f"recording item {item.id} as sent")
                 await asyncio.sleep(self.idle_seconds)
-            else:
-                return
 
     async def _pieces(self, item: OutboxItem, capabilities: ChannelCapabilities) -> Sequence[Piece]:
         """What goes out, in order: the attached file (unless it went out already), then

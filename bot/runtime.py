@@ -53,6 +53,7 @@ from bot.orders.server import OrderWebhooks
 from bot.outbox import OutboxWorker
 from bot.pacing import Pacer
 from bot.storage import OutboxItem, Store
+from bot.storage.delivery_statuses import Recorded
 from bot.storage.examples import IMPORTED
 from bot.storage.file_guard import DatabaseGuard, DatabaseLost
 from bot.storage.leader import LeaderOnly, Leadership
@@ -62,7 +63,7 @@ from bot.storage.urls import database_label
 from bot.translation import TranslationCache, Translator
 from bot.translation.translator import Backend
 from handlers.commands import staff_command
-from handlers.deliveries import record_deliveries
+from handlers.deliveries import delivery_recorded, record_deliveries
 from handlers.inbound import process_message, resume_unprocessed
 from handlers.intake import accept_inbound_batch
 from handlers.notes import note_for_staff
@@ -232,6 +233,7 @@ class Runtime:
             clock=self.clock,
             max_attempts=self.config.outbox_max_attempts,
             on_failed=self._delivery_failed,
+            on_delivery=self._delivery_found,
             idle_seconds=self.outbox_idle_seconds,
         )
         self._ctx = Context(
@@ -537,6 +539,10 @@ class Runtime:
         """An order event arrived: proactive notices are checked at once, not in a minute."""
         if self._jobs is not None:
             self._jobs.run_now(PROACTIVE)
+
+    async def _delivery_found(self, found: Recorded) -> None:
+        """A delivery reported before its send was recorded, applied as that one is."""
+        await delivery_recorded(self.ctx, found, self._delivery_failed)
 
     async def _delivery_failed(self, item: OutboxItem, reason: str) -> None:
         """Tell staff under the card; a note that itself failed is only logged (and listed

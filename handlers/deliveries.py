@@ -11,8 +11,9 @@ recorded against its outbox row (``bot.storage.delivery_statuses``); then:
   under the card as for any reply the outbox gave up on (``on_dead``), with the retry
   command.
 
-A report about no reply of ours (another tool on the same number, or one that overtook
-the recording of its send) is logged and left.
+A report about no reply of ours (another tool on the same number) is logged and left; one
+that overtook the recording of its send is kept, and applied through
+``delivery_recorded`` when the outbox records the send (``OutboxWorker.on_delivery``).
 
     await record_deliveries(ctx, reports, on_dead=runtime.delivery_failed)
 """
@@ -26,6 +27,7 @@ from bot.context import Context
 from bot.errors import ChannelError
 from bot.models import DeliveryReport
 from bot.storage import OutboxItem
+from bot.storage.delivery_statuses import Recorded
 from bot.storage.outbox import reply_key
 from handlers.card_decisions import redraw
 
@@ -45,17 +47,25 @@ async def record_deliveries(
         found = await ctx.store.record_delivery(report, now=ctx.clock())
         if found is None:
             logger.info(
-                "%s status %s of %s: no reply of ours has that id",
+                "%s status %s of %s: no sent reply of ours to show it on (kept a day, in "
+                "case its send is still being recorded)",
                 report.channel,
                 report.state,
                 report.platform_message_id,
             )
             continue
-        if found.newly_dead:
-            reason = f"{report.channel} could not deliver it: {found.delivery.reason}"
-            await on_dead(found.item, reason)
-        if found.changed and found.delivery.state != "sent" and found.key.startswith(CARD_REPLY):
-            await _redraw(ctx, int(found.key.removeprefix(CARD_REPLY)))
+        await delivery_recorded(ctx, found, on_dead)
+
+
+async def delivery_recorded(ctx: Context, found: Recorded, on_dead: DeadHandler) -> None:
+    """Redraw the card of a reply whose delivery moved on, or tell staff of a reply that
+    failed: after a report, or when the outbox recorded a send its platform had reported
+    on already (``OutboxWorker.on_delivery``)."""
+    if found.newly_dead:
+        reason = f"{found.item.channel} could not deliver it: {found.delivery.reason}"
+        await on_dead(found.item, reason)
+    if found.changed and found.delivery.state != "sent" and found.key.startswith(CARD_REPLY):
+        await _redraw(ctx, int(found.key.removeprefix(CARD_REPLY)))
 
 
 async def _redraw(ctx: Context, suggestion_id: int) -> None:

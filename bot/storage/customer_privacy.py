@@ -28,6 +28,7 @@ from bot.storage.schema import (
     orders,
     outbox,
     problems,
+    sent_pieces,
     suggestions,
     translations,
 )
@@ -119,6 +120,14 @@ class CustomerPrivacyQueries:
                 update(suggestions)
                 .where(suggestions.c.conversation_id.in_(scope.conversations))
                 .values(reply_text=None, final_text=None, display={})
+            )
+            # a WhatsApp message id spells out the shopper's number: the pieces' ids go too
+            await conn.execute(
+                delete(sent_pieces).where(
+                    sent_pieces.c.outbox_id.in_(
+                        select(outbox.c.id).where(outbox.c.conversation_id.in_(scope.conversations))
+                    )
+                )
             )
             await conn.execute(
                 update(outbox)

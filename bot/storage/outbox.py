@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, insert, or_, select, update
@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.models import CardRef, MessageKind, Notice
 from bot.notes import Note, NoteKind
 from bot.storage.attachments import NewFile, insert_attachment
+from bot.storage.delivery_statuses import Recorded, settle
 from bot.storage.records import DeadLetter, HeldReply, OutboxItem, new_id
 from bot.storage.schema import (
     attachments,
@@ -34,6 +35,7 @@ from bot.storage.schema import (
     messages,
     outbox,
 )
+from bot.storage.sent_pieces import record_piece, waiting_report
 
 logger = logging.getLogger(__name__)
 
@@ -299,15 +301,35 @@ class OutboxQueries:
             return token if result.rowcount == 1 else None
 
     async def outbox_part_sent(
-        self, item_id: int, parts_sent: int, *, claim: str | None = None
+        self,
+        item_id: int,
+        parts_sent: int,
+        *,
+        claim: str | None = None,
+        platform_message_id: str | None = None,
+        at: datetime | None = None,
     ) -> bool:
         """A piece of a long message went out; a retry continues after it. With ``claim``,
-        only while that claim holds the item; False when it no longer does."""
+        only while that claim holds the item; False when it no longer does.
+        ``platform_message_id``, given when its channel reports deliveries: the piece's id,
+        whose statuses then count for the item's (``bot.storage.sent_pieces``)."""
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 update(outbox).where(*_held(item_id, claim)).values(parts_sent=parts_sent)
             )
-            return result.rowcount == 1
+            if result.rowcount != 1:
+                return False
+            if platform_message_id:
+                channel = await conn.scalar(select(outbox.c.channel).where(outbox.c.id == item_id))
+                await record_piece(
+                    conn,
+                    str(channel),
+                    platform_message_id,
+                    item_id,
+                    parts_sent - 1,
+                    now=at or datetime.now(UTC),
+                )
+            return True
 
     async def outbox_sent(
         self,
@@ -316,11 +338,18 @@ class OutboxQueries:
         at: datetime,
         *,
         claim: str | None = None,
-    ) -> None:
+        reported: bool = False,
+    ) -> Recorded | None:
         """Mark an item delivered and store it as an outbound message of its conversation
         (with its ``kept_text`` instead of its text, when it has one). With ``claim``,
         only while that claim holds the item (another worker that took it over records
-        its own delivery)."""
+        its own delivery).
+
+        ``reported``: its channel reports deliveries (WhatsApp), so the item's delivery is
+        returned when something can be said of it already: what its platform reported
+        before this send was recorded (Meta can be that fast), or what it reported of the
+        earlier pieces of a reply sent in several; None otherwise (see
+        ``bot.storage.delivery_statuses``)."""
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 update(outbox)
@@ -335,7 +364,7 @@ class OutboxQueries:
                 )
             )
             if result.rowcount != 1 or item.channel == STAFF_NOTES:
-                return  # recorded already (lease taken over), or a note for staff
+                return None  # recorded already (lease taken over), or a note for staff
             kept = await conn.execute(select(outbox.c.text).where(outbox.c.id == item.id))
             file_name = None
             if item.attachment_id is not None:
@@ -357,6 +386,18 @@ class OutboxQueries:
                     processed_at=at,
                 )
             )
+            if not reported:
+                return None  # no statuses to count (Telegram's ids are not even unique)
+            # the last piece (or the only one): its id counts beside the earlier pieces',
+            # and a report that came before this was recorded is applied now
+            parts = await conn.scalar(select(outbox.c.parts_sent).where(outbox.c.id == item.id))
+            waiting = await waiting_report(conn, item.channel, platform_message_id)
+            if not parts and not waiting:
+                return None
+            await record_piece(
+                conn, item.channel, platform_message_id, item.id, int(parts or 0), now=at
+            )
+            return await settle(conn, item.id, now=at)
 
     async def outbox_retry(
         self,

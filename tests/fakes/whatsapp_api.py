@@ -13,7 +13,9 @@ is no violation, as the store, not the desk, would have to fix it. The fake's ow
 answers are checked against the spec's response schemas too, so a fake that drifted from
 Meta fails its own tests.
 
-Sent messages are recorded (``fake.sent``, ``fake.texts(to)``, ``fake.read``), and
+Sent messages are recorded (``fake.sent``, ``fake.texts(to)``, ``fake.read``); a test
+can act while a send waits for its answer (``during_send``: post the status webhook Meta
+can send that early); and
 Meta's refusals can be queued for the next sends (``fail_next(131026)``) from the
 codes Meta documents, each answered the way Meta does (HTTP 400 and a ``GraphAPIError``
 body); network trouble comes from ``faults.py`` (``reset_next("send")``).
@@ -32,7 +34,7 @@ import itertools
 import json
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
@@ -126,6 +128,9 @@ class FakeWhatsAppAPI(FaultInjection):
         # approved templates: (name, language) -> how many variables the body has
         self.templates: dict[tuple[str, str], int] = {}
         self.violations: list[str] = []
+        # called with each accepted message before its send is answered: a test posts
+        # Meta's status webhook from it, as Meta can do before the sender has the answer
+        self.during_send: Callable[[Sent], Awaitable[None]] | None = None
         self.calls: list[tuple[str, str]] = []  # (method, path) of every request
         self.faults = FaultPlan()
         self.rates = RateMeter(RATE_LIMITS, rate_clock)
@@ -247,6 +252,8 @@ class FakeWhatsAppAPI(FaultInjection):
         wamid = f"wamid.FAKE{next(self._ids):08d}"
         self.sent.append(Sent(wamid, body["to"], body))
         await self._notify()
+        if self.during_send is not None:  # Meta's status webhook, before the answer
+            await self.during_send(self.sent[-1])
         return self._answer(
             {
                 "messaging_product": "whatsapp",
