@@ -49,9 +49,13 @@ module adds it, each step a small, separate idea:
    ``also``, and the message is read without it, in steps 1 and 2 as well, when another
    sentence asks more than a "hi" or "thanks" and the message is read at least as
    surely without it (``_without_details`` says why both).
-4. **A refund demanded for a problem** ("3 weeks late, I want my money back"): the
+4. **A shopper waiting for an order asks about that order first** (``replies.waiting``):
+   "how long does delivery take? I ordered 12 days ago and nothing" is a late order, and
+   "when does my order come? can it go to a Packstation?" leads with tracking and answers
+   the delivery option as a further question.
+5. **A refund demanded for a problem** ("3 weeks late, I want my money back"): the
    demand leads and the problem is a further question (``replies.demands``).
-5. **Threats** (``replies.threats``): a refund demand with a threat of bad reviews, a
+6. **Threats** (``replies.threats``): a refund demand with a threat of bad reviews, a
    chargeback or a lawyer is flagged ``threat`` for staff, and is never suggested as a
    review request: the review's share goes to the refund or complaint case.
 
@@ -74,6 +78,7 @@ from replies.features import fold
 from replies.follow_ups import changes_mind, dependence, keeps_the_order
 from replies.language import CJK, WORD, has_words, strip_noise
 from replies.threats import threat_words
+from replies.waiting import waiting_for_an_order
 
 # How much an elliptical message's own reading is discounted in the pool: at dependence
 # 1 it counts (1 - 0.35) as much as a self-contained message's (the classifier learned
@@ -205,6 +210,8 @@ def read_message(
         if classifier.intents[best] not in NOT_A_QUESTION and without[best] >= probs.max():
             asked, probs = rest, without
     probs, also = _sentences(classifier, asked, language, probs, threshold)
+    # a shopper waiting for an order asks about that order first (``replies.waiting``)
+    probs, also = waiting_for_an_order(classifier, asked, language, probs, also, threshold)
     # a refund demanded for a late parcel or a faulty item leads (``replies.demands``)
     demand = refund_behind_a_problem(classifier, asked, language, probs, threshold)
     if demand is not None:
