@@ -221,6 +221,7 @@ class _Intake:
                 label,
                 update.order_number or f"with id {update.external_id}",
             )
+            await self._release_if_arrived(update)
             return web.Response(text="stored, waiting for its order")
         change = result.change
         _log_applied(label, change)
@@ -229,6 +230,21 @@ class _Intake:
         if changed:
             await self._tell(change.order_number)
         return web.Response(text="applied")
+
+    async def _release_if_arrived(self, update: ShopifyUpdate) -> None:
+        """The order may have been stored by another process while this one kept its
+        webhook waiting (PostgreSQL): that process looked for waiting webhooks before this
+        one's was committed. Looking for the order after committing closes the gap: either
+        this finds the order, or the other process found the waiting webhook."""
+        try:
+            order_id = await self.store.shopify_order_id(update.external_id, update.order_number)
+            if order_id is None:
+                return
+            order = await self.store.order_by_id(order_id)
+            if order is not None and await self._release_waiting(order_id):
+                await self._tell(order.order_number)
+        except SQLAlchemyError:  # still waiting: the order's next webhook releases it
+            logger.exception("a webhook kept waiting could not be released")
 
     async def _release_waiting(self, order_id: int) -> bool:
         """Apply the webhooks that were waiting for this order; True if any changed it."""

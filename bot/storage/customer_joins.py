@@ -31,6 +31,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.storage.customer_privacy import audit_row
@@ -165,7 +166,25 @@ class CustomerJoinQueries:
     ) -> JoinCode | None:
         """Store a new code (hashed) for ``request`` and queue ``messages`` (the code to
         the owner's chat, the notice to the asking one) in one transaction; the asking
-        chat's earlier pending codes stop working. None when this message asked before."""
+        chat's earlier pending codes stop working. None when this message asked before.
+
+        Two processes may make codes for the chat at the same moment (PostgreSQL): one per
+        message and one pending per chat are unique keys, so the second insert is refused,
+        and making the code again finds the message's code, or expires the other's."""
+        for _attempt in range(2):
+            try:
+                return await self._create_join_code(request, code, at, messages)
+            except IntegrityError:
+                pass
+        return await self._create_join_code(request, code, at, messages)
+
+    async def _create_join_code(
+        self,
+        request: JoinRequest,
+        code: str,
+        at: datetime,
+        messages: Sequence[QueuedText],
+    ) -> JoinCode | None:
         salt = secrets.token_hex(16)
         async with self.engine.begin() as conn:
             if (

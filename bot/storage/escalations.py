@@ -77,7 +77,28 @@ class EscalationQueries:
         """File the card's report under the problem of its cause (see ``problem_causes``):
         a second report of the same cause joins it instead of counting again. A correction
         (staff chose another problem answer or escalated elsewhere) moves only this report;
-        the same intent again only adds what the text tells. Returns the problem's id."""
+        the same intent again only adds what the text tells. Returns the problem's id.
+
+        Filed by another process at the same moment (PostgreSQL), the card's report is
+        refused by its unique key; then it is filed again, and finds the other's report."""
+        try:
+            return await self._record_problem(
+                suggestion_id, department, intent, language, facts, at
+            )
+        except IntegrityError:
+            return await self._record_problem(
+                suggestion_id, department, intent, language, facts, at
+            )
+
+    async def _record_problem(
+        self,
+        suggestion_id: int,
+        department: str,
+        intent: str,
+        language: str | None,
+        facts: ProblemFacts,
+        at: datetime,
+    ) -> int:
         async with self.engine.begin() as conn:
             chat = (
                 await conn.execute(

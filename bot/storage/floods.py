@@ -47,11 +47,25 @@ async def flood_marks(
 
     Two queries per batch, not per message: each conversation's newest ``count + 1``
     recent messages (more change nothing) and the conversations already holding a flood.
-    Run it before the messages are inserted, in the same transaction."""
+    Run it before the messages are inserted, in the same transaction.
+
+    Counting then inserting must not race: two processes storing one shopper's messages
+    at once (PostgreSQL, READ COMMITTED) would each count without the other's and hold
+    too few, or each tell the shopper a flood began. So the conversations' rows are locked
+    first (in id order; intake's update of their dates has locked them already, this
+    says so where it matters): the second process waits until the first has committed,
+    and its counts, new statements, include the first one's messages. SQLite's write
+    lock takes them in turn anyway (it has no row locks; the clause is left out there)."""
     if not arriving:
         return []
     window = timedelta(seconds=limit.seconds)
     conversation_ids = sorted({a.conversation_id for a in arriving})
+    await conn.execute(
+        select(conversations.c.id)
+        .where(conversations.c.id.in_(conversation_ids))
+        .order_by(conversations.c.id)
+        .with_for_update()
+    )
     since = min(a.received_at for a in arriving) - window
     stored = await _newest_since(conn, conversation_ids, since, limit.count + 1)
     flooding = await _holding_a_flood(conn, conversation_ids)

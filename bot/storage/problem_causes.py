@@ -38,7 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.storage.contacts import normalize_order_number
 from bot.storage.records import new_id
-from bot.storage.schema import escalations, problem_reports, problems
+from bot.storage.schema import escalations, problem_filings, problem_reports, problems
 
 SAME_CAUSE_WINDOW = timedelta(days=14)
 # Intents that name one cause, the parcel not arriving, in different words.
@@ -100,6 +100,7 @@ async def file_report(
 
     ``facts`` (order number, product, carrier, tracking number, country) fill what the
     problem did not know yet; what it knew stays."""
+    held = await _hold_causes(conn, report, cause)
     problem_id = await _same_cause(conn, report, cause)
     known = {name: value for name, value in facts.items() if value is not None}
     if problem_id is None:
@@ -135,7 +136,31 @@ async def file_report(
         )
     )
     await _settle(conn, problem_id)
+    await conn.execute(delete(problem_filings).where(problem_filings.c.cause.in_(held)))
     return problem_id
+
+
+async def _hold_causes(conn: AsyncConnection, report: Report, cause: Cause) -> list[str]:
+    """Take the report's causes (its order by id and by number, its conversation) for the
+    rest of the transaction; the caller lets go of them before it commits.
+
+    Finding the problem a report joins is a search, and two processes on PostgreSQL (READ
+    COMMITTED) could each find none and each file a new problem. A row per cause in
+    ``problem_filings`` keeps them apart: the second process's insert of the same cause
+    waits until the first has committed (and deleted it), and its search, a new statement,
+    then finds the first one's problem. In one order (sorted), so two filings never wait
+    for each other. On SQLite the write lock already takes filings in turn."""
+    kind = "parcel" if cause.intent in SAME_PARCEL else cause.intent
+    prefix = f"{cause.department}/{kind}/"
+    causes = {f"{prefix}conversation/{report.conversation_id}"}
+    if cause.order_id is not None:
+        causes.add(f"{prefix}order/{cause.order_id}")
+    if cause.order_key is not None:
+        causes.add(f"{prefix}number/{cause.order_key}")
+    held = sorted({name[:255] for name in causes})
+    for name in held:
+        await conn.execute(insert(problem_filings).values(cause=name))
+    return held
 
 
 async def fill_facts(conn: AsyncConnection, problem_id: int, values: Mapping[str, Any]) -> None:

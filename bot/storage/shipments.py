@@ -89,11 +89,14 @@ class ShipmentQueries:
         release: int | None = None,
     ) -> ShopifyResult:
         """Apply a webhook, or keep it waiting for its order. ``release`` is the id of a
-        waiting event being retried: it is not kept twice, and is marked applied with it."""
+        waiting event being retried: it is not kept twice, and is marked applied with it;
+        "duplicate" when it is no longer waiting (another process released it first)."""
         try:
             async with self.engine.begin() as conn:
                 if release is None:  # a waiting event's id was recorded when it arrived
                     await record_event(conn, SOURCE, webhook_id, at)
+                elif not await _still_waiting(conn, release):
+                    return ShopifyResult("duplicate")
                 result = await _apply(conn, update, payload, at, webhook_id, release)
                 if release is not None and result.outcome in ("applied", "stale"):
                     await conn.execute(
@@ -136,6 +139,12 @@ class ShipmentQueries:
             or (e.order_number is not None and order_key(e.order_number) == key)
         ]
 
+    async def shopify_order_id(self, external_id: str | None, number: str | None) -> int | None:
+        """The order a Shopify webhook names (by its Shopify id, else its number), if known."""
+        async with self.reader.connect() as conn:
+            row = await _find_order(conn, external_id, number)
+        return None if row is None else int(row.id)
+
     async def order_parcels(self, order_id: int) -> list[Parcel]:
         """Every parcel of an order, cancelled ones included, first heard of first."""
         async with self.reader.connect() as conn:
@@ -152,6 +161,18 @@ class ShipmentQueries:
                 .order_by(shop_events.c.id)
             )
             return [_event(r) for r in rows]
+
+
+async def _still_waiting(conn: AsyncConnection, event_id: int) -> bool:
+    """Whether the kept event is still waiting, its row locked until the caller commits.
+
+    Two processes applying orders may release the same waiting event at once
+    (PostgreSQL): the second one's lock waits for the first to commit and then reads it
+    applied, so it is applied once. (SQLite's write lock already takes them in turn.)"""
+    status = await conn.scalar(
+        select(shop_events.c.status).where(shop_events.c.id == event_id).with_for_update()
+    )
+    return status == "waiting"
 
 
 def update_event(event_id: int) -> Any:
