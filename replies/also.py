@@ -91,7 +91,7 @@ ACKNOWLEDGE: dict[str, str] = {
 # it claims a look nobody took. These stand in for it there.
 SHIPMENT_PROBLEMS = frozenset({"delivery_delay", "lost_package"})
 # Answers that open with an apology for the problem reported (``replies.facts.apologies``):
-# the stand-ins below would only say sorry a second time.
+# a late or lost parcel's sentence would only say sorry a second time.
 SORRY_ALREADY = frozenset({"get_refund"})
 NOT_SHIPPED: dict[str, str] = {
     "en": "We're sorry for the wait; our team is checking why your order has not shipped yet.",
@@ -163,6 +163,72 @@ NAMED_TOPICS: dict[str, re.Pattern[str]] = {
 }
 
 
+# "If it doesn't arrive by Friday I want my money back": a refund asked for on a
+# condition, the order's arrival. It is answered (what happens if it has not come by
+# then), never left to "a colleague checks the rest", nor taken for a refund demanded now.
+_CONDITION = re.compile(
+    r"\b(?:if|unless|si|s'il|wenn|falls|sollte|se|caso|als|indien|jeśli|jeżeli|gdyby|если|"
+    r"eğer)\b|mezse|mazsa|なければ|ない場合|なかったら|않으면|안 오면|如果|要是|إذا|إن لم|لو",
+    re.IGNORECASE,
+)
+_REFUND = re.compile(
+    r"refund|money back|reembols|devolu|dinero|rembours|geld zurück|erstatt|rimbors|soldi|"
+    r"dinheiro de volta|estorno|geld terug|terugbetal|zwrot|pieniądz|pieniędz|деньги|возврат|"
+    r"iade|param|返金|환불|退款|退钱|استرد|استرج|أموال|فلوس",
+    re.IGNORECASE,
+)
+_ARRIVAL = re.compile(
+    r"arriv|come|here|get it|llega|ankomm|ankommt|da ist|kommt|geliefert|arriva|chega|"
+    r"komt|binnen|dotrze|doj|dojdzie|прид|дойд|доставят|gel|ulaş|届|도착|오|到|يصل|وصل",
+    re.IGNORECASE,
+)
+IF_NOT_ARRIVED: dict[str, str] = {
+    "en": "If it has not arrived by then, we will refund it or send it again, as our terms "
+    "provide; a colleague will confirm which for your order.",
+    "es": "Si no ha llegado para entonces, te lo reembolsaremos o te lo enviaremos de nuevo, "
+    "según nuestras condiciones; un compañero te confirmará qué opción aplica a tu pedido.",
+    "fr": "S'il n'est pas arrivé d'ici là, nous vous rembourserons ou vous le renverrons, selon "
+    "nos conditions ; un collègue vous confirmera la solution pour votre commande.",
+    "de": "Ist die Bestellung bis dahin nicht angekommen, erstatten wir Ihnen den Betrag oder "
+    "schicken sie erneut, wie es unsere Bedingungen vorsehen; jemand aus unserem Team "
+    "bestätigt Ihnen, was für Ihre Bestellung gilt.",
+    "it": "Se entro allora non sarà arrivato, ti rimborseremo o lo spediremo di nuovo, secondo "
+    "le nostre condizioni; un collega ti confermerà quale soluzione vale per il tuo ordine.",
+    "pt": "Se não tiver chegado até lá, faremos o reembolso ou enviaremos de novo, conforme "
+    "nossas condições; um colega vai confirmar qual opção vale para o seu pedido.",
+    "nl": "Is de bestelling dan nog niet binnen, dan betalen we je terug of sturen we haar "
+    "opnieuw, volgens onze voorwaarden; een collega laat je weten wat er voor jouw bestelling "
+    "geldt.",
+    "pl": "Jeśli do tego czasu zamówienie nie dotrze, zwrócimy pieniądze lub wyślemy je "
+    "ponownie, zgodnie z naszymi zasadami; ktoś z naszego zespołu potwierdzi, co dotyczy "
+    "Twojego zamówienia.",
+    "ru": "Если к этому сроку заказ не придёт, мы вернём деньги или отправим его повторно, как "
+    "предусмотрено нашими условиями; коллега подтвердит, какой вариант подходит для вашего "
+    "заказа.",
+    "tr": "Siparişiniz o tarihe kadar ulaşmazsa, koşullarımıza göre ücretini iade eder ya da "
+    "yeniden göndeririz; bir çalışma arkadaşımız siparişiniz için hangisinin geçerli olduğunu "
+    "teyit edecek.",
+    "ja": "それまでに届かない場合は、当店の規定に沿って返金または再発送いたします。"
+    "どちらになるかは担当者よりご連絡いたします。",
+    "ko": "그때까지 도착하지 않으면 저희 규정에 따라 환불하거나 다시 발송해 드립니다. "
+    "어느 쪽으로 처리될지는 담당자가 확인해 드리겠습니다.",
+    "zh": "如果届时仍未送达，我们会按照本店条款为您退款或重新发货；具体方式由同事确认后告知您。",
+    "ar": "إذا لم يصل بحلول ذلك الموعد، فسنرد لك المبلغ أو نعيد إرساله وفق شروطنا؛ وسيؤكد لك "
+    "أحد الزملاء ما ينطبق على طلبك.",
+}
+REFUND = "get_refund"
+# Answers about an order still awaited, where "if it doesn't arrive by Friday, refund me"
+# can be asked (a refund still to come, "if my refund isn't here by Friday", is another).
+AWAITED = frozenset({REFUND, "track_order", "delivery_delay", "delivery_period", "lost_package"})
+
+
+def refund_if_not_arrived(text: str) -> bool:
+    """Whether ``text`` asks for a refund on the condition that the order does not arrive
+    ("if it doesn't arrive by Friday I want my money back", "wenn es bis Freitag nicht
+    ankommt, will ich mein Geld zurück", "金曜までに届かなければ返金してください")."""
+    return bool(_CONDITION.search(text) and _REFUND.search(text) and _ARRIVAL.search(text))
+
+
 def names_topic(intent: str, text: str) -> bool:
     """Whether ``text`` names what a second question about ``intent`` would be about
     (always, for the intents with no such word in ``NAMED_TOPICS``)."""
@@ -186,15 +252,18 @@ def also_templates(
     templates: list[str] = []
     # a problem report's answer already promises that a person looks into it (see above)
     acknowledged = first.problem
+    conditional = first.intent in AWAITED and text is not None and refund_if_not_arrived(text)
     for other in others[:MAX_ALSO]:
         if other.intent == first.intent or other.intent in first.covers:
             continue
         if text is not None and not names_topic(other.intent, text):
             continue
+        if other.intent == REFUND and conditional:
+            continue  # answered below, on its condition
         own = other.also.get(language)
         if own and other.intent in SHIPMENT_PROBLEMS:
-            if first.intent in SORRY_ALREADY and situation is not OrderSituation.WITH_TRACKING:
-                continue  # its apology is the answer's first sentence; no shipment to add
+            if first.intent in SORRY_ALREADY:
+                continue  # its apology is the answer's first sentence: sorry once
             if situation is OrderSituation.WITHOUT_TRACKING:
                 own = NOT_SHIPPED.get(language, NOT_SHIPPED["en"])
             elif situation is OrderSituation.WITHOUT_ORDER:
@@ -206,6 +275,8 @@ def also_templates(
         elif not acknowledged:
             acknowledged = True
             templates.append(ACKNOWLEDGE.get(language, ACKNOWLEDGE["en"]))
+    if conditional:  # what happens if the order has not come by the shopper's day
+        templates.append(IF_NOT_ARRIVED.get(language, IF_NOT_ARRIVED["en"]))
     acknowledgement = ACKNOWLEDGE.get(language, ACKNOWLEDGE["en"])
     if acknowledgement in templates:  # the promise comes last, after what could be answered
         templates.remove(acknowledgement)

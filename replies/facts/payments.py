@@ -230,42 +230,50 @@ _TWICE = re.compile(
 _CHARGE_DETAIL: dict[str, str] = {
     "en": "If you see the amount twice, one of the two is often just a temporary hold that "
     "your bank releases on its own within a few days; our team will check both charges "
-    "with the payment provider.",
+    "with the payment provider and refund the duplicate one if both were taken.",
     "es": "Si ves el importe dos veces, uno de los cargos suele ser solo una retención "
     "temporal que tu banco libera por sí solo en unos días; nuestro equipo comprobará los "
-    "dos cargos con el proveedor de pagos.",
+    "dos cargos con el proveedor de pagos y, si se cobraron ambos, te devolverá el duplicado.",
     "fr": "Si le montant apparaît deux fois, l'un des deux n'est souvent qu'une "
     "pré-autorisation que votre banque annule d'elle-même en quelques jours ; notre équipe "
-    "vérifiera les deux débits auprès du prestataire de paiement.",
+    "vérifiera les deux débits auprès du prestataire de paiement et, si les deux ont bien été "
+    "prélevés, vous remboursera le doublon.",
     "de": "Wenn der Betrag doppelt erscheint, ist eine der beiden Buchungen oft nur eine "
     "Vormerkung, die Ihre Bank nach einigen Tagen von selbst wieder freigibt; unser Team "
-    "prüft beide Abbuchungen beim Zahlungsanbieter.",
+    "prüft beide Abbuchungen beim Zahlungsanbieter und erstattet Ihnen die doppelte, falls "
+    "beide abgebucht wurden.",
     "it": "Se vedi l'importo due volte, spesso uno dei due è solo una preautorizzazione che "
     "la tua banca annulla da sola in pochi giorni; il nostro team verificherà entrambi gli "
-    "addebiti con il fornitore dei pagamenti.",
+    "addebiti con il fornitore dei pagamenti e, se sono stati addebitati entrambi, ti "
+    "rimborserà quello in più.",
     "pt": "Se o valor aparecer duas vezes, muitas vezes uma das cobranças é só uma reserva "
     "temporária que o seu banco libera automaticamente em alguns dias; nossa equipe vai "
-    "verificar as duas cobranças com o provedor de pagamentos.",
+    "verificar as duas cobranças com o provedor de pagamentos e, se ambas foram cobradas, "
+    "reembolsará a duplicada.",
     "nl": "Zie je het bedrag twee keer, dan is een van de twee vaak alleen een reservering "
     "die je bank binnen een paar dagen vanzelf vrijgeeft; ons team controleert beide "
-    "afschrijvingen bij de betaalprovider.",
+    "afschrijvingen bij de betaalprovider en betaalt de dubbele terug als ze allebei zijn "
+    "afgeschreven.",
     "pl": "Jeśli widzisz kwotę dwa razy, jedna z tych operacji to często tylko tymczasowa "
     "blokada środków, którą bank sam zdejmuje w ciągu kilku dni; nasz zespół sprawdzi obie "
-    "transakcje u operatora płatności.",
+    "transakcje u operatora płatności i zwróci nadpłatę, jeśli pobrano obie kwoty.",
     "ru": "Если вы видите сумму дважды, одна из операций часто оказывается лишь временной "
     "блокировкой, которую банк снимает сам в течение нескольких дней; наша команда проверит "
-    "обе операции у платёжного провайдера.",
+    "обе операции у платёжного провайдера и, если списаны обе, вернёт лишнее списание.",
     "tr": "Tutarı iki kez görüyorsanız, bunlardan biri çoğu zaman bankanızın birkaç gün "
     "içinde kendiliğinden kaldırdığı bir provizyondur; ekibimiz iki işlemi de ödeme "
-    "sağlayıcısıyla kontrol edecek.",
+    "sağlayıcısıyla kontrol edecek ve ikisi de çekildiyse fazla çekilen tutarı iade edecek.",
     "ja": "同じ金額が二重に表示されている場合、一方は数日で銀行が自動的に解除する仮押さえ"
-    "（与信枠の確保）であることがよくあります。担当者が決済代行会社に両方の請求を確認いたします。",
+    "（与信枠の確保）であることがよくあります。担当者が決済代行会社に両方の請求を確認し、"
+    "二重に請求されていた場合は重複分を返金いたします。",
     "ko": "같은 금액이 두 번 보이는 경우, 그중 하나는 며칠 안에 은행이 자동으로 해제하는 "
-    "가승인인 경우가 많습니다. 담당팀이 결제 대행사에 두 건을 모두 확인하겠습니다.",
+    "가승인인 경우가 많습니다. 담당팀이 결제 대행사에 두 건을 모두 "
+    "확인하고, 두 건 모두 결제되었다면 중복된 금액을 환불해 드리겠습니다.",
     "zh": "如果同一金额显示了两次，其中一笔往往只是银行几天内会自动释放的预授权；我们的团队会向"
-    "支付服务商核实这两笔扣款。",
+    "支付服务商核实这两笔扣款，如确实重复扣款，会将多扣的款项退还给您。",
     "ar": "إذا ظهر المبلغ مرتين، فغالبًا ما تكون إحداهما حجزًا مؤقتًا يُلغيه البنك تلقائيًا "
-    "خلال أيام قليلة؛ وسيتحقق فريقنا من العمليتين مع مزوّد الدفع.",
+    "خلال أيام قليلة؛ وسيتحقق فريقنا من العمليتين مع مزوّد الدفع، "
+    "وإذا خُصمت كلتاهما فسنرد لك المبلغ المكرر.",
 }
 
 
