@@ -29,7 +29,8 @@ from bot.demo_orders import (
     staff_types,
 )
 from bot.demo_phrasebook import demo_phrasebook
-from bot.demo_script import AGENTS, DAY, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
+from bot.demo_script import AGENTS, DAY, DISPUTES, DOUBLE_CLICK_OF, DUPLICATE_OF, RESOLUTION, Step
+from bot.desk import DisputePolicy, money
 from bot.jobs import digest_schedules
 from bot.models import ActionKind, Card, InboundMessage, StaffAction
 from bot.reports import Report
@@ -97,6 +98,9 @@ async def run_demo(config: Config, out: Printer) -> int:
         )
         + ". Each card goes to the one on shift who reads the shopper's language.\n"
     )
+    if desk.disputes.currency is None:  # the demo's return costs and settlements
+        desk = replace(desk, disputes=DISPUTES)
+    out(f"Disputes: {dispute_terms(desk.disputes)}.\n")
     async with Runtime(
         config,
         desk=desk,
@@ -181,6 +185,20 @@ def _follow_up(out: Printer, database_url: str) -> None:
         out(f"  {program} {command}    # {what}")
 
 
+def dispute_terms(policy: DisputePolicy) -> str:
+    """ "returns cost 6.50 EUR from DE, …; a refund without return under 30.00 EUR"."""
+    currency = policy.currency or ""
+    costs = [f"{money(r.cost, currency)} from {r.name}" for r in policy.regions]
+    if policy.default_cost is not None:
+        costs.append(f"{money(policy.default_cost, currency)} from elsewhere")
+    terms = "returns cost " + ", ".join(costs)
+    if policy.keep_it_under is not None:
+        terms += (
+            f"; a refund without return for items under {money(policy.keep_it_under, currency)}"
+        )
+    return terms
+
+
 def _inbound(step: Step, message_id: int, at: datetime) -> InboundMessage:
     whatsapp = step.channel == "whatsapp"
     return InboundMessage(
@@ -259,6 +277,11 @@ async def _act(
     elif action == "take":  # the card becomes theirs; its answer waits for them
         transcript.line("STAFF", f"{step.staff} clicks Take it")
         await runtime.on_action(_action(ActionKind.TAKE, step.staff, now, card))
+    elif action == "settle" and card.dispute is not None:  # the cheapest fair settlement
+        choice = next((c for c in card.dispute.choices if c.recommended), card.dispute.choices[0])
+        transcript.line("STAFF", f"{step.staff} clicks {choice.label}")
+        extra = {"option": choice.key}
+        await runtime.on_action(_action(ActionKind.SETTLE, step.staff, now, card, extra=extra))
     elif action == "ignore":
         transcript.line("STAFF", f"{step.staff} clicks Ignore")
         await runtime.on_action(_action(ActionKind.IGNORE, step.staff, now, card))

@@ -31,6 +31,9 @@ TO_ENGLISH: dict[str, dict[str, str]] = {
         "Das Paket kam heute beschädigt an, die Tasse ist zerbrochen. Bestellung #B20411": (
             "The parcel arrived damaged today; the mug is broken. Order #B20411"
         ),
+        "Eine der Teetassen aus Bestellung #10421 ist zerbrochen angekommen.": (
+            "One of the tea cups from order #10421 arrived broken."
+        ),
         "Hallo, wo ist meine Bestellung #10421? Meine E-Mail ist jonas.weber@example.de": (
             "Hello, where is my order #10421? My e-mail is jonas.weber@example.de"
         ),

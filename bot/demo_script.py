@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
+from bot.desk import DisputePolicy, ReturnRegion
 from bot.models import MessageKind
 
 
@@ -261,6 +263,15 @@ DAY: tuple[Step, ...] = (
         "track_refund",
         "send",
     ),
+    Step(  # one of his four cups: sending it back would cost more than it is worth
+        "16:00",
+        "Jonas Weber",
+        "5116",
+        "de",
+        "Eine der Teetassen aus Bestellung #10421 ist zerbrochen angekommen.",
+        "damaged_item",
+        "settle",
+    ),
     Step(
         "16:30",
         "Mehmet Yılmaz",
@@ -315,3 +326,18 @@ AGENTS = {
         "hours": {"mon-sat": "12:30-21:30"},
     },
 }
+
+# The demo's return costs and settlements, as the desk file's ``disputes:`` would give them
+# (used when the desk file has none): a damaged cup worth 17.90 EUR is refunded and kept
+# rather than shipped back from Germany for 6.50 EUR.
+DISPUTES = DisputePolicy(
+    currency="EUR",
+    regions=(
+        ReturnRegion("DE", frozenset({"DE"}), Decimal("6.50")),
+        ReturnRegion("the rest of the EU", frozenset(), Decimal("12.00"), eu=True),
+    ),
+    default_cost=Decimal("25.00"),
+    keep_it_under=Decimal("30.00"),
+    partial_refunds=(20, 50),
+    reship=True,
+)

@@ -112,6 +112,13 @@ class Transcript:
                 self.line("", "no confident suggestion")
             for note in card.notes:
                 self.line("", f"note: {note}")
+            if card.dispute is not None:  # the economics, and a button per settlement
+                self.line("", f"dispute: {card.dispute.summary}")
+                choices = " · ".join(
+                    f"[{c.label}]{' (recommended)' if c.recommended else ''}"
+                    for c in card.dispute.choices
+                )
+                self.line("", f"settle: {choices}")
             if card.assignable:  # the desk has agents: whose card it is
                 self.line("", f"owner: {owner_words(card)}")
             if card.decision or card.waiting:

@@ -365,7 +365,7 @@ def test_digest_dry_run_prints_the_digest_and_writes_the_chart_beside_the_databa
     assert result.returncode == 0, result.stderr
     assert f"database {db}" in result.stderr  # says which database it read
     assert "Warehouse digest, Tue 24 Nov 2026" in result.stdout
-    assert "damaged item: 1" in result.stdout
+    assert "damaged item: 2" in result.stdout  # Lukas's mug, and Jonas's cup (settled)
     assert "Traceback" not in result.stderr and "WARNING" not in result.stderr
     chart = db.parent / "charts" / "warehouse-2026-11-24.png"
     assert chart.read_bytes().startswith(b"\x89PNG")

@@ -33,3 +33,26 @@ def test_demo_shows_a_rating_answered_and_an_agents_work_log(demo: tuple[str, Pa
     assert f"• {decided} cards: " in log and others == 0  # one Lee, every card of his counted
     assert "• Ratings: 1, average 5.0/5" in log
     assert "Still open with you: " in log
+
+
+def test_demo_settles_a_dispute_on_cost_and_counts_the_money_kept(
+    demo: tuple[str, Path],
+) -> None:
+    out, database = demo
+    said = entries(out)
+    card = next(i for i, e in enumerate(said) if "· Jonas Weber ·" in e and "damaged_item" in e)
+    shown = said[card : card + 12]
+    dispute = next(e for e in shown if "dispute: " in e)
+    assert "Return costs about 6.50 EUR against an item of about 17.90 EUR" in dispute
+    assert any("[Refund, keep it (17.90 EUR)] (recommended)" in e for e in shown)
+    assert any("Lee clicks Refund, keep it (17.90 EUR)" in e for e in shown)
+    reply = next(e for e in said[card:] if "TELEGRAM   -> Jonas: " in e)
+    assert "17,90 €" in reply and "nicht zurücksenden" in reply
+    management = out.split("Management digest, Tue 24 Nov 2026")[1]
+    assert (
+        "That day: 6.50 EUR of return shipping avoided on 1 dispute (refund without return 1), "
+        "17.90 EUR refunded" in management
+    )
+    with sqlite3.connect(database) as db:
+        decided = db.execute("select count(*) from dispute_decisions").fetchone()[0]
+    assert decided == 1
