@@ -1,7 +1,7 @@
 """A shopper waiting for an order asks about that order first.
 
-Two readings follow, both about a message that asks a general delivery question beside
-one about the shopper's own order.
+Two readings follow, both about a message that asks a general question beside one about
+the shopper's own order or payment.
 
 **A delivery-time question from a shopper whose order is late is a late order.**
 
@@ -39,6 +39,12 @@ keeps out a sentence the classifier alone took for tracking: in "vcs parcelam em
 Pix tem desconto? tb queria saber se tem o tênis no 40" the last sentence reads as
 tracking at 0.87, but the message led by its payment question gives tracking nothing.
 
+A failed payment is the shopper's own matter in the same way (``OWN``): "the card payment
+keeps failing, can I pay by bank transfer instead?" leads with the payment problem
+(sorry, what to check, the team looks at it) and answers the bank transfer with the
+payment methods' sentence; led by the methods, the failed payment was only passed on to
+a colleague, and the doubt between the two readings held the reply back.
+
     probs, also = waiting_for_an_order(classifier, text, "es", probs, also, 0.5)
 """
 
@@ -52,11 +58,15 @@ from replies.demands import clauses
 QUESTION = "delivery_period"
 LATE = "delivery_delay"
 TRACKING = "track_order"
+# Questions about the shopper's own order or payment, whose answers a sentence joined to
+# another answer cannot hold (the order's carrier, number and date; what went wrong).
+OWN = (TRACKING, "payment_issue")
 # General questions, each answered in a sentence when it is a further question, that a
 # question about the shopper's own order leads over.
 GENERAL = ("delivery_options", "delivery_period", "check_payment_methods", "customs_duties")
-# The least share of the message's reading tracking must have to lead: "Где мой заказ
-# 71204? И можно забрать его из постамата?" gives it 0.15 beside delivery options' 0.75.
+# The least share of the message's reading the own question must have to lead: "Где мой
+# заказ 71204? И можно забрать его из постамата?" gives tracking 0.15 beside delivery
+# options' 0.75.
 TRACKING_SHARE = 0.15
 
 
@@ -109,15 +119,19 @@ def _late_order(
 def _order_first(
     classifier: IntentClassifier, probs: np.ndarray, also: tuple[str, ...]
 ) -> tuple[np.ndarray, tuple[str, ...]]:
-    """Tracking leads over a general question it is asked beside (the module docstring)."""
+    """The shopper's own question leads over a general one beside it (the module
+    docstring)."""
     intents = classifier.intents
-    if TRACKING not in also or TRACKING not in intents:
-        return probs, also
     lead = intents[int(probs.argmax())]
-    first = intents.index(TRACKING)
-    if lead not in GENERAL or probs[first] < TRACKING_SHARE:
+    if lead not in GENERAL:
         return probs, also
-    second = intents.index(lead)
-    swapped = probs.copy()
-    swapped[first], swapped[second] = probs[second], probs[first]
-    return swapped, (lead, *(intent for intent in also if intent != TRACKING))
+    for own in OWN:
+        if own not in also or own not in intents:
+            continue
+        first, second = intents.index(own), intents.index(lead)
+        if probs[first] < TRACKING_SHARE:
+            continue
+        swapped = probs.copy()
+        swapped[first], swapped[second] = probs[second], probs[first]
+        return swapped, (lead, *(intent for intent in also if intent != own))
+    return probs, also
