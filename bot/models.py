@@ -315,6 +315,9 @@ class ChannelCapabilities:
     buttons: bool = False
     files: bool = False  # can deliver a file (``CustomerChannel.send_file``)
     max_file_bytes: int = 0  # the largest file it accepts
+    # the file types it takes (MIME types) and the largest of each; None: any type up to
+    # ``max_file_bytes`` (WhatsApp takes a fixed list: pictures up to 5 MB, PDFs...)
+    file_limits: Mapping[str, int] | None = None
     markdown: bool = False
     per_chat: Limit | None = None  # one private chat
     per_group: Limit | None = None  # one group chat (its id starts with ``group_prefix``)

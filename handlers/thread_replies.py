@@ -172,6 +172,13 @@ async def _fetch_files(
             refused.append(f"{name} ({conversation.channel} cannot send files)")
             continue
         limit = capabilities.max_file_bytes
+        if capabilities.file_limits is not None:  # a channel taking some types only
+            if file.mimetype not in capabilities.file_limits:
+                refused.append(
+                    f"{name} ({conversation.channel} does not take {file.mimetype} files)"
+                )
+                continue
+            limit = capabilities.file_limits[file.mimetype]
         if file.size > limit:
             refused.append(
                 f"{name} ({_mb(file.size)}; {conversation.channel} takes up to {_mb(limit)})"

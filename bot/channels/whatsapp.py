@@ -28,9 +28,10 @@ in memory (``MAX_UNREAD`` chats): after a restart a reply marks nothing read unt
 shopper writes again, which only costs the ticks. Marking read never holds up or fails
 the reply: a refusal is logged.
 
-Sending files is not done yet (``capabilities.files`` is False, so staff's attachments
-are refused by the outbox with a reason rather than lost); it needs the media upload
-endpoint.
+Files staff attach (``whatsapp_media``): uploaded to Meta's media store, then sent as a
+picture, a video, an audio or a document with its name; a type or size Meta does not take
+is refused when staff attach it (``capabilities.file_limits``), and a file after the
+24-hour window is parked with the reason, as no template can carry it.
 
     channel = WhatsAppChannel(token, "106540352242922", app_secret=..., verify_token=...,
                               listen=("0.0.0.0", 8444))
@@ -53,6 +54,7 @@ from aiohttp import web
 from bot.channels.base import DeliveryHandler, InboundBatchHandler, InboundHandler
 from bot.channels.whatsapp_errors import OutsideServiceWindow
 from bot.channels.whatsapp_graph import DEFAULT_BASE_URL, DEFAULT_VERSION, GraphClient
+from bot.channels.whatsapp_media import FILE_LIMITS, MAX_FILE_BYTES, media_kind, media_message
 from bot.channels.whatsapp_webhook import MAX_BODY_BYTES, WhatsAppWebhook
 from bot.channels.whatsapp_window import SERVICE_WINDOW, ServiceWindows, Template
 from bot.errors import ChannelError, ChannelRejected, ChannelUnavailable
@@ -74,7 +76,9 @@ class WhatsAppChannel:
     capabilities = ChannelCapabilities(
         max_text_length=4096,  # a text message's body: at most 4,096 characters
         buttons=False,
-        files=False,
+        files=True,  # uploaded, then sent as a picture, video, audio or document
+        max_file_bytes=MAX_FILE_BYTES,
+        file_limits=FILE_LIMITS,  # the types Meta takes, each up to its own size
         per_chat=Limit(5, 30.0),
         overall=Limit(70, 1.0),
         reply_window=SERVICE_WINDOW,
@@ -206,8 +210,32 @@ class WhatsAppChannel:
     async def send_file(
         self, chat_id: str, name: str, data: bytes, mimetype: str, caption: str = ""
     ) -> str:
-        """Not yet: the outbox asks only channels whose capabilities say ``files``."""
-        raise ChannelRejected("whatsapp cannot send files yet")
+        """Upload the file to Meta's media store, then send it as the message of its kind
+        (a picture, a video, an audio, a document with its name); Meta's id of it. Raises
+        ChannelRejected for a type or size Meta does not take (``whatsapp_media``: staff
+        are told before this, when they attach it) and, as for text, once the chat's
+        24-hour window has closed: a file is free-form, no template carries it."""
+        if not self._checked:
+            raise ChannelUnavailable("whatsapp not connected yet")
+        kind = media_kind(mimetype)
+        if kind is None:
+            raise ChannelRejected(f"whatsapp does not take {mimetype} files")
+        if len(data) > FILE_LIMITS.get(mimetype.split(";", 1)[0].strip().lower(), 0):
+            raise ChannelRejected(f"whatsapp does not take a {kind} of {len(data)} bytes")
+        if self.windows.is_open(chat_id, self.clock()) is False:
+            raise OutsideServiceWindow(
+                "whatsapp takes no file now: the shopper last wrote more than 24 hours ago, "
+                "and only an approved template may go until they write again"
+            )
+        await self._mark_read(chat_id)
+        media_id = await self.graph.upload_media(name, data, mimetype)
+        try:
+            return await self.graph.send_message(
+                media_message(chat_id, kind, media_id, name, caption)
+            )
+        except OutsideServiceWindow:  # a chat not heard from since start: Meta knew better
+            self.windows.closed(chat_id)
+            raise
 
     async def _one_by_one(self, messages: Sequence[InboundMessage]) -> None:
         assert self._on_message is not None

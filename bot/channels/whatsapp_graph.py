@@ -6,8 +6,8 @@ sets the httpx client's ``base_url`` itself), so pointing it at a local fake mea
 overwriting its internals after it is built; and its webhook side is built for Flask or
 FastAPI handlers, whereas the desk must check the signature of the raw body, store the
 messages and only then answer 200 (``whatsapp_webhook``). What the desk calls is small:
-send a text or an approved template, mark a message read, and read the phone number once
-at start. Each call is
+send a text, an approved template or an uploaded file, mark a message read, and read the
+phone number once at start. Each call is
 one JSON POST or GET with a bearer token, written here against the published spec.
 
 Every failure is raised, never swallowed: an error answer becomes the ChannelError its
@@ -123,6 +123,19 @@ class GraphClient:
             raise ChannelUnavailable(f"whatsapp accepted a message without its id: {answer!r:.200}")
         return str(sent[0]["id"])
 
+    async def upload_media(self, name: str, data: bytes, mimetype: str) -> str:
+        """Upload a file to the number's media store (multipart, as Meta takes it); its
+        media id, for a message that carries it (``whatsapp_media``)."""
+        form = aiohttp.FormData()
+        form.add_field("messaging_product", "whatsapp")
+        form.add_field("type", mimetype)
+        form.add_field("file", data, filename=name or "file", content_type=mimetype)
+        answer = await self._call("POST", f"/{self.phone_number_id}/media", form=form)
+        media_id = answer.get("id")
+        if not isinstance(media_id, str) or not media_id:
+            raise ChannelUnavailable(f"whatsapp stored a file without its id: {answer!r:.200}")
+        return media_id
+
     async def mark_read(self, message_id: str) -> None:
         """Show the shopper two blue ticks on ``message_id`` (and the ones before it)."""
         await self._call(
@@ -131,11 +144,19 @@ class GraphClient:
             {"messaging_product": "whatsapp", "status": "read", "message_id": message_id},
         )
 
-    async def _call(self, method: str, path: str, body: JSON | None = None) -> JSON:
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        body: JSON | None = None,
+        *,
+        form: aiohttp.FormData | None = None,
+    ) -> JSON:
         if self._session is None:
             raise ChannelUnavailable("whatsapp client not open yet")
+        sent: dict[str, Any] = {"data": form} if form is not None else {"json": body}
         try:
-            async with self._session.request(method, self._root + path, json=body) as response:
+            async with self._session.request(method, self._root + path, **sent) as response:
                 raw = await response.read()
                 status = response.status
         except (aiohttp.ClientError, TimeoutError) as exc:

@@ -153,16 +153,40 @@ async def test_a_refused_read_receipt_never_holds_up_the_reply(
         await channel.stop()
 
 
-async def test_before_start_and_for_files_the_channel_says_why_it_cannot_send(
+async def test_before_start_the_channel_says_why_it_cannot_send(
     whatsapp_api: FakeWhatsAppAPI,
 ) -> None:
     channel = _channel(whatsapp_api)
     with pytest.raises(ChannelUnavailable, match="not connected"):
         await channel.send(ANA, "Olá")
-    with pytest.raises(ChannelRejected, match="cannot send files"):
+    with pytest.raises(ChannelUnavailable, match="not connected"):
         await channel.send_file(ANA, "nota.pdf", b"%PDF", "application/pdf")
-    assert not WhatsAppChannel.capabilities.files  # so the outbox parks files with a reason
     assert whatsapp_api.calls == []
+
+
+async def test_a_file_meta_does_not_take_is_refused_without_an_upload(
+    whatsapp_api: FakeWhatsAppAPI,
+) -> None:
+    """Staff are told when they attach it (``capabilities.file_limits``); should one reach
+    the channel all the same (queued by an older version), it is parked with the reason."""
+    channel = _channel(whatsapp_api)
+
+    async def nothing(message: Any) -> None:
+        return None
+
+    await channel.start(nothing)
+    try:
+        with pytest.raises(ChannelRejected, match="does not take application/zip files"):
+            await channel.send_file(ANA, "fotos.zip", b"PK\x03\x04", "application/zip")
+        picture = b"\x89PNG" + bytes(6 * 1024 * 1024)
+        with pytest.raises(ChannelRejected, match="does not take a image of"):
+            await channel.send_file(ANA, "foto.png", picture, "image/png")
+        assert whatsapp_api.media == {} and whatsapp_api.sent == []
+        limits = WhatsAppChannel.capabilities.file_limits
+        assert limits is not None and limits["image/png"] == 5 * 1024 * 1024
+        assert "application/zip" not in limits
+    finally:
+        await channel.stop()
 
 
 async def test_a_refused_token_stops_the_start_with_meta_s_reason(

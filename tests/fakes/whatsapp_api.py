@@ -15,7 +15,9 @@ Meta fails its own tests.
 
 Sent messages are recorded (``fake.sent``, ``fake.texts(to)``, ``fake.read``); a test
 can act while a send waits for its answer (``during_send``: post the status webhook Meta
-can send that early); and
+can send that early). Files are uploaded (``POST /{Phone-Number-ID}/media``, multipart,
+checked against the spec's form and Meta's supported types and sizes) into
+``fake.media``, and a media message must name an id uploaded here; and
 Meta's refusals can be queued for the next sends (``fail_next(131026)``) from the
 codes Meta documents, each answered the way Meta does (HTTP 400 and a ``GraphAPIError``
 body); network trouble comes from ``faults.py`` (``reset_next("send")``).
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 from .faults import Fail, FaultInjection, FaultPlan, RateLimit, RateMeter
 from .whatsapp_spec import WhatsAppSpec, shared_spec
@@ -87,6 +89,38 @@ RATE_LIMITS = (
 )
 
 
+# Meta's supported media (Cloud API "Supported media types"): each type and its largest
+MB = 1024 * 1024
+MEDIA_LIMITS: dict[str, int] = {
+    **dict.fromkeys(("image/jpeg", "image/png"), 5 * MB),
+    **dict.fromkeys(("video/mp4", "video/3gpp"), 16 * MB),
+    **dict.fromkeys(("audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"), 16 * MB),
+    **dict.fromkeys(
+        (
+            "text/plain",
+            "application/pdf",
+            "application/msword",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.ms-powerpoint",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ),
+        100 * MB,
+    ),
+}
+MEDIA_KINDS = ("image", "video", "audio", "document", "sticker")
+
+
+@dataclass(frozen=True)
+class Media:
+    """A file uploaded to the media store: its name, its type, its bytes."""
+
+    name: str
+    mimetype: str
+    data: bytes
+
+
 @dataclass(frozen=True)
 class Sent:
     """One message the fake accepted: its id, its recipient, its body as posted."""
@@ -125,6 +159,7 @@ class FakeWhatsAppAPI(FaultInjection):
         self.phone_number_id = phone_number_id
         self.sent: list[Sent] = []
         self.read: list[str] = []  # message ids marked read, in order
+        self.media: dict[str, Media] = {}  # uploaded files, by media id
         # approved templates: (name, language) -> how many variables the body has
         self.templates: dict[tuple[str, str], int] = {}
         self.violations: list[str] = []
@@ -216,6 +251,8 @@ class FakeWhatsAppAPI(FaultInjection):
             )
         if request.method == "POST" and parts[2:] == ["messages"]:
             return await self._messages(request)
+        if request.method == "POST" and parts[2:] == ["media"]:
+            return await self._upload(request)
         self.violations.append(f"{request.method} {request.path}: not an endpoint the desk uses")
         return self._error(400, 100, "Unsupported request")
 
@@ -235,6 +272,12 @@ class FakeWhatsAppAPI(FaultInjection):
         if problems:
             self.violations += [f"POST messages: {p}" for p in problems]
             return self._error(400, 100, "(#100) Invalid parameter: " + "; ".join(problems)[:300])
+        kind = body.get("type")
+        carried = body.get(kind) if kind in MEDIA_KINDS else None
+        if isinstance(carried, dict) and carried.get("id") not in self.media:
+            problem = f"{kind}/id: {carried.get('id')!r} is no media uploaded here"
+            self.violations.append(f"POST messages: {problem}")
+            return self._error(400, 100, f"(#100) Invalid parameter: {problem}")
         if body.get("type") == "template" and (refused := self._template_problem(body)):
             code, problem = refused
             if code != 132001:  # a template not approved is the store's to fix, not the desk's
@@ -262,6 +305,42 @@ class FakeWhatsAppAPI(FaultInjection):
             },
             schema="MessageResponsePayload",
         )
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """A file uploaded to the media store (multipart): checked against the spec and
+        Meta's supported types and sizes, kept under a new media id."""
+        if request.content_type != "multipart/form-data":
+            self.violations.append(f"media posted as {request.content_type}, not multipart")
+            return self._error(400, 100, "(#100) The parameter file is required.")
+        fields: JSON = {}
+        upload: tuple[str, str] = ("", "")  # the file part's name and content type
+        async for part in await request.multipart():
+            if not isinstance(part, BodyPartReader) or part.name is None:
+                continue
+            if part.filename is not None:
+                fields[part.name] = bytes(await part.read())
+                upload = (part.filename, part.headers.get("Content-Type", ""))
+            else:
+                fields[part.name] = await part.text()
+        problems = self.spec.media_problems(fields)
+        if fields.get("messaging_product", "whatsapp") != "whatsapp":
+            problems.append(f"messaging_product: {fields['messaging_product']!r}")
+        mimetype = str(fields.get("type") or upload[1])
+        data = fields.get("file", b"")
+        if mimetype not in MEDIA_LIMITS:
+            problems.append(f"type: {mimetype!r} is not a type Meta takes")
+        elif len(data) > MEDIA_LIMITS[mimetype]:
+            problems.append(
+                f"file: {len(data)} bytes, over {MEDIA_LIMITS[mimetype]} for {mimetype}"
+            )
+        if problems:
+            self.violations += [f"POST media: {p}" for p in problems]
+            return self._error(400, 100, "(#100) Invalid parameter: " + "; ".join(problems)[:300])
+        if (fault := await self.faults.act("upload", request)) is not None:
+            return fault
+        media_id = f"{next(self._ids):016d}"
+        self.media[media_id] = Media(upload[0], mimetype, data)
+        return web.json_response({"id": media_id})
 
     def _template_problem(self, body: JSON) -> tuple[int, str] | None:
         """What Meta would refuse in a template send the spec lets through: a template not

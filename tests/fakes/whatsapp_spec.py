@@ -51,6 +51,7 @@ JSON = dict[str, Any]
 SPEC_FILE = Path("whatsapp") / "business-messaging-api_v23.0.yaml"
 BASE = "urn:whatsapp-business-messaging-api"
 SEND_PATH = "/{Version}/{Phone-Number-ID}/messages"
+MEDIA_PATH = "/{Version}/{Phone-Number-ID}/media"
 WEBHOOK_PATH = "/whatsapp/webhooks"
 
 # 3. the incoming message schemas, by the ``type`` Meta gives them in a webhook
@@ -189,6 +190,26 @@ class WhatsAppSpec:
         if isinstance(body, dict) and "status" in body:
             return self.problems("MarkMessageRequestPayload", body)
         return self.problems("Message", body)
+
+    def media_problems(self, fields: JSON) -> list[str]:
+        """A multipart POST to /{Version}/{Phone-Number-ID}/media (an upload), its form
+        fields as ``{name: value}`` (a file part as its bytes), against the spec's
+        ``multipart/form-data`` schema: each part it names, of the type it says. Meta's
+        upload also needs ``messaging_product`` and the ``file``, which the schema lists
+        without requiring."""
+        content = self.document["paths"][MEDIA_PATH]["post"]["requestBody"]["content"]
+        schema = content["multipart/form-data"]["schema"]
+        found = [f"{name}: required by Meta" for name in ("file", "messaging_product")
+                 if name not in fields]  # fmt: skip
+        for name, part in schema["properties"].items():
+            if name not in fields:
+                continue
+            binary = part.get("format") == "binary"
+            if binary and not isinstance(fields[name], bytes):
+                found.append(f"{name}: not a file part")
+            elif not binary and not isinstance(fields[name], str):
+                found.append(f"{name}: not a text field")
+        return found
 
     def webhook_problems(self, payload: Any) -> list[str]:
         """A POST Meta makes to the webhook."""
