@@ -15,7 +15,7 @@ from bot.channels.base import DirectMessages
 from bot.context import Context
 from bot.notes import NoteKind
 from bot.storage import SuggestionRecord
-from handlers.assignment.owners import agent_by_id
+from handlers.assignment.owners import agent_by_id, card_owner
 from handlers.notes import note_for_staff
 
 UNASSIGNED = "unassigned"  # the reminder kind that claims a card's flag once
@@ -44,11 +44,8 @@ async def owner_name(ctx: Context, conversation_id: int) -> str | None:
     """The owner's name, for an inbox reminder to say whose card it is."""
     if not ctx.desk.agents:
         return None
-    ownership = await ctx.store.owner_of(conversation_id)
-    if ownership is None:
-        return None
-    agent = agent_by_id(ctx.desk.agents, ownership.owner_id)
-    return agent.name if agent else ownership.owner_id
+    owner = await card_owner(ctx, conversation_id, ctx.clock())
+    return owner.name if owner else None
 
 
 async def flag_unassigned(ctx: Context, now: datetime) -> int:
