@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.storage.schema import assignments, conversation_owners
@@ -93,9 +94,24 @@ class AssignmentQueries:
         suggestion_id: int | None = None,
     ) -> bool:
         """Give the conversation to ``owner_id`` (None: release it) and record who did it;
-        False, and nothing written, when that is already its owner."""
+        False, and nothing written, when that is already its owner, or when another process
+        gave the unowned conversation an owner at the same moment (two Take it clicks)."""
         if action not in ACTIONS:
             raise ValueError(f"unknown assignment action {action!r}; one of {sorted(ACTIONS)}")
+        try:
+            return await self._set_owner(conversation_id, owner_id, action, by, at, suggestion_id)
+        except IntegrityError:  # the other insert of the first owner won
+            return False
+
+    async def _set_owner(
+        self,
+        conversation_id: int,
+        owner_id: str | None,
+        action: str,
+        by: str,
+        at: datetime,
+        suggestion_id: int | None,
+    ) -> bool:
         async with self.engine.begin() as conn:
             current = (
                 await conn.execute(

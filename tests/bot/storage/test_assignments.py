@@ -4,6 +4,7 @@ round robin's turn order read back."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from bot.storage.assignments import AUTO, REASSIGN, RELEASE, TAKE, Ownership
 from bot.storage.store import Store
-from tests.bot.storage.databases import DATABASES, opened_store
+from tests.bot.storage.databases import DATABASES, database_url, opened_store
 from tests.scheduler.test_digest import Shop
 
 AT = datetime(2026, 12, 7, 2, tzinfo=UTC)
@@ -59,3 +60,28 @@ async def test_owner_history_and_turn_order(store: Store) -> None:
     assert await store.last_auto_assigned() == {"U0AIKO0001": AT, "U0KENJI001": later}
     with pytest.raises(ValueError, match="unknown assignment action"):
         await store.set_owner(ana, "U0AIKO0001", "stolen", by="x", at=later)
+
+
+@pytest.mark.parametrize("kind", DATABASES)
+async def test_two_processes_taking_one_card_at_once_leave_one_owner(
+    kind: str, tmp_path: Path
+) -> None:
+    async with database_url(kind, tmp_path) as url:
+        first, second = await Store.open(url), await Store.open(url)
+        try:
+            shop = Shop(first.engine)
+            await shop.message(AT, chat="yuki")
+            yuki = shop.chats["yuki"]
+            for _ in range(5):  # a few rounds: the two transactions may or may not overlap
+                await first.set_owner(yuki, None, RELEASE, by="x", at=AT)
+                results = await asyncio.gather(
+                    first.set_owner(yuki, "U0AIKO0001", TAKE, by="U0AIKO0001", at=AT),
+                    second.set_owner(yuki, "U0KENJI001", TAKE, by="U0KENJI001", at=AT),
+                )
+                assert any(results)  # never an error, and someone has it
+                owner = await first.owner_of(yuki)
+                history = await first.assignment_history(yuki)
+                assert owner is not None and history[-1].owner_id == owner.owner_id
+        finally:
+            await first.close()
+            await second.close()
