@@ -17,7 +17,7 @@ for:
   adapter changes the shape of the plug, not the voltage, and a travel converter is not
   made for heating loads;
 - a store whose country is not known: the voltages an appliance's label must give to
-  work there as is ("220-240 V or 100-240 V"), with the same warning for heaters made for
+  work there as is ("220/230/240 V or 100-240 V"), with the same warning for heaters made for
   another voltage.
 
 When the shopper's country is unknown the sentence asks for it, with the same warning.
@@ -337,7 +337,7 @@ _FREQUENCY: dict[str, str] = {
     "والشواحن، لكن الجهاز الذي فيه محرك أو ساعة يجب أن يُذكر على ملصقه 50/60 هرتز.",
 }
 
-# The store's voltage is not known: which labels work there as is ({band}: "220-240"),
+# The store's voltage is not known: which labels work there as is ({band}: "220/230/240"),
 # and the heater warning for the others.
 _RATED: dict[str, str] = {
     "en": "Appliances whose label says {band} V or 100-240 V work there as is; heating "
@@ -417,7 +417,9 @@ def plug_advice(country: str | None, language: str, *, store_country: str | None
     if home is None:
         if band is None:  # two voltages (Brazil): it depends on the socket
             return sentences(language, stated, heating)
-        return sentences(language, stated, _RATED.get(language, _RATED["en"]).format(band=band))
+        # the label names one voltage ("230 V~"): each of the band's is written out
+        labels = "/".join(sorted(next(b for b, w in _VOLTAGE_BANDS if w == band), key=int))
+        return sentences(language, stated, _RATED.get(language, _RATED["en"]).format(band=labels))
     if band is None or not same_supply(home, MAINS[code]):
         return sentences(language, stated, heating)
     works, adapter = _SAME_SUPPLY.get(language, _SAME_SUPPLY["en"])

@@ -161,7 +161,8 @@ def test_a_120_v_store_works_as_is_on_110_to_127_v_mains(country: str, store: st
 
 
 @pytest.mark.parametrize(
-    ("country", "band"), [("KR", "220-240"), ("GB", "220-240"), ("US", "110-127"), ("JP", "100")]
+    ("country", "band"),
+    [("KR", "220/230/240"), ("GB", "220/230/240"), ("US", "110/120/127"), ("JP", "100")],
 )
 def test_without_the_stores_country_the_label_that_works_there_is_named(
     country: str, band: str
@@ -180,5 +181,5 @@ def test_every_language_says_korea_works_as_is_with_the_frequency_caution(langua
     assert "{" not in korea and "50/60" in korea and "230" in korea and "220-240" in korea
     assert "50/60" not in portugal and "220-240" in portugal
     unknown_store = plug_advice("KR", language)
-    assert _DRYER[language] in unknown_store and "220-240" in unknown_store
+    assert _DRYER[language] in unknown_store and "220/230/240" in unknown_store
     assert "{" not in unknown_store
