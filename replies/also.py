@@ -236,19 +236,135 @@ def names_topic(intent: str, text: str) -> bool:
     return topic is None or bool(topic.search(text))
 
 
+# "Is it still on the way?", "how many more days?" asked beside another question about an
+# order that is linked: the order's own tracking and estimate answer it, not the store's
+# general delivery time ("7-14 business days" for an order due in three days) nor "a
+# colleague checks the rest". Answers that say where the order is already add nothing.
+WHEREABOUTS_TOLD = frozenset({"track_order", "delivery_period", "delivery_delay", "lost_package"})
+ON_ITS_WAY: dict[str, str] = {
+    "en": "Your order {order_number} is on its way with {carrier}, tracking number "
+    "{tracking_number}.",
+    "es": "Tu pedido {order_number} está en camino con {carrier}, número de seguimiento "
+    "{tracking_number}.",
+    "fr": "Votre commande {order_number} est en route avec {carrier}, numéro de suivi "
+    "{tracking_number}.",
+    "de": "Ihre Bestellung {order_number} ist mit {carrier} unterwegs, Sendungsnummer "
+    "{tracking_number}.",
+    "it": "Il tuo ordine {order_number} è in viaggio con {carrier}, numero di tracciamento "
+    "{tracking_number}.",
+    "pt": "Seu pedido {order_number} está a caminho com {carrier}, código de rastreio "
+    "{tracking_number}.",
+    "nl": "Je bestelling {order_number} is onderweg met {carrier}, trackingnummer "
+    "{tracking_number}.",
+    "pl": "Twoje zamówienie {order_number} jest w drodze – przewoźnik: {carrier}, numer "
+    "przesyłki: {tracking_number}.",
+    "ru": "Ваш заказ {order_number} в пути: его везёт {carrier}, трек-номер {tracking_number}.",
+    "tr": "{order_number} numaralı siparişiniz yolda; {carrier} ile gönderildi, takip numarası "
+    "{tracking_number}.",
+    "ja": "ご注文{order_number}は{carrier}にて配送中です（追跡番号{tracking_number}）。",
+    "ko": "주문 {order_number} 배송 현황: 배송사 {carrier}, 운송장 번호 {tracking_number}.",
+    "zh": "您的订单{order_number}正由{carrier}配送中，物流单号{tracking_number}。",
+    "ar": "طلبك {order_number} في الطريق مع {carrier}، رقم التتبع {tracking_number}.",
+}
+NO_TRACKING_YET: dict[str, str] = {
+    "en": "Your order {order_number} has no tracking number yet; we'll send it to you here as "
+    "soon as it ships.",
+    "es": "Tu pedido {order_number} aún no tiene número de seguimiento; te lo enviaremos por "
+    "aquí en cuanto salga.",
+    "fr": "Votre commande {order_number} n'a pas encore de numéro de suivi ; nous vous "
+    "l'enverrons ici dès son expédition.",
+    "de": "Ihre Bestellung {order_number} hat noch keine Sendungsnummer; wir senden Ihnen die "
+    "Nummer hier, sobald die Bestellung verschickt ist.",
+    "it": "Il tuo ordine {order_number} non ha ancora un numero di tracciamento; te lo "
+    "invieremo qui appena sarà spedito.",
+    "pt": "Seu pedido {order_number} ainda não tem código de rastreio; vamos enviá-lo aqui "
+    "assim que for despachado.",
+    "nl": "Je bestelling {order_number} heeft nog geen trackingnummer; we sturen het je hier "
+    "zodra ze verzonden is.",
+    "pl": "Twoje zamówienie {order_number} nie ma jeszcze numeru przesyłki; wyślemy go tutaj, "
+    "gdy tylko zamówienie zostanie nadane.",
+    "ru": "У заказа {order_number} пока нет трек-номера; мы пришлём его сюда, как только заказ "
+    "будет отправлен.",
+    "tr": "{order_number} numaralı siparişinizin henüz takip numarası yok; sipariş kargoya "
+    "verilir verilmez numarayı buradan ileteceğiz.",
+    "ja": "ご注文{order_number}にはまだ追跡番号がございません。"
+    "発送され次第、こちらでお知らせいたします。",
+    "ko": "주문 {order_number}에는 아직 운송장 번호가 없습니다. 발송되는 대로 이곳에서 알려 "
+    "드리겠습니다.",
+    "zh": "您的订单{order_number}还没有物流单号；发货后我们会在这里告诉您。",
+    "ar": "لا يوجد لطلبك {order_number} رقم تتبع بعد؛ سنرسله إليك هنا فور شحنه.",
+}
+ESTIMATED: dict[str, str] = {
+    "en": "Estimated delivery: {delivery_estimate}.",
+    "es": "Entrega estimada: {delivery_estimate}.",
+    "fr": "Livraison estimée : {delivery_estimate}.",
+    "de": "Voraussichtliche Zustellung: {delivery_estimate}.",
+    "it": "Consegna prevista: {delivery_estimate}.",
+    "pt": "Entrega prevista: {delivery_estimate}.",
+    "nl": "Verwachte levering: {delivery_estimate}.",
+    "pl": "Przewidywana dostawa: {delivery_estimate}.",
+    "ru": "Ориентировочная дата доставки: {delivery_estimate}.",
+    "tr": "Tahmini teslimat: {delivery_estimate}.",
+    "ja": "お届け予定：{delivery_estimate}。",
+    "ko": "예상 도착일: {delivery_estimate}.",
+    "zh": "预计送达：{delivery_estimate}。",
+    "ar": "موعد التسليم المتوقع: {delivery_estimate}.",
+}
+
+
+# "Is it still on the way?" inside another question (an address change): the reading may
+# hear only the main question, but a linked order's whereabouts cost one sentence to give.
+_WHEREABOUTS_WORDS = re.compile(
+    r"still on (?:its|the) way|on its way\?|where is (?:it|my)|how many more days|how much "
+    r"longer|when will it (?:arrive|come|get here)|sigue en camino|todav[ií]a en camino|"
+    r"d[oó]nde est[aá]|cu[aá]ntos d[ií]as|cu[aá]ndo llega|toujours en route|o[uù] en est|"
+    r"o[uù] est|combien de jours|quand (?:va-t-elle|va-t-il|arrive)|noch unterwegs|wo ist|"
+    r"wie lange noch|wann kommt|ancora in viaggio|dov'[eè]|quanti giorni|quando arriva|"
+    r"ainda a caminho|onde est[aá]|quantos dias|quando chega|nog onderweg|waar is|"
+    r"hoeveel dagen|wanneer komt|w drodze\?|gdzie jest|ile jeszcze|kiedy dotrze|"
+    r"(?:ещё|еще) в пути|где (?:мой|моя|он|она|сейчас)|сколько (?:ещё|еще)|когда (?:придёт|"
+    r"придет|доставят)|h[aâ]l[aâ] yolda|yolda m[ıi]|nerede|ka[cç] g[uü]n|ne zaman gel|"
+    r"まだ配送中|どこ|あと何日|いつ届|아직 배송|어디|며칠|언제 도착|"
+    r"还在路上|在哪|还要几天|几天能到|什么时候到|في الطريق|أين|كم يوم|متى يصل",
+    re.IGNORECASE,
+)
+
+
+def asks_whereabouts(text: str) -> bool:
+    """Whether ``text`` asks where the order is or when it comes ("hâlâ yolda mı?")."""
+    return bool(_WHEREABOUTS_WORDS.search(text))
+
+
+def where_the_order_is(language: str, situation: OrderSituation, estimated: bool) -> str:
+    """The linked order's tracking (or that it has none yet) and its estimate, as one
+    further answer in ``language`` (a template with the order's variables)."""
+    tracked = situation is OrderSituation.WITH_TRACKING
+    sentences = [(ON_ITS_WAY if tracked else NO_TRACKING_YET).get(language)]
+    if estimated:
+        sentences.append(ESTIMATED.get(language))
+    if None in sentences:
+        language = "en"
+        sentences = [ON_ITS_WAY["en"] if tracked else NO_TRACKING_YET["en"]]
+        sentences += [ESTIMATED["en"]] if estimated else []
+    return ("" if language in _NO_SPACE else " ").join(s for s in sentences if s)
+
+
 def also_templates(
     first: IntentSpec,
     others: Sequence[IntentSpec],
     language: str,
     situation: OrderSituation = OrderSituation.WITH_TRACKING,
     text: str | None = None,
+    estimated: bool = False,
 ) -> list[str]:
     """The sentences (templates, unfilled) that answer ``others``, the further questions
     of a message answered with ``first``, in ``language``; empty when there are none.
     ``situation`` is what is known of the order: a late or lost parcel's sentence speaks
     of the carrier only when there is a shipment to speak of (``SHIPMENT_PROBLEMS``).
     ``text``, the message: a question it does not name the topic of is no question
-    (``NAMED_TOPICS``; staff still see it on the card)."""
+    (``NAMED_TOPICS``; staff still see it on the card). A linked order's whereabouts
+    asked as a further question are its own tracking, and its estimate when ``estimated``
+    (``where_the_order_is``)."""
     templates: list[str] = []
     # a problem report's answer already promises that a person looks into it (see above)
     acknowledged = first.problem
@@ -261,6 +377,12 @@ def also_templates(
         if other.intent == REFUND and conditional:
             continue  # answered below, on its condition
         own = other.also.get(language)
+        if other.intent in WHEREABOUTS and situation is not OrderSituation.WITHOUT_ORDER:
+            if first.intent in WHEREABOUTS_TOLD:
+                continue
+            own = where_the_order_is(language, situation, estimated)
+            if own in templates:
+                continue
         if own and other.intent in SHIPMENT_PROBLEMS:
             if first.intent in SORRY_ALREADY:
                 continue  # its apology is the answer's first sentence: sorry once
@@ -275,6 +397,10 @@ def also_templates(
         elif not acknowledged:
             acknowledged = True
             templates.append(ACKNOWLEDGE.get(language, ACKNOWLEDGE["en"]))
+    told = first.intent in WHEREABOUTS_TOLD or any(o.intent in WHEREABOUTS for o in others)
+    linked = situation is not OrderSituation.WITHOUT_ORDER
+    if linked and not told and text is not None and asks_whereabouts(text):
+        templates.append(where_the_order_is(language, situation, estimated))
     if conditional:  # what happens if the order has not come by the shopper's day
         templates.append(IF_NOT_ARRIVED.get(language, IF_NOT_ARRIVED["en"]))
     acknowledgement = ACKNOWLEDGE.get(language, ACKNOWLEDGE["en"])

@@ -248,7 +248,8 @@ class SuggestionEngine:
         if reported:
             values[REPORTED_PROBLEM] = reported
         situation = order_situation(values)
-        further = also_templates(spec, others, reply_in, situation, text)
+        estimated = bool(str(values.get("delivery_estimate") or "").strip())
+        further = also_templates(spec, others, reply_in, situation, text, estimated)
         values |= fact_variables(
             text,
             " ".join((template, *further)),
@@ -261,7 +262,7 @@ class SuggestionEngine:
         )
         reply, reply_language = self.render(intent, reply_in, values, country)
         if reply_language != reply_in:  # no answer written in the shopper's language
-            further = also_templates(spec, others, reply_language, situation, text)
+            further = also_templates(spec, others, reply_language, situation, text, estimated)
         reply = join(
             reply,
             [self.fill(sentence, reply_language, values, country) for sentence in further],
