@@ -327,7 +327,8 @@ _FREQUENCY: dict[str, str] = {
     "tr": "Oradaki şebeke {hertz} Hz, bizimki {home} Hz: bu, ısıtıcı cihazları ve şarj "
     "aletlerini etkilemez, ancak motorlu veya saatli bir cihazın etiketinde 50/60 Hz "
     "yazmalıdır.",
-    "ja": "現地の電源は{hertz}Hz、当店の国は{home}Hzです。電熱製品や充電器には影響ありませんが、"
+    "ja": "現地の電源は{hertz}Hz、当店のある国は{home}Hzです。"
+    "電熱製品や充電器には影響ありませんが、"
     "モーターや時計を内蔵した製品はラベルに50/60Hzと表示されているかご確認ください。",
     "ko": "현지 전원은 {hertz}Hz, 저희 쪽은 {home}Hz입니다. 발열 제품과 충전기에는 영향이 "
     "없지만, 모터나 시계가 들어간 제품은 라벨에 50/60Hz 표시가 있는지 확인해 주세요.",
