@@ -291,6 +291,91 @@ async def test_sigkill_the_telegram_poller_and_the_other_process_polls(
     await _check_exactly_once(postgres, telegram_api, cards, total)
 
 
+# Under load: shoppers (chats 7101-7108) write three messages each, in two waves, the
+# texts taught above; the poller is killed while it is still carding the first wave.
+LOAD_CHATS = range(7101, 7109)
+LOAD_TEXTS = [(language, text, intent) for _, language, text, intent in BEFORE_KILL + AFTER_KILL]
+
+
+def load_wave(rounds: range) -> list[tuple[int, str, str, str]]:
+    return [
+        (chat, *LOAD_TEXTS[(chat + n) % len(LOAD_TEXTS)]) for n in rounds for chat in LOAD_CHATS
+    ]
+
+
+async def test_sigkill_the_poller_while_it_cards_a_wave_and_nothing_is_lost_or_doubled(
+    tmp_path: Path,
+    postgres: str,
+    telegram_api: FakeTelegramAPI,
+    slack_api: FakeSlackAPI,
+) -> None:
+    """Messages keep coming while the poller is killed in the middle of its work: it has
+    conversations claimed, messages stored but not carded, and a card on its way to Slack
+    (held there, never delivered). The survivor takes over polling, gets what was not
+    confirmed again (recognised), finishes the dead one's conversations once their claims
+    lapse (``BORDERDESK_CLAIM_LEASE`` of 2 s, then its resume job, every 30 s), and cards
+    the wave sent meanwhile: every message one card, every card one reply."""
+    slack_api.add_user(STAFF_ID, STAFF_NAME, "Noor Staff")
+    cards = Cards(slack_api)
+    store = await Store.open(postgres)
+    for _, text, intent in LOAD_TEXTS:
+        await store.add_example(text, intent, "staff", datetime.now(UTC))
+    await store.close()
+    environment = _environment(tmp_path, telegram_api, slack_api, 0) | {
+        "BORDERDESK_DATABASE_URL": postgres,
+        "BORDERDESK_TELEGRAM_TAKEOVER": str(TAKEOVER),
+        "BORDERDESK_CLAIM_LEASE": "2",
+    }
+    desks = [await start_desk(name, tmp_path, environment) for name in ("first", "second")]
+    first_wave, second_wave = load_wave(range(2)), load_wave(range(2, 3))
+    total = len(first_wave) + len(second_wave)
+    try:
+        states: list[str | None] = []
+
+        async def one_leads() -> bool:
+            for desk in desks:
+                assert desk.proc.returncode is None, desk.tail()
+            states[:] = [await desk.polling() for desk in desks]
+            return sorted(map(str, states)) == ["leader", "standby"]
+
+        await wait_until(one_leads, "one process polling, the other standing by", STARTUP)
+        leader, survivor = desks if states[0] == "leader" else desks[::-1]
+        await wait_until(lambda: telegram_api.poller_waiting, "the leader polling")
+        push(telegram_api, first_wave)
+        # Slack's pace (a card a second in the inbox) keeps the leader busy with the wave:
+        # once a few cards are up, the next one is held at Slack, and the kill comes
+        # while the leader waits for it
+        await wait_until(lambda: cards.count() >= 3, "the first cards", 60)
+        slack_api.stall_next("chat.postMessage", 600.0, deliver=False)
+        await wait_until(
+            lambda: slack_api.faults.pending("chat.postMessage") == 0, "a card held at Slack", 60
+        )
+        assert cards.count() < len(first_wave), "the leader was still carding the wave"
+        leader.proc.send_signal(signal.SIGKILL)
+        await leader.proc.wait()
+        push(telegram_api, second_wave)
+        await wait_until(lambda: _is_leader(survivor), "the survivor taking over", 60)
+        await wait_until(lambda: cards.count() >= total, "a card for every message", 180)
+        await answer_every_card(cards, survivor, total)
+        await wait_until(lambda: len(telegram_api.sent_messages()) >= total, "every reply", 120)
+        await wait_until(lambda: _settled(postgres), "outbox empty", 60)
+        survivor.proc.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(survivor.proc.wait(), 30) == 0, survivor.tail()
+    except BaseException:
+        for desk in desks:
+            sys.stderr.write(desk.tail() + "\n")
+        sys.stderr.write(await _state(postgres))
+        raise
+    finally:
+        for desk in desks:
+            if desk.proc.returncode is None:
+                desk.proc.send_signal(signal.SIGKILL)
+                await desk.proc.wait()
+    assert telegram_api.poll_conflicts == [], "two processes polled Telegram at once"
+    assert telegram_api.pending_updates == [], "every update confirmed"
+    await _check_exactly_once(postgres, telegram_api, cards, total)
+
+
 async def _state(url: str) -> str:
     """What the database holds of work under way, for a failure's report."""
     lines = []
