@@ -36,11 +36,15 @@ from typing import Any
 
 import yaml
 
-from replies.library import IntentSpec, LibraryError
+from replies.library import VARIABLES, IntentSpec, LibraryError
+from replies.situations import ORDER_VARIABLES
 
 # Where a variant is written for: locale -> (its base language, the countries that read it)
 VARIANTS: Mapping[str, tuple[str, frozenset[str]]] = {"pt-PT": ("pt", frozenset({"PT"}))}
 FIELDS = ("replies", "replies_without_tracking", "replies_without_order", "also")
+# What an intent's wording may use whatever its base wording uses: the store's, the
+# facts'; an order's facts only where the base wording has them (its order situation).
+_FREE = VARIABLES - ORDER_VARIABLES
 # The variant chosen for a suggestion, kept among its values so that every sentence of the
 # reply (the answer, further questions, facts) is written the same way.
 REPLY_LOCALE = "_reply_locale"
@@ -139,7 +143,9 @@ def _load(path: Path, library: Mapping[str, IntentSpec]) -> Variant:
                     field=field,
                     line=line,
                 )
-            _check_text(path, text, base[language], intent=intent, field=field, line=line)
+            _check_text(
+                path, text, base[language], free=_FREE, intent=intent, field=field, line=line
+            )
             intents[intent][field] = text.strip()
     rewrites = []
     for number, pair in enumerate(data.get("sentences") or [], start=1):
@@ -163,15 +169,17 @@ def _check_text(
     text: Any,
     base: Any,
     *,
+    free: frozenset[str] = frozenset(),
     intent: str | None = None,
     field: str | None = None,
     line: int | None = None,
 ) -> None:
-    """A variant's wording is text, and its variables are among its base wording's."""
+    """A variant's wording is text, and its variables are among its base wording's, or
+    among ``free``."""
     if not isinstance(text, str) or not text.strip() or not isinstance(base, str):
         raise LibraryError(path, "must be a non-empty text", intent=intent, field=field, line=line)
     try:
-        extra = sorted(_variables(text) - _variables(base))
+        extra = sorted(_variables(text) - _variables(base) - free)
     except ValueError as error:
         raise LibraryError(
             path, f"badly written braces: {error}", intent=intent, field=field, line=line
@@ -180,7 +188,8 @@ def _check_text(
         raise LibraryError(
             path,
             "uses " + ", ".join("{" + name + "}" for name in extra) + ", which the base "
-            "wording does not; a variant may use only the base wording's variables",
+            "wording does not; a variant may use an order's variables only where the base "
+            "wording does (and a sentence only the base sentence's)",
             intent=intent,
             field=field,
             line=line,

@@ -252,3 +252,13 @@ def test_a_wrong_variant_file_names_its_mistake(
     with pytest.raises(LibraryError, match=re.escape(message)) as raised:
         load_variants(library, load_library(library))
     assert f"{name}.yaml" in str(raised.value)
+
+
+def test_a_variant_may_name_the_store_where_its_base_wording_does_not(tmp_path: Path) -> None:
+    """Only an order's facts are tied to the base wording's situation: the store's name,
+    hours and the fact sentences may be used freely, so a change to the base wording's
+    other variables does not stop the desk from starting."""
+    data = {"intents": {"greeting": {"replies": "Olá! O nosso horário é {support_hours}."}}}
+    library = _write_variant(tmp_path, data)
+    variant = load_variants(library, load_library(library))["pt-PT"]
+    assert variant.intents["greeting"]["replies"].endswith("{support_hours}.")
