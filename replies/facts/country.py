@@ -77,6 +77,12 @@ _ALIASES: dict[str, str] = {
     "ukrainie": "UA", "rosji": "RU", "austrii": "AT", "czech": "CZ", "japonii": "JP",
     "kanady": "CA", "holandii": "NL", "belgii": "BE", "szwajcarii": "CH", "польшу": "PL",
     "польше": "PL", "японию": "JP", "японии": "JP", "сша": "US", "китай": "CN",
+    "wielkiej brytanii": "GB", "wielka brytania": "GB", "stanach zjednoczonych": "US",
+    "stanów zjednoczonych": "US", "włoszech": "IT", "czechach": "CZ", "irlandii": "IE",
+    "portugalii": "PT", "szwecji": "SE", "norwegii": "NO", "kanadzie": "CA", "chinach": "CN",
+    "великобритании": "GB", "англии": "GB", "италии": "IT", "франции": "FR", "испании": "ES",
+    "турции": "TR", "корее": "KR", "китае": "CN", "америке": "US", "канаде": "CA",
+    "израиле": "IL", "португалии": "PT", "австрии": "AT", "швейцарии": "CH",
     # special regions by the short names shoppers write (CLDR: "Hong Kong SAR China")
     "hong kong": "HK", "hongkong": "HK", "香港": "HK", "홍콩": "HK", "ホンコン": "HK",
     "гонконг": "HK", "هونغ كونغ": "HK", "macau": "MO", "macao": "MO", "澳门": "MO",

@@ -33,6 +33,10 @@ from replies.facts.country import country_in_text, shopper_country
         ("cuanto tarda el envio a espana", "ES"),
         ("kurier chce 23 zł cła, mieszkam w Warszawie", "PL"),
         ("я живу в Москве", "RU"),
+        ("Czy ta suszarka zadziała w Wielkiej Brytanii?", "GB"),
+        ("mieszkam we Włoszech", "IT"),
+        ("Будет ли работать фен в Великобритании?", "GB"),
+        ("а во Франции?", "FR"),
         # the Canary Islands are outside the EU's VAT area: their own code, not Spain's
         ("¿hacéis envíos a Tenerife?", "IC"),
         ("envío a Canarias", "IC"),
