@@ -47,8 +47,8 @@ async def record_deliveries(
         found = await ctx.store.record_delivery(report, now=ctx.clock())
         if found is None:
             logger.info(
-                "%s status %s of %s: no sent reply of ours to show it on (kept a day, in "
-                "case its send is still being recorded)",
+                "%s status %s of %s: nothing to show of a reply yet (a piece of a longer "
+                "one, a send still being recorded, or no message of ours: kept a day)",
                 report.channel,
                 report.state,
                 report.platform_message_id,

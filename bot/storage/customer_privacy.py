@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, case, delete, func, insert, literal, or_, select, update
+from sqlalchemy import String, Table, case, cast, delete, func, insert, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -112,7 +112,7 @@ class CustomerPrivacyQueries:
                     text="",
                     attachment=None,
                     author=case((messages.c.direction == "in", None), else_=messages.c.author),
-                    platform_message_id=literal("forgotten:") + messages.c.id,
+                    platform_message_id=literal("forgotten:") + cast(messages.c.id, String),
                     purged_at=func.coalesce(messages.c.purged_at, at),
                 )
             )
@@ -141,7 +141,7 @@ class CustomerPrivacyQueries:
                     notice_values=None,  # the shopper's name, order and tracking numbers
                     chat_id=case(
                         (outbox.c.channel == STAFF_NOTES, outbox.c.chat_id),
-                        else_=literal("forgotten:") + outbox.c.conversation_id,
+                        else_=literal("forgotten:") + cast(outbox.c.conversation_id, String),
                     ),
                     status=case(
                         (outbox.c.status.in_(["sent", "cancelled"]), outbox.c.status),
@@ -152,7 +152,7 @@ class CustomerPrivacyQueries:
             await conn.execute(
                 update(conversations)
                 .where(conversations.c.id.in_(scope.conversations))
-                .values(chat_id=literal("forgotten:") + conversations.c.id)
+                .values(chat_id=literal("forgotten:") + cast(conversations.c.id, String))
             )
             await conn.execute(
                 update(problems)
@@ -191,7 +191,7 @@ class CustomerPrivacyQueries:
                 .where(customers.c.id.in_(scope.customers))
                 .values(
                     name=FORGOTTEN_NAME,
-                    platform_user_id=literal("forgotten:") + customers.c.id,
+                    platform_user_id=literal("forgotten:") + cast(customers.c.id, String),
                     email=None,
                     phone=None,
                     block_note=None,
