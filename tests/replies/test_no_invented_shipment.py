@@ -16,10 +16,11 @@ from functools import cache
 
 import pytest
 
-from replies.also import NOT_FOUND_YET, NOT_SHIPPED, also_templates
+from replies.also import also_templates
 from replies.engine import SuggestionEngine
 from replies.facts.country import LANGUAGES
 from replies.library import load_library
+from replies.order_sentences import NOT_FOUND_YET, NOT_SHIPPED
 from replies.render import neutral_phrase
 from replies.situations import OrderSituation
 from tests.replies.shopper_figures import runtime_engine

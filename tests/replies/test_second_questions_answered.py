@@ -18,11 +18,12 @@ from functools import cache
 
 import pytest
 
-from replies.also import ACKNOWLEDGE, IF_NOT_ARRIVED, also_templates, refund_if_not_arrived
+from replies.also import ACKNOWLEDGE, also_templates
 from replies.engine import SuggestionEngine
 from replies.facts.country import LANGUAGES
 from replies.facts.payments import charge_detail
 from replies.library import load_library
+from replies.order_sentences import IF_NOT_ARRIVED, refund_if_not_arrived
 from replies.situations import OrderSituation
 from tests.replies.shopper_figures import runtime_engine
 
