@@ -327,6 +327,9 @@ class ChannelCapabilities:
     # (WhatsApp's 24-hour customer-service window); later the channel sends an approved
     # template instead. The card shows when it closes. None: no such window.
     reply_window: timedelta | None = None
+    # The proactive notice kinds (``Notice.kind``) it can still send after that window,
+    # each as an approved template of its own (WhatsApp, as the store configured them).
+    templated_notices: frozenset[str] = frozenset()
     # A user id is the user's phone number, which the platform verified (WhatsApp's
     # ``wa_id``: the shopper registered it with a code sent to that number). Such a phone
     # proves an order placed with it (``handlers.order_links``); a typed one never does.

@@ -48,6 +48,7 @@ import datetime as dt
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from aiohttp import web
 
@@ -108,6 +109,10 @@ class WhatsAppChannel:
         # by notice kind (shipped, delay...): sent in place of that notice after the window;
         # a kind without one goes as the update template
         self.notice_templates = dict(notice_templates or {})
+        # so the rating question, not asked after the window otherwise, may go as its own
+        self.capabilities = replace(
+            WhatsAppChannel.capabilities, templated_notices=frozenset(self.notice_templates)
+        )
         self.windows = ServiceWindows()
         self.graph = GraphClient(
             access_token,

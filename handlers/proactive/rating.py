@@ -15,7 +15,9 @@ from ``handlers.proactive.rules``: never to a shopper who said "stop", was forgo
 blocked the bot or writes from a group; never in their quiet hours (it waits); never
 later than ``WINDOW`` after it fell due (out of context by then); never on a channel
 whose free-reply window has closed since the shopper last wrote (WhatsApp's 24 hours:
-the question would go out as the store's "update" template, which it is not); and only while
+the question would go out as the store's "update" template, which it is not), unless the
+store has a template of the question's own there (``rating=...`` in
+``BORDERDESK_WHATSAPP_TEMPLATES``, ``ChannelCapabilities.templated_notices``); and only while
 ``rating`` is among ``BORDERDESK_PROACTIVE``'s kinds. Never to a flagged buyer either,
 on any of their identities::
 
@@ -96,7 +98,11 @@ async def ask_for_ratings(ctx: Context, now: datetime) -> int:
     """Queue the rating questions due at ``now``; returns how many were queued."""
     settings = ProactiveSettings.from_config(ctx.config)
     chats = await ctx.store.rating_candidates(since=now - ASK_AFTER - WINDOW)
-    windows = {name: channel.capabilities.reply_window for name, channel in ctx.channels.items()}
+    # a channel with an approved template of the question's own has no window for it
+    windows = {
+        name: None if KIND in caps.templated_notices else caps.reply_window
+        for name, caps in ((n, c.capabilities) for n, c in ctx.channels.items())
+    }
     asked = 0
     for chat in due_questions(chats, now, settings, windows):
         if await flagged_identity(ctx, chat.conversation_id) is not None:

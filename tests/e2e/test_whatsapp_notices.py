@@ -26,7 +26,7 @@ from bot.config.whatsapp import TemplateSetting
 from bot.orders.model import OrderEvent
 from bot.storage.schema import conversations
 from handlers.proactive import send_proactive
-from tests.e2e.harness import wait_until
+from tests.e2e.harness import MovableClock, wait_until
 from tests.e2e.test_whatsapp import ANA, replies, whatsapp_desk
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.telegram_api import FakeTelegramAPI
@@ -178,3 +178,31 @@ async def test_a_notice_within_the_window_goes_as_its_text(
         assert sent.template is None
         assert sent.text is not None and "BR123456789BR" in sent.text and "Correios" in sent.text
         assert whatsapp_api.violations == []
+
+
+async def test_the_rating_question_after_the_window_goes_as_its_own_template_if_there_is_one(
+    tmp_path: Path,
+    telegram_api: FakeTelegramAPI,
+    slack_api: FakeSlackAPI,
+    whatsapp_api: FakeWhatsAppAPI,
+) -> None:
+    """Without a rating template the question is not asked once the window has closed
+    (it is no update); with one, it goes as that template, the shopper's name in it."""
+    whatsapp_api.approve_template("request_update", "pt_BR")
+    whatsapp_api.approve_template("how_did_we_do", "pt_BR")
+    rating = TemplateSetting("how_did_we_do", "pt_BR", ("shopper_name",))
+    clock = MovableClock()
+    async with whatsapp_desk(
+        tmp_path / "d.sqlite3", telegram_api, slack_api, whatsapp_api,
+        whatsapp_templates={"update": UPDATE, "rating": rating}, clock=clock, **ALWAYS,
+    ) as (desk, url):  # fmt: skip
+        await ana_writes(url, DAY + 3600)
+        card = await desk.wait_card()
+        assert await desk.click(card, "bd_send") == 200  # answered, as the update template
+        await whatsapp_api.wait_sent(1)
+        await desk.settled()
+        clock.advance(3 * 3600)  # quiet since: resolved
+        assert await send_proactive(desk.runtime.ctx, clock()) == 1
+        _, question = await whatsapp_api.wait_sent(2)
+        assert question.template == ("how_did_we_do", "pt_BR", ["Ana"])
+        assert whatsapp_api.texts(ANA) == [] and whatsapp_api.violations == []
