@@ -1,5 +1,5 @@
 """An agent's work log: their day in words, what they handled and what is still open with
-them; posted to them each morning for the day before (``scheduler.agent_reports``) and
+them; posted to them each morning for the day before (``handlers.agents.daily``) and
 shown on asking for the day so far (``/borderdesk me``).
 
 It is a ``Report`` addressed to the agent (``to_person``: their Slack id), so the staff
@@ -7,7 +7,7 @@ workspace draws it like a digest and posts it to them directly (Slack: a direct 
 from the app); the terminal prints its text::
 
     report = work_log(figures, open_cards, agent_id="U0LENA0001", name="Lena",
-                      title="Your day, Mon 7 Dec 2026 (Europe/Berlin)", now=now)
+                      title="Your day, Mon 7 Dec 2026 (Europe/Berlin)", now=now, tz=berlin)
     await workspace.post(report)
 """
 
