@@ -106,6 +106,7 @@ def digest_schedules(desk: Desk) -> dict[str, DepartmentSchedule]:
                 "resolve": department.resolve_within,
             },
             calendar=department.calendar,
+            agents={agent.user_id: agent.name for agent in desk.agents},
         )
         for name, department in desk.departments.items()
     }

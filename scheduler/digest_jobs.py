@@ -60,6 +60,9 @@ class DepartmentSchedule:
     minute: int = 0
     targets: Mapping[str, timedelta] = field(default_factory=lambda: dict(DEFAULT_TARGETS))
     calendar: BusinessCalendar | None = None  # targets in business time when given
+    # the agents' names (Slack id -> the desk file's name), for the management digest's
+    # line per agent; an agent not named here is shown by the name Slack gave at the click
+    agents: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not (0 <= self.hour <= 23 and 0 <= self.minute <= 59):
@@ -83,7 +86,7 @@ async def compose_digest(
     report a department's channel gets and, unless the day was quiet, its chart."""
     tz = schedule.zone
     if department == MANAGEMENT:
-        overview = await build_management_digest(engine, day, tz)
+        overview = await build_management_digest(engine, day, tz, names=schedule.agents)
         report, scope = render_management(overview, department), None
     else:
         digest = await build_digest(

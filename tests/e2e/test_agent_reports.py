@@ -105,6 +105,12 @@ async def test_each_agent_gets_their_work_log_once_in_a_direct_message(
     assert "3 cards: 3 sent as is" in shown
     assert "First response median 2 h, 90th percentile 13 h 30 min (3 answered)" in shown
     assert "Still open with you: 0" in shown
+    # the management digest of the same morning: a line per agent, named as the desk file
+    # names them (Slack gave "lena.v" with her clicks)
+    [digest] = [m for m in slack_api.messages(MANAGEMENT) if "Management digest" in m["text"]]
+    agents = card_text(digest).split("Agents")[1]
+    assert "• Aiko: 3 cards: 3 sent as is" in agents and "• Lena: 6 cards" in agents
+    assert "lena.v" not in agents
 
 
 async def test_the_weekly_team_report_and_its_chart_go_to_management_once(

@@ -39,7 +39,8 @@ from tests.scheduler.test_digest import Shop
 BERLIN = ZoneInfo("Europe/Berlin")
 DAY = date(2026, 12, 7)
 LENA, AIKO = "U0LENA0001", "U0AIKO0001"
-NAMES = {LENA: "Lena", AIKO: "Aiko"}
+NAMES = {LENA: "Lena", AIKO: "Aiko"}  # as the desk file names them
+SLACK_NAMES = {LENA: "lena.v", AIKO: "aiko"}  # as Slack gives them with each click
 
 
 def at(hour: int, minute: int = 0, day: date = DAY) -> datetime:
@@ -57,7 +58,7 @@ async def card(
 async def decide(store: Store, suggestion_id: int, status: str, who: str, when: datetime) -> None:
     reply = None if status in ("ignored", "escalated") else "reply"
     assert await store.decide(
-        suggestion_id, status=status, user_id=who, user_name=NAMES.get(who, who), at=when,
+        suggestion_id, status=status, user_id=who, user_name=SLACK_NAMES.get(who, who), at=when,
         final_text=reply,
     )  # fmt: skip
 
@@ -69,7 +70,7 @@ async def rate(
         await conn.execute(
             insert(ratings).values(
                 conversation_id=chat_id, asked_at=when - timedelta(hours=1), agent_id=who,
-                agent_name=NAMES[who], score=score, comment=comment, answered_at=when,
+                agent_name=SLACK_NAMES[who], score=score, comment=comment, answered_at=when,
             )
         )  # fmt: skip
 
