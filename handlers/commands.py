@@ -40,9 +40,8 @@ USAGE = (
     "/borderdesk customer NAME | #ORDER | ID · /borderdesk customer join CHAT CHAT · "
     "/borderdesk customer split CHAT · /borderdesk block ID | #ORDER REASON [note…] · "
     "/borderdesk unblock ID | #ORDER [note…] · /borderdesk shop · /borderdesk held ID [page] · "
-    "/borderdesk shifts"
+    "/borderdesk shifts · /borderdesk me"
 )
-USAGE += " · /borderdesk me"
 HELD_PAGE = 50
 
 
