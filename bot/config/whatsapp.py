@@ -137,7 +137,7 @@ def describe_templates(templates: Mapping[str, TemplateSetting]) -> str:
         + ")"
         for purpose, t in templates.items()
     ]
-    missing = [p for p in TEMPLATE_PURPOSES if p != "update" and p not in templates]
+    missing = [p for p in TEMPLATE_PURPOSES if p not in ("update", "rating", *templates)]
     if "update" not in templates:
         shown.append(
             "no update template: a reply after the 24-hour window is parked for staff"
@@ -145,6 +145,8 @@ def describe_templates(templates: Mapping[str, TemplateSetting]) -> str:
         )
     elif missing:
         shown.append(f"{', '.join(missing)} notices go as the update template after the window")
+    if "rating" not in templates:  # it is no update: not sent inside that template
+        shown.append("the rating question is not asked after the window")
     return "; ".join(shown)
 
 

@@ -78,7 +78,8 @@ def test_the_templates_setting_reads_purpose_name_and_language() -> None:
     }
     shown = dict(config.describe())["BORDERDESK_WHATSAPP_TEMPLATES"]
     assert shown.startswith("update=request_update:pt_BR ({{1}} text); ")
-    assert "shipped, delay, review_request, rating notices go as the update template" in shown
+    assert "shipped, delay, review_request notices go as the update template" in shown
+    assert shown.endswith("the rating question is not asked after the window")
     unset = dict(load_config({}, env_file=None).describe())["BORDERDESK_WHATSAPP_TEMPLATES"]
     assert "parked" in unset
 
@@ -101,7 +102,7 @@ def test_each_notice_kind_names_its_own_template_and_the_values_of_its_variables
     )
     shown = dict(config.describe())["BORDERDESK_WHATSAPP_TEMPLATES"]
     assert "delay=order_late:en_US ({{1}} order_number, {{2}} estimated_delivery)" in shown
-    assert "payment_reminder, review_request, rating notices go as the update template" in shown
+    assert "payment_reminder, review_request notices go as the update template" in shown
 
 
 def test_a_notice_template_is_filled_from_the_notice_s_values_in_order() -> None:
