@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -129,6 +130,18 @@ class Workers:
                 return
             await asyncio.sleep(min(0.05 * attempt, 1.0))
         raise RuntimeError(f"no worker took update {update['update_id']}")
+
+    def cpu_seconds(self) -> float:
+        """CPU time the worker processes have used so far (Linux's /proc; 0 elsewhere)."""
+        ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        used = 0.0
+        for proc in self._procs:
+            try:
+                fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            used += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+        return used
 
     def tail(self, number: int, lines: int = 30) -> str:
         log = self.folder / f"worker{number}.log"

@@ -3,6 +3,7 @@
     python bench/load.py [--messages 5000] [--shoppers 1000] [--seed 7] [--time-scale 40]
                          [--push-rate 300] [--timeout 1800] [--db PATH]
                          [--database-url URL] [--workers 1] [--telegram polling|webhook]
+                         [--desk-process]
 
 A desk (real python-telegram-bot polling and slack-bolt, support open around the clock, no
 translator) runs against the spec-checking fakes. The bench pushes the shoppers' messages
@@ -12,14 +13,15 @@ card offers no Send). The run ends when every card is decided and every reply de
 (or at ``--timeout``), then the desk is stopped cleanly.
 
 Where the desk runs: by default one desk on a new SQLite file, on the bench's own event
-loop (beside the fakes and the staff). ``--database-url`` of a PostgreSQL server runs it on
-a new database ``bench_<pid>`` there (dropped afterwards; ``bench/_load_db.py``), and
-``--workers N`` runs N desk processes on it (``bench/_load_worker.py``, each a ``borderdesk
-run`` on the fakes; also for N = 1 on PostgreSQL, so 1 and 2 workers compare alike). By
-``--telegram polling`` the elected worker polls and handles every message it stores (the
-others send replies and take staff clicks, which go to each worker in turn); by
-``webhook`` every worker serves Telegram's webhook and the bench posts updates to them in
-turn, so the intake and the cards are shared too.
+loop (beside the fakes and the staff); ``--desk-process`` runs it in a process of its own
+(a worker, as below), so that only the desk's own work shares its core. ``--database-url``
+of a PostgreSQL server runs it on a new database ``bench_<pid>`` there (dropped
+afterwards; ``bench/_load_db.py``), and ``--workers N`` runs N desk processes on it
+(``bench/_load_worker.py``, each a ``borderdesk run`` on the fakes; also for N = 1 on
+PostgreSQL, so 1 and 2 workers compare alike). By ``--telegram polling`` the elected worker
+polls and handles every message it stores (the others send replies and take staff clicks,
+which go to each worker in turn); by ``webhook`` every worker serves Telegram's webhook and
+the bench posts updates to them in turn, so the intake and the cards are shared too.
 
 Platform time runs ``--time-scale`` times faster than the wall clock: the desk's Pacer and
 both fakes' rate meters share one scaled clock, so Slack's 1 post per second in the inbox
@@ -56,6 +58,10 @@ max_chat_rate=R msgs_per_s=T``):
   message) over the time from the first push to the last card posted. Run it with the
   platforms' limits scaled out of the way (``--time-scale 1000``) and a push rate above
   what the desk can take (``--push-rate 1000``) to measure our own processing.
+- cpu_ms_per_msg (above the last line): CPU time per pushed message over the same run,
+  which the machine's other work inflates far less than the wall clock: the bench's
+  main thread (the one event loop of an in-process desk, the fakes and the staff), the
+  whole bench process, and the worker processes together (the desks, when they run apart).
 
 Exit status 1 when anything was lost or duplicated, a platform rate limit was exceeded or
 a fake saw a request the real API would refuse; 2 when the published specs are missing.
@@ -207,6 +213,7 @@ class Driven:
     lags: list[float]
     unconfirmed: int
     staff: Staff
+    cpu_s: tuple[float, float, float]  # the bench's main thread, its process, the workers
 
 
 async def drive(
@@ -219,6 +226,8 @@ async def drive(
 ) -> Driven:
     """Push the workload, approve every card, and wait until all is answered."""
     started = time.monotonic()
+    workers = desk if isinstance(desk, Workers) else None
+    cpu_began = (time.thread_time(), time.process_time(), workers and workers.cpu_seconds())
     staff = Staff(desk, rows, platform_now)
     staff_task = asyncio.create_task(staff.run())
     lags: list[float] = []
@@ -230,10 +239,16 @@ async def drive(
     print(f"pushed={len(pushed)} in {push_s:.1f} s wall ({len(pushed) / push_s:.0f}/s)")
     done, state = await wait_until_done(desk, rows, staff, len(pushed), started + args.timeout)
     run_s = time.monotonic() - started
+    cpu_s = (
+        time.thread_time() - cpu_began[0],
+        time.process_time() - cpu_began[1],
+        workers.cpu_seconds() - (cpu_began[2] or 0.0) if workers else 0.0,
+    )
     staff.stop()
     lag_stop.set()
     await asyncio.gather(staff_task, lag_task)
-    return Driven(pushed, done, state, run_s, lags, len(telegram.pending_updates), staff)
+    unconfirmed = len(telegram.pending_updates)
+    return Driven(pushed, done, state, run_s, lags, unconfirmed, staff, cpu_s)
 
 
 async def run(args: argparse.Namespace, database_url: str, rows: Rows) -> int:
@@ -255,7 +270,7 @@ async def run(args: argparse.Namespace, database_url: str, rows: Rows) -> int:
         flood_limit = Limit(per_shopper, Config.shopper_flood_limit.seconds)
         print(f"shopper_flood_limit raised to {per_shopper} (each shopper writes that many)")
     in_process = args.workers == 1 and database_url.startswith("sqlite")
-    in_process = in_process and args.telegram == "polling"
+    in_process = in_process and args.telegram == "polling" and not args.desk_process
     print(
         f"database={make_url(database_url).get_backend_name()} workers={args.workers}"
         f" ({'in the bench process' if in_process else 'processes'}) telegram={args.telegram}"
@@ -330,6 +345,16 @@ async def run(args: argparse.Namespace, database_url: str, rows: Rows) -> int:
         print(
             f"wall_s={driven.run_s:.1f} (start and stop {stop_s:.1f} s;"
             f" platform {driven.run_s * scale:.0f} s)"
+        )
+        # CPU time per message (the machine's other work does not count): in one process
+        # the desk's and the fakes' together, the main thread being the loop they share;
+        # with worker processes, the desks' apart from the bench's
+        main_cpu, all_cpu, workers_cpu = (
+            1000 * s / max(len(driven.pushed), 1) for s in driven.cpu_s
+        )
+        print(
+            f"cpu_ms_per_msg: bench_main_thread={main_cpu:.1f} bench_process={all_cpu:.1f}"
+            f" worker_processes={workers_cpu:.1f}"
         )
         bad = (
             outcome.lost
@@ -425,6 +450,13 @@ def main() -> None:
         default="polling",
         help="how the desk takes Telegram's updates: polling (one worker, the elected one,"
         " polls) or webhook (every worker serves it; updates posted to them in turn)",
+    )
+    parser.add_argument(
+        "--desk-process",
+        action="store_true",
+        help="on SQLite, run the one desk in a process of its own (as the PostgreSQL workers"
+        " run) instead of on the bench's event loop, where the fakes and the staff share"
+        " its core",
     )
     args = parser.parse_args()
     if args.workers < 1:
