@@ -24,6 +24,7 @@ from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.spec_paths import require_specs
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.whatsapp_api import FakeWhatsAppAPI
+from tests.postgres_twin import Twin
 
 # A busy machine (CI shares two cores between two test processes) makes input generation
 # and examples slow without anything being wrong: no deadline, no "too slow" check.
@@ -234,8 +235,20 @@ def _migrate_new_sqlite_files_once(
             os.link(copy, path)
         copy.unlink()
 
+    async def migrate_into(url: str) -> None:
+        await (await real_open(Store, url)).close()
+
     async def open_store(cls: type[Store], url: str, **options: Any) -> Store:
         path = sqlite_file(url)  # a file, not ``file:…?mode=ro`` nor another database
+        if (  # the test's PostgreSQL run: its new files are databases (tests/postgres_twin.py)
+            _twin.on
+            and path is not None
+            and not make_url(url).query
+            and (path in _twin.taken or (not path.exists() and options.get("migrate_schema", True)))
+        ):
+            url = await _twin.url_for(path, migrations(), migrate_into)
+            options.pop("guard", None)  # no file to guard
+            return await real_open(cls, url, **options)
         if (
             copying.on
             and path is not None
@@ -250,6 +263,44 @@ def _migrate_new_sqlite_files_once(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Store, "open", classmethod(open_store))
         yield copying
+
+
+_twin = Twin()
+# Folders whose tests run twice, on SQLite files and on PostgreSQL (tests/postgres_twin.py;
+# ``BORDERDESK_TEST_POSTGRES_TOO=tests/`` runs every folder twice);
+# a module that chooses its databases itself (``DATABASES``), one that reads its SQLite
+# files itself (it imports ``sqlite3``) and a test marked ``sqlite_only`` run once.
+POSTGRES_TOO = tuple(
+    os.environ.get("BORDERDESK_TEST_POSTGRES_TOO", "tests/bot/storage/").split(",")
+)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    path = Path(str(metafunc.definition.path)).relative_to(Path(__file__).parent.parent)
+    if (
+        "_database_kind" in metafunc.fixturenames
+        and str(path).startswith(POSTGRES_TOO)
+        and not hasattr(metafunc.module, "DATABASES")
+        and not hasattr(metafunc.module, "sqlite3")  # it reads the file itself
+        and metafunc.definition.get_closest_marker("sqlite_only") is None
+    ):
+        metafunc.parametrize("_database_kind", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def _database_kind(request: pytest.FixtureRequest) -> Iterator[str]:
+    """What the test's new SQLite files are: "sqlite", or "postgresql" in the PostgreSQL
+    run of a test of ``POSTGRES_TOO``."""
+    kind = getattr(request, "param", "sqlite")
+    _twin.start_test(kind == "postgresql")
+    yield kind
+    _twin.start_test(False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _drop_the_twin_databases() -> Iterator[None]:
+    yield
+    _twin.drop_all()
 
 
 class _CopyMigrated:
@@ -274,6 +325,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "real_migrations: new SQLite files this test's process opens are migrated from "
         "nothing by Alembic, not copied from the session's migrated file",
+    )
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only: a test of a POSTGRES_TOO folder about the SQLite file itself (or "
+        "handing its file to a process it starts): not run again on PostgreSQL",
     )
 
 

@@ -63,6 +63,10 @@ class CustomerQueries(
     reader: AsyncEngine  # read-only transactions (see Store)
 
     async def customer(self, customer_id: int) -> CustomerRecord | None:
+        """The shopper with this id; None for an id no row can have (a phone number typed
+        where an id may be: PostgreSQL refuses a parameter past its 32-bit integers)."""
+        if not 0 < customer_id < 2**31:
+            return None
         async with self.reader.connect() as conn:
             row = (
                 await conn.execute(select(customers).where(customers.c.id == customer_id))

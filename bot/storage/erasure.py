@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, literal, or_, select, update
+from sqlalchemy import String, cast, delete, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.orders.matching import order_key
@@ -72,7 +72,7 @@ async def erase_parcels(conn: AsyncConnection, order_ids: Sequence[int]) -> None
         .values(
             tracking_number=None,
             tracking_url=None,
-            parcel_key=literal("forgotten:") + shipments.c.id,
+            parcel_key=literal("forgotten:") + cast(shipments.c.id, String),
         )
     )
 

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event, text
 
 from bot.models import ActionKind
@@ -79,6 +80,7 @@ async def test_a_card_is_read_in_one_transaction(tmp_path: Path) -> None:
         assert redraw == {"read": 1}
 
 
+@pytest.mark.sqlite_only  # about the SQLite file itself
 async def test_commits_wait_for_the_disk_only_at_checkpoints(tmp_path: Path) -> None:
     """WAL with synchronous=NORMAL (1), not FULL (2): see bot.storage.sqlite."""
     async with local_desk(tmp_path) as desk, desk.store.engine.connect() as conn:

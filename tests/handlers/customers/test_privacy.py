@@ -10,6 +10,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, insert, select
 
 from bot.cli_customers import add_arguments, run
@@ -62,6 +63,7 @@ async def counts(db: Path) -> dict[str, object]:
         await store.close()
 
 
+@pytest.mark.sqlite_only  # about the SQLite file itself
 async def test_export_then_forget_leaves_no_personal_data_in_the_file(tmp_path: Path) -> None:
     async with local_desk(tmp_path) as desk:
         await add_order(
