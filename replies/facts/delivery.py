@@ -3,11 +3,14 @@
 ``{delivery_time}`` states the store's delivery window for the shopper's country (from
 the desk file's ``shipping.delivery_days``); ``{delivery_lateness}`` compares the order
 date plus the longest promised time with today. Business days skip Saturdays and Sundays.
-Country names and dates come from CLDR; the sentences put the country in brackets
-("Delivery time (Japan): 5–8 business days") so no language needs a case or an article.
+Country names and dates come from CLDR, in the nominative and without an article, so each
+sentence is a whole sentence that reads with the bare name: where a language would need a
+case or an article before it ("nach/in die", "do Wielkiej Brytanii", "Türkiye'ye", "en/au"),
+the sentence says "your country" and names it in brackets ("Dostawa do Twojego kraju
+(Wielka Brytania) trwa ..."), never a form's label ("Czas dostawy (Wielka Brytania): ...").
 
     delivery_time("JP", terms, "en")
-    # "Delivery time (Japan): 5–8 business days."
+    # "Delivery to Japan takes 5–8 business days."
     delivery_lateness(date(2026, 11, 20), "JP", terms, date(2026, 12, 7), "en")
     # "It was ordered on November 20 and the delivery time is 5–8 business days (Japan),
     #  so it should have arrived by December 2: it is 5 days late."
@@ -85,74 +88,74 @@ _RANGES = {
 # the store has given no time at all)
 _TIME: dict[str, tuple[str, str, str]] = {
     "en": (
-        "Delivery time ({country}): {days}.",
+        "Delivery to {country} takes {days}.",
         "Delivery usually takes {days}; tell us your country and we will give you its exact time.",
         "Tell us which country the order goes to and we will tell you how long delivery takes.",
     ),
     "es": (
-        "Plazo de entrega ({country}): {days}.",
+        "Los envíos a {country} tardan {days}.",
         "La entrega suele tardar {days}; dinos tu país y te damos el plazo exacto.",
         "Dinos a qué país va el pedido y te decimos cuánto tarda la entrega.",
     ),
     "fr": (
-        "Délai de livraison ({country}) : {days}.",
+        "Pour votre pays ({country}), la livraison prend {days}.",
         "La livraison prend en général {days} ; indiquez-nous votre pays pour le délai exact.",
         "Indiquez-nous le pays de livraison et nous vous donnerons le délai.",
     ),
     "de": (
-        "Lieferzeit ({country}): {days}.",
+        "Die Lieferung in Ihr Land ({country}) dauert {days}.",
         "Die Lieferung dauert meist {days}; nennen Sie uns Ihr Land, dann sagen wir Ihnen die "
         "genaue Lieferzeit.",
         "Nennen Sie uns das Lieferland, dann sagen wir Ihnen, wie lange die Lieferung dauert.",
     ),
     "it": (
-        "Tempi di consegna ({country}): {days}.",
+        "La consegna nel tuo paese ({country}) richiede {days}.",
         "La consegna richiede di solito {days}; dicci il tuo paese e ti diamo i tempi esatti.",
         "Dicci in quale paese va spedito l'ordine e ti diciamo quanto ci vuole.",
     ),
     "pt": (
-        "Prazo de entrega ({country}): {days}.",
+        "A entrega para o seu país ({country}) leva {days}.",
         "A entrega costuma levar {days}; informe seu país e passaremos o prazo exato.",
         "Informe para qual país vai o pedido e diremos quanto tempo leva a entrega.",
     ),
     "nl": (
-        "Levertijd ({country}): {days}.",
+        "De levering naar je land ({country}) duurt {days}.",
         "De levering duurt meestal {days}; laat ons je land weten voor de precieze levertijd.",
         "Laat ons weten naar welk land de bestelling "
         "gaat, dan zeggen we hoe lang de levering duurt.",
     ),
     "pl": (
-        "Czas dostawy ({country}): {days}.",
+        "Dostawa do Twojego kraju ({country}) trwa {days}.",
         "Dostawa trwa zwykle {days}; podaj nam swój kraj, a podamy dokładny czas.",
         "Napisz, do jakiego kraju ma trafić zamówienie, a podamy czas dostawy.",
     ),
     "ru": (
-        "Срок доставки ({country}): {days}.",
+        "Доставка в вашу страну ({country}) занимает {days}.",
         "Доставка обычно занимает {days}; напишите вашу страну, и мы назовём точный срок.",
         "Напишите, в какую страну отправить заказ, и мы назовём срок доставки.",
     ),
     "tr": (
-        "Teslimat süresi ({country}): {days}.",
+        "Ülkenize ({country}) teslimat {days} sürer.",
         "Teslimat genellikle {days} sürer; ülkenizi yazın, size kesin süreyi söyleyelim.",
         "Siparişin hangi ülkeye gideceğini yazın, teslimatın ne kadar süreceğini söyleyelim.",
     ),
     "ja": (
-        "お届け日数（{country}）：{days}です。",
+        "{country}へのお届けには{days}かかります。",
         "通常のお届けは{days}です。お住まいの国を教えていただければ、正確な日数をお知らせします。",
         "お届け先の国を教えていただければ、お届けにかかる日数をお知らせします。",
     ),
     "ko": (
-        "배송 기간({country}): {days}입니다.",
+        "{country}까지 배송에는 {days}이 걸립니다.",
         "배송은 보통 {days}이 걸립니다. 국가를 알려 주시면 정확한 기간을 안내해 드리겠습니다.",
         "주문을 받으실 국가를 알려 주시면 배송 기간을 안내해 드리겠습니다.",
     ),
     "zh": (
-        "配送时间（{country}）：{days}。",
+        "寄往{country}的配送时间为{days}。",
         "配送通常需要{days}；告诉我们您所在的国家，我们会告知准确时间。",
         "请告诉我们订单寄往哪个国家，我们会告知配送所需时间。",
     ),
     "ar": (
-        "مدة التوصيل ({country}): {days}.",
+        "يستغرق التوصيل إلى {country} {days}.",
         "يستغرق التوصيل عادةً {days}؛ أخبرنا ببلدك لنخبرك بالمدة الدقيقة.",
         "أخبرنا إلى أي بلد سيُرسل الطلب وسنخبرك بمدة التوصيل.",
     ),
@@ -326,21 +329,29 @@ _LATE_DAYS: dict[str, dict[str, str]] = {
 # A destination the store has given no time for: staff confirm it (the shopper has named
 # the country already, so it is not asked for again).
 _CONFIRM: dict[str, str] = {
-    "en": "Delivery time ({country}): our team will confirm it and get back to you.",
-    "es": "Plazo de entrega ({country}): nuestro equipo te lo confirmará enseguida.",
-    "fr": "Délai de livraison ({country}) : notre équipe vous le confirmera rapidement.",
-    "de": "Lieferzeit ({country}): Unser Team bestätigt sie Ihnen und meldet sich bei Ihnen.",
-    "it": "Tempi di consegna ({country}): il nostro team te li confermerà a breve.",
-    "pt": "Prazo de entrega ({country}): nossa equipe vai confirmá-lo e retornará para você.",
-    "nl": "Levertijd ({country}): ons team bevestigt die en laat het je weten.",
-    "pl": "Czas dostawy ({country}): nasz zespół go potwierdzi i odezwie się do Ciebie.",
-    "ru": "Срок доставки ({country}): наша команда уточнит его и свяжется с вами.",
-    "tr": "Teslimat süresi ({country}): ekibimiz süreyi teyit edip size dönüş yapacak.",
-    "ja": "お届け日数（{country}）：担当者が確認し、改めてご連絡いたします。",
-    "ko": "배송 기간({country}): 담당자가 확인한 후 안내해 드리겠습니다.",
-    "zh": "配送时间（{country}）：我们的团队会确认后回复您。",
-    "ar": "مدة التوصيل ({country}): سيؤكدها فريقنا ويعود إليك.",
+    "en": "Our team will confirm how long delivery to {country} takes and get back to you.",
+    "es": "Nuestro equipo te confirmará enseguida cuánto tardan los envíos a {country}.",
+    "fr": "Notre équipe vous confirmera rapidement le délai de livraison pour votre pays "
+    "({country}).",
+    "de": "Wie lange die Lieferung in Ihr Land ({country}) dauert, bestätigt Ihnen unser Team "
+    "in Kürze.",
+    "it": "Il nostro team ti confermerà a breve i tempi di consegna per il tuo paese ({country}).",
+    "pt": "Nossa equipe vai confirmar o prazo de entrega para o seu país ({country}) e "
+    "retornará para você.",
+    "nl": "Ons team laat je zo snel mogelijk weten hoe lang de levering naar je land "
+    "({country}) duurt.",
+    "pl": "Nasz zespół potwierdzi czas dostawy do Twojego kraju ({country}) i odezwie się "
+    "do Ciebie.",
+    "ru": "Наша команда уточнит срок доставки в вашу страну ({country}) и свяжется с вами.",
+    "tr": "Ülkenize ({country}) teslimat süresini ekibimiz teyit edip size dönüş yapacak.",
+    "ja": "{country}へのお届け日数は、担当者が確認のうえ改めてご連絡いたします。",
+    "ko": "{country}까지의 배송 기간은 담당자가 확인한 후 안내해 드리겠습니다.",
+    "zh": "寄往{country}的配送时间，我们的团队会确认后回复您。",
+    "ar": "سيؤكد لك فريقنا مدة التوصيل إلى {country} ويعود إليك.",
 }
+
+# Countries whose English name takes "the" after "to" (CLDR's names carry no article).
+_ENGLISH_THE = frozenset({"US", "GB", "NL", "AE", "PH", "DO", "BS", "MV", "CD", "CF", "GM"})
 
 # A delivery estimate whose day has passed, as the reply's estimate reads it: "Estimated
 # delivery: Thursday 3 December (that date has passed)".
@@ -399,16 +410,19 @@ def delivery_time(country: str | None, terms: ShippingTerms, language: str) -> s
     known, usual, ask = _TIME.get(language, _TIME["en"])
     window = terms.delivery.window_for(country) if country else None
     if country and window:
-        return known.format(
-            country=country_name(country, language), days=days_text(window, language)
-        )
+        return known.format(country=_named(country, language), days=days_text(window, language))
     if country:
-        return _CONFIRM.get(language, _CONFIRM["en"]).format(
-            country=country_name(country, language)
-        )
+        return _CONFIRM.get(language, _CONFIRM["en"]).format(country=_named(country, language))
     if terms.delivery.default:
         return usual.format(days=days_text(terms.delivery.default, language))
     return ask
+
+
+def _named(country: str, language: str) -> str:
+    """The country's name as the delivery sentence writes it: English puts "the" before the
+    few names that take it ("Delivery to the United States")."""
+    name = country_name(country, language)
+    return f"the {name}" if language == "en" and country in _ENGLISH_THE else name
 
 
 def delivery_lateness(

@@ -16,7 +16,8 @@ from replies.facts.delivery import (
     estimate_text,
 )
 from replies.facts.fill import fact_variables
-from replies.facts.terms import DeliveryWindow, ShippingError, parse_shipping
+from replies.facts.names import country_name
+from replies.facts.terms import DeliveryWindow, ShippingError, ShippingTerms, parse_shipping
 
 TERMS = parse_shipping(
     {
@@ -29,10 +30,16 @@ FRIDAY_20_NOV = date(2026, 11, 20)
 
 
 def test_states_the_destinations_own_time_then_its_regions_then_the_default() -> None:
-    assert delivery_time("US", TERMS, "en") == "Delivery time (United States): 5–8 business days."
-    assert delivery_time("FR", TERMS, "fr") == "Délai de livraison (France) : 2 à 5 jours ouvrés."
-    assert delivery_time("JP", TERMS, "ja") == "お届け日数（日本）：7–14営業日です。"
-    assert delivery_time("DE", TERMS, "de") == "Lieferzeit (Deutschland): 1–2 Werktage."
+    assert (
+        delivery_time("US", TERMS, "en") == "Delivery to the United States takes 5–8 business days."
+    )
+    assert delivery_time("FR", TERMS, "fr") == (
+        "Pour votre pays (France), la livraison prend 2 à 5 jours ouvrés."
+    )
+    assert delivery_time("JP", TERMS, "ja") == "日本へのお届けには7–14営業日かかります。"
+    assert delivery_time("DE", TERMS, "de") == (
+        "Die Lieferung in Ihr Land (Deutschland) dauert 1–2 Werktage."
+    )
 
 
 def test_unknown_country_gives_the_usual_time_and_asks_for_the_country() -> None:
@@ -46,11 +53,27 @@ def test_unknown_country_gives_the_usual_time_and_asks_for_the_country() -> None
 def test_known_country_without_a_time_is_confirmed_by_the_team_not_asked_again() -> None:
     """Native review: "сколько идёт доставка в Казахстан?" was asked which country."""
     assert delivery_time("US", NO_TIMES, "en") == (
-        "Delivery time (United States): our team will confirm it and get back to you."
+        "Our team will confirm how long delivery to the United States takes and get back to you."
     )
     assert delivery_time("KZ", NO_TIMES, "ru") == (
-        "Срок доставки (Казахстан): наша команда уточнит его и свяжется с вами."
+        "Наша команда уточнит срок доставки в вашу страну (Казахстан) и свяжется с вами."
     )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("terms", [TERMS, NO_TIMES], ids=["times", "no-times"])
+def test_the_time_for_a_country_is_a_sentence_not_a_forms_label(
+    language: str, terms: ShippingTerms
+) -> None:
+    """Sendability set 3 (#37, #45): "Teslimat süresi (Türkiye): ..." and "배송 기간(대한민국):"
+    read like a form's field inside a reply. The country may sit in brackets after "your
+    country" (where the bare name would need a case), never before a colon."""
+    for code in ("TR", "KR", "US", "CH"):
+        said = delivery_time(code, terms, language)
+        name = country_name(code, language)
+        assert name in said
+        after = said.split(name, 1)[1].lstrip(")）")
+        assert not after.startswith((":", " :", "：")), said
 
 
 @pytest.mark.parametrize(
@@ -222,4 +245,6 @@ def test_a_country_named_in_the_message_is_not_asked_for_again() -> None:
         terms=NO_TIMES,
         today=date(2026, 12, 7),
     )
-    assert facts["delivery_time"].startswith("Срок доставки (Казахстан): наша команда уточнит")
+    assert facts["delivery_time"].startswith(
+        "Наша команда уточнит срок доставки в вашу страну (Казахстан)"
+    )

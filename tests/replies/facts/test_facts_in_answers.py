@@ -42,7 +42,7 @@ def test_voltage_answer_names_the_countrys_supply_and_warns_about_heaters() -> N
 
 def test_delivery_period_states_the_stores_time_for_the_country() -> None:
     text, _ = engine().render("delivery_period", "de", {}, country="CA")
-    assert "Lieferzeit (Kanada): 4–7 Werktage." in text
+    assert "Die Lieferung in Ihr Land (Kanada) dauert 4–7 Werktage." in text
 
 
 def test_delivery_delay_says_how_late_the_linked_order_is() -> None:
@@ -77,11 +77,11 @@ def test_the_country_comes_from_the_phone_or_the_app_language_when_the_message_n
         terms=TERMS,
         today=NOW.date(),
     )
-    assert by_phone["delivery_time"] == "Delivery time (Canada): 4–7 business days."
+    assert by_phone["delivery_time"] == "Delivery to Canada takes 4–7 business days."
     by_language = fact_variables(
         "¿cuánto tarda?", template, "es", {}, terms=TERMS, today=NOW.date(), language_code="es-ES"
     )
-    assert by_language["delivery_time"] == "Plazo de entrega (España): de 2 a 5 días hábiles."
+    assert by_language["delivery_time"] == "Los envíos a España tardan de 2 a 5 días hábiles."
 
 
 def test_size_answer_gives_the_conversion_and_a_given_value_is_kept() -> None:
