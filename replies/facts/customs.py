@@ -318,8 +318,8 @@ _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
         "nulla da pagare.",
         "Per favore non pagare nulla prima che lo abbiamo verificato con il corriere: una "
         "richiesta del genere può essere un errore o una truffa.",
-        "Dogana ({country}): se ci siano dazi e tasse d'importazione dipende da dove viene "
-        "spedito l'ordine e dal suo valore; il nostro team te lo confermerà.",
+        "Dogana ({country}): se ci siano dazi e tasse d'importazione dipende da dove parte "
+        "l'ordine e dal suo valore; il nostro team te lo confermerà.",
         "Prima di pagare, inviaci una foto o uno screenshot dell'avviso: il nostro team "
         "verificherà se l'importo è corretto.",
     ),
@@ -331,8 +331,8 @@ _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
         "combustíveis), então não há nada a pagar na entrega.",
         "Por favor, não pague nada antes de verificarmos com a transportadora: essa cobrança "
         "pode ser um erro ou um golpe.",
-        "Alfândega ({country}): a cobrança de impostos e taxas de importação depende de onde o "
-        "pedido é enviado e do valor dele; nossa equipe vai confirmar isso.",
+        "Alfândega ({country}): a cobrança de impostos e taxas de importação depende do local de "
+        "onde o pedido é enviado e do valor dele; nossa equipe vai confirmar isso.",
         "Antes de pagar, envie-nos uma foto ou captura de tela do aviso: nossa equipe vai "
         "verificar se a cobrança está correta.",
     ),
@@ -345,7 +345,7 @@ _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
         "Betaal alsjeblieft niets voordat wij het bij de vervoerder hebben nagevraagd: zo'n "
         "verzoek kan een fout of oplichting zijn.",
         "Douane ({country}): of er invoerrechten en belastingen gelden, hangt af van waar de "
-        "bestelling vandaan wordt verzonden en van de waarde; ons team bevestigt het je.",
+        "bestelling vandaan wordt verzonden en van de waarde; ons team laat het je weten.",
         "Stuur ons voordat je betaalt een foto of screenshot van het bericht: ons team "
         "controleert of het bedrag klopt.",
     ),
@@ -355,7 +355,7 @@ _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
         "Cło ({country}): na zwykłe towary nie nalicza się tam cła ani podatków importowych "
         "(tylko na nieliczne, jak alkohol, tytoń i paliwa), więc przy odbiorze nie ma nic do "
         "zapłaty.",
-        "Prosimy niczego nie płacić, zanim nie sprawdzimy tego z przewoźnikiem: takie żądanie "
+        "Prosimy niczego nie płacić, dopóki nie sprawdzimy tego u przewoźnika: takie żądanie "
         "może być pomyłką lub oszustwem.",
         "Cło ({country}): to, czy obowiązują cło i podatki importowe, zależy od tego, skąd "
         "wysyłane jest zamówienie, i od jego wartości; nasz zespół to potwierdzi.",
@@ -424,8 +424,8 @@ _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
         "(إلا على القليل منها مثل الكحول والتبغ والوقود)، لذا لا يوجد ما تدفعه عند الاستلام.",
         "من فضلك لا تدفع أي مبلغ قبل أن نتحقق من الأمر مع شركة الشحن: فقد يكون هذا الطلب "
         "خطأً أو احتيالاً.",
-        "الجمارك ({country}): يعتمد فرض الرسوم الجمركية وضرائب الاستيراد على مكان شحن الطلب "
-        "وعلى قيمته؛ وسيؤكد لك فريقنا ذلك.",
+        "الجمارك ({country}): يعتمد فرض الرسوم الجمركية وضرائب الاستيراد على المكان الذي يُشحن "
+        "منه الطلب وعلى قيمته؛ وسيؤكد لك فريقنا ذلك.",
         "قبل الدفع، أرسل لنا صورة أو لقطة شاشة للإشعار: وسيتحقق فريقنا مما إذا كان المبلغ صحيحاً.",
     ),
 }

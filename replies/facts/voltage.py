@@ -233,7 +233,7 @@ _SAME_SUPPLY: dict[str, tuple[str, str]] = {
         "Only the plug differs: use a plug adapter for type {plugs}.",
     ),
     "es": (
-        "Nuestros aparatos están hechos para {home} V y funcionan tal cual con la red de "
+        "Nuestros aparatos están hechos para {home} V y funcionan tal cual en la red de "
         "{band} V de allí.",
         "Solo cambia el enchufe: usa un adaptador para el tipo {plugs}.",
     ),
@@ -300,15 +300,15 @@ _FREQUENCY: dict[str, str] = {
     "en": "The mains there run at {hertz} Hz, ours at {home} Hz: heating appliances and "
     "chargers do not mind, but an appliance with a motor or a clock should say 50/60 Hz on "
     "its label.",
-    "es": "Allí la red va a {hertz} Hz y la nuestra a {home} Hz: a los aparatos que calientan "
+    "es": "Allí la red es de {hertz} Hz y la nuestra de {home} Hz: a los aparatos que calientan "
     "y a los cargadores no les afecta, pero un aparato con motor o reloj debe indicar "
     "50/60 Hz en su etiqueta.",
     "fr": "Le réseau y est à {hertz} Hz, le nôtre à {home} Hz : cela ne gêne ni les appareils "
     "chauffants ni les chargeurs, mais un appareil avec moteur ou horloge doit porter la "
     "mention 50/60 Hz sur son étiquette.",
     "de": "Das Netz dort hat {hertz} Hz, unseres {home} Hz: Heizgeräten und Ladegeräten macht "
-    "das nichts aus, aber ein Gerät mit Motor oder Uhr sollte auf dem Typenschild 50/60 Hz "
-    "angeben.",
+    "das nichts aus, aber bei einem Gerät mit Motor oder Uhr sollte auf dem Typenschild "
+    "50/60 Hz stehen.",
     "it": "Lì la rete è a {hertz} Hz, la nostra a {home} Hz: per gli apparecchi che scaldano e "
     "per i caricabatterie non cambia nulla, ma un apparecchio con motore o orologio deve "
     "riportare 50/60 Hz sull'etichetta.",
@@ -316,8 +316,8 @@ _FREQUENCY: dict[str, str] = {
     "aquecem nem os carregadores, mas um aparelho com motor ou relógio deve indicar 50/60 Hz "
     "na etiqueta.",
     "nl": "Het stroomnet daar werkt op {hertz} Hz, het onze op {home} Hz: voor apparaten die "
-    "verwarmen en voor opladers maakt dat niets uit, maar een apparaat met een motor of klok "
-    "moet 50/60 Hz op het etiket vermelden.",
+    "verwarmen en voor opladers maakt dat niets uit, maar bij een apparaat met een motor of "
+    "klok moet 50/60 Hz op het etiket staan.",
     "pl": "Sieć ma tam {hertz} Hz, a u nas {home} Hz: urządzeniom grzewczym i ładowarkom to "
     "nie przeszkadza, ale urządzenie z silnikiem lub zegarem powinno mieć na etykiecie "
     "50/60 Hz.",
@@ -367,9 +367,9 @@ _RATED: dict[str, str] = {
     "hebben een dual-voltage-model nodig: een verloopstekker of reisconverter is niet genoeg.",
     "pl": "Urządzenia, które mają na etykiecie {band} V lub 100-240 V, działają tam bez "
     "przeróbek; urządzenia grzewcze (suszarki, prostownice, czajniki) na inne napięcie "
-    "wymagają modelu dwunapięciowego: przejściówka ani konwerter podróżny nie wystarczą.",
+    "wymagają modelu dwunapięciowego: ani przejściówka, ani konwerter podróżny nie wystarczą.",
     "ru": "Приборы, на этикетке которых указано {band} В или 100-240 В, работают там без "
-    "преобразователя; нагревательным приборам (фенам, выпрямителям, чайникам), рассчитанным "
+    "преобразователя; нагревательным приборам (фенам, утюжкам для волос, чайникам), рассчитанным "
     "на другое напряжение, нужна модель с двойным напряжением: переходника или дорожного "
     "преобразователя недостаточно.",
     "tr": "Etiketinde {band} V veya 100-240 V yazan cihazlar orada olduğu gibi çalışır; başka "
@@ -378,7 +378,7 @@ _RATED: dict[str, str] = {
     "yeterli değildir.",
     "ja": "ラベルに{band}Vまたは100-240Vと表示された製品はそのままお使いいただけます。"
     "それ以外の電圧用のドライヤー、ヘアアイロン、電気ケトルなどの電熱製品には海外対応（電圧切替）"
-    "モデルが必要です。変換プラグや旅行用変圧器では足りません。",
+    "モデルが必要です。変換プラグや旅行用変圧器では対応できません。",
     "ko": "라벨에 {band}V 또는 100-240V로 표시된 제품은 그대로 사용하실 수 있습니다. 다른 "
     "전압용 헤어드라이어, 고데기, 전기포트 같은 발열 제품은 프리볼트(듀얼 전압) 모델이 "
     "필요하며, 변환 플러그나 여행용 변압기로는 부족합니다.",
