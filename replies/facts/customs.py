@@ -435,6 +435,9 @@ _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
 # alcohol; no VAT or GST) and Macau (a free port: no customs tariff; consumption tax only
 # on tobacco, some alcoholic drinks and fuels).
 DUTY_FREE = frozenset({"HK", "MO"})
+# The most an order may be worth for its import VAT to be collected at checkout: IOSS
+# covers EU consignments up to EUR 150, a seller collects UK VAT on goods up to GBP 135.
+_LIMITS = {"EUR": 150.0, "GBP": 135.0}
 # Territories inside a member state's customs and VAT area though not EU members
 # themselves: Monaco is in France's (Franco-Monegasque customs union).
 _CUSTOMS_TERRITORY = {"MC": "FR"}
@@ -446,9 +449,17 @@ def is_duty_bill(text: str) -> bool:
     return bool(_BILL.search(text))
 
 
-def paid_at_checkout(country: str, customs: CustomsTerms) -> tuple[bool, str]:
+def paid_at_checkout(
+    country: str, customs: CustomsTerms, value: tuple[str, float] | None = None
+) -> tuple[bool, str]:
     """Whether the shopper's duties and taxes are collected at checkout, and the scheme
-    that collects them (" (IOSS)", " (UK VAT)") or "" when it is the store's DDP terms."""
+    that collects them (" (IOSS)", " (UK VAT)") or "" when it is the store's DDP terms.
+
+    IOSS and the UK VAT a seller collects cover orders up to a value only (``_LIMITS``):
+    an order the message values above it (``value``, ``replies.facts.value``) pays its
+    import VAT on delivery."""
+    if _over_limit(value, "EUR") or _over_limit(value, "GBP"):
+        return customs.duties is Duties.AT_CHECKOUT, ""
     if country in EU_MEMBERS and customs.ioss and customs.duties is Duties.ON_DELIVERY:
         return True, " (IOSS)"
     if country == "GB" and customs.uk_vat and customs.duties is Duties.ON_DELIVERY:
@@ -456,7 +467,18 @@ def paid_at_checkout(country: str, customs: CustomsTerms) -> tuple[bool, str]:
     return customs.duties is Duties.AT_CHECKOUT, ""
 
 
-def customs_advice(country: str | None, terms: ShippingTerms, language: str, *, bill: bool) -> str:
+def _over_limit(value: tuple[str, float] | None, currency: str) -> bool:
+    return value is not None and value[0] == currency and value[1] > _LIMITS[currency]
+
+
+def customs_advice(
+    country: str | None,
+    terms: ShippingTerms,
+    language: str,
+    *,
+    bill: bool,
+    value: tuple[str, float] | None = None,
+) -> str:
     """The store's customs terms for ``country`` in ``language``, worded for a question
     before buying or for a bill (``bill``); asks for the country when it is unknown.
 
@@ -485,7 +507,7 @@ def customs_advice(country: str | None, terms: ShippingTerms, language: str, *, 
         return sentences(language, said, unknown_bill) if bill else said
     if terms.customs is None:  # the store has not said who pays: promise nothing
         return _UNSET.get(language, _UNSET["en"]).format(country=name)
-    paid, scheme = paid_at_checkout(country, terms.customs)
+    paid, scheme = paid_at_checkout(country, terms.customs, value)
     if bill:
         return bill_paid if paid else bill_due
     return (before_paid if paid else before_due).format(country=name, scheme=scheme)

@@ -38,6 +38,7 @@ from replies.facts.returns import (
 )
 from replies.facts.sizes import size_advice
 from replies.facts.terms import ShippingTerms
+from replies.facts.value import named_value
 from replies.facts.voltage import plug_advice
 from replies.situations import GIVEN_CONTACT, NO_ORDER_YET
 
@@ -158,7 +159,9 @@ def fact_variables(
             )
     if "customs_advice" in wanted:
         bill = is_duty_bill(text) or _status(values) in _DELIVERED
-        facts["customs_advice"] = customs_advice(code, terms, language, bill=bill)
+        facts["customs_advice"] = customs_advice(
+            code, terms, language, bill=bill, value=named_value(text)
+        )
     return facts
 
 
