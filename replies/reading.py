@@ -58,6 +58,8 @@ module adds it, each step a small, separate idea:
 6. **Threats** (``replies.threats``): a refund demand with a threat of bad reviews, a
    chargeback or a lawyer is flagged ``threat`` for staff, and is never suggested as a
    review request: the review's share goes to the refund or complaint case.
+7. **A greeting beside a question** (``replies.greeted``): "こんにちは！注文はいつ届きますか"
+   is the question, not a greeting, and the greeting's share is no rival to it.
 
     reading = read_message(classifier, "Refund me or I post a 1-star review!", "en")
     reading.ranked[0], reading.flags        # (("get_refund", 0.71), ("threat",))
@@ -76,6 +78,7 @@ from replies.demands import refund_behind_a_problem
 from replies.details import is_a_label
 from replies.features import fold
 from replies.follow_ups import changes_mind, dependence, keeps_the_order
+from replies.greeted import greeting_is_no_rival, question_behind_a_greeting
 from replies.language import CJK, WORD, has_words, strip_noise
 from replies.threats import threat_words
 from replies.waiting import waiting_for_an_order
@@ -210,6 +213,8 @@ def read_message(
         if classifier.intents[best] not in NOT_A_QUESTION and without[best] >= probs.max():
             asked, probs = rest, without
     probs, also = _sentences(classifier, asked, language, probs, threshold)
+    # a greeting in front of a question does not make it a greeting (``replies.greeted``)
+    probs = question_behind_a_greeting(classifier, asked, language, probs)
     # a shopper waiting for an order asks about that order first (``replies.waiting``)
     probs, also = waiting_for_an_order(classifier, asked, language, probs, also, threshold)
     # a refund demanded for a late parcel or a faulty item leads (``replies.demands``)
@@ -225,6 +230,7 @@ def read_message(
         flags = (THREAT,)
         probs = _request_behind_the_threat(classifier, probs, text, found, language, threshold)
         probs = _review_is_not_the_answer(classifier, probs)
+    probs = greeting_is_no_rival(classifier, asked, language, probs, threshold)
     ranked = classifier.ranked(probs)
     also = tuple(intent for intent in also if intent != ranked[0][0])
     return Reading(ranked=ranked, flags=flags, also=also)
