@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from babel.lists import format_list
+
 from replies.facts.terms import PAYMENT_METHODS, ShippingTerms
 from replies.features import fold
 
@@ -127,6 +129,13 @@ _BRANDS = {
     "mb_way": "MB WAY",
     "przelewy24": "Przelewy24",
     "sofort": "Sofort",
+}
+
+# Brands a language writes in its own script: Chinese shoppers know Alipay and WeChat Pay
+# as 支付宝 and 微信支付, Korean ones write them in Hangul.
+_LOCAL_BRANDS: dict[str, dict[str, str]] = {
+    "alipay": {"zh": "支付宝", "ko": "알리페이"},
+    "wechat_pay": {"zh": "微信支付", "ko": "위챗페이"},
 }
 
 # language -> (offered, not offered: {offered} lists what is, not listed by the store:
@@ -291,9 +300,10 @@ def methods_in(text: str) -> list[str]:
 
 
 def method_name(method: str, language: str) -> str:
-    """How ``method`` is written in ``language``: the brand, or the local name."""
+    """How ``method`` is written in ``language``: the brand as the language writes it
+    ("支付宝", "알리페이"), else the brand, or the local name."""
     if method in _BRANDS:
-        return _BRANDS[method]
+        return _LOCAL_BRANDS.get(method, {}).get(language, _BRANDS[method])
     names = _NAMES[method]
     return names.get(language, names["en"])
 
@@ -303,17 +313,25 @@ def payment_answer(text: str, language: str, terms: ShippingTerms) -> str:
     empty when it names none."""
     offered_now, not_offered, unknown = _ANSWERS.get(language, _ANSWERS["en"])
     offered = terms.payment_methods
-    sentences = []
+    # methods with the same answer share one sentence ("Klarna en iDEAL: ..."), so the
+    # same words are never printed twice in a row
+    groups: dict[str, list[str]] = {}
     for method in methods_in(text)[:3]:
-        name = method_name(method, language)
-        name = name[:1].upper() + name[1:]  # it starts the sentence: "Achteraf betalen: ..."
-        if offered is None:
+        case = "unknown" if offered is None else "yes" if method in offered else "no"
+        groups.setdefault(case, []).append(method)
+    sentences = []
+    for case, methods in groups.items():
+        names = [method_name(method, language) for method in methods]
+        if methods[0] not in _BRANDS:  # it starts the sentence: "Achteraf betalen: ..."
+            names[0] = names[0][:1].upper() + names[0][1:]
+        name = format_list(names, locale=language) if len(names) > 1 else names[0]
+        if case == "unknown":
             sentences.append(unknown.format(method=name))
-        elif method in offered:
+        elif case == "yes":
             sentences.append(offered_now.format(method=name))
         else:
             listed = _LIST_SEPARATOR.get(language, ", ").join(
-                method_name(m, language) for m in offered
+                method_name(m, language) for m in offered or ()
             )
             sentences.append(not_offered.format(method=name, offered=listed))
     return ("" if language in ("ja", "zh") else " ").join(sentences)
