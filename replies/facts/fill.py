@@ -158,7 +158,10 @@ def fact_variables(
                 estimate_in_reply="{delivery_estimate}" in template,
             )
     if "customs_advice" in wanted:
-        bill = is_duty_bill(text) or _status(values) in _DELIVERED
+        # a charge named before buying ("will you charge me customs on top?") is no bill:
+        # there is no parcel whose notice could be photographed
+        asked_before_buying = bool(str(values.get(NO_ORDER_YET) or "").strip())
+        bill = (is_duty_bill(text) and not asked_before_buying) or _status(values) in _DELIVERED
         facts["customs_advice"] = customs_advice(
             code, terms, language, bill=bill, value=named_value(text)
         )
