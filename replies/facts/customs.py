@@ -478,6 +478,7 @@ def customs_advice(
     *,
     bill: bool,
     value: tuple[str, float] | None = None,
+    notice_asked: bool = False,
 ) -> str:
     """The store's customs terms for ``country`` in ``language``, worded for a question
     before buying or for a bill (``bill``); asks for the country when it is unknown.
@@ -504,7 +505,8 @@ def customs_advice(
     if terms.customs is None and not home_known:
         # where it ships from is unknown, and so is whether it crosses a border
         said = unknown.format(country=name)
-        return sentences(language, said, unknown_bill) if bill else said
+        # the reply around it may ask for the notice itself: then it is not asked twice
+        return sentences(language, said, unknown_bill) if bill and not notice_asked else said
     if terms.customs is None:  # the store has not said who pays: promise nothing
         return _UNSET.get(language, _UNSET["en"]).format(country=name)
     paid, scheme = paid_at_checkout(country, terms.customs, value)

@@ -163,7 +163,14 @@ def fact_variables(
         asked_before_buying = bool(str(values.get(NO_ORDER_YET) or "").strip())
         bill = (is_duty_bill(text) and not asked_before_buying) or _status(values) in _DELIVERED
         facts["customs_advice"] = customs_advice(
-            code, terms, language, bill=bill, value=named_value(text)
+            code,
+            terms,
+            language,
+            bill=bill,
+            value=named_value(text),
+            # an intent's full answer asks for the customs notice in its own words; a
+            # second question's sentence ("{customs_advice}" alone) does not
+            notice_asked=template.strip() != "{customs_advice}",
         )
     return facts
 
