@@ -271,7 +271,10 @@ _twin = Twin()
 # a module that chooses its databases itself (``DATABASES``), one that reads its SQLite
 # files itself (it imports ``sqlite3``) and a test marked ``sqlite_only`` run once.
 POSTGRES_TOO = tuple(
-    os.environ.get("BORDERDESK_TEST_POSTGRES_TOO", "tests/bot/storage/").split(",")
+    os.environ.get(
+        "BORDERDESK_TEST_POSTGRES_TOO",
+        "tests/bot/storage/,tests/bot/orders/,tests/handlers/,tests/scheduler/",
+    ).split(",")
 )
 
 
