@@ -10,7 +10,7 @@ folds the write-ahead log into the database file.
   first checks that the file is still the desk's, so nothing is read from or written
   into a file that is not.
 
-    engine = create_async_engine(url)
+    engine = create_async_engine(url, async_creator=lambda: inline_connect(path, 30.0))
     configure(engine, guard)
     engine = WriterQueue(engine.sync_engine)
     await checkpoint(engine, path, guard)   # the runtime, every few seconds
@@ -28,6 +28,7 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.storage.file_guard import DatabaseGuard
+from bot.storage.sqlite_inline import InlineConnection
 
 READ_ONLY = "borderdesk_read_only"
 BUSY_TIMEOUT_MS = 30000
@@ -87,12 +88,17 @@ def configure(engine: AsyncEngine, guard: DatabaseGuard | None = None) -> None:
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _: Any) -> None:
-        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        # an inline connection (bot.storage.sqlite_inline) opens in autocommit mode and
+        # waits for other processes' locks itself: a busy timeout would block the loop
+        inline = isinstance(dbapi_connection.driver_connection, InlineConnection)
+        if not inline:
+            dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         # commits wait for the disk only at checkpoints: see SYNCHRONOUS for the risk
         cursor.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if not inline:
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
@@ -121,12 +127,15 @@ async def checkpoint(engine: AsyncEngine, path: Path | None, guard: DatabaseGuar
     async with turn, engine.connect() as conn:  # outside a transaction, or it is locked
         driver = (await conn.get_raw_connection()).driver_connection
         assert driver is not None, "a connection just taken from the pool"
+        # an inline connection runs this in a worker thread, and its own statements
+        # never wait: its busy timeout goes back to 0 after the checkpoint
+        usual = 0 if isinstance(driver, InlineConnection) else BUSY_TIMEOUT_MS
         with guard.checkpointing() if guard is not None else contextlib.nullcontext():
             await driver.execute(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
             try:
                 await driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
-                await driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                await driver.execute(f"PRAGMA busy_timeout={usual}")
     return True
 
 

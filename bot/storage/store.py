@@ -11,6 +11,7 @@ run in one transaction, so a crash never leaves half a decision behind::
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,8 @@ from bot.storage.ratings import RatingQueries
 from bot.storage.schema import escalations, messages, suggestions
 from bot.storage.shipments import ShipmentQueries
 from bot.storage.spike_queries import SpikeQueries
-from bot.storage.sqlite import READ_ONLY, WriterQueue, checkpoint, configure
+from bot.storage.sqlite import BUSY_TIMEOUT_MS, READ_ONLY, WriterQueue, checkpoint, configure
+from bot.storage.sqlite_inline import inline_connect
 from bot.storage.translations import TranslationQueries
 from bot.storage.urls import database_label, sqlite_file
 
@@ -119,7 +121,11 @@ class Store(
         if (path := sqlite_file(url)) is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            engine = create_async_engine(url)
+            if path is not None:  # statements run on the loop's thread (sqlite_inline)
+                opener = partial(inline_connect, path, BUSY_TIMEOUT_MS / 1000)
+                engine = create_async_engine(url, async_creator=opener)
+            else:
+                engine = create_async_engine(url)
         except ModuleNotFoundError as exc:
             raise StorageError(_missing_driver(url, exc.name or "its driver")) from exc
         if sqlite:
