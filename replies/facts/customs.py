@@ -14,16 +14,22 @@ said about a border.
 
     terms = parse_shipping({"ships_from": "DE", "customs": {"duties": "on_delivery"}})
     customs_advice("CH", terms, "de", bill=False)
-    # "Zoll (Schweiz): Zölle und Einfuhrsteuern sind nicht im Preis enthalten; ..."
-    customs_advice("AT", terms, "de", bill=False)
-    # "Zoll (Österreich): keiner, die Bestellung überquert keine Zollgrenze."
+    # "Bei einer Lieferung in Ihr Land (Schweiz) sind Zölle und Einfuhrsteuern nicht im
+    #  Preis enthalten; ..."
+    customs_advice("US", terms, "en", bill=False)
+    # "For orders to the United States, duties and import taxes are not included ..."
+
+Each is a whole sentence, never a form's label ("Zoll (Schweiz): ..."): where a language
+would need a case or an article before the bare name, it says "your country" and names it
+in brackets, as the delivery time does (``replies.facts.delivery``).
 """
 
 from __future__ import annotations
 
 import re
 
-from replies.facts.names import country_name, sentences
+from replies.facts.delivery import country_as_written
+from replies.facts.names import sentences
 from replies.facts.terms import EU_MEMBERS, CustomsTerms, Duties, ShippingTerms
 
 # An amount of money ("30 EUR", "€30", "45,90 zł", "3000円") or a request to pay.
@@ -56,24 +62,26 @@ _BILL = re.compile(
 # delivery, asking for the country)
 _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
     "en": (
-        "Customs ({country}): none, the order does not cross a customs border.",
-        "Customs ({country}): duties and import taxes{scheme} are paid at checkout, so there "
+        "Orders to {country} do not cross a customs border, so there are no customs charges.",
+        "For orders to {country}, duties and import taxes{scheme} are paid at checkout, so there "
         "is nothing more to pay on delivery.",
-        "Customs ({country}): duties and import taxes are not included in the price; the "
+        "For orders to {country}, duties and import taxes are not included in the price; the "
         "carrier collects them on delivery at the local rates.",
-        "Duties and import taxes for this order were already paid at checkout, so please do "
-        "not pay the courier: we will settle it with them.",
+        "Duties and import taxes for this order were already paid at checkout, so please do not "
+        "pay the courier: we will settle it with them.",
         "Under our terms, duties and import taxes are paid on delivery, so the courier's charge "
         "is normally the local customs fee.",
         "Tell us which country the order goes to and we will tell you whether duties and taxes "
         "are paid at checkout or on delivery.",
     ),
     "es": (
-        "Aduanas ({country}): ninguna, el pedido no cruza una frontera aduanera.",
-        "Aduanas ({country}): los aranceles e impuestos de importación{scheme} se pagan al "
+        "Los envíos a {country} no cruzan ninguna frontera aduanera, así que no hay aduanas que "
+        "pagar.",
+        "En los envíos a {country}, los aranceles e impuestos de importación{scheme} se pagan al "
         "finalizar la compra, así que no hay nada más que pagar en la entrega.",
-        "Aduanas ({country}): los aranceles e impuestos de importación no están incluidos en el "
-        "precio; la empresa de transporte los cobra en la entrega según las tarifas locales.",
+        "En los envíos a {country}, los aranceles e impuestos de importación no están incluidos "
+        "en el precio; la empresa de transporte los cobra en la entrega según las tarifas "
+        "locales.",
         "Los aranceles e impuestos de importación de este pedido ya se pagaron al comprar, así "
         "que no pagues al repartidor: lo resolvemos nosotros con ellos.",
         "Según nuestras condiciones, los aranceles e impuestos se pagan en la entrega, así que "
@@ -82,37 +90,42 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "comprar o en la entrega.",
     ),
     "fr": (
-        "Douane ({country}) : aucune, la commande ne passe pas de frontière douanière.",
-        "Douane ({country}) : les droits et taxes d'importation{scheme} sont payés lors de la "
-        "commande, il n'y a donc rien d'autre à payer à la livraison.",
-        "Douane ({country}) : les droits et taxes d'importation ne sont pas inclus dans le prix ; "
-        "le transporteur les perçoit à la livraison selon les tarifs locaux.",
-        "Les droits et taxes de cette commande ont déjà été payés lors de l'achat : ne payez "
-        "pas le livreur, nous réglerons cela avec lui.",
+        "Une livraison dans votre pays ({country}) ne passe aucune frontière douanière : il n'y "
+        "a donc pas de douane à payer.",
+        "Pour une livraison dans votre pays ({country}), les droits et taxes "
+        "d'importation{scheme} sont payés lors de la commande : il n'y a donc rien d'autre à "
+        "payer à la livraison.",
+        "Pour une livraison dans votre pays ({country}), les droits et taxes d'importation ne "
+        "sont pas inclus dans le prix ; le transporteur les perçoit à la livraison selon les "
+        "tarifs locaux.",
+        "Les droits et taxes de cette commande ont déjà été payés lors de l'achat : ne payez pas "
+        "le livreur, nous réglerons cela avec lui.",
         "Selon nos conditions, les droits et taxes se paient à la livraison : la somme demandée "
         "par le livreur correspond en principe aux frais de douane locaux.",
         "Indiquez-nous le pays de livraison et nous vous dirons si les droits et taxes se paient "
         "à la commande ou à la livraison.",
     ),
     "de": (
-        "Zoll ({country}): keiner, die Bestellung überquert keine Zollgrenze.",
-        "Zoll ({country}): Zölle und Einfuhrsteuern{scheme} werden beim Kauf bezahlt, bei der "
-        "Zustellung ist also nichts mehr zu zahlen.",
-        "Zoll ({country}): Zölle und Einfuhrsteuern sind nicht im Preis enthalten; der Zusteller "
-        "erhebt sie bei der Lieferung nach den örtlichen Sätzen.",
+        "Bei einer Lieferung in Ihr Land ({country}) überquert die Bestellung keine Zollgrenze, "
+        "es fällt also kein Zoll an.",
+        "Bei einer Lieferung in Ihr Land ({country}) werden Zölle und Einfuhrsteuern{scheme} "
+        "beim Kauf bezahlt, bei der Zustellung ist also nichts mehr zu zahlen.",
+        "Bei einer Lieferung in Ihr Land ({country}) sind Zölle und Einfuhrsteuern nicht im "
+        "Preis enthalten; der Zusteller erhebt sie bei der Zustellung nach den örtlichen Sätzen.",
         "Zölle und Einfuhrsteuern für diese Bestellung wurden bereits beim Kauf bezahlt: Bitte "
         "zahlen Sie nichts an den Zusteller, wir klären das mit ihm.",
-        "Nach unseren Bedingungen werden Zölle und Einfuhrsteuern bei der Lieferung bezahlt; "
-        "der Betrag des Zustellers ist also in der Regel die örtliche Zollgebühr.",
+        "Nach unseren Bedingungen werden Zölle und Einfuhrsteuern bei der Lieferung bezahlt; der "
+        "Betrag des Zustellers ist also in der Regel die örtliche Zollgebühr.",
         "Nennen Sie uns das Lieferland, dann sagen wir Ihnen, ob Zölle und Steuern beim Kauf "
         "oder bei der Lieferung bezahlt werden.",
     ),
     "it": (
-        "Dogana ({country}): nessuna, l'ordine non attraversa un confine doganale.",
-        "Dogana ({country}): dazi e tasse d'importazione{scheme} si pagano al momento "
-        "dell'acquisto, quindi alla consegna non c'è altro da pagare.",
-        "Dogana ({country}): dazi e tasse d'importazione non sono inclusi nel prezzo; il corriere "
-        "li riscuote alla consegna secondo le tariffe locali.",
+        "Per le consegne nel tuo paese ({country}) l'ordine non attraversa un confine doganale, "
+        "quindi non ci sono dazi da pagare.",
+        "Per le consegne nel tuo paese ({country}) dazi e tasse d'importazione{scheme} si pagano "
+        "al momento dell'acquisto, quindi alla consegna non c'è altro da pagare.",
+        "Per le consegne nel tuo paese ({country}) dazi e tasse d'importazione non sono inclusi "
+        "nel prezzo; il corriere li riscuote alla consegna secondo le tariffe locali.",
         "Dazi e tasse di questo ordine sono già stati pagati all'acquisto, quindi non pagare il "
         "corriere: lo risolviamo noi con loro.",
         "Secondo le nostre condizioni dazi e tasse si pagano alla consegna, quindi l'importo del "
@@ -121,11 +134,12 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "all'acquisto o alla consegna.",
     ),
     "pt": (
-        "Alfândega ({country}): nenhuma, o pedido não atravessa uma fronteira alfandegária.",
-        "Alfândega ({country}): as taxas e os impostos de importação{scheme} são pagos na "
-        "finalização da compra, então não há mais nada a pagar na entrega.",
-        "Alfândega ({country}): as taxas e os impostos de importação não estão incluídos no "
-        "preço; a transportadora os cobra na entrega, conforme as tarifas locais.",
+        "Nos envios para o seu país ({country}), o pedido não atravessa uma fronteira "
+        "alfandegária, então não há taxas de alfândega.",
+        "Nos envios para o seu país ({country}), as taxas e os impostos de importação{scheme} "
+        "são pagos na finalização da compra, então não há mais nada a pagar na entrega.",
+        "Nos envios para o seu país ({country}), as taxas e os impostos de importação não estão "
+        "incluídos no preço; a transportadora os cobra na entrega, conforme as tarifas locais.",
         "As taxas e os impostos de importação deste pedido já foram pagos na compra, então não "
         "pague nada à transportadora: nós resolvemos isso com ela.",
         "Pelas nossas condições, as taxas e os impostos são pagos na entrega, então a cobrança "
@@ -134,11 +148,12 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "compra ou na entrega.",
     ),
     "nl": (
-        "Douane ({country}): geen, de bestelling passeert geen douanegrens.",
-        "Douane ({country}): invoerrechten en belastingen{scheme} worden bij het afrekenen "
-        "betaald, dus bij de levering hoef je niets meer te betalen.",
-        "Douane ({country}): invoerrechten en belastingen zitten niet in de prijs; de vervoerder "
-        "int ze bij de levering volgens de lokale tarieven.",
+        "Bij levering naar je land ({country}) passeert de bestelling geen douanegrens, dus er "
+        "zijn geen douanekosten.",
+        "Bij levering naar je land ({country}) worden invoerrechten en belastingen{scheme} bij "
+        "het afrekenen betaald, dus bij ontvangst hoef je niets meer te betalen.",
+        "Bij levering naar je land ({country}) zitten invoerrechten en belastingen niet in de "
+        "prijs; de vervoerder int ze bij ontvangst volgens de lokale tarieven.",
         "De invoerrechten en belastingen voor deze bestelling zijn al bij het afrekenen betaald, "
         "dus betaal de bezorger niets: wij regelen het met hen.",
         "Volgens onze voorwaarden worden invoerrechten en belastingen bij de levering betaald, "
@@ -147,11 +162,12 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "belastingen bij het afrekenen of bij de levering worden betaald.",
     ),
     "pl": (
-        "Cło ({country}): brak, zamówienie nie przekracza granicy celnej.",
-        "Cło ({country}): cło i podatki importowe{scheme} są płatne przy zakupie, więc przy "
-        "odbiorze nie ma już nic do zapłaty.",
-        "Cło ({country}): cło i podatki importowe nie są wliczone w cenę; przewoźnik pobiera je "
-        "przy doręczeniu według lokalnych stawek.",
+        "Przy wysyłce do Twojego kraju ({country}) zamówienie nie przekracza granicy celnej, "
+        "więc nie ma cła do zapłaty.",
+        "Przy wysyłce do Twojego kraju ({country}) cło i podatki importowe{scheme} są płatne "
+        "przy zakupie, więc przy odbiorze nie ma już nic do zapłaty.",
+        "Przy wysyłce do Twojego kraju ({country}) cło i podatki importowe nie są wliczone w "
+        "cenę; przewoźnik pobiera je przy doręczeniu według lokalnych stawek.",
         "Cło i podatki za to zamówienie zostały już opłacone przy zakupie, więc prosimy nie "
         "płacić kurierowi: wyjaśnimy to z nim.",
         "Zgodnie z naszymi warunkami cło i podatki płaci się przy odbiorze, więc kwota, której "
@@ -160,24 +176,26 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "przy zakupie, czy przy odbiorze.",
     ),
     "ru": (
-        "Таможня ({country}): нет, заказ не пересекает таможенную границу.",
-        "Таможня ({country}): пошлины и налоги на импорт{scheme} оплачиваются при оформлении "
-        "заказа, при получении больше ничего платить не нужно.",
-        "Таможня ({country}): пошлины и налоги на импорт не входят в цену; перевозчик взимает "
-        "их при доставке по местным ставкам.",
+        "При доставке в вашу страну ({country}) заказ не пересекает таможенную границу, поэтому "
+        "таможенных платежей нет.",
+        "При доставке в вашу страну ({country}) пошлины и налоги на импорт{scheme} оплачиваются "
+        "при оформлении заказа, поэтому при получении больше ничего платить не нужно.",
+        "При доставке в вашу страну ({country}) пошлины и налоги на импорт не входят в цену; "
+        "перевозчик взимает их при получении по местным ставкам.",
         "Пошлины и налоги по этому заказу уже оплачены при покупке, поэтому, пожалуйста, не "
         "платите курьеру: мы решим вопрос с ним.",
-        "По нашим условиям пошлины и налоги оплачиваются при получении, так что сумма, "
-        "которую запрашивает курьер, — обычно местный таможенный сбор.",
+        "По нашим условиям пошлины и налоги оплачиваются при получении, так что сумма, которую "
+        "запрашивает курьер, — обычно местный таможенный сбор.",
         "Напишите, в какую страну отправить заказ, и мы скажем, оплачиваются ли пошлины и налоги "
         "при покупке или при получении.",
     ),
     "tr": (
-        "Gümrük ({country}): yok, sipariş bir gümrük sınırından geçmiyor.",
-        "Gümrük ({country}): gümrük vergileri ve ithalat vergileri{scheme} ödeme sırasında "
-        "alınır, teslimatta ödenecek başka bir şey yoktur.",
-        "Gümrük ({country}): gümrük ve ithalat vergileri fiyata dahil değildir; kargo firması "
-        "bunları teslimatta yerel oranlara göre tahsil eder.",
+        "Ülkenize ({country}) gönderilen siparişler bir gümrük sınırından geçmez, bu yüzden "
+        "gümrük ücreti yoktur.",
+        "Ülkenize ({country}) gönderilen siparişlerde gümrük vergileri ve ithalat "
+        "vergileri{scheme} ödeme sırasında alınır, teslimatta ödenecek başka bir şey yoktur.",
+        "Ülkenize ({country}) gönderilen siparişlerde gümrük ve ithalat vergileri fiyata dahil "
+        "değildir; kargo firması bunları teslimatta yerel oranlara göre tahsil eder.",
         "Bu siparişin gümrük ve ithalat vergileri satın alırken ödendi, lütfen kuryeye ödeme "
         "yapmayın: biz onlarla çözeriz.",
         "Koşullarımıza göre gümrük ve ithalat vergileri teslimatta ödenir, bu yüzden kuryenin "
@@ -186,35 +204,35 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "mı ödeneceğini söyleyelim.",
     ),
     "ja": (
-        "関税（{country}）：かかりません。同じ関税地域の中でのお届けです。",
-        "関税（{country}）：関税・輸入税{scheme}はご購入時にお支払い済みとなるため、受け取り時の追加のお支払いはありません。",
-        "関税（{country}）：関税・輸入税は価格に含まれておらず、受け取り時に配送業者が現地の税率で徴収します。",
-        "このご注文の関税・輸入税はご購入時にお支払い済みです。配達員にはお支払いにならないでください。こちらで業者と対応いたします。",
-        "当店の条件では関税・輸入税は受け取り時のお支払いとなるため、配達員からの請求は通常現地の関税です。",
-        "お届け先の国を教えていただければ、関税・税金がご購入時のお支払いか受け取り時のお支払いかをお知らせします。",
+        "{country}へのお届けは同じ関税地域の中でのお届けのため、関税はかかりません。",  # noqa: E501 (CJK text is wide, not long)
+        "{country}へのお届けでは、関税・輸入税{scheme}はご購入時にお支払い済みとなるため、受け取り時の追加のお支払いはありません。",  # noqa: E501 (CJK text is wide, not long)
+        "{country}へのお届けでは、関税・輸入税は価格に含まれておらず、受け取り時に配送業者が現地の税率で徴収します。",  # noqa: E501 (CJK text is wide, not long)
+        "このご注文の関税・輸入税はご購入時にお支払い済みです。配達員にはお支払いにならないでください。こちらで業者と対応いたします。",  # noqa: E501 (CJK text is wide, not long)
+        "当店の条件では関税・輸入税は受け取り時のお支払いとなるため、配達員からの請求は通常現地の関税です。",  # noqa: E501 (CJK text is wide, not long)
+        "お届け先の国を教えていただければ、関税・税金がご購入時のお支払いか受け取り時のお支払いかをお知らせします。",  # noqa: E501 (CJK text is wide, not long)
     ),
     "ko": (
-        "관세({country}): 없습니다. 같은 관세 구역 안에서의 배송입니다.",
-        "관세({country}): 관세와 수입세{scheme}는 결제 시 함께 납부되므로 받으실 때 추가로 내실 금액은 없습니다.",  # noqa: E501 (CJK text is wide, not long)
-        "관세({country}): 관세와 수입세는 가격에 포함되어 있지 않으며, 배송사가 수령 시 현지 세율로 징수합니다.",  # noqa: E501 (CJK text is wide, not long)
+        "{country}까지 배송되는 주문은 같은 관세 구역 안에서 배송되므로 관세가 없습니다.",  # noqa: E501 (CJK text is wide, not long)
+        "{country}까지 배송되는 주문의 관세와 수입세{scheme}는 결제 시 함께 납부되므로 받으실 때 추가로 내실 금액은 없습니다.",  # noqa: E501 (CJK text is wide, not long)
+        "{country}까지 배송되는 주문의 관세와 수입세는 가격에 포함되어 있지 않으며, 배송사가 수령 시 현지 세율로 징수합니다.",  # noqa: E501 (CJK text is wide, not long)
         "이 주문의 관세와 수입세는 결제 시 이미 납부되었으니 기사님께 지불하지 마세요. 저희가 배송사와 해결하겠습니다.",  # noqa: E501 (CJK text is wide, not long)
         "저희 조건상 관세와 수입세는 수령 시 납부하시므로, 기사님이 청구한 금액은 보통 현지 관세입니다.",  # noqa: E501 (CJK text is wide, not long)
         "주문을 받으실 국가를 알려 주시면 관세와 세금을 결제 시 내는지 수령 시 내는지 안내해 드리겠습니다.",  # noqa: E501 (CJK text is wide, not long)
     ),
     "zh": (
-        "关税（{country}）：无，订单不跨越关境。",
-        "关税（{country}）：关税和进口税{scheme}在结账时已支付，收货时无需再付任何费用。",
-        "关税（{country}）：关税和进口税不含在价格中，由承运商在派送时按当地税率收取。",
-        "这笔订单的关税和进口税已在购买时支付，请不要付款给快递员，我们会与他们处理。",
-        "按照我们的条款，关税和进口税在收货时支付，所以快递员收取的通常是当地的关税。",
-        "请告诉我们订单寄往哪个国家，我们会告诉您关税和税费是在结账时还是收货时支付。",
+        "寄往{country}的订单不跨越关境，因此无需支付关税。",  # noqa: E501 (CJK text is wide, not long)
+        "寄往{country}的订单，关税和进口税{scheme}在结账时已支付，收货时无需再付任何费用。",  # noqa: E501 (CJK text is wide, not long)
+        "寄往{country}的订单，关税和进口税不含在价格中，由承运商在派送时按当地税率收取。",  # noqa: E501 (CJK text is wide, not long)
+        "这笔订单的关税和进口税已在购买时支付，请不要付款给快递员，我们会与他们处理。",  # noqa: E501 (CJK text is wide, not long)
+        "按照我们的条款，关税和进口税在收货时支付，所以快递员收取的通常是当地的关税。",  # noqa: E501 (CJK text is wide, not long)
+        "请告诉我们订单寄往哪个国家，我们会告诉您关税和税费是在结账时还是收货时支付。",  # noqa: E501 (CJK text is wide, not long)
     ),
     "ar": (
-        "الجمارك ({country}): لا توجد، فالطلب لا يعبر حدوداً جمركية.",
-        "الجمارك ({country}): تُدفع الرسوم الجمركية وضرائب الاستيراد{scheme} عند الشراء، فلا "
-        "يوجد ما تدفعه عند الاستلام.",
-        "الجمارك ({country}): الرسوم الجمركية وضرائب الاستيراد غير مشمولة في السعر، وتحصّلها "
-        "شركة الشحن عند التسليم وفق الأسعار المحلية.",
+        "الطلبات المرسلة إلى {country} لا تعبر حدوداً جمركية، لذا لا توجد رسوم جمركية.",
+        "في الطلبات المرسلة إلى {country} تُدفع الرسوم الجمركية وضرائب الاستيراد{scheme} عند "
+        "الشراء، فلا يوجد ما تدفعه عند الاستلام.",
+        "في الطلبات المرسلة إلى {country}، الرسوم الجمركية وضرائب الاستيراد غير مشمولة في السعر، "
+        "وتحصّلها شركة الشحن عند التسليم وفق الأسعار المحلية.",
         "الرسوم والضرائب لهذا الطلب دُفعت عند الشراء، فلا تدفع لمندوب التوصيل: سنحل الأمر معهم.",
         "وفق شروطنا تُدفع الرسوم والضرائب عند الاستلام، لذا فالمبلغ الذي يطلبه المندوب هو عادةً "
         "الرسوم الجمركية المحلية.",
@@ -225,32 +243,32 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
 
 # When the desk file gives no customs terms: true whoever pays, and staff confirm.
 _UNSET: dict[str, str] = {
-    "en": "Customs ({country}): the order crosses a customs border, so import duties and "
-    "taxes may apply; our team will confirm who pays them.",
-    "es": "Aduanas ({country}): el pedido cruza una frontera aduanera, así que pueden aplicarse "
+    "en": "Orders to {country} cross a customs border, so import duties and taxes may apply; our "
+    "team will confirm who pays them.",
+    "es": "Los envíos a {country} cruzan una frontera aduanera, así que pueden aplicarse "
     "aranceles e impuestos de importación; nuestro equipo te confirmará quién los paga.",
-    "fr": "Douane ({country}) : la commande passe une frontière douanière, des droits et taxes "
-    "d'importation peuvent donc s'appliquer ; notre équipe vous confirmera qui les paie.",
-    "de": "Zoll ({country}): Die Bestellung überquert eine Zollgrenze, daher können Zölle und "
-    "Einfuhrsteuern anfallen; unser Team bestätigt Ihnen, wer sie bezahlt.",
-    "it": "Dogana ({country}): l'ordine attraversa un confine doganale, quindi possono esserci "
-    "dazi e tasse d'importazione; il nostro team ti confermerà chi li paga.",
-    "pt": "Alfândega ({country}): o pedido atravessa uma fronteira alfandegária, então podem ser "
-    "cobrados taxas e impostos de importação; nossa equipe vai confirmar quem os paga.",
-    "nl": "Douane ({country}): de bestelling passeert een douanegrens, dus er kunnen "
-    "invoerrechten en belastingen gelden; ons team bevestigt wie ze betaalt.",
-    "pl": "Cło ({country}): zamówienie przekracza granicę celną, więc mogą obowiązywać cło i "
-    "podatki importowe; nasz zespół potwierdzi, kto je płaci.",
-    "ru": "Таможня ({country}): заказ пересекает таможенную границу, поэтому возможны пошлины и "
-    "налоги на импорт; наша команда уточнит, кто их оплачивает.",
-    "tr": "Gümrük ({country}): sipariş bir gümrük sınırından geçiyor, bu nedenle gümrük ve "
-    "ithalat vergileri çıkabilir; ekibimiz bunları kimin ödeyeceğini size teyit edecek.",
-    "ja": "関税（{country}）：国境を越えるお届けのため、関税・輸入税がかかる場合があります。"
-    "どちらがご負担になるかは担当者からご連絡いたします。",
-    "ko": "관세({country}): 국경을 넘는 배송이므로 관세와 수입세가 부과될 수 있습니다. "
-    "누가 부담하는지는 담당자가 확인해 드리겠습니다.",
-    "zh": "关税（{country}）：订单需要跨越关境，可能会产生关税和进口税；具体由谁支付，我们的团队会向您确认。",  # noqa: E501 (CJK text is wide, not long)
-    "ar": "الجمارك ({country}): يعبر الطلب حدوداً جمركية، لذا قد تُفرض رسوم جمركية وضرائب "
+    "fr": "Une livraison dans votre pays ({country}) passe une frontière douanière : des droits "
+    "et taxes d'importation peuvent donc s'appliquer ; notre équipe vous confirmera qui les paie.",
+    "de": "Bei einer Lieferung in Ihr Land ({country}) überquert die Bestellung eine Zollgrenze, "
+    "daher können Zölle und Einfuhrsteuern anfallen; unser Team bestätigt Ihnen, wer sie bezahlt.",
+    "it": "Per le consegne nel tuo paese ({country}) l'ordine attraversa un confine doganale, "
+    "quindi possono esserci dazi e tasse d'importazione; il nostro team ti confermerà chi li "
+    "paga.",
+    "pt": "Nos envios para o seu país ({country}), o pedido atravessa uma fronteira "
+    "alfandegária, então podem ser cobrados taxas e impostos de importação; nossa equipe vai "
+    "confirmar quem os paga.",
+    "nl": "Bij levering naar je land ({country}) passeert de bestelling een douanegrens, dus er "
+    "kunnen invoerrechten en belastingen gelden; ons team bevestigt wie ze betaalt.",
+    "pl": "Przy wysyłce do Twojego kraju ({country}) zamówienie przekracza granicę celną, więc "
+    "mogą obowiązywać cło i podatki importowe; nasz zespół potwierdzi, kto je płaci.",
+    "ru": "При доставке в вашу страну ({country}) заказ пересекает таможенную границу, поэтому "
+    "возможны пошлины и налоги на импорт; наша команда уточнит, кто их оплачивает.",
+    "tr": "Ülkenize ({country}) gönderilen siparişler bir gümrük sınırından geçer, bu nedenle "
+    "gümrük ve ithalat vergileri çıkabilir; ekibimiz bunları kimin ödeyeceğini size teyit edecek.",
+    "ja": "{country}へのお届けは国境を越えるため、関税・輸入税がかかる場合があります。どちらがご負担になるかは担当者からご連絡いたします。",  # noqa: E501 (CJK text is wide, not long)
+    "ko": "{country}까지는 국경을 넘는 배송이므로 관세와 수입세가 부과될 수 있습니다. 누가 부담하는지는 담당자가 확인해 드리겠습니다.",  # noqa: E501 (CJK text is wide, not long)
+    "zh": "寄往{country}的订单需要跨越关境，可能会产生关税和进口税；具体由谁支付，我们的团队会向您确认。",  # noqa: E501 (CJK text is wide, not long)
+    "ar": "الطلبات المرسلة إلى {country} تعبر حدوداً جمركية، لذا قد تُفرض رسوم جمركية وضرائب "
     "استيراد؛ وسيؤكد لك فريقنا من يدفعها.",
 }
 
@@ -260,172 +278,167 @@ _UNSET: dict[str, str] = {
 # it is unknown)
 _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
     "en": (
-        "Customs ({country}): the order does not cross a customs border, so no customs charge "
-        "should be due.",
-        "Customs ({country}): no import duty or tax is charged there on ordinary goods (only on "
-        "a few, such as alcohol, tobacco and fuels), so there is nothing to pay on delivery.",
+        "Orders to {country} do not cross a customs border, so no customs charge should be due.",
+        "In {country}, no import duty or tax is charged on ordinary goods (only on a few, such "
+        "as alcohol, tobacco and fuels), so there is nothing to pay on delivery.",
         "Please do not pay anything before we have checked it with the carrier: such a request "
         "may be an error or a scam.",
-        "Customs ({country}): whether import duties and taxes apply depends on where the order "
+        "Whether import duties and taxes apply to orders to {country} depends on where the order "
         "ships from and on its value; our team will confirm it.",
-        "Before you pay, please send us a photo or screenshot of the notice: our team will "
-        "check whether the charge is right.",
+        "Before you pay, please send us a photo or screenshot of the notice: our team will check "
+        "whether the charge is right.",
     ),
     "es": (
-        "Aduanas ({country}): el pedido no cruza ninguna frontera aduanera, así que no debería "
-        "cobrarse nada de aduanas.",
-        "Aduanas ({country}): allí no se cobran aranceles ni impuestos de importación sobre los "
-        "productos corrientes (solo sobre unos pocos, como el alcohol, el tabaco y los "
-        "combustibles), así que no hay nada que pagar en la entrega.",
-        "Por favor, no pagues nada antes de que lo comprobemos con la empresa de transporte: "
-        "ese cobro puede ser un error o una estafa.",
-        "Aduanas ({country}): que haya aranceles e impuestos de importación depende de desde "
-        "dónde se envía el pedido y de su valor; nuestro equipo te lo confirmará.",
+        "Los envíos a {country} no cruzan ninguna frontera aduanera, así que no debería cobrarse "
+        "nada de aduanas.",
+        "En {country} no se cobran aranceles ni impuestos de importación sobre los productos "
+        "corrientes (solo sobre unos pocos, como el alcohol, el tabaco y los combustibles), así "
+        "que no hay nada que pagar en la entrega.",
+        "Por favor, no pagues nada antes de que lo comprobemos con la empresa de transporte: ese "
+        "cobro puede ser un error o una estafa.",
+        "Que haya aranceles e impuestos de importación en los envíos a {country} depende de "
+        "desde dónde se envía el pedido y de su valor; nuestro equipo te lo confirmará.",
         "Antes de pagar, envíanos una foto o captura del aviso: nuestro equipo comprobará si el "
         "cobro es correcto.",
     ),
     "fr": (
-        "Douane ({country}) : la commande ne passe aucune frontière douanière, aucuns frais de "
-        "douane ne devraient donc être dus.",
-        "Douane ({country}) : aucun droit ni taxe d'importation n'y est perçu sur les "
+        "Une livraison dans votre pays ({country}) ne passe aucune frontière douanière : aucuns "
+        "frais de douane ne devraient donc être dus.",
+        "Dans votre pays ({country}), aucun droit ni taxe d'importation n'est perçu sur les "
         "marchandises courantes (seulement sur quelques-unes, comme l'alcool, le tabac et les "
-        "carburants), il n'y a donc rien à payer à la livraison.",
+        "carburants) : il n'y a donc rien à payer à la livraison.",
         "Merci de ne rien payer avant que nous ayons vérifié auprès du transporteur : une telle "
         "demande peut être une erreur ou une arnaque.",
-        "Douane ({country}) : l'application de droits et taxes d'importation dépend du pays "
-        "d'expédition de la commande et de sa valeur ; notre équipe vous le confirmera.",
+        "Pour une livraison dans votre pays ({country}), l'application de droits et taxes "
+        "d'importation dépend du pays d'expédition de la commande et de sa valeur ; notre équipe "
+        "vous le confirmera.",
         "Avant de payer, envoyez-nous une photo ou une capture d'écran de l'avis : notre équipe "
         "vérifiera si la somme demandée est justifiée.",
     ),
     "de": (
-        "Zoll ({country}): Die Bestellung überquert keine Zollgrenze, es sollten also keine "
-        "Zollgebühren anfallen.",
-        "Zoll ({country}): Auf gewöhnliche Waren werden dort weder Zölle noch Einfuhrsteuern "
+        "Bei einer Lieferung in Ihr Land ({country}) überquert die Bestellung keine Zollgrenze, "
+        "es sollten also keine Zollgebühren anfallen.",
+        "In Ihrem Land ({country}) werden auf gewöhnliche Waren weder Zölle noch Einfuhrsteuern "
         "erhoben (nur auf wenige, etwa Alkohol, Tabak und Kraftstoffe), bei der Zustellung ist "
         "also nichts zu zahlen.",
         "Bitte zahlen Sie nichts, bevor wir es mit dem Zusteller geklärt haben: Eine solche "
         "Forderung kann ein Fehler oder ein Betrugsversuch sein.",
-        "Zoll ({country}): Ob Zölle und Einfuhrsteuern anfallen, hängt davon ab, von wo die "
-        "Bestellung versandt wird und welchen Wert sie hat; unser Team bestätigt es Ihnen.",
+        "Ob bei einer Lieferung in Ihr Land ({country}) Zölle und Einfuhrsteuern anfallen, hängt "
+        "davon ab, von wo die Bestellung versandt wird und welchen Wert sie hat; unser Team "
+        "bestätigt es Ihnen.",
         "Bevor Sie zahlen, schicken Sie uns bitte ein Foto oder einen Screenshot der "
         "Benachrichtigung: Unser Team prüft, ob der Betrag stimmt.",
     ),
     "it": (
-        "Dogana ({country}): l'ordine non attraversa alcun confine doganale, quindi non dovrebbe "
-        "essere dovuto nulla per la dogana.",
-        "Dogana ({country}): lì non si pagano dazi né tasse d'importazione sui prodotti comuni "
-        "(solo su pochi, come alcolici, tabacco e carburanti), quindi alla consegna non c'è "
-        "nulla da pagare.",
+        "Per le consegne nel tuo paese ({country}) l'ordine non attraversa alcun confine "
+        "doganale, quindi non dovrebbe essere dovuto nulla per la dogana.",
+        "Nel tuo paese ({country}) non si pagano dazi né tasse d'importazione sui prodotti "
+        "comuni (solo su pochi, come alcolici, tabacco e carburanti), quindi alla consegna non "
+        "c'è nulla da pagare.",
         "Per favore non pagare nulla prima che lo abbiamo verificato con il corriere: una "
         "richiesta del genere può essere un errore o una truffa.",
-        "Dogana ({country}): se ci siano dazi e tasse d'importazione dipende da dove parte "
-        "l'ordine e dal suo valore; il nostro team te lo confermerà.",
+        "Per le consegne nel tuo paese ({country}), se ci siano dazi e tasse d'importazione "
+        "dipende da dove parte l'ordine e dal suo valore; il nostro team te lo confermerà.",
         "Prima di pagare, inviaci una foto o uno screenshot dell'avviso: il nostro team "
         "verificherà se l'importo è corretto.",
     ),
     "pt": (
-        "Alfândega ({country}): o pedido não atravessa nenhuma fronteira alfandegária, então "
-        "nenhuma taxa de alfândega deveria ser cobrada.",
-        "Alfândega ({country}): lá não se cobram impostos nem taxas de importação sobre "
-        "produtos comuns (só sobre alguns poucos, como bebidas alcoólicas, tabaco e "
-        "combustíveis), então não há nada a pagar na entrega.",
+        "Nos envios para o seu país ({country}), o pedido não atravessa nenhuma fronteira "
+        "alfandegária, então nenhuma taxa de alfândega deveria ser cobrada.",
+        "No seu país ({country}) não se cobram impostos nem taxas de importação sobre produtos "
+        "comuns (só sobre alguns poucos, como bebidas alcoólicas, tabaco e combustíveis), então "
+        "não há nada a pagar na entrega.",
         "Por favor, não pague nada antes de verificarmos com a transportadora: essa cobrança "
         "pode ser um erro ou um golpe.",
-        "Alfândega ({country}): a cobrança de impostos e taxas de importação depende do local de "
-        "onde o pedido é enviado e do valor dele; nossa equipe vai confirmar isso.",
+        "Nos envios para o seu país ({country}), a cobrança de impostos e taxas de importação "
+        "depende do local de onde o pedido é enviado e do valor dele; nossa equipe vai confirmar "
+        "isso.",
         "Antes de pagar, envie-nos uma foto ou captura de tela do aviso: nossa equipe vai "
         "verificar se a cobrança está correta.",
     ),
     "nl": (
-        "Douane ({country}): de bestelling passeert geen douanegrens, dus er zouden geen "
-        "douanekosten moeten zijn.",
-        "Douane ({country}): op gewone goederen worden daar geen invoerrechten of belastingen "
-        "geheven (alleen op enkele, zoals alcohol, tabak en brandstoffen), dus bij de levering "
-        "is er niets te betalen.",
+        "Bij levering naar je land ({country}) passeert de bestelling geen douanegrens, dus er "
+        "zouden geen douanekosten moeten zijn.",
+        "In je land ({country}) worden op gewone goederen geen invoerrechten of belastingen "
+        "geheven (alleen op enkele, zoals alcohol, tabak en brandstoffen), dus bij ontvangst is "
+        "er niets te betalen.",
         "Betaal alsjeblieft niets voordat wij het bij de vervoerder hebben nagevraagd: zo'n "
         "verzoek kan een fout of oplichting zijn.",
-        "Douane ({country}): of er invoerrechten en belastingen gelden, hangt af van waar de "
-        "bestelling vandaan wordt verzonden en van de waarde; ons team laat het je weten.",
+        "Of er bij levering naar je land ({country}) invoerrechten en belastingen gelden, hangt "
+        "af van waar de bestelling vandaan wordt verzonden en van de waarde; ons team laat het "
+        "je weten.",
         "Stuur ons voordat je betaalt een foto of screenshot van het bericht: ons team "
         "controleert of het bedrag klopt.",
     ),
     "pl": (
-        "Cło ({country}): zamówienie nie przekracza granicy celnej, więc nie powinny być "
-        "należne żadne opłaty celne.",
-        "Cło ({country}): na zwykłe towary nie nalicza się tam cła ani podatków importowych "
+        "Przy wysyłce do Twojego kraju ({country}) zamówienie nie przekracza granicy celnej, "
+        "więc nie powinny być należne żadne opłaty celne.",
+        "W Twoim kraju ({country}) na zwykłe towary nie nalicza się cła ani podatków importowych "
         "(tylko na nieliczne, jak alkohol, tytoń i paliwa), więc przy odbiorze nie ma nic do "
         "zapłaty.",
         "Prosimy niczego nie płacić, dopóki nie sprawdzimy tego u przewoźnika: takie żądanie "
         "może być pomyłką lub oszustwem.",
-        "Cło ({country}): to, czy obowiązują cło i podatki importowe, zależy od tego, skąd "
-        "wysyłane jest zamówienie, i od jego wartości; nasz zespół to potwierdzi.",
+        "To, czy przy wysyłce do Twojego kraju ({country}) obowiązują cło i podatki importowe, "
+        "zależy od tego, skąd wysyłane jest zamówienie, i od jego wartości; nasz zespół to "
+        "potwierdzi.",
         "Zanim zapłacisz, wyślij nam zdjęcie lub zrzut ekranu zawiadomienia: nasz zespół "
         "sprawdzi, czy kwota jest prawidłowa.",
     ),
     "ru": (
-        "Таможня ({country}): заказ не пересекает таможенную границу, поэтому никаких "
-        "таможенных платежей быть не должно.",
-        "Таможня ({country}): на обычные товары там не взимаются ни пошлины, ни налоги на "
-        "импорт (только на немногие, например алкоголь, табак и топливо), поэтому при "
-        "получении платить ничего не нужно.",
-        "Пожалуйста, ничего не платите, пока мы не проверим это у перевозчика: такое "
-        "требование может быть ошибкой или мошенничеством.",
-        "Таможня ({country}): будут ли пошлины и налоги на импорт, зависит от того, откуда "
-        "отправляется заказ, и от его стоимости; наша команда это уточнит.",
-        "Прежде чем платить, пришлите нам фото или скриншот уведомления: наша команда "
-        "проверит, правильна ли сумма.",
+        "При доставке в вашу страну ({country}) заказ не пересекает таможенную границу, поэтому "
+        "никаких таможенных платежей быть не должно.",
+        "В вашей стране ({country}) на обычные товары не взимаются ни пошлины, ни налоги на "
+        "импорт (только на немногие, например алкоголь, табак и топливо), поэтому при получении "
+        "платить ничего не нужно.",
+        "Пожалуйста, ничего не платите, пока мы не проверим это у перевозчика: такое требование "
+        "может быть ошибкой или мошенничеством.",
+        "Будут ли пошлины и налоги на импорт при доставке в вашу страну ({country}), зависит от "
+        "того, откуда отправляется заказ, и от его стоимости; наша команда это уточнит.",
+        "Прежде чем платить, пришлите нам фото или скриншот уведомления: наша команда проверит, "
+        "правильна ли сумма.",
     ),
     "tr": (
-        "Gümrük ({country}): sipariş bir gümrük sınırından geçmiyor, bu yüzden gümrük ücreti "
-        "çıkmaması gerekir.",
-        "Gümrük ({country}): orada sıradan ürünlerden gümrük vergisi veya ithalat vergisi "
-        "alınmaz (yalnızca alkol, tütün ve yakıt gibi birkaç üründen alınır), bu yüzden "
-        "teslimatta ödenecek bir şey yoktur.",
-        "Lütfen biz kargo firmasıyla kontrol etmeden hiçbir ödeme yapmayın: böyle bir talep "
-        "bir hata ya da dolandırıcılık olabilir.",
-        "Gümrük ({country}): gümrük ve ithalat vergisi olup olmayacağı, siparişin nereden "
-        "gönderildiğine ve değerine bağlıdır; ekibimiz bunu size teyit edecek.",
-        "Ödeme yapmadan önce lütfen bildirimin fotoğrafını veya ekran görüntüsünü bize "
-        "gönderin: ekibimiz tutarın doğru olup olmadığını kontrol edecek.",
+        "Ülkenize ({country}) gönderilen siparişler bir gümrük sınırından geçmez, bu yüzden "
+        "gümrük ücreti çıkmaması gerekir.",
+        "Ülkenizde ({country}) sıradan ürünlerden gümrük vergisi veya ithalat vergisi alınmaz "
+        "(yalnızca alkol, tütün ve yakıt gibi birkaç üründen alınır), bu yüzden teslimatta "
+        "ödenecek bir şey yoktur.",
+        "Lütfen biz kargo firmasıyla kontrol etmeden hiçbir ödeme yapmayın: böyle bir talep bir "
+        "hata ya da dolandırıcılık olabilir.",
+        "Ülkenize ({country}) gönderilen siparişlerde gümrük ve ithalat vergisi olup olmayacağı, "
+        "siparişin nereden gönderildiğine ve değerine bağlıdır; ekibimiz bunu size teyit edecek.",
+        "Ödeme yapmadan önce lütfen bildirimin fotoğrafını veya ekran görüntüsünü bize gönderin: "
+        "ekibimiz tutarın doğru olup olmadığını kontrol edecek.",
     ),
     "ja": (
-        "関税（{country}）：同じ関税地域の中でのお届けのため、関税はかからないはずです。",
-        "関税（{country}）：一般の商品には関税・輸入税がかかりません（酒類、たばこ、燃料など"
-        "一部の品目のみ課税）。受け取り時のお支払いはありません。",
-        "配送業者に確認するまで、お支払いにならないでください。このような請求は誤りや詐欺の"
-        "可能性があります。",
-        "関税（{country}）：関税・輸入税がかかるかどうかは、発送元とご注文の金額によって"
-        "異なります。担当者から確認してご連絡いたします。",
-        "お支払いの前に、通知の写真またはスクリーンショットをお送りください。請求額が正しいか"
-        "担当者が確認いたします。",
+        "{country}へのお届けは同じ関税地域の中でのお届けのため、関税はかからないはずです。",  # noqa: E501 (CJK text is wide, not long)
+        "{country}では一般の商品に関税・輸入税がかかりません（酒類、たばこ、燃料など一部の品目のみ課税）。受け取り時のお支払いはありません。",  # noqa: E501 (CJK text is wide, not long)
+        "配送業者に確認するまで、お支払いにならないでください。このような請求は誤りや詐欺の可能性があります。",  # noqa: E501 (CJK text is wide, not long)
+        "{country}へのお届けで関税・輸入税がかかるかどうかは、発送元とご注文の金額によって異なります。担当者から確認してご連絡いたします。",  # noqa: E501 (CJK text is wide, not long)
+        "お支払いの前に、通知の写真またはスクリーンショットをお送りください。請求額が正しいか担当者が確認いたします。",  # noqa: E501 (CJK text is wide, not long)
     ),
     "ko": (
-        "관세({country}): 같은 관세 구역 안에서의 배송이므로 관세가 부과되지 않아야 합니다.",
-        "관세({country}): 일반 상품에는 관세나 수입세가 부과되지 않으므로(주류, 담배, 연료 등 "
-        "일부 품목만 과세) 수령 시 내실 금액이 없습니다.",
-        "저희가 배송사에 확인하기 전에는 아무것도 지불하지 마세요. 이런 요청은 착오이거나 "
-        "사기일 수 있습니다.",
-        "관세({country}): 관세와 수입세 부과 여부는 주문의 발송지와 금액에 따라 달라지며, "
-        "담당자가 확인해 드리겠습니다.",
-        "지불하시기 전에 안내문의 사진이나 스크린샷을 보내 주세요. 청구 금액이 맞는지 "
-        "담당자가 확인하겠습니다.",
+        "{country}까지 배송되는 주문은 같은 관세 구역 안에서 배송되므로 관세가 부과되지 않아야 합니다.",  # noqa: E501 (CJK text is wide, not long)
+        "{country}에서는 일반 상품에 관세나 수입세가 부과되지 않으므로(주류, 담배, 연료 등 일부 품목만 과세) 수령 시 내실 금액이 없습니다.",  # noqa: E501 (CJK text is wide, not long)
+        "저희가 배송사에 확인하기 전에는 아무것도 지불하지 마세요. 이런 요청은 착오이거나 사기일 수 있습니다.",  # noqa: E501 (CJK text is wide, not long)
+        "{country}까지 배송되는 주문의 관세와 수입세 부과 여부는 발송지와 주문 금액에 따라 달라지며, 담당자가 확인해 드리겠습니다.",  # noqa: E501 (CJK text is wide, not long)
+        "지불하시기 전에 안내문의 사진이나 스크린샷을 보내 주세요. 청구 금액이 맞는지 담당자가 확인하겠습니다.",  # noqa: E501 (CJK text is wide, not long)
     ),
     "zh": (
-        "关税（{country}）：该订单不跨越关境，因此不应产生任何关税费用。",
-        "关税（{country}）：当地对普通商品不征收进口关税或税款（只有酒类、烟草、燃油等少数商品"
-        "除外），收货时无需支付任何费用。",
-        "在我们与承运商核实之前，请不要支付任何费用：这样的收费可能是错误，也可能是诈骗。",
-        "关税（{country}）：是否产生关税和进口税取决于订单的发货地和货值，我们的团队会向您确认。",
-        "付款前，请将通知的照片或截图发给我们，我们的团队会核实收费是否正确。",
+        "寄往{country}的订单不跨越关境，因此不应产生任何关税费用。",  # noqa: E501 (CJK text is wide, not long)
+        "{country}对普通商品不征收进口关税或税款（只有酒类、烟草、燃油等少数商品除外），收货时无需支付任何费用。",  # noqa: E501 (CJK text is wide, not long)
+        "在我们与承运商核实之前，请不要支付任何费用：这样的收费可能是错误，也可能是诈骗。",  # noqa: E501 (CJK text is wide, not long)
+        "寄往{country}的订单是否产生关税和进口税，取决于订单的发货地和货值，我们的团队会向您确认。",  # noqa: E501 (CJK text is wide, not long)
+        "付款前，请将通知的照片或截图发给我们，我们的团队会核实收费是否正确。",  # noqa: E501 (CJK text is wide, not long)
     ),
     "ar": (
-        "الجمارك ({country}): الطلب لا يعبر حدوداً جمركية، لذا لا ينبغي أن تُستحق أي رسوم جمركية.",
-        "الجمارك ({country}): لا تُفرض هناك رسوم جمركية أو ضرائب استيراد على السلع العادية "
-        "(إلا على القليل منها مثل الكحول والتبغ والوقود)، لذا لا يوجد ما تدفعه عند الاستلام.",
-        "من فضلك لا تدفع أي مبلغ قبل أن نتحقق من الأمر مع شركة الشحن: فقد يكون هذا الطلب "
-        "خطأً أو احتيالاً.",
-        "الجمارك ({country}): يعتمد فرض الرسوم الجمركية وضرائب الاستيراد على المكان الذي يُشحن "
-        "منه الطلب وعلى قيمته؛ وسيؤكد لك فريقنا ذلك.",
+        "الطلبات المرسلة إلى {country} لا تعبر حدوداً جمركية، لذا لا ينبغي أن تُستحق أي رسوم جمركية.",
+        "لا تُفرض في {country} رسوم جمركية أو ضرائب استيراد على السلع العادية (إلا على القليل "
+        "منها مثل الكحول والتبغ والوقود)، لذا لا يوجد ما تدفعه عند الاستلام.",
+        "من فضلك لا تدفع أي مبلغ قبل أن نتحقق من الأمر مع شركة الشحن: فقد يكون هذا الطلب خطأً أو "
+        "احتيالاً.",
+        "فرض الرسوم الجمركية وضرائب الاستيراد على الطلبات المرسلة إلى {country} يعتمد على المكان "
+        "الذي يُشحن منه الطلب وعلى قيمته؛ وسيؤكد لك فريقنا ذلك.",
         "قبل الدفع، أرسل لنا صورة أو لقطة شاشة للإشعار: وسيتحقق فريقنا مما إذا كان المبلغ صحيحاً.",
     ),
 }
@@ -493,7 +506,7 @@ def customs_advice(
     )
     if not country:
         return ask
-    name = country_name(country, language)
+    name = country_as_written(country, language)
     if country in DUTY_FREE:
         said = duty_free.format(country=name)
         return sentences(language, said, dont_pay) if bill else said

@@ -410,17 +410,21 @@ def delivery_time(country: str | None, terms: ShippingTerms, language: str) -> s
     known, usual, ask = _TIME.get(language, _TIME["en"])
     window = terms.delivery.window_for(country) if country else None
     if country and window:
-        return known.format(country=_named(country, language), days=days_text(window, language))
+        return known.format(
+            country=country_as_written(country, language), days=days_text(window, language)
+        )
     if country:
-        return _CONFIRM.get(language, _CONFIRM["en"]).format(country=_named(country, language))
+        return _CONFIRM.get(language, _CONFIRM["en"]).format(
+            country=country_as_written(country, language)
+        )
     if terms.delivery.default:
         return usual.format(days=days_text(terms.delivery.default, language))
     return ask
 
 
-def _named(country: str, language: str) -> str:
-    """The country's name as the delivery sentence writes it: English puts "the" before the
-    few names that take it ("Delivery to the United States")."""
+def country_as_written(country: str, language: str) -> str:
+    """The country's name as the delivery and customs sentences write it: English puts
+    "the" before the few names that take it ("Delivery to the United States")."""
     name = country_name(country, language)
     return f"the {name}" if language == "en" and country in _ENGLISH_THE else name
 

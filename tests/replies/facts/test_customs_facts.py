@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from replies.facts.country import LANGUAGES
 from replies.facts.customs import customs_advice, is_duty_bill
+from replies.facts.delivery import country_as_written
 from replies.facts.terms import ShippingError, parse_shipping
 
 DAP_WITH_IOSS = parse_shipping(
@@ -54,7 +57,7 @@ def test_a_question_before_buying_is_not_a_bill(text: str) -> None:
 
 def test_before_buying_states_the_terms_for_the_country() -> None:
     assert customs_advice("CH", DAP_WITH_IOSS, "en", bill=False) == (
-        "Customs (Switzerland): duties and import taxes are not included in the price; the "
+        "For orders to Switzerland, duties and import taxes are not included in the price; the "
         "carrier collects them on delivery at the local rates."
     )
     assert "(IOSS) sont payés lors de la commande" in customs_advice(
@@ -67,20 +70,24 @@ def test_before_buying_states_the_terms_for_the_country() -> None:
 
 def test_inside_one_customs_area_there_are_no_customs() -> None:
     assert customs_advice("AT", DAP_WITH_IOSS, "de", bill=False) == (
-        "Zoll (Österreich): keiner, die Bestellung überquert keine Zollgrenze."
+        "Bei einer Lieferung in Ihr Land (Österreich) überquert die Bestellung keine "
+        "Zollgrenze, es fällt also kein Zoll an."
     )
-    assert customs_advice("US", DAP_ONLY, "en", bill=False).startswith(
-        "Customs (United States): none"
+    assert customs_advice("US", DAP_ONLY, "en", bill=False) == (
+        "Orders to the United States do not cross a customs border, so there are no customs "
+        "charges."
     )
 
 
 def test_terms_the_store_has_not_given_are_not_invented() -> None:
     assert customs_advice("CH", UNSET, "en", bill=False) == (
-        "Customs (Switzerland): the order crosses a customs border, so import duties and taxes "
-        "may apply; our team will confirm who pays them."
+        "Orders to Switzerland cross a customs border, so import duties and taxes may apply; "
+        "our team will confirm who pays them."
     )
-    assert customs_advice("CH", UNSET, "ja", bill=True).startswith("関税（スイス）：")
-    assert customs_advice("AT", UNSET, "en", bill=False).startswith("Customs (Austria): none")
+    assert customs_advice("CH", UNSET, "ja", bill=True).startswith("スイスへのお届けは国境を越える")
+    assert customs_advice("AT", UNSET, "en", bill=False).startswith(
+        "Orders to Austria do not cross a customs border"
+    )
 
 
 def test_a_bill_is_answered_by_who_was_to_pay() -> None:
@@ -166,11 +173,11 @@ def test_a_courier_charge_inside_one_customs_area_is_not_paid_before_we_check() 
     be due and not to pay before we check; the desk told them the local fee was normal."""
     advice = customs_advice("PT", DAP_WITH_IOSS, "en", bill=True)
     assert advice == (
-        "Customs (Portugal): the order does not cross a customs border, so no customs charge "
-        "should be due. Please do not pay anything before we have checked it with the "
+        "Orders to Portugal do not cross a customs border, so no customs charge should be "
+        "due. Please do not pay anything before we have checked it with the "
         "carrier: such a request may be an error or a scam."
     )
-    assert customs_advice("DE", UNSET, "en", bill=True).startswith("Customs (Germany): the")
+    assert customs_advice("DE", UNSET, "en", bill=True).startswith("Orders to Germany do not")
     assert "no customs charge should be due" in customs_advice("MC", UNSET, "en", bill=True)
 
 
@@ -190,9 +197,8 @@ def test_hong_kong_and_macau_charge_no_duty_on_ordinary_goods(terms: object) -> 
     for country, name in (("HK", "Hong Kong SAR China"), ("MO", "Macao SAR China")):
         advice = customs_advice(country, terms, "en", bill=False)  # type: ignore[arg-type]
         assert advice == (
-            f"Customs ({name}): no import duty or tax is charged there on ordinary goods (only "
-            "on a few, such as alcohol, tobacco and fuels), so there is nothing to pay on "
-            "delivery."
+            f"In {name}, no import duty or tax is charged on ordinary goods (only on a few, such "
+            "as alcohol, tobacco and fuels), so there is nothing to pay on delivery."
         )
     assert "香港" in customs_advice("HK", DAP_ONLY, "zh", bill=False)
     assert "不征收" in customs_advice("HK", DAP_ONLY, "zh", bill=False)
@@ -200,7 +206,7 @@ def test_hong_kong_and_macau_charge_no_duty_on_ordinary_goods(terms: object) -> 
 
 def test_monaco_is_inside_the_french_customs_area() -> None:
     assert customs_advice("MC", DAP_WITH_IOSS, "fr", bill=False).startswith(
-        "Douane (Monaco) : aucune"
+        "Une livraison dans votre pays (Monaco) ne passe aucune frontière douanière"
     )
     assert "not included" in customs_advice("MC", DAP_ONLY, "en", bill=False)  # from the US
 
@@ -209,14 +215,16 @@ def test_monaco_is_inside_the_french_customs_area() -> None:
 def test_without_a_desk_file_no_border_is_asserted(language: str) -> None:
     """Without ships_from nobody knows whether the order crosses a border: the answer says
     it depends on where it ships from, in every language, and never that it crosses one."""
-    crosses = customs_advice("CH", UNSET, language, bill=False).split(":", 1)[-1][:25]
     for country in ("CH", "DE", "US", "JP", "PT"):
+        # what the sentence says after the country's name: that the order crosses a border
+        name = country_as_written(country, language)
+        crosses = customs_advice(country, UNSET, language, bill=False).split(name, 1)[-1][:25]
         for bill in (False, True):
             advice = customs_advice(country, NO_DESK_FILE, language, bill=bill)
             assert crosses not in advice and "{" not in advice
             assert advice != customs_advice(country, UNSET, language, bill=bill)
     assert customs_advice("PT", NO_DESK_FILE, "en", bill=True) == (
-        "Customs (Portugal): whether import duties and taxes apply depends on where the order "
+        "Whether import duties and taxes apply to orders to Portugal depends on where the order "
         "ships from and on its value; our team will confirm it. Before you pay, please send us "
         "a photo or screenshot of the notice: our team will check whether the charge is right."
     )
@@ -226,5 +234,21 @@ def test_the_canary_islands_are_outside_the_eu_vat_area() -> None:
     """Spain's Canary Islands take import formalities and their own tax (IGIC) on EU
     goods: an order from Germany crosses a border there, and IOSS does not cover it."""
     advice = customs_advice("IC", DAP_WITH_IOSS, "es", bill=False)
-    assert advice.startswith("Aduanas (Canarias): los aranceles e impuestos de importación no")
+    assert advice.startswith(
+        "En los envíos a Canarias, los aranceles e impuestos de importación no"
+    )
     assert "(IOSS)" not in advice
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_customs_answer_is_a_whole_sentence_not_a_forms_label(language: str) -> None:
+    """Sendability set 3 #1 #5 #12 #31: 'Customs (United States): ...', 'Aduanas
+    (Argentina): ...', 'Cło (Wielka Brytania): ...' read like a form's field inside the
+    reply. Every answer, in every situation, names the country inside its sentence."""
+    label = re.compile(r"^[^\s(（]+ ?[(（][^)）]*[)）]\s?[:：]")
+    for terms in (DAP_WITH_IOSS, DAP_ONLY, UNSET, DDP, NO_DESK_FILE):
+        for country in ("US", "GB", "AR", "CH", "AT", "HK", "MC", "IC", "JP"):
+            for bill in (False, True):
+                advice = customs_advice(country, terms, language, bill=bill)
+                assert not label.search(advice), advice
+                assert "{" not in advice

@@ -59,11 +59,14 @@ def test_customs_before_buying_and_with_a_bill_get_different_answers() -> None:
     bill = fact_variables(
         "the courier in Zürich wants 30 CHF", template, "en", {}, terms=TERMS, today=NOW.date()
     )
-    assert question["customs_advice"].startswith("Customs (Switzerland): duties and import taxes")
+    assert question["customs_advice"].startswith(
+        "For orders to Switzerland, duties and import taxes"
+    )
     assert bill["customs_advice"].startswith("Under our terms, duties and import taxes are paid")
     inside_eu = fact_variables("ship to Wien?", template, "de", {}, terms=TERMS, today=NOW.date())
     assert inside_eu["customs_advice"] == (
-        "Zoll (Österreich): keiner, die Bestellung überquert keine Zollgrenze."
+        "Bei einer Lieferung in Ihr Land (Österreich) überquert die Bestellung keine "
+        "Zollgrenze, es fällt also kein Zoll an."
     )
 
 
