@@ -262,3 +262,41 @@ def test_a_variant_may_name_the_store_where_its_base_wording_does_not(tmp_path: 
     library = _write_variant(tmp_path, data)
     variant = load_variants(library, load_library(library))["pt-PT"]
     assert variant.intents["greeting"]["replies"].endswith("{support_hours}.")
+
+
+def _portuguese_sentences(module: object) -> list[str]:
+    """Every Portuguese sentence a module's tables hold (those keyed by language)."""
+    found: list[str] = []
+
+    def walk(value: object, portuguese: bool) -> None:
+        if isinstance(value, str) and portuguese:
+            found.append(value)
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                walk(item, portuguese)
+        elif isinstance(value, dict) and not portuguese and "pt" in value and "es" in value:
+            walk(value["pt"], True)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item, portuguese)
+
+    for table in vars(module).values():
+        if isinstance(table, dict):
+            walk(table, False)
+    return found
+
+
+@pytest.mark.parametrize("module", ["replies.facts.apologies", "replies.order_sentences"])
+def test_every_sentence_a_further_answer_adds_has_a_european_wording(module: str) -> None:
+    """A refund answer's regret (replies/facts/apologies.py) and a further answer's
+    sentences about the order (replies/order_sentences.py: sorry for a late order, a refund
+    if it has not arrived by the shopper's day, an order on its way or not shipped yet) come
+    only with a reported problem or a second question, which the fixtures above never
+    have: each of their sentences reaches a shopper in Portugal in European Portuguese."""
+    import importlib
+
+    variant = variants()["pt-PT"]
+    sentences = _portuguese_sentences(importlib.import_module(module))
+    assert sentences and any(_brazilian(sentence) for sentence in sentences)
+    for sentence in sentences:
+        assert not _brazilian(variant.rewrite(sentence)), sentence
