@@ -45,6 +45,7 @@ from replies.library import DEFAULT_LIBRARY_DIR, IntentSpec, load_library
 from replies.model_cache import ModelCache, model_key
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
+from replies.salaam import returned_salaam
 from replies.situations import NO_ORDER_YET, asks_for, order_situation
 from replies.store import StoreDetails, hours_country
 from replies.variants import REPLY_LOCALE, Variant, load_variants
@@ -271,6 +272,8 @@ class SuggestionEngine:
         )
         # a conditional ask the message already answers is left out (``replies.facts.asked``)
         reply = drop_known_asks(reply, reply_language, text)
+        # "السلام عليكم" is answered "وعليكم السلام" (``replies.salaam``)
+        reply = returned_salaam(reply, reply_language, text)
         # a further question that reports a problem ("... 3 weeks late, refund me") makes
         # the message a problem report for that problem's department
         problem = next((s for s in (spec, *others) if s.problem), None)
