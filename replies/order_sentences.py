@@ -56,10 +56,11 @@ NOT_FOUND_YET: dict[str, str] = {
     "en": "We're sorry your order is running late; we'll look into it as soon as we have found it.",
     "es": "Sentimos el retraso de tu pedido; lo revisaremos en cuanto lo localicemos.",
     "fr": "Nous sommes désolés du retard de votre commande ; nous l'examinerons dès que nous "
-    "l'aurons retrouvée.",
+    "l'aurons localisée.",
     "de": "Es tut uns leid, dass sich Ihre Bestellung verspätet; sobald wir sie gefunden "
     "haben, sehen wir nach, woran es liegt.",
-    "it": "Ci dispiace per il ritardo del tuo ordine; lo verificheremo appena lo avremo trovato.",
+    "it": "Ci dispiace per il ritardo del tuo ordine; lo verificheremo appena lo avremo "
+    "rintracciato.",
     "pt": "Lamentamos o atraso do seu pedido; vamos verificá-lo assim que o localizarmos.",
     "nl": "Sorry voor de vertraging van je bestelling; zodra we haar hebben gevonden, zoeken "
     "we uit waardoor het komt.",
@@ -97,22 +98,22 @@ IF_NOT_ARRIVED: dict[str, str] = {
     "en": "If it has not arrived by then, we will refund it or send it again, as our terms "
     "provide; a colleague will confirm which for your order.",
     "es": "Si no ha llegado para entonces, te lo reembolsaremos o te lo enviaremos de nuevo, "
-    "según nuestras condiciones; un compañero te confirmará qué opción aplica a tu pedido.",
-    "fr": "S'il n'est pas arrivé d'ici là, nous vous rembourserons ou vous le renverrons, selon "
-    "nos conditions ; un collègue vous confirmera la solution pour votre commande.",
+    "según nuestras condiciones; un compañero te confirmará qué opción se aplica a tu pedido.",
+    "fr": "Si votre commande n'est pas arrivée d'ici là, nous vous rembourserons ou vous la "
+    "renverrons, selon nos conditions ; un collègue vous confirmera la solution retenue.",
     "de": "Ist die Bestellung bis dahin nicht angekommen, erstatten wir Ihnen den Betrag oder "
     "schicken sie erneut, wie es unsere Bedingungen vorsehen; jemand aus unserem Team "
     "bestätigt Ihnen, was für Ihre Bestellung gilt.",
-    "it": "Se entro allora non sarà arrivato, ti rimborseremo o lo spediremo di nuovo, secondo "
+    "it": "Se entro quella data non sarà arrivato, ti rimborseremo o te lo rispediremo, secondo "
     "le nostre condizioni; un collega ti confermerà quale soluzione vale per il tuo ordine.",
     "pt": "Se não tiver chegado até lá, faremos o reembolso ou enviaremos de novo, conforme "
     "nossas condições; um colega vai confirmar qual opção vale para o seu pedido.",
-    "nl": "Is de bestelling dan nog niet binnen, dan betalen we je terug of sturen we haar "
-    "opnieuw, volgens onze voorwaarden; een collega laat je weten wat er voor jouw bestelling "
+    "nl": "Is de bestelling dan nog niet binnen, dan betalen we je terug of versturen we "
+    "haar opnieuw, volgens onze voorwaarden; een collega laat je weten wat er voor jouw bestelling "
     "geldt.",
     "pl": "Jeśli do tego czasu zamówienie nie dotrze, zwrócimy pieniądze lub wyślemy je "
-    "ponownie, zgodnie z naszymi zasadami; ktoś z naszego zespołu potwierdzi, co dotyczy "
-    "Twojego zamówienia.",
+    "ponownie, zgodnie z naszymi zasadami; ktoś z naszego zespołu potwierdzi, która "
+    "opcja dotyczy Twojego zamówienia.",
     "ru": "Если к этому сроку заказ не придёт, мы вернём деньги или отправим его повторно, как "
     "предусмотрено нашими условиями; коллега подтвердит, какой вариант подходит для вашего "
     "заказа.",
