@@ -330,16 +330,17 @@ _LATE_DAYS: dict[str, dict[str, str]] = {
 # the country already, so it is not asked for again).
 _CONFIRM: dict[str, str] = {
     "en": "Our team will confirm how long delivery to {country} takes and get back to you.",
-    "es": "Nuestro equipo te confirmará enseguida cuánto tardan los envíos a {country}.",
-    "fr": "Notre équipe vous confirmera rapidement le délai de livraison pour votre pays "
-    "({country}).",
-    "de": "Wie lange die Lieferung in Ihr Land ({country}) dauert, bestätigt Ihnen unser Team "
-    "in Kürze.",
-    "it": "Il nostro team ti confermerà a breve i tempi di consegna per il tuo paese ({country}).",
+    "es": "Nuestro equipo comprobará cuánto tardan los envíos a {country} y te lo confirmará.",
+    "fr": "Notre équipe vérifiera le délai de livraison pour votre pays ({country}) et vous le "
+    "confirmera.",
+    "de": "Wie lange die Lieferung in Ihr Land ({country}) dauert, prüft unser Team und "
+    "meldet sich dann bei Ihnen.",
+    "it": "Il nostro team verificherà i tempi di consegna per il tuo paese ({country}) e "
+    "te li confermerà.",
     "pt": "Nossa equipe vai confirmar o prazo de entrega para o seu país ({country}) e "
-    "retornará para você.",
-    "nl": "Ons team laat je zo snel mogelijk weten hoe lang de levering naar je land "
-    "({country}) duurt.",
+    "retornar para você.",
+    "nl": "Ons team zoekt uit hoe lang de levering naar je land "
+    "({country}) duurt en laat het je weten.",
     "pl": "Nasz zespół potwierdzi czas dostawy do Twojego kraju ({country}) i odezwie się "
     "do Ciebie.",
     "ru": "Наша команда уточнит срок доставки в вашу страну ({country}) и свяжется с вами.",
@@ -347,7 +348,7 @@ _CONFIRM: dict[str, str] = {
     "ja": "{country}へのお届け日数は、担当者が確認のうえ改めてご連絡いたします。",
     "ko": "{country}까지의 배송 기간은 담당자가 확인한 후 안내해 드리겠습니다.",
     "zh": "寄往{country}的配送时间，我们的团队会确认后回复您。",
-    "ar": "سيؤكد لك فريقنا مدة التوصيل إلى {country} ويعود إليك.",
+    "ar": "سيتحقق فريقنا من مدة التوصيل إلى {country} ثم يرد عليك.",
 }
 
 # Countries whose English name takes "the" after "to" (CLDR's names carry no article).
