@@ -249,8 +249,8 @@ _CHARGE_DETAIL: dict[str, str] = {
     "prélevés, vous remboursera le doublon.",
     "de": "Wenn der Betrag doppelt erscheint, ist eine der beiden Buchungen oft nur eine "
     "Vormerkung, die Ihre Bank nach einigen Tagen von selbst wieder freigibt; unser Team "
-    "prüft beide Abbuchungen beim Zahlungsanbieter und erstattet Ihnen die doppelte, falls "
-    "beide abgebucht wurden.",
+    "prüft beide Abbuchungen beim Zahlungsanbieter und erstattet Ihnen den doppelt abgebuchten "
+    "Betrag, falls beide abgebucht wurden.",
     "it": "Se vedi l'importo due volte, spesso uno dei due è solo una preautorizzazione che "
     "la tua banca annulla da sola in pochi giorni; il nostro team verificherà entrambi gli "
     "addebiti con il fornitore dei pagamenti e, se sono stati addebitati entrambi, ti "
@@ -261,14 +261,14 @@ _CHARGE_DETAIL: dict[str, str] = {
     "reembolsará a duplicada.",
     "nl": "Zie je het bedrag twee keer, dan is een van de twee vaak alleen een reservering "
     "die je bank binnen een paar dagen vanzelf vrijgeeft; ons team controleert beide "
-    "afschrijvingen bij de betaalprovider en betaalt de dubbele terug als ze allebei zijn "
-    "afgeschreven.",
+    "afschrijvingen bij de betaalprovider en betaalt de dubbele afschrijving terug als ze "
+    "allebei zijn afgeschreven.",
     "pl": "Jeśli widzisz kwotę dwa razy, jedna z tych operacji to często tylko tymczasowa "
     "blokada środków, którą bank sam zdejmuje w ciągu kilku dni; nasz zespół sprawdzi obie "
     "transakcje u operatora płatności i zwróci nadpłatę, jeśli pobrano obie kwoty.",
     "ru": "Если вы видите сумму дважды, одна из операций часто оказывается лишь временной "
     "блокировкой, которую банк снимает сам в течение нескольких дней; наша команда проверит "
-    "обе операции у платёжного провайдера и, если списаны обе, вернёт лишнее списание.",
+    "обе операции у платёжного провайдера и, если списаны обе, вернёт лишнюю сумму.",
     "tr": "Tutarı iki kez görüyorsanız, bunlardan biri çoğu zaman bankanızın birkaç gün "
     "içinde kendiliğinden kaldırdığı bir provizyondur; ekibimiz iki işlemi de ödeme "
     "sağlayıcısıyla kontrol edecek ve ikisi de çekildiyse fazla çekilen tutarı iade edecek.",

@@ -54,9 +54,9 @@ UNCONDITIONAL = [
 # How each language says "duplicate" in the double-charge sentence: it is refunded.
 DUPLICATE = {
     "en": "refund the duplicate", "es": "devolverá el duplicado", "fr": "remboursera le doublon",
-    "de": "erstattet Ihnen die doppelte", "it": "rimborserà quello in più",
-    "pt": "reembolsará a duplicada", "nl": "betaalt de dubbele terug", "pl": "zwróci nadpłatę",
-    "ru": "вернёт лишнее списание", "tr": "fazla çekilen tutarı iade", "ja": "重複分を返金",
+    "de": "erstattet Ihnen den doppelt abgebuchten", "it": "rimborserà quello in più",
+    "pt": "reembolsará a duplicada", "nl": "de dubbele afschrijving", "pl": "zwróci nadpłatę",
+    "ru": "вернёт лишнюю сумму", "tr": "fazla çekilen tutarı iade", "ja": "重複分を返金",
     "ko": "중복된 금액을 환불", "zh": "多扣的款项退还", "ar": "المبلغ المكرر",
 }  # fmt: skip
 
