@@ -75,7 +75,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "are paid at checkout or on delivery.",
     ),
     "es": (
-        "Los envíos a {country} no cruzan ninguna frontera aduanera, así que no hay aduanas que "
+        "Los envíos a {country} no cruzan ninguna frontera aduanera, así que no hay aranceles que "
         "pagar.",
         "En los envíos a {country}, los aranceles e impuestos de importación{scheme} se pagan al "
         "finalizar la compra, así que no hay nada más que pagar en la entrega.",
@@ -204,7 +204,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "mı ödeneceğini söyleyelim.",
     ),
     "ja": (
-        "{country}へのお届けは同じ関税地域の中でのお届けのため、関税はかかりません。",  # noqa: E501 (CJK text is wide, not long)
+        "{country}へのお届けは同じ関税地域内のため、関税はかかりません。",  # noqa: E501 (CJK text is wide, not long)
         "{country}へのお届けでは、関税・輸入税{scheme}はご購入時にお支払い済みとなるため、受け取り時の追加のお支払いはありません。",  # noqa: E501 (CJK text is wide, not long)
         "{country}へのお届けでは、関税・輸入税は価格に含まれておらず、受け取り時に配送業者が現地の税率で徴収します。",  # noqa: E501 (CJK text is wide, not long)
         "このご注文の関税・輸入税はご購入時にお支払い済みです。配達員にはお支払いにならないでください。こちらで業者と対応いたします。",  # noqa: E501 (CJK text is wide, not long)
@@ -411,7 +411,7 @@ _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
         "ekibimiz tutarın doğru olup olmadığını kontrol edecek.",
     ),
     "ja": (
-        "{country}へのお届けは同じ関税地域の中でのお届けのため、関税はかからないはずです。",  # noqa: E501 (CJK text is wide, not long)
+        "{country}へのお届けは同じ関税地域内のため、関税はかからないはずです。",  # noqa: E501 (CJK text is wide, not long)
         "{country}では一般の商品に関税・輸入税がかかりません（酒類、たばこ、燃料など一部の品目のみ課税）。受け取り時のお支払いはありません。",  # noqa: E501 (CJK text is wide, not long)
         "配送業者に確認するまで、お支払いにならないでください。このような請求は誤りや詐欺の可能性があります。",  # noqa: E501 (CJK text is wide, not long)
         "{country}へのお届けで関税・輸入税がかかるかどうかは、発送元とご注文の金額によって異なります。担当者から確認してご連絡いたします。",  # noqa: E501 (CJK text is wide, not long)
