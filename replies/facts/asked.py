@@ -67,7 +67,8 @@ _REASON = re.compile(
     r"(?:do|did)(?:n'?t| not) like|not as (?:described|pictured)|broken|damaged|defective|"
     r"faulty|(?:does|did)(?:n'?t| not) work|stopped working|cracked|ripped|torn|scratched|"
     # es pt
-    r"pequeñ|grande|no me (?:queda|sirve|gusta|convence)|talla|color|cambié de opinión|"
+    r"pequeñ|grande|apertad|aprieta|folgad|holgad|talla|color|cambié de opinión|"
+    r"no me (?:queda|sirve|gusta|convence)|"
     r"\broto|\brota\b|dañad|defectuos|no funciona|pequen|tamanho|não (?:serviu|me serve|"
     r"gostei|funciona)|mudei de ideia|quebrad|danificad|defeito|estragad|"
     # fr de it

@@ -59,6 +59,7 @@ def test_the_which_item_and_why_sentence_goes_when_a_reason_is_given(
         ("Хочу вернуть чайник, он не работает", True),
         ("Ik wil de lamp terugsturen, hij is kapot aangekomen", True),
         ("退货可以吗？这件外套尺码不合适", True),
+        ("comprei a sandália 37 mas ficou apertada, posso trocar?", True),
         ("Can I return something from order 40517?", False),
         ("Quero devolver o pedido 40517, como faço?", False),
         ("返品したいのですが、どうすればいいですか", False),
