@@ -75,7 +75,11 @@ async def test_a_card_whose_reference_could_not_be_saved_is_not_posted_again(
         async with store.engine.connect() as conn:
             saved = (await conn.execute(select(conversations.c.card_ts))).scalars().all()
         assert saved == [card["ts"]], "the card's place was not kept"
-        assert wal.stat().st_size < 1_000_000, "the log kept the space once writes worked"
+        # the runtime truncates the log every few seconds, so under load it can come a
+        # little after the message was handled: the space must come back, not at once
+        await wait_until(
+            lambda: wal.stat().st_size < 1_000_000, "the log giving its space back", 15
+        )
     assert "database or disk is full" in caplog.text
 
 
