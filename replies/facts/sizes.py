@@ -26,7 +26,15 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
+from replies.facts.clothing_sizes import (
+    chinese_letter,
+    choose,
+    dress_line,
+    runs_small,
+    western_letter,
+)
 from replies.facts.names import sentences
+from replies.facts.size_reading import asked_systems, mentions, system_near_letter, worn_size
 
 # Shoes by foot length, one table each for men's and women's shoes, as Nike's published
 # size charts give them (cm, US, UK, EU): the US, UK and EU numbers of a men's and a
@@ -159,7 +167,7 @@ _SHOE_WORDS = re.compile(
     r"shoe|sneaker|trainer|boot|sandal|heel|loafer|zapat|zapatilla|bota|calz[oa]|"
     r"chaussure|basket|pointure|chausse|schuh|stiefel|scarp|stival|sapat|t[eê]nis|cal[çc]o|"
     r"schoen|laars|but[óyа]|obuw|обув|ботин|кроссов|туфл|ayakkab|numara|靴|スニーカー|ブーツ|履|"
-    r"신발|운동화|구두|신어|신는|鞋|码|حذاء|أحذية|cm\b",
+    r"신발|운동화|구두|신어|신는|鞋|حذاء|أحذية|cm\b",
     re.IGNORECASE,
 )
 _CLOTHES_WORDS = re.compile(
@@ -188,27 +196,34 @@ _WOMEN_WORDS = re.compile(
 
 _SYSTEM = r"(US|USA|UK|EU|EUR|JP|JPN|CN|KR|BR)"
 _NUMBER = r"(\d{1,2}\s?½|\d{1,2}(?:[.,]5)?)"
+# "US men's 9", "US W8": a system with men's or women's before the number
 _SYSTEM_FIRST = re.compile(
     rf"(?<![A-Za-z]){_SYSTEM}\s*(?:size\s*)?(?:(men|women|m|w)'?s?\s*)?{_NUMBER}(?![\d/])",
     re.IGNORECASE,
 )
-_NUMBER_FIRST = re.compile(rf"(?<![\d.,]){_NUMBER}\s*{_SYSTEM}(?![A-Za-z])", re.IGNORECASE)
-_CENTIMETRES = re.compile(
-    r"(?<![\d.,])((?:2\d|3[01])(?:[.,]5)?)\s*(?:cm|センチ|厘米|㎝)", re.IGNORECASE
-)
-_MILLIMETRES = re.compile(r"(?<!\d)(2[1-9][05]|3[01][05])(?:\s*(?:mm|밀리))?(?!\d)")
 _LETTER = re.compile(r"(?<![A-Za-z0-9-])(XXL|2XL|XL|XS|L|M|S)(?![A-Za-z0-9-])")
+# China's height/chest sizes ("165/88A", GB/T 1335)
+_HEIGHT_CHEST = re.compile(r"(?<!\d)(1[4-9]\d)\s*/\s*(\d{2,3})\s*([ABCY])?(?![\d/])")
 # The local words for "size" and the verbs for wearing one: a bare number after them is
-# a size ("calzo un 39", "ich trage 42", "noszę 38", "平时穿42码").
+# a size ("calzo un 39", "ich trage 42", "noszę 38", "平时穿42码", Swiss "Grösse").
 _SIZE_CONTEXT = re.compile(
-    r"size|wear|talla|número|numero|taille|pointure|gr[öo]ß|taglia|tamanho|maat|rozmiar|"
-    r"размер|beden|numara|サイズ|사이즈|치수|尺码|码|مقاس|calz[oa]|uso|gasto|chausse|je fais du|"
-    r"trage|porto|cal[çc]o|visto|draag|nosz[eę]|ношу|giyiyorum|giyerim|履いて|着て|신어|입어|穿",
+    r"size|wear|talla|número|numero|numer\b|taille|pointure|gr[öo](?:ß|ss)|taglia|misura|"
+    r"tamanho|maat|rozmiar|размер|beden|numara|サイズ|号|사이즈|치수|尺码|码|مقاس|calz[oa]|uso|"
+    r"gasto|chausse|je fais du|je porte|trage|porto|cal[çc]o|visto|draag|nosz[eę]|ношу|"
+    r"giyiyorum|giyerim|履いて|着て|신어|입어|穿|أرتدي|ألبس",
     re.IGNORECASE,
 )
-_BARE_NUMBER = re.compile(r"(?<![\d.,#])(\d{1,2}(?:[.,]5)?)(?![\d.,]?\d)")
+# Garments only women wear: a number with one is a women's dress size
+_WOMENS_GARMENTS = re.compile(
+    r"dress|skirt|blouse|gown|vestido|falda|blusa|\brobe\b|jupe|kleid|bluse|vestit|abito|"
+    r"gonna|camicetta|saia|jurk|sukienk|spódnic|bluzk|плать|юбк|блузк|elbise|etek|ワンピース|"
+    r"スカート|ドレス|원피스|치마|스커트|블라우스|连衣裙|裙|فستان|تنورة",
+    re.IGNORECASE,
+)
 # The system a size written without one is in, by the shopper's language.
 _LOCAL_SYSTEM = {"en": "US", "ja": "JP", "ko": "KR", "zh": "CN"}
+# Sizes that are numbered as the EU numbers them when they are shoes
+_AS_EU = {"IT": "EU", "FR": "EU", "DE": "EU", "ES": "EU"}
 
 
 def _stop(language: str) -> str:
@@ -237,13 +252,22 @@ def _nearest_shoe(system: str, value: float, women: bool) -> tuple[float, ...] |
 
 
 def _shoe_line(
-    system: str, value: float, language: str, women: bool | None, *, brazil: bool = False
+    system: str,
+    value: float,
+    language: str,
+    women: bool | None,
+    *,
+    brazil: bool = False,
+    first: tuple[str, ...] = (),
 ) -> str | None:
     """The size in every system, from the table the shopper named; from both, each
     labelled, when they named neither (a men's and a women's EU 40 are not the same US
     size, nor the same length)."""
     if women is None:
-        lines = [_shoe_line(system, value, language, w, brazil=brazil) for w in (False, True)]
+        lines = [
+            _shoe_line(system, value, language, w, brazil=brazil, first=first)
+            for w in (False, True)
+        ]
         found = [line for line in lines if line]
         return sentences(language, *found) if found else None
     row = _nearest_shoe(system, value, women)
@@ -270,9 +294,11 @@ def _shoe_line(
         system, f"{system} {fmt(value)}"
     )
     label = _WORDS.get(language, _WORDS["en"])[1 if women else 0]
+    # the systems asked for ("welche US-Größe?") first
+    order = [k for k in first if k in parts] + [k for k in parts if k not in first]
     return (
         f"{source} ({label}) ≈ "
-        + " · ".join(v for k, v in parts.items() if k != system)
+        + " · ".join(parts[k] for k in order if k != system)
         + _stop(language)
     )
 
@@ -309,30 +335,54 @@ def _clothing_by_number(system: str, value: float, men: bool) -> str | None:
     return None
 
 
-def _number(text: str) -> float:
-    return float(text.replace(",", ".").replace("½", ".5").replace(" ", ""))
-
-
-def _size_found(text: str, language: str, country: str | None) -> tuple[str, float, bool] | None:
-    """(system, value, whether it is surely a shoe size) of the size in ``text``; a size
-    without a system is in the shopper's: their country's (BR) or their language's."""
-    if match := _SYSTEM_FIRST.search(text):
-        system, _, number = match.groups()
-    elif match := _NUMBER_FIRST.search(text):
-        number, system = match.groups()
-    elif match := _CENTIMETRES.search(text):
-        return "JP", _number(match.group(1)), True
-    elif language == "ko" and (match := _MILLIMETRES.search(text)):
-        return "KR", float(match.group(1)), True
-    elif _SIZE_CONTEXT.search(text) and (match := _BARE_NUMBER.search(text)):
-        system = "BR" if country == "BR" else _LOCAL_SYSTEM.get(language, "EU")
-        number = match.group(1)
-        if system in {"JP", "KR"} and _number(number) > 32:
-            system = "EU"  # "42" in Japanese or Korean is a European size
-    else:
+def _size_found(
+    text: str, language: str, country: str | None
+) -> tuple[str, float, bool, tuple[str, ...]] | None:
+    """(system, value, whether it is surely a shoe size, systems asked for) of the size
+    the shopper wears (``size_reading``); a size without a system is in the shopper's:
+    their country's (BR) or their language's."""
+    found = mentions(text, language)
+    if not found:
         return None
-    system = {"USA": "US", "EUR": "EU", "JPN": "JP"}.get(system.upper(), system.upper())
-    return system, _number(number), False
+    worn = worn_size(found, text)
+    if worn is None:
+        return None
+    asked = asked_systems(found, worn, text)
+    if worn.system:
+        return worn.system, worn.value, worn.foot_length, asked
+    if not (_SIZE_CONTEXT.search(text) or asked or _SHOE_WORDS.search(text)):
+        return None
+    system = "BR" if country == "BR" else _LOCAL_SYSTEM.get(language, "EU")
+    if system in {"JP", "KR"} and worn.value > 32:
+        system = "EU"  # "42" in Japanese or Korean is a European size
+    return system, worn.value, False, asked
+
+
+def _chinese_size(text: str, language: str, women: bool | None) -> str | None:
+    """China's height/chest size ("165/88A"): the letter to choose, and that letter's
+    line for men's or women's when the message says which."""
+    match = _HEIGHT_CHEST.search(text)
+    if match is None or (letter := chinese_letter(int(match.group(2)))) is None:
+        return None
+    said = choose(match.group(0).replace(" ", ""), letter, language)
+    if women is None:
+        return said
+    return sentences(language, said, _clothing_line(letter, language, not women))
+
+
+def _asian_letter(text: str, language: str, women: bool | None) -> str | None:
+    """A letter size in Japan's, China's or Korea's system ("日本のL", "nihon no L size"):
+    the international letter a size smaller, to choose."""
+    for match in _LETTER.finditer(text):
+        system = system_near_letter(text, match.start(), match.end())
+        if system not in {"JP", "CN", "KR"}:
+            continue
+        letter = western_letter("XXL" if match.group(1) == "2XL" else match.group(1))
+        said = [runs_small(language), choose(f"{system} {match.group(1)}", letter, language)]
+        if women is not None:
+            said.append(_clothing_line(letter, language, not women))
+        return sentences(language, *said)
+    return None
 
 
 def size_advice(text: str, language: str, country: str | None = None) -> str:
@@ -341,15 +391,26 @@ def size_advice(text: str, language: str, country: str | None = None) -> str:
     # men's or women's as the message says; both or neither: unknown, both tables given
     said_men, said_women = bool(_MEN_WORDS.search(text)), bool(_WOMEN_WORDS.search(text))
     women: bool | None = None if said_men == said_women else said_women
-    men = women is False
     if marker := _SYSTEM_FIRST.search(text):
         if marker.group(2):
             women = marker.group(2).lower().startswith("w")
-            men = not women
     shoes = bool(_SHOE_WORDS.search(text))
+    womens_garment = not shoes and bool(_WOMENS_GARMENTS.search(text))
+    if womens_garment and women is None:
+        women = True
+    men = women is False
+    if line := _chinese_size(text, language, women):
+        return line
+    if not shoes and (line := _asian_letter(text, language, women)):
+        return line
     if found := _size_found(text, language, country):
-        system, value, surely_shoes = found
+        system, value, surely_shoes, asked = found
         shoes = shoes or surely_shoes
+        label = _WORDS.get(language, _WORDS["en"])[1]
+        if not shoes and not men and (womens_garment or system in _AS_EU):
+            if line := dress_line(system, value, language, label, asked):
+                return line
+        system = _AS_EU.get(system, system)
         if not shoes and (
             _CLOTHES_WORDS.search(text)
             or (
@@ -359,7 +420,7 @@ def size_advice(text: str, language: str, country: str | None = None) -> str:
         ):
             if letter := _clothing_by_number(system, value, men):
                 return _clothing_line(letter, language, men)
-        if line := _shoe_line(system, value, language, women, brazil=country == "BR"):
+        if line := _shoe_line(system, value, language, women, brazil=country == "BR", first=asked):
             return line
     letter_match = _LETTER.search(text)
     if letter_match and (_SIZE_CONTEXT.search(text) or len(text.split()) <= 3):

@@ -31,8 +31,8 @@ from replies.facts.sizes import size_advice
         ("what size M is in Europe?", "en", ["M (men) ≈", "EU 48-50"]),
         ("men size L", "en", ["L (men) ≈", "EU 52-54", "US 42-44"]),
         ("Ich trage Größe M bei Kleidern", "de", ["M (Damen) ≈", "EU 40-42"]),
-        ("UK 12 dress", "en", ["M (women)"]),
-        ("size 10 dress", "en", ["M (women)", "US 8-10"]),
+        ("UK 12 dress", "en", ["UK 12 (women) ≈ US 8 · EU 38 · FR/ES 40 · IT 44"]),
+        ("size 10 dress", "en", ["US 10 (women) ≈ UK 14 · EU 40"]),
     ],
 )
 def test_states_the_conversion_asked_for(text: str, language: str, expected: list[str]) -> None:
