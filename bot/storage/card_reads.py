@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import InboundMessage
-from bot.storage.conversations import conversation
+from bot.storage.conversations import conversation_info, conversation_row
 from bot.storage.customer_orders import customer_orders
 from bot.storage.customer_problems import customer_problems
 from bot.storage.customer_records import CustomerRecord, PastProblem
@@ -26,7 +26,7 @@ from bot.storage.customers import same_person
 from bot.storage.inbox import inbound_message
 from bot.storage.order_records import OrderRecord
 from bot.storage.records import ConversationInfo
-from bot.storage.schema import conversations, outbox
+from bot.storage.schema import outbox
 
 # An outbox row, by its id or by its idempotency key (``reply_key``).
 type OutboxRef = int | str
@@ -55,18 +55,20 @@ class CardQueries:
         ``held`` (the reply that answers the card, when there is one) is held."""
         async with self.reader.connect() as conn:
             message = await inbound_message(conn, message_id)
-            where = await conversation(conn, conversation_id)
-            customer_id = (
-                await conn.execute(
-                    select(conversations.c.customer_id).where(conversations.c.id == conversation_id)
-                )
-            ).scalar_one()
-            identities = await same_person(conn, customer_id)
+            where = await conversation_row(conn, conversation_id)
+            identities = await same_person(conn, where.customer_id)
             ids = [c.id for c in identities]
             linked = await customer_orders(conn, ids) if ids else []
             found = await customer_problems(conn, ids, [o.id for o in linked]) if ids else []
             reply_held = held is not None and await is_held(conn, held)
-        return CardFacts(message, where, tuple(identities), tuple(linked), tuple(found), reply_held)
+        return CardFacts(
+            message,
+            conversation_info(where),
+            tuple(identities),
+            tuple(linked),
+            tuple(found),
+            reply_held,
+        )
 
     async def is_held(self, item: OutboxRef) -> bool:
         """Whether an outbox row waits for staff to choose how it goes out."""
@@ -76,6 +78,12 @@ class CardQueries:
 
 async def is_held(conn: AsyncConnection, item: OutboxRef) -> bool:
     """Inside a transaction: ``CardQueries.is_held``."""
-    which = outbox.c.id == item if isinstance(item, int) else outbox.c.idempotency_key == item
-    found = await conn.execute(select(outbox.c.id).where(which, outbox.c.status == "held"))
-    return found.first() is not None
+    query = _HELD_BY_ID if isinstance(item, int) else _HELD_BY_KEY
+    return (await conn.execute(query, {"item": item})).first() is not None
+
+
+# Built once (see ``bot.storage.conversations``).
+_HELD_BY_ID = select(outbox.c.id).where(outbox.c.id == bindparam("item"), outbox.c.status == "held")
+_HELD_BY_KEY = select(outbox.c.id).where(
+    outbox.c.idempotency_key == bindparam("item"), outbox.c.status == "held"
+)

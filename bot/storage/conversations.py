@@ -9,8 +9,9 @@ a group is many people, whose replies must never carry one person's order data).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import CardRef, ChatType
@@ -102,15 +103,27 @@ class ConversationQueries:
             )
 
 
+# Built once: a statement built per call costs more than SQLite takes to run it.
+_CONVERSATION = (
+    select(conversations, customers.c.name)
+    .join(customers, customers.c.id == conversations.c.customer_id)
+    .where(conversations.c.id == bindparam("conversation_id"))
+)
+
+
 async def conversation(conn: AsyncConnection, conversation_id: int) -> ConversationInfo:
     """Inside a transaction: ``InboxQueries.conversation``."""
-    row = (
-        await conn.execute(
-            select(conversations, customers.c.name)
-            .join(customers, customers.c.id == conversations.c.customer_id)
-            .where(conversations.c.id == conversation_id)
-        )
-    ).one()
+    return conversation_info(await conversation_row(conn, conversation_id))
+
+
+async def conversation_row(conn: AsyncConnection, conversation_id: int) -> Any:
+    """Inside a transaction: the conversation's row, with its customer's ``name``."""
+    found = await conn.execute(_CONVERSATION, {"conversation_id": conversation_id})
+    return found.one()
+
+
+def conversation_info(row: Any) -> ConversationInfo:
+    """A ``conversation_row`` as the record handlers get."""
     card = CardRef(row.card_channel, row.card_ts) if row.card_ts else None
     chat_type = ChatType(row.chat_type or ChatType.PRIVATE)
     return ConversationInfo(

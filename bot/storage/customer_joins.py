@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -331,21 +331,24 @@ def _hashed(code: str, salt: str) -> str:
     return hashlib.sha256(f"{salt}:{code}".encode()).hexdigest()
 
 
+# Built once (see ``bot.storage.conversations``).
+_PERSON_OF = select(customers.c.person_id).where(customers.c.id == bindparam("customer_id"))
+_PERSON_IDS = (
+    select(customers.c.id)
+    .where(customers.c.person_id == bindparam("person_id"))
+    .order_by(customers.c.id)
+)
+
+
 async def person_ids(conn: AsyncConnection, customer_id: int) -> list[int]:
     """Inside a transaction: the identities joined with this one, this one first ([] for
     no such identity)."""
-    person = (
-        await conn.execute(select(customers.c.person_id).where(customers.c.id == customer_id))
-    ).first()
+    person = (await conn.execute(_PERSON_OF, {"customer_id": customer_id})).first()
     if person is None:
         return []
     if person.person_id is None:
         return [customer_id]
-    rows = await conn.execute(
-        select(customers.c.id)
-        .where(customers.c.person_id == person.person_id)
-        .order_by(customers.c.id)
-    )
+    rows = await conn.execute(_PERSON_IDS, {"person_id": person.person_id})
     return [customer_id, *(r.id for r in rows if r.id != customer_id)]
 
 

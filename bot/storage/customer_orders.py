@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.orders.matching import e164, normalize_email, phones_match
@@ -98,14 +98,18 @@ class CustomerOrderQueries:
         return True
 
 
+# Built once (see ``bot.storage.conversations``).
+_LINKED = (
+    select(orders)
+    .where(orders.c.customer_id.in_(bindparam("ids", expanding=True)))
+    .order_by(orders.c.ordered_at, orders.c.id)
+)
+
+
 async def customer_orders(conn: AsyncConnection, customer_ids: Sequence[int]) -> list[OrderRecord]:
     """Inside a transaction: ``CustomerOrderQueries.customer_orders``."""
-    rows = (
-        await conn.execute(
-            select(orders)
-            .where(orders.c.customer_id.in_(list(customer_ids)))
-            .order_by(orders.c.ordered_at, orders.c.id)
-        )
-    ).all()
+    rows = (await conn.execute(_LINKED, {"ids": list(customer_ids)})).all()
+    if not rows:
+        return []
     parcels = await parcels_of(conn, [r.id for r in rows])
     return [order_record(r, parcels.get(r.id, ())) for r in rows]

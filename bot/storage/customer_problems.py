@@ -11,10 +11,10 @@ is one problem with three reports. Its outcome is the furthest its escalations g
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import Select, bindparam, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-from sqlalchemy.sql.elements import ColumnElement
 
 from bot.storage.customer_records import PastProblem
 from bot.storage.schema import conversations, escalations, problem_reports, problems
@@ -36,12 +36,11 @@ class CustomerProblemQueries:
             return await customer_problems(conn, customer_ids, order_ids)
 
 
-async def customer_problems(
-    conn: AsyncConnection, customer_ids: Sequence[int], order_ids: Sequence[int] = ()
-) -> list[PastProblem]:
-    """Inside a transaction: ``CustomerProblemQueries.customer_problems``."""
+def _problems(with_orders: bool) -> Select[Any]:
+    """Problems of the identities ``customer_ids`` (and, ``with_orders``, of ``order_ids``),
+    built once (see ``bot.storage.conversations``)."""
     conversation_ids = select(conversations.c.id).where(
-        conversations.c.customer_id.in_(list(customer_ids))
+        conversations.c.customer_id.in_(bindparam("customer_ids", expanding=True))
     )
     reported_here = exists(
         select(problem_reports.c.id).where(
@@ -49,29 +48,45 @@ async def customer_problems(
             problem_reports.c.conversation_id.in_(conversation_ids),
         )
     )
-    condition: ColumnElement[bool] = or_(
-        problems.c.conversation_id.in_(conversation_ids), reported_here
-    )
-    if order_ids:
-        condition = or_(condition, problems.c.order_id.in_(list(order_ids)))
-    rows = (
-        await conn.execute(
-            select(
-                problems.c.id,
-                problems.c.intent,
-                problems.c.department,
-                problems.c.created_at,
-                problems.c.order_number,
-            )
-            .where(condition)
-            .order_by(problems.c.created_at, problems.c.id)
+    condition = or_(problems.c.conversation_id.in_(conversation_ids), reported_here)
+    if with_orders:
+        order_ids = bindparam("order_ids", expanding=True)
+        condition = or_(condition, problems.c.order_id.in_(order_ids))
+    return (
+        select(
+            problems.c.id,
+            problems.c.intent,
+            problems.c.department,
+            problems.c.created_at,
+            problems.c.order_number,
         )
-    ).all()
-    reports = await conn.execute(
-        select(problem_reports.c.problem_id, escalations.c.status, escalations.c.root_cause)
-        .outerjoin(escalations, escalations.c.suggestion_id == problem_reports.c.suggestion_id)
-        .where(problem_reports.c.problem_id.in_([r.id for r in rows]))
+        .where(condition)
+        .order_by(problems.c.created_at, problems.c.id)
     )
+
+
+_PROBLEMS = _problems(with_orders=False)
+_PROBLEMS_WITH_ORDERS = _problems(with_orders=True)
+_REPORTS = (
+    select(problem_reports.c.problem_id, escalations.c.status, escalations.c.root_cause)
+    .outerjoin(escalations, escalations.c.suggestion_id == problem_reports.c.suggestion_id)
+    .where(problem_reports.c.problem_id.in_(bindparam("problem_ids", expanding=True)))
+)
+
+
+async def customer_problems(
+    conn: AsyncConnection, customer_ids: Sequence[int], order_ids: Sequence[int] = ()
+) -> list[PastProblem]:
+    """Inside a transaction: ``CustomerProblemQueries.customer_problems``."""
+    params = {"customer_ids": list(customer_ids)}
+    if order_ids:
+        query, params = _PROBLEMS_WITH_ORDERS, params | {"order_ids": list(order_ids)}
+    else:
+        query = _PROBLEMS
+    rows = (await conn.execute(query, params)).all()
+    if not rows:
+        return []
+    reports = await conn.execute(_REPORTS, {"problem_ids": [r.id for r in rows]})
     counts: dict[int, int] = {}
     outcome: dict[int, tuple[str, str | None]] = {}
     for report in reports:

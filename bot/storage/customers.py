@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -75,24 +75,12 @@ class CustomerQueries(
 
     async def customer_of_conversation(self, conversation_id: int) -> CustomerRecord:
         async with self.reader.connect() as conn:
-            row = (
-                await conn.execute(
-                    select(customers)
-                    .join(conversations, conversations.c.customer_id == customers.c.id)
-                    .where(conversations.c.id == conversation_id)
-                )
-            ).one()
-        return customer_record(row)
+            return await customer_of_conversation(conn, conversation_id)
 
     async def customer_by_identity(self, channel: str, user_id: str) -> CustomerRecord | None:
         async with self.reader.connect() as conn:
-            row = (
-                await conn.execute(
-                    select(customers).where(
-                        customers.c.channel == channel, customers.c.platform_user_id == user_id
-                    )
-                )
-            ).first()
+            found = await conn.execute(_BY_IDENTITY, {"channel": channel, "user_id": user_id})
+            row = found.first()
         return None if row is None else customer_record(row)
 
     async def same_person(self, customer_id: int) -> list[CustomerRecord]:
@@ -158,9 +146,28 @@ class CustomerQueries(
         return sorted(found.values(), key=lambda c: c.id)[:limit]
 
 
+# Built once (see ``bot.storage.conversations``).
+_OF_CONVERSATION = (
+    select(customers)
+    .join(conversations, conversations.c.customer_id == customers.c.id)
+    .where(conversations.c.id == bindparam("conversation_id"))
+)
+_BY_IDENTITY = select(customers).where(
+    customers.c.channel == bindparam("channel"),
+    customers.c.platform_user_id == bindparam("user_id"),
+)
+_BY_IDS = select(customers).where(customers.c.id.in_(bindparam("ids", expanding=True)))
+
+
+async def customer_of_conversation(conn: AsyncConnection, conversation_id: int) -> CustomerRecord:
+    """Inside a transaction: ``CustomerQueries.customer_of_conversation``."""
+    found = await conn.execute(_OF_CONVERSATION, {"conversation_id": conversation_id})
+    return customer_record(found.one())
+
+
 async def same_person(conn: AsyncConnection, customer_id: int) -> list[CustomerRecord]:
     """Inside a transaction: ``CustomerQueries.same_person``."""
     ids = await person_ids(conn, customer_id)
-    rows = await conn.execute(select(customers).where(customers.c.id.in_(ids)))
+    rows = await conn.execute(_BY_IDS, {"ids": ids})
     found = {r.id: customer_record(r) for r in rows}
     return [found[i] for i in ids if i in found]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.models import CardRef, Suggestion
@@ -24,6 +24,9 @@ from bot.storage.schema import (
     messages,
     suggestions,
 )
+
+# Built once (see ``bot.storage.conversations``).
+_SUGGESTION = select(suggestions).where(suggestions.c.id == bindparam("suggestion_id"))
 
 
 @dataclass(frozen=True)
@@ -138,9 +141,7 @@ class DecisionQueries:
 
     async def suggestion(self, suggestion_id: int) -> SuggestionRecord | None:
         async with self.reader.connect() as conn:
-            row = (
-                await conn.execute(select(suggestions).where(suggestions.c.id == suggestion_id))
-            ).first()
+            row = (await conn.execute(_SUGGESTION, {"suggestion_id": suggestion_id})).first()
         return None if row is None else suggestion_record(row)
 
     async def pending_suggestions(

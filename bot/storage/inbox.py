@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import ChatType, InboundMessage, MessageKind
@@ -54,24 +54,27 @@ class InboxQueries(IntakeQueries, FloodQueries, EditQueries, ChannelBlockQueries
             )
 
 
+_ORIGINAL = messages.alias("original")
+# Built once (see ``bot.storage.conversations``): the message, its chat and shopper, and
+# the platform id of the message it edits.
+_INBOUND = (
+    select(
+        messages,
+        conversations.c.chat_id,
+        conversations.c.chat_type,
+        customers.c.platform_user_id,
+        _ORIGINAL.c.platform_message_id.label("original_platform_id"),
+    )
+    .join(conversations, conversations.c.id == messages.c.conversation_id)
+    .join(customers, customers.c.id == conversations.c.customer_id)
+    .outerjoin(_ORIGINAL, _ORIGINAL.c.id == messages.c.edit_of)
+    .where(messages.c.id == bindparam("message_id"))
+)
+
+
 async def inbound_message(conn: AsyncConnection, message_id: int) -> InboundMessage:
     """Inside a transaction: ``InboxQueries.inbound_message``."""
-    original = messages.alias("original")
-    row = (
-        await conn.execute(
-            select(
-                messages,
-                conversations.c.chat_id,
-                conversations.c.chat_type,
-                customers.c.platform_user_id,
-                original.c.platform_message_id.label("original_platform_id"),
-            )
-            .join(conversations, conversations.c.id == messages.c.conversation_id)
-            .join(customers, customers.c.id == conversations.c.customer_id)
-            .outerjoin(original, original.c.id == messages.c.edit_of)
-            .where(messages.c.id == message_id)
-        )
-    ).one()
+    row = (await conn.execute(_INBOUND, {"message_id": message_id})).one()
     return InboundMessage(
         channel=row.channel,
         chat_id=row.chat_id,

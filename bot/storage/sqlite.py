@@ -107,7 +107,15 @@ def configure(engine: AsyncEngine, guard: DatabaseGuard | None = None) -> None:
         if guard is not None:
             guard.check()  # DatabaseLost: not a read or a write more in a file not ours
         read_only = connection.get_execution_options().get(READ_ONLY, False)
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        # on the driver's own cursor: a statement through SQLAlchemy's execution costs
+        # more than SQLite takes for the whole transaction; errors are wrapped as usual
+        cursor = connection.connection.dbapi_connection.cursor()
+        try:
+            cursor.execute("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        except Exception as exc:
+            connection._handle_dbapi_exception(exc, "BEGIN", (), cursor, None)
+        finally:
+            cursor.close()
 
 
 async def checkpoint(engine: AsyncEngine, path: Path | None, guard: DatabaseGuard | None) -> bool:
