@@ -53,8 +53,8 @@ _CHOOSE = {
     "de": "Größe {given} entspricht einem internationalen {letter}, wählen Sie also {letter}.",
     "it": "La taglia {given} corrisponde a una {letter} internazionale, quindi ti consigliamo "
     "la {letter}.",
-    "pt": "O tamanho {given} corresponde a um {letter} internacional, então recomendamos o "
-    "{letter}.",
+    "pt": "O tamanho {given} corresponde a um {letter} internacional, então o {letter} é o "
+    "tamanho certo para você.",
     "nl": "Maat {given} komt overeen met een internationale {letter}, dus kies maat {letter}.",
     "pl": "Rozmiar {given} odpowiada międzynarodowemu rozmiarowi {letter}, więc wybierz {letter}.",
     "ru": "Размер {given} соответствует международному размеру {letter}, поэтому выбирайте "

@@ -223,6 +223,17 @@ def country_in_text(text: str) -> str | None:
     return _names()[found.group(0)] if found else None
 
 
+def countries_in_text(text: str) -> list[tuple[int, int, str]]:
+    """Every country ``text`` names, in order: (start, end, code) in the text as folded
+    (``country_in_text`` is the first of them). "ドイツ仕様のミルは日本で使える?" ->
+    [(0, 3, "DE"), (10, 12, "JP")]."""
+    found = [
+        (m.start(), m.end(), "GB" if "K" in m.group(1) else "US") for m in _CAPITALS.finditer(text)
+    ]
+    found += [(m.start(), m.end(), _names()[m.group(0)]) for m in _pattern().finditer(_fold(text))]
+    return sorted(found)
+
+
 def country_from_phone(phone: str | None) -> str | None:
     """The region of an international phone number ("+81 90-1234-5678" -> "JP"), read by
     the one phone rule (``bot.orders.matching``)."""

@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from replies.facts.appliance_place import made_for, where_used
 from replies.facts.apologies import REPORTED_PROBLEM, no_exchange, refund_apology
 from replies.facts.country import ShopperCountry, country_in_text, shopper_country
 from replies.facts.customs import customs_advice, is_duty_bill
@@ -138,7 +139,14 @@ def fact_variables(
     code = where.code if where else None
     if "plug_advice" in wanted:
         # the store's appliances are made for the supply where it ships from
-        facts["plug_advice"] = plug_advice(code, language, store_country=terms.ships_from)
+        # where the message says it will be used wins over the order's country, and the
+        # appliance's own country ("ドイツ仕様") over the store's (``.appliance_place``)
+        facts["plug_advice"] = plug_advice(
+            where_used(text) or code,
+            language,
+            store_country=terms.ships_from,
+            made_for=made_for(text),
+        )
     if "size_advice" in wanted:
         facts["size_advice"] = size_advice(text, language, code)
     if "delivery_time" in wanted:

@@ -36,7 +36,7 @@ def engine() -> SuggestionEngine:
 
 def test_voltage_answer_names_the_countrys_supply_and_warns_about_heaters() -> None:
     text, _ = engine().render("voltage_plug", "es", {}, country="JP")
-    assert "Japón: 100 V, 50/60 Hz, enchufe tipo A/B." in text
+    assert "En Japón la red eléctrica es de 100 V y 50/60 Hz, con enchufes de tipo A/B." in text
     assert "bivoltaje" in text
 
 

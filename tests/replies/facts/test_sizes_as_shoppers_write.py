@@ -10,6 +10,9 @@ import re
 import pytest
 
 from replies.facts.sizes import size_advice
+from replies.library import DEFAULT_LIBRARY_DIR, load_library
+from replies.variants import load_variants
+from tests.replies.test_portuguese_for_portugal import BRAZILIAN
 
 
 @pytest.mark.parametrize(
@@ -132,3 +135,11 @@ def test_a_chinese_size_for_a_woman_gives_the_womens_line_only() -> None:
     advice = size_advice("女生，平时穿160/84A，买S还是M？", "zh")
     assert advice.startswith("160/84A相当于国际尺码S") and "S (女款) ≈" in advice
     assert "男款" not in advice
+
+
+def test_the_letter_to_choose_reads_in_portugal() -> None:
+    variant = load_variants(DEFAULT_LIBRARY_DIR, load_library())["pt-PT"]
+    brazilian = size_advice("uso o L japonês, qual devo escolher?", "pt")
+    assert "você" in brazilian
+    european = variant.rewrite(brazilian)
+    assert "para si" in european and not BRAZILIAN.search(european), european

@@ -29,12 +29,32 @@ _DRYER = {
 
 
 def test_states_the_countrys_supply_with_its_name_in_the_language() -> None:
-    assert plug_advice("JP", "en").startswith("Japan: 100 V, 50/60 Hz, plug type A/B.")
-    assert plug_advice("uk", "de").startswith("Vereinigtes Königreich: 230 V, 50 Hz, Steckertyp G.")
-    assert plug_advice("US", "es").startswith("Estados Unidos: 120 V, 60 Hz, enchufe tipo A/B.")
-    assert plug_advice("BR", "pt").startswith("Brasil: 127/220 V, 60 Hz, tomada tipo C/N.")
-    assert plug_advice("CH", "fr").startswith("Suisse : 230 V, 50 Hz, prise de type C/J.")
-    assert plug_advice("KR", "ko").startswith("대한민국: 220V, 60Hz, 플러그 C/F 타입입니다.")
+    """A whole sentence, not a form's label ("Japan: 100 V, ..."; sendability set 3)."""
+    assert plug_advice("JP", "en").startswith(
+        "In Japan the mains supply is 100 V, 50/60 Hz, and sockets take plug type A/B."
+    )
+    assert plug_advice("uk", "de").startswith(
+        "Im betreffenden Land (Vereinigtes Königreich) hat das Stromnetz 230 V und 50 Hz, "
+        "die Steckdosen sind vom Typ G."
+    )
+    assert plug_advice("US", "es").startswith(
+        "En Estados Unidos la red eléctrica es de 120 V y 60 Hz, con enchufes de tipo A/B."
+    )
+    assert plug_advice("BR", "pt").startswith(
+        "No país em questão (Brasil), a rede elétrica é de 127/220 V e 60 Hz"
+    )
+    assert plug_advice("CH", "fr").startswith("Dans le pays concerné (Suisse), le courant est")
+    assert plug_advice("KR", "ko").startswith(
+        "대한민국의 전원은 220V, 60Hz이며 콘센트는 C/F 타입입니다."
+    )
+    assert plug_advice("US", "en").startswith("In the United States the mains supply")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_supply_is_never_a_label_before_a_colon(language: str) -> None:
+    for country in ("JP", "US", "GB", "DE"):
+        first = plug_advice(country, language).split(".")[0].split("。")[0]
+        assert not re.match(r"^[^:：]{2,40}\s?[:：]", first), first
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -68,8 +88,8 @@ def test_same_supply_as_the_store_works_as_is_without_the_heater_warning() -> No
     dual-voltage model, although France has Germany's 230 V, 50 Hz."""
     france = plug_advice("FR", "en", store_country="DE")
     assert france == (
-        "France: 230 V, 50 Hz, plug type C/E. Our appliances are made for 230 V and work as "
-        "is on the 220-240 V mains there."
+        "In France the mains supply is 230 V, 50 Hz, and sockets take plug type C/E. Our "
+        "appliances are made for 230 V and work as is on the 220-240 V mains there."
     )
     assert "dual-voltage" not in france
 
@@ -132,7 +152,7 @@ def test_a_230_v_store_works_as_is_on_every_220_to_240_v_mains(
     country: str, plugs: str, adapter: str | None, hertz: str
 ) -> None:
     advice = plug_advice(country, "en", store_country="DE")
-    assert f"V, {hertz} Hz, plug type {plugs}." in advice
+    assert f"V, {hertz} Hz, and sockets take plug type {plugs}." in advice
     assert "made for 230 V and work as is on the 220-240 V mains there." in advice
     assert "dual-voltage" not in advice
     assert (
