@@ -30,7 +30,6 @@ from replies.also import LATE_ORDER, also_templates, join, with_late_order
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
 from replies.facts.apologies import REPORTED_PROBLEM
-from replies.facts.asked import drop_known_asks
 from replies.facts.fill import fact_variables, order_overdue, prepare, where_is_shopper
 from replies.facts.given import shopper_gave
 from replies.facts.placed import no_order_yet
@@ -270,8 +269,6 @@ class SuggestionEngine:
             [self.fill(sentence, reply_language, values, country) for sentence in further],
             reply_language,
         )
-        # a conditional ask the message already answers is left out (``replies.facts.asked``)
-        reply = drop_known_asks(reply, reply_language, text)
         # "السلام عليكم" is answered "وعليكم السلام" (``replies.salaam``)
         reply = returned_salaam(reply, reply_language, text)
         # a further question that reports a problem ("... 3 weeks late, refund me") makes

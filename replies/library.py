@@ -60,6 +60,14 @@ VARIABLES = frozenset(
         "charge_detail",
         # regret for the problem a refund is demanded for (replies/facts/apologies.py)
         "refund_apology",
+        # what the answer asks for, left out where the message gives it (replies/facts/asks.py)
+        "return_ask",
+        "refund_ask",
+        "company_ask",
+        "missing_item_ask",
+        "expected_item_ask",
+        "account_detail_ask",
+        "payment_details_ask",
     }
 )
 MIN_EXAMPLES: Mapping[str, int] = {

@@ -24,6 +24,7 @@ from datetime import date
 
 from replies.facts.appliance_place import made_for, where_used
 from replies.facts.apologies import REPORTED_PROBLEM, no_exchange, refund_apology
+from replies.facts.asks import ASK_VARIABLES, ask
 from replies.facts.country import ShopperCountry, country_in_text, shopper_country
 from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.delivery import delivery_lateness, delivery_time, is_overdue
@@ -42,6 +43,7 @@ from replies.facts.terms import ShippingTerms
 from replies.facts.value import named_value
 from replies.facts.voltage import plug_advice
 from replies.situations import GIVEN_CONTACT, NO_ORDER_YET
+from replies.variants import REPLY_LOCALE
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +54,7 @@ _TERMS = {
     "saturday_delivery": saturday_delivery,
 }
 
-FACT_VARIABLES = frozenset(
+FACT_VARIABLES = ASK_VARIABLES | frozenset(
     {
         "plug_advice",
         "size_advice",
@@ -112,6 +114,16 @@ def fact_variables(
         wanted.discard("link_request")
         if not wanted:
             return facts
+    # what the answer asks the shopper for, only what the message does not give yet
+    # (``replies.facts.asks``), in the shopper's regional variant when there is one
+    if asks := wanted & ASK_VARIABLES:
+        locale = str(values.get(REPLY_LOCALE) or "")
+        if not locale.startswith(language):
+            where = where_is_shopper(text, values, country=country, language_code=language_code)
+            locale = f"{language}-{where.code}" if where else language
+        for name in asks:
+            facts[name] = ask(name, text, locale)
+        wanted -= asks
     problem = values.get(REPORTED_PROBLEM)
     if "refund_apology" in wanted:
         # regret for the problem a refund is demanded for, said first (``.apologies``)

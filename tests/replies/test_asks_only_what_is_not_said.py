@@ -46,19 +46,20 @@ def test_the_demos_order_change_is_acknowledged_and_not_asked_for_again(
 
 
 # The answers whose ask is a detail the shopper's message often already gives, and the
-# words that make that ask conditional in their English wording.
+# words that make that ask conditional in their English wording, or the ask's variable,
+# written only for what the message lacks (``replies.facts.asks``).
 ASKS_ONLY_IF_NOT_SAID = {
     "change_order": "if your message doesn't say it yet",
-    "return_item": "if your message doesn't say it yet",
-    "get_refund": "if your message doesn't say it yet",
-    "wrong_item": "if your message doesn't say it yet",
-    "missing_item": "if your message doesn't say it yet",
+    "return_item": "{return_ask}",
+    "get_refund": "{refund_ask}",
+    "wrong_item": "{expected_item_ask}",
+    "missing_item": "{missing_item_ask}",
     "product_defect": "if your message doesn't describe the problem yet",
-    "payment_issue": "if your message doesn't say them yet",
-    "get_invoice": "your message doesn't give them yet",
+    "payment_issue": "{payment_details_ask}",
+    "get_invoice": "{company_ask}",
     "product_availability": "if your message doesn't say them yet",
     "product_info": "if your message doesn't name the product yet",
-    "edit_account": "if your message doesn't say it yet",
+    "edit_account": "{account_detail_ask}",
     "damaged_item": "if you haven't already",
 }
 

@@ -25,10 +25,11 @@ from handlers.order_links import format_day
 from replies.also import also_templates, join
 from replies.classifier import IntentClassifier
 from replies.engine import SuggestionEngine
+from replies.facts.asks import ASK_VARIABLES, ask
 from replies.facts.fill import FACT_VARIABLES
 from replies.facts.link import link_request
 from replies.language import make_detector
-from replies.library import load_library
+from replies.library import IntentSpec, load_library
 from replies.situations import OrderSituation
 from replies.store import StoreDetails
 
@@ -192,6 +193,46 @@ def test_every_answer_reads_whole(intent: str, language: str, situation: OrderSi
 
 def sentences(text: str) -> list[str]:
     return [part for part in re.split(r"(?<=[.!?。！？؟])\s*", text) if part.strip()]
+
+
+# Messages that give part or all of what an answer asks (``replies.facts.asks``): each
+# ask is then shorter or left out, and the answer around it must still read whole.
+GIVING = {
+    "all": "Brightwell Ltd, 14 Mill Lane, Leeds, VAT GB123456789; paid with PayPal; the "
+    "boots are too small; the charger is missing; a vase came instead of the lamp; my e-mail",
+    "part": "Brightwell Ltd, VAT GB123456789; paid with PayPal",
+}
+
+
+@cache
+def library() -> dict[str, IntentSpec]:
+    return load_library()
+
+
+def ask_cases() -> Iterator[tuple[str, str, OrderSituation]]:
+    for intent, language, situation in cases():
+        spec = library()[intent]
+        texts = [*spec.replies_for(situation).values(), *spec.also.values()]
+        if any("_ask}" in text for text in texts):
+            yield intent, language, situation
+
+
+@pytest.mark.parametrize(("intent", "language", "situation"), list(ask_cases()))
+def test_an_answer_reads_whole_when_the_message_gives_what_it_asks(
+    intent: str, language: str, situation: OrderSituation
+) -> None:
+    spec = library()[intent]
+    failures = []
+    for given, text in GIVING.items():
+        asks = {name: ask(name, text, language) for name in ASK_VARIABLES}
+        facts = {**facts_for(language, situation), "shopper_name": SHOPPER, **asks}
+        reply, _ = engine(STORE_NAME).render(intent, language, facts)
+        shown = [reply]
+        if language in spec.also:  # as a second question's sentence too
+            shown.append(engine(STORE_NAME).fill(spec.also[language], language, facts))
+        for text in shown:
+            failures += [f"[{given}] {p}\n    {text}" for p in problems(text, language, situation)]
+    assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
