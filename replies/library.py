@@ -48,7 +48,11 @@ VARIABLES = frozenset(
         # or only the contact of the number the shopper typed (replies/facts/link.py)
         "link_request",
         "delivery_time",
+        # "do you ship to ...?" answered (replies/facts/ships_there.py)
+        "ships_there",
         "delivery_lateness",
+        # where a late parcel may be held up (replies/facts/held_up.py)
+        "delay_cause",
         "customs_advice",
         # the store's return and delivery terms (replies/facts/returns.py)
         "return_postage",

@@ -29,6 +29,7 @@ from replies.facts.country import ShopperCountry, country_in_text, shopper_count
 from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.delivery import delivery_lateness, delivery_time, is_overdue
 from replies.facts.given import GIVEN_COUNTRY
+from replies.facts.held_up import delay_cause
 from replies.facts.link import link_request
 from replies.facts.payments import charge_detail, payment_answer
 from replies.facts.returns import (
@@ -38,6 +39,7 @@ from replies.facts.returns import (
     return_postage,
     saturday_delivery,
 )
+from replies.facts.ships_there import ships_there
 from replies.facts.sizes import size_advice
 from replies.facts.terms import ShippingTerms
 from replies.facts.value import named_value
@@ -59,7 +61,9 @@ FACT_VARIABLES = ASK_VARIABLES | frozenset(
         "plug_advice",
         "size_advice",
         "delivery_time",
+        "ships_there",
         "delivery_lateness",
+        "delay_cause",
         "customs_advice",
         "link_request",
         "return_postage",
@@ -161,6 +165,13 @@ def fact_variables(
         )
     if "size_advice" in wanted:
         facts["size_advice"] = size_advice(text, language, code)
+    if "ships_there" in wanted:
+        # "do you ship to Chile?": yes with the time, or the team confirms both; the
+        # delivery time sentence beside it would say the time a second time
+        facts["ships_there"] = ships_there(text, code, terms, language)
+        if facts["ships_there"] and "delivery_time" in wanted:
+            facts["delivery_time"] = ""
+            wanted.discard("delivery_time")
     if "delivery_time" in wanted:
         facts["delivery_time"] = delivery_time(code, terms, language)
     if "delivery_lateness" in wanted:
@@ -177,6 +188,9 @@ def fact_variables(
                 # the reply's own estimate line dates a passed estimate already
                 estimate_in_reply="{delivery_estimate}" in template,
             )
+    if "delay_cause" in wanted:
+        # customs named only for an order the desk file shows crossing a customs border
+        facts["delay_cause"] = delay_cause(code, terms, language)
     if "customs_advice" in wanted:
         # a charge named before buying ("will you charge me customs on top?") is no bill:
         # there is no parcel whose notice could be photographed
