@@ -42,6 +42,7 @@ from replies.language import (
 )
 from replies.library import DEFAULT_LIBRARY_DIR, IntentSpec, load_library
 from replies.model_cache import ModelCache, model_key
+from replies.order_state import LinkedOrder
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
 from replies.salaam import returned_salaam
@@ -191,6 +192,10 @@ class SuggestionEngine:
             # a stray letter, an emoji, "?" or an order number alone: nothing to classify,
             # and a guess here would be counted as a problem and flag the shopper
             return Suggestion(language=language, intent=UNKNOWN, confidence=0.0)
+        given = variables or {}
+        overdue = order_overdue(
+            given, terms=self.store.shipping, today=self.store.today(), country=country
+        )
         reading = read_message(
             self.classifier,
             text,
@@ -198,6 +203,7 @@ class SuggestionEngine:
             english=english,
             earlier=earlier,
             threshold=self.threshold if self.abstention is None else DEFAULT_THRESHOLD,
+            order=LinkedOrder.of(given, overdue=overdue),
         )
         if self.abstention is not None:
             # a further question the reply answers too is no rival reading (``Reading.answered``)

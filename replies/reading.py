@@ -60,6 +60,9 @@ module adds it, each step a small, separate idea:
    review request: the review's share goes to the refund or complaint case.
 7. **A greeting beside a question** (``replies.greeted``): "こんにちは！注文はいつ届きますか"
    is the question, not a greeting, and the greeting's share is no rival to it.
+8. **The linked order's state** (``replies.order_state``): a delivered order is not
+   changed before packing (it is exchanged), an order on its way and on time is not lost,
+   and for an order past its date "where is it?" and "it's late" are one reading.
 
     reading = read_message(classifier, "Refund me or I post a 1-star review!", "en")
     reading.ranked[0], reading.flags        # (("get_refund", 0.71), ("threat",))
@@ -80,6 +83,7 @@ from replies.features import fold
 from replies.follow_ups import changes_mind, dependence, keeps_the_order
 from replies.greeted import greeting_is_no_rival, question_behind_a_greeting
 from replies.language import CJK, WORD, has_words, strip_noise
+from replies.order_state import LinkedOrder
 from replies.threats import threat_words
 from replies.waiting import waiting_for_an_order
 
@@ -127,7 +131,8 @@ THREAT_INSTEAD_OF_REVIEW = ("get_refund", "complaint")
 REVIEW = "review"
 COMPLAINT = "complaint"
 # A "Hi!" or "thanks" beside a question is not another question to answer.
-NOT_A_QUESTION = ("greeting", "thanks")
+GREETING = "greeting"
+NOT_A_QUESTION = (GREETING, "thanks")
 # Another sentence's intent is shown as "also asks about" only this confidently, and only
 # when the sentence says something beyond contact details: "Email: ana@example.com" or
 # "Order #10412" is the shopper identifying themselves, not a second question (an e-mail
@@ -200,8 +205,10 @@ def read_message(
     english: str | None = None,
     earlier: EarlierTurn | None = None,
     threshold: float = 0.5,
+    order: LinkedOrder | None = None,
 ) -> Reading:
-    """Read ``text`` (in ``language``) as the module docstring describes."""
+    """Read ``text`` (in ``language``) as the module docstring describes; ``order`` is the
+    linked order's state, when one is linked."""
     asked, probs = text, _read(classifier, text, language, english, earlier)
     # sentences that only hand over a detail are left out when that reads the message at
     # least as surely and it is then more than a "hi" or "thanks" (``_without_details``)
@@ -212,11 +219,25 @@ def read_message(
         best = int(without.argmax())
         if classifier.intents[best] not in NOT_A_QUESTION and without[best] >= probs.max():
             asked, probs = rest, without
+    # so are a formal message's greetings and sign-offs around its request
+    rest = _without_small_talk(classifier, asked, language)
+    if rest is not None:
+        in_english = (
+            (_without_small_talk(classifier, english, "en") or english) if english else None
+        )
+        without = _read(classifier, rest, language, in_english, earlier)
+        best, lead = int(without.argmax()), classifier.intents[int(probs.argmax())]
+        if classifier.intents[best] not in NOT_A_QUESTION and (
+            without[best] >= probs.max() or lead == GREETING
+        ):
+            asked, probs = rest, without
     probs, also = _sentences(classifier, asked, language, probs, threshold)
     # a greeting in front of a question does not make it a greeting (``replies.greeted``)
     probs = question_behind_a_greeting(classifier, asked, language, probs)
     # a shopper waiting for an order asks about that order first (``replies.waiting``)
-    probs, also = waiting_for_an_order(classifier, asked, language, probs, also, threshold)
+    probs, also = waiting_for_an_order(
+        classifier, asked, language, probs, also, threshold, linked=order is not None
+    )
     # a refund demanded for a late parcel or a faulty item leads (``replies.demands``)
     demand = refund_behind_a_problem(classifier, asked, language, probs, threshold)
     if demand is not None:
@@ -230,6 +251,8 @@ def read_message(
         flags = (THREAT,)
         probs = _request_behind_the_threat(classifier, probs, text, found, language, threshold)
         probs = _review_is_not_the_answer(classifier, probs)
+    if order is not None:  # what the linked order rules out (``replies.order_state``)
+        probs, also = order.rule_out(classifier, probs, also)
     probs = greeting_is_no_rival(classifier, asked, language, probs, threshold)
     ranked = classifier.ranked(probs)
     also = tuple(intent for intent in also if intent != ranked[0][0])
@@ -271,6 +294,32 @@ def _without_details(classifier: IntentClassifier, text: str, language: str | No
     """
     sentences = _split(text)
     asking = [s for s in sentences if not is_a_label(classifier, s, language)]
+    return "\n".join(asking) if asking and len(asking) < len(sentences) else None
+
+
+def _without_small_talk(
+    classifier: IntentClassifier, text: str, language: str | None
+) -> str | None:
+    """``text`` without its sentences that only greet, thank or sign off; None when it has
+    none, or nothing else.
+
+    "お世話になっております。…取っ手が欠けておりました。交換していただけますでしょうか。…
+    よろしくお願いいたします。", "Sehr geehrte Damen und Herren, … Mit freundlichen Grüßen":
+    a formal or long polite message wraps its request in set phrases whose words are few
+    and sure, and read whole it was a greeting, which is sent without approval, or its
+    request was outweighed by the courtesies. ``read_message`` reads it without them
+    when that reads it as a question, at least as surely as whole, or when whole it
+    reads as a greeting (``replies.greeted`` says why a greeting beside a question is
+    never the answer). A thank-you the message is read as keeps its reading unless the
+    rest is surer: "Thanks so much! It arrived today." is thanks, not a tracking question.
+    """
+    sentences = _split(text)
+    asking = [
+        s
+        for s in sentences
+        if classifier.intents[int(classifier.probabilities(s, language).argmax())]
+        not in NOT_A_QUESTION
+    ]
     return "\n".join(asking) if asking and len(asking) < len(sentences) else None
 
 

@@ -45,6 +45,11 @@ keeps failing, can I pay by bank transfer instead?" leads with the payment probl
 payment methods' sentence; led by the methods, the failed payment was only passed on to
 a colleague, and the doubt between the two readings held the reply back.
 
+With an order linked to the shopper, a sentence that asks confidently where it is, or
+says it is late, is about that order however little of the whole message it weighs:
+"где мой заказ? … и можно, чтобы курьер позвонил?" read as the delivery option 0.94, the
+order's own question 0.02, and the order's tracking was not answered (``linked``).
+
     probs, also = waiting_for_an_order(classifier, text, "es", probs, also, 0.5)
 """
 
@@ -77,14 +82,18 @@ def waiting_for_an_order(
     probs: np.ndarray,
     also: tuple[str, ...],
     threshold: float,
+    *,
+    linked: bool = False,
 ) -> tuple[np.ndarray, tuple[str, ...]]:
     """``(probs, also)`` with the late order leading when a delivery-time question comes
     from a shopper who says their order is late (the module docstring); unchanged
-    otherwise."""
+    otherwise. ``linked``: an order is linked to the shopper."""
     late = _late_order(classifier, text, language, probs, also, threshold)
     if late is not None:
         return late
-    return _order_first(classifier, probs, also)
+    if linked:
+        return _order_first(classifier, probs, also, (TRACKING, LATE, *OWN[1:]), 0.0)
+    return _order_first(classifier, probs, also, OWN, TRACKING_SHARE)
 
 
 def _late_order(
@@ -117,19 +126,23 @@ def _late_order(
 
 
 def _order_first(
-    classifier: IntentClassifier, probs: np.ndarray, also: tuple[str, ...]
+    classifier: IntentClassifier,
+    probs: np.ndarray,
+    also: tuple[str, ...],
+    owns: tuple[str, ...],
+    share: float,
 ) -> tuple[np.ndarray, tuple[str, ...]]:
-    """The shopper's own question leads over a general one beside it (the module
-    docstring)."""
+    """The shopper's own question (``owns``) leads over a general one beside it, when the
+    message as a whole reads as it by at least ``share`` (the module docstring)."""
     intents = classifier.intents
     lead = intents[int(probs.argmax())]
     if lead not in GENERAL:
         return probs, also
-    for own in OWN:
+    for own in owns:
         if own not in also or own not in intents:
             continue
         first, second = intents.index(own), intents.index(lead)
-        if probs[first] < TRACKING_SHARE:
+        if probs[first] < share:
             continue
         swapped = probs.copy()
         swapped[first], swapped[second] = probs[second], probs[first]
