@@ -3,11 +3,14 @@ resolution updates, the proactive order messages (payment reminder, shipped, del
 review request) and the rating question once a conversation is resolved.
 
 One YAML file per notice in ``replies/notices/``, one line per language, validated at load.
+A regional variant has a line of its own (``pt-PT``, ``replies.variants``): a shopper whose
+country reads it (Portugal) gets it, others, and a store's copy without it, the base language.
 A store edits a notice by copying its file into its own folder (``BORDERDESK_NOTICES_DIR``);
 a copy there replaces the built-in file, the other notices stay built in::
 
     notices = Notices.load(config.notices_dir)
     text, language = notices.render("out_of_hours", "es", {"shopper_name": "Ana", ...})
+    text, language = notices.render("shipped", "pt", values, country="PT")  # pt-PT, "pt"
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import yaml
 
 from replies.library import LibraryError
 from replies.render import render
+from replies.variants import VARIANTS, locale_for
 
 NOTICES_DIR = Path(__file__).resolve().parent / "notices"
 _ORDER = frozenset({"shopper_name", "order_number"})
@@ -82,14 +86,25 @@ class Notices:
         teams = _read_teams(own.get(TEAMS_FILE, NOTICES_DIR / f"{TEAMS_FILE}.yaml"))
         return cls(texts, teams)
 
-    def team(self, department: str, language: str) -> str:
-        """How the escalated notice names ``department`` in ``language`` (English words
-        when that language has none, the bare name for a department the file lacks)."""
+    def team(self, department: str, language: str, *, country: str | None = None) -> str:
+        """How the escalated notice names ``department`` in ``language`` as read in
+        ``country`` (English words when that language has none, the bare name for a
+        department the file lacks)."""
         names = self.teams.get(department, {})
-        return names.get(language) or names.get("en") or department
+        return names.get(line_for(names, language, country)) or names.get("en") or department
 
-    def render(self, name: str, language: str, variables: Mapping[str, str]) -> tuple[str, str]:
-        """(text, language used): English when the language has no version.
+    def render(
+        self,
+        name: str,
+        language: str,
+        variables: Mapping[str, str],
+        *,
+        country: str | None = None,
+    ) -> tuple[str, str]:
+        """(text, language used): English when the language has no version; the regional
+        variant of ``language`` read in ``country`` (the shopper's, ``replies.facts.country``)
+        when the notice has one. The language used is the base one (``pt`` for ``pt-PT``),
+        as the rest of the desk knows the shopper's language.
 
         Unknown values are tidied away (``replies.render``); a line that shows only an
         unknown tracking link or delivery date is dropped, and so is an unknown value in
@@ -97,7 +112,7 @@ class Notices:
         """
         versions = self.texts[name]
         used = language if language in versions else "en"
-        template = versions[used]
+        template = versions[line_for(versions, used, country)]
         known = {k for k, v in variables.items() if v is not None and str(v).strip()}
         for missing in {f for _, f, _, _ in string.Formatter().parse(template) if f} - known:
             token = "{" + missing + "}"
@@ -106,6 +121,14 @@ class Notices:
             template = re.sub(rf"\s*[(（]{re.escape(token)}[)）]", "", template)
         # Filled by name only: a value is never evaluated, ``{x.attr}`` never looked up.
         return render(template, used, variables), used
+
+
+def line_for(versions: Mapping[str, str], language: str, country: str | None) -> str:
+    """The line of ``versions`` a shopper in ``country`` reads for ``language``: the
+    variant's when there is one (``replies.variants.locale_for``), else the language's.
+    ``line_for({"pt": ..., "pt-PT": ...}, "pt", "PT")`` -> ``"pt-PT"``."""
+    locale = locale_for(language, country)
+    return locale if locale is not None and locale in versions else language
 
 
 def _own_files(directory: Path | None) -> dict[str, Path]:
@@ -132,6 +155,7 @@ def _read(path: Path, variables: frozenset[str], *, exact: bool) -> dict[str, st
     if not isinstance(data, dict) or "en" not in data:
         raise LibraryError(path, "expected one line per language, English included")
     for language, text in data.items():
+        _checkline_for(path, str(language))
         try:
             used = {f for _, f, _, _ in string.Formatter().parse(str(text)) if f is not None}
         except ValueError as exc:  # a lone "{" or "}": literal braces are written {{ }}
@@ -156,6 +180,8 @@ def _read_teams(path: Path) -> dict[str, dict[str, str]]:
     if not isinstance(data, dict):
         raise LibraryError(path, "expected each department with one line per language")
     for department, names in data.items():
+        for language in names if isinstance(names, dict) else ():
+            _checkline_for(path, str(language))
         if not isinstance(names, dict) or not all(
             isinstance(v, str) and v.strip() and "{" not in v for v in names.values()
         ):
@@ -163,3 +189,14 @@ def _read_teams(path: Path) -> dict[str, dict[str, str]]:
                 path, "expected one line per language, without braces", field=str(department)
             )
     return {str(d): {str(k): str(v) for k, v in names.items()} for d, names in data.items()}
+
+
+def _checkline_for(path: Path, language: str) -> None:
+    """A line for a region must be one of the variants ("pt-pt" or "pt-BR" would never be
+    sent, and nobody would notice)."""
+    if ("-" in language or "_" in language) and language not in VARIANTS:
+        raise LibraryError(
+            path,
+            "unknown regional variant; the variants are " + ", ".join(sorted(VARIANTS)),
+            field=language,
+        )

@@ -78,14 +78,22 @@ class Variant:
         return text
 
 
+def locale_for(language: str, country: str | None) -> str | None:
+    """The locale of ``language`` read in ``country`` ("pt", "PT" -> "pt-PT"), or None
+    (the base language). The fixed notices (``replies.notices``) choose by it too."""
+    code = (country or "").strip().upper()
+    found = (
+        loc for loc, (base, read_in) in VARIANTS.items() if base == language and code in read_in
+    )
+    return next(found, None)
+
+
 def variant_for(
     variants: Mapping[str, Variant], language: str, country: str | None
 ) -> Variant | None:
     """The variant of ``language`` read in ``country``, or None (the base language)."""
-    code = (country or "").strip().upper()
-    return next(
-        (v for v in variants.values() if v.language == language and code in v.countries), None
-    )
+    locale = locale_for(language, country)
+    return variants.get(locale) if locale else None
 
 
 def load_variants(directory: Path, library: Mapping[str, IntentSpec]) -> dict[str, Variant]:

@@ -23,7 +23,7 @@ from babel.core import UnknownLocaleError
 from babel.numbers import format_currency, format_percent
 
 from replies.library import LibraryError
-from replies.notices import NOTICES_DIR
+from replies.notices import NOTICES_DIR, line_for
 from replies.render import render
 
 TEXTS_FILE = NOTICES_DIR / "disputes.yaml"
@@ -45,17 +45,21 @@ class SettleTexts:
         amount: Decimal,
         currency: str,
         percent: int | None = None,
+        country: str | None = None,
     ) -> tuple[str, str]:
-        """(text, language used): English when the language has no version."""
+        """(text, language used): English when the language has no version; its regional
+        variant for a shopper in ``country`` (``replies.notices.line_for``: pt-PT in
+        Portugal, "2,40 €" there), the language used still the base one."""
         versions = self.texts[settlement]
         used = language if language in versions else "en"
+        line = line_for(versions, used, country)
         values = {
             "shopper_name": shopper_name,
             "order_number": order_number,
-            "amount": _money(amount, currency, used),
-            "percent": _percent(percent, used) if percent is not None else "",
+            "amount": _money(amount, currency, line),
+            "percent": _percent(percent, line) if percent is not None else "",
         }
-        return render(versions[used], used, values), used
+        return render(versions[line], used, values), used
 
 
 @cache
@@ -87,13 +91,13 @@ def settle_texts(path: Path = TEXTS_FILE) -> SettleTexts:
 
 def _money(amount: Decimal, currency: str, language: str) -> str:
     try:
-        return format_currency(amount, currency, locale=language)
+        return format_currency(amount, currency, locale=language.replace("-", "_"))
     except UnknownLocaleError:
         return format_currency(amount, currency, locale="en")
 
 
 def _percent(percent: int, language: str) -> str:
     try:
-        return format_percent(Decimal(percent) / 100, locale=language)
+        return format_percent(Decimal(percent) / 100, locale=language.replace("-", "_"))
     except UnknownLocaleError:
         return format_percent(Decimal(percent) / 100, locale="en")

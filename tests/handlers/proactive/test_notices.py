@@ -30,6 +30,10 @@ FULL = {
 }
 
 
+# (language, country) of every line: the 14 languages and European Portuguese (pt-PT)
+READERS = [*((language, None) for language in DEFAULT_LANGUAGES), ("pt", "PT")]
+
+
 def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
@@ -37,7 +41,7 @@ def fields(text: str) -> set[str]:
 @pytest.mark.parametrize("name", [*PROACTIVE, "stopped", "resolved", "resolved_plain"])
 def test_each_notice_has_all_fourteen_languages_with_exactly_its_variables(name: str) -> None:
     data = yaml.safe_load((NOTICES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
-    assert set(data) == set(DEFAULT_LANGUAGES) and len(data) == 14
+    assert set(data) == {*DEFAULT_LANGUAGES, "pt-PT"} and len(data) == 15
     for language, text in data.items():
         assert fields(text) == REQUIRED[name], (name, language)
 
@@ -45,11 +49,11 @@ def test_each_notice_has_all_fourteen_languages_with_exactly_its_variables(name:
 @pytest.mark.parametrize("name", PROACTIVE)
 def test_every_proactive_text_ends_with_a_short_opt_out_line(name: str) -> None:
     notices = Notices.load()
-    for language in DEFAULT_LANGUAGES:
-        text, used = notices.render(name, language, FULL)
+    for language, country in READERS:
+        text, used = notices.render(name, language, FULL, country=country)
         assert used == language
         last = text.splitlines()[-1]
-        assert STOP_WORDS[language] in last and len(last) < 80, (name, language, last)
+        assert STOP_WORDS[language] in last and len(last) < 80, (name, language, country, last)
         assert "{" not in text and "}" not in text
 
 
@@ -57,9 +61,13 @@ def test_the_plain_resolution_update_greets_with_or_without_a_name_in_every_lang
     """Prepared when the department's note cannot be given in the shopper's language
     (handlers/escalation.py): it is the whole update, so it must read on its own."""
     notices = Notices.load()
-    for language in DEFAULT_LANGUAGES:
-        named, used = notices.render("resolved_plain", language, {"shopper_name": "Ana"})
-        nameless, _ = notices.render("resolved_plain", language, {"shopper_name": ""})
+    for language, country in READERS:
+        named, used = notices.render(
+            "resolved_plain", language, {"shopper_name": "Ana"}, country=country
+        )
+        nameless, _ = notices.render(
+            "resolved_plain", language, {"shopper_name": ""}, country=country
+        )
         assert used == language and "Ana" in named, language
         assert "{" not in nameless and ", ," not in nameless and not nameless.startswith(","), (
             language
@@ -68,8 +76,8 @@ def test_the_plain_resolution_update_greets_with_or_without_a_name_in_every_lang
 
 def test_the_stop_confirmation_says_how_to_undo_it_in_every_language() -> None:
     notices = Notices.load()
-    for language in DEFAULT_LANGUAGES:
-        text, _ = notices.render("stopped", language, {"shopper_name": "Ana"})
+    for language, country in READERS:
+        text, _ = notices.render("stopped", language, {"shopper_name": "Ana"}, country=country)
         assert "START" in text and "Ana" in text and "STOP" not in text, language
 
 
