@@ -95,7 +95,7 @@ async def offer_join(
     recent = await ctx.store.recent_join_code(asking.id, owner.id, now)
     if recent is not None and recent.status in ("pending", "locked"):
         name = "join_code_sent" if recent.status == "pending" else "join_code_locked"
-        text, _ = ctx.notices.render(name, language, number)
+        text, _ = ctx.notices.render(name, language, number, country=asking.country)
         await _tell(ctx, f"join-asked:{where.message_id}", where.conversation_id, text)
         return (
             f"Order {order.shown_number} proved with its {proof} again, not linked: it belongs "
@@ -106,9 +106,10 @@ async def offer_join(
     conversation = await ctx.store.conversation(owner_conversation)
     owner_language = conversation.language or owner.language or "en"
     code = f"{secrets.randbelow(1_000_000):06d}"
-    code_text, _ = ctx.notices.render("join_code", owner_language, {**number, "code": code})
-    kept_text, _ = ctx.notices.render("join_code", owner_language, {**number, "code": HIDDEN_CODE})
-    notice, _ = ctx.notices.render("join_code_sent", language, number)
+    sent, hidden = {**number, "code": code}, {**number, "code": HIDDEN_CODE}
+    code_text, _ = ctx.notices.render("join_code", owner_language, sent, country=owner.country)
+    kept_text, _ = ctx.notices.render("join_code", owner_language, hidden, country=owner.country)
+    notice, _ = ctx.notices.render("join_code_sent", language, number, country=asking.country)
     created = await ctx.store.create_join_code(
         JoinRequest(asking.id, owner.id, order.id, where.message_id),
         code,
@@ -154,7 +155,7 @@ async def handle_join_code(
         if pending is None:
             if not await ctx.store.code_sent_here(customer.id, typed, now):
                 return False  # six digits, and no code: an order number, perhaps
-            text, _ = ctx.notices.render("join_code_elsewhere", shown, {})
+            text, _ = ctx.notices.render("join_code_elsewhere", shown, {}, country=customer.country)
             await _tell(ctx, f"join-elsewhere:{message_id}", conversation_id, text)
             await _note(
                 ctx,
@@ -166,7 +167,7 @@ async def handle_join_code(
             return True
         tried = await ctx.store.try_join_code(pending.id, typed, message_id, now)
     code, outcome = tried
-    await _answer(ctx, code, outcome, conversation_id, message_id, shown, now)
+    await _answer(ctx, code, outcome, conversation_id, message_id, shown, customer.country, now)
     return True
 
 
@@ -177,9 +178,11 @@ async def _answer(
     conversation_id: int,
     message_id: int,
     language: str,
+    country: str | None,
     now: datetime,
 ) -> None:
-    """Tell the asking chat (and, when joined or locked, the other one) how the code went."""
+    """Tell the asking chat (and, when joined or locked, the other one) how the code went,
+    in the asking shopper's ``language`` as read in their ``country``."""
     owner = await ctx.store.customer(code.owner_customer_id)
     label = chat_label(owner) if owner else f"customer {code.owner_customer_id}"
     owner_conversation = await ctx.store.private_conversation(code.owner_customer_id)
@@ -187,7 +190,7 @@ async def _answer(
     if outcome is JoinOutcome.JOINED:
         person = await ctx.store.same_person(code.asking_customer_id)
         chats = ", ".join(chat_label(c) for c in person)
-        text, _ = ctx.notices.render("joined", language, {})
+        text, _ = ctx.notices.render("joined", language, {}, country=country)
         await _tell(ctx, key, conversation_id, text)
         note = (
             f"The shopper typed the join code sent to {label}: the chats are one customer now "
@@ -195,12 +198,15 @@ async def _answer(
         )
         if owner_conversation is not None:
             owner_language = (await ctx.store.conversation(owner_conversation)).language
-            text, _ = ctx.notices.render("joined", owner_language or "en", {})
+            owner_country = owner.country if owner else None
+            text, _ = ctx.notices.render(
+                "joined", owner_language or "en", {}, country=owner_country
+            )
             await _tell(ctx, f"{key}:owner", owner_conversation, text)
             await _note(ctx, owner_conversation, note, key=f"join-note:{message_id}:owner")
     elif outcome is JoinOutcome.WRONG:
         text, _ = ctx.notices.render(
-            "join_code_wrong", language, {"tries_left": str(code.tries_left)}
+            "join_code_wrong", language, {"tries_left": str(code.tries_left)}, country=country
         )
         await _tell(ctx, key, conversation_id, text)
         note = (
@@ -208,7 +214,7 @@ async def _answer(
             "left); nothing is shared."
         )
     elif outcome is JoinOutcome.LOCKED:
-        text, _ = ctx.notices.render("join_code_locked", language, {})
+        text, _ = ctx.notices.render("join_code_locked", language, {}, country=country)
         await _tell(ctx, key, conversation_id, text)
         note = (
             f"The join code sent to {label} was typed wrongly {code.wrong_tries} times and "
@@ -224,7 +230,7 @@ async def _answer(
                 key=f"join-note:{message_id}:owner",
             )
     else:
-        text, _ = ctx.notices.render("join_code_expired", language, {})
+        text, _ = ctx.notices.render("join_code_expired", language, {}, country=country)
         await _tell(ctx, key, conversation_id, text)
         note = (
             f"The shopper typed a join code for {label} after it expired (at "

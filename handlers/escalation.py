@@ -139,16 +139,19 @@ async def _prepare_update(
     conversation = await ctx.store.conversation(escalation.conversation_id)
     language = conversation.language if conversation.language not in (None, "unknown") else "en"
     name = conversation.customer_name.split()[0] if conversation.customer_name.strip() else ""
+    country = (await ctx.store.customer_of_conversation(conversation.id)).country
     resolution, why_not = await note_for_shopper(ctx, note, language)
     if resolution:
         for_shopper, _ = ctx.notices.render(
-            "resolved", language, {"shopper_name": name, "resolution": resolution}
+            "resolved", language, {"shopper_name": name, "resolution": resolution}, country=country
         )
         for_staff, _ = ctx.notices.render(
             "resolved", ctx.staff_language, {"shopper_name": name, "resolution": note}
         )
     else:
-        for_shopper, _ = ctx.notices.render("resolved_plain", language, {"shopper_name": name})
+        for_shopper, _ = ctx.notices.render(
+            "resolved_plain", language, {"shopper_name": name}, country=country
+        )
         for_staff, _ = ctx.notices.render(
             "resolved_plain", ctx.staff_language, {"shopper_name": name}
         )

@@ -84,6 +84,8 @@ async def answer_for_escalation(
     language = conversation.language or suggestion.language
     language = "en" if language in (None, "unknown") else language
     name = conversation.customer_name.split()[0] if conversation.customer_name.strip() else ""
-    team = ctx.notices.team(department, language)
-    text, _ = ctx.notices.render("escalated", language, {"shopper_name": name, "team": team})
+    country = (await ctx.store.customer_of_conversation(record.conversation_id)).country
+    team = ctx.notices.team(department, language, country=country)
+    values = {"shopper_name": name, "team": team}
+    text, _ = ctx.notices.render("escalated", language, values, country=country)
     return text

@@ -48,6 +48,7 @@ from handlers.replying import (
     template_variables,
 )
 from handlers.understanding import earlier_turn, english_view, reading_notes
+from replies.facts.fill import where_is_shopper
 from replies.store import hours_zone
 
 logger = logging.getLogger(__name__)
@@ -360,8 +361,13 @@ async def _acknowledge_out_of_hours(
     store_zone = ctx.desk.calendar.timezone
     reply_time = format_local_named(opening, shopper_zone or store_zone, shown_language)
     name = message.user_name.split()[0] if message.user_name.strip() else ""
+    # written as the answers are for where the shopper is (pt-PT in Portugal)
+    where = where_is_shopper(message.text, variables, language_code=message.language_hint)
     text, _ = ctx.notices.render(
-        closed.notice, shown_language, {"shopper_name": name, "reply_time": reply_time}
+        closed.notice,
+        shown_language,
+        {"shopper_name": name, "reply_time": reply_time},
+        country=where.code if where else None,
     )
     key = f"out-of-hours:{conversation_id}:{opening.isoformat()}"
     if await ctx.store.enqueue(key, conversation_id, text, "BorderDesk", now) is not None:

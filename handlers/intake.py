@@ -118,7 +118,8 @@ async def _tell_flooding(ctx: Context, message: InboundMessage, stored: Recorded
     )
     language = "en" if language == "unknown" else language
     name = message.user_name.split()[0] if message.user_name.strip() else ""
-    text, _ = ctx.notices.render("flood", language, {"shopper_name": name})
+    country = (await ctx.store.customer_of_conversation(stored.conversation_id)).country
+    text, _ = ctx.notices.render("flood", language, {"shopper_name": name}, country=country)
     key = f"flood:{stored.message_id}"
     if await ctx.store.enqueue(key, stored.conversation_id, text, "BorderDesk", ctx.clock()):
         ctx.wake_outbox()

@@ -66,7 +66,7 @@ async def handle_opt_word(
         return True
     name = message.user_name.split()[0] if message.user_name.strip() else ""
     shown = language if language != "unknown" else (customer.language or "en")
-    text, _ = ctx.notices.render("stopped", shown, {"shopper_name": name})
+    text, _ = ctx.notices.render("stopped", shown, {"shopper_name": name}, country=customer.country)
     # queued first, under the message's key: a retry after a crash confirms exactly once
     if await ctx.store.enqueue(f"stopped:{message_id}", conversation_id, text, "BorderDesk", now):
         ctx.wake_outbox()

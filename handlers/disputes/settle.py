@@ -77,6 +77,7 @@ async def settle(ctx: Context, action: StaffAction, record: SuggestionRecord) ->
         amount=option.refund,
         currency=case.currency,
         percent=option.percent,
+        country=order.country,
     )
     outbox_id = await ctx.store.settle_dispute(
         record.id,

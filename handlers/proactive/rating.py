@@ -39,6 +39,7 @@ from handlers.proactive.rules import (
     ProactiveSettings,
     may_notify,
     quiet_until,
+    shopper_country,
     shopper_language,
     shopper_zone,
 )
@@ -109,7 +110,8 @@ async def ask_for_ratings(ctx: Context, now: datetime) -> int:
             continue  # a flagged buyer is never asked (checked each time: flags change)
         names = chat.customer_name.split()
         values = {"shopper_name": names[0] if names else ""}
-        text, _ = ctx.notices.render(KIND, shopper_language(chat), values)
+        language, country = shopper_language(chat), shopper_country(chat)
+        text, _ = ctx.notices.render(KIND, language, values, country=country)
         # queued first, under its key: after a crash before the row, the retry finds the
         # question queued already and only writes the row
         queued = await ctx.store.enqueue(

@@ -224,6 +224,12 @@ def quiet_until(now: datetime, zone: tzinfo, quiet: tuple[int, int]) -> datetime
     return datetime.combine(day, time(end), tzinfo=zone)
 
 
+def shopper_country(order: Shopper) -> str | None:
+    """Where the shopper reads a notice's regional wording (``replies.variants``): the
+    order's shipping country, else the customer's own (their phone's or app's)."""
+    return order.country or order.customer_country
+
+
 def shopper_language(order: Shopper) -> str:
     """What the shopper writes to us in, else their profile's, else the order's, else en."""
     for code in (order.conversation_language, order.customer_language, order.language):

@@ -28,6 +28,7 @@ from handlers.proactive.rules import (
     due_notices,
     late_orders,
     may_notify,
+    shopper_country,
     shopper_language,
 )
 from handlers.shipments import parcel_variables, undelivered_names
@@ -68,7 +69,7 @@ async def _queue(ctx: Context, due: Due, now: datetime) -> bool:
     assert due.order.conversation_id is not None  # due_notices only picks orders with a chat
     language = shopper_language(due.order)
     values = notice_variables(due.order, language)
-    text, _ = ctx.notices.render(due.kind, language, values)
+    text, _ = ctx.notices.render(due.kind, language, values, country=shopper_country(due.order))
     # the kind and values go with it: a channel taking only templates at times fills the
     # store's template for the kind from them (WhatsApp after its 24-hour window)
     queued = await ctx.store.enqueue(
