@@ -3,8 +3,9 @@ resolution updates, the proactive order messages (payment reminder, shipped, del
 review request) and the rating question once a conversation is resolved.
 
 One YAML file per notice in ``replies/notices/``, one line per language, validated at load.
-A regional variant has a line of its own (``pt-PT``, ``replies.variants``): a shopper whose
-country reads it (Portugal) gets it, others, and a store's copy without it, the base language.
+A regional variant has a line of its own (``pt-PT``, ``replies.variants``): a shopper in a
+country that reads it (Portugal) gets it; others, and everyone when a store's copy has no
+such line, get the base language (``pt``).
 A store edits a notice by copying its file into its own folder (``BORDERDESK_NOTICES_DIR``);
 a copy there replaces the built-in file, the other notices stay built in::
 
@@ -111,8 +112,9 @@ class Notices:
         brackets, "(…)", with the space before it.
         """
         versions = self.texts[name]
-        used = language if language in versions else "en"
-        template = versions[line_for(versions, used, country)]
+        line = line_for(versions, language, country)
+        used, line = (language, line) if line in versions else ("en", "en")
+        template = versions[line]
         known = {k for k, v in variables.items() if v is not None and str(v).strip()}
         for missing in {f for _, f, _, _ in string.Formatter().parse(template) if f} - known:
             token = "{" + missing + "}"

@@ -198,3 +198,12 @@ def test_a_misspelt_region_is_refused_rather_than_never_sent(tmp_path: Path, loc
     )
     with pytest.raises(LibraryError, match=rf"stopped\.yaml.*{locale}.*pt-PT"):
         Notices.load(tmp_path)
+
+
+def test_a_stores_copy_in_european_portuguese_only_still_reaches_portugal(tmp_path: Path) -> None:
+    (tmp_path / "stopped.yaml").write_text(
+        'en: "Done, {shopper_name}."\npt-PT: "Está feito, {shopper_name}."\n', encoding="utf-8"
+    )
+    notices = Notices.load(tmp_path)
+    assert notices.render("stopped", "pt", FULL, country="PT") == ("Está feito, Inês.", "pt")
+    assert notices.render("stopped", "pt", FULL, country="BR") == ("Done, Inês.", "en")
