@@ -34,6 +34,7 @@ from handlers.held_replies import CONFIRMATIONS, ask_choice, handle_confirmation
 from handlers.notes import note_for_staff
 from handlers.replying import answer_in, staff_text_for_shopper, template_variables
 from handlers.thread_replies import THREAD_ACTIONS, handle_thread_action
+from replies.salaam import returned_salaam
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +165,9 @@ async def _other_answer(
     message = await ctx.store.inbound_message(record.message_id)
     language = record.suggestion.language
     variables = await template_variables(ctx, message, language)
-    text, _, _ = await answer_in(ctx, intent, language, variables)
+    text, used, _ = await answer_in(ctx, intent, language, variables)
+    # "السلام عليكم" is answered "وعليكم السلام" in the chosen answer too (``replies.salaam``)
+    text = returned_salaam(text, used, message.text or "")
     info = ctx.engine.intent_info(intent)
     if info.problem:  # staff corrected the classification: count the right problem
         await record_problem(ctx, record, intent, info.department)
