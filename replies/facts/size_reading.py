@@ -93,6 +93,20 @@ class Mention:
     foot_length: bool = False
 
 
+# A half written in words: "9 and a half", "ocho y medio" (digits only), "42 et demi",
+# "41 einhalb", "42 e mezzo", "39 e meio", "42 i pół", "42 с половиной", "42 buçuk", "42半".
+_HALF_WORDS = re.compile(
+    r"(?<![\d.,])(\d{1,2})\s*(?:and a half|y medio|et demi|(?:und )?einhalb|e mezzo|e meio|"
+    r"en een half|i pół|с половиной|buçuk|半)",
+    re.IGNORECASE,
+)
+
+
+def with_halves(text: str) -> str:
+    """``text`` with halves written in words as decimals ("9 and a half" -> "9.5")."""
+    return _HALF_WORDS.sub(lambda m: f"{m.group(1)}.5", text)
+
+
 def number(text: str) -> float:
     """A written size as a number: "8,5", "8½", "8 ½" -> 8.5."""
     return float(text.replace(",", ".").replace("½", ".5").replace(" ", "") or 0)

@@ -34,7 +34,13 @@ from replies.facts.clothing_sizes import (
     western_letter,
 )
 from replies.facts.names import sentences
-from replies.facts.size_reading import asked_systems, mentions, system_near_letter, worn_size
+from replies.facts.size_reading import (
+    asked_systems,
+    mentions,
+    system_near_letter,
+    with_halves,
+    worn_size,
+)
 
 # Shoes by foot length, one table each for men's and women's shoes, as Nike's published
 # size charts give them (cm, US, UK, EU): the US, UK and EU numbers of a men's and a
@@ -388,6 +394,7 @@ def _asian_letter(text: str, language: str, women: bool | None) -> str | None:
 def size_advice(text: str, language: str, country: str | None = None) -> str:
     """The converted sizes for the size mentioned in ``text``, or a request for one;
     ``country`` is the shopper's (a Brazilian's sizes are BR)."""
+    text = with_halves(text)
     # men's or women's as the message says; both or neither: unknown, both tables given
     said_men, said_women = bool(_MEN_WORDS.search(text)), bool(_WOMEN_WORDS.search(text))
     women: bool | None = None if said_men == said_women else said_women

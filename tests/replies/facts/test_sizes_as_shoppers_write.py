@@ -143,3 +143,28 @@ def test_the_letter_to_choose_reads_in_portugal() -> None:
     assert "você" in brazilian
     european = variant.rewrite(brazilian)
     assert "para si" in european and not BRAZILIAN.search(european), european
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "read_as"),
+    [
+        ("I'm a size 9 and a half in sneakers", "en", "US 9.5 (men) ≈"),
+        ("tengo un 42 y medio de pie, ¿qué talla US es?", "es", "EU 42,5 (hombre) ≈ US 9 ·"),
+        ("je chausse du 41 et demi", "fr", "EU 41,5 (homme) ≈"),
+        ("Schuhgröße 43, Herren", "de", "EU 43 (Herren) ≈ US 9,5"),
+        ("porto il 42 di scarpe", "it", "EU 42 (uomo) ≈"),
+        ("calço 39", "pt", "EU 39 (masculino) ≈"),
+        ("ik heb maat 44 schoenen", "nl", "EU 44 (heren) ≈ US 10"),
+        ("mam rozmiar 42 i pół buta", "pl", "EU 42,5 (męskie) ≈"),
+        ("у меня 43 с половиной размер обуви", "ru", "EU 43,5 (муж.) ≈"),
+        ("ayakkabı numaram 42 buçuk", "tr", "EU 42,5 (erkek) ≈"),
+        ("靴は27.5cmを履いています", "ja", "JP 27.5 cm (メンズ) ≈ US 9.5"),
+        ("저는 270 신어요", "ko", "KR 270 mm (남성) ≈ US 9"),
+        ("我穿42半的运动鞋", "zh", "CN 42.5 (男款) ≈"),
+        ("مقاس حذائي 42", "ar", "EU 42 (رجالي) ≈ US 8.5"),
+    ],
+)
+def test_a_shoe_size_is_read_in_every_language_with_halves_in_words(
+    text: str, language: str, read_as: str
+) -> None:
+    assert size_advice(text, language).startswith(read_as)
