@@ -53,6 +53,8 @@ VARIABLES = frozenset(
         "delivery_lateness",
         # where a late parcel may be held up (replies/facts/held_up.py)
         "delay_cause",
+        # whether it can arrive by the shopper's day (replies/facts/deadline.py)
+        "deadline",
         "customs_advice",
         # the store's return and delivery terms (replies/facts/returns.py)
         "return_postage",

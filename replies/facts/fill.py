@@ -27,6 +27,7 @@ from replies.facts.apologies import REPORTED_PROBLEM, no_exchange, refund_apolog
 from replies.facts.asks import ASK_VARIABLES, ask
 from replies.facts.country import ShopperCountry, country_in_text, shopper_country
 from replies.facts.customs import customs_advice, is_duty_bill
+from replies.facts.deadline import deadline_sentence
 from replies.facts.delivery import delivery_lateness, delivery_time, is_overdue
 from replies.facts.given import GIVEN_COUNTRY
 from replies.facts.held_up import delay_cause
@@ -64,6 +65,7 @@ FACT_VARIABLES = ASK_VARIABLES | frozenset(
         "ships_there",
         "delivery_lateness",
         "delay_cause",
+        "deadline",
         "customs_advice",
         "link_request",
         "return_postage",
@@ -188,6 +190,21 @@ def fact_variables(
                 # the reply's own estimate line dates a passed estimate already
                 estimate_in_reply="{delivery_estimate}" in template,
             )
+    if "deadline" in wanted:
+        # "can I get it before Christmas?": whether the time or the estimate meets the day
+        # (``replies.facts.deadline``); a late order's answer speaks of a late order
+        facts["deadline"] = deadline_sentence(
+            text,
+            language,
+            today,
+            window=terms.delivery.window_for(code) if code else None,
+            linked=bool(_status(values)),
+            late="{delivery_lateness}" in template
+            or order_overdue(values, terms=terms, today=today, country=code),
+            estimated_on=_date(values.get("estimated_on")),
+            before_buying=bool(str(values.get(NO_ORDER_YET) or "").strip()),
+            country=code,
+        )
     if "delay_cause" in wanted:
         # customs named only for an order the desk file shows crossing a customs border
         facts["delay_cause"] = delay_cause(code, terms, language)

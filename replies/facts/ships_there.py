@@ -33,27 +33,24 @@ _ASKS = re.compile(
             r"\b(?:any|is there|is) (?:shipping|delivery) (?:to|available)\b",
             r"\b(?:you|u) (?:ship|deliver) (?:to|in)\b",
             r"\benvia(?:n|is) a\b|\bhac(?:e|en|eis) envios?\b|\bmanda(?:n|is) a\b",
-            r"\bllega(?:n)? a\b",
-            r"\benvios? a\b|\bhac(?:e|en) entregas?\b",
-            r"\blivre[zr]\b|\bexpedie[zr]\b|\bvous envoyez\b|\blivraison (?:en|au|aux|a|vers)\b",
+            r"\bhac(?:e|en) entregas?\b",
+            r"\blivre[zr]\b|\bexpedie[zr]\b|\bvous envoyez\b",
             r"\bliefer(?:t|n) (?:ihr|sie)\b|\bversende[tn] (?:ihr|sie)\b|\bverschick(?:t|en) "
-            r"(?:ihr|sie)\b|\b(?:lieferung|versand) nach\b",
-            r"\bspedite\b|\bconsegnate\b|\bspedizion[ei] (?:in|a|verso|per)\b",
+            r"(?:ihr|sie)\b",
+            r"\bspedite\b|\bconsegnate\b",
             r"\benvia(?:m|s)\b|\bentrega(?:m|s)\b|\bmanda(?:m|s)\b",
             r"\bfaz(?:em)? (?:entregas?|envios?)\b",
-            r"\b(?:envio|entrega) (?:para|pra|pro)\b",
             r"\b(?:leveren|verzenden|versturen|sturen) jullie\b|\b(?:leveren|verzenden) "
-            r"(?:jullie )?(?:ook )?naar\b|\blevering naar\b",
-            r"\bwysyla(?:cie|ja)\b|\bdostarcza(?:cie|ja)\b|\bwysylka do\b|\bdostawa do\b",
-            r"доставляете|отправляете|шл[её]те|доставка в|отправка в|доставку в",
+            r"(?:jullie )?(?:ook )?naar\b",
+            r"\bwysyla(?:cie|ja)\b|\bdostarcza(?:cie|ja)\b",
+            r"доставляете|отправляете|шл[её]те",
             r"gonderiyor musunuz|gonderim (?:yapiyor|var)|kargo (?:yapiyor|var mi)|"
             r"teslimat (?:yapiyor|var mi)",
             r"(?:発送|配送|お届け)(?:でき|して(?:い|もら)|可能|は可能)|送(?:れ|って(?:もら|くれ))",
             r"배송(?:이|도)? ?(?:되나요|돼요|되요|가능|하나요|해 ?주|되는지)|보내 ?주|"
             r"발송(?:이)? ?(?:되나요|가능)",
-            r"能寄|可以寄|寄到|发货到|送到|配送到|能送|可以送|邮寄到|运到|寄往",
-            r"تشحنون|توصلون|تشحنوا|توصلوا|هل يوجد شحن|هل تشحن|شحن (?:إلى|الى|ل)|"
-            r"توصيل (?:إلى|الى|ل)",
+            r"能寄|可以寄|能发|可以发|能送|可以送|寄不寄|发不发|送不送",
+            r"تشحنون|توصلون|تشحنوا|توصلوا|هل يوجد شحن|هل يوجد توصيل|هل تشحن|هل توصل",
         )
     ),
     re.IGNORECASE,
