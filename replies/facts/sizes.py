@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from babel.numbers import format_decimal
-
 from replies.facts.clothing_sizes import (
     chinese_letter,
     choose,
@@ -34,6 +32,7 @@ from replies.facts.clothing_sizes import (
     western_letter,
 )
 from replies.facts.names import sentences
+from replies.facts.shoe_sizes import LABELS, nearest_shoe, shoe_line, stop
 from replies.facts.size_reading import (
     asked_systems,
     mentions,
@@ -41,57 +40,6 @@ from replies.facts.size_reading import (
     with_halves,
     worn_size,
 )
-
-# Shoes by foot length, one table each for men's and women's shoes, as Nike's published
-# size charts give them (cm, US, UK, EU): the US, UK and EU numbers of a men's and a
-# women's shoe of the same length differ (a 25 cm foot is men's US 7 / UK 6 / EU 40, but
-# women's US 8 / UK 5.5 / EU 39), so the answer uses the table the shopper's words name,
-# and both, labelled, when they name neither. JP is the length in cm, KR in mm, CN uses
-# the EU numbers; BR (Nike's and Adidas's Brazilian charts) is two below the EU size,
-# whole sizes only. Brands vary by half a size, which the answer's template says.
-_MEN_SHOES: tuple[tuple[float, float, float, float], ...] = (
-    (22.5, 3.5, 3, 35.5),
-    (23.0, 4, 3.5, 36),
-    (23.5, 4.5, 4, 36.5),
-    (24.0, 5.5, 5, 38),
-    (24.5, 6.5, 6, 39),
-    (25.0, 7, 6, 40),
-    (25.5, 7.5, 6.5, 40.5),
-    (26.0, 8, 7, 41),
-    (26.5, 8.5, 7.5, 42),
-    (27.0, 9, 8, 42.5),
-    (27.5, 9.5, 8.5, 43),
-    (28.0, 10, 9, 44),
-    (28.5, 10.5, 9.5, 44.5),
-    (29.0, 11, 10, 45),
-    (29.5, 11.5, 10.5, 45.5),
-    (30.0, 12, 11, 46),
-    (31.0, 13, 12, 47.5),
-)
-_WOMEN_SHOES: tuple[tuple[float, float, float, float], ...] = (
-    (21.0, 4, 1.5, 34.5),
-    (21.5, 4.5, 2, 35),
-    (22.0, 5, 2.5, 35.5),
-    (22.5, 5.5, 3, 36),
-    (23.0, 6, 3.5, 36.5),
-    (23.5, 6.5, 4, 37.5),
-    (24.0, 7, 4.5, 38),
-    (24.5, 7.5, 5, 38.5),
-    (25.0, 8, 5.5, 39),
-    (25.5, 8.5, 6, 40),
-    (26.0, 9, 6.5, 40.5),
-    (26.5, 9.5, 7, 41),
-    (27.0, 10, 7.5, 42),
-    (27.5, 10.5, 8, 42.5),
-    (28.0, 11, 8.5, 43),
-    (28.5, 11.5, 9, 44),
-    (29.0, 12, 9.5, 44.5),
-)
-
-
-def _brazilian(eu: float) -> float:
-    """The BR size of an EU size: two below, whole sizes only (EU 42 -> BR 40)."""
-    return float(int(eu - 2))
 
 
 @dataclass(frozen=True)
@@ -122,22 +70,6 @@ _MEN = (
     _Clothing("XXL", "48", "48", "58", "3XL", "110", "185/100A"),
 )
 
-_WORDS = {  # men, women
-    "en": ("men", "women"),
-    "es": ("hombre", "mujer"),
-    "fr": ("homme", "femme"),
-    "de": ("Herren", "Damen"),
-    "it": ("uomo", "donna"),
-    "pt": ("masculino", "feminino"),
-    "nl": ("heren", "dames"),
-    "pl": ("męskie", "damskie"),
-    "ru": ("муж.", "жен."),
-    "tr": ("erkek", "kadın"),
-    "ja": ("メンズ", "レディース"),
-    "ko": ("남성", "여성"),
-    "zh": ("男款", "女款"),
-    "ar": ("رجالي", "نسائي"),
-}
 # Asked for when no size is found in the message.
 _ASK = {
     "en": "Tell us the size you usually wear and in which system (EU, US, UK, JP); for shoes, "
@@ -169,14 +101,14 @@ _ASK = {
 
 # Shoe words, including the local words for "shoe size" (número, pointure, Schuhgröße,
 # 鞋码, 신발 사이즈) and the verbs used only for shoes (calzar, chausser, calçar, 履く, 신다).
-_SHOE_WORDS = re.compile(
+_SHOELABELS = re.compile(
     r"shoe|sneaker|trainer|boot|sandal|heel|loafer|zapat|zapatilla|bota|calz[oa]|"
     r"chaussure|basket|pointure|chausse|schuh|stiefel|scarp|stival|sapat|t[eê]nis|cal[çc]o|"
     r"schoen|laars|but[óyа]|obuw|обув|ботин|кроссов|туфл|ayakkab|numara|靴|スニーカー|ブーツ|履|"
     r"신발|운동화|구두|신어|신는|鞋|حذاء|أحذية|cm\b",
     re.IGNORECASE,
 )
-_CLOTHES_WORDS = re.compile(
+_CLOTHESLABELS = re.compile(
     r"dress|shirt|jean|pant|trouser|skirt|jacket|coat|blouse|sweater|hoodie|vestido|camis|"
     r"falda|chaqueta|robe|jupe|veste|manteau|kleid|hemd|hose|rock|jacke|abito|gonna|giacca|"
     r"calç|saia|jurk|broek|sukienk|spodni|плать|рубаш|брюк|куртк|elbise|gömlek|pantolon|"
@@ -185,14 +117,14 @@ _CLOTHES_WORDS = re.compile(
 )
 # Who the shoes or clothes are for, in the 14 languages: men's or women's, a man or a
 # woman ("여자인데", "soy mujer", "je suis une femme"), or a husband or wife they buy for.
-_MEN_WORDS = re.compile(
+_MENLABELS = re.compile(
     r"\bmen\b|\bmen'?s|\bmale|\bman\b|husband|boyfriend|hombre|caballero|marido|esposo|"
     r"\bchico|homme|\bmari\b|herren|\bmann\b|\bmänner|uomo|uomini|marito|masculin|homem|"
     r"heren|\bman\b|męsk|mężczyzn|\bmąż|мужск|мужчин|\bмуж\b|erkek|kocam|メンズ|男|"
     r"남성|남자|남편|رجال|زوجي",
     re.IGNORECASE,
 )
-_WOMEN_WORDS = re.compile(
+_WOMENLABELS = re.compile(
     r"women|female|woman|lady|ladies|\bwife|girlfriend|mujer|dama|señora|esposa|\bchica|"
     r"femme|damen|\bfrau\b|donna|donne|signora|moglie|feminin|mulher|senhora|dames|vrouw|"
     r"damsk|kobiet|\bżona|женск|женщин|\bжена|kadın|karım|レディース|女|여성|여자|아내|"
@@ -232,83 +164,6 @@ _LOCAL_SYSTEM = {"en": "US", "ja": "JP", "ko": "KR", "zh": "CN"}
 _AS_EU = {"IT": "EU", "FR": "EU", "DE": "EU", "ES": "EU"}
 
 
-def _stop(language: str) -> str:
-    """The full stop ending the line: Japanese and Chinese text goes on after "。"."""
-    return "。" if language in {"ja", "zh"} else "."
-
-
-def _fmt(value: float, language: str) -> str:
-    """8.5 as ``language`` writes it: "8.5", "8,5"; whole sizes without a decimal."""
-    return format_decimal(value, format="#,##0.#", locale=language if language in _WORDS else "en")
-
-
-def _nearest_shoe(system: str, value: float, women: bool) -> tuple[float, ...] | None:
-    """The row (cm, US, UK, EU) of the men's or women's table nearest the size, or None
-    when none is within one size of it."""
-    if system == "KR":
-        system, value = "JP", value / 10
-    if system == "BR":
-        system, value = "EU", value + 2
-    column = {"JP": 0, "US": 1, "UK": 2, "EU": 3, "CN": 3}[system]
-    table = _WOMEN_SHOES if women else _MEN_SHOES
-    # between two rows (a women's EU 37 lies between 36.5 and 37.5), the larger: a shoe a
-    # little long fits, one a little short does not
-    row = min(table, key=lambda r: (abs(r[column] - value), -r[column]))
-    return row if abs(row[column] - value) <= 1 else None
-
-
-def _shoe_line(
-    system: str,
-    value: float,
-    language: str,
-    women: bool | None,
-    *,
-    brazil: bool = False,
-    first: tuple[str, ...] = (),
-) -> str | None:
-    """The size in every system, from the table the shopper named; from both, each
-    labelled, when they named neither (a men's and a women's EU 40 are not the same US
-    size, nor the same length)."""
-    if women is None:
-        lines = [
-            _shoe_line(system, value, language, w, brazil=brazil, first=first)
-            for w in (False, True)
-        ]
-        found = [line for line in lines if line]
-        return sentences(language, *found) if found else None
-    row = _nearest_shoe(system, value, women)
-    if row is None:
-        return None
-    cm, us, uk, eu = row
-
-    def fmt(number: float) -> str:
-        return _fmt(number, language)
-
-    parts = {
-        "US": f"US {fmt(us)}",
-        "UK": f"UK {fmt(uk)}",
-        "EU": f"EU {fmt(eu)}",
-        "JP": f"JP {fmt(cm)} cm",
-        "KR": f"KR {fmt(cm * 10)} mm",
-        "CN": f"CN {fmt(eu)}",
-    }
-    if system in {"EU", "CN"}:  # both number the same: the size given, not the row's
-        parts["EU"], parts["CN"] = f"EU {fmt(value)}", f"CN {fmt(value)}"
-    if brazil or system == "BR":  # the Brazilian size only for a shopper who uses it
-        parts["BR"] = f"BR {fmt(_brazilian(eu))}"
-    source = {"JP": f"JP {fmt(value)} cm", "KR": f"KR {fmt(value)} mm"}.get(
-        system, f"{system} {fmt(value)}"
-    )
-    label = _WORDS.get(language, _WORDS["en"])[1 if women else 0]
-    # the systems asked for ("welche US-Größe?") first
-    order = [k for k in first if k in parts] + [k for k in parts if k not in first]
-    return (
-        f"{source} ({label}) ≈ "
-        + " · ".join(parts[k] for k in order if k != system)
-        + _stop(language)
-    )
-
-
 def _clothing_lines(letter: str, language: str, men: bool | None) -> str:
     """The letter size in every system: men's or women's as stated, else both."""
     if men is None:
@@ -323,10 +178,10 @@ def _clothing_lines(letter: str, language: str, men: bool | None) -> str:
 def _clothing_line(letter: str, language: str, men: bool) -> str:
     table = _MEN if men else _WOMEN
     row = next(r for r in table if r.letter == letter)
-    label = _WORDS.get(language, _WORDS["en"])[0 if men else 1]
+    label = LABELS.get(language, LABELS["en"])[0 if men else 1]
     return (
         f"{letter} ({label}) ≈ US {row.us} · UK {row.uk} · EU {row.eu} · JP {row.jp} · "
-        f"KR {row.kr} · CN {row.cn}{_stop(language)}"
+        f"KR {row.kr} · CN {row.cn}{stop(language)}"
     )
 
 
@@ -356,7 +211,7 @@ def _size_found(
     asked = asked_systems(found, worn, text)
     if worn.system:
         return worn.system, worn.value, worn.foot_length, asked
-    if not (_SIZE_CONTEXT.search(text) or asked or _SHOE_WORDS.search(text)):
+    if not (_SIZE_CONTEXT.search(text) or asked or _SHOELABELS.search(text)):
         return None
     system = "BR" if country == "BR" else _LOCAL_SYSTEM.get(language, "EU")
     if system in {"JP", "KR"} and worn.value > 32:
@@ -396,12 +251,12 @@ def size_advice(text: str, language: str, country: str | None = None) -> str:
     ``country`` is the shopper's (a Brazilian's sizes are BR)."""
     text = with_halves(text)
     # men's or women's as the message says; both or neither: unknown, both tables given
-    said_men, said_women = bool(_MEN_WORDS.search(text)), bool(_WOMEN_WORDS.search(text))
+    said_men, said_women = bool(_MENLABELS.search(text)), bool(_WOMENLABELS.search(text))
     women: bool | None = None if said_men == said_women else said_women
     if marker := _SYSTEM_FIRST.search(text):
         if marker.group(2):
             women = marker.group(2).lower().startswith("w")
-    shoes = bool(_SHOE_WORDS.search(text))
+    shoes = bool(_SHOELABELS.search(text))
     womens_garment = not shoes and bool(_WOMENS_GARMENTS.search(text))
     if womens_garment and women is None:
         women = True
@@ -413,21 +268,21 @@ def size_advice(text: str, language: str, country: str | None = None) -> str:
     if found := _size_found(text, language, country):
         system, value, surely_shoes, asked = found
         shoes = shoes or surely_shoes
-        label = _WORDS.get(language, _WORDS["en"])[1]
+        label = LABELS.get(language, LABELS["en"])[1]
         if not shoes and not men and (womens_garment or system in _AS_EU):
             if line := dress_line(system, value, language, label, asked):
                 return line
         system = _AS_EU.get(system, system)
         if not shoes and (
-            _CLOTHES_WORDS.search(text)
+            _CLOTHESLABELS.search(text)
             or (
-                _nearest_shoe(system, value, False) is None
-                and _nearest_shoe(system, value, True) is None
+                nearest_shoe(system, value, False) is None
+                and nearest_shoe(system, value, True) is None
             )
         ):
             if letter := _clothing_by_number(system, value, men):
                 return _clothing_line(letter, language, men)
-        if line := _shoe_line(system, value, language, women, brazil=country == "BR", first=asked):
+        if line := shoe_line(system, value, language, women, brazil=country == "BR", first=asked):
             return line
     letter_match = _LETTER.search(text)
     if letter_match and (_SIZE_CONTEXT.search(text) or len(text.split()) <= 3):
