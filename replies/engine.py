@@ -29,6 +29,7 @@ from replies.abstention import Abstention, load_abstention
 from replies.also import LATE_ORDER, also_templates, join, with_late_order
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
+from replies.defect_or_damage import defect_not_damage
 from replies.facts.apologies import REPORTED_PROBLEM
 from replies.facts.fill import fact_variables, order_overdue, prepare, where_is_shopper
 from replies.facts.given import shopper_gave
@@ -205,6 +206,8 @@ class SuggestionEngine:
             threshold=self.threshold if self.abstention is None else DEFAULT_THRESHOLD,
             order=LinkedOrder.of(given, overdue=overdue),
         )
+        # a product that flickers or will not turn on is a defect, not transport damage
+        reading = defect_not_damage(reading, text)
         if self.abstention is not None:
             # a further question the reply answers too is no rival reading (``Reading.answered``)
             answers = [i for i in reading.also if self._answers(i, language, lang_hint)]
