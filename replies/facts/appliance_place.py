@@ -123,7 +123,10 @@ def made_for(text: str) -> str | None:
     own, _ = _origins(text)
     if own:
         return own[0]
-    match = _DEMONYM.search(text)
-    if match is None:
-        return None
-    return next(code for code, value in match.groupdict().items() if value)
+    # a demonym that is also the country's name ("au Japon", Turkish "Çin'de") names where
+    # it is used, not what it was made for
+    named = [range(start, end) for start, end, _ in countries_in_text(text)]
+    for match in _DEMONYM.finditer(_fold(text)):
+        if not any(match.start() in span for span in named):
+            return next(code for code, value in match.groupdict().items() if value)
+    return None

@@ -192,11 +192,13 @@ def asked_systems(found: list[Mention], worn: Mention | None, text: str) -> tupl
     """The systems the shopper asks for: named without a number ("welche US Größe", "in
     UK?"), or the system of the choices they hesitate between."""
     asked: list[str] = []
-    used = {(m.start, m.end) for m in found}
-    systems = _systems(text)
-    for start, end, system in systems:
+    for start, end, system in _systems(text):
+        # written next to a size of its own ("US 9"), not next to one it cannot number
+        # ("número americano es un 44": the US size is asked for)
         attached = any(
-            _system_of(text, m_start, m_end, [(start, end, system)]) for m_start, m_end in used
+            _system_of(text, m.start, m.end, [(start, end, system)])
+            for m in found
+            if m.system == system
         )
         if not attached and system not in asked:
             asked.append(system)

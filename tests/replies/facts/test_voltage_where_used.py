@@ -28,6 +28,9 @@ from tests.replies.test_portuguese_for_portugal import BRAZILIAN
         ("독일산 커피 그라인더 한국에서 써도 되나요?", "KR", "DE"),
         ("Almanya'dan aldığım su ısıtıcısı Türkiye'de çalışır mı?", "TR", "DE"),
         ("does this lamp work in the UK?", "GB", None),
+        # a country's name that is also its demonym names where it is used
+        ("Mon sèche-cheveux marchera au Japon ?", "JP", None),
+        ("Çin'de kullanabilir miyim?", "CN", None),
     ],
 )
 def test_where_it_is_used_and_what_it_was_made_for(
