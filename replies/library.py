@@ -74,6 +74,7 @@ VARIABLES = frozenset(
         "expected_item_ask",
         "account_detail_ask",
         "payment_details_ask",
+        "delivered_check",
     }
 )
 MIN_EXAMPLES: Mapping[str, int] = {

@@ -26,6 +26,7 @@ from replies.facts.mentions import (
     COMPANY_NAME,
     EXPECTED_ITEM,
     MISSING_ITEM,
+    NEIGHBOURS,
     PAYMENT_METHOD,
     RETURN_REASON,
     TAX_ID,
@@ -126,8 +127,7 @@ _EXPECTED: Mapping[str, str] = {
 _ACCOUNT: Mapping[str, str] = {
     "en": "If your message doesn't say it yet, reply with the details you'd like changed.",
     "es": "Si aún no lo has mencionado en tu mensaje, respóndenos con lo que quieres cambiar.",
-    "fr": "Si votre message ne le précise pas encore, indiquez-nous ce que vous souhaitez "
-    "changer.",
+    "fr": "Si votre message ne le précise pas encore, indiquez-nous ce que vous souhaitez changer.",
     "de": "Steht es noch nicht in Ihrer Nachricht, schreiben Sie uns einfach, was geändert "
     "werden soll.",
     "it": "Se non l'hai già scritto nel messaggio, rispondici indicando cosa vuoi cambiare.",
@@ -185,8 +185,11 @@ _COMPANY_PART: Mapping[str, tuple[str, Mapping[str, str]]] = {
     ),
     "fr": (
         "Pour l'établir au nom de votre société, indiquez-nous aussi {parts}.",
-        {COMPANY_NAME: "sa raison sociale", COMPANY_ADDRESS: "son adresse", TAX_ID: "son numéro "
-         "de TVA"},
+        {
+            COMPANY_NAME: "sa raison sociale",
+            COMPANY_ADDRESS: "son adresse",
+            TAX_ID: "son numéro de TVA",
+        },
     ),
     "de": (
         "Damit wir sie auf Ihre Firma ausstellen können, schicken Sie uns bitte noch {parts}.",
@@ -214,7 +217,11 @@ _COMPANY_PART: Mapping[str, tuple[str, Mapping[str, str]]] = {
     ),
     "pt-PT": (
         "Para a emitirmos em nome da sua empresa, envie-nos também {parts}.",
-        {COMPANY_NAME: "o nome da empresa", COMPANY_ADDRESS: "a morada da empresa", TAX_ID: "o NIF"},
+        {
+            COMPANY_NAME: "o nome da empresa",
+            COMPANY_ADDRESS: "a morada da empresa",
+            TAX_ID: "o NIF",
+        },
     ),
     "nl": (
         "Om hem op naam van je bedrijf te zetten, hebben we ook {parts} nodig.",
@@ -363,6 +370,173 @@ _PAYMENT: Mapping[str, tuple[str, str]] = {
     ),
 }
 
+# A parcel marked delivered: where to look, and without the neighbours once the message
+# says they were asked (or thought of).
+_DELIVERED_CHECK: Mapping[str, tuple[str, str]] = {
+    "en": (
+        (
+            "If the tracking shows it as delivered, please check your mailbox, any safe "
+            "place, your neighbours or the building reception, and confirm your delivery "
+            "address."
+        ),
+        (
+            "If the tracking shows it as delivered, please check your mailbox, any safe "
+            "place or the building reception, and confirm your delivery address."
+        ),
+    ),
+    "es": (
+        (
+            "Si el seguimiento lo da por entregado, revisa el buzón y cualquier lugar "
+            "seguro donde puedan haberlo dejado, pregunta a los vecinos o en la portería y "
+            "confírmanos tu dirección de entrega."
+        ),
+        (
+            "Si el seguimiento lo da por entregado, revisa el buzón y cualquier lugar "
+            "seguro donde puedan haberlo dejado, pregunta en la portería y confírmanos tu "
+            "dirección de entrega."
+        ),
+    ),
+    "fr": (
+        (
+            "Si le suivi l'indique comme livré, vérifiez votre boîte aux lettres et un "
+            "éventuel lieu de dépôt, demandez à vos voisins ou au gardien, puis "
+            "confirmez-nous votre adresse de livraison."
+        ),
+        (
+            "Si le suivi l'indique comme livré, vérifiez votre boîte aux lettres et un "
+            "éventuel lieu de dépôt, demandez au gardien, puis confirmez-nous votre adresse"
+            " de livraison."
+        ),
+    ),
+    "de": (
+        (
+            "Wenn die Sendungsverfolgung es als zugestellt anzeigt, schauen Sie bitte im "
+            "Briefkasten, an einem möglichen Ablageort, bei Nachbarn oder am Empfang nach "
+            "und bestätigen Sie uns Ihre Lieferadresse."
+        ),
+        (
+            "Wenn die Sendungsverfolgung es als zugestellt anzeigt, schauen Sie bitte im "
+            "Briefkasten, an einem möglichen Ablageort oder am Empfang nach und bestätigen "
+            "Sie uns Ihre Lieferadresse."
+        ),
+    ),
+    "it": (
+        (
+            "Se il tracciamento lo indica come consegnato, controlla la cassetta della "
+            "posta ed eventuali luoghi sicuri in cui potrebbe essere stato lasciato, chiedi"
+            " ai vicini o in portineria e confermaci l'indirizzo di consegna."
+        ),
+        (
+            "Se il tracciamento lo indica come consegnato, controlla la cassetta della "
+            "posta ed eventuali luoghi sicuri in cui potrebbe essere stato lasciato, chiedi"
+            " in portineria e confermaci l'indirizzo di consegna."
+        ),
+    ),
+    "pt": (
+        (
+            "Se o rastreio mostrar o pacote como entregue, verifique a caixa de correio e "
+            "algum local seguro onde ele possa ter sido deixado, pergunte aos vizinhos ou "
+            "na portaria e confirme o seu endereço de entrega."
+        ),
+        (
+            "Se o rastreio mostrar o pacote como entregue, verifique a caixa de correio e "
+            "algum local seguro onde ele possa ter sido deixado, pergunte na portaria e "
+            "confirme o seu endereço de entrega."
+        ),
+    ),
+    "nl": (
+        (
+            "Staat het in de track & trace als bezorgd, kijk dan nog even in de brievenbus,"
+            " op een eventuele afleverplek, bij de buren of bij de receptie, en bevestig je"
+            " bezorgadres."
+        ),
+        (
+            "Staat het in de track & trace als bezorgd, kijk dan nog even in de brievenbus,"
+            " op een eventuele afleverplek of bij de receptie, en bevestig je bezorgadres."
+        ),
+    ),
+    "pl": (
+        (
+            "Jeśli w śledzeniu widnieje jako doręczona, sprawdź skrzynkę pocztową i "
+            "ewentualne miejsce, w którym kurier mógł ją zostawić, zapytaj sąsiadów lub w "
+            "recepcji budynku i potwierdź adres dostawy."
+        ),
+        (
+            "Jeśli w śledzeniu widnieje jako doręczona, sprawdź skrzynkę pocztową i "
+            "ewentualne miejsce, w którym kurier mógł ją zostawić, zapytaj w recepcji "
+            "budynku i potwierdź adres dostawy."
+        ),
+    ),
+    "ru": (
+        (
+            "Если в отслеживании она значится врученной, проверьте, пожалуйста, почтовый "
+            "ящик и место, где курьер мог её оставить, спросите соседей или консьержа и "
+            "подтвердите адрес доставки."
+        ),
+        (
+            "Если в отслеживании она значится врученной, проверьте, пожалуйста, почтовый "
+            "ящик и место, где курьер мог её оставить, спросите консьержа и подтвердите "
+            "адрес доставки."
+        ),
+    ),
+    "tr": (
+        (
+            "Takipte teslim edildi görünüyorsa lütfen posta kutunuzu, paketin bırakılmış "
+            "olabileceği yerleri, komşularınıza veya bina görevlisine sorun ve teslimat "
+            "adresinizi bize doğrulayın."
+        ),
+        (
+            "Takipte teslim edildi görünüyorsa lütfen posta kutunuzu ve paketin bırakılmış "
+            "olabileceği yerleri kontrol edin, bina görevlisine sorun ve teslimat "
+            "adresinizi bize doğrulayın."
+        ),
+    ),
+    "ja": (
+        (
+            "追跡情報で配達済みとなっている場合は、お手数ですが、郵便受け・宅配ボックス・置き配場所・ご近所や管理人室をご確認のうえ、お届け先住所をお知らせください。"
+        ),
+        (
+            "追跡情報で配達済みとなっている場合は、お手数ですが、郵便受け・宅配ボックス・置き配場所・管理人室をご確認のうえ、お届け先住所をお知らせください。"
+        ),
+    ),
+    "ko": (
+        (
+            "배송 완료로 조회된다면 우편함, 택배 보관함, 이웃이나 경비실을 한 번 확인해 주시고 "
+            "배송 주소가 맞는지 알려 주세요."
+        ),
+        (
+            "배송 완료로 조회된다면 우편함, 택배 보관함, 경비실을 한 번 확인해 주시고 "
+            "배송 주소가 맞는지 알려 주세요."
+        ),
+    ),
+    "zh": (
+        ("如果物流显示已签收，请先查看信箱、快递柜、邻居或物业前台，并确认一下您的收货地址。"),
+        ("如果物流显示已签收，请先查看信箱、快递柜或物业前台，并确认一下您的收货地址。"),
+    ),
+    "ar": (
+        (
+            "إذا كان التتبع يُظهر أنه تم تسليمه، فيرجى التحقق من صندوق البريد أو أي مكان "
+            "آمن قد يكون تُرك فيه أو عند الجيران أو حارس المبنى، وتأكيد عنوان التوصيل."
+        ),
+        (
+            "إذا كان التتبع يُظهر أنه تم تسليمه، فيرجى التحقق من صندوق البريد أو أي مكان "
+            "آمن قد يكون تُرك فيه أو لدى حارس المبنى، وتأكيد عنوان التوصيل."
+        ),
+    ),
+    "pt-PT": (
+        (
+            "Se o seguimento mostrar a encomenda como entregue, verifique a caixa de "
+            "correio e algum local seguro onde possa ter sido deixada, pergunte aos "
+            "vizinhos ou na portaria e confirme a sua morada de entrega."
+        ),
+        (
+            "Se o seguimento mostrar a encomenda como entregue, verifique a caixa de "
+            "correio e algum local seguro onde possa ter sido deixada, pergunte na portaria"
+            " e confirme a sua morada de entrega."
+        ),
+    ),
+}
+
 
 def _written(table: Mapping[str, str], locale: str) -> str:
     """The table's wording for ``locale`` ("pt-PT"), else its language's, else English."""
@@ -398,6 +572,12 @@ def _payment(given: frozenset[str], locale: str) -> str:
     return without_method if PAYMENT_METHOD in given else every
 
 
+def _delivered_check(given: frozenset[str], locale: str) -> str:
+    code = locale if locale in _DELIVERED_CHECK else locale.split("-")[0]
+    every, without_neighbours = _DELIVERED_CHECK.get(code, _DELIVERED_CHECK["en"])
+    return without_neighbours if NEIGHBOURS in given else every
+
+
 ASKS: Mapping[str, Callable[[frozenset[str], str], str]] = {
     "return_ask": _one_detail(_RETURN, RETURN_REASON),
     "refund_ask": _one_detail(_REFUND, RETURN_REASON),
@@ -406,6 +586,7 @@ ASKS: Mapping[str, Callable[[frozenset[str], str], str]] = {
     "account_detail_ask": _one_detail(_ACCOUNT, ACCOUNT_DETAIL),
     "company_ask": _company,
     "payment_details_ask": _payment,
+    "delivered_check": _delivered_check,
 }
 ASK_VARIABLES = frozenset(ASKS)
 

@@ -41,12 +41,13 @@ PAYMENT_METHOD = "payment_method"
 NEIGHBOURS = "neighbours"
 
 # A company's legal form, as written in the markets the library serves: a name carrying
-# one of these is a company name, not a person's.
+# one of these is a company name, not a person's. The bare word for "company" ("公司报销",
+# "for my company") names none.
 _LEGAL_FORM = re.compile(
-    r"(?<![\w.])(?:s\.?a\.?r\.?l|sas|eurl|gmbh|ag|ug|kg|e\.k|ltd|limited|llc|inc|plc|"
+    r"(?<![\w.])(?:s\.?a\.?r\.?l|sas|eurl|gmbh|ag|ug|e\.k|ltd|limited|llc|inc|plc|"
     r"s\.l\.u?|s\.a|s\.r\.l|srl|s\.p\.a|spa|lda|ltda|eireli|b\.v|bv|n\.v|nv|vof|"
     r"sp\. ?z ?o\.? ?o|ооо|оао|зао|пао|ао|ип|a\.ş|ltd\. ?şti|şti)(?![\w])\.?"
-    r"|株式会社|合同会社|有限会社|주식회사|\(주\)|有限公司|股份公司|公司|شركة|مؤسسة",
+    r"|株式会社|合同会社|有限会社|주식회사|\(주\)|有限公司|股份公司|ش\.م\.م|ذ\.م\.م",
     re.IGNORECASE,
 )
 
@@ -125,7 +126,8 @@ _VAGUE = (
 _MISSING_ITEM = re.compile(
     # en
     rf"(?:missing|without|didn'?t (?:get|receive)|never got)\s+(?:the |my |a |an |\d+ )?"
-    rf"(?!{_VAGUE}\b|(?:from|in|of|on|out|at|with|any|anything|it|them)\b)[a-z]{{3,}}|(?:the |my )(?!{_VAGUE}\b)[a-z]{{3,}}(?: [a-z]+)? "
+    rf"(?!{_VAGUE}\b|(?:from|in|of|on|out|at|with|any|anything|it|them)\b)[a-z]{{3,}}|"
+    rf"(?:the |my )(?!{_VAGUE}\b)[a-z]{{3,}}(?: [a-z]+)? "
     r"(?:is|was|are|were) (?:missing|not (?:in|there))|"
     # es pt it fr
     rf"(?:falta|faltaba|faltou|faltó|faltam|faltan|está faltando|no (?:venía|vino|llegó)|"

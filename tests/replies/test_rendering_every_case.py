@@ -199,7 +199,8 @@ def sentences(text: str) -> list[str]:
 # ask is then shorter or left out, and the answer around it must still read whole.
 GIVING = {
     "all": "Brightwell Ltd, 14 Mill Lane, Leeds, VAT GB123456789; paid with PayPal; the "
-    "boots are too small; the charger is missing; a vase came instead of the lamp; my e-mail",
+    "boots are too small; the charger is missing; a vase came instead of the lamp; my e-mail; "
+    "the neighbours have not got it",
     "part": "Brightwell Ltd, VAT GB123456789; paid with PayPal",
 }
 
