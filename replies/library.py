@@ -55,6 +55,8 @@ VARIABLES = frozenset(
         "delay_cause",
         # whether it can arrive by the shopper's day (replies/facts/deadline.py)
         "deadline",
+        # a refund asked for in a customs answer (replies/facts/duty_refund.py)
+        "duty_refund",
         "customs_advice",
         # the store's return and delivery terms (replies/facts/returns.py)
         "return_postage",

@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import re
 
+from replies.features import fold
+from replies.threats import threat_words
+
 # Noted in the reply values by the engine: the problem a message reports beside its main
 # question (an intent with ``problem: true`` in the library), never shown.
 REPORTED_PROBLEM = "reported_problem"
@@ -121,6 +124,22 @@ APOLOGIES: dict[str, dict[str, str]] = {
         "zh": "非常抱歉，您的包裹里少了商品。",
         "ar": "نأسف جدًا لنقص شيء من طردك.",
     },
+    "waited": {
+        "en": "We're very sorry you have had to wait this long.",
+        "es": "Sentimos mucho que hayas tenido que esperar tanto.",
+        "fr": "Nous sommes vraiment désolés de vous avoir fait attendre aussi longtemps.",
+        "de": "Es tut uns sehr leid, dass Sie so lange warten mussten.",
+        "it": "Ci dispiace davvero che tu abbia dovuto aspettare così a lungo.",
+        "pt": "Lamentamos muito que você tenha precisado esperar tanto.",
+        "nl": "Het spijt ons heel erg dat je zo lang hebt moeten wachten.",
+        "pl": "Bardzo przepraszamy, że musisz czekać tak długo.",
+        "ru": "Приносим искренние извинения за столь долгое ожидание.",
+        "tr": "Bu kadar uzun süre beklediğiniz için çok üzgünüz.",
+        "ja": "大変長らくお待たせしており、誠に申し訳ございません。",
+        "ko": "오래 기다리시게 해 드려 정말 죄송합니다.",
+        "zh": "非常抱歉让您等了这么久。",
+        "ar": "نعتذر بشدة عن الانتظار الطويل.",
+    },
     "trouble": {
         "en": "We're very sorry for the trouble.",
         "es": "Sentimos mucho las molestias.",
@@ -139,6 +158,32 @@ APOLOGIES: dict[str, dict[str, str]] = {
     },
 }
 
+# A long wait the message tells of ("3 weeks", "a week", "toujours pas", "hâlâ", "まだ"):
+# weeks or a month in every language, or "still not" in words that say a wait went on.
+_WAITED = re.compile(
+    "|".join(
+        (
+            r"\b(?:\d+|two|three|four|several|a|one) (?:weeks?|months?)\b|\bages\b|forever",
+            r"\b(?:\d+|dos|tres|una|un) (?:semanas?|mes(?:es)?)\b|todavia no|aun no",
+            r"\b(?:\d+|deux|trois|une|un) (?:semaines?|mois)\b|toujours pas|toujours rien",
+            r"\b(?:\d+|zwei|drei|einer?|einem) (?:wochen?|monat(?:e|en)?)\b",
+            r"immer noch (?:nicht|kein)",
+            r"\b(?:\d+|due|tre|una|un) (?:settimane?|mes[ei])\b|ancora (?:niente|nulla|non)",
+            r"\b(?:\d+|duas|tres|uma|um) (?:semanas?|mes(?:es)?)\b|ainda nao|ate agora nada",
+            r"\b(?:\d+|twee|drie|een) (?:weken|week|maanden?)\b|nog steeds (?:niet|geen|niks)",
+            r"\b(?:\d+|dwa|trzy|jeden) (?:tygodni\w*|miesi\w*)|tydzien|tygodnia",
+            r"wciaz nie|nadal nie|dalej nic",
+            r"\d+ (?:недел\w*|месяц\w*)|недел[юи]|месяц|до сих пор|вс[её] ещ[её] не",
+            r"\d+ ?(?:hafta|ay)(?:dir|dır)?\b|haftadir|haftadır|hala|hâlâ",
+            r"\d+ ?(?:週間|か月|ヶ月)|一週間|ずっと",
+            r"\d+ ?(?:주(?!문|소)|개월|달)|일주일|아직도",
+            r"\d+ ?(?:周|个星期|个月)|一周|一个星期|一个月|还没|仍未|至今",
+            r"\d+ ?(?:أسابيع|اسابيع|شهور|أشهر)|أسبوع|اسبوع|شهر|لسه|لا يزال|ما زال|مازال",
+        )
+    ),
+    re.IGNORECASE,
+)
+
 # Shouting: two exclamation marks or more, or a word of four capitals or more ("SCAM").
 _EXCLAMATIONS = re.compile(r"[!！]")
 _CAPITALS = re.compile(r"\b[A-ZÄÖÜÉÈÀÇÑ]{4,}\b")
@@ -149,14 +194,23 @@ def shouts(text: str) -> bool:
     return len(_EXCLAMATIONS.findall(text)) >= 2 or bool(_CAPITALS.search(text))
 
 
+def waited_long(text: str) -> bool:
+    """Whether ``text`` tells of a long wait: "3 weeks", "una semana", "toujours pas",
+    "1 haftadır", "2週間", "일주일", "还没", "لسه"."""
+    return bool(_WAITED.search(fold(text)))
+
+
 def refund_apology(problem: str | None, text: str, language: str) -> str:
     """The sentence of regret a refund answer opens with, in ``language``: for the reported
     ``problem``, else for the trouble when ``text`` shouts, else empty."""
     kind = _KINDS.get(problem or "")
     if kind is None:
-        if not shouts(text):
+        if waited_long(text):
+            kind = "waited"
+        elif shouts(text) or threat_words(text, language):
+            kind = "trouble"
+        else:
             return ""
-        kind = "trouble"
     sentences = APOLOGIES[kind]
     return sentences.get(language, sentences["en"])
 

@@ -29,6 +29,7 @@ from replies.facts.country import ShopperCountry, country_in_text, shopper_count
 from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.deadline import deadline_sentence
 from replies.facts.delivery import delivery_lateness, delivery_time, is_overdue
+from replies.facts.duty_refund import duty_refund
 from replies.facts.given import GIVEN_COUNTRY
 from replies.facts.held_up import delay_cause
 from replies.facts.link import link_request
@@ -66,6 +67,7 @@ FACT_VARIABLES = ASK_VARIABLES | frozenset(
         "delivery_lateness",
         "delay_cause",
         "deadline",
+        "duty_refund",
         "customs_advice",
         "link_request",
         "return_postage",
@@ -133,7 +135,10 @@ def fact_variables(
     problem = values.get(REPORTED_PROBLEM)
     if "refund_apology" in wanted:
         # regret for the problem a refund is demanded for, said first (``.apologies``)
-        facts["refund_apology"] = refund_apology(problem, text, language)
+        # (none before buying: a question about customs or delivery is no grievance)
+        facts["refund_apology"] = (
+            "" if values.get(NO_ORDER_YET) else refund_apology(problem, text, language)
+        )
         wanted.discard("refund_apology")
     # the store's return and delivery terms: the same for every shopper; the Saturday
     # sentence only for a message that asks about Saturdays (left out cleanly otherwise),
@@ -208,6 +213,19 @@ def fact_variables(
     if "delay_cause" in wanted:
         # customs named only for an order the desk file shows crossing a customs border
         facts["delay_cause"] = delay_cause(code, terms, language)
+    if "duty_refund" in wanted:
+        # a refund asked for in a customs answer: of the duty bill, by the store's terms,
+        # or of a parcel customs holds (``replies.facts.duty_refund``); none before buying
+        facts["duty_refund"] = (
+            ""
+            if values.get(NO_ORDER_YET)
+            else duty_refund(
+                text,
+                bill=is_duty_bill(text) or _status(values) == "delivered",
+                terms=terms,
+                language=language,
+            )
+        )
     if "customs_advice" in wanted:
         # a charge named before buying ("will you charge me customs on top?") is no bill:
         # there is no parcel whose notice could be photographed
