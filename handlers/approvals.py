@@ -34,8 +34,8 @@ class Approval(StrEnum):
 
 async def flagged_identity(ctx: Context, conversation_id: int) -> CustomerRecord | None:
     """The flagged identity of the shopper behind a conversation, if staff flagged them."""
-    customer = await ctx.store.customer_of_conversation(conversation_id)
-    return next((c for c in await ctx.store.same_person(customer.id) if c.blocked_at), None)
+    person = await ctx.store.person_of_conversation(conversation_id)
+    return next((c for c in person if c.blocked_at), None)
 
 
 def needs_manager(ctx: Context, intents: Sequence[str | None]) -> bool:

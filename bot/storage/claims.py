@@ -48,7 +48,7 @@ import socket
 from collections.abc import Collection
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -100,16 +100,9 @@ class ClaimQueries:
     ) -> bool:
         """Extend ``owner``'s claim to ``now + lease``; False when it is no longer theirs
         (it ran out and another process took the conversation over)."""
+        renewal = {"claimed": conversation_id, "by": owner, "until": now + lease}
         async with self.engine.begin() as conn:
-            result = await conn.execute(
-                update(conversation_claims)
-                .where(
-                    conversation_claims.c.conversation_id == conversation_id,
-                    conversation_claims.c.owner == owner,
-                )
-                .values(claimed_until=now + lease)
-            )
-            return result.rowcount == 1
+            return (await conn.execute(_RENEW, renewal)).rowcount == 1
 
     async def release_conversation(
         self,
@@ -157,14 +150,26 @@ class ClaimQueries:
 async def _waiting(conn: AsyncConnection, conversation_id: int) -> list[int]:
     """A conversation's inbound messages stored and not yet handled (nor held back in a
     flood), oldest first."""
-    rows = await conn.execute(
-        select(messages.c.id)
-        .where(
-            messages.c.conversation_id == conversation_id,
-            messages.c.direction == "in",
-            messages.c.processed_at.is_(None),
-            messages.c.hold_reason.is_(None),
-        )
-        .order_by(messages.c.id)
-    )
+    rows = await conn.execute(_WAITING, {"conversation_id": conversation_id})
     return list(rows.scalars())
+
+
+# Built once: a statement built per call costs more than SQLite takes to run it.
+_WAITING = (
+    select(messages.c.id)
+    .where(
+        messages.c.conversation_id == bindparam("conversation_id"),
+        messages.c.direction == "in",
+        messages.c.processed_at.is_(None),
+        messages.c.hold_reason.is_(None),
+    )
+    .order_by(messages.c.id)
+)
+_RENEW = (
+    update(conversation_claims)
+    .where(
+        conversation_claims.c.conversation_id == bindparam("claimed"),
+        conversation_claims.c.owner == bindparam("by"),
+    )
+    .values(claimed_until=bindparam("until", type_=conversation_claims.c.claimed_until.type))
+)

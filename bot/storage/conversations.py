@@ -79,28 +79,15 @@ class ConversationQueries:
         card is never half-recorded and posted again. With ``processed`` (when, and the
         message's language), the card was the last step of its message: the message is
         marked processed in the same commit (``mark_processed``)."""
+        where = {"card_in": card.channel, "card_at": card.ts, "suggestion_id": suggestion_id}
         async with self.engine.begin() as conn:
             if processed is not None:
                 at, language = processed
-                message_id = select(suggestions.c.message_id).where(
-                    suggestions.c.id == suggestion_id
-                )
-                await conn.execute(
-                    update(messages)
-                    .where(messages.c.id == message_id.scalar_subquery())
-                    .values(processed_at=at, language=language)
-                )
+                done = {"suggestion_id": suggestion_id, "at": at, "in_language": language}
+                await conn.execute(_PROCESSED, done)
             if first:
-                await conn.execute(
-                    update(conversations)
-                    .where(conversations.c.id == conversation_id)
-                    .values(card_channel=card.channel, card_ts=card.ts)
-                )
-            await conn.execute(
-                update(suggestions)
-                .where(suggestions.c.id == suggestion_id)
-                .values(card_channel=card.channel, card_ts=card.ts)
-            )
+                await conn.execute(_CONVERSATION_CARD, where | {"conversation_id": conversation_id})
+            await conn.execute(_SUGGESTION_CARD, where)
 
 
 # Built once: a statement built per call costs more than SQLite takes to run it.
@@ -108,6 +95,32 @@ _CONVERSATION = (
     select(conversations, customers.c.name)
     .join(customers, customers.c.id == conversations.c.customer_id)
     .where(conversations.c.id == bindparam("conversation_id"))
+)
+
+
+# Where a card was posted (``save_posted_card``), and its message handled.
+_PROCESSED = (
+    update(messages)
+    .where(
+        messages.c.id
+        == select(suggestions.c.message_id)
+        .where(suggestions.c.id == bindparam("suggestion_id"))
+        .scalar_subquery()
+    )
+    .values(
+        processed_at=bindparam("at", type_=messages.c.processed_at.type),
+        language=bindparam("in_language", type_=messages.c.language.type),
+    )
+)
+_CONVERSATION_CARD = (
+    update(conversations)
+    .where(conversations.c.id == bindparam("conversation_id"))
+    .values(card_channel=bindparam("card_in"), card_ts=bindparam("card_at"))
+)
+_SUGGESTION_CARD = (
+    update(suggestions)
+    .where(suggestions.c.id == bindparam("suggestion_id"))
+    .values(card_channel=bindparam("card_in"), card_ts=bindparam("card_at"))
 )
 
 

@@ -50,7 +50,7 @@ def _problems(with_orders: bool) -> Select[Any]:
     )
     condition = or_(problems.c.conversation_id.in_(conversation_ids), reported_here)
     if with_orders:
-        order_ids = bindparam("order_ids", expanding=True)
+        order_ids = bindparam("order_ids", type_=problems.c.order_id.type, expanding=True)
         condition = or_(condition, problems.c.order_id.in_(order_ids))
     return (
         select(

@@ -77,6 +77,16 @@ class CustomerQueries(
         async with self.reader.connect() as conn:
             return await customer_of_conversation(conn, conversation_id)
 
+    async def person_of_conversation(self, conversation_id: int) -> list[CustomerRecord]:
+        """``same_person`` of the shopper behind a conversation, in one read (one query
+        for a shopper not joined with another chat)."""
+        async with self.reader.connect() as conn:
+            found = await conn.execute(_OF_CONVERSATION, {"conversation_id": conversation_id})
+            row = found.one()
+            if row.person_id is None:
+                return [customer_record(row)]
+            return await same_person(conn, row.id)
+
     async def customer_by_identity(self, channel: str, user_id: str) -> CustomerRecord | None:
         async with self.reader.connect() as conn:
             found = await conn.execute(_BY_IDENTITY, {"channel": channel, "user_id": user_id})

@@ -221,18 +221,14 @@ class DecisionQueries:
                     final_text=final_text,
                     final_intent=final_intent,
                 )
+                .returning(suggestions.c.conversation_id)
             )
-            if result.rowcount != 1:
+            decided = result.first()
+            if decided is None:
                 return None
             outbox_id = None
             if final_text is not None:
-                conversation_id = (
-                    await conn.execute(
-                        select(suggestions.c.conversation_id).where(
-                            suggestions.c.id == suggestion_id
-                        )
-                    )
-                ).scalar_one()
+                conversation_id = decided.conversation_id
                 outbox_id = await insert_outbox(
                     conn,
                     reply_key(suggestion_id),

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, insert, select
+from sqlalchemy import ColumnElement, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -85,18 +85,20 @@ class ExampleQueries:
             return [(r.text, r.intent) for r in await conn.execute(query)]
 
 
+# Built once: a statement built per call costs more than SQLite takes to run it.
+_TEXT_OF = (
+    select(messages.c.text)
+    .join(suggestions, suggestions.c.message_id == messages.c.id)
+    .where(suggestions.c.id == bindparam("suggestion_id"))
+)
+
+
 async def learn_example(
     conn: AsyncConnection, suggestion_id: int, intent: str, source: str, at: datetime
 ) -> str | None:
     """Store the suggestion's message as an example of ``intent``; the text when it is a
     new example (not blank, and not there already with that intent)."""
-    text = (
-        await conn.execute(
-            select(messages.c.text)
-            .join(suggestions, suggestions.c.message_id == messages.c.id)
-            .where(suggestions.c.id == suggestion_id)
-        )
-    ).scalar_one()
+    text = (await conn.execute(_TEXT_OF, {"suggestion_id": suggestion_id})).scalar_one()
     if not text.strip():
         return None
     origin = conn.sync_engine.get_execution_options().get(ORIGIN)  # the desk learning it

@@ -14,13 +14,14 @@ not the first of its chat while the one before it is queued or in flight anywher
 
 from __future__ import annotations
 
+import functools
 import logging
 import secrets
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import Select, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -48,9 +49,56 @@ UNSENT = ("pending", "held", "dead")
 LONGEST_WAIT = timedelta(hours=1)
 
 
-def _due(now: datetime) -> Any:
-    """Items whose time has come, or whose time cannot be trusted (see ``LONGEST_WAIT``)."""
-    return or_(outbox.c.next_attempt_at <= now, outbox.c.next_attempt_at > now + LONGEST_WAIT)
+# Items whose time has come, or whose time cannot be trusted (see ``LONGEST_WAIT``), with
+# the parameters ``_when(now)``. The statements of sending are built once: one built per
+# call costs more than SQLite takes to run it.
+_DUE = or_(
+    outbox.c.next_attempt_at <= bindparam("now"), outbox.c.next_attempt_at > bindparam("late")
+)
+_QUEUED = or_(outbox.c.status == "pending", outbox.c.status == "sending")
+_EARLIER = outbox.alias("earlier")
+# an earlier item of the item's chat is queued or in flight: it goes first
+_AHEAD = (
+    select(_EARLIER.c.id)
+    .where(
+        _EARLIER.c.channel == outbox.c.channel,
+        _EARLIER.c.chat_id == outbox.c.chat_id,
+        _EARLIER.c.id < outbox.c.id,
+        or_(_EARLIER.c.status == "pending", _EARLIER.c.status == "sending"),
+    )
+    .exists()
+)
+_CLAIM = (
+    update(outbox)
+    .where(outbox.c.id == bindparam("item_id"), _QUEUED, _DUE, ~_AHEAD)
+    .values(
+        status="sending",
+        attempts=outbox.c.attempts + 1,
+        next_attempt_at=bindparam("until", type_=outbox.c.next_attempt_at.type),
+        claimed_by=bindparam("token"),
+    )
+)
+
+
+def _when(now: datetime) -> dict[str, datetime]:
+    return {"now": now, "late": now + LONGEST_WAIT}
+
+
+@functools.cache
+def _due_heads(limit: int) -> Select[Any]:
+    """The first queued item of each chat, when it is due (``_when``), at most ``limit``."""
+    heads = (
+        select(func.min(outbox.c.id))
+        .where(_QUEUED)
+        .group_by(outbox.c.channel, outbox.c.chat_id)
+        .scalar_subquery()
+    )
+    return (
+        select(outbox)
+        .where(outbox.c.id.in_(heads), _DUE)
+        .order_by(outbox.c.next_attempt_at, outbox.c.id)
+        .limit(limit)
+    )
 
 
 class OutboxQueries:
@@ -250,20 +298,8 @@ class OutboxQueries:
         """The first queued message of each chat, when it is due: chats get their messages
         in order, and one chat waiting (a retry, a rate limit) never holds up the others.
         Messages left 'sending' by a crash are due again when their lease ends."""
-        queued = or_(outbox.c.status == "pending", outbox.c.status == "sending")
-        heads = (
-            select(func.min(outbox.c.id))
-            .where(queued)
-            .group_by(outbox.c.channel, outbox.c.chat_id)
-            .scalar_subquery()
-        )
         async with self.reader.connect() as conn:
-            rows = await conn.execute(
-                select(outbox)
-                .where(outbox.c.id.in_(heads), _due(now))
-                .order_by(outbox.c.next_attempt_at, outbox.c.id)
-                .limit(limit)
-            )
+            rows = await conn.execute(_due_heads(limit), _when(now))
             return [_item(r) for r in rows]
 
     async def claim_outbox(self, item_id: int, now: datetime, lease: timedelta) -> str | None:
@@ -271,33 +307,9 @@ class OutboxQueries:
         None when it is not to be sent now (another worker has it and its lease has not run
         out, it is not due, or an earlier item of its chat is queued or in flight)."""
         token = secrets.token_hex(16)
-        earlier = outbox.alias("earlier")
-        ahead = (
-            select(earlier.c.id)
-            .where(
-                earlier.c.channel == outbox.c.channel,
-                earlier.c.chat_id == outbox.c.chat_id,
-                earlier.c.id < outbox.c.id,
-                or_(earlier.c.status == "pending", earlier.c.status == "sending"),
-            )
-            .exists()
-        )
+        claim = {"item_id": item_id, "until": now + lease, "token": token} | _when(now)
         async with self.engine.begin() as conn:
-            result = await conn.execute(
-                update(outbox)
-                .where(
-                    outbox.c.id == item_id,
-                    or_(outbox.c.status == "pending", outbox.c.status == "sending"),
-                    _due(now),
-                    ~ahead,
-                )
-                .values(
-                    status="sending",
-                    attempts=outbox.c.attempts + 1,
-                    next_attempt_at=now + lease,
-                    claimed_by=token,
-                )
-            )
+            result = await conn.execute(_CLAIM, claim)
             return token if result.rowcount == 1 else None
 
     async def outbox_part_sent(
@@ -362,10 +374,11 @@ class OutboxQueries:
                     text=func.coalesce(outbox.c.kept_text, outbox.c.text),
                     kept_text=None,
                 )
+                .returning(outbox.c.text)  # as kept (RETURNING gives what was set)
             )
-            if result.rowcount != 1 or item.channel == STAFF_NOTES:
+            kept = result.first()
+            if kept is None or item.channel == STAFF_NOTES:
                 return None  # recorded already (lease taken over), or a note for staff
-            kept = await conn.execute(select(outbox.c.text).where(outbox.c.id == item.id))
             file_name = None
             if item.attachment_id is not None:
                 found = await conn.execute(
@@ -380,7 +393,7 @@ class OutboxQueries:
                     platform_message_id=f"out:{item.chat_id}:{platform_message_id}",
                     kind=(MessageKind.DOCUMENT if file_name else MessageKind.TEXT).value,
                     attachment=file_name,
-                    text=kept.scalar_one(),
+                    text=kept.text,
                     author=item.author,
                     created_at=at,
                     processed_at=at,
@@ -479,6 +492,12 @@ class OutboxQueries:
             return {r[0]: r[1] for r in rows}
 
 
+# Built once: a statement built per call costs more than SQLite takes to run it.
+_ADDRESS = select(conversations.c.channel, conversations.c.chat_id).where(
+    conversations.c.id == bindparam("conversation_id")
+)
+
+
 async def insert_outbox(
     conn: AsyncConnection,
     key: str,
@@ -495,13 +514,7 @@ async def insert_outbox(
 ) -> int:
     """Queue a reply inside the caller's transaction: a decision and its reply commit together.
     ``kept_text`` replaces ``text`` once it is sent (see ``OutboxQueries.enqueue``)."""
-    row = (
-        await conn.execute(
-            select(conversations.c.channel, conversations.c.chat_id).where(
-                conversations.c.id == conversation_id
-            )
-        )
-    ).one()
+    row = (await conn.execute(_ADDRESS, {"conversation_id": conversation_id})).one()
     result = await conn.execute(
         insert(outbox).values(
             idempotency_key=key,
