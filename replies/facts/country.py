@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 
@@ -212,6 +212,9 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+# The pattern of every name takes milliseconds per message, and several facts of one
+# message read the same text: the last texts' answers are kept.
+@lru_cache(maxsize=256)
 def country_in_text(text: str) -> str | None:
     """The country a message names, by its name, a region or a big city; None if none.
 
@@ -227,11 +230,16 @@ def countries_in_text(text: str) -> list[tuple[int, int, str]]:
     """Every country ``text`` names, in order: (start, end, code) in the text as folded
     (``country_in_text`` is the first of them). "ドイツ仕様のミルは日本で使える?" ->
     [(0, 3, "DE"), (10, 12, "JP")]."""
+    return list(_countries_in_text(text))
+
+
+@lru_cache(maxsize=256)
+def _countries_in_text(text: str) -> tuple[tuple[int, int, str], ...]:
     found = [
         (m.start(), m.end(), "GB" if "K" in m.group(1) else "US") for m in _CAPITALS.finditer(text)
     ]
     found += [(m.start(), m.end(), _names()[m.group(0)]) for m in _pattern().finditer(_fold(text))]
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def country_from_phone(phone: str | None) -> str | None:
