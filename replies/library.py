@@ -57,6 +57,8 @@ VARIABLES = frozenset(
         "deadline",
         # a refund asked for in a customs answer (replies/facts/duty_refund.py)
         "duty_refund",
+        # "all my money back?" (replies/facts/refund_amount.py)
+        "refund_amount",
         "customs_advice",
         # the store's return and delivery terms (replies/facts/returns.py)
         "return_postage",

@@ -33,6 +33,7 @@ from replies.facts.duty_refund import duty_refund
 from replies.facts.given import GIVEN_COUNTRY
 from replies.facts.held_up import delay_cause
 from replies.facts.link import link_request
+from replies.facts.refund_amount import refund_amount
 from replies.facts.payments import charge_detail, payment_answer
 from replies.facts.returns import (
     asks_about_saturday,
@@ -68,6 +69,7 @@ FACT_VARIABLES = ASK_VARIABLES | frozenset(
         "delay_cause",
         "deadline",
         "duty_refund",
+        "refund_amount",
         "customs_advice",
         "link_request",
         "return_postage",
@@ -133,6 +135,10 @@ def fact_variables(
             facts[name] = ask(name, text, locale)
         wanted -= asks
     problem = values.get(REPORTED_PROBLEM)
+    if "refund_amount" in wanted:
+        # "all my money back, or minus the shipping?" (``replies.facts.refund_amount``)
+        facts["refund_amount"] = refund_amount(text, language)
+        wanted.discard("refund_amount")
     if "refund_apology" in wanted:
         # regret for the problem a refund is demanded for, said first (``.apologies``)
         # (none before buying: a question about customs or delivery is no grievance)
