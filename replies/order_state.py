@@ -13,13 +13,15 @@ something false:
   hasn't moved since Thursday, is it lost?" is answered with where it is and when it is
   due (``track_order``); once past its date, with the late order's answer
   (``delivery_delay``);
-- an order **not shipped yet** cannot be lost either: it is on time or late;
+- an order **not shipped yet** cannot be lost either: it is on time or late; and one
+  still **awaiting payment** has no refund to track: "I paid by transfer on the 1st, the
+  money has left my account and the order still says pending" is a payment not matched
+  yet (``payment_issue``), not a refund on its way (``track_refund``);
 - for an order **not delivered yet**, "where is it?" and "it's late" are one question,
-  not a doubt between two: the answer names the order's tracking (or says it has none
-  yet); for an order past its date (``replies.facts.fill.order_overdue``) it apologises
-  for the wait too, whichever of the two leads (``replies.also.with_late_order``), and
-  for one on time it is where the order is (``track_order``), without an apology for a
-  delay the order's dates do not show.
+  not a doubt between two: either answer names the order's tracking (or says it has
+  none yet), and for an order past its date (``replies.facts.fill.order_overdue``) both
+  apologise for the wait (``replies.also.with_late_order``); the likelier of the two
+  leads with the other's share.
 
 A status the store or the ``borderdesk suggest`` input gives in its own words is read
 by what it says ("in_transit", "out for delivery", "processing"); an unknown one rules
@@ -76,6 +78,8 @@ _STAGES = {
         }
     ),
 }
+# Statuses of an order whose payment has not been received (a subset of NOT_SHIPPED).
+_UNPAID = frozenset({"created", "pending", "awaiting_payment", "unpaid", "new", "on_hold"})
 _SEPARATORS = re.compile(r"[\s\-]+")
 
 TRACK = "track_order"
@@ -83,6 +87,8 @@ LATE = "delivery_delay"
 LOST = "lost_package"
 CHANGE = "change_order"
 EXCHANGE = "return_item"
+REFUND_STATUS = "track_refund"
+PAYMENT = "payment_issue"
 # (stage, overdue) -> reading that cannot be right -> the reading it is instead
 _INSTEAD: Mapping[tuple[str, bool], Mapping[str, str]] = {
     (DELIVERED, False): {CHANGE: EXCHANGE, TRACK: LOST, LATE: LOST},
@@ -99,11 +105,12 @@ _NOT_DELIVERED = (ON_ITS_WAY, NOT_SHIPPED)
 @dataclass(frozen=True)
 class LinkedOrder:
     """The linked order as a reading needs it: its ``stage`` (``DELIVERED``,
-    ``ON_ITS_WAY``, ``NOT_SHIPPED``, or "" when the status says none of these) and whether
-    it is ``overdue``."""
+    ``ON_ITS_WAY``, ``NOT_SHIPPED``, or "" when the status says none of these), whether it
+    is ``overdue`` and whether its payment is still awaited (``unpaid``)."""
 
     stage: str
     overdue: bool = False
+    unpaid: bool = False
 
     @classmethod
     def of(cls, values: Mapping[str, str], *, overdue: bool) -> LinkedOrder | None:
@@ -115,7 +122,7 @@ class LinkedOrder:
         stage = next((name for name, known in _STAGES.items() if status in known), "")
         if not stage and str(values.get("tracking_number") or "").strip():
             stage = ON_ITS_WAY if status not in {"cancelled", "canceled", "refunded"} else ""
-        return cls(stage, overdue and stage != DELIVERED)
+        return cls(stage, overdue and stage != DELIVERED, unpaid=status in _UNPAID)
 
     def rule_out(
         self, classifier: IntentClassifier, probs: np.ndarray, also: tuple[str, ...]
@@ -124,9 +131,12 @@ class LinkedOrder:
         and the shares of "where is it" and "it's late" joined for an order not delivered
         yet (the module docstring); ``also`` renamed the same way."""
         intents = classifier.intents
+        rules = dict(_INSTEAD.get((self.stage, self.overdue), {}))
+        if self.unpaid:
+            rules[REFUND_STATUS] = PAYMENT
         instead = {
             source: target
-            for source, target in _INSTEAD.get((self.stage, self.overdue), {}).items()
+            for source, target in rules.items()
             if source in intents and target in intents
         }
         moved = probs.copy()
@@ -137,9 +147,7 @@ class LinkedOrder:
         if self.stage in _NOT_DELIVERED and all(i in intents for i in _ONE_ANSWER):
             track, late = (intents.index(i) for i in _ONE_ANSWER)
             if int(moved.argmax()) in (track, late):
-                # an order on time is answered with where it is, not with an apology
-                on_time = not self.overdue or moved[track] >= moved[late]
-                lead, other = (track, late) if on_time else (late, track)
+                lead, other = (track, late) if moved[track] >= moved[late] else (late, track)
                 moved[lead] += moved[other]
                 moved[other] = 0.0
                 renamed = tuple(i for i in renamed if i not in _ONE_ANSWER)

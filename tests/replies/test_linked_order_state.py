@@ -97,7 +97,8 @@ def test_a_parcel_on_time_whose_tracking_paused_is_not_answered_as_lost(
         lang_hint=language,
         variables=order("in_transit", estimated_on="2099-01-10", ordered_on="2098-12-30"),
     )
-    assert s.intent == "track_order", s.top
+    assert s.intent in ("track_order", "delivery_delay"), s.top
+    assert "lost_package" not in s.also_asks
     assert s.reply is not None and TRACKING["tracking_number"] in s.reply
 
 
@@ -108,6 +109,25 @@ def test_where_is_an_order_the_carrier_marked_delivered_is_a_parcel_not_found(
         "hey where's my package? nothing came yet", lang_hint="en", variables=order("delivered")
     )
     assert s.intent == "lost_package", s.top
+
+
+# Money sent for an order still awaiting payment: a payment to match, not a refund.
+PAID_BUT_PENDING = [
+    ("de", "Hab letzten Mittwoch überwiesen, das Geld ist abgebucht, aber die Bestellung "
+           "steht noch auf 'ausstehend'"),
+    ("es", "ya hice la transferencia y me lo descontaron del banco pero el pedido sigue "
+           "pendiente"),
+    ("en", "sent the bank transfer on tuesday, money's gone from my account but the order "
+           "still says pending"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text"), PAID_BUT_PENDING)
+def test_money_sent_for_an_order_awaiting_payment_is_a_payment_to_match(
+    engine: SuggestionEngine, language: str, text: str
+) -> None:
+    s = engine.suggest(text, lang_hint=language, variables=order("pending", tracked=False))
+    assert s.intent == "payment_issue", s.top
 
 
 # An order long past its date: "where is it" and "it's late" are one answer.
