@@ -27,6 +27,7 @@ from replies.facts.mentions import (
     EXPECTED_ITEM,
     MISSING_ITEM,
     NEIGHBOURS,
+    NO_ORDER_MADE,
     PAYMENT_METHOD,
     RETURN_REASON,
     TAX_ID,
@@ -589,6 +590,43 @@ ASKS: Mapping[str, Callable[[frozenset[str], str], str]] = {
     "delivered_check": _delivered_check,
 }
 ASK_VARIABLES = frozenset(ASKS)
+
+
+# A payment taken with no order created: the checkout contact finds it; there is no order
+# number to ask for (``replies.facts.link`` asks for one otherwise).
+_PAYMENT_LINK: Mapping[str, str] = {
+    "en": "To find your payment, please send us the e-mail address or phone number you used "
+    "at checkout.",
+    "es": "Para localizar tu pago, envíanos el correo electrónico o el teléfono que usaste al "
+    "comprar.",
+    "fr": "Pour retrouver votre paiement, envoyez-nous l'adresse e-mail ou le numéro de "
+    "téléphone utilisés lors de l'achat.",
+    "de": "Damit wir Ihre Zahlung finden, senden Sie uns bitte die E-Mail-Adresse oder "
+    "Telefonnummer, die Sie beim Kauf angegeben haben.",
+    "it": "Per trovare il tuo pagamento, inviaci l'e-mail o il numero di telefono usati per "
+    "l'acquisto.",
+    "pt": "Para localizarmos seu pagamento, envie-nos o e-mail ou telefone usado na compra.",
+    "pt-PT": "Para localizarmos o seu pagamento, envie-nos o e-mail ou telefone usado na compra.",
+    "nl": "Om je betaling te vinden, stuur ons het e-mailadres of telefoonnummer dat je bij het "
+    "bestellen hebt gebruikt.",
+    "pl": "Abyśmy mogli odnaleźć Twoją płatność, podaj adres e-mail lub numer telefonu użyty "
+    "przy zakupie.",
+    "ru": "Чтобы мы нашли ваш платёж, пришлите email или номер телефона, указанные при "
+    "оформлении заказа.",
+    "tr": "Ödemenizi bulabilmemiz için alışverişte kullandığınız e-posta adresini veya telefon "
+    "numarasını gönderin.",
+    "ja": "お支払いを確認するため、ご購入時のメールアドレスまたは電話番号をお知らせください。",
+    "ko": "결제 내역을 찾을 수 있도록 구매 시 사용하신 이메일 주소나 전화번호를 알려 주세요.",
+    "zh": "为了查找您的付款，请告诉我们下单时使用的邮箱或手机号。",
+    "ar": "لكي نعثر على عملية الدفع، أرسل لنا البريد الإلكتروني أو رقم الهاتف الذي استخدمته عند "
+    "الشراء.",
+}
+
+
+def payment_link(text: str, locale: str) -> str:
+    """The sentence asking for the checkout contact of a payment that created no order,
+    when ``text`` says so; empty otherwise (the order's link request is asked then)."""
+    return _written(_PAYMENT_LINK, locale) if NO_ORDER_MADE in message_gives(text) else ""
 
 
 def ask(variable: str, text: str, locale: str) -> str:

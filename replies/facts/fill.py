@@ -24,7 +24,7 @@ from datetime import date
 
 from replies.facts.appliance_place import made_for, where_used
 from replies.facts.apologies import REPORTED_PROBLEM, no_exchange, refund_apology
-from replies.facts.asks import ASK_VARIABLES, ask
+from replies.facts.asks import ASK_VARIABLES, ask, payment_link
 from replies.facts.country import ShopperCountry, country_in_text, shopper_country
 from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.deadline import deadline_sentence
@@ -111,13 +111,18 @@ def fact_variables(
     if not wanted:
         return {}
     facts: dict[str, str] = {}
+    locale = language
+    if wanted & (ASK_VARIABLES | {"link_request"}):
+        locale = _locale(text, values, language, country, language_code)
     if "link_request" in wanted:
         # what the shopper gave (number, e-mail or phone): asked for again, it reads unread;
-        # and before buying there is no order to ask for (``replies.facts.placed``)
+        # before buying there is no order to ask for (``replies.facts.placed``), nor after
+        # a payment that created none: its checkout contact finds it (``.asks``)
         facts["link_request"] = (
             ""
             if values.get(NO_ORDER_YET)
-            else link_request(
+            else payment_link(text, locale)
+            or link_request(
                 language, values.get("order_number"), contact=bool(values.get(GIVEN_CONTACT))
             )
         )
@@ -126,14 +131,9 @@ def fact_variables(
             return facts
     # what the answer asks the shopper for, only what the message does not give yet
     # (``replies.facts.asks``), in the shopper's regional variant when there is one
-    if asks := wanted & ASK_VARIABLES:
-        locale = str(values.get(REPLY_LOCALE) or "")
-        if not locale.startswith(language):
-            where = where_is_shopper(text, values, country=country, language_code=language_code)
-            locale = f"{language}-{where.code}" if where else language
-        for name in asks:
-            facts[name] = ask(name, text, locale)
-        wanted -= asks
+    for name in wanted & ASK_VARIABLES:
+        facts[name] = ask(name, text, locale)
+    wanted -= ASK_VARIABLES
     problem = values.get(REPORTED_PROBLEM)
     if "refund_amount" in wanted:
         # "all my money back, or minus the shipping?" (``replies.facts.refund_amount``)
@@ -303,6 +303,23 @@ def where_is_shopper(
     if found is None and given:
         return ShopperCountry(code=given, source="message")
     return found
+
+
+def _locale(
+    text: str,
+    values: Mapping[str, str],
+    language: str,
+    country: str | None,
+    language_code: str | None,
+) -> str:
+    """The reply's language with the shopper's country ("pt-PT"), which the asks
+    (``replies.facts.asks``) write in a regional wording where they have one: the
+    regional variant the suggestion chose, else the shopper's country."""
+    locale = str(values.get(REPLY_LOCALE) or "")
+    if locale.startswith(language):
+        return locale
+    where = where_is_shopper(text, values, country=country, language_code=language_code)
+    return f"{language}-{where.code}" if where else language
 
 
 def _status(values: Mapping[str, str]) -> str:

@@ -14,6 +14,8 @@ the message gives, so the asks of the answer (``replies.facts.asks``) leave them
 - ``EXPECTED_ITEM``: what should have come ("instead of the candle holder a vase came");
 - ``ACCOUNT_DETAIL``: which account detail is to change (the e-mail, name, phone);
 - ``PAYMENT_METHOD``: the method a payment was made with (``replies.facts.payments``);
+- ``NO_ORDER_MADE``: a payment went through but no order was created, so there is no
+  order number to ask for;
 - ``NEIGHBOURS``: the neighbours, already asked about a parcel marked delivered.
 
 Each is a test on the whole message in every language at once (a shopper's language is
@@ -38,6 +40,7 @@ MISSING_ITEM = "missing_item"
 EXPECTED_ITEM = "expected_item"
 ACCOUNT_DETAIL = "account_detail"
 PAYMENT_METHOD = "payment_method"
+NO_ORDER_MADE = "no_order_made"
 NEIGHBOURS = "neighbours"
 
 # A company's legal form, as written in the markets the library serves: a name carrying
@@ -179,6 +182,29 @@ _NEIGHBOURS = re.compile(
     re.IGNORECASE,
 )
 
+# a payment taken without an order being created: "no order showed up", "não apareceu
+# pedido nenhum", "注文が作成されていない"
+_NO_ORDER_MADE = re.compile(
+    r"no order (?:was |got )?(?:created|placed|made|showed up|appeared)|"
+    r"order (?:was(?:n'?t| not)|did(?:n'?t| not)|never) (?:created|go through|show up|appear)|"
+    r"no (?:se )?(?:gener[oó]|cre[oó]|apareci[oó]) (?:el |ning[uú]n )?pedido|"
+    r"pedido (?:no|n[aã]o) (?:se )?(?:gener|cre|apareci|foi (?:gerado|criado))|"
+    r"n[aã]o (?:apareceu|gerou|veio|foi gerado|foi criado) (?:o |nenhum )?pedido|"
+    r"aucune commande|commande n'a pas été (?:créée|enregistrée)|pas de commande|"
+    r"keine bestellung|bestellung wurde nicht (?:angelegt|erstellt|ausgelöst)|"
+    r"nessun ordine|ordine non (?:è stato )?(?:creato|registrato)|"
+    r"geen bestelling|bestelling (?:is )?niet aangemaakt|"
+    r"nie ma (?:żadnego )?zamówienia|brak zamówienia|"
+    r"zamówienie (?:się )?nie (?:utworzyło|pojawiło)|"
+    r"заказ не (?:создался|оформился|появился|сформировался)|заказа нет|нет заказа|"
+    r"sipariş (?:oluşmadı|oluşturulmadı|görünmüyor|yok)|"
+    r"注文が(?:作成|確定|反映|表示)されて(?:い)?(?:ない|ません)|注文履歴に(?:ない|ありません)|"
+    r"주문(?:이)? (?:생성|접수)(?:이)? ?(?:되지 않|안 ?되)|주문 내역(?:이|에)? 없|"
+    r"订单没有?生成|没有生成订单|没有订单|订单没有?显示|"
+    r"لم يتم إنشاء الطلب|لا يوجد طلب|لم يظهر الطلب",
+    re.IGNORECASE,
+)
+
 _TESTS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (COMPANY_NAME, lambda text: bool(_LEGAL_FORM.search(text))),
     (TAX_ID, lambda text: bool(_VAT_NUMBER.search(text) or _TAX_WORD_NUMBER.search(text))),
@@ -188,6 +214,7 @@ _TESTS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (EXPECTED_ITEM, lambda text: bool(_EXPECTED_ITEM.search(text))),
     (ACCOUNT_DETAIL, lambda text: bool(_ACCOUNT_DETAIL.search(text))),
     (PAYMENT_METHOD, lambda text: bool(methods_in(text))),
+    (NO_ORDER_MADE, lambda text: bool(_NO_ORDER_MADE.search(text))),
     (NEIGHBOURS, lambda text: bool(_NEIGHBOURS.search(text))),
 )
 

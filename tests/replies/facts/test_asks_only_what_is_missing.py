@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from replies.engine import SuggestionEngine
-from replies.facts.asks import ASK_VARIABLES, ask
+from replies.facts.asks import ASK_VARIABLES, ask, payment_link
 from tests.replies.shopper_figures import runtime_engine
 
 LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ja", "ko", "zh", "ar")
@@ -159,6 +159,27 @@ def test_a_detail_the_message_gives_is_not_asked_for(
     s = engine.suggest(text, lang_hint=language, variables=TRACKED)
     assert s.intent == intent and s.reply_language == language and s.reply, s
     assert gone not in s.reply and kept in s.reply, s.reply
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "number"),
+    [
+        (
+            "en",
+            "Payment problem: I was charged on my PayPal but no order was created on your site",
+            "order number",
+        ),
+        ("es", "pagué con Bizum, me cobraron y no se generó ningún pedido", "número de pedido"),
+        ("de", "Ich habe per Sofort bezahlt, aber es gibt keine Bestellung", "Bestellnummer"),
+    ],
+)
+def test_a_payment_that_created_no_order_is_not_asked_its_order_number(
+    engine: SuggestionEngine, language: str, text: str, number: str
+) -> None:
+    s = engine.suggest(text, lang_hint=language)
+    assert s.intent == "payment_issue" and s.reply, s
+    assert number not in s.reply and ask("payment_details_ask", text, language) in s.reply
+    assert payment_link(text, language) in s.reply, s.reply
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from replies.facts.mentions import (
     EXPECTED_ITEM,
     MISSING_ITEM,
     NEIGHBOURS,
+    NO_ORDER_MADE,
     PAYMENT_METHOD,
     RETURN_REASON,
     TAX_ID,
@@ -66,6 +67,12 @@ from replies.facts.mentions import (
         ("zapłaciłem BLIKIEM i nic się nie stało", PAYMENT_METHOD),
         ("payé par virement il y a trois jours, toujours rien", PAYMENT_METHOD),
         ("用微信支付付了款但订单没显示", PAYMENT_METHOD),
+        # a payment that created no order
+        ("paid by card but no order showed up in my account", NO_ORDER_MADE),
+        ("pagué con tarjeta y no se generó ningún pedido", NO_ORDER_MADE),
+        ("Geld ist weg, aber es gibt keine Bestellung in meinem Konto", NO_ORDER_MADE),
+        ("支払いは完了したのに注文が作成されていません", NO_ORDER_MADE),
+        ("결제는 됐는데 주문 내역이 없어요", NO_ORDER_MADE),
         # the neighbours
         ("already checked with the neighbours, nobody has it", NEIGHBOURS),
         ("bei den Nachbarn habe ich schon gefragt", NEIGHBOURS),
@@ -91,6 +98,7 @@ def test_a_detail_the_message_gives_is_read(text: str, detail: str) -> None:
         ("I received the wrong item", EXPECTED_ITEM),
         ("i want to update my account details", ACCOUNT_DETAIL),
         ("my payment failed, what now?", PAYMENT_METHOD),
+        ("I paid for order 55123 twice", NO_ORDER_MADE),
         ("tracking says delivered but I have nothing", NEIGHBOURS),
     ],
 )
