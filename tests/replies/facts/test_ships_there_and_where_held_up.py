@@ -157,3 +157,18 @@ def test_the_late_order_answer_carries_the_cause_for_its_own_country() -> None:
         today=TODAY,
     )
     assert "sortowni" in facts["delay_cause"] and "celn" not in facts["delay_cause"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_order_inside_the_eu_asked_about_is_not_told_of_customs_days(language: str) -> None:
+    template = LIBRARY["delivery_period"].replies[language]
+    assert not any(word in template for word in CUSTOMS_WORDS)
+    facts = fact_variables(
+        "when does it come?",
+        template,
+        language,
+        {"order_country": "AT", "order_status": "shipped"},
+        terms=DESK,
+        today=TODAY,
+    )
+    assert facts["delay_cause"] and not any(w in facts["delay_cause"] for w in CUSTOMS_WORDS)
