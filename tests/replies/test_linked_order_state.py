@@ -67,6 +67,14 @@ EXCHANGES_OF_DELIVERED_ITEMS = [
     ("de", "Die Decke ist gestern gekommen, kann ich die noch gegen die blaue tauschen?"),
     ("tr", "kazak geldi ama bordo olanı istiyorum, değiştirebiliyor muyuz"),
     ("pt", "chegou a toalha verde mas queria a azul, da pra trocar?"),
+    pytest.param(
+        "en",
+        "the lamp came on friday, could i switch it to the white one?",
+        marks=pytest.mark.xfail(
+            reason="abstains: 'switch it' reads as switching accounts (switch_account 0.67)",
+            strict=True,
+        ),
+    ),
 ]
 
 
@@ -153,6 +161,17 @@ def test_a_late_orders_where_is_it_is_answered_not_held_back(
 
 # Formal messages: set greetings and sign-offs around the request.
 FORMAL = [
+    pytest.param(
+        "ja",
+        "いつもお世話になっております。本日到着した小鉢のうち一つが欠けておりました。"
+        "代わりの品を送っていただけますでしょうか。何卒よろしくお願いいたします。",
+        "damaged_item",
+        marks=pytest.mark.xfail(
+            reason="read as track_order: keigo request forms ('していただけますでしょうか') "
+            "read as tracking; the library has few formal problem reports in Japanese",
+            strict=True,
+        ),
+    ),
     (
         "de",
         "Sehr geehrte Damen und Herren, bei der heutigen Lieferung war eine Vase zerbrochen. "
