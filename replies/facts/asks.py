@@ -24,6 +24,7 @@ from replies.facts.mentions import (
     ACCOUNT_DETAIL,
     COMPANY_ADDRESS,
     COMPANY_NAME,
+    EXCHANGE_WANTED,
     EXPECTED_ITEM,
     MISSING_ITEM,
     NEIGHBOURS,
@@ -627,6 +628,86 @@ def payment_link(text: str, locale: str) -> str:
     """The sentence asking for the checkout contact of a payment that created no order,
     when ``text`` says so; empty otherwise (the order's link request is asked then)."""
     return _written(_PAYMENT_LINK, locale) if NO_ORDER_MADE in message_gives(text) else ""
+
+
+# An exchange the message already names ("can I swap it for the 39?"): the store's
+# exchange term without asking which item is wanted; (exchanges offered, not said).
+_EXCHANGE_NAMED: Mapping[str, tuple[str, str]] = {
+    "en": (
+        "Exchanges are possible: we'll check that the one you'd like is in stock.",
+        "Our team will check whether the exchange you'd like is possible.",
+    ),
+    "es": (
+        "Hacemos cambios: comprobaremos que haya existencias del que quieres.",
+        "Nuestro equipo comprobará si es posible el cambio que quieres.",
+    ),
+    "fr": (
+        "Les échanges sont possibles : nous vérifierons que celui que vous souhaitez est en stock.",
+        "Notre équipe vérifiera si l'échange que vous souhaitez est possible.",
+    ),
+    "de": (
+        "Ein Umtausch ist möglich: Wir prüfen, ob der gewünschte Artikel vorrätig ist.",
+        "Unser Team prüft, ob der gewünschte Umtausch möglich ist.",
+    ),
+    "it": (
+        "Facciamo cambi: verificheremo che quello che desideri sia disponibile.",
+        "Il nostro team verificherà se il cambio che desideri è possibile.",
+    ),
+    "pt": (
+        "Fazemos trocas: vamos verificar se o que você quer está em estoque.",
+        "Nossa equipe vai verificar se a troca que você quer é possível.",
+    ),
+    "pt-PT": (
+        "Fazemos trocas: vamos verificar se o que pretende está em stock.",
+        "A nossa equipa vai verificar se a troca que pretende é possível.",
+    ),
+    "nl": (
+        "Ruilen kan: we kijken of het artikel dat je wilt op voorraad is.",
+        "Ons team kijkt of de ruil die je wilt mogelijk is.",
+    ),
+    "pl": (
+        "Wymiana jest możliwa: sprawdzimy, czy produkt, który chcesz, jest dostępny.",
+        "Nasz zespół sprawdzi, czy wymiana, o którą prosisz, jest możliwa.",
+    ),
+    "ru": (
+        "Обмен возможен: мы проверим, есть ли нужный вам товар в наличии.",
+        "Наша команда проверит, возможен ли нужный вам обмен.",
+    ),
+    "tr": (
+        "Değişim yapıyoruz: istediğiniz ürünün stokta olup olmadığını kontrol edeceğiz.",
+        "Ekibimiz istediğiniz değişimin mümkün olup olmadığını kontrol edecek.",
+    ),
+    "ja": (
+        "交換を承っております。ご希望の商品の在庫を確認いたします。",
+        "ご希望の交換が可能かどうか、担当チームが確認いたします。",
+    ),
+    "ko": (
+        "교환이 가능합니다. 원하시는 상품의 재고를 확인해 드리겠습니다.",
+        "원하시는 교환이 가능한지 담당팀이 확인해 드리겠습니다.",
+    ),
+    "zh": (
+        "本店支持换货，我们会确认您想要的商品是否有货。",
+        "我们的团队会确认能否按您的要求换货。",
+    ),
+    "ar": (
+        "نقبل الاستبدال، وسنتحقق من توفر المنتج الذي تريده.",
+        "سيتحقق فريقنا من إمكانية الاستبدال الذي تطلبه.",
+    ),
+}
+
+
+def exchange_named(text: str, exchanges: bool | None, locale: str) -> str | None:
+    """The store's exchange term for a message that names what it wants instead, without
+    asking which one (``exchanges``: the desk file's term, None when unset); None when the
+    message names nothing or the store does not exchange (its own sentence says so)."""
+    if exchanges is False or EXCHANGE_WANTED not in message_gives(text):
+        return None
+    offered, unset = (
+        _EXCHANGE_NAMED.get(locale)
+        or _EXCHANGE_NAMED.get(locale.split("-")[0])
+        or _EXCHANGE_NAMED["en"]
+    )
+    return offered if exchanges else unset
 
 
 def ask(variable: str, text: str, locale: str) -> str:

@@ -24,7 +24,7 @@ from datetime import date
 
 from replies.facts.appliance_place import made_for, where_used
 from replies.facts.apologies import REPORTED_PROBLEM, no_exchange, refund_apology
-from replies.facts.asks import ASK_VARIABLES, ask, payment_link
+from replies.facts.asks import ASK_VARIABLES, ask, exchange_named, payment_link
 from replies.facts.country import ShopperCountry, country_in_text, shopper_country
 from replies.facts.customs import customs_advice, is_duty_bill
 from replies.facts.deadline import deadline_sentence
@@ -112,7 +112,7 @@ def fact_variables(
         return {}
     facts: dict[str, str] = {}
     locale = language
-    if wanted & (ASK_VARIABLES | {"link_request"}):
+    if wanted & (ASK_VARIABLES | {"link_request", "exchange_terms"}):
         locale = _locale(text, values, language, country, language_code)
     if "link_request" in wanted:
         # what the shopper gave (number, e-mail or phone): asked for again, it reads unread;
@@ -155,6 +155,10 @@ def fact_variables(
             asked = asked and not (name == "exchange_terms" and no_exchange(problem))
             facts[name] = sentence(terms, language) if asked else ""
             wanted.discard(name)
+    if facts.get("exchange_terms"):
+        # the exchange the message names is not asked for again (``.asks``)
+        named = exchange_named(text, terms.returns.exchanges, locale)
+        facts["exchange_terms"] = named or facts["exchange_terms"]
     # what a payment question names: each method asked about, a double charge
     # (``replies.facts.payments``); left out cleanly when the message names neither
     if "payment_answer" in wanted:

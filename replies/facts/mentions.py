@@ -14,6 +14,8 @@ the message gives, so the asks of the answer (``replies.facts.asks``) leave them
 - ``EXPECTED_ITEM``: what should have come ("instead of the candle holder a vase came");
 - ``ACCOUNT_DETAIL``: which account detail is to change (the e-mail, name, phone);
 - ``PAYMENT_METHOD``: the method a payment was made with (``replies.facts.payments``);
+- ``EXCHANGE_WANTED``: what an item is to be exchanged for ("trocar pelo 39", "een L
+  krijgen", "обменять на размер побольше");
 - ``NO_ORDER_MADE``: a payment went through but no order was created, so there is no
   order number to ask for;
 - ``NEIGHBOURS``: the neighbours, already asked about a parcel marked delivered.
@@ -41,6 +43,7 @@ EXPECTED_ITEM = "expected_item"
 ACCOUNT_DETAIL = "account_detail"
 PAYMENT_METHOD = "payment_method"
 NO_ORDER_MADE = "no_order_made"
+EXCHANGE_WANTED = "exchange_wanted"
 NEIGHBOURS = "neighbours"
 
 # A company's legal form, as written in the markets the library serves: a name carrying
@@ -205,6 +208,25 @@ _NO_ORDER_MADE = re.compile(
     re.IGNORECASE,
 )
 
+# what an item is to be exchanged for: "swap it for a medium", "trocar pelo 39"
+_EXCHANGE_WANTED = re.compile(
+    r"(?:exchange|swap|switch) (?:it |them )?for|in (?:a )?(?:size|smaller|bigger|larger)|"
+    r"cambiar(?:lo|la|los|las)? por|cambio por|una talla m[aá]s|"
+    r"troc(?:ar|a)(?:r)? (?:pel[oa]|por)|quero outr[oa]\b|"
+    r"(?:l'|les )?échanger contre|échange contre|"
+    r"umtauschen (?:gegen|in)|tauschen gegen|eine (?:nummer|größe) (?:größer|kleiner)|"
+    r"cambiar(?:lo|la|li|le)? con|cambio con|una taglia in (?:più|meno)|"
+    r"(?:om)?ruilen (?:voor|tegen)|(?:een|de) (?:maat )?(?:xxs|xs|s|m|l|xl|xxl|\d{2}) krijgen|"
+    r"wymieni[ćc] na|wymian[aęy] na|"
+    r"обменять на|поменять на|обмен на|"
+    r"ile değiştir|(?:beden|numara)yla değiş|"
+    r"(?:に|へ)(?:交換|取り替え|取り換え)|"
+    r"(?:으로|로) (?:교환|바꿔)|"
+    r"换成|换一(?:个|件|双|条)|换(?:个|件|双)?(?:大|小)(?:一)?(?:号|码)|"
+    r"استبدال(?:ه|ها)? (?:ب|ل)|تبديل(?:ه|ها)? (?:ب|ل)",
+    re.IGNORECASE,
+)
+
 _TESTS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (COMPANY_NAME, lambda text: bool(_LEGAL_FORM.search(text))),
     (TAX_ID, lambda text: bool(_VAT_NUMBER.search(text) or _TAX_WORD_NUMBER.search(text))),
@@ -215,6 +237,7 @@ _TESTS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (ACCOUNT_DETAIL, lambda text: bool(_ACCOUNT_DETAIL.search(text))),
     (PAYMENT_METHOD, lambda text: bool(methods_in(text))),
     (NO_ORDER_MADE, lambda text: bool(_NO_ORDER_MADE.search(text))),
+    (EXCHANGE_WANTED, lambda text: bool(_EXCHANGE_WANTED.search(text))),
     (NEIGHBOURS, lambda text: bool(_NEIGHBOURS.search(text))),
 )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from replies.engine import SuggestionEngine
-from replies.facts.asks import ASK_VARIABLES, ask, payment_link
+from replies.facts.asks import ASK_VARIABLES, ask, exchange_named, payment_link
 from tests.replies.shopper_figures import runtime_engine
 
 LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ja", "ko", "zh", "ar")
@@ -180,6 +180,35 @@ def test_a_payment_that_created_no_order_is_not_asked_its_order_number(
     assert s.intent == "payment_issue" and s.reply, s
     assert number not in s.reply and ask("payment_details_ask", text, language) in s.reply
     assert payment_link(text, language) in s.reply, s.reply
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "which"),
+    [
+        (
+            "es",
+            "Hola, las botas del pedido 40517 me quedan chicas, ¿puedo cambiarlas por un 39?",
+            "dinos qué artículo quieres",
+        ),
+        (
+            "fr",
+            "Bonjour, le pull de la commande 40517 est trop petit, je peux l'échanger contre "
+            "un L ?",
+            "dites-nous quel article vous souhaitez",
+        ),
+        (
+            "pl",
+            "Dzień dobry, kurtka z zamówienia 40517 jest za mała, czy mogę wymienić na XL?",
+            "napisz, jaki produkt chcesz",
+        ),
+    ],
+)
+def test_an_exchange_the_message_names_is_not_asked_for_again(
+    engine: SuggestionEngine, language: str, text: str, which: str
+) -> None:
+    s = engine.suggest(text, lang_hint=language, variables=TRACKED)
+    assert s.intent == "return_item" and s.reply_language == language and s.reply, s
+    assert which not in s.reply and exchange_named(text, None, language) in s.reply, s.reply
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from replies.facts.mentions import (
     ACCOUNT_DETAIL,
     COMPANY_ADDRESS,
     COMPANY_NAME,
+    EXCHANGE_WANTED,
     EXPECTED_ITEM,
     MISSING_ITEM,
     NEIGHBOURS,
@@ -67,6 +68,13 @@ from replies.facts.mentions import (
         ("zapłaciłem BLIKIEM i nic się nie stało", PAYMENT_METHOD),
         ("payé par virement il y a trois jours, toujours rien", PAYMENT_METHOD),
         ("用微信支付付了款但订单没显示", PAYMENT_METHOD),
+        # what an item is to be exchanged for
+        ("can I swap it for a medium?", EXCHANGE_WANTED),
+        ("¿puedo cambiarla por una talla más?", EXCHANGE_WANTED),
+        ("kann ich die Schuhe gegen eine Nummer größer umtauschen?", EXCHANGE_WANTED),
+        ("можно обменять на размер побольше?", EXCHANGE_WANTED),
+        ("Mサイズに交換できますか", EXCHANGE_WANTED),
+        ("能换成大一码的吗", EXCHANGE_WANTED),
         # a payment that created no order
         ("paid by card but no order showed up in my account", NO_ORDER_MADE),
         ("pagué con tarjeta y no se generó ningún pedido", NO_ORDER_MADE),
@@ -99,6 +107,7 @@ def test_a_detail_the_message_gives_is_read(text: str, detail: str) -> None:
         ("i want to update my account details", ACCOUNT_DETAIL),
         ("my payment failed, what now?", PAYMENT_METHOD),
         ("I paid for order 55123 twice", NO_ORDER_MADE),
+        ("can I return the shoes for a refund?", EXCHANGE_WANTED),
         ("tracking says delivered but I have nothing", NEIGHBOURS),
     ],
 )
