@@ -27,6 +27,26 @@ from bot.storage.schema import (
 
 # Built once (see ``bot.storage.conversations``).
 _SUGGESTION = select(suggestions).where(suggestions.c.id == bindparam("suggestion_id"))
+_EARLIER_TURN = (
+    select(
+        messages.c.text,
+        messages.c.purged_at,
+        suggestions.c.intent,
+        suggestions.c.final_intent,
+    )
+    .select_from(messages.outerjoin(suggestions, suggestions.c.message_id == messages.c.id))
+    .where(
+        messages.c.conversation_id == bindparam("conversation_id"),
+        messages.c.direction == "in",
+        messages.c.id < bindparam("before"),
+        messages.c.created_at >= bindparam("since"),
+        # the whole text of a message cut to size is not a turn of its own, and
+        # reading its megabytes would undo the cap (bench/big_update.py)
+        or_(messages.c.hold_reason.is_(None), messages.c.hold_reason != FULL_TEXT),
+    )
+    .order_by(messages.c.id.desc())
+    .limit(1)
+)
 
 
 @dataclass(frozen=True)
@@ -95,28 +115,9 @@ class DecisionQueries:
         the intent it was about: (text, intent), None when there is none. The intent is
         staff's final choice when they made one, else the suggested one; None when the
         suggestion abstained. The text is None once erased (retention, forgetting)."""
-        query = (
-            select(
-                messages.c.text,
-                messages.c.purged_at,
-                suggestions.c.intent,
-                suggestions.c.final_intent,
-            )
-            .select_from(messages.outerjoin(suggestions, suggestions.c.message_id == messages.c.id))
-            .where(
-                messages.c.conversation_id == conversation_id,
-                messages.c.direction == "in",
-                messages.c.id < before_message_id,
-                messages.c.created_at >= since,
-                # the whole text of a message cut to size is not a turn of its own, and
-                # reading its megabytes would undo the cap (bench/big_update.py)
-                or_(messages.c.hold_reason.is_(None), messages.c.hold_reason != FULL_TEXT),
-            )
-            .order_by(messages.c.id.desc())
-            .limit(1)
-        )
+        turn = {"conversation_id": conversation_id, "before": before_message_id, "since": since}
         async with self.reader.connect() as conn:
-            row = (await conn.execute(query)).first()
+            row = (await conn.execute(_EARLIER_TURN, turn)).first()
         if row is None:
             return None
         intent = row.final_intent or row.intent
