@@ -38,6 +38,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any, overload
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
@@ -123,6 +124,11 @@ class SlackWorkspace:
         ChannelError, and nothing is left open), or our HTTP server."""
         self.listeners.on_action = on_action
         self.listeners.on_command = on_command
+        if self.client.session is None:
+            # one HTTP session (its connections kept open) for every Web API call while
+            # listening; without one the SDK opens and closes a connection per call
+            timeout = aiohttp.ClientTimeout(total=self.client.timeout)
+            self.client.session = aiohttp.ClientSession(timeout=timeout)
         if self.staff.policy.anyone:
             logger.warning(
                 "no BORDERDESK_STAFF_USERS or BORDERDESK_STAFF_GROUP: anyone who can see the "
@@ -146,6 +152,9 @@ class SlackWorkspace:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        if self.client.session is not None:
+            session, self.client.session = self.client.session, None
+            await session.close()
 
     @overload
     async def post(self, item: InboxItem, *, thread: CardRef | None = None) -> CardRef: ...
