@@ -32,8 +32,39 @@ settings.register_profile("borderdesk", deadline=None, suppress_health_check=[He
 settings.load_profile("borderdesk")
 
 
+# Modules whose tests wait on processes they start or on a desk's own pace (tens of
+# seconds each on a quiet machine, minutes under load), longest first. xdist hands tests
+# out in collection order: these go first, so that the two workers finish together
+# instead of one running a minute-long test alone at the end.
+SLOW_FIRST = (
+    "tests/e2e/test_failover.py",
+    "tests/e2e/test_crash.py",
+    "tests/e2e/test_vanished_database.py",
+    "tests/e2e/test_poller_election.py",
+    "tests/e2e/test_flood_intake.py",
+    "tests/e2e/test_whatsapp.py",
+    "tests/e2e/test_whatsapp_statuses.py",
+    "tests/bot/test_one_desk_per_database.py",
+    "tests/bot/test_run_startup.py",
+    "tests/bot/test_cli.py",
+    "tests/bot/test_chat_terminal.py",
+    "tests/bot/test_demo_agents.py",
+    "tests/bot/test_desk_file_errors.py",
+    "tests/security/test_identity_merge.py",
+    "tests/fuzz/test_fuzz_intake.py",
+)
+
+
+def _slow_first(item: pytest.Item) -> int:
+    module = item.nodeid.split("::", 1)[0]
+    return SLOW_FIRST.index(module) if module in SLOW_FIRST else len(SLOW_FIRST)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test's own ``@settings(...)`` starts from the profile, but ``deadline=`` or
+    """Slow modules first (``SLOW_FIRST``; a stable sort: every module stays in one piece,
+    the rest in their order), and no hypothesis test that depends on the machine's speed.
+
+    A test's own ``@settings(...)`` starts from the profile, but ``deadline=`` or
     ``suppress_health_check=`` given there replace the profile's: refuse to run a suite in
     which a test brings a deadline or the "too slow" check back (keep the profile's with
     ``suppress_health_check=[*settings.default.suppress_health_check, ...]``)."""
@@ -49,6 +80,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             "hypothesis tests that depend on the machine's speed (a deadline or the 'too slow' "
             f"health check, which tests/conftest.py's profile turns off): {', '.join(timed)}"
         )
+    items.sort(key=_slow_first)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -124,6 +156,65 @@ def _read_each_library_once() -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(engine_module, "load_library", load_library)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _read_the_variants_once() -> Iterator[None]:
+    """Every desk start parses the regional variants (``replies/library/variants/``, YAML
+    read twice to know its lines) and checks them against the library: 20-30 ms a desk.
+    They are read again whenever a file changed or the library is another one (the same
+    intents as other objects: a library a test built itself is checked as always)."""
+    import replies.variants as variants_module
+    from replies.variants import Variant
+
+    real = variants_module.load_variants
+    read: dict[tuple[object, ...], dict[str, Variant]] = {}
+    kept: list[object] = []  # the libraries of the keys, so that no id in a key is reused
+
+    def load_variants(directory: Path, library: Any) -> dict[str, Variant]:
+        files = sorted((directory / "variants").glob("*.yaml"))
+        key = (
+            directory,
+            *((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files),
+            *((name, id(spec)) for name, spec in library.items()),
+        )
+        if key not in read:
+            read[key] = real(directory, library)
+            kept.append(list(library.values()))
+        return dict(read[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine_module, "load_variants", load_variants)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _read_the_migrations_once() -> Iterator[None]:
+    """Every ``Store.open`` runs Alembic, which reads every revision file again to know
+    the chain (15-20 ms of the 25 ms a reopen takes); the suite opens thousands of stores.
+    In this process the chain is read once per set of revision files (a file added or
+    changed is read again); each upgrade still runs ``env.py`` and checks the database's
+    revision as always."""
+    from alembic.script import ScriptDirectory
+
+    real = ScriptDirectory.from_config.__func__  # type: ignore[attr-defined]
+    read: dict[tuple[object, ...], ScriptDirectory] = {}
+
+    def from_config(cls: type[ScriptDirectory], config: Any) -> ScriptDirectory:
+        location = config.get_main_option("script_location")
+        if location is None or cls is not ScriptDirectory or config.get_main_option(
+            "version_locations"
+        ):
+            return real(cls, config)
+        files = sorted(Path(location).glob("versions/*.py"))
+        key = (location, *((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+        if key not in read:
+            read[key] = real(cls, config)
+        return read[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ScriptDirectory, "from_config", classmethod(from_config))
         yield
 
 
