@@ -78,7 +78,7 @@ import numpy as np
 
 from replies.classifier import IntentClassifier
 from replies.demands import refund_behind_a_problem
-from replies.details import is_a_label
+from replies.details import gives_only_a_detail, is_a_label
 from replies.features import fold
 from replies.follow_ups import changes_mind, dependence, keeps_the_order
 from replies.greeted import greeting_is_no_rival, question_behind_a_greeting
@@ -312,6 +312,8 @@ def _without_small_talk(
     reads as a greeting (``replies.greeted`` says why a greeting beside a question is
     never the answer). A thank-you the message is read as keeps its reading unless the
     rest is surer: "Thanks so much! It arrived today." is thanks, not a tracking question.
+    A greeting beside a detail alone ("Bonjour. Mon e-mail : x") keeps both: the shopper
+    is handing over what was asked for, and is read whole (``_without_details``).
     """
     sentences = _split(text)
     asking = [
@@ -320,6 +322,8 @@ def _without_small_talk(
         if classifier.intents[int(classifier.probabilities(s, language).argmax())]
         not in NOT_A_QUESTION
     ]
+    if all(gives_only_a_detail(s) for s in asking):
+        return None
     return "\n".join(asking) if asking and len(asking) < len(sentences) else None
 
 
