@@ -224,4 +224,5 @@ async def test_the_numbers_country_gives_the_voltage_and_plugs(tmp_path: Path) -
         await desk.whatsapp_says("Esse secador funciona nas tomadas daqui?")
         card = desk.cards()[-1]
         assert (card.language, card.suggestion.intent) == ("pt", "voltage_plug")
-        assert "Brasil: 127/220 V, 60 Hz" in (card.suggestion.reply or "")
+        reply = card.suggestion.reply or ""
+        assert "Brasil" in reply and "127/220 V" in reply and "60 Hz" in reply, reply
