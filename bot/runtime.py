@@ -121,7 +121,9 @@ class Runtime:
         self.background = background  # False: the caller drains the outbox itself (demo, chat)
         self.with_jobs = jobs and background  # digests and spike alerts
         # how often each timed job runs
-        self.intervals = intervals or Intervals(examples=config.examples_interval)
+        self.intervals = intervals or Intervals(
+            resume=config.resume_interval, examples=config.examples_interval
+        )
         self._tasks: list[asyncio.Task[None]] = []
         self._processing: set[asyncio.Task[bool]] = set()
         # staff clicks, dialogs and thread replies being handled now (see ``actions_in_flight``)

@@ -65,6 +65,9 @@ class RunningSettings(Settings):
     # how soon an example staff taught in another process on the same database is learned
     # by this one's engine (the ``examples`` job, ``bot.jobs_periodic``)
     examples_interval: Seconds = setting("BORDERDESK_EXAMPLES_INTERVAL", 5.0)
+    # how often the resume job looks for messages left unhandled (a dead process's, once
+    # its claims lapse) and floods whose pause is over (``bot.jobs_periodic.resume``)
+    resume_interval: Seconds = setting("BORDERDESK_RESUME_INTERVAL", 30.0)
     # how long a process's claim on a conversation holds unless renewed (every third of
     # it); a conversation of a process that died is taken over after this (bot.storage.claims)
     claim_lease: Seconds = setting("BORDERDESK_CLAIM_LEASE", 30.0)

@@ -22,7 +22,7 @@ from bot.channels.local import LocalChannel, LocalWorkspace
 from bot.config import Config
 from bot.context import Context
 from bot.jobs import Jobs
-from bot.jobs_periodic import EXAMPLES, learn_elsewhere
+from bot.jobs_periodic import EXAMPLES, RESUME, learn_elsewhere
 from bot.models import ActionKind, InboundMessage, StaffAction
 from bot.runtime import Runtime
 from bot.storage import Store
@@ -154,3 +154,16 @@ async def test_a_running_desk_runs_the_examples_job_as_often_as_set(tmp_path: Pa
             job = runtime.jobs.scheduler.get_job(EXAMPLES)
             assert job is not None and job.trigger.interval.total_seconds() == 2.0
     assert Config().examples_interval == 5.0
+
+
+async def test_a_running_desk_resumes_as_often_as_set(tmp_path: Path) -> None:
+    """BORDERDESK_RESUME_INTERVAL (30 s unless set) is how often a process looks for
+    messages left unhandled, a dead process's among them once their claims lapse."""
+    async with database_url("sqlite", tmp_path) as url:
+        config = replace(Config(), database_url=url, translator="none", resume_interval=3.0)
+        runtime = Runtime(config, channels=[], workspace=LocalWorkspace(), desk=DESK)
+        async with runtime:
+            assert runtime.jobs is not None
+            job = runtime.jobs.scheduler.get_job(RESUME)
+            assert job is not None and job.trigger.interval.total_seconds() == 3.0
+    assert Config().resume_interval == 30.0

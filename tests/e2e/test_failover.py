@@ -313,7 +313,7 @@ async def test_sigkill_the_poller_while_it_cards_a_wave_and_nothing_is_lost_or_d
     conversations claimed, messages stored but not carded, and a card on its way to Slack
     (held there, never delivered). The survivor takes over polling, gets what was not
     confirmed again (recognised), finishes the dead one's conversations once their claims
-    lapse (``BORDERDESK_CLAIM_LEASE`` of 2 s, then its resume job, every 30 s), and cards
+    lapse (``BORDERDESK_CLAIM_LEASE`` of 2 s, then its resume job, every second here), and cards
     the wave sent meanwhile: every message one card, every card one reply."""
     slack_api.add_user(STAFF_ID, STAFF_NAME, "Noor Staff")
     cards = Cards(slack_api)
@@ -325,6 +325,7 @@ async def test_sigkill_the_poller_while_it_cards_a_wave_and_nothing_is_lost_or_d
         "BORDERDESK_DATABASE_URL": postgres,
         "BORDERDESK_TELEGRAM_TAKEOVER": str(TAKEOVER),
         "BORDERDESK_CLAIM_LEASE": "2",
+        "BORDERDESK_RESUME_INTERVAL": "1",
     }
     desks = [await start_desk(name, tmp_path, environment) for name in ("first", "second")]
     first_wave, second_wave = load_wave(range(2)), load_wave(range(2, 3))
