@@ -141,7 +141,7 @@ COMPANY_ALL: Mapping[str, str] = {
     "btw-nummer.",
     "pl": "Jeśli potrzebujesz faktury na firmę, prześlij nazwę firmy, adres i numer NIP.",
     "ru": "Если документ нужен на компанию, пришлите, пожалуйста, её название, адрес и ИНН.",
-    "tr": "Şirket adına düzenlenmesini istiyorsanız lütfen şirket unvanını, adresi ve vergi "
+    "tr": "Şirket adına düzenlenmesini istiyorsanız lütfen şirketin unvanını, adresini ve vergi "
     "numarasını yazın.",
     "ja": "会社名義での発行をご希望の場合は、会社名・住所・税番号をお送りください。",
     "ko": "회사 명의로 발행이 필요하시면 회사명, 주소, 사업자(세금) 번호를 알려 주세요.",
@@ -173,7 +173,7 @@ COMPANY_PART: Mapping[str, tuple[str, Mapping[str, str]]] = {
         "Damit wir sie auf Ihre Firma ausstellen können, schicken Sie uns bitte noch {parts}.",
         {
             COMPANY_NAME: "den Firmennamen",
-            COMPANY_ADDRESS: "die Anschrift der Firma",
+            COMPANY_ADDRESS: "die Firmenanschrift",
             TAX_ID: "die Umsatzsteuer-Identifikationsnummer",
         },
     ),
@@ -205,7 +205,7 @@ COMPANY_PART: Mapping[str, tuple[str, Mapping[str, str]]] = {
         "Om hem op naam van je bedrijf te zetten, hebben we ook {parts} nodig.",
         {
             COMPANY_NAME: "de bedrijfsnaam",
-            COMPANY_ADDRESS: "het adres van het bedrijf",
+            COMPANY_ADDRESS: "het bedrijfsadres",
             TAX_ID: "het btw-nummer",
         },
     ),
@@ -218,7 +218,7 @@ COMPANY_PART: Mapping[str, tuple[str, Mapping[str, str]]] = {
         {COMPANY_NAME: "её название", COMPANY_ADDRESS: "адрес компании", TAX_ID: "ИНН"},
     ),
     "tr": (
-        "Faturayı şirketiniz adına düzenleyebilmemiz için lütfen şu bilgiyi de yazın: {parts}.",
+        "Faturayı şirketiniz adına düzenleyebilmemiz için lütfen {parts} bilgilerini de iletin.",
         {COMPANY_NAME: "şirket unvanı", COMPANY_ADDRESS: "şirket adresi", TAX_ID: "vergi numarası"},
     ),
     "ja": (
@@ -295,9 +295,9 @@ PAYMENT: Mapping[str, tuple[str, str]] = {
         "erro ou do comprovativo de pagamento (nunca partilhe o número completo do cartão).",
     ),
     "nl": (
-        "Staat het nog niet in je bericht, laat ons dan de betaalmethode die je gebruikte en de "
-        "datum en het bedrag van de betaling weten, en stuur een screenshot van een eventuele "
-        "foutmelding (deel nooit je volledige kaartnummer).",
+        "Staat het nog niet in je bericht, laat ons dan weten met welke betaalmethode je hebt "
+        "betaald en op welke datum en voor welk bedrag, en stuur een screenshot van een "
+        "eventuele foutmelding (deel nooit je volledige kaartnummer).",
         "Laat ons de datum en het bedrag van de betaling weten en stuur een screenshot van de "
         "foutmelding of van de betaalbevestiging (deel nooit je volledige kaartnummer).",
     ),
@@ -309,7 +309,7 @@ PAYMENT: Mapping[str, tuple[str, str]] = {
         "potwierdzenia płatności (nigdy nie podawaj pełnego numeru karty).",
     ),
     "ru": (
-        "Если в вашем сообщении этого ещё нет, напишите, каким способом вы платили, дату и сумму "
+        "Если в вашем сообщении этого ещё нет, напишите способ оплаты, дату и сумму "
         "платежа, и пришлите скриншот сообщения об ошибке, если оно было (никогда не присылайте "
         "полный номер карты).",
         "Напишите дату и сумму платежа и пришлите скриншот сообщения об ошибке или "
@@ -376,38 +376,38 @@ DELIVERED_CHECK: Mapping[str, tuple[str, str]] = {
     ),
     "fr": (
         (
-            "Si le suivi l'indique comme livré, vérifiez votre boîte aux lettres et un "
-            "éventuel lieu de dépôt, demandez à vos voisins ou au gardien, puis "
+            "Si le suivi indique que le colis a été livré, vérifiez votre boîte aux lettres "
+            "et un éventuel lieu de dépôt, demandez à vos voisins ou au gardien, puis "
             "confirmez-nous votre adresse de livraison."
         ),
         (
-            "Si le suivi l'indique comme livré, vérifiez votre boîte aux lettres et un "
-            "éventuel lieu de dépôt, demandez au gardien, puis confirmez-nous votre adresse"
-            " de livraison."
+            "Si le suivi indique que le colis a été livré, vérifiez votre boîte aux lettres "
+            "et un éventuel lieu de dépôt, demandez au gardien, puis confirmez-nous votre "
+            "adresse de livraison."
         ),
     ),
     "de": (
         (
-            "Wenn die Sendungsverfolgung es als zugestellt anzeigt, schauen Sie bitte im "
-            "Briefkasten, an einem möglichen Ablageort, bei Nachbarn oder am Empfang nach "
-            "und bestätigen Sie uns Ihre Lieferadresse."
+            "Wenn das Paket laut Sendungsverfolgung zugestellt wurde, schauen Sie bitte im "
+            "Briefkasten, an einem möglichen Ablageort, bei Ihren Nachbarn oder am Empfang "
+            "nach und bestätigen Sie uns Ihre Lieferadresse."
         ),
         (
-            "Wenn die Sendungsverfolgung es als zugestellt anzeigt, schauen Sie bitte im "
+            "Wenn das Paket laut Sendungsverfolgung zugestellt wurde, schauen Sie bitte im "
             "Briefkasten, an einem möglichen Ablageort oder am Empfang nach und bestätigen "
             "Sie uns Ihre Lieferadresse."
         ),
     ),
     "it": (
         (
-            "Se il tracciamento lo indica come consegnato, controlla la cassetta della "
-            "posta ed eventuali luoghi sicuri in cui potrebbe essere stato lasciato, chiedi"
-            " ai vicini o in portineria e confermaci l'indirizzo di consegna."
+            "Se dal tracciamento risulta consegnato, controlla la cassetta della posta ed "
+            "eventuali luoghi sicuri in cui potrebbe essere stato lasciato, chiedi ai vicini"
+            " o in portineria e confermaci l'indirizzo di consegna."
         ),
         (
-            "Se il tracciamento lo indica come consegnato, controlla la cassetta della "
-            "posta ed eventuali luoghi sicuri in cui potrebbe essere stato lasciato, chiedi"
-            " in portineria e confermaci l'indirizzo di consegna."
+            "Se dal tracciamento risulta consegnato, controlla la cassetta della posta ed "
+            "eventuali luoghi sicuri in cui potrebbe essere stato lasciato, chiedi in "
+            "portineria e confermaci l'indirizzo di consegna."
         ),
     ),
     "pt": (
@@ -459,14 +459,14 @@ DELIVERED_CHECK: Mapping[str, tuple[str, str]] = {
     ),
     "tr": (
         (
-            "Takipte teslim edildi görünüyorsa lütfen posta kutunuzu, paketin bırakılmış "
-            "olabileceği yerleri, komşularınıza veya bina görevlisine sorun ve teslimat "
-            "adresinizi bize doğrulayın."
+            "Takipte teslim edildi görünüyorsa lütfen posta kutunuzu ve paketin bırakılmış "
+            "olabileceği yerleri kontrol edin, komşularınıza veya bina görevlisine sorun ve "
+            "teslimat adresinizi bize teyit edin."
         ),
         (
             "Takipte teslim edildi görünüyorsa lütfen posta kutunuzu ve paketin bırakılmış "
             "olabileceği yerleri kontrol edin, bina görevlisine sorun ve teslimat "
-            "adresinizi bize doğrulayın."
+            "adresinizi bize teyit edin."
         ),
     ),
     "ja": (
@@ -488,7 +488,7 @@ DELIVERED_CHECK: Mapping[str, tuple[str, str]] = {
         ),
     ),
     "zh": (
-        ("如果物流显示已签收，请先查看信箱、快递柜、邻居或物业前台，并确认一下您的收货地址。"),
+        ("如果物流显示已签收，请先查看信箱、快递柜或物业前台，问问邻居，并确认一下您的收货地址。"),
         ("如果物流显示已签收，请先查看信箱、快递柜或物业前台，并确认一下您的收货地址。"),
     ),
     "ar": (

@@ -71,8 +71,9 @@ _DAYS: dict[str, dict[str, str]] = {
     },
 }
 # Ranges as each language writes them: "od 2 do 4 dni roboczych", "de 2 a 5 días
-# hábiles", "2 à 5 jours ouvrés", "da 2 a 5 giorni lavorativi", "2 tot 5 werkdagen"; the
-# others join the numbers with an en dash ("2–5 Werktage", "7–14일"). The noun agrees with
+# hábiles", "2 à 5 jours ouvrés", "da 2 a 5 giorni lavorativi", "2 tot 5 werkdagen",
+# "7〜14営業日", "영업일 기준 7~14일", "7至14个工作日"; the others join the numbers with an
+# en dash ("2–5 Werktage"). The noun agrees with
 # the larger number.
 _RANGES = {
     "pl": "od {low} do {high} dni roboczych",
@@ -82,6 +83,9 @@ _RANGES = {
     "it": "da {low} a {high}",
     "pt": "de {low} a {high}",
     "nl": "{low} tot {high}",
+    "ja": "{low}〜{high}",
+    "ko": "{low}~{high}",
+    "zh": "{low}至{high}",
 }
 
 # (the time for a known country, the usual time when the country is unknown, asking when
@@ -126,12 +130,13 @@ _TIME: dict[str, tuple[str, str, str]] = {
     ),
     "pl": (
         "Dostawa do Twojego kraju ({country}) trwa {days}.",
-        "Dostawa trwa zwykle {days}; podaj nam swój kraj, a podamy dokładny czas.",
+        "Dostawa trwa zwykle {days}; napisz, do jakiego kraju ma trafić zamówienie, a podamy "
+        "dokładny czas.",
         "Napisz, do jakiego kraju ma trafić zamówienie, a podamy czas dostawy.",
     ),
     "ru": (
         "Доставка в вашу страну ({country}) занимает {days}.",
-        "Доставка обычно занимает {days}; напишите вашу страну, и мы назовём точный срок.",
+        "Доставка обычно занимает {days}; укажите вашу страну, и мы назовём точный срок.",
         "Напишите, в какую страну отправить заказ, и мы назовём срок доставки.",
     ),
     "tr": (
@@ -171,10 +176,10 @@ _LATENESS: dict[str, tuple[str, str]] = {
         "it should arrive by {due}.",
     ),
     "es": (
-        "Se pidió el {ordered} y la entrega tarda {days}, así que debería haber llegado antes "
-        "del {due}: lleva {late} de retraso.",
-        "Se pidió el {ordered} y la entrega tarda {days}, así que aún está en plazo: debería "
-        "llegar antes del {due}.",
+        "El pedido se hizo el {ordered} y la entrega tarda {days}, así que debería haber "
+        "llegado como muy tarde el {due}: lleva {late} de retraso.",
+        "El pedido se hizo el {ordered} y la entrega tarda {days}, así que aún está en plazo: "
+        "debería llegar como muy tarde el {due}.",
     ),
     "fr": (
         "La commande date du {ordered} et le délai de livraison est de {days} : elle aurait dû "
@@ -203,20 +208,20 @@ _LATENESS: dict[str, tuple[str, str]] = {
     "nl": (
         "Besteld op {ordered}, de levertijd is {days}: de bestelling had uiterlijk {due} binnen "
         "moeten zijn en is nu {late} te laat.",
-        "Besteld op {ordered}, de levertijd is {days}: de bestelling ligt nog op schema en komt "
-        "uiterlijk {due}.",
+        "Besteld op {ordered}, de levertijd is {days}: de bestelling ligt nog op schema en zou "
+        "uiterlijk {due} moeten aankomen.",
     ),
     "pl": (
-        "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc powinno dotrzeć do {due}: "
-        "jest opóźnione o {late}.",
-        "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc wciąż mieści się w terminie: "
-        "powinno dotrzeć do {due}.",
+        "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc powinno było dotrzeć do "
+        "{due}, a jest opóźnione o {late}.",
+        "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc wciąż mieści się w terminie "
+        "i powinno dotrzeć do {due}.",
     ),
     "ru": (
         "Заказ оформлен {ordered}, срок доставки — {days}, поэтому он должен был прийти до "
         "{due}: задержка составляет {late}.",
-        "Заказ оформлен {ordered}, срок доставки — {days}, поэтому он ещё укладывается в срок: "
-        "он должен прийти до {due}.",
+        "Заказ оформлен {ordered}, срок доставки — {days}, поэтому он ещё укладывается в срок "
+        "и должен прийти до {due}.",
     ),
     "tr": (
         "Sipariş {ordered} tarihinde verildi ve teslimat süresi {days}; en geç {due} tarihinde "
@@ -240,9 +245,10 @@ _LATENESS: dict[str, tuple[str, str]] = {
         "订单于{ordered}下单，配送时间为{days}，目前仍在正常时间内：预计{due}前送达。",
     ),
     "ar": (
-        "تم الطلب في {ordered} ومدة التوصيل {days}، لذا كان يجب أن يصل بحلول {due}: "
-        "وهو متأخر بمقدار {late}.",
-        "تم الطلب في {ordered} ومدة التوصيل {days}، لذا ما زال ضمن المدة: يُتوقع وصوله بحلول {due}.",
+        "تم الطلب في {ordered} ومدة التوصيل {days}، لذا كان يجب أن يصل بحلول {due}، "
+        "وهو الآن متأخر بمقدار {late}.",
+        "تم الطلب في {ordered} ومدة التوصيل {days}، لذا ما زال ضمن المدة، ويُتوقع وصوله بحلول "
+        "{due}.",
     ),
 }
 
@@ -287,7 +293,7 @@ _LATE_BY_SHOWN_ESTIMATE: dict[str, str] = {
 # fact, and how long ago it was, by the CLDR plural category of the number of days.
 _ORDERED_AGO: dict[str, str] = {
     "en": "It was ordered on {ordered}, {ago} ago.",
-    "es": "Se pidió el {ordered}, hace {ago}.",
+    "es": "El pedido se hizo el {ordered}, hace {ago}.",
     "fr": "La commande a été passée le {ordered}, il y a {ago}.",
     "de": "Bestellt wurde am {ordered}, das ist {ago} her.",
     "it": "L'ordine è stato effettuato il {ordered}, cioè {ago} fa.",
@@ -353,6 +359,19 @@ _CONFIRM: dict[str, str] = {
 
 # Countries whose English name takes "the" after "to" (CLDR's names carry no article).
 _ENGLISH_THE = frozenset({"US", "GB", "NL", "AE", "PH", "DO", "BS", "MV", "CD", "CF", "GM"})
+# Countries whose Spanish name takes its article ("los envíos al Reino Unido", "a los
+# Países Bajos", "en la República Dominicana"); "a el" and "de el" contract.
+_SPANISH_ARTICLE = {
+    "GB": "el",
+    "NL": "los",
+    "AE": "los",
+    "DO": "la",
+    "BS": "las",
+    "MV": "las",
+    "CD": "la",
+    "CF": "la",
+}
+_SPANISH_CONTRACTION = re.compile(r"\b(a|de) el\b")
 
 # A delivery estimate whose day has passed, as the reply's estimate reads it: "Estimated
 # delivery: Thursday 3 December (that date has passed)".
@@ -411,12 +430,18 @@ def delivery_time(country: str | None, terms: ShippingTerms, language: str) -> s
     known, usual, ask = _TIME.get(language, _TIME["en"])
     window = terms.delivery.window_for(country) if country else None
     if country and window:
-        return known.format(
-            country=country_as_written(country, language), days=days_text(window, language)
+        return contracted(
+            known.format(
+                country=country_as_written(country, language), days=days_text(window, language)
+            ),
+            language,
         )
     if country:
-        return _CONFIRM.get(language, _CONFIRM["en"]).format(
-            country=country_as_written(country, language)
+        return contracted(
+            _CONFIRM.get(language, _CONFIRM["en"]).format(
+                country=country_as_written(country, language)
+            ),
+            language,
         )
     if terms.delivery.default:
         return usual.format(days=days_text(terms.delivery.default, language))
@@ -425,9 +450,22 @@ def delivery_time(country: str | None, terms: ShippingTerms, language: str) -> s
 
 def country_as_written(country: str, language: str) -> str:
     """The country's name as the delivery and customs sentences write it: English puts
-    "the" before the few names that take it ("Delivery to the United States")."""
+    "the" before the few names that take it ("Delivery to the United States"), Spanish its
+    article ("el Reino Unido"; ``contracted`` then makes "a el" "al")."""
     name = country_name(country, language)
-    return f"the {name}" if language == "en" and country in _ENGLISH_THE else name
+    if language == "en" and country in _ENGLISH_THE:
+        return f"the {name}"
+    if language == "es" and country in _SPANISH_ARTICLE:
+        return f"{_SPANISH_ARTICLE[country]} {name}"
+    return name
+
+
+def contracted(text: str, language: str) -> str:
+    """A Spanish sentence with "a el" and "de el" contracted ("Los envíos al Reino
+    Unido"); other languages as they are."""
+    if language != "es":
+        return text
+    return _SPANISH_CONTRACTION.sub(lambda m: "al" if m.group(1) == "a" else "del", text)
 
 
 def delivery_lateness(

@@ -50,17 +50,17 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "our team will confirm which once it has checked with the carrier.",
     ),
     "es": (
-        "Sentimos que el cargo te haya pillado por sorpresa: los aranceles están incluidos "
-        "en nuestros precios, así que, una vez revisado el aviso, te reembolsaremos lo que "
+        "Sentimos que este cobro te haya sorprendido: los aranceles están incluidos en "
+        "nuestros precios, así que, una vez revisado el aviso, te reembolsaremos lo que "
         "pagaste al transportista.",
-        "Sentimos que el cargo te haya pillado por sorpresa; los aranceles pagados en la "
-        "entrega normalmente no se reembolsan, pero nuestro equipo revisará el aviso y te "
-        "dirá si se cobró algo de más.",
-        "Sentimos que el cargo te haya pillado por sorpresa; nuestro equipo comprobará con "
-        "tu pedido si se puede reembolsar y te lo dirá.",
+        "Sentimos que este cobro te haya sorprendido; los aranceles pagados en la entrega "
+        "normalmente no se reembolsan, pero nuestro equipo revisará el aviso y te dirá si se "
+        "cobró algo de más.",
+        "Sentimos que este cobro te haya sorprendido; nuestro equipo comprobará según tu "
+        "pedido si se puede reembolsar y te lo dirá.",
         "Si la aduana no puede liberar el paquete, te reembolsaremos el pedido o te lo "
-        "enviaremos de nuevo; nuestro equipo te confirmará qué opción, una vez que lo haya "
-        "revisado con el transportista.",
+        "enviaremos de nuevo; nuestro equipo te confirmará cuál de las dos cosas haremos, una "
+        "vez que lo haya revisado con el transportista.",
     ),
     "fr": (
         "Nous sommes désolés que ces frais vous aient surpris : les droits de douane sont "
@@ -69,7 +69,7 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "Nous sommes désolés que ces frais vous aient surpris ; les droits payés à la "
         "livraison ne sont normalement pas remboursés, mais notre équipe vérifiera l'avis et "
         "vous dira si quelque chose a été facturé à tort.",
-        "Nous sommes désolés que ces frais vous aient surpris ; notre équipe vérifiera avec "
+        "Nous sommes désolés que ces frais vous aient surpris ; notre équipe vérifiera d'après "
         "votre commande s'ils peuvent être remboursés et vous le dira.",
         "Si la douane ne peut pas libérer le colis, nous vous rembourserons la commande ou "
         "vous la renverrons ; notre équipe vous confirmera la solution après avoir fait le "
@@ -85,8 +85,8 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "Es tut uns leid, dass Sie die Gebühr überrascht hat; ob sie erstattet werden kann, "
         "prüft unser Team anhand Ihrer Bestellung und gibt Ihnen Bescheid.",
         "Kann der Zoll das Paket nicht freigeben, erstatten wir Ihnen die Bestellung oder "
-        "schicken sie erneut; was davon, bestätigt Ihnen unser Team, sobald es mit dem "
-        "Versanddienstleister gesprochen hat.",
+        "schicken sie erneut; welche der beiden Lösungen es wird, bestätigt Ihnen unser Team, "
+        "sobald es mit dem Versanddienstleister gesprochen hat.",
     ),
     "it": (
         "Ci dispiace che l'addebito ti abbia sorpreso: i dazi sono inclusi nei nostri "
@@ -94,23 +94,23 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "Ci dispiace che l'addebito ti abbia sorpreso; i dazi pagati alla consegna di norma "
         "non vengono rimborsati, ma il nostro team verificherà l'avviso e ti dirà se "
         "qualcosa è stato addebitato per errore.",
-        "Ci dispiace che l'addebito ti abbia sorpreso; il nostro team verificherà con il tuo "
-        "ordine se può essere rimborsato e te lo farà sapere.",
+        "Ci dispiace che l'addebito ti abbia sorpreso; il nostro team verificherà in base al "
+        "tuo ordine se può essere rimborsato e te lo farà sapere.",
         "Se la dogana non può sbloccare il pacco, ti rimborseremo l'ordine o te lo "
-        "rispediremo; il nostro team ti confermerà quale soluzione dopo aver verificato con "
-        "il corriere.",
+        "rispediremo; il nostro team ti confermerà quale delle due soluzioni dopo aver "
+        "verificato con il corriere.",
     ),
     "pt": (
         "Lamentamos que a cobrança tenha sido uma surpresa: as taxas de importação estão "
-        "incluídas nos nossos preços, então, depois de conferir o aviso, vamos reembolsar o "
+        "incluídas nos nossos preços, então, depois de conferirmos o aviso, vamos reembolsar o "
         "que você pagou à transportadora.",
         "Lamentamos que a cobrança tenha sido uma surpresa; as taxas pagas na entrega "
         "normalmente não são reembolsadas, mas nossa equipe vai conferir o aviso e dizer se "
         "algo foi cobrado indevidamente.",
-        "Lamentamos que a cobrança tenha sido uma surpresa; nossa equipe vai verificar com o "
-        "seu pedido se ela pode ser reembolsada e avisar você.",
+        "Lamentamos que a cobrança tenha sido uma surpresa; nossa equipe vai verificar, com "
+        "base no seu pedido, se ela pode ser reembolsada e avisar você.",
         "Se a alfândega não puder liberar o pacote, vamos reembolsar o pedido ou enviá-lo de "
-        "novo; nossa equipe vai confirmar qual opção depois de verificar com a "
+        "novo; nossa equipe vai confirmar qual das duas opções depois de verificar com a "
         "transportadora.",
     ),
     "nl": (
@@ -120,23 +120,23 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "Vervelend dat de kosten als een verrassing kwamen; bij levering betaalde "
         "invoerrechten worden normaal niet terugbetaald, maar ons team bekijkt de "
         "kennisgeving en laat je weten als er iets ten onrechte is gerekend.",
-        "Vervelend dat de kosten als een verrassing kwamen; ons team zoekt met je bestelling "
-        "uit of ze terugbetaald kunnen worden en laat het je weten.",
+        "Vervelend dat de kosten als een verrassing kwamen; ons team zoekt aan de hand van je "
+        "bestelling uit of ze terugbetaald kunnen worden en laat het je weten.",
         "Kan de douane het pakket niet vrijgeven, dan betalen we de bestelling terug of "
         "versturen we haar opnieuw; ons team laat je weten welke van de twee, zodra het met "
         "de vervoerder heeft overlegd.",
     ),
     "pl": (
-        "Przykro nam, że ta opłata była zaskoczeniem: cło jest wliczone w nasze ceny, więc "
-        "po sprawdzeniu zawiadomienia zwrócimy Ci to, co zapłaciłeś przewoźnikowi.",
-        "Przykro nam, że ta opłata była zaskoczeniem; cło zapłacone przy odbiorze zwykle nie "
-        "podlega zwrotowi, ale nasz zespół sprawdzi zawiadomienie i da Ci znać, jeśli coś "
-        "naliczono błędnie.",
-        "Przykro nam, że ta opłata była zaskoczeniem; nasz zespół sprawdzi na podstawie "
-        "zamówienia, czy można ją zwrócić, i da Ci znać.",
+        "Przykro nam, że ta opłata była dla Ciebie zaskoczeniem: cło jest wliczone w nasze ceny, "
+        "więc po sprawdzeniu zawiadomienia zwrócimy Ci kwotę zapłaconą przewoźnikowi.",
+        "Przykro nam, że ta opłata była dla Ciebie zaskoczeniem; cło zapłacone przy odbiorze "
+        "zwykle nie podlega zwrotowi, ale nasz zespół sprawdzi zawiadomienie i da Ci znać, "
+        "jeśli coś naliczono błędnie.",
+        "Przykro nam, że ta opłata była dla Ciebie zaskoczeniem; nasz zespół sprawdzi na "
+        "podstawie zamówienia, czy można ją zwrócić, i da Ci znać.",
         "Jeśli urząd celny nie może wydać paczki, zwrócimy pieniądze za zamówienie albo "
-        "wyślemy je ponownie; nasz zespół potwierdzi, którą opcję, gdy wyjaśni sprawę z "
-        "przewoźnikiem.",
+        "wyślemy je ponownie; nasz zespół potwierdzi, którą z tych opcji wybieramy, gdy "
+        "wyjaśni sprawę z przewoźnikiem.",
     ),
     "ru": (
         "Нам жаль, что этот платёж стал для вас неожиданностью: пошлины включены в наши "
@@ -148,20 +148,21 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "Нам жаль, что этот платёж стал для вас неожиданностью; можно ли его вернуть, наша "
         "команда проверит по вашему заказу и сообщит вам.",
         "Если таможня не сможет выпустить посылку, мы вернём деньги за заказ или отправим "
-        "его повторно; какой вариант, наша команда подтвердит после проверки у перевозчика.",
+        "его повторно; какой вариант мы выберем, наша команда сообщит после проверки у "
+        "перевозчика.",
     ),
     "tr": (
-        "Bu ücretin sürpriz olmasından dolayı üzgünüz: gümrük vergileri fiyatlarımıza "
+        "Beklenmedik bir ücretle karşılaştığınız için üzgünüz: gümrük vergileri fiyatlarımıza "
         "dahildir, bu yüzden bildirimi kontrol ettikten sonra kargo firmasına ödediğiniz "
         "tutarı size iade edeceğiz.",
-        "Bu ücretin sürpriz olmasından dolayı üzgünüz; teslimatta ödenen gümrük vergileri "
-        "normalde iade edilmez, ancak ekibimiz bildirimi kontrol edip yanlış alınan bir "
-        "ücret varsa size bildirecek.",
-        "Bu ücretin sürpriz olmasından dolayı üzgünüz; iade edilip edilemeyeceğini ekibimiz "
-        "siparişinize göre kontrol edip size bildirecek.",
-        "Paket gümrükten çıkarılamazsa siparişin ücretini iade eder ya da yeniden "
-        "göndeririz; hangisinin olacağını ekibimiz kargo firmasıyla görüştükten sonra teyit "
-        "edecek.",
+        "Beklenmedik bir ücretle karşılaştığınız için üzgünüz; teslimatta ödenen gümrük "
+        "vergileri normalde iade edilmez, ancak ekibimiz bildirimi kontrol edip yanlış alınan "
+        "bir ücret varsa size haber verecek.",
+        "Beklenmedik bir ücretle karşılaştığınız için üzgünüz; iade edilip edilemeyeceğini "
+        "ekibimiz siparişinize göre kontrol edip size bildirecek.",
+        "Paket gümrükten çıkarılamazsa siparişinizin ücretini iade eder ya da siparişinizi "
+        "yeniden göndeririz; hangisini yapacağımızı ekibimiz kargo firmasıyla görüştükten "
+        "sonra size teyit edecek.",
     ),
     "ja": (
         "思いがけないご請求となり申し訳ございません。関税は当店の価格に含まれておりますので、"
@@ -170,25 +171,25 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "金の対象外ですが、通知を確認し、誤った請求があればお知らせいたします。",
         "思いがけないご請求となり申し訳ございません。返金が可能かどうか、担当者がご注文内容と"
         "照らし合わせて確認し、ご連絡いたします。",
-        "税関から荷物を引き取れない場合は、ご注文の返金または再発送をいたします。どちらになる"
+        "税関で荷物の通関ができない場合は、ご注文の返金または再発送をいたします。どちらになる"
         "かは、担当者が配送業者に確認のうえご連絡いたします。",
     ),
     "ko": (
-        "예상치 못한 비용이 청구되어 죄송합니다. 관세는 저희 가격에 포함되어 있으므로, "
+        "예상치 못한 비용이 청구되어 죄송합니다. 관세는 상품 가격에 포함되어 있으므로, "
         "통지서를 확인한 후 택배사에 내신 금액을 환불해 드리겠습니다.",
         "예상치 못한 비용이 청구되어 죄송합니다. 수령 시 납부하신 관세는 보통 환불되지 "
         "않지만, 담당자가 통지서를 확인해 잘못 청구된 부분이 있으면 알려 드리겠습니다.",
         "예상치 못한 비용이 청구되어 죄송합니다. 환불이 가능한지 담당자가 주문 내용과 함께 "
         "확인한 후 안내해 드리겠습니다.",
-        "세관에서 택배를 통관시키지 못하면 주문 금액을 환불하거나 다시 발송해 드립니다. 어느 "
+        "택배가 통관되지 못하면 주문 금액을 환불하거나 다시 발송해 드립니다. 어느 "
         "쪽으로 처리될지는 담당자가 택배사에 확인한 후 안내해 드리겠습니다.",
     ),
     "zh": (
-        "很抱歉这笔费用让您意外：关税已包含在我们的价格中，核实通知后，我们会退还您支付给承运"
+        "很抱歉这笔费用让您感到意外：关税已包含在我们的价格中，核实通知后，我们会退还您支付给承运"
         "商的金额。",
-        "很抱歉这笔费用让您意外；收货时支付的关税通常不予退还，但我们的团队会核查通知，如有误"
+        "很抱歉这笔费用让您感到意外；收货时支付的关税通常不予退还，但我们的团队会核查通知，如有误"
         "收会告知您。",
-        "很抱歉这笔费用让您意外；能否退还，我们的团队会根据您的订单核实后告知您。",
+        "很抱歉这笔费用让您感到意外；能否退还，我们的团队会根据您的订单核实后告知您。",
         "如果海关无法放行包裹，我们会为您退款或重新发货；具体方式由团队向承运商核实后确认。",
     ),
     "ar": (
@@ -196,8 +197,8 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "الإشعار سنرد إليك ما دفعته لشركة الشحن.",
         "نأسف لأن هذه الرسوم فاجأتك؛ الرسوم الجمركية المدفوعة عند التسليم لا تُسترد عادةً، "
         "لكن فريقنا سيتحقق من الإشعار ويخبرك إذا احتُسب شيء بالخطأ.",
-        "نأسف لأن هذه الرسوم فاجأتك؛ سيتحقق فريقنا من طلبك لمعرفة ما إذا كان يمكن استردادها "
-        "ويخبرك.",
+        "نأسف لأن هذه الرسوم فاجأتك؛ سيتحقق فريقنا من طلبك لمعرفة ما إذا كان يمكن استردادها، "
+        "ثم يخبرك بالنتيجة.",
         "إذا لم تتمكن الجمارك من الإفراج عن الطرد، فسنرد لك مبلغ الطلب أو نعيد إرساله؛ "
         "وسيؤكد لك فريقنا أي الخيارين بعد التحقق مع شركة الشحن.",
     ),

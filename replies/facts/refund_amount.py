@@ -65,7 +65,7 @@ _TEAM_CONFIRMS: dict[str, str] = {
     "nl": "Ons team laat je weten of de oorspronkelijke verzendkosten ook worden terugbetaald "
     "of dat er iets van de terugbetaling wordt afgetrokken.",
     "pl": "Nasz zespół potwierdzi, czy zwracamy też pierwotny koszt wysyłki i czy coś zostanie "
-    "potrącone ze zwrotu.",
+    "potrącone z kwoty zwrotu.",
     "ru": "Наша команда подтвердит, возвращается ли также стоимость первоначальной доставки и "
     "удерживается ли что-то из суммы возврата.",
     "tr": "İlk gönderimin kargo ücretinin de iade edilip edilmeyeceğini ve iadeden bir kesinti "
@@ -75,7 +75,7 @@ _TEAM_CONFIRMS: dict[str, str] = {
     "ko": "처음 결제하신 배송비도 환불되는지, 환불 금액에서 차감되는 부분이 있는지는 담당자가 "
     "확인해 안내해 드리겠습니다.",
     "zh": "最初支付的运费是否一并退还、退款中是否会扣除费用，我们的团队会确认后告知您。",
-    "ar": "سيؤكد لك فريقنا ما إذا كانت رسوم الشحن الأصلية تُسترد أيضًا أو ما إذا كان سيُخصم شيء "
+    "ar": "سيؤكد لك فريقنا ما إذا كانت رسوم الشحن الأصلية تُسترد أيضًا وما إذا كان سيُخصم شيء "
     "من المبلغ المسترد.",
 }
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from replies.facts.delivery import country_as_written, days_text, delivery_time
+from replies.facts.delivery import contracted, country_as_written, days_text, delivery_time
 from replies.facts.terms import ShippingTerms
 
 # "Do you ship/deliver to ...?" in the 14 languages, written without accents (the message
@@ -114,12 +114,12 @@ _SHIPS: dict[str, tuple[str, str]] = {
         "改めてご連絡いたします。",
     ),
     "ko": (
-        "네, {country}까지 배송해 드립니다. 배송에는 {days}이 걸립니다.",
+        "네, {country}까지 배송이 가능합니다. 배송에는 {days}이 걸립니다.",
         "{country}까지 배송이 가능한지, 배송 기간은 얼마나 되는지 담당자가 확인한 후 "
         "안내해 드리겠습니다.",
     ),
     "zh": (
-        "可以，我们寄往{country}，配送时间为{days}。",
+        "可以的，我们可以寄往{country}，配送时间为{days}。",
         "能否寄往{country}以及配送所需时间，我们的团队会确认后回复您。",
     ),
     "ar": (
@@ -155,5 +155,5 @@ def ships_there(text: str, country: str | None, terms: ShippingTerms, language: 
     name = country_as_written(country, language)
     window = terms.delivery.window_for(country)
     if window is None:
-        return confirm.format(country=name)
-    return yes.format(country=name, days=days_text(window, language))
+        return contracted(confirm.format(country=name), language)
+    return contracted(yes.format(country=name, days=days_text(window, language)), language)

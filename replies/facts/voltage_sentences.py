@@ -72,21 +72,21 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "вилки типа {plugs}.",
         "Напишите, в какой стране вы будете им пользоваться, и мы подскажем напряжение и тип "
         "вилки.",
-        "Нагревательным приборам (фенам, выпрямителям, чайникам) нужна модель с двойным "
+        "Нагревательным приборам (фенам, утюжкам для волос, чайникам) нужна модель с двойным "
         "напряжением: переходника или дорожного преобразователя недостаточно.",
     ),
     "tr": (
         "Bu ülkede ({country}) şebeke gerilimi {volts} V, frekansı {hertz} Hz'dir; prizler "
         "{plugs} tipi fişlere uygundur.",
         "Hangi ülkede kullanacağınızı yazın, size voltajı ve fiş tipini söyleyelim.",
-        "Isıtıcı cihazlar (saç kurutma makinesi, düzleştirici, su ısıtıcı) çift voltajlı model "
+        "Isıtıcı cihazlar (saç kurutma makinesi, saç düzleştirici, su ısıtıcı) çift voltajlı model "
         "gerektirir: priz adaptörü veya seyahat dönüştürücüsü yeterli değildir.",
     ),
     "ja": (
         "{country}の電源は{volts}V・{hertz}Hzで、コンセントは{plugs}タイプです。",
         "ご使用になる国を教えていただければ、電圧とプラグの形状をお知らせします。",
         "ドライヤー、ヘアアイロン、電気ケトルなどの電熱製品には海外対応（電圧切替）モデルが必要です。"
-        "変換プラグや旅行用変圧器では足りません。",
+        "変換プラグや旅行用変圧器では対応できません。",
     ),
     "ko": (
         "{country}의 전원은 {volts}V, {hertz}Hz이며 콘센트는 {plugs} 타입입니다.",
@@ -139,7 +139,7 @@ SAME_SUPPLY: dict[str, tuple[str, str]] = {
     "pt": (
         "Nossos aparelhos são feitos para {home} V e funcionam normalmente na rede de {band} V "
         "do país, sem conversor.",
-        "Só o formato da tomada muda: use um adaptador para o tipo {plugs}.",
+        "Só muda o formato do plugue: use um adaptador para o tipo {plugs}.",
     ),
     "nl": (
         "Onze apparaten zijn gemaakt voor {home} V en werken daar zonder meer op het stroomnet "
@@ -277,7 +277,7 @@ RATED: dict[str, str] = {
     "на другое напряжение, нужна модель с двойным напряжением: переходника или дорожного "
     "преобразователя недостаточно.",
     "tr": "Etiketinde {band} V veya 100-240 V yazan cihazlar orada olduğu gibi çalışır; başka "
-    "bir voltaj için üretilmiş ısıtıcı cihazlar (saç kurutma makinesi, düzleştirici, su "
+    "bir voltaj için üretilmiş ısıtıcı cihazlar (saç kurutma makinesi, saç düzleştirici, su "
     "ısıtıcı) çift voltajlı model gerektirir: priz adaptörü veya seyahat dönüştürücüsü "
     "yeterli değildir.",
     "ja": "ラベルに{band}Vまたは100-240Vと表示された製品はそのままお使いいただけます。"
@@ -318,10 +318,11 @@ OTHER_BAND: dict[str, tuple[str, str]] = {
         "forme de la prise).",
     ),
     "de": (
-        "Ein Gerät für {home} V läuft am dortigen {volts}-V-Netz nicht ohne Weiteres: Es "
-        "braucht einen Aufwärtstransformator (ein Reisestecker ändert nur die Steckerform).",
-        "Ein Gerät für {home} V darf nicht direkt ans dortige {volts}-V-Netz: Es braucht einen "
-        "Abwärtstransformator (ein Reisestecker ändert nur die Steckerform).",
+        "Ein Gerät für {home} V läuft am dortigen {volts}-V-Netz nicht ohne Weiteres: Sie "
+        "brauchen dafür einen Aufwärtstransformator (ein Reisestecker ändert nur die "
+        "Steckerform).",
+        "Ein Gerät für {home} V darf nicht direkt ans dortige {volts}-V-Netz: Sie brauchen "
+        "dafür einen Abwärtstransformator (ein Reisestecker ändert nur die Steckerform).",
     ),
     "it": (
         "Un apparecchio fatto per {home} V non funziona così com'è sulla rete locale a "
@@ -341,7 +342,8 @@ OTHER_BAND: dict[str, tuple[str, str]] = {
         "Een apparaat voor {home} V werkt daar niet zomaar op het stroomnet van {volts} V: je "
         "hebt een transformator nodig die de spanning verhoogt (een verloopstekker verandert "
         "alleen de vorm van de stekker).",
-        "Een apparaat voor {home} V mag daar niet zomaar op het stroomnet van {volts} V: je "
+        "Een apparaat voor {home} V mag daar niet zomaar op het stroomnet van {volts} V "
+        "worden aangesloten: je "
         "hebt een transformator nodig die de spanning verlaagt (een verloopstekker verandert "
         "alleen de vorm van de stekker).",
     ),

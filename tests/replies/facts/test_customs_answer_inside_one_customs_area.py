@@ -24,7 +24,7 @@ WHERE_THEY_APPLY = {
     "pt": "quando se aplicam",
     "nl": "waar van toepassing",
     "pl": "jeśli obowiązują",
-    "ru": "если они применяются",
+    "ru": "если они начисляются",
     "tr": "uygulandığı durumlarda",
     "ja": "かかる場合",
     "ko": "부과되는 경우",

@@ -36,7 +36,7 @@ def test_states_the_destinations_own_time_then_its_regions_then_the_default() ->
     assert delivery_time("FR", TERMS, "fr") == (
         "Pour votre pays (France), la livraison prend 2 à 5 jours ouvrés."
     )
-    assert delivery_time("JP", TERMS, "ja") == "日本へのお届けには7–14営業日かかります。"
+    assert delivery_time("JP", TERMS, "ja") == "日本へのお届けには7〜14営業日かかります。"
     assert delivery_time("DE", TERMS, "de") == (
         "Die Lieferung in Ihr Land (Deutschland) dauert 1–2 Werktage."
     )
@@ -92,7 +92,7 @@ def test_the_time_for_a_country_is_a_sentence_not_a_forms_label(
         (DeliveryWindow(2, 5), "pt", "de 2 a 5 dias úteis"),
         (DeliveryWindow(2, 5), "nl", "2 tot 5 werkdagen"),
         (DeliveryWindow(3, 3), "es", "3 días hábiles"),
-        (DeliveryWindow(7, 14), "ko", "영업일 기준 7–14일"),
+        (DeliveryWindow(7, 14), "ko", "영업일 기준 7~14일"),
         (DeliveryWindow(3, 5), "ar", "3–5 أيام عمل"),
         (DeliveryWindow(7, 14), "ar", "7–14 يوم عمل"),
     ],
@@ -115,7 +115,7 @@ def test_a_late_order_states_the_dates_and_how_late_without_apologising_again() 
         "(United States), so it should have arrived by December 2: it is 5 days late."
     )
     assert delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "es").endswith(
-        "debería haber llegado antes del 2 de diciembre: lleva 5 días de retraso."
+        "debería haber llegado como muy tarde el 2 de diciembre: lleva 5 días de retraso."
     )
     assert delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 3), "ru").endswith(
         "задержка составляет 1 день."
@@ -154,7 +154,7 @@ def test_portuguese_and_dutch_read_as_the_replies_do() -> None:
 
 def test_korean_brackets_the_country_without_a_space() -> None:
     late = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "ko")
-    assert "영업일 기준 5–8일(미국)이므로" in late
+    assert "영업일 기준 5~8일(미국)이므로" in late
 
 
 def test_an_order_within_the_time_is_on_time_even_on_its_last_day() -> None:
@@ -171,7 +171,7 @@ def test_without_a_deadline_it_states_only_what_is_known() -> None:
     what happens next."""
     assert delivery_lateness(None, "US", TERMS, date(2026, 12, 7), "en") == ""
     assert delivery_lateness(FRIDAY_20_NOV, "US", NO_TIMES, date(2026, 12, 7), "es") == (
-        "Se pidió el 20 de noviembre, hace 17 días."
+        "El pedido se hizo el 20 de noviembre, hace 17 días."
     )
     for language in LANGUAGES:
         known = delivery_lateness(FRIDAY_20_NOV, "US", NO_TIMES, date(2026, 12, 7), language)
