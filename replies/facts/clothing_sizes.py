@@ -72,8 +72,8 @@ _RUNS_SMALL = {
     "fr": "Les tailles asiatiques taillent environ une taille plus petit que les tailles "
     "internationales (EU/US).",
     "de": "Asiatische Größen fallen etwa eine Größe kleiner aus als internationale (EU/US).",
-    "it": "Le taglie asiatiche vestono circa una taglia più piccolo di quelle internazionali "
-    "(EU/US).",
+    "it": "Le taglie asiatiche vestono circa una taglia in meno rispetto a quelle "
+    "internazionali (EU/US).",
     "pt": "Os tamanhos asiáticos costumam ser cerca de um tamanho menor que os internacionais "
     "(EU/US).",
     "nl": "Aziatische maten vallen ongeveer een maat kleiner uit dan internationale (EU/US).",

@@ -18,6 +18,7 @@ American one "November 20" (CLDR ``en_GB`` and ``en_US``).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
@@ -28,6 +29,32 @@ from babel.dates import format_date, format_skeleton
 # Chinese regions switch script (zh_Hant_TW), Arabic ones to Arabic-Indic digits (ar_EG),
 # which the rest of a reply (order numbers, days, prices) does not use.
 _ONE_VARIANT = frozenset({"zh", "ar"})
+
+# Hong Kong and Macao by the short names shops and shoppers use: CLDR's are the official
+# long forms ("RAE de Hong Kong (China)", "Sonderverwaltungsregion Hongkong").
+_SHORT_NAMES: dict[str, dict[str, str]] = {
+    "HK": {
+        "en": "Hong Kong",
+        "es": "Hong Kong",
+        "fr": "Hong Kong",
+        "de": "Hongkong",
+        "it": "Hong Kong",
+        "pt": "Hong Kong",
+        "nl": "Hongkong",
+    },
+    "MO": {
+        "en": "Macao",
+        "es": "Macao",
+        "fr": "Macao",
+        "de": "Macau",
+        "it": "Macao",
+        "pt": "Macau",
+        "nl": "Macau",
+    },
+}
+# The first of the month is an ordinal in French ("1er décembre") and in Brazilian
+# Portuguese ("1º de dezembro"); European Portuguese writes "1 de dezembro".
+_FIRST = re.compile(r"^1(?=\s)")
 
 
 @cache
@@ -53,7 +80,8 @@ def regional_locale(language: str, country: str | None) -> Locale:
 
 def country_name(code: str, language: str) -> str:
     """The country's name in ``language`` ("JP", "de" -> "Japan"); the code if CLDR lacks it."""
-    return _locale(language).territories.get(code.upper(), code.upper())
+    short = _SHORT_NAMES.get(code.upper(), {}).get(_locale(language).language)
+    return short or _locale(language).territories.get(code.upper(), code.upper())
 
 
 def sentences(language: str, *parts: str) -> str:
@@ -68,5 +96,11 @@ def day_text(
     known), without the year when it is ``today``'s year."""
     locale = regional_locale(language, country)
     if today is not None and day.year == today.year:
-        return format_skeleton("MMMMd", day, locale=locale)
-    return format_date(day, format="long", locale=locale)
+        text = format_skeleton("MMMMd", day, locale=locale)
+    else:
+        text = format_date(day, format="long", locale=locale)
+    if day.day == 1 and locale.language == "fr":
+        return _FIRST.sub("1er", text)
+    if day.day == 1 and locale.language == "pt" and locale.territory in (None, "BR"):
+        return _FIRST.sub("1º", text)
+    return text

@@ -170,7 +170,7 @@ def plug_advice(
     if code not in MAINS:
         return sentences(language, ask, heating)
     volts, hertz, plugs = MAINS[code]
-    name = country_as_written(code, language) if language == "en" else None
+    name = country_as_written(code, language) if language in {"en", "es"} else None
     stated = supply.format(
         country=name or country_name(code, language), volts=volts, hertz=hertz, plugs=plugs
     )

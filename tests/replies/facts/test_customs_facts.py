@@ -194,7 +194,7 @@ def test_every_language_says_not_to_pay_a_charge_no_border_explains(language: st
 def test_hong_kong_and_macau_charge_no_duty_on_ordinary_goods(terms: object) -> None:
     """Issue 15: Hong Kong (and Macau) charge import duty only on alcohol, tobacco,
     hydrocarbons and methyl alcohol; the answer said duties are collected on delivery."""
-    for country, name in (("HK", "Hong Kong SAR China"), ("MO", "Macao SAR China")):
+    for country, name in (("HK", "Hong Kong"), ("MO", "Macao")):
         advice = customs_advice(country, terms, "en", bill=False)  # type: ignore[arg-type]
         assert advice == (
             f"In {name}, no import duty or tax is charged on ordinary goods (only on a few, such "
@@ -206,7 +206,7 @@ def test_hong_kong_and_macau_charge_no_duty_on_ordinary_goods(terms: object) -> 
 
 def test_monaco_is_inside_the_french_customs_area() -> None:
     assert customs_advice("MC", DAP_WITH_IOSS, "fr", bill=False).startswith(
-        "Une livraison dans votre pays (Monaco) ne passe aucune frontière douanière"
+        "Une livraison dans votre pays (Monaco) ne franchit aucune frontière douanière"
     )
     assert "not included" in customs_advice("MC", DAP_ONLY, "en", bill=False)  # from the US
 

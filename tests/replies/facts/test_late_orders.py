@@ -65,7 +65,7 @@ def test_a_passed_estimate_names_its_day_and_how_late() -> None:
     assert late == "It was expected by 3 December, so it is now 4 days late."
     pt = delivery_lateness(None, "BR", NO_TIMES, TODAY, "pt", estimated_on=ESTIMATE_1_DEC)
     assert pt == (
-        "A entrega estava prevista para o dia 1 de dezembro, então o pedido está 6 dias atrasado."
+        "A entrega estava prevista para o dia 1º de dezembro, então o pedido está 6 dias atrasado."
     )
     ru = delivery_lateness(None, None, NO_TIMES, TODAY, "ru", estimated_on=date(2026, 12, 6))
     assert ru.endswith("задержка составляет 1 день.")
