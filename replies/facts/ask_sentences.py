@@ -173,7 +173,7 @@ COMPANY_PART: Mapping[str, tuple[str, Mapping[str, str]]] = {
         "Damit wir sie auf Ihre Firma ausstellen können, schicken Sie uns bitte noch {parts}.",
         {
             COMPANY_NAME: "den Firmennamen",
-            COMPANY_ADDRESS: "die Anschrift der Firma",
+            COMPANY_ADDRESS: "die Firmenanschrift",
             TAX_ID: "die Umsatzsteuer-Identifikationsnummer",
         },
     ),
@@ -205,7 +205,7 @@ COMPANY_PART: Mapping[str, tuple[str, Mapping[str, str]]] = {
         "Om hem op naam van je bedrijf te zetten, hebben we ook {parts} nodig.",
         {
             COMPANY_NAME: "de bedrijfsnaam",
-            COMPANY_ADDRESS: "het adres van het bedrijf",
+            COMPANY_ADDRESS: "het bedrijfsadres",
             TAX_ID: "het btw-nummer",
         },
     ),
@@ -295,9 +295,9 @@ PAYMENT: Mapping[str, tuple[str, str]] = {
         "erro ou do comprovativo de pagamento (nunca partilhe o número completo do cartão).",
     ),
     "nl": (
-        "Staat het nog niet in je bericht, laat ons dan de betaalmethode die je gebruikte en de "
-        "datum en het bedrag van de betaling weten, en stuur een screenshot van een eventuele "
-        "foutmelding (deel nooit je volledige kaartnummer).",
+        "Staat het nog niet in je bericht, laat ons dan weten met welke betaalmethode je hebt "
+        "betaald en op welke datum en voor welk bedrag, en stuur een screenshot van een "
+        "eventuele foutmelding (deel nooit je volledige kaartnummer).",
         "Laat ons de datum en het bedrag van de betaling weten en stuur een screenshot van de "
         "foutmelding of van de betaalbevestiging (deel nooit je volledige kaartnummer).",
     ),
@@ -376,38 +376,38 @@ DELIVERED_CHECK: Mapping[str, tuple[str, str]] = {
     ),
     "fr": (
         (
-            "Si le suivi l'indique comme livré, vérifiez votre boîte aux lettres et un "
-            "éventuel lieu de dépôt, demandez à vos voisins ou au gardien, puis "
+            "Si le suivi indique que le colis a été livré, vérifiez votre boîte aux lettres "
+            "et un éventuel lieu de dépôt, demandez à vos voisins ou au gardien, puis "
             "confirmez-nous votre adresse de livraison."
         ),
         (
-            "Si le suivi l'indique comme livré, vérifiez votre boîte aux lettres et un "
-            "éventuel lieu de dépôt, demandez au gardien, puis confirmez-nous votre adresse"
-            " de livraison."
+            "Si le suivi indique que le colis a été livré, vérifiez votre boîte aux lettres "
+            "et un éventuel lieu de dépôt, demandez au gardien, puis confirmez-nous votre "
+            "adresse de livraison."
         ),
     ),
     "de": (
         (
-            "Wenn die Sendungsverfolgung es als zugestellt anzeigt, schauen Sie bitte im "
-            "Briefkasten, an einem möglichen Ablageort, bei Nachbarn oder am Empfang nach "
-            "und bestätigen Sie uns Ihre Lieferadresse."
+            "Wenn das Paket laut Sendungsverfolgung zugestellt wurde, schauen Sie bitte im "
+            "Briefkasten, an einem möglichen Ablageort, bei Ihren Nachbarn oder am Empfang "
+            "nach und bestätigen Sie uns Ihre Lieferadresse."
         ),
         (
-            "Wenn die Sendungsverfolgung es als zugestellt anzeigt, schauen Sie bitte im "
+            "Wenn das Paket laut Sendungsverfolgung zugestellt wurde, schauen Sie bitte im "
             "Briefkasten, an einem möglichen Ablageort oder am Empfang nach und bestätigen "
             "Sie uns Ihre Lieferadresse."
         ),
     ),
     "it": (
         (
-            "Se il tracciamento lo indica come consegnato, controlla la cassetta della "
-            "posta ed eventuali luoghi sicuri in cui potrebbe essere stato lasciato, chiedi"
-            " ai vicini o in portineria e confermaci l'indirizzo di consegna."
+            "Se dal tracciamento risulta consegnato, controlla la cassetta della posta ed "
+            "eventuali luoghi sicuri in cui potrebbe essere stato lasciato, chiedi ai vicini"
+            " o in portineria e confermaci l'indirizzo di consegna."
         ),
         (
-            "Se il tracciamento lo indica come consegnato, controlla la cassetta della "
-            "posta ed eventuali luoghi sicuri in cui potrebbe essere stato lasciato, chiedi"
-            " in portineria e confermaci l'indirizzo di consegna."
+            "Se dal tracciamento risulta consegnato, controlla la cassetta della posta ed "
+            "eventuali luoghi sicuri in cui potrebbe essere stato lasciato, chiedi in "
+            "portineria e confermaci l'indirizzo di consegna."
         ),
     ),
     "pt": (

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from replies.facts.delivery import country_as_written
+from replies.facts.delivery import contracted, country_as_written
 from replies.facts.names import sentences
 from replies.facts.terms import EU_MEMBERS, CustomsTerms, Duties, ShippingTerms
 
@@ -83,15 +83,17 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "en el precio; la empresa de transporte los cobra en la entrega según las tarifas "
         "locales.",
         "Los aranceles e impuestos de importación de este pedido ya se pagaron al comprar, así "
-        "que no pagues al repartidor: lo resolvemos nosotros con ellos.",
+        "que no le pagues nada al repartidor: lo resolveremos nosotros con la empresa de "
+        "transporte.",
         "Según nuestras condiciones, los aranceles e impuestos se pagan en la entrega, así que "
-        "el cobro del repartidor suele ser la tasa de aduanas local.",
+        "el importe que te pide el repartidor suele corresponder a los aranceles e impuestos "
+        "locales.",
         "Dinos a qué país va el pedido y te diremos si los aranceles e impuestos se pagan al "
         "comprar o en la entrega.",
     ),
     "fr": (
-        "Une livraison dans votre pays ({country}) ne passe aucune frontière douanière : il n'y "
-        "a donc pas de douane à payer.",
+        "Une livraison dans votre pays ({country}) ne franchit aucune frontière douanière : il "
+        "n'y a donc pas de douane à payer.",
         "Pour une livraison dans votre pays ({country}), les droits et taxes "
         "d'importation{scheme} sont payés lors de la commande : il n'y a donc rien d'autre à "
         "payer à la livraison.",
@@ -115,7 +117,8 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "Zölle und Einfuhrsteuern für diese Bestellung wurden bereits beim Kauf bezahlt: Bitte "
         "zahlen Sie nichts an den Zusteller, wir klären das mit ihm.",
         "Nach unseren Bedingungen werden Zölle und Einfuhrsteuern bei der Lieferung bezahlt; der "
-        "Betrag des Zustellers ist also in der Regel die örtliche Zollgebühr.",
+        "Betrag, den der Zusteller verlangt, entspricht also in der Regel den örtlichen "
+        "Zollabgaben.",
         "Nennen Sie uns das Lieferland, dann sagen wir Ihnen, ob Zölle und Steuern beim Kauf "
         "oder bei der Lieferung bezahlt werden.",
     ),
@@ -126,10 +129,10 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "al momento dell'acquisto, quindi alla consegna non c'è altro da pagare.",
         "Per le consegne nel tuo paese ({country}) dazi e tasse d'importazione non sono inclusi "
         "nel prezzo; il corriere li riscuote alla consegna secondo le tariffe locali.",
-        "Dazi e tasse di questo ordine sono già stati pagati all'acquisto, quindi non pagare il "
-        "corriere: lo risolviamo noi con loro.",
-        "Secondo le nostre condizioni dazi e tasse si pagano alla consegna, quindi l'importo del "
-        "corriere è di norma la tassa doganale locale.",
+        "Dazi e tasse di questo ordine sono già stati pagati all'acquisto, quindi non pagare "
+        "nulla al corriere: ce ne occupiamo noi con la società di spedizione.",
+        "Secondo le nostre condizioni dazi e tasse si pagano alla consegna, quindi l'importo "
+        "richiesto dal corriere corrisponde di norma a dazi e tasse locali.",
         "Dicci in quale paese va spedito l'ordine e ti diremo se dazi e tasse si pagano "
         "all'acquisto o alla consegna.",
     ),
@@ -142,8 +145,8 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "incluídos no preço; a transportadora os cobra na entrega, conforme as tarifas locais.",
         "As taxas e os impostos de importação deste pedido já foram pagos na compra, então não "
         "pague nada à transportadora: nós resolvemos isso com ela.",
-        "Pelas nossas condições, as taxas e os impostos são pagos na entrega, então a cobrança "
-        "da transportadora normalmente é a taxa alfandegária local.",
+        "Pelas nossas condições, as taxas e os impostos são pagos na entrega, então o valor "
+        "cobrado pela transportadora normalmente corresponde às taxas alfandegárias locais.",
         "Informe para qual país vai o pedido e diremos se as taxas e os impostos são pagos na "
         "compra ou na entrega.",
     ),
@@ -155,7 +158,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "Bij levering naar je land ({country}) zitten invoerrechten en belastingen niet in de "
         "prijs; de vervoerder int ze bij ontvangst volgens de lokale tarieven.",
         "De invoerrechten en belastingen voor deze bestelling zijn al bij het afrekenen betaald, "
-        "dus betaal de bezorger niets: wij regelen het met hen.",
+        "dus betaal de bezorger niets: wij regelen het met de vervoerder.",
         "Volgens onze voorwaarden worden invoerrechten en belastingen bij de levering betaald, "
         "dus het bedrag dat de bezorger vraagt, is normaal de lokale douaneheffing.",
         "Laat ons weten naar welk land de bestelling gaat, dan vertellen we of rechten en "
@@ -247,7 +250,7 @@ _UNSET: dict[str, str] = {
     "team will confirm who pays them.",
     "es": "Los envíos a {country} cruzan una frontera aduanera, así que pueden aplicarse "
     "aranceles e impuestos de importación; nuestro equipo te confirmará quién los paga.",
-    "fr": "Une livraison dans votre pays ({country}) passe une frontière douanière : des droits "
+    "fr": "Une livraison dans votre pays ({country}) franchit une frontière douanière : des droits "
     "et taxes d'importation peuvent donc s'appliquer ; notre équipe vous confirmera qui les paie.",
     "de": "Bei einer Lieferung in Ihr Land ({country}) überquert die Bestellung eine Zollgrenze, "
     "daher können Zölle und Einfuhrsteuern anfallen; unser Team bestätigt Ihnen, wer sie bezahlt.",
@@ -296,13 +299,14 @@ _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
         "que no hay nada que pagar en la entrega.",
         "Por favor, no pagues nada antes de que lo comprobemos con la empresa de transporte: ese "
         "cobro puede ser un error o una estafa.",
-        "Que haya aranceles e impuestos de importación en los envíos a {country} depende de "
-        "desde dónde se envía el pedido y de su valor; nuestro equipo te lo confirmará.",
+        "Que los envíos a {country} paguen o no aranceles e impuestos de importación depende "
+        "del lugar desde el que se envía el pedido y de su valor; nuestro equipo te lo "
+        "confirmará.",
         "Antes de pagar, envíanos una foto o captura del aviso: nuestro equipo comprobará si el "
         "cobro es correcto.",
     ),
     "fr": (
-        "Une livraison dans votre pays ({country}) ne passe aucune frontière douanière : aucuns "
+        "Une livraison dans votre pays ({country}) ne franchit aucune frontière douanière : aucuns "
         "frais de douane ne devraient donc être dus.",
         "Dans votre pays ({country}), aucun droit ni taxe d'importation n'est perçu sur les "
         "marchandises courantes (seulement sur quelques-unes, comme l'alcool, le tabac et les "
@@ -485,6 +489,21 @@ def _over_limit(value: tuple[str, float] | None, currency: str) -> bool:
 
 
 def customs_advice(
+    country: str | None,
+    terms: ShippingTerms,
+    language: str,
+    *,
+    bill: bool,
+    value: tuple[str, float] | None = None,
+    notice_asked: bool = False,
+) -> str:
+    """The store's customs terms for ``country`` in ``language`` (``_advice``), with a
+    Spanish country's article contracted ("los envíos al Reino Unido")."""
+    advice = _advice(country, terms, language, bill=bill, value=value, notice_asked=notice_asked)
+    return contracted(advice, language)
+
+
+def _advice(
     country: str | None,
     terms: ShippingTerms,
     language: str,

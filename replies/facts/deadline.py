@@ -80,7 +80,7 @@ _BEFORE: dict[str, dict[str, str]] = {
     "en": {CHRISTMAS: "before Christmas", NEW_YEAR: "before New Year", DAY: "by {day}"},
     "es": {CHRISTMAS: "antes de Navidad", NEW_YEAR: "antes de Año Nuevo", DAY: "antes del {day}"},
     "fr": {CHRISTMAS: "avant Noël", NEW_YEAR: "avant le Nouvel An", DAY: "avant le {day}"},
-    "de": {CHRISTMAS: "vor Weihnachten", NEW_YEAR: "vor Silvester", DAY: "bis zum {day}"},
+    "de": {CHRISTMAS: "vor Weihnachten", NEW_YEAR: "bis Silvester", DAY: "bis zum {day}"},
     "it": {CHRISTMAS: "prima di Natale", NEW_YEAR: "prima di Capodanno", DAY: "entro il {day}"},
     "pt": {CHRISTMAS: "antes do Natal", NEW_YEAR: "antes do Ano-Novo", DAY: "até {day}"},
     "nl": {CHRISTMAS: "vóór Kerstmis", NEW_YEAR: "vóór oud en nieuw", DAY: "vóór {day}"},
@@ -104,39 +104,40 @@ _ORDER_TODAY: dict[str, tuple[str, str, str]] = {
     ),
     "es": (
         "Si haces el pedido hoy, debería llegarte {before}: como muy tarde el {latest}.",
-        "Si haces el pedido hoy, llegaría entre el {earliest} y el {latest}: puede que te "
-        "llegue {before}, pero no podemos garantizarlo.",
-        "Si haces el pedido hoy, llegaría como pronto el {earliest}, así que lo más probable "
-        "es que no te llegue {before}.",
+        "Si haces el pedido hoy, la entrega será entre el {earliest} y el {latest}: puede que "
+        "te llegue {before}, pero no podemos garantizarlo.",
+        "Si haces el pedido hoy, la entrega será como pronto el {earliest}, así que lo más "
+        "probable es que no te llegue {before}.",
     ),
     "fr": (
         "Si vous commandez aujourd'hui, votre colis devrait arriver {before} : au plus tard "
         "le {latest}.",
-        "Si vous commandez aujourd'hui, votre colis arriverait entre le {earliest} et le "
+        "Si vous commandez aujourd'hui, votre colis arrivera entre le {earliest} et le "
         "{latest} : il pourrait arriver {before}, mais nous ne pouvons pas le garantir.",
-        "Si vous commandez aujourd'hui, votre colis arriverait au plus tôt le {earliest} : il "
+        "Si vous commandez aujourd'hui, votre colis arrivera au plus tôt le {earliest} : il "
         "n'arrivera donc très probablement pas {before}.",
     ),
     "de": (
         "Wenn Sie heute bestellen, sollte die Sendung {before} bei Ihnen sein: spätestens am "
         "{latest}.",
-        "Wenn Sie heute bestellen, käme die Sendung zwischen dem {earliest} und dem {latest} "
-        "an; {before} kann sie bei Ihnen sein, versprechen können wir das aber nicht.",
-        "Wenn Sie heute bestellen, käme die Sendung frühestens am {earliest} an; {before} "
+        "Wenn Sie heute bestellen, kommt die Sendung voraussichtlich zwischen dem {earliest} "
+        "und dem {latest} an; {before} kann sie bei Ihnen sein, versprechen können wir das "
+        "aber nicht.",
+        "Wenn Sie heute bestellen, kommt die Sendung frühestens am {earliest} an; {before} "
         "wird sie daher sehr wahrscheinlich nicht bei Ihnen sein.",
     ),
     "it": (
         "Se ordini oggi, dovrebbe arrivarti {before}: al più tardi il {latest}.",
-        "Se ordini oggi, arriverebbe tra il {earliest} e il {latest}: potrebbe arrivarti "
+        "Se ordini oggi, arriverà tra il {earliest} e il {latest}: potrebbe arrivarti "
         "{before}, ma non possiamo garantirlo.",
-        "Se ordini oggi, arriverebbe non prima del {earliest}, quindi molto probabilmente non "
-        "arriverà {before}.",
+        "Se ordini oggi, la consegna non avverrà prima del {earliest}, quindi molto "
+        "probabilmente non arriverà {before}.",
     ),
     "pt": (
         "Se você fizer o pedido hoje, ele deve chegar {before}: no máximo até {latest}.",
-        "Se você fizer o pedido hoje, ele chegaria entre {earliest} e {latest}: pode chegar "
+        "Se você fizer o pedido hoje, ele deve chegar entre {earliest} e {latest}: pode chegar "
         "{before}, mas não podemos garantir.",
-        "Se você fizer o pedido hoje, ele só chegaria a partir de {earliest}, então muito "
+        "Se você fizer o pedido hoje, ele só deve chegar a partir de {earliest}, então muito "
         "provavelmente não chegará {before}.",
     ),
     "nl": (
@@ -203,31 +204,32 @@ _BY_ESTIMATE: dict[str, tuple[str, str]] = {
         "With the estimated delivery on {estimate}, it will most likely not reach you {before}.",
     ),
     "es": (
-        "Con la entrega estimada el {estimate}, debería llegarte {before}.",
-        "Con la entrega estimada el {estimate}, lo más probable es que no te llegue {before}.",
+        "Como la entrega está prevista para el {estimate}, debería llegarte {before}.",
+        "Como la entrega está prevista para el {estimate}, lo más probable es que no te llegue "
+        "{before}.",
     ),
     "fr": (
-        "Avec une livraison estimée le {estimate}, votre colis devrait arriver {before}.",
-        "Avec une livraison estimée le {estimate}, votre colis n'arrivera très probablement "
+        "La livraison étant prévue le {estimate}, votre colis devrait arriver {before}.",
+        "La livraison étant prévue le {estimate}, votre colis n'arrivera très probablement "
         "pas {before}.",
     ),
     "de": (
-        "Mit der voraussichtlichen Zustellung am {estimate} sollte die Sendung {before} bei "
+        "Da die Zustellung für den {estimate} erwartet wird, sollte die Sendung {before} bei "
         "Ihnen sein.",
-        "Mit der voraussichtlichen Zustellung am {estimate} wird die Sendung {before} sehr "
-        "wahrscheinlich nicht bei Ihnen sein.",
+        "Da die Zustellung für den {estimate} erwartet wird, ist die Sendung {before} sehr "
+        "wahrscheinlich nicht bei Ihnen.",
     ),
     "it": (
-        "Con la consegna prevista il {estimate}, dovrebbe arrivarti {before}.",
-        "Con la consegna prevista il {estimate}, molto probabilmente non arriverà {before}.",
+        "Con la consegna prevista per il {estimate}, dovrebbe arrivarti {before}.",
+        "Con la consegna prevista per il {estimate}, molto probabilmente non arriverà {before}.",
     ),
     "pt": (
         "Com a entrega prevista para {estimate}, ele deve chegar {before}.",
         "Com a entrega prevista para {estimate}, muito provavelmente ele não chegará {before}.",
     ),
     "nl": (
-        "Met de verwachte levering op {estimate} zou het {before} bij je moeten zijn.",
-        "Met de verwachte levering op {estimate} is het waarschijnlijk niet {before} bij je.",
+        "De levering wordt verwacht op {estimate}, dus het zou {before} bij je moeten zijn.",
+        "De levering wordt verwacht op {estimate}, dus het is waarschijnlijk niet {before} bij je.",
     ),
     "pl": (
         "Przewidywany termin dostawy to {estimate}, więc paczka powinna dotrzeć {before}.",

@@ -176,10 +176,10 @@ _LATENESS: dict[str, tuple[str, str]] = {
         "it should arrive by {due}.",
     ),
     "es": (
-        "Se pidió el {ordered} y la entrega tarda {days}, así que debería haber llegado antes "
-        "del {due}: lleva {late} de retraso.",
-        "Se pidió el {ordered} y la entrega tarda {days}, así que aún está en plazo: debería "
-        "llegar antes del {due}.",
+        "El pedido se hizo el {ordered} y la entrega tarda {days}, así que debería haber "
+        "llegado como muy tarde el {due}: lleva {late} de retraso.",
+        "El pedido se hizo el {ordered} y la entrega tarda {days}, así que aún está en plazo: "
+        "debería llegar como muy tarde el {due}.",
     ),
     "fr": (
         "La commande date du {ordered} et le délai de livraison est de {days} : elle aurait dû "
@@ -208,8 +208,8 @@ _LATENESS: dict[str, tuple[str, str]] = {
     "nl": (
         "Besteld op {ordered}, de levertijd is {days}: de bestelling had uiterlijk {due} binnen "
         "moeten zijn en is nu {late} te laat.",
-        "Besteld op {ordered}, de levertijd is {days}: de bestelling ligt nog op schema en komt "
-        "uiterlijk {due}.",
+        "Besteld op {ordered}, de levertijd is {days}: de bestelling ligt nog op schema en zou "
+        "uiterlijk {due} moeten aankomen.",
     ),
     "pl": (
         "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc powinno było dotrzeć do "
@@ -293,7 +293,7 @@ _LATE_BY_SHOWN_ESTIMATE: dict[str, str] = {
 # fact, and how long ago it was, by the CLDR plural category of the number of days.
 _ORDERED_AGO: dict[str, str] = {
     "en": "It was ordered on {ordered}, {ago} ago.",
-    "es": "Se pidió el {ordered}, hace {ago}.",
+    "es": "El pedido se hizo el {ordered}, hace {ago}.",
     "fr": "La commande a été passée le {ordered}, il y a {ago}.",
     "de": "Bestellt wurde am {ordered}, das ist {ago} her.",
     "it": "L'ordine è stato effettuato il {ordered}, cioè {ago} fa.",
@@ -359,6 +359,19 @@ _CONFIRM: dict[str, str] = {
 
 # Countries whose English name takes "the" after "to" (CLDR's names carry no article).
 _ENGLISH_THE = frozenset({"US", "GB", "NL", "AE", "PH", "DO", "BS", "MV", "CD", "CF", "GM"})
+# Countries whose Spanish name takes its article ("los envíos al Reino Unido", "a los
+# Países Bajos", "en la República Dominicana"); "a el" and "de el" contract.
+_SPANISH_ARTICLE = {
+    "GB": "el",
+    "NL": "los",
+    "AE": "los",
+    "DO": "la",
+    "BS": "las",
+    "MV": "las",
+    "CD": "la",
+    "CF": "la",
+}
+_SPANISH_CONTRACTION = re.compile(r"\b(a|de) el\b")
 
 # A delivery estimate whose day has passed, as the reply's estimate reads it: "Estimated
 # delivery: Thursday 3 December (that date has passed)".
@@ -417,12 +430,18 @@ def delivery_time(country: str | None, terms: ShippingTerms, language: str) -> s
     known, usual, ask = _TIME.get(language, _TIME["en"])
     window = terms.delivery.window_for(country) if country else None
     if country and window:
-        return known.format(
-            country=country_as_written(country, language), days=days_text(window, language)
+        return contracted(
+            known.format(
+                country=country_as_written(country, language), days=days_text(window, language)
+            ),
+            language,
         )
     if country:
-        return _CONFIRM.get(language, _CONFIRM["en"]).format(
-            country=country_as_written(country, language)
+        return contracted(
+            _CONFIRM.get(language, _CONFIRM["en"]).format(
+                country=country_as_written(country, language)
+            ),
+            language,
         )
     if terms.delivery.default:
         return usual.format(days=days_text(terms.delivery.default, language))
@@ -431,9 +450,22 @@ def delivery_time(country: str | None, terms: ShippingTerms, language: str) -> s
 
 def country_as_written(country: str, language: str) -> str:
     """The country's name as the delivery and customs sentences write it: English puts
-    "the" before the few names that take it ("Delivery to the United States")."""
+    "the" before the few names that take it ("Delivery to the United States"), Spanish its
+    article ("el Reino Unido"; ``contracted`` then makes "a el" "al")."""
     name = country_name(country, language)
-    return f"the {name}" if language == "en" and country in _ENGLISH_THE else name
+    if language == "en" and country in _ENGLISH_THE:
+        return f"the {name}"
+    if language == "es" and country in _SPANISH_ARTICLE:
+        return f"{_SPANISH_ARTICLE[country]} {name}"
+    return name
+
+
+def contracted(text: str, language: str) -> str:
+    """A Spanish sentence with "a el" and "de el" contracted ("Los envíos al Reino
+    Unido"); other languages as they are."""
+    if language != "es":
+        return text
+    return _SPANISH_CONTRACTION.sub(lambda m: "al" if m.group(1) == "a" else "del", text)
 
 
 def delivery_lateness(

@@ -50,17 +50,17 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "our team will confirm which once it has checked with the carrier.",
     ),
     "es": (
-        "Sentimos que el cargo te haya pillado por sorpresa: los aranceles están incluidos "
-        "en nuestros precios, así que, una vez revisado el aviso, te reembolsaremos lo que "
+        "Sentimos que este cobro te haya sorprendido: los aranceles están incluidos en "
+        "nuestros precios, así que, una vez revisado el aviso, te reembolsaremos lo que "
         "pagaste al transportista.",
-        "Sentimos que el cargo te haya pillado por sorpresa; los aranceles pagados en la "
-        "entrega normalmente no se reembolsan, pero nuestro equipo revisará el aviso y te "
-        "dirá si se cobró algo de más.",
-        "Sentimos que el cargo te haya pillado por sorpresa; nuestro equipo comprobará con "
-        "tu pedido si se puede reembolsar y te lo dirá.",
+        "Sentimos que este cobro te haya sorprendido; los aranceles pagados en la entrega "
+        "normalmente no se reembolsan, pero nuestro equipo revisará el aviso y te dirá si se "
+        "cobró algo de más.",
+        "Sentimos que este cobro te haya sorprendido; nuestro equipo comprobará según tu "
+        "pedido si se puede reembolsar y te lo dirá.",
         "Si la aduana no puede liberar el paquete, te reembolsaremos el pedido o te lo "
-        "enviaremos de nuevo; nuestro equipo te confirmará qué opción, una vez que lo haya "
-        "revisado con el transportista.",
+        "enviaremos de nuevo; nuestro equipo te confirmará cuál de las dos cosas haremos, una "
+        "vez que lo haya revisado con el transportista.",
     ),
     "fr": (
         "Nous sommes désolés que ces frais vous aient surpris : les droits de douane sont "
@@ -69,7 +69,7 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "Nous sommes désolés que ces frais vous aient surpris ; les droits payés à la "
         "livraison ne sont normalement pas remboursés, mais notre équipe vérifiera l'avis et "
         "vous dira si quelque chose a été facturé à tort.",
-        "Nous sommes désolés que ces frais vous aient surpris ; notre équipe vérifiera avec "
+        "Nous sommes désolés que ces frais vous aient surpris ; notre équipe vérifiera d'après "
         "votre commande s'ils peuvent être remboursés et vous le dira.",
         "Si la douane ne peut pas libérer le colis, nous vous rembourserons la commande ou "
         "vous la renverrons ; notre équipe vous confirmera la solution après avoir fait le "
@@ -85,8 +85,8 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "Es tut uns leid, dass Sie die Gebühr überrascht hat; ob sie erstattet werden kann, "
         "prüft unser Team anhand Ihrer Bestellung und gibt Ihnen Bescheid.",
         "Kann der Zoll das Paket nicht freigeben, erstatten wir Ihnen die Bestellung oder "
-        "schicken sie erneut; was davon, bestätigt Ihnen unser Team, sobald es mit dem "
-        "Versanddienstleister gesprochen hat.",
+        "schicken sie erneut; welche der beiden Lösungen es wird, bestätigt Ihnen unser Team, "
+        "sobald es mit dem Versanddienstleister gesprochen hat.",
     ),
     "it": (
         "Ci dispiace che l'addebito ti abbia sorpreso: i dazi sono inclusi nei nostri "
@@ -94,23 +94,23 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "Ci dispiace che l'addebito ti abbia sorpreso; i dazi pagati alla consegna di norma "
         "non vengono rimborsati, ma il nostro team verificherà l'avviso e ti dirà se "
         "qualcosa è stato addebitato per errore.",
-        "Ci dispiace che l'addebito ti abbia sorpreso; il nostro team verificherà con il tuo "
-        "ordine se può essere rimborsato e te lo farà sapere.",
+        "Ci dispiace che l'addebito ti abbia sorpreso; il nostro team verificherà in base al "
+        "tuo ordine se può essere rimborsato e te lo farà sapere.",
         "Se la dogana non può sbloccare il pacco, ti rimborseremo l'ordine o te lo "
-        "rispediremo; il nostro team ti confermerà quale soluzione dopo aver verificato con "
-        "il corriere.",
+        "rispediremo; il nostro team ti confermerà quale delle due soluzioni dopo aver "
+        "verificato con il corriere.",
     ),
     "pt": (
         "Lamentamos que a cobrança tenha sido uma surpresa: as taxas de importação estão "
-        "incluídas nos nossos preços, então, depois de conferir o aviso, vamos reembolsar o "
+        "incluídas nos nossos preços, então, depois de conferirmos o aviso, vamos reembolsar o "
         "que você pagou à transportadora.",
         "Lamentamos que a cobrança tenha sido uma surpresa; as taxas pagas na entrega "
         "normalmente não são reembolsadas, mas nossa equipe vai conferir o aviso e dizer se "
         "algo foi cobrado indevidamente.",
-        "Lamentamos que a cobrança tenha sido uma surpresa; nossa equipe vai verificar com o "
-        "seu pedido se ela pode ser reembolsada e avisar você.",
+        "Lamentamos que a cobrança tenha sido uma surpresa; nossa equipe vai verificar, com "
+        "base no seu pedido, se ela pode ser reembolsada e avisar você.",
         "Se a alfândega não puder liberar o pacote, vamos reembolsar o pedido ou enviá-lo de "
-        "novo; nossa equipe vai confirmar qual opção depois de verificar com a "
+        "novo; nossa equipe vai confirmar qual das duas opções depois de verificar com a "
         "transportadora.",
     ),
     "nl": (
@@ -120,8 +120,8 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "Vervelend dat de kosten als een verrassing kwamen; bij levering betaalde "
         "invoerrechten worden normaal niet terugbetaald, maar ons team bekijkt de "
         "kennisgeving en laat je weten als er iets ten onrechte is gerekend.",
-        "Vervelend dat de kosten als een verrassing kwamen; ons team zoekt met je bestelling "
-        "uit of ze terugbetaald kunnen worden en laat het je weten.",
+        "Vervelend dat de kosten als een verrassing kwamen; ons team zoekt aan de hand van je "
+        "bestelling uit of ze terugbetaald kunnen worden en laat het je weten.",
         "Kan de douane het pakket niet vrijgeven, dan betalen we de bestelling terug of "
         "versturen we haar opnieuw; ons team laat je weten welke van de twee, zodra het met "
         "de vervoerder heeft overlegd.",

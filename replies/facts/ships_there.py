@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from replies.facts.delivery import country_as_written, days_text, delivery_time
+from replies.facts.delivery import contracted, country_as_written, days_text, delivery_time
 from replies.facts.terms import ShippingTerms
 
 # "Do you ship/deliver to ...?" in the 14 languages, written without accents (the message
@@ -155,5 +155,5 @@ def ships_there(text: str, country: str | None, terms: ShippingTerms, language: 
     name = country_as_written(country, language)
     window = terms.delivery.window_for(country)
     if window is None:
-        return confirm.format(country=name)
-    return yes.format(country=name, days=days_text(window, language))
+        return contracted(confirm.format(country=name), language)
+    return contracted(yes.format(country=name, days=days_text(window, language)), language)

@@ -139,7 +139,7 @@ SAME_SUPPLY: dict[str, tuple[str, str]] = {
     "pt": (
         "Nossos aparelhos são feitos para {home} V e funcionam normalmente na rede de {band} V "
         "do país, sem conversor.",
-        "Só o formato da tomada muda: use um adaptador para o tipo {plugs}.",
+        "Só muda o formato do plugue: use um adaptador para o tipo {plugs}.",
     ),
     "nl": (
         "Onze apparaten zijn gemaakt voor {home} V en werken daar zonder meer op het stroomnet "
@@ -318,10 +318,11 @@ OTHER_BAND: dict[str, tuple[str, str]] = {
         "forme de la prise).",
     ),
     "de": (
-        "Ein Gerät für {home} V läuft am dortigen {volts}-V-Netz nicht ohne Weiteres: Es "
-        "braucht einen Aufwärtstransformator (ein Reisestecker ändert nur die Steckerform).",
-        "Ein Gerät für {home} V darf nicht direkt ans dortige {volts}-V-Netz: Es braucht einen "
-        "Abwärtstransformator (ein Reisestecker ändert nur die Steckerform).",
+        "Ein Gerät für {home} V läuft am dortigen {volts}-V-Netz nicht ohne Weiteres: Sie "
+        "brauchen dafür einen Aufwärtstransformator (ein Reisestecker ändert nur die "
+        "Steckerform).",
+        "Ein Gerät für {home} V darf nicht direkt ans dortige {volts}-V-Netz: Sie brauchen "
+        "dafür einen Abwärtstransformator (ein Reisestecker ändert nur die Steckerform).",
     ),
     "it": (
         "Un apparecchio fatto per {home} V non funziona così com'è sulla rete locale a "
@@ -341,7 +342,8 @@ OTHER_BAND: dict[str, tuple[str, str]] = {
         "Een apparaat voor {home} V werkt daar niet zomaar op het stroomnet van {volts} V: je "
         "hebt een transformator nodig die de spanning verhoogt (een verloopstekker verandert "
         "alleen de vorm van de stekker).",
-        "Een apparaat voor {home} V mag daar niet zomaar op het stroomnet van {volts} V: je "
+        "Een apparaat voor {home} V mag daar niet zomaar op het stroomnet van {volts} V "
+        "worden aangesloten: je "
         "hebt een transformator nodig die de spanning verlaagt (een verloopstekker verandert "
         "alleen de vorm van de stekker).",
     ),

@@ -115,7 +115,7 @@ def test_a_late_order_states_the_dates_and_how_late_without_apologising_again() 
         "(United States), so it should have arrived by December 2: it is 5 days late."
     )
     assert delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "es").endswith(
-        "debería haber llegado antes del 2 de diciembre: lleva 5 días de retraso."
+        "debería haber llegado como muy tarde el 2 de diciembre: lleva 5 días de retraso."
     )
     assert delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 3), "ru").endswith(
         "задержка составляет 1 день."
@@ -171,7 +171,7 @@ def test_without_a_deadline_it_states_only_what_is_known() -> None:
     what happens next."""
     assert delivery_lateness(None, "US", TERMS, date(2026, 12, 7), "en") == ""
     assert delivery_lateness(FRIDAY_20_NOV, "US", NO_TIMES, date(2026, 12, 7), "es") == (
-        "Se pidió el 20 de noviembre, hace 17 días."
+        "El pedido se hizo el 20 de noviembre, hace 17 días."
     )
     for language in LANGUAGES:
         known = delivery_lateness(FRIDAY_20_NOV, "US", NO_TIMES, date(2026, 12, 7), language)
