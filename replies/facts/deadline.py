@@ -39,7 +39,8 @@ CHRISTMAS, NEW_YEAR, DAY = "christmas", "new_year", "day"
 
 _CHRISTMAS = re.compile(
     r"\b(?:christmas|xmas|x-mas|navidad|nochebuena|noel|weihnacht\w*|natale|natal|kerst\w*|"
-    r"swieta|swiat\w*|wigili\w*|boze narodzenie)\b|рождеств|クリスマス|크리스마스|성탄|圣诞|聖誕|"
+    r"swieta|swiet\w*|"
+    r"swiat\w*|wigili\w*|boze narodzenie)\b|рождеств|クリスマス|크리스마스|성탄|圣诞|聖誕|"
     r"الكريسماس|الكريسمس|كريسماس|عيد الميلاد",
     re.IGNORECASE,
 )

@@ -31,8 +31,8 @@ from replies.features import fold
 _REFUND = re.compile(
     r"refund|money back|reembols|devuelv|devolve|rembours|erstatt|geld zuruck|rimbors|"
     r"restitui|estorno|dinheiro de volta|terugbetal|geld terug|zwrot|oddajcie|oddac|"
-    r"верн(?:ете|ите|уть|ут)\b|возврат|iade|geri (?:ver|od)|返金|払い戻|환불|退款|退钱|"
-    r"استرد|رجعوا|ترجعوا",
+    r"верн(?:ете|ите|уть|ут)\b|возврат|iade|geri (?:ver|od)|返金|払い戻|환불|退款|退钱|退给我|"
+    r"退还|能退吗|可以退吗|استرد|رجعوا|ترجعوا|ترجعون|ترجعولي|ترجعلي",
     re.IGNORECASE,
 )
 

@@ -31,6 +31,7 @@ DESK = parse_shipping({"ships_from": "DE", "delivery_days": {"EU": "2-5", "defau
         "é presente de natal pro meu pai",
         "ik heb het nodig voor kerst",
         "potrzebuję tego na święta",
+        "czy paczka dojdzie przed świętami?",
         "успеет к Рождеству?",
         "Noel hediyesi olarak aldım",
         "クリスマスプレゼントなんです",

@@ -39,6 +39,8 @@ DAP = parse_shipping({"customs": {"duties": "on_delivery"}})
         "관세 3만원 냈는데 환불 되나요",
         "交了200元关税，能退款吗",
         "دفعت جمارك 20 دينار، هل يمكن استرداد المبلغ؟",
+        "海关收了我150块税，这钱能退给我吗",
+        "المندوب أخذ مني 30 درهم جمارك، هل ترجعون لي المبلغ؟",
     ],
 )
 def test_a_refund_of_a_duty_bill_is_heard_in_every_language(text: str) -> None:
