@@ -161,16 +161,11 @@ def test_a_late_orders_where_is_it_is_answered_not_held_back(
 
 # Formal messages: set greetings and sign-offs around the request.
 FORMAL = [
-    pytest.param(
+    (
         "ja",
         "いつもお世話になっております。本日到着した小鉢のうち一つが欠けておりました。"
         "代わりの品を送っていただけますでしょうか。何卒よろしくお願いいたします。",
         "damaged_item",
-        marks=pytest.mark.xfail(
-            reason="read as track_order: keigo request forms ('していただけますでしょうか') "
-            "read as tracking; the library has few formal problem reports in Japanese",
-            strict=True,
-        ),
     ),
     (
         "de",

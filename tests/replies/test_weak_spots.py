@@ -229,8 +229,6 @@ NOT_YET = {
         "abstains: change_order 0.70, return_item 0.24",
     ("es", "se puede cambiar de color? prefiero la mochila verde, la negra no me convence"):
         "read as change_order: nothing says the bag has arrived",
-    ("fr", "je peux faire un échange de couleur ? finalement je préfère le vert"):
-        "read as change_order despite 'échange'",
 }  # fmt: skip
 
 
