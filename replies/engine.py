@@ -26,7 +26,7 @@ from pathlib import Path
 from bot.calendar.countries import single_zone
 from bot.models import IntentChoice, Suggestion
 from replies.abstention import Abstention, load_abstention
-from replies.also import LATE_ORDER, also_templates, join, with_late_order
+from replies.also import LATE_ORDER, WHEREABOUTS, also_templates, join, with_late_order
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
 from replies.defect_or_damage import defect_not_damage
@@ -44,6 +44,7 @@ from replies.language import (
 from replies.library import DEFAULT_LIBRARY_DIR, IntentSpec, load_library
 from replies.model_cache import ModelCache, model_key
 from replies.order_state import LinkedOrder
+from replies.parcel_status import PARCEL_INTENTS, parcel_reply
 from replies.reading import EarlierTurn, read_message
 from replies.render import render
 from replies.salaam import returned_salaam
@@ -278,6 +279,18 @@ class SuggestionEngine:
             [self.fill(sentence, reply_language, values, country) for sentence in further],
             reply_language,
         )
+        # a parcel returned to sender or out for delivery today is neither late nor "on its
+        # way" (``replies.parcel_status``); the message's other questions are still answered
+        parcel = parcel_reply(values, reply_language) if intent in PARCEL_INTENTS else None
+        if parcel is not None:
+            # without the shipment's whereabouts, which the answer has just told
+            rest = [o for o in others if o.intent not in PARCEL_INTENTS | WHEREABOUTS]
+            further = also_templates(spec, rest, reply_language, None, text)
+            reply = join(
+                self.fill(parcel, reply_language, values, country),
+                [self.fill(sentence, reply_language, values, country) for sentence in further],
+                reply_language,
+            )
         # "السلام عليكم" is answered "وعليكم السلام" (``replies.salaam``)
         reply = returned_salaam(reply, reply_language, text)
         # a further question that reports a problem ("... 3 weeks late, refund me") makes

@@ -25,7 +25,9 @@ something false:
 
 A status the store or the ``borderdesk suggest`` input gives in its own words is read
 by what it says ("in_transit", "out for delivery", "processing"); an unknown one rules
-nothing out, nor does a cancelled or refunded order.
+nothing out, nor does a cancelled or refunded order. For an order **out for delivery** or
+**returned to sender** (``replies.parcel_status``), a question about delivery times or
+options is about this parcel: it is read as "where is it" (``track_order``).
 
     order = LinkedOrder.of({"order_status": "delivered"}, overdue=False)
     probs, also = order.rule_out(classifier, probs, also)
@@ -40,6 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from replies.classifier import IntentClassifier
+from replies.parcel_status import parcel_state
 
 DELIVERED = "delivered"
 ON_ITS_WAY = "on_its_way"
@@ -89,6 +92,9 @@ CHANGE = "change_order"
 EXCHANGE = "return_item"
 REFUND_STATUS = "track_refund"
 PAYMENT = "payment_issue"
+# Readings about delivery in general, which for a parcel out for delivery or coming back
+# are about that parcel.
+_ABOUT_THE_PARCEL = {"delivery_options": TRACK, "delivery_period": TRACK}
 # (stage, overdue) -> reading that cannot be right -> the reading it is instead
 _INSTEAD: Mapping[tuple[str, bool], Mapping[str, str]] = {
     (DELIVERED, False): {CHANGE: EXCHANGE, TRACK: LOST, LATE: LOST},
@@ -106,11 +112,13 @@ _NOT_DELIVERED = (ON_ITS_WAY, NOT_SHIPPED)
 class LinkedOrder:
     """The linked order as a reading needs it: its ``stage`` (``DELIVERED``,
     ``ON_ITS_WAY``, ``NOT_SHIPPED``, or "" when the status says none of these), whether it
-    is ``overdue`` and whether its payment is still awaited (``unpaid``)."""
+    is ``overdue``, whether its payment is still awaited (``unpaid``) and whether the
+    carrier says it is out for delivery or returned to sender (``parcel``)."""
 
     stage: str
     overdue: bool = False
     unpaid: bool = False
+    parcel: bool = False
 
     @classmethod
     def of(cls, values: Mapping[str, str], *, overdue: bool) -> LinkedOrder | None:
@@ -122,7 +130,12 @@ class LinkedOrder:
         stage = next((name for name, known in _STAGES.items() if status in known), "")
         if not stage and str(values.get("tracking_number") or "").strip():
             stage = ON_ITS_WAY if status not in {"cancelled", "canceled", "refunded"} else ""
-        return cls(stage, overdue and stage != DELIVERED, unpaid=status in _UNPAID)
+        return cls(
+            stage,
+            overdue and stage != DELIVERED,
+            unpaid=status in _UNPAID,
+            parcel=bool(parcel_state(values)),
+        )
 
     def rule_out(
         self, classifier: IntentClassifier, probs: np.ndarray, also: tuple[str, ...]
@@ -134,6 +147,8 @@ class LinkedOrder:
         rules = dict(_INSTEAD.get((self.stage, self.overdue), {}))
         if self.unpaid:
             rules[REFUND_STATUS] = PAYMENT
+        if self.parcel:
+            rules |= _ABOUT_THE_PARCEL
         instead = {
             source: target
             for source, target in rules.items()
