@@ -31,10 +31,11 @@ from replies.engine import SuggestionEngine
 from tests.bot.storage.databases import DATABASES, database_url
 from tests.handlers.desk import AGENT, AGENT_NAME, DESK, Clock
 
-# Not read by the built-in library as the delivery options staff will choose (it has
-# been "unknown" and, since the library's 2026-12-07 retraining, a lost parcel), so
-# staff pick the answer, and each process learns it.
-NEIGHBOUR = "can my neighbour sign for the parcel if I am at work?"
+# Not read by the built-in library as the delivery options staff will choose (a
+# neighbour signing for the parcel was, once the library learned more delivery
+# phrasings on 2026-12-07; a flatmate taking it in still reads as thanks and is held
+# back), so staff pick the answer, and each process learns it.
+FLATMATE = "my flatmate could take it in, is that ok?"
 CHOSEN = "delivery_options"
 
 
@@ -96,7 +97,7 @@ async def staff_choose(desks: TwoDesks, intent: str) -> None:
             platform_message_id="4242:1",
             user_id="4242",
             user_name="Ana Lima",
-            text=NEIGHBOUR,
+            text=FLATMATE,
             received_at=runtime.ctx.clock(),
             language_hint="en",
         )
@@ -120,15 +121,15 @@ async def test_a_decision_in_one_process_changes_the_others_suggestion_after_its
 ) -> None:
     first, second = desks.runtime.ctx.engine, desks.second.engine
     # neither reads it as staff will decide (unknown, or another reading of the library's)
-    assert first.suggest(NEIGHBOUR).intent != CHOSEN
-    assert second.suggest(NEIGHBOUR).intent != CHOSEN
+    assert first.suggest(FLATMATE).intent != CHOSEN
+    assert second.suggest(FLATMATE).intent != CHOSEN
 
     await staff_choose(desks, CHOSEN)
-    assert first.suggest(NEIGHBOUR).intent == CHOSEN  # learned as staff decided
-    assert second.suggest(NEIGHBOUR).intent != CHOSEN  # not yet: its job has not run
+    assert first.suggest(FLATMATE).intent == CHOSEN  # learned as staff decided
+    assert second.suggest(FLATMATE).intent != CHOSEN  # not yet: its job has not run
 
     await desks.second_jobs.learn_elsewhere()
-    assert second.suggest(NEIGHBOUR).intent == CHOSEN
+    assert second.suggest(FLATMATE).intent == CHOSEN
 
 
 async def test_each_example_is_learned_once_in_each_process(desks: TwoDesks) -> None:
