@@ -37,6 +37,7 @@ import asyncio
 import itertools
 import logging
 import math
+import os
 import random
 import time
 from collections import deque
@@ -276,6 +277,41 @@ class Pacer:
         for (key, _), mark in zip(rules, marks, strict=True):
             self._sent.setdefault(key, deque()).append(mark)
         return marks
+
+
+# For tests only, never for a real desk: ``borderdesk run`` with
+# ``BORDERDESK_TEST_TIME_SCALE=S`` keeps the platforms' rate limits in platform seconds that
+# pass S times faster than the wall clock (``time.time() * S``, the same in every process
+# and in a test's fakes), as ``bench/load.py --time-scale`` does, so that a test of several
+# real processes does not wait out Slack's card a second. Unset (always, outside tests),
+# the real clock. Read by ``scaled_clock_for_tests`` only; not a setting of ``bot.config``.
+TEST_TIME_SCALE = "BORDERDESK_TEST_TIME_SCALE"
+
+
+def scaled_clock_for_tests() -> (
+    tuple[Callable[[], float], Callable[[float], Awaitable[None]]] | None
+):
+    """The scaled clock and sleep of ``BORDERDESK_TEST_TIME_SCALE`` (see above), or None
+    when it is not set."""
+    if not (value := os.environ.get(TEST_TIME_SCALE)):
+        return None
+    scale = float(value)
+    if not scale > 0:
+        raise ValueError(f"{TEST_TIME_SCALE} must be a positive number, not {value!r}")
+
+    def now() -> float:
+        return time.time() * scale
+
+    async def sleep(seconds: float) -> None:
+        await asyncio.sleep(seconds / scale)
+
+    return now, sleep
+
+
+def desk_pacer() -> Pacer:
+    """A new pacer for a desk process: on real time, or the test clock when one is set."""
+    scaled = scaled_clock_for_tests()
+    return Pacer() if scaled is None else Pacer(*scaled)
 
 
 def backoff_seconds(attempts: int, *, base: float = 2.0, cap: float = 600.0) -> float:

@@ -39,6 +39,7 @@ from bot.config import Config
 from bot.errors import ChannelError, ChannelRejected, ChannelUnavailable
 from bot.listening import check_ports
 from bot.logs import redact
+from bot.pacing import desk_pacer
 from bot.runtime import (
     Runtime,
     load_desk_for,
@@ -60,10 +61,12 @@ async def serve(config: Config) -> None:
         loop.add_signal_handler(sig, stop.set)
     check_ports(config)
     desk = load_desk_for(config)
-    telegram, slack = telegram_channel(config), slack_workspace(config, desk)
+    # Slack's own pacing and the outbox's, each on real time (a test's scaled time when
+    # BORDERDESK_TEST_TIME_SCALE is set, see bot.pacing)
+    telegram, slack = telegram_channel(config), slack_workspace(config, desk, desk_pacer())
     whatsapp = whatsapp_channel(config) if config.whatsapp_enabled else None
     channels: list[CustomerChannel] = [telegram] + ([whatsapp] if whatsapp else [])
-    runtime = Runtime(config, channels=channels, workspace=slack, desk=desk)
+    runtime = Runtime(config, channels=channels, workspace=slack, desk=desk, pacer=desk_pacer())
     try:
         if await _unless_stopped(stop, check_platforms(config, telegram, slack, whatsapp)):
             if await _unless_stopped(stop, _start(config, runtime)):

@@ -43,7 +43,7 @@ from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import Limit
-from bot.pacing import Rules
+from bot.pacing import Rules, scaled_clock_for_tests
 from bot.storage.conflicts import insert_new
 from bot.storage.schema import pace_keys, pace_sends
 
@@ -190,4 +190,7 @@ def shared_pacing(database: AsyncEngine) -> PaceSlots | None:
     """The pacer's shared backend on a database several processes share (PostgreSQL);
     None on a SQLite file, which one process has to itself (``bot.storage.file_guard``):
     its in-memory pacing is the whole desk's, without a round trip per send."""
-    return None if database.dialect.name == "sqlite" else PaceSlots(database)
+    if database.dialect.name == "sqlite":
+        return None
+    scaled = scaled_clock_for_tests()  # tests only: the scaled platform time of every process
+    return PaceSlots(database) if scaled is None else PaceSlots(database, clock=scaled[0])

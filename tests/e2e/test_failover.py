@@ -49,9 +49,15 @@ from tests.e2e.harness import button_value, free_port, wait_until
 from tests.e2e.test_crash import INBOX, SIGNING_SECRET, STAFF_ID, STAFF_NAME, _environment
 from tests.fakes import slack_client
 from tests.fakes.slack_api import FakeSlackAPI
+from tests.fakes.spec_paths import require_specs
 from tests.fakes.telegram_api import FakeTelegramAPI
 
 TAKEOVER = 0.5  # BORDERDESK_TELEGRAM_TAKEOVER: how often the standby asks for the lock
+# BORDERDESK_TEST_TIME_SCALE: platform time runs this many times faster than the wall
+# clock, in both processes and in the fakes' rate meters (``time.time() * SCALE``, as
+# ``bench/load.py --time-scale``): Slack's card a second in the inbox, and the two
+# minutes a send left in flight by the killed process counts, pass twenty times faster
+SCALE = 20.0
 STARTUP = 90.0  # for both processes to import, train and connect on a busy machine
 
 # (chat, language, text, intent taught to the desk beforehand), so each card offers the
@@ -97,6 +103,28 @@ class DeskProcess:
     def tail(self, lines: int = 40) -> str:
         text = self.log.read_text(errors="replace").splitlines()[-lines:]
         return f"--- {self.name} ({self.log.name}) ---\n" + "\n".join(text)
+
+
+def platform_now() -> float:
+    return time.time() * SCALE
+
+
+@pytest.fixture
+async def telegram_api() -> AsyncIterator[FakeTelegramAPI]:
+    """The fake Telegram of ``tests/conftest.py``, its rates kept in platform time."""
+    require_specs()
+    async with FakeTelegramAPI(rate_clock=platform_now) as fake:
+        yield fake
+    assert fake.violations == [], "requests the real Telegram API would refuse"
+
+
+@pytest.fixture
+async def slack_api() -> AsyncIterator[FakeSlackAPI]:
+    """The fake Slack of ``tests/conftest.py``, its rates kept in platform time."""
+    require_specs()
+    async with FakeSlackAPI(rate_clock=platform_now) as fake:
+        yield fake
+    assert fake.violations == [], "requests the real Slack API would refuse"
 
 
 @pytest.fixture
@@ -223,6 +251,7 @@ async def test_sigkill_the_telegram_poller_and_the_other_process_polls(
     environment = _environment(tmp_path, telegram_api, slack_api, 0) | {
         "BORDERDESK_DATABASE_URL": postgres,
         "BORDERDESK_TELEGRAM_TAKEOVER": str(TAKEOVER),
+        "BORDERDESK_TEST_TIME_SCALE": str(SCALE),
     }
     began = time.monotonic()
     desks = [await start_desk(name, tmp_path, environment) for name in ("first", "second")]
@@ -288,6 +317,7 @@ async def test_sigkill_the_telegram_poller_and_the_other_process_polls(
     )
     assert telegram_api.poll_conflicts == [], "two processes polled Telegram at once"
     assert telegram_api.pending_updates == [], "every update confirmed"
+    assert telegram_api.rate_violations == slack_api.rate_violations == [], "over a limit"
     await _check_exactly_once(postgres, telegram_api, cards, total)
 
 
@@ -326,6 +356,7 @@ async def test_sigkill_the_poller_while_it_cards_a_wave_and_nothing_is_lost_or_d
         "BORDERDESK_TELEGRAM_TAKEOVER": str(TAKEOVER),
         "BORDERDESK_CLAIM_LEASE": "2",
         "BORDERDESK_RESUME_INTERVAL": "1",
+        "BORDERDESK_TEST_TIME_SCALE": str(SCALE),
     }
     desks = [await start_desk(name, tmp_path, environment) for name in ("first", "second")]
     first_wave, second_wave = load_wave(range(2)), load_wave(range(2, 3))
@@ -342,12 +373,12 @@ async def test_sigkill_the_poller_while_it_cards_a_wave_and_nothing_is_lost_or_d
         await wait_until(one_leads, "one process polling, the other standing by", STARTUP)
         leader, survivor = desks if states[0] == "leader" else desks[::-1]
         await wait_until(lambda: telegram_api.poller_waiting, "the leader polling")
-        push(telegram_api, first_wave)
-        # Slack's pace (a card a second in the inbox) keeps the leader busy with the wave:
-        # once a few cards are up, the next one is held at Slack, and the kill comes
-        # while the leader waits for it
-        await wait_until(lambda: cards.count() >= 3, "the first cards", 60)
+        # Slack's pace (a card a platform second in the inbox) keeps the leader busy with
+        # the wave: the first three cards go through (a stall of no time), the fourth is
+        # held at Slack, and the kill comes while the leader waits for it
+        slack_api.stall_next("chat.postMessage", 0.0, times=3)
         slack_api.stall_next("chat.postMessage", 600.0, deliver=False)
+        push(telegram_api, first_wave)
         await wait_until(
             lambda: slack_api.faults.pending("chat.postMessage") == 0, "a card held at Slack", 60
         )
@@ -374,6 +405,7 @@ async def test_sigkill_the_poller_while_it_cards_a_wave_and_nothing_is_lost_or_d
                 await desk.proc.wait()
     assert telegram_api.poll_conflicts == [], "two processes polled Telegram at once"
     assert telegram_api.pending_updates == [], "every update confirmed"
+    assert telegram_api.rate_violations == slack_api.rate_violations == [], "over a limit"
     await _check_exactly_once(postgres, telegram_api, cards, total)
 
 
