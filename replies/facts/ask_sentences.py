@@ -11,114 +11,111 @@ from collections.abc import Mapping
 
 from replies.facts.mentions import COMPANY_ADDRESS, COMPANY_NAME, TAX_ID
 
-# language (or regional variant) -> sentence; each asks all of one detail, on the
-# condition the engine cannot check ("if your message doesn't say it yet"): a shopper
-# may name an item in words no test knows
+# language (or regional variant) -> sentence; each asks all of one detail, plainly: it is
+# written only when the message does not give that detail (``replies.facts.mentions``)
 RETURN: Mapping[str, str] = {
-    "en": "If your message doesn't say it yet, please tell us which item(s) you'd like to send "
-    "back and why.",
-    "es": "Si aún no lo has mencionado en tu mensaje, dinos qué artículos quieres devolver y por "
-    "qué.",
-    "fr": "Si votre message ne le précise pas encore, dites-nous quels articles vous souhaitez "
-    "renvoyer et pourquoi.",
-    "de": "Falls das noch nicht in Ihrer Nachricht steht, nennen Sie uns bitte die Artikel, die "
-    "Sie zurückschicken möchten, und den Grund.",
-    "it": "Se non l'hai già scritto nel messaggio, dicci quali articoli vuoi restituire e perché.",
-    "pt": "Se isso ainda não estiver na sua mensagem, diga-nos quais itens você quer devolver e "
-    "por quê.",
-    "pt-PT": "Se ainda não estiver na sua mensagem, diga-nos que artigos quer devolver e porquê.",
-    "nl": "Staat het nog niet in je bericht, laat ons dan weten welke artikelen je wilt "
-    "terugsturen en waarom.",
-    "pl": "Jeśli nie ma tego jeszcze w Twojej wiadomości, napisz, które produkty chcesz odesłać "
-    "i dlaczego.",
-    "ru": "Если в вашем сообщении этого ещё нет, напишите, какие товары вы хотите вернуть и "
-    "почему.",
-    "tr": "Mesajınızda henüz yoksa hangi ürün(ler)i neden geri göndermek istediğinizi yazın.",
-    "ja": "返品をご希望の商品と理由をまだお書きでない場合は、お知らせください。",
-    "ko": "아직 알려 주시지 않았다면 반품하실 상품과 사유를 알려 주세요.",
-    "zh": "如果您还没有说明，请告诉我们想退的商品以及退货原因。",
-    "ar": "إن لم تذكر ذلك في رسالتك بعد، فأخبرنا بالمنتج أو المنتجات التي تريد إرجاعها والسبب.",
+    "en": "Please tell us which item(s) you'd like to send back and why.",
+    "es": "Dinos qué artículos quieres devolver y por qué.",
+    "fr": "Dites-nous quels articles vous souhaitez renvoyer et pourquoi.",
+    "de": "Nennen Sie uns bitte die Artikel, die Sie zurückschicken möchten, und den Grund.",
+    "it": "Dicci quali articoli vuoi restituire e perché.",
+    "pt": "Diga-nos quais itens você quer devolver e por quê.",
+    "pt-PT": "Diga-nos que artigos quer devolver e porquê.",
+    "nl": "Laat ons weten welke artikelen je wilt terugsturen en waarom.",
+    "pl": "Napisz, które produkty chcesz odesłać i dlaczego.",
+    "ru": "Напишите, пожалуйста, какие товары вы хотите вернуть и почему.",
+    "tr": "Hangi ürün(ler)i neden geri göndermek istediğinizi yazın.",
+    "ja": "返品をご希望の商品と理由をお知らせください。",
+    "ko": "반품하실 상품과 사유를 알려 주세요.",
+    "zh": "请告诉我们想退的商品以及退货原因。",
+    "ar": "أخبرنا بالمنتج أو المنتجات التي تريد إرجاعها والسبب.",
 }
 REFUND: Mapping[str, str] = {
-    "en": "If your message doesn't say it yet, tell us which item(s) it concerns and the reason "
-    "for your request.",
-    "es": "Si aún no lo has mencionado en tu mensaje, cuéntanos qué artículos quieres que te "
-    "reembolsemos y por qué.",
-    "fr": "Si votre message ne le précise pas encore, indiquez-nous le ou les articles concernés "
-    "et le motif de votre demande.",
-    "de": "Falls das noch nicht in Ihrer Nachricht steht, teilen Sie uns bitte mit, welche "
-    "Artikel betroffen sind und aus welchem Grund Sie die Erstattung wünschen.",
-    "it": "Se non l'hai già scritto nel messaggio, indicaci per quali articoli chiedi il rimborso "
-    "e per quale motivo.",
-    "pt": "Se isso ainda não estiver na sua mensagem, conte-nos para quais itens você quer o "
-    "reembolso e por quê.",
-    "pt-PT": "Se ainda não estiver na sua mensagem, diga-nos para que artigos quer o reembolso e "
-    "porquê.",
-    "nl": "Staat het nog niet in je bericht, laat ons dan weten om welke artikelen het gaat en "
-    "wat de reden is.",
-    "pl": "Jeśli nie ma tego jeszcze w Twojej wiadomości, napisz, których produktów dotyczy "
-    "prośba i jaki jest jej powód.",
-    "ru": "Если в вашем сообщении этого ещё нет, уточните, каких товаров касается запрос и в "
-    "чём причина.",
-    "tr": "Mesajınızda henüz yoksa talebin hangi ürün(ler)le ilgili olduğunu ve nedenini yazın.",
-    "ja": "対象の商品と返金をご希望の理由をまだお書きでない場合は、お知らせください。",
-    "ko": "아직 알려 주시지 않았다면 어떤 상품에 대한 요청인지와 환불 사유를 알려 주세요.",
-    "zh": "如果您的消息里还没写明，请告诉我们涉及哪些商品以及申请退款的原因。",
-    "ar": "إن لم تذكر ذلك في رسالتك بعد، فأخبرنا بالمنتج أو المنتجات المعنية وسبب طلب الاسترداد.",
+    "en": "Please tell us which item(s) it concerns and the reason for your request.",
+    "es": "Cuéntanos qué artículos quieres que te reembolsemos y por qué.",
+    "fr": "Indiquez-nous le ou les articles concernés et le motif de votre demande.",
+    "de": "Teilen Sie uns bitte mit, welche Artikel betroffen sind und aus welchem Grund Sie "
+    "die Erstattung wünschen.",
+    "it": "Indicaci per quali articoli chiedi il rimborso e per quale motivo.",
+    "pt": "Conte-nos para quais itens você quer o reembolso e por quê.",
+    "pt-PT": "Diga-nos para que artigos quer o reembolso e porquê.",
+    "nl": "Laat ons weten om welke artikelen het gaat en wat de reden is.",
+    "pl": "Napisz, których produktów dotyczy prośba i jaki jest jej powód.",
+    "ru": "Уточните, пожалуйста, каких товаров касается запрос и в чём причина.",
+    "tr": "Talebin hangi ürün(ler)le ilgili olduğunu ve nedenini yazın.",
+    "ja": "対象の商品と返金をご希望の理由をお知らせください。",
+    "ko": "어떤 상품에 대한 요청인지와 환불 사유를 알려 주세요.",
+    "zh": "请告诉我们涉及哪些商品以及申请退款的原因。",
+    "ar": "أخبرنا بالمنتج أو المنتجات المعنية وسبب طلب الاسترداد.",
+}
+# a refund for a product the message names, without saying why
+REFUND_REASON: Mapping[str, str] = {
+    "en": "Please tell us briefly why you'd like a refund.",
+    "es": "Cuéntanos brevemente por qué quieres el reembolso.",
+    "fr": "Indiquez-nous brièvement le motif de votre demande de remboursement.",
+    "de": "Teilen Sie uns bitte kurz mit, warum Sie die Erstattung wünschen.",
+    "it": "Dicci in breve il motivo della richiesta di rimborso.",
+    "pt": "Conte-nos brevemente por que você quer o reembolso.",
+    "pt-PT": "Diga-nos brevemente porque pretende o reembolso.",
+    "nl": "Laat ons kort weten waarom je je geld terug wilt.",
+    "pl": "Napisz krótko, dlaczego prosisz o zwrot pieniędzy.",
+    "ru": "Коротко напишите, пожалуйста, почему вы хотите вернуть деньги.",
+    "tr": "İade talebinizin nedenini kısaca yazın.",
+    "ja": "返金をご希望の理由を簡単にお知らせください。",
+    "ko": "환불을 원하시는 사유를 간단히 알려 주세요.",
+    "zh": "请简单说明申请退款的原因。",
+    "ar": "أخبرنا باختصار بسبب طلب الاسترداد.",
 }
 MISSING: Mapping[str, str] = {
-    "en": "If your message doesn't say it yet, tell us which item is missing.",
-    "es": "Si aún no lo has mencionado en tu mensaje, indícanos qué artículo falta.",
-    "fr": "Si votre message ne le précise pas encore, indiquez-nous l'article manquant.",
-    "de": "Falls das noch nicht in Ihrer Nachricht steht, nennen Sie uns bitte den fehlenden "
-    "Artikel.",
-    "it": "Se non l'hai già scritto nel messaggio, dicci quale articolo manca.",
-    "pt": "Se isso ainda não estiver na sua mensagem, diga qual item está faltando.",
-    "pt-PT": "Se ainda não estiver na sua mensagem, diga-nos que artigo falta.",
-    "nl": "Staat het nog niet in je bericht, laat ons dan weten welk artikel er mist.",
-    "pl": "Jeśli nie ma tego jeszcze w Twojej wiadomości, napisz, którego produktu brakuje.",
-    "ru": "Если в вашем сообщении этого ещё нет, напишите, какого товара не хватает.",
-    "tr": "Mesajınızda henüz yoksa hangi ürünün eksik olduğunu yazın.",
-    "ja": "不足している商品をまだお書きでない場合は、お知らせください。",
-    "ko": "아직 알려 주시지 않았다면 어떤 상품이 빠졌는지 알려 주세요.",
-    "zh": "如果您还没有说明，请告诉我们缺少的是哪件商品。",
-    "ar": "إن لم تذكر المنتج الناقص في رسالتك بعد، فأخبرنا به.",
+    "en": "Please tell us which item is missing.",
+    "es": "Indícanos qué artículo falta.",
+    "fr": "Indiquez-nous l'article manquant.",
+    "de": "Nennen Sie uns bitte den fehlenden Artikel.",
+    "it": "Dicci quale articolo manca.",
+    "pt": "Diga qual item está faltando.",
+    "pt-PT": "Diga-nos que artigo falta.",
+    "nl": "Laat ons weten welk artikel er mist.",
+    "pl": "Napisz, którego produktu brakuje.",
+    "ru": "Напишите, пожалуйста, какого товара не хватает.",
+    "tr": "Hangi ürünün eksik olduğunu yazın.",
+    "ja": "不足している商品をお知らせください。",
+    "ko": "어떤 상품이 빠졌는지 알려 주세요.",
+    "zh": "请告诉我们缺少的是哪件商品。",
+    "ar": "أخبرنا بالمنتج الناقص.",
 }
 EXPECTED: Mapping[str, str] = {
-    "en": "If your message doesn't say it yet, tell us what you expected.",
-    "es": "Si aún no lo has mencionado en tu mensaje, cuéntanos qué esperabas.",
-    "fr": "Si votre message ne le précise pas encore, dites-nous ce que vous attendiez.",
-    "de": "Falls das noch nicht in Ihrer Nachricht steht, schreiben Sie uns bitte, was Sie "
-    "erwartet hatten.",
-    "it": "Se non l'hai già scritto nel messaggio, dicci cosa ti aspettavi.",
-    "pt": "Se isso ainda não estiver na sua mensagem, conte o que você esperava receber.",
-    "pt-PT": "Se ainda não estiver na sua mensagem, diga-nos o que esperava receber.",
-    "nl": "Staat het nog niet in je bericht, laat ons dan weten wat je had verwacht.",
-    "pl": "Jeśli nie ma tego jeszcze w Twojej wiadomości, napisz, jaki produkt miał przyjść.",
-    "ru": "Если в вашем сообщении этого ещё нет, напишите, что вы ожидали получить.",
-    "tr": "Mesajınızda henüz yoksa hangi ürünü beklediğinizi de yazın.",
-    "ja": "本来ご注文の商品をまだお書きでない場合は、あわせてお知らせください。",
-    "ko": "원래 주문하신 상품을 아직 알려 주시지 않았다면 함께 알려 주세요.",
-    "zh": "如果您还没有说明，也请告诉我们您原本订购的是什么。",
-    "ar": "إن لم تذكر في رسالتك بعد المنتج الذي كنت تتوقعه، فأخبرنا به.",
+    "en": "Please tell us which item you expected to receive.",
+    "es": "Cuéntanos qué artículo esperabas recibir.",
+    "fr": "Dites-nous quel article vous attendiez.",
+    "de": "Schreiben Sie uns bitte, welchen Artikel Sie erwartet hatten.",
+    "it": "Dicci quale articolo ti aspettavi.",
+    "pt": "Conte qual item você esperava receber.",
+    "pt-PT": "Diga-nos que artigo esperava receber.",
+    "nl": "Laat ons weten welk artikel je had verwacht.",
+    "pl": "Napisz, jaki produkt miał przyjść.",
+    "ru": "Напишите, пожалуйста, какой товар вы ожидали получить.",
+    "tr": "Hangi ürünü beklediğinizi de yazın.",
+    "ja": "本来ご注文の商品もあわせてお知らせください。",
+    "ko": "원래 주문하신 상품도 함께 알려 주세요.",
+    "zh": "也请告诉我们您原本订购的是什么。",
+    "ar": "أخبرنا بالمنتج الذي كنت تتوقعه.",
 }
 ACCOUNT: Mapping[str, str] = {
-    "en": "If your message doesn't say it yet, reply with the details you'd like changed.",
-    "es": "Si aún no lo has mencionado en tu mensaje, respóndenos con lo que quieres cambiar.",
-    "fr": "Si votre message ne le précise pas encore, indiquez-nous ce que vous souhaitez changer.",
-    "de": "Steht es noch nicht in Ihrer Nachricht, schreiben Sie uns einfach, was geändert "
-    "werden soll.",
-    "it": "Se non l'hai già scritto nel messaggio, rispondici indicando cosa vuoi cambiare.",
-    "pt": "Se isso ainda não estiver na sua mensagem, responda com o que deseja alterar.",
-    "pt-PT": "Se ainda não estiver na sua mensagem, responda com o que pretende alterar.",
-    "nl": "Staat het nog niet in je bericht, laat ons dan weten wat je wilt wijzigen.",
-    "pl": "Jeśli nie ma tego jeszcze w Twojej wiadomości, napisz nam, co chcesz zmienić.",
-    "ru": "Если в вашем сообщении этого ещё нет, напишите, что нужно поменять.",
-    "tr": "Mesajınızda henüz yoksa neyi değiştirmek istediğinizi bize yazın.",
-    "ja": "変更したい内容をまだお書きでない場合は、お送りください。",
-    "ko": "바꾸고 싶은 내용을 아직 알려 주시지 않았다면 알려 주세요.",
-    "zh": "如果您的消息里还没写明，请告诉我们需要修改的内容。",
-    "ar": "إن لم تذكر في رسالتك بعد ما تريد تغييره، فأرسله لنا.",
+    "en": "Please reply with the details you'd like changed.",
+    "es": "Respóndenos con lo que quieres cambiar.",
+    "fr": "Indiquez-nous ce que vous souhaitez changer.",
+    "de": "Schreiben Sie uns bitte, was geändert werden soll.",
+    "it": "Rispondici indicando cosa vuoi cambiare.",
+    "pt": "Responda com o que deseja alterar.",
+    "pt-PT": "Responda com o que pretende alterar.",
+    "nl": "Laat ons weten wat je wilt wijzigen.",
+    "pl": "Napisz nam, co chcesz zmienić.",
+    "ru": "Напишите, пожалуйста, что нужно поменять.",
+    "tr": "Neyi değiştirmek istediğinizi bize yazın.",
+    "ja": "変更したい内容をお知らせください。",
+    "ko": "바꾸고 싶은 내용을 알려 주세요.",
+    "zh": "请告诉我们需要修改的内容。",
+    "ar": "أرسل لنا ما تريد تغييره.",
 }
 
 # The invoice's company: the whole ask, on its condition, when the message names no
@@ -244,21 +241,21 @@ COMPANY_PARTS = (COMPANY_NAME, COMPANY_ADDRESS, TAX_ID)
 # the method is left out when the message names it.
 PAYMENT: Mapping[str, tuple[str, str]] = {
     "en": (
-        "If your message doesn't say them yet, tell us the payment method you used and the date "
+        "Please tell us the payment method you used and the date "
         "and amount of the payment, and send a screenshot of any error message (never share your "
         "full card number).",
         "Please tell us the date and amount of the payment, and send a screenshot of any error "
         "message or of the payment confirmation (never share your full card number).",
     ),
     "es": (
-        "Si tu mensaje aún no lo indica, dinos el método de pago que usaste y la fecha y el "
+        "Dinos el método de pago que usaste y la fecha y el "
         "importe del pago, y envíanos una captura del mensaje de error, si lo hubo (nunca "
         "compartas el número completo de la tarjeta).",
         "Dinos la fecha y el importe del pago, y envíanos una captura del mensaje de error o del "
         "comprobante de pago (nunca compartas el número completo de la tarjeta).",
     ),
     "fr": (
-        "Si votre message ne les précise pas encore, indiquez-nous le moyen de paiement utilisé "
+        "Indiquez-nous le moyen de paiement utilisé "
         "ainsi que la date et le montant du paiement, et envoyez une capture d'écran du message "
         "d'erreur s'il y en a un (ne partagez jamais votre numéro de carte complet).",
         "Indiquez-nous la date et le montant du paiement, et envoyez une capture d'écran du "
@@ -266,7 +263,7 @@ PAYMENT: Mapping[str, tuple[str, str]] = {
         "carte complet).",
     ),
     "de": (
-        "Falls das noch nicht in Ihrer Nachricht steht, nennen Sie uns bitte die Zahlungsart "
+        "Nennen Sie uns bitte die Zahlungsart "
         "sowie Datum und Betrag der Zahlung, und schicken Sie einen Screenshot der Fehlermeldung, "
         "falls es eine gab (senden Sie uns bitte nie Ihre vollständige Kartennummer).",
         "Nennen Sie uns bitte Datum und Betrag der Zahlung und schicken Sie einen Screenshot der "
@@ -274,74 +271,73 @@ PAYMENT: Mapping[str, tuple[str, str]] = {
         "Kartennummer).",
     ),
     "it": (
-        "Se non l'hai già scritto nel messaggio, indicaci il metodo di pagamento usato, data e "
+        "Indicaci il metodo di pagamento usato, data e "
         "importo del pagamento, e inviaci uno screenshot dell'eventuale messaggio di errore (non "
         "condividere mai il numero completo della carta).",
         "Indicaci data e importo del pagamento e inviaci uno screenshot del messaggio di errore o "
         "della conferma di pagamento (non condividere mai il numero completo della carta).",
     ),
     "pt": (
-        "Se isso ainda não estiver na sua mensagem, informe o meio de pagamento usado e a data e "
+        "Informe o meio de pagamento usado e a data e "
         "o valor do pagamento, e envie uma captura de tela da mensagem de erro, se houver (nunca "
         "compartilhe o número completo do cartão).",
         "Informe a data e o valor do pagamento e envie uma captura de tela da mensagem de erro ou "
         "do comprovante de pagamento (nunca compartilhe o número completo do cartão).",
     ),
     "pt-PT": (
-        "Se ainda não estiver na sua mensagem, indique o método de pagamento utilizado, a data e "
+        "Indique o método de pagamento utilizado, a data e "
         "o valor do pagamento, e envie-nos uma captura de ecrã da mensagem de erro, se houver "
         "(nunca partilhe o número completo do cartão).",
         "Indique a data e o valor do pagamento e envie-nos uma captura de ecrã da mensagem de "
         "erro ou do comprovativo de pagamento (nunca partilhe o número completo do cartão).",
     ),
     "nl": (
-        "Staat het nog niet in je bericht, laat ons dan weten met welke betaalmethode je hebt "
+        "Laat ons weten met welke betaalmethode je hebt "
         "betaald en op welke datum en voor welk bedrag, en stuur een screenshot van een "
         "eventuele foutmelding (deel nooit je volledige kaartnummer).",
         "Laat ons de datum en het bedrag van de betaling weten en stuur een screenshot van de "
         "foutmelding of van de betaalbevestiging (deel nooit je volledige kaartnummer).",
     ),
     "pl": (
-        "Jeśli nie ma tego jeszcze w Twojej wiadomości, podaj metodę płatności oraz datę i kwotę "
+        "Podaj metodę płatności oraz datę i kwotę "
         "płatności, a także prześlij zrzut ekranu komunikatu o błędzie, jeśli się pojawił "
         "(nigdy nie podawaj pełnego numeru karty).",
         "Podaj datę i kwotę płatności oraz prześlij zrzut ekranu komunikatu o błędzie lub "
         "potwierdzenia płatności (nigdy nie podawaj pełnego numeru karty).",
     ),
     "ru": (
-        "Если в вашем сообщении этого ещё нет, напишите способ оплаты, дату и сумму "
+        "Напишите способ оплаты, дату и сумму "
         "платежа, и пришлите скриншот сообщения об ошибке, если оно было (никогда не присылайте "
         "полный номер карты).",
         "Напишите дату и сумму платежа и пришлите скриншот сообщения об ошибке или "
         "подтверждения оплаты (никогда не присылайте полный номер карты).",
     ),
     "tr": (
-        "Mesajınızda henüz yoksa kullandığınız ödeme yöntemini, ödemenin tarihini ve tutarını "
+        "Kullandığınız ödeme yöntemini, ödemenin tarihini ve tutarını "
         "yazın; varsa hata mesajının ekran görüntüsünü de gönderin (kart numaranızın tamamını "
         "asla paylaşmayın).",
         "Ödemenin tarihini ve tutarını yazın; hata mesajının ya da ödeme onayının ekran "
         "görüntüsünü de gönderin (kart numaranızın tamamını asla paylaşmayın).",
     ),
     "ja": (
-        "ご利用の支払い方法、お支払いの日時と金額をまだお書きでない場合はお知らせください。"
+        "ご利用の支払い方法、お支払いの日時と金額をお知らせください。"
         "エラーメッセージがあればそのスクリーンショットもお送りください（カード番号の全桁は絶対に"
         "送らないでください）。",
         "お支払いの日時と金額をお知らせのうえ、エラーメッセージまたはお支払い完了画面の"
         "スクリーンショットをお送りください（カード番号の全桁は絶対に送らないでください）。",
     ),
     "ko": (
-        "아직 알려 주시지 않았다면 사용하신 결제 수단과 결제 날짜, 금액을 알려 주시고, 오류 "
+        "사용하신 결제 수단과 결제 날짜, 금액을 알려 주시고, 오류 "
         "메시지가 있었다면 스크린샷도 보내 주세요(카드 번호 전체는 절대 보내지 마세요).",
         "결제 날짜와 금액을 알려 주시고, 오류 메시지나 결제 완료 화면의 스크린샷을 보내 주세요"
         "(카드 번호 전체는 절대 보내지 마세요).",
     ),
     "zh": (
-        "如果您的消息里还没写明，请告诉我们您使用的支付方式、付款日期和金额；如有错误提示请附上"
-        "截图（请勿发送完整卡号）。",
+        "请告诉我们您使用的支付方式、付款日期和金额；如有错误提示请附上截图（请勿发送完整卡号）。",
         "请告诉我们付款日期和金额，并附上错误提示或付款凭证的截图（请勿发送完整卡号）。",
     ),
     "ar": (
-        "إن لم تذكر ذلك في رسالتك بعد، فأخبرنا بوسيلة الدفع التي استخدمتها وتاريخ الدفع ومبلغه، "
+        "أخبرنا بوسيلة الدفع التي استخدمتها وتاريخ الدفع ومبلغه، "
         "وأرسل لقطة شاشة لرسالة الخطأ إن وُجدت (لا تشارك رقم بطاقتك كاملًا أبدًا).",
         "أخبرنا بتاريخ الدفع ومبلغه، وأرسل لقطة شاشة لرسالة الخطأ أو لإيصال الدفع (لا تشارك رقم "
         "بطاقتك كاملًا أبدًا).",
@@ -607,5 +603,421 @@ EXCHANGE_NAMED: Mapping[str, tuple[str, str]] = {
     "ar": (
         "نقبل الاستبدال، وسنتحقق من توفر المنتج الذي تريده.",
         "سيتحقق فريقنا من إمكانية الاستبدال الذي تطلبه.",
+    ),
+}
+
+# A product that does not work as it should: (the problem described: a photo or video
+# only, nothing described: what happens too).
+PROBLEM: Mapping[str, tuple[str, str]] = {
+    "en": (
+        "Please send a photo or short video that shows it, plus the product's model or batch "
+        "number if there is one.",
+        "Please tell us what happens, and send a photo or short video that shows it, plus the "
+        "product's model or batch number if there is one.",
+    ),
+    "es": (
+        "Envíanos una foto o un vídeo corto en el que se vea, junto con el modelo o el número "
+        "de lote del producto si lo tiene.",
+        "Cuéntanos qué le pasa y envíanos una foto o un vídeo corto en el que se vea, junto con "
+        "el modelo o el número de lote del producto si lo tiene.",
+    ),
+    "fr": (
+        "Envoyez-nous une photo ou une courte vidéo qui le montre, avec le modèle ou le numéro "
+        "de lot du produit s'il y en a un.",
+        "Décrivez-nous ce qui se passe et envoyez-nous une photo ou une courte vidéo qui le "
+        "montre, avec le modèle ou le numéro de lot du produit s'il y en a un.",
+    ),
+    "de": (
+        "Bitte schicken Sie uns ein Foto oder ein kurzes Video, auf dem man es sieht, und, falls "
+        "vorhanden, das Modell oder die Chargennummer des Produkts.",
+        "Bitte beschreiben Sie uns, was passiert, und schicken Sie uns ein Foto oder ein kurzes "
+        "Video davon sowie, falls vorhanden, das Modell oder die Chargennummer des Produkts.",
+    ),
+    "it": (
+        "Inviaci una foto o un breve video che lo mostri, insieme al modello o al numero di "
+        "lotto se presente.",
+        "Raccontaci cosa succede e inviaci una foto o un breve video che lo mostri, insieme al "
+        "modello o al numero di lotto se presente.",
+    ),
+    "pt": (
+        "Envie uma foto ou um vídeo curto que mostre o problema, junto com o modelo ou o número "
+        "de lote do produto, se houver.",
+        "Conte o que acontece e envie uma foto ou um vídeo curto que mostre o problema, junto "
+        "com o modelo ou o número de lote do produto, se houver.",
+    ),
+    "pt-PT": (
+        "Envie-nos uma fotografia ou um vídeo curto que mostre o problema, com o modelo ou o "
+        "número de lote do produto, se houver.",
+        "Diga-nos o que acontece e envie-nos uma fotografia ou um vídeo curto que mostre o "
+        "problema, com o modelo ou o número de lote do produto, se houver.",
+    ),
+    "nl": (
+        "Stuur ons een foto of korte video waarop het te zien is, met het model of het "
+        "batchnummer van het product als dat er is.",
+        "Vertel ons wat er gebeurt en stuur een foto of korte video waarop het te zien is, met "
+        "het model of het batchnummer van het product als dat er is.",
+    ),
+    "pl": (
+        "Prześlij zdjęcie lub krótkie nagranie, na którym widać usterkę, a także model lub "
+        "numer partii produktu, jeśli jest.",
+        "Opisz, co się dzieje, i prześlij zdjęcie lub krótkie nagranie, na którym widać "
+        "usterkę, a także model lub numer partii produktu, jeśli jest.",
+    ),
+    "ru": (
+        "Пришлите, пожалуйста, фото или короткое видео, где это видно, и модель или номер "
+        "партии товара, если он есть.",
+        "Опишите, пожалуйста, что происходит, и пришлите фото или короткое видео, где это "
+        "видно, и модель или номер партии товара, если он есть.",
+    ),
+    "tr": (
+        "Sorunu gösteren bir fotoğraf veya kısa bir video ile varsa ürünün model ya da parti "
+        "numarasını gönderin.",
+        "Ne olduğunu anlatın; sorunu gösteren bir fotoğraf veya kısa bir video ile varsa "
+        "ürünün model ya da parti numarasını gönderin.",
+    ),
+    "ja": (
+        "不具合の様子が分かる写真または短い動画と、あれば製品の型番・ロット番号をお送りください。",
+        "どのような状態かをお知らせのうえ、不具合の様子が分かる写真または短い動画と、あれば製品の"
+        "型番・ロット番号をお送りください。",
+    ),
+    "ko": (
+        "증상이 보이는 사진이나 짧은 동영상과, 있다면 제품의 모델명이나 로트 번호를 보내 주세요.",
+        "어떤 증상인지 알려 주시고, 증상이 보이는 사진이나 짧은 동영상과, 있다면 제품의 모델명이나 "
+        "로트 번호를 보내 주세요.",
+    ),
+    "zh": (
+        "请发一张照片或一段短视频展示故障情况，如有型号或批次号，也请一并提供。",
+        "请告诉我们具体情况，并发一张照片或一段短视频展示故障情况，如有型号或批次号，也请一并提供。",
+    ),
+    "ar": (
+        "أرسل لنا صورة أو مقطع فيديو قصيرًا يُظهر المشكلة، مع طراز المنتج أو رقم التشغيلة إن وُجد.",
+        "صف لنا ما يحدث، وأرسل صورة أو مقطع فيديو قصيرًا يُظهر المشكلة، مع طراز المنتج أو رقم "
+        "التشغيلة إن وُجد.",
+    ),
+}
+
+# Which product a question is about (a plug or voltage question), when it names none.
+PRODUCT: Mapping[str, str] = {
+    "en": "Tell us which product it is and we'll gladly check it for you.",
+    "es": "Dinos de qué producto se trata y lo comprobamos por ti.",
+    "fr": "Dites-nous de quel produit il s'agit et nous vérifierons pour vous.",
+    "de": "Nennen Sie uns das Produkt, dann prüfen wir es gern für Sie.",
+    "it": "Dicci di quale prodotto si tratta e lo verifichiamo per te.",
+    "pt": "Diga-nos qual é o produto e verificamos para você.",
+    "pt-PT": "Diga-nos qual é o produto e verificamos por si.",
+    "nl": "Laat ons weten om welk product het gaat, dan kijken we het voor je na.",
+    "pl": "Napisz, o który produkt chodzi, a chętnie to sprawdzimy.",
+    "ru": "Напишите, о каком товаре речь, и мы с радостью всё проверим.",
+    "tr": "Hangi üründen bahsettiğinizi yazın, sizin için memnuniyetle kontrol edelim.",
+    "ja": "対象の商品をお知らせいただければ、こちらでお調べいたします。",
+    "ko": "어떤 상품인지 알려 주시면 확인해 드리겠습니다.",
+    "zh": "请告诉我们是哪件商品，我们来帮您确认。",
+    "ar": "أخبرنا بالمنتج المقصود وسنتحقق منه لك بكل سرور.",
+}
+
+# A product's availability: (nothing named: the product and its version, the product
+# named: only its version, when there are several).
+AVAILABILITY: Mapping[str, tuple[str, str]] = {
+    "en": (
+        "Please send us the product's link or name and, if it comes in several versions, the "
+        "size or colour you'd like.",
+        "If it comes in several sizes or colours, tell us which one you'd like.",
+    ),
+    "es": (
+        "Envíanos el enlace o el nombre del producto y, si tiene varias versiones, la talla o el "
+        "color que quieres.",
+        "Si lo hay en varias tallas o colores, dinos cuál quieres.",
+    ),
+    "fr": (
+        "Envoyez-nous le lien ou le nom du produit et, s'il existe en plusieurs versions, la "
+        "taille ou la couleur souhaitée.",
+        "S'il existe en plusieurs tailles ou couleurs, dites-nous laquelle vous souhaitez.",
+    ),
+    "de": (
+        "Schicken Sie uns bitte den Link oder den Namen des Produkts und, falls es mehrere "
+        "Ausführungen gibt, die gewünschte Größe oder Farbe.",
+        "Falls es den Artikel in mehreren Größen oder Farben gibt, nennen Sie uns bitte die "
+        "gewünschte.",
+    ),
+    "it": (
+        "Inviaci il link o il nome del prodotto e, se ce ne sono più versioni, la taglia o il "
+        "colore che desideri.",
+        "Se esiste in più taglie o colori, dicci quale desideri.",
+    ),
+    "pt": (
+        "Envie o link ou o nome do produto e, se houver mais de uma versão, o tamanho ou a cor "
+        "que você quer.",
+        "Se houver mais de um tamanho ou cor, diga qual você quer.",
+    ),
+    "pt-PT": (
+        "Envie-nos o link ou o nome do produto e, se houver várias versões, o tamanho ou a cor "
+        "que pretende.",
+        "Se houver vários tamanhos ou cores, diga-nos qual pretende.",
+    ),
+    "nl": (
+        "Stuur ons de link of de naam van het product en, als er meerdere uitvoeringen zijn, de "
+        "maat of kleur die je wilt.",
+        "Zijn er meerdere maten of kleuren, laat ons dan weten welke je wilt.",
+    ),
+    "pl": (
+        "Prześlij link lub nazwę produktu oraz, jeśli jest w kilku wersjach, rozmiar lub kolor, "
+        "który Cię interesuje.",
+        "Jeśli produkt jest w kilku rozmiarach lub kolorach, napisz, który Cię interesuje.",
+    ),
+    "ru": (
+        "Пришлите ссылку или название товара и, если у него есть варианты, нужный размер или цвет.",
+        "Если у товара несколько размеров или цветов, напишите, какой вам нужен.",
+    ),
+    "tr": (
+        "Ürünün bağlantısını veya adını ve birden fazla seçeneği varsa istediğiniz beden ya da "
+        "rengi yazın.",
+        "Ürünün birden fazla beden veya rengi varsa hangisini istediğinizi yazın.",
+    ),
+    "ja": (
+        "商品のリンクまたは商品名と、複数ある場合はご希望のサイズ・色をお知らせください。",
+        "サイズや色が複数ある場合は、ご希望のものをお知らせください。",
+    ),
+    "ko": (
+        "상품 링크나 상품명과, 옵션이 여러 개라면 원하시는 사이즈나 색상을 알려 주세요.",
+        "사이즈나 색상이 여러 개라면 원하시는 옵션을 알려 주세요.",
+    ),
+    "zh": (
+        "请发给我们商品链接或名称；如有多个款式，也请告诉我们想要的尺码或颜色。",
+        "如果有多个尺码或颜色，请告诉我们您想要哪一款。",
+    ),
+    "ar": (
+        "أرسل لنا رابط المنتج أو اسمه، وإن كان متوفرًا بأكثر من خيار فأخبرنا بالمقاس أو اللون "
+        "الذي تريده.",
+        "إن كان المنتج متوفرًا بأكثر من مقاس أو لون، فأخبرنا بما تريده.",
+    ),
+}
+
+# A change to an order that does not say what changes.
+CHANGE: Mapping[str, str] = {
+    "en": "Tell us exactly what you'd like to change: the item, size, colour or quantity.",
+    "es": "Dinos qué quieres cambiar exactamente: artículo, talla, color o cantidad.",
+    "fr": "Dites-nous précisément ce que vous souhaitez changer : article, taille, couleur ou "
+    "quantité.",
+    "de": "Teilen Sie uns bitte genau mit, was Sie ändern möchten: Artikel, Größe, Farbe oder "
+    "Menge.",
+    "it": "Dicci esattamente cosa vuoi cambiare: articolo, taglia, colore o quantità.",
+    "pt": "Diga exatamente o que você quer mudar: item, tamanho, cor ou quantidade.",
+    "pt-PT": "Diga-nos exatamente o que pretende alterar: artigo, tamanho, cor ou quantidade.",
+    "nl": "Laat ons precies weten wat je wilt wijzigen: artikel, maat, kleur of aantal.",
+    "pl": "Napisz dokładnie, co chcesz zmienić: produkt, rozmiar, kolor czy ilość.",
+    "ru": "Напишите, пожалуйста, что именно нужно изменить: товар, размер, цвет или количество.",
+    "tr": "Tam olarak neyi değiştirmek istediğinizi yazın: ürün, beden, renk veya adet.",
+    "ja": "変更したい内容（商品・サイズ・色・数量）をお知らせください。",
+    "ko": "변경하실 내용(상품, 사이즈, 색상, 수량)을 정확히 알려 주세요.",
+    "zh": "请告诉我们具体要修改什么：商品、尺码、颜色还是数量。",
+    "ar": "أخبرنا بالضبط بما تريد تغييره: المنتج أو المقاس أو اللون أو الكمية.",
+}
+
+# A new delivery address: (nothing given: the whole address, a locker or pickup point
+# wanted: its number and place, a DHL Packstation wanted: the same and the DHL customer
+# number, the change given: noted).
+ADDRESS: Mapping[str, tuple[str, str, str, str]] = {
+    "en": (
+        "Please send us the complete new address: recipient's name, street and number, "
+        "postcode, town, country and a phone number.",
+        "Please send us the locker's or pickup point's number or name, with its postcode and town.",
+        "Please send us the Packstation's number, its postcode and town, and your DHL customer "
+        "number (Postnummer), which DHL needs to deliver to a Packstation.",
+        "We've noted the correction.",
+    ),
+    "es": (
+        "Envíanos la nueva dirección completa: nombre del destinatario, calle y número, código "
+        "postal, ciudad, país y un teléfono.",
+        "Envíanos el número o el nombre del casillero o punto de recogida, con su código postal "
+        "y su ciudad.",
+        "Envíanos el número de la Packstation, su código postal y su ciudad, y tu número de "
+        "cliente de DHL (Postnummer), que DHL necesita para entregar en una Packstation.",
+        "Hemos tomado nota de la corrección.",
+    ),
+    "fr": (
+        "Envoyez-nous la nouvelle adresse complète : nom du destinataire, rue et numéro, code "
+        "postal, ville, pays et un numéro de téléphone.",
+        "Envoyez-nous le numéro ou le nom de la consigne ou du point relais, avec son code "
+        "postal et sa ville.",
+        "Envoyez-nous le numéro de la Packstation, son code postal et sa ville, ainsi que votre "
+        "numéro client DHL (Postnummer), dont DHL a besoin pour livrer en Packstation.",
+        "Nous avons bien noté la correction.",
+    ),
+    "de": (
+        "Bitte schicken Sie uns die vollständige neue Adresse: Name des Empfängers, Straße und "
+        "Hausnummer, PLZ, Ort, Land und eine Telefonnummer.",
+        "Bitte schicken Sie uns die Nummer oder den Namen des Paketautomaten bzw. der "
+        "Abholstelle mit PLZ und Ort.",
+        "Bitte schicken Sie uns die Nummer der Packstation, ihre PLZ und den Ort sowie Ihre "
+        "DHL-Postnummer, ohne die DHL nicht an eine Packstation liefert.",
+        "Wir haben die Korrektur notiert.",
+    ),
+    "it": (
+        "Inviaci il nuovo indirizzo completo: nome del destinatario, via e numero civico, CAP, "
+        "città, paese e un numero di telefono.",
+        "Inviaci il numero o il nome del locker o del punto di ritiro, con CAP e città.",
+        "Inviaci il numero della Packstation, il suo CAP e la città, e il tuo numero cliente DHL "
+        "(Postnummer), che DHL richiede per consegnare in una Packstation.",
+        "Abbiamo preso nota della correzione.",
+    ),
+    "pt": (
+        "Envie-nos o novo endereço completo: nome do destinatário, rua e número, CEP, cidade, "
+        "país e um telefone.",
+        "Envie-nos o número ou o nome do armário ou ponto de retirada, com o CEP e a cidade.",
+        "Envie-nos o número da Packstation, o código postal e a cidade dela, e o seu número de "
+        "cliente DHL (Postnummer), que a DHL exige para entregar numa Packstation.",
+        "Anotamos a correção.",
+    ),
+    "pt-PT": (
+        "Envie-nos a nova morada completa: nome do destinatário, rua e número, código postal, "
+        "localidade, país e um telefone.",
+        "Envie-nos o número ou o nome do cacifo ou ponto de recolha, com o código postal e a "
+        "localidade.",
+        "Envie-nos o número da Packstation, o código postal e a localidade, e o seu número de "
+        "cliente DHL (Postnummer), que a DHL exige para entregar numa Packstation.",
+        "Registámos a correção.",
+    ),
+    "nl": (
+        "Stuur ons het volledige nieuwe adres: naam van de ontvanger, straat en huisnummer, "
+        "postcode, plaats, land en een telefoonnummer.",
+        "Stuur ons het nummer of de naam van het pakketkluisje of afhaalpunt, met de postcode en "
+        "plaats.",
+        "Stuur ons het nummer van het Packstation, de postcode en plaats, en je DHL-klantnummer "
+        "(Postnummer), dat DHL nodig heeft om bij een Packstation te bezorgen.",
+        "We hebben de wijziging genoteerd.",
+    ),
+    "pl": (
+        "Prześlij pełny nowy adres: imię i nazwisko odbiorcy, ulicę i numer, kod pocztowy, "
+        "miasto, kraj i numer telefonu.",
+        "Prześlij numer lub nazwę paczkomatu albo punktu odbioru, z kodem pocztowym i miastem.",
+        "Prześlij numer Packstation, jej kod pocztowy i miasto oraz swój numer klienta DHL "
+        "(Postnummer), którego DHL wymaga przy dostawie do Packstation.",
+        "Zanotowaliśmy poprawkę.",
+    ),
+    "ru": (
+        "Пришлите, пожалуйста, полный новый адрес: имя получателя, улицу и номер дома, индекс, "
+        "город, страну и телефон.",
+        "Пришлите, пожалуйста, номер или название постамата или пункта выдачи, его индекс и город.",
+        "Пришлите, пожалуйста, номер Packstation, её индекс и город, а также ваш клиентский "
+        "номер DHL (Postnummer): без него DHL не доставляет в Packstation.",
+        "Мы записали исправление.",
+    ),
+    "tr": (
+        "Lütfen yeni adresin tamamını gönderin: alıcı adı, sokak ve numara, posta kodu, şehir, "
+        "ülke ve bir telefon numarası.",
+        "Lütfen kargo dolabının veya teslimat noktasının numarasını ya da adını, posta kodu ve "
+        "şehriyle birlikte gönderin.",
+        "Lütfen Packstation numarasını, posta kodunu ve şehrini, ayrıca DHL'in Packstation "
+        "teslimatı için istediği DHL müşteri numaranızı (Postnummer) gönderin.",
+        "Düzeltmeyi not aldık.",
+    ),
+    "ja": (
+        "新しいお届け先として、お受取人のお名前、郵便番号、ご住所（市区町村・番地まで）、国、"
+        "電話番号をお送りください。",
+        "ご希望の宅配ロッカーまたは受取拠点の番号か名称と、その郵便番号・市区町村をお知らせください。",
+        "Packstationの番号、その郵便番号と所在地、およびPackstationへの配達にDHLが必要とする"
+        "DHLお客様番号（Postnummer）をお知らせください。",
+        "修正内容を承りました。",
+    ),
+    "ko": (
+        "새 주소를 받는 분 성함, 도로명과 건물 번호, 우편번호, 도시, 국가, 전화번호까지 모두 보내 "
+        "주세요.",
+        "원하시는 보관함이나 픽업 지점의 번호 또는 이름과 우편번호, 도시를 알려 주세요.",
+        "Packstation 번호와 우편번호, 도시, 그리고 DHL이 Packstation 배송에 요구하는 DHL 고객 "
+        "번호(Postnummer)를 알려 주세요.",
+        "수정하실 내용을 확인했습니다.",
+    ),
+    "zh": (
+        "请发给我们完整的新地址：收件人姓名、街道和门牌号、邮编、城市、国家和电话。",
+        "请告诉我们快递柜或自提点的编号或名称，以及它的邮编和城市。",
+        "请告诉我们Packstation的编号、邮编和城市，以及DHL向Packstation派送所需的DHL客户号"
+        "（Postnummer）。",
+        "我们已记下您更正的信息。",
+    ),
+    "ar": (
+        "أرسل لنا العنوان الجديد كاملًا: اسم المستلم والشارع ورقم المبنى والرمز البريدي والمدينة "
+        "والدولة ورقم هاتف.",
+        "أرسل لنا رقم خزانة الطرود أو نقطة الاستلام أو اسمها، مع الرمز البريدي والمدينة.",
+        "أرسل لنا رقم الـPackstation ورمزها البريدي ومدينتها، ورقم عميلك لدى DHL (Postnummer) "
+        "الذي تشترطه DHL للتوصيل إلى Packstation.",
+        "سجّلنا التصحيح.",
+    ),
+}
+
+# A customs notice: (one in hand: asked for plainly, an order placed: if one comes).
+# Before buying there is no notice to ask for.
+CUSTOMS_NOTICE: Mapping[str, tuple[str, str]] = {
+    "en": (
+        "Please send us a photo or screenshot of the customs notice, with the amount and any "
+        "documents requested.",
+        "If you receive a customs notice, please send us a photo or screenshot of it.",
+    ),
+    "es": (
+        "Envíanos una foto o captura del aviso de aduana, con el importe y los documentos que te "
+        "pidan.",
+        "Si te llega un aviso de aduana, envíanos una foto o captura.",
+    ),
+    "fr": (
+        "Envoyez-nous une photo ou une capture de l'avis de douane, avec le montant et les "
+        "documents demandés.",
+        "Si vous recevez un avis de douane, envoyez-nous-en une photo ou une capture d'écran.",
+    ),
+    "de": (
+        "Bitte schicken Sie uns ein Foto oder einen Screenshot der Zollmitteilung mit dem Betrag "
+        "und den angeforderten Unterlagen.",
+        "Erhalten Sie eine Zollmitteilung, schicken Sie uns bitte ein Foto oder einen Screenshot "
+        "davon.",
+    ),
+    "it": (
+        "Inviaci una foto o uno screenshot dell'avviso doganale, con l'importo e gli eventuali "
+        "documenti richiesti.",
+        "Se ricevi un avviso doganale, inviaci una foto o uno screenshot.",
+    ),
+    "pt": (
+        "Envie uma foto ou print do aviso da alfândega, mostrando o valor e os documentos "
+        "solicitados.",
+        "Se você receber um aviso da alfândega, envie-nos uma foto ou captura de tela.",
+    ),
+    "pt-PT": (
+        "Envie-nos uma fotografia ou captura de ecrã do aviso da alfândega, com o valor e os "
+        "documentos pedidos.",
+        "Se receber um aviso da alfândega, envie-nos uma fotografia ou captura de ecrã.",
+    ),
+    "nl": (
+        "Stuur ons een foto of screenshot van het douanebericht, met het bedrag en de gevraagde "
+        "documenten.",
+        "Krijg je een douanebericht, stuur ons dan een foto of screenshot ervan.",
+    ),
+    "pl": (
+        "Prześlij nam zdjęcie lub zrzut ekranu zawiadomienia celnego z kwotą i listą wymaganych "
+        "dokumentów.",
+        "Jeśli dostaniesz zawiadomienie celne, prześlij nam jego zdjęcie lub zrzut ekranu.",
+    ),
+    "ru": (
+        "Пришлите, пожалуйста, фото или скриншот таможенного уведомления с суммой и списком "
+        "запрошенных документов.",
+        "Если придёт уведомление от таможни, пришлите, пожалуйста, его фото или скриншот.",
+    ),
+    "tr": (
+        "Lütfen gümrük bildiriminin tutarı ve istenen belgeleri gösteren bir fotoğrafını veya "
+        "ekran görüntüsünü gönderin.",
+        "Bir gümrük bildirimi alırsanız lütfen fotoğrafını veya ekran görüntüsünü gönderin.",
+    ),
+    "ja": (
+        "お手数ですが、金額や求められている書類が分かるよう、税関からの通知の写真またはスクリーン"
+        "ショットをお送りください。",
+        "税関から通知が届いた場合は、その写真またはスクリーンショットをお送りください。",
+    ),
+    "ko": (
+        "금액과 요청 서류가 보이도록 세관 안내문의 사진이나 캡처를 보내 주세요.",
+        "세관 통지를 받으시면 사진이나 스크린샷을 보내 주세요.",
+    ),
+    "zh": (
+        "请把海关通知的照片或截图发给我们，包括金额和要求提供的文件。",
+        "如果收到海关通知，请发给我们照片或截图。",
+    ),
+    "ar": (
+        "يرجى إرسال صورة أو لقطة شاشة لإشعار الجمارك تُظهر المبلغ والمستندات المطلوبة.",
+        "إذا وصلك إشعار جمركي، فيُرجى إرسال صورة أو لقطة شاشة له.",
     ),
 }
