@@ -37,8 +37,17 @@ _DRESS: tuple[tuple[int, ...], ...] = (
     (16, 20, 46, 48, 52, 21),
     (18, 22, 48, 50, 54, 23),
 )
-_DRESS_COLUMNS = {"US": 0, "UK": 1, "EU": 2, "DE": 2, "FR": 3, "ES": 3, "IT": 4, "JP": 5}
+# Russia (and the other post-Soviet countries) numbers a woman's size by half the bust in
+# cm, as Italy does: RU 42 (bust 84) = IT 42 = EU 36, RU 46 (bust 92) = EU 40, an M
+# (GOST 29295 and the Russian shops' conversion charts: EU = RU - 6, US = RU - 36).
+_DRESS_COLUMNS = {
+    "US": 0, "UK": 1, "EU": 2, "DE": 2, "FR": 3, "ES": 3, "IT": 4, "JP": 5, "RU": 4,
+}  # fmt: skip
 _DRESS_LABELS = ("US", "UK", "EU", "FR/ES", "IT", "JP")
+# The women's letter of a row, by its US size as the general chart in ``sizes`` gives
+# them (US 0-2 XS, 4-6 S, 8-10 M, 12-14 L, 16-18 XL): RU 46 = US 10, an M; IT 42 = US 6,
+# an S; FR 40 = US 8, an M, as Italian and French shops letter them.
+_WOMENS_LETTER = ((2, "XS"), (6, "S"), (10, "M"), (14, "L"), (18, "XL"), (22, "XXL"))
 
 # China's GB/T 1335 sizes by chest girth in cm (men's 170/88A and women's 165/88A are
 # both M; a chest between two rows takes the larger).
@@ -88,20 +97,48 @@ _RUNS_SMALL = {
 }
 
 
-def dress_line(
-    system: str, value: float, language: str, label: str, first: tuple[str, ...] = ()
-) -> str | None:
-    """A women's dress size in every system, the ones in ``first`` (asked for) first;
-    None when ``system`` has no column or the size is off the chart."""
+def _dress_row(system: str, value: float) -> tuple[int, ...] | None:
     column = _DRESS_COLUMNS.get(system)
     if column is None:
         return None
     row = min(_DRESS, key=lambda r: (abs(r[column] - value), -r[column]))
-    if abs(row[column] - value) > 1:
+    return row if abs(row[column] - value) <= 1 else None
+
+
+def dress_row(system: str, value: float) -> dict[str, int] | None:
+    """A women's size in every system ({"US": 6, "UK": 10, "EU": 36, "FR/ES": 38, "IT":
+    42, "JP": 11, "RU": 42}); None when off the chart."""
+    row = _dress_row(system, value)
+    if row is None:
+        return None
+    return dict(zip(_DRESS_LABELS, row, strict=True)) | {"RU": row[4]}
+
+
+def womens_letter(system: str, value: float) -> str | None:
+    """The women's letter of a numbered size (RU 46 -> "M", FR 40 -> "M", UK 8 -> "S")."""
+    row = _dress_row(system, value)
+    if row is None:
+        return None
+    return next((letter for top, letter in _WOMENS_LETTER if row[0] <= top), None)
+
+
+def dress_line(
+    system: str, value: float, language: str, label: str, first: tuple[str, ...] = ()
+) -> str | None:
+    """A women's dress size in every system, the ones in ``first`` (asked for) first;
+    None when ``system`` has no column or the size is off the chart. A Russian size is
+    given with the EU one first."""
+    column = _DRESS_COLUMNS.get(system)
+    row = _dress_row(system, value)
+    if column is None or row is None:
         return None
     parts = {
-        name: f"{name} {row[index]}" for index, name in enumerate(_DRESS_LABELS) if index != column
+        name: f"{name} {row[index]}"
+        for index, name in enumerate(_DRESS_LABELS)
+        if index != column or system == "RU"
     }
+    if system == "RU":
+        first = (*first, "EU")
     order = [name for name in parts if name.split("/")[0] in first or name in first]
     order += [name for name in parts if name not in order]
     written = format_decimal(value, format="#,##0.#", locale=_locale(language))
@@ -136,3 +173,50 @@ def runs_small(language: str) -> str:
 
 def _locale(language: str) -> str:
     return language if language in _CHOOSE else "en"
+
+
+# A number written without a system is read in the system of the shopper's language or
+# country (a Russian's 46 is Russian, an Italian's 42 Italian); the answer says so after
+# the conversion, and names the letter when there is one letter to name.
+_ASSUMED: dict[str, dict[str, str]] = {
+    "en": {
+        "US": "We've read {value} as a US size",
+        "UK": "We've read {value} as a UK size",
+    },
+    "es": {"ES": "Hemos tomado la {value} como talla española"},
+    "fr": {"FR": "Nous avons considéré le {value} comme une taille française"},
+    "de": {"EU": "Wir sind bei {value} von einer deutschen Größe ausgegangen"},
+    "it": {"IT": "Abbiamo considerato la {value} come taglia italiana"},
+    "pt": {"EU": "Consideramos o {value} como tamanho europeu"},
+    "nl": {"EU": "We zijn bij {value} uitgegaan van een Europese maat"},
+    "pl": {"EU": "Przyjęliśmy, że {value} to rozmiar europejski"},
+    "ru": {"RU": "Мы исходили из того, что {value} — российский размер"},
+    "tr": {"EU": "{value} bedeni Avrupa bedeni olarak değerlendirdik"},
+    "ko": {"KR": "말씀하신 {value} 사이즈는 한국 기준으로 보고 안내드렸습니다"},
+    "ar": {"EU": "اعتبرنا المقاس {value} مقاساً أوروبياً"},
+}
+_ABOUT = {
+    "en": ", which is about {letter}.",
+    "es": ": equivale más o menos a una {letter}.",
+    "fr": ", soit à peu près un {letter}.",
+    "de": ", das entspricht etwa {letter}.",
+    "it": ": corrisponde più o meno a una {letter}.",
+    "pt": ", que equivale mais ou menos ao {letter}.",
+    "nl": ", dat is ongeveer een {letter}.",
+    "pl": ", czyli mniej więcej {letter}.",
+    "ru": "; по международной шкале это примерно {letter}.",
+    "tr": "; yaklaşık {letter} bedene denk gelir.",
+    "ko": "({letter} 사이즈 정도).",
+    "ar": "، وهو يعادل تقريباً المقاس {letter}.",
+}
+
+
+def assumed(system: str, value: float, letter: str, language: str) -> str:
+    """That a size written without a system was read as ``system``'s, with its letter
+    when ``letter`` is one; "" when the language has no sentence for that system."""
+    template = _ASSUMED.get(language, {}).get(system)
+    if not template:
+        return ""
+    written = format_decimal(value, format="#,##0.#", locale=_locale(language))
+    about = _ABOUT[language].format(letter=letter) if letter else "."
+    return template.format(value=written) + about

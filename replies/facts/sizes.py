@@ -24,13 +24,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from replies.facts.body_size import body_advice, body_measures, without_body
 from replies.facts.clothing_sizes import (
+    assumed,
     chinese_letter,
     choose,
     dress_line,
     runs_small,
     western_letter,
+    womens_letter,
 )
+from replies.facts.jeans_sizes import jeans_advice, jeans_size
 from replies.facts.names import sentences
 from replies.facts.shoe_sizes import LABELS, nearest_shoe, shoe_line, stop
 from replies.facts.size_reading import (
@@ -109,25 +113,31 @@ _SHOELABELS = re.compile(
     re.IGNORECASE,
 )
 _CLOTHESLABELS = re.compile(
-    r"dress|shirt|jean|pant|trouser|skirt|jacket|coat|blouse|sweater|hoodie|vestido|camis|"
-    r"falda|chaqueta|robe|jupe|veste|manteau|kleid|hemd|hose|rock|jacke|abito|gonna|giacca|"
-    r"calç|saia|jurk|broek|sukienk|spodni|плать|рубаш|брюк|куртк|elbise|gömlek|pantolon|"
-    r"ceket|服|ワンピース|シャツ|옷|원피스|셔츠|衣|裙|裤|فستان|قميص",
+    r"dress|shirt|jean|pant|trouser|skirt|jacket|coat|blouse|sweater|hoodie|jumper|top\b|"
+    r"suit|vestido|camis|falda|chaqueta|jersey|sudadera|abrigo|robe|jupe|veste|manteau|pull|"
+    r"chemise|kleid|hemd|hose|rock|jacke|mantel|anzug|abito|gonna|giacca|maglia|maglion|"
+    r"felpa|cappotto|calç|saia|blusa|casaco|moletom|jurk|broek|trui|jas\b|sukienk|spodni|"
+    r"bluz|sweter|kurtk|płaszcz|marynark|плать|рубаш|брюк|куртк|свитер|кофт|футболк|пальто|"
+    r"пиджак|костюм|юбк|блузк|джинс|dżins|dzins|청바지|牛仔|ジーンズ|جينز|elbise|gömlek|pantolon|ceket|kazak|mont\b|tişört|etek|服|"
+    r"ワンピース|シャツ|セーター|ニット|コート|옷|원피스|셔츠|니트|코트|자켓|衣|裙|裤|毛衣|外套|"
+    r"فستان|قميص|بلوزة|كنزة|جاكيت|معطف|بنطلون",
     re.IGNORECASE,
 )
 # Who the shoes or clothes are for, in the 14 languages: men's or women's, a man or a
 # woman ("여자인데", "soy mujer", "je suis une femme"), or a husband or wife they buy for.
 _MENLABELS = re.compile(
-    r"\bmen\b|\bmen'?s|\bmale|\bman\b|husband|boyfriend|hombre|caballero|marido|esposo|"
+    r"\bmen\b|\bmen'?s|\bmale|\bman\b|\bguy|\bgents?\b|husband|boyfriend|hombre|caballero|"
+    r"marido|esposo|sono alto\b|soy alto\b|"
     r"\bchico|homme|\bmari\b|herren|\bmann\b|\bmänner|uomo|uomini|marito|masculin|homem|"
-    r"heren|\bman\b|męsk|mężczyzn|\bmąż|мужск|мужчин|\bмуж\b|erkek|kocam|メンズ|男|"
+    r"heren|\bman\b|męsk|mesk|mężczyzn|mezczyzn|\bmąż|мужск|мужчин|\bмуж\b|erkek|kocam|メンズ|男|"
     r"남성|남자|남편|رجال|زوجي",
     re.IGNORECASE,
 )
 _WOMENLABELS = re.compile(
-    r"women|female|woman|lady|ladies|\bwife|girlfriend|mujer|dama|señora|esposa|\bchica|"
+    r"women|female|woman|lady|ladies|\bwife|girlfriend|\bgirl\b|mujer|dama|señora|esposa|\bchica|"
+    r"sono alta\b|soy alta\b|sou alta\b|"
     r"femme|damen|\bfrau\b|donna|donne|signora|moglie|feminin|mulher|senhora|dames|vrouw|"
-    r"damsk|kobiet|\bżona|женск|женщин|\bжена|kadın|karım|レディース|女|여성|여자|아내|"
+    r"damsk|kobiet|\bżona|женск|женщин|\bжена|kadın|kadin|karım|レディース|女|여성|여자|아내|"
     r"نسائ|نساء|امرأة|زوجتي",
     re.IGNORECASE,
 )
@@ -160,8 +170,18 @@ _WOMENS_GARMENTS = re.compile(
 )
 # The system a size written without one is in, by the shopper's language.
 _LOCAL_SYSTEM = {"en": "US", "ja": "JP", "ko": "KR", "zh": "CN"}
-# Sizes that are numbered as the EU numbers them when they are shoes
-_AS_EU = {"IT": "EU", "FR": "EU", "DE": "EU", "ES": "EU"}
+# The system a clothes size written without one is in: Russian shoppers (in Russia,
+# Ukraine, Kazakhstan ...) number clothes the Russian way, Italians the Italian way,
+# French and Spanish shoppers theirs; English-speaking Britain, Ireland, Australia and
+# New Zealand number dresses as the UK does.
+_HOME_CLOTHES = {"ru": "RU", "it": "IT", "fr": "FR", "es": "ES"}
+_UK_COUNTRIES = {"GB", "IE", "AU", "NZ"}
+# Sizes that are numbered as the EU numbers them when they are shoes (and a man's
+# Russian, Italian or French jacket size is the EU one: half the chest in cm)
+_AS_EU = {"IT": "EU", "FR": "EU", "DE": "EU", "ES": "EU", "RU": "EU"}
+# Korea's clothes sizes: women's 44-88 (XS-XL), and the chest numbers 85-110 of men's and
+# women's tops
+_KOREAN = re.compile(r"(?<!\d)(44|55|66|77|88|85|90|95|100|105|110)(?!\d|\s*(?:mm|cm|밀리))")
 
 
 def _clothing_lines(letter: str, language: str, men: bool | None) -> str:
@@ -198,10 +218,11 @@ def _clothing_by_number(system: str, value: float, men: bool) -> str | None:
 
 def _size_found(
     text: str, language: str, country: str | None
-) -> tuple[str, float, bool, tuple[str, ...]] | None:
-    """(system, value, whether it is surely a shoe size, systems asked for) of the size
-    the shopper wears (``size_reading``); a size without a system is in the shopper's:
-    their country's (BR) or their language's."""
+) -> tuple[str, float, bool, tuple[str, ...], bool] | None:
+    """(system, value, whether it is surely a shoe size, systems asked for, whether the
+    system was assumed) of the size the shopper wears (``size_reading``); a size without
+    a system is in the shopper's: their country's (BR) or their language's, and for
+    clothes the one their language numbers clothes with (a Russian's 46 is RU 46)."""
     found = mentions(text, language)
     if not found:
         return None
@@ -210,13 +231,46 @@ def _size_found(
         return None
     asked = asked_systems(found, worn, text)
     if worn.system:
-        return worn.system, worn.value, worn.foot_length, asked
+        return worn.system, worn.value, worn.foot_length, asked, False
     if not (_SIZE_CONTEXT.search(text) or asked or _SHOELABELS.search(text)):
         return None
     system = "BR" if country == "BR" else _LOCAL_SYSTEM.get(language, "EU")
+    # clothes: a garment is named, or (no shoe word) a size only clothes have: a Russian
+    # 48 and up, an Italian or Spanish "la 42" (la taglia, la talla; shoes are "il", "el")
+    clothes = not _SHOELABELS.search(text) and bool(
+        _CLOTHESLABELS.search(text)
+        or _WOMENS_GARMENTS.search(text)
+        or (language == "ru" and worn.value >= 47)
+        or (language in {"it", "es"} and re.search(r"\bla\s*$", text[: worn.start]))
+    )
+    if clothes and language in _HOME_CLOTHES:
+        system = _HOME_CLOTHES[language]
+    elif clothes and language == "en" and country in _UK_COUNTRIES:
+        system = "UK"
     if system in {"JP", "KR"} and worn.value > 32:
         system = "EU"  # "42" in Japanese or Korean is a European size
-    return system, worn.value, False, asked
+    return system, worn.value, False, asked, bool(clothes)
+
+
+def _korean_clothes(text: str, language: str, women: bool | None) -> str | None:
+    """A Korean clothes size ("평소 55 입어요", "상의 95"): its letter's line, men's or
+    women's (44-88 are women's only), and that it was read as a Korean size."""
+    match = _KOREAN.search(text)
+    if match is None:
+        return None
+    value = match.group(1)
+    if women is None and value in {"44", "55", "66", "77", "88"}:
+        women = True
+    lines, letter = [], ""
+    for is_women in (False, True) if women is None else (women,):
+        table = _WOMEN if is_women else _MEN
+        row = next((r for r in table if value in re.findall(r"\d+", r.kr)), None)
+        if row is not None:
+            letter = letter or row.letter
+            lines.append(_clothing_line(row.letter, language, not is_women))
+    if not lines:
+        return None
+    return sentences(language, *lines, assumed("KR", float(value), letter, language))
 
 
 def _chinese_size(text: str, language: str, women: bool | None) -> str | None:
@@ -250,6 +304,9 @@ def size_advice(text: str, language: str, country: str | None = None) -> str:
     """The converted sizes for the size mentioned in ``text``, or a request for one;
     ``country`` is the shopper's (a Brazilian's sizes are BR)."""
     text = with_halves(text)
+    # a height and weight ("1m80, 75 kg") are read first, and are not sizes
+    body = body_measures(text, language)
+    text = without_body(text, body)
     # men's or women's as the message says; both or neither: unknown, both tables given
     said_men, said_women = bool(_MENLABELS.search(text)), bool(_WOMENLABELS.search(text))
     women: bool | None = None if said_men == said_women else said_women
@@ -261,31 +318,60 @@ def size_advice(text: str, language: str, country: str | None = None) -> str:
     if womens_garment and women is None:
         women = True
     men = women is False
+    if not shoes and (jeans := jeans_size(text, women)):
+        if line := jeans_advice(jeans, language, women):
+            return line
     if line := _chinese_size(text, language, women):
         return line
     if not shoes and (line := _asian_letter(text, language, women)):
         return line
+    if language == "ko" and not shoes and (line := _korean_clothes(text, language, women)):
+        return line
     if found := _size_found(text, language, country):
-        system, value, surely_shoes, asked = found
-        shoes = shoes or surely_shoes
-        label = LABELS.get(language, LABELS["en"])[1]
-        if not shoes and not men and (womens_garment or system in _AS_EU):
-            if line := dress_line(system, value, language, label, asked):
-                return line
-        system = _AS_EU.get(system, system)
-        if not shoes and (
-            _CLOTHESLABELS.search(text)
-            or (
-                nearest_shoe(system, value, False) is None
-                and nearest_shoe(system, value, True) is None
-            )
-        ):
-            if letter := _clothing_by_number(system, value, men):
-                return _clothing_line(letter, language, men)
-        if line := shoe_line(system, value, language, women, brazil=country == "BR", first=asked):
+        if line := _numbered(text, language, country, found, women, shoes, womens_garment):
             return line
+    if body is not None:
+        return body_advice(body, language, None if women is None else men)
     letter_match = _LETTER.search(text)
     if letter_match and (_SIZE_CONTEXT.search(text) or len(text.split()) <= 3):
         size = "XXL" if letter_match.group(1) == "2XL" else letter_match.group(1)
         return _clothing_lines(size, language, None if women is None else men)
     return _ASK.get(language, _ASK["en"])
+
+
+def _numbered(
+    text: str,
+    language: str,
+    country: str | None,
+    found: tuple[str, float, bool, tuple[str, ...], bool],
+    women: bool | None,
+    shoes: bool,
+    womens_garment: bool,
+) -> str | None:
+    """The conversion of a numbered size: a women's dress size between national systems,
+    a clothes size's letter, or a shoe size; with the system a bare number was read in."""
+    system, value, surely_shoes, asked, was_assumed = found
+    shoes = shoes or surely_shoes
+    men = women is False
+    label = LABELS.get(language, LABELS["en"])[1]
+    if not shoes and not men and (womens_garment or system in _AS_EU):
+        if line := dress_line(system, value, language, label, asked):
+            said = assumed(system, value, womens_letter(system, value) or "", language)
+            if was_assumed and system == "RU" and women is None and not womens_garment:
+                # a Russian 50 may be a man's jacket: his line too, and no one letter
+                if letter := _clothing_by_number("EU", value, True):
+                    mens = _clothing_line(letter, language, True)
+                    return sentences(language, line, mens, assumed(system, value, "", language))
+            return sentences(language, line, said if was_assumed else "")
+    home = system
+    system = _AS_EU.get(system, system)
+    if not shoes and (
+        _CLOTHESLABELS.search(text)
+        or (
+            nearest_shoe(system, value, False) is None and nearest_shoe(system, value, True) is None
+        )
+    ):
+        if letter := _clothing_by_number(system, value, men):
+            said = assumed(home, value, letter, language) if was_assumed else ""
+            return sentences(language, _clothing_line(letter, language, men), said)
+    return shoe_line(system, value, language, women, brazil=country == "BR", first=asked)
