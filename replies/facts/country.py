@@ -25,6 +25,8 @@ from babel import Locale
 
 from bot.calendar.countries import country_from_language_code
 from bot.orders.matching import phone_region
+from replies.facts.country_forms import in_country, to_country
+from replies.facts.names import country_name
 
 LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ja", "ko", "zh", "ar")
 
@@ -193,10 +195,35 @@ def _names() -> dict[str, str]:
                 if folded not in _AMBIGUOUS and len(folded) >= shortest:
                     names.setdefault(folded, code)
     names.update({_fold(alias): code for alias, code in _ALIASES.items()})
+    for form, code in _declined_names():
+        names.setdefault(_fold(form), code)
     for code, places in _PLACES.items():
         for place in places.split("|"):
             names.setdefault(_fold(place), code)
     return names
+
+
+def _declined_names() -> list[tuple[str, str]]:
+    """The Polish, Russian and Turkish case forms the replies write ("do Norwegii",
+    "в Норвегию", "Norveç'e"), without their preposition, so a shopper writing "wysyłacie
+    do norwegii?", "доставляете в норвегию?" or "norveçe gönderiyor musunuz" is read as
+    naming the country. Turkish suffixes written without their apostrophe, as shoppers
+    type them ("almanyaya"), are read too; with it, the name itself is found."""
+    found: list[tuple[str, str]] = []
+    codes = {code for code in Locale.parse("en").territories if len(code) == 2}
+    for code in sorted(codes):
+        for language in ("pl", "ru", "tr"):
+            if _fold(country_name(code, language)) in _AMBIGUOUS:  # "Mali'ye" is "maliye"
+                continue
+            for phrase in (to_country(code, language), in_country(code, language)):
+                if language == "tr":  # with the apostrophe, the name itself is found
+                    forms = [phrase.replace("'", "")]
+                else:
+                    forms = [phrase.split(" ", 1)[-1]]
+                # short Latin forms are words elsewhere (Polish "do Chin", English "chin")
+                found += [(f, code) for f in forms if len(f) >= (5 if f.isascii() else 4)]
+    # "your country" is no country
+    return [(form, code) for form, code in found if "kraj" not in form and "стран" not in form]
 
 
 @cache

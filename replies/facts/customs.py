@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 
-from replies.facts.delivery import contracted, country_as_written
+from replies.facts.country_forms import contracted
+from replies.facts.delivery import in_sentence
 from replies.facts.names import sentences
 from replies.facts.terms import EU_MEMBERS, CustomsTerms, Duties, ShippingTerms
 
@@ -62,10 +63,10 @@ _BILL = re.compile(
 # delivery, asking for the country)
 _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
     "en": (
-        "Orders to {country} do not cross a customs border, so there are no customs charges.",
-        "For orders to {country}, duties and import taxes{scheme} are paid at checkout, so there "
+        "Orders {to_country} do not cross a customs border, so there are no customs charges.",
+        "For orders {to_country}, duties and import taxes are paid at checkout, so there "
         "is nothing more to pay on delivery.",
-        "For orders to {country}, duties and import taxes are not included in the price; the "
+        "For orders {to_country}, duties and import taxes are not included in the price; the "
         "carrier collects them on delivery at the local rates.",
         "Duties and import taxes for this order were already paid at checkout, so please do not "
         "pay the courier: we will settle it with them.",
@@ -75,11 +76,11 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "are paid at checkout or on delivery.",
     ),
     "es": (
-        "Los envíos a {country} no cruzan ninguna frontera aduanera, así que no hay aranceles que "
+        "Los envíos {to_country} no cruzan ninguna frontera aduanera, así que no hay aranceles que "
         "pagar.",
-        "En los envíos a {country}, los aranceles e impuestos de importación{scheme} se pagan al "
+        "En los envíos {to_country}, los aranceles e impuestos de importación se pagan al "
         "finalizar la compra, así que no hay nada más que pagar en la entrega.",
-        "En los envíos a {country}, los aranceles e impuestos de importación no están incluidos "
+        "En los envíos {to_country}, los aranceles e impuestos de importación no están incluidos "
         "en el precio; la empresa de transporte los cobra en la entrega según las tarifas "
         "locales.",
         "Los aranceles e impuestos de importación de este pedido ya se pagaron al comprar, así "
@@ -92,12 +93,12 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "comprar o en la entrega.",
     ),
     "fr": (
-        "Une livraison dans votre pays ({country}) ne franchit aucune frontière douanière : il "
+        "Une livraison {to_country} ne franchit aucune frontière douanière : il "
         "n'y a donc pas de douane à payer.",
-        "Pour une livraison dans votre pays ({country}), les droits et taxes "
-        "d'importation{scheme} sont payés lors de la commande : il n'y a donc rien d'autre à "
+        "Pour une livraison {to_country}, les droits et taxes "
+        "d'importation sont payés lors de la commande : il n'y a donc rien d'autre à "
         "payer à la livraison.",
-        "Pour une livraison dans votre pays ({country}), les droits et taxes d'importation ne "
+        "Pour une livraison {to_country}, les droits et taxes d'importation ne "
         "sont pas inclus dans le prix ; le transporteur les perçoit à la livraison selon les "
         "tarifs locaux.",
         "Les droits et taxes de cette commande ont déjà été payés lors de l'achat : ne payez pas "
@@ -108,11 +109,11 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "à la commande ou à la livraison.",
     ),
     "de": (
-        "Bei einer Lieferung in Ihr Land ({country}) überquert die Bestellung keine Zollgrenze, "
+        "Bei einer Lieferung {to_country} überquert die Bestellung keine Zollgrenze, "
         "es fällt also kein Zoll an.",
-        "Bei einer Lieferung in Ihr Land ({country}) werden Zölle und Einfuhrsteuern{scheme} "
+        "Bei einer Lieferung {to_country} werden Zölle und Einfuhrsteuern "
         "beim Kauf bezahlt, bei der Zustellung ist also nichts mehr zu zahlen.",
-        "Bei einer Lieferung in Ihr Land ({country}) sind Zölle und Einfuhrsteuern nicht im "
+        "Bei einer Lieferung {to_country} sind Zölle und Einfuhrsteuern nicht im "
         "Preis enthalten; der Zusteller erhebt sie bei der Zustellung nach den örtlichen Sätzen.",
         "Zölle und Einfuhrsteuern für diese Bestellung wurden bereits beim Kauf bezahlt: Bitte "
         "zahlen Sie nichts an den Zusteller, wir klären das mit ihm.",
@@ -123,11 +124,11 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "oder bei der Lieferung bezahlt werden.",
     ),
     "it": (
-        "Per le consegne nel tuo paese ({country}) l'ordine non attraversa un confine doganale, "
+        "Per le spedizioni {in_country} l'ordine non attraversa un confine doganale, "
         "quindi non ci sono dazi da pagare.",
-        "Per le consegne nel tuo paese ({country}) dazi e tasse d'importazione{scheme} si pagano "
+        "Per le spedizioni {in_country} dazi e tasse d'importazione si pagano "
         "al momento dell'acquisto, quindi alla consegna non c'è altro da pagare.",
-        "Per le consegne nel tuo paese ({country}) dazi e tasse d'importazione non sono inclusi "
+        "Per le spedizioni {in_country} dazi e tasse d'importazione non sono inclusi "
         "nel prezzo; il corriere li riscuote alla consegna secondo le tariffe locali.",
         "Dazi e tasse di questo ordine sono già stati pagati all'acquisto, quindi non pagare "
         "nulla al corriere: ce ne occupiamo noi con la società di spedizione.",
@@ -137,11 +138,11 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "all'acquisto o alla consegna.",
     ),
     "pt": (
-        "Nos envios para o seu país ({country}), o pedido não atravessa uma fronteira "
+        "Nos envios {to_country}, o pedido não atravessa uma fronteira "
         "alfandegária, então não há taxas de alfândega.",
-        "Nos envios para o seu país ({country}), as taxas e os impostos de importação{scheme} "
+        "Nos envios {to_country}, as taxas e os impostos de importação "
         "são pagos na finalização da compra, então não há mais nada a pagar na entrega.",
-        "Nos envios para o seu país ({country}), as taxas e os impostos de importação não estão "
+        "Nos envios {to_country}, as taxas e os impostos de importação não estão "
         "incluídos no preço; a transportadora os cobra na entrega, conforme as tarifas locais.",
         "As taxas e os impostos de importação deste pedido já foram pagos na compra, então não "
         "pague nada à transportadora: nós resolvemos isso com ela.",
@@ -151,11 +152,11 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "compra ou na entrega.",
     ),
     "nl": (
-        "Bij levering naar je land ({country}) passeert de bestelling geen douanegrens, dus er "
+        "Bij levering {to_country} passeert de bestelling geen douanegrens, dus er "
         "zijn geen douanekosten.",
-        "Bij levering naar je land ({country}) worden invoerrechten en belastingen{scheme} bij "
+        "Bij levering {to_country} worden invoerrechten en belastingen bij "
         "het afrekenen betaald, dus bij ontvangst hoef je niets meer te betalen.",
-        "Bij levering naar je land ({country}) zitten invoerrechten en belastingen niet in de "
+        "Bij levering {to_country} zitten invoerrechten en belastingen niet in de "
         "prijs; de vervoerder int ze bij ontvangst volgens de lokale tarieven.",
         "De invoerrechten en belastingen voor deze bestelling zijn al bij het afrekenen betaald, "
         "dus betaal de bezorger niets: wij regelen het met de vervoerder.",
@@ -165,11 +166,11 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "belastingen bij het afrekenen of bij de levering worden betaald.",
     ),
     "pl": (
-        "Przy wysyłce do Twojego kraju ({country}) zamówienie nie przekracza granicy celnej, "
+        "Przy wysyłce {to_country} zamówienie nie przekracza granicy celnej, "
         "więc nie ma cła do zapłaty.",
-        "Przy wysyłce do Twojego kraju ({country}) cło i podatki importowe{scheme} są płatne "
+        "Przy wysyłce {to_country} cło i podatki importowe są płatne "
         "przy zakupie, więc przy odbiorze nie ma już nic do zapłaty.",
-        "Przy wysyłce do Twojego kraju ({country}) cło i podatki importowe nie są wliczone w "
+        "Przy wysyłce {to_country} cło i podatki importowe nie są wliczone w "
         "cenę; przewoźnik pobiera je przy doręczeniu według lokalnych stawek.",
         "Cło i podatki za to zamówienie zostały już opłacone przy zakupie, więc prosimy nie "
         "płacić kurierowi: wyjaśnimy to z nim.",
@@ -179,11 +180,11 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "przy zakupie, czy przy odbiorze.",
     ),
     "ru": (
-        "При доставке в вашу страну ({country}) заказ не пересекает таможенную границу, поэтому "
+        "При доставке {to_country} заказ не пересекает таможенную границу, поэтому "
         "таможенных платежей нет.",
-        "При доставке в вашу страну ({country}) пошлины и налоги на импорт{scheme} оплачиваются "
+        "При доставке {to_country} пошлины и налоги на импорт оплачиваются "
         "при оформлении заказа, поэтому при получении больше ничего платить не нужно.",
-        "При доставке в вашу страну ({country}) пошлины и налоги на импорт не входят в цену; "
+        "При доставке {to_country} пошлины и налоги на импорт не входят в цену; "
         "перевозчик взимает их при получении по местным ставкам.",
         "Пошлины и налоги по этому заказу уже оплачены при покупке, поэтому, пожалуйста, не "
         "платите курьеру: мы решим вопрос с ним.",
@@ -193,11 +194,11 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "при покупке или при получении.",
     ),
     "tr": (
-        "Ülkenize ({country}) gönderilen siparişler bir gümrük sınırından geçmez, bu yüzden "
+        "{to_country} gönderilen siparişler bir gümrük sınırından geçmez, bu yüzden "
         "gümrük ücreti yoktur.",
-        "Ülkenize ({country}) gönderilen siparişlerde gümrük ve ithalat vergileri{scheme} "
+        "{to_country} gönderilen siparişlerde gümrük ve ithalat vergileri "
         "ödeme sırasında alınır, teslimatta ödenecek başka bir şey yoktur.",
-        "Ülkenize ({country}) gönderilen siparişlerde gümrük ve ithalat vergileri fiyata dahil "
+        "{to_country} gönderilen siparişlerde gümrük ve ithalat vergileri fiyata dahil "
         "değildir; kargo firması bunları teslimatta yerel oranlara göre tahsil eder.",
         "Bu siparişin gümrük ve ithalat vergileri satın alırken ödendi, lütfen kuryeye ödeme "
         "yapmayın: biz onlarla çözeriz.",
@@ -208,7 +209,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
     ),
     "ja": (
         "{country}へのお届けは同じ関税地域内のため、関税はかかりません。",  # noqa: E501 (CJK text is wide, not long)
-        "{country}へのお届けでは、関税・輸入税{scheme}はご購入時にお支払い済みとなるため、受け取り時の追加のお支払いはありません。",  # noqa: E501 (CJK text is wide, not long)
+        "{country}へのお届けでは、関税・輸入税はご購入時にお支払い済みとなるため、受け取り時の追加のお支払いはありません。",  # noqa: E501 (CJK text is wide, not long)
         "{country}へのお届けでは、関税・輸入税は価格に含まれておらず、受け取り時に配送業者が現地の税率で徴収します。",  # noqa: E501 (CJK text is wide, not long)
         "このご注文の関税・輸入税はご購入時にお支払い済みです。配達員にはお支払いにならないでください。こちらで業者と対応いたします。",  # noqa: E501 (CJK text is wide, not long)
         "当店の条件では関税・輸入税は受け取り時のお支払いとなるため、配達員からの請求は通常現地の関税です。",  # noqa: E501 (CJK text is wide, not long)
@@ -216,7 +217,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
     ),
     "ko": (
         "{country}까지 배송되는 주문은 같은 관세 구역 안에서 배송되므로 관세가 없습니다.",  # noqa: E501 (CJK text is wide, not long)
-        "{country}까지 배송되는 주문의 관세와 수입세{scheme}는 결제 시 함께 납부되므로 받으실 때 추가로 내실 금액은 없습니다.",  # noqa: E501 (CJK text is wide, not long)
+        "{country}까지 배송되는 주문의 관세와 수입세는 결제 시 함께 납부되므로 받으실 때 추가로 내실 금액은 없습니다.",  # noqa: E501 (CJK text is wide, not long)
         "{country}까지 배송되는 주문의 관세와 수입세는 가격에 포함되어 있지 않으며, 배송사가 수령 시 현지 세율로 징수합니다.",  # noqa: E501 (CJK text is wide, not long)
         "이 주문의 관세와 수입세는 결제 시 이미 납부되었으니 기사님께 지불하지 마세요. 저희가 배송사와 해결하겠습니다.",  # noqa: E501 (CJK text is wide, not long)
         "저희 조건상 관세와 수입세는 수령 시 납부하시므로, 기사님이 청구한 금액은 보통 현지 관세입니다.",  # noqa: E501 (CJK text is wide, not long)
@@ -224,17 +225,17 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
     ),
     "zh": (
         "寄往{country}的订单不跨越关境，因此无需支付关税。",  # noqa: E501 (CJK text is wide, not long)
-        "寄往{country}的订单，关税和进口税{scheme}在结账时已支付，收货时无需再付任何费用。",  # noqa: E501 (CJK text is wide, not long)
+        "寄往{country}的订单，关税和进口税在结账时已支付，收货时无需再付任何费用。",  # noqa: E501 (CJK text is wide, not long)
         "寄往{country}的订单，关税和进口税不含在价格中，由承运商在派送时按当地税率收取。",  # noqa: E501 (CJK text is wide, not long)
         "这笔订单的关税和进口税已在购买时支付，请不要付款给快递员，我们会与他们处理。",  # noqa: E501 (CJK text is wide, not long)
         "按照我们的条款，关税和进口税在收货时支付，所以快递员收取的通常是当地的关税。",  # noqa: E501 (CJK text is wide, not long)
         "请告诉我们订单寄往哪个国家，我们会告诉您关税和税费是在结账时还是收货时支付。",  # noqa: E501 (CJK text is wide, not long)
     ),
     "ar": (
-        "الطلبات المرسلة إلى {country} لا تعبر حدوداً جمركية، لذا لا توجد رسوم جمركية.",
-        "في الطلبات المرسلة إلى {country} تُدفع الرسوم الجمركية وضرائب الاستيراد{scheme} عند "
+        "الطلبات المرسلة {to_country} لا تعبر حدوداً جمركية، لذا لا توجد رسوم جمركية.",
+        "في الطلبات المرسلة {to_country} تُدفع الرسوم الجمركية وضرائب الاستيراد عند "
         "الشراء، فلا يوجد ما تدفعه عند الاستلام.",
-        "في الطلبات المرسلة إلى {country}، الرسوم الجمركية وضرائب الاستيراد غير مشمولة في السعر، "
+        "في الطلبات المرسلة {to_country}، الرسوم الجمركية وضرائب الاستيراد غير مشمولة في السعر، "
         "وتحصّلها شركة الشحن عند التسليم وفق الأسعار المحلية.",
         "الرسوم والضرائب لهذا الطلب دُفعت عند الشراء، فلا تدفع لمندوب التوصيل: سنحل الأمر معهم.",
         "وفق شروطنا تُدفع الرسوم والضرائب عند الاستلام، لذا فالمبلغ الذي يطلبه المندوب هو عادةً "
@@ -244,34 +245,122 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
 }
 
 
+# Import VAT the store collects at checkout under a scheme, each in the words the language
+# uses for it (never a bracketed gloss such as "(UK VAT)"): the EU's IOSS, which may stay
+# an acronym, and the UK VAT a seller charges on goods up to GBP 135.
+_SCHEMES: dict[str, dict[str, str]] = {
+    "en": {
+        "ioss": "For orders {to_country}, the import VAT is charged at checkout through the "
+        "EU's IOSS scheme, so there is nothing more to pay on delivery.",
+        "uk_vat": "For orders {to_country}, UK VAT is charged at checkout, so there is nothing "
+        "more to pay on delivery.",
+    },
+    "es": {
+        "ioss": "En los envíos {to_country}, el IVA de importación se cobra al finalizar la "
+        "compra mediante el sistema IOSS de la UE, así que no hay nada más que pagar en la "
+        "entrega.",
+        "uk_vat": "En los envíos {to_country}, el IVA británico se cobra al finalizar la "
+        "compra, así que no hay nada más que pagar en la entrega.",
+    },
+    "fr": {
+        "ioss": "Pour une livraison {to_country}, la TVA à l'importation est perçue lors de la "
+        "commande via le guichet unique IOSS de l'UE : il n'y a donc rien d'autre à payer à "
+        "la livraison.",
+        "uk_vat": "Pour une livraison {to_country}, la TVA britannique est perçue lors de la "
+        "commande : il n'y a donc rien d'autre à payer à la livraison.",
+    },
+    "de": {
+        "ioss": "Bei einer Lieferung {to_country} wird die Einfuhrumsatzsteuer über das "
+        "IOSS-Verfahren der EU schon beim Kauf erhoben, bei der Zustellung ist also nichts mehr "
+        "zu zahlen.",
+        "uk_vat": "Bei einer Lieferung {to_country} wird die britische Mehrwertsteuer schon "
+        "beim Kauf erhoben, bei der Zustellung ist also nichts mehr zu zahlen.",
+    },
+    "it": {
+        "ioss": "Per le spedizioni {in_country} l'IVA all'importazione si paga al momento "
+        "dell'acquisto tramite il regime IOSS dell'UE, quindi alla consegna non c'è altro da "
+        "pagare.",
+        "uk_vat": "Per le spedizioni {in_country} l'IVA britannica si paga al momento "
+        "dell'acquisto, quindi alla consegna non c'è altro da pagare.",
+    },
+    "pt": {
+        "ioss": "Nos envios {to_country}, o IVA de importação é cobrado na finalização da "
+        "compra pelo sistema IOSS da União Europeia, então não há mais nada a pagar na entrega.",
+        "uk_vat": "Nos envios {to_country}, o IVA britânico é cobrado na finalização da "
+        "compra, então não há mais nada a pagar na entrega.",
+    },
+    "nl": {
+        "ioss": "Bij levering {to_country} wordt de invoer-btw al bij het afrekenen geïnd via "
+        "de IOSS-regeling van de EU, dus bij ontvangst hoef je niets meer te betalen.",
+        "uk_vat": "Bij levering {to_country} wordt de Britse btw al bij het afrekenen geïnd, "
+        "dus bij ontvangst hoef je niets meer te betalen.",
+    },
+    "pl": {
+        "ioss": "Przy wysyłce {to_country} VAT importowy pobieramy już przy zakupie w ramach "
+        "unijnej procedury IOSS, więc przy odbiorze nie ma nic więcej do zapłaty.",
+        "uk_vat": "Przy wysyłce {to_country} brytyjski VAT pobieramy już przy zakupie, więc "
+        "przy odbiorze nie ma nic więcej do zapłaty.",
+    },
+    "ru": {
+        "ioss": "При доставке {to_country} ввозной НДС взимается при оформлении заказа по "
+        "системе IOSS Евросоюза, поэтому при получении больше ничего платить не нужно.",
+        "uk_vat": "При доставке {to_country} британский НДС взимается при оформлении заказа, "
+        "поэтому при получении больше ничего платить не нужно.",
+    },
+    "tr": {
+        "ioss": "{to_country} gönderilen siparişlerde ithalat KDV'si, AB'nin IOSS sistemiyle "
+        "ödeme sırasında alınır; teslimatta ödenecek başka bir şey yoktur.",
+        "uk_vat": "{to_country} gönderilen siparişlerde İngiltere KDV'si ödeme sırasında "
+        "alınır; teslimatta ödenecek başka bir şey yoktur.",
+    },
+    "ja": {
+        "ioss": "{country}へのお届けでは、輸入時の付加価値税はEUのIOSS制度によりご購入時にお支払い済みとなるため、受け取り時の追加のお支払いはありません。",  # noqa: E501 (CJK text is wide, not long)
+        "uk_vat": "{country}へのお届けでは、英国VATはご購入時にお支払い済みとなるため、受け取り時の追加のお支払いはありません。",  # noqa: E501 (CJK text is wide, not long)
+    },
+    "ko": {
+        "ioss": "{country}까지 배송되는 주문의 수입 부가가치세는 EU의 IOSS 제도에 따라 결제 시 함께 납부되므로 받으실 때 추가로 내실 금액은 없습니다.",  # noqa: E501 (CJK text is wide, not long)
+        "uk_vat": "{country}까지 배송되는 주문의 영국 부가가치세는 결제 시 함께 납부되므로 받으실 때 추가로 내실 금액은 없습니다.",  # noqa: E501 (CJK text is wide, not long)
+    },
+    "zh": {
+        "ioss": "寄往{country}的订单，进口增值税已通过欧盟IOSS机制在结账时支付，收货时无需再付任何费用。",  # noqa: E501 (CJK text is wide, not long)
+        "uk_vat": "寄往{country}的订单，英国增值税已在结账时支付，收货时无需再付任何费用。",  # noqa: E501 (CJK text is wide, not long)
+    },
+    "ar": {
+        "ioss": "في الطلبات المرسلة {to_country} تُدفع ضريبة القيمة المضافة على الاستيراد عند "
+        "الشراء عبر نظام IOSS الأوروبي، فلا يوجد ما تدفعه عند الاستلام.",
+        "uk_vat": "في الطلبات المرسلة {to_country} تُدفع ضريبة القيمة المضافة البريطانية عند "
+        "الشراء، فلا يوجد ما تدفعه عند الاستلام.",
+    },
+}
+
 # When the desk file gives no customs terms: true whoever pays, and staff confirm.
 _UNSET: dict[str, str] = {
-    "en": "Orders to {country} cross a customs border, so import duties and taxes may apply; our "
+    "en": "Orders {to_country} cross a customs border, so import duties and taxes may apply; our "
     "team will confirm who pays them.",
-    "es": "Los envíos a {country} cruzan una frontera aduanera, así que pueden aplicarse "
+    "es": "Los envíos {to_country} cruzan una frontera aduanera, así que pueden aplicarse "
     "aranceles e impuestos de importación; nuestro equipo te confirmará quién los paga.",
-    "fr": "Une livraison dans votre pays ({country}) franchit une frontière douanière : des droits "
+    "fr": "Une livraison {to_country} franchit une frontière douanière : des droits "
     "et taxes d'importation peuvent donc s'appliquer ; notre équipe vous confirmera qui les paie.",
-    "de": "Bei einer Lieferung in Ihr Land ({country}) überquert die Bestellung eine Zollgrenze, "
+    "de": "Bei einer Lieferung {to_country} überquert die Bestellung eine Zollgrenze, "
     "daher können Zölle und Einfuhrsteuern anfallen; unser Team bestätigt Ihnen, wer sie bezahlt.",
-    "it": "Per le consegne nel tuo paese ({country}) l'ordine attraversa un confine doganale, "
+    "it": "Per le spedizioni {in_country} l'ordine attraversa un confine doganale, "
     "quindi possono esserci dazi e tasse d'importazione; il nostro team ti confermerà chi li "
     "paga.",
-    "pt": "Nos envios para o seu país ({country}), o pedido atravessa uma fronteira "
+    "pt": "Nos envios {to_country}, o pedido atravessa uma fronteira "
     "alfandegária, então podem ser cobrados taxas e impostos de importação; nossa equipe vai "
     "confirmar quem os paga.",
-    "nl": "Bij levering naar je land ({country}) passeert de bestelling een douanegrens, dus er "
+    "nl": "Bij levering {to_country} passeert de bestelling een douanegrens, dus er "
     "kunnen invoerrechten en belastingen gelden; ons team bevestigt wie ze betaalt.",
-    "pl": "Przy wysyłce do Twojego kraju ({country}) zamówienie przekracza granicę celną, więc "
+    "pl": "Przy wysyłce {to_country} zamówienie przekracza granicę celną, więc "
     "mogą obowiązywać cło i podatki importowe; nasz zespół potwierdzi, kto je płaci.",
-    "ru": "При доставке в вашу страну ({country}) заказ пересекает таможенную границу, поэтому "
+    "ru": "При доставке {to_country} заказ пересекает таможенную границу, поэтому "
     "возможны пошлины и налоги на импорт; наша команда уточнит, кто их оплачивает.",
-    "tr": "Ülkenize ({country}) gönderilen siparişler bir gümrük sınırından geçer, bu nedenle "
+    "tr": "{to_country} gönderilen siparişler bir gümrük sınırından geçer, bu nedenle "
     "gümrük ve ithalat vergileri çıkabilir; ekibimiz bunları kimin ödeyeceğini size teyit edecek.",
     "ja": "{country}へのお届けは国境を越えるため、関税・輸入税がかかる場合があります。どちらがご負担になるかは担当者からご連絡いたします。",  # noqa: E501 (CJK text is wide, not long)
     "ko": "{country}까지는 국경을 넘는 배송이므로 관세와 수입세가 부과될 수 있습니다. 누가 부담하는지는 담당자가 확인해 드리겠습니다.",  # noqa: E501 (CJK text is wide, not long)
     "zh": "寄往{country}的订单需要跨越关境，可能会产生关税和进口税；具体由谁支付，我们的团队会向您确认。",  # noqa: E501 (CJK text is wide, not long)
-    "ar": "الطلبات المرسلة إلى {country} تعبر حدوداً جمركية، لذا قد تُفرض رسوم جمركية وضرائب "
+    "ar": "الطلبات المرسلة {to_country} تعبر حدوداً جمركية، لذا قد تُفرض رسوم جمركية وضرائب "
     "استيراد؛ وسيؤكد لك فريقنا من يدفعها.",
 }
 
@@ -281,135 +370,135 @@ _UNSET: dict[str, str] = {
 # it is unknown)
 _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
     "en": (
-        "Orders to {country} do not cross a customs border, so no customs charge should be due.",
-        "In {country}, no import duty or tax is charged on ordinary goods (only on a few, such "
+        "Orders {to_country} do not cross a customs border, so no customs charge should be due.",
+        "{in_country}, no import duty or tax is charged on ordinary goods (only on a few, such "
         "as alcohol, tobacco and fuels), so there is nothing to pay on delivery.",
         "Please do not pay anything before we have checked it with the carrier: such a request "
         "may be an error or a scam.",
-        "Whether import duties and taxes apply to orders to {country} depends on where the order "
+        "Whether import duties and taxes apply to orders {to_country} depends on where the order "
         "ships from and on its value; our team will confirm it.",
         "Before you pay, please send us a photo or screenshot of the notice: our team will check "
         "whether the charge is right.",
     ),
     "es": (
-        "Los envíos a {country} no cruzan ninguna frontera aduanera, así que no debería cobrarse "
+        "Los envíos {to_country} no cruzan ninguna frontera aduanera, así que no debería cobrarse "
         "nada de aduanas.",
-        "En {country} no se cobran aranceles ni impuestos de importación sobre los productos "
+        "{in_country} no se cobran aranceles ni impuestos de importación sobre los productos "
         "corrientes (solo sobre unos pocos, como el alcohol, el tabaco y los combustibles), así "
         "que no hay nada que pagar en la entrega.",
         "Por favor, no pagues nada antes de que lo comprobemos con la empresa de transporte: ese "
         "cobro puede ser un error o una estafa.",
-        "Que los envíos a {country} paguen o no aranceles e impuestos de importación depende "
+        "Que los envíos {to_country} paguen o no aranceles e impuestos de importación depende "
         "del lugar desde el que se envía el pedido y de su valor; nuestro equipo te lo "
         "confirmará.",
         "Antes de pagar, envíanos una foto o captura del aviso: nuestro equipo comprobará si el "
         "cobro es correcto.",
     ),
     "fr": (
-        "Une livraison dans votre pays ({country}) ne franchit aucune frontière douanière : aucuns "
+        "Une livraison {to_country} ne franchit aucune frontière douanière : aucuns "
         "frais de douane ne devraient donc être dus.",
-        "Dans votre pays ({country}), aucun droit ni taxe d'importation n'est perçu sur les "
+        "{in_country}, aucun droit ni taxe d'importation n'est perçu sur les "
         "marchandises courantes (seulement sur quelques-unes, comme l'alcool, le tabac et les "
         "carburants) : il n'y a donc rien à payer à la livraison.",
         "Merci de ne rien payer avant que nous ayons vérifié auprès du transporteur : une telle "
         "demande peut être une erreur ou une arnaque.",
-        "Pour une livraison dans votre pays ({country}), l'application de droits et taxes "
+        "Pour une livraison {to_country}, l'application de droits et taxes "
         "d'importation dépend du pays d'expédition de la commande et de sa valeur ; notre équipe "
         "vous le confirmera.",
         "Avant de payer, envoyez-nous une photo ou une capture d'écran de l'avis : notre équipe "
         "vérifiera si la somme demandée est justifiée.",
     ),
     "de": (
-        "Bei einer Lieferung in Ihr Land ({country}) überquert die Bestellung keine Zollgrenze, "
+        "Bei einer Lieferung {to_country} überquert die Bestellung keine Zollgrenze, "
         "es sollten also keine Zollgebühren anfallen.",
-        "In Ihrem Land ({country}) werden auf gewöhnliche Waren weder Zölle noch Einfuhrsteuern "
+        "{in_country} werden auf gewöhnliche Waren weder Zölle noch Einfuhrsteuern "
         "erhoben (nur auf wenige, etwa Alkohol, Tabak und Kraftstoffe), bei der Zustellung ist "
         "also nichts zu zahlen.",
         "Bitte zahlen Sie nichts, bevor wir es mit dem Zusteller geklärt haben: Eine solche "
         "Forderung kann ein Fehler oder ein Betrugsversuch sein.",
-        "Ob bei einer Lieferung in Ihr Land ({country}) Zölle und Einfuhrsteuern anfallen, hängt "
+        "Ob bei einer Lieferung {to_country} Zölle und Einfuhrsteuern anfallen, hängt "
         "davon ab, von wo die Bestellung versandt wird und welchen Wert sie hat; unser Team "
         "bestätigt es Ihnen.",
         "Bevor Sie zahlen, schicken Sie uns bitte ein Foto oder einen Screenshot der "
         "Benachrichtigung: Unser Team prüft, ob der Betrag stimmt.",
     ),
     "it": (
-        "Per le consegne nel tuo paese ({country}) l'ordine non attraversa alcun confine "
+        "Per le spedizioni {in_country} l'ordine non attraversa alcun confine "
         "doganale, quindi non dovrebbe essere dovuto nulla per la dogana.",
-        "Nel tuo paese ({country}) non si pagano dazi né tasse d'importazione sui prodotti "
+        "{in_country} non si pagano dazi né tasse d'importazione sui prodotti "
         "comuni (solo su pochi, come alcolici, tabacco e carburanti), quindi alla consegna non "
         "c'è nulla da pagare.",
         "Per favore non pagare nulla prima che lo abbiamo verificato con il corriere: una "
         "richiesta del genere può essere un errore o una truffa.",
-        "Per le consegne nel tuo paese ({country}), se ci siano dazi e tasse d'importazione "
+        "Per le spedizioni {in_country}, se ci siano dazi e tasse d'importazione "
         "dipende da dove parte l'ordine e dal suo valore; il nostro team te lo confermerà.",
         "Prima di pagare, inviaci una foto o uno screenshot dell'avviso: il nostro team "
         "verificherà se l'importo è corretto.",
     ),
     "pt": (
-        "Nos envios para o seu país ({country}), o pedido não atravessa nenhuma fronteira "
+        "Nos envios {to_country}, o pedido não atravessa nenhuma fronteira "
         "alfandegária, então nenhuma taxa de alfândega deveria ser cobrada.",
-        "No seu país ({country}) não se cobram impostos nem taxas de importação sobre produtos "
+        "{in_country} não se cobram impostos nem taxas de importação sobre produtos "
         "comuns (só sobre alguns poucos, como bebidas alcoólicas, tabaco e combustíveis), então "
         "não há nada a pagar na entrega.",
         "Por favor, não pague nada antes de verificarmos com a transportadora: essa cobrança "
         "pode ser um erro ou um golpe.",
-        "Nos envios para o seu país ({country}), a cobrança de impostos e taxas de importação "
+        "Nos envios {to_country}, a cobrança de impostos e taxas de importação "
         "depende do local de onde o pedido é enviado e do valor dele; nossa equipe vai confirmar "
         "isso.",
         "Antes de pagar, envie-nos uma foto ou captura de tela do aviso: nossa equipe vai "
         "verificar se a cobrança está correta.",
     ),
     "nl": (
-        "Bij levering naar je land ({country}) passeert de bestelling geen douanegrens, dus er "
+        "Bij levering {to_country} passeert de bestelling geen douanegrens, dus er "
         "zouden geen douanekosten moeten zijn.",
-        "In je land ({country}) worden op gewone goederen geen invoerrechten of belastingen "
+        "{in_country} worden op gewone goederen geen invoerrechten of belastingen "
         "geheven (alleen op enkele, zoals alcohol, tabak en brandstoffen), dus bij ontvangst is "
         "er niets te betalen.",
         "Betaal alsjeblieft niets voordat wij het bij de vervoerder hebben nagevraagd: zo'n "
         "verzoek kan een fout of oplichting zijn.",
-        "Of er bij levering naar je land ({country}) invoerrechten en belastingen gelden, hangt "
+        "Of er bij levering {to_country} invoerrechten en belastingen gelden, hangt "
         "af van waar de bestelling vandaan wordt verzonden en van de waarde; ons team laat het "
         "je weten.",
         "Stuur ons voordat je betaalt een foto of screenshot van het bericht: ons team "
         "controleert of het bedrag klopt.",
     ),
     "pl": (
-        "Przy wysyłce do Twojego kraju ({country}) zamówienie nie przekracza granicy celnej, "
+        "Przy wysyłce {to_country} zamówienie nie przekracza granicy celnej, "
         "więc nie powinny pojawić się żadne opłaty celne.",
-        "W Twoim kraju ({country}) na zwykłe towary nie nalicza się cła ani podatków importowych "
+        "{in_country} na zwykłe towary nie nalicza się cła ani podatków importowych "
         "(tylko na nieliczne, jak alkohol, tytoń i paliwa), więc przy odbiorze nie ma nic do "
         "zapłaty.",
         "Prosimy niczego nie płacić, dopóki nie sprawdzimy tego u przewoźnika: takie żądanie "
         "może być pomyłką lub oszustwem.",
-        "To, czy przy wysyłce do Twojego kraju ({country}) obowiązują cło i podatki importowe, "
+        "To, czy przy wysyłce {to_country} obowiązują cło i podatki importowe, "
         "zależy od tego, skąd wysyłane jest zamówienie, i od jego wartości; nasz zespół to "
         "potwierdzi.",
         "Zanim zapłacisz, wyślij nam zdjęcie lub zrzut ekranu zawiadomienia: nasz zespół "
         "sprawdzi, czy kwota jest prawidłowa.",
     ),
     "ru": (
-        "При доставке в вашу страну ({country}) заказ не пересекает таможенную границу, поэтому "
+        "При доставке {to_country} заказ не пересекает таможенную границу, поэтому "
         "никаких таможенных платежей быть не должно.",
-        "В вашей стране ({country}) на обычные товары не взимаются ни пошлины, ни налоги на "
+        "{in_country} на обычные товары не взимаются ни пошлины, ни налоги на "
         "импорт (только на немногие, например алкоголь, табак и топливо), поэтому при получении "
         "платить ничего не нужно.",
         "Пожалуйста, ничего не платите, пока мы не проверим это у перевозчика: такое требование "
         "может быть ошибкой или мошенничеством.",
-        "Будут ли пошлины и налоги на импорт при доставке в вашу страну ({country}), зависит от "
+        "Будут ли пошлины и налоги на импорт при доставке {to_country}, зависит от "
         "того, откуда отправляется заказ, и от его стоимости; наша команда это уточнит.",
         "Прежде чем платить, пришлите нам фото или скриншот уведомления: наша команда проверит, "
         "правильна ли сумма.",
     ),
     "tr": (
-        "Ülkenize ({country}) gönderilen siparişler bir gümrük sınırından geçmez, bu yüzden "
+        "{to_country} gönderilen siparişler bir gümrük sınırından geçmez, bu yüzden "
         "gümrük ücreti çıkmaması gerekir.",
-        "Ülkenizde ({country}) sıradan ürünlerden gümrük vergisi veya ithalat vergisi alınmaz "
+        "{in_country} sıradan ürünlerden gümrük vergisi veya ithalat vergisi alınmaz "
         "(yalnızca alkol, tütün ve yakıt gibi birkaç üründen alınır), bu yüzden teslimatta "
         "ödenecek bir şey yoktur.",
         "Lütfen biz kargo firmasıyla kontrol etmeden hiçbir ödeme yapmayın: böyle bir talep bir "
         "hata ya da dolandırıcılık olabilir.",
-        "Ülkenize ({country}) gönderilen siparişlerde gümrük ve ithalat vergisi olup olmayacağı, "
+        "{to_country} gönderilen siparişlerde gümrük ve ithalat vergisi olup olmayacağı, "
         "siparişin nereden gönderildiğine ve değerine bağlıdır; ekibimiz bunu size teyit edecek.",
         "Ödeme yapmadan önce lütfen bildirimin fotoğrafını veya ekran görüntüsünü bize gönderin: "
         "ekibimiz tutarın doğru olup olmadığını kontrol edecek.",
@@ -436,12 +525,12 @@ _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
         "付款前，请将通知的照片或截图发给我们，我们的团队会核实收费是否正确。",  # noqa: E501 (CJK text is wide, not long)
     ),
     "ar": (
-        "الطلبات المرسلة إلى {country} لا تعبر حدوداً جمركية، لذا لا ينبغي أن تُستحق أي رسوم جمركية.",
-        "لا تُفرض في {country} رسوم جمركية أو ضرائب استيراد على السلع العادية (إلا على القليل "
+        "الطلبات المرسلة {to_country} لا تعبر حدوداً جمركية، لذا لا ينبغي أن تُستحق أي رسوم جمركية.",
+        "لا تُفرض {in_country} رسوم جمركية أو ضرائب استيراد على السلع العادية (إلا على القليل "
         "منها مثل الكحول والتبغ والوقود)، لذا لا يوجد ما تدفعه عند الاستلام.",
         "من فضلك لا تدفع أي مبلغ قبل أن نتحقق من الأمر مع شركة الشحن: فقد يكون هذا الطلب خطأً أو "
         "احتيالاً.",
-        "فرض الرسوم الجمركية وضرائب الاستيراد على الطلبات المرسلة إلى {country} يعتمد على المكان "
+        "فرض الرسوم الجمركية وضرائب الاستيراد على الطلبات المرسلة {to_country} يعتمد على المكان "
         "الذي يُشحن منه الطلب وعلى قيمته؛ وسيؤكد لك فريقنا ذلك.",
         "قبل الدفع، أرسل لنا صورة أو لقطة شاشة للإشعار: وسيتحقق فريقنا مما إذا كان المبلغ صحيحاً.",
     ),
@@ -470,7 +559,7 @@ def paid_at_checkout(
     country: str, customs: CustomsTerms, value: tuple[str, float] | None = None
 ) -> tuple[bool, str]:
     """Whether the shopper's duties and taxes are collected at checkout, and the scheme
-    that collects them (" (IOSS)", " (UK VAT)") or "" when it is the store's DDP terms.
+    that collects them ("ioss", "uk_vat") or "" when it is the store's DDP terms.
 
     IOSS and the UK VAT a seller collects cover orders up to a value only (``_LIMITS``):
     an order the message values above it (``value``, ``replies.facts.value``) pays its
@@ -478,9 +567,9 @@ def paid_at_checkout(
     if _over_limit(value, "EUR") or _over_limit(value, "GBP"):
         return customs.duties is Duties.AT_CHECKOUT, ""
     if country in EU_MEMBERS and customs.ioss and customs.duties is Duties.ON_DELIVERY:
-        return True, " (IOSS)"
+        return True, "ioss"
     if country == "GB" and customs.uk_vat and customs.duties is Duties.ON_DELIVERY:
-        return True, " (UK VAT)"
+        return True, "uk_vat"
     return customs.duties is Duties.AT_CHECKOUT, ""
 
 
@@ -525,23 +614,28 @@ def _advice(
     )
     if not country:
         return ask
-    name = country_as_written(country, language)
+
+    def said(template: str) -> str:
+        return in_sentence(template, country, language)
+
     if country in DUTY_FREE:
-        said = duty_free.format(country=name)
-        return sentences(language, said, dont_pay) if bill else said
+        return sentences(language, said(duty_free), dont_pay) if bill else said(duty_free)
     home_known = bool(terms.ships_from)
     if home_known and not terms.crosses_customs(_CUSTOMS_TERRITORY.get(country, country)):
         if bill:
-            return sentences(language, no_border_bill.format(country=name), dont_pay)
-        return none.format(country=name)
+            return sentences(language, said(no_border_bill), dont_pay)
+        return said(none)
     if terms.customs is None and not home_known:
         # where it ships from is unknown, and so is whether it crosses a border
-        said = unknown.format(country=name)
         # the reply around it may ask for the notice itself: then it is not asked twice
-        return sentences(language, said, unknown_bill) if bill and not notice_asked else said
+        if bill and not notice_asked:
+            return sentences(language, said(unknown), unknown_bill)
+        return said(unknown)
     if terms.customs is None:  # the store has not said who pays: promise nothing
-        return _UNSET.get(language, _UNSET["en"]).format(country=name)
+        return said(_UNSET.get(language, _UNSET["en"]))
     paid, scheme = paid_at_checkout(country, terms.customs, value)
     if bill:
         return bill_paid if paid else bill_due
-    return (before_paid if paid else before_due).format(country=name, scheme=scheme)
+    if scheme:
+        return said(_SCHEMES.get(language, _SCHEMES["en"])[scheme])
+    return said(before_paid if paid else before_due)

@@ -37,6 +37,12 @@ from datetime import date, timedelta
 
 from babel import Locale
 
+from replies.facts.country_forms import (
+    _ENGLISH_THE,
+    _SPANISH_ARTICLE,
+    capitalized,
+    country_forms,
+)
 from replies.facts.names import country_name, day_text
 from replies.facts.terms import DeliveryWindow, ShippingTerms
 
@@ -92,55 +98,55 @@ _RANGES = {
 # the store has given no time at all)
 _TIME: dict[str, tuple[str, str, str]] = {
     "en": (
-        "Delivery to {country} takes {days}.",
+        "Delivery {to_country} takes {days}.",
         "Delivery usually takes {days}; tell us your country and we will give you its exact time.",
         "Tell us which country the order goes to and we will tell you how long delivery takes.",
     ),
     "es": (
-        "Los envíos a {country} tardan {days}.",
+        "Los envíos {to_country} tardan {days}.",
         "La entrega suele tardar {days}; dinos tu país y te damos el plazo exacto.",
         "Dinos a qué país va el pedido y te decimos cuánto tarda la entrega.",
     ),
     "fr": (
-        "Pour votre pays ({country}), la livraison prend {days}.",
+        "La livraison {to_country} prend {days}.",
         "La livraison prend en général {days} ; indiquez-nous votre pays pour le délai exact.",
         "Indiquez-nous le pays de livraison et nous vous donnerons le délai.",
     ),
     "de": (
-        "Die Lieferung in Ihr Land ({country}) dauert {days}.",
+        "Die Lieferung {to_country} dauert {days}.",
         "Die Lieferung dauert meist {days}; nennen Sie uns Ihr Land, dann sagen wir Ihnen die "
         "genaue Lieferzeit.",
         "Nennen Sie uns das Lieferland, dann sagen wir Ihnen, wie lange die Lieferung dauert.",
     ),
     "it": (
-        "La consegna nel tuo paese ({country}) richiede {days}.",
+        "La consegna {in_country} richiede {days}.",
         "La consegna richiede di solito {days}; dicci il tuo paese e ti diamo i tempi esatti.",
         "Dicci in quale paese va spedito l'ordine e ti diciamo quanto ci vuole.",
     ),
     "pt": (
-        "A entrega para o seu país ({country}) leva {days}.",
+        "A entrega {to_country} leva {days}.",
         "A entrega costuma levar {days}; informe seu país e passaremos o prazo exato.",
         "Informe para qual país vai o pedido e diremos quanto tempo leva a entrega.",
     ),
     "nl": (
-        "De levering naar je land ({country}) duurt {days}.",
+        "De levering {to_country} duurt {days}.",
         "De levering duurt meestal {days}; laat ons je land weten voor de precieze levertijd.",
         "Laat ons weten naar welk land de bestelling "
         "gaat, dan zeggen we hoe lang de levering duurt.",
     ),
     "pl": (
-        "Dostawa do Twojego kraju ({country}) trwa {days}.",
+        "Dostawa {to_country} trwa {days}.",
         "Dostawa trwa zwykle {days}; napisz, do jakiego kraju ma trafić zamówienie, a podamy "
         "dokładny czas.",
         "Napisz, do jakiego kraju ma trafić zamówienie, a podamy czas dostawy.",
     ),
     "ru": (
-        "Доставка в вашу страну ({country}) занимает {days}.",
+        "Доставка {to_country} занимает {days}.",
         "Доставка обычно занимает {days}; укажите вашу страну, и мы назовём точный срок.",
         "Напишите, в какую страну отправить заказ, и мы назовём срок доставки.",
     ),
     "tr": (
-        "Ülkenize ({country}) teslimat {days} sürer.",
+        "{to_country} teslimat {days} sürer.",
         "Teslimat genellikle {days} sürer; ülkenizi yazın, size kesin süreyi söyleyelim.",
         "Siparişin hangi ülkeye gideceğini yazın, teslimatın ne kadar süreceğini söyleyelim.",
     ),
@@ -160,7 +166,7 @@ _TIME: dict[str, tuple[str, str, str]] = {
         "请告诉我们订单寄往哪个国家，我们会告知配送所需时间。",
     ),
     "ar": (
-        "يستغرق التوصيل إلى {country} {days}.",
+        "يستغرق التوصيل {to_country} {days}.",
         "يستغرق التوصيل عادةً {days}؛ أخبرنا ببلدك لنخبرك بالمدة الدقيقة.",
         "أخبرنا إلى أي بلد سيُرسل الطلب وسنخبرك بمدة التوصيل.",
     ),
@@ -170,85 +176,82 @@ _TIME: dict[str, tuple[str, str, str]] = {
 # apologised already, so the late sentence states the facts: the dates and how late it is.
 _LATENESS: dict[str, tuple[str, str]] = {
     "en": (
-        "It was ordered on {ordered} and the delivery time is {days}, so it should have arrived "
+        "It was ordered on {ordered} and {time}, so it should have arrived "
         "by {due}: it is {late} late.",
-        "It was ordered on {ordered} and the delivery time is {days}, so it is still on time: "
+        "It was ordered on {ordered} and {time}, so it is still on time: "
         "it should arrive by {due}.",
     ),
     "es": (
-        "El pedido se hizo el {ordered} y la entrega tarda {days}, así que debería haber "
+        "El pedido se hizo el {ordered} y {time}, así que debería haber "
         "llegado como muy tarde el {due}: lleva {late} de retraso.",
-        "El pedido se hizo el {ordered} y la entrega tarda {days}, así que aún está en plazo: "
+        "El pedido se hizo el {ordered} y {time}, así que aún está en plazo: "
         "debería llegar como muy tarde el {due}.",
     ),
     "fr": (
-        "La commande date du {ordered} et le délai de livraison est de {days} : elle aurait dû "
+        "La commande date du {ordered} et {time} : elle aurait dû "
         "arriver au plus tard le {due}, elle a donc {late} de retard.",
-        "La commande date du {ordered} et le délai de livraison est de {days} : elle est encore "
+        "La commande date du {ordered} et {time} : elle est encore "
         "dans les temps et devrait arriver au plus tard le {due}.",
     ),
     "de": (
-        "Bestellt wurde am {ordered}, die Lieferzeit beträgt {days}: Die Sendung hätte bis zum "
+        "Bestellt wurde am {ordered}, {time}: Die Sendung hätte bis zum "
         "{due} ankommen sollen und hat damit {late} Verspätung.",
-        "Bestellt wurde am {ordered}, die Lieferzeit beträgt {days}: Die Sendung liegt noch im "
+        "Bestellt wurde am {ordered}, {time}: Die Sendung liegt noch im "
         "Zeitplan und sollte bis zum {due} ankommen.",
     ),
     "it": (
-        "L'ordine è del {ordered} e la consegna richiede {days}: sarebbe dovuto arrivare entro "
+        "L'ordine è del {ordered} e {time}: sarebbe dovuto arrivare entro "
         "il {due}, quindi è in ritardo di {late}.",
-        "L'ordine è del {ordered} e la consegna richiede {days}: è ancora nei tempi e dovrebbe "
-        "arrivare entro il {due}.",
+        "L'ordine è del {ordered} e {time}: è ancora nei tempi e dovrebbe arrivare entro il {due}.",
     ),
     "pt": (
-        "O pedido foi feito em {ordered} e a entrega leva {days}, então deveria ter chegado até "
+        "O pedido foi feito em {ordered} e {time}, então deveria ter chegado até "
         "{due}: está {late} atrasado.",
-        "O pedido foi feito em {ordered} e a entrega leva {days}, então ainda está dentro do "
+        "O pedido foi feito em {ordered} e {time}, então ainda está dentro do "
         "prazo: deve chegar até {due}.",
     ),
     "nl": (
-        "Besteld op {ordered}, de levertijd is {days}: de bestelling had uiterlijk {due} binnen "
+        "Besteld op {ordered}, {time}: de bestelling had uiterlijk {due} binnen "
         "moeten zijn en is nu {late} te laat.",
-        "Besteld op {ordered}, de levertijd is {days}: de bestelling ligt nog op schema en zou "
+        "Besteld op {ordered}, {time}: de bestelling ligt nog op schema en zou "
         "uiterlijk {due} moeten aankomen.",
     ),
     "pl": (
-        "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc powinno było dotrzeć do "
+        "Zamówienie złożono {ordered}, a {time}, więc powinno było dotrzeć do "
         "{due}, a jest opóźnione o {late}.",
-        "Zamówienie złożono {ordered}, a czas dostawy to {days}, więc wciąż mieści się w terminie "
+        "Zamówienie złożono {ordered}, a {time}, więc wciąż mieści się w terminie "
         "i powinno dotrzeć do {due}.",
     ),
     "ru": (
-        "Заказ оформлен {ordered}, срок доставки — {days}, поэтому он должен был прийти до "
+        "Заказ оформлен {ordered}, {time}, поэтому он должен был прийти до "
         "{due}: задержка составляет {late}.",
-        "Заказ оформлен {ordered}, срок доставки — {days}, поэтому он ещё укладывается в срок "
+        "Заказ оформлен {ordered}, {time}, поэтому он ещё укладывается в срок "
         "и должен прийти до {due}.",
     ),
     "tr": (
-        "Sipariş {ordered} tarihinde verildi ve teslimat süresi {days}; en geç {due} tarihinde "
+        "Sipariş {ordered} tarihinde verildi ve {time}; en geç {due} tarihinde "
         "ulaşmış olması gerekiyordu, yani {late} gecikti.",
-        "Sipariş {ordered} tarihinde verildi ve teslimat süresi {days}; hâlâ süre içinde, en geç "
+        "Sipariş {ordered} tarihinde verildi ve {time}; hâlâ süre içinde, en geç "
         "{due} tarihinde ulaşması bekleniyor.",
     ),
     "ja": (
-        "ご注文日は{ordered}、お届け日数は{days}のため、{due}までに届く予定でした。"
-        "現在{late}遅れています。",
-        "ご注文日は{ordered}、お届け日数は{days}のため、まだ予定の範囲内です。{due}までに届く見込みです。",
+        "ご注文日は{ordered}、{time}のため、{due}までに届く予定でした。現在{late}遅れています。",
+        "ご注文日は{ordered}、{time}のため、まだ予定の範囲内です。{due}までに届く見込みです。",
     ),
     "ko": (
-        "주문일은 {ordered}이고 배송 기간은 {days}이므로 {due}까지 도착했어야 합니다. "
+        "주문일은 {ordered}이고 {time}이므로 {due}까지 도착했어야 합니다. "
         "현재 {late} 늦어지고 있습니다.",
-        "주문일은 {ordered}이고 배송 기간은 {days}이므로 아직 예정 기간 안에 있습니다. "
+        "주문일은 {ordered}이고 {time}이므로 아직 예정 기간 안에 있습니다. "
         "{due}까지 도착할 예정입니다.",
     ),
     "zh": (
-        "订单于{ordered}下单，配送时间为{days}，本应在{due}前送达，目前已延误{late}。",
-        "订单于{ordered}下单，配送时间为{days}，目前仍在正常时间内：预计{due}前送达。",
+        "订单于{ordered}下单，{time}，本应在{due}前送达，目前已延误{late}。",
+        "订单于{ordered}下单，{time}，目前仍在正常时间内：预计{due}前送达。",
     ),
     "ar": (
-        "تم الطلب في {ordered} ومدة التوصيل {days}، لذا كان يجب أن يصل بحلول {due}، "
+        "تم الطلب في {ordered} و{time}، لذا كان يجب أن يصل بحلول {due}، "
         "وهو الآن متأخر بمقدار {late}.",
-        "تم الطلب في {ordered} ومدة التوصيل {days}، لذا ما زال ضمن المدة، ويُتوقع وصوله بحلول "
-        "{due}.",
+        "تم الطلب في {ordered} و{time}، لذا ما زال ضمن المدة، ويُتوقع وصوله بحلول {due}.",
     ),
 }
 
@@ -335,43 +338,45 @@ _LATE_DAYS: dict[str, dict[str, str]] = {
 # A destination the store has given no time for: staff confirm it (the shopper has named
 # the country already, so it is not asked for again).
 _CONFIRM: dict[str, str] = {
-    "en": "Our team will confirm how long delivery to {country} takes and get back to you.",
-    "es": "Nuestro equipo comprobará cuánto tardan los envíos a {country} y te lo confirmará.",
-    "fr": "Notre équipe vérifiera le délai de livraison pour votre pays ({country}) et vous le "
-    "confirmera.",
-    "de": "Wie lange die Lieferung in Ihr Land ({country}) dauert, prüft unser Team und "
-    "meldet sich dann bei Ihnen.",
-    "it": "Il nostro team verificherà i tempi di consegna per il tuo paese ({country}) e "
-    "te li confermerà.",
-    "pt": "Nossa equipe vai confirmar o prazo de entrega para o seu país ({country}) e "
-    "retornar para você.",
-    "nl": "Ons team zoekt uit hoe lang de levering naar je land "
-    "({country}) duurt en laat het je weten.",
-    "pl": "Nasz zespół potwierdzi czas dostawy do Twojego kraju ({country}) i odezwie się "
-    "do Ciebie.",
-    "ru": "Наша команда уточнит срок доставки в вашу страну ({country}) и свяжется с вами.",
-    "tr": "Ülkenize ({country}) teslimat süresini ekibimiz teyit edip size dönüş yapacak.",
+    "en": "Our team will confirm how long delivery {to_country} takes and get back to you.",
+    "es": "Nuestro equipo comprobará cuánto tardan los envíos {to_country} y te lo confirmará.",
+    "fr": "Notre équipe vérifiera le délai de livraison {to_country} et vous le confirmera.",
+    "de": "Wie lange die Lieferung {to_country} dauert, prüft unser Team und meldet sich "
+    "dann bei Ihnen.",
+    "it": "Il nostro team verificherà i tempi di consegna {in_country} e te li confermerà.",
+    "pt": "Nossa equipe vai confirmar o prazo de entrega {to_country} e retornar para você.",
+    "nl": "Ons team zoekt uit hoe lang de levering {to_country} duurt en laat het je weten.",
+    "pl": "Nasz zespół potwierdzi czas dostawy {to_country} i odezwie się do Ciebie.",
+    "ru": "Наша команда уточнит срок доставки {to_country} и свяжется с вами.",
+    "tr": "{to_country} teslimat süresini ekibimiz teyit edip size dönüş yapacak.",
     "ja": "{country}へのお届け日数は、担当者が確認のうえ改めてご連絡いたします。",
     "ko": "{country}까지의 배송 기간은 담당자가 확인한 후 안내해 드리겠습니다.",
     "zh": "寄往{country}的配送时间，我们的团队会确认后回复您。",
-    "ar": "سيتحقق فريقنا من مدة التوصيل إلى {country} ثم يرد عليك.",
+    "ar": "سيتحقق فريقنا من مدة التوصيل {to_country} ثم يرد عليك.",
 }
 
-# Countries whose English name takes "the" after "to" (CLDR's names carry no article).
-_ENGLISH_THE = frozenset({"US", "GB", "NL", "AE", "PH", "DO", "BS", "MV", "CD", "CF", "GM"})
-# Countries whose Spanish name takes its article ("los envíos al Reino Unido", "a los
-# Países Bajos", "en la República Dominicana"); "a el" and "de el" contract.
-_SPANISH_ARTICLE = {
-    "GB": "el",
-    "NL": "los",
-    "AE": "los",
-    "DO": "la",
-    "BS": "las",
-    "MV": "las",
-    "CD": "la",
-    "CF": "la",
+# The promised time inside the late and on-time sentences: for the destination when it is
+# known ("delivery to Japan takes 5–8 business days", "die Lieferzeit in die Schweiz
+# beträgt ..."), else the store's time alone.
+_TIME_FOR: dict[str, tuple[str, str]] = {
+    "en": ("delivery {to_country} takes {days}", "the delivery time is {days}"),
+    "es": ("los envíos {to_country} tardan {days}", "la entrega tarda {days}"),
+    "fr": (
+        "le délai de livraison {to_country} est de {days}",
+        "le délai de livraison est de {days}",
+    ),
+    "de": ("die Lieferzeit {to_country} beträgt {days}", "die Lieferzeit beträgt {days}"),
+    "it": ("la consegna {in_country} richiede {days}", "la consegna richiede {days}"),
+    "pt": ("a entrega {to_country} leva {days}", "a entrega leva {days}"),
+    "nl": ("de levertijd {to_country} is {days}", "de levertijd is {days}"),
+    "pl": ("czas dostawy {to_country} to {days}", "czas dostawy to {days}"),
+    "ru": ("срок доставки {to_country} — {days}", "срок доставки — {days}"),
+    "tr": ("{to_country} teslimat süresi {days}", "teslimat süresi {days}"),
+    "ja": ("{country}へのお届け日数は{days}", "お届け日数は{days}"),
+    "ko": ("{country}까지 배송 기간은 {days}", "배송 기간은 {days}"),
+    "zh": ("寄往{country}的配送时间为{days}", "配送时间为{days}"),
+    "ar": ("مدة التوصيل {to_country} {days}", "مدة التوصيل {days}"),
 }
-_SPANISH_CONTRACTION = re.compile(r"\b(a|de) el\b")
 
 # A delivery estimate whose day has passed, as the reply's estimate reads it: "Estimated
 # delivery: Thursday 3 December (that date has passed)".
@@ -430,42 +435,32 @@ def delivery_time(country: str | None, terms: ShippingTerms, language: str) -> s
     known, usual, ask = _TIME.get(language, _TIME["en"])
     window = terms.delivery.window_for(country) if country else None
     if country and window:
-        return contracted(
-            known.format(
-                country=country_as_written(country, language), days=days_text(window, language)
-            ),
-            language,
-        )
+        return in_sentence(known, country, language, days=days_text(window, language))
     if country:
-        return contracted(
-            _CONFIRM.get(language, _CONFIRM["en"]).format(
-                country=country_as_written(country, language)
-            ),
-            language,
-        )
+        return in_sentence(_CONFIRM.get(language, _CONFIRM["en"]), country, language)
     if terms.delivery.default:
         return usual.format(days=days_text(terms.delivery.default, language))
     return ask
 
 
+def in_sentence(template: str, country: str, language: str, **values: str) -> str:
+    """``template`` with the country as the sentence needs it (``{country}``,
+    ``{to_country}``, ``{in_country}``: ``replies.facts.country_forms``) and ``values``;
+    a sentence that opens with the phrase starts with a capital ("In der Schweiz ...")."""
+    text = template.format(**country_forms(country, language), **values)
+    return capitalized(text) if template.startswith("{") else text
+
+
 def country_as_written(country: str, language: str) -> str:
-    """The country's name as the delivery and customs sentences write it: English puts
-    "the" before the few names that take it ("Delivery to the United States"), Spanish its
-    article ("el Reino Unido"; ``contracted`` then makes "a el" "al")."""
+    """The country's bare name as a sentence writes it after a preposition: English puts
+    "the" before the few names that take it ("the United States"), Spanish its article
+    ("el Reino Unido"); ``replies.facts.country_forms`` has the whole phrases."""
     name = country_name(country, language)
     if language == "en" and country in _ENGLISH_THE:
         return f"the {name}"
     if language == "es" and country in _SPANISH_ARTICLE:
         return f"{_SPANISH_ARTICLE[country]} {name}"
     return name
-
-
-def contracted(text: str, language: str) -> str:
-    """A Spanish sentence with "a el" and "de el" contracted ("Los envíos al Reino
-    Unido"); other languages as they are."""
-    if language != "es":
-        return text
-    return _SPANISH_CONTRACTION.sub(lambda m: "al" if m.group(1) == "a" else "del", text)
 
 
 def delivery_lateness(
@@ -526,13 +521,13 @@ def delivery_lateness(
         # "should arrive by"
         return ""
     days = days_text(window, language)
-    if country:  # name the destination the promised time is for
-        name = country_name(country, language)
-        days += _BRACKETS.get(language, " ({})").format(name)
+    with_country, alone = _TIME_FOR.get(language, _TIME_FOR["en"])
+    # name the destination the promised time is for ("delivery to Japan takes ...")
+    time = in_sentence(with_country, country, language, days=days) if country else None
     sentence = late if today > due else on_time
     text = sentence.format(
         ordered=day_text(ordered_on, **shown),
-        days=days,
+        time=time or alone.format(days=days),
         due=day_text(due, **shown),
         late=late_days(today, due, language),
     )
@@ -576,9 +571,6 @@ def estimate_text(day_shown: str, day: date, today: date, language: str) -> str:
     return _PASSED.get(language, _PASSED["en"]).format(day=day_shown)
 
 
-# The destination in brackets after the days: full-width in Japanese and Chinese, and
-# against the word in Korean ("영업일 기준 5–8일(미국)이므로").
-_BRACKETS = {"ja": "（{}）", "zh": "（{}）", "ko": "({})"}
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 # Italian elides the article before a day read with a vowel: "entro l'11 dicembre",
 # "dell'8 novembre", "per l'1 dicembre" ("otto", "undici", "uno").

@@ -12,11 +12,60 @@ speaks of sorting centres alone, which holds for every parcel.
     # "A volte i pacchi restano fermi qualche giorno in un centro di smistamento."
     delay_cause("US", ShippingTerms(ships_from="DE"), "en")
     # "Parcels sent abroad are sometimes held up at sorting centres or at customs."
+
+A shopper who says the parcel sits in customs ("висит на таможне", "追跡だと「通関手続中」"),
+or whose carrier's status says so, is told about customs, not sorting centres (``said``:
+the message and the status), wherever the store ships from, unless the desk file shows the
+order crossing no customs border at all:
+
+    delay_cause("US", ShippingTerms(), "ru", said="посылка висит на таможне")
+    # "Таможенное оформление иногда занимает несколько дней, ..."
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from replies.facts.terms import ShippingTerms
+
+# Customs named by the shopper or the carrier's status ("висит на таможне", "通関手続中",
+# "stuck in customs", "en douane"), in the 14 languages; Latin letters are matched with
+# their accents taken off.
+_CUSTOMS_SAID = re.compile(
+    r"customs|clearance|aduana|douane|(?<!\d)(?<!\d )\bzoll|verzoll|dogana|sdogan|alfandega|"
+    r"\bcł(?:o|a|em|u)\b|\bna cle\b|celn(?!ie\b)|таможн|gumruk|"
+    r"税関|通関|세관|통관|海关|海關|清关|清關|جمارك|جمرك",
+    re.IGNORECASE,
+)
+
+# A parcel the shopper or the tracking says is at customs: what is usual there.
+_AT_CUSTOMS: dict[str, str] = {
+    "en": "Customs checks sometimes hold a parcel for several days before it is released to "
+    "the carrier.",
+    "es": "A veces la aduana retiene un paquete varios días antes de entregárselo a la empresa "
+    "de transporte.",
+    "fr": "Il arrive que la douane retienne un colis plusieurs jours avant de le remettre au "
+    "transporteur.",
+    "de": "Der Zoll hält Sendungen manchmal mehrere Tage zurück, bevor er sie für den "
+    "Zusteller freigibt.",
+    "it": "A volte la dogana trattiene un pacco per diversi giorni prima di consegnarlo al "
+    "corriere.",
+    "pt": "Às vezes a alfândega retém um pacote por vários dias antes de liberá-lo para a "
+    "transportadora.",
+    "nl": "De douane houdt een pakket soms een paar dagen vast voordat het wordt vrijgegeven "
+    "aan de vervoerder.",
+    "pl": "Zdarza się, że odprawa celna trwa kilka dni, zanim paczka zostanie przekazana "
+    "przewoźnikowi.",
+    "ru": "Таможенное оформление иногда занимает несколько дней, и только после него посылку "
+    "передают перевозчику.",
+    "tr": "Paketler bazen gümrükte birkaç gün bekleyebiliyor, ardından kargo firmasına teslim "
+    "ediliyor.",
+    "ja": "通関手続きには数日かかることがございます。手続きが終わり次第、配送業者に引き渡されます。",  # noqa: E501 (CJK text is wide, not long)
+    "ko": "통관 절차에 며칠이 걸리는 경우가 있으며, 통관이 끝나면 배송사로 인계됩니다.",
+    "zh": "清关有时需要几天时间，完成后包裹会交给承运商继续派送。",
+    "ar": "قد تستغرق إجراءات التخليص الجمركي أحياناً عدة أيام قبل تسليم الطرد إلى شركة الشحن.",
+}
 
 # (across a customs border, any parcel)
 _HELD_UP: dict[str, tuple[str, str]] = {
@@ -79,9 +128,22 @@ _HELD_UP: dict[str, tuple[str, str]] = {
 }
 
 
-def delay_cause(country: str | None, terms: ShippingTerms, language: str) -> str:
+def says_customs(text: str) -> bool:
+    """Whether ``text`` (a message, a carrier's status) says the parcel is at customs."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    plain = "".join(c for c in decomposed if not (unicodedata.combining(c) and c < "\u0370"))
+    plain = unicodedata.normalize("NFC", plain.replace("ı", "i"))
+    return bool(_CUSTOMS_SAID.search(plain))
+
+
+def delay_cause(country: str | None, terms: ShippingTerms, language: str, *, said: str = "") -> str:
     """One sentence on where a late parcel may be held up, in ``language``: customs named
-    only for an order the desk file shows crossing a customs border."""
+    only for an order the desk file shows crossing a customs border, or one the shopper's
+    message or the carrier's status (``said``) places at customs, unless the desk file
+    shows it crossing none (a parcel inside one customs area meets no customs)."""
     abroad, anywhere = _HELD_UP.get(language, _HELD_UP["en"])
     crosses = bool(terms.ships_from and country and terms.crosses_customs(country.upper()))
+    no_border = bool(terms.ships_from and country) and not crosses
+    if said and not no_border and says_customs(said):
+        return _AT_CUSTOMS.get(language, _AT_CUSTOMS["en"])
     return abroad if crosses else anywhere

@@ -31,7 +31,8 @@ from babel.dates import format_date, format_skeleton
 _ONE_VARIANT = frozenset({"zh", "ar"})
 
 # Hong Kong and Macao by the short names shops and shoppers use: CLDR's are the official
-# long forms ("RAE de Hong Kong (China)", "Sonderverwaltungsregion Hongkong").
+# long forms ("RAE de Hong Kong (China)", "Sonderverwaltungsregion Hongkong", "Гонконг
+# (САР)", "中華人民共和国香港特別行政区"), some with brackets that read like a form's.
 _SHORT_NAMES: dict[str, dict[str, str]] = {
     "HK": {
         "en": "Hong Kong",
@@ -41,6 +42,13 @@ _SHORT_NAMES: dict[str, dict[str, str]] = {
         "it": "Hong Kong",
         "pt": "Hong Kong",
         "nl": "Hongkong",
+        "pl": "Hongkong",
+        "ru": "Гонконг",
+        "tr": "Hong Kong",
+        "ja": "香港",
+        "ko": "홍콩",
+        "zh": "香港",
+        "ar": "هونغ كونغ",
     },
     "MO": {
         "en": "Macao",
@@ -50,7 +58,18 @@ _SHORT_NAMES: dict[str, dict[str, str]] = {
         "it": "Macao",
         "pt": "Macau",
         "nl": "Macau",
+        "pl": "Makau",
+        "ru": "Макао",
+        "tr": "Makao",
+        "ja": "マカオ",
+        "ko": "마카오",
+        "zh": "澳门",
+        "ar": "ماكاو",
     },
+    # CLDR's short form (alt="short", which Babel does not expose): Turkish writes the
+    # United States "ABD" ("ABD'ye gönderim"), Japanese "アメリカ", hardly ever the long
+    # name
+    "US": {"tr": "ABD", "ja": "アメリカ"},
 }
 # The first of the month is an ordinal in French ("1er décembre") and in Brazilian
 # Portuguese ("1º de dezembro"); European Portuguese writes "1 de dezembro".

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from replies.facts.delivery import contracted, country_as_written, days_text, delivery_time
+from replies.facts.delivery import days_text, delivery_time, in_sentence
 from replies.facts.terms import ShippingTerms
 
 # "Do you ship/deliver to ...?" in the 14 languages, written without accents (the message
@@ -59,53 +59,53 @@ _ASKS = re.compile(
 # (the store ships there, the team confirms whether it does)
 _SHIPS: dict[str, tuple[str, str]] = {
     "en": (
-        "Yes, we deliver to {country}: delivery takes {days}.",
-        "Our team will confirm whether we deliver to {country} and how long it takes, and "
+        "Yes, we deliver {to_country}: delivery takes {days}.",
+        "Our team will confirm whether we deliver {to_country} and how long it takes, and "
         "get back to you.",
     ),
     "es": (
-        "Sí, hacemos envíos a {country}: la entrega tarda {days}.",
-        "Nuestro equipo comprobará si hacemos envíos a {country} y cuánto tardan, y te lo "
+        "Sí, hacemos envíos {to_country}: la entrega tarda {days}.",
+        "Nuestro equipo comprobará si hacemos envíos {to_country} y cuánto tardan, y te lo "
         "confirmará.",
     ),
     "fr": (
-        "Oui, nous livrons dans votre pays ({country}) : la livraison prend {days}.",
-        "Notre équipe vérifiera si nous livrons dans votre pays ({country}) et dans quel "
+        "Oui, nous livrons {to_country} : la livraison prend {days}.",
+        "Notre équipe vérifiera si nous livrons {to_country} et dans quel "
         "délai, puis vous le confirmera.",
     ),
     "de": (
-        "Ja, wir liefern in Ihr Land ({country}); die Lieferung dauert {days}.",
-        "Ob wir in Ihr Land ({country}) liefern und wie lange die Lieferung dauert, prüft "
+        "Ja, wir liefern {to_country}; die Lieferung dauert {days}.",
+        "Ob wir {to_country} liefern und wie lange die Lieferung dauert, prüft "
         "unser Team und meldet sich dann bei Ihnen.",
     ),
     "it": (
-        "Sì, spediamo nel tuo paese ({country}): la consegna richiede {days}.",
-        "Il nostro team verificherà se spediamo nel tuo paese ({country}) e in quanto tempo, "
+        "Sì, spediamo {in_country}: la consegna richiede {days}.",
+        "Il nostro team verificherà se spediamo {in_country} e in quanto tempo, "
         "e te lo confermerà.",
     ),
     "pt": (
-        "Sim, fazemos entregas para o seu país ({country}): a entrega leva {days}.",
-        "Nossa equipe vai confirmar se fazemos entregas para o seu país ({country}) e em "
+        "Sim, fazemos entregas {to_country}: a entrega leva {days}.",
+        "Nossa equipe vai confirmar se fazemos entregas {to_country} e em "
         "quanto tempo, e retornar para você.",
     ),
     "nl": (
-        "Ja, we leveren naar je land ({country}); de levering duurt {days}.",
-        "Ons team zoekt uit of we naar je land ({country}) leveren en hoe lang dat duurt, en "
+        "Ja, we leveren {to_country}; de levering duurt {days}.",
+        "Ons team zoekt uit of we {to_country} leveren en hoe lang dat duurt, en "
         "laat het je weten.",
     ),
     "pl": (
-        "Tak, wysyłamy do Twojego kraju ({country}): dostawa trwa {days}.",
-        "Nasz zespół sprawdzi, czy wysyłamy do Twojego kraju ({country}) i ile trwa dostawa, "
+        "Tak, wysyłamy {to_country}: dostawa trwa {days}.",
+        "Nasz zespół sprawdzi, czy wysyłamy {to_country} i ile trwa dostawa, "
         "i odezwie się do Ciebie.",
     ),
     "ru": (
-        "Да, мы доставляем в вашу страну ({country}): доставка занимает {days}.",
-        "Наша команда уточнит, доставляем ли мы в вашу страну ({country}) и сколько занимает "
+        "Да, мы доставляем {to_country}: доставка занимает {days}.",
+        "Наша команда уточнит, доставляем ли мы {to_country} и сколько занимает "
         "доставка, и свяжется с вами.",
     ),
     "tr": (
-        "Evet, ülkenize ({country}) gönderim yapıyoruz; teslimat {days} sürer.",
-        "Ülkenize ({country}) gönderim yapıp yapmadığımızı ve teslimatın ne kadar sürdüğünü "
+        "Evet, {to_country} gönderim yapıyoruz; teslimat {days} sürer.",
+        "{to_country} gönderim yapıp yapmadığımızı ve teslimatın ne kadar sürdüğünü "
         "ekibimiz teyit edip size dönüş yapacak.",
     ),
     "ja": (
@@ -123,8 +123,8 @@ _SHIPS: dict[str, tuple[str, str]] = {
         "能否寄往{country}以及配送所需时间，我们的团队会确认后回复您。",
     ),
     "ar": (
-        "نعم، نشحن إلى {country}، ويستغرق التوصيل {days}.",
-        "سيتحقق فريقنا مما إذا كنا نشحن إلى {country} وكم يستغرق التوصيل، ثم يرد عليك.",
+        "نعم، نشحن {to_country}، ويستغرق التوصيل {days}.",
+        "سيتحقق فريقنا مما إذا كنا نشحن {to_country} وكم يستغرق التوصيل، ثم يرد عليك.",
     ),
 }
 
@@ -152,8 +152,7 @@ def ships_there(text: str, country: str | None, terms: ShippingTerms, language: 
     if not country:
         return delivery_time(None, terms, language)
     yes, confirm = _SHIPS.get(language, _SHIPS["en"])
-    name = country_as_written(country, language)
     window = terms.delivery.window_for(country)
     if window is None:
-        return contracted(confirm.format(country=name), language)
-    return contracted(yes.format(country=name, days=days_text(window, language)), language)
+        return in_sentence(confirm, country, language)
+    return in_sentence(yes, country, language, days=days_text(window, language))

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from replies.facts.country import LANGUAGES
+from replies.facts.country_forms import to_country
 from replies.facts.customs import customs_advice, is_duty_bill
-from replies.facts.delivery import country_as_written
 from replies.facts.terms import ShippingError, parse_shipping
 
 DAP_WITH_IOSS = parse_shipping(
@@ -60,17 +60,21 @@ def test_before_buying_states_the_terms_for_the_country() -> None:
         "For orders to Switzerland, duties and import taxes are not included in the price; the "
         "carrier collects them on delivery at the local rates."
     )
-    assert "(IOSS) sont payés lors de la commande" in customs_advice(
-        "FR", parse_shipping({"customs": {"ioss": True}}), "fr", bill=False
+    assert customs_advice("FR", parse_shipping({"customs": {"ioss": True}}), "fr", bill=False) == (
+        "Pour une livraison en France, la TVA à l'importation est perçue lors de la commande "
+        "via le guichet unique IOSS de l'UE : il n'y a donc rien d'autre à payer à la livraison."
     )
-    assert "(UK VAT) are paid at checkout" in customs_advice("GB", DAP_WITH_IOSS, "en", bill=False)
+    assert customs_advice("GB", DAP_WITH_IOSS, "en", bill=False) == (
+        "For orders to the United Kingdom, UK VAT is charged at checkout, so there is nothing "
+        "more to pay on delivery."
+    )
     assert "not included" in customs_advice("FR", DAP_ONLY, "en", bill=False)
     assert "are paid at checkout, so there" in customs_advice("JP", DDP, "en", bill=False)
 
 
 def test_inside_one_customs_area_there_are_no_customs() -> None:
     assert customs_advice("AT", DAP_WITH_IOSS, "de", bill=False) == (
-        "Bei einer Lieferung in Ihr Land (Österreich) überquert die Bestellung keine "
+        "Bei einer Lieferung nach Österreich überquert die Bestellung keine "
         "Zollgrenze, es fällt also kein Zoll an."
     )
     assert customs_advice("US", DAP_ONLY, "en", bill=False) == (
@@ -206,7 +210,7 @@ def test_hong_kong_and_macau_charge_no_duty_on_ordinary_goods(terms: object) -> 
 
 def test_monaco_is_inside_the_french_customs_area() -> None:
     assert customs_advice("MC", DAP_WITH_IOSS, "fr", bill=False).startswith(
-        "Une livraison dans votre pays (Monaco) ne franchit aucune frontière douanière"
+        "Une livraison à Monaco ne franchit aucune frontière douanière"
     )
     assert "not included" in customs_advice("MC", DAP_ONLY, "en", bill=False)  # from the US
 
@@ -217,7 +221,7 @@ def test_without_a_desk_file_no_border_is_asserted(language: str) -> None:
     it depends on where it ships from, in every language, and never that it crosses one."""
     for country in ("CH", "DE", "US", "JP", "PT"):
         # what the sentence says after the country's name: that the order crosses a border
-        name = country_as_written(country, language)
+        name = to_country(country, language)
         crosses = customs_advice(country, UNSET, language, bill=False).split(name, 1)[-1][:25]
         for bill in (False, True):
             advice = customs_advice(country, NO_DESK_FILE, language, bill=bill)

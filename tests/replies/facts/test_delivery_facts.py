@@ -8,6 +8,7 @@ import pytest
 
 from handlers.order_links import format_day
 from replies.facts.country import LANGUAGES
+from replies.facts.country_forms import to_country
 from replies.facts.delivery import (
     add_business_days,
     days_text,
@@ -16,7 +17,6 @@ from replies.facts.delivery import (
     estimate_text,
 )
 from replies.facts.fill import fact_variables
-from replies.facts.names import country_name
 from replies.facts.terms import DeliveryWindow, ShippingError, ShippingTerms, parse_shipping
 
 TERMS = parse_shipping(
@@ -33,12 +33,10 @@ def test_states_the_destinations_own_time_then_its_regions_then_the_default() ->
     assert (
         delivery_time("US", TERMS, "en") == "Delivery to the United States takes 5–8 business days."
     )
-    assert delivery_time("FR", TERMS, "fr") == (
-        "Pour votre pays (France), la livraison prend 2 à 5 jours ouvrés."
-    )
+    assert delivery_time("FR", TERMS, "fr") == ("La livraison en France prend 2 à 5 jours ouvrés.")
     assert delivery_time("JP", TERMS, "ja") == "日本へのお届けには7〜14営業日かかります。"
     assert delivery_time("DE", TERMS, "de") == (
-        "Die Lieferung in Ihr Land (Deutschland) dauert 1–2 Werktage."
+        "Die Lieferung nach Deutschland dauert 1–2 Werktage."
     )
 
 
@@ -56,7 +54,7 @@ def test_known_country_without_a_time_is_confirmed_by_the_team_not_asked_again()
         "Our team will confirm how long delivery to the United States takes and get back to you."
     )
     assert delivery_time("KZ", NO_TIMES, "ru") == (
-        "Наша команда уточнит срок доставки в вашу страну (Казахстан) и свяжется с вами."
+        "Наша команда уточнит срок доставки в Казахстан и свяжется с вами."
     )
 
 
@@ -66,14 +64,16 @@ def test_the_time_for_a_country_is_a_sentence_not_a_forms_label(
     language: str, terms: ShippingTerms
 ) -> None:
     """Sendability set 3 (#37, #45): "Teslimat süresi (Türkiye): ..." and "배송 기간(대한민국):"
-    read like a form's field inside a reply. The country may sit in brackets after "your
-    country" (where the bare name would need a case), never before a colon."""
+    read like a form's field inside a reply, and "Ülkenize (Türkiye)" (set 4) like a
+    form's gloss: the country is named with its preposition and case, never in brackets
+    or before a colon."""
     for code in ("TR", "KR", "US", "CH"):
         said = delivery_time(code, terms, language)
-        name = country_name(code, language)
-        assert name in said
-        after = said.split(name, 1)[1].lstrip(")）")
+        name = to_country(code, language)
+        assert name.lower() in said.lower()
+        after = said.lower().split(name.lower(), 1)[1]
         assert not after.startswith((":", " :", "：")), said
+        assert not any(bracket in said for bracket in "()（）"), said
 
 
 @pytest.mark.parametrize(
@@ -111,8 +111,8 @@ def test_business_days_skip_weekends() -> None:
 def test_a_late_order_states_the_dates_and_how_late_without_apologising_again() -> None:
     late = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "en")
     assert late == (
-        "It was ordered on November 20 and the delivery time is 5–8 business days "
-        "(United States), so it should have arrived by December 2: it is 5 days late."
+        "It was ordered on November 20 and delivery to the United States takes 5–8 business "
+        "days, so it should have arrived by December 2: it is 5 days late."
     )
     assert delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "es").endswith(
         "debería haber llegado como muy tarde el 2 de diciembre: lleva 5 días de retraso."
@@ -152,9 +152,9 @@ def test_portuguese_and_dutch_read_as_the_replies_do() -> None:
     assert " ze is " not in nl.lower() and "5 dagen te laat" in nl
 
 
-def test_korean_brackets_the_country_without_a_space() -> None:
+def test_korean_names_the_country_with_its_particle_not_in_brackets() -> None:
     late = delivery_lateness(FRIDAY_20_NOV, "US", TERMS, date(2026, 12, 7), "ko")
-    assert "영업일 기준 5~8일(미국)이므로" in late
+    assert "미국까지 배송 기간은 영업일 기준 5~8일이므로" in late
 
 
 def test_an_order_within_the_time_is_on_time_even_on_its_last_day() -> None:
@@ -245,6 +245,4 @@ def test_a_country_named_in_the_message_is_not_asked_for_again() -> None:
         terms=NO_TIMES,
         today=date(2026, 12, 7),
     )
-    assert facts["delivery_time"].startswith(
-        "Наша команда уточнит срок доставки в вашу страну (Казахстан)"
-    )
+    assert facts["delivery_time"].startswith("Наша команда уточнит срок доставки в Казахстан")

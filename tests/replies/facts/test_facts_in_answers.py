@@ -42,7 +42,7 @@ def test_voltage_answer_names_the_countrys_supply_and_warns_about_heaters() -> N
 
 def test_delivery_period_states_the_stores_time_for_the_country() -> None:
     text, _ = engine().render("delivery_period", "de", {}, country="CA")
-    assert "Die Lieferung in Ihr Land (Kanada) dauert 4–7 Werktage." in text
+    assert "Die Lieferung nach Kanada dauert 4–7 Werktage." in text
 
 
 def test_delivery_delay_says_how_late_the_linked_order_is() -> None:
@@ -65,7 +65,7 @@ def test_customs_before_buying_and_with_a_bill_get_different_answers() -> None:
     assert bill["customs_advice"].startswith("Under our terms, duties and import taxes are paid")
     inside_eu = fact_variables("ship to Wien?", template, "de", {}, terms=TERMS, today=NOW.date())
     assert inside_eu["customs_advice"] == (
-        "Bei einer Lieferung in Ihr Land (Österreich) überquert die Bestellung keine "
+        "Bei einer Lieferung nach Österreich überquert die Bestellung keine "
         "Zollgrenze, es fällt also kein Zoll an."
     )
 
