@@ -62,7 +62,7 @@ _KG = re.compile(
 _JIN = re.compile(r"(?<![\d.,])(\d{2,3})\s*斤")
 _POUNDS = re.compile(r"(?<![\d.,])(\d{2,3})\s*(?:lbs?|pounds?|livres)\b", re.I)
 _WEIGHT_WORD = re.compile(
-    r"(?:weigh\w*|weight|peso|pesa|pèse|pese|poids|wiege|gewicht|weeg|ważę|waga|wadze|"
+    r"(?:weigh\w*|weight|peso|pesa|pèse|pese|poids|wiege|gewicht|weeg|wa[żz][eę]|waga|wadze|"
     r"вес\w*|вешу|kilom|kilo|ağırlı\w*|体重|몸무게|체중|وزن\w*)\s*[:：]?\s*(?:de |di |van |)?$",
     re.I,
 )

@@ -113,14 +113,14 @@ _SHOELABELS = re.compile(
     re.IGNORECASE,
 )
 _CLOTHESLABELS = re.compile(
-    r"dress|shirt|jean|pant|trouser|skirt|jacket|coat|blouse|sweater|hoodie|jumper|top\b|"
-    r"suit|vestido|camis|falda|chaqueta|jersey|sudadera|abrigo|robe|jupe|veste|manteau|pull|"
-    r"chemise|kleid|hemd|hose|rock|jacke|mantel|anzug|abito|gonna|giacca|maglia|maglion|"
+    r"dress|shirt|jean|pant|trouser|skirt|jacket|coat|blouse|sweater|hoodie|jumper|\btops?\b|"
+    r"\bsuits?\b|vestido|camis|falda|chaqueta|jersey|sudadera|abrigo|robe|jupe|veste|manteau|"
+    r"pull|chemise|kleid|hemd|hose|rock|jacke|mantel|anzug|abito|gonna|giacca|maglia|maglion|"
     r"felpa|cappotto|calç|saia|blusa|casaco|moletom|jurk|broek|trui|jas\b|sukienk|spodni|"
     r"bluz|sweter|kurtk|płaszcz|marynark|плать|рубаш|брюк|куртк|свитер|кофт|футболк|пальто|"
-    r"пиджак|костюм|юбк|блузк|джинс|dżins|dzins|청바지|牛仔|ジーンズ|جينز|elbise|gömlek|pantolon|ceket|kazak|mont\b|tişört|etek|服|"
-    r"ワンピース|シャツ|セーター|ニット|コート|옷|원피스|셔츠|니트|코트|자켓|衣|裙|裤|毛衣|外套|"
-    r"فستان|قميص|بلوزة|كنزة|جاكيت|معطف|بنطلون",
+    r"пиджак|костюм|юбк|блузк|джинс|dżins|dzins|elbise|gömlek|pantolon|ceket|kazak|mont\b|"
+    r"tişört|etek|服|ワンピース|シャツ|セーター|ニット|コート|ジーンズ|옷|원피스|셔츠|니트|코트|"
+    r"자켓|청바지|衣|裙|裤|毛衣|外套|牛仔|فستان|قميص|بلوزة|كنزة|جاكيت|معطف|بنطلون|جينز",
     re.IGNORECASE,
 )
 # Who the shoes or clothes are for, in the 14 languages: men's or women's, a man or a
