@@ -26,6 +26,7 @@ from pathlib import Path
 from bot.calendar.countries import single_zone
 from bot.models import IntentChoice, Suggestion
 from replies.abstention import Abstention, load_abstention
+from replies.addressing import addressed
 from replies.also import LATE_ORDER, WHEREABOUTS, also_templates, join, with_late_order
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
@@ -46,6 +47,7 @@ from replies.model_cache import ModelCache, model_key
 from replies.order_state import LinkedOrder
 from replies.parcel_status import PARCEL_INTENTS, parcel_reply
 from replies.reading import EarlierTurn, read_message
+from replies.receipt import receipt_values
 from replies.render import render
 from replies.salaam import returned_salaam
 from replies.situations import NO_ORDER_YET, asks_for, order_situation
@@ -261,6 +263,8 @@ class SuggestionEngine:
         situation = order_situation(values)
         estimated = bool(str(values.get("delivery_estimate") or "").strip())
         further = also_templates(spec, others, reply_in, situation, text, estimated)
+        # a receipt asked for is no invoice for a company (``replies.receipt``)
+        values |= receipt_values((intent, *reading.also), text, reply_in)
         values |= fact_variables(
             text,
             " ".join((template, *further)),
@@ -291,8 +295,18 @@ class SuggestionEngine:
                 [self.fill(sentence, reply_language, values, country) for sentence in further],
                 reply_language,
             )
-        # "السلام عليكم" is answered "وعليكم السلام" (``replies.salaam``)
+        # "السلام عليكم" is answered "وعليكم السلام" (``replies.salaam``); the shopper's
+        # greeting, wishes and register are answered in kind (``replies.addressing``)
         reply = returned_salaam(reply, reply_language, text)
+        reply = addressed(
+            reply,
+            reply_language,
+            text,
+            values,
+            country=country,
+            language_code=lang_hint,
+            now=self.store.clock(),
+        )
         # a further question that reports a problem ("... 3 weeks late, refund me") makes
         # the message a problem report for that problem's department
         problem = next((s for s in (spec, *others) if s.problem), None)

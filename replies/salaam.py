@@ -13,6 +13,7 @@ before the name) and the second gets it in front:
     # "وعليكم السلام، نأسف للتأخير."
 
 Replies in other languages, and Arabic messages that open otherwise, are left as they are.
+The other courtesies (a blessing's answer, "صباح النور", a wish) are in ``replies.courtesy``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ _SALAAM = re.compile(r"^[\W_]*(?:ال)?سلام\s*عل[يی][كک]م")
 # The reply's opening greeting, the name after it if any, and the comma or mark it ends on.
 _OPENING = re.compile(r"^(?:مرحبا|أهلا)(?P<name>\s+[^،,!.؟?]{1,40}?)?\s*(?P<mark>[،,!])\s*")
 RETURNED = "وعليكم السلام"
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without the short vowels, shadda, sukun and tatweel shoppers may or may
+    not type."""
+    return _MARKS.sub("", text)
 
 
 def opens_with_salaam(text: str) -> bool:

@@ -54,7 +54,7 @@ ASKS_ONLY_IF_NOT_SAID = {
     "get_refund": "{refund_ask}",
     "wrong_item": "{expected_item_ask}",
     "missing_item": "{missing_item_ask}",
-    "product_defect": "if your message doesn't describe the problem yet",
+    "product_defect": "if you haven't already",
     "payment_issue": "{payment_details_ask}",
     "get_invoice": "{company_ask}",
     "product_availability": "if your message doesn't say them yet",

@@ -1,0 +1,45 @@
+"""A reply written to the shopper as they wrote to us: their courtesies answered, their
+register kept, their script used.
+
+The library writes one wording per language; ``addressed`` fits it to the message it
+answers, after it is filled (``replies.engine``):
+
+- ``replies.courtesy``: the shopper's time-of-day greeting, "are you there?", Arabic
+  blessing or season's wish is answered in kind;
+- ``replies.receipt``: a receipt asked for is named a receipt, not an invoice;
+- ``replies.safety``: an electrical item that sparks, smokes, overheats or leaks is not
+  to be used until it is checked;
+- ``replies.script``: a Chinese message written in traditional characters is answered in
+  traditional characters (with Taiwan's or Hong Kong's wording).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from replies.courtesy import courteous
+from replies.receipt import receipt_wording
+from replies.safety import with_safety
+from replies.script import in_shoppers_script
+
+
+def addressed(
+    reply: str,
+    language: str,
+    text: str,
+    values: Mapping[str, str] | None = None,
+    *,
+    country: str | None = None,
+    language_code: str | None = None,
+    now: datetime | None = None,
+) -> str:
+    """``reply`` (in ``language``) fitted to the shopper's message ``text``."""
+    if not reply:
+        return reply
+    reply = receipt_wording(reply, language, text)
+    reply = with_safety(reply, language, text)
+    reply = courteous(reply, language, text)
+    return in_shoppers_script(
+        reply, language, text, values or {}, country=country, language_code=language_code
+    )
