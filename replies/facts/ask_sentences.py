@@ -698,21 +698,21 @@ PROBLEM: Mapping[str, tuple[str, str]] = {
 
 # Which product a question is about (a plug or voltage question), when it names none.
 PRODUCT: Mapping[str, str] = {
-    "en": "Tell us which product it is and we'll gladly check it for you.",
-    "es": "Dinos de qué producto se trata y lo comprobamos por ti.",
-    "fr": "Dites-nous de quel produit il s'agit et nous vérifierons pour vous.",
+    "en": "If you tell us which product you mean, we'll gladly double-check it for you.",
+    "es": "Si nos dices de qué producto se trata, lo comprobamos por ti.",
+    "fr": "Dites-nous de quel produit il s'agit et nous vérifierons volontiers pour vous.",
     "de": "Nennen Sie uns das Produkt, dann prüfen wir es gern für Sie.",
-    "it": "Dicci di quale prodotto si tratta e lo verifichiamo per te.",
-    "pt": "Diga-nos qual é o produto e verificamos para você.",
-    "pt-PT": "Diga-nos qual é o produto e verificamos por si.",
-    "nl": "Laat ons weten om welk product het gaat, dan kijken we het voor je na.",
+    "it": "Dicci di quale prodotto si tratta e lo verifichiamo volentieri.",
+    "pt": "Se você disser qual é o produto, a gente confere para você.",
+    "pt-PT": "Se nos disser qual é o produto, verificamos por si.",
+    "nl": "Laat ons weten om welk product het gaat, dan controleren we het graag voor je.",
     "pl": "Napisz, o który produkt chodzi, a chętnie to sprawdzimy.",
-    "ru": "Напишите, о каком товаре речь, и мы с радостью всё проверим.",
-    "tr": "Hangi üründen bahsettiğinizi yazın, sizin için memnuniyetle kontrol edelim.",
-    "ja": "対象の商品をお知らせいただければ、こちらでお調べいたします。",
-    "ko": "어떤 상품인지 알려 주시면 확인해 드리겠습니다.",
-    "zh": "请告诉我们是哪件商品，我们来帮您确认。",
-    "ar": "أخبرنا بالمنتج المقصود وسنتحقق منه لك بكل سرور.",
+    "ru": "Напишите, о каком товаре речь, и мы с радостью уточним.",
+    "tr": "Hangi üründen bahsettiğinizi yazarsanız sizin için memnuniyetle kontrol ederiz.",
+    "ja": "商品名をお知らせいただければ、こちらでも確認いたします。",
+    "ko": "어떤 상품인지 알려 주시면 저희가 다시 확인해 드릴게요.",
+    "zh": "告诉我们是哪件商品，我们可以帮您再确认一下。",
+    "ar": "أخبرنا عن المنتج المقصود وسنتحقق منه لك بكل سرور.",
 }
 
 # A product's availability: (nothing named: the product and its version, the product

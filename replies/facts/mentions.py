@@ -345,7 +345,7 @@ _PRODUCT_LATIN = _start(
     r"filiżan|talerz|garn(?:ek|ka|ki)|patelni|czajnik|toster|mikser|żelazk|suszark|grzejnik|"
     r"farelk|wentylator|ekspres|ładowark|kurtk|płaszcz|swet(?:er|ra)|koszul|sukien|spodni|"
     r"jeans|dżins|buty|butów|kozak|szalik|torb|torebk|krzesł|stół|stołu|obrus|materac|"
-    r"zegar|ramk|koszyk|"
+    r"zegar|ramk|"
     # ru
     r"одеял|плед|подушк|наволоч|пододеяльник|простын|постельн|полотенц|ков[её]р|ковр|"
     r"штор|занавеск|ламп|светильник|торшер|зеркал|ваз[аыу]|свеч|кружк|чашк|тарелк|"
@@ -364,7 +364,7 @@ _PRODUCT_LATIN = _start(
 )
 _PRODUCT_OTHER = (
     # ja
-    r"毛布|布団|ふとん|掛け布団|枕|クッション|カバー|シーツ|タオル|ラグ|カーペット|カーテン|ランプ|"
+    r"毛布|布団|ふとん|掛け布団|枕|クッション|カバー|シーツ|タオル|(?<!プ)ラグ|カーペット|カーテン|ランプ|"
     r"ライト|照明|電球|鏡|ミラー|花瓶|キャンドル|ろうそく|マグ|カップ|皿|鍋|フライパン|ケトル|やかん|"
     r"トースター|ミキサー|ブレンダー|アイロン|ドライヤー|ヒーター|扇風機|コーヒーメーカー|充電器|"
     r"ジャケット|コート|セーター|ニット|シャツ|ワンピース|ズボン|ジーンズ|靴|スニーカー|ブーツ|"
@@ -458,8 +458,8 @@ _SYMPTOM = re.compile(
     r"一闪|闪烁|閃|焦味|烧焦|冒烟|火花|噪音|异响|響|充不了电|坏了|壞了|脱胶|开线|污渍|"
     r"褪色|裂|晃|破损|损坏|故障|质量问题|不能用|"
     # ar
-    r"يسرب|تسريب|ينقط|لا يشتغل|ما يشتغل|ما تشتغل|لا يعمل|لا تعمل|ما يسخن|لا يسخن|ينطفئ|"
-    r"يطفي|يومض|يضوي|ريحة حريق|رائحة حريق|دخان|شرار|إزعاج|ما يشحن|لا يشحن|لا يستجيب|"
+    r"[يت]سرب|تسريب|[يت]نقط|لا [يت]شتغل|ما [يت]شتغل|لا [يت]عمل|ما [يت]سخن|لا [يت]سخن|[يت]نطفئ|"
+    r"[يت]طفي|[يت]ومض|[يت]ضوي|ريحة حريق|رائحة حريق|دخان|شرار|إزعاج|ما يشحن|لا يشحن|لا يستجيب|"
     r"خربان|خربت|خرب|بقع|انفتق|شرخ|مكسور|تالف|معيب|عطل|معطل)",
     re.IGNORECASE,
 )
@@ -467,7 +467,7 @@ _SYMPTOM = re.compile(
 # A size, a measure or a colour: what a shopper ordered or wants ("135x200", "size M",
 # "la taglia 40", "the green one", "matrimoniale", "大一号").
 _VARIANT = re.compile(
-    r"\d{2,3}\s?(?:x|×|\*|по)\s?\d{2,3}|\b(?:xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)\b(?=[\s,.!?)]|$)|"
+    r"\d{2,3}\s?(?:x|×|\*|по)\s?\d{2,3}|(?<!['’])\b(?:xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)\b(?=[\s,.!?)]|$)|"
     r"\b(?:size|talla|taille|gr[öo](?:ß|ss)e|taglia|tamanho|maat|rozmiar|размер|beden|"
     r"numara|n[uú]mero|nummer)\s*:?\s*\d{1,3}|"
     r"\b(?:single|double|queen|king|twin|super ?king|individual|matrimonial[ei]?|"
@@ -484,7 +484,7 @@ _VARIANT = re.compile(
     r"czarn\w*|bia[łl]\w*|szar\w*|niebiesk\w*|zielon\w*|czerwon\w*|"
     r"ч[её]рн\w*|бел\w*|сер\w*|син\w*|зел[её]н\w*|красн\w*|розов\w*|"
     r"siyah|beyaz|gri|mavi|ye[şs]il|k[ıi]rm[ıi]z[ıi]|pembe|lacivert)\b|"
-    r"黒|白い|グレー|ネイビー|緑|赤い|ピンク|ベージュ|サイズ|"
+    r"黒|白い|グレー|ネイビー|緑|赤い|ピンク|ベージュ|サイズ|シングル|セミダブル|ダブル|クイーン|キング|"
     r"검은|검정|흰|화이트|회색|그레이|파란|네이비|초록|그린|빨간|핑크|베이지|사이즈|"
     r"黑色|白色|灰色|蓝色|藍色|绿色|綠色|红色|紅色|粉色|米色|尺码|尺碼|号|码|大一|小一|"
     r"الأسود|اسود|أسود|الأبيض|ابيض|أبيض|رمادي|أزرق|ازرق|أخضر|اخضر|أحمر|احمر|وردي|بيج|مقاس",
@@ -668,11 +668,12 @@ _TESTS = tuple(
         lambda text: bool(_EXCHANGE_WANTED.search(text) or _OTHER_SIZE.search(text)),
     ),
     (
-        # what should have come: "instead of", or a size, measure or colour beside what
-        # was ordered ("Bettwäsche in 135x200 bestellt, geliefert 155x220")
+        # what should have come: "instead of", or two sizes, measures or colours, what
+        # came and what was ordered ("Bettwäsche in 135x200 bestellt, geliefert 155x220")
         EXPECTED_ITEM,
         lambda text: bool(
-            _EXPECTED_ITEM.search(text) or (_VARIANT.search(text) and _PRODUCT.search(text))
+            _EXPECTED_ITEM.search(text)
+            or len({m.group(0).lower() for m in _VARIANT.finditer(text)}) >= 2
         ),
     ),
 )
