@@ -336,6 +336,17 @@ def country_forms(code: str, language: str) -> dict[str, str]:
     return {"country": country_name(code, language), "to_country": to, "in_country": inside}
 
 
+def has_forms(code: str, language: str) -> bool:
+    """Whether ``language`` names the country in its sentences; False for a Polish or
+    Russian country outside the case tables (the sentence then says "your country")."""
+    lang = language.split("-")[0].split("_")[0]
+    table = {"pl": _POLISH, "ru": _RUSSIAN}.get(lang)
+    if table is None:
+        return True
+    found = table.get(code.upper())
+    return bool(found and found[0] == country_name(code.upper(), lang))
+
+
 def capitalized(text: str) -> str:
     """``text`` with its first letter capitalized, for a sentence that opens with a phrase
     ("in der Schweiz werden ..." -> "In der Schweiz werden ...")."""

@@ -14,14 +14,16 @@ said about a border.
 
     terms = parse_shipping({"ships_from": "DE", "customs": {"duties": "on_delivery"}})
     customs_advice("CH", terms, "de", bill=False)
-    # "Bei einer Lieferung in Ihr Land (Schweiz) sind Zölle und Einfuhrsteuern nicht im
-    #  Preis enthalten; ..."
+    # "Bei einer Lieferung in die Schweiz sind Zölle und Einfuhrsteuern nicht im Preis
+    #  enthalten; ..."
     customs_advice("US", terms, "en", bill=False)
     # "For orders to the United States, duties and import taxes are not included ..."
 
-Each is a whole sentence, never a form's label ("Zoll (Schweiz): ..."): where a language
-would need a case or an article before the bare name, it says "your country" and names it
-in brackets, as the delivery time does (``replies.facts.delivery``).
+Each is a whole sentence, never a form's label ("Zoll (Schweiz): ...") nor a gloss ("in
+Ihr Land (Schweiz)"): the country is named with its preposition and case ("in die
+Schweiz", "do Szwajcarii", "İsviçre'ye": ``replies.facts.country_forms``). Import VAT a
+scheme collects at checkout is said in the language's words ("la TVA britannique", "die
+Einfuhrumsatzsteuer über das IOSS-Verfahren der EU"), not as "(UK VAT)" or "(IOSS)".
 """
 
 from __future__ import annotations

@@ -3,17 +3,16 @@
 ``{delivery_time}`` states the store's delivery window for the shopper's country (from
 the desk file's ``shipping.delivery_days``); ``{delivery_lateness}`` compares the order
 date plus the longest promised time with today. Business days skip Saturdays and Sundays.
-Country names and dates come from CLDR, in the nominative and without an article, so each
-sentence is a whole sentence that reads with the bare name: where a language would need a
-case or an article before it ("nach/in die", "do Wielkiej Brytanii", "Türkiye'ye", "en/au"),
-the sentence says "your country" and names it in brackets ("Dostawa do Twojego kraju
-(Wielka Brytania) trwa ..."), never a form's label ("Czas dostawy (Wielka Brytania): ...").
+Country names come from CLDR and are written with the preposition, article and case the
+sentence needs ("nach Österreich", "in die Schweiz", "do Wielkiej Brytanii", "Türkiye'ye",
+"au Canada": ``replies.facts.country_forms``), never as a form's label ("Czas dostawy
+(Wielka Brytania): ...") nor a gloss ("Dostawa do Twojego kraju (Wielka Brytania)").
 
     delivery_time("JP", terms, "en")
     # "Delivery to Japan takes 5–8 business days."
     delivery_lateness(date(2026, 11, 20), "JP", terms, date(2026, 12, 7), "en")
-    # "It was ordered on November 20 and the delivery time is 5–8 business days (Japan),
-    #  so it should have arrived by December 2: it is 5 days late."
+    # "It was ordered on November 20 and delivery to Japan takes 5–8 business days, so it
+    #  should have arrived by December 2: it is 5 days late."
 
 The late sentence states facts only (the reply around it has apologised already); dates
 leave out this year and follow the shopper's country ("20 November" in the United

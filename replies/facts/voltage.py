@@ -32,8 +32,8 @@ When the shopper's country is unknown the sentence asks for it, with the same wa
 
 from __future__ import annotations
 
-from replies.facts.delivery import country_as_written
-from replies.facts.names import country_name, sentences
+from replies.facts.country_forms import capitalized, country_forms, has_forms
+from replies.facts.names import sentences
 from replies.facts.voltage_sentences import (
     FREQUENCY,
     OTHER_BAND,
@@ -152,6 +152,11 @@ _VOLTAGE_BANDS: tuple[tuple[frozenset[str], str], ...] = (
 )
 
 
+# A country without its case forms (``replies.facts.country_forms``) where the appliance is
+# used is the one the shopper has just named: "in this country", not "in your country".
+_THERE = {"pl": "w tym kraju", "ru": "в этой стране"}
+
+
 def plug_advice(
     country: str | None,
     language: str,
@@ -170,12 +175,10 @@ def plug_advice(
     if code not in MAINS:
         return sentences(language, ask, heating)
     volts, hertz, plugs = MAINS[code]
-    name = country_as_written(code, language) if language in {"en", "es"} else None
-    stated = supply.format(
-        country=name or country_name(code, language), volts=volts, hertz=hertz, plugs=plugs
-    )
-    if language == "en":
-        stated = stated[0].upper() + stated[1:]
+    where = country_forms(code, language)
+    if not has_forms(code, language):  # Polish, Russian: the country just named
+        where["in_country"] = _THERE.get(language, where["in_country"])
+    stated = capitalized(supply.format(**where, volts=volts, hertz=hertz, plugs=plugs))
     made_for = _code(made_for)
     home = MAINS.get(made_for) or MAINS.get(_code(store_country))
     band = _band(volts)

@@ -1,6 +1,8 @@
 """The voltage answer's sentences in the 14 languages (``replies.facts.voltage``).
 
-Each is a whole sentence; ``{country}`` is the country's name, ``{volts}``, ``{hertz}``
+Each is a whole sentence; ``{country}`` is the country's name and ``{in_country}`` the
+name with its preposition ("in the United Kingdom", "au Japon", "w Niemczech", "Almanya'da":
+``replies.facts.country_forms``), ``{volts}``, ``{hertz}``
 and ``{plugs}`` its supply, ``{home}`` the voltage (or frequency) the appliance was made
 for and ``{band}`` the band of the mains there ("220-240").
 """
@@ -10,28 +12,27 @@ from __future__ import annotations
 # (the supply in the country, asking for the country, the warning for heating appliances)
 TEXT: dict[str, tuple[str, str, str]] = {
     "en": (
-        "In {country} the mains supply is {volts} V, {hertz} Hz, and sockets take plug type "
+        "{in_country} the mains supply is {volts} V, {hertz} Hz, and sockets take plug type "
         "{plugs}.",
         "Tell us which country you will use it in and we will give you its voltage and plug type.",
         "Heating appliances (hair dryers, straighteners, kettles) need a dual-voltage model: "
         "a plug adapter or travel converter is not enough.",
     ),
     "es": (
-        "En {country} la red eléctrica es de {volts} V y {hertz} Hz, con enchufes de tipo {plugs}.",
+        "{in_country} la red eléctrica es de {volts} V y {hertz} Hz, con enchufes de tipo {plugs}.",
         "Dinos en qué país lo vas a usar y te indicamos su voltaje y tipo de enchufe.",
         "Los aparatos que calientan (secadores, planchas de pelo, hervidores) necesitan un "
         "modelo bivoltaje: no basta con un adaptador ni un convertidor de viaje.",
     ),
     "fr": (
-        "Dans le pays concerné ({country}), le courant est de {volts} V, {hertz} Hz, avec des "
-        "prises de type {plugs}.",
+        "{in_country}, le courant est de {volts} V, {hertz} Hz, avec des prises de type {plugs}.",
         "Dites-nous dans quel pays vous l'utiliserez et nous vous indiquerons sa tension et "
         "son type de prise.",
         "Les appareils chauffants (sèche-cheveux, lisseurs, bouilloires) doivent être bi-tension : "
         "un adaptateur de prise ou un convertisseur de voyage ne suffit pas.",
     ),
     "de": (
-        "Im betreffenden Land ({country}) hat das Stromnetz {volts} V und {hertz} Hz, die "
+        "{in_country} hat das Stromnetz {volts} V und {hertz} Hz, die "
         "Steckdosen sind vom Typ {plugs}.",
         "Nennen Sie uns das Land, in dem Sie es benutzen, dann sagen wir Ihnen Spannung und "
         "Steckertyp.",
@@ -39,21 +40,19 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "ein Reisestecker oder Spannungswandler reicht nicht.",
     ),
     "it": (
-        "Nel paese in questione ({country}) la rete elettrica è a {volts} V e {hertz} Hz, con "
-        "prese di tipo {plugs}.",
+        "{in_country} la rete elettrica è a {volts} V e {hertz} Hz, con prese di tipo {plugs}.",
         "Dicci in quale paese lo userai e ti indichiamo tensione e tipo di spina.",
         "Gli apparecchi che scaldano (asciugacapelli, piastre, bollitori) richiedono un modello "
         "dual voltage: un adattatore o un convertitore da viaggio non basta.",
     ),
     "pt": (
-        "No país em questão ({country}), a rede elétrica é de {volts} V e {hertz} Hz, com tomadas "
-        "do tipo {plugs}.",
+        "{in_country}, a rede elétrica é de {volts} V e {hertz} Hz, com tomadas do tipo {plugs}.",
         "Informe em qual país você vai usá-lo e diremos a voltagem e o tipo de tomada.",
         "Aparelhos que aquecem (secadores, chapinhas, chaleiras) precisam de um modelo bivolt: "
         "um adaptador de tomada ou um conversor de viagem não basta.",
     ),
     "nl": (
-        "In het betreffende land ({country}) is de netspanning {volts} V bij {hertz} Hz, met "
+        "{in_country} is de netspanning {volts} V bij {hertz} Hz, met "
         "stopcontacten voor stekkertype {plugs}.",
         "Laat ons weten in welk land je het gebruikt, dan geven we je de spanning en het "
         "stekkertype.",
@@ -61,14 +60,14 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "nodig: een verloopstekker of reisconverter is niet genoeg.",
     ),
     "pl": (
-        "W tym kraju ({country}) napięcie w sieci wynosi {volts} V przy {hertz} Hz, a gniazdka są "
+        "{in_country} napięcie w sieci wynosi {volts} V przy {hertz} Hz, a gniazdka są "
         "na wtyczki typu {plugs}.",
         "Napisz nam, w jakim kraju będziesz go używać, a podamy napięcie i typ wtyczki.",
         "Urządzenia grzewcze (suszarki, prostownice, czajniki) wymagają modelu dwunapięciowego: "
         "przejściówka ani konwerter podróżny nie wystarczą.",
     ),
     "ru": (
-        "В этой стране ({country}) напряжение в сети {volts} В, частота {hertz} Гц, розетки под "
+        "{in_country} напряжение в сети {volts} В, частота {hertz} Гц, розетки под "
         "вилки типа {plugs}.",
         "Напишите, в какой стране вы будете им пользоваться, и мы подскажем напряжение и тип "
         "вилки.",
@@ -76,7 +75,7 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "напряжением: переходника или дорожного преобразователя недостаточно.",
     ),
     "tr": (
-        "Bu ülkede ({country}) şebeke gerilimi {volts} V, frekansı {hertz} Hz'dir; prizler "
+        "{in_country} şebeke gerilimi {volts} V, frekansı {hertz} Hz'dir; prizler "
         "{plugs} tipi fişlere uygundur.",
         "Hangi ülkede kullanacağınızı yazın, size voltajı ve fiş tipini söyleyelim.",
         "Isıtıcı cihazlar (saç kurutma makinesi, saç düzleştirici, su ısıtıcı) çift voltajlı model "
@@ -100,7 +99,7 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "吹风机、直发器、电热水壶等发热电器需要选购双电压型号，仅用转换插头或旅行变压器是不够的。",
     ),
     "ar": (
-        "في {country} يبلغ جهد الكهرباء {volts} فولت وترددها {hertz} هرتز، والمقابس من النوع "
+        "{in_country} يبلغ جهد الكهرباء {volts} فولت وترددها {hertz} هرتز، والمقابس من النوع "
         "{plugs}.",
         "أخبرنا في أي بلد ستستخدمه وسنخبرك بالجهد الكهربائي ونوع القابس.",
         "الأجهزة الحرارية (مجففات الشعر، أجهزة فرد الشعر، الغلايات) تحتاج إلى طراز ثنائي "

@@ -24,6 +24,7 @@ from replies.facts.held_up import delay_cause, says_customs
 from replies.facts.names import country_name
 from replies.facts.ships_there import ships_there
 from replies.facts.terms import ShippingTerms, parse_shipping
+from replies.facts.voltage import plug_advice
 
 TODAY = date(2026, 12, 7)
 # A store in Germany that collects IOSS and UK VAT, with a delivery table.
@@ -144,6 +145,7 @@ def test_no_fact_sentence_names_a_country_in_brackets(language: str) -> None:
             said.append(delivery_time(code, terms, language))
             said.append(ships_there("do you ship there? livrez vous", code, terms, language))
         said.append(delivery_lateness(date(2026, 11, 20), code, FROM_GERMANY, TODAY, language))
+        said.append(plug_advice(code, language, store_country="DE"))
         for sentence in said:
             assert f"({name})" not in sentence and f"（{name}）" not in sentence, sentence
             assert "{" not in sentence and "}" not in sentence, sentence

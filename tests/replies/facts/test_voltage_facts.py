@@ -34,16 +34,17 @@ def test_states_the_countrys_supply_with_its_name_in_the_language() -> None:
         "In Japan the mains supply is 100 V, 50/60 Hz, and sockets take plug type A/B."
     )
     assert plug_advice("uk", "de").startswith(
-        "Im betreffenden Land (Vereinigtes Königreich) hat das Stromnetz 230 V und 50 Hz, "
+        "Im Vereinigten Königreich hat das Stromnetz 230 V und 50 Hz, "
         "die Steckdosen sind vom Typ G."
     )
     assert plug_advice("US", "es").startswith(
         "En Estados Unidos la red eléctrica es de 120 V y 60 Hz, con enchufes de tipo A/B."
     )
-    assert plug_advice("BR", "pt").startswith(
-        "No país em questão (Brasil), a rede elétrica é de 127/220 V e 60 Hz"
-    )
-    assert plug_advice("CH", "fr").startswith("Dans le pays concerné (Suisse), le courant est")
+    assert plug_advice("BR", "pt").startswith("No Brasil, a rede elétrica é de 127/220 V e 60 Hz")
+    assert plug_advice("CH", "fr").startswith("En Suisse, le courant est")
+    assert plug_advice("CH", "tr").startswith("İsviçre'de şebeke gerilimi")
+    assert plug_advice("DE", "pl").startswith("W Niemczech napięcie w sieci")
+    assert plug_advice("KE", "pl").startswith("W tym kraju napięcie w sieci")
     assert plug_advice("KR", "ko").startswith(
         "대한민국의 전원은 220V, 60Hz이며 콘센트는 C/F 타입입니다."
     )
