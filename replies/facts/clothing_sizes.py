@@ -139,6 +139,8 @@ def dress_line(
     }
     if system == "RU":
         first = (*first, "EU")
+    elif language == "ru" or "RU" in first:  # a Russian shopper's own size, too
+        parts["RU"] = f"RU {row[4]}"
     order = [name for name in parts if name.split("/")[0] in first or name in first]
     order += [name for name in parts if name not in order]
     written = format_decimal(value, format="#,##0.#", locale=_locale(language))

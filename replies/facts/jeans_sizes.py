@@ -54,7 +54,7 @@ _MEN_LETTERS = ((45, "XS"), (47, "S"), (51, "M"), (55, "L"), (57, "XL"), (60, "X
 
 _LEG = {
     "en": "L{length} is the inside leg length: {cm} cm.",
-    "es": "L{length} es el largo de pierna por la parte interior (tiro a bajo): {cm} cm.",
+    "es": "L{length} es el largo de entrepierna: {cm} cm.",
     "fr": "L{length} correspond à la longueur d'entrejambe : {cm} cm.",
     "de": "L{length} ist die Schrittlänge (Innenbeinlänge): {cm} cm.",
     "it": "L{length} indica la lunghezza interna della gamba: {cm} cm.",
@@ -64,7 +64,7 @@ _LEG = {
     "ru": "L{length} — это длина по внутреннему шву брючины: {cm} см.",
     "tr": "L{length} iç bacak boyudur: {cm} cm.",
     "ja": "L{length}は股下の長さで、{cm}cmです。",
-    "ko": "L{length}은 인심(안쪽 다리) 길이로 {cm}cm입니다.",
+    "ko": "L{length}(인심, 안쪽 다리 길이)는 {cm}cm입니다.",
     "zh": "L{length}指裤子内长（裆底到裤脚），约{cm}厘米。",
     "ar": "أما L{length} فهو طول الساق من الداخل: {cm} سم.",
 }

@@ -1,4 +1,5 @@
-"""Shoe sizes by foot length, in every system, from the men's and women's charts.
+"""Shoe sizes by foot length, in every system, from the men's and women's charts; a men's
+EU 42, for example:
 
     shoe_line("EU", 42, "en", women=False)
     # "EU 42 (men) ≈ US 8.5 · UK 7.5 · JP 26.5 cm · KR 265 mm · CN 42."

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 # A system's code next to a number; "us" and "eu" in small letters are the English
 # pronoun and the Portuguese "I", so those two count only in capitals.
 _CODE = re.compile(r"(?<![A-Za-z])(USA|US|UK|EUR|EU|JPN|JP|CN|KR|BR)(?![A-Za-z])", re.IGNORECASE)
-_NATIONAL_CODE = re.compile(r"(?<![A-Za-z])(IT|FR|DE|ES)(?![A-Za-z])")
+_NATIONAL_CODE = re.compile(r"(?<![A-Za-z])(IT|FR|DE|ES|RU)(?![A-Za-z])")
 _CODES = {"USA": "US", "EUR": "EU", "JPN": "JP"}
 # Nationalities and the local names of the systems ("欧码" = European size), by system.
 _WORDS: dict[str, str] = {
@@ -48,6 +48,9 @@ _WORDS: dict[str, str] = {
     "KR": r"korean|coréen\w*|koreanisch\w*|corean\w*|koreaans\w*|koreańsk\w*|корейск\w*|"
     r"韩国|韩码|한국|كوري",
     "BR": r"brazil\w*|brasil\w*|brésil\w*|brazylijsk\w*|бразильск\w*|ブラジル|巴西|브라질",
+    # Russia's clothes sizes ("по-нашему", "in our sizes", to a Russian shopper)
+    "RU": r"russian|russe\b|russisch\w*|rus[oa]\b|russ[oa]\b|rosyjsk\w*|российск\w*|русск\w*|"
+    r"по-нашему|по нашему|нашему|нашим размер\w*|rus\b|ロシア|러시아|俄罗斯|俄码|روسي",
 }
 # a Latin or Cyrillic word starts there (Chinese and Japanese words need no space)
 _LATIN_START = r"(?<![A-Za-zÀ-ÿĀ-žЀ-ӿ])"
@@ -165,7 +168,9 @@ def mentions(text: str, language: str) -> list[Mention]:
 
 # The sizes each system numbers clothes and shoes with (US and UK from a women's 0 to a
 # men's 15, the continental ones from a child's 28 up, Japanese cm or 号 numbers).
-_RANGES = {"US": (0, 24), "UK": (1, 26), "JP": (3, 32), "KR": (40, 320), "BR": (30, 48)}
+_RANGES = {
+    "US": (0, 24), "UK": (1, 26), "JP": (3, 32), "KR": (40, 320), "BR": (30, 48), "RU": (38, 70),
+}  # fmt: skip
 
 
 def _plausible(system: str, value: float) -> bool:

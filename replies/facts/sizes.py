@@ -13,6 +13,13 @@ Brazil numbers shoes its own way (BR 40 ≈ EU 42): a Brazilian shopper's "calç
 read as BR, and the answer to them gives the BR size too. A letter size ("M") without
 men's or women's is given in both, never assumed to be women's.
 
+A clothes number written without a system is read in the system the shopper's language
+numbers clothes with (a Russian's 46 is RU 46, about EU 40, an M; an Italian's "la 42" is
+IT 42; a French 40 FR 40; a British "size 12" UK 12), and the answer says so after the
+conversion (``clothing_sizes.assumed``). A height and weight ("1m80, 75 kg") get a size
+estimate (``body_size``); a jeans size ("W28 L32") its EU size and letter
+(``jeans_sizes``).
+
     size_advice("Do you have these sneakers in EU 42?", "en")
     # "EU 42 ≈ US 8.5 (men) / 10 (women) · UK 7.5 · JP 26.5 cm · KR 265 mm · CN 42."
     size_advice("calço 40", "pt", country="BR")
@@ -364,6 +371,8 @@ def _numbered(
                     return sentences(language, line, mens, assumed(system, value, "", language))
             return sentences(language, line, said if was_assumed else "")
     home = system
+    if shoes and system == "RU":  # Russian shoe sizes run one below the EU's: RU 38 = EU 39
+        value += 1
     system = _AS_EU.get(system, system)
     if not shoes and (
         _CLOTHESLABELS.search(text)

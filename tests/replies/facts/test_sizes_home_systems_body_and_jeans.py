@@ -108,6 +108,28 @@ def test_the_russian_womens_sizes_are_half_the_bust_as_the_charts_give_them() ->
     assert womens_letter("FR", 34) == "XS" and womens_letter("UK", 12) == "M"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "starts"),
+    [
+        ("what is a russian size 48 dress in US?", "en", "RU 48 (women) ≈ US 12 · EU 42"),
+        ("rozmiar rosyjski 46, sukienka, jaki to europejski?", "pl", "RU 46 (damskie) ≈ EU 40"),
+        ("una talla rusa 44 de vestido, ¿cuál es en europea?", "es", "RU 44 (mujer) ≈ EU 38"),
+        ("ваш L соответствует нашему 48-му?", "ru", "RU 48 (жен.) ≈ EU 42"),
+        ("UK 8 это какой по-нашему? платье", "ru", "UK 8 (жен.) ≈ RU 40 · "),
+    ],
+)
+def test_a_russian_size_named_in_any_language_is_russian(
+    text: str, language: str, starts: str
+) -> None:
+    assert size_advice(text, language).startswith(starts)
+
+
+def test_a_russian_shopper_sees_the_russian_size_too() -> None:
+    advice = size_advice("Ношу 44 итальянский, какое это платье в размерах UK?", "ru")
+    assert advice.startswith("IT 44 (жен.) ≈ UK 12 ·") and "RU 44" in advice
+    assert "RU" not in size_advice("Ich trage IT 44, welches Kleid in UK?", "de")
+
+
 def test_a_russian_mans_size_is_the_eu_one() -> None:
     advice = size_advice("ношу 50 размер, мужская куртка подойдет?", "ru")
     assert advice.startswith("M (муж.) ≈") and "EU 48-50" in advice
@@ -121,9 +143,12 @@ def test_a_russian_size_for_no_one_in_particular_gets_both_and_no_single_letter(
 
 
 def test_shoes_keep_their_own_numbers() -> None:
-    """A shoe number is not a Russian or Italian clothes size."""
+    """A shoe number is not a Russian or Italian clothes size; a shoe size called Russian
+    is one below the EU's (Russian shops' charts: RU 38 = EU 39)."""
     assert size_advice("ношу 41 размер обуви", "ru").startswith("EU 41 (муж.) ≈")
     assert size_advice("porto il 42 di scarpe", "it").startswith("EU 42 (uomo) ≈")
+    russian = size_advice("российский размер обуви 38, женские кроссовки, какой это EU?", "ru")
+    assert russian.startswith("EU 39 (жен.) ≈ US 8 · UK 5,5")
 
 
 # --- height and weight -------------------------------------------------------------------
