@@ -4,6 +4,8 @@ register kept, their script used.
 The library writes one wording per language; ``addressed`` fits it to the message it
 answers, after it is filled (``replies.engine``):
 
+- ``replies.register``: a formal message ("Szanowni Państwo", "Exmos. Senhores") is
+  answered in the formal register;
 - ``replies.courtesy``: the shopper's time-of-day greeting, "are you there?", Arabic
   blessing or season's wish is answered in kind;
 - ``replies.receipt``: a receipt asked for is named a receipt, not an invoice;
@@ -18,8 +20,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from bot.calendar.countries import single_zone
 from replies.courtesy import courteous
+from replies.facts.fill import where_is_shopper
 from replies.receipt import receipt_wording
+from replies.register import in_register, writes_formally
 from replies.safety import with_safety
 from replies.script import in_shoppers_script
 
@@ -37,9 +42,12 @@ def addressed(
     """``reply`` (in ``language``) fitted to the shopper's message ``text``."""
     if not reply:
         return reply
+    where = where_is_shopper(text, values or {}, country=country, language_code=language_code)
+    formal = writes_formally(text, language)
+    reply = in_register(reply, language, text, now=now, zone=single_zone(where and where.code))
     reply = receipt_wording(reply, language, text)
-    reply = with_safety(reply, language, text)
-    reply = courteous(reply, language, text)
+    reply = with_safety(reply, language, text, formal=formal)
+    reply = courteous(reply, language, text, formal=formal)
     return in_shoppers_script(
         reply, language, text, values or {}, country=country, language_code=language_code
     )

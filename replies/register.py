@@ -1,0 +1,273 @@
+"""A shopper who writes formally is answered formally.
+
+The library writes each language in one register: the informal "you" where a small shop
+writes it (Polish "Ty": "Twoje zamówienie", "napisz nam"), and a friendly "Olá!" in
+Portuguese. A letter that opens "Szanowni Państwo" and asks "czy realizują Państwo
+wysyłkę" is answered in the same register, and a Portuguese message opened "Exmos.
+Senhores" or signed "Com os melhores cumprimentos" gets no "Olá!" (sendability set 4 #30
+and #39, issue 15):
+
+- Polish: the shopper's formal address ("Państwo", "Pan", "Pani", "Szanowni", "z
+  poważaniem") turns the reply's "Ty" forms into "Państwo" forms, the neutral formal
+  address of a shop to a customer whose gender it does not know: "Twoje zamówienie" ->
+  "Państwa zamówienie", "możesz" -> "mogą Państwo", "napisz" -> "prosimy napisać",
+  "damy Ci znać" -> "damy Państwu znać";
+- Portuguese: the reply's "Olá" becomes the time of day's greeting ("Bom dia", "Boa
+  tarde", "Boa noite") in the shopper's zone (Lisbon's when it is not known).
+
+The courtesies and the safety line added after this (``replies.courtesy``,
+``replies.safety``) are written in the register ``writes_formally`` tells them.
+
+    in_register("Dzień dobry! Twoje zamówienie jest w drodze, napisz nam.", "pl",
+                "Szanowni Państwo, gdzie jest paczka?")
+    # "Dzień dobry! Państwa zamówienie jest w drodze, prosimy dać nam znać."
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+_FORMAL: dict[str, re.Pattern[str]] = {
+    "pl": re.compile(
+        r"(?i:pa[ńn]stw|szanown|z\s*powa[żz]aniem|uprzejmie\s*prosz|\bczy\s*mog[łl](?:a|)by\s*pan)"
+        r"|(?<![\w])(?:Pan|Pani|Panie|Panu|Panią)(?![\w])"
+    ),
+    "pt": re.compile(
+        r"(?i:\bexm[oa]s?\b|excelent[ií]ssim|\bv\.?\s*exa|vossa\s*excel|prezad[oa]s?\b"
+        r"|estimad[oa]s?\b|car[oa]s?\s*senhor|\bo\s*senhor\b|\ba\s*senhora\b"
+        r"|melhores\s*cumprimentos|\bcumprimentos\b|atenciosamente|cordialmente"
+        r"|venho\s*por\s*este\s*meio|agradeço\s*desde\s*j[aá])"
+    ),
+}
+
+
+def writes_formally(text: str, language: str) -> bool:
+    """Whether the message addresses the shop in the formal register of ``language``."""
+    pattern = _FORMAL.get(language)
+    return bool(pattern and pattern.search(text))
+
+
+# --- Polish: "Ty" -> "Państwo" ----------------------------------------------------------
+
+# Whole phrases first, where a word-for-word change would read stiffly.
+_PL_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"po prostu do nas napisz", "wystarczy do nas napisać"),
+    (r"napisz nam", "prosimy dać nam znać"),
+    (r"wahasz się", "wahają się Państwo"),
+    (r"nas opuszczasz", "Państwo nas opuszczają"),
+    (r"zaloguj się", "prosimy zalogować się"),
+    (r"wyloguj się", "prosimy wylogować się"),
+    (r"chcesz się", "chcą się Państwo"),
+)
+_PL_PRONOUNS: dict[str, str] = {
+    "twój": "Państwa",
+    "twoja": "Państwa",
+    "twoje": "Państwa",
+    "twojego": "Państwa",
+    "twojej": "Państwa",
+    "twoim": "Państwa",
+    "twoją": "Państwa",
+    "twoich": "Państwa",
+    "twoimi": "Państwa",
+    "ci": "Państwu",
+    "tobie": "Państwu",
+    "cię": "Państwa",
+    "ciebie": "Państwa",
+    "tobą": "Państwem",
+    "ty": "Państwo",
+}
+# Present and future "you" forms and their "Państwo" forms (third person plural).
+_PL_VERBS: dict[str, str] = {
+    "możesz": "mogą",
+    "znajdziesz": "znajdą",
+    "chcesz": "chcą",
+    "masz": "mają",
+    "wolisz": "wolą",
+    "musisz": "muszą",
+    "dostaniesz": "dostaną",
+    "otrzymasz": "otrzymają",
+    "będziesz": "będą",
+    "jesteś": "są",
+    "rozmawiasz": "rozmawiają",
+    "czekasz": "czekają",
+    "potrzebujesz": "potrzebują",
+    "widzisz": "widzą",
+    "zamówisz": "zamówią",
+    "dodasz": "dodadzą",
+    "założysz": "założą",
+    "używasz": "używają",
+    "nosisz": "noszą",
+    "piszesz": "piszą",
+    "szukasz": "szukają",
+    "wybierasz": "wybierają",
+    "pamiętasz": "pamiętają",
+    "prosisz": "proszą",
+    "opuszczasz": "opuszczają",
+    "poświęcasz": "poświęcają",
+    "dajesz": "dają",
+    "zobaczysz": "zobaczą",
+    "wiesz": "wiedzą",
+    "zapłacisz": "zapłacą",
+    "płacisz": "płacą",
+    "odbierzesz": "odbiorą",
+    "zwrócisz": "zwrócą",
+    "odeślesz": "odeślą",
+    "wyślesz": "wyślą",
+    "podasz": "podadzą",
+    "przyślesz": "przyślą",
+    "zmienisz": "zmienią",
+    "anulujesz": "anulują",
+    "zdecydujesz": "zdecydują",
+    "mieszkasz": "mieszkają",
+    "zamawiasz": "zamawiają",
+    "kupujesz": "kupują",
+    "kupisz": "kupią",
+}
+# Imperatives and their infinitives, said after "prosimy".
+_PL_IMPERATIVES: dict[str, str] = {
+    "napisz": "napisać",
+    "prześlij": "przesłać",
+    "podaj": "podać",
+    "sprawdź": "sprawdzić",
+    "potwierdź": "potwierdzić",
+    "dodaj": "dodać",
+    "opisz": "opisać",
+    "daj": "dać",
+    "kliknij": "kliknąć",
+    "wpisz": "wpisać",
+    "wybierz": "wybrać",
+    "zachowaj": "zachować",
+    "zajrzyj": "zajrzeć",
+    "otwórz": "otworzyć",
+    "przejdź": "przejść",
+    "porównaj": "porównać",
+    "zapisz": "zapisać",
+    "wyślij": "wysłać",
+    "odpisz": "odpisać",
+    "pamiętaj": "pamiętać",
+    "używaj": "używać",
+    "wysyłaj": "wysyłać",
+    "podawaj": "podawać",
+    "podłączaj": "podłączać",
+    "anuluj": "anulować",
+    "odeślij": "odesłać",
+    "zmień": "zmienić",
+    "zrób": "zrobić",
+    "skontaktuj": "skontaktować",
+    "odbierz": "odebrać",
+    "zgłoś": "zgłosić",
+    "dołącz": "dołączyć",
+    "spakuj": "spakować",
+    "nadaj": "nadać",
+    "zamów": "zamówić",
+    "wypełnij": "wypełnić",
+    "załóż": "założyć",
+    "ustaw": "ustawić",
+    "zweryfikuj": "zweryfikować",
+}
+_PL_WORD = re.compile(r"(?<![\wąćęłńóśźż])([A-Za-zĄĆĘŁŃÓŚŹŻąćęłńóśźż]+\.?)(?![\wąćęłńóśźż])")
+
+
+def _cased(word: str, replacement: str) -> str:
+    """``replacement`` with a capital when ``word`` opened with one (a sentence's start)."""
+    if word[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _polish_word(match: re.Match[str]) -> str:
+    word = match.group(1)
+    bare = word.rstrip(".")
+    tail = word[len(bare) :]
+    lowered = bare.lower()
+    if lowered in _PL_PRONOUNS and (lowered not in {"ci", "ty"} or bare[0].isupper()):
+        return _PL_PRONOUNS[lowered] + tail
+    if lowered in _PL_VERBS:
+        return _cased(bare, f"{_PL_VERBS[lowered]} Państwo") + tail
+    if lowered in _PL_IMPERATIVES:
+        return _cased(bare, f"prosimy {_PL_IMPERATIVES[lowered]}") + tail
+    return word
+
+
+# Text in quotes is a label on the shop's site ("„Nie pamiętasz hasła?”"): kept as it is.
+_QUOTED = re.compile(r"(„[^”]*”|\"[^\"]*\")")
+# A clause chain: "prosimy" is said once in it ("prosimy dodać ..., wybrać ... i przejść").
+_CHAIN = re.compile(r"[^.;:!?]+[.;:!?]*")
+
+
+def polish_formal(reply: str) -> str:
+    """A Polish reply's "Ty" forms in the "Państwo" forms."""
+    quoted: list[str] = []
+
+    def kept(match: re.Match[str]) -> str:
+        quoted.append(match.group(0))
+        return f"\x01{len(quoted) - 1}\x01"
+
+    text = _polish_formal(_QUOTED.sub(kept, reply))
+    text = "".join(_once_per_chain(chain) for chain in _CHAIN.findall(text)) or text
+    return re.sub("\x01(\\d+)\x01", lambda m: quoted[int(m.group(1))], text)
+
+
+def _once_per_chain(chain: str) -> str:
+    """ "prosimy" said once in a chain of clauses."""
+    first = chain.lower().find("prosimy ")
+    if first < 0:
+        return chain
+    head, rest = chain[: first + len("prosimy ")], chain[first + len("prosimy ") :]
+    return head + re.sub(r"(?<![\wąćęłńóśźż])prosimy (?=\w)", "", rest)
+
+
+def _polish_formal(reply: str) -> str:
+    for phrase, formal in _PL_PHRASES:
+        reply = re.sub(
+            r"(?<![\wąćęłńóśźż])" + phrase,
+            lambda m, formal=formal: _cased(m.group(0), formal),
+            reply,
+            flags=re.IGNORECASE,
+        )
+    reply = _PL_WORD.sub(_polish_word, reply)
+    # "prosimy nie ..." for a negative imperative ("nie używaj" -> "prosimy nie używać")
+    reply = re.sub(r"\b([Nn])ie prosimy\b", lambda m: _cased(m.group(1), "prosimy nie"), reply)
+    return reply
+
+
+# --- Portuguese: no "Olá" to a formal letter ------------------------------------------
+
+_PT_HELLO = re.compile(r"^Olá\b")
+_LISBON = ZoneInfo("Europe/Lisbon")
+
+
+def portuguese_greeting(now: datetime, zone: ZoneInfo | None = None) -> str:
+    """ "Bom dia", "Boa tarde" or "Boa noite" at ``now`` in ``zone`` (Lisbon's if None)."""
+    moment = (now if now.tzinfo else now.replace(tzinfo=UTC)).astimezone(zone or _LISBON)
+    if 5 <= moment.hour < 12:
+        return "Bom dia"
+    return "Boa tarde" if moment.hour < 20 else "Boa noite"
+
+
+def portuguese_formal(reply: str, now: datetime, zone: ZoneInfo | None = None) -> str:
+    """A Portuguese reply opening with the time of day's greeting instead of "Olá"."""
+    return _PT_HELLO.sub(portuguese_greeting(now, zone), reply, count=1)
+
+
+_REWRITES: dict[str, Callable[[str], str]] = {"pl": polish_formal}
+
+
+def in_register(
+    reply: str,
+    language: str,
+    text: str,
+    *,
+    now: datetime | None = None,
+    zone: str | None = None,
+) -> str:
+    """``reply`` in the formal register when the message ``text`` is written in it."""
+    if not reply or not writes_formally(text, language):
+        return reply
+    if language == "pt":
+        return portuguese_formal(reply, now or datetime.now(UTC), ZoneInfo(zone) if zone else None)
+    rewrite = _REWRITES.get(language)
+    return rewrite(reply) if rewrite else reply

@@ -1,0 +1,150 @@
+"""A shopper who writes formally is answered formally (issue 15, sendability set 4 #30,
+#39): "Szanowni Państwo" gets "Państwo" forms, never "Twoje" or "napisz"; a formal
+Portuguese letter gets no "Olá!". The messages were written fresh for this file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from replies.engine import SuggestionEngine
+from replies.register import in_register, polish_formal, portuguese_greeting, writes_formally
+from tests.replies.shopper_figures import runtime_engine
+
+# "you" forms of the informal Polish register: pronouns, present-tense and past verbs.
+INFORMAL_PL = re.compile(
+    r"(?<![\wąćęłńóśźż])(Ty|Ci|Cię|Ciebie|Tobie|Tobą|[Tt]w[oó]j\w*|\w+(?:asz|esz|isz|ysz)"
+    r"|\w+(?:łeś|łaś))(?![\wąćęłńóśźż])"
+)
+NOT_YOU = {"nasz", "Nasz", "wasz", "kosz"}
+IMPERATIVES_PL = set(
+    "napisz prześlij podaj sprawdź potwierdź dodaj opisz daj kliknij wpisz wybierz zachowaj "
+    "zajrzyj otwórz przejdź porównaj zapisz wyślij odpisz pamiętaj używaj wysyłaj podawaj "
+    "podłączaj anuluj odeślij zmień zrób odbierz zgłoś dołącz zamów wypełnij załóż".split()
+)
+LINKED = {
+    "order_number": "PL2207",
+    "order_status": "shipped",
+    "carrier": "InPost",
+    "tracking_number": "6200998877",
+    "estimated_delivery": "2026-12-01",
+}
+
+
+@pytest.fixture(scope="module")
+def engine() -> SuggestionEngine:
+    return runtime_engine()
+
+
+def _informal_left(reply: str) -> list[str]:
+    """The informal "you" forms left in a Polish reply, outside quoted site labels."""
+    unquoted = re.sub(r"„[^”]*”", "", reply)
+    words = [m.group(1) for m in INFORMAL_PL.finditer(unquoted) if m.group(1) not in NOT_YOU]
+    lowered = re.findall(r"[a-ząćęłńóśźż]+", unquoted.lower())
+    return words + [w for w in lowered if w in IMPERATIVES_PL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Szanowni Państwo, czy realizują Państwo wysyłkę do Norwegii?",
+        "Dzień dobry, czy mogłaby Pani sprawdzić, gdzie jest moja paczka?",
+        "Uprzejmie proszę o fakturę. Z poważaniem, Jan Kowalski",
+    ],
+)
+def test_a_formal_polish_letter_is_told(text: str) -> None:
+    assert writes_formally(text, "pl")
+
+
+@pytest.mark.parametrize("text", ["hej, gdzie paczka??", "Dzień dobry, kiedy wysyłacie?"])
+def test_an_everyday_polish_message_is_not_formal(text: str) -> None:
+    assert not writes_formally(text, "pl")
+
+
+def test_every_polish_answer_reads_in_the_panstwo_form(engine: SuggestionEngine) -> None:
+    """Every intent's Polish answer, with and without a linked order, and its second-question
+    sentence, has no informal "you" left once put in the formal register."""
+    left: dict[str, list[str]] = {}
+    for intent, spec in engine.library.items():
+        for variables in ({}, {"order_number": "A1", "order_status": "paid"}, LINKED):
+            reply, used = engine.render(intent, "pl", variables)
+            assert used == "pl"
+            for text in (reply, spec.also.get("pl", "")):
+                if words := _informal_left(polish_formal(text)):
+                    left[intent] = words
+    assert not left, left
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("Szanowni Państwo, uprzejmie proszę o informację, gdzie jest moja przesyłka.", LINKED),
+        ("Szanowni Państwo, chciałbym zwrócić kurtkę, jest za duża. Z poważaniem", None),
+        ("Szanowni Państwo, paczka dotarła uszkodzona, karton był zgnieciony.", LINKED),
+        ("Szanowni Państwo, czy ta lampa będzie działać na 230 V?", None),
+        ("Szanowni Państwo, nie mogę się zalogować, nie pamiętam hasła.", None),
+        ("Dziękuję bardzo Pani za pomoc. Wesołych Świąt!", None),
+    ],
+)
+def test_a_formal_polish_message_gets_a_formal_answer(
+    engine: SuggestionEngine, text: str, order: dict[str, str] | None
+) -> None:
+    suggestion = engine.suggest(text, lang_hint="pl", variables=order)
+    assert suggestion.reply, suggestion.top
+    assert not _informal_left(suggestion.reply), suggestion.reply
+    assert "Państw" in suggestion.reply or "prosimy" in suggestion.reply.lower()
+
+
+def test_the_same_question_written_casually_keeps_the_library_register(
+    engine: SuggestionEngine,
+) -> None:
+    reply = engine.suggest("hej, gdzie jest moja paczka?", lang_hint="pl", variables=LINKED).reply
+    assert reply and "Twoje" in reply
+
+
+def test_polish_rewrites_read_naturally() -> None:
+    assert polish_formal("Twoje zamówienie jest w drodze, damy Ci znać.") == (
+        "Państwa zamówienie jest w drodze, damy Państwu znać."
+    )
+    # "prosimy" said once in a chain of instructions
+    assert polish_formal("Dodaj produkty do koszyka, wybierz rozmiar i przejdź do kasy.") == (
+        "Prosimy dodać produkty do koszyka, wybrać rozmiar i przejść do kasy."
+    )
+    assert polish_formal("Jeśli wahasz się między rozmiarami, nie zamawiaj dwóch.").startswith(
+        "Jeśli wahają się Państwo między rozmiarami"
+    )
+    # a label on the shop's site stays as the site writes it
+    assert "„Nie pamiętasz hasła?”" in polish_formal("Kliknij „Nie pamiętasz hasła?”.")
+
+
+def test_a_formal_portuguese_letter_gets_the_time_of_days_greeting() -> None:
+    text = "Exmos. Senhores, gostaria de saber o prazo de entrega. Com os melhores cumprimentos"
+    assert writes_formally(text, "pt")
+    morning = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # 10:00 in Lisbon
+    evening = datetime(2026, 12, 7, 21, 0, tzinfo=UTC)
+    reply = "Olá, Rui! A entrega leva de 2 a 5 dias úteis."
+    assert in_register(reply, "pt", text, now=morning) == (
+        "Bom dia, Rui! A entrega leva de 2 a 5 dias úteis."
+    )
+    assert in_register(reply, "pt", text, now=evening).startswith("Boa noite, Rui!")
+    # in the shopper's own zone when it is known: 21:00 UTC is the afternoon in São Paulo
+    assert portuguese_greeting(evening, None) == "Boa noite"
+    assert in_register(reply, "pt", text, now=evening, zone="America/Sao_Paulo").startswith(
+        "Boa tarde"
+    )
+    # an everyday message keeps its "Olá"
+    assert in_register(reply, "pt", "oi, quanto tempo demora?", now=morning) == reply
+
+
+def test_a_formal_portuguese_message_is_answered_without_ola(engine: SuggestionEngine) -> None:
+    text = (
+        "Exmos. Senhores, venho por este meio solicitar a fatura da encomenda 4411. "
+        "Com os melhores cumprimentos, Rui Sousa"
+    )
+    suggestion = engine.suggest(text, lang_hint="pt-PT", country="PT")
+    assert suggestion.reply, suggestion.top
+    assert not suggestion.reply.startswith("Olá"), suggestion.reply
+    assert suggestion.reply.startswith(("Bom dia", "Boa tarde", "Boa noite"))
