@@ -62,14 +62,17 @@ _SPANISH_CONTRACTION = re.compile(r"\b(a|de) el\b")
 # Islands and city states take no article: "à Chypre", "à Singapour", "à Taïwan".
 _FRENCH_NO_ARTICLE = frozenset(
     {"CY", "MT", "SG", "HK", "MO", "MC", "TW", "CU", "MG", "MU", "BH", "SM", "LC", "PR", "DJ"}
-    | {"TT", "KN", "VC", "AG", "GD", "OM", "JE", "GG", "IM", "AW", "CW", "BB"}
+    | {"TT", "KN", "VC", "AG", "OM", "JE", "GG", "AW", "CW", "GI", "GU", "MS", "AI"}
+    | {"YT", "WF", "TA", "DG", "EA", "CQ"}
 )
+# Islands that keep their article: "à la Barbade", "à la Grenade", "à la Dominique".
+_FRENCH_A_LA = frozenset({"BB", "GD", "DM"})
 # Masculine names ending in "e" ("au Mexique", "au Royaume-Uni", "au Cambodge").
 _FRENCH_MASCULINE_E = frozenset({"GB", "MX", "KH", "MZ", "ZW", "BZ", "SR", "VA"})
 # Singular names ending in "s" ("au Laos", "au Honduras").
 _FRENCH_SINGULAR_S = frozenset({"LA", "HN", "BY"})
 # Plural names not ending in "s" ("aux Fidji").
-_FRENCH_PLURAL = frozenset({"FJ"})
+_FRENCH_PLURAL = frozenset({"FJ", "AS", "TK"})
 # "Haïti" starts with a mute h ("en Haïti"); "Honduras" with an aspirated one.
 _FRENCH_MUTE_H = frozenset({"HT"})
 
@@ -401,14 +404,19 @@ def _plain(text: str) -> str:
 
 
 def _french(code: str, name: str) -> str:
-    head = name.split(" ")[0]
-    if code in _FRENCH_NO_ARTICLE:
+    # the head noun gives the gender: "Nouvelle-Zélande", "Congo-Brazzaville", "Guinée-Bissau"
+    head = re.split(r"[ -]", name)[0]
+    if code in _FRENCH_A_LA:
+        return f"à la {name}"
+    if code in _FRENCH_NO_ARTICLE or head in {"Saint", "Sainte", "La"}:
         return f"à {name}"
+    if head == "Île":
+        return f"à l’{name[0].lower()}{name[1:]}"
     if code in _FRENCH_PLURAL or (head[-1] in "sx" and code not in _FRENCH_SINGULAR_S):
         return f"aux {name}"
     feminine = head.endswith("e") and code not in _FRENCH_MASCULINE_E
     first = _plain(name[0]).lower()
-    if feminine or first in "aeiouy" or code in _FRENCH_MUTE_H:
+    if feminine or first in "aeiou" or code in _FRENCH_MUTE_H:
         return f"en {name}"
     return f"au {name}"
 
@@ -434,7 +442,7 @@ def _german(code: str, name: str) -> tuple[str, str]:
             f"{on} die {_german_declined(name, 'en', False)}",
             f"{on} den {_german_declined(name, 'en', True)}",
         )
-    if code in _GERMAN_FEMININE:
+    if code in _GERMAN_FEMININE or "Republik" in name.split(" "):  # "in die Republik Moldau"
         return f"in die {name}", f"in der {_german_declined(name, 'en', False)}"
     if code in _GERMAN_MASCULINE:
         return f"in den {name}", f"im {_german_declined(name, 'en', False)}"
@@ -460,7 +468,7 @@ def _italian(code: str, name: str) -> str:
 
 
 def _portuguese(code: str, name: str) -> tuple[str, str]:
-    if code in _PORTUGUESE_NO_ARTICLE:
+    if code in _PORTUGUESE_NO_ARTICLE or name.startswith("El "):  # "para El Salvador"
         return f"para {name}", f"em {name}"
     head = re.split(r"[ -]", name)[0]
     if head.endswith("s"):  # "os Estados Unidos", "as Filipinas"

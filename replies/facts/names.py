@@ -74,6 +74,7 @@ _SHORT_NAMES: dict[str, dict[str, str]] = {
 # The first of the month is an ordinal in French ("1er décembre") and in Brazilian
 # Portuguese ("1º de dezembro"); European Portuguese writes "1 de dezembro".
 _FIRST = re.compile(r"^1(?=\s)")
+_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
 
 
 @cache
@@ -100,7 +101,10 @@ def regional_locale(language: str, country: str | None) -> Locale:
 def country_name(code: str, language: str) -> str:
     """The country's name in ``language`` ("JP", "de" -> "Japan"); the code if CLDR lacks it."""
     short = _SHORT_NAMES.get(code.upper(), {}).get(_locale(language).language)
-    return short or _locale(language).territories.get(code.upper(), code.upper())
+    name = short or _locale(language).territories.get(code.upper(), code.upper())
+    # a gloss some CLDR names carry ("Myanmar (Birmanie)", "Saint-Martin (partie
+    # néerlandaise)") would read as a form's inside a sentence
+    return _GLOSS.sub("", name) or name
 
 
 def sentences(language: str, *parts: str) -> str:
