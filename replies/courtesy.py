@@ -114,7 +114,7 @@ _SALUTATION: Mapping[str, re.Pattern[str]] = {
     "de": re.compile(r"^(?:Hallo|Guten Tag)\b"),
     "it": re.compile(r"^(?:Ciao|Buongiorno|Salve)\b"),
     "pt": re.compile(r"^(?:Olá|Oi|Bom dia|Boa tarde|Boa noite)\b"),
-    "nl": re.compile(r"^(?:Hoi|Hallo)\b"),
+    "nl": re.compile(r"^(?:Hoi|Hallo|Goedendag)\b"),
     "pl": re.compile(r"^(?:Dzień dobry|Cześć)\b"),
     "ru": re.compile(r"^(?:Здравствуйте|Привет)\b"),
     "tr": re.compile(r"^Merhaba\b"),

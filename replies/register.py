@@ -35,6 +35,11 @@ _FORMAL: dict[str, re.Pattern[str]] = {
         r"(?i:pa[ńn]stw|szanown|z\s*powa[żz]aniem|uprzejmie\s*prosz|\bczy\s*mog[łl](?:a|)by\s*pan)"
         r"|(?<![\w])(?:Pan|Pani|Panie|Panu|Panią)(?![\w])"
     ),
+    "nl": re.compile(
+        r"(?i:geachte|hoogachtend|met\s*vriendelijke\s*groet|\bkunt\s*u\b|\bheeft\s*u\b"
+        r"|\bwilt\s*u\b|\bzou\s*u\b|\bbent\s*u\b|\bkan\s*u\b|\buw\b)"
+        r"|(?<![\w'])[Uu](?![\w'])"
+    ),
     "pt": re.compile(
         r"(?i:\bexm[oa]s?\b|excelent[ií]ssim|\bv\.?\s*exa|vossa\s*excel|prezad[oa]s?\b"
         r"|estimad[oa]s?\b|car[oa]s?\s*senhor|\bo\s*senhor\b|\ba\s*senhora\b"
@@ -234,6 +239,98 @@ def _polish_formal(reply: str) -> str:
     return reply
 
 
+# --- Dutch: "je" -> "u" ----------------------------------------------------------------
+
+# Words after which "je" is the possessive ("je bestelling" -> "uw bestelling").
+_NL_OWNED = frozenset(
+    """aanvraag aankoop aankopen account adres afmetingen artikel artikelen bank bankrekening
+    bedrijf bericht berichten bestelling bestellingen bestelnummer betaling betalingen
+    bevestigingsmail bezorgadres bon bonnetje borst brievenbus buren buurt cadeau deur e-mail
+    e-mailadres ervaring facturen factuur feedback foto foto's gebruikelijke gebruikersnaam
+    gegevens geld huidige identiteitsbewijs inbox interesse keuze klacht kleur land maat
+    mening naam nieuwe oude order pakket pakketje postcode product producten regio rekening
+    retour retourverzoek schoenmaat spammap stad taal telefoon telefoonnummer terugbetaling
+    valuta verzoek voetlengte volledige voorkeur vraag vragen wachtwoord winkelmandje
+    winkelwagen woonplaats eigen""".split()
+)
+# "je" after a verb ("heb je", "kun je"): the verb in the "u" form.
+_NL_INVERTED = {
+    "heb": "heeft",
+    "kun": "kunt",
+    "kan": "kunt",
+    "ben": "bent",
+    "wil": "wilt",
+    "zal": "zult",
+    "mag": "mag",
+    "moet": "moet",
+    "laat": "laat",
+    "ga": "gaat",
+    "doe": "doet",
+    "kom": "komt",
+    "krijg": "krijgt",
+    "log": "logt",
+    "ontvang": "ontvangt",
+    "twijfel": "twijfelt",
+    "vind": "vindt",
+    "word": "wordt",
+    "zie": "ziet",
+    "schrijf": "schrijft",
+    "vergelijk": "vergelijkt",
+    "hoef": "hoeft",
+    "weet": "weet",
+    "zoek": "zoekt",
+    "draag": "draagt",
+    "woon": "woont",
+    "bestel": "bestelt",
+    "betaal": "betaalt",
+    "stuur": "stuurt",
+    "wacht": "wacht",
+    "merk": "merkt",
+    "hoor": "hoort",
+    "vul": "vult",
+    "kies": "kiest",
+    "gebruik": "gebruikt",
+}
+_NL_REFLEXIVE = (
+    r"(?:aanmelden|afmelden|aan- of afmelden|registreren|inschrijven|uitschrijven|abonneren)"
+)
+# "u" takes "kunt", "wilt", "zult" where "je" took "kan", "wil", "zal".
+_NL_AGREEMENT = {"kan": "kunt", "wil": "wilt", "zal": "zult"}
+_NL_WORD = r"[A-Za-zÀ-ÿ'-]+"
+
+
+def dutch_formal(reply: str) -> str:
+    """A Dutch reply's "je" forms in the "u" forms, opening "Goedendag" instead of "Hoi"."""
+    reply = re.sub(r"^Hoi\b", "Goedendag", reply)
+    reply = re.sub(r"\b([Jj])e je\b", lambda m: _cased(m.group(1), "u") + " zich", reply)
+    reply = re.sub(r"\bje (?=" + _NL_REFLEXIVE + r"\b)", "zich ", reply)
+
+    def inverted(match: re.Match[str]) -> str:
+        verb, after = match.group(1), match.group(2) or ""
+        if after.lower().split("-")[0] in _NL_OWNED:  # "vergelijk je afmetingen": imperative
+            return f"{verb} uw {after}"
+        return _cased(verb, _NL_INVERTED[verb.lower()]) + " u" + (f" {after}" if after else "")
+
+    verbs = "|".join(sorted(_NL_INVERTED, key=len, reverse=True))
+    reply = re.sub(
+        r"\b(" + verbs + r")\s+je\b(?:\s+(" + _NL_WORD + "))?", inverted, reply, flags=re.IGNORECASE
+    )
+
+    def pronoun(match: re.Match[str]) -> str:
+        word, after = match.group(1), match.group(2)
+        owned = after.lower().split("-")[0] in _NL_OWNED or after.lower() in _NL_OWNED
+        return _cased(word, "uw" if owned else "u") + " " + after
+
+    reply = re.sub(r"\b([Jj]e)\s+(" + _NL_WORD + ")", pronoun, reply)
+    reply = re.sub(r"\b([Jj]e)\b", lambda m: _cased(m.group(1), "u"), reply)
+    reply = re.sub(r"\b([Jj])ouw\b", lambda m: _cased(m.group(1), "uw"), reply)
+    reply = re.sub(r"\b([Jj])ezelf\b", lambda m: _cased(m.group(1), "uzelf"), reply)
+    reply = re.sub(r"\b([Jj])(?:ij|ou)\b", lambda m: _cased(m.group(1), "u"), reply)
+    return re.sub(
+        r"\b([Uu]) (kan|wil|zal)\b", lambda m: f"{m.group(1)} {_NL_AGREEMENT[m.group(2)]}", reply
+    )
+
+
 # --- Portuguese: no "Olá" to a formal letter ------------------------------------------
 
 _PT_HELLO = re.compile(r"^Olá\b")
@@ -253,7 +350,7 @@ def portuguese_formal(reply: str, now: datetime, zone: ZoneInfo | None = None) -
     return _PT_HELLO.sub(portuguese_greeting(now, zone), reply, count=1)
 
 
-_REWRITES: dict[str, Callable[[str], str]] = {"pl": polish_formal}
+_REWRITES: dict[str, Callable[[str], str]] = {"pl": polish_formal, "nl": dutch_formal}
 
 
 def in_register(

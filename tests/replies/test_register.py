@@ -148,3 +148,57 @@ def test_a_formal_portuguese_message_is_answered_without_ola(engine: SuggestionE
     assert suggestion.reply, suggestion.top
     assert not suggestion.reply.startswith("Olá"), suggestion.reply
     assert suggestion.reply.startswith(("Bom dia", "Boa tarde", "Boa noite"))
+
+
+# --- Dutch -------------------------------------------------------------------------------
+
+INFORMAL_NL = re.compile(r"\b(je|Je|jij|Jij|jou|Jou|jouw|Jouw|Hoi|u kan|u wil|u zal)\b")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geachte heer/mevrouw, wanneer wordt mijn bestelling geleverd?",
+        "Kunt u mij laten weten of de deken op voorraad is?",
+        "Goedemiddag, ik heb een vraag over uw retourbeleid. Met vriendelijke groet, Els",
+    ],
+)
+def test_a_formal_dutch_message_is_told(text: str) -> None:
+    assert writes_formally(text, "nl")
+    assert not writes_formally("hoi! waar blijft mijn pakketje?", "nl")
+
+
+def test_every_dutch_answer_reads_in_the_u_form(engine: SuggestionEngine) -> None:
+    left: dict[str, str] = {}
+    for intent, spec in engine.library.items():
+        for variables in ({}, {"order_number": "A1", "order_status": "paid"}, LINKED):
+            reply, _ = engine.render(intent, "nl", variables)
+            for text in (reply, spec.also.get("nl", "")):
+                formal = in_register(text, "nl", "Geachte heer/mevrouw,")
+                if found := INFORMAL_NL.findall(formal):
+                    left[intent] = ", ".join(found)
+    assert not left, left
+
+
+def test_dutch_rewrites_read_naturally() -> None:
+    text = "Geachte heer, kunt u het adres wijzigen?"
+    assert in_register(
+        "Hoi Els, je kunt je aanmelden via het formulier. Heb je al besteld?", "nl", text
+    ) == ("Goedendag Els, u kunt zich aanmelden via het formulier. Heeft u al besteld?")
+    assert (
+        in_register(
+            "Twijfel je tussen twee maten, vergelijk je afmetingen dan met de tabel.", "nl", text
+        )
+        == "Twijfelt u tussen twee maten, vergelijk uw afmetingen dan met de tabel."
+    )
+    assert in_register("Als je wil, kun je het ophalen.", "nl", text) == (
+        "Als u wilt, kunt u het ophalen."
+    )
+
+
+def test_a_formal_dutch_message_gets_a_formal_answer(engine: SuggestionEngine) -> None:
+    text = "Geachte heer/mevrouw, kunt u mij vertellen waar mijn bestelling is?"
+    reply = engine.suggest(text, lang_hint="nl", variables=LINKED).reply
+    assert reply, text
+    assert not INFORMAL_NL.search(reply), reply
+    assert re.search(r"\b[Uu]w?\b", reply), reply
