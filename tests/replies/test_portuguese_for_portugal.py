@@ -166,7 +166,7 @@ def test_every_way_of_knowing_the_shopper_is_in_portugal_is_used(how: str, kwarg
 def test_a_place_in_portugal_named_in_the_message_is_enough() -> None:
     suggestion = engine(True, "").suggest("voltage_plug Lisboa", language="pt")
     assert suggestion.intent == "voltage_plug"
-    assert "(Portugal), a rede elétrica é de 230 V" in (suggestion.reply or "")
+    assert "Em Portugal, a rede elétrica é de 230 V" in (suggestion.reply or "")
     assert not _brazilian(suggestion.reply or "")
 
 
