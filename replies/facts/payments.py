@@ -80,6 +80,29 @@ WRITTEN: dict[str, str] = {
         r"havale|\beft\b|銀行振込|계좌이체|무통장|银行转账|تحويل بنكي|حوالة"
     ),
 }
+# Wallets and local methods a shopper may ask about that a store cannot list in the desk
+# file (``PAYMENT_METHODS``): with the store's list they are answered as not offered, with
+# what is; without it the team confirms them. "카카오페이나 네이버페이로 결제 가능한가요?"
+OTHER_WRITTEN: dict[str, str] = {
+    "kakao_pay": r"kakao ?pay|카카오 ?페이",
+    "naver_pay": r"naver ?pay|네이버 ?페이",
+    "toss_pay": r"toss ?pay|토스 ?페이",
+    "samsung_pay": r"samsung ?pay|삼성 ?페이",
+    "payco": r"payco\b|페이코",
+    "paypay": r"paypay|ペイペイ",
+    "rakuten_pay": r"rakuten ?pay|楽天ペイ",
+    "line_pay": r"line ?pay|ラインペイ",
+    "unionpay": r"union ?pay|银联|銀聯",
+    "mercado_pago": r"mercado ?pago",
+    "boleto": r"boleto",
+    "oxxo": r"oxxo",
+    "tabby": r"tabby|تابي",
+    "tamara": r"tamara\b|تمارا",
+    "stc_pay": r"stc ?pay",
+    "mada": r"mada\b",
+    "paysafecard": r"paysafe ?card",
+}
+
 # Methods that are not a brand, in the reply's language.
 _NAMES: dict[str, dict[str, str]] = {
     "card": {
@@ -129,6 +152,23 @@ _BRANDS = {
     "mb_way": "MB WAY",
     "przelewy24": "Przelewy24",
     "sofort": "Sofort",
+    "kakao_pay": "KakaoPay",
+    "naver_pay": "Naver Pay",
+    "toss_pay": "Toss Pay",
+    "samsung_pay": "Samsung Pay",
+    "payco": "PAYCO",
+    "paypay": "PayPay",
+    "rakuten_pay": "Rakuten Pay",
+    "line_pay": "LINE Pay",
+    "unionpay": "UnionPay",
+    "mercado_pago": "Mercado Pago",
+    "boleto": "Boleto",
+    "oxxo": "OXXO",
+    "tabby": "Tabby",
+    "tamara": "Tamara",
+    "stc_pay": "STC Pay",
+    "mada": "mada",
+    "paysafecard": "paysafecard",
 }
 
 # Brands a language writes in its own script: Chinese shoppers know Alipay and WeChat Pay
@@ -136,6 +176,15 @@ _BRANDS = {
 _LOCAL_BRANDS: dict[str, dict[str, str]] = {
     "alipay": {"zh": "支付宝", "ko": "알리페이"},
     "wechat_pay": {"zh": "微信支付", "ko": "위챗페이"},
+    "kakao_pay": {"ko": "카카오페이"},
+    "naver_pay": {"ko": "네이버페이"},
+    "toss_pay": {"ko": "토스페이"},
+    "samsung_pay": {"ko": "삼성페이"},
+    "payco": {"ko": "페이코"},
+    "rakuten_pay": {"ja": "楽天ペイ"},
+    "unionpay": {"zh": "银联"},
+    "tabby": {"ar": "تابي"},
+    "tamara": {"ar": "تمارا"},
 }
 
 # language -> (offered, not offered: {offered} lists what is, not listed by the store:
@@ -285,18 +334,210 @@ _CHARGE_DETAIL: dict[str, str] = {
     "وإذا خُصمت كلتاهما فسنرد لك المبلغ المكرر.",
 }
 
+# Paying in instalments, as shoppers ask it (folded text): "en plusieurs fois", "a plazos",
+# "in Raten", "na raty", "taksit", "分割", "할부", "分期", "تقسيط".
+_INSTALMENTS = re.compile(
+    r"instal+ments?|pay in (?:2|3|4|two|three|four|parts|monthly)|split (?:the |my )?payment|"
+    r"monthly payments?|pay (?:it )?monthly|payment plan|financ(?:e|ing)\b|"
+    r"a plazos|en cuotas|cuotas sin|meses sin intereses|\bmsi\b|fraccionar|financiar|"
+    r"en plusieurs fois|en (?:2|3|4|deux|trois|quatre|10) ?fois|paiement fractionne|echelonn|"
+    r"mensualite|"
+    r"\braten\b|ratenzahlung|ratenkauf|in raten|teilzahlung|finanzierung|"
+    r"(?:pagare|pagamento|pago|comprare) a rate|rateizz|in (?:3|tre|10|dieci) rate|"
+    r"pagamento rateale|"
+    r"parcel(?:ado|ar|as|amento|o)\b|prestacoes|em \d+ ?x\b|sem juros|"
+    r"in termijnen|gespreid betalen|in delen betalen|afbetal|"
+    r"na raty|\braty\b|ratach|ratalna|rozlozyc na|"
+    r"рассрочк|долями|оплат\w* частями|"
+    r"taksit|"
+    r"分割|リボ払い|할부|분할 ?결제|分期|"
+    r"تقسيط|بالتقسيط|اقساط|على دفعات"
+)
+# Methods that are themselves a way of paying in instalments.
+_INSTALMENT_METHODS = ("klarna", "tabby", "tamara")
+# language -> (Klarna is offered, the store lists its methods and Klarna is not one of them,
+# no list: the team confirms)
+_INSTALMENT_ANSWERS: dict[str, tuple[str, str, str]] = {
+    "en": (
+        "Paying in instalments: yes, with Klarna, which you choose at checkout; the plans it "
+        "offers depend on your country and the amount.",
+        "Paying in instalments: sorry, we don't offer it. You can pay with: {offered}.",
+        "Paying in instalments: our team will confirm whether it's possible for your order.",
+    ),
+    "es": (
+        "Pago a plazos: sí, con Klarna, que eliges al finalizar la compra; los plazos que "
+        "ofrece dependen de tu país y del importe.",
+        "Pago a plazos: lo sentimos, no lo ofrecemos. Puedes pagar con: {offered}.",
+        "Pago a plazos: nuestro equipo te confirmará si es posible para tu pedido.",
+    ),
+    "fr": (
+        "Paiement en plusieurs fois : oui, avec Klarna, que vous choisissez au moment de la "
+        "commande ; les formules proposées dépendent de votre pays et du montant.",
+        "Paiement en plusieurs fois : désolés, nous ne le proposons pas. Nous acceptons : "
+        "{offered}.",
+        "Paiement en plusieurs fois : notre équipe vous confirmera s'il est possible pour "
+        "votre commande.",
+    ),
+    "de": (
+        "Ratenzahlung: Ja, mit Klarna, das Sie an der Kasse auswählen; welche Raten Klarna "
+        "anbietet, hängt von Ihrem Land und dem Betrag ab.",
+        "Ratenzahlung: Das bieten wir leider nicht an. Möglich sind: {offered}.",
+        "Ratenzahlung: Unser Team bestätigt Ihnen, ob das für Ihre Bestellung möglich ist.",
+    ),
+    "it": (
+        "Pagamento a rate: sì, con Klarna, che scegli al momento del pagamento; le rate "
+        "proposte dipendono dal tuo paese e dall'importo.",
+        "Pagamento a rate: ci dispiace, non lo offriamo. Puoi pagare con: {offered}.",
+        "Pagamento a rate: il nostro team ti confermerà se è possibile per il tuo ordine.",
+    ),
+    "pt": (
+        "Pagamento parcelado: sim, com a Klarna, que você escolhe na finalização da compra; "
+        "as opções de parcelamento dependem do seu país e do valor.",
+        "Pagamento parcelado: infelizmente não oferecemos. Você pode pagar com: {offered}.",
+        "Pagamento parcelado: nossa equipe vai confirmar se é possível para o seu pedido.",
+    ),
+    "nl": (
+        "Betalen in termijnen: ja, met Klarna, dat je bij het afrekenen kiest; welke termijnen "
+        "Klarna aanbiedt, hangt af van je land en het bedrag.",
+        "Betalen in termijnen: dat bieden we helaas niet aan. Je kunt betalen met: {offered}.",
+        "Betalen in termijnen: ons team laat je weten of dat voor je bestelling kan.",
+    ),
+    "pl": (
+        "Płatność na raty: tak, przez Klarnę, którą wybierasz przy składaniu zamówienia; "
+        "dostępne raty zależą od kraju i kwoty.",
+        "Płatność na raty: niestety jej nie oferujemy. Dostępne metody płatności: {offered}.",
+        "Płatność na raty: nasz zespół potwierdzi, czy jest możliwa przy Twoim zamówieniu.",
+    ),
+    "ru": (
+        "Оплата в рассрочку: да, через Klarna, этот способ можно выбрать при оформлении "
+        "заказа; доступные варианты зависят от страны и суммы.",
+        "Оплата в рассрочку: к сожалению, мы её не предлагаем. Доступные способы: {offered}.",
+        "Оплата в рассрочку: наша команда уточнит, возможна ли она для вашего заказа.",
+    ),
+    "tr": (
+        "Taksitli ödeme: evet, ödeme adımında seçebileceğiniz Klarna ile mümkün; sunulan "
+        "taksit seçenekleri ülkenize ve tutara göre değişir.",
+        "Taksitli ödeme: maalesef bu seçeneği sunmuyoruz. Kullanabileceğiniz yöntemler: {offered}.",
+        "Taksitli ödeme: siparişiniz için mümkün olup olmadığını ekibimiz size teyit edecek.",
+    ),
+    "ja": (
+        "分割払い：はい、Klarnaでご利用いただけます。ご購入手続きの画面でKlarnaをお選びください。"
+        "お支払い回数はお客様の国とご購入金額によって異なります。",
+        "分割払い：申し訳ございませんが、分割払いには対応しておりません。"
+        "ご利用いただける方法：{offered}。",
+        "分割払い：ご注文で分割払いをご利用いただけるか、担当者が確認のうえご連絡いたします。",
+    ),
+    "ko": (
+        "할부 결제: 네, Klarna로 가능합니다. 결제 단계에서 Klarna를 선택해 주세요. 이용 가능한 "
+        "할부 방식은 국가와 결제 금액에 따라 다릅니다.",
+        "할부 결제: 죄송하지만 할부 결제는 지원하지 않습니다. 이용 가능한 결제 수단: {offered}.",
+        "할부 결제: 주문하실 때 할부 결제가 가능한지 담당팀이 확인해 드리겠습니다.",
+    ),
+    "zh": (
+        "分期付款：可以，结账时选择 Klarna 即可；可选的分期方式取决于您所在的国家和订单金额。",
+        "分期付款：抱歉，本店不支持分期付款。可用的付款方式：{offered}。",
+        "分期付款：您的订单能否分期付款，我们的团队会为您确认。",
+    ),
+    "ar": (
+        "الدفع بالتقسيط: نعم، عبر Klarna التي يمكنك اختيارها عند إتمام الطلب، وتختلف خيارات "
+        "التقسيط حسب بلدك وقيمة الطلب.",
+        "الدفع بالتقسيط: نأسف، لا نوفر هذا الخيار. الطرق المتاحة: {offered}.",
+        "الدفع بالتقسيط: سيؤكد لك فريقنا ما إذا كان ممكنًا لطلبك.",
+    ),
+}
+
+# The currency charged or a bank's conversion fee, as shoppers ask it (folded text): a
+# currency named or the words for exchange rate, conversion, foreign-transaction fee. A fee
+# alone ("代引き手数料") is no currency question.
+_CURRENCY = re.compile(
+    r"currenc|exchange rate|conversion|foreign transaction|in (?:euros?|dollars|pounds|usd|eur)\b|"
+    r"\bfx\b|"
+    r"moneda|divisa|tipo de cambio|en (?:euros?|dolares|pesos)\b|pesos (?:colombianos|mexicanos|"
+    r"chilenos|argentinos)|"
+    r"devise|taux de change|frais de change|frais bancaires|en euros?\b|en dollars?\b|"
+    r"wahrung|wechselkurs|umrechnung|auslandseinsatz|in (?:euro|dollar|franken)\b|"
+    r"valuta|tasso di cambio|in euro\b|"
+    r"moeda|cambio|\biof\b|em (?:euros?|reais|dolares)\b|conversao|"
+    r"wisselkoers|omrekening|"
+    r"walut|przewalutowan|kurs (?:euro|wymiany)|w euro\b|w złotowkach|w zlotowkach|"
+    r"валют|курс (?:евро|доллара|обмена)|конвертац|в евро\b|в рублях|в долларах|"
+    r"doviz|döviz|kur farki|kur farkı|euro ile|euro olarak|tl (?:ile|olarak)|"
+    r"為替|通貨|円で|ユーロで|ドルで|外貨|"
+    r"환율|통화|원화|유로로|달러로|해외 ?결제|"
+    r"汇率|币种|货币|人民币|欧元|美元|港币|台币|"
+    r"عمل(?:ة|ه)|سعر الصرف|صرف العمل|باليورو|بالدولار"
+)
+_CURRENCY_ANSWER: dict[str, str] = {
+    "en": "We charge in the currency our prices are shown in at checkout, so your bank "
+    "converts the amount into your own currency. Any conversion or foreign-transaction fee "
+    "is charged by your card issuer, not by us, and we don't receive it; if you'd like, our "
+    "team can check the exact amount we charged.",
+    "es": "Cobramos en la moneda en la que aparecen los precios al finalizar la compra, y tu "
+    "banco convierte el importe a tu moneda. La comisión por conversión o por compra en el "
+    "extranjero la cobra el emisor de tu tarjeta, no nosotros, y no la recibimos; si quieres, "
+    "nuestro equipo puede comprobar el importe exacto que te cobramos.",
+    "fr": "Nous encaissons le paiement dans la devise affichée au moment de la commande, et "
+    "votre banque convertit le montant dans votre monnaie. Les frais de conversion ou de "
+    "paiement à l'étranger sont prélevés par votre banque, pas par nous, et nous ne les "
+    "percevons pas ; si vous le souhaitez, notre équipe peut vérifier le montant exact que "
+    "nous avons encaissé.",
+    "de": "Wir buchen in der Währung ab, in der die Preise an der Kasse angezeigt werden; Ihre "
+    "Bank rechnet den Betrag in Ihre Währung um. Eine Umrechnungs- oder "
+    "Auslandseinsatzgebühr erhebt Ihre Bank, nicht wir, und sie geht auch nicht an uns; auf "
+    "Wunsch prüft unser Team den genauen Betrag, den wir abgebucht haben.",
+    "it": "Addebitiamo l'importo nella valuta in cui i prezzi sono indicati al momento del "
+    "pagamento, e la tua banca lo converte nella tua valuta. Le commissioni di conversione o "
+    "per i pagamenti all'estero le applica la tua banca, non noi, e non le riceviamo; se vuoi, "
+    "il nostro team può verificare l'importo esatto che ti abbiamo addebitato.",
+    "pt": "Cobramos na moeda em que os preços aparecem na finalização da compra, e o seu banco "
+    "converte o valor para a sua moeda. Taxas de conversão ou de compra internacional são "
+    "cobradas pelo banco emissor do seu cartão, não por nós, e não recebemos esse valor; se "
+    "quiser, nossa equipe pode verificar o valor exato que cobramos.",
+    "nl": "We rekenen af in de valuta waarin de prijzen bij het afrekenen staan; je bank "
+    "rekent het bedrag om naar jouw valuta. Kosten voor omrekening of betalingen in het "
+    "buitenland rekent je bank, niet wij, en wij ontvangen ze niet; als je wilt, controleert "
+    "ons team het precieze bedrag dat we hebben afgeschreven.",
+    "pl": "Pobieramy płatność w walucie, w której ceny są podane przy składaniu zamówienia, a "
+    "Twój bank przelicza kwotę na Twoją walutę. Prowizję za przewalutowanie lub płatność za "
+    "granicą pobiera wydawca Twojej karty, nie my, i nie trafia ona do nas; jeśli chcesz, nasz "
+    "zespół sprawdzi dokładną kwotę, którą pobraliśmy.",
+    "ru": "Мы списываем оплату в той валюте, в которой цены показаны при оформлении заказа, а "
+    "ваш банк пересчитывает сумму в вашу валюту. Комиссию за конвертацию или за оплату за "
+    "границей берёт банк, выпустивший карту, а не мы, и она к нам не поступает; если хотите, "
+    "наша команда проверит точную сумму, которую мы списали.",
+    "tr": "Ödemeyi, fiyatların ödeme adımında gösterildiği para biriminde alıyoruz; bankanız "
+    "tutarı kendi para biriminize çevirir. Kur dönüşümü ya da yurt dışı işlem ücretini biz "
+    "değil, kartınızı veren banka alır ve bu ücret bize ulaşmaz; isterseniz ekibimiz sizden "
+    "tahsil edilen tutarı tam olarak kontrol edebilir.",
+    "ja": "お支払いはご購入手続きの画面に表示される通貨で請求しており、お客様の通貨への換算は"
+    "カード会社が行います。為替手数料や海外利用手数料はカード発行会社が請求するもので、"
+    "当店が受け取るものではございません。ご希望でしたら、当店が請求した正確な金額を担当者が"
+    "お調べいたします。",
+    "ko": "결제는 결제 단계에 표시된 통화로 청구되며, 고객님 통화로의 환산은 카드사에서 "
+    "합니다. 환전 수수료나 해외 결제 수수료는 저희가 아니라 카드사가 부과하는 것으로, 저희가 "
+    "받는 금액이 아닙니다. 원하시면 실제로 청구된 정확한 금액을 담당팀이 확인해 드리겠습니다.",
+    "zh": "我们按结账页面显示的币种收款，再由您的发卡银行换算成您的货币。货币转换费或境外交易"
+    "手续费由发卡银行收取，并非本店收取，我们也不会收到这笔费用；如有需要，我们的团队可以为您"
+    "核实实际扣款的准确金额。",
+    "ar": "نحصّل المبلغ بالعملة التي تظهر بها الأسعار عند إتمام الطلب، ثم يحوّله البنك إلى "
+    "عملتك. أما رسوم تحويل العملة أو رسوم المعاملات الخارجية فيفرضها البنك المُصدر لبطاقتك، "
+    "لا نحن، ولا نتلقى منها شيئًا؛ وإذا رغبت، يمكن لفريقنا التحقق من المبلغ الدقيق الذي "
+    "حصّلناه.",
+}
+
 
 @cache
 def _pattern(method: str) -> re.Pattern[str]:
     # a word start, but in CJK and Arabic, where words are glued together or to "ال"
-    return re.compile(rf"(?<![^\W\u0600-\u06ff\u3040-\u9fff\uac00-\ud7af])(?:{WRITTEN[method]})")
+    written = WRITTEN.get(method) or OTHER_WRITTEN[method]
+    return re.compile(rf"(?<![^\W\u0600-\u06ff\u3040-\u9fff\uac00-\ud7af])(?:{written})")
 
 
 def methods_in(text: str) -> list[str]:
-    """The payment methods ``text`` names (``PAYMENT_METHODS`` keys), in the order of
-    ``METHODS``."""
+    """The payment methods ``text`` names (``PAYMENT_METHODS`` keys, in their order), then
+    the wallets a store cannot list (``OTHER_WRITTEN``)."""
     folded = fold(text)
-    return [method for method in METHODS if _pattern(method).search(folded)]
+    return [method for method in (*METHODS, *OTHER_WRITTEN) if _pattern(method).search(folded)]
 
 
 def method_name(method: str, language: str) -> str:
@@ -309,14 +550,19 @@ def method_name(method: str, language: str) -> str:
 
 
 def payment_answer(text: str, language: str, terms: ShippingTerms) -> str:
-    """One sentence per method ``text`` asks about (at most three), from the store's list;
-    empty when it names none."""
+    """What a payment question asks, answered from the store's list: one sentence per
+    method ``text`` names (at most three), then paying in instalments and the currency
+    charged when it asks about them; empty when it asks none of these."""
     offered_now, not_offered, unknown = _ANSWERS.get(language, _ANSWERS["en"])
     offered = terms.payment_methods
+    listed = _LIST_SEPARATOR.get(language, ", ").join(
+        method_name(m, language) for m in offered or ()
+    )
     # methods with the same answer share one sentence ("Klarna en iDEAL: ..."), so the
     # same words are never printed twice in a row
+    named = methods_in(text)[:3]
     groups: dict[str, list[str]] = {}
-    for method in methods_in(text)[:3]:
+    for method in named:
         case = "unknown" if offered is None else "yes" if method in offered else "no"
         groups.setdefault(case, []).append(method)
     sentences = []
@@ -330,10 +576,19 @@ def payment_answer(text: str, language: str, terms: ShippingTerms) -> str:
         elif case == "yes":
             sentences.append(offered_now.format(method=name))
         else:
-            listed = _LIST_SEPARATOR.get(language, ", ").join(
-                method_name(m, language) for m in offered or ()
-            )
             sentences.append(not_offered.format(method=name, offered=listed))
+    folded = fold(text)
+    if _INSTALMENTS.search(folded) and not set(named) & set(_INSTALMENT_METHODS):
+        # "en plusieurs fois ?": Klarna when the store lists it, else the store's own list
+        yes, no, team = _INSTALMENT_ANSWERS.get(language, _INSTALMENT_ANSWERS["en"])
+        if offered is None:
+            sentences.append(team)
+        elif "klarna" in offered:
+            sentences.append(yes)
+        else:
+            sentences.append(no.format(offered=listed))
+    if _CURRENCY.search(folded):
+        sentences.append(_CURRENCY_ANSWER.get(language, _CURRENCY_ANSWER["en"]))
     return ("" if language in ("ja", "zh") else " ").join(sentences)
 
 

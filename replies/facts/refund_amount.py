@@ -4,7 +4,10 @@ A refund-policy answer said how refunds are paid and left out the question the s
 asked, whether the whole amount comes back. The desk file sets who pays a return's postage
 (``shipping.returns.postage``, said by ``replies.facts.returns``) but nothing about the
 original delivery charge, so that part is left to the team, said in one sentence, never
-promised. Left out (empty) when the message does not ask about the amount.
+promised. Left out (empty) when the message does not ask about the amount. The other questions a
+return, refund or cancellation asks about its terms ("I opened it, can I still return
+it?", "money back or a voucher?") are answered beside it (``replies.facts.return_questions``),
+so ``{refund_amount}`` is where those answers write what they are asked.
 
     refund_amount("full refund or minus shipping?", "en")
     # "Whether the original delivery charge is refunded too, or anything is deducted from
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from replies.facts.return_questions import asks_shipping_again, return_questions
 from replies.features import fold
 
 # The whole amount, a deduction, or the shipping cost asked about, in the 14 languages
@@ -86,8 +90,14 @@ def asks_refund_amount(text: str) -> bool:
 
 
 def refund_amount(text: str, language: str) -> str:
-    """The answer to a question about how much is refunded, in ``language``; empty when
-    ``text`` asks none."""
-    if not asks_refund_amount(text):
-        return ""
-    return _TEAM_CONFIRMS.get(language, _TEAM_CONFIRMS["en"])
+    """The answers to what ``text`` asks about a return's or a refund's terms, in
+    ``language``: how much is refunded, and the questions of ``replies.facts.return_questions``
+    (the return period, an opened item, a lost box or receipt, no label, where the money
+    goes, shipping paid again); empty when it asks none."""
+    others = return_questions(text, language)
+    # "pagar envío otra vez?" asks about paying shipping again, not about a refund of it
+    amount = asks_refund_amount(text) and not asks_shipping_again(text)
+    sentences = [_TEAM_CONFIRMS.get(language, _TEAM_CONFIRMS["en"])] if amount else []
+    if others:
+        sentences.append(others)
+    return ("" if language in ("ja", "zh") else " ").join(sentences)
