@@ -40,6 +40,11 @@ _FORMAL: dict[str, re.Pattern[str]] = {
         r"|\bwilt\s*u\b|\bzou\s*u\b|\bbent\s*u\b|\bkan\s*u\b|\buw\b)"
         r"|(?<![\w'])[Uu](?![\w'])"
     ),
+    "es": re.compile(
+        r"(?i:\busted\b|\bustedes\s+(?:me|podr[ií]an|pueden)\b|estimad[oa]s?\b|atentamente"
+        r"|un\s*cordial\s*saludo|saludos\s*cordiales|le\s*saluda|muy\s*se[ñn]or"
+        r"|le\s*agradecer[ií]a|quisiera\s*saber\s*si\s*(?:es|ustedes)|\bpodr[ií]a\s*usted)"
+    ),
     "pt": re.compile(
         r"(?i:\bexm[oa]s?\b|excelent[ií]ssim|\bv\.?\s*exa|vossa\s*excel|prezad[oa]s?\b"
         r"|estimad[oa]s?\b|car[oa]s?\s*senhor|\bo\s*senhor\b|\ba\s*senhora\b"
@@ -198,21 +203,30 @@ def _polish_word(match: re.Match[str]) -> str:
 
 
 # Text in quotes is a label on the shop's site ("„Nie pamiętasz hasła?”"): kept as it is.
-_QUOTED = re.compile(r"(„[^”]*”|\"[^\"]*\")")
+_QUOTED = re.compile(r"„[^”]*”|«[^»]*»|“[^”]*”|\"[^\"]*\"")
 # A clause chain: "prosimy" is said once in it ("prosimy dodać ..., wybrać ... i przejść").
 _CHAIN = re.compile(r"[^.;:!?]+[.;:!?]*")
 
 
 def polish_formal(reply: str) -> str:
     """A Polish reply's "Ty" forms in the "Państwo" forms."""
+
+    def rewrite(text: str) -> str:
+        text = _polish_formal(text)
+        return "".join(_once_per_chain(chain) for chain in _CHAIN.findall(text)) or text
+
+    return _outside_quotes(reply, rewrite)
+
+
+def _outside_quotes(reply: str, rewrite: Callable[[str], str]) -> str:
+    """``rewrite`` applied to ``reply`` but its quoted labels, which stay as written."""
     quoted: list[str] = []
 
     def kept(match: re.Match[str]) -> str:
         quoted.append(match.group(0))
         return f"\x01{len(quoted) - 1}\x01"
 
-    text = _polish_formal(_QUOTED.sub(kept, reply))
-    text = "".join(_once_per_chain(chain) for chain in _CHAIN.findall(text)) or text
+    text = rewrite(_QUOTED.sub(kept, reply))
     return re.sub("\x01(\\d+)\x01", lambda m: quoted[int(m.group(1))], text)
 
 
@@ -331,6 +345,184 @@ def dutch_formal(reply: str) -> str:
     )
 
 
+# --- Spanish: "tú" -> "usted" -----------------------------------------------------------
+
+# Present, past, future and subjunctive "tú" forms and their "usted" forms.
+_ES_VERBS = {
+    "puedes": "puede",
+    "tienes": "tiene",
+    "quieres": "quiere",
+    "necesitas": "necesita",
+    "prefieres": "prefiere",
+    "estás": "está",
+    "eres": "es",
+    "has": "ha",
+    "sabes": "sabe",
+    "recibes": "recibe",
+    "recibirás": "recibirá",
+    "encontrarás": "encontrará",
+    "verás": "verá",
+    "usarás": "usará",
+    "podrás": "podrá",
+    "tendrás": "tendrá",
+    "usas": "usa",
+    "escribes": "escribe",
+    "dices": "dice",
+    "eliges": "elige",
+    "haces": "hace",
+    "pides": "pide",
+    "sueles": "suele",
+    "ves": "ve",
+    "vives": "vive",
+    "compras": "compra",
+    "pagas": "paga",
+    "esperabas": "esperaba",
+    "vas": "va",
+    "dijiste": "dijo",
+    "hiciste": "hizo",
+    "olvidaste": "olvidó",
+    "pagaste": "pagó",
+    "recibiste": "recibió",
+    "registraste": "registró",
+    "usaste": "usó",
+    "compraste": "compró",
+    "pediste": "pidió",
+    "compartas": "comparta",
+    "cuentes": "cuente",
+    "envíes": "envíe",
+    "estés": "esté",
+    "hayas": "haya",
+    "prefieras": "prefiera",
+    "quieras": "quiera",
+    "sigas": "siga",
+    "tengas": "tenga",
+    "uses": "use",
+    "vayas": "vaya",
+    "registras": "registra",
+    "suscribes": "suscribe",
+    "das": "da",
+    "puedas": "pueda",
+    "necesites": "necesite",
+    "recibas": "reciba",
+    "preocupes": "preocupe",
+}
+# Imperatives, and their "usted" forms.
+_ES_IMPERATIVES = {
+    "escríbenos": "escríbanos",
+    "envíanos": "envíenos",
+    "envíanosla": "envíenosla",
+    "envíanoslo": "envíenoslo",
+    "dinos": "díganos",
+    "dínoslo": "díganoslo",
+    "cuéntanos": "cuéntenos",
+    "avísanos": "avísenos",
+    "confírmanos": "confírmenos",
+    "indícanos": "indíquenos",
+    "explícanos": "explíquenos",
+    "respóndenos": "respóndanos",
+    "mándanos": "mándenos",
+    "déjanos": "déjenos",
+    "guárdala": "guárdela",
+    "guárdalo": "guárdelo",
+    "márcala": "márquela",
+    "márcalo": "márquelo",
+    "desenchúfalo": "desenchúfelo",
+    "envíalo": "envíelo",
+    "envíala": "envíela",
+    "devuélvelo": "devuélvalo",
+    "asegúrate": "asegúrese",
+    "añade": "añada",
+    "cierra": "cierre",
+    "elige": "elija",
+    "indica": "indique",
+    "introduce": "introduzca",
+    "pulsa": "pulse",
+    "revisa": "revise",
+    "sigue": "siga",
+    "inicia": "inicie",
+    "abre": "abra",
+    "comprueba": "compruebe",
+    "haz": "haga",
+    "usa": "use",
+    "mira": "mire",
+    "contacta": "contacte",
+    "conserva": "conserve",
+    "mantén": "mantenga",
+    "escoge": "escoja",
+    "selecciona": "seleccione",
+    "accede": "acceda",
+    "rellena": "rellene",
+    "ve": "vaya",
+    "vuelve": "vuelva",
+    "ten": "tenga",
+    "pon": "ponga",
+    "guarda": "guarde",
+    "copia": "copie",
+    "consulta": "consulte",
+    "pregunta": "pregunte",
+    "recuerda": "recuerde",
+    "mantenlo": "manténgalo",
+    "mantenla": "manténgala",
+    "compara": "compare",
+}
+# Imperatives that are also a third person or a noun ("el equipo revisa", "la consulta"):
+# changed only where a clause starts.
+_ES_CLAUSE_START = (
+    r"(^|[.,;:¡¿!?(–—]\s*|\b[yeou]\s|\bluego\s|\bsolo\s|\bsimplemente\s|\b[Aa]sí que\s)"
+)
+_ES_WORD = re.compile(r"(?<![\wáéíóúñü])([A-Za-záéíóúñüÁÉÍÓÚÑ]+)(?![\wáéíóúñü])")
+
+
+def spanish_formal(reply: str) -> str:
+    """A Spanish reply's "tú" forms in the "usted" forms (quoted site labels kept)."""
+    return _outside_quotes(reply, _spanish_formal)
+
+
+def _spanish_formal(reply: str) -> str:
+    reply = re.sub(r"\b([Ss])i dudas\b", r"\1i duda", reply)
+    reply = re.sub(r"\bdarte de (baja|alta)\b", r"darse de \1", reply)
+    reply = re.sub(r"\b(registrar|suscribir|poner|preocupar|quedar|olvidar)te\b", r"\1se", reply)
+    reply = re.sub(r"\b(\w+(?:ar|er|ir))te\b", r"\1le", reply)  # "ayudarte" -> "ayudarle"
+    reply = re.sub(r"\b(\w+(?:ando|iendo))te\b", r"\1le", reply)
+    reply = re.sub(r"\b(\w+)ándote\b", r"\1ándole", reply)
+    reply = re.sub(
+        r"\b([Tt])e (lo|la|los|las)\b", lambda m: _cased(m.group(1), "se") + " " + m.group(2), reply
+    )
+
+    def word(match: re.Match[str]) -> str:
+        token = match.group(1)
+        lowered = token.lower()
+        if lowered in _ES_VERBS:
+            return _cased(token, _ES_VERBS[lowered])
+        if lowered in {"tu", "tus"}:
+            return _cased(token, "su" + lowered[2:])
+        if lowered == "ti":
+            return "usted"
+        if lowered == "contigo":
+            return "con usted"
+        if lowered in {"tuyo", "tuya", "tuyos", "tuyas"}:
+            return _cased(token, "su" + lowered[2:])
+        return token
+
+    # "te" beside a "tú" verb is reflexive ("te registraste" -> "se registró", "te vayas"
+    # -> "se vaya"); beside any other it is "le" ("te ayudamos" -> "le ayudamos")
+    verbs = "|".join(sorted(_ES_VERBS, key=len, reverse=True))
+    reply = re.sub(
+        r"\b([Tt])e (?=(?:" + verbs + r")(?![\wáéíóúñü]))",
+        lambda m: _cased(m.group(1), "se") + " ",
+        reply,
+    )
+    reply = _ES_WORD.sub(word, reply)
+    reply = re.sub(r"\b([Tt])e\b", lambda m: _cased(m.group(1), "le"), reply)
+    for tu, usted in sorted(_ES_IMPERATIVES.items(), key=lambda kv: -len(kv[0])):
+        reply = re.sub(
+            _ES_CLAUSE_START + r"(" + tu + r"|" + tu.capitalize() + r")(?![\wáéíóúñü])",
+            lambda m, usted=usted: m.group(1) + _cased(m.group(2), usted),
+            reply,
+        )
+    return reply
+
+
 # --- Portuguese: no "Olá" to a formal letter ------------------------------------------
 
 _PT_HELLO = re.compile(r"^Olá\b")
@@ -350,7 +542,11 @@ def portuguese_formal(reply: str, now: datetime, zone: ZoneInfo | None = None) -
     return _PT_HELLO.sub(portuguese_greeting(now, zone), reply, count=1)
 
 
-_REWRITES: dict[str, Callable[[str], str]] = {"pl": polish_formal, "nl": dutch_formal}
+_REWRITES: dict[str, Callable[[str], str]] = {
+    "pl": polish_formal,
+    "nl": dutch_formal,
+    "es": spanish_formal,
+}
 
 
 def in_register(

@@ -202,3 +202,66 @@ def test_a_formal_dutch_message_gets_a_formal_answer(engine: SuggestionEngine) -
     assert reply, text
     assert not INFORMAL_NL.search(reply), reply
     assert re.search(r"\b[Uu]w?\b", reply), reply
+
+
+# --- Spanish -----------------------------------------------------------------------------
+
+# "tú" forms that are nothing else (not a third person, not a noun).
+INFORMAL_ES = re.compile(
+    r"(?<![\wáéíóúñ])(te|Te|ti|tu|Tu|tus|Tus|contigo|puedes|tienes|quieres|necesitas|prefieres"
+    r"|estás|eres|sabes|recibirás|encontrarás|verás|escríbenos|envíanos|dinos|Dinos|dínoslo"
+    r"|cuéntanos|avísanos|confírmanos|indícanos|respóndenos|explícanos|\w+aste|\w+iste"
+    r"|ayudarte|registrarte)(?![\wáéíóúñ])"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estimados señores: quisiera saber si es posible cambiar la dirección de entrega.",
+        "Buenos días, ¿podría usted indicarme cuándo llega mi pedido? Atentamente, Luis",
+        "Le agradecería que me enviaran la factura. Un cordial saludo",
+    ],
+)
+def test_a_formal_spanish_message_is_told(text: str) -> None:
+    assert writes_formally(text, "es")
+
+
+def test_ustedes_alone_is_no_formal_letter() -> None:
+    # Latin America says "ustedes" to any group, the shop included
+    assert not writes_formally("hola, ustedes envían a Monterrey?", "es")
+
+
+def test_every_spanish_answer_reads_in_the_usted_form(engine: SuggestionEngine) -> None:
+    left: dict[str, str] = {}
+    for intent, spec in engine.library.items():
+        for variables in ({}, {"order_number": "A1", "order_status": "paid"}, LINKED):
+            reply, _ = engine.render(intent, "es", variables)
+            for text in (reply, spec.also.get("es", "")):
+                formal = in_register(text, "es", "Estimados señores:")
+                formal = re.sub(r"«[^»]*»", "", formal)  # a label on the shop's site
+                if found := INFORMAL_ES.findall(formal):
+                    left[intent] = ", ".join(found)
+    assert not left, left
+
+
+def test_spanish_rewrites_read_naturally() -> None:
+    formal = "Estimada Sra. Ruiz, le escribo por mi pedido. Atentamente"
+    assert in_register(
+        "Si te registraste con Google, dínoslo y te lo cambiamos.", "es", formal
+    ) == ("Si se registró con Google, díganoslo y se lo cambiamos.")
+    assert in_register("Sentimos que te vayas; puedes volver cuando quieras.", "es", formal) == (
+        "Sentimos que se vaya; puede volver cuando quiera."
+    )
+    # a third person is no "tú": "nuestro equipo revisa" stays
+    assert in_register("Revisa el buzón; nuestro equipo revisa el resto.", "es", formal) == (
+        "Revise el buzón; nuestro equipo revisa el resto."
+    )
+
+
+def test_a_formal_spanish_message_gets_a_formal_answer(engine: SuggestionEngine) -> None:
+    text = "Estimados señores: ¿podría usted indicarme dónde está mi pedido? Atentamente"
+    reply = engine.suggest(text, lang_hint="es", variables=LINKED).reply
+    assert reply, text
+    assert not INFORMAL_ES.search(reply), reply
+    assert re.search(r"\b(su|puede|le|usted)\b", reply), reply
