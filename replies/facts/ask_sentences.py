@@ -1021,3 +1021,130 @@ CUSTOMS_NOTICE: Mapping[str, tuple[str, str]] = {
         "إذا وصلك إشعار جمركي، فيُرجى إرسال صورة أو لقطة شاشة له.",
     ),
 }
+
+# A newsletter: (which way unknown: the e-mail and which way, an unsubscribe asked: the
+# e-mail only, a sign-up asked: the e-mail only).
+NEWSLETTER: Mapping[str, tuple[str, str, str]] = {
+    "en": (
+        "If you'd like us to do it for you, just confirm your email address and whether you "
+        "want to subscribe or unsubscribe, and our team will update it.",
+        "If you'd like us to do it for you, just send us your email address and our team "
+        "will unsubscribe you.",
+        "If you'd like us to do it for you, just send us your email address and our team "
+        "will sign you up.",
+    ),
+    "es": (
+        "Si prefieres que lo hagamos nosotros, confírmanos tu dirección de correo y si "
+        "quieres darte de alta o de baja, y nuestro equipo lo gestionará.",
+        "Si prefieres que lo hagamos nosotros, envíanos tu dirección de correo y nuestro "
+        "equipo te dará de baja.",
+        "Si prefieres que lo hagamos nosotros, envíanos tu dirección de correo y nuestro "
+        "equipo te dará de alta.",
+    ),
+    "fr": (
+        "Si vous préférez que nous le fassions pour vous, confirmez-nous votre adresse "
+        "e-mail et si vous souhaitez vous inscrire ou vous désinscrire, et notre équipe s'en "
+        "occupera.",
+        "Si vous préférez que nous le fassions pour vous, envoyez-nous votre adresse e-mail "
+        "et notre équipe vous désinscrira.",
+        "Si vous préférez que nous le fassions pour vous, envoyez-nous votre adresse e-mail "
+        "et notre équipe vous inscrira.",
+    ),
+    "de": (
+        "Wenn wir das für Sie erledigen sollen, "
+        "bestätigen Sie uns einfach Ihre "
+        "E-Mail-Adresse und ob Sie an- oder "
+        "abgemeldet werden möchten – unser Team "
+        "kümmert sich darum.",
+        "Wenn wir das für Sie erledigen sollen, "
+        "schicken Sie uns einfach Ihre "
+        "E-Mail-Adresse – unser Team meldet Sie ab.",
+        "Wenn wir das für Sie erledigen sollen, "
+        "schicken Sie uns einfach Ihre "
+        "E-Mail-Adresse – unser Team meldet Sie an.",
+    ),
+    "it": (
+        "Se preferisci che lo facciamo noi, confermaci il tuo indirizzo email e se vuoi "
+        "iscriverti o disiscriverti: ci pensa il nostro team.",
+        "Se preferisci che lo facciamo noi, inviaci il tuo indirizzo email e il nostro team "
+        "ti disiscriverà.",
+        "Se preferisci che lo facciamo noi, inviaci il tuo indirizzo email e il nostro team "
+        "ti iscriverà.",
+    ),
+    "pt": (
+        "Se preferir que a gente faça isso, confirme seu e-mail e se deseja se inscrever ou "
+        "cancelar, e nossa equipe cuidará disso.",
+        "Se preferir que a gente faça isso, envie seu e-mail e nossa equipe cancela a sua "
+        "inscrição.",
+        "Se preferir que a gente faça isso, envie seu e-mail e nossa equipe faz a sua inscrição.",
+    ),
+    "pt-PT": (
+        "Se preferir que sejamos nós a tratar disso, confirme o seu e-mail e se pretende "
+        "subscrever ou cancelar, e a nossa equipa trata do assunto.",
+        "Se preferir que sejamos nós a tratar disso, envie-nos o seu e-mail e a nossa equipa "
+        "cancela a subscrição.",
+        "Se preferir que sejamos nós a tratar disso, envie-nos o seu e-mail e a nossa equipa "
+        "faz a subscrição.",
+    ),
+    "nl": (
+        "Zullen wij het voor je regelen? Bevestig dan je e-mailadres en of je je wilt aan- "
+        "of afmelden, dan past ons team het aan.",
+        "Zullen wij het voor je regelen? Stuur ons dan je e-mailadres, dan meldt ons team je af.",
+        "Zullen wij het voor je regelen? Stuur ons dan je e-mailadres, dan meldt ons team je aan.",
+    ),
+    "pl": (
+        "Jeśli wolisz, żebyśmy zrobili to za "
+        "Ciebie, potwierdź adres e-mail i napisz, "
+        "czy chcesz się zapisać, czy wypisać – "
+        "nasz zespół się tym zajmie.",
+        "Jeśli wolisz, żebyśmy zrobili to za Ciebie, podaj adres e-mail – nasz zespół Cię wypisze.",
+        "Jeśli wolisz, żebyśmy zrobili to za Ciebie, podaj adres e-mail – nasz zespół Cię zapisze.",
+    ),
+    "ru": (
+        "Если хотите, чтобы это сделали мы, "
+        "подтвердите ваш email и укажите, "
+        "подписать вас или отписать, — наша "
+        "команда всё настроит.",
+        "Если хотите, чтобы это сделали мы, "
+        "пришлите ваш email — наша команда отпишет "
+        "вас от рассылки.",
+        "Если хотите, чтобы это сделали мы, "
+        "пришлите ваш email — наша команда "
+        "подпишет вас на рассылку.",
+    ),
+    "tr": (
+        "Bu işlemi bizim yapmamızı isterseniz e-posta adresinizi ve abone olmak mı yoksa "
+        "çıkmak mı istediğinizi yazın, ekibimiz halletsin.",
+        "Bu işlemi bizim yapmamızı isterseniz e-posta adresinizi yazın, ekibimiz "
+        "aboneliğinizi sonlandırsın.",
+        "Bu işlemi bizim yapmamızı isterseniz e-posta adresinizi yazın, ekibimiz "
+        "aboneliğinizi başlatsın.",
+    ),
+    "ja": (
+        "こちらでの手続きをご希望の場合は、メールアドレスと登録・停止のどちらをご希望かをお知"
+        "らせください。担当チームが対応いたします。",
+        "こちらでの配信停止をご希望の場合は、メールアドレスをお知らせください。担当チームが停"
+        "止の手続きをいたします。",
+        "こちらでのご登録をご希望の場合は、メールアドレスをお知らせください。担当チームが登録"
+        "の手続きをいたします。",
+    ),
+    "ko": (
+        "저희가 대신 처리해 드리길 원하시면 이메일 주소와 구독 또는 취소 중 "
+        "원하시는 것을 알려 주세요. 담당 팀이 바로 반영해 드리겠습니다.",
+        "저희가 대신 처리해 드리길 원하시면 이메일 주소를 알려 주세요. 담당 팀이 "
+        "바로 구독을 취소해 드리겠습니다.",
+        "저희가 대신 처리해 드리길 원하시면 이메일 주소를 알려 주세요. 담당 팀이 "
+        "바로 구독 신청해 드리겠습니다.",
+    ),
+    "zh": (
+        "如需我们代为操作，请确认您的邮箱地址以及要订阅还是退订，我们的团队会为您处理。",
+        "如需我们代为退订，请告诉我们您的邮箱地址，我们的团队会为您处理。",
+        "如需我们代为订阅，请告诉我们您的邮箱地址，我们的团队会为您处理。",
+    ),
+    "ar": (
+        "وإذا أردت أن نقوم بذلك عنك، فأكّد لنا بريدك الإلكتروني وهل تريد الاشتراك أم "
+        "الإلغاء، وسيتولى فريقنا الأمر.",
+        "وإذا أردت أن نقوم بذلك عنك، فأرسل لنا بريدك الإلكتروني وسيلغي فريقنا اشتراكك.",
+        "وإذا أردت أن نقوم بذلك عنك، فأرسل لنا بريدك الإلكتروني وسيسجّلك فريقنا.",
+    ),
+}

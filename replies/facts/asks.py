@@ -45,7 +45,9 @@ from replies.facts.mentions import (
     PRODUCT_NAMED,
     REAL_NAME_CHECK,
     RETURN_REASON,
+    SUBSCRIBE,
     TAX_ID,
+    UNSUBSCRIBE,
     VARIANT_NAMED,
     message_gives,
 )
@@ -133,6 +135,15 @@ def _address(given: frozenset[str], locale: str, text: str) -> str:
     return whole
 
 
+def _newsletter(given: frozenset[str], locale: str, text: str) -> str:
+    """The e-mail, and which way only when the message does not say ("too many mails,
+    how do I stop them?" is an unsubscribe)."""
+    both, unsubscribe, subscribe = _regional(sentences.NEWSLETTER, locale)[0]
+    if UNSUBSCRIBE in given:
+        return unsubscribe
+    return subscribe if SUBSCRIBE in given else both
+
+
 def _customs_id(given: frozenset[str], locale: str, text: str) -> str:
     """What a customs ID the message names is and what to do (``.customs_ids``)."""
     if KOREAN_CUSTOMS_CODE in given:
@@ -171,6 +182,7 @@ ASKS: Mapping[str, Ask] = {
     "address_ask": _address,
     "customs_notice_ask": _customs_notice,
     "customs_id": _customs_id,
+    "newsletter_ask": _newsletter,
 }
 # Asks written only on a cue in the message (empty for a message that gives none).
 ON_A_CUE = frozenset({"customs_notice_ask", "customs_id"})

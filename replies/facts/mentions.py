@@ -268,6 +268,8 @@ CUSTOMS_NOTICE = "customs_notice"
 BEFORE_BUYING = "before_buying"
 KOREAN_CUSTOMS_CODE = "korean_customs_code"
 REAL_NAME_CHECK = "real_name_check"
+UNSUBSCRIBE = "unsubscribe"
+SUBSCRIBE = "subscribe"
 
 
 def _start(words: str) -> str:
@@ -576,7 +578,27 @@ _REAL_NAME = re.compile(
     re.IGNORECASE,
 )
 
+# Which way a newsletter question goes: off the list, or onto it.
+_UNSUBSCRIBE = re.compile(
+    r"unsubscrib|opt(?:-| )?out|stop (?:sending|the (?:e-?mails|newsletter))|too many e-?mails|"
+    r"dar(?:me)? de baja|cancelar (?:la |mi )?suscripci|desuscrib|d[ée]sabonn|d[ée]sinscri|"
+    r"abmelden|austragen|abbestell|disiscriv|cancellarmi|disdire|descadastr|"
+    r"cancelar (?:a |minha )?(?:inscri[çc][ãa]o|subscri[çc][ãa]o)|afmelden|uitschrijven|"
+    r"wypisa|rezygnuj|отпис|abonelikten [çc][ıi]k|aboneli[ğg]i iptal|解除|配信停止|止めたい|"
+    r"停止したい|구독 ?취소|수신 ?거부|그만 받|退订|取消订阅|不想再收|"
+    r"إلغاء الاشتراك|الغاء الاشتراك|وقف الرسائل",
+    re.IGNORECASE,
+)
+_SUBSCRIBE = re.compile(
+    r"subscrib|sign (?:me )?up|suscrib|darme de alta|m'inscrire|m'abonner|anmelden|"
+    r"iscrivermi|inscrever|assinar a newsletter|subscrever|aanmelden|zapisa[ćc]|подписа|"
+    r"abone ol|登録したい|購読したい|구독 ?신청|구독하고|订阅|الاشتراك",
+    re.IGNORECASE,
+)
+
 _TESTS += (
+    (UNSUBSCRIBE, lambda text: bool(_UNSUBSCRIBE.search(text))),
+    (SUBSCRIBE, lambda text: bool(_SUBSCRIBE.search(text))),
     (PRODUCT_NAMED, lambda text: bool(_PRODUCT.search(text))),
     (PROBLEM_DESCRIBED, lambda text: bool(_SYMPTOM.search(text))),
     (VARIANT_NAMED, lambda text: bool(_VARIANT.search(text))),

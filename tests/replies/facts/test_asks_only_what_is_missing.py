@@ -36,6 +36,7 @@ SHORTER = {
     "delivered_check": "asked the neighbours",
     "problem_ask": "the kettle leaks from the bottom",
     "address_ask": "the postcode should be 20135, not 20153",
+    "newsletter_ask": "please unsubscribe me from the newsletter",
 }
 
 

@@ -230,3 +230,21 @@ def test_the_real_name_answer_never_asks_for_the_id_in_the_chat(language: str) -
     assert "UNI-PASS" in korean and "PCCC" in korean or language == "ko"
     assert "12" in korean or "13" in korean
     assert china != korean and len(china) > 60
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "which"),
+    [
+        ("ja", "メルマガが多いので配信を止めたいです", 1),
+        ("en", "too many emails, how do I stop them?", 1),
+        ("de", "Wie kann ich mich vom Newsletter abmelden?", 1),
+        ("pl", "chcę się wypisać z newslettera", 1),
+        ("es", "quiero suscribirme a la newsletter", 2),
+        ("ko", "뉴스레터 구독 신청하고 싶어요", 2),
+        ("fr", "une question sur votre newsletter", 0),
+    ],
+)
+def test_a_newsletter_question_is_not_asked_which_way_when_it_says(
+    language: str, text: str, which: int
+) -> None:
+    assert ask("newsletter_ask", text, language) == sentences.NEWSLETTER[language][which]
