@@ -590,7 +590,8 @@ _UNSUBSCRIBE = re.compile(
     re.IGNORECASE,
 )
 _SUBSCRIBE = re.compile(
-    r"subscrib|sign (?:me )?up|suscrib|darme de alta|m'inscrire|m'abonner|anmelden|"
+    r"subscrib|sign (?:me )?up|(?:get|receive|join) (?:your |the )?(?:newsletter|mailing list)|"
+    r"suscrib|darme de alta|m'inscrire|m'abonner|anmelden|"
     r"iscrivermi|inscrever|assinar a newsletter|subscrever|aanmelden|zapisa[ćc]|подписа|"
     r"abone ol|登録したい|購読したい|구독 ?신청|구독하고|订阅|الاشتراك",
     re.IGNORECASE,
