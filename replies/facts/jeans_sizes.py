@@ -39,7 +39,7 @@ _WAIST_LENGTH = re.compile(
 _PAIR = re.compile(r"(?<![\d.,/])(2[3-9]|3\d|4[0-4])\s*[/x×]\s*(2[6-9]|3[0-8])(?![\d/]|[.,]\d)")
 # "waist 32", "cintura 30", "tour de taille 30 pouces", "Bundweite 32", "허리 28", "腰围28"
 _WAIST_WORD = re.compile(
-    r"(?:waist|cintura|tour de taille|bundweite|weite|vita|talia|талия|bel|"
+    r"(?:waist|cintura|tour de taille|bundweite|(?<![a-zäöü])weite|vita|talia|талия|bel|"
     r"ウエスト|허리|腰围|الخصر|خصر)\s*[:：]?\s*(2[3-9]|3\d|4[0-4])(?![\d.,]?\d)",
     re.IGNORECASE,
 )

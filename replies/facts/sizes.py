@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from babel.numbers import format_decimal
+
 from replies.facts.body_size import body_advice, body_measures, without_body
 from replies.facts.clothing_sizes import (
     assumed,
@@ -186,6 +188,75 @@ _UK_COUNTRIES = {"GB", "IE", "AU", "NZ"}
 # Sizes that are numbered as the EU numbers them when they are shoes (and a man's
 # Russian, Italian or French jacket size is the EU one: half the chest in cm)
 _AS_EU = {"IT": "EU", "FR": "EU", "DE": "EU", "ES": "EU", "RU": "EU"}
+# Children's clothes, numbered by height ("아동복 110"): not an adult's size
+_KIDS = re.compile(
+    r"\bkids?\b|child|baby|niñ[oa]|enfant|bébé|kinder|bambin|criança|infantil|kind\b|"
+    r"dziec|детск|ребён|ребен|çocuk|子供|キッズ|ベビー|아동|아이|키즈|유아|童|أطفال|طفل",
+    re.IGNORECASE,
+)
+# A shirt's collar size in cm ("je fais du 41 en chemise", "Hemd Kragenweite 42", "porto
+# la 41 di camicia"): shirts only, a collar word or an odd number or a man's shirt
+_SHIRT = re.compile(
+    r"shirt|camisa|chemise|hemd|camicia|overhemd|koszul|рубаш|gömlek|ワイシャツ|シャツ|"
+    r"셔츠|衬衫|衬衣|قميص",
+    re.IGNORECASE,
+)
+_COLLAR_WORD = re.compile(
+    r"collar|neck|cuello|encolure|\bcol\b|kragen|collo|colarinho|boord|szyi|kołnierz|ворот|"
+    r"шея|шеи|yaka|首回り|목둘레|领围|领口|ياقة|الرقبة",
+    re.IGNORECASE,
+)
+_COLLAR_NUMBER = re.compile(r"(?<![\d.,/])(3[5-9]|4[0-8])(?![\d.,]?\d)")
+# Collar cm -> the US/UK inch size and the men's letter (the usual shirt charts:
+# 38 = 15", 39 = 15.5", 41 = 16", 42 = 16.5", 43 = 17"; 37-38 S, 39-40 M, 41-42 L ...)
+_COLLARS = {
+    35: ("14", "XS"), 36: ("14", "XS"), 37: ("14.5", "S"), 38: ("15", "S"), 39: ("15.5", "M"),
+    40: ("15.75", "M"), 41: ("16", "L"), 42: ("16.5", "L"), 43: ("17", "XL"), 44: ("17.5", "XL"),
+    45: ("17.75", "XXL"), 46: ("18", "XXL"), 47: ("18.5", "XXL"), 48: ("19", "XXL"),
+}  # fmt: skip
+_COLLAR_LABEL = {
+    "en": "Collar", "es": "Cuello", "fr": "Encolure", "de": "Kragenweite", "it": "Collo",
+    "pt": "Colarinho", "nl": "Boordmaat", "pl": "Obwód szyi", "ru": "Ворот", "tr": "Yaka",
+    "ja": "首回り", "ko": "목둘레", "zh": "领围", "ar": "مقاس الياقة",
+}  # fmt: skip
+
+
+# "16.5 collar", "collar 15 1/2", "neck 16 inch": a collar in inches
+_COLLAR_INCHES = re.compile(
+    r"(?<![\d.,])(1[4-9](?:[.,]5|[.,]75)?)\s*(?:\"|”|in\b|inch\w*)?\s*(?:collar|neck)|"
+    r"(?:collar|neck)(?:\s+(?:size|is|of))?\s*(1[4-9](?:[.,]5|[.,]75)?)(?![\d.,]?\d)",
+    re.IGNORECASE,
+)
+
+
+def _collar(text: str, language: str, men: bool) -> str | None:
+    """A shirt's collar size (in cm, or in inches): the US/UK inch size, the cm and the
+    men's letter."""
+    value = None
+    if inch_match := _COLLAR_INCHES.search(text):
+        inches = float((inch_match.group(1) or inch_match.group(2)).replace(",", "."))
+        value = next((cm for cm, (i, _) in _COLLARS.items() if float(i) >= inches), None)
+    elif _SHIRT.search(text):
+        collar_word = bool(_COLLAR_WORD.search(text))
+        for match in _COLLAR_NUMBER.finditer(text):
+            if collar_word or men or int(match.group(1)) % 2:
+                value = int(match.group(1))
+                break
+    if value is None:
+        return None
+    inches_text, letter = _COLLARS[value]
+    label = LABELS.get(language, LABELS["en"])[0]
+    shown = format_decimal(float(inches_text), format="#,##0.##", locale=_locale(language))
+    name = _COLLAR_LABEL.get(language, _COLLAR_LABEL["en"])
+    cm = {"ru": "см", "ar": "سم"}.get(language, "cm")
+    collar = f"{name}{value}cm" if language in {"ja", "zh"} else f"{name} {value} {cm}"
+    return f"{collar} ({label}) ≈ US/UK {shown} · {letter}{stop(language)}"
+
+
+def _locale(language: str) -> str:
+    return language if language in LABELS else "en"
+
+
 # Korea's clothes sizes: women's 44-88 (XS-XL), and the chest numbers 85-110 of men's and
 # women's tops
 _KOREAN = re.compile(r"(?<!\d)(44|55|66|77|88|85|90|95|100|105|110)(?!\d|\s*(?:mm|cm|밀리))")
@@ -332,7 +403,16 @@ def size_advice(text: str, language: str, country: str | None = None) -> str:
         return line
     if not shoes and (line := _asian_letter(text, language, women)):
         return line
-    if language == "ko" and not shoes and (line := _korean_clothes(text, language, women)):
+    kids = bool(_KIDS.search(text))
+    if (
+        language == "ko"
+        and not (shoes or kids)
+        and (line := _korean_clothes(text, language, women))
+    ):
+        return line
+    if body is not None and not shoes:  # a height and weight say more than a bare number
+        return body_advice(body, language, None if women is None else men)
+    if not kids and women is not True and (line := _collar(text, language, men)):
         return line
     if found := _size_found(text, language, country):
         if line := _numbered(text, language, country, found, women, shoes, womens_garment):

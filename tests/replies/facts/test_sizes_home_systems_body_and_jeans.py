@@ -291,6 +291,36 @@ def test_jeans_for_no_one_in_particular_get_both() -> None:
     assert "W28 L32 (men) ≈ EU 44 · XS." in advice and "(women) ≈ EU 36" in advice
 
 
+# --- shirts and children's clothes ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "said"),
+    [
+        ("je fais du 41 en chemise, ça fait quoi en lettres?", "fr", "Encolure 41 cm (homme)"),
+        ("porto la 41 di camicia, com'è in lettere?", "it", "Collo 41 cm (uomo) ≈ US/UK 16 · L."),
+        ("Hemd Kragenweite 42, welche Größe?", "de", "Kragenweite 42 cm (Herren) ≈ US/UK 16,5"),
+        ("what size is a 16.5 collar shirt", "en", "Collar 42 cm (men) ≈ US/UK 16.5 · L."),
+        ("my neck is 15 inch, which shirt size?", "en", "Collar 38 cm (men) ≈ US/UK 15 · S."),
+        ("camisa de hombre talla 40", "es", "Cuello 40 cm (hombre) ≈ US/UK 15,75 · M."),
+        ("рубашка мужская 43 ворот, какой размер?", "ru", "Ворот 43 см (муж.) ≈ US/UK 17 · XL."),
+        ("ワイシャツの首回り41cmです", "ja", "首回り41cm (メンズ) ≈ US/UK 16 · L。"),
+    ],
+)
+def test_a_shirt_number_is_its_collar(text: str, language: str, said: str) -> None:
+    """A French 41 shirt was read as a shoe (EU 41) or a woman's FR 41 dress."""
+    assert size_advice(text, language).startswith(said)
+
+
+def test_a_childs_height_size_is_not_an_adults() -> None:
+    assert "XXL" not in size_advice("아동복 110이면 해외 사이즈로 뭐예요", "ko")
+
+
+def test_a_height_and_weight_come_before_a_bare_number() -> None:
+    advice = size_advice("I'm 170cm and 65kg, normally EU 38, what size here?", "en")
+    assert advice.startswith("For 1.70 m and 65 kg,") and "JP 24 cm" not in advice
+
+
 # --- the whole answer -------------------------------------------------------------------
 
 
