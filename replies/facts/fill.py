@@ -22,8 +22,8 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from replies.facts.appliance_place import made_for, where_used
 from replies.facts.apologies import REPORTED_PROBLEM, no_exchange, refund_apology
+from replies.facts.appliance_place import made_for, where_used
 from replies.facts.asks import ASK_VARIABLES, ask, exchange_named, payment_link
 from replies.facts.country import ShopperCountry, country_in_text, shopper_country
 from replies.facts.customs import customs_advice, is_duty_bill
@@ -33,8 +33,8 @@ from replies.facts.duty_refund import duty_refund
 from replies.facts.given import GIVEN_COUNTRY
 from replies.facts.held_up import delay_cause
 from replies.facts.link import link_request
-from replies.facts.refund_amount import refund_amount
 from replies.facts.payments import charge_detail, payment_answer
+from replies.facts.refund_amount import refund_amount
 from replies.facts.returns import (
     asks_about_saturday,
     exchange_terms,
@@ -221,8 +221,11 @@ def fact_variables(
             country=code,
         )
     if "delay_cause" in wanted:
-        # customs named only for an order the desk file shows crossing a customs border
-        facts["delay_cause"] = delay_cause(code, terms, language)
+        # customs named for an order the desk file shows crossing a customs border, or one
+        # the message or the carrier's status places at customs ("висит на таможне",
+        # "通関手続中"), unless it crosses none
+        said = f"{text} {values.get('order_status') or ''}"
+        facts["delay_cause"] = delay_cause(code, terms, language, said=said)
     if "duty_refund" in wanted:
         # a refund asked for in a customs answer: of the duty bill, by the store's terms,
         # or of a parcel customs holds (``replies.facts.duty_refund``); none before buying
