@@ -36,6 +36,7 @@ from bot.calendar.roster import parse_agents
 from bot.calendar.shifts import Agent
 from bot.config import SLACK_CHANNEL_ID
 from bot.errors import ConfigError
+from replies.facts.return_window import LONGEST_WINDOW, with_return_window
 from replies.facts.terms import EU_MEMBERS, ShippingError, ShippingTerms, parse_shipping
 
 DEPARTMENTS = ("purchasing", "warehouse", "logistics", "sales", "management")
@@ -211,11 +212,28 @@ def _desk(
 
 
 def _shipping(data: Any, source: str) -> ShippingTerms:
-    """Delivery times and customs terms (``replies.facts.terms``); errors name the key."""
+    """Delivery times, customs and return terms (``replies.facts.terms``), and the return
+    window (``returns.window_days``, ``replies.facts.return_window``); errors name the key."""
+    shipping = dict(_mapping(data, f"{source}: shipping"))
+    window = None
+    if isinstance(shipping.get("returns"), dict) and "window_days" in shipping["returns"]:
+        returns = dict(shipping["returns"])
+        window = _window_days(returns.pop("window_days"), f"{source}: shipping.returns")
+        shipping["returns"] = returns
     try:
-        return parse_shipping(_mapping(data, f"{source}: shipping"))
+        return with_return_window(parse_shipping(shipping), window)
     except ShippingError as exc:
         raise ConfigError(f"{source}: shipping.{exc}") from exc
+
+
+def _window_days(value: Any, where: str) -> int:
+    """Whole days from delivery to send an item back: 1 to a year."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= LONGEST_WINDOW:
+        raise ConfigError(
+            f"{where}.window_days: expected the days from delivery a shopper has to send an "
+            f"item back, a whole number from 1 to {LONGEST_WINDOW} like 30, got {value!r}"
+        )
+    return value
 
 
 def _disputes(data: Mapping[str, Any], source: str) -> DisputePolicy:

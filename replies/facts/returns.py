@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from replies.facts.return_window import return_window
 from replies.facts.terms import ReturnPostage, ShippingTerms
 
 # "Saturday" and "weekend" as shoppers write them in the 14 languages (folded to lower case;
@@ -399,14 +400,19 @@ _SATURDAY: dict[str, tuple[str, str, str]] = {
 
 
 def return_postage(terms: ShippingTerms, language: str) -> str:
-    """Who pays the postage of a return the shopper chose, in ``language``."""
+    """Who pays the postage of a return the shopper chose, in ``language``, after the
+    store's return window when the desk file sets one (``replies.facts.return_window``)."""
     store, shopper, unless_faulty, unset = _RETURN_POSTAGE.get(language, _RETURN_POSTAGE["en"])
-    return {
+    postage = {
         ReturnPostage.STORE: store,
         ReturnPostage.SHOPPER: shopper,
         ReturnPostage.SHOPPER_UNLESS_FAULTY: unless_faulty,
         None: unset,
     }[terms.returns.postage]
+    window = return_window(terms, language)
+    if not window:
+        return postage
+    return window + ("" if language in ("ja", "zh") else " ") + postage
 
 
 def faulty_return_postage(terms: ShippingTerms, language: str) -> str:
