@@ -128,7 +128,7 @@ _CLOTHESLABELS = re.compile(
     r"felpa|cappotto|calç|saia|blusa|casaco|moletom|jurk|broek|trui|jas\b|sukienk|spodni|"
     r"bluz|sweter|kurtk|płaszcz|marynark|плать|рубаш|брюк|куртк|свитер|кофт|футболк|пальто|"
     r"пиджак|костюм|юбк|блузк|джинс|dżins|dzins|elbise|gömlek|pantolon|ceket|kazak|mont\b|"
-    r"tişört|etek|服|ワンピース|シャツ|セーター|ニット|コート|ジーンズ|옷|원피스|셔츠|니트|코트|"
+    r"plat'?y?e\b|platye|bryuk|yubk|kurtk|tişört|etek|服|ワンピース|シャツ|セーター|ニット|コート|ジーンズ|옷|원피스|셔츠|니트|코트|"
     r"자켓|청바지|衣|裙|裤|毛衣|外套|牛仔|فستان|قميص|بلوزة|كنزة|جاكيت|معطف|بنطلون|جينز",
     re.IGNORECASE,
 )
@@ -138,7 +138,7 @@ _MENLABELS = re.compile(
     r"\bmen\b|\bmen'?s|\bmale|\bman\b|\bguy|\bgents?\b|husband|boyfriend|hombre|caballero|"
     r"marido|esposo|sono alto\b|soy alto\b|"
     r"\bchico|homme|\bmari\b|herren|\bmann\b|\bmänner|uomo|uomini|marito|masculin|homem|"
-    r"heren|\bman\b|męsk|mesk|mężczyzn|mezczyzn|\bmąż|мужск|мужчин|\bмуж\b|erkek|kocam|メンズ|男|"
+    r"heren|\bman\b|męsk|mesk|mężczyzn|mezczyzn|\bmąż|мужск|мужчин|\bмуж\b|erkek|erkeğ|kocam|メンズ|男|"
     r"남성|남자|남편|رجال|زوجي",
     re.IGNORECASE,
 )
@@ -146,7 +146,7 @@ _WOMENLABELS = re.compile(
     r"women|female|woman|lady|ladies|\bwife|girlfriend|\bgirl\b|mujer|dama|señora|esposa|\bchica|"
     r"sono alta\b|soy alta\b|sou alta\b|"
     r"femme|damen|\bfrau\b|donna|donne|signora|moglie|feminin|mulher|senhora|dames|vrouw|"
-    r"damsk|kobiet|\bżona|женск|женщин|\bжена|kadın|kadin|karım|レディース|女|여성|여자|아내|"
+    r"damsk|kobiet|\bżona|женск|женщин|\bжена|kadın|kadin|karım|\bbayan|レディース|女|여성|여자|아내|"
     r"نسائ|نساء|امرأة|زوجتي",
     re.IGNORECASE,
 )
@@ -166,15 +166,15 @@ _HEIGHT_CHEST = re.compile(r"(?<!\d)(1[4-9]\d)\s*/\s*(\d{2,3})\s*([ABCY])?(?![\d
 _SIZE_CONTEXT = re.compile(
     r"size|wear|talla|número|numero|numer\b|taille|pointure|gr[öo](?:ß|ss)|taglia|misura|"
     r"tamanho|maat|rozmiar|размер|beden|numara|サイズ|号|사이즈|치수|尺码|码|مقاس|calz[oa]|uso|"
-    r"gasto|chausse|je fais du|je porte|trage|porto|cal[çc]o|visto|draag|nosz[eę]|ношу|"
-    r"giyiyorum|giyerim|履いて|着て|신어|입어|穿|أرتدي|ألبس",
+    r"gasto|chausse|je fais du|j'?fais du|je porte|trage|porto|cal[çc]o|visto|draag|nosz[eę]|"
+    r"ношу|razmer|nos[hy]u|giyiyorum|giyerim|履いて|着て|신어|입어|穿|أرتدي|ألبس",
     re.IGNORECASE,
 )
 # Garments only women wear: a number with one is a women's dress size
 _WOMENS_GARMENTS = re.compile(
     r"dress|skirt|blouse|gown|vestido|falda|blusa|\brobe\b|jupe|kleid|bluse|vestit|abito|"
-    r"gonna|camicetta|saia|jurk|sukienk|spódnic|bluzk|плать|юбк|блузк|elbise|etek|ワンピース|"
-    r"スカート|ドレス|원피스|치마|스커트|블라우스|连衣裙|裙|فستان|تنورة",
+    r"gonna|camicetta|saia|jurk|sukienk|spódnic|bluzk|плать|юбк|блузк|plat'?y?e\b|platye|"
+    r"yubk|elbise|etek|ワンピース|スカート|ドレス|원피스|치마|스커트|블라우스|连衣裙|裙|فستان|تنورة",
     re.IGNORECASE,
 )
 # The system a size written without one is in, by the shopper's language.

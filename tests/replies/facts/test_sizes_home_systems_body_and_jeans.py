@@ -85,6 +85,20 @@ from tests.replies.shopper_figures import runtime_engine
         ),
         ("noszę 40, jaka to sukienka w rozmiarze UK?", "pl", None, "EU 40 (damskie) ≈ UK 14", ""),
         ("평소 66 입어요 원피스 사이즈 추천해주세요", "ko", None, "M (여성) ≈", "66 사이즈는 한국"),
+        (
+            "privet! u menya 46 razmer, plat'e kakoe brat?",
+            "ru",
+            None,
+            "RU 46 (жен.) ≈ EU 40",
+            "примерно M.",
+        ),
+        (
+            "salut, jfais du 38 en pantalon femme, c koi chez vous?",
+            "fr",
+            None,
+            "FR 38 (femme) ≈ US 6",
+            "taille française",
+        ),
     ],
 )
 def test_a_bare_clothes_number_is_read_in_the_shoppers_own_system(
@@ -217,6 +231,7 @@ def test_the_estimate_follows_general_charts() -> None:
         ("mam 180 cm wzrostu i waże 75 kg, bluza meska", "pl", "męski rozmiar M"),
         ("рост 180 вес 75, мужская куртка какой размер", "ru", "мужской размер M"),
         ("boyum 180 kilom 75 erkek kazak", "tr", "erkek M beden"),
+        ("Merhaba, 1.80 boy 85 kilo erkeğim, mont hangi beden?", "tr", "erkek L beden"),
         ("身長180cm 体重75kgです。メンズのニット", "ja", "メンズのMサイズ"),
         ("키 180 몸무게 75 남자 니트", "ko", "남성 M 사이즈"),
         ("身高180 体重150斤 男生 毛衣", "zh", "男款M码"),
@@ -344,3 +359,8 @@ def test_the_size_answer_carries_the_reading(
     suggestion = engine.suggest(text, lang_hint=language)
     assert suggestion.intent == "size_conversion" and suggestion.reply, suggestion
     assert said in suggestion.reply, suggestion.reply
+
+
+def test_a_turkish_man_saying_erkegim_gets_the_mens_size_only() -> None:
+    advice = size_advice("Merhaba, 1.80 boy 85 kilo erkeğim, mont hangi beden?", "tr")
+    assert "erkek L beden" in advice and "kadın" not in advice
