@@ -45,6 +45,12 @@ _FORMAL: dict[str, re.Pattern[str]] = {
         r"|un\s*cordial\s*saludo|saludos\s*cordiales|le\s*saluda|muy\s*se[ñn]or"
         r"|le\s*agradecer[ií]a|quisiera\s*saber\s*si\s*(?:es|ustedes)|\bpodr[ií]a\s*usted)"
     ),
+    "it": re.compile(
+        r"(?i:gentil[ei]\s|egregi[oa]|spettabile|spett\.le|cordiali\s*saluti|distinti\s*saluti"
+        r"|la\s*ringrazio|le\s*chiedo|le\s*scrivo|potrebbe\s*(?:gentilmente\s*)?"
+        r"(?:dirmi|indicarmi|inviarmi|farmi)|vorrei\s*chiederle)"
+        r"|(?<![\w])(?:Lei|Le|La\s+ringrazio|Suo|Sua)(?![\w])"
+    ),
     "pt": re.compile(
         r"(?i:\bexm[oa]s?\b|excelent[ií]ssim|\bv\.?\s*exa|vossa\s*excel|prezad[oa]s?\b"
         r"|estimad[oa]s?\b|car[oa]s?\s*senhor|\bo\s*senhor\b|\ba\s*senhora\b"
@@ -523,6 +529,180 @@ def _spanish_formal(reply: str) -> str:
     return reply
 
 
+# --- Italian: "tu" -> "Lei" -------------------------------------------------------------
+
+_IT_VERBS = {
+    "puoi": "può",
+    "hai": "ha",
+    "sei": "è",
+    "vuoi": "vuole",
+    "ricevi": "riceve",
+    "riceverai": "riceverà",
+    "trovi": "trova",
+    "preferisci": "preferisce",
+    "aspettavi": "aspettava",
+    "stai": "sta",
+    "usi": "usa",
+    "userai": "userà",
+    "vedi": "vede",
+    "chiedi": "chiede",
+    "desideri": "desidera",
+    "porti": "porta",
+    "sai": "sa",
+    "devi": "deve",
+    "potrai": "potrà",
+    "dovrai": "dovrà",
+    "avrai": "avrà",
+    "vedrai": "vedrà",
+    "paghi": "paga",
+    "abiti": "abita",
+    "registri": "registra",
+    "vorresti": "vorrebbe",
+}
+# Imperatives, said in the "Lei" form, their pronoun before them.
+_IT_IMPERATIVES = {
+    "scrivici": "ci scriva",
+    "dicci": "ci dica",
+    "inviaci": "ci invii",
+    "indicaci": "ci indichi",
+    "mandaci": "ci mandi",
+    "raccontaci": "ci racconti",
+    "confermaci": "ci confermi",
+    "avvisaci": "ci avvisi",
+    "rispondici": "ci risponda",
+    "scrivi": "scriva",
+    "rispondi": "risponda",
+    "accedi": "acceda",
+    "aggiungi": "aggiunga",
+    "inserisci": "inserisca",
+    "segui": "segua",
+    "scegli": "scelga",
+    "tieni": "tenga",
+    "prendi": "prenda",
+    "esci": "esca",
+    "controlla": "controlli",
+    "conserva": "conservi",
+    "vai": "vada",
+    "apri": "apra",
+    "clicca": "clicchi",
+    "usa": "usi",
+    "verifica": "verifichi",
+    "seleziona": "selezioni",
+    "ricordati": "si ricordi",
+    "figurati": "si figuri",
+    "faccelo": "ce lo faccia",
+    "salvalo": "lo salvi",
+    "impostalo": "lo imposti",
+    "inviacelo": "ce lo invii",
+    "confronta": "confronti",
+}
+# Negative imperatives (an infinitive after "non") and their "Lei" forms.
+_IT_NEGATIVES = {
+    "condividere": "condivida",
+    "utilizzarlo": "lo utilizzi",
+    "utilizzare": "utilizzi",
+    "usarlo": "lo usi",
+    "usare": "usi",
+    "preoccuparsi": "si preoccupi",
+    "esitare": "esiti",
+}
+_IT_CLAUSE_START = (
+    r"(^|[.,;:!?(–—]\s*|\be\s|\bo\s|\bpoi\s|\bquindi\s|\binvece\s|\bfrattempo\s"
+    r"|\bora\s|\bpure\s|\bsemplicemente\s)"
+)
+# Verbs whose "ti" is a direct object ("ti aiutiamo" -> "La aiutiamo"); otherwise it is
+# "Le" ("ti invieremo" -> "Le invieremo").
+_IT_ACCUSATIVE = (
+    "aiut",
+    "avvis",
+    "guid",
+    "ricontatt",
+    "contatt",
+    "ringrazi",
+    "identific",
+    "rimbors",
+    "aggiorn",
+    "inform",
+    "accompagn",
+    "ved",
+    "aspett",
+    "terr",
+)
+_IT_REFLEXIVE_INFINITIVE = (
+    "registrar",
+    "iscriver",
+    "disiscriver",
+    "preoccupar",
+    "trovar",
+    "ricordando",
+)
+
+
+def italian_formal(reply: str) -> str:
+    """An Italian reply's "tu" forms in the "Lei" forms, opening "Buongiorno"."""
+    return _outside_quotes(reply, _italian_formal)
+
+
+def _italian_formal(reply: str) -> str:
+    reply = re.sub(r"^Ciao\b", "Buongiorno", reply)
+    reply = re.sub(r"\b([Ss])e ordini\b", r"\1e ordina", reply)
+    reply = re.sub(r"\bche scegli\b", "che sceglie", reply)
+    reply = re.sub(r"\b([Ss])e scrivi\b", r"\1e scrive", reply)
+    reply = re.sub(r"\besci\b", "esca", reply)
+    reply = re.sub(r"\bchiedi ai\b", "chieda ai", reply)
+    reply = re.sub(r"\btocca (?=«)", "tocchi ", reply)
+    reply = re.sub(
+        r"\b([Tt])e (lo|la|li|le|ne)\b",
+        lambda m: _cased(m.group(1), "glie") + m.group(2),
+        reply,
+    )
+
+    def enclitic(match: re.Match[str]) -> str:
+        stem = match.group(1)
+        if stem.lower().startswith(_IT_REFLEXIVE_INFINITIVE):
+            return stem + "si"
+        if stem.lower().startswith(_IT_ACCUSATIVE):
+            return stem + "La"
+        return stem + "Le"
+
+    reply = re.sub(r"\b(\w+(?:ar|er|ir|ando|endo))ti\b", enclitic, reply)
+
+    def pronoun(match: re.Match[str]) -> str:
+        ti, verb = match.group(1), match.group(2)
+        if verb.lower() in _IT_VERBS:
+            return _cased(ti, "si") + " " + verb
+        if verb.lower().startswith(_IT_ACCUSATIVE):
+            return "La " + verb
+        return "Le " + verb
+
+    reply = re.sub(r"\b([Tt]i) ([\wàèéìòù]+)", pronoun, reply)
+
+    def word(match: re.Match[str]) -> str:
+        token = match.group(1)
+        lowered = token.lower()
+        if lowered in _IT_VERBS:
+            return _cased(token, _IT_VERBS[lowered])
+        owned = {"tuo": "Suo", "tua": "Sua", "tuoi": "Suoi", "tue": "Sue"}
+        if lowered in owned:
+            return owned[lowered]
+        if lowered in {"tu", "te"}:
+            return "Lei"
+        return token
+
+    reply = re.sub(r"(?<![\wàèéìòù])([A-Za-zàèéìòù]+)(?![\wàèéìòù])", word, reply)
+    for tu, lei in _IT_NEGATIVES.items():  # "non usarlo" -> "non lo usi"
+        reply = re.sub(
+            r"\b([Nn])on " + tu + r"\b", lambda m, lei=lei: m.group(1) + "on " + lei, reply
+        )
+    for tu, lei in sorted(_IT_IMPERATIVES.items(), key=lambda kv: -len(kv[0])):
+        reply = re.sub(
+            _IT_CLAUSE_START + r"(" + tu + r"|" + tu.capitalize() + r")(?![\wàèéìòù])",
+            lambda m, lei=lei: m.group(1) + _cased(m.group(2), lei),
+            reply,
+        )
+    return reply
+
+
 # --- Portuguese: no "Olá" to a formal letter ------------------------------------------
 
 _PT_HELLO = re.compile(r"^Olá\b")
@@ -546,6 +726,7 @@ _REWRITES: dict[str, Callable[[str], str]] = {
     "pl": polish_formal,
     "nl": dutch_formal,
     "es": spanish_formal,
+    "it": italian_formal,
 }
 
 

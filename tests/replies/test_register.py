@@ -265,3 +265,65 @@ def test_a_formal_spanish_message_gets_a_formal_answer(engine: SuggestionEngine)
     assert reply, text
     assert not INFORMAL_ES.search(reply), reply
     assert re.search(r"\b(su|puede|le|usted)\b", reply), reply
+
+
+# --- Italian -----------------------------------------------------------------------------
+
+INFORMAL_IT = re.compile(
+    r"(?<![\wàèéìòù])(ti|Ti|te|tu|tuo|tua|tuoi|tue|puoi|hai|sei|vuoi|riceverai|preferisci"
+    r"|scrivici|dicci|inviaci|indicaci|mandaci|raccontaci|confermaci|avvisaci|rispondici"
+    r"|faccelo|inviacelo|salvalo|impostalo|figurati|Figurati|Ciao|\w+(?:arti|erti|irti|ndoti))"
+    r"(?![\wàèéìòù])"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gentile servizio clienti, vorrei sapere quando arriverà il mio ordine. Cordiali saluti",
+        "Buongiorno, potrebbe indicarmi i tempi di consegna per la Svizzera? La ringrazio",
+        "Egregi signori, Le scrivo per un reso.",
+    ],
+)
+def test_a_formal_italian_message_is_told(text: str) -> None:
+    assert writes_formally(text, "it")
+    assert not writes_formally("ciao! mi dite dove sta il pacco?", "it")
+
+
+def test_every_italian_answer_reads_in_the_lei_form(engine: SuggestionEngine) -> None:
+    left: dict[str, str] = {}
+    for intent, spec in engine.library.items():
+        for variables in ({}, {"order_number": "A1", "order_status": "paid"}, LINKED):
+            reply, _ = engine.render(intent, "it", variables)
+            for text in (reply, spec.also.get("it", "")):
+                formal = in_register(text, "it", "Gentile servizio clienti,")
+                formal = re.sub(r"«[^»]*»", "", formal)
+                if found := INFORMAL_IT.findall(formal):
+                    left[intent] = ", ".join(found)
+    assert not left, left
+
+
+def test_italian_rewrites_read_naturally() -> None:
+    formal = "Gentile servizio clienti, Le scrivo per il mio ordine."
+    assert (
+        in_register(
+            "Ciao Marco, se qualcosa non ti torna, dicci quale dato e ti risponderemo.",
+            "it",
+            formal,
+        )
+        == "Buongiorno Marco, se qualcosa non Le torna, ci dica quale dato e Le risponderemo."
+    )
+    assert in_register("Ti aiutiamo volentieri; te lo invieremo presto.", "it", formal) == (
+        "La aiutiamo volentieri; glielo invieremo presto."
+    )
+    assert in_register("Per ora non usarlo. Il team verifica tutto.", "it", formal) == (
+        "Per ora non lo usi. Il team verifica tutto."
+    )
+
+
+def test_a_formal_italian_message_gets_a_formal_answer(engine: SuggestionEngine) -> None:
+    text = "Buongiorno, potrebbe dirmi quando arriva il mio pacco? La ringrazio"
+    reply = engine.suggest(text, lang_hint="it", variables=LINKED).reply
+    assert reply, text
+    assert not INFORMAL_IT.search(reply), reply
+    assert re.search(r"\b(Suo|Le|La|Lei|può)\b", reply), reply
