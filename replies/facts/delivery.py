@@ -36,13 +36,8 @@ from datetime import date, timedelta
 
 from babel import Locale
 
-from replies.facts.country_forms import (
-    _ENGLISH_THE,
-    _SPANISH_ARTICLE,
-    capitalized,
-    country_forms,
-)
-from replies.facts.names import country_name, day_text
+from replies.facts.country_forms import capitalized, country_forms
+from replies.facts.names import day_text
 from replies.facts.terms import DeliveryWindow, ShippingTerms
 
 # "{low}–{high} business days", by the CLDR plural category of the larger number.
@@ -448,18 +443,6 @@ def in_sentence(template: str, country: str, language: str, **values: str) -> st
     a sentence that opens with the phrase starts with a capital ("In der Schweiz ...")."""
     text = template.format(**country_forms(country, language), **values)
     return capitalized(text) if template.startswith("{") else text
-
-
-def country_as_written(country: str, language: str) -> str:
-    """The country's bare name as a sentence writes it after a preposition: English puts
-    "the" before the few names that take it ("the United States"), Spanish its article
-    ("el Reino Unido"); ``replies.facts.country_forms`` has the whole phrases."""
-    name = country_name(country, language)
-    if language == "en" and country in _ENGLISH_THE:
-        return f"the {name}"
-    if language == "es" and country in _SPANISH_ARTICLE:
-        return f"{_SPANISH_ARTICLE[country]} {name}"
-    return name
 
 
 def delivery_lateness(
