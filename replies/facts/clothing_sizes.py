@@ -40,8 +40,10 @@ _DRESS: tuple[tuple[int, ...], ...] = (
 # Russia (and the other post-Soviet countries) numbers a woman's size by half the bust in
 # cm, as Italy does: RU 42 (bust 84) = IT 42 = EU 36, RU 46 (bust 92) = EU 40, an M
 # (GOST 29295 and the Russian shops' conversion charts: EU = RU - 6, US = RU - 36).
+# Brazil numbers women's clothes as France does (BR 36 = US 4, BR 40 = US 8, an M: the
+# Brazilian shops' conversion charts).
 _DRESS_COLUMNS = {
-    "US": 0, "UK": 1, "EU": 2, "DE": 2, "FR": 3, "ES": 3, "IT": 4, "JP": 5, "RU": 4,
+    "US": 0, "UK": 1, "EU": 2, "DE": 2, "FR": 3, "ES": 3, "IT": 4, "JP": 5, "RU": 4, "BR": 3,
 }  # fmt: skip
 _DRESS_LABELS = ("US", "UK", "EU", "FR/ES", "IT", "JP")
 # The women's letter of a row, by its US size as the general chart in ``sizes`` gives
@@ -189,7 +191,10 @@ _ASSUMED: dict[str, dict[str, str]] = {
     "fr": {"FR": "Nous avons considéré le {value} comme une taille française"},
     "de": {"EU": "Wir sind bei {value} von einer deutschen Größe ausgegangen"},
     "it": {"IT": "Abbiamo considerato la {value} come taglia italiana"},
-    "pt": {"EU": "Consideramos o {value} como tamanho europeu"},
+    "pt": {
+        "EU": "Consideramos o {value} como tamanho europeu",
+        "BR": "Consideramos o {value} como tamanho brasileiro",
+    },
     "nl": {"EU": "We zijn bij {value} uitgegaan van een Europese maat"},
     "pl": {"EU": "Przyjęliśmy, że {value} to rozmiar europejski"},
     "ru": {"RU": "Мы исходили из того, что {value} — российский размер"},

@@ -441,6 +441,14 @@ def _numbered(
     shoes = shoes or surely_shoes
     men = women is False
     label = LABELS.get(language, LABELS["en"])[1]
+    if system == "BR" and not shoes and was_assumed:
+        # a Brazilian's clothes size: women's as France numbers them; a man's trousers
+        # and jackets are numbered differently, so no conversion is guessed for him
+        if men:
+            return None
+        line = dress_line("BR", value, language, label, asked)
+        said = assumed("BR", value, womens_letter("BR", value) or "", language)
+        return sentences(language, line, said) if line else None
     if not shoes and not men and (womens_garment or system in _AS_EU):
         if line := dress_line(system, value, language, label, asked):
             said = assumed(system, value, womens_letter(system, value) or "", language)

@@ -364,3 +364,12 @@ def test_the_size_answer_carries_the_reading(
 def test_a_turkish_man_saying_erkegim_gets_the_mens_size_only() -> None:
     advice = size_advice("Merhaba, 1.80 boy 85 kilo erkeğim, mont hangi beden?", "tr")
     assert "erkek L beden" in advice and "kadın" not in advice
+
+
+def test_a_brazilians_dress_size_is_brazilian_not_a_shoe() -> None:
+    """Brazil numbers women's clothes as France does (BR 40 = US 8, an M); a Brazilian's
+    "visto 42 de vestido" was converted as a BR 42 shoe."""
+    advice = size_advice("visto 42 de vestido, qual tamanho?", "pt", "BR")
+    assert advice.startswith("BR 42 (feminino) ≈ US 10 · UK 14 · EU 40")
+    assert "tamanho brasileiro" in advice and " cm" not in advice
+    assert size_advice("calço 40", "pt", "BR").startswith("BR 40 (masculino) ≈ US 8,5")
