@@ -78,10 +78,27 @@ class Jeans:
     length: int
 
 
+# A waist in Chinese feet and inches ("腰围2尺2", "两尺三"): the jeans charts of Chinese
+# shops give 2尺1 = W28, 2尺2 = W29, 2尺3 = W30 ... (the cun, tenths of a chi, plus 7)
+_CHI = re.compile(r"([12两二])\s*尺\s*([0-9一二三四五六七八九])?")
+_CHINESE_DIGITS = {"两": 2, "二": 2, "一": 1, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                   "八": 8, "九": 9}  # fmt: skip
+
+
+def _digit(text: str | None) -> int:
+    if not text:
+        return 0
+    return int(text) if text.isdigit() else _CHINESE_DIGITS[text]
+
+
 def jeans_size(text: str, women: bool | None) -> Jeans | None:
     """The jeans size written in ``text``: W/L, or a waist number with a jeans word."""
     if match := _WAIST_LENGTH.search(text):
         return Jeans(int(match.group(1)), int(match.group(2) or 0))
+    if (match := _CHI.search(text)) and re.search(r"腰|裤", text):
+        waist = _digit(match.group(1)) * 10 + _digit(match.group(2)) + 7
+        if 24 <= waist <= 40:
+            return Jeans(waist, 0)
     if match := _WAIST_WORD.search(text):
         if not re.match(r"\s*(?:cm|см)", text[match.end() :], re.IGNORECASE):
             return Jeans(int(match.group(1)), 0)

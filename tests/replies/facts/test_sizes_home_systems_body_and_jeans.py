@@ -265,6 +265,8 @@ def test_without_mens_or_womens_the_estimate_gives_both() -> None:
         ("je fais du 28 en jean", True, Jeans(28, 0)),
         ("waist 32, what size", None, Jeans(32, 0)),
         ("청바지 허리 28", True, Jeans(28, 0)),
+        ("牛仔裤腰围两尺三，女生穿几码？", True, Jeans(30, 0)),  # 2 chi 3 cun
+        ("我腰围2尺1，这条裤子男款选什么码", False, Jeans(28, 0)),
         ("w 30 dni? noszę 38", None, None),  # Polish "in 30 days"
         ("jeans EU 38", True, None),
     ],
