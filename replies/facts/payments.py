@@ -101,6 +101,8 @@ OTHER_WRITTEN: dict[str, str] = {
     "stc_pay": r"stc ?pay",
     "mada": r"mada\b",
     "paysafecard": r"paysafe ?card",
+    "afterpay": r"afterpay|clearpay",
+    "konbini": r"コンビニ(?:払い|決済)|konbini",
 }
 
 # Methods that are not a brand, in the reply's language.
@@ -169,6 +171,8 @@ _BRANDS = {
     "stc_pay": "STC Pay",
     "mada": "mada",
     "paysafecard": "paysafecard",
+    "afterpay": "Afterpay",
+    "konbini": "Konbini",
 }
 
 # Brands a language writes in its own script: Chinese shoppers know Alipay and WeChat Pay
@@ -185,6 +189,7 @@ _LOCAL_BRANDS: dict[str, dict[str, str]] = {
     "unionpay": {"zh": "银联"},
     "tabby": {"ar": "تابي"},
     "tamara": {"ar": "تمارا"},
+    "konbini": {"ja": "コンビニ払い"},
 }
 
 # language -> (offered, not offered: {offered} lists what is, not listed by the store:
@@ -354,7 +359,7 @@ _INSTALMENTS = re.compile(
     r"تقسيط|بالتقسيط|اقساط|على دفعات"
 )
 # Methods that are themselves a way of paying in instalments.
-_INSTALMENT_METHODS = ("klarna", "tabby", "tamara")
+_INSTALMENT_METHODS = ("klarna", "afterpay", "tabby", "tamara")
 # language -> (Klarna is offered, the store lists its methods and Klarna is not one of them,
 # no list: the team confirms)
 _INSTALMENT_ANSWERS: dict[str, tuple[str, str, str]] = {

@@ -220,8 +220,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
         NO_BOX: "You don't need the original box: our team will tell you how to pack the item "
         "for the return.",
         NO_RECEIPT: "You don't need a receipt: your order number is your proof of purchase.",
-        NO_LABEL: "You don't need a label from the parcel: our team will send you the return "
-        "instructions, with the label or address to use.",
+        NO_LABEL: "You don't need a label from the parcel: we'll give you the label or "
+        "the address to use.",
         MONEY_BACK: "The money goes back to the payment method you used{paid}; your bank "
         "usually shows it within a few business days.",
         SHIP_AGAIN: "Whether any shipping is charged again, our team will tell you before "
@@ -235,8 +235,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
         NO_BOX: "No necesitas la caja original: nuestro equipo te dirá cómo embalar el "
         "artículo para la devolución.",
         NO_RECEIPT: "No necesitas el ticket: tu número de pedido sirve como comprobante de compra.",
-        NO_LABEL: "No necesitas ninguna etiqueta del paquete: nuestro equipo te enviará las "
-        "instrucciones de devolución, con la etiqueta o la dirección que debes usar.",
+        NO_LABEL: "No necesitas ninguna etiqueta del paquete: te daremos la etiqueta o la "
+        "dirección que debes usar.",
         MONEY_BACK: "El dinero vuelve al mismo medio de pago que usaste{paid}; tu banco suele "
         "reflejarlo en unos días hábiles.",
         SHIP_AGAIN: "Nuestro equipo te dirá si hay que pagar algún envío adicional antes de "
@@ -252,8 +252,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "comment emballer l'article pour le retour.",
         NO_RECEIPT: "Pas besoin de ticket de caisse : votre numéro de commande sert de preuve "
         "d'achat.",
-        NO_LABEL: "Pas besoin d'étiquette dans le colis : notre équipe vous enverra les "
-        "instructions de retour, avec l'étiquette ou l'adresse à utiliser.",
+        NO_LABEL: "Pas besoin d'étiquette dans le colis : nous vous donnerons l'étiquette "
+        "ou l'adresse à utiliser.",
         MONEY_BACK: "L'argent est remboursé sur le moyen de paiement que vous avez utilisé"
         "{paid} ; votre banque l'affiche en général sous quelques jours ouvrés.",
         SHIP_AGAIN: "Notre équipe vous dira si des frais de port s'appliquent à nouveau, avant "
@@ -267,8 +267,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
         NO_BOX: "Der Originalkarton ist nicht nötig: Unser Team sagt Ihnen, wie Sie den "
         "Artikel für die Rücksendung verpacken.",
         NO_RECEIPT: "Einen Kassenbon brauchen Sie nicht: Ihre Bestellnummer gilt als Kaufnachweis.",
-        NO_LABEL: "Ein Etikett im Paket brauchen Sie nicht: Unser Team schickt Ihnen die "
-        "Rücksendeanleitung mit dem Etikett oder der Adresse.",
+        NO_LABEL: "Ein Etikett im Paket brauchen Sie nicht: Wir geben Ihnen das Etikett "
+        "oder die Adresse, die Sie verwenden.",
         MONEY_BACK: "Das Geld geht auf die Zahlungsart zurück, mit der Sie bezahlt haben"
         "{paid}; Ihre Bank zeigt es meist nach wenigen Werktagen an.",
         SHIP_AGAIN: "Ob erneut Versandkosten anfallen, sagt Ihnen unser Team, bevor etwas "
@@ -283,8 +283,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
         NO_BOX: "Non serve la scatola originale: il nostro team ti dirà come imballare "
         "l'articolo per il reso.",
         NO_RECEIPT: "Non serve lo scontrino: il numero d'ordine vale come prova d'acquisto.",
-        NO_LABEL: "Non serve un'etichetta nel pacco: il nostro team ti invierà le istruzioni "
-        "per il reso, con l'etichetta o l'indirizzo da usare.",
+        NO_LABEL: "Non serve un'etichetta nel pacco: ti daremo noi l'etichetta o "
+        "l'indirizzo da usare.",
         MONEY_BACK: "I soldi tornano sullo stesso metodo di pagamento che hai usato{paid}; di "
         "solito la banca li mostra entro pochi giorni lavorativi.",
         SHIP_AGAIN: "Il nostro team ti dirà se ci sono altre spese di spedizione prima di "
@@ -299,8 +299,7 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "para a devolução.",
         NO_RECEIPT: "Não precisa de nota nem recibo: o número do pedido serve como "
         "comprovante de compra.",
-        NO_LABEL: "Não precisa de etiqueta na caixa: nossa equipe vai enviar as instruções de "
-        "devolução, com a etiqueta ou o endereço a usar.",
+        NO_LABEL: "Não precisa de etiqueta na caixa: enviamos a etiqueta ou o endereço a usar.",
         MONEY_BACK: "O dinheiro volta para a mesma forma de pagamento que você usou{paid}; o "
         "banco costuma mostrar o valor em alguns dias úteis.",
         SHIP_AGAIN: "Nossa equipe vai informar se há algum frete adicional antes de cobrar "
@@ -314,8 +313,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
         NO_BOX: "De originele doos is niet nodig: ons team laat je weten hoe je het artikel "
         "voor de retour inpakt.",
         NO_RECEIPT: "Een bon heb je niet nodig: je bestelnummer geldt als aankoopbewijs.",
-        NO_LABEL: "Je hebt geen label uit het pakket nodig: ons team stuurt je de "
-        "retourinstructies, met het label of het adres dat je gebruikt.",
+        NO_LABEL: "Je hebt geen label uit het pakket nodig: wij geven je het label of het "
+        "adres dat je gebruikt.",
         MONEY_BACK: "Het geld gaat terug naar de betaalmethode waarmee je hebt betaald{paid}; "
         "je bank laat het meestal binnen een paar werkdagen zien.",
         SHIP_AGAIN: "Ons team laat je weten of er opnieuw verzendkosten zijn, voordat er iets "
@@ -323,15 +322,14 @@ _SENTENCES: dict[str, dict[str, str]] = {
     },
     "pl": {
         DAYS: "Termin na zwrot liczy się od dnia doręczenia paczki; nasz zespół potwierdzi, "
-        "do kiedy można ją odesłać.",
+        "do kiedy można odesłać produkt.",
         OPENED: "Nasz zespół potwierdzi, czy otwarty produkt można jeszcze zwrócić: przy "
         "artykułach higienicznych, takich jak pościel, może to zależeć od tego, czy były "
         "używane.",
         NO_BOX: "Oryginalne pudełko nie jest konieczne: nasz zespół podpowie, jak zapakować "
         "produkt do zwrotu.",
         NO_RECEIPT: "Paragon nie jest potrzebny: numer zamówienia jest dowodem zakupu.",
-        NO_LABEL: "Etykieta w paczce nie jest potrzebna: nasz zespół prześle instrukcję "
-        "zwrotu z etykietą lub adresem.",
+        NO_LABEL: "Etykieta w paczce nie jest potrzebna: prześlemy etykietę lub adres do wysyłki.",
         MONEY_BACK: "Pieniądze wrócą tą samą drogą, którą zapłacono{paid}, na to samo konto "
         "lub kartę; bank zwykle pokazuje zwrot w ciągu kilku dni roboczych.",
         SHIP_AGAIN: "Zanim cokolwiek zostanie pobrane, nasz zespół poinformuje, czy trzeba "
@@ -339,14 +337,13 @@ _SENTENCES: dict[str, dict[str, str]] = {
     },
     "ru": {
         DAYS: "Срок возврата отсчитывается со дня доставки посылки; наша команда подтвердит, "
-        "до какого числа её можно отправить обратно.",
+        "до какого числа можно отправить товар обратно.",
         OPENED: "Наша команда уточнит, можно ли вернуть вскрытый товар: для средств гигиены и, "
         "например, постельного белья это может зависеть от того, пользовались ли ими.",
         NO_BOX: "Оригинальная коробка не обязательна: наша команда подскажет, как упаковать "
         "товар для возврата.",
         NO_RECEIPT: "Чек не нужен: номер заказа подтверждает покупку.",
-        NO_LABEL: "Этикетка из посылки не нужна: наша команда пришлёт инструкцию по возврату "
-        "с этикеткой или адресом.",
+        NO_LABEL: "Этикетка из посылки не нужна: мы пришлём этикетку или адрес для отправки.",
         MONEY_BACK: "Деньги вернутся тем же способом, которым вы оплатили{paid}, на ту же "
         "карту или счёт; обычно банк показывает их в течение нескольких рабочих дней.",
         SHIP_AGAIN: "Наша команда сообщит, придётся ли снова оплачивать доставку, прежде чем "
@@ -361,8 +358,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
         NO_BOX: "Orijinal kutu şart değil: ekibimiz ürünü iade için nasıl paketleyeceğinizi "
         "size anlatacak.",
         NO_RECEIPT: "Fişe gerek yok: sipariş numaranız satın alma belgesi yerine geçer.",
-        NO_LABEL: "Paketten çıkan bir etikete gerek yok: ekibimiz kullanacağınız etiket ya da "
-        "adresle birlikte iade talimatlarını gönderecek.",
+        NO_LABEL: "Paketten çıkan bir etikete gerek yok: kullanacağınız etiketi ya da "
+        "adresi biz ileteceğiz.",
         MONEY_BACK: "Para, ödemede kullandığınız yönteme{paid} geri yatırılır; bankanız bunu "
         "genellikle birkaç iş günü içinde gösterir.",
         SHIP_AGAIN: "Yeniden kargo ücreti çıkıp çıkmayacağını, herhangi bir ücret alınmadan "
@@ -376,7 +373,7 @@ _SENTENCES: dict[str, dict[str, str]] = {
         NO_BOX: "元の箱がなくても問題ございません。返品時の梱包方法は担当者がご案内いたします。",
         NO_RECEIPT: "レシートは不要です。ご注文番号が購入の証明となります。",
         NO_LABEL: "返品用のラベルが同梱されていなくても問題ございません。"
-        "ラベルまたは返送先を含む返品手順を担当者よりお送りいたします。",
+        "ご利用いただくラベルまたは返送先は当店よりお知らせいたします。",
         MONEY_BACK: "返金はお支払いいただいた方法{paid}で行います。"
         "口座やカードへの反映には通常数営業日かかります。",
         SHIP_AGAIN: "送料が改めてかかるかどうかは、ご請求の前に担当者よりお知らせいたします。",
@@ -388,8 +385,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "위생용품은 사용 여부에 따라 달라질 수 있습니다.",
         NO_BOX: "원래 상자가 없어도 괜찮습니다. 반품 포장 방법은 담당팀이 안내해 드리겠습니다.",
         NO_RECEIPT: "영수증은 필요하지 않습니다. 주문 번호가 구매 증빙이 됩니다.",
-        NO_LABEL: "상자에 반품 라벨이 없어도 괜찮습니다. 사용하실 라벨이나 반송 주소와 함께 "
-        "반품 방법을 담당팀이 보내 드리겠습니다.",
+        NO_LABEL: "상자에 반품 라벨이 없어도 괜찮습니다. "
+        "사용하실 라벨이나 반송 주소는 저희가 보내 드리겠습니다.",
         MONEY_BACK: "환불 금액은 결제하신 수단{paid}으로 돌아가며, 반영되기까지 보통 영업일 "
         "기준 며칠이 걸립니다.",
         SHIP_AGAIN: "배송비가 다시 드는지는 결제 전에 담당팀이 알려 드리겠습니다.",
@@ -400,8 +397,7 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "床品等卫生用品可能取决于是否已经使用。",
         NO_BOX: "没有原包装盒也没关系，我们的团队会告诉您退货时如何包装。",
         NO_RECEIPT: "不需要发票或收据，您的订单号就是购买凭证。",
-        NO_LABEL: "包裹里没有退货标签也没关系，"
-        "我们的团队会把退货说明连同要使用的标签或地址发给您。",
+        NO_LABEL: "包裹里没有退货标签也没关系，我们会把要使用的标签或寄回地址发给您。",
         MONEY_BACK: "款项会原路退回到您付款时使用的方式{paid}，通常几个工作日内到账。",
         SHIP_AGAIN: "是否需要再付运费，我们的团队会在收取任何费用之前告诉您。",
     },
@@ -411,8 +407,7 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "الشخصية مثل مفارش السرير قد يتوقف ذلك على ما إذا كانت قد استُخدمت.",
         NO_BOX: "لا تحتاج إلى العلبة الأصلية، وسيخبرك فريقنا بكيفية تغليف المنتج لإرجاعه.",
         NO_RECEIPT: "لا تحتاج إلى إيصال، فرقم طلبك هو إثبات الشراء.",
-        NO_LABEL: "لا تحتاج إلى ملصق داخل الطرد، فسيرسل لك فريقنا تعليمات الإرجاع مع الملصق "
-        "أو العنوان الذي تستخدمه.",
+        NO_LABEL: "لا تحتاج إلى ملصق داخل الطرد، فسنرسل لك الملصق أو العنوان الذي تستخدمه.",
         MONEY_BACK: "يُعاد المبلغ إلى وسيلة الدفع نفسها التي استخدمتها{paid}، ويظهر عادةً "
         "خلال أيام عمل قليلة.",
         SHIP_AGAIN: "سيخبرك فريقنا ما إذا كانت هناك رسوم شحن إضافية قبل تحصيل أي مبلغ.",

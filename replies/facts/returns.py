@@ -108,7 +108,8 @@ _RETURN_POSTAGE: dict[str, tuple[str, str, str, str]] = {
     "ja": (
         "返品の送料は当店が負担いたします。",
         "恐れ入りますが、返品の送料はお客様のご負担となります。",
-        "返品の送料はお客様のご負担となりますが、商品の不良やご注文と異なる商品の場合は当店が負担いたします。",
+        "返品の送料はお客様のご負担となりますが、商品の不良やご注文と異なる商品の場合は当店が負"
+        "担いたします。",
         "返品の送料が当店負担となるかどうかは、返品手順とあわせて担当者からご案内いたします。",
     ),
     "ko": (
@@ -208,17 +209,17 @@ _EXCHANGE: dict[str, tuple[str, str, str]] = {
     "en": (
         "If you'd rather have an exchange, for example another size or colour, tell us which "
         "one and we'll check that it's in stock.",
-        "We don't do direct exchanges: send the item back for a refund and order the one "
-        "you'd like.",
-        "If you'd rather have an exchange than a refund, tell us which item you'd like and "
-        "our team will check whether that's possible.",
+        "We don't do direct exchanges: send the item back for a refund and order the one you'd "
+        "like.",
+        "For an exchange, for example another size or colour, tell us which one you'd like and "
+        "our team will check whether it's possible.",
     ),
     "es": (
-        "Si prefieres un cambio, por ejemplo por otra talla o color, dinos cuál y "
-        "comprobamos que haya existencias.",
+        "Si prefieres un cambio, por ejemplo por otra talla o color, dinos cuál y comprobamos "
+        "que haya existencias.",
         "No hacemos cambios directos: devuelve el artículo para el reembolso y haz un pedido "
         "nuevo con el que prefieras.",
-        "Si prefieres un cambio en lugar del reembolso, dinos qué artículo quieres y nuestro "
+        "Para un cambio, por ejemplo por otra talla o color, dinos cuál quieres y nuestro "
         "equipo comprobará si es posible.",
     ),
     "fr": (
@@ -226,47 +227,47 @@ _EXCHANGE: dict[str, tuple[str, str, str]] = {
         "dites-nous laquelle et nous vérifierons qu'elle est en stock.",
         "Nous ne faisons pas d'échange direct : renvoyez l'article pour être remboursé et "
         "commandez celui que vous souhaitez.",
-        "Si vous préférez un échange plutôt qu'un remboursement, dites-nous quel article vous "
-        "souhaitez et notre équipe vérifiera si c'est possible.",
+        "Pour un échange, par exemple contre une autre taille ou couleur, dites-nous laquelle "
+        "vous souhaitez et notre équipe vérifiera si c'est possible.",
     ),
     "de": (
         "Möchten Sie lieber umtauschen, etwa in eine andere Größe oder Farbe, nennen Sie uns "
         "die gewünschte, und wir prüfen, ob sie vorrätig ist.",
         "Einen direkten Umtausch bieten wir nicht an: Schicken Sie den Artikel gegen "
         "Erstattung zurück und bestellen Sie den gewünschten neu.",
-        "Möchten Sie lieber umtauschen statt einer Erstattung, nennen Sie uns den gewünschten "
-        "Artikel, und unser Team prüft, ob das möglich ist.",
+        "Ob ein Umtausch statt einer Erstattung möglich ist, etwa in eine andere Größe oder "
+        "Farbe, prüft unser Team, sobald Sie uns den gewünschten Artikel nennen.",
     ),
     "it": (
         "Se preferisci un cambio, per esempio con un'altra taglia o un altro colore, dicci "
         "quale e verifichiamo che sia disponibile.",
         "Non facciamo cambi diretti: restituisci l'articolo per il rimborso e ordina quello "
         "che preferisci.",
-        "Se preferisci un cambio invece del rimborso, dicci quale articolo vorresti e il "
-        "nostro team verificherà se è possibile.",
+        "Per un cambio, per esempio con un'altra taglia o un altro colore, dicci quale "
+        "desideri e il nostro team verificherà se è possibile.",
     ),
     "pt": (
-        "Se preferir uma troca, por exemplo por outro tamanho ou cor, diga qual e "
-        "verificamos se há em estoque.",
+        "Se preferir uma troca, por exemplo por outro tamanho ou cor, diga qual e verificamos "
+        "se há em estoque.",
         "Não fazemos trocas diretas: devolva o item para receber o reembolso e faça um novo "
         "pedido com o que preferir.",
-        "Se preferir uma troca em vez do reembolso, diga qual item você quer e nossa equipe "
-        "vai verificar se é possível.",
+        "Para uma troca, por exemplo por outro tamanho ou cor, diga qual prefere e nossa "
+        "equipe vai verificar se é possível.",
     ),
     "nl": (
         "Wil je liever ruilen, bijvoorbeeld voor een andere maat of kleur, laat ons dan weten "
         "welke en we kijken of die op voorraad is.",
-        "Direct ruilen kan bij ons niet: stuur het artikel terug voor terugbetaling en "
-        "bestel het artikel dat je wilt.",
-        "Wil je liever ruilen dan je geld terug, laat ons dan weten welk artikel je wilt en "
-        "ons team kijkt of dat kan.",
+        "Direct ruilen kan bij ons niet: stuur het artikel terug voor terugbetaling en bestel "
+        "het artikel dat je wilt.",
+        "Voor een ruil, bijvoorbeeld voor een andere maat of kleur, laat ons weten welke je "
+        "wilt en ons team kijkt of dat kan.",
     ),
     "pl": (
         "Jeśli wolisz wymianę, na przykład na inny rozmiar lub kolor, napisz na jaki, a "
         "sprawdzimy, czy jest dostępny.",
-        "Nie prowadzimy bezpośrednich wymian: odeślij produkt, aby otrzymać zwrot pieniędzy, "
-        "i zamów ten, który chcesz.",
-        "Jeśli zamiast zwrotu pieniędzy wolisz wymianę, napisz, jaki produkt chcesz, a nasz "
+        "Nie prowadzimy bezpośrednich wymian: odeślij produkt, aby otrzymać zwrot pieniędzy, i "
+        "zamów ten, który chcesz.",
+        "W przypadku wymiany, na przykład na inny rozmiar lub kolor, napisz, na jaki, a nasz "
         "zespół sprawdzi, czy to możliwe.",
     ),
     "ru": (
@@ -274,39 +275,42 @@ _EXCHANGE: dict[str, tuple[str, str, str]] = {
         "какой, и мы проверим, есть ли он в наличии.",
         "Прямого обмена у нас нет: верните товар, чтобы получить деньги, и оформите новый "
         "заказ на нужный.",
-        "Если вместо возврата денег вы хотите обмен, напишите, какой товар вам нужен, и наша "
-        "команда проверит, возможно ли это.",
+        "Для обмена, например на другой размер или цвет, напишите, на какой, и наша команда "
+        "проверит, возможно ли это.",
     ),
     "tr": (
-        "Değişim isterseniz, örneğin başka bir beden ya da renk, hangisini istediğinizi "
-        "yazın, stokta olup olmadığını kontrol edelim.",
+        "Değişim isterseniz, örneğin başka bir beden ya da renk, hangisini istediğinizi yazın, "
+        "stokta olup olmadığını kontrol edelim.",
         "Doğrudan değişim yapmıyoruz: ürünü iade ederek ücretinizi geri alabilir ve "
         "istediğiniz ürünü yeniden sipariş edebilirsiniz.",
-        "Para iadesi yerine değişim isterseniz hangi ürünü istediğinizi yazın, ekibimiz "
-        "bunun mümkün olup olmadığını kontrol edecek.",
+        "Değişim için, örneğin başka bir beden ya da renk, hangisini istediğinizi yazın; "
+        "ekibimiz bunun mümkün olup olmadığını kontrol edecek.",
     ),
     "ja": (
-        "サイズ違いや色違いへの交換をご希望の場合は、ご希望の商品をお知らせください。在庫を確認いたします。",
-        "恐れ入りますが、直接の交換は承っておりません。返品・返金のうえ、ご希望の商品を改めてご注文ください。",
-        "返金ではなく交換をご希望の場合は、ご希望の商品をお知らせください。対応可能かどうか担当者が確認いたします。",
+        "サイズ違いや色違いへの交換をご希望の場合は、ご希望の商品をお知らせください。在庫を確認"
+        "いたします。",
+        "恐れ入りますが、直接の交換は承っておりません。返品・返金のうえ、ご希望の商品を改めてご"
+        "注文ください。",
+        "サイズ違いや色違いへの交換をご希望の場合は、ご希望の商品をお知らせください。対応可能か"
+        "どうか担当者が確認いたします。",
     ),
     "ko": (
         "다른 사이즈나 색상으로 교환을 원하시면 원하시는 상품을 알려 주세요. 재고를 확인해 "
         "드리겠습니다.",
         "직접 교환은 어렵습니다. 상품을 반품해 환불받으신 뒤 원하시는 상품을 새로 주문해 주세요.",
-        "환불 대신 교환을 원하시면 원하시는 상품을 알려 주세요. 가능한지 담당팀이 확인해 "
-        "드리겠습니다.",
+        "다른 사이즈나 색상으로 교환을 원하시면 원하시는 상품을 알려 주세요. 가능한지 담당팀이 "
+        "확인해 드리겠습니다.",
     ),
     "zh": (
         "如果您想换货，例如换成其他尺码或颜色，请告诉我们想换哪一款，我们会确认是否有库存。",
         "我们不提供直接换货：请退回商品办理退款，再重新下单购买您想要的商品。",
-        "如果您想换货而不是退款，请告诉我们想要的商品，我们的团队会确认是否可行。",
+        "如果您想换货，例如换成其他尺码或颜色，请告诉我们想换哪一款，我们的团队会确认是否可行。",
     ),
     "ar": (
         "إذا كنت تفضّل الاستبدال، بمقاس أو لون آخر مثلًا، فأخبرنا بما تريده وسنتحقق من توفره.",
         "لا نقدم الاستبدال المباشر: أعد المنتج لاسترداد المبلغ ثم اطلب المنتج الذي تريده.",
-        "إذا كنت تفضّل الاستبدال بدلًا من استرداد المبلغ، فأخبرنا بالمنتج الذي تريده وسيتحقق "
-        "فريقنا مما إذا كان ذلك ممكنًا.",
+        "إذا كنت تريد الاستبدال، بمقاس أو لون آخر مثلًا، فأخبرنا بما تريده وسيتحقق فريقنا مما "
+        "إذا كان ذلك ممكنًا.",
     ),
 }
 
@@ -378,7 +382,8 @@ _SATURDAY: dict[str, tuple[str, str, str]] = {
     "ja": (
         "お住まいの地域で配送業者が土曜日に配達している場合は、土曜日のお届けも可能です。",
         "土曜日の配達は行っておりません。お荷物は月曜日から金曜日にお届けします。",
-        "土曜日にお届けできるかどうかは地域の配送業者によります。ご住所での可否を担当者が確認いたします。",
+        "土曜日にお届けできるかどうかは地域の配送業者によります。ご住所での可否を担当者が確認い"
+        "たします。",
     ),
     "ko": (
         "지역 택배사가 토요일에 배송하는 곳이라면 토요일 배송도 가능합니다.",

@@ -282,3 +282,22 @@ def test_an_exchange_is_not_answered_as_a_registered_return(
         "ko": "반품 요청",
     }[language]
     assert registered_return not in reply and "K55120" in reply, reply
+
+
+def test_an_exchange_asked_without_the_stores_term_does_not_presume_a_refund() -> None:
+    """The store that has not set its exchange term offered "an exchange rather than a
+    refund" to shoppers who had asked for an exchange in the first place."""
+    from replies.facts.returns import exchange_terms
+
+    for language in LANGUAGES:
+        sentence = exchange_terms(UNLISTED, language)
+        assert sentence and "{" not in sentence
+    assert "refund" not in exchange_terms(UNLISTED, "en")
+    assert "reembolso" not in exchange_terms(UNLISTED, "es")
+    assert "退款" not in exchange_terms(UNLISTED, "zh")
+
+
+def test_buy_now_pay_later_wallets_are_named_and_not_asked_twice() -> None:
+    answer = payment_answer("do u do klarna or afterpay? want to split it in 4", "en", UNLISTED)
+    assert answer.startswith("Klarna and Afterpay:") and "instalments" not in answer
+    assert payment_answer("コンビニ払いは使えますか", "ja", UNLISTED).startswith("コンビニ払い")
