@@ -299,23 +299,23 @@ _PRODUCT_LATIN = _start(
     r"tostadora|batidora|licuadora|plancha\b|secador|calefactor|estufa|ventilador|"
     r"cafetera|cargador|chaquetas?|abrigos?|su[eé]ter|jersey|camisas?\b|camisetas?|"
     r"vestidos?|pantal[oó]n|pantalones|vaqueros|zapatos|zapatillas|botas\b|bufanda|"
-    r"bolsos?\b|sillas?\b|mesas?\b|mantel|colch[oó]n|relojes?\b|reloj\b|marcos?\b|cestas?\b|"
+    r"bolsos?\b|sillas?\b|mesas?\b|mantel|colch[oó]n|relojes?\b|reloj\b|"
     # fr
     r"couvertures?|couettes?|oreillers?|coussins?|housses?|draps?\b|parures?|linge de lit|"
     r"serviettes?|tapis\b|rideaux?|lampes?\b|ampoules?|miroirs?|bougies?|assiettes?|"
     r"casseroles?|po[eê]les?\b|bouilloires?|grille-pain|mixeurs?|batteurs?|fer à repasser|"
     r"s[eè]che-cheveux|radiateurs?|chauffage|ventilateurs?|cafeti[eè]res?|machine à café|"
     r"chargeurs?|vestes?\b|manteaux?|pulls?\b|chemises?|robes?\b|pantalons?|chaussures|"
-    r"baskets|bottes\b|[eé]charpes?|sacs?\b|chaises?|nappes?\b|matelas|horloges?|cadres?\b|"
-    r"paniers?|abat-jour|plaids?\b|"
+    r"baskets|bottes\b|[eé]charpes?|sacs?\b|chaises?|nappes?\b|matelas|horloges?|"
+    r"abat-jour|plaids?\b|"
     # de (compounds: the product word may end a longer word, e.g. "Heizdecke")
-    r"\w*decken?\b|\w*kissen|\w*bezug|\w*bezüge|laken|bettwäsche|\w*handt[uü]ch|\w*teppich|"
+    r"(?:bett|heiz|kuschel|woll|tages|stepp|daunen|sofa|baby)?decken?\b|\w*kissen|\w+bezug|\w+bezüge|laken|bettwäsche|\w*handt[uü]ch|\w*teppich|"
     r"vorh[aä]nge?|gardinen?|\w*lampen?\b|\w*leuchten?\b|glühbirnen?|\w*spiegel|vasen?\b|"
     r"kerzen?\b|tassen?\b|becher|teller|töpfe|topf\b|pfannen?\b|wasserkocher|toaster|"
     r"\w*mixer|bügeleisen|f[öo]hn|haartrockner|heizlüfter|heizgerät|ventilator|"
     r"kaffeemaschine|ladegerät|jacken?\b|mäntel|mantel\b|pull(?:over|i)|hemd|kleid(?:er)?\b|"
     r"hosen?\b|schuhe|stiefel|schals?\b|taschen?\b|stühle|stuhl\b|tisch\b|tischdecken?|"
-    r"matratzen?|rahmen|körbe|korb\b|schirm|"
+    r"matratzen?|bilderrahmen|körbe|korb\b|schirm|"
     # it
     r"copert[ae]\b|piumon[ei]|piumin[oi]|cuscin[oi]|feder[ae]\b|copripiumino|lenzuol[oa]|"
     r"parure|asciugaman[oi]|tappet[oi]|tend[ae]\b|lampad[ae]|lampadin[ae]|specchi[o]?\b|"
@@ -345,7 +345,8 @@ _PRODUCT_LATIN = _start(
     r"koc(?:a|e|em|yk)?\b|kołdr|poduszk|poszew|poszw|prześcierad|pościel|ręcznik|dywan|"
     r"zasłon|firan|lamp(?:a|y|ę|ka|ki|kę|ce)\b|żarów|lustr|wazon|świec|kub(?:ek|ka|ki)|"
     r"filiżan|talerz|garn(?:ek|ka|ki)|patelni|czajnik|toster|mikser|żelazk|suszark|grzejnik|"
-    r"farelk|wentylator|ekspres|ładowark|kurtk|płaszcz|swet(?:er|ra)|koszul|sukien|spodni|"
+    r"farelk|wentylator|ekspres(?:u)? do kawy|ładowark|kurtk|płaszcz|swet(?:er|ra)|koszul|"
+    r"sukien|spodni|"
     r"jeans|dżins|buty|butów|kozak|szalik|torb|torebk|krzesł|stół|stołu|obrus|materac|"
     r"zegar|ramk|"
     # ru
@@ -356,12 +357,12 @@ _PRODUCT_LATIN = _start(
     r"брюк|джинс|ботинк|кроссовк|сапог|шарф|сумк|стул|стол\b|стола\b|скатерт|матрас|"
     r"рамк|корзин|"
     # tr (with or without the Turkish letters)
-    r"battaniye|yorgan|yast[ıi]k|k[ıi]l[ıi]f|[çc]ar[şs]af|nevresim|havlu|hal[ıi]\b|"
-    r"hal[ıi]y|perde|lamba|abajur|ampul|ayna|vazo|kupa|fincan|tabak|tencere|tava\b|"
+    r"battaniye|yorgan|yast[ıi]k|k[ıi]l[ıi]f|[çc]ar[şs]af|nevresim|havlu|halı\b|halıy|"
+    r"perde|lamba|abajur|ampul|ayna|vazo|kupa|fincan|tabak|tencere|tava\b|"
     r"kettle|[ıi]s[ıi]t[ıi]c[ıi]|tost makinesi|blender|mikser|[üu]t[üu]\b|[üu]t[üu]y|"
     r"f[öo]n\b|sa[çc] kurutma|vantilat[öo]r|kahve makinesi|[şs]arj aleti|ceket|mont\b|"
     r"kaban|kazak|g[öo]mlek|ti[şs][öo]rt|elbise|pantolon|ayakkab[ıi]|[çc]izme|atk[ıi]|"
-    r"[çc]anta|sandalye|masa\b|masay|masa [öo]rt|yatak|[çc]er[çc]eve|sepet",
+    r"[çc]anta|sandalye|masa\b|masay|masa [öo]rt|yatak|[çc]er[çc]eve",
     # (an empty alternative above would match anything: removed below)
 )
 _PRODUCT_OTHER = (
@@ -387,7 +388,7 @@ _PRODUCT_OTHER = (
     r"بطاني|لحاف|مخد|وساد|شرشف|ملاي|مفرش|منشف|فوط|سجاد|زربي|ستار|مصباح|لمب|اباجور|أباجور|"
     r"مرآة|مرايه|مراية|مزهري|شمع|فنجان|صحون|طنجر|مقلا|غلاي|كاتل|محمص|خلاط|مكوا|مكواه|"
     r"مكواة|مجفف|سشوار|استشوار|دفاي|مدفأ|مروح|ماكينة قهوة|شاحن|جاكيت|جاكت|معطف|كنز|قميص|"
-    r"تيشيرت|فستان|بنطلون|سروال|جينز|حذاء|صندل|جزم|وشاح|شال|شنط|حقيب|كرسي|طاول|مرتب|برواز|سل[ةه]"
+    r"تيشيرت|فستان|بنطلون|سروال|جينز|حذاء|صندل|جزم|وشاح|شال|شنط|حقيب|كرسي|طاول|مرتبة|برواز"
 )
 _PRODUCT = re.compile(
     _PRODUCT_LATIN.replace("||", "|").replace("|)", ")") + "|" + _PRODUCT_OTHER,

@@ -248,3 +248,19 @@ def test_a_newsletter_question_is_not_asked_which_way_when_it_says(
     language: str, text: str, which: int
 ) -> None:
     assert ask("newsletter_ask", text, language) == sentences.NEWSLETTER[language][which]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Hola, soy Marco, lo tengo en la cesta, ¿funciona en Chile?"),
+        ("fr", "dans le cadre de ma commande, c'est dans mon panier : ça marche en Suisse ?"),
+        ("de", "in Bezug auf meine Bestellung: geht das im Rahmen der 230 V?"),
+        ("pl", "czy przy wysyłce ekspresowej to zadziała w UK?"),
+        ("tr", "sepete ekledim, amerikada calisir mi"),
+        ("ar", "بخصوص المراسلة السابقة، هل يشتغل في مصر؟"),
+    ],
+)
+def test_words_that_only_look_like_products_name_none(language: str, text: str) -> None:
+    """A name, a shopping basket, "in the frame of", an express delivery: no product."""
+    assert ask("product_ask", text, language) == sentences.PRODUCT[language]
