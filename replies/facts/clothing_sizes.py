@@ -187,8 +187,15 @@ _ASSUMED: dict[str, dict[str, str]] = {
         "US": "We've read {value} as a US size",
         "UK": "We've read {value} as a UK size",
     },
-    "es": {"ES": "Hemos tomado la {value} como talla española"},
-    "fr": {"FR": "Nous avons considéré le {value} comme une taille française"},
+    "es": {
+        "ES": "Hemos tomado la {value} como talla española",
+        "US": "Hemos tomado la {value} como talla estadounidense",
+    },
+    "fr": {
+        "FR": "Nous avons considéré le {value} comme une taille française",
+        "US": "Nous avons considéré le {value} comme une taille américaine",
+        "EU": "Nous avons considéré le {value} comme une taille européenne",
+    },
     "de": {"EU": "Wir sind bei {value} von einer deutschen Größe ausgegangen"},
     "it": {"IT": "Abbiamo considerato la {value} come taglia italiana"},
     "pt": {

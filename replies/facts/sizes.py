@@ -185,6 +185,11 @@ _LOCAL_SYSTEM = {"en": "US", "ja": "JP", "ko": "KR", "zh": "CN"}
 # New Zealand number dresses as the UK does.
 _HOME_CLOTHES = {"ru": "RU", "it": "IT", "fr": "FR", "es": "ES"}
 _UK_COUNTRIES = {"GB", "IE", "AU", "NZ"}
+# Where a language's shoppers number clothes another way: Quebec, Mexico and Spanish
+# speakers in the US as the US does, French-speaking Switzerland as Germany does
+_HOME_BY_COUNTRY = {
+    ("fr", "CA"): "US", ("es", "MX"): "US", ("es", "US"): "US", ("fr", "CH"): "EU",
+}  # fmt: skip
 # Sizes that are numbered as the EU numbers them when they are shoes (and a man's
 # Russian, Italian or French jacket size is the EU one: half the chest in cm)
 _AS_EU = {"IT": "EU", "FR": "EU", "DE": "EU", "ES": "EU", "RU": "EU"}
@@ -321,7 +326,9 @@ def _size_found(
         or (language == "ru" and worn.value >= 47)
         or (language in {"it", "es"} and re.search(r"\bla\s*$", text[: worn.start]))
     )
-    if clothes and language in _HOME_CLOTHES:
+    if clothes and (language, country) in _HOME_BY_COUNTRY:
+        system = _HOME_BY_COUNTRY[(language, country)]
+    elif clothes and language in _HOME_CLOTHES:
         system = _HOME_CLOTHES[language]
     elif clothes and language == "en" and country in _UK_COUNTRIES:
         system = "UK"

@@ -375,3 +375,20 @@ def test_a_brazilians_dress_size_is_brazilian_not_a_shoe() -> None:
     assert advice.startswith("BR 42 (feminino) ≈ US 10 · UK 14 · EU 40")
     assert "tamanho brasileiro" in advice and " cm" not in advice
     assert size_advice("calço 40", "pt", "BR").startswith("BR 40 (masculino) ≈ US 8,5")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country", "starts", "says"),
+    [
+        ("je porte du 8 en robe, c'est quoi chez vous?", "fr", "CA", "US 8 (femme)", "américaine"),
+        ("uso talla 10 de vestido, cual pido?", "es", "MX", "US 10 (mujer)", "estadounidense"),
+        ("je fais du 38 en robe", "fr", "CH", "EU 38 (femme)", "taille européenne"),
+        ("je fais du 38 en robe", "fr", "BE", "FR 38 (femme)", "taille française"),
+    ],
+)
+def test_the_shoppers_country_can_change_the_system(
+    text: str, language: str, country: str, starts: str, says: str
+) -> None:
+    """Quebec and Mexico number women's clothes as the US does, Switzerland as Germany."""
+    advice = size_advice(text, language, country)
+    assert advice.startswith(starts) and says in advice, advice
