@@ -90,7 +90,7 @@ _REASON = re.compile(
     r"wrong (?:size|colou?r)|(?:different|another) colou?r|changed my mind|"
     r"colou?r (?:is|looks) (?:off|wrong|different)|flicker|"
     r"(?:do|did)(?:n'?t| not) like|not as (?:described|pictured)|broken|damaged|defective|"
-    r"faulty|(?:does|did)(?:n'?t| not) work|stopped working|cracked|ripped|torn|scratched|"
+    r"faulty|(?:does|did)(?:n'?t| not) work|stopped working|cracked|ripped|torn\b|scratched|"
     # es pt
     r"pequeñ|grande|apertad|aprieta|folgad|holgad|talla|color|cambié de opinión|"
     r"no me (?:queda|sirve|gusta|convence)|parpade|"
@@ -406,8 +406,8 @@ _SYMPTOM = re.compile(
     r"(?:stopped|stops|quit) (?:heating|working|charging)|not (?:heating|working|charging)|"
     r"no power|dead\b|overheat|smells? (?:burnt|burning|like)|smoke|spark|noise|noisy|rattl|"
     r"buzz|shuts? (?:off|down)|turns? off by itself|nothing happens|no reaction|error code|"
-    r"came apart|fell apart|peel|stain|fad(?:ed|es|ing)|pilling|crack|broke|broken|"
-    r"defective|faulty|damaged|torn|ripped|scratch|dent|wobbl|loose\b|"
+    r"came apart|fell apart|peel|stain(?!less)|fad(?:ed|es|ing)|pilling|crack|broke|broken|"
+    r"defective|faulty|damaged|torn\b|ripped|scratch|dent(?:ed|s)?\b|wobbl|loose\b|"
     # es
     r"gotea|pierde agua|fuga|no (?:enciende|prende|calienta|carga|responde|funciona|sirve)|"
     r"se apaga|parpade|huele a quemado|humo|chispa|hace ruido|ruido|se rompi|roto|rota\b|"
@@ -433,7 +433,7 @@ _SYMPTOM = re.compile(
     # nl
     r"lekt|lekken|druppel|gaat niet aan|doet (?:niks|niets|het niet)|warmt niet|"
     r"wordt niet warm|slaat af|knipper|ruikt|rook\b|vonk|lawaai|laadt niet|reageert niet|"
-    r"werkt niet|kapot|stuk\b|beschadigd|vlek|verkleur|barst|scheur|wiebel|"
+    r"werkt niet|kapot|beschadigd|vlek|verkleur|barst|scheur|wiebel|"
     # pl
     r"cieknie|przecieka|kapie|nie (?:włącza|grzeje|ładuje|reaguje|działa)|wyłącza się|"
     r"mruga|miga|spalenizn|dym\b|iskr|hałas|szumi|odkleja|pruje|plam|pęk|chwieje|zepsu|"
@@ -449,7 +449,7 @@ _SYMPTOM = re.compile(
     r"tepki verm|s[öo]k[üu]l|leke|sold[uı]|[çc]atla|sallan|k[ıi]r[ıi]k|bozuk|bozuld|"
     r"ar[ıi]zal|hasarl|"
     # ja
-    r"水漏れ|漏れ|電源が入らな|つかな|点かな|温まらな|暖まらな|熱くならな|切れて|消えて|点滅|"
+    r"水漏れ|漏れ|電源が入らな|つかな|点かな|温まらな|暖まらな|熱くならな|(?<!売り)切れて|消えて|点滅|"
     r"焦げ臭|煙|火花|異音|音がする|充電できな|反応しな|反応がな|剥が|ほつれ|シミ|色落ち|ひび|"
     r"割れ|ぐらつ|壊れ|破損|故障|動かな|不良|"
     # ko
@@ -463,7 +463,7 @@ _SYMPTOM = re.compile(
     # ar
     r"[يت]سرب|تسريب|[يت]نقط|لا [يت]شتغل|ما [يت]شتغل|لا [يت]عمل|ما [يت]سخن|لا [يت]سخن|[يت]نطفئ|"
     r"[يت]طفي|[يت]ومض|[يت]ضوي|ريحة حريق|رائحة حريق|دخان|شرار|إزعاج|ما يشحن|لا يشحن|لا يستجيب|"
-    r"خربان|خربت|خرب|بقع|انفتق|شرخ|مكسور|تالف|معيب|عطل|معطل)",
+    r"خربان|خربت|خرب|بقع|انفتق|شرخ|مكسور|تالف|معيب|عطل(?!ة)|معطل)",
     re.IGNORECASE,
 )
 

@@ -264,3 +264,18 @@ def test_a_newsletter_question_is_not_asked_which_way_when_it_says(
 def test_words_that_only_look_like_products_name_none(language: str, text: str) -> None:
     """A name, a shopping basket, "in the frame of", an express delivery: no product."""
     assert ask("product_ask", text, language) == sentences.PRODUCT[language]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "my stainless kettle has an issue"),
+        ("es", "tengo un problema con la tostadora, lo que viene dentro de la caja"),
+        ("nl", "probleem met de waterkoker, 2 per stuk besteld"),
+        ("ja", "売り切れていたケトルが届いたのですが、問題があります"),
+        ("ar", "عندي مشكلة في الغلاية من عطلة نهاية الأسبوع"),
+    ],
+)
+def test_words_that_only_look_like_a_symptom_describe_none(language: str, text: str) -> None:
+    """ "stainless", "dentro", "per stuk", "売り切れ", "عطلة": no problem described yet."""
+    assert ask("problem_ask", text, language) == sentences.PROBLEM[language][1]
