@@ -215,7 +215,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "{country}へのお届けでは、関税・輸入税は価格に含まれておらず、受け取り時に配送業者が現地の税率で徴収します。",  # noqa: E501 (CJK text is wide, not long)
         "このご注文の関税・輸入税はご購入時にお支払い済みです。配達員にはお支払いにならないでください。こちらで業者と対応いたします。",  # noqa: E501 (CJK text is wide, not long)
         "当店の条件では関税・輸入税は受け取り時のお支払いとなるため、配達員からの請求は通常現地の関税です。",  # noqa: E501 (CJK text is wide, not long)
-        "お届け先の国を教えていただければ、関税・税金がご購入時のお支払いか受け取り時のお支払いかをお知らせします。",  # noqa: E501 (CJK text is wide, not long)
+        "お届け先の国・地域を教えていただければ、関税・税金がご購入時のお支払いか受け取り時のお支払いかをお知らせします。",  # noqa: E501 (CJK text is wide, not long)
     ),
     "ko": (
         "{country}까지 배송되는 주문은 같은 관세 구역 안에서 배송되므로 관세가 없습니다.",  # noqa: E501 (CJK text is wide, not long)
@@ -223,7 +223,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "{country}까지 배송되는 주문의 관세와 수입세는 가격에 포함되어 있지 않으며, 배송사가 수령 시 현지 세율로 징수합니다.",  # noqa: E501 (CJK text is wide, not long)
         "이 주문의 관세와 수입세는 결제 시 이미 납부되었으니 기사님께 지불하지 마세요. 저희가 배송사와 해결하겠습니다.",  # noqa: E501 (CJK text is wide, not long)
         "저희 조건상 관세와 수입세는 수령 시 납부하시므로, 기사님이 청구한 금액은 보통 현지 관세입니다.",  # noqa: E501 (CJK text is wide, not long)
-        "주문을 받으실 국가를 알려 주시면 관세와 세금을 결제 시 내는지 수령 시 내는지 안내해 드리겠습니다.",  # noqa: E501 (CJK text is wide, not long)
+        "주문을 받으실 국가나 지역을 알려 주시면 관세와 세금을 결제 시 내는지 수령 시 내는지 안내해 드리겠습니다.",  # noqa: E501 (CJK text is wide, not long)
     ),
     "zh": (
         "寄往{country}的订单不跨越关境，因此无需支付关税。",  # noqa: E501 (CJK text is wide, not long)
@@ -231,7 +231,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "寄往{country}的订单，关税和进口税不含在价格中，由承运商在派送时按当地税率收取。",  # noqa: E501 (CJK text is wide, not long)
         "这笔订单的关税和进口税已在购买时支付，请不要付款给快递员，我们会与他们处理。",  # noqa: E501 (CJK text is wide, not long)
         "按照我们的条款，关税和进口税在收货时支付，所以快递员收取的通常是当地的关税。",  # noqa: E501 (CJK text is wide, not long)
-        "请告诉我们订单寄往哪个国家，我们会告诉您关税和税费是在结账时还是收货时支付。",  # noqa: E501 (CJK text is wide, not long)
+        "请告诉我们订单寄往哪个国家或地区，我们会告诉您关税和税费是在结账时还是收货时支付。",  # noqa: E501 (CJK text is wide, not long)
     ),
     "ar": (
         "الطلبات المرسلة {to_country} لا تعبر حدوداً جمركية، لذا لا توجد رسوم جمركية.",
@@ -359,8 +359,8 @@ _UNSET: dict[str, str] = {
     "возможны пошлины и налоги на импорт; наша команда уточнит, кто их оплачивает.",
     "tr": "{to_country} gönderilen siparişler bir gümrük sınırından geçer, bu nedenle "
     "gümrük ve ithalat vergileri çıkabilir; ekibimiz bunları kimin ödeyeceğini size teyit edecek.",
-    "ja": "{country}へのお届けは国境を越えるため、関税・輸入税がかかる場合があります。どちらがご負担になるかは担当者からご連絡いたします。",  # noqa: E501 (CJK text is wide, not long)
-    "ko": "{country}까지는 국경을 넘는 배송이므로 관세와 수입세가 부과될 수 있습니다. 누가 부담하는지는 담당자가 확인해 드리겠습니다.",  # noqa: E501 (CJK text is wide, not long)
+    "ja": "{country}へのお届けは輸入扱いとなるため、関税・輸入税がかかる場合があります。どちらがご負担になるかは担当者からご連絡いたします。",  # noqa: E501 (CJK text is wide, not long)
+    "ko": "{country}까지는 통관을 거치는 해외 배송이므로 관세와 수입세가 부과될 수 있습니다. 누가 부담하는지는 담당자가 확인해 드리겠습니다.",  # noqa: E501 (CJK text is wide, not long)
     "zh": "寄往{country}的订单需要跨越关境，可能会产生关税和进口税；具体由谁支付，我们的团队会向您确认。",  # noqa: E501 (CJK text is wide, not long)
     "ar": "الطلبات المرسلة {to_country} تعبر حدوداً جمركية، لذا قد تُفرض رسوم جمركية وضرائب "
     "استيراد؛ وسيؤكد لك فريقنا من يدفعها.",

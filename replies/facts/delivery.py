@@ -146,18 +146,18 @@ _TIME: dict[str, tuple[str, str, str]] = {
     ),
     "ja": (
         "{country}へのお届けには{days}かかります。",
-        "通常のお届けは{days}です。お住まいの国を教えていただければ、正確な日数をお知らせします。",
-        "お届け先の国を教えていただければ、お届けにかかる日数をお知らせします。",
+        "通常のお届けは{days}です。お住まいの国・地域を教えていただければ、正確な日数をお知らせします。",
+        "お届け先の国・地域を教えていただければ、お届けにかかる日数をお知らせします。",
     ),
     "ko": (
         "{country}까지 배송에는 {days}이 걸립니다.",
-        "배송은 보통 {days}이 걸립니다. 국가를 알려 주시면 정확한 기간을 안내해 드리겠습니다.",
-        "주문을 받으실 국가를 알려 주시면 배송 기간을 안내해 드리겠습니다.",
+        "배송은 보통 {days}이 걸립니다. 국가나 지역을 알려 주시면 정확한 기간을 안내해 드리겠습니다.",  # noqa: E501 (CJK text is wide, not long)
+        "주문을 받으실 국가나 지역을 알려 주시면 배송 기간을 안내해 드리겠습니다.",
     ),
     "zh": (
         "寄往{country}的配送时间为{days}。",
         "配送通常需要{days}；告诉我们您所在的国家，我们会告知准确时间。",
-        "请告诉我们订单寄往哪个国家，我们会告知配送所需时间。",
+        "请告诉我们订单寄往哪个国家或地区，我们会告知配送所需时间。",
     ),
     "ar": (
         "يستغرق التوصيل {to_country} {days}.",
@@ -212,7 +212,7 @@ _LATENESS: dict[str, tuple[str, str]] = {
     ),
     "pl": (
         "Zamówienie złożono {ordered}, a {time}, więc powinno było dotrzeć do "
-        "{due}, a jest opóźnione o {late}.",
+        "{due}: jest już opóźnione o {late}.",
         "Zamówienie złożono {ordered}, a {time}, więc wciąż mieści się w terminie "
         "i powinno dotrzeć do {due}.",
     ),
@@ -239,8 +239,8 @@ _LATENESS: dict[str, tuple[str, str]] = {
         "{due}까지 도착할 예정입니다.",
     ),
     "zh": (
-        "订单于{ordered}下单，{time}，本应在{due}前送达，目前已延误{late}。",
-        "订单于{ordered}下单，{time}，目前仍在正常时间内：预计{due}前送达。",
+        "您于{ordered}下单，{time}，本应在{due}前送达，目前已延误{late}。",
+        "您于{ordered}下单，{time}，目前仍在正常时间内：预计{due}前送达。",
     ),
     "ar": (
         "تم الطلب في {ordered} و{time}، لذا كان يجب أن يصل بحلول {due}، "

@@ -70,6 +70,15 @@ _SHORT_NAMES: dict[str, dict[str, str]] = {
     # United States "ABD" ("ABD'ye gönderim"), Japanese "アメリカ", hardly ever the long
     # name
     "US": {"tr": "ABD", "ja": "アメリカ"},
+    # The names a native writes where CLDR gives the state's formal or rare one: Korean
+    # "한국" (not "대한민국", the formal name), "호주" (not "오스트레일리아"), "남아공"'s
+    # full "남아프리카 공화국" (not "남아프리카", the region); Arabic "الدنمارك" (CLDR's
+    # "الدانمرك" is an old spelling); Italian "Repubblica Ceca" (not the rare "Cechia")
+    "KR": {"ko": "한국"},
+    "AU": {"ko": "호주"},
+    "ZA": {"ko": "남아프리카 공화국"},
+    "DK": {"ar": "الدنمارك"},
+    "CZ": {"it": "Repubblica Ceca"},
 }
 # The first of the month is an ordinal in French ("1er décembre") and in Brazilian
 # Portuguese ("1º de dezembro"); European Portuguese writes "1 de dezembro".

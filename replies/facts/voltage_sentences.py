@@ -83,19 +83,19 @@ TEXT: dict[str, tuple[str, str, str]] = {
     ),
     "ja": (
         "{country}の電源は{volts}V・{hertz}Hzで、コンセントは{plugs}タイプです。",
-        "ご使用になる国を教えていただければ、電圧とプラグの形状をお知らせします。",
+        "ご使用になる国・地域を教えていただければ、電圧とプラグの形状をお知らせします。",
         "ドライヤー、ヘアアイロン、電気ケトルなどの電熱製品には海外対応（電圧切替）モデルが必要です。"
         "変換プラグや旅行用変圧器では対応できません。",
     ),
     "ko": (
         "{country}의 전원은 {volts}V, {hertz}Hz이며 콘센트는 {plugs} 타입입니다.",
-        "사용하실 국가를 알려 주시면 전압과 플러그 타입을 안내해 드리겠습니다.",
+        "사용하실 국가나 지역을 알려 주시면 전압과 플러그 타입을 안내해 드리겠습니다.",
         "헤어드라이어, 고데기, 전기포트 같은 발열 제품은 프리볼트(듀얼 전압) 모델이 필요합니다. "
         "변환 플러그나 여행용 변압기로는 부족합니다.",
     ),
     "zh": (
         "{country}的电压为{volts}V，频率{hertz}Hz，插座为{plugs}型。",
-        "请告诉我们您将在哪个国家使用，我们会告知当地电压和插头类型。",
+        "请告诉我们您将在哪个国家或地区使用，我们会告知当地电压和插头类型。",
         "吹风机、直发器、电热水壶等发热电器需要选购双电压型号，仅用转换插头或旅行变压器是不够的。",
     ),
     "ar": (
@@ -121,8 +121,8 @@ SAME_SUPPLY: dict[str, tuple[str, str]] = {
         "Solo cambia el enchufe: usa un adaptador para el tipo {plugs}.",
     ),
     "fr": (
-        "Nos appareils sont conçus pour {home} V et fonctionnent tels quels sur le réseau de "
-        "{band} V de ce pays.",
+        "Nos appareils sont conçus pour {home} V et fonctionnent tels quels sur le réseau "
+        "local de {band} V.",
         "Seule la prise diffère : utilisez un adaptateur pour les prises de type {plugs}.",
     ),
     "de": (
@@ -181,8 +181,7 @@ SAME_SUPPLY: dict[str, tuple[str, str]] = {
 WORKS: dict[str, str] = {
     "en": "An appliance made for {home} V works as is on the {band} V mains there.",
     "es": "Un aparato hecho para {home} V funciona tal cual en la red de {band} V de allí.",
-    "fr": "Un appareil prévu pour {home} V fonctionne tel quel sur le réseau de {band} V de ce "
-    "pays.",
+    "fr": "Un appareil prévu pour {home} V fonctionne tel quel sur le réseau local de {band} V.",
     "de": "Ein Gerät für {home} V funktioniert am dortigen {band}-V-Netz ohne Weiteres.",
     "it": "Un apparecchio fatto per {home} V lì funziona così com'è sulla rete a {band} V.",
     "pt": "Um aparelho feito para {home} V funciona normalmente na rede de {band} V do país, sem "
@@ -309,11 +308,11 @@ OTHER_BAND: dict[str, tuple[str, str]] = {
         "un transformador reductor (un adaptador solo cambia la forma del enchufe).",
     ),
     "fr": (
-        "Un appareil prévu pour {home} V ne fonctionne pas tel quel sur le réseau de {volts} V "
-        "de ce pays : il faut un transformateur élévateur (un adaptateur ne change que la "
+        "Un appareil prévu pour {home} V ne fonctionne pas tel quel sur le réseau local de "
+        "{volts} V : il faut un transformateur élévateur (un adaptateur ne change que la "
         "forme de la prise).",
-        "Un appareil prévu pour {home} V ne doit pas être branché sur le réseau de {volts} V "
-        "de ce pays : il faut un transformateur abaisseur (un adaptateur ne change que la "
+        "Un appareil prévu pour {home} V ne doit pas être branché sur le réseau local de "
+        "{volts} V : il faut un transformateur abaisseur (un adaptateur ne change que la "
         "forme de la prise).",
     ),
     "de": (

@@ -86,11 +86,17 @@ def _base(language: str) -> str:
     return language.split("-")[0].split("_")[0]
 
 
+def _region(language: str) -> str:
+    """The region of a locale ("pt-PT" -> "PT"), or ""."""
+    parts = language.replace("_", "-").split("-")
+    return parts[-1].upper() if len(parts) > 1 else ""
+
+
 def _forms(code: str, language: str) -> tuple[str, str]:
     name = country_name(code, language)
     lang = _base(language)
     if lang in articles.LANGUAGES:
-        return articles.articled(code, name, lang)
+        return articles.articled(code, name, lang, _region(language))
     if lang in declension.LANGUAGES:
         return declension.declined(code, name, lang)
     if lang == "tr":

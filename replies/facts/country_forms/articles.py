@@ -37,6 +37,7 @@ _SPANISH_ARTICLE = {
     "MV": "las",
     "CD": "la",
     "CF": "la",
+    "IN": "la",  # "a la India", "en la India"
 }
 _SPANISH_CONTRACTION = re.compile(r"\b(a|de) el\b")
 
@@ -72,6 +73,10 @@ _PORTUGUESE_NO_ARTICLE = frozenset(
     {"PT", "IL", "CV", "MZ", "AO", "CU", "MT", "CY", "SG", "HK", "MO", "MC", "AD", "TL", "ST"}
     | {"TW", "HN", "MA", "MG", "SM", "PR", "OM", "BB", "TT"}
 )
+# Names Brazil writes with an article and Portugal without: "no Marrocos", "em Marrocos".
+_BRAZILIAN_ARTICLE = frozenset({"MA"})
+# Singular names ending in "s" ("o Marrocos").
+_PORTUGUESE_SINGULAR_S = frozenset({"MA"})
 # Masculine names ending in "a" ("o Camboja", "o Quênia", "o Gana").
 _PORTUGUESE_MASCULINE_A = frozenset({"KH", "KE", "GH"})
 # Feminine names not ending in "a" ("a Guiné").
@@ -93,9 +98,9 @@ _DUTCH_DE = frozenset({"US", "AE", "PH", "MV", "BS", "DO", "CF", "SC", "KM", "IC
 _DUTCH_HET = frozenset({"GB"})
 
 
-def articled(code: str, name: str, language: str) -> tuple[str, str]:
+def articled(code: str, name: str, language: str, region: str = "") -> tuple[str, str]:
     """Where an order goes and where something holds, for ``name``, ``code``'s name in
-    ``language``."""
+    ``language`` as written in ``region`` (Portuguese: "PT" for Portugal, else Brazil)."""
     if language == "en":
         named = f"the {name}" if code in _ENGLISH_THE else name
         return f"to {named}", f"in {named}"
@@ -109,7 +114,7 @@ def articled(code: str, name: str, language: str) -> tuple[str, str]:
     if language == "it":
         return (_italian(code, name),) * 2
     if language == "pt":
-        return _portuguese(code, name)
+        return _portuguese(code, name, european=region == "PT")
     article = "de " if code in _DUTCH_DE or name.endswith("eilanden") else ""
     article = "het " if code in _DUTCH_HET else article
     return f"naar {article}{name}", f"in {article}{name}"
@@ -192,11 +197,12 @@ def _italian(code: str, name: str) -> str:
     return f"in {name}"
 
 
-def _portuguese(code: str, name: str) -> tuple[str, str]:
-    if code in _PORTUGUESE_NO_ARTICLE or name.startswith("El "):  # "para El Salvador"
+def _portuguese(code: str, name: str, *, european: bool) -> tuple[str, str]:
+    no_article = _PORTUGUESE_NO_ARTICLE - (frozenset() if european else _BRAZILIAN_ARTICLE)
+    if code in no_article or name.startswith("El "):  # "para El Salvador"
         return f"para {name}", f"em {name}"
     head = re.split(r"[ -]", name)[0]
-    if head.endswith("s"):  # "os Estados Unidos", "as Filipinas"
+    if head.endswith("s") and code not in _PORTUGUESE_SINGULAR_S:  # "os Estados Unidos"
         feminine = head.endswith("as")
         return (
             f"para {'as' if feminine else 'os'} {name}",

@@ -298,3 +298,61 @@ def test_inside_one_customs_area_customs_is_not_confirmed() -> None:
     """A parcel from Germany to Italy meets no customs, whatever the shopper thinks."""
     said = delay_cause("IT", FROM_GERMANY, "it", said="è ferma in dogana")
     assert "dogana" not in said
+
+
+@pytest.mark.parametrize("code", ["HK", "MO", "TW"])
+def test_hong_kong_macao_and_taiwan_are_not_called_countries(code: str) -> None:
+    """Native review: "le réseau de 220-240 V de ce pays" (fr), "国境を越える" (ja) and
+    "국경을 넘는" (ko) called Hong Kong or Taiwan a country; the sentences now speak of the
+    local mains and of customs, which hold for any destination."""
+    for home in ("DE", "US"):
+        french = plug_advice(code, "fr", store_country=home)
+        assert "ce pays" not in french and "réseau local" in french, french
+    unset = parse_shipping({"ships_from": "DE"})
+    japanese = customs_advice(code, unset, "ja", bill=False)
+    korean = customs_advice(code, unset, "ko", bill=False)
+    assert "国境" not in japanese and "국경" not in korean
+    if code == "TW":  # Hong Kong and Macao charge no duty: their own sentence
+        assert "輸入扱い" in japanese and "통관을 거치는" in korean
+
+
+def test_asking_the_destination_in_chinese_japanese_and_korean_names_regions_too() -> None:
+    """A shopper in Hong Kong or Taiwan is asked for their "country or region", as shops
+    writing Chinese, Japanese and Korean ask."""
+    asked = {
+        "zh": "国家或地区",
+        "ja": "国・地域",
+        "ko": "국가나 지역",
+    }
+    for language, words in asked.items():
+        assert words in customs_advice(None, FROM_GERMANY, language, bill=False)
+        assert words in delivery_time(None, NO_DESK_FILE, language)
+        assert words in plug_advice(None, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "code", "to", "inside"),
+    [
+        ("ko", "KR", "한국", "한국"),  # not the formal "대한민국"
+        ("ko", "AU", "호주", "호주"),  # not "오스트레일리아"
+        ("ar", "DK", "إلى الدنمارك", "في الدنمارك"),  # not CLDR's "الدانمرك"
+        ("it", "CZ", "nella Repubblica Ceca", "nella Repubblica Ceca"),  # not "in Cechia"
+        ("es", "IN", "a la India", "en la India"),
+        ("pt", "MA", "para o Marrocos", "no Marrocos"),  # Brazil
+        ("pt-PT", "MA", "para Marrocos", "em Marrocos"),  # Portugal
+        ("pt-PT", "PL", "para a Polónia", "na Polónia"),  # not Brazil's "Polônia"
+        ("pt-PT", "RO", "para a Roménia", "na Roménia"),
+    ],
+)
+def test_names_as_a_native_writes_them(language: str, code: str, to: str, inside: str) -> None:
+    assert to_country(code, language) == to
+    assert in_country(code, language) == inside
+
+
+def test_a_late_order_reads_naturally_in_polish_and_chinese() -> None:
+    """ "..., więc powinno było dotrzeć do 3 grudnia, a jest opóźnione" (two "a" clauses)
+    and "订单于11月20日下单" ("the order ordered on") were what no native writes."""
+    polish = delivery_lateness(date(2026, 11, 20), "CH", FROM_GERMANY, TODAY, "pl")
+    assert "do 3 grudnia: jest już opóźnione o 4 dni." in polish, polish
+    chinese = delivery_lateness(date(2026, 11, 20), "CH", FROM_GERMANY, TODAY, "zh")
+    assert chinese.startswith("您于11月20日下单") and "订单于" not in chinese, chinese

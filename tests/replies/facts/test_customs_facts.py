@@ -88,7 +88,8 @@ def test_terms_the_store_has_not_given_are_not_invented() -> None:
         "Orders to Switzerland cross a customs border, so import duties and taxes may apply; "
         "our team will confirm who pays them."
     )
-    assert customs_advice("CH", UNSET, "ja", bill=True).startswith("スイスへのお届けは国境を越える")
+    japanese = customs_advice("CH", UNSET, "ja", bill=True)
+    assert japanese.startswith("スイスへのお届けは輸入扱いとなる")
     assert customs_advice("AT", UNSET, "en", bill=False).startswith(
         "Orders to Austria do not cross a customs border"
     )
@@ -129,9 +130,9 @@ def test_wrong_customs_terms_name_their_key() -> None:
 
 def test_wording_native_reviewers_asked_for() -> None:
     unset = {lang: customs_advice("CH", UNSET, lang, bill=False) for lang in ("ja", "ko", "zh")}
-    assert "国境を越える" in unset["ja"] and "ご負担になるか" in unset["ja"]
+    assert "輸入扱いとなる" in unset["ja"] and "ご負担になるか" in unset["ja"]
     assert "税関の境界" not in unset["ja"] and "お支払いするか" not in unset["ja"]
-    assert "국경을 넘는 배송" in unset["ko"]
+    assert "통관을 거치는 해외 배송" in unset["ko"]
     assert "具体由谁支付，我们的团队会向您确认" in unset["zh"]
     assert "сумма, которую запрашивает курьер" in customs_advice("CH", DAP_ONLY, "ru", bill=True)
 

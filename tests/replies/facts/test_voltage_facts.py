@@ -46,7 +46,7 @@ def test_states_the_countrys_supply_with_its_name_in_the_language() -> None:
     assert plug_advice("DE", "pl").startswith("W Niemczech napięcie w sieci")
     assert plug_advice("KE", "pl").startswith("W tym kraju napięcie w sieci")
     assert plug_advice("KR", "ko").startswith(
-        "대한민국의 전원은 220V, 60Hz이며 콘센트는 C/F 타입입니다."
+        "한국의 전원은 220V, 60Hz이며 콘센트는 C/F 타입입니다."
     )
     assert plug_advice("US", "en").startswith("In the United States the mains supply")
 
@@ -69,7 +69,7 @@ def test_every_language_warns_that_heaters_need_dual_voltage(language: str) -> N
 
 def test_an_unknown_country_asks_for_it() -> None:
     assert plug_advice("ZZ", "en").startswith("Tell us which country you will use it in")
-    assert plug_advice(None, "ja").startswith("ご使用になる国を教えていただければ")
+    assert plug_advice(None, "ja").startswith("ご使用になる国・地域を教えていただければ")
     assert "。ドライヤー" in plug_advice(None, "ja")  # no space between Japanese sentences
 
 
