@@ -251,8 +251,8 @@ _EXCHANGE: dict[str, tuple[str, str, str]] = {
         "se há em estoque.",
         "Não fazemos trocas diretas: devolva o item para receber o reembolso e faça um novo "
         "pedido com o que preferir.",
-        "Para uma troca, por exemplo por outro tamanho ou cor, diga qual prefere e nossa "
-        "equipe vai verificar se é possível.",
+        "Se preferir uma troca em vez do reembolso, diga qual item você quer e nossa equipe "
+        "vai verificar se é possível.",
     ),
     "nl": (
         "Wil je liever ruilen, bijvoorbeeld voor een andere maat of kleur, laat ons dan weten "
