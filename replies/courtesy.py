@@ -12,7 +12,8 @@ each one short phrase at the start or the end of the reply, whatever the answer 
   Grüezi) is returned as it was said;
 - "are you there?" ("在吗", "hay alguien?", "kimse var mı?") gets "yes, we're here" first;
 - an Arabic blessing gets its customary answer ("الله يعطيكم العافية" -> "الله يعافيك",
-  "جزاكم الله خيراً" -> "وإياك"), like the greeting of peace (``replies.salaam``);
+  "جزاكم الله خيراً" -> "وإياك"), like the greeting of peace (``replies.salaam``), and a
+  Turkish "kolay gelsin" its "Sağ olun!";
 - a wish for the season or the weekend ("Merry Christmas", "Frohe Weihnachten", "新年快乐",
   "Ramadan Kareem", "عيد مبارك", "schönes Wochenende") is wished back at the end.
 
@@ -56,7 +57,7 @@ _TIME_GREETINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "morning",
         re.compile(
-            r"good\s*morning|^morning\b|buen[oa]s?\s*d[ií]as?|guten\s*morgen|^morgen\b"
+            r"good\s*morning|^morning\b|buen[oa]s?\s*d[ií]as?|guten\s*morgen"
             r"|buongiorno|buon\s*giorno|bom\s*dia|goedemorgen|доброе\s*утро|g[üu]nayd[ıi]n"
             r"|おはよう|早上好|早安|早晨|صباح\s*الخير|saba+h\s*[ae]l\s*[kx]h?e+r"
         ),
@@ -135,10 +136,10 @@ _ARE_YOU_THERE = re.compile(
     r"|zijn\s*jullie\s*er|jest\s*kto[śs]|czy\s*kto[śs]\s*jest|jeste[śs]cie\??\s*$"
     r"|есть\s*кто|кто-?\s*нибудь\s*(?:есть|тут|здесь)|вы\s*(?:тут|здесь|на\s*связи)"
     r"|kimse\s*var\s*m[ıi]|orada\s*m[ıi]s[ıi]n[ıi]z|burada\s*m[ıi]s[ıi]n[ıi]z"
-    r"|どなたか(?:い|おられ|いらっしゃ)|誰か(?:い|おられ|いらっしゃ)|いますか"
-    r"|계세요|계신가요|계십니까|있나요\s*\?"
+    r"|どなたか(?:い|おられ|いらっしゃ)|誰か(?:い|おられ|いらっしゃ)"
+    r"|계세요|계신가요|계십니까"
     r"|在吗|在嘛|在么|在不在|有人吗|有人在吗|有人在嗎|在嗎|有人嗎"
-    r"|(?:في|فيه|فى)\s*(?:أحد|احد|حد)|هل\s*من\s*أحد|(?:حد|أحد|احد)\s*موجود|موجودين"
+    r"|(?:في|فيه|فى)\s*(?:أحد|احد|حد)|هل\s*من\s*أحد|(?:حد|أحد|احد)\s*موجود"
 )
 _HERE: Mapping[str, str] = {
     "en": "Yes, we're here!",
@@ -156,6 +157,10 @@ _HERE: Mapping[str, str] = {
     "zh": "在的！",
     "ar": "نعم، نحن هنا",
 }
+
+# Turkish "kolay gelsin" (may your work be easy) is thanked for.
+_KOLAY_GELSIN = re.compile(r"kolay\s*gelsin")
+_SAG_OLUN = "Sağ olun!"
 
 # --- Arabic blessings ------------------------------------------------------------------
 
@@ -444,6 +449,8 @@ def courteous(reply: str, language: str, text: str, *, formal: bool = False) -> 
     else:
         if greeting:
             reply = _greeted_back(reply, language, greeting)
+        if language == "tr" and _KOLAY_GELSIN.search(text.lower()):
+            reply = f"{_SAG_OLUN} {reply}"
         if here:
             reply = _here_first(reply, language, here)
     wished = wish(text)

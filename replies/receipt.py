@@ -3,7 +3,8 @@
 "領収書を発行していただけますか" was promised a "請求書" (a bill asking for payment) and asked
 for the company's address and tax number (sendability set 4 #53, issue 15). A receipt
 proves a payment already made: nothing about a company is needed for it, and in Japanese
-only the name it is made out to (宛名), when the message does not give one.
+only the name it is made out to (宛名): asked when the message does not give one,
+confirmed when it does.
 
 - ``receipt_values``: for the invoice answers, the ``{company_ask}`` of a receipt: empty,
   or in Japanese the 宛名 when the message gives no name;
@@ -38,6 +39,11 @@ _INVOICE = re.compile(
 # The Japanese receipt's addressee, when the message names none.
 _ADDRESSEE = re.compile(r"宛名|様|御中|株式会社|有限会社|\(株\)|（株）")
 _ADDRESSEE_ASK = "領収書の宛名（会社名など）にご指定がございましたら、お知らせください。"
+# The addressee the message names ("宛名は「株式会社ミナト商会」で"), confirmed back.
+_NAMED_ADDRESSEE = re.compile(
+    r"宛名[はを]?\s*[「『]?(?P<name>[^」』。、\s]{2,40}?)[」』]?\s*(?:で|にて|宛|と)"
+)
+_ADDRESSEE_TAKEN = "宛名は「{name}」にて承りました。"
 
 # The invoice word and the receipt word of the reply, where they differ in kind.
 _WORDS: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]] = {
@@ -65,8 +71,11 @@ def receipt_values(intents: Iterable[str], text: str, language: str) -> dict[str
     and further questions) to a receipt request; nothing otherwise."""
     if not INVOICE_INTENTS & set(intents) or not asks_for_receipt(text):
         return {}
-    if language == "ja" and not (_ADDRESSEE.search(text) or COMPANY_NAME in message_gives(text)):
-        return {"company_ask": _ADDRESSEE_ASK}
+    if language == "ja":
+        if named := _NAMED_ADDRESSEE.search(text):
+            return {"company_ask": _ADDRESSEE_TAKEN.format(name=named.group("name"))}
+        if not (_ADDRESSEE.search(text) or COMPANY_NAME in message_gives(text)):
+            return {"company_ask": _ADDRESSEE_ASK}
     return {"company_ask": ""}
 
 

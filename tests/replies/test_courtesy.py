@@ -63,6 +63,11 @@ def test_a_time_of_day_greeting_is_said_back(
     assert not reply[len(opening) :].lstrip(" ,!").startswith(("Hola", "Merhaba", "Hallo", "مرحب"))
 
 
+def test_kolay_gelsin_is_thanked_for(engine: SuggestionEngine) -> None:
+    reply = _reply(engine, "iyi aksamlar kolay gelsin", "tr")
+    assert reply.startswith("Sağ olun! İyi akşamlar"), reply
+
+
 def test_a_greeting_said_in_passing_is_no_opening() -> None:
     assert time_greeting("I'm only home in the evening, can it come then?") is None
     assert time_greeting("Good evening! where is my order") == "evening"
@@ -250,6 +255,7 @@ def test_a_japanese_receipt_is_no_invoice_and_needs_no_company_details(
     reply = _reply(engine, text, "ja", {"order_number": "J771", "order_status": "delivered"})
     assert "領収書" in reply and "請求書" not in reply
     assert "税番号" not in reply and "住所" not in reply
+    assert "宛名は「山田商店」にて承りました" in reply  # the name it is made out to, confirmed
     # without a name to make it out to, only that is asked
     reply = _reply(engine, "領収書って出してもらえますか", "ja")
     assert "宛名" in reply and "税番号" not in reply
