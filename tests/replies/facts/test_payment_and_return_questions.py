@@ -148,6 +148,7 @@ def test_a_local_wallet_is_named_and_answered_by_the_stores_list(
         ("箱を捨ててしまいました", [NO_BOX]),
         ("perdi o recibo, ainda posso devolver?", [NO_RECEIPT]),
         ("kassenbon verloren, geht umtausch trotzdem", [NO_RECEIPT]),
+        ("habe keinen Kassenbon mehr und keinen Karton mehr", [NO_BOX, NO_RECEIPT]),
         ("bao zhuang he diu le, hai neng tui ma", [NO_BOX]),
         ("fa piao diu le keyi tuihuo ma", [NO_RECEIPT]),
         ("no return label in the parcel, how do i send it", [NO_LABEL]),
