@@ -49,7 +49,7 @@ _FORMAL: dict[str, re.Pattern[str]] = {
         r"(?i:gentil[ei]\s|egregi[oa]|spettabile|spett\.le|cordiali\s*saluti|distinti\s*saluti"
         r"|la\s*ringrazio|le\s*chiedo|le\s*scrivo|potrebbe\s*(?:gentilmente\s*)?"
         r"(?:dirmi|indicarmi|inviarmi|farmi)|vorrei\s*chiederle)"
-        r"|(?<![\w])(?:Lei|Le|La\s+ringrazio|Suo|Sua)(?![\w])"
+        r"|(?<![\w])(?:Lei|Suo|Sua|Suoi|Sue)(?![\w])|\bLa\s+ringrazio|\bLe\s+(?:chiedo|scrivo)"
     ),
     "pt": re.compile(
         r"(?i:\bexm[oa]s?\b|excelent[ií]ssim|\bv\.?\s*exa|vossa\s*excel|prezad[oa]s?\b"

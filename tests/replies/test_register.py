@@ -288,6 +288,8 @@ INFORMAL_IT = re.compile(
 def test_a_formal_italian_message_is_told(text: str) -> None:
     assert writes_formally(text, "it")
     assert not writes_formally("ciao! mi dite dove sta il pacco?", "it")
+    # an article opening a sentence is no "Lei"
+    assert not writes_formally("Le scarpe sono arrivate rotte, La borsa invece ok", "it")
 
 
 def test_every_italian_answer_reads_in_the_lei_form(engine: SuggestionEngine) -> None:
