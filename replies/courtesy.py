@@ -423,8 +423,8 @@ def wish(text: str) -> str | None:
     """The kind of wish the message sends (``_WISH_BACK``'s keys), if any."""
     lowered = text.lower()
     kinds = [kind for kind, pattern in _WISHES if pattern.search(lowered)]
-    if "christmas" in kinds and "new_year" in kinds:
-        return "christmas_new_year"
+    if "new_year" in kinds and ("christmas" in kinds or "holidays" in kinds):
+        return "christmas_new_year"  # "Wesołych Świąt i szczęśliwego Nowego Roku"
     return kinds[0] if kinds else None
 
 

@@ -208,6 +208,8 @@ def test_every_language_has_every_wish_back() -> None:
             )
             assert line != "x.", (kind, lang)
     assert wish("happy to help, see you next year") is None
+    assert wish("Wesołych Świąt i szczęśliwego Nowego Roku!") == "christmas_new_year"
+    assert wish("Fijne feestdagen en een gelukkig nieuwjaar") == "christmas_new_year"
 
 
 def test_the_formal_wish_uses_the_formal_you() -> None:
