@@ -28,6 +28,10 @@ from replies.register import in_register, writes_formally
 from replies.safety import with_safety
 from replies.script import in_shoppers_script
 
+# The zone most of a country's people keep, for a greeting by the time of day in a country
+# of several zones (``bot.calendar.countries.single_zone`` gives none for them).
+_MOST_PEOPLES_ZONE = {"BR": "America/Sao_Paulo"}
+
 
 def addressed(
     reply: str,
@@ -44,7 +48,9 @@ def addressed(
         return reply
     where = where_is_shopper(text, values or {}, country=country, language_code=language_code)
     formal = writes_formally(text, language)
-    reply = in_register(reply, language, text, now=now, zone=single_zone(where and where.code))
+    code = where.code if where else None
+    zone = single_zone(code) or _MOST_PEOPLES_ZONE.get(code or "")
+    reply = in_register(reply, language, text, now=now, zone=zone)
     reply = receipt_wording(reply, language, text)
     reply = with_safety(reply, language, text, formal=formal)
     reply = courteous(reply, language, text, formal=formal)

@@ -38,12 +38,17 @@ _DEFAULT_PROFILE = "s2twp"
 # mainland's ones.
 _TAIWAN_WORDS = (
     ("臺", "台"),
+    ("結賬", "結帳"),
     ("賬戶", "帳戶"),
     ("賬號", "帳號"),
     ("賬單", "帳單"),
     ("郵箱", "信箱"),
     ("質量", "品質"),
 )
+
+
+# The locale data's formal names of Hong Kong and Macao, as their people write them.
+_PLACE_NAMES = (("中國香港特別行政區", "香港"), ("中國澳門特別行政區", "澳門"))
 
 
 @cache
@@ -82,6 +87,8 @@ def to_traditional(text: str, region: str | None = None) -> str:
     if converter is None:
         return text
     converted = converter.convert(text)
+    for formal, everyday in _PLACE_NAMES:
+        converted = converted.replace(formal, everyday)
     if profile == _DEFAULT_PROFILE:
         for formal, everyday in _TAIWAN_WORDS:
             converted = converted.replace(formal, everyday)

@@ -242,6 +242,14 @@ def test_a_taiwanese_shopper_reads_traditional_characters_and_taiwans_words(
     assert to_traditional("请发送短视频", "HK") == "請發送短視頻"
 
 
+def test_a_hong_kong_shopper_reads_hong_kongs_characters_and_name(
+    engine: SuggestionEngine,
+) -> None:
+    reply = _reply(engine, "你好，請問寄到香港要幾多日？", "zh")
+    assert writes_traditional(reply)
+    assert "特別行政區" not in reply and "特别行政区" not in reply
+
+
 def test_a_simplified_message_stays_simplified(engine: SuggestionEngine) -> None:
     reply = _reply(engine, "寄到上海要几天？", "zh")
     assert not writes_traditional(reply)

@@ -139,6 +139,17 @@ def test_a_formal_portuguese_letter_gets_the_time_of_days_greeting() -> None:
     assert in_register(reply, "pt", "oi, quanto tempo demora?", now=morning) == reply
 
 
+def test_a_formal_brazilian_message_is_greeted_by_brazils_clock() -> None:
+    from replies.addressing import addressed
+
+    noon_utc = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)  # 9:00 in São Paulo, 12:00 in Lisbon
+    text = "Prezados, gostaria de saber o prazo de entrega para Curitiba. Atenciosamente"
+    reply = addressed("Olá! O prazo é de 7 dias.", "pt", text, {}, country="BR", now=noon_utc)
+    assert reply.startswith("Bom dia!"), reply
+    reply = addressed("Olá! O prazo é de 7 dias.", "pt", text, {}, country="PT", now=noon_utc)
+    assert reply.startswith("Boa tarde!"), reply
+
+
 def test_a_formal_portuguese_message_is_answered_without_ola(engine: SuggestionEngine) -> None:
     text = (
         "Exmos. Senhores, venho por este meio solicitar a fatura da encomenda 4411. "
