@@ -17,8 +17,11 @@ so ``{refund_amount}`` is where those answers write what they are asked.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from replies.facts.return_questions import asks_shipping_again, return_questions
+from replies.facts.return_window import window_end
+from replies.facts.terms import ShippingTerms
 from replies.features import fold
 
 # The whole amount, a deduction, or the shipping cost asked about, in the 14 languages
@@ -89,12 +92,24 @@ def asks_refund_amount(text: str) -> bool:
     return bool(_ASKS.search(fold(text)))
 
 
-def refund_amount(text: str, language: str) -> str:
+def refund_amount(
+    text: str,
+    language: str,
+    *,
+    terms: ShippingTerms | None = None,
+    delivered_on: date | None = None,
+    today: date | None = None,
+) -> str:
     """The answers to what ``text`` asks about a return's or a refund's terms, in
     ``language``: how much is refunded, and the questions of ``replies.facts.return_questions``
     (the return period, an opened item, a lost box or receipt, no label, where the money
-    goes, shipping paid again); empty when it asks none."""
-    others = return_questions(text, language)
+    goes, shipping paid again); empty when it asks none. With the store's ``terms`` and
+    the day the linked order was delivered, "how many days do I have?" is answered with the
+    last day (``replies.facts.return_window``)."""
+    last_day = ""
+    if terms is not None and today is not None:
+        last_day = window_end(terms, language, delivered_on, today)
+    others = return_questions(text, language, last_day=last_day)
     # "pagar envío otra vez?" asks about paying shipping again, not about a refund of it
     amount = asks_refund_amount(text) and not asks_shipping_again(text)
     sentences = [_TEAM_CONFIRMS.get(language, _TEAM_CONFIRMS["en"])] if amount else []

@@ -431,12 +431,14 @@ def asks_shipping_again(text: str) -> bool:
     return SHIP_AGAIN in questions_in(text)
 
 
-def return_questions(text: str, language: str) -> str:
-    """The answers to the questions ``text`` asks, in ``language``; empty when none."""
+def return_questions(text: str, language: str, *, last_day: str = "") -> str:
+    """The answers to the questions ``text`` asks, in ``language``; empty when none.
+    ``last_day``: the sentence saying until when the linked order can go back
+    (``replies.facts.return_window.window_end``), said instead of "the team confirms it"."""
     sentences = _SENTENCES.get(language, _SENTENCES["en"])
     out = []
     for name in questions_in(text):
-        sentence = sentences[name]
+        sentence = last_day if name == DAYS and last_day else sentences[name]
         if name == MONEY_BACK:
             methods = methods_in(text)
             paid = ""

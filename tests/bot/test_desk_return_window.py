@@ -4,6 +4,7 @@ with the right plural (sendability set 4 #22: "quanti giorni ho per fare il reso
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,10 @@ import pytest
 from bot.desk import load_desk
 from bot.errors import ConfigError
 from replies.facts.country import LANGUAGES
-from replies.facts.return_window import return_window, window_days
+from replies.facts.refund_amount import refund_amount
+from replies.facts.return_window import return_window, window_days, window_end
 from replies.facts.returns import return_postage
-from replies.facts.terms import ReturnPostage
+from replies.facts.terms import ReturnPostage, ShippingTerms
 
 WINDOW = """\
 shipping:
@@ -83,3 +85,51 @@ def test_every_language_says_the_window(tmp_path: Path, language: str) -> None:
     assert "30" in sentence and "{" not in sentence and "  " not in sentence
     if language != "en":
         assert sentence != return_window(shipping, "en")
+
+
+TODAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("language", "delivered", "said"),
+    [
+        ("it", date(2026, 11, 20), "fino al 20 dicembre"),
+        ("it", date(2026, 11, 8), "dell'8 novembre, puoi restituirlo fino all'8 dicembre"),
+        ("es", date(2026, 11, 20), "hasta el 20 de diciembre"),
+        ("de", date(2026, 11, 20), "bis zum 20. Dezember"),
+        ("pl", date(2026, 11, 20), "do 20 grudnia"),
+        ("ja", date(2026, 11, 20), "12月20日まで"),
+        ("ar", date(2026, 11, 20), "حتى 20 ديسمبر"),
+        ("de", date(2026, 10, 1), "am 31. Oktober abgelaufen"),  # passed: the team checks
+    ],
+)
+def test_the_last_day_is_counted_from_the_delivery(
+    tmp_path: Path, language: str, delivered: date, said: str
+) -> None:
+    shipping = load_desk(_desk(tmp_path, 30)).shipping
+    assert said in window_end(shipping, language, delivered, TODAY)
+    # "how many days do I have?" is answered with it instead of "the team confirms"
+    asked = refund_amount("quanti giorni ho per il reso?", language, terms=shipping,
+                          delivered_on=delivered, today=TODAY)  # fmt: skip
+    assert said in asked
+
+
+def test_without_the_delivery_date_or_the_window_the_team_confirms_the_last_day(
+    tmp_path: Path,
+) -> None:
+    shipping = load_desk(_desk(tmp_path, 30)).shipping
+    assert window_end(shipping, "it", None, TODAY) == ""
+    assert window_end(ShippingTerms(), "it", date(2026, 11, 20), TODAY) == ""
+    answer = refund_amount("quanti giorni ho per il reso?", "it", terms=ShippingTerms(),
+                           delivered_on=date(2026, 11, 20), today=TODAY)  # fmt: skip
+    assert "il nostro team ti confermerà" in answer
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_says_the_last_day(tmp_path: Path, language: str) -> None:
+    shipping = load_desk(_desk(tmp_path, 30)).shipping
+    for delivered in (date(2026, 11, 20), date(2026, 10, 1)):
+        sentence = window_end(shipping, language, delivered, TODAY)
+        assert sentence and "{" not in sentence and "  " not in sentence
+        if language != "en":
+            assert sentence != window_end(shipping, "en", delivered, TODAY)
