@@ -79,6 +79,15 @@ VARIABLES = frozenset(
         "account_detail_ask",
         "payment_details_ask",
         "delivered_check",
+        "problem_ask",
+        "product_ask",
+        "availability_ask",
+        "change_ask",
+        "address_ask",
+        "customs_notice_ask",
+        "newsletter_ask",
+        # what a customs ID the message names is, and what to do (replies/facts/customs_ids.py)
+        "customs_id",
     }
 )
 MIN_EXAMPLES: Mapping[str, int] = {

@@ -12,6 +12,8 @@ import pytest
 
 from replies.classifier import IntentClassifier
 from replies.engine import SuggestionEngine
+from replies.facts.ask_sentences import CUSTOMS_NOTICE
+from replies.facts.asks import ask
 from replies.facts.fill import fact_variables
 from replies.facts.terms import ShippingError, ShippingTerms, parse_shipping
 from replies.language import make_detector
@@ -143,8 +145,9 @@ REDIRECT_CHECK = {
 }
 
 
-# "the house number is 14, not 41": the shopper may have given the address already, so
-# the answer asks only for what the message lacks
+# "the house number is 14, not 41": what the message gives is read by the address ask
+# (``replies.facts.asks``); with no message the whole address is asked plainly, never
+# "send whatever your message doesn't include yet"
 ONLY_WHAT_IS_MISSING = {
     "en": "whatever your message doesn't include yet",
     "es": "lo que falte en tu mensaje",
@@ -163,26 +166,37 @@ def test_an_address_change_promises_a_check_not_a_change(language: str) -> None:
         )
         assert PROMISES[language].casefold() not in text.casefold(), text
         assert REDIRECT_CHECK[language] in text, text
-        assert ONLY_WHAT_IS_MISSING[language] in text, text
+        assert ONLY_WHAT_IS_MISSING[language] not in text, text
+        assert ask("address_ask", "", language) in text, text
+        correction = ask("address_ask", "CAP 20135, non 20153", language)
+        text, _ = UNSET_ENGINE.render(
+            "change_shipping_address",
+            language,
+            {**facts_for(language, situation), "address_ask": correction},
+        )
+        assert correction in text and ONLY_WHAT_IS_MISSING[language] not in text, text
 
 
 @pytest.mark.parametrize(
-    ("language", "conditional"),
+    ("language", "conditional", "bill"),
     [
-        ("es", "Si tienes un aviso de aduanas"),
-        ("fr", "Si vous avez reçu un avis de douane"),
-        ("pt", "Se você recebeu um aviso da alfândega"),
+        ("es", "Si tienes un aviso de aduanas", "el repartidor me pide 25 € de aduana"),
+        ("fr", "Si vous avez reçu un avis de douane", "le livreur me demande 25 € de douane"),
+        ("pt", "Se você recebeu um aviso da alfândega", "os Correios querem que eu pague R$ 90"),
     ],
 )
 def test_customs_answers_read_naturally_in_every_order_situation(
-    language: str, conditional: str
+    language: str, conditional: str, bill: str
 ) -> None:
-    """Linked: the notice is asked for only if there is one; not linked: the number the
-    shopper typed is named, not asked for again."""
-    linked, _ = SET_ENGINE.render(
-        "customs_duties", language, facts_for(language, OrderSituation.WITH_TRACKING)
-    )
-    assert conditional in linked, linked
+    """Linked: the notice is asked for only when the message has one; not linked: the
+    number the shopper typed is named, not asked for again."""
+    values = facts_for(language, OrderSituation.WITH_TRACKING)
+    linked, _ = SET_ENGINE.render("customs_duties", language, values)
+    assert conditional not in linked, linked
+    template, _ = SET_ENGINE.template("customs_duties", language, values)
+    facts = fact_variables(bill, template, language, values, terms=SET, today=NOW.date())
+    billed, _ = SET_ENGINE.render("customs_duties", language, {**values, **facts})
+    assert CUSTOMS_NOTICE[language][0] in billed, billed
     typed, _ = SET_ENGINE.render("customs_duties", language, {"order_number": "A10293"})
     assert "A10293" in typed
     assert not any(
