@@ -91,6 +91,16 @@ _ALIASES: dict[str, str] = {
     "澳門": "MO", "마카오": "MO", "マカオ": "MO",
     # names written without their accents
     "belgie": "BE", "espana": "ES", "belgica": "BE", "suica": "CH", "turquia": "TR",
+    # everyday names CLDR gives in another form (the replies write some of them,
+    # ``replies.facts.names``): "Repubblica Ceca" beside "Cechia", Korean "호주" beside
+    # "오스트레일리아", Arabic "الدنمارك" beside "الدانمرك", Turkish "İngiltere" (typed
+    # "ingiltere", "ingiltereye") for the United Kingdom
+    "repubblica ceca": "CZ", "república checa": "CZ", "republica checa": "CZ",
+    "república tcheca": "CZ", "republica tcheca": "CZ",
+    "호주": "AU", "الدنمارك": "DK", "vatican": "VA", "vaticano": "VA",
+    "costa de marfil": "CI", "fildişi sahili": "CI",
+    "ingiltere": "GB", "i̇ngiltere": "GB", "ingiltereye": "GB", "i̇ngiltereye": "GB",
+    "ingiltere'ye": "GB", "i̇ngiltere'ye": "GB", "ingilterede": "GB", "ingiltere'de": "GB",
 }  # fmt: skip
 
 # Big cities and regions per country, in the spellings shoppers use; ambiguous words

@@ -312,7 +312,7 @@ _SCHEMES: dict[str, dict[str, str]] = {
     "tr": {
         "ioss": "{to_country} gönderilen siparişlerde ithalat KDV'si, AB'nin IOSS sistemiyle "
         "ödeme sırasında alınır; teslimatta ödenecek başka bir şey yoktur.",
-        "uk_vat": "{to_country} gönderilen siparişlerde İngiltere KDV'si ödeme sırasında "
+        "uk_vat": "{to_country} gönderilen siparişlerde Birleşik Krallık KDV'si ödeme sırasında "
         "alınır; teslimatta ödenecek başka bir şey yoktur.",
     },
     "ja": {

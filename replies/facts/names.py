@@ -79,6 +79,11 @@ _SHORT_NAMES: dict[str, dict[str, str]] = {
     "ZA": {"ko": "남아프리카 공화국"},
     "DK": {"ar": "الدنمارك"},
     "CZ": {"it": "Repubblica Ceca"},
+    # the French, Turkish and Spanish names of the Vatican and of Côte d'Ivoire as their
+    # speakers write them ("au Vatican", not "en État de la Cité du Vatican"; "Fildişi
+    # Sahili'ne", "a Costa de Marfil")
+    "VA": {"fr": "Vatican"},
+    "CI": {"tr": "Fildişi Sahili", "es": "Costa de Marfil"},
 }
 # The first of the month is an ordinal in French ("1er décembre") and in Brazilian
 # Portuguese ("1º de dezembro"); European Portuguese writes "1 de dezembro".

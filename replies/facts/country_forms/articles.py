@@ -22,7 +22,7 @@ LANGUAGES = frozenset({"en", "es", "fr", "it", "pt", "de", "nl"})
 # English
 # Names that take "the" ("to the United States", "in the Netherlands").
 _ENGLISH_THE = frozenset(
-    {"US", "GB", "NL", "AE", "PH", "DO", "BS", "MV", "CD", "CF", "GM", "IC", "KM", "SC", "VA"}
+    {"US", "GB", "NL", "AE", "PH", "DO", "BS", "MV", "CD", "CF", "GM", "IC", "KM", "SC"}
 )
 
 # Spanish
@@ -38,6 +38,8 @@ _SPANISH_ARTICLE = {
     "CD": "la",
     "CF": "la",
     "IN": "la",  # "a la India", "en la India"
+    "LB": "el",  # "al Líbano"
+    "VA": "la",  # "a la Ciudad del Vaticano"
 }
 _SPANISH_CONTRACTION = re.compile(r"\b(a|de) el\b")
 
@@ -79,15 +81,15 @@ _BRAZILIAN_ARTICLE = frozenset({"MA"})
 _PORTUGUESE_SINGULAR_S = frozenset({"MA"})
 # Masculine names ending in "a" ("o Camboja", "o Quênia", "o Gana").
 _PORTUGUESE_MASCULINE_A = frozenset({"KH", "KE", "GH"})
-# Feminine names not ending in "a" ("a Guiné").
-_PORTUGUESE_FEMININE = frozenset({"GN", "GW", "GQ"})
+# Feminine names not ending in "a" ("a Guiné", "a Reunião", "a Cidade do Vaticano").
+_PORTUGUESE_FEMININE = frozenset({"GN", "GW", "GQ", "RE", "GP", "VA"})
 
 # German
 # Names that take an article: feminine ("in die Schweiz", "in der Schweiz"), masculine
 # ("in den Iran", "im Iran"), neuter ("ins Vereinigte Königreich") and plural ("in die
 # Vereinigten Staaten", "in den Niederlanden"); the others take "nach" and "in".
-_GERMAN_FEMININE = frozenset({"CH", "TR", "SK", "UA", "MN", "DO", "CF"})
-_GERMAN_MASCULINE = frozenset({"IR", "IQ", "LB", "SD", "YE", "TD", "VA"})
+_GERMAN_FEMININE = frozenset({"CH", "TR", "SK", "UA", "MN", "DO", "CF", "VA"})  # "Vatikanstadt"
+_GERMAN_MASCULINE = frozenset({"IR", "IQ", "LB", "SD", "YE", "TD"})
 _GERMAN_NEUTER = frozenset({"GB"})
 _GERMAN_PLURAL = frozenset({"US", "NL", "AE", "PH", "MV", "BS", "SC", "KM", "IC"})
 # Islands go "auf die" and are "auf den" ("auf die Philippinen", "auf den Kanarischen Inseln").

@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from replies.facts.country import LANGUAGES
+from replies.facts.country import LANGUAGES, country_in_text
 from replies.facts.country_forms import in_country, to_country
 from replies.facts.country_forms.declension import TABLES
 from replies.facts.customs import customs_advice
@@ -219,7 +219,7 @@ def test_customs_sentences_read_naturally() -> None:
         ("nl", "de Britse btw"),
         ("pl", "brytyjski VAT"),
         ("ru", "британский НДС"),
-        ("tr", "İngiltere KDV'si"),
+        ("tr", "Birleşik Krallık KDV'si"),
         ("ja", "英国VAT"),
         ("ko", "영국 부가가치세"),
         ("zh", "英国增值税"),
@@ -342,6 +342,15 @@ def test_asking_the_destination_in_chinese_japanese_and_korean_names_regions_too
         ("pt-PT", "MA", "para Marrocos", "em Marrocos"),  # Portugal
         ("pt-PT", "PL", "para a Polónia", "na Polónia"),  # not Brazil's "Polônia"
         ("pt-PT", "RO", "para a Roménia", "na Roménia"),
+        ("fr", "VA", "au Vatican", "au Vatican"),  # not "en État de la Cité du Vatican"
+        ("de", "VA", "in die Vatikanstadt", "in der Vatikanstadt"),  # not "in den"
+        ("es", "VA", "a la Ciudad del Vaticano", "en la Ciudad del Vaticano"),
+        ("pt", "VA", "para a Cidade do Vaticano", "na Cidade do Vaticano"),
+        ("en", "VA", "to Vatican City", "in Vatican City"),
+        ("es", "LB", "al Líbano", "en el Líbano"),
+        ("es", "CI", "a Costa de Marfil", "en Costa de Marfil"),
+        ("tr", "CI", "Fildişi Sahili'ne", "Fildişi Sahili'nde"),
+        ("pt", "RE", "para a Reunião", "na Reunião"),
     ],
 )
 def test_names_as_a_native_writes_them(language: str, code: str, to: str, inside: str) -> None:
@@ -356,3 +365,21 @@ def test_a_late_order_reads_naturally_in_polish_and_chinese() -> None:
     assert "do 3 grudnia: jest już opóźnione o 4 dni." in polish, polish
     chinese = delivery_lateness(date(2026, 11, 20), "CH", FROM_GERMANY, TODAY, "zh")
     assert chinese.startswith("您于11月20日下单") and "订单于" not in chinese, chinese
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("spedite in repubblica ceca?", "CZ"),
+        ("hacen envíos a república checa", "CZ"),
+        ("호주로 배송 되나요?", "AU"),
+        ("هل تشحنون إلى الدنمارك؟", "DK"),
+        ("ingiltereye kargo var mi", "GB"),
+        ("İngiltere'de yaşıyorum", "GB"),
+        ("do u ship to the vatican", "VA"),
+    ],
+)
+def test_the_names_the_replies_write_are_read_in_messages(text: str, code: str) -> None:
+    """A shopper writes the everyday name the reply uses too ("호주", "Repubblica Ceca",
+    "الدنمارك"), not only CLDR's ("오스트레일리아", "Cechia", "الدانمرك")."""
+    assert country_in_text(text) == code
