@@ -302,3 +302,20 @@ def test_buy_now_pay_later_wallets_are_named_and_not_asked_twice() -> None:
     answer = payment_answer("do u do klarna or afterpay? want to split it in 4", "en", UNLISTED)
     assert answer.startswith("Klarna and Afterpay:") and "instalments" not in answer
     assert payment_answer("コンビニ払いは使えますか", "ja", UNLISTED).startswith("コンビニ払い")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_cancelling_if_late_is_answered_beside_the_late_order(
+    engine: SuggestionEngine, language: str
+) -> None:
+    """#34: "if it doesn't come this week I want to cancel", a second question on a late
+    order's answer, gets "we can cancel and refund you if you prefer", never the note that
+    a colleague will look at the rest."""
+    also = engine.library["cancel_order"].also[language]
+    assert "{refund_amount}" in also
+    sentence = also.replace("{refund_amount}", "").strip()
+    if language != "en":
+        assert (
+            sentence
+            != engine.library["cancel_order"].also["en"].replace("{refund_amount}", "").strip()
+        )
