@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from replies.facts.country_forms import contracted
+from replies.facts.country_forms import base_language, contracted
 from replies.facts.delivery import in_sentence
 from replies.facts.names import sentences
 from replies.facts.terms import EU_MEMBERS, CustomsTerms, Duties, ShippingTerms
@@ -589,9 +589,10 @@ def customs_advice(
     notice_asked: bool = False,
 ) -> str:
     """The store's customs terms for ``country`` in ``language`` (``_advice``), with a
-    Spanish country's article contracted ("los envíos al Reino Unido")."""
+    Spanish country's article contracted ("los envíos al Reino Unido"); ``language`` may be
+    a regional variant ("pt-PT"), whose names the country is given in ("para a Polónia")."""
     advice = _advice(country, terms, language, bill=bill, value=value, notice_asked=notice_asked)
-    return contracted(advice, language)
+    return contracted(advice, base_language(language))
 
 
 def _advice(
@@ -610,6 +611,7 @@ def _advice(
     (a courier's charge there is not paid before we check: it may be an error or a scam),
     none on ordinary goods in Hong Kong and Macau. When neither the store's country nor its
     terms are known (no desk file), nothing is asserted about a border."""
+    locale, language = language, base_language(language)  # "pt-PT": Portugal's names
     none, before_paid, before_due, bill_paid, bill_due, ask = _TEXT.get(language, _TEXT["en"])
     no_border_bill, duty_free, dont_pay, unknown, unknown_bill = _SPECIAL.get(
         language, _SPECIAL["en"]
@@ -618,7 +620,7 @@ def _advice(
         return ask
 
     def said(template: str) -> str:
-        return in_sentence(template, country, language)
+        return in_sentence(template, country, locale)
 
     if country in DUTY_FREE:
         return sentences(language, said(duty_free), dont_pay) if bill else said(duty_free)

@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 from babel import Locale
 
-from replies.facts.country_forms import capitalized, country_forms
+from replies.facts.country_forms import base_language, capitalized, country_forms
 from replies.facts.names import day_text
 from replies.facts.terms import DeliveryWindow, ShippingTerms
 
@@ -425,13 +425,15 @@ def delivery_time(country: str | None, terms: ShippingTerms, language: str) -> s
 
     A known country without a time in the desk file (no line for it, no ``default``) is
     told that the team will confirm it: the shopper named the country, so it is not
-    asked for again."""
+    asked for again. ``language`` may be a regional variant ("pt-PT"): the country is then
+    named as the variant writes it ("para a Polónia")."""
+    locale, language = language, base_language(language)  # "pt-PT": Portugal's names
     known, usual, ask = _TIME.get(language, _TIME["en"])
     window = terms.delivery.window_for(country) if country else None
     if country and window:
-        return in_sentence(known, country, language, days=days_text(window, language))
+        return in_sentence(known, country, locale, days=days_text(window, language))
     if country:
-        return in_sentence(_CONFIRM.get(language, _CONFIRM["en"]), country, language)
+        return in_sentence(_CONFIRM.get(language, _CONFIRM["en"]), country, locale)
     if terms.delivery.default:
         return usual.format(days=days_text(terms.delivery.default, language))
     return ask
@@ -472,6 +474,7 @@ def delivery_lateness(
                           estimated_on=date(2026, 12, 3))
         # "It was expected by 3 December, so it is now 4 days late."
     """
+    locale, language = language, base_language(language)  # "pt-PT": Portugal's names
     shown = {"language": language, "today": today, "country": country}
     if estimated_on is not None and estimated_on < today:
         # the reply that shows the passed estimate says its date already: said twice, it
@@ -505,7 +508,7 @@ def delivery_lateness(
     days = days_text(window, language)
     with_country, alone = _TIME_FOR.get(language, _TIME_FOR["en"])
     # name the destination the promised time is for ("delivery to Japan takes ...")
-    time = in_sentence(with_country, country, language, days=days) if country else None
+    time = in_sentence(with_country, country, locale, days=days) if country else None
     sentence = late if today > due else on_time
     text = sentence.format(
         ordered=day_text(ordered_on, **shown),

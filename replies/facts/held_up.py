@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from replies.facts.country_forms import base_language
 from replies.facts.terms import ShippingTerms
 
 # Customs named by the shopper or the carrier's status ("висит на таможне", "通関手続中",
@@ -141,6 +142,7 @@ def delay_cause(country: str | None, terms: ShippingTerms, language: str, *, sai
     only for an order the desk file shows crossing a customs border, or one the shopper's
     message or the carrier's status (``said``) places at customs, unless the desk file
     shows it crossing none (a parcel inside one customs area meets no customs)."""
+    language = base_language(language)  # a regional variant ("pt-PT") reads its language's
     abroad, anywhere = _HELD_UP.get(language, _HELD_UP["en"])
     crosses = bool(terms.ships_from and country and terms.crosses_customs(country.upper()))
     no_border = bool(terms.ships_from and country) and not crosses

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from replies.facts.country_forms import base_language
 from replies.facts.delivery import days_text, delivery_time, in_sentence
 from replies.facts.terms import ShippingTerms
 
@@ -151,8 +152,9 @@ def ships_there(text: str, country: str | None, terms: ShippingTerms, language: 
         return ""
     if not country:
         return delivery_time(None, terms, language)
+    locale, language = language, base_language(language)  # "pt-PT": Portugal's names
     yes, confirm = _SHIPS.get(language, _SHIPS["en"])
     window = terms.delivery.window_for(country)
     if window is None:
-        return in_sentence(confirm, country, language)
-    return in_sentence(yes, country, language, days=days_text(window, language))
+        return in_sentence(confirm, country, locale)
+    return in_sentence(yes, country, locale, days=days_text(window, language))

@@ -32,7 +32,7 @@ When the shopper's country is unknown the sentence asks for it, with the same wa
 
 from __future__ import annotations
 
-from replies.facts.country_forms import capitalized, country_forms, has_forms
+from replies.facts.country_forms import base_language, capitalized, country_forms, has_forms
 from replies.facts.names import sentences
 from replies.facts.voltage_sentences import (
     FREQUENCY,
@@ -171,11 +171,12 @@ def plug_advice(
     and the heating-appliance warning; which labels work there when neither is known; a
     request for the country when it is unknown or not listed."""
     code = _code(country)
+    locale, language = language, base_language(language)  # "pt-PT": Portugal's names
     supply, ask, heating = TEXT.get(language, TEXT["en"])
     if code not in MAINS:
         return sentences(language, ask, heating)
     volts, hertz, plugs = MAINS[code]
-    where = country_forms(code, language)
+    where = country_forms(code, locale)
     if not has_forms(code, language):  # Polish, Russian: the country just named
         where["in_country"] = _THERE.get(language, where["in_country"])
     stated = capitalized(supply.format(**where, volts=volts, hertz=hertz, plugs=plugs))

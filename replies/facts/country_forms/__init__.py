@@ -36,7 +36,12 @@ from replies.facts.country_forms.articles import contracted
 from replies.facts.country_forms.turkish import suffixed
 from replies.facts.names import country_name
 
+# Regional variants the replies are written in (``replies.variants``) whose country names
+# differ from the language's: European Portuguese ("Polónia", "Roménia", "em Marrocos").
+_REGIONAL = frozenset({"pt-PT"})
+
 __all__ = [
+    "base_language",
     "capitalized",
     "contracted",
     "country_forms",
@@ -50,19 +55,19 @@ def to_country(code: str, language: str) -> str:
     """Where an order goes, as ``language`` writes it after a noun or verb of sending: "to
     the United States", "au Canada", "in die Schweiz", "do Niemiec", "Almanya'ya"; the bare
     name in Japanese, Korean and Chinese."""
-    return _forms(code.upper(), language)[0]
+    return _forms(code.upper(), _written(language))[0]
 
 
 def in_country(code: str, language: str) -> str:
     """Where something holds or happens: "in the United States", "au Canada", "in der
     Schweiz", "w Niemczech", "Almanya'da"; the bare name in Japanese, Korean and Chinese."""
-    return _forms(code.upper(), language)[1]
+    return _forms(code.upper(), _written(language))[1]
 
 
 def country_forms(code: str, language: str) -> dict[str, str]:
     """The values a fact sentence may use: ``{country}`` (the bare name), ``{to_country}``
     and ``{in_country}``."""
-    code = code.upper()
+    code, language = code.upper(), _written(language)
     to, inside = _forms(code, language)
     return {"country": country_name(code, language), "to_country": to, "in_country": inside}
 
@@ -70,7 +75,7 @@ def country_forms(code: str, language: str) -> dict[str, str]:
 def has_forms(code: str, language: str) -> bool:
     """Whether ``language`` names the country in its sentences; False for a Polish or
     Russian country outside the case tables (the sentence then says "your country")."""
-    lang = _base(language)
+    lang = base_language(language)
     if lang not in declension.LANGUAGES:
         return True
     return declension.in_table(code.upper(), country_name(code.upper(), lang), lang)
@@ -82,21 +87,26 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _base(language: str) -> str:
-    return language.split("-")[0].split("_")[0]
+def base_language(locale: str) -> str:
+    """The language of a locale ("pt-PT" -> "pt"): the fact sentences' tables are written
+    per language, the country names in them per locale (``_REGIONAL``)."""
+    return locale.replace("_", "-").split("-")[0]
 
 
-def _region(language: str) -> str:
-    """The region of a locale ("pt-PT" -> "PT"), or ""."""
-    parts = language.replace("_", "-").split("-")
-    return parts[-1].upper() if len(parts) > 1 else ""
+def _written(language: str) -> str:
+    """The locale whose country names a sentence uses: a regional variant the replies
+    write (``_REGIONAL``), else the language's own ("en-GB", "zh-TW" -> "en", "zh": the
+    reply around them is written in the language's, whatever the shopper's region)."""
+    locale = language.replace("_", "-")
+    return locale if locale in _REGIONAL else base_language(locale)
 
 
 def _forms(code: str, language: str) -> tuple[str, str]:
     name = country_name(code, language)
-    lang = _base(language)
+    lang = base_language(language)
     if lang in articles.LANGUAGES:
-        return articles.articled(code, name, lang, _region(language))
+        region = language.split("-")[1] if "-" in language else ""
+        return articles.articled(code, name, lang, region)
     if lang in declension.LANGUAGES:
         return declension.declined(code, name, lang)
     if lang == "tr":

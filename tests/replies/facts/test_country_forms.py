@@ -383,3 +383,27 @@ def test_the_names_the_replies_write_are_read_in_messages(text: str, code: str) 
     """A shopper writes the everyday name the reply uses too ("호주", "Repubblica Ceca",
     "الدنمارك"), not only CLDR's ("오스트레일리아", "Cechia", "الدانمرك")."""
     assert country_in_text(text) == code
+
+
+def test_a_shopper_in_portugal_reads_portugals_country_names() -> None:
+    """The fact sentences take a regional variant ("pt-PT") as their language: the words
+    stay the Portuguese ones (the variant file rewrites them), the country is named as
+    Portugal writes it ("Polónia", "Roménia", "em Marrocos"), not Brazil ("Polônia")."""
+    terms = FROM_GERMANY
+    said = [
+        delivery_time("PL", terms, "pt-PT"),
+        ships_there("vocês entregam?", "RO", terms, "pt-PT"),
+        customs_advice("MA", terms, "pt-PT", bill=False),
+        plug_advice("PL", "pt-PT", store_country="DE"),
+        delivery_lateness(date(2026, 11, 20), "PL", terms, TODAY, "pt-PT"),
+    ]
+    assert said[0] == "A entrega para a Polónia leva de 2 a 5 dias úteis."
+    assert said[1].startswith("Sim, fazemos entregas para a Roménia:")
+    assert said[2].startswith("Nos envios para Marrocos,")
+    assert said[3].startswith("Na Polónia, a rede elétrica")
+    assert "Polônia" not in said[4] and "para a Polónia" in said[4]
+    assert delay_cause("US", terms, "pt-PT") == delay_cause("US", terms, "pt")
+    # Brazil's own, and a region no variant is written for, keep the language's names
+    assert delivery_time("PL", terms, "pt") == "A entrega para a Polônia leva de 2 a 5 dias úteis."
+    assert delivery_time("US", terms, "en-GB") == delivery_time("US", terms, "en")
+    assert to_country("TW", "zh-TW") == to_country("TW", "zh") == "台湾"
