@@ -194,6 +194,19 @@ def _cased(word: str, replacement: str) -> str:
     return replacement
 
 
+def _cased_sub(replacement: str, *, after_head: bool = False) -> Callable[[re.Match[str]], str]:
+    """A ``re.sub`` replacement: ``replacement`` cased as the match it replaces, or, with
+    ``after_head``, as the match's second group, its first group (where a clause starts)
+    kept in front."""
+
+    def sub(match: re.Match[str]) -> str:
+        if after_head:
+            return match.group(1) + _cased(match.group(2), replacement)
+        return _cased(match.group(0), replacement)
+
+    return sub
+
+
 def _polish_word(match: re.Match[str]) -> str:
     word = match.group(1)
     bare = word.rstrip(".")
@@ -249,7 +262,7 @@ def _polish_formal(reply: str) -> str:
     for phrase, formal in _PL_PHRASES:
         reply = re.sub(
             r"(?<![\wąćęłńóśźż])" + phrase,
-            lambda m, formal=formal: _cased(m.group(0), formal),
+            _cased_sub(formal),
             reply,
             flags=re.IGNORECASE,
         )
@@ -523,7 +536,7 @@ def _spanish_formal(reply: str) -> str:
     for tu, usted in sorted(_ES_IMPERATIVES.items(), key=lambda kv: -len(kv[0])):
         reply = re.sub(
             _ES_CLAUSE_START + r"(" + tu + r"|" + tu.capitalize() + r")(?![\wáéíóúñü])",
-            lambda m, usted=usted: m.group(1) + _cased(m.group(2), usted),
+            _cased_sub(usted, after_head=True),
             reply,
         )
     return reply
@@ -691,13 +704,11 @@ def _italian_formal(reply: str) -> str:
 
     reply = re.sub(r"(?<![\wàèéìòù])([A-Za-zàèéìòù]+)(?![\wàèéìòù])", word, reply)
     for tu, lei in _IT_NEGATIVES.items():  # "non usarlo" -> "non lo usi"
-        reply = re.sub(
-            r"\b([Nn])on " + tu + r"\b", lambda m, lei=lei: m.group(1) + "on " + lei, reply
-        )
+        reply = re.sub(r"\b([Nn])on " + tu + r"\b", _cased_sub("non " + lei), reply)
     for tu, lei in sorted(_IT_IMPERATIVES.items(), key=lambda kv: -len(kv[0])):
         reply = re.sub(
             _IT_CLAUSE_START + r"(" + tu + r"|" + tu.capitalize() + r")(?![\wàèéìòù])",
-            lambda m, lei=lei: m.group(1) + _cased(m.group(2), lei),
+            _cased_sub(lei, after_head=True),
             reply,
         )
     return reply
