@@ -41,17 +41,21 @@ class ShopperCountry:
 
 # Names that are also everyday words or first names in some reply language (English
 # "Jordan", "island" = German Iceland, French "réunion" = meeting, Polish "mali" = small,
-# Korean "이란" = a particle, "인도" = handing over goods, "수단" = a means, "가봉" = a
-# tailor's fitting, Arabic "مالي" = financial, "ネクタイ" holding "タイ", "チリ" = chili,
+# "Salvador" = a Brazilian city (Portugal's name of El Salvador), Korean "이란" = a
+# particle, "인도" = handing over goods, "수단" = a means, "가봉" = a tailor's fitting,
+# Arabic "مالي" = financial, "ネクタイ" holding "タイ", "チリ" = chili,
 # Chinese "沿海地区" holding "海地" and "内蒙古" (a Chinese region) holding "蒙古"); a
 # shopper naming one of these countries is asked "which country?", which is better than a
 # wrong voltage.
 _AMBIGUOUS = frozenset(
     "jersey guinea georgia jordan chad man niger mali togo guernsey samoa island réunion "
-    "reunion maurice granada dominica 인도 이란 가나 말리 차드 통가 토고 오만 타이 빈 "
+    "salvador reunion maurice granada dominica 인도 이란 가나 말리 차드 통가 토고 오만 타이 빈 "
     "수단 피지 가봉 부탄 건지 저지 사크 "
     "タイ マリ チャド トーゴ チリ 马里 多哥 乍得 海地 黑山 蒙古 朝鲜 مالي توغو".split()
 )
+# Regional spellings shoppers write beside their language's: Portugal's "Polónia",
+# "Roménia", "Quénia" (Brazil's "Polônia", "Romênia", "Quênia").
+_REGIONAL_NAMES = ("pt_PT",)
 # A name this short is a word part in Latin letters ("Peru" is kept, "UK" is matched by
 # case below); in Chinese, Japanese and Korean most country names have two characters
 # ("美国", "台湾", "미국", "독일") and are kept.
@@ -100,6 +104,7 @@ _ALIASES: dict[str, str] = {
     "호주": "AU", "الدنمارك": "DK", "vatican": "VA", "vaticano": "VA",
     "costa de marfil": "CI", "fildişi sahili": "CI",
     "ingiltere": "GB", "i̇ngiltere": "GB", "ingiltereye": "GB", "i̇ngiltereye": "GB",
+    "w stanach": "US", "do stanów": "US", "do stanow": "US", "ze stanów": "US",
     "ingiltere'ye": "GB", "i̇ngiltere'ye": "GB", "ingilterede": "GB", "ingiltere'de": "GB",
 }  # fmt: skip
 
@@ -197,7 +202,7 @@ def _fold(text: str) -> str:
 def _names() -> dict[str, str]:
     """Lower-cased name -> country code: CLDR names in every language, aliases, places."""
     names: dict[str, str] = {}
-    for language in LANGUAGES:
+    for language in (*LANGUAGES, *_REGIONAL_NAMES):
         for code, name in Locale.parse(language).territories.items():
             if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO"}:
                 folded = _fold(name)
