@@ -475,14 +475,17 @@ def delivery_lateness(
         # "It was expected by 3 December, so it is now 4 days late."
     """
     locale, language = language, base_language(language)  # "pt-PT": Portugal's names
-    shown = {"language": language, "today": today, "country": country}
+
+    def shown(day: date) -> str:
+        return day_text(day, language, today=today, country=country)
+
     if estimated_on is not None and estimated_on < today:
         # the reply that shows the passed estimate says its date already: said twice, it
         # reads as if nobody had read the reply through
         dated = estimate_shown and estimate_in_reply
         sentences = _LATE_BY_SHOWN_ESTIMATE if dated else _ESTIMATE_LATE
         text = sentences.get(language, sentences["en"]).format(
-            due=day_text(estimated_on, **shown), late=late_days(today, estimated_on, language)
+            due=shown(estimated_on), late=late_days(today, estimated_on, language)
         )
         return _tidy(text, language)
     if ordered_on is None:
@@ -492,7 +495,7 @@ def delivery_lateness(
         if estimated_on is not None or ordered_on >= today:
             return ""  # the reply states the estimate still to come; "0 days ago" says nothing
         text = _ORDERED_AGO.get(language, _ORDERED_AGO["en"]).format(
-            ordered=day_text(ordered_on, **shown), ago=late_days(today, ordered_on, language)
+            ordered=shown(ordered_on), ago=late_days(today, ordered_on, language)
         )
         return _tidy(text, language)
     late, on_time = _LATENESS.get(language, _LATENESS["en"])
@@ -511,9 +514,9 @@ def delivery_lateness(
     time = in_sentence(with_country, country, locale, days=days) if country else None
     sentence = late if today > due else on_time
     text = sentence.format(
-        ordered=day_text(ordered_on, **shown),
+        ordered=shown(ordered_on),
         time=time or alone.format(days=days),
-        due=day_text(due, **shown),
+        due=shown(due),
         late=late_days(today, due, language),
     )
     return _tidy(text, language)
