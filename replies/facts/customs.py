@@ -213,7 +213,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "{country}へのお届けは同じ関税地域内のため、関税はかかりません。",  # noqa: E501 (CJK text is wide, not long)
         "{country}へのお届けでは、関税・輸入税はご購入時にお支払い済みとなるため、受け取り時の追加のお支払いはありません。",  # noqa: E501 (CJK text is wide, not long)
         "{country}へのお届けでは、関税・輸入税は価格に含まれておらず、受け取り時に配送業者が現地の税率で徴収します。",  # noqa: E501 (CJK text is wide, not long)
-        "このご注文の関税・輸入税はご購入時にお支払い済みです。配達員にはお支払いにならないでください。こちらで業者と対応いたします。",  # noqa: E501 (CJK text is wide, not long)
+        "このご注文の関税・輸入税はご購入時にお支払い済みです。配達員にはお支払いにならないでください。配送業者にはこちらから連絡いたします。",  # noqa: E501 (CJK text is wide, not long)
         "当店の条件では関税・輸入税は受け取り時のお支払いとなるため、配達員からの請求は通常現地の関税です。",  # noqa: E501 (CJK text is wide, not long)
         "お届け先の国・地域を教えていただければ、関税・税金がご購入時のお支払いか受け取り時のお支払いかをお知らせします。",  # noqa: E501 (CJK text is wide, not long)
     ),
@@ -229,7 +229,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "寄往{country}的订单不跨越关境，因此无需支付关税。",  # noqa: E501 (CJK text is wide, not long)
         "寄往{country}的订单，关税和进口税在结账时已支付，收货时无需再付任何费用。",  # noqa: E501 (CJK text is wide, not long)
         "寄往{country}的订单，关税和进口税不含在价格中，由承运商在派送时按当地税率收取。",  # noqa: E501 (CJK text is wide, not long)
-        "这笔订单的关税和进口税已在购买时支付，请不要付款给快递员，我们会与他们处理。",  # noqa: E501 (CJK text is wide, not long)
+        "这笔订单的关税和进口税已在购买时支付，请不要向快递员付款，我们会与快递公司沟通处理。",  # noqa: E501 (CJK text is wide, not long)
         "按照我们的条款，关税和进口税在收货时支付，所以快递员收取的通常是当地的关税。",  # noqa: E501 (CJK text is wide, not long)
         "请告诉我们订单寄往哪个国家或地区，我们会告诉您关税和税费是在结账时还是收货时支付。",  # noqa: E501 (CJK text is wide, not long)
     ),

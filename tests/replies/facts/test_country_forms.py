@@ -410,3 +410,13 @@ def test_a_shopper_in_portugal_reads_portugals_country_names() -> None:
     assert delivery_time("PL", terms, "pt") == "A entrega para a Polônia leva de 2 a 5 dias úteis."
     assert delivery_time("US", terms, "en-GB") == delivery_time("US", terms, "en")
     assert to_country("TW", "zh-TW") == to_country("TW", "zh") == "台湾"
+
+
+def test_a_bill_already_paid_reads_naturally_in_japanese_and_chinese() -> None:
+    """"こちらで業者と対応いたします" and "我们会与他们处理" were not what a native agent
+    writes: the carrier is named as the one we contact."""
+    ddp = parse_shipping({"ships_from": "DE", "customs": {"duties": "at_checkout"}})
+    japanese = customs_advice("JP", ddp, "ja", bill=True)
+    chinese = customs_advice("CN", ddp, "zh", bill=True)
+    assert japanese.endswith("配送業者にはこちらから連絡いたします。"), japanese
+    assert chinese.endswith("请不要向快递员付款，我们会与快递公司沟通处理。"), chinese
