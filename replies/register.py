@@ -718,6 +718,7 @@ def _italian_formal(reply: str) -> str:
 
 _PT_HELLO = re.compile(r"^Olá\b")
 _LISBON = ZoneInfo("Europe/Lisbon")
+_ROME = ZoneInfo("Europe/Rome")
 
 
 def portuguese_greeting(now: datetime, zone: ZoneInfo | None = None) -> str:
@@ -752,7 +753,14 @@ def in_register(
     """``reply`` in the formal register when the message ``text`` is written in it."""
     if not reply or not writes_formally(text, language):
         return reply
+    moment = now or datetime.now(UTC)
     if language == "pt":
-        return portuguese_formal(reply, now or datetime.now(UTC), ZoneInfo(zone) if zone else None)
+        return portuguese_formal(reply, moment, ZoneInfo(zone) if zone else None)
     rewrite = _REWRITES.get(language)
-    return rewrite(reply) if rewrite else reply
+    reply = rewrite(reply) if rewrite else reply
+    if language == "it" and reply.startswith("Buongiorno"):
+        # "Buonasera" from the late afternoon on, in the shopper's zone (Rome's if unknown)
+        local = moment.astimezone(ZoneInfo(zone) if zone else _ROME)
+        if local.hour >= 17 or local.hour < 4:
+            reply = "Buonasera" + reply[len("Buongiorno") :]
+    return reply

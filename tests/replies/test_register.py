@@ -323,6 +323,7 @@ def test_italian_rewrites_read_naturally() -> None:
             "Ciao Marco, se qualcosa non ti torna, dicci quale dato e ti risponderemo.",
             "it",
             formal,
+            now=datetime(2026, 12, 7, 9, 0, tzinfo=UTC),
         )
         == "Buongiorno Marco, se qualcosa non Le torna, ci dica quale dato e Le risponderemo."
     )
@@ -331,6 +332,18 @@ def test_italian_rewrites_read_naturally() -> None:
     )
     assert in_register("Per ora non usarlo. Il team verifica tutto.", "it", formal) == (
         "Per ora non lo usi. Il team verifica tutto."
+    )
+
+
+def test_a_formal_italian_evening_message_gets_buonasera() -> None:
+    formal = "Gentile servizio clienti, Le scrivo per il mio ordine."
+    evening = datetime(2026, 12, 7, 19, 0, tzinfo=UTC)  # 20:00 in Rome
+    morning = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+    assert (
+        in_register("Ciao Marco, eccoci.", "it", formal, now=evening) == "Buonasera Marco, eccoci."
+    )
+    assert (
+        in_register("Ciao Marco, eccoci.", "it", formal, now=morning) == "Buongiorno Marco, eccoci."
     )
 
 
