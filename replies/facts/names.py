@@ -68,8 +68,8 @@ _SHORT_NAMES: dict[str, dict[str, str]] = {
     },
     # CLDR's short form (alt="short", which Babel does not expose): Turkish writes the
     # United States "ABD" ("ABD'ye gönderim"), Japanese "アメリカ", hardly ever the long
-    # name
-    "US": {"tr": "ABD", "ja": "アメリカ"},
+    # name; German "die USA" ("in die USA", "in den USA")
+    "US": {"tr": "ABD", "ja": "アメリカ", "de": "USA"},
     # The names a native writes where CLDR gives the state's formal or rare one: Korean
     # "한국" (not "대한민국", the formal name), "호주" (not "오스트레일리아"), "남아공"'s
     # full "남아프리카 공화국" (not "남아프리카", the region); Arabic "الدنمارك" (CLDR's

@@ -156,13 +156,13 @@ def _french(code: str, name: str) -> str:
 def _german_declined(name: str, adjective: str, noun_dative: bool) -> str:
     """``name`` with its adjectives given ``adjective``'s ending ("Vereinigte Staaten" ->
     "Vereinigten Staaten") and, for a plural dative, its noun an "-n" ("Emirate" ->
-    "Emiraten")."""
+    "Emiraten"; not an acronym: "in den USA")."""
     words = name.split(" ")
     for i, word in enumerate(words[:-1]):
         stem = re.sub(r"(?:es|e)$", "", word)
         if stem != word:
             words[i] = stem + adjective
-    if noun_dative and not re.search(r"[ns]$", words[-1]):
+    if noun_dative and not re.search(r"[ns]$", words[-1]) and not words[-1].isupper():
         words[-1] += "n"
     return " ".join(words)
 

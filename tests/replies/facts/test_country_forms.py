@@ -63,7 +63,7 @@ COUNTRIES = ("CH", "US", "GB", "CA", "DE", "AT", "NL", "TR", "JP", "HK", "CY", "
         ("de", "AT", "nach Österreich", "in Österreich"),
         ("de", "CH", "in die Schweiz", "in der Schweiz"),
         ("de", "TR", "in die Türkei", "in der Türkei"),
-        ("de", "US", "in die Vereinigten Staaten", "in den Vereinigten Staaten"),
+        ("de", "US", "in die USA", "in den USA"),  # not the translated "Vereinigten Staaten"
         ("de", "NL", "in die Niederlande", "in den Niederlanden"),
         ("de", "GB", "ins Vereinigte Königreich", "im Vereinigten Königreich"),
         (
@@ -413,7 +413,7 @@ def test_a_shopper_in_portugal_reads_portugals_country_names() -> None:
 
 
 def test_a_bill_already_paid_reads_naturally_in_japanese_and_chinese() -> None:
-    """"こちらで業者と対応いたします" and "我们会与他们处理" were not what a native agent
+    """ "こちらで業者と対応いたします" and "我们会与他们处理" were not what a native agent
     writes: the carrier is named as the one we contact."""
     ddp = parse_shipping({"ships_from": "DE", "customs": {"duties": "at_checkout"}})
     japanese = customs_advice("JP", ddp, "ja", bill=True)
