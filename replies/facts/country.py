@@ -225,7 +225,7 @@ def _declined_names() -> list[tuple[str, str]]:
     naming the country. Turkish suffixes written without their apostrophe, as shoppers
     type them ("almanyaya"), are read too; with it, the name itself is found."""
     found: list[tuple[str, str]] = []
-    codes = {code for code in Locale.parse("en").territories if len(code) == 2}
+    codes = {str(code) for code in Locale.parse("en").territories if len(str(code)) == 2}
     for code in sorted(codes):
         for language in ("pl", "ru", "tr"):
             if _fold(country_name(code, language)) in _AMBIGUOUS:  # "Mali'ye" is "maliye"
