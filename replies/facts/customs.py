@@ -203,7 +203,7 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "{to_country} gönderilen siparişlerde gümrük ve ithalat vergileri fiyata dahil "
         "değildir; kargo firması bunları teslimatta yerel oranlara göre tahsil eder.",
         "Bu siparişin gümrük ve ithalat vergileri satın alırken ödendi, lütfen kuryeye ödeme "
-        "yapmayın: biz onlarla çözeriz.",
+        "yapmayın: durumu kargo firmasıyla biz çözeceğiz.",
         "Koşullarımıza göre gümrük ve ithalat vergileri teslimatta ödenir, bu yüzden kuryenin "
         "istediği tutar genellikle yerel gümrük ücretidir.",
         "Siparişin hangi ülkeye gideceğini yazın, vergilerin ödeme sırasında mı yoksa teslimatta "
@@ -239,7 +239,8 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "الشراء، فلا يوجد ما تدفعه عند الاستلام.",
         "في الطلبات المرسلة {to_country}، الرسوم الجمركية وضرائب الاستيراد غير مشمولة في السعر، "
         "وتحصّلها شركة الشحن عند التسليم وفق الأسعار المحلية.",
-        "الرسوم والضرائب لهذا الطلب دُفعت عند الشراء، فلا تدفع لمندوب التوصيل: سنحل الأمر معهم.",
+        "الرسوم والضرائب لهذا الطلب دُفعت عند الشراء، فلا تدفع شيئاً لمندوب التوصيل: "
+        "سنتولى الأمر مع شركة الشحن.",
         "وفق شروطنا تُدفع الرسوم والضرائب عند الاستلام، لذا فالمبلغ الذي يطلبه المندوب هو عادةً "
         "الرسوم الجمركية المحلية.",
         "أخبرنا إلى أي بلد سيُرسل الطلب وسنخبرك هل تُدفع الرسوم والضرائب عند الشراء أم عند الاستلام.",

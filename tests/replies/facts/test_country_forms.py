@@ -420,3 +420,7 @@ def test_a_bill_already_paid_reads_naturally_in_japanese_and_chinese() -> None:
     chinese = customs_advice("CN", ddp, "zh", bill=True)
     assert japanese.endswith("配送業者にはこちらから連絡いたします。"), japanese
     assert chinese.endswith("请不要向快递员付款，我们会与快递公司沟通处理。"), chinese
+    turkish = customs_advice("TR", ddp, "tr", bill=True)
+    arabic = customs_advice("AE", ddp, "ar", bill=True)
+    assert turkish.endswith("durumu kargo firmasıyla biz çözeceğiz."), turkish
+    assert arabic.endswith("سنتولى الأمر مع شركة الشحن."), arabic
