@@ -142,6 +142,7 @@ def also_templates(
     situation: OrderSituation | None = None,
     text: str | None = None,
     estimated: bool = False,
+    arrived: bool = False,
 ) -> list[str]:
     """The sentences (templates, unfilled) that answer ``others``, the further questions
     of a message answered with ``first``, in ``language``; empty when there are none.
@@ -150,7 +151,9 @@ def also_templates(
     ``text``, the message: a question it does not name the topic of is no question
     (``NAMED_TOPICS``; staff still see it on the card). A linked order's whereabouts
     asked as a further question are its own tracking, and its estimate when ``estimated``
-    (``where_the_order_is``)."""
+    (``where_the_order_is``), unless the order has ``arrived`` (delivered, or back with
+    us): its tracking and estimate would read "on its way" for a parcel in the shopper's
+    hands ("quanti giorni ho per il reso?" asks no whereabouts)."""
     templates: list[str] = []
     # a problem report's answer already promises that a person looks into it (see above)
     acknowledged = first.problem
@@ -165,7 +168,7 @@ def also_templates(
         own = other.also.get(language)
         linked = situation in (OrderSituation.WITH_TRACKING, OrderSituation.WITHOUT_TRACKING)
         if other.intent in WHEREABOUTS and linked:
-            if first.intent in WHEREABOUTS_TOLD:
+            if first.intent in WHEREABOUTS_TOLD or arrived:
                 continue
             own = where_the_order_is(language, situation, estimated)
             if own in templates:
@@ -186,7 +189,7 @@ def also_templates(
             templates.append(ACKNOWLEDGE.get(language, ACKNOWLEDGE["en"]))
     told = first.intent in WHEREABOUTS_TOLD or any(o.intent in WHEREABOUTS for o in others)
     linked = situation in (OrderSituation.WITH_TRACKING, OrderSituation.WITHOUT_TRACKING)
-    if linked and not told and text is not None and asks_whereabouts(text):
+    if linked and not told and not arrived and text is not None and asks_whereabouts(text):
         templates.append(where_the_order_is(language, situation, estimated))
     if conditional:  # what happens if the order has not come by the shopper's day
         templates.append(IF_NOT_ARRIVED.get(language, IF_NOT_ARRIVED["en"]))

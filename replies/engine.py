@@ -44,8 +44,8 @@ from replies.language import (
 )
 from replies.library import DEFAULT_LIBRARY_DIR, IntentSpec, load_library
 from replies.model_cache import ModelCache, model_key
-from replies.order_state import LinkedOrder
-from replies.parcel_status import PARCEL_INTENTS, parcel_reply
+from replies.order_state import DELIVERED, LinkedOrder
+from replies.parcel_status import PARCEL_INTENTS, RETURNED, parcel_reply, parcel_state
 from replies.reading import EarlierTurn, read_message
 from replies.receipt import receipt_values
 from replies.render import render
@@ -262,7 +262,12 @@ class SuggestionEngine:
             values[REPORTED_PROBLEM] = reported
         situation = order_situation(values)
         estimated = bool(str(values.get("delivery_estimate") or "").strip())
-        further = also_templates(spec, others, reply_in, situation, text, estimated)
+        # a parcel delivered, or back with us, is "on its way" to nobody
+        linked = LinkedOrder.of(values, overdue=False)
+        arrived = (linked is not None and linked.stage == DELIVERED) or (
+            parcel_state(values) == RETURNED
+        )
+        further = also_templates(spec, others, reply_in, situation, text, estimated, arrived)
         # a receipt asked for is no invoice for a company (``replies.receipt``)
         values |= receipt_values((intent, *reading.also), text, reply_in)
         values |= fact_variables(
@@ -277,7 +282,9 @@ class SuggestionEngine:
         )
         reply, reply_language = self.render(intent, reply_in, values, country)
         if reply_language != reply_in:  # no answer written in the shopper's language
-            further = also_templates(spec, others, reply_language, situation, text, estimated)
+            further = also_templates(
+                spec, others, reply_language, situation, text, estimated, arrived
+            )
         reply = join(
             reply,
             [self.fill(sentence, reply_language, values, country) for sentence in further],

@@ -137,7 +137,16 @@ def fact_variables(
     problem = values.get(REPORTED_PROBLEM)
     if "refund_amount" in wanted:
         # "all my money back, or minus the shipping?" (``replies.facts.refund_amount``)
-        facts["refund_amount"] = refund_amount(text, language)
+        # and a return's window: the last day to send it back, counted from a delivery
+        facts["refund_amount"] = refund_amount(
+            text,
+            language,
+            terms=terms,
+            today=today,
+            delivered_on=(
+                _date(values.get("estimated_on")) if _status(values) == "delivered" else None
+            ),
+        )
         wanted.discard("refund_amount")
     if "refund_apology" in wanted:
         # regret for the problem a refund is demanded for, said first (``.apologies``)

@@ -80,10 +80,9 @@ WRITTEN: dict[str, str] = {
         r"havale|\beft\b|銀行振込|계좌이체|무통장|银行转账|تحويل بنكي|حوالة"
     ),
 }
-# Wallets and local methods a shopper may ask about that a store cannot list in the desk
-# file (``PAYMENT_METHODS``): with the store's list they are answered as not offered, with
-# what is; without it the team confirms them. "카카오페이나 네이버페이로 결제 가능한가요?"
-OTHER_WRITTEN: dict[str, str] = {
+# Wallets and local methods, listed in the desk file like the others; without the store's
+# list the team confirms them. "카카오페이나 네이버페이로 결제 가능한가요?"
+WRITTEN |= {
     "kakao_pay": r"kakao ?pay|카카오 ?페이",
     "naver_pay": r"naver ?pay|네이버 ?페이",
     "toss_pay": r"toss ?pay|토스 ?페이",
@@ -534,15 +533,14 @@ _CURRENCY_ANSWER: dict[str, str] = {
 @cache
 def _pattern(method: str) -> re.Pattern[str]:
     # a word start, but in CJK and Arabic, where words are glued together or to "ال"
-    written = WRITTEN.get(method) or OTHER_WRITTEN[method]
+    written = WRITTEN[method]
     return re.compile(rf"(?<![^\W\u0600-\u06ff\u3040-\u9fff\uac00-\ud7af])(?:{written})")
 
 
 def methods_in(text: str) -> list[str]:
-    """The payment methods ``text`` names (``PAYMENT_METHODS`` keys, in their order), then
-    the wallets a store cannot list (``OTHER_WRITTEN``)."""
+    """The payment methods ``text`` names (``PAYMENT_METHODS`` keys, in their order)."""
     folded = fold(text)
-    return [method for method in (*METHODS, *OTHER_WRITTEN) if _pattern(method).search(folded)]
+    return [method for method in METHODS if _pattern(method).search(folded)]
 
 
 def method_name(method: str, language: str) -> str:

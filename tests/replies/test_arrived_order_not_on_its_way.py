@@ -1,0 +1,57 @@
+"""A delivered order is not "on its way" in an answer's further sentences.
+
+Found on 2026-12-07 late: "quanti giorni ho per fare il reso? mi è arrivato il 20
+novembre" about a delivered order got the return answer and then "Il tuo ordine I1 non ha
+ancora un numero di tracciamento; te lo invieremo qui appena sarà spedito": "how many
+days" was heard as "how many more days until it comes", and the linked order's
+whereabouts were added for a parcel in the shopper's hands. Probes written for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from replies.engine import SuggestionEngine
+from tests.replies.shopper_figures import runtime_engine
+
+TRACKED = {"tracking_number": "CX991204551PT", "carrier": "CTT"}
+ON_ITS_WAY_OR_NOT_SHIPPED = {
+    "it": ("in viaggio", "tracciamento", "appena sarà spedito"),
+    "pt": ("a caminho", "código de seguimento", "código de rastreio", "quando for enviado"),
+    "es": ("en camino", "número de seguimiento", "en cuanto se envíe"),
+    "en": ("on its way", "tracking number", "once it ships"),
+}
+PROBES = [
+    ("it", "ciao, quanti giorni ho per fare il reso? mi è arrivato il 20 novembre"),
+    ("pt", "ola quantos dias tenho pra devolver? chegou semana passada"),
+    ("es", "cuantos dias tengo para devolverlo? me llego el lunes"),
+    ("en", "how many days do i have to send it back? got it last week"),
+]
+
+
+@pytest.fixture(scope="module")
+def engine() -> SuggestionEngine:
+    return runtime_engine()
+
+
+@pytest.mark.parametrize("tracked", [True, False], ids=["tracked", "untracked"])
+@pytest.mark.parametrize(("language", "text"), PROBES)
+def test_a_delivered_order_gets_no_whereabouts(
+    engine: SuggestionEngine, language: str, text: str, tracked: bool
+) -> None:
+    order = {"order_number": "I1", "order_status": "delivered", "estimated_on": "2026-11-20"}
+    s = engine.suggest(text, lang_hint=language, variables=order | (TRACKED if tracked else {}))
+    assert s.intent in ("return_item", "check_refund_policy"), s.top
+    assert s.reply is not None
+    for words in ON_ITS_WAY_OR_NOT_SHIPPED[language]:
+        assert words not in s.reply.casefold(), s.reply
+
+
+def test_an_order_on_its_way_still_gets_its_whereabouts(engine: SuggestionEngine) -> None:
+    order = {"order_number": "I1", "order_status": "in_transit"} | TRACKED
+    s = engine.suggest(
+        "voglio cambiare indirizzo, ma è ancora in viaggio? quanti giorni ci vogliono?",
+        lang_hint="it",
+        variables=order,
+    )
+    assert s.reply is not None and "CX991204551PT" in s.reply, s.reply
