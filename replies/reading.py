@@ -63,6 +63,18 @@ module adds it, each step a small, separate idea:
 8. **The linked order's state** (``replies.order_state``): a delivered order is not
    changed before packing (it is exchanged), an order on its way and on time is not lost,
    and for an order past its date "where is it?" and "it's late" are one reading.
+9. **A message that only points back** ("ok and the other one?", "das mit dem Ding von
+   letzter Woche", "저번에 말씀드린거 어떻게 됐나요?") with no conversation before it names
+   no topic (``replies.follow_ups.only_refers_back``): whatever its words resemble is a
+   guess (the first read as switching accounts at 0.99, the second as a late order at
+   0.97), so it keeps only ``VAGUE_SHARE`` of its reading and is not suggested. With the
+   conversation before it, it is a follow-up (step 2) whose own words count only that
+   share, so that the conversation's topic decides.
+
+A parcel held at customs is the linked order's own state: a message read confidently as
+a customs question keeps that reading beside a sentence saying the order is late, which
+step 4 would otherwise put first ("stuck for a week with 'awaiting payment', it was due
+on the 28th, do I have to pay?" is about the duties).
 
     reading = read_message(classifier, "Refund me or I post a 1-star review!", "en")
     reading.ranked[0], reading.flags        # (("get_refund", 0.71), ("threat",))
@@ -80,7 +92,7 @@ from replies.classifier import IntentClassifier
 from replies.demands import refund_behind_a_problem
 from replies.details import gives_only_a_detail, is_a_label
 from replies.features import fold
-from replies.follow_ups import changes_mind, dependence, keeps_the_order
+from replies.follow_ups import changes_mind, dependence, keeps_the_order, only_refers_back
 from replies.greeted import greeting_is_no_rival, question_behind_a_greeting
 from replies.language import CJK, WORD, has_words, strip_noise
 from replies.order_state import LinkedOrder
@@ -107,6 +119,7 @@ PRIOR_FLOOR = 0.05
 OPEN_INTENT_SHARE = 0.5
 CHANGE_OF_MIND_SHARE = 0.5
 CHANGE_ORDER = "change_order"
+CUSTOMS = "customs_duties"
 CANCEL_ORDER = "cancel_order"
 # A threat is flagged only when the classifier also hears a complaint: this much of its
 # confidence on the intents a threat belongs to (refunds, complaints, problems, reviews).
@@ -140,6 +153,11 @@ NOT_A_QUESTION = (GREETING, "thanks")
 ALSO_CONFIDENCE = 0.7
 ALSO_MIN_WORDS = 2
 THREAT = "threat"
+# A message that only points back at something said before ("ok and the other one?",
+# "das mit dem Ding von letzter Woche"), with no conversation to read it with, keeps
+# this share of its own reading, the rest spread evenly: its best readings stay in
+# their order on the card, but none is near a confidence a reply is suggested at.
+VAGUE_SHARE = 0.1
 # Sentences read one by one, at most (a pasted essay is read whole, not line by line).
 MAX_SENTENCES = 12
 # The least probability taken to a logarithm (the classifier's can underflow to 0).
@@ -235,8 +253,12 @@ def read_message(
     # a greeting in front of a question does not make it a greeting (``replies.greeted``)
     probs = question_behind_a_greeting(classifier, asked, language, probs)
     # a shopper waiting for an order asks about that order first (``replies.waiting``)
+    # a parcel held at customs is the linked order's own state, not a general question
+    # beside it: "stuck for a week, 'awaiting payment', it was due on the 28th, do I have
+    # to pay?" is answered about the duties, its delay as a further question
+    held = _held_at_customs(classifier, probs, threshold)
     probs, also = waiting_for_an_order(
-        classifier, asked, language, probs, also, threshold, linked=order is not None
+        classifier, asked, language, probs, also, threshold, linked=order is not None and not held
     )
     # a refund demanded for a late parcel or a faulty item leads (``replies.demands``)
     demand = refund_behind_a_problem(classifier, asked, language, probs, threshold)
@@ -254,9 +276,29 @@ def read_message(
     if order is not None:  # what the linked order rules out (``replies.order_state``)
         probs, also = order.rule_out(classifier, probs, also)
     probs = greeting_is_no_rival(classifier, asked, language, probs, threshold)
+    if _nothing_to_refer_to(earlier) and only_refers_back(text, language):
+        # "the other one" with no conversation before it: unclear, whatever its words
+        # look like (``replies.follow_ups.only_refers_back``)
+        probs, also = _vague(probs), ()
     ranked = classifier.ranked(probs)
     also = tuple(intent for intent in also if intent != ranked[0][0])
     return Reading(ranked=ranked, flags=flags, also=also)
+
+
+def _held_at_customs(classifier: IntentClassifier, probs: np.ndarray, threshold: float) -> bool:
+    """Whether the message as a whole reads confidently as a customs question (a parcel
+    held for duties or an identity check), which the linked order's late or tracking
+    sentence does not take the lead from (``replies.waiting``)."""
+    best = int(probs.argmax())
+    return classifier.intents[best] == CUSTOMS and float(probs[best]) >= threshold
+
+
+def _nothing_to_refer_to(earlier: EarlierTurn | None) -> bool:
+    """Whether the conversation gives a message nothing to point back at: no earlier
+    message with words and no intent it was answered with."""
+    if earlier is None:
+        return True
+    return not (earlier.text and has_words(earlier.text)) and not earlier.intent
 
 
 def _read(
@@ -266,13 +308,25 @@ def _read(
     english: str | None,
     earlier: EarlierTurn | None,
 ) -> np.ndarray:
-    """``text`` read with its English translation and the conversation (steps 1 and 2)."""
+    """``text`` read with its English translation and the conversation (steps 1 and 2).
+
+    A message that only points back ("ok and the other one?", step 9) brings nothing of
+    its own to the conversation's reading: its words are discounted to ``VAGUE_SHARE``
+    before they are pooled with it, or the classifier's guess at "the other one" would
+    outvote the conversation."""
     probs = classifier.probabilities(text, language)
     if english and english.strip() and english != text and has_words(english):
         probs = (probs + classifier.probabilities(english, "en")) / 2
     if earlier is not None:
+        if not _nothing_to_refer_to(earlier) and only_refers_back(text, language):
+            probs = _vague(probs)
         probs = _with_context(classifier, probs, earlier, text, language)
     return probs
+
+
+def _vague(probs: np.ndarray) -> np.ndarray:
+    """``probs`` kept at ``VAGUE_SHARE``, the rest spread evenly (their order kept)."""
+    return np.asarray(VAGUE_SHARE * probs + (1 - VAGUE_SHARE) / len(probs))
 
 
 def _without_details(classifier: IntentClassifier, text: str, language: str | None) -> str | None:
