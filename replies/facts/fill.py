@@ -179,13 +179,16 @@ def fact_variables(
         return facts
     where = where_is_shopper(text, values, country=country, language_code=language_code)
     code = where.code if where else None
+    # the country names in the fact sentences as the shopper's region writes them ("para a
+    # Polónia" in Portugal); the sentences themselves are read by the base language
+    regional = _locale(text, values, language, country, language_code)
     if "plug_advice" in wanted:
         # the store's appliances are made for the supply where it ships from
         # where the message says it will be used wins over the order's country, and the
         # appliance's own country ("ドイツ仕様") over the store's (``.appliance_place``)
         facts["plug_advice"] = plug_advice(
             where_used(text) or code,
-            language,
+            regional,
             store_country=terms.ships_from,
             made_for=made_for(text),
         )
@@ -194,12 +197,12 @@ def fact_variables(
     if "ships_there" in wanted:
         # "do you ship to Chile?": yes with the time, or the team confirms both; the
         # delivery time sentence beside it would say the time a second time
-        facts["ships_there"] = ships_there(text, code, terms, language)
+        facts["ships_there"] = ships_there(text, code, terms, regional)
         if facts["ships_there"] and "delivery_time" in wanted:
             facts["delivery_time"] = ""
             wanted.discard("delivery_time")
     if "delivery_time" in wanted:
-        facts["delivery_time"] = delivery_time(code, terms, language)
+        facts["delivery_time"] = delivery_time(code, terms, regional)
     if "delivery_lateness" in wanted:
         facts["delivery_lateness"] = ""  # a delivered or cancelled order is not late
         if _status(values) not in _CLOSED:
@@ -208,7 +211,7 @@ def fact_variables(
                 code,
                 terms,
                 today,
-                language,
+                regional,
                 estimated_on=_date(values.get("estimated_on")),
                 estimate_shown=bool(str(values.get("delivery_estimate") or "").strip()),
                 # the reply's own estimate line dates a passed estimate already
@@ -256,7 +259,7 @@ def fact_variables(
         facts["customs_advice"] = customs_advice(
             code,
             terms,
-            language,
+            regional,
             bill=bill,
             value=named_value(text),
             # an intent's full answer asks for the customs notice in its own words; a
