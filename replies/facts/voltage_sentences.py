@@ -136,8 +136,8 @@ SAME_SUPPLY: dict[str, tuple[str, str]] = {
         "Cambia solo la spina: basta un adattatore per il tipo {plugs}.",
     ),
     "pt": (
-        "Nossos aparelhos são feitos para {home} V e funcionam normalmente na rede de {band} V "
-        "do país, sem conversor.",
+        "Nossos aparelhos são feitos para {home} V e funcionam normalmente na rede local de "
+        "{band} V, sem conversor.",
         "Só muda o formato do plugue: use um adaptador para o tipo {plugs}.",
     ),
     "nl": (
@@ -184,7 +184,7 @@ WORKS: dict[str, str] = {
     "fr": "Un appareil prévu pour {home} V fonctionne tel quel sur le réseau local de {band} V.",
     "de": "Ein Gerät für {home} V funktioniert am dortigen {band}-V-Netz ohne Weiteres.",
     "it": "Un apparecchio fatto per {home} V lì funziona così com'è sulla rete a {band} V.",
-    "pt": "Um aparelho feito para {home} V funciona normalmente na rede de {band} V do país, sem "
+    "pt": "Um aparelho feito para {home} V funciona normalmente na rede local de {band} V, sem "
     "conversor.",
     "nl": "Een apparaat voor {home} V werkt daar zonder meer op het stroomnet van {band} V.",
     "pl": "Urządzenie na {home} V działa bez przeróbek w tamtejszej sieci {band} V.",
@@ -330,10 +330,10 @@ OTHER_BAND: dict[str, tuple[str, str]] = {
         "serve un trasformatore riduttore (un adattatore cambia solo la forma della spina).",
     ),
     "pt": (
-        "Um aparelho feito para {home} V não funciona direto na rede de {volts} V do país: "
+        "Um aparelho feito para {home} V não funciona direto na rede local de {volts} V: "
         "precisa de um transformador elevador (um adaptador só muda o formato do plugue).",
-        "Um aparelho feito para {home} V não deve ser ligado direto na rede de {volts} V do "
-        "país: precisa de um transformador abaixador (um adaptador só muda o formato do "
+        "Um aparelho feito para {home} V não deve ser ligado direto na rede local de {volts} "
+        "V: precisa de um transformador abaixador (um adaptador só muda o formato do "
         "plugue).",
     ),
     "nl": (
