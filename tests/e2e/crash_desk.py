@@ -52,15 +52,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not sys.stdin.readline():
             return 0  # the test ended before it needed this run
     # ``borderdesk run`` builds these from the names below when it starts (bot/startup.py,
-    # bot/runtime.py); one pacer for the outbox and Slack, as the runtime shares its own
+    # bot/runtime.py); one pacer for the outbox and Slack: ``serve`` asks ``desk_pacer``
+    # for each of them
     pacer = fast_pacer(ours.pace_speed)
     bot.runtime.OutboxWorker = functools.partial(  # type: ignore[misc,assignment]
         OutboxWorker, lease=timedelta(seconds=ours.outbox_lease)
     )
-    bot.startup.Runtime = functools.partial(  # type: ignore[misc,assignment]
-        bot.startup.Runtime, pacer=pacer
-    )
-    bot.startup.slack_workspace = functools.partial(bot.startup.slack_workspace, pacer=pacer)
+    bot.startup.desk_pacer = lambda: pacer  # type: ignore[assignment]
     return borderdesk(rest)
 
 

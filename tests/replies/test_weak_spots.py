@@ -229,6 +229,11 @@ NOT_YET = {
         "abstains: change_order 0.70, return_item 0.24",
     ("es", "se puede cambiar de color? prefiero la mochila verde, la negra no me convence"):
         "read as change_order: nothing says the bag has arrived",
+    # since the 2026-12-07 23:40 library (exchanges as returns, cancellations, vague
+    # references) this one is split the same way; with no order linked nothing says
+    # whether it has arrived, so holding back is defensible but not what staff want
+    ("fr", "je peux faire un échange de couleur ? finalement je préfère le vert"):
+        "abstains: return_item 0.64, change_order 0.34",
 }  # fmt: skip
 
 
