@@ -25,12 +25,20 @@ def _rate(text: str) -> Limit:
 
 
 def _cache_folder(text: str) -> Path | None:
-    return None if text.lower() == "off" else Path(text).expanduser()
+    if text.lower() == "off":
+        return None
+    if text.lower() in {"on", "yes", "true", "1"}:  # a switch, not a folder named "on"
+        return _default_cache()
+    return Path(text).expanduser()
 
 
 def _users_cache(reading: Reading) -> Path:
     """Unset: the user's cache folder (the XDG one, from the process environment: it
     belongs to the machine, not the desk)."""
+    return _default_cache()
+
+
+def _default_cache() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     return (Path(xdg) if xdg else Path.home() / ".cache") / "borderdesk"
 

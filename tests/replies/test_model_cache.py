@@ -258,3 +258,7 @@ def test_the_cache_folder_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     expected = tmp_path / "home" / ".cache" / "borderdesk"
     assert load_config({}, env_file=None).model_cache == expected
+    # "on" reads as the switch it looks like, never as a folder named "on" where it runs
+    for switch in ("on", "ON", "true", "yes", "1"):
+        config = load_config({"BORDERDESK_MODEL_CACHE": switch}, env_file=None)
+        assert config.model_cache == expected
