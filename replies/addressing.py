@@ -42,8 +42,10 @@ def addressed(
     country: str | None = None,
     language_code: str | None = None,
     now: datetime | None = None,
+    intent: str | None = None,
 ) -> str:
-    """``reply`` (in ``language``) fitted to the shopper's message ``text``."""
+    """``reply`` (in ``language``, the answer of ``intent``) fitted to the shopper's
+    message ``text``."""
     if not reply:
         return reply
     where = where_is_shopper(text, values or {}, country=country, language_code=language_code)
@@ -52,7 +54,7 @@ def addressed(
     zone = single_zone(code) or _MOST_PEOPLES_ZONE.get(code or "")
     reply = in_register(reply, language, text, now=now, zone=zone)
     reply = receipt_wording(reply, language, text)
-    reply = with_safety(reply, language, text, formal=formal)
+    reply = with_safety(reply, language, text, formal=formal, intent=intent)
     reply = courteous(reply, language, text, formal=formal)
     return in_shoppers_script(
         reply, language, text, values or {}, country=country, language_code=language_code

@@ -313,6 +313,7 @@ class SuggestionEngine:
             country=country,
             language_code=lang_hint,
             now=self.store.clock(),
+            intent=intent,
         )
         # a further question that reports a problem ("... 3 weeks late, refund me") makes
         # the message a problem report for that problem's department

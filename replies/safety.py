@@ -23,15 +23,15 @@ from collections.abc import Mapping
 
 _HAZARD = re.compile(
     r"spark|smok(?:e|ing)|burning\s*smell|smells?\s*(?:of\s*)?burn|overheat|gets?\s*(?:very|really|too)\s*hot"
-    r"|electric\s*shock|shocked\s*me|funken|raucht|rauch|verbrannt|verschmort|überhitz|wird\s*(?:sehr|extrem|zu)\s*heiß"
-    r"|stromschlag|geschlagen|étincel|fum[ée]e|fume\b|sent\s*le\s*br[ûu]l|odeur\s*de\s*br[ûu]l|surchauff"
-    r"|chauffe\s*(?:trop|beaucoup)|d[ée]charge|chispa|humo|echa\s*humo|huele\s*a\s*quemado|olor\s*a\s*quemado"
-    r"|sobrecalienta|se\s*calienta\s*(?:mucho|demasiado)|calambre|me\s*dio\s*corriente|scintill|fumo|fuma\b"
-    r"|puzza\s*di\s*bruciato|odore\s*di\s*bruciato|surriscald|scossa|faísca|faisca|cheiro\s*de\s*queimado"
-    r"|cheira\s*a\s*queimado|superaquec|esquenta\s*(?:muito|demais)|choque|vonk|rook|brandlucht|oververhit"
-    r"|wordt\s*(?:erg|heel|te)\s*heet|schok|iskr|dym|spalenizn|przegrzew|kopn\w*\s*prąd|poraż"
+    r"|electric\s*shock|shocked\s*me|\bfunken|\braucht|\brauch\b|verbrannt|verschmort|überhitz|wird\s*(?:sehr|extrem|zu)\s*heiß"
+    r"|stromschlag|étincel|\bfum[ée]e|\bfume\b|sent\s*le\s*br[ûu]l|odeur\s*de\s*br[ûu]l|surchauff"
+    r"|chauffe\s*(?:trop|beaucoup)|\bd[ée]charge\s*[ée]lectrique|\bchispa|\bhumo\b|echa\s*humo|huele\s*a\s*quemado|olor\s*a\s*quemado"
+    r"|sobrecalienta|se\s*calienta\s*(?:mucho|demasiado)|\bcalambre|me\s*dio\s*corriente|scintill|\bfumo\b|\bfuma\b"
+    r"|puzza\s*di\s*bruciato|odore\s*di\s*bruciato|surriscald|\bscossa|faísca|faisca|cheiro\s*de\s*queimado"
+    r"|cheira\s*a\s*queimado|superaquec|esquenta\s*(?:muito|demais)|\bchoque\b|\bvonk|\brook\b|brandlucht|oververhit"
+    r"|wordt\s*(?:erg|heel|te)\s*heet|\bschok|\biskr|\bdym\b|\bdymi|spalenizn|przegrzew|kopn\w*\s*prąd|poraż"
     r"|искр|дым|гарь|гарью|горел|перегрева|бь[её]тся\s*током|бь[её]т\s*током|удар\w*\s*ток"
-    r"|k[ıi]v[ıi]lc[ıi]m|duman|yan[ıi]k\s*koku|a[şs][ıi]r[ıi]\s*[ıi]s[ıi]n|elektrik\s*çarp|çarpt[ıi]"
+    r"|k[ıi]v[ıi]lc[ıi]m|\bduman|yan[ıi]k\s*koku|a[şs][ıi]r[ıi]\s*[ıi]s[ıi]n|elektrik\s*çarp|çarpt[ıi]"
     r"|火花|煙|焦げ|過熱|熱くな|感電|연기|타는\s*냄새|스파크|불꽃|과열|뜨거워|감전"
     r"|冒烟|冒煙|烧焦|燒焦|焦味|过热|過熱|发烫|發燙|触电|觸電|漏电|漏電"
     r"|شرار|دخان|رائحة\s*(?:حريق|احتراق|شياط)|سخونة\s*(?:زائدة|شديدة)|يسخن\s*(?:كثير|جدا)|كهرب[تن]ي|صعق"
@@ -97,10 +97,23 @@ def electrical_hazard(text: str) -> bool:
     return bool(_LEAK.search(lowered) and _ELECTRICAL.search(lowered))
 
 
-def with_safety(reply: str, language: str, text: str, *, formal: bool = False) -> str:
+# The answers that deal with a faulty or broken item, or with the mains (a sparking power
+# strip is often read as a plug question): a cancellation or a question about delivery
+# never tells anyone to unplug anything.
+FAULT_INTENTS = frozenset(
+    {"product_defect", "damaged_item", "complaint", "get_refund", "voltage_plug"}
+)
+
+
+def with_safety(
+    reply: str, language: str, text: str, *, formal: bool = False, intent: str | None = None
+) -> str:
     """``reply`` with "stop using it and unplug it" after its first sentence, when the
-    message reports an electrical hazard."""
+    message reports an electrical hazard and the answer is about a faulty item (``intent``
+    among ``FAULT_INTENTS``; None: any answer)."""
     sentence = (formal and SAFETY_FORMAL.get(language)) or SAFETY.get(language)
+    if intent is not None and intent not in FAULT_INTENTS:
+        return reply
     if not sentence or not reply or not electrical_hazard(text) or sentence in reply:
         return reply
     first = re.search(r"[.!?](?:\s|$)|[。！？]", reply)

@@ -331,6 +331,38 @@ def test_no_hazard_no_safety_line() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # blind set 5 #24 read "brauch" as "Rauch" (smoke) and told a shopper cancelling
+        # a wool beanie to unplug it
+        ("bitte bestellung 81733 stornieren, brauch ich nicht mehr. danke", "de"),
+        ("nach kurzem Gebrauch flackert die Lampe", "de"),
+        ("la crema idratante ha un buon profumo ma è finita", "it"),
+        ("bonjour, le parfum est arrivé, merci", "fr"),
+    ],
+)
+def test_words_that_only_contain_a_hazard_are_no_hazard(text: str, lang: str) -> None:
+    assert not electrical_hazard(text)
+
+
+def test_only_an_answer_about_a_faulty_item_says_unplug_it(engine: SuggestionEngine) -> None:
+    text = "el hervidor echa humo, quiero cancelar el otro pedido"
+    assert electrical_hazard(text)
+    assert with_safety("Hola. Cancelamos.", "es", text, intent="cancel_order") == (
+        "Hola. Cancelamos."
+    )
+    assert SAFETY["es"] in with_safety(
+        "Hola. Envíanos una foto.", "es", text, intent="product_defect"
+    )
+    s = engine.suggest(
+        "bitte bestellung 81733 stornieren, brauch ich nicht mehr. danke",
+        lang_hint="de",
+        variables={"order_number": "81733", "order_status": "processing"},
+    )
+    assert s.reply is not None and SAFETY["de"] not in s.reply, s.reply
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "offer"),
     [
         ("the blender stopped working after 2 days", "en", "replacement or a refund"),
