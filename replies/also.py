@@ -104,6 +104,10 @@ SHIPMENT_PROBLEMS = frozenset({"delivery_delay", "lost_package"})
 # Answers that open with an apology for the problem reported (``replies.facts.apologies``):
 # a late or lost parcel's sentence would only say sorry a second time.
 SORRY_ALREADY = frozenset({"get_refund"})
+# Answers about an item the shopper has in hand: the parcel came, so a further reading of
+# it as late or lost ("le 2ème il est où ?" beside a missing cushion) would tell them,
+# falsely, that it has not reached them.
+ITEM_PROBLEMS = frozenset({"missing_item", "wrong_item", "damaged_item", "product_defect"})
 
 
 # Second questions whose answer is a paragraph about one thing (an invoice, an address):
@@ -174,6 +178,8 @@ def also_templates(
             if own in templates:
                 continue
         if own and other.intent in SHIPMENT_PROBLEMS:
+            if first.intent in ITEM_PROBLEMS or (arrived and first.intent not in SHIPMENT_PROBLEMS):
+                continue  # it has arrived (or come back to us): neither late nor lost
             if first.intent in SORRY_ALREADY:
                 continue  # its apology is the answer's first sentence: sorry once
             if situation is OrderSituation.WITHOUT_TRACKING:

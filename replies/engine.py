@@ -27,7 +27,14 @@ from bot.calendar.countries import single_zone
 from bot.models import IntentChoice, Suggestion
 from replies.abstention import Abstention, load_abstention
 from replies.addressing import addressed
-from replies.also import LATE_ORDER, WHEREABOUTS, also_templates, join, with_late_order
+from replies.also import (
+    LATE_ORDER,
+    SHIPMENT_PROBLEMS,
+    WHEREABOUTS,
+    also_templates,
+    join,
+    with_late_order,
+)
 from replies.calibration import load_temperatures
 from replies.classifier import DEFAULT_TEMPERATURE, IntentClassifier
 from replies.defect_or_damage import defect_not_damage
@@ -255,18 +262,26 @@ class SuggestionEngine:
         )
         late = self._spec(LATE_ORDER, values) if LATE_ORDER in self.library else None
         others = with_late_order(spec, others, late, overdue=overdue)
-        # the problem the message reports beside its question: a refund answer opens with
-        # regret for it (``replies.facts.apologies``)
-        reported = next((other.intent for other in others if other.problem), None)
-        if reported:
-            values[REPORTED_PROBLEM] = reported
-        situation = order_situation(values)
-        estimated = bool(str(values.get("delivery_estimate") or "").strip())
         # a parcel delivered, or back with us, is "on its way" to nobody
         linked = LinkedOrder.of(values, overdue=False)
         arrived = (linked is not None and linked.stage == DELIVERED) or (
             parcel_state(values) == RETURNED
         )
+        # the problem the message reports beside its question: a refund answer opens with
+        # regret for it (``replies.facts.apologies``); never regret for a late or lost
+        # parcel that has arrived or come back to us
+        reported = next(
+            (
+                other.intent
+                for other in others
+                if other.problem and not (arrived and other.intent in SHIPMENT_PROBLEMS)
+            ),
+            None,
+        )
+        if reported:
+            values[REPORTED_PROBLEM] = reported
+        situation = order_situation(values)
+        estimated = bool(str(values.get("delivery_estimate") or "").strip())
         further = also_templates(spec, others, reply_in, situation, text, estimated, arrived)
         # a receipt asked for is no invoice for a company (``replies.receipt``)
         values |= receipt_values((intent, *reading.also), text, reply_in)

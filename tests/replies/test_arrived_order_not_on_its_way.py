@@ -55,3 +55,36 @@ def test_an_order_on_its_way_still_gets_its_whereabouts(engine: SuggestionEngine
         variables=order,
     )
     assert s.reply is not None and "CX991204551PT" in s.reply, s.reply
+
+
+# An item problem means the parcel came; a parcel back with us is not on its way either.
+# Neither hears "sorry it has not reached you" from a further reading of the message as
+# late or lost (blind set 5 #13, #49; these probes were written for this file).
+NOT_REACHED = {
+    "fr": ("ne vous soit pas parvenu", "pas encore arrivé", "toujours pas arrivée"),
+    "en": ("hasn't reached you", "has not reached you", "running late", "is late"),
+    "ru": ("не дошёл", "не дошел", "задержку заказа"),
+    "es": ("no te ha llegado", "retraso de tu pedido"),
+}
+ARRIVED_PROBES = [
+    ("fr", "delivered", "coucou, colis reçu mais il manque la 2e bougie, elle est où ??"),
+    (
+        "en",
+        "delivered",
+        "box came today but only 3 of the 4 glasses were inside, where's the last one",
+    ),
+    ("es", "delivered", "me llegó el pedido pero falta una funda, dónde está la otra?"),
+    ("ru", "returned", "ну когда вернёте деньги? обещали до среды, среда уже прошла"),
+    ("en", "returned", "any news on my refund? you said monday and its wednesday now"),
+]
+
+
+@pytest.mark.parametrize(("language", "status", "text"), ARRIVED_PROBES)
+def test_an_arrived_or_returned_parcel_is_not_said_to_be_late_or_lost(
+    engine: SuggestionEngine, language: str, status: str, text: str
+) -> None:
+    order = {"order_number": "20744", "order_status": status} | TRACKED
+    s = engine.suggest(text, lang_hint=language, variables=order)
+    assert s.reply is not None, s.top
+    for words in NOT_REACHED[language]:
+        assert words not in s.reply, s.reply
