@@ -125,7 +125,20 @@ _ADDRESS = re.compile(
     r"住所|届け先|주소|地址|عنوان",
     re.IGNORECASE,
 )
+# a missing item: "are the sleeves long?" in a size question once added "about the missing
+# item: tell us which one is missing" (blind set 5 #27)
+_MISSING = re.compile(
+    r"missing|not in the (?:box|package|parcel)|wasn'?t in|weren'?t in|only (?:got|received|came)|"
+    r"falta|faltaba|faltó|faltou|faltam|faltan|faltando|no ven[ií]a|n[aã]o veio|"
+    r"manca|mancava|mancano|mancante|non c'era|manque|manquait|qu'un seul|qu'une seule|"
+    r"fehlt|fehlen|fehlte|nicht dabei|nur ein|ontbre|\bmist\b|zat er niet|"
+    r"brak|brakuje|brakowało|nie było|не хватает|не было|отсутству|не положили|только од|"
+    r"eksik|yoktu|入っていな|入ってな|入っていませ|足りな|不足|欠品|없어|없었|빠졌|빠져|안 들어|"
+    r"少了|缺|没有收到|没收到|只收到|ناقص|ينقص|نقص|مفقود|ما وصل|ماوصل|لم يصل",
+    re.IGNORECASE,
+)
 NAMED_TOPICS: dict[str, re.Pattern[str]] = {
+    "missing_item": _MISSING,
     "get_invoice": _INVOICE,
     "check_invoice": _INVOICE,
     "change_shipping_address": _ADDRESS,

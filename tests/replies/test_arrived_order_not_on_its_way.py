@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from replies.also import names_topic
 from replies.engine import SuggestionEngine
 from tests.replies.shopper_figures import runtime_engine
 
@@ -88,3 +89,21 @@ def test_an_arrived_or_returned_parcel_is_not_said_to_be_late_or_lost(
     assert s.reply is not None, s.top
     for words in NOT_REACHED[language]:
         assert words not in s.reply, s.reply
+
+
+# A further reading as a missing item needs the message to say something is missing
+# (blind set 5 #27: "are the sleeves long?" in a size question added "about the missing
+# item ..."); probes written for this file.
+@pytest.mark.parametrize(
+    ("language", "text", "missing"),
+    [
+        ("it", "porto la 40, nella giacca prendo S o M? e le tasche sono grandi?", False),
+        ("en", "im a UK 10, is the dress true to size? and how long are the sleeves?", False),
+        ("fr", "colis reçu mais il manque la housse, et je voudrais aussi la facture", True),
+        ("de", "Paket ist da, aber die zweite Tasse fehlt. Und wie lange ist die Rückgabe?", True),
+    ],
+)
+def test_a_missing_item_is_only_spoken_of_when_the_message_says_so(
+    language: str, text: str, missing: bool
+) -> None:
+    assert names_topic("missing_item", text) is missing
