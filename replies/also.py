@@ -137,8 +137,28 @@ _MISSING = re.compile(
     r"少了|缺|没有收到|没收到|只收到|ناقص|ينقص|نقص|مفقود|ما وصل|ماوصل|لم يصل",
     re.IGNORECASE,
 )
+# damage: a duty bill's "c'est tu normal? vous pouvez me rembourser ça?" once opened with
+# "sorry the item arrived damaged" and ended "about the damage" (blind set 5 #15)
+_DAMAGE = re.compile(
+    r"damag|broken|broke|crack|smash|shatter|dent|torn|ripped|scratch|crush|chip|"
+    r"scheggi|ébréch|desconchad|desportill|lascad|angeschlagen|abgeplatzt|afgebroken|"
+    r"wyszczerb|odprysk|obtłuc|скол|отбит|欠け|이 나갔|이가 빠|缺口|磕|崩了|شرخ|مشروخ|"
+    r"\broto|\brota\b|dañad|estropead|rajad|abollad|cass[ée]|abîm|endommag|fissur|déchir|"
+    r"kaputt|beschädigt|zerbroch|gebroch|gerissen|zerkratzt|\bdelle|"
+    r"rott[oa]|danneggiat|graffiat|ammaccat|crepat|"
+    r"quebrad|danificad|amassad|riscad|rasgad|trincad|"
+    r"kapot|beschadig|gebroken|gescheurd|\bdeuk|"
+    r"uszkodz|zniszcz|pęknię|pękł|stłuczon|rozbit|porysowan|pognieci|"
+    r"повреж|разбит|сломан|треснул|трещин|помят|порван|царап|"
+    r"kırık|kırıl|hasar|çatlak|ezik|yırtık|çizik|"
+    r"壊れ|破損|割れ|傷|へこ|破れ|파손|깨져|깨졌|깨진|부서|찢어|긁|찌그러|"
+    r"坏了|损坏|破损|碎了|裂|摔坏|压坏|划痕|破了|壞了|損壞|"
+    r"مكسور|تالف|متضرر|مخدوش|ممزق|انكسر|مكسّر|خربان",
+    re.IGNORECASE,
+)
 NAMED_TOPICS: dict[str, re.Pattern[str]] = {
     "missing_item": _MISSING,
+    "damaged_item": _DAMAGE,
     "get_invoice": _INVOICE,
     "check_invoice": _INVOICE,
     "change_shipping_address": _ADDRESS,

@@ -33,6 +33,7 @@ from replies.also import (
     WHEREABOUTS,
     also_templates,
     join,
+    names_topic,
     with_late_order,
 )
 from replies.calibration import load_temperatures
@@ -274,7 +275,9 @@ class SuggestionEngine:
             (
                 other.intent
                 for other in others
-                if other.problem and not (arrived and other.intent in SHIPMENT_PROBLEMS)
+                if other.problem
+                and not (arrived and other.intent in SHIPMENT_PROBLEMS)
+                and names_topic(other.intent, text)
             ),
             None,
         )

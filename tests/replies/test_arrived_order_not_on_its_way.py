@@ -107,3 +107,34 @@ def test_a_missing_item_is_only_spoken_of_when_the_message_says_so(
     language: str, text: str, missing: bool
 ) -> None:
     assert names_topic("missing_item", text) is missing
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "damaged"),
+    [
+        (
+            "en",
+            "got charged 40 bucks customs by the courier, is that normal? can u refund it",
+            False,
+        ),
+        ("de", "der Zoll wollte 18 € von mir, ist das richtig so? Bekomme ich das zurück?", False),
+        ("es", "me llegó la lámpara rota, la pantalla está rajada", True),
+        ("ja", "届いたマグカップが割れていました", True),
+        ("ru", "коробка помята, а ваза разбита", True),
+    ],
+)
+def test_damage_is_only_spoken_of_when_the_message_says_so(
+    language: str, text: str, damaged: bool
+) -> None:
+    assert names_topic("damaged_item", text) is damaged
+
+
+def test_a_duty_bill_is_not_answered_with_regret_for_damage(engine: SuggestionEngine) -> None:
+    s = engine.suggest(
+        "bonjour, le transporteur m'a fait payer 28 € de douane à la livraison, c'est normal ?"
+        " vous pouvez me rembourser ?",
+        lang_hint="fr",
+        variables={"order_number": "81490", "order_status": "delivered"} | TRACKED,
+    )
+    assert s.intent == "customs_duties", s.top
+    assert s.reply is not None and "endommag" not in s.reply and "dégâts" not in s.reply, s.reply
