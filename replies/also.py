@@ -80,8 +80,8 @@ ACKNOWLEDGE: dict[str, str] = {
     "risponderà qui.",
     "pt": "Se algo da sua mensagem ficou sem resposta, um colega vai verificar e responder "
     "por aqui.",
-    "nl": "Blijft er iets uit je bericht onbeantwoord, dan zoekt een collega het uit en "
-    "antwoordt je hier.",
+    "nl": "Blijft er iets uit je bericht onbeantwoord, dan zoekt een collega het uit en krijg "
+    "je hier antwoord.",
     "pl": "Jeśli coś z Twojej wiadomości zostało bez odpowiedzi, ktoś z naszego zespołu to "
     "sprawdzi i odpowie tutaj.",
     "ru": "Если что-то в вашем сообщении осталось без ответа, коллега всё проверит и ответит "

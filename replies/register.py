@@ -77,6 +77,15 @@ _PL_PHRASES: tuple[tuple[str, str], ...] = (
     (r"zaloguj się", "prosimy zalogować się"),
     (r"wyloguj się", "prosimy wylogować się"),
     (r"chcesz się", "chcą się Państwo"),
+    # "proszę" is said once: "prosimy opisać", not "prosimy opisać, proszę,"
+    (r"opisz, proszę,", "prosimy opisać,"),
+    (r"potwierdź, proszę,", "prosimy potwierdzić"),
+    # the pronouns where a Polish writer puts them
+    (r"dajesz nam znać", "dają nam Państwo znać"),
+    (r"pokrywasz ty", "pokrywają Państwo"),
+    (r"go nie używaj", "prosimy go nie używać"),
+    (r"wybierasz go", "wybierają go Państwo"),
+    (r"twoje przekazaliśmy", "Państwa opinię przekazaliśmy"),
 )
 _PL_PRONOUNS: dict[str, str] = {
     "twój": "Państwa",
@@ -141,6 +150,7 @@ _PL_VERBS: dict[str, str] = {
     "zamawiasz": "zamawiają",
     "kupujesz": "kupują",
     "kupisz": "kupią",
+    "pokrywasz": "pokrywają",
 }
 # Imperatives and their infinitives, said after "prosimy".
 _PL_IMPERATIVES: dict[str, str] = {
@@ -183,6 +193,7 @@ _PL_IMPERATIVES: dict[str, str] = {
     "załóż": "założyć",
     "ustaw": "ustawić",
     "zweryfikuj": "zweryfikować",
+    "zapytaj": "zapytać",
 }
 _PL_WORD = re.compile(r"(?<![\wąćęłńóśźż])([A-Za-zĄĆĘŁŃÓŚŹŻąćęłńóśźż]+\.?)(?![\wąćęłńóśźż])")
 
@@ -266,6 +277,8 @@ def _polish_formal(reply: str) -> str:
             reply,
             flags=re.IGNORECASE,
         )
+    # "prześlemy Ci go" -> "prześlemy go Państwu" (a courtesy "Ci" is capitalised mid-sentence)
+    reply = re.sub(r"(?<![\wąćęłńóśźż])[Cc]i go(?![\wąćęłńóśźż])", "go Państwu", reply)
     reply = _PL_WORD.sub(_polish_word, reply)
     # "prosimy nie ..." for a negative imperative ("nie używaj" -> "prosimy nie używać")
     reply = re.sub(r"\b([Nn])ie prosimy\b", lambda m: _cased(m.group(1), "prosimy nie"), reply)
@@ -284,7 +297,7 @@ _NL_OWNED = frozenset(
     mening naam nieuwe oude order pakket pakketje postcode product producten regio rekening
     retour retourverzoek schoenmaat spammap stad taal telefoon telefoonnummer terugbetaling
     valuta verzoek voetlengte volledige voorkeur vraag vragen wachtwoord winkelmandje
-    winkelwagen woonplaats eigen""".split()
+    winkelwagen woonplaats eigen contactgegevens klantnummer""".split()
 )
 # "je" after a verb ("heb je", "kun je"): the verb in the "u" form.
 _NL_INVERTED = {
@@ -335,8 +348,23 @@ _NL_WORD = r"[A-Za-zÀ-ÿ'-]+"
 def dutch_formal(reply: str) -> str:
     """A Dutch reply's "je" forms in the "u" forms, opening "Goedendag" instead of "Hoi"."""
     reply = re.sub(r"^Hoi\b", "Goedendag", reply)
-    reply = re.sub(r"\b([Jj])e je\b", lambda m: _cased(m.group(1), "u") + " zich", reply)
+    # "je je account", "je je geld": the second "je" owns the noun ("u uw account")
+    reply = re.sub(
+        r"\b([Jj])e je (?=(" + _NL_WORD + r"))",
+        lambda m: m.group(0)[:-3] + "uw " if _nl_owned(m.group(2)) else m.group(0),
+        reply,
+    )
+    # the first "je" is kept for the verb's own rule below ("Wil je zich" -> "Wilt u zich")
+    reply = re.sub(r"\b([Jj])e je\b", lambda m: m.group(1) + "e zich", reply)
     reply = re.sub(r"\bje (?=" + _NL_REFLEXIVE + r"\b)", "zich ", reply)
+    # "en je op elk moment afmelden": a reflexive "je" a few words before its verb
+    reply = re.sub(
+        r"\b(en|of|kunt|kun|kan|wilt|wil) je (?!zich\b)(?=(?:[a-z]+ ){1,3}"
+        + _NL_REFLEXIVE
+        + r"\b)",
+        r"\1 zich ",
+        reply,
+    )
 
     def inverted(match: re.Match[str]) -> str:
         verb, after = match.group(1), match.group(2) or ""
@@ -351,17 +379,27 @@ def dutch_formal(reply: str) -> str:
 
     def pronoun(match: re.Match[str]) -> str:
         word, after = match.group(1), match.group(2)
-        owned = after.lower().split("-")[0] in _NL_OWNED or after.lower() in _NL_OWNED
-        return _cased(word, "uw" if owned else "u") + " " + after
+        return _cased(word, "uw" if _nl_owned(after) else "u") + " " + after
 
     reply = re.sub(r"\b([Jj]e)\s+(" + _NL_WORD + ")", pronoun, reply)
     reply = re.sub(r"\b([Jj]e)\b", lambda m: _cased(m.group(1), "u"), reply)
+    reply = re.sub(r"\b([Jj])ouwe\b", lambda m: _cased(m.group(1), "uwe"), reply)
     reply = re.sub(r"\b([Jj])ouw\b", lambda m: _cased(m.group(1), "uw"), reply)
     reply = re.sub(r"\b([Jj])ezelf\b", lambda m: _cased(m.group(1), "uzelf"), reply)
     reply = re.sub(r"\b([Jj])(?:ij|ou)\b", lambda m: _cased(m.group(1), "u"), reply)
+    # "u kunt", but "of het bij u kan zijn": "u" after a preposition is not the subject
     return re.sub(
-        r"\b([Uu]) (kan|wil|zal)\b", lambda m: f"{m.group(1)} {_NL_AGREEMENT[m.group(2)]}", reply
+        r"(?<!\bbij )(?<!\bvoor )(?<!\bnaar )(?<!\baan )(?<!\bmet )(?<!\bvan )"
+        r"\b([Uu]) (kan|wil|zal)\b",
+        lambda m: f"{m.group(1)} {_NL_AGREEMENT[m.group(2)]}",
+        reply,
     )
+
+
+def _nl_owned(word: str) -> bool:
+    """Whether "je" before ``word`` is the possessive ("je DHL-klantnummer")."""
+    lowered = word.lower()
+    return lowered in _NL_OWNED or any(part in _NL_OWNED for part in lowered.split("-"))
 
 
 # --- Spanish: "tú" -> "usted" -----------------------------------------------------------
@@ -393,8 +431,8 @@ _ES_VERBS = {
     "sueles": "suele",
     "ves": "ve",
     "vives": "vive",
-    "compras": "compra",
     "pagas": "paga",
+    "debes": "debe",
     "esperabas": "esperaba",
     "vas": "va",
     "dijiste": "dijo",
@@ -425,6 +463,11 @@ _ES_VERBS = {
     "recibas": "reciba",
     "preocupes": "preocupe",
 }
+# Words that end like an infinitive with "te" but are none ("el transportista reparte").
+_ES_NOT_INFINITIVE = frozenset(
+    """parte aparte reparte comparte convierte advierte divierte invierte vierte suerte fuerte
+    muerte inerte arte""".split()
+)
 # Imperatives, and their "usted" forms.
 _ES_IMPERATIVES = {
     "escríbenos": "escríbanos",
@@ -449,6 +492,9 @@ _ES_IMPERATIVES = {
     "envíalo": "envíelo",
     "envíala": "envíela",
     "devuélvelo": "devuélvalo",
+    "devuelve": "devuelva",
+    "indícalo": "indíquelo",
+    "hazlo": "hágalo",
     "asegúrate": "asegúrese",
     "añade": "añada",
     "cierra": "cierre",
@@ -501,7 +547,11 @@ def _spanish_formal(reply: str) -> str:
     reply = re.sub(r"\b([Ss])i dudas\b", r"\1i duda", reply)
     reply = re.sub(r"\bdarte de (baja|alta)\b", r"darse de \1", reply)
     reply = re.sub(r"\b(registrar|suscribir|poner|preocupar|quedar|olvidar)te\b", r"\1se", reply)
-    reply = re.sub(r"\b(\w+(?:ar|er|ir))te\b", r"\1le", reply)  # "ayudarte" -> "ayudarle"
+    reply = re.sub(  # "ayudarte" -> "ayudarle"; "reparte", "convierte" are no infinitives
+        r"\b(\w+(?:ar|er|ir))te\b",
+        lambda m: m.group(0) if m.group(0).lower() in _ES_NOT_INFINITIVE else m.group(1) + "le",
+        reply,
+    )
     reply = re.sub(r"\b(\w+(?:ando|iendo))te\b", r"\1le", reply)
     reply = re.sub(r"\b(\w+)ándote\b", r"\1ándole", reply)
     reply = re.sub(
@@ -608,6 +658,11 @@ _IT_IMPERATIVES = {
     "impostalo": "lo imposti",
     "inviacelo": "ce lo invii",
     "confronta": "confronti",
+    "indicalo": "lo indichi",
+    "mandalo": "lo mandi",
+    "fallo": "lo faccia",
+    "restituisci": "restituisca",
+    "ordina": "ordini",
 }
 # Negative imperatives (an infinitive after "non") and their "Lei" forms.
 _IT_NEGATIVES = {
@@ -618,10 +673,11 @@ _IT_NEGATIVES = {
     "usare": "usi",
     "preoccuparsi": "si preoccupi",
     "esitare": "esiti",
+    "inviare": "invii",
 }
 _IT_CLAUSE_START = (
     r"(^|[.,;:!?(–—]\s*|\be\s|\bo\s|\bpoi\s|\bquindi\s|\binvece\s|\bfrattempo\s"
-    r"|\bora\s|\bpure\s|\bsemplicemente\s)"
+    r"|\bora\s|\bpure\s|\bsemplicemente\s|\boppure\s)"
 )
 # Verbs whose "ti" is a direct object ("ti aiutiamo" -> "La aiutiamo"); otherwise it is
 # "Le" ("ti invieremo" -> "Le invieremo").
@@ -640,6 +696,8 @@ _IT_ACCUSATIVE = (
     "ved",
     "aspett",
     "terr",
+    "iscriv",
+    "disiscriv",
 )
 _IT_REFLEXIVE_INFINITIVE = (
     "registrar",
@@ -662,8 +720,9 @@ def _italian_formal(reply: str) -> str:
     reply = re.sub(r"\bche scegli\b", "che sceglie", reply)
     reply = re.sub(r"\b([Ss])e scrivi\b", r"\1e scrive", reply)
     reply = re.sub(r"\besci\b", "esca", reply)
-    reply = re.sub(r"\bchiedi ai\b", "chieda ai", reply)
-    reply = re.sub(r"\btocca (?=«)", "tocchi ", reply)
+    reply = re.sub(r"\bchiedi (ai|al|alla|in)\b", r"chieda \1", reply)
+    # a quoted label is kept aside as "\x01n\x01" while the reply is rewritten
+    reply = re.sub(r"\btocca (?=«|\x01)", "tocchi ", reply)
     reply = re.sub(
         r"\b([Tt])e (lo|la|li|le|ne)\b",
         lambda m: _cased(m.group(1), "glie") + m.group(2),
@@ -703,6 +762,11 @@ def _italian_formal(reply: str) -> str:
         return token
 
     reply = re.sub(r"(?<![\wàèéìòù])([A-Za-zàèéìòù]+)(?![\wàèéìòù])", word, reply)
+    # "rimborsare" takes the person directly ("La rimborseremo") unless what is refunded is
+    # said: "Le rimborseremo quanto ha pagato", "Le rimborseremo l'ordine"
+    reply = re.sub(
+        r"\bLa (rimbors\w+) (?=(?:quanto|quello|l'|il |lo |la |i |gli |le |un))", r"Le \1 ", reply
+    )
     for tu, lei in _IT_NEGATIVES.items():  # "non usarlo" -> "non lo usi"
         reply = re.sub(r"\b([Nn])on " + tu + r"\b", _cased_sub("non " + lei), reply)
     for tu, lei in sorted(_IT_IMPERATIVES.items(), key=lambda kv: -len(kv[0])):

@@ -116,7 +116,8 @@ _TEXT: dict[str, tuple[str, str, str, str, str, str]] = {
         "Bei einer Lieferung {to_country} werden Zölle und Einfuhrsteuern "
         "beim Kauf bezahlt, bei der Zustellung ist also nichts mehr zu zahlen.",
         "Bei einer Lieferung {to_country} sind Zölle und Einfuhrsteuern nicht im "
-        "Preis enthalten; der Zusteller erhebt sie bei der Zustellung nach den örtlichen Sätzen.",
+        "Preis enthalten; der Versanddienstleister erhebt sie bei der Zustellung nach den "
+        "örtlichen Sätzen.",
         "Zölle und Einfuhrsteuern für diese Bestellung wurden bereits beim Kauf bezahlt: Bitte "
         "zahlen Sie nichts an den Zusteller, wir klären das mit ihm.",
         "Nach unseren Bedingungen werden Zölle und Einfuhrsteuern bei der Lieferung bezahlt; der "
@@ -391,8 +392,8 @@ _SPECIAL: dict[str, tuple[str, str, str, str, str]] = {
         "que no hay nada que pagar en la entrega.",
         "Por favor, no pagues nada antes de que lo comprobemos con la empresa de transporte: ese "
         "cobro puede ser un error o una estafa.",
-        "Que los envíos {to_country} paguen o no aranceles e impuestos de importación depende "
-        "del lugar desde el que se envía el pedido y de su valor; nuestro equipo te lo "
+        "Que haya que pagar aranceles e impuestos de importación en los envíos {to_country} "
+        "depende del lugar desde el que se envía el pedido y de su valor; nuestro equipo te lo "
         "confirmará.",
         "Antes de pagar, envíanos una foto o captura del aviso: nuestro equipo comprobará si el "
         "cobro es correcto.",

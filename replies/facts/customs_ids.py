@@ -75,9 +75,9 @@ KOREAN_CODE: Mapping[str, str] = {
     "koreańskim urzędzie celnym i jest potrzebny do każdej paczki do Korei. Jeśli nie "
     "został podany w zamówieniu, przewoźnik lub jego agencja celna poprosi o niego SMS-em "
     "podczas odprawy: "
-    "można go wtedy podać albo przesłać nam tutaj, a my go przekażemy. Jeśli jeszcze go nie "
-    "masz, otrzymasz go od razu i bezpłatnie na stronie UNI-PASS koreańskiej służby celnej "
-    "(to litera P i 12 cyfr).",
+    "można go wtedy podać albo przesłać nam tutaj, a my go przekażemy. Kto jeszcze go nie ma, "
+    "otrzyma go od razu i bezpłatnie na stronie UNI-PASS koreańskiej służby celnej (to litera "
+    "P i 12 cyfr).",
     "ru": "Персональный таможенный код Кореи (PCCC, 개인통관고유부호) идентифицирует вас на "
     "корейской таможне, и он нужен для каждой посылки в Корею. Если его не указали в заказе, "
     "перевозчик или его таможенный брокер запросит его по SMS во время оформления: укажите его "

@@ -89,12 +89,12 @@ _SENTENCES: dict[str, tuple[str, str, str, str]] = {
         "sobald es mit dem Versanddienstleister gesprochen hat.",
     ),
     "it": (
-        "Ci dispiace che l'addebito ti abbia sorpreso: i dazi sono inclusi nei nostri "
+        "Ci dispiace per questo addebito inatteso: i dazi sono inclusi nei nostri "
         "prezzi, quindi, verificato l'avviso, ti rimborseremo quanto hai pagato al corriere.",
-        "Ci dispiace che l'addebito ti abbia sorpreso; i dazi pagati alla consegna di norma "
+        "Ci dispiace per questo addebito inatteso; i dazi pagati alla consegna di norma "
         "non vengono rimborsati, ma il nostro team verificherà l'avviso e ti dirà se "
         "qualcosa è stato addebitato per errore.",
-        "Ci dispiace che l'addebito ti abbia sorpreso; il nostro team verificherà in base al "
+        "Ci dispiace per questo addebito inatteso; il nostro team verificherà in base al "
         "tuo ordine se può essere rimborsato e te lo farà sapere.",
         "Se la dogana non può sbloccare il pacco, ti rimborseremo l'ordine o te lo "
         "rispediremo; il nostro team ti confermerà quale delle due soluzioni dopo aver "

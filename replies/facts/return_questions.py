@@ -20,34 +20,9 @@ about their terms is answered; it is empty when the message asks none.
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any
 
 from replies.facts.payments import method_name, methods_in
 from replies.features import fold
-
-
-@cache
-def _to_simplified() -> Any | None:
-    """OpenCC's traditional-to-simplified converter, or None when it is not installed."""
-    try:
-        import opencc
-    except ImportError:  # pragma: no cover - a dependency of the project
-        return None
-    return opencc.OpenCC("t2s")
-
-
-def _readings(text: str) -> tuple[str, ...]:
-    """The folded message, and its simplified-character reading when it has Chinese
-    characters: the Chinese patterns are simplified ("退货期限", "发票"), and a shopper in
-    Taiwan or Hong Kong writes "退貨期限", "發票"."""
-    folded = fold(text)
-    converter = _to_simplified() if re.search(r"[\u4e00-\u9fff]", text) else None
-    if converter is None:
-        return (folded,)
-    simplified = fold(converter.convert(text))
-    return (folded,) if simplified == folded else (folded, simplified)
-
 
 OPENED = "opened"
 NO_BOX = "no_box"
@@ -69,7 +44,7 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"\babri\b|\baberto|\baberta|tirei da embalagem|"
         r"geopend|opengemaakt|open gemaakt|uitgepakt|"
         r"otworzy|otwart|rozpakowa|"
-        r"открыл|вскрыл|распаковал|вскрыт|открыт(?:ыи|ая|ое|ои|ую|ые)?\b|"
+        r"открыл|вскрыл|распаковал|вскрыт|открыт(?:ый|ая|ое|ой|ую|ые)?\b|"
         r"\bact[iı]m|ac[iı]ld[iı]|ac[iı]lm[iı]s|paketini ac|ambalaj[iı]n[iı] ac|"
         r"開封|開けて|開けました|開けちゃ|개봉|뜯었|뜯어|열어 ?봤|열었|"
         r"拆开|拆封|打开了|开封|chai ?kai|da ?kai le|"
@@ -87,23 +62,20 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"kein(?:e|en)? (?:original)?(?:verpackung|karton) mehr|"
         r"(?:buttato|perso|non ho piu|senza) (?:la |il |l')?(?:scatola|confezione|imballo|"
         r"imballaggio)|"
-        r"(?:joguei fora|perdi|nao tenho mais|sem) (?:a |o )?(?:caixa|embalagem)|"
+        r"(?:joguei fora|deitei fora|perdi|nao tenho mais|ja nao tenho|sem) (?:a |o )?"
+        r"(?:caixa|embalagem)|(?:joguei|deitei) (?:a |o )?(?:caixa|embalagem)\w* fora|"
         r"(?:doos|verpakking)(?: heb ik)? (?:weggegooid|kwijt|niet meer)|"
         r"zonder (?:de )?(?:originele )?(?:doos|verpakking)|geen (?:doos|verpakking) meer|"
         r"(?:wyrzuci\w*|zgubi\w*|nie mam ju[zż]|bez) (?:oryginalnego )?(?:pude[lł]\w*|"
         r"opakowani\w*|karton\w*)|"
-        r"(?:выбросил\w*|выкинул\w*|потерял\w*|нет|без) (?:оригинальнои )?(?:коробк\w*|упаковк\w*)|"
-        r"(?:коробк\w*|упаковк\w*) (?:уже |тоже |не )?(?:выбросил\w*|выкинул\w*|потерял\w*|нет|"
-        r"сохранил\w*)|"
-        r"(?:kutu|ambalaj)\w* (?:da |de )?(?:att[iı]m|kayboldu|yok|kaybettim)|"
-        r"kutusuz|ambalajs[iı]z|"
-        r"(?:箱|外箱|梱包|パッケージ)(?:を|は|も|が)?(?:捨て|なくし|無くし|紛失|ない|ありません)|"
-        r"(?:박스|상자|포장)(?:를|을|는|은|도|가|이)? ?(?:버렸|잃어|없어|없는데|없고|분실)|"
+        r"(?:выбросил\w*|потерял\w*|нет|без) (?:оригинальной )?(?:коробк\w*|упаковк\w*)|"
+        r"(?:kutu|ambalaj)\w* (?:att[iı]m|kayboldu|yok|kaybettim)|kutusuz|ambalajs[iı]z|"
+        r"(?:箱|外箱|梱包|パッケージ)(?:を|は|も)?(?:捨て|なくし|無くし|紛失|ない|ありません)|"
+        r"(?:박스|상자|포장)(?:를|을|는|은|도)? ?(?:버렸|잃어|없어|없는데|분실)|"
         r"(?:盒子|包装|外包装|包装盒)(?:都|也|已经)?(?:扔了|丢了|没了|不见了|弄丢)|"
-        r"没有(?:了)?(?:原)?(?:包装盒|盒子|外包装|包装)|"
         r"(?:bao ?zhuang|he ?zi)[^.?!]{0,30}(?:diu|reng|mei le)|"
-        r"(?:رميت|ضيعت|فقدت|ما عندي|بدون) (?:ال)?(?:علبه|كرتونه|تغليف|كرتون)|"
-        r"(?:العلبه|الكرتونه|الكرتون|التغليف) (?:ضاعت|ضاع|راحت|راح|رميتها|رميته)"
+        r"(?:رميت|ضيعت|فقدت|ما عندي|بدون) (?:ال)?(?:علبة|كرتونة|تغليف|كرتون)|"
+        r"(?:العلبة|الكرتونة|التغليف) (?:ضاعت|ضاع|رميتها)"
     ),
     NO_RECEIPT: re.compile(
         r"(?:lost|threw (?:out|away)|don'?t have|no longer have|without) (?:the |my )?"
@@ -113,21 +85,19 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"(?:kassenbon|quittung|beleg)\w* (?:verloren|weg|nicht mehr|weggeworfen)|"
         r"ohne (?:kassenbon|quittung|beleg)|kein(?:en)? (?:kassenbon|beleg|quittung) mehr|"
         r"(?:perso|non ho piu|senza|buttato) (?:lo |il |la )?(?:scontrino|ricevuta)|"
-        r"(?:perdi|nao tenho mais|sem|joguei fora) (?:a |o )?(?:nota fiscal|nota|recibo|"
-        r"comprovante)|"
+        r"(?:perdi|nao tenho mais|ja nao tenho|nao tenho|sem|joguei fora|deitei fora) "
+        r"(?:a |o )?(?:nota fiscal|nota|recibo|comprovante|talao|fatura)|"
         r"(?:bon|bonnetje|kassabon) (?:kwijt|weggegooid|niet meer)|"
         r"zonder (?:bon|bonnetje|kassabon)|"
         r"(?:zgubi\w*|nie mam|bez|wyrzuci\w*) (?:ju[zż] )?paragon\w*|paragon\w* (?:zgubi|wyrzuci)|"
-        r"(?:потерял\w*|нет|без|выбросил\w*|выкинул\w*) (?:чек\w*|квитанци\w*)|"
-        r"(?:\bчек|квитанци\w*)\w* (?:уже |тоже |не )?(?:потерял\w*|выбросил\w*|выкинул\w*|нет|"
-        r"сохранил\w*)|"
-        r"(?:fis|fatura)\w* (?:da |de )?(?:kaybettim|att[iı]m|yok|kayboldu)|"
-        r"(?:レシート|領収書|納品書)(?:を|は|も|が)?(?:捨て|なくし|無くし|紛失|ない|ありません)|"
-        r"영수증(?:를|을|는|은|도|이)? ?(?:버렸|잃어|없어|없는데|없고|분실)|"
-        r"(?:发票|收据|小票)(?:都|也|已经)?(?:扔了|丢了|没了|不见了|弄丢)|没有(?:了)?(?:发票|收据|小票)|"
+        r"(?:потерял\w*|нет|без|выбросил\w*) (?:чек\w*|квитанци\w*)|"
+        r"(?:fis|fatura)\w* (?:kaybettim|att[iı]m|yok|kayboldu)|"
+        r"(?:レシート|領収書|納品書)(?:を|は|も)?(?:捨て|なくし|無くし|紛失|ない|ありません)|"
+        r"영수증(?:를|을|는|은|도)? ?(?:버렸|잃어|없어|없는데|분실)|"
+        r"(?:发票|收据|小票)(?:都|也|已经)?(?:扔了|丢了|没了|不见了|弄丢)|"
         r"fa ?piao[^.?!]{0,20}(?:diu|reng|mei le)|"
-        r"(?:رميت|ضيعت|فقدت|ما عندي|بدون) (?:ال)?(?:فاتوره|ايصال|وصل)|"
-        r"(?:الفاتوره|الايصال|الوصل) (?:ضاعت|ضاع|راحت|راح|رميتها|رميته)"
+        r"(?:رميت|ضيعت|فقدت|ما عندي|بدون) (?:ال)?(?:فاتورة|ايصال|وصل)|"
+        r"(?:الفاتورة|الايصال) (?:ضاعت|ضاع)"
     ),
     DAYS: re.compile(
         r"how (?:many days|much time) (?:do i have|have i got|is there)|"
@@ -146,14 +116,14 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"hoeveel dagen (?:heb|heeft|krijg)|retourtermijn|bedenktijd|tot wanneer|"
         r"ile mam dni|ile dni (?:mam|na zwrot)|ile mam czasu|termin (?:na )?zwrot|"
         r"do kiedy (?:mog|mam)|"
-        r"сколько (?:у меня )?(?:днеи|дня|времени) (?:на|для|есть|у меня|осталось)|"
+        r"сколько (?:у меня )?(?:дней|времени) (?:на|для|есть|у меня|осталось)|"
         r"срок (?:на )?возврат|до какого (?:числа|срока)|"
         r"kac gun(?:um| icinde iade| var|luk)|ne kadar surem|iade suresi|ne zamana kadar|"
         r"何日(?:以内|まで|間)|いつまで|返品期限|返品(?:の)?期間|"
         r"(?:며칠|몇 ?일) ?(?:까지|안에|이내|내에|남)|언제까지|반품 ?기한|반품 ?기간|"
         r"(?:几|多少)天(?:内|之内|以内)|多久之内|退货期限|退货期|截止|"
         r"(?:ji|duo shao) ?tian (?:nei|yi nei|zhi nei)|"
-        r"كم يوم (?:عندي|لدي|للارجاع|معي)|مده الارجاع|مهله|حتي متي|لغايه متي|اخر موعد"
+        r"كم يوم (?:عندي|لدي|للارجاع|معي)|مدة الارجاع|مهلة|حتى متى|لغاية متى|اخر موعد"
     ),
     NO_LABEL: re.compile(
         r"no (?:return )?label|without a (?:return )?label|label (?:is )?missing|"
@@ -164,16 +134,15 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"ohne (?:rucksende|retouren)?(?:schein|etikett|label)|"
         r"senza etichetta|nessuna etichetta|non c'e (?:l'|nessuna )?etichetta|"
         r"manca l'etichetta|"
-        r"sem etiqueta|nao (?:veio|tem|vem) (?:nenhuma )?etiqueta|"
+        r"sem etiqueta|nao (?:veio|tem|vem|tenho) (?:nenhuma |a )?etiqueta|nem etiqueta|"
         r"geen (?:retour)?(?:label|formulier|sticker)|zonder (?:retour)?label|"
         r"bez etykiety|nie ma (?:zadnej )?etykiety|brak etykiety|nie by[lł]o etykiety|"
-        r"нет (?:обратнои )?(?:этикетки|наклеики|накладнои)|без (?:этикетки|накладнои)|"
-        r"(?:этикетк\w*|наклеик\w*|накладн\w*) (?:обратн\w* )?(?:нет|не было|не положили)|"
+        r"нет (?:обратной )?(?:этикетки|наклейки|накладной)|без (?:этикетки|накладной)|"
         r"etiket (?:yok|yoktu|gelmedi)|etiketi (?:yok|gelmedi)|etiketsiz|"
         r"(?:ラベル|伝票)(?:が|は)?(?:入っていない|入ってない|ない|ありません|なかった)|"
         r"(?:라벨|송장)(?:이|은|가)? ?(?:없|안 들어)|"
         r"没有(?:退货)?(?:标签|面单|退货单)|(?:标签|面单)(?:没有|没给)|"
-        r"(?:بدون|ما فيه|مافي|لا يوجد|ما في) (?:ملصق|بوليصه|ليبل)"
+        r"(?:بدون|ما فيه|مافي|لا يوجد|ما في) (?:ملصق|بوليصة|ليبل)"
     ),
     MONEY_BACK: re.compile(
         r"store credit|voucher|gift card|(?:money|refund) (?:goes? |go )?back (?:to|on|into) "
@@ -185,15 +154,16 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"buono (?:sconto|regalo|acquisto)|\bun buono\b|credito (?:in|nel) negozio|"
         r"sul (?:mio )?conto|sulla (?:mia )?carta|"
         r"vale[- ]compra|cupom|credito na loja|na minha conta|no meu cartao|estorno|"
+        r"(?:volta|devolvido) (?:para|pro|no|na|ao) (?:o |a |meu |minha )?(?:cartao|conta)|"
         r"tegoedbon|tegoed|cadeaubon|waardebon|op (?:mijn )?(?:rekening|kaart)\b|"
         r"\bbon(?:u|em|y)? (?:podarunkow|zakupow|na zakupy)\w*|kupon|"
         r"na (?:moje |m[oó]j )?(?:konto|kart[eę])|wr[oó]c[aą] na|"
-        r"сертификат|купон|на (?:мою )?карту|на (?:мои )?сч[её]т|"
+        r"сертификат|купон|на (?:мою )?карту|на (?:мой )?сч[её]т|"
         r"hediye ceki|hesab[iı]ma|kart[iı]ma|"
         r"クーポン|ポイント|商品券|ギフト券|口座に|カードに(?:返金|戻)|"
         r"적립금|쿠폰|포인트|상품권|계좌로|계좌에|카드로 (?:환불|돌아)|"
         r"代金券|优惠券|积分|退回(?:到)?(?:我的)?(?:卡|账户|帐户)|原路|退到(?:我的)?(?:卡|账户)|"
-        r"قسيمه|كوبون|رصيد|(?:ل|الي |علي )(?:حسابي|بطاقتي)"
+        r"قسيمة|كوبون|رصيد|(?:ل|الى |على )(?:حسابي|بطاقتي)"
     ),
     SHIP_AGAIN: re.compile(
         r"(?:pay|charged?) (?:for )?(?:the )?(?:shipping|postage|delivery) (?:again|twice)|"
@@ -208,19 +178,19 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"(?:pagare|ripagare) (?:di nuovo |ancora )?(?:la |le )?spedizion\w* "
         r"(?:di nuovo|ancora)?|spese di spedizione (?:di nuovo|ancora)|ripagare|"
         r"pagar (?:o )?frete (?:de novo|novamente|outra vez)|frete (?:de novo|novamente|outra vez)|"
-        r"pagar outro frete|novo frete|"
+        r"pagar outro frete|novo frete|pagar (?:os )?portes (?:de novo|novamente|outra vez)|"
         r"(?:verzendkosten|verzending) (?:opnieuw|nog een keer|nog eens|weer)|"
         r"(?:opnieuw|nog een keer) verzendkosten|"
         r"(?:znowu|ponownie|jeszcze raz) (?:za |p[lł]aci[cć] za )?(?:wysy[lł]k|dostaw)|"
         r"(?:wysy[lł]k\w*|dostaw\w*) (?:znowu|ponownie|jeszcze raz)|"
         r"(?:снова|опять|ещ[её] раз|повторно) (?:платить|оплачивать|заплатить) (?:за )?доставк|"
         r"доставк\w* (?:снова|опять|ещ[её] раз|повторно)|"
-        r"kargo(?: ucret\w*)? (?:tekrar|yine|yeniden)|(?:tekrar|yeniden|bir daha) kargo|"
+        r"kargo(?: ucreti)? (?:tekrar|yine|yeniden)|(?:tekrar|yeniden|bir daha) kargo|"
         r"送料(?:が|は|を)?(?:また|再度|もう一度|二重|再び)|(?:また|再度)送料|"
         r"배송비(?:를|가|는)? ?(?:또|다시|두 번|한 번 더)|(?:또|다시) 배송비|"
         r"(?:又|再|重新)(?:要|得)?(?:付|交|出)(?:一次)?运费|运费(?:还)?(?:要)?(?:再|又)|"
-        r"(?:ادفع|ندفع|دفع) (?:الشحن|رسوم الشحن|التوصيل) (?:مره اخري|مره ثانيه|من جديد|تاني)|"
-        r"الشحن (?:مره اخري|مره ثانيه|من جديد|تاني)"
+        r"(?:ادفع|ندفع|دفع) (?:الشحن|رسوم الشحن|التوصيل) (?:مرة اخرى|مرة ثانية|من جديد|تاني)|"
+        r"الشحن (?:مرة اخرى|مرة ثانية|من جديد|تاني)"
     ),
 }
 # "non l'ho nemmeno aperto", "ungeöffnet", "未開封": an unopened item asks nothing about opening
@@ -248,8 +218,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
     "en": {
         DAYS: "The return period counts from the day the parcel was delivered; our team will "
         "confirm the last day you can send it back.",
-        OPENED: "Our team will confirm whether your item can still come back once opened: "
-        "for hygiene items such as bedding, it can depend on whether they have been used.",
+        OPENED: "Whether an opened item can still come back, our team will confirm for yours: "
+        "for hygiene items such as bedding it can depend on whether they have been used.",
         NO_BOX: "You don't need the original box: our team will tell you how to pack the item "
         "for the return.",
         NO_RECEIPT: "You don't need a receipt: your order number is your proof of purchase.",
@@ -257,13 +227,13 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "the address to use.",
         MONEY_BACK: "The money goes back to the payment method you used{paid}; your bank "
         "usually shows it within a few business days.",
-        SHIP_AGAIN: "Our team will tell you whether any shipping is charged again before "
+        SHIP_AGAIN: "Whether any shipping is charged again, our team will tell you before "
         "anything is charged.",
     },
     "es": {
         DAYS: "El plazo de devolución se cuenta desde el día en que se entregó el paquete; "
-        "nuestro equipo te confirmará hasta qué día puedes enviarlo.",
-        OPENED: "Nuestro equipo te confirmará si un artículo abierto todavía se puede devolver: "
+        "te confirmaremos hasta qué día puedes enviarlo.",
+        OPENED: "Te confirmaremos si un artículo abierto todavía se puede devolver: "
         "en artículos de higiene, como la ropa de cama, puede depender de si se han usado.",
         NO_BOX: "No necesitas la caja original: nuestro equipo te dirá cómo embalar el "
         "artículo para la devolución.",
@@ -276,9 +246,9 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "cobrarte nada.",
     },
     "fr": {
-        DAYS: "Le délai de retour court à partir du jour de la livraison du colis ; notre "
-        "équipe vous confirmera la date limite pour nous le renvoyer.",
-        OPENED: "Notre équipe vous confirmera si un article ouvert peut encore être retourné : "
+        DAYS: "Le délai de retour court à partir du jour de la livraison du colis ; nous vous "
+        "confirmerons la date limite pour nous le renvoyer.",
+        OPENED: "Nous vous confirmerons si un article ouvert peut encore être retourné : "
         "pour les articles d'hygiène, comme le linge de lit, cela peut dépendre du fait qu'ils "
         "aient été utilisés ou non.",
         NO_BOX: "Le carton d'origine n'est pas indispensable : notre équipe vous indiquera "
@@ -293,24 +263,24 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "tout prélèvement.",
     },
     "de": {
-        DAYS: "Die Rückgabefrist beginnt mit dem Tag der Zustellung; unser Team bestätigt "
-        "Ihnen, bis wann Sie den Artikel zurückschicken können.",
-        OPENED: "Ob ein geöffneter Artikel noch zurückgehen kann, bestätigt Ihnen unser Team: "
+        DAYS: "Die Rückgabefrist beginnt mit dem Tag der Zustellung; wir bestätigen Ihnen, "
+        "bis wann Sie den Artikel zurückschicken können.",
+        OPENED: "Ob ein geöffneter Artikel noch zurückgehen kann, bestätigen wir Ihnen: "
         "Bei Hygieneartikeln wie Bettwäsche kann es davon abhängen, ob sie benutzt wurden.",
         NO_BOX: "Der Originalkarton ist nicht nötig: Unser Team sagt Ihnen, wie Sie den "
         "Artikel für die Rücksendung verpacken.",
         NO_RECEIPT: "Einen Kassenbon brauchen Sie nicht: Ihre Bestellnummer gilt als Kaufnachweis.",
         NO_LABEL: "Ein Etikett im Paket brauchen Sie nicht: Wir geben Ihnen das Etikett "
-        "oder die Adresse, die Sie verwenden.",
+        "oder die Adresse, die Sie verwenden sollen.",
         MONEY_BACK: "Das Geld geht auf die Zahlungsart zurück, mit der Sie bezahlt haben"
         "{paid}; Ihre Bank zeigt es meist nach wenigen Werktagen an.",
         SHIP_AGAIN: "Ob erneut Versandkosten anfallen, sagt Ihnen unser Team, bevor etwas "
         "berechnet wird.",
     },
     "it": {
-        DAYS: "Il termine per il reso decorre dal giorno della consegna del pacco; il nostro "
-        "team ti confermerà fino a quando puoi rispedirlo.",
-        OPENED: "Il nostro team ti confermerà se un articolo aperto si può ancora restituire: "
+        DAYS: "Il termine per il reso decorre dal giorno della consegna del pacco; ti "
+        "confermeremo fino a quando puoi rispedirlo.",
+        OPENED: "Ti confermeremo se un articolo aperto si può ancora restituire: "
         "per gli articoli igienici, come la biancheria da letto, può dipendere dal fatto che "
         "siano stati usati.",
         NO_BOX: "Non serve la scatola originale: il nostro team ti dirà come imballare "
@@ -324,9 +294,9 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "addebitarti qualsiasi cosa.",
     },
     "pt": {
-        DAYS: "O prazo de devolução conta a partir do dia da entrega; nossa equipe vai "
-        "confirmar até que dia você pode enviar o item de volta.",
-        OPENED: "Nossa equipe vai confirmar se um item aberto ainda pode ser devolvido: para "
+        DAYS: "O prazo de devolução conta a partir do dia da entrega; vamos confirmar até que "
+        "dia você pode enviar o item de volta.",
+        OPENED: "Vamos confirmar se um item aberto ainda pode ser devolvido: para "
         "itens de higiene, como roupa de cama, pode depender de terem sido usados ou não.",
         NO_BOX: "Não precisa da caixa original: nossa equipe vai explicar como embalar o item "
         "para a devolução.",
@@ -339,24 +309,24 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "qualquer valor.",
     },
     "nl": {
-        DAYS: "De retourtermijn gaat in op de dag dat het pakket is bezorgd; ons team laat je "
-        "weten tot wanneer je het kunt terugsturen.",
-        OPENED: "Ons team laat je weten of een geopend artikel nog terug kan: bij "
+        DAYS: "De retourtermijn gaat in op de dag dat het pakket is bezorgd; we laten je weten "
+        "tot wanneer je het kunt terugsturen.",
+        OPENED: "We laten je weten of een geopend artikel nog terug kan: bij "
         "hygiëneartikelen zoals beddengoed kan dat afhangen van of ze gebruikt zijn.",
         NO_BOX: "De originele doos is niet nodig: ons team laat je weten hoe je het artikel "
         "voor de retour inpakt.",
         NO_RECEIPT: "Een bon heb je niet nodig: je bestelnummer geldt als aankoopbewijs.",
         NO_LABEL: "Je hebt geen label uit het pakket nodig: wij geven je het label of het "
-        "adres dat je gebruikt.",
+        "adres dat je moet gebruiken.",
         MONEY_BACK: "Het geld gaat terug naar de betaalmethode waarmee je hebt betaald{paid}; "
         "je bank laat het meestal binnen een paar werkdagen zien.",
         SHIP_AGAIN: "Ons team laat je weten of er opnieuw verzendkosten zijn, voordat er iets "
         "wordt afgeschreven.",
     },
     "pl": {
-        DAYS: "Termin na zwrot liczy się od dnia doręczenia paczki; nasz zespół potwierdzi, "
-        "do kiedy można odesłać produkt.",
-        OPENED: "Nasz zespół potwierdzi, czy otwarty produkt można jeszcze zwrócić: przy "
+        DAYS: "Termin na zwrot liczy się od dnia doręczenia paczki; potwierdzimy, do kiedy "
+        "można odesłać produkt.",
+        OPENED: "Potwierdzimy, czy otwarty produkt można jeszcze zwrócić: przy "
         "artykułach higienicznych, takich jak pościel, może to zależeć od tego, czy były "
         "używane.",
         NO_BOX: "Oryginalne pudełko nie jest konieczne: nasz zespół podpowie, jak zapakować "
@@ -371,9 +341,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
     "ru": {
         DAYS: "Срок возврата отсчитывается со дня доставки посылки; наша команда подтвердит, "
         "до какого числа можно отправить товар обратно.",
-        OPENED: "Наша команда уточнит, можно ли вернуть вскрытый товар: например, для "
-        "постельного белья и других гигиенических товаров это может зависеть от того, "
-        "пользовались ли ими.",
+        OPENED: "Наша команда уточнит, можно ли вернуть вскрытый товар: для средств гигиены и, "
+        "например, постельного белья это может зависеть от того, пользовались ли ими.",
         NO_BOX: "Оригинальная коробка не обязательна: наша команда подскажет, как упаковать "
         "товар для возврата.",
         NO_RECEIPT: "Чек не нужен: номер заказа подтверждает покупку.",
@@ -452,9 +421,9 @@ _BRACKETS = {"ja": "（{}）", "zh": "（{}）"}
 
 def questions_in(text: str) -> list[str]:
     """The return and refund questions ``text`` asks (``_ORDER``'s names), in that order."""
-    readings = _readings(text)
-    asked = [name for name in _ORDER if any(_ASKED[name].search(r) for r in readings)]
-    if OPENED in asked and any(_NOT_OPENED.search(r) for r in readings):
+    folded = fold(text)
+    asked = [name for name in _ORDER if _ASKED[name].search(folded)]
+    if OPENED in asked and _NOT_OPENED.search(folded):
         asked.remove(OPENED)  # "non l'ho nemmeno aperto": said to show it is like new
     return asked
 

@@ -235,8 +235,8 @@ _EXCHANGE: dict[str, tuple[str, str, str]] = {
         "die gewünschte, und wir prüfen, ob sie vorrätig ist.",
         "Einen direkten Umtausch bieten wir nicht an: Schicken Sie den Artikel gegen "
         "Erstattung zurück und bestellen Sie den gewünschten neu.",
-        "Ob ein Umtausch statt einer Erstattung möglich ist, etwa in eine andere Größe oder "
-        "Farbe, prüft unser Team, sobald Sie uns den gewünschten Artikel nennen.",
+        "Für einen Umtausch, etwa in eine andere Größe oder Farbe, nennen Sie uns bitte die "
+        "gewünschte; unser Team prüft dann, ob das möglich ist.",
     ),
     "it": (
         "Se preferisci un cambio, per esempio con un'altra taglia o un altro colore, dicci "
@@ -251,19 +251,19 @@ _EXCHANGE: dict[str, tuple[str, str, str]] = {
         "se há em estoque.",
         "Não fazemos trocas diretas: devolva o item para receber o reembolso e faça um novo "
         "pedido com o que preferir.",
-        "Se preferir uma troca em vez do reembolso, diga qual item você quer e nossa equipe "
-        "vai verificar se é possível.",
+        "Para uma troca, por exemplo por outro tamanho ou cor, diga qual você quer e nossa "
+        "equipe vai verificar se é possível.",
     ),
     "nl": (
         "Wil je liever ruilen, bijvoorbeeld voor een andere maat of kleur, laat ons dan weten "
         "welke en we kijken of die op voorraad is.",
         "Direct ruilen kan bij ons niet: stuur het artikel terug voor terugbetaling en bestel "
         "het artikel dat je wilt.",
-        "Voor een ruil, bijvoorbeeld voor een andere maat of kleur, laat ons weten welke je "
-        "wilt en ons team kijkt of dat kan.",
+        "Wil je ruilen, bijvoorbeeld voor een andere maat of kleur? Laat ons dan weten welke je "
+        "wilt, dan kijkt ons team of dat kan.",
     ),
     "pl": (
-        "Jeśli wolisz wymianę, na przykład na inny rozmiar lub kolor, napisz na jaki, a "
+        "Jeśli wolisz wymianę, na przykład na inny rozmiar lub kolor, napisz, na jaki, a "
         "sprawdzimy, czy jest dostępny.",
         "Nie prowadzimy bezpośrednich wymian: odeślij produkt, aby otrzymać zwrot pieniędzy, i "
         "zamów ten, który chcesz.",
@@ -279,11 +279,11 @@ _EXCHANGE: dict[str, tuple[str, str, str]] = {
         "проверит, возможно ли это.",
     ),
     "tr": (
-        "Başka bir beden ya da renkle değişim isterseniz hangisini istediğinizi yazın, "
+        "Değişim isterseniz, örneğin başka bir beden ya da renk, hangisini istediğinizi yazın, "
         "stokta olup olmadığını kontrol edelim.",
         "Doğrudan değişim yapmıyoruz: ürünü iade ederek ücretinizi geri alabilir ve "
         "istediğiniz ürünü yeniden sipariş edebilirsiniz.",
-        "Başka bir beden ya da renkle değişim isterseniz hangisini istediğinizi yazın; "
+        "Değişim için, örneğin başka bir beden ya da renk, hangisini istediğinizi yazın; "
         "ekibimiz bunun mümkün olup olmadığını kontrol edecek.",
     ),
     "ja": (

@@ -36,8 +36,8 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "Steckdosen sind vom Typ {plugs}.",
         "Nennen Sie uns das Land, in dem Sie es benutzen, dann sagen wir Ihnen Spannung und "
         "Steckertyp.",
-        "Geräte, die heizen (Föhn, Glätteisen, Wasserkocher), brauchen ein Dual-Voltage-Modell: "
-        "ein Reisestecker oder Spannungswandler reicht nicht.",
+        "Geräte mit Heizelement (Föhn, Glätteisen, Wasserkocher) brauchen ein "
+        "Dual-Voltage-Modell: ein Reisestecker oder Reise-Spannungswandler reicht nicht.",
     ),
     "it": (
         "{in_country} la rete elettrica è a {volts} V e {hertz} Hz, con prese di tipo {plugs}.",
@@ -56,8 +56,8 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "stopcontacten voor stekkertype {plugs}.",
         "Laat ons weten in welk land je het gebruikt, dan geven we je de spanning en het "
         "stekkertype.",
-        "Apparaten die verwarmen (föhns, stijltangen, waterkokers) hebben een dual-voltage-model "
-        "nodig: een verloopstekker of reisconverter is niet genoeg.",
+        "Apparaten met een verwarmingselement (föhns, stijltangen, waterkokers) hebben een "
+        "dual-voltage-model nodig: een verloopstekker of reisconverter is niet genoeg.",
     ),
     "pl": (
         "{in_country} napięcie w sieci wynosi {volts} V przy {hertz} Hz, a gniazdka są "
@@ -254,9 +254,9 @@ RATED: dict[str, str] = {
     "autre tension doivent être bi-tension : un adaptateur de prise ou un convertisseur de "
     "voyage ne suffit pas.",
     "de": "Geräte, auf deren Typenschild {band} V oder 100-240 V steht, funktionieren dort ohne "
-    "Weiteres; Geräte, die heizen (Föhn, Glätteisen, Wasserkocher) und für eine andere "
+    "Weiteres; Geräte mit Heizelement (Föhn, Glätteisen, Wasserkocher), die für eine andere "
     "Spannung gebaut sind, brauchen ein Dual-Voltage-Modell: ein Reisestecker oder "
-    "Spannungswandler reicht nicht.",
+    "Reise-Spannungswandler reicht nicht.",
     "it": "Gli apparecchi la cui etichetta indica {band} V o 100-240 V lì funzionano così come "
     "sono; gli apparecchi che scaldano (asciugacapelli, piastre, bollitori) fatti per un'altra "
     "tensione richiedono un modello dual voltage: un adattatore o un convertitore da viaggio "
@@ -265,7 +265,8 @@ RATED: dict[str, str] = {
     "aparelhos que aquecem (secadores, chapinhas, chaleiras) feitos para outra voltagem "
     "precisam de um modelo bivolt: um adaptador de tomada ou um conversor de viagem não basta.",
     "nl": "Apparaten met {band} V of 100-240 V op het etiket werken daar zonder meer; apparaten "
-    "die verwarmen (föhns, stijltangen, waterkokers) en voor een andere spanning zijn gemaakt, "
+    "met een verwarmingselement (föhns, stijltangen, waterkokers) die voor een andere spanning "
+    "zijn gemaakt, "
     "hebben een dual-voltage-model nodig: een verloopstekker of reisconverter is niet genoeg.",
     "pl": "Urządzenia, które mają na etykiecie {band} V lub 100-240 V, działają tam bez "
     "przeróbek; urządzenia grzewcze (suszarki, prostownice, czajniki) na inne napięcie "
