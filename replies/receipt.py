@@ -48,7 +48,14 @@ _ADDRESSEE_TAKEN = "宛名は「{name}」にて承りました。"
 # The invoice word and the receipt word of the reply, where they differ in kind.
 _WORDS: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "ja": ((re.compile(r"請求書"), "領収書"),),
-    "ko": ((re.compile(r"인보이스|청구서"), "영수증"),),
+    "ko": (
+        (re.compile(r"(?:인보이스|청구서)는"), "영수증은"),
+        (re.compile(r"(?:인보이스|청구서)가"), "영수증이"),
+        (re.compile(r"(?:인보이스|청구서)를"), "영수증을"),
+        (re.compile(r"(?:인보이스|청구서)와"), "영수증과"),
+        (re.compile(r"(?:인보이스|청구서)로"), "영수증으로"),
+        (re.compile(r"인보이스|청구서"), "영수증"),
+    ),
     "en": (
         (re.compile(r"\binvoices\b"), "receipts"),
         (re.compile(r"\binvoice\b"), "receipt"),

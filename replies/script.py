@@ -47,6 +47,17 @@ _TAIWAN_WORDS = (
 )
 
 
+# Where OpenCC reads our simplified words wrong, in Taiwan and Hong Kong alike: a size
+# chart is no watch (錶), a card issuer no hair (髮), "并发给我" is "and send us", not
+# concurrency (併發); 联系 and 回复 have their traditional forms 聯繫 and 回覆.
+_MISREAD = (
+    ("尺碼錶", "尺碼表"),
+    ("髮卡", "發卡"),
+    ("併發", "並發"),
+    ("聯系", "聯繫"),
+    ("回複", "回覆"),
+)
+
 # The locale data's formal names of Hong Kong and Macao, as their people write them.
 _PLACE_NAMES = (("中國香港特別行政區", "香港"), ("中國澳門特別行政區", "澳門"))
 
@@ -89,6 +100,8 @@ def to_traditional(text: str, region: str | None = None) -> str:
     converted = converter.convert(text)
     for formal, everyday in _PLACE_NAMES:
         converted = converted.replace(formal, everyday)
+    for wrong, right in _MISREAD:
+        converted = converted.replace(wrong, right)
     if profile == _DEFAULT_PROFILE:
         for formal, everyday in _TAIWAN_WORDS:
             converted = converted.replace(formal, everyday)

@@ -14,7 +14,7 @@ from replies.facts.mentions import COMPANY_ADDRESS, COMPANY_NAME, TAX_ID
 # language (or regional variant) -> sentence; each asks all of one detail, plainly: it is
 # written only when the message does not give that detail (``replies.facts.mentions``)
 RETURN: Mapping[str, str] = {
-    "en": "Please tell us which item(s) you'd like to send back and why.",
+    "en": "Please tell us which items you'd like to send back, and why.",
     "es": "Dinos qué artículos quieres devolver y por qué.",
     "fr": "Dites-nous quels articles vous souhaitez renvoyer et pourquoi.",
     "de": "Nennen Sie uns bitte die Artikel, die Sie zurückschicken möchten, und den Grund.",
@@ -24,14 +24,14 @@ RETURN: Mapping[str, str] = {
     "nl": "Laat ons weten welke artikelen je wilt terugsturen en waarom.",
     "pl": "Napisz, które produkty chcesz odesłać i dlaczego.",
     "ru": "Напишите, пожалуйста, какие товары вы хотите вернуть и почему.",
-    "tr": "Hangi ürün(ler)i neden geri göndermek istediğinizi yazın.",
+    "tr": "Lütfen hangi ürünü veya ürünleri neden iade etmek istediğinizi yazın.",
     "ja": "返品をご希望の商品と理由をお知らせください。",
     "ko": "반품하실 상품과 사유를 알려 주세요.",
     "zh": "请告诉我们想退的商品以及退货原因。",
     "ar": "أخبرنا بالمنتج أو المنتجات التي تريد إرجاعها والسبب.",
 }
 REFUND: Mapping[str, str] = {
-    "en": "Please tell us which item(s) it concerns and the reason for your request.",
+    "en": "Please tell us which items your request is about, and the reason for it.",
     "es": "Cuéntanos qué artículos quieres que te reembolsemos y por qué.",
     "fr": "Indiquez-nous le ou les articles concernés et le motif de votre demande.",
     "de": "Teilen Sie uns bitte mit, welche Artikel betroffen sind und aus welchem Grund Sie "
@@ -42,9 +42,9 @@ REFUND: Mapping[str, str] = {
     "nl": "Laat ons weten om welke artikelen het gaat en wat de reden is.",
     "pl": "Napisz, których produktów dotyczy prośba i jaki jest jej powód.",
     "ru": "Уточните, пожалуйста, каких товаров касается запрос и в чём причина.",
-    "tr": "Talebin hangi ürün(ler)le ilgili olduğunu ve nedenini yazın.",
+    "tr": "Lütfen talebinizin hangi ürünle veya ürünlerle ilgili olduğunu ve nedenini yazın.",
     "ja": "対象の商品と返金をご希望の理由をお知らせください。",
-    "ko": "어떤 상품에 대한 요청인지와 환불 사유를 알려 주세요.",
+    "ko": "어떤 상품에 대한 요청인지, 그리고 환불 사유를 알려 주세요.",
     "zh": "请告诉我们涉及哪些商品以及申请退款的原因。",
     "ar": "أخبرنا بالمنتج أو المنتجات المعنية وسبب طلب الاسترداد.",
 }
@@ -60,7 +60,7 @@ REFUND_REASON: Mapping[str, str] = {
     "nl": "Laat ons kort weten waarom je je geld terug wilt.",
     "pl": "Napisz krótko, dlaczego prosisz o zwrot pieniędzy.",
     "ru": "Коротко напишите, пожалуйста, почему вы хотите вернуть деньги.",
-    "tr": "İade talebinizin nedenini kısaca yazın.",
+    "tr": "Lütfen iade talebinizin nedenini kısaca yazın.",
     "ja": "返金をご希望の理由を簡単にお知らせください。",
     "ko": "환불을 원하시는 사유를 간단히 알려 주세요.",
     "zh": "请简单说明申请退款的原因。",
@@ -77,7 +77,7 @@ MISSING: Mapping[str, str] = {
     "nl": "Laat ons weten welk artikel er mist.",
     "pl": "Napisz, którego produktu brakuje.",
     "ru": "Напишите, пожалуйста, какого товара не хватает.",
-    "tr": "Hangi ürünün eksik olduğunu yazın.",
+    "tr": "Lütfen hangi ürünün eksik olduğunu yazın.",
     "ja": "不足している商品をお知らせください。",
     "ko": "어떤 상품이 빠졌는지 알려 주세요.",
     "zh": "请告诉我们缺少的是哪件商品。",
@@ -94,8 +94,8 @@ EXPECTED: Mapping[str, str] = {
     "nl": "Laat ons weten welk artikel je had verwacht.",
     "pl": "Napisz, jaki produkt miał przyjść.",
     "ru": "Напишите, пожалуйста, какой товар вы ожидали получить.",
-    "tr": "Hangi ürünü beklediğinizi de yazın.",
-    "ja": "本来ご注文の商品もあわせてお知らせください。",
+    "tr": "Lütfen hangi ürünü beklediğinizi de yazın.",
+    "ja": "本来ご注文いただいた商品もあわせてお知らせください。",
     "ko": "원래 주문하신 상품도 함께 알려 주세요.",
     "zh": "也请告诉我们您原本订购的是什么。",
     "ar": "أخبرنا بالمنتج الذي كنت تتوقعه.",
@@ -111,11 +111,11 @@ ACCOUNT: Mapping[str, str] = {
     "nl": "Laat ons weten wat je wilt wijzigen.",
     "pl": "Napisz nam, co chcesz zmienić.",
     "ru": "Напишите, пожалуйста, что нужно поменять.",
-    "tr": "Neyi değiştirmek istediğinizi bize yazın.",
+    "tr": "Lütfen neyi değiştirmek istediğinizi bize yazın.",
     "ja": "変更したい内容をお知らせください。",
     "ko": "바꾸고 싶은 내용을 알려 주세요.",
     "zh": "请告诉我们需要修改的内容。",
-    "ar": "أرسل لنا ما تريد تغييره.",
+    "ar": "أخبرنا بما تريد تغييره.",
 }
 
 # The invoice's company: the whole ask, on its condition, when the message names no
@@ -806,7 +806,7 @@ CHANGE: Mapping[str, str] = {
     "nl": "Laat ons precies weten wat je wilt wijzigen: artikel, maat, kleur of aantal.",
     "pl": "Napisz dokładnie, co chcesz zmienić: produkt, rozmiar, kolor czy ilość.",
     "ru": "Напишите, пожалуйста, что именно нужно изменить: товар, размер, цвет или количество.",
-    "tr": "Tam olarak neyi değiştirmek istediğinizi yazın: ürün, beden, renk veya adet.",
+    "tr": "Lütfen tam olarak neyi değiştirmek istediğinizi yazın: ürün, beden, renk veya adet.",
     "ja": "変更したい内容（商品・サイズ・色・数量）をお知らせください。",
     "ko": "변경하실 내용(상품, 사이즈, 색상, 수량)을 정확히 알려 주세요.",
     "zh": "请告诉我们具体要修改什么：商品、尺码、颜色还是数量。",
@@ -823,7 +823,7 @@ ADDRESS: Mapping[str, tuple[str, str, str, str]] = {
         "Please send us the locker's or pickup point's number or name, with its postcode and town.",
         "Please send us the Packstation's number, its postcode and town, and your DHL customer "
         "number (Postnummer), which DHL needs to deliver to a Packstation.",
-        "We've noted the correction.",
+        "We've noted the new delivery details.",
     ),
     "es": (
         "Envíanos la nueva dirección completa: nombre del destinatario, calle y número, código "
@@ -900,7 +900,7 @@ ADDRESS: Mapping[str, tuple[str, str, str, str]] = {
         "Пришлите, пожалуйста, номер или название постамата или пункта выдачи, его индекс и город.",
         "Пришлите, пожалуйста, номер Packstation, её индекс и город, а также ваш клиентский "
         "номер DHL (Postnummer): без него DHL не доставляет в Packstation.",
-        "Мы записали исправление.",
+        "Мы записали новые данные для доставки.",
     ),
     "tr": (
         "Lütfen yeni adresin tamamını gönderin: alıcı adı, sokak ve numara, posta kodu, şehir, "
@@ -909,7 +909,7 @@ ADDRESS: Mapping[str, tuple[str, str, str, str]] = {
         "şehriyle birlikte gönderin.",
         "Lütfen Packstation numarasını, posta kodunu ve şehrini, ayrıca DHL'in Packstation "
         "teslimatı için istediği DHL müşteri numaranızı (Postnummer) gönderin.",
-        "Düzeltmeyi not aldık.",
+        "Yeni teslimat bilgilerinizi not aldık.",
     ),
     "ja": (
         "新しいお届け先として、お受取人のお名前、郵便番号、ご住所（市区町村・番地まで）、国、"
@@ -917,7 +917,7 @@ ADDRESS: Mapping[str, tuple[str, str, str, str]] = {
         "ご希望の宅配ロッカーまたは受取拠点の番号か名称と、その郵便番号・市区町村をお知らせください。",
         "Packstationの番号、その郵便番号と所在地、およびPackstationへの配達にDHLが必要とする"
         "DHLお客様番号（Postnummer）をお知らせください。",
-        "修正内容を承りました。",
+        "新しいお届け先の情報を承りました。",
     ),
     "ko": (
         "새 주소를 받는 분 성함, 도로명과 건물 번호, 우편번호, 도시, 국가, 전화번호까지 모두 보내 "
@@ -925,14 +925,14 @@ ADDRESS: Mapping[str, tuple[str, str, str, str]] = {
         "원하시는 보관함이나 픽업 지점의 번호 또는 이름과 우편번호, 도시를 알려 주세요.",
         "Packstation 번호와 우편번호, 도시, 그리고 DHL이 Packstation 배송에 요구하는 DHL 고객 "
         "번호(Postnummer)를 알려 주세요.",
-        "수정하실 내용을 확인했습니다.",
+        "변경하신 배송 정보를 확인했습니다.",
     ),
     "zh": (
         "请发给我们完整的新地址：收件人姓名、街道和门牌号、邮编、城市、国家和电话。",
         "请告诉我们快递柜或自提点的编号或名称，以及它的邮编和城市。",
         "请告诉我们Packstation的编号、邮编和城市，以及DHL向Packstation派送所需的DHL客户号"
         "（Postnummer）。",
-        "我们已记下您更正的信息。",
+        "我们已记下您的新收货信息。",
     ),
     "ar": (
         "أرسل لنا العنوان الجديد كاملًا: اسم المستلم والشارع ورقم المبنى والرمز البريدي والمدينة "
@@ -940,7 +940,7 @@ ADDRESS: Mapping[str, tuple[str, str, str, str]] = {
         "أرسل لنا رقم خزانة الطرود أو نقطة الاستلام أو اسمها، مع الرمز البريدي والمدينة.",
         "أرسل لنا رقم الـPackstation ورمزها البريدي ومدينتها، ورقم عميلك لدى DHL (Postnummer) "
         "الذي تشترطه DHL للتوصيل إلى Packstation.",
-        "سجّلنا التصحيح.",
+        "سجّلنا بيانات التوصيل الجديدة.",
     ),
 }
 

@@ -206,7 +206,7 @@ _ASSUMED: dict[str, dict[str, str]] = {
     "pl": {"EU": "Przyjęliśmy, że {value} to rozmiar europejski"},
     "ru": {"RU": "Мы исходили из того, что {value} — российский размер"},
     "tr": {"EU": "{value} bedeni Avrupa bedeni olarak değerlendirdik"},
-    "ko": {"KR": "말씀하신 {value} 사이즈는 한국 기준으로 보고 안내드렸습니다"},
+    "ko": {"KR": "말씀하신 {value} 사이즈는 한국 사이즈로 보고 안내해 드렸습니다"},
     "ar": {"EU": "اعتبرنا المقاس {value} مقاساً أوروبياً"},
 }
 _ABOUT = {
@@ -220,7 +220,7 @@ _ABOUT = {
     "pl": ", czyli mniej więcej {letter}.",
     "ru": "; по международной шкале это примерно {letter}.",
     "tr": "; yaklaşık {letter} bedene denk gelir.",
-    "ko": "({letter} 사이즈 정도).",
+    "ko": ". 국제 사이즈로는 {letter} 정도입니다.",
     "ar": "، وهو يعادل تقريباً المقاس {letter}.",
 }
 

@@ -51,7 +51,7 @@ _AMBIGUOUS = frozenset(
     "jersey guinea georgia jordan chad man niger mali togo guernsey samoa island réunion "
     "salvador reunion maurice granada dominica 인도 이란 가나 말리 차드 통가 토고 오만 타이 빈 "
     "수단 피지 가봉 부탄 건지 저지 사크 "
-    "タイ マリ チャド トーゴ チリ 马里 多哥 乍得 海地 黑山 蒙古 朝鲜 مالي توغو".split()
+    "タイ マリ チャド トーゴ チリ 马里 多哥 乍得 海地 黑山 蒙古 朝鲜 مالي توغو بالاو".split()
 )
 # Regional spellings shoppers write beside their language's: Portugal's "Polónia",
 # "Roménia", "Quénia" (Brazil's "Polônia", "Romênia", "Quênia").
@@ -194,8 +194,13 @@ _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff]
 _CAPITALS = re.compile(r"(?<![\w.])(US|USA|UK|U\.S\.|U\.K\.)(?![\w])")
 
 
+# Arabic shoppers often write the article's alef without its hamza ("الامارات", "الاردن");
+# one letter for one, so positions in the folded text stay those of the message.
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+
+
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold()
+    return unicodedata.normalize("NFC", text).casefold().translate(_ALEFS)
 
 
 @cache
@@ -215,6 +220,10 @@ def _names() -> dict[str, str]:
     for code, places in _PLACES.items():
         for place in places.split("|"):
             names.setdefault(_fold(place), code)
+    # After the preposition "لـ" Arabic drops the article's alef: "للسعودية", "للامارات"
+    for name, code in list(names.items()):
+        if name.startswith("ال") and len(name) >= 5:
+            names.setdefault(name[1:], code)
     return names
 
 

@@ -164,7 +164,8 @@ _EXPECTED_ITEM = re.compile(
     r"zamiast|вместо|yerine|ではなく|の代わりに|代わりに|대신|而不是|不是我(?:订|买|要)的|"
     r"(?:本来|应该)是|بدلاً? من|بدل|pedí (?:un|una|el|la)|bestellt (?:habe|hatte)|"
     r"j'ai commandé|ho ordinato|pedi (?:um|uma|o|a)|ik heb (?:een|de) [^\W\d_]+ besteld|"
-    r"zamówił[ae]m|заказывал[аи]?|sipariş ettim|注文したのは|주문한 건|订的是|买的是",
+    r"zamówił[ae]m|заказывал[аи]?|sipariş ettim|注文したのは|주문한 건|订的是|买的是|"
+    r"(?:を|は)(?:頼んだ|頼みました|注文した|注文しました)(?:のに|けど|が)",
     re.IGNORECASE,
 )
 # which account detail is to change: the e-mail, name, phone or password
@@ -367,7 +368,7 @@ _PRODUCT_LATIN = _start(
 )
 _PRODUCT_OTHER = (
     # ja
-    r"毛布|布団|ふとん|掛け布団|枕|クッション|カバー|シーツ|タオル|(?<!プ)ラグ|カーペット|カーテン|ランプ|"
+    r"毛布|ブランケット|ひざ掛け|布団|ふとん|掛け布団|枕|クッション|カバー|シーツ|タオル|(?<!プ)ラグ|カーペット|カーテン|ランプ|"
     r"ライト|照明|電球|鏡|ミラー|花瓶|キャンドル|ろうそく|マグ|カップ|皿|鍋|フライパン|ケトル|やかん|"
     r"トースター|ミキサー|ブレンダー|アイロン|ドライヤー|ヒーター|扇風機|コーヒーメーカー|充電器|"
     r"ジャケット|コート|セーター|ニット|シャツ|ワンピース|ズボン|ジーンズ|靴|スニーカー|ブーツ|"
@@ -530,7 +531,8 @@ _LOCKER_WORD = (
 _LOCKER = re.compile(_LOCKER_WORD, re.IGNORECASE)
 _LOCKER_ID = re.compile(
     rf"(?:{_LOCKER_WORD})\s*(?:nr\.?|no\.?|n[°º]|number|nummer|numer|номер|#|:)?\s*"
-    r"[A-Z]{0,4}[- ]?\d{2,}|\b[A-Z]{3}\d{2,3}[A-Z]{1,2}\b",
+    r"[A-Z]{0,4}[- ]?\d{2,}|\b[A-Z]{3}\d{2,3}[A-Z]{1,2}\b|"
+    r"dolap (?:no\.?|numaras[ıi]|nr\.?)\s*:?\s*\d{2,}",
     re.IGNORECASE,
 )
 _PACKSTATION = re.compile(r"packstation|paketstation", re.IGNORECASE)
@@ -586,15 +588,17 @@ _UNSUBSCRIBE = re.compile(
     r"abmelden|austragen|abbestell|disiscriv|cancellarmi|disdire|descadastr|"
     r"cancelar (?:a |minha )?(?:inscri[çc][ãa]o|subscri[çc][ãa]o)|afmelden|uitschrijven|"
     r"wypisa|rezygnuj|отпис|abonelikten [çc][ıi]k|aboneli[ğg]i iptal|解除|配信停止|止めたい|"
-    r"停止したい|구독 ?취소|수신 ?거부|그만 받|退订|取消订阅|不想再收|"
-    r"إلغاء الاشتراك|الغاء الاشتراك|وقف الرسائل",
+    r"b[üu]ltenden [çc][ıi]k|listeden [çc][ıi]k|e-?postalar[ıi] (?:almak istemiyorum|durdur)|"
+    r"停止したい|구독 ?취소|수신 ?거부|그만 받|退订|取消订阅|不想再收|退訂|取消訂閱|"
+    r"إلغاء الاشتراك|الغاء الاشتراك|وقف الرسائل|[اأإ]لغ(?:ي|ى|اء) (?:ال)?اشتراك|"
+    r"(?:وقف|[اإ]يقاف) (?:ال)?(?:اشتراك|نشرة|رسائل)",
     re.IGNORECASE,
 )
 _SUBSCRIBE = re.compile(
     r"subscrib|sign (?:me )?up|(?:get|receive|join) (?:your |the )?(?:newsletter|mailing list)|"
     r"suscrib|darme de alta|m'inscrire|m'abonner|anmelden|"
     r"iscrivermi|inscrever|assinar a newsletter|subscrever|aanmelden|zapisa[ćc]|подписа|"
-    r"abone ol|登録したい|購読したい|구독 ?신청|구독하고|订阅|الاشتراك",
+    r"abone ol|登録したい|購読したい|구독 ?신청|구독하고|订阅|訂閱|الاشتراك|اشترك",
     re.IGNORECASE,
 )
 
@@ -638,7 +642,7 @@ _NOT_WANTED_OR_LATE = re.compile(
     r"atras|n[aã]o (?:chegou|recebi)|nunca chegou|n[aã]o quero mais|"
     r"te laat|vertraagd|niet (?:aangekomen|ontvangen|geleverd)|wil (?:het|hem) niet meer|"
     r"opóźni|spóźni|nie (?:dotar|doszł|przyszł|otrzyma)|już nie chcę|"
-    r"опазд|задерж|не (?:пришл|дошл|получил|доставлен)|больше не (?:хочу|нужн)|"
+    r"опазд|опозд|задерж|не (?:пришл|дошл|получил|доставлен)|больше не (?:хочу|нужн)|"
     r"gecik|gelmedi|ula[şs]mad|istemiyorum|vazge[çc]tim|"
     r"遅れ|遅延|届かな|届いていな|届きませ|いらな|不要になり|"
     r"늦어|지연|안 왔|오지 않|도착하지 않|안 받|필요 없|원하지 않|"
@@ -663,7 +667,8 @@ _OTHER_SIZE = re.compile(
     r"maat(?:je)? (?:groter|kleiner)|(?:grotere|kleinere) maat|"
     r"(?:wi[eę]kszy|mniejszy) rozmiar|rozmiar (?:wi[eę]kszy|mniejszy)|"
     r"(?:на )?размер (?:больше|меньше)|побольше|поменьше|"
-    r"bir (?:beden|numara) (?:b[üu]y[üu]k|k[üu][çc][üu]k)|"
+    r"bir (?:beden|numara) (?:b[üu]y[üu][kğg]|k[üu][çc][üu][kğg])|"
+    r"(?:daha )?(?:b[üu]y[üu]k|k[üu][çc][üu]k) (?:bir )?(?:beden|numara)|"
     r"大きいサイズ|小さいサイズ|ワンサイズ|큰 사이즈|작은 사이즈|한 치수|"
     r"大一[号码碼號]|小一[号码碼號]|"
     r"مقاس (?:أكبر|اكبر|كبر|أصغر|اصغر|صغر)|(?:نبدل|أبدل|ابدل|بدل)\w* ب",

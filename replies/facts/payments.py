@@ -286,7 +286,7 @@ _TWICE = re.compile(
     r"twice|two times|double[- ]?charged|charged double|double charge|dos veces|"
     r"cobro doble|doble cobro|deux fois|debite deux|double prelevement|doppelt|zweimal|"
     r"due volte|addebito doppio|doppio addebito|duas vezes|cobranca dupla|cobrado em dobro|"
-    r"dubbel|twee keer|dwa razy|podwojn|dwukrotnie|дважды|два раза|двойн|iki kez|iki defa|"
+    r"dubbel|twee keer|dwa razy|podwojn|dwukrotnie|дважды|два раза|двоин|iki kez|iki defa|"
     r"iki kere|mukerrer|二重|2回|두 번|두번|중복|两次|重复扣|扣了两|مرتين|مرتان|مكرر"
 )
 _CHARGE_DETAIL: dict[str, str] = {
@@ -355,7 +355,7 @@ _INSTALMENTS = re.compile(
     r"рассрочк|долями|оплат\w* частями|"
     r"taksit|"
     r"分割|リボ払い|할부|분할 ?결제|分期|"
-    r"تقسيط|بالتقسيط|اقساط|على دفعات"
+    r"تقسيط|بالتقسيط|اقساط|(?:الدفع|ادفع|دفع|السداد|اسدد) عل[ىي] دفعات"
 )
 # Methods that are themselves a way of paying in instalments.
 _INSTALMENT_METHODS = ("klarna", "afterpay", "tabby", "tamara")
@@ -468,7 +468,7 @@ _CURRENCY = re.compile(
     r"doviz|döviz|kur farki|kur farkı|euro ile|euro olarak|tl (?:ile|olarak)|"
     r"為替|通貨|円で|ユーロで|ドルで|外貨|"
     r"환율|통화|원화|유로로|달러로|해외 ?결제|"
-    r"汇率|币种|货币|人民币|欧元|美元|港币|台币|"
+    r"汇率|币种|货币|人民币|欧元|美元|港币|台币|匯率|幣種|貨幣|歐元|港幣|台幣|"
     r"عمل(?:ة|ه)|سعر الصرف|صرف العمل|باليورو|بالدولار"
 )
 _CURRENCY_ANSWER: dict[str, str] = {

@@ -45,7 +45,7 @@ _ASKS = re.compile(
             r"volledige bedrag|hele bedrag|alles terug|afgetrokken|aftrekken|verzendkosten",
             r"ca[lł]a kwot|ca[lł]ej kwoty|pe[lł]ny zwrot|pe[lł]en zwrot|odlicz|potrac|"
             r"koszt(?:y|ow)? wysy[lł]ki",
-            r"всю сумму|полностью вернет|полный возврат|вычт|удерж|стоимость доставки",
+            r"всю сумму|полностью вернет|полн\w* возврат|вычт|удерж|стоимость доставки",
             r"tamami|tamamini|tam iade|kesinti|kesecek|dusecek|kargo ucreti",
             r"全額|差し引|送料",
             r"전액|차감|배송비|빼고",

@@ -20,9 +20,34 @@ about their terms is answered; it is empty when the message asks none.
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 from replies.facts.payments import method_name, methods_in
 from replies.features import fold
+
+
+@cache
+def _to_simplified() -> Any | None:
+    """OpenCC's traditional-to-simplified converter, or None when it is not installed."""
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - a dependency of the project
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def _readings(text: str) -> tuple[str, ...]:
+    """The folded message, and its simplified-character reading when it has Chinese
+    characters: the Chinese patterns are simplified ("退货期限", "发票"), and a shopper in
+    Taiwan or Hong Kong writes "退貨期限", "發票"."""
+    folded = fold(text)
+    converter = _to_simplified() if re.search(r"[\u4e00-\u9fff]", text) else None
+    if converter is None:
+        return (folded,)
+    simplified = fold(converter.convert(text))
+    return (folded,) if simplified == folded else (folded, simplified)
+
 
 OPENED = "opened"
 NO_BOX = "no_box"
@@ -44,7 +69,7 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"\babri\b|\baberto|\baberta|tirei da embalagem|"
         r"geopend|opengemaakt|open gemaakt|uitgepakt|"
         r"otworzy|otwart|rozpakowa|"
-        r"открыл|вскрыл|распаковал|вскрыт|открыт(?:ый|ая|ое|ой|ую|ые)?\b|"
+        r"открыл|вскрыл|распаковал|вскрыт|открыт(?:ыи|ая|ое|ои|ую|ые)?\b|"
         r"\bact[iı]m|ac[iı]ld[iı]|ac[iı]lm[iı]s|paketini ac|ambalaj[iı]n[iı] ac|"
         r"開封|開けて|開けました|開けちゃ|개봉|뜯었|뜯어|열어 ?봤|열었|"
         r"拆开|拆封|打开了|开封|chai ?kai|da ?kai le|"
@@ -68,14 +93,18 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"zonder (?:de )?(?:originele )?(?:doos|verpakking)|geen (?:doos|verpakking) meer|"
         r"(?:wyrzuci\w*|zgubi\w*|nie mam ju[zż]|bez) (?:oryginalnego )?(?:pude[lł]\w*|"
         r"opakowani\w*|karton\w*)|"
-        r"(?:выбросил\w*|потерял\w*|нет|без) (?:оригинальной )?(?:коробк\w*|упаковк\w*)|"
-        r"(?:kutu|ambalaj)\w* (?:att[iı]m|kayboldu|yok|kaybettim)|kutusuz|ambalajs[iı]z|"
-        r"(?:箱|外箱|梱包|パッケージ)(?:を|は|も)?(?:捨て|なくし|無くし|紛失|ない|ありません)|"
-        r"(?:박스|상자|포장)(?:를|을|는|은|도)? ?(?:버렸|잃어|없어|없는데|분실)|"
+        r"(?:выбросил\w*|выкинул\w*|потерял\w*|нет|без) (?:оригинальнои )?(?:коробк\w*|упаковк\w*)|"
+        r"(?:коробк\w*|упаковк\w*) (?:уже |тоже |не )?(?:выбросил\w*|выкинул\w*|потерял\w*|нет|"
+        r"сохранил\w*)|"
+        r"(?:kutu|ambalaj)\w* (?:da |de )?(?:att[iı]m|kayboldu|yok|kaybettim)|"
+        r"kutusuz|ambalajs[iı]z|"
+        r"(?:箱|外箱|梱包|パッケージ)(?:を|は|も|が)?(?:捨て|なくし|無くし|紛失|ない|ありません)|"
+        r"(?:박스|상자|포장)(?:를|을|는|은|도|가|이)? ?(?:버렸|잃어|없어|없는데|없고|분실)|"
         r"(?:盒子|包装|外包装|包装盒)(?:都|也|已经)?(?:扔了|丢了|没了|不见了|弄丢)|"
+        r"没有(?:了)?(?:原)?(?:包装盒|盒子|外包装|包装)|"
         r"(?:bao ?zhuang|he ?zi)[^.?!]{0,30}(?:diu|reng|mei le)|"
-        r"(?:رميت|ضيعت|فقدت|ما عندي|بدون) (?:ال)?(?:علبة|كرتونة|تغليف|كرتون)|"
-        r"(?:العلبة|الكرتونة|التغليف) (?:ضاعت|ضاع|رميتها)"
+        r"(?:رميت|ضيعت|فقدت|ما عندي|بدون) (?:ال)?(?:علبه|كرتونه|تغليف|كرتون)|"
+        r"(?:العلبه|الكرتونه|الكرتون|التغليف) (?:ضاعت|ضاع|راحت|راح|رميتها|رميته)"
     ),
     NO_RECEIPT: re.compile(
         r"(?:lost|threw (?:out|away)|don'?t have|no longer have|without) (?:the |my )?"
@@ -90,14 +119,16 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"(?:bon|bonnetje|kassabon) (?:kwijt|weggegooid|niet meer)|"
         r"zonder (?:bon|bonnetje|kassabon)|"
         r"(?:zgubi\w*|nie mam|bez|wyrzuci\w*) (?:ju[zż] )?paragon\w*|paragon\w* (?:zgubi|wyrzuci)|"
-        r"(?:потерял\w*|нет|без|выбросил\w*) (?:чек\w*|квитанци\w*)|"
-        r"(?:fis|fatura)\w* (?:kaybettim|att[iı]m|yok|kayboldu)|"
-        r"(?:レシート|領収書|納品書)(?:を|は|も)?(?:捨て|なくし|無くし|紛失|ない|ありません)|"
-        r"영수증(?:를|을|는|은|도)? ?(?:버렸|잃어|없어|없는데|분실)|"
-        r"(?:发票|收据|小票)(?:都|也|已经)?(?:扔了|丢了|没了|不见了|弄丢)|"
+        r"(?:потерял\w*|нет|без|выбросил\w*|выкинул\w*) (?:чек\w*|квитанци\w*)|"
+        r"(?:\bчек|квитанци\w*)\w* (?:уже |тоже |не )?(?:потерял\w*|выбросил\w*|выкинул\w*|нет|"
+        r"сохранил\w*)|"
+        r"(?:fis|fatura)\w* (?:da |de )?(?:kaybettim|att[iı]m|yok|kayboldu)|"
+        r"(?:レシート|領収書|納品書)(?:を|は|も|が)?(?:捨て|なくし|無くし|紛失|ない|ありません)|"
+        r"영수증(?:를|을|는|은|도|이)? ?(?:버렸|잃어|없어|없는데|없고|분실)|"
+        r"(?:发票|收据|小票)(?:都|也|已经)?(?:扔了|丢了|没了|不见了|弄丢)|没有(?:了)?(?:发票|收据|小票)|"
         r"fa ?piao[^.?!]{0,20}(?:diu|reng|mei le)|"
-        r"(?:رميت|ضيعت|فقدت|ما عندي|بدون) (?:ال)?(?:فاتورة|ايصال|وصل)|"
-        r"(?:الفاتورة|الايصال) (?:ضاعت|ضاع)"
+        r"(?:رميت|ضيعت|فقدت|ما عندي|بدون) (?:ال)?(?:فاتوره|ايصال|وصل)|"
+        r"(?:الفاتوره|الايصال|الوصل) (?:ضاعت|ضاع|راحت|راح|رميتها|رميته)"
     ),
     DAYS: re.compile(
         r"how (?:many days|much time) (?:do i have|have i got|is there)|"
@@ -116,14 +147,14 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"hoeveel dagen (?:heb|heeft|krijg)|retourtermijn|bedenktijd|tot wanneer|"
         r"ile mam dni|ile dni (?:mam|na zwrot)|ile mam czasu|termin (?:na )?zwrot|"
         r"do kiedy (?:mog|mam)|"
-        r"сколько (?:у меня )?(?:дней|времени) (?:на|для|есть|у меня|осталось)|"
+        r"сколько (?:у меня )?(?:днеи|дня|времени) (?:на|для|есть|у меня|осталось)|"
         r"срок (?:на )?возврат|до какого (?:числа|срока)|"
         r"kac gun(?:um| icinde iade| var|luk)|ne kadar surem|iade suresi|ne zamana kadar|"
         r"何日(?:以内|まで|間)|いつまで|返品期限|返品(?:の)?期間|"
         r"(?:며칠|몇 ?일) ?(?:까지|안에|이내|내에|남)|언제까지|반품 ?기한|반품 ?기간|"
         r"(?:几|多少)天(?:内|之内|以内)|多久之内|退货期限|退货期|截止|"
         r"(?:ji|duo shao) ?tian (?:nei|yi nei|zhi nei)|"
-        r"كم يوم (?:عندي|لدي|للارجاع|معي)|مدة الارجاع|مهلة|حتى متى|لغاية متى|اخر موعد"
+        r"كم يوم (?:عندي|لدي|للارجاع|معي)|مده الارجاع|مهله|حتي متي|لغايه متي|اخر موعد"
     ),
     NO_LABEL: re.compile(
         r"no (?:return )?label|without a (?:return )?label|label (?:is )?missing|"
@@ -137,12 +168,13 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"sem etiqueta|nao (?:veio|tem|vem|tenho) (?:nenhuma |a )?etiqueta|nem etiqueta|"
         r"geen (?:retour)?(?:label|formulier|sticker)|zonder (?:retour)?label|"
         r"bez etykiety|nie ma (?:zadnej )?etykiety|brak etykiety|nie by[lł]o etykiety|"
-        r"нет (?:обратной )?(?:этикетки|наклейки|накладной)|без (?:этикетки|накладной)|"
+        r"нет (?:обратнои )?(?:этикетки|наклеики|накладнои)|без (?:этикетки|накладнои)|"
+        r"(?:этикетк\w*|наклеик\w*|накладн\w*) (?:обратн\w* )?(?:нет|не было|не положили)|"
         r"etiket (?:yok|yoktu|gelmedi)|etiketi (?:yok|gelmedi)|etiketsiz|"
         r"(?:ラベル|伝票)(?:が|は)?(?:入っていない|入ってない|ない|ありません|なかった)|"
         r"(?:라벨|송장)(?:이|은|가)? ?(?:없|안 들어)|"
         r"没有(?:退货)?(?:标签|面单|退货单)|(?:标签|面单)(?:没有|没给)|"
-        r"(?:بدون|ما فيه|مافي|لا يوجد|ما في) (?:ملصق|بوليصة|ليبل)"
+        r"(?:بدون|ما فيه|مافي|لا يوجد|ما في) (?:ملصق|بوليصه|ليبل)"
     ),
     MONEY_BACK: re.compile(
         r"store credit|voucher|gift card|(?:money|refund) (?:goes? |go )?back (?:to|on|into) "
@@ -158,12 +190,12 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"tegoedbon|tegoed|cadeaubon|waardebon|op (?:mijn )?(?:rekening|kaart)\b|"
         r"\bbon(?:u|em|y)? (?:podarunkow|zakupow|na zakupy)\w*|kupon|"
         r"na (?:moje |m[oó]j )?(?:konto|kart[eę])|wr[oó]c[aą] na|"
-        r"сертификат|купон|на (?:мою )?карту|на (?:мой )?сч[её]т|"
+        r"сертификат|купон|на (?:мою )?карту|на (?:мои )?сч[её]т|"
         r"hediye ceki|hesab[iı]ma|kart[iı]ma|"
         r"クーポン|ポイント|商品券|ギフト券|口座に|カードに(?:返金|戻)|"
         r"적립금|쿠폰|포인트|상품권|계좌로|계좌에|카드로 (?:환불|돌아)|"
         r"代金券|优惠券|积分|退回(?:到)?(?:我的)?(?:卡|账户|帐户)|原路|退到(?:我的)?(?:卡|账户)|"
-        r"قسيمة|كوبون|رصيد|(?:ل|الى |على )(?:حسابي|بطاقتي)"
+        r"قسيمه|كوبون|رصيد|(?:ل|الي |علي )(?:حسابي|بطاقتي)"
     ),
     SHIP_AGAIN: re.compile(
         r"(?:pay|charged?) (?:for )?(?:the )?(?:shipping|postage|delivery) (?:again|twice)|"
@@ -185,12 +217,12 @@ _ASKED: dict[str, re.Pattern[str]] = {
         r"(?:wysy[lł]k\w*|dostaw\w*) (?:znowu|ponownie|jeszcze raz)|"
         r"(?:снова|опять|ещ[её] раз|повторно) (?:платить|оплачивать|заплатить) (?:за )?доставк|"
         r"доставк\w* (?:снова|опять|ещ[её] раз|повторно)|"
-        r"kargo(?: ucreti)? (?:tekrar|yine|yeniden)|(?:tekrar|yeniden|bir daha) kargo|"
+        r"kargo(?: ucret\w*)? (?:tekrar|yine|yeniden)|(?:tekrar|yeniden|bir daha) kargo|"
         r"送料(?:が|は|を)?(?:また|再度|もう一度|二重|再び)|(?:また|再度)送料|"
         r"배송비(?:를|가|는)? ?(?:또|다시|두 번|한 번 더)|(?:또|다시) 배송비|"
         r"(?:又|再|重新)(?:要|得)?(?:付|交|出)(?:一次)?运费|运费(?:还)?(?:要)?(?:再|又)|"
-        r"(?:ادفع|ندفع|دفع) (?:الشحن|رسوم الشحن|التوصيل) (?:مرة اخرى|مرة ثانية|من جديد|تاني)|"
-        r"الشحن (?:مرة اخرى|مرة ثانية|من جديد|تاني)"
+        r"(?:ادفع|ندفع|دفع) (?:الشحن|رسوم الشحن|التوصيل) (?:مره اخري|مره ثانيه|من جديد|تاني)|"
+        r"الشحن (?:مره اخري|مره ثانيه|من جديد|تاني)"
     ),
 }
 # "non l'ho nemmeno aperto", "ungeöffnet", "未開封": an unopened item asks nothing about opening
@@ -218,8 +250,8 @@ _SENTENCES: dict[str, dict[str, str]] = {
     "en": {
         DAYS: "The return period counts from the day the parcel was delivered; our team will "
         "confirm the last day you can send it back.",
-        OPENED: "Whether an opened item can still come back, our team will confirm for yours: "
-        "for hygiene items such as bedding it can depend on whether they have been used.",
+        OPENED: "Our team will confirm whether your item can still come back once opened: "
+        "for hygiene items such as bedding, it can depend on whether they have been used.",
         NO_BOX: "You don't need the original box: our team will tell you how to pack the item "
         "for the return.",
         NO_RECEIPT: "You don't need a receipt: your order number is your proof of purchase.",
@@ -227,7 +259,7 @@ _SENTENCES: dict[str, dict[str, str]] = {
         "the address to use.",
         MONEY_BACK: "The money goes back to the payment method you used{paid}; your bank "
         "usually shows it within a few business days.",
-        SHIP_AGAIN: "Whether any shipping is charged again, our team will tell you before "
+        SHIP_AGAIN: "Our team will tell you whether any shipping is charged again before "
         "anything is charged.",
     },
     "es": {
@@ -341,8 +373,9 @@ _SENTENCES: dict[str, dict[str, str]] = {
     "ru": {
         DAYS: "Срок возврата отсчитывается со дня доставки посылки; наша команда подтвердит, "
         "до какого числа можно отправить товар обратно.",
-        OPENED: "Наша команда уточнит, можно ли вернуть вскрытый товар: для средств гигиены и, "
-        "например, постельного белья это может зависеть от того, пользовались ли ими.",
+        OPENED: "Наша команда уточнит, можно ли вернуть вскрытый товар: например, для "
+        "постельного белья и других гигиенических товаров это может зависеть от того, "
+        "пользовались ли ими.",
         NO_BOX: "Оригинальная коробка не обязательна: наша команда подскажет, как упаковать "
         "товар для возврата.",
         NO_RECEIPT: "Чек не нужен: номер заказа подтверждает покупку.",
@@ -421,9 +454,9 @@ _BRACKETS = {"ja": "（{}）", "zh": "（{}）"}
 
 def questions_in(text: str) -> list[str]:
     """The return and refund questions ``text`` asks (``_ORDER``'s names), in that order."""
-    folded = fold(text)
-    asked = [name for name in _ORDER if _ASKED[name].search(folded)]
-    if OPENED in asked and _NOT_OPENED.search(folded):
+    readings = _readings(text)
+    asked = [name for name in _ORDER if any(_ASKED[name].search(r) for r in readings)]
+    if OPENED in asked and any(_NOT_OPENED.search(r) for r in readings):
         asked.remove(OPENED)  # "non l'ho nemmeno aperto": said to show it is like new
     return asked
 

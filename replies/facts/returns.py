@@ -279,11 +279,11 @@ _EXCHANGE: dict[str, tuple[str, str, str]] = {
         "проверит, возможно ли это.",
     ),
     "tr": (
-        "Değişim isterseniz, örneğin başka bir beden ya da renk, hangisini istediğinizi yazın, "
+        "Başka bir beden ya da renkle değişim isterseniz hangisini istediğinizi yazın, "
         "stokta olup olmadığını kontrol edelim.",
         "Doğrudan değişim yapmıyoruz: ürünü iade ederek ücretinizi geri alabilir ve "
         "istediğiniz ürünü yeniden sipariş edebilirsiniz.",
-        "Değişim için, örneğin başka bir beden ya da renk, hangisini istediğinizi yazın; "
+        "Başka bir beden ya da renkle değişim isterseniz hangisini istediğinizi yazın; "
         "ekibimiz bunun mümkün olup olmadığını kontrol edecek.",
     ),
     "ja": (
