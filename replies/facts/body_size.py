@@ -270,7 +270,7 @@ _DECIDE = {
 # The EU numbers of each letter (the general chart ``sizes`` gives in full)
 _EU = {
     True: {"XS": "44", "S": "46", "M": "48-50", "L": "52-54", "XL": "56", "XXL": "58"},
-    False: {"XS": "32-34", "S": "36-38", "M": "40-42", "L": "44-46", "XL": "48-50", "XXL": "52"},
+    False: {"XS": "30-32", "S": "34-36", "M": "38-40", "L": "42-44", "XL": "46-48", "XXL": "50"},
 }
 _CM_LANGUAGES = {"pl", "ru", "tr", "ja", "ko", "zh", "ar"}
 _UNITS = {"ru": ("см", "кг"), "ar": ("سم", "كغ")}

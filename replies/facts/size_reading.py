@@ -142,6 +142,13 @@ def _system_of(text: str, start: int, end: int, systems: list[tuple[int, int, st
     return min(near)[1] if near else ""
 
 
+# A weight right after a number: kilos, pounds, Chinese jin, in the 14 languages.
+_WEIGHT = re.compile(
+    r"\s?(?:kg|kgs|kilo|lb|lbs|pound|斤|킬로|키로|кг|кило|كغ|كيلو|kilogram|килограм)",
+    re.IGNORECASE,
+)
+
+
 def mentions(text: str, language: str) -> list[Mention]:
     """The sizes written in ``text``, in order: foot lengths, then numbers."""
     found: list[Mention] = []
@@ -158,6 +165,8 @@ def mentions(text: str, language: str) -> list[Mention]:
     for match in _NUMBER.finditer(text):
         if any(match.start() in span for span in taken):
             continue
+        if _WEIGHT.match(text, match.end()):
+            continue  # "55kg" is a weight, not a Korean size 55 ("163에 55kg이고 평소 66")
         system = _system_of(text, match.start(), match.end(), systems)
         value = number(match.group(1))
         if system and not _plausible(system, value):

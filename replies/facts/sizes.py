@@ -66,13 +66,15 @@ class _Clothing:
     cn: str
 
 
+# The women's EU column is the German numbering most EU shops print (US 8 = UK 12 = EU 38
+# = FR/ES 40); the French and Spanish one runs two higher (``clothing_sizes`` has both).
 _WOMEN = (
-    _Clothing("XS", "0-2", "4-6", "32-34", "5", "44 (85)", "155/80A"),
-    _Clothing("S", "4-6", "8-10", "36-38", "7", "55 (90)", "160/84A"),
-    _Clothing("M", "8-10", "12-14", "40-42", "9", "66 (95)", "165/88A"),
-    _Clothing("L", "12-14", "16-18", "44-46", "11", "77 (100)", "170/92A"),
-    _Clothing("XL", "16-18", "20-22", "48-50", "13", "88 (105)", "175/96A"),
-    _Clothing("XXL", "20", "24", "52", "15", "110", "180/100A"),
+    _Clothing("XS", "0-2", "4-6", "30-32", "5", "44 (85)", "155/80A"),
+    _Clothing("S", "4-6", "8-10", "34-36", "7", "55 (90)", "160/84A"),
+    _Clothing("M", "8-10", "12-14", "38-40", "9", "66 (95)", "165/88A"),
+    _Clothing("L", "12-14", "16-18", "42-44", "11", "77 (100)", "170/92A"),
+    _Clothing("XL", "16-18", "20-22", "46-48", "13", "88 (105)", "175/96A"),
+    _Clothing("XXL", "20", "24", "50", "15", "110", "180/100A"),
 )
 _MEN = (
     _Clothing("XS", "34", "34", "44", "S", "85", "160/80A"),
@@ -118,7 +120,10 @@ _SHOELABELS = re.compile(
     r"shoe|sneaker|trainer|boot|sandal|heel|loafer|zapat|zapatilla|bota|calz[oa]|"
     r"chaussure|basket|pointure|chausse|schuh|stiefel|scarp|stival|sapat|t[eê]nis|cal[çc]o|"
     r"schoen|laars|but[óyа]|obuw|обув|ботин|кроссов|туфл|ayakkab|numara|靴|スニーカー|ブーツ|履|"
-    r"신발|운동화|구두|신어|신는|鞋|حذاء|أحذية|cm\b",
+    r"신발|운동화|구두|신어|신는|鞋|حذاء|أحذية|cm\b|"
+    # slippers
+    r"slipper|pantufl|pantoufle|chausson|hausschuh|pantofol|chinelo|pantufa|pantoffel|"
+    r"\bslof|kapc|тапоч|тапк|terlik|スリッパ|슬리퍼|拖鞋|شبشب|شباشب",
     re.IGNORECASE,
 )
 _CLOTHESLABELS = re.compile(
@@ -264,7 +269,10 @@ def _locale(language: str) -> str:
 
 # Korea's clothes sizes: women's 44-88 (XS-XL), and the chest numbers 85-110 of men's and
 # women's tops
-_KOREAN = re.compile(r"(?<!\d)(44|55|66|77|88|85|90|95|100|105|110)(?!\d|\s*(?:mm|cm|밀리))")
+_KOREAN = re.compile(
+    r"(?<!\d)(44|55|66|77|88|85|90|95|100|105|110)"
+    r"(?!\d|\s*(?:mm|cm|밀리|kg|킬로|키로|lb|근|斤))"  # "55kg" is a weight, not a size
+)
 
 
 def _clothing_lines(letter: str, language: str, men: bool | None) -> str:
