@@ -88,7 +88,8 @@ _ARRIVED = _words(
     r"(?:届いた|届きました|届いていません|届かない|届いてない|受け取り?ました)",
     r"(?:받았|못 받|도착했|안 왔|오지 않)",
     r"(?:收到|到了|没到|还没到|送达了)",
-    r"(?:وصل|استلمت|لم يصل)",
+    # "وصل" as its own word ("وصلني", "ما وصل"), not inside "توصلون" (do you deliver?)
+    r"(?:(?<![\u0600-\u06ff])وصل|استلمت|لم يصل)",
 )
 # Money taken: an order exists even when the payment is said to have failed.
 _CHARGED = _words(
