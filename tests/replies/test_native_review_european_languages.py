@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pytest
 
+from replies.facts.country_forms import in_country, to_country
 from replies.facts.payments import payment_answer
 from replies.facts.return_questions import return_questions
 from replies.facts.return_window import return_window, with_return_window
@@ -205,3 +206,19 @@ def test_the_european_portuguese_answers_say_what_the_brazilian_ones_say() -> No
     # a damaged item is answered as damaged, not as a product that does not work
     damaged = variant.spec(library["damaged_item"]).replies["pt"]
     assert "danificado" in damaged and "funcionar" not in damaged
+
+
+@pytest.mark.parametrize(
+    ("code", "language", "to", "inside"),
+    [
+        ("LA", "pt", "para o Laos", "no Laos"),
+        ("IC", "fr", "aux îles Canaries", "aux îles Canaries"),
+        ("PH", "nl", "naar de Filipijnen", "op de Filipijnen"),
+        ("IC", "nl", "naar de Canarische Eilanden", "op de Canarische Eilanden"),
+        ("US", "nl", "naar de Verenigde Staten", "in de Verenigde Staten"),
+    ],
+)
+def test_country_names_as_natives_write_them(
+    code: str, language: str, to: str, inside: str
+) -> None:
+    assert (to_country(code, language), in_country(code, language)) == (to, inside)

@@ -77,8 +77,8 @@ _PORTUGUESE_NO_ARTICLE = frozenset(
 )
 # Names Brazil writes with an article and Portugal without: "no Marrocos", "em Marrocos".
 _BRAZILIAN_ARTICLE = frozenset({"MA"})
-# Singular names ending in "s" ("o Marrocos").
-_PORTUGUESE_SINGULAR_S = frozenset({"MA"})
+# Singular names ending in "s" ("o Marrocos", "o Laos").
+_PORTUGUESE_SINGULAR_S = frozenset({"MA", "LA"})
 # Masculine names ending in "a" ("o Camboja", "o Quênia", "o Gana").
 _PORTUGUESE_MASCULINE_A = frozenset({"KH", "KE", "GH"})
 # Feminine names not ending in "a" ("a Guiné", "a Reunião", "a Cidade do Vaticano").
@@ -119,7 +119,9 @@ def articled(code: str, name: str, language: str, region: str = "") -> tuple[str
         return _portuguese(code, name, european=region == "PT")
     article = "de " if code in _DUTCH_DE or name.endswith("eilanden") else ""
     article = "het " if code in _DUTCH_HET else article
-    return f"naar {article}{name}", f"in {article}{name}"
+    # islands are "op": "op de Filipijnen", "op de Canarische Eilanden"
+    on = "op" if code in _GERMAN_ISLANDS or name.endswith("eilanden") else "in"
+    return f"naar {article}{name}", f"{on} {article}{name}"
 
 
 def contracted(text: str, language: str) -> str:
@@ -145,7 +147,8 @@ def _french(code: str, name: str) -> str:
     if head == "Île":
         return f"à l’{name[0].lower()}{name[1:]}"
     if code in _FRENCH_PLURAL or (head[-1] in "sx" and code not in _FRENCH_SINGULAR_S):
-        return f"aux {name}"
+        # "les îles Canaries": after the article, "îles" is a common noun
+        return f"aux {'î' + name[1:] if head == 'Îles' else name}"
     feminine = head.endswith("e") and code not in _FRENCH_MASCULINE_E
     first = _plain(name[0]).lower()
     if feminine or first in "aeiou" or code in _FRENCH_MUTE_H:
