@@ -121,4 +121,6 @@ def with_safety(
         return f"{reply} {sentence}"
     cut = first.end()
     spacer = "" if language in {"ja", "zh"} else " "
+    if intent == "voltage_plug":  # "Good question!" is no opening for a sparking socket
+        return sentence + spacer + reply[cut:].lstrip()
     return reply[:cut].rstrip() + spacer + sentence + spacer + reply[cut:].lstrip()

@@ -345,6 +345,13 @@ def test_words_that_only_contain_a_hazard_are_no_hazard(text: str, lang: str) ->
     assert not electrical_hazard(text)
 
 
+def test_a_sparking_socket_is_not_a_good_question() -> None:
+    reply = with_safety(
+        "Good question! Tell us the country.", "en", "the plug sparks", intent="voltage_plug"
+    )
+    assert reply == f"{SAFETY['en']} Tell us the country."
+
+
 def test_only_an_answer_about_a_faulty_item_says_unplug_it(engine: SuggestionEngine) -> None:
     text = "el hervidor echa humo, quiero cancelar el otro pedido"
     assert electrical_hazard(text)
