@@ -146,6 +146,7 @@ def fact_variables(
             delivered_on=(
                 _date(values.get("estimated_on")) if _status(values) == "delivered" else None
             ),
+            window_told="{return_postage}" in template,
         )
         wanted.discard("refund_amount")
     if "refund_apology" in wanted:

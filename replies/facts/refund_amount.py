@@ -20,7 +20,7 @@ import re
 from datetime import date
 
 from replies.facts.return_questions import asks_shipping_again, return_questions
-from replies.facts.return_window import window_end
+from replies.facts.return_window import window_days, window_end
 from replies.facts.terms import ShippingTerms
 from replies.features import fold
 
@@ -99,17 +99,22 @@ def refund_amount(
     terms: ShippingTerms | None = None,
     delivered_on: date | None = None,
     today: date | None = None,
+    window_told: bool = False,
 ) -> str:
     """The answers to what ``text`` asks about a return's or a refund's terms, in
     ``language``: how much is refunded, and the questions of ``replies.facts.return_questions``
     (the return period, an opened item, a lost box or receipt, no label, where the money
     goes, shipping paid again); empty when it asks none. With the store's ``terms`` and
     the day the linked order was delivered, "how many days do I have?" is answered with the
-    last day (``replies.facts.return_window``)."""
+    last day (``replies.facts.return_window``). ``window_told``: the answer states the
+    store's window already (its return postage sentence opens with it), so without a
+    delivery date "how many days?" adds nothing, rather than "the team confirms the last
+    day" beside "you have 30 days"."""
     last_day = ""
     if terms is not None and today is not None:
         last_day = window_end(terms, language, delivered_on, today)
-    others = return_questions(text, language, last_day=last_day)
+    told = window_told and terms is not None and window_days(terms) is not None
+    others = return_questions(text, language, last_day=last_day, days_told=told)
     # "pagar envío otra vez?" asks about paying shipping again, not about a refund of it
     amount = asks_refund_amount(text) and not asks_shipping_again(text)
     sentences = [_TEAM_CONFIRMS.get(language, _TEAM_CONFIRMS["en"])] if amount else []

@@ -466,13 +466,19 @@ def asks_shipping_again(text: str) -> bool:
     return SHIP_AGAIN in questions_in(text)
 
 
-def return_questions(text: str, language: str, *, last_day: str = "") -> str:
+def return_questions(
+    text: str, language: str, *, last_day: str = "", days_told: bool = False
+) -> str:
     """The answers to the questions ``text`` asks, in ``language``; empty when none.
     ``last_day``: the sentence saying until when the linked order can go back
-    (``replies.facts.return_window.window_end``), said instead of "the team confirms it"."""
+    (``replies.facts.return_window.window_end``), said instead of "the team confirms it";
+    ``days_told``: the answer states the return window elsewhere, so the period needs no
+    sentence here when there is no last day to give."""
     sentences = _SENTENCES.get(language, _SENTENCES["en"])
     out = []
     for name in questions_in(text):
+        if name == DAYS and days_told and not last_day:
+            continue
         sentence = last_day if name == DAYS and last_day else sentences[name]
         if name == MONEY_BACK:
             methods = methods_in(text)

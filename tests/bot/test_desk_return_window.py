@@ -122,7 +122,7 @@ def test_without_the_delivery_date_or_the_window_the_team_confirms_the_last_day(
     assert window_end(ShippingTerms(), "it", date(2026, 11, 20), TODAY) == ""
     answer = refund_amount("quanti giorni ho per il reso?", "it", terms=ShippingTerms(),
                            delivered_on=date(2026, 11, 20), today=TODAY)  # fmt: skip
-    assert "il nostro team ti confermerà" in answer
+    assert "ti confermeremo fino a quando" in answer
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
