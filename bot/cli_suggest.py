@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
@@ -100,7 +101,12 @@ def run(config: Config, args: argparse.Namespace) -> int:
             store=StoreDetails(config.store_name, desk.calendar, clock, shipping=desk.shipping),
             model_cache=config.model_cache,
         )
-        _answer_all(engine, lines, sys.stdout)
+        try:
+            _answer_all(engine, lines, sys.stdout)
+        except BrokenPipeError:
+            # the reader went away (``| head``): stop quietly, as other filters do; stdout
+            # goes to devnull so the interpreter's last flush does not fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

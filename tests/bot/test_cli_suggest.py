@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
-from tests.bot.test_cli import cli
+from tests.bot.test_cli import ROOT, _clean_environment, cli
 
 DESK_FILE = """\
 support:
@@ -96,3 +98,30 @@ def test_suggest_refuses_a_clock_without_a_zone_and_a_missing_file(tmp_path: Pat
     assert naive.returncode == 2 and "has no time zone" in naive.stderr
     missing = cli("suggest", str(tmp_path / "nope.jsonl"), cwd=tmp_path)
     assert missing.returncode == 2 and "nope.jsonl: cannot read the file" in missing.stderr
+
+
+def test_suggest_stops_quietly_when_its_reader_goes_away(tmp_path: Path) -> None:
+    """``borderdesk suggest < messages.jsonl | head -1``: the reader closes the pipe after
+    one line; suggest stops without a BrokenPipeError traceback, as other filters do. (600
+    answers are more than a pipe buffers, so the pipe does break.)"""
+    lines = "".join(
+        json.dumps({"text": text, "lang_hint": "en"}) + "\n"
+        for text in ("where is my parcel?", "can I pay with paypal?", "thanks!") * 200
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "suggest", "--now", NOW],
+        cwd=tmp_path,
+        env={**_clean_environment(), "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(lines.encode())
+    process.stdin.close()
+    first = process.stdout.readline()
+    process.stdout.close()  # what head does after its line
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    assert process.wait(timeout=120) == 0, stderr
+    assert json.loads(first)["intent"] == "track_order"
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
